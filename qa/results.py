@@ -1,0 +1,75 @@
+"""What ask() returns: frozen dataclasses with a JSON-serialisable to_dict()."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A verbatim passage of one document: ``raw_text[start:end] == text``."""
+
+    doc_id: str
+    title: str
+    date: str | None
+    start: int
+    end: int
+    text: str
+    score: float
+    outlet: str | None = None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Statements from two or more documents that cannot all be true (or differ in certainty)."""
+
+    kind: str  # numeric | certainty | negation | entity | date
+    summary: str
+    statements: tuple[Citation, ...]
+
+    def to_dict(self) -> dict:
+        return {
+            "kind": self.kind,
+            "summary": self.summary,
+            "statements": [s.to_dict() for s in self.statements],
+        }
+
+
+@dataclass(frozen=True)
+class Answer:
+    """An extractive answer. ``answer`` is a substring of ``citations[0].text``.
+
+    ``answer_start``/``answer_end`` and ``short_start``/``short_end`` are raw offsets in the
+    document of ``citations[0]`` (None when there is no answer / no short answer).
+    """
+
+    question: str
+    answer: str | None
+    short_answer: str | None
+    abstained: bool
+    reason: str | None
+    citations: list[Citation] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    answer_start: int | None = None
+    answer_end: int | None = None
+    short_start: int | None = None
+    short_end: int | None = None
+    score: float = 0.0
+
+    def to_dict(self) -> dict:
+        return {
+            "question": self.question,
+            "answer": self.answer,
+            "short_answer": self.short_answer,
+            "abstained": self.abstained,
+            "reason": self.reason,
+            "citations": [c.to_dict() for c in self.citations],
+            "conflicts": [c.to_dict() for c in self.conflicts],
+            "answer_start": self.answer_start,
+            "answer_end": self.answer_end,
+            "short_start": self.short_start,
+            "short_end": self.short_end,
+            "score": self.score,
+        }
