@@ -20,6 +20,10 @@ class Citation:
     def to_dict(self) -> dict:
         return asdict(self)
 
+    @classmethod
+    def from_dict(cls, d: dict) -> "Citation":
+        return cls(**{k: d.get(k) for k in cls.__dataclass_fields__})
+
 
 @dataclass(frozen=True)
 class Conflict:
@@ -35,6 +39,10 @@ class Conflict:
             "summary": self.summary,
             "statements": [s.to_dict() for s in self.statements],
         }
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Conflict":
+        return cls(d["kind"], d["summary"], tuple(Citation.from_dict(s) for s in d["statements"]))
 
 
 @dataclass(frozen=True)

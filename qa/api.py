@@ -1,0 +1,148 @@
+"""The programmatic entry points. One explicit, thread-safe cache holds a loaded pipeline per
+(corpus, index folder); it refreshes itself when the corpus changes on disk."""
+from __future__ import annotations
+
+import os
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from .config import Settings, default_corpus, index_dir_for
+from .corpus import ARTICLE_SUFFIXES
+from .indexer import SyncReport, sync_index
+from .pipeline import Pipeline, clean_question
+from .results import Answer, Conflict
+
+__all__ = ["ask", "build_index", "get_pipeline", "documents", "document_text", "corpus_conflicts", "DocumentInfo"]
+
+# How often (seconds) ask() looks at the corpus folder for added, changed or removed articles.
+FRESHNESS_INTERVAL = 1.0
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    doc_id: str
+    title: str
+    date: str | None
+    outlet: str | None
+    chars: int
+    chunks: int
+
+
+class _Entry:
+    def __init__(self, corpus: Path, index_dir: Path, settings: Settings):
+        self.corpus = corpus
+        self.index_dir = index_dir
+        self.settings = settings
+        self.lock = threading.RLock()
+        self.pipeline: Pipeline | None = None
+        self.snapshot: tuple = ()
+        self.checked = 0.0
+        self.report: SyncReport | None = None
+
+
+_CACHE: dict[tuple[str, str, Settings], _Entry] = {}
+_CACHE_LOCK = threading.Lock()
+
+
+def _snapshot(corpus: Path) -> tuple:
+    try:
+        entries = sorted(os.scandir(corpus), key=lambda e: e.name)
+    except OSError:
+        return ()
+    return tuple(
+        (e.name, e.stat().st_size, e.stat().st_mtime_ns)
+        for e in entries
+        if e.name.lower().endswith(ARTICLE_SUFFIXES) and e.is_file()
+    )
+
+
+def _resolve(corpus, index_dir) -> tuple[Path, Path]:
+    corpus = Path(corpus) if corpus is not None else default_corpus()
+    index_dir = Path(index_dir) if index_dir is not None else index_dir_for(corpus)
+    return corpus.resolve(), index_dir.resolve()
+
+
+def _build(entry: _Entry, progress: bool) -> None:
+    from .conflicts import find_conflicts, select_for_question
+    from .embedding import get_embedder
+    from .reader import ExtractiveReader
+    from .retriever import HybridRetriever
+
+    embedder = get_embedder(entry.settings.model)
+    snap = _snapshot(entry.corpus)
+    data, docs, report = sync_index(
+        entry.corpus, entry.index_dir, embedder, entry.settings, progress=progress, find_conflicts=find_conflicts
+    )
+    raw = [docs[d].raw for d in data.doc_ids]
+    entry.pipeline = Pipeline(
+        data, docs, embedder, HybridRetriever(data), ExtractiveReader(data, raw), entry.settings, select_for_question
+    )
+    entry.snapshot = snap
+    entry.report = report
+    entry.checked = time.monotonic()
+
+
+def get_pipeline(corpus=None, index_dir=None, settings: Settings | None = None, progress: bool = False) -> Pipeline:
+    """The loaded pipeline for a corpus, building or refreshing its index when needed."""
+    corpus, index_dir = _resolve(corpus, index_dir)
+    settings = settings or Settings()
+    key = (str(corpus), str(index_dir), settings)
+    with _CACHE_LOCK:
+        entry = _CACHE.setdefault(key, _Entry(corpus, index_dir, settings))
+    with entry.lock:
+        now = time.monotonic()
+        if entry.pipeline is None:
+            _build(entry, progress)
+        elif now - entry.checked >= FRESHNESS_INTERVAL:
+            entry.checked = now
+            if _snapshot(corpus) != entry.snapshot:
+                _build(entry, progress)
+        return entry.pipeline  # type: ignore[return-value]
+
+
+def ask(question: str, *, k: int = 5, corpus=None, index_dir=None) -> Answer:
+    """Answer ``question`` from the articles in ``corpus`` (default: seeds/, index under index/).
+
+    Returns an Answer whose ``answer`` is verbatim text of ``citations[0]``, or an abstention.
+    Raises TypeError for a non-string question and a ValueError subclass for an empty or
+    over-long one (checked before any model is loaded).
+    """
+    clean_question(question, Settings().max_question_chars)
+    return get_pipeline(corpus, index_dir).ask(question, k=k)
+
+
+def build_index(corpus=None, index_dir=None, progress: bool = True) -> SyncReport:
+    """Build or refresh the index now (``qa index``); returns what changed."""
+    corpus, index_dir = _resolve(corpus, index_dir)
+    settings = Settings()
+    key = (str(corpus), str(index_dir), settings)
+    with _CACHE_LOCK:
+        entry = _CACHE.setdefault(key, _Entry(corpus, index_dir, settings))
+    with entry.lock:
+        _build(entry, progress)
+        return entry.report  # type: ignore[return-value]
+
+
+def documents(corpus=None, index_dir=None) -> list[DocumentInfo]:
+    p = get_pipeline(corpus, index_dir)
+    counts: dict[int, int] = {}
+    for d in p.data.chunks[:, 0].tolist():
+        counts[d] = counts.get(d, 0) + 1
+    return [
+        DocumentInfo(d, p.docs[d].title, p.docs[d].date, p.docs[d].outlet, len(p.docs[d].raw), counts.get(i, 0))
+        for i, d in enumerate(p.data.doc_ids)
+    ]
+
+
+def document_text(doc_id: str, corpus=None, index_dir=None) -> str:
+    """The raw text of an indexed document, by id only (never by path)."""
+    p = get_pipeline(corpus, index_dir)
+    if doc_id not in p.docs:
+        raise KeyError(f"no indexed document {doc_id!r}")
+    return p.docs[doc_id].raw
+
+
+def corpus_conflicts(corpus=None, index_dir=None) -> list[Conflict]:
+    return list(get_pipeline(corpus, index_dir).data.conflicts)

@@ -1,0 +1,144 @@
+"""``qa`` command line: parses arguments, calls the library, prints. Nothing else lives here."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import textwrap
+import warnings
+
+from .errors import QAError
+
+
+def _print_answer(a, width: int = 100) -> None:
+    if a.abstained:
+        print(f"No answer: {a.reason}")
+        print("Closest passages:")
+    else:
+        print(f"Answer: {a.answer}")
+        if a.short_answer:
+            print(f"Short answer: {a.short_answer}")
+        print("Sources:")
+    for i, c in enumerate(a.citations, 1):
+        meta = " · ".join(x for x in (c.outlet, c.date) if x)
+        print(f"  [{i}] {c.title[:80]}" + (f" ({meta})" if meta else "") + f"  {c.doc_id} {c.start}-{c.end}  score {c.score:.3f}")
+        snippet = " ".join(c.text.split())
+        print(textwrap.indent(textwrap.fill(snippet[:400] + ("…" if len(snippet) > 400 else ""), width - 6), "      "))
+    if a.conflicts:
+        print("Sources disagree:")
+        for conflict in a.conflicts:
+            print(f"  - [{conflict.kind}] {conflict.summary}")
+    else:
+        print("Conflicts: none found among the passages on this subject.")
+
+
+def _cmd_ask(args) -> int:
+    from .api import ask
+
+    a = ask(args.question, k=args.k, corpus=args.corpus, index_dir=args.index_dir)
+    if args.json:
+        print(json.dumps(a.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        _print_answer(a)
+    return 0
+
+
+def _cmd_index(args) -> int:
+    from .api import build_index
+
+    report = build_index(args.corpus, args.index_dir, progress=not args.quiet)
+    if report.touched:
+        print(
+            f"Index updated: {len(report.added)} added, {len(report.changed)} changed, "
+            f"{len(report.removed)} removed, {report.reused} reused, {report.embedded_chunks} chunks embedded."
+        )
+    else:
+        print(f"Index is up to date ({report.reused} documents).")
+    return 0
+
+
+def _cmd_conflicts(args) -> int:
+    from .api import corpus_conflicts
+
+    conflicts = corpus_conflicts(args.corpus, args.index_dir)
+    if args.json:
+        print(json.dumps([c.to_dict() for c in conflicts], ensure_ascii=False, indent=2))
+        return 0
+    if not conflicts:
+        print("No conflicting statements found between the articles.")
+    for i, c in enumerate(conflicts, 1):
+        print(f"{i}. [{c.kind}] {c.summary}")
+        for s in c.statements:
+            print(f"     {s.doc_id} {s.start}-{s.end}: {' '.join(s.text.split())[:200]}")
+    return 0
+
+
+def _cmd_serve(args) -> int:
+    from .app import serve
+
+    serve(host=args.host, port=args.port, corpus=args.corpus, auth=args.auth)
+    return 0
+
+
+def _cmd_eval(args) -> int:
+    from .evaluate import main as eval_main
+
+    return eval_main(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="qa", description="Cited, extractive answers from news articles.")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    def corpus_args(sp):
+        sp.add_argument("--corpus", help="folder of .txt/.md articles (default: seeds/)")
+        sp.add_argument("--index-dir", help="where the index lives (default: a folder under index/)")
+
+    sp = sub.add_parser("ask", help="answer a question")
+    sp.add_argument("question")
+    sp.add_argument("-k", type=int, default=5, help="number of sources to show (default 5)")
+    sp.add_argument("--json", action="store_true", help="print the answer as JSON")
+    corpus_args(sp)
+    sp.set_defaults(func=_cmd_ask)
+
+    sp = sub.add_parser("index", help="build or refresh the index")
+    sp.add_argument("--quiet", action="store_true", help="no progress bars")
+    corpus_args(sp)
+    sp.set_defaults(func=_cmd_index)
+
+    sp = sub.add_parser("conflicts", help="list conflicting statements across the corpus")
+    sp.add_argument("--json", action="store_true")
+    corpus_args(sp)
+    sp.set_defaults(func=_cmd_conflicts)
+
+    sp = sub.add_parser("serve", help="start the web app")
+    sp.add_argument("--host", default="127.0.0.1")
+    sp.add_argument("--port", type=int, default=7860)
+    sp.add_argument("--auth", help="username:password required to use the app")
+    sp.add_argument("--corpus")
+    sp.set_defaults(func=_cmd_serve)
+
+    sp = sub.add_parser("eval", help="evaluate against a gold set (gold JSONL, SQuAD JSON or RAMDocs JSONL)")
+    sp.add_argument("path")
+    sp.add_argument("--json", action="store_true", help="print the metrics as one JSON object")
+    sp.add_argument("--limit", type=int, help="evaluate only the first N questions")
+    sp.add_argument("--report", help="write JSON, Markdown and plots to this folder")
+    sp.set_defaults(func=_cmd_eval)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    warnings.simplefilter("default")
+    warnings.formatwarning = lambda msg, cat, *a, **k: f"warning: {msg}\n"
+    try:
+        return args.func(args)
+    except (QAError, TypeError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

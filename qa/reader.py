@@ -1,0 +1,162 @@
+"""The extractive reader: picks the sentence that best answers, a short answer inside it when the
+question asks for a fact, or abstains.
+
+Candidates are the sentences of the retrieved chunks. Each is scored by a linear model over a few
+features (question/sentence cosine, IDF-weighted coverage of the question's terms, the chunk's
+retrieval score); weights and the abstention threshold come from ``qa/data/reader.json``, fitted
+on SQuAD by ``python -m qa.calibrate`` (see there for how).
+"""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from .lexical import tokenize
+from .retriever import Hit
+from .store import IndexData
+
+__all__ = ["ReaderConfig", "Reading", "ExtractiveReader", "FEATURES"]
+
+FEATURES = ("dense", "coverage", "chunk", "first_rank", "short")
+_CONFIG = Path(__file__).parent / "data" / "reader.json"
+
+
+@dataclass(frozen=True)
+class ReaderConfig:
+    weights: dict[str, float] = field(default_factory=lambda: {"dense": 3.0, "coverage": 3.0, "chunk": 2.0, "first_rank": 0.5, "short": 0.5})
+    bias: float = -4.0
+    threshold: float = 0.35  # probability below which the reader abstains
+    max_candidates: int = 60
+    short_answers: bool = True
+
+    @classmethod
+    def load(cls, path: Path = _CONFIG) -> "ReaderConfig":
+        if not path.exists():
+            return cls()
+        d = json.loads(path.read_text("utf-8"))
+        return cls(weights=d["weights"], bias=d["bias"], threshold=d["threshold"])
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the reader found: a raw span of one document, or an abstention."""
+
+    doc_index: int | None
+    start: int | None
+    end: int | None
+    short: tuple[int, int] | None  # raw offsets of the short answer
+    score: float
+    abstained: bool
+    reason: str | None
+    features: dict = field(default_factory=dict)
+
+
+class ExtractiveReader:
+    def __init__(self, data: IndexData, raw_texts: Sequence[str], config: ReaderConfig | None = None):
+        self.data = data
+        self.raw = raw_texts  # raw text per doc index
+        self.config = config or ReaderConfig.load()
+        # Sentences are stored sorted by (doc, start): slice a chunk's sentences by binary search.
+        self._sent_key = data.sentences[:, 0] * (1 << 40) + data.sentences[:, 1]
+        self._idf = _idf_table(data)
+
+    def candidates(self, hits: Sequence[Hit]) -> list[tuple[int, int]]:
+        """(sentence row, rank of the best chunk holding it) for the sentences of the hits."""
+        seen: dict[int, int] = {}
+        for rank, hit in enumerate(hits):
+            doc, a, b = (int(x) for x in self.data.chunks[hit.row])
+            lo = int(np.searchsorted(self._sent_key, doc * (1 << 40) + a))
+            hi = int(np.searchsorted(self._sent_key, doc * (1 << 40) + b))
+            for row in range(lo, hi):
+                if int(self.data.sentences[row, 2]) <= b and row not in seen:
+                    seen[row] = rank
+        return list(seen.items())[: self.config.max_candidates]
+
+    def features(self, question: str, qvec: np.ndarray, hits: Sequence[Hit]) -> tuple[list[tuple[int, int]], np.ndarray]:
+        cands = self.candidates(hits)
+        if not cands:
+            return cands, np.zeros((0, len(FEATURES)), np.float32)
+        rows = np.array([r for r, _ in cands])
+        dense = self.data.sent_vectors[rows] @ qvec.astype(np.float32)
+        q_terms = set(tokenize(question))
+        q_weight = sum(self._idf(t) for t in q_terms) or 1.0
+        feats = np.zeros((len(cands), len(FEATURES)), np.float32)
+        for i, (row, rank) in enumerate(cands):
+            doc, a, b = (int(x) for x in self.data.sentences[row])
+            terms = _terms(self.raw[doc][a:b])
+            feats[i, 0] = dense[i]
+            feats[i, 1] = sum(self._idf(t) for t in q_terms & terms) / q_weight
+            feats[i, 2] = hits[rank].score
+            feats[i, 3] = 1.0 if rank == 0 else 0.0
+        return cands, feats
+
+    def read(self, question: str, qvec: np.ndarray, hits: Sequence[Hit]) -> Reading:
+        cands, feats = self.features(question, qvec, hits)
+        if not cands:
+            return Reading(None, None, None, None, 0.0, True, "No passage of the articles matches the question.")
+        w = np.array([self.config.weights.get(f, 0.0) for f in FEATURES], np.float32)
+        logits = feats @ w + self.config.bias
+        top = np.argsort(-logits, kind="stable")[:3]
+        short = None
+        best = int(top[0])
+        if self.config.short_answers:
+            best, short, feats = self._short(question, cands, feats, logits, top)
+            logits = feats @ w + self.config.bias
+        prob = 1.0 / (1.0 + math.exp(-float(logits[best])))
+        row, _ = cands[best]
+        doc, a, b = (int(x) for x in self.data.sentences[row])
+        info = dict(zip(FEATURES, map(float, feats[best])))
+        if prob < self.config.threshold:
+            return Reading(doc, a, b, None, prob, True, _reason(info), info)
+        return Reading(doc, a, b, short, prob, False, None, info)
+
+    def _short(self, question, cands, feats, logits, top):
+        """Let the short-answer extractor re-rank the top sentences: a sentence holding a span of
+        the expected type is a better answer than a near-identical one that does not."""
+        from .shortanswer import extract_short_answer
+
+        found = {}
+        for i in top:
+            row, _ = cands[int(i)]
+            doc, a, b = (int(x) for x in self.data.sentences[row])
+            span = extract_short_answer(question, self.raw[doc][a:b])
+            if span is not None:
+                s, e, conf = span
+                found[int(i)] = (a + s, a + e)
+                feats[int(i), 4] = conf
+        w = self.config.weights.get("short", 0.0)
+        best = max((int(i) for i in top), key=lambda i: logits[i] + w * feats[i, 4])
+        return best, found.get(best), feats
+
+
+def _reason(info: dict) -> str:
+    if info.get("coverage", 0) < 0.3:
+        return "The articles do not mention what the question asks about."
+    return "The closest passages do not answer the question."
+
+
+@lru_cache(maxsize=8192)
+def _terms(sentence: str) -> frozenset[str]:
+    return frozenset(tokenize(sentence))
+
+
+def _idf_table(data: IndexData):
+    """IDF of a stemmed term over the index's chunks, from the BM25 matrix (no extra pass)."""
+    bm25 = data.bm25
+    vocab = bm25.vocab_dict
+    indptr = np.asarray(bm25.scores["indptr"])
+    n = max(1, int(bm25.scores.get("num_docs", len(data.chunks))))
+    df = np.diff(indptr)  # one column per term (bm25s's empty-token entry may have none)
+
+    def idf(term: str) -> float:
+        t = vocab.get(term)
+        f = int(df[t]) if t is not None and t < len(df) else 0
+        return math.log(1 + (n - f + 0.5) / (f + 0.5))
+
+    return idf
