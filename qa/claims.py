@@ -13,6 +13,7 @@ __all__ = [
     "ASSERTED",
     "TENTATIVE",
     "UNCONFIRMED",
+    "UNIT_WORDS",
     "DENIED",
     "Token",
     "Quantity",
@@ -83,13 +84,14 @@ _UNITS: dict[str, tuple[str, float]] = {
     "kg": ("g", 1e3), "tons": ("g", 1e6), "tonnes": ("g", 1e6),
     "years": ("year", 1), "year": ("year", 1), "months": ("year", 1 / 12), "month": ("year", 1 / 12),
 }
+UNIT_WORDS = frozenset(_UNITS) | frozenset({"us", "korean", "chinese"})
 _CURRENCY_PREFIX = {"us": "USD"}  # "US $50" / "US$50"
 _APPROX = frozenset("approximately about around roughly nearly almost approach approaching some circa ~ estimated".split())
 _LOWER = frozenset("exceeding exceed exceeds over above surpassing topping least upwards".split())
 _UPPER = frozenset("under below less fewer most maximum".split())
 
 _MONTHS = frozenset(
-    """january february march april may june july august september october november december jan feb
+    """january february march april may may-month june july august september october november december jan feb
     mar apr jun jul aug sep sept oct nov dec""".split()
 )
 _RELATIVE_TIME = frozenset("today yesterday tomorrow currently now previously formerly".split())
@@ -136,7 +138,11 @@ def stem(word: str) -> str:
 
 
 def tokenize(text: str) -> list[Token]:
-    """Tokens of an NFKC sentence; "2nm" and "2-nanometer" both become ``2`` ``nm``."""
+    """Tokens of an NFKC sentence; "2nm" and "2-nanometer" both become ``2`` ``nm``.
+
+    "May" next to a number is the month (key ``may-month``), not the modal verb, and "No." before
+    a number is an abbreviation (key ``number``), not a negation.
+    """
     out = []
     for m in _TOKEN.finditer(text):
         raw = m.group(0)
@@ -145,6 +151,13 @@ def tokenize(text: str) -> list[Token]:
             key = key[:-2]
         key = _CANON.get(key, key)
         out.append(Token(raw, key, m.start(), m.end()))
+    for k, tok in enumerate(out):
+        nxt = out[k + 1] if k + 1 < len(out) else None
+        prev = out[k - 1] if k else None
+        if tok.text == "May" and ((nxt and nxt.key[:1].isdigit()) or (prev and prev.key[:1].isdigit())):
+            out[k] = Token(tok.text, "may-month", tok.start, tok.end)
+        elif tok.key == "no" and text[tok.end : tok.end + 1] == "." and nxt and nxt.key[:1].isdigit():
+            out[k] = Token(tok.text, "number", tok.start, tok.end)
     return out
 
 

@@ -43,6 +43,7 @@ from .claims import (
     STOPWORDS,
     TENTATIVE,
     UNCONFIRMED,
+    UNIT_WORDS,
     Quantity,
     Token,
     certainty,
@@ -146,7 +147,7 @@ def _sentences(docs: Sequence[Document]) -> list[_Sentence]:
         names = frozenset(
             t.key for t in toks
             if t.text[:1].isupper() and t.key not in lower_vocab and t.key not in STOPWORDS
-            and not is_date_token(t)
+            and not is_date_token(t) and t.key not in UNIT_WORDS
         )
         content = frozenset(stem(k) for k in keys if k.isalpha() and k not in STOPWORDS)
         out.append(_Sentence(di, s, e, docs[di].raw[s:e], norm, tuple(toks), keys, content, names,
@@ -230,19 +231,25 @@ def _subjects_agree(a: _Sentence, b: _Sentence) -> bool:
     return not a.names or not b.names or bool(a.names & b.names)
 
 
-def _aligned_rules(a: _Sentence, b: _Sentence, ia: int, ib: int, th: Thresholds) -> list[_Finding]:
+def _aligned_rules(a: _Sentence, b: _Sentence, ia: int, ib: int, th: Thresholds,
+                   ) -> list[_Finding] | None:
+    """Findings on a near-copy; None when the copy is about another subject or period, so that no
+    looser rule should compare the two sentences either."""
     sm = difflib.SequenceMatcher(None, a.keys, b.keys, autojunk=False)
     ratio = sm.ratio()
     if ratio < min(th.aligned, th.negation_aligned):
         return []
+    ops = sm.get_opcodes()
+    if _subject_differs(a, b, ops):
+        return None  # "The 487th Fighter Squadron is ..." vs "The 487th Bombardment Squadron is ..."
     out: list[_Finding] = []
-    for op, a0, a1, b0, b1 in sm.get_opcodes():
+    for op, a0, a1, b0, b1 in ops:
         if op == "equal":
             continue
         ta, tb = a.tokens[a0:a1], b.tokens[b0:b1]
         neg_a = any(t.key in NEGATIONS for t in ta)
         neg_b = any(t.key in NEGATIONS for t in tb)
-        if neg_a != neg_b and ratio >= th.negation_aligned and "negation" in th.enabled:
+        if neg_a != neg_b and ratio >= th.negation_aligned:
             if certainty([t.key for t in ta + tb]) not in (UNCONFIRMED, DENIED):
                 out.append(_Finding("negation", ia, ib, -1, -1, ratio,
                                     _window(a, a0, max(a1, a0 + 1), 5, 4),
@@ -251,25 +258,49 @@ def _aligned_rules(a: _Sentence, b: _Sentence, ia: int, ib: int, th: Thresholds)
         if op != "replace" or ratio < th.aligned:
             continue
         if _is_date_segment(ta) and _is_date_segment(tb):
-            if "date" in th.enabled:
-                out.append(_Finding("date", ia, ib, -1, -1, ratio,
-                                    _window(a, a0, a1, 6, 0), _window(b, b0, b1, 6, 0)))
+            out.append(_Finding("date", ia, ib, -1, -1, ratio,
+                                _window(a, a0, a1, 6, 0), _window(b, b0, b1, 6, 0)))
             continue
         qa = [q for q in a.quantities if q.first < a1 and q.last > a0]
         qb = [q for q in b.quantities if q.first < b1 and q.last > b0]
         if qa and qb:
             x, y = qa[0], qb[0]
-            if x.unit == y.unit and not _compatible(x, y) and "numeric" in th.enabled:
+            if x.unit == y.unit and not _compatible(x, y):
                 out.append(_Finding("numeric", ia, ib, x.first, y.first, ratio,
                                     _quantity_phrase(a, x), _quantity_phrase(b, y)))
             continue
         text_a = a.norm[ta[0].start : ta[-1].end]
         text_b = b.norm[tb[0].start : tb[-1].end]
-        if (_name_like(ta) and _name_like(tb) and not _same_spelling(text_a, text_b)
-                and "entity" in th.enabled):
+        if _name_like(ta) and _name_like(tb) and not _same_spelling(text_a, text_b):
             out.append(_Finding("entity", ia, ib, -1, -1, ratio,
                                 _window(a, a0, a1, 6, 0), _window(b, b0, b1, 6, 0)))
-    return out
+    if len({f.kind for f in out}) > 1:
+        # A contradicting copy swaps one slot. Two kinds of swap (a name and a figure, a year and a
+        # figure) mean another subject or another period: "Meta ... 5 GW" / "Anthropic ... 1 GW",
+        # "220 in the 2010 census" / "250 in the 2020 census".
+        return None
+    return [f for f in out if f.kind in th.enabled]
+
+
+_VERBS = frozenset("is was are were has had have became becomes will did does served".split())
+
+
+def _subject_end(s: _Sentence) -> int:
+    """Index of the first auxiliary or copula: the words before it name what the sentence is about."""
+    return next((k for k, key in enumerate(s.keys) if key in _VERBS), 0)
+
+
+def _subject_differs(a: _Sentence, b: _Sentence, ops: list) -> bool:
+    """Whether one name was swapped for another before the verb, i.e. the sentences are about two
+    things ("The 487th Fighter Squadron is ..." / "The 487th Bombardment Squadron is ...")."""
+    ea, eb = _subject_end(a), _subject_end(b)
+    for op, a0, a1, b0, b1 in ops:
+        if op == "replace" and a1 <= ea and b1 <= eb:
+            ta, tb = a.tokens[a0:a1], b.tokens[b0:b1]
+            if (_name_like(ta) and _name_like(tb) and not _is_date_segment(ta)
+                    and not _is_date_segment(tb)):
+                return True
+    return False
 
 
 def _loose_rules(a: _Sentence, b: _Sentence, ia: int, ib: int, sim: float, th: Thresholds,
@@ -467,7 +498,11 @@ def find_conflicts(docs: Sequence[Document], encode: Encoder | None = None,
         if a.keys == b.keys:
             continue  # a verbatim copy cannot disagree with itself
         s = float(sim[i, j])
-        found = _aligned_rules(a, b, i, j, th) if th.aligned_rules else []
+        found = _aligned_rules(a, b, i, j, th)
+        if found is None:
+            continue
+        if not th.aligned_rules:
+            found = []
         if th.loose_rules and not found:
             found = _loose_rules(a, b, i, j, max(s, 0.0), th)
         seen = set()
