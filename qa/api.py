@@ -146,3 +146,9 @@ def document_text(doc_id: str, corpus=None, index_dir=None) -> str:
 
 def corpus_conflicts(corpus=None, index_dir=None) -> list[Conflict]:
     return list(get_pipeline(corpus, index_dir).data.conflicts)
+
+
+def clear_cache() -> None:
+    """Forget every loaded pipeline (tests, or after deleting an index by hand)."""
+    with _CACHE_LOCK:
+        _CACHE.clear()

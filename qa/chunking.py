@@ -126,13 +126,16 @@ def chunk_document(
         emit()
 
     if fits is not None:
-        checked = []
-        for c in chunks:
-            if fits(normalize(doc.raw[c.start : c.end])):
+        checked: list[Chunk] = []
+        todo = list(reversed(chunks))
+        while todo:
+            c = todo.pop()
+            if c.tokens <= 8 or fits(normalize(doc.raw[c.start : c.end])):
                 checked.append(c)
-            else:
-                for a, b in _split_long(doc.raw, c.start, c.end, max(8, c.tokens // 2), count):
-                    checked.append(Chunk(doc.doc_id, a, b, count(normalize(doc.raw[a:b]))))
+                continue
+            # Halve until the model's own tokenizer takes the whole chunk.
+            pieces = _split_long(doc.raw, c.start, c.end, max(8, c.tokens // 2), count)
+            todo.extend(reversed([Chunk(doc.doc_id, a, b, count(normalize(doc.raw[a:b]))) for a, b in pieces]))
         chunks = checked
     return chunks
 

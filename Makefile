@@ -1,0 +1,31 @@
+# The two commands of the README: `make run` (the app) and `make test` (the test suite).
+# Both create .venv/ and install everything on first use; nothing is downloaded at run time.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: run test setup index eval bench
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	# The CPU build of torch first, pinned: a bare requirement would pull GBs of CUDA wheels.
+	$(PY) -m pip install --quiet torch==2.13.0
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+run: $(STAMP)
+	$(VENV)/bin/qa serve
+
+index: $(STAMP)
+	$(VENV)/bin/qa index
+
+# Browser tests drive Debian's Chromium; install it when it is missing (root, as on CI).
+test: $(STAMP)
+	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; } || echo "chromium not installed: browser tests will be skipped"
+	$(PY) -m pytest -q
+
+eval: $(STAMP)
+	$(VENV)/bin/qa eval eval/gold.jsonl --report eval/reports

@@ -1,0 +1,67 @@
+from hypothesis import given, settings, strategies as st
+
+from qa.chunking import chunk_document, document_sentences, token_counter
+from qa.corpus import load_corpus, parse_document
+from qa.text import normalize
+
+from .conftest import SEEDS
+
+COUNT = token_counter()
+
+
+def test_seed_chunks_respect_budget_and_offsets():
+    for doc in load_corpus(SEEDS):
+        chunks = chunk_document(doc, 128, 32, COUNT)
+        assert chunks
+        for c in chunks:
+            text = doc.raw[c.start : c.end]
+            assert text == text.strip() and text
+            assert COUNT(normalize(text)) <= 128 + 8  # joining sentences can add a token or two
+        # every content sentence is in some chunk
+        for s, e, _ in document_sentences(doc):
+            assert any(c.start <= s and e <= c.end for c in chunks)
+
+
+def test_chunks_overlap_within_a_paragraph():
+    para = " ".join(f"Sentence number {i} talks about chips and foundries in Korea." for i in range(40))
+    doc = parse_document("p", "Title\n" + para + "\n")
+    chunks = chunk_document(doc, 60, 20, COUNT)
+    assert len(chunks) > 3
+    overlaps = [a.end > b.start for a, b in zip(chunks[1:], chunks[2:])]
+    assert any(overlaps)
+
+
+def test_chunks_never_cross_page_furniture():
+    raw = "Title\nFirst part is here.\nShare\nSecond part is here.\n"
+    doc = parse_document("f", raw)
+    for c in chunk_document(doc, 500, 50, COUNT):
+        assert "Share" not in raw[c.start : c.end]
+
+
+def test_long_sentence_is_split_to_the_budget():
+    raw = "Title\n" + " ".join(["word"] * 600) + ".\n"
+    doc = parse_document("l", raw)
+    chunks = chunk_document(doc, 100, 10, COUNT)
+    assert len(chunks) >= 6
+    assert all(COUNT(normalize(raw[c.start : c.end])) <= 100 for c in chunks)
+
+
+def test_model_limit_check_splits_chunks_that_do_not_fit():
+    raw = "Title\n" + " ".join(f"w{i}." for i in range(200)) + "\n"
+    doc = parse_document("m", raw)
+    chunks = chunk_document(doc, 400, 0, COUNT, fits=lambda t: len(t.split()) <= 50)
+    assert all(len(raw[c.start : c.end].split()) <= 50 for c in chunks)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(min_size=1, max_size=2000))
+def test_fuzz_chunk_offsets_slice_raw_text(text):
+    if not text.strip():
+        return
+    try:
+        doc = parse_document("z", text)
+    except ValueError:
+        return  # only furniture
+    for c in chunk_document(doc, 40, 10, COUNT):
+        assert 0 <= c.start < c.end <= len(text)
+        assert doc.raw[c.start : c.end].strip()
