@@ -218,19 +218,32 @@ def _features(doc, i: int, j: int, kinds: set[str], q) -> dict[str, float]:
         f["dist.right"] = float(any(p >= j for p in outside))
     else:
         f["dist.none"] = 1.0
-    # syntax
+    # dependency path from the span's root to the question words near it
     root = span.root
+    if outside:
+        paths = sorted((_path(doc, root.i, p) for p in outside), key=len)
+        best = paths[0]
+        f["tree.inv"] = 1.0 / (1.0 + len(best))
+        f["path." + (".".join(best) if len(best) <= 3 else "long")] = 1.0
+        f[f"x.{T}.path1." + (best[0] if best else "self")] = 1.0
+    if i > 0:
+        f["bnd.prev." + doc[i - 1].pos_] = 1.0
+    if j < len(doc):
+        f["bnd.next." + doc[j].pos_] = 1.0
+    else:
+        f["bnd.next.END"] = 1.0
+    # syntax
     dep = root.dep_ if root.dep_ in _DEPS else "other"
     f["syn.dep." + dep] = 1.0
     f[f"x.{T}.dep.{dep}"] = 1.0
     gov = root.head
-    if gov is not root and matched[gov.i]:
+    if gov.i != root.i and matched[gov.i]:
         f["syn.gov_in_q"] = 1.0
-    if gov.pos_ == "VERB" and gov is not root and matched[gov.i]:
+    if gov.pos_ == "VERB" and gov.i != root.i and matched[gov.i]:
         f["syn.verb_in_q"] = 1.0
     if dep == "pobj" and gov.lower_ in _PREPS:
         f[f"x.{T}.prep.{gov.lower_}"] = 1.0
-        if gov.head is not gov and matched[gov.head.i]:
+        if gov.head.i != gov.i and matched[gov.head.i]:
             f["syn.pgov_in_q"] = 1.0
     if i > 0 and doc[i - 1].lower_ in _PREPS:
         f[f"x.{T}.after.{doc[i - 1].lower_}"] = 1.0
@@ -258,15 +271,33 @@ def _features(doc, i: int, j: int, kinds: set[str], q) -> dict[str, float]:
 
 
 @lru_cache(maxsize=4096)
+def _path(doc, a: int, b: int) -> list[str]:
+    """Dependency labels from token a up to the common ancestor with b ("^dep") and down ("vdep")."""
+    up_a = [doc[a]] + list(doc[a].ancestors)
+    ids = {t.i: n for n, t in enumerate(up_a)}
+    down = []
+    t = doc[b]
+    while t.i not in ids:
+        down.append("v" + t.dep_)
+        if t.head.i == t.i:
+            return ["^" + x.dep_ for x in up_a] + down[::-1]
+        t = t.head
+    return ["^" + x.dep_ for x in up_a[:ids[t.i]]] + down[::-1]
+
+
 def _question_info(question: str) -> dict:
     foc = question_focus(question)
     stems = {_stem(w) for w in _WORD.findall(question) if w.casefold() not in _STOP}
     return {"stems": stems, "type": foc.type, "focus": foc.focus, "wh": foc.wh or "none"}
 
 
-def candidates(question: str, sentence: str, doc=None, kinds: Sequence[str] = KINDS):
-    """[(start_char, end_char, features)] for the candidate spans of ``sentence``."""
+def candidates(question: str, sentence: str, doc=None, kinds: Sequence[str] | None = None):
+    """[(start_char, end_char, features)] for the candidate spans of ``sentence``.
+
+    ``kinds`` defaults to the span kinds the stored model was trained with (else all KINDS)."""
     doc = _doc(sentence) if doc is None else doc
+    if kinds is None:
+        kinds = _model().get("kinds", KINDS)
     q = dict(_question_info(question))
     q["matched"] = matched = [_stem(t.text) in q["stems"] for t in doc]
     q["positions"] = [p for p, m in enumerate(matched) if m and doc[p].lower_ not in _STOP]

@@ -1,0 +1,124 @@
+"""Table-driven tests of answer typing and short-answer extraction (uses the spaCy model)."""
+from __future__ import annotations
+
+import json
+import threading
+
+import pytest
+
+from qa import shortanswer as sa
+from qa.answertype import answer_type, question_focus
+
+TYPE_CASES = [
+    ("Who founded the company?", "PERSON"),
+    ("Whom did the council appoint?", "PERSON"),
+    ("Which player scored the winning goal?", "PERSON"),
+    ("When did the factory open?", "DATE"),
+    ("What year was the treaty signed?", "DATE"),
+    ("In what year did Harvard President Joseph Willard die?", "DATE"),
+    ("How many people died in the flood?", "NUM"),
+    ("How many years did the war last?", "DURATION"),
+    ("How long did the strike last?", "DURATION"),
+    ("How much did Levi's Stadium cost?", "MONEY"),
+    ("How much money did the startup raise?", "MONEY"),
+    ("What percentage of voters backed the plan?", "PERCENT"),
+    ("Where is the headquarters of the bank?", "PLACE"),
+    ("What city hosted the summit?", "PLACE"),
+    ("Which company bought the startup?", "ORG"),
+    ("What is the name of the team that won?", "ORG"),
+    ("How tall is the tower?", "QUANTITY"),
+    ("What did the report recommend?", "OTHER"),
+    ("Why did the talks collapse?", None),
+    ("How did the company recover?", None),
+    ("why is the sky blue", None),
+]
+
+
+@pytest.mark.parametrize("question,expected", TYPE_CASES)
+def test_answer_type(question, expected):
+    assert answer_type(question) == expected
+
+
+def test_question_focus_finds_the_focus_noun():
+    assert question_focus("Which company bought the startup?").focus == "company"
+    assert question_focus("What city did Super Bowl 50 take place in?").focus == "city"
+
+
+SB = ("The Denver Broncos defeated the Carolina Panthers 24–10 to win Super Bowl 50 "
+      "on February 7, 2016, at Levi's Stadium in Santa Clara.")
+EXTRACT_CASES = [
+    ("When was Super Bowl 50 played?", SB, "February 7, 2016"),
+    ("In which city was Super Bowl 50 played?", SB, "Santa Clara"),
+    ("How much did Levi's Stadium cost to build?",
+     "Levi's Stadium, which opened in 2014, cost $1.2 billion to build.", "$1.2 billion"),
+    ("What percentage of voters backed the plan?",
+     "In the referendum, 62% of voters backed the plan, officials said.", "62%"),
+    ("How many workers did the plant employ?",
+     "At its peak the plant employed 4,500 workers, according to the union.", "4,500"),
+    ("Which company bought the startup?",
+     "The startup was acquired by Microsoft for $2 billion in 2019.", "Microsoft"),
+    ("Who is the chief executive of Acme Corp?",
+     "Acme Corp's chief executive, Jane Smith, announced the merger on Monday.", "Jane Smith"),
+    ("Where did the company move its headquarters?",
+     "In 2018 the company moved its headquarters to Austin, Texas.", "Austin"),
+    ("What year did the bridge open?",
+     "The bridge, which cost 40 million pounds, opened in 1998 after long delays.", "1998"),
+]
+
+
+@pytest.mark.parametrize("question,sentence,expected", EXTRACT_CASES)
+def test_extract_short_answer(question, sentence, expected):
+    out = sa.extract_short_answer(question, sentence)
+    assert out is not None
+    a, b, conf = out
+    got = sentence[a:b]
+    # the span must hold the expected fact and be short (at most 3 words more than expected)
+    assert expected in got, got
+    assert len(got.split()) <= len(expected.split()) + 3, got
+    assert got == got.strip(" ,.;:") and 0.0 < conf <= 1.0
+
+
+@pytest.mark.parametrize("question,sentence", [
+    ("Why did the talks collapse?", "The talks collapsed because neither side would move."),
+    ("How did the company recover?", "The company recovered by cutting costs in 2009."),
+    ("Who won?", ""),
+])
+def test_no_short_answer_for_explanations(question, sentence):
+    assert sa.extract_short_answer(question, sentence) is None
+
+
+def test_best_short_answer_prefers_the_sentence_with_a_fitting_candidate():
+    sents = ["The mayor spoke about the stadium at length.",
+             "Construction of the stadium cost $1.3 billion, city records show."]
+    out = sa.best_short_answer("How much did the stadium cost?", sents, [1.0, 0.95])
+    assert out is not None
+    k, a, b, _ = out
+    assert k == 1 and "$1.3 billion" in sents[1][a:b]
+    assert sa.best_short_answer("Why was it built?", sents, [1.0, 0.9]) is None
+
+
+def test_offsets_follow_the_sentence_text_with_unicode():
+    s = "Le café’s owner, Zoë Müller, said revenue rose 12% in 2023."
+    a, b, _ = sa.extract_short_answer("What percentage did revenue rise?", s)
+    assert s[a:b] == "12%"
+
+
+def test_model_json_is_plain_and_consistent():
+    if not sa.MODEL_PATH.exists():
+        pytest.skip("no learned model stored; hand weights are used")
+    raw = json.loads(sa.MODEL_PATH.read_text(encoding="utf-8"))
+    assert len(raw["features"]) == len(raw["coef"]) == len(set(raw["features"]))
+    assert all(isinstance(c, (int, float)) for c in raw["coef"])
+    assert set(raw["joint"]) == {"sent_w", "cand_w"}
+
+
+def test_concurrent_calls_agree():
+    q, s = EXTRACT_CASES[0][0], EXTRACT_CASES[0][1] + " Extra clause for a fresh parse."
+    results = []
+    threads = [threading.Thread(target=lambda: results.append(sa.extract_short_answer(q, s)))
+               for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(results) == 4 and len(set(results)) == 1
