@@ -46,6 +46,7 @@ class Pipeline:
         select_conflicts: Callable[[Sequence[Conflict], Sequence[tuple[str, int, int]]], list[Conflict]] | None = None,
         read_k: int = 8,
         subject_k: int = 30,
+        subject_min: float = 0.4,
     ):
         self.data = data
         self.docs = docs
@@ -56,6 +57,7 @@ class Pipeline:
         self.select_conflicts = select_conflicts
         self.read_k = read_k
         self.subject_k = subject_k
+        self.subject_min = subject_min
 
     def citation(self, doc_index: int, start: int, end: int, score: float) -> Citation:
         doc = self.docs[self.data.doc_ids[doc_index]]
@@ -69,10 +71,7 @@ class Pipeline:
         hits = self.retriever.search(qvec, question, max(k, self.read_k, self.subject_k))
         reading = self.reader.read(question, qvec, hits[: max(k, self.read_k)])
         citations = self._citations(hits, k, reading)
-        conflicts: list[Conflict] = []
-        if self.select_conflicts is not None and self.data.conflicts:
-            spans = [self._span(h) for h in hits]
-            conflicts = self.select_conflicts(self.data.conflicts, spans)
+        conflicts = self._conflicts(qvec, hits)
         if reading.abstained:
             return Answer(question, None, None, True, reading.reason, citations, conflicts, score=round(reading.score, 4))
         doc = self.docs[self.data.doc_ids[reading.doc_index]]
@@ -91,6 +90,25 @@ class Pipeline:
             short_end=short[1] if short else None,
             score=round(reading.score, 4),
         )
+
+    def _conflicts(self, qvec, hits: Sequence[Hit]) -> list[Conflict]:
+        """Conflicts among the passages about the question's subject (not only the k shown).
+
+        A passage is on the subject when its cosine with the question reaches ``subject_min``;
+        a conflict is kept when one of its statements is itself that close to the question, so
+        a disagreement that merely shares a passage with the subject is not shown.
+        """
+        if self.select_conflicts is None or not self.data.conflicts:
+            return []
+        spans = [self._span(h) for h in hits if h.dense >= self.subject_min]
+        if not spans:
+            return []
+        kept = []
+        for c in self.select_conflicts(self.data.conflicts, spans):
+            best = max(self.reader.span_similarity(qvec, s.doc_id, s.start, s.end) for s in c.statements)
+            if best >= self.subject_min:
+                kept.append(c)
+        return kept
 
     def _span(self, hit: Hit) -> tuple[str, int, int]:
         d, a, b = (int(x) for x in self.data.chunks[hit.row])

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -65,6 +66,19 @@ class ExtractiveReader:
         # Sentences are stored sorted by (doc, start): slice a chunk's sentences by binary search.
         self._sent_key = data.sentences[:, 0] * (1 << 40) + data.sentences[:, 1]
         self._idf = _idf_table(data)
+        self._doc_pos = {d: i for i, d in enumerate(data.doc_ids)}
+
+    def span_similarity(self, qvec: np.ndarray, doc_id: str, start: int, end: int) -> float:
+        """Best cosine between the question and a sentence overlapping the raw span."""
+        doc = self._doc_pos.get(doc_id)
+        if doc is None:
+            return 0.0
+        lo = max(0, int(np.searchsorted(self._sent_key, doc * (1 << 40) + start)) - 1)
+        hi = int(np.searchsorted(self._sent_key, doc * (1 << 40) + end))
+        rows = [r for r in range(lo, hi) if self.data.sentences[r, 0] == doc and self.data.sentences[r, 2] > start]
+        if not rows:
+            return 0.0
+        return float((self.data.sent_vectors[rows] @ qvec.astype(np.float32)).max())
 
     def candidates(self, hits: Sequence[Hit]) -> list[tuple[int, int]]:
         """(sentence row, rank of the best chunk holding it) for the sentences of the hits."""
@@ -84,7 +98,7 @@ class ExtractiveReader:
             return cands, np.zeros((0, len(FEATURES)), np.float32)
         rows = np.array([r for r, _ in cands])
         dense = self.data.sent_vectors[rows] @ qvec.astype(np.float32)
-        q_terms = set(tokenize(question))
+        q_terms = set(question_terms(question))
         q_weight = sum(self._idf(t) for t in q_terms) or 1.0
         feats = np.zeros((len(cands), len(FEATURES)), np.float32)
         for i, (row, rank) in enumerate(cands):
@@ -139,6 +153,19 @@ def _reason(info: dict) -> str:
     if info.get("coverage", 0) < 0.3:
         return "The articles do not mention what the question asks about."
     return "The closest passages do not answer the question."
+
+
+_WH = re.compile(r"\b(?:how\s+(?:many|much|long|large|big|old|far|often|high|tall|soon|fast)|what|which|who|whom|whose|when|where|why|how)\b", re.I)
+
+
+def question_terms(question: str) -> list[str]:
+    """The question's content terms: wh-words and "how large"-style phrases name the kind of
+    answer, not its subject, so a sentence is not rewarded for repeating them."""
+    return [t for t in tokenize(_WH.sub(" ", question)) if t not in _FUNCTION]
+
+
+# Function words the BM25 stop list keeps (stemmed forms) but which say nothing about a subject.
+_FUNCTION = frozenset("did doe do done from about into onto upon than then also ani some such veri can could would should may might must will shall has have had been be is was were are whi".split())
 
 
 @lru_cache(maxsize=8192)
