@@ -11,16 +11,13 @@ import numpy as np
 from .chunking import chunk_document, document_sentences, token_counter
 from .config import Settings
 from .corpus import Document, load_corpus
+from .dense import EXACT_LIMIT, build_dense_index
 from .embedding import Embedder
 from .lexical import tokenize
 from .store import IndexData, check_compatible, load_index, read_manifest, save_index, warn_rebuild
 from .text import normalize
 
-__all__ = ["SyncReport", "sync_index", "build_dense_index", "build_bm25"]
-
-# Below this many chunks an exact inner-product index is both fastest and exact.
-EXACT_LIMIT = 50_000
-
+__all__ = ["SyncReport", "sync_index", "build_bm25"]
 
 @dataclass(frozen=True)
 class SyncReport:
@@ -34,21 +31,6 @@ class SyncReport:
     @property
     def touched(self) -> bool:
         return bool(self.added or self.changed or self.removed or self.rebuilt_reason)
-
-
-def build_dense_index(vectors: np.ndarray):
-    import faiss
-
-    dim = vectors.shape[1]
-    if len(vectors) <= EXACT_LIMIT:
-        index = faiss.IndexFlatIP(dim)
-    else:  # approximate search pays off only on large corpora (see the scale benchmark)
-        index = faiss.IndexHNSWFlat(dim, 32, faiss.METRIC_INNER_PRODUCT)
-        index.hnsw.efConstruction = 80
-        index.hnsw.efSearch = 128
-    if len(vectors):
-        index.add(np.ascontiguousarray(vectors, dtype=np.float32))
-    return index
 
 
 def build_bm25(chunk_texts: Sequence[str]):
