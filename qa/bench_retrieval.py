@@ -1,0 +1,260 @@
+"""Retrieval benchmark on SQuAD v1.1 dev (half) used as an open-domain corpus (not part of the tests).
+
+Every article is one document of the corpus and every question is asked against all of them. A
+question counts as found at k when its gold paragraph is among the first k *distinct* paragraphs
+of the ranked chunks, a chunk standing for the paragraph that holds most of it. Reported for the
+dense, lexical and hybrid modes of HybridRetriever with its default settings: R@1, R@5, R@10,
+MRR (over the first 10 paragraphs) and search time per query (question encoding excluded: the
+questions are encoded once, in batches, and cached). Figures are also given for the questions of
+articles 0-11 ("tune", where settings were chosen) and 12-23 ("held-out").
+
+    .venv/bin/python -m qa.bench_retrieval [--squad PATH] [--limit N] [--json OUT]
+        [--chunk-tokens 128] [--overlap-tokens 32] [--chunker default|paragraph]
+
+The index is built (or refreshed: unchanged documents are not re-embedded) under
+index/bench/squad-[paragraph-]<tokens>-<overlap>/. ``--chunker paragraph`` swaps in the
+paragraph-respecting chunker proposed for qa/chunking.py (``paragraph_chunk_document`` below)
+for this run only.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import math
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+import numpy as np
+
+from .config import Settings, project_root
+
+DATA = Path("../shared/benchmarks/squad-v1.1-dev-half-a.json")
+REPORT = Path("eval/reports/retrieval_squad.json")
+KS = (1, 5, 10)
+DEPTH = 40  # chunks fetched per question: enough for 10 distinct paragraphs
+
+
+# --- proposed chunker (experimental; belongs in qa/chunking.py) ------------------------------
+def paragraph_chunk_document(doc, chunk_tokens, overlap_tokens, count, fits=None):
+    """Like ``chunking.chunk_document`` but a chunk never holds part of one paragraph together
+    with another paragraph.
+
+    Whole paragraphs that fit the budget are packed together while the chunk is under half full
+    (news paragraphs of one sentence still make chunks of useful size), and a chunk ends at a
+    paragraph break once it is half full. A paragraph longer than the budget is cut into windows
+    of about equal size (with the usual sentence overlap), so its last window is not a tiny tail,
+    and the next paragraph starts a new chunk. The default chunker lets that tail run on into the
+    next paragraph, where the chunk speaks of two things and counts for neither.
+    """
+    from .chunking import Chunk, _split_long, document_sentences
+    from .text import normalize
+
+    sents = []
+    for s, e, block in document_sentences(doc):
+        n = count(normalize(doc.raw[s:e]))
+        if n > chunk_tokens:
+            sents.extend((a, b, block, count(normalize(doc.raw[a:b]))) for a, b in _split_long(doc.raw, s, e, chunk_tokens, count))
+        else:
+            sents.append((s, e, block, n))
+    paras: list[list[tuple[int, int, int, int]]] = []
+    for x in sents:
+        if paras and x[2] == paras[-1][-1][2] and "\n" not in doc.raw[paras[-1][-1][1] : x[0]]:
+            paras[-1].append(x)
+        else:
+            paras.append([x])
+
+    chunks = []
+
+    def emit(part):
+        chunks.append(Chunk(doc.doc_id, part[0][0], part[-1][1], sum(x[3] for x in part)))
+
+    current: list = []
+    whole = True  # current holds whole paragraphs only
+    for para in paras:
+        total = sum(x[3] for x in para)
+        size = sum(x[3] for x in current)
+        if total <= chunk_tokens:
+            if current and (not whole or size >= chunk_tokens // 2 or size + total > chunk_tokens):
+                emit(current)
+                current = []
+            current = current + para
+            whole = True
+            continue
+        if current:
+            emit(current)
+        pieces = math.ceil((total - overlap_tokens) / max(1, chunk_tokens - overlap_tokens))
+        target = min(chunk_tokens, math.ceil((total + (pieces - 1) * overlap_tokens) / pieces))
+        window: list = []
+        for x in para:
+            if window and sum(y[3] for y in window) + x[3] > target:
+                emit(window)
+                carry: list = []
+                for y in reversed(window):
+                    if sum(z[3] for z in carry) + y[3] > overlap_tokens:
+                        break
+                    carry.insert(0, y)
+                while carry and sum(z[3] for z in carry) + x[3] > chunk_tokens:
+                    carry.pop(0)
+                window = carry
+            window.append(x)
+        current, whole = window, False
+    if current:
+        emit(current)
+    if fits is not None:
+        checked = []
+        for c in chunks:
+            if fits(normalize(doc.raw[c.start : c.end])):
+                checked.append(c)
+            else:
+                for a, b in _split_long(doc.raw, c.start, c.end, max(8, c.tokens // 2), count):
+                    checked.append(Chunk(doc.doc_id, a, b, count(normalize(doc.raw[a:b]))))
+        chunks = checked
+    return chunks
+
+
+@contextmanager
+def _chunker(name: str):
+    from . import indexer
+
+    original = indexer.chunk_document
+    if name == "paragraph":
+        indexer.chunk_document = paragraph_chunk_document
+    try:
+        yield
+    finally:
+        indexer.chunk_document = original
+
+
+# --- evaluation -------------------------------------------------------------------------------
+def _question_vectors(embedder, questions: list[str], cache_dir: Path) -> np.ndarray:
+    key = hashlib.sha1((embedder.model_id + "\n" + "\n".join(questions)).encode()).hexdigest()[:16]
+    path = cache_dir / f"questions-{key}.npy"
+    if path.exists():
+        vecs = np.load(path, allow_pickle=False)
+        if vecs.shape == (len(questions), embedder.dim):
+            return vecs
+    vecs = embedder.encode(questions)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    np.save(path, vecs.astype(np.float32), allow_pickle=False)
+    return vecs
+
+
+def paragraph_ranks(hits_rows: list[int], chunk_para: np.ndarray, gold: int, depth: int = max(KS)) -> int | None:
+    """0-based rank of ``gold`` among the distinct paragraphs of ``hits_rows`` (None if absent)."""
+    seen: list[int] = []
+    for r in hits_rows:
+        p = int(chunk_para[r])
+        if p not in seen:
+            if p == gold:
+                return len(seen)
+            seen.append(p)
+            if len(seen) >= depth:
+                break
+    return None
+
+
+def _summary(ranks: list[int | None]) -> dict:
+    n = max(1, len(ranks))
+    out = {f"R@{k}": round(sum(r is not None and r < k for r in ranks) / n, 4) for k in KS}
+    out["MRR@10"] = round(sum(1 / (r + 1) for r in ranks if r is not None and r < 10) / n, 4)
+    out["questions"] = len(ranks)
+    return out
+
+
+def main(argv: list[str] | None = None) -> dict:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--squad", default=str(DATA), help="SQuAD v1.1 json (relative to the repo root)")
+    ap.add_argument("--limit", type=int, default=None, help="only the first N questions")
+    ap.add_argument("--json", default=str(REPORT), help="where to write the report")
+    ap.add_argument("--chunk-tokens", type=int, default=Settings().chunk_tokens)
+    ap.add_argument("--overlap-tokens", type=int, default=Settings().overlap_tokens)
+    ap.add_argument("--chunker", choices=("default", "paragraph"), default="default")
+    args = ap.parse_args(argv)
+
+    from .embedding import get_embedder
+    from .indexer import sync_index
+    from .retriever import HybridRetriever
+    from .squad import load_squad, write_squad_corpus
+
+    root = project_root()
+    squad_path = (root / args.squad).resolve() if not Path(args.squad).is_absolute() else Path(args.squad)
+    squad = load_squad(squad_path)
+    bench_dir = root / "index" / "bench"
+    corpus_dir = write_squad_corpus(squad, bench_dir / "squad-corpus")
+    settings = Settings(chunk_tokens=args.chunk_tokens, overlap_tokens=args.overlap_tokens)
+    embedder = get_embedder(settings.model)
+    tag = "" if args.chunker == "default" else f"{args.chunker}-"
+    index_dir = bench_dir / f"squad-{tag}{settings.chunk_tokens}-{settings.overlap_tokens}"
+    t0 = time.perf_counter()
+    with _chunker(args.chunker):
+        data, _, report = sync_index(corpus_dir, index_dir, embedder, settings, progress=False)
+    build_s = time.perf_counter() - t0
+
+    questions = squad.questions[: args.limit] if args.limit else squad.questions
+    qvecs = _question_vectors(embedder, [q.question for q in questions], bench_dir)
+    para_ids: dict[tuple[str, int], int] = {}
+    chunk_para = np.array(
+        [
+            para_ids.setdefault((data.doc_ids[d], squad.paragraph_of(data.doc_ids[d], a, b)), len(para_ids))
+            for d, a, b in data.chunks.tolist()
+        ],
+        dtype=np.int64,
+    )
+    gold = [para_ids.get((q.doc_id, q.paragraph), -1) for q in questions]
+    article = np.array([int(q.doc_id.split("_", 1)[0]) for q in questions])
+    n_articles = len(squad.texts)
+    tune = article < n_articles // 2
+
+    retriever = HybridRetriever(data)
+    results: dict[str, dict] = {}
+    for mode in ("dense", "lexical", "hybrid"):
+        ranks: list[int | None] = []
+        t = time.perf_counter()
+        for q, v, g in zip(questions, qvecs, gold):
+            hits = retriever.search(v, q.question, DEPTH, mode)
+            ranks.append(paragraph_ranks([h.row for h in hits], chunk_para, g))
+        ms = (time.perf_counter() - t) * 1000 / max(1, len(questions))
+        results[mode] = {
+            "all": _summary(ranks),
+            "tune (articles < %d)" % (n_articles // 2): _summary([r for r, m in zip(ranks, tune) if m]),
+            "held-out (articles >= %d)" % (n_articles // 2): _summary([r for r, m in zip(ranks, tune) if not m]),
+            "ms_per_query": round(ms, 2),
+        }
+
+    print(f"SQuAD {squad_path.name}: {len(questions)} questions, {n_articles} articles, "
+          f"{sum(len(p) for p in squad.paragraphs.values())} paragraphs; {len(data.chunks)} chunks "
+          f"({args.chunker} chunker, {settings.chunk_tokens}/{settings.overlap_tokens} tokens); "
+          f"index ready in {build_s:.1f}s, {report.embedded_chunks} chunks embedded")
+    print(f"unreachable (gold paragraph is no chunk's main paragraph): {sum(g < 0 for g in gold)}")
+    head = f"{'mode':8s} {'split':10s} {'R@1':>6s} {'R@5':>6s} {'R@10':>6s} {'MRR':>6s} {'ms/q':>6s}"
+    print(head)
+    print("-" * len(head))
+    for mode, res in results.items():
+        for split, label in zip(list(res)[:3], ("all", "tune", "held-out")):
+            s = res[split]
+            ms = f"{res['ms_per_query']:6.2f}" if label == "all" else ""
+            print(f"{mode:8s} {label:10s} {s['R@1']:6.3f} {s['R@5']:6.3f} {s['R@10']:6.3f} {s['MRR@10']:6.3f} {ms:>6s}")
+
+    out = {
+        "benchmark": str(args.squad),
+        "questions": len(questions),
+        "metric": "paragraph recall: gold paragraph among the first k distinct paragraphs of the ranked chunks",
+        "model": embedder.model_id,
+        "chunker": args.chunker,
+        "chunking": settings.chunking(),
+        "chunks": int(len(data.chunks)),
+        "unreachable_questions": int(sum(g < 0 for g in gold)),
+        "retriever": {"alpha": retriever.alpha, "pool": retriever.pool, "lex_floor": retriever.lex_floor,
+                      "sentence_weight": retriever.sentence_weight},
+        "results": results,
+    }
+    path = root / args.json if not Path(args.json).is_absolute() else Path(args.json)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(out, indent=1) + "\n", "utf-8")
+    return out
+
+
+if __name__ == "__main__":
+    main()
