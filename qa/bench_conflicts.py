@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import replace
@@ -113,7 +114,10 @@ def main(argv: list[str] | None = None) -> dict:
     select_ms: list[float] = []
     examples: list[dict] = []
     skipped = 0
-    for row in rows:
+    started = time.perf_counter()
+    for n, row in enumerate(rows, 1):
+        if n % 50 == 0:
+            print(f"  {n}/{len(rows)} questions, {time.perf_counter() - started:.0f} s", file=sys.stderr)
         types = [d["type"] for d in row["documents"]]
         if "misinfo" in types and "correct" in types:
             label = "conflict"

@@ -48,7 +48,7 @@ _TENTATIVE = frozenset(
     considers exploring explore explores exploration planning plans plan planned aims aim aiming
     intends intend intending seeking seek talks discussions discussing negotiating negotiations
     likely projected forecast rumored rumoured speculation speculated mulling weighing proposed
-    hopes hoping prospective candidate""".split()
+    hopes hoping""".split()
 )
 # Phrases that say a claim is unproven or false (checked on the lower-cased, space-joined tokens).
 _UNCONFIRMED = re.compile(

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -111,6 +112,12 @@ class _Sentence:
     quantities: tuple[Quantity, ...]
     certainty: int
     times: frozenset[str]
+    boilerplate: bool  # "Retrieved 3 May 2020", "Archived from the original on ..."
+
+
+_BOILERPLATE = re.compile(r"\b(?:retrieved|archived|accessed)\b(?: \w+){0,4} (?:\d{1,2} )?"
+                          r"(?:january|february|march|april|may|june|july|august|september|october|"
+                          r"november|december|\d{4})", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -151,7 +158,8 @@ def _sentences(docs: Sequence[Document]) -> list[_Sentence]:
         )
         content = frozenset(stem(k) for k in keys if k.isalpha() and k not in STOPWORDS)
         out.append(_Sentence(di, s, e, docs[di].raw[s:e], norm, tuple(toks), keys, content, names,
-                             tuple(quantities(toks, norm)), certainty(list(keys)), time_frames(toks)))
+                             tuple(quantities(toks, norm)), certainty(list(keys)), time_frames(toks),
+                             bool(_BOILERPLATE.search(norm))))
     return out
 
 
@@ -291,22 +299,29 @@ def _subject_end(s: _Sentence) -> int:
 
 
 def _subject_differs(a: _Sentence, b: _Sentence, ops: list) -> bool:
-    """Whether one name was swapped for another before the verb, i.e. the sentences are about two
-    things ("The 487th Fighter Squadron is ..." / "The 487th Bombardment Squadron is ...")."""
+    """Whether the names before the verb differ, i.e. the sentences are about two things ("The
+    487th Fighter Squadron is ..." / "The 487th Bombardment Squadron is ..."). A name only one side
+    repeats (a title glued before the sentence) does not count."""
     ea, eb = _subject_end(a), _subject_end(b)
+    keys_a, keys_b = set(a.keys), set(b.keys)
     for op, a0, a1, b0, b1 in ops:
-        if op == "replace" and a1 <= ea and b1 <= eb:
-            ta, tb = a.tokens[a0:a1], b.tokens[b0:b1]
-            if (_name_like(ta) and _name_like(tb) and not _is_date_segment(ta)
-                    and not _is_date_segment(tb)):
-                return True
+        if op == "equal" or a0 >= ea or b0 >= eb:
+            continue
+        ta, tb = a.tokens[a0 : min(a1, ea)], b.tokens[b0 : min(b1, eb)]
+        if _is_date_segment(ta) or _is_date_segment(tb):
+            continue
+        if op == "replace" and _name_like(ta) and _name_like(tb):
+            return True
+        extra = [t for t in ta if t.key not in keys_b] + [t for t in tb if t.key not in keys_a]
+        if any(t.text[:1].isupper() and t.key not in STOPWORDS for t in extra):
+            return True
     return False
 
 
 def _loose_rules(a: _Sentence, b: _Sentence, ia: int, ib: int, sim: float, th: Thresholds,
                  ) -> list[_Finding]:
-    if not _subjects_agree(a, b):
-        return []
+    if not _subjects_agree(a, b) or min(len(a.content), len(b.content)) < 5:
+        return []  # fragments ("United States Congress [edit]") say too little to contradict
     out: list[_Finding] = []
     same_frame = not (a.times and b.times and a.times != b.times)
     for x in a.quantities:
@@ -325,7 +340,7 @@ def _loose_rules(a: _Sentence, b: _Sentence, ia: int, ib: int, sim: float, th: T
                         and "certainty" in th.enabled):
                     out.append(_Finding("certainty", ia, ib, x.first, y.first, sim,
                                         _quantity_phrase(a, x), _quantity_phrase(b, y)))
-            elif (not _compatible(x, y) and same_frame and shared >= 2
+            elif (not _compatible(x, y) and same_frame and shared >= (2 if x.unit else 3)
                   and sim >= th.numeric_similar and "numeric" in th.enabled):
                 out.append(_Finding("numeric", ia, ib, x.first, y.first, sim,
                                     _quantity_phrase(a, x), _quantity_phrase(b, y)))
@@ -495,8 +510,8 @@ def find_conflicts(docs: Sequence[Document], encode: Encoder | None = None,
         findings.extend(_denial_rules(sents, sim, th))
     for i, j in sorted(p for p in pairs if p[0] < p[1]):
         a, b = sents[i], sents[j]
-        if a.keys == b.keys:
-            continue  # a verbatim copy cannot disagree with itself
+        if a.keys == b.keys or a.boilerplate or b.boilerplate:
+            continue  # a verbatim copy cannot disagree with itself; a citation line claims nothing
         s = float(sim[i, j])
         found = _aligned_rules(a, b, i, j, th)
         if found is None:
