@@ -15,7 +15,7 @@ from pathlib import Path
 from .errors import BadDocumentError, EmptyCorpusError
 from .text import line_spans
 
-__all__ = ["Document", "SkippedFileWarning", "load_corpus", "read_document", "ARTICLE_SUFFIXES"]
+__all__ = ["Document", "SkippedFileWarning", "DuplicateArticleWarning", "load_corpus", "read_document", "ARTICLE_SUFFIXES"]
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
@@ -23,6 +23,10 @@ DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 
 class SkippedFileWarning(UserWarning):
     """A file of the corpus was not indexed; the message names it and says why."""
+
+
+class DuplicateArticleWarning(UserWarning):
+    """Two files of the corpus hold the same bytes; both are indexed (embedded once)."""
 
 
 @dataclass(frozen=True)
@@ -116,7 +120,8 @@ def parse_document(doc_id: str, raw: str, path: str = "", fingerprint: str | Non
     content = tuple(s for s, line in zip(spans, lines) if not is_furniture(line))
     if not content:
         raise BadDocumentError(f"{path or doc_id}: no article text, only page furniture.")
-    title = unicodedata.normalize("NFKC", lines[0]).strip()
+    # A byte-order mark stays in the raw text (offsets) but is no part of the title.
+    title = unicodedata.normalize("NFKC", lines[0]).replace("\ufeff", "").strip()
     fp = fingerprint or hashlib.sha256(raw.encode("utf-8")).hexdigest()
     return Document(doc_id, path, raw, title, _find_date(lines), _find_outlet(lines), content, fp)
 
@@ -172,4 +177,14 @@ def load_corpus(directory: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> li
         docs[doc.doc_id] = doc
     if not docs:
         raise EmptyCorpusError(str(directory))
+    first: dict[str, Document] = {}
+    for doc in sorted(docs.values(), key=lambda d: d.doc_id):
+        other = first.setdefault(doc.fingerprint, doc)
+        if other is not doc:
+            warnings.warn(
+                f"{Path(doc.path).name} is a copy of {Path(other.path).name} (same bytes); both are "
+                "indexed, so answers may cite both: delete one if it is not needed.",
+                DuplicateArticleWarning,
+                stacklevel=2,
+            )
     return [docs[k] for k in sorted(docs)]

@@ -88,7 +88,7 @@ def sync_index(
     reason = None
     manifest = read_manifest(index_dir)
     if manifest is not None:
-        reason = check_compatible(manifest, embedder.model_id, chunking)
+        reason = check_compatible(manifest, embedder.model_id, chunking, embedder.dim)
         if reason is None:
             try:
                 old = load_index(index_dir)
@@ -110,23 +110,46 @@ def sync_index(
 
     doc_ids = sorted(docs)
     pos = {d: i for i, d in enumerate(doc_ids)}
-    parts_c, parts_v, parts_s, parts_sv = [], [], [], []
-    reused = 0
+    # Where each document's rows can be copied from instead of embedded: its own rows when it is
+    # unchanged, else the rows of an indexed document with the same bytes (a renamed or copied
+    # article). Chunks and their embedded text depend only on the bytes and the settings.
+    source: dict[str, int] = {}
     if old is not None:
-        for i, d in enumerate(old.doc_ids):
-            if d in docs and d not in changed:
-                rows = old.doc_rows(i)
-                srows = old.doc_rows(i, "sentences")
-                c = old.chunks[rows].copy()
-                c[:, 0] = pos[d]
-                s = old.sentences[srows].copy()
-                s[:, 0] = pos[d]
-                parts_c.append(c)
-                parts_v.append(old.vectors[rows])
-                parts_s.append(s)
-                parts_sv.append(old.sent_vectors[srows])
-                reused += 1
-    todo = [docs[d] for d in doc_ids if old is None or d in added or d in changed]
+        old_pos = {d: i for i, d in enumerate(old.doc_ids)}
+        by_fp = {m["fingerprint"]: old_pos[d] for d, m in old.doc_meta.items() if d in old_pos}
+        for d in doc_ids:
+            if d in old_pos and d not in changed:
+                source[d] = old_pos[d]
+            elif docs[d].fingerprint in by_fp:
+                source[d] = by_fp[docs[d].fingerprint]
+    parts_c, parts_v, parts_s, parts_sv = [], [], [], []
+
+    def copy_rows(d: str, chunks_, vectors_, sentences_, sent_vectors_) -> None:
+        c = chunks_.copy()
+        c[:, 0] = pos[d]
+        s = sentences_.copy()
+        s[:, 0] = pos[d]
+        parts_c.append(c)
+        parts_v.append(vectors_)
+        parts_s.append(s)
+        parts_sv.append(sent_vectors_)
+
+    if old is not None:
+        for d, i in source.items():
+            rows, srows = old.doc_rows(i), old.doc_rows(i, "sentences")
+            copy_rows(d, old.chunks[rows], old.vectors[rows], old.sentences[srows], old.sent_vectors[srows])
+    reused = len(source)
+    # Documents to embed; byte-identical copies among them are embedded once.
+    first_of: dict[str, str] = {}
+    twins: list[str] = []
+    for d in doc_ids:
+        if d in source:
+            continue
+        if docs[d].fingerprint in first_of:
+            twins.append(d)
+        else:
+            first_of[docs[d].fingerprint] = d
+    todo = [docs[d] for d in first_of.values()]
     crow, cvec, srow, svec = _new_rows(todo, settings, embedder, progress)
     if crow:
         parts_c.append(np.array([(pos[d], a, b) for d, a, b in crow], dtype=np.int64))
@@ -134,6 +157,17 @@ def sync_index(
     if srow:
         parts_s.append(np.array([(pos[d], a, b) for d, a, b in srow], dtype=np.int64))
         parts_sv.append(svec)
+    for d in twins:
+        first = first_of[docs[d].fingerprint]
+        rows = [r for r, row in enumerate(crow) if row[0] == first]
+        srows = [r for r, row in enumerate(srow) if row[0] == first]
+        copy_rows(
+            d,
+            np.array([(0, a, b) for _, a, b in (crow[r] for r in rows)], dtype=np.int64).reshape(-1, 3),
+            cvec[rows],
+            np.array([(0, a, b) for _, a, b in (srow[r] for r in srows)], dtype=np.int64).reshape(-1, 3),
+            svec[srows],
+        )
     chunks = np.concatenate(parts_c) if parts_c else np.zeros((0, 3), np.int64)
     vectors = np.concatenate(parts_v).astype(np.float32) if parts_v else np.zeros((0, embedder.dim), np.float32)
     sentences = np.concatenate(parts_s) if parts_s else np.zeros((0, 3), np.int64)

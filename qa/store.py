@@ -84,9 +84,12 @@ def read_manifest(directory: Path) -> dict | None:
     if not path.exists():
         return None
     try:
-        return json.loads(path.read_text("utf-8"))
+        manifest = json.loads(path.read_text("utf-8"))
     except (OSError, ValueError):
         return None
+    # Valid JSON that is not an object (a truncated or overwritten file can be "[]" or "1") is as
+    # unreadable as broken JSON: the caller rebuilds instead of failing on .get().
+    return manifest if isinstance(manifest, dict) else None
 
 
 def save_index(directory: Path, data: IndexData, extra: dict | None = None) -> None:
@@ -150,10 +153,16 @@ def _remove_other_generations(directory: Path, keep: int) -> None:
             shutil.rmtree(p, ignore_errors=True) if p.is_dir() else p.unlink(missing_ok=True)
 
 
-def check_compatible(manifest: dict, model_id: str, chunking: dict) -> str | None:
-    """Why this manifest cannot be reused as it is (None when it can)."""
+def check_compatible(manifest: dict, model_id: str, chunking: dict, dim: int | None = None) -> str | None:
+    """Why this manifest cannot be reused as it is (None when it can).
+
+    Raises IndexMismatchError for an index written by a newer format, which must not be
+    overwritten by an older qa.
+    """
     version = manifest.get("format_version")
-    if not isinstance(version, int) or version > FORMAT_VERSION:
+    if not isinstance(version, int) or isinstance(version, bool):
+        return f"manifest has no valid format_version ({version!r})"
+    if version > FORMAT_VERSION:
         raise IndexMismatchError(
             f"The index was written by a newer version of qa (format {version}, this one reads "
             f"{FORMAT_VERSION}). Upgrade qa, or delete the index folder to rebuild it."
@@ -162,6 +171,9 @@ def check_compatible(manifest: dict, model_id: str, chunking: dict) -> str | Non
         return f"index format {version} is older than {FORMAT_VERSION}"
     if manifest.get("model_id") != model_id:
         return f"index was built with model {manifest.get('model_id')!r}, not {model_id!r}"
+    if dim is not None and manifest.get("dim") != dim:
+        # Same name, other vectors (e.g. a local model folder replaced by another): never mix.
+        return f"index vectors have {manifest.get('dim')} dimensions, the model gives {dim}"
     if manifest.get("chunking") != chunking:
         return "chunking settings changed"
     return None
@@ -179,30 +191,83 @@ def load_index(directory: Path, verify: bool = True) -> IndexData:
     manifest = read_manifest(directory)
     if manifest is None:
         raise FileNotFoundError(f"no readable {MANIFEST} in {directory}")
-    for name, info in manifest["files"].items():
+    files, roles = _checked_layout(manifest)
+    for name, info in files.items():
         p = directory / name
         if not p.exists():
             raise ValueError(f"index file {name} is missing")
         if p.stat().st_size != info["bytes"] or (verify and _sha256(p) != info["sha256"]):
             raise ValueError(f"index file {name} is damaged (checksum mismatch)")
-    roles = manifest["roles"]
-    bm25 = bm25s.BM25.load(str(directory / roles["bm25"]), show_progress=False, verbosity=0)
-    return IndexData(
-        model_id=manifest["model_id"],
-        dim=int(manifest["dim"]),
-        chunking=manifest["chunking"],
-        doc_ids=list(manifest["doc_ids"]),
-        doc_meta=manifest["documents"],
-        chunks=np.load(directory / roles["chunks"], allow_pickle=False),
-        vectors=np.load(directory / roles["vectors"], allow_pickle=False),
-        sentences=np.load(directory / roles["sentences"], allow_pickle=False),
-        sent_vectors=np.load(directory / roles["sent_vectors"], allow_pickle=False).astype(np.float32),
-        conflicts=[Conflict.from_dict(c) for c in json.loads((directory / roles["conflicts"]).read_text("utf-8"))],
-        index_type=manifest.get("index_type", "flat"),
-        generation=int(manifest["generation"]),
-        faiss_index=faiss.read_index(str(directory / roles["faiss"])),
-        bm25=bm25,
-    )
+    try:
+        data = IndexData(
+            model_id=manifest["model_id"],
+            dim=int(manifest["dim"]),
+            chunking=manifest["chunking"],
+            doc_ids=list(manifest["doc_ids"]),
+            doc_meta=dict(manifest["documents"]),
+            chunks=np.load(directory / roles["chunks"], allow_pickle=False),
+            vectors=np.load(directory / roles["vectors"], allow_pickle=False),
+            sentences=np.load(directory / roles["sentences"], allow_pickle=False),
+            sent_vectors=np.load(directory / roles["sent_vectors"], allow_pickle=False).astype(np.float32),
+            conflicts=[Conflict.from_dict(c) for c in json.loads((directory / roles["conflicts"]).read_text("utf-8"))],
+            index_type=manifest.get("index_type", "flat"),
+            generation=int(manifest["generation"]),
+            faiss_index=faiss.read_index(str(directory / roles["faiss"])),
+            bm25=bm25s.BM25.load(str(directory / roles["bm25"]), show_progress=False, verbosity=0),
+        )
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise ValueError(f"{MANIFEST} is incomplete or malformed ({type(exc).__name__}: {exc})") from None
+    _check_consistent(data)
+    return data
+
+
+def _check_consistent(data: IndexData) -> None:
+    """Files that each passed their checksum must still describe the same index (a manifest edited
+    or mixed from two builds would otherwise fail later, at question time)."""
+    n_docs, n_chunks, n_sents = len(data.doc_ids), len(data.chunks), len(data.sentences)
+    problems = []
+    if sorted(data.doc_meta) != sorted(data.doc_ids) or len(set(data.doc_ids)) != n_docs:
+        problems.append("document list and document table differ")
+    if data.chunks.ndim != 2 or data.chunks.shape[1:] != (3,) or data.sentences.ndim != 2 or data.sentences.shape[1:] != (3,):
+        problems.append("offset tables have the wrong shape")
+    elif (n_chunks and (data.chunks[:, 0].min() < 0 or data.chunks[:, 0].max() >= n_docs)) or (
+        n_sents and (data.sentences[:, 0].min() < 0 or data.sentences[:, 0].max() >= n_docs)
+    ):
+        problems.append("rows point at documents that are not listed")
+    if data.vectors.shape != (n_chunks, data.dim) or data.sent_vectors.shape != (n_sents, data.dim):
+        problems.append("vector tables do not match the chunk and sentence tables")
+    if getattr(data.faiss_index, "ntotal", n_chunks) != n_chunks or getattr(data.faiss_index, "d", data.dim) != data.dim:
+        problems.append("dense index does not match the vectors")
+    if problems:
+        raise ValueError("index files disagree with each other: " + "; ".join(problems))
+
+
+_ROLES = ("chunks", "vectors", "sentences", "sent_vectors", "faiss", "bm25", "conflicts")
+
+
+def _plain_name(name: object) -> bool:
+    return isinstance(name, str) and bool(name) and "/" not in name and "\\" not in name and name not in (".", "..")
+
+
+def _checked_layout(manifest: dict) -> tuple[dict[str, dict], dict[str, str]]:
+    """The manifest's file table and roles, or ValueError when they are incomplete or name
+    anything but plain files of the index folder (every file loaded must have a checksum)."""
+    files, roles = manifest.get("files"), manifest.get("roles")
+    if not isinstance(files, dict) or not isinstance(roles, dict):
+        raise ValueError(f"{MANIFEST} is incomplete (no file table)")
+    for name, info in files.items():
+        parts = name.split("/") if isinstance(name, str) else [None]
+        if len(parts) > 2 or not all(_plain_name(x) for x in parts):
+            raise ValueError(f"{MANIFEST} names a file outside the index folder: {name!r}")
+        if not isinstance(info, dict) or not isinstance(info.get("bytes"), int) or not isinstance(info.get("sha256"), str):
+            raise ValueError(f"{MANIFEST} has no checksum for {name!r}")
+    for role in _ROLES:
+        name = roles.get(role)
+        if not _plain_name(name):
+            raise ValueError(f"{MANIFEST} names no valid file for {role!r}")
+        if name not in files and not any(f.startswith(name + "/") for f in files):
+            raise ValueError(f"index file {name} has no checksum in {MANIFEST}")
+    return files, roles
 
 
 def warn_rebuild(directory: Path, reason: str) -> None:
