@@ -1,0 +1,414 @@
+"""Performance benchmark: cold start, warm ask() latency, index build, and txtai on the same corpus.
+
+    python -m qa.bench [--quick] [--json OUT] [--profile]
+
+One run prints a table and writes JSON (default eval/reports/bench.json):
+
+* cold start: a fresh ``python`` process from its start to its first answer, the index already
+  built (median of 5 processes; 3 with --quick);
+* warm ``ask()``: median and p95 over the gold questions on the seeds and over a sample of
+  questions on the SQuAD half (every article one document), each question asked once per pass
+  (the query-vector cache is cleared between passes, so every timing includes the embedding);
+  stage medians (embed, retrieve, read, conflicts) show where the time goes;
+* index build, in a child process per corpus: chunks per second and peak memory (VmHWM, reset
+  after the model is loaded) from scratch and after changing one of the N documents, plus the
+  corpus-wide conflict detection that ``qa index`` runs after indexing;
+* txtai (benchmark-only extra: ``pip install txtai``) indexing the same chunk texts with the same
+  MiniLM model and FAISS, and searching the same questions: ratios ours/txtai.
+
+Timings on shared machines are noisy: the load average is recorded with every run.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+from .config import Settings, default_corpus, index_root, project_root  # noqa: E402
+
+DEFAULT_SQUAD = project_root().parent / "shared" / "benchmarks" / "squad-v1.1-dev-half-a.json"
+DEFAULT_JSON = project_root() / "eval" / "reports" / "bench.json"
+WORK = index_root() / "bench" / "perf"
+TARGETS = {"seeds_median_ms": 20, "seeds_p95_ms": 60, "cold_start_s": 5.0}
+
+
+def _ms(xs) -> dict:
+    xs = sorted(xs)
+    if not xs:
+        return {"n": 0}
+    p95 = xs[min(len(xs) - 1, int(round(0.95 * (len(xs) - 1))))]
+    return {"n": len(xs), "median_ms": round(1000 * statistics.median(xs), 2), "p95_ms": round(1000 * p95, 2)}
+
+
+def _load() -> list[float]:
+    return [round(x, 2) for x in os.getloadavg()]
+
+
+def _peak_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def _reset_peak() -> None:
+    try:  # Linux: writing 5 resets the peak resident set size (VmHWM) of the process
+        Path("/proc/self/clear_refs").write_text("5")
+    except OSError:
+        pass
+
+
+def gold_questions() -> list[str]:
+    path = project_root() / "eval" / "gold.jsonl"
+    return [json.loads(line)["question"] for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+def squad_setup(path: Path, n: int) -> tuple[Path, list[str]]:
+    from .squad import load_squad, write_squad_corpus
+
+    sq = load_squad(path)
+    corpus = write_squad_corpus(sq, index_root() / "bench" / "squad-corpus")
+    step = max(1, len(sq.questions) // n)
+    return corpus, [q.question for q in sq.questions[::step][:n]]
+
+
+# -- warm latency ---------------------------------------------------------------------------
+def warm_latency(corpus: Path, index_dir: Path, questions: list[str], passes: int) -> dict:
+    from .api import get_pipeline
+
+    t = time.perf_counter()
+    p = get_pipeline(corpus, index_dir)
+    load_s = time.perf_counter() - t
+    for q in ("warm up the model", "what happened next?"):
+        p.ask(q)
+    total, cpu, stages = [], [], {"embed": [], "retrieve": [], "read": [], "conflicts": []}
+    for _ in range(passes):
+        cache = getattr(p.embedder, "_queries", None)
+        if cache is not None:
+            cache.clear()
+        for q in questions:
+            t0, c0 = time.perf_counter(), time.process_time()
+            p.ask(q)
+            total.append(time.perf_counter() - t0)
+            cpu.append(time.process_time() - c0)
+        if cache is not None:
+            cache.clear()
+        for q in questions:  # the same steps as Pipeline.ask, timed one by one
+            from .text import normalize
+
+            t0 = time.perf_counter()
+            v = p.embedder.encode_query(normalize(q))
+            t1 = time.perf_counter()
+            hits = p.retriever.search(v, q, max(5, p.read_k, p.subject_k))
+            t2 = time.perf_counter()
+            p.reader.read(q, v, hits[: max(5, p.read_k)])
+            t3 = time.perf_counter()
+            p._conflicts(v, hits)
+            t4 = time.perf_counter()
+            for name, a, b in (("embed", t0, t1), ("retrieve", t1, t2), ("read", t2, t3), ("conflicts", t3, t4)):
+                stages[name].append(b - a)
+    return {
+        "corpus": str(corpus),
+        "chunks": int(len(p.data.chunks)),
+        "documents": len(p.data.doc_ids),
+        "questions": len(questions),
+        "passes": passes,
+        "load_s": round(load_s, 2),
+        **_ms(total),
+        "cpu_median_ms": round(1000 * statistics.median(cpu), 2),
+        "stage_median_ms": {k: round(1000 * statistics.median(v), 2) for k, v in stages.items() if v},
+        "load_avg": _load(),
+    }
+
+
+# -- cold start -------------------------------------------------------------------------------
+_COLD = (
+    "import sys, time\n"
+    "from qa.api import ask\n"
+    "a = ask(sys.argv[2])\n"
+    "print(time.time() - float(sys.argv[1]), int(a.abstained))\n"
+)
+
+
+def cold_start(runs: int, question: str) -> dict:
+    from .api import build_index
+
+    build_index(progress=False)  # the index exists before the first process starts
+    times = []
+    for _ in range(runs):
+        t0 = time.time()
+        out = subprocess.run(
+            [sys.executable, "-c", _COLD, repr(t0), question],
+            capture_output=True, text=True, cwd=project_root(), env=dict(os.environ), check=True,
+        )
+        times.append(float(out.stdout.split()[-2]))
+    return {"runs": runs, "median_s": round(statistics.median(times), 2), "all_s": [round(t, 2) for t in times],
+            "load_avg": _load()}
+
+
+# -- index build (child process) --------------------------------------------------------------
+def _child_build(corpus: Path, work: Path, questions: list[str]) -> dict:
+    import numpy as np
+
+    from .conflicts import find_conflicts
+    from .embedding import get_embedder
+    from .indexer import chunk_text, sync_index
+    from .retriever import HybridRetriever
+
+    settings = Settings()
+    emb = get_embedder(settings.model)
+    emb.encode(["load the model", "and warm it up"] * 4)
+    shutil.rmtree(work, ignore_errors=True)
+    shutil.copytree(corpus, work / "corpus")
+    index_dir = work / "index"
+    base = _rss_mb()
+    _reset_peak()
+    t, c = time.perf_counter(), time.process_time()
+    data, docs, _ = sync_index(work / "corpus", index_dir, emb, settings, progress=False)
+    full_s, full_cpu = time.perf_counter() - t, time.process_time() - c
+    full_peak = _peak_mb()
+    ordered = [docs[d] for d in data.doc_ids]
+    t = time.perf_counter()
+    find_conflicts(ordered, emb.encode)
+    conflicts_s = time.perf_counter() - t
+    texts = [chunk_text(docs[data.doc_ids[i]], a, b) for i, a, b in data.chunks.tolist()]
+    (work / "chunks.json").write_text(json.dumps(texts), "utf-8")
+
+    # Search latency measured the way txtai's is: embed the question, then retrieve 10.
+    retr = HybridRetriever(data)
+    retr.search(emb.encode(["warm"])[0], "warm", 10)
+    hybrid, dense = [], []
+    for q in questions:
+        t0 = time.perf_counter()
+        v = emb.encode([q])[0]
+        t1 = time.perf_counter()
+        data.faiss_index.search(v.reshape(1, -1), 10)
+        t2 = time.perf_counter()
+        retr.search(v, q, 10)
+        t3 = time.perf_counter()
+        dense.append(t2 - t0)
+        hybrid.append((t1 - t0) + (t3 - t2))
+
+    # Change one document (the median-sized one) and refresh.
+    sizes = sorted((len(d.raw), d.doc_id) for d in ordered)
+    victim = docs[sizes[len(sizes) // 2][1]]
+    path = work / "corpus" / os.path.basename(victim.path)
+    path.write_text(path.read_text("utf-8") + "\n\nThis paragraph was added by the benchmark to change the document.\n", "utf-8")
+    _reset_peak()
+    t = time.perf_counter()
+    data2, docs2, rep = sync_index(work / "corpus", index_dir, emb, settings, progress=False)
+    inc_s = time.perf_counter() - t
+    inc_peak = _peak_mb()
+    t = time.perf_counter()
+    find_conflicts([docs2[d] for d in data2.doc_ids], emb.encode)
+    inc_conf_s = time.perf_counter() - t
+    n, s = int(len(data.chunks)), int(len(data.sentences))
+    return {
+        "documents": len(ordered), "chunks": n, "sentences": s, "rss_before_mb": round(base),
+        "full": {"seconds": round(full_s, 2), "chunks_per_s": round(n / full_s, 1),
+                 "texts_per_s": round((n + s) / full_s, 1), "cpu_s": round(full_cpu, 2), "peak_mb": round(full_peak),
+                 "peak_increase_mb": round(full_peak - base), "conflicts_s": round(conflicts_s, 2)},
+        "one_changed": {"seconds": round(inc_s, 2), "embedded_chunks": rep.embedded_chunks,
+                        "fraction_of_full": round(inc_s / full_s, 3), "ideal_fraction": round(1 / len(ordered), 3),
+                        "peak_mb": round(inc_peak), "conflicts_s": round(inc_conf_s, 2)},
+        "search_hybrid": _ms(hybrid), "search_dense": _ms(dense),
+        "dense_index": data.index_type, "check_rows": int(np.asarray(data.vectors).shape[0]),
+        "load_avg": _load(),
+    }
+
+
+def _child_txtai(work: Path, questions: list[str]) -> dict:
+    from txtai import Embeddings
+
+    from .embedding import resolve_model
+
+    texts = json.loads((work / "chunks.json").read_text("utf-8"))
+    emb = Embeddings(path=resolve_model(Settings().model), content=False, backend="faiss")
+    emb.index([(0, "load the model and warm it up", None)])
+    base = _rss_mb()
+    _reset_peak()
+    t, c = time.perf_counter(), time.process_time()
+    emb.index([(i, x, None) for i, x in enumerate(texts)])
+    build_s, build_cpu = time.perf_counter() - t, time.process_time() - c
+    peak = _peak_mb()
+    import torch
+    import txtai
+
+    lat = {}
+    # txtai's default (torch's thread count), and one thread as qa uses for a single question.
+    for threads in (torch.get_num_threads(), 1):
+        torch.set_num_threads(threads)
+        emb.search("warm", 10)
+        lat[threads] = []
+        for q in questions:
+            t0 = time.perf_counter()
+            emb.search(q, 10)
+            lat[threads].append(time.perf_counter() - t0)
+    default, one = (_ms(lat[k]) for k in lat)
+
+    return {"version": getattr(txtai, "__version__", "?"), "chunks": len(texts), "seconds": round(build_s, 2),
+            "chunks_per_s": round(len(texts) / build_s, 1), "cpu_s": round(build_cpu, 2), "peak_mb": round(peak),
+            "peak_increase_mb": round(peak - base), "search_default_threads": default, "search_1_thread": one,
+            "search": min(default, one, key=lambda m: m["median_ms"]), "load_avg": _load()}
+
+
+def _run_child(kind: str, *args: str) -> dict:
+    out = subprocess.run([sys.executable, "-m", "qa.bench", "--child", kind, *args], capture_output=True,
+                         text=True, cwd=project_root(), env=dict(os.environ))
+    if out.returncode:
+        return {"error": out.stderr.strip().splitlines()[-1] if out.stderr.strip() else f"exit {out.returncode}"}
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def build_and_txtai(name: str, corpus: Path, questions: list[str], with_txtai: bool) -> dict:
+    work = WORK / name
+    work.mkdir(parents=True, exist_ok=True)
+    (work.parent / f"{name}-questions.json").write_text(json.dumps(questions), "utf-8")
+    qfile = str(work.parent / f"{name}-questions.json")
+    res = {"ours": _run_child("build", str(corpus), str(work), qfile)}
+    try:
+        import txtai  # noqa: F401
+    except ImportError:
+        with_txtai = False
+        res["txtai"] = {"skipped": "txtai is not installed: pip install txtai"}
+    if with_txtai and "error" not in res["ours"]:
+        res["txtai"] = t = _run_child("txtai", str(work), qfile)
+        o = res["ours"]
+        if "error" not in t:
+            res["ratio_ours_over_txtai"] = {
+                "build_time": round(o["full"]["seconds"] / t["seconds"], 2),
+                "build_cpu": round(o["full"]["cpu_s"] / t["cpu_s"], 2),
+                "search_latency_hybrid": round(o["search_hybrid"]["median_ms"] / t["search"]["median_ms"], 2),
+                "search_latency_dense": round(o["search_dense"]["median_ms"] / t["search"]["median_ms"], 2),
+            }
+    return res
+
+
+# -- report -----------------------------------------------------------------------------------
+def table(r: dict) -> str:
+    rows = [("metric", "value", "target")]
+    c = r.get("cold_start", {})
+    rows.append(("cold start (median of %s), s" % c.get("runs"), c.get("median_s"), "<= 5"))
+    for name in ("seeds", "squad"):
+        w = r.get("warm", {}).get(name)
+        if w:
+            tgt = ("<= 20", "<= 60") if name == "seeds" else ("", "")
+            rows.append((f"ask() {name} ({w['chunks']} chunks, {w['n']} asks) median ms", w["median_ms"], tgt[0]))
+            rows.append((f"ask() {name} p95 ms", w["p95_ms"], tgt[1]))
+            rows.append((f"ask() {name} CPU time per ask, median ms", w["cpu_median_ms"], ""))
+            rows.append((f"  stages {name} (median ms)", " ".join(f"{k}={v}" for k, v in w["stage_median_ms"].items()), ""))
+    for name, b in r.get("build", {}).items():
+        o = b.get("ours", {})
+        if "error" in o:
+            rows.append((f"build {name}", "error: " + o["error"], ""))
+            continue
+        f, i = o["full"], o["one_changed"]
+        rows.append((f"build {name} from scratch: s / chunks/s / peak MB", f"{f['seconds']} / {f['chunks_per_s']} / {f['peak_mb']}", ""))
+        rows.append((f"  + conflict detection s", f["conflicts_s"], ""))
+        rows.append((f"build {name} one of {o['documents']} changed: s (fraction)", f"{i['seconds']} ({i['fraction_of_full']}, ideal {i['ideal_fraction']})", "~1/N"))
+        rows.append((f"search {name} embed+hybrid / embed+dense median ms", f"{o['search_hybrid']['median_ms']} / {o['search_dense']['median_ms']}", ""))
+        t = b.get("txtai", {})
+        if "seconds" in t:
+            rows.append((f"txtai {name}: build s / chunks/s / peak MB", f"{t['seconds']} / {t['chunks_per_s']} / {t['peak_mb']}", ""))
+            rows.append((f"txtai {name}: search median ms (default threads / 1 thread)",
+                         f"{t['search_default_threads']['median_ms']} / {t['search_1_thread']['median_ms']}", ""))
+            ratio = b["ratio_ours_over_txtai"]
+            rows.append((f"ours/txtai {name}: build wall, build CPU, search(hybrid), search(dense)",
+                         f"{ratio['build_time']}, {ratio['build_cpu']}, {ratio['search_latency_hybrid']}, {ratio['search_latency_dense']}", "build <= 1"))
+        elif t:
+            rows.append((f"txtai {name}", t.get("skipped") or t.get("error"), ""))
+    width = [max(len(str(x[i])) for x in rows) for i in range(3)]
+    lines = [" | ".join(str(x[i]).ljust(width[i]) for i in range(3)) for x in rows]
+    lines.insert(1, "-+-".join("-" * w for w in width))
+    return "\n".join(lines) + f"\nload average (1, 5, 15 min) at start/end: {r['load_avg_start']} / {r['load_avg_end']}"
+
+
+def profile_ask(n: int = 96) -> None:
+    import cProfile
+    import pstats
+
+    from .api import get_pipeline
+
+    p = get_pipeline()
+    p.ask("warm up")
+    qs = gold_questions()[:n]
+    prof = cProfile.Profile()
+    prof.enable()
+    for q in qs:
+        p.ask(q)
+    prof.disable()
+    print(f"{len(qs)} asks; times below are totals, divide by {len(qs)} per ask")
+    pstats.Stats(prof).sort_stats("cumulative").print_stats(35)
+    pstats.Stats(prof).sort_stats("tottime").print_stats(20)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--quick", action="store_true", help="fewer runs and questions (about a minute)")
+    ap.add_argument("--json", default=str(DEFAULT_JSON), help="where to write the results")
+    ap.add_argument("--squad", default=str(DEFAULT_SQUAD))
+    ap.add_argument("--no-txtai", action="store_true")
+    ap.add_argument("--no-squad", action="store_true")
+    ap.add_argument("--profile", action="store_true", help="cProfile ask() on the seeds and exit")
+    ap.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.child:
+        kind, *rest = args.child
+        if kind == "build":
+            res = _child_build(Path(rest[0]), Path(rest[1]), json.loads(Path(rest[2]).read_text()))
+        else:
+            res = _child_txtai(Path(rest[0]), json.loads(Path(rest[1]).read_text()))
+        print(json.dumps(res))
+        return 0
+    if args.profile:
+        profile_ask()
+        return 0
+    quick = args.quick
+    r: dict = {"quick": quick, "load_avg_start": _load(), "cpus": os.cpu_count(), "started": time.strftime("%Y-%m-%dT%H:%M:%S")}
+    gold = gold_questions()
+    r["cold_start"] = cold_start(3 if quick else 5, gold[0])
+    r["warm"] = {"seeds": warm_latency(default_corpus(), index_root() / "seeds", gold, 1 if quick else 3)}
+    r["build"] = {"seeds": build_and_txtai("seeds", default_corpus(), gold, not args.no_txtai)}
+    if not args.no_squad and Path(args.squad).exists():
+        corpus, qs = squad_setup(Path(args.squad), 60 if quick else 200)
+        ask_index = WORK / "squad-ask"
+        if not ask_index.exists() and (index_root() / "bench" / "squad" / "manifest.json").exists():
+            shutil.copytree(index_root() / "bench" / "squad", ask_index)  # built by qa.calibrate: reuse
+        r["warm"]["squad"] = warm_latency(corpus, ask_index, qs, 1 if quick else 2)
+        if quick:  # a quarter of the articles: the full build takes minutes on a loaded machine
+            sub = WORK / "squad-corpus-quarter"
+            sub.mkdir(parents=True, exist_ok=True)
+            for f in sorted(corpus.glob("*.txt"))[::4]:
+                shutil.copy2(f, sub / f.name)
+            corpus = sub
+        r["build"]["squad"] = build_and_txtai("squad", corpus, qs[:60], not args.no_txtai)
+    r["load_avg_end"] = _load()
+    print(table(r))
+    out = Path(args.json)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(r, indent=1) + "\n", "utf-8")
+    print(f"wrote {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
