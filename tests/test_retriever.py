@@ -26,6 +26,9 @@ def _index(texts: list[str], emb: FakeEmbedder, sentences: bool = True) -> Index
     # One document per text, one chunk per document, one sentence per chunk.
     chunks = np.array([(i, 0, len(t)) for i, t in enumerate(texts)], dtype=np.int64)
     vectors = emb.encode(texts)
+    extra = {}
+    if "sent_types" in IndexData.__dataclass_fields__:  # entity-type masks, unused by retrieval
+        extra["sent_types"] = np.zeros(len(texts) if sentences else 0, np.uint32)
     return IndexData(
         model_id=emb.model_id,
         dim=emb.dim,
@@ -38,6 +41,7 @@ def _index(texts: list[str], emb: FakeEmbedder, sentences: bool = True) -> Index
         sent_vectors=vectors.copy() if sentences else np.zeros((0, emb.dim), np.float32),
         faiss_index=build_dense_index(vectors),
         bm25=build_bm25(texts),
+        **extra,
     )
 
 
