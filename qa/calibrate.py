@@ -31,7 +31,7 @@ from .retriever import HybridRetriever
 from .squad import load_squad, write_squad_corpus
 
 DEFAULT_SQUAD = project_root().parent / "shared" / "benchmarks" / "squad-v1.1-dev-half-a.json"
-TRAIN_FEATURES = ("dense", "coverage", "chunk", "first_rank")
+TRAIN_FEATURES = tuple(f for f in FEATURES if f != "short")
 
 
 def squad_index(path: Path, settings: Settings, progress: bool = True):

@@ -13,6 +13,7 @@ from .config import Settings
 from .corpus import Document, load_corpus
 from .dense import EXACT_LIMIT, build_dense_index
 from .embedding import Embedder
+from .entities import sentence_types
 from .lexical import tokenize
 from .store import IndexData, check_compatible, load_index, read_manifest, save_index, warn_rebuild
 from .text import normalize
@@ -63,7 +64,7 @@ def _new_rows(docs: Sequence[Document], settings: Settings, embedder: Embedder, 
             sent_texts.append(normalize(doc.raw[s:e]))
     vecs = embedder.encode(chunk_texts, show_progress=progress) if chunk_texts else np.zeros((0, embedder.dim), np.float32)
     svecs = embedder.encode(sent_texts, show_progress=progress) if sent_texts else np.zeros((0, embedder.dim), np.float32)
-    return chunk_rows, vecs, sent_rows, svecs
+    return chunk_rows, vecs, sent_rows, svecs, sentence_types(sent_texts)
 
 
 def sync_index(
@@ -122,9 +123,9 @@ def sync_index(
                 source[d] = old_pos[d]
             elif docs[d].fingerprint in by_fp:
                 source[d] = by_fp[docs[d].fingerprint]
-    parts_c, parts_v, parts_s, parts_sv = [], [], [], []
+    parts_c, parts_v, parts_s, parts_sv, parts_t = [], [], [], [], []
 
-    def copy_rows(d: str, chunks_, vectors_, sentences_, sent_vectors_) -> None:
+    def copy_rows(d: str, chunks_, vectors_, sentences_, sent_vectors_, sent_types_) -> None:
         c = chunks_.copy()
         c[:, 0] = pos[d]
         s = sentences_.copy()
@@ -133,11 +134,14 @@ def sync_index(
         parts_v.append(vectors_)
         parts_s.append(s)
         parts_sv.append(sent_vectors_)
+        parts_t.append(sent_types_)
 
     if old is not None:
         for d, i in source.items():
             rows, srows = old.doc_rows(i), old.doc_rows(i, "sentences")
-            copy_rows(d, old.chunks[rows], old.vectors[rows], old.sentences[srows], old.sent_vectors[srows])
+            copy_rows(
+                d, old.chunks[rows], old.vectors[rows], old.sentences[srows], old.sent_vectors[srows], old.sent_types[srows]
+            )
     reused = len(source)
     # Documents to embed; byte-identical copies among them are embedded once.
     first_of: dict[str, str] = {}
@@ -150,13 +154,14 @@ def sync_index(
         else:
             first_of[docs[d].fingerprint] = d
     todo = [docs[d] for d in first_of.values()]
-    crow, cvec, srow, svec = _new_rows(todo, settings, embedder, progress)
+    crow, cvec, srow, svec, stypes = _new_rows(todo, settings, embedder, progress)
     if crow:
         parts_c.append(np.array([(pos[d], a, b) for d, a, b in crow], dtype=np.int64))
         parts_v.append(cvec)
     if srow:
         parts_s.append(np.array([(pos[d], a, b) for d, a, b in srow], dtype=np.int64))
         parts_sv.append(svec)
+        parts_t.append(stypes)
     for d in twins:
         first = first_of[docs[d].fingerprint]
         rows = [r for r, row in enumerate(crow) if row[0] == first]
@@ -167,16 +172,18 @@ def sync_index(
             cvec[rows],
             np.array([(0, a, b) for _, a, b in (srow[r] for r in srows)], dtype=np.int64).reshape(-1, 3),
             svec[srows],
+            stypes[srows],
         )
     chunks = np.concatenate(parts_c) if parts_c else np.zeros((0, 3), np.int64)
     vectors = np.concatenate(parts_v).astype(np.float32) if parts_v else np.zeros((0, embedder.dim), np.float32)
     sentences = np.concatenate(parts_s) if parts_s else np.zeros((0, 3), np.int64)
     sent_vectors = np.concatenate(parts_sv).astype(np.float32) if parts_sv else np.zeros((0, embedder.dim), np.float32)
+    sent_types = np.concatenate(parts_t).astype(np.uint32) if parts_t else np.zeros(0, np.uint32)
     # Keep rows grouped by document, in document order, for cheap per-document slicing.
     order = np.lexsort((chunks[:, 1], chunks[:, 0]))
     chunks, vectors = chunks[order], vectors[order]
     sorder = np.lexsort((sentences[:, 1], sentences[:, 0]))
-    sentences, sent_vectors = sentences[sorder], sent_vectors[sorder]
+    sentences, sent_vectors, sent_types = sentences[sorder], sent_vectors[sorder], sent_types[sorder]
 
     ordered_docs = [docs[d] for d in doc_ids]
     data = IndexData(
@@ -189,6 +196,7 @@ def sync_index(
         vectors=vectors,
         sentences=sentences,
         sent_vectors=sent_vectors,
+        sent_types=sent_types,
     )
     data.faiss_index = build_dense_index(vectors)
     data.index_type = "flat" if len(vectors) <= EXACT_LIMIT else "hnsw"

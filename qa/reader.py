@@ -18,13 +18,15 @@ from typing import Sequence
 
 import numpy as np
 
+from .answertype import answer_type
+from .entities import type_mask
 from .lexical import tokenize
 from .retriever import Hit
 from .store import IndexData
 
 __all__ = ["ReaderConfig", "Reading", "ExtractiveReader", "FEATURES"]
 
-FEATURES = ("dense", "coverage", "chunk", "first_rank", "short")
+FEATURES = ("dense", "coverage", "chunk", "first_rank", "context", "bigram", "chunk_dense", "chunk_lex", "type_match", "short")
 _CONFIG = Path(__file__).parent / "data" / "reader.json"
 
 
@@ -98,16 +100,32 @@ class ExtractiveReader:
             return cands, np.zeros((0, len(FEATURES)), np.float32)
         rows = np.array([r for r, _ in cands])
         dense = self.data.sent_vectors[rows] @ qvec.astype(np.float32)
-        q_terms = set(question_terms(question))
+        q_list = question_terms(question)
+        q_terms = set(q_list)
+        q_bigrams = set(zip(q_list, q_list[1:]))
         q_weight = sum(self._idf(t) for t in q_terms) or 1.0
+        wanted = type_mask(answer_type(question))
         feats = np.zeros((len(cands), len(FEATURES)), np.float32)
+        n_sent = len(self.data.sentences)
         for i, (row, rank) in enumerate(cands):
             doc, a, b = (int(x) for x in self.data.sentences[row])
-            terms = _terms(self.raw[doc][a:b])
+            toks = _tokens(self.raw[doc][a:b])
+            terms = frozenset(toks)
+            # Questions often name the subject in the sentence before or after the answer.
+            ctx = set(terms)
+            for r in (row - 1, row + 1):
+                if 0 <= r < n_sent and int(self.data.sentences[r, 0]) == doc:
+                    ctx.update(_tokens(self.raw[doc][int(self.data.sentences[r, 1]) : int(self.data.sentences[r, 2])]))
+            hit = hits[rank]
             feats[i, 0] = dense[i]
             feats[i, 1] = sum(self._idf(t) for t in q_terms & terms) / q_weight
-            feats[i, 2] = hits[rank].score
+            feats[i, 2] = hit.score
             feats[i, 3] = 1.0 if rank == 0 else 0.0
+            feats[i, 4] = sum(self._idf(t) for t in q_terms & ctx) / q_weight
+            feats[i, 5] = len(q_bigrams & set(zip(toks, toks[1:]))) / len(q_bigrams) if q_bigrams else 0.0
+            feats[i, 6] = hit.dense
+            feats[i, 7] = hit.lexical
+            feats[i, 8] = 1.0 if wanted and int(self.data.sent_types[row]) & wanted else 0.0
         return cands, feats
 
     def read(self, question: str, qvec: np.ndarray, hits: Sequence[Hit]) -> Reading:
@@ -143,9 +161,9 @@ class ExtractiveReader:
             if span is not None:
                 s, e, conf = span
                 found[int(i)] = (a + s, a + e)
-                feats[int(i), 4] = conf
+                feats[int(i), FEATURES.index("short")] = conf
         w = self.config.weights.get("short", 0.0)
-        best = max((int(i) for i in top), key=lambda i: logits[i] + w * feats[i, 4])
+        best = max((int(i) for i in top), key=lambda i: logits[i] + w * feats[i, FEATURES.index("short")])
         return best, found.get(best), feats
 
 
@@ -169,8 +187,8 @@ _FUNCTION = frozenset("did doe do done from about into onto upon than then also 
 
 
 @lru_cache(maxsize=8192)
-def _terms(sentence: str) -> frozenset[str]:
-    return frozenset(tokenize(sentence))
+def _tokens(sentence: str) -> tuple[str, ...]:
+    return tuple(tokenize(sentence))
 
 
 def _idf_table(data: IndexData):

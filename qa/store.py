@@ -23,7 +23,7 @@ from .results import Conflict
 
 __all__ = ["FORMAT_VERSION", "IndexData", "save_index", "load_index", "read_manifest", "IndexDamagedWarning"]
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: entity-type bit masks per sentence
 MANIFEST = "manifest.json"
 
 
@@ -48,6 +48,7 @@ class IndexData:
     vectors: np.ndarray
     sentences: np.ndarray
     sent_vectors: np.ndarray
+    sent_types: np.ndarray  # uint32 entity-label bit mask per sentence (qa.entities)
     conflicts: list[Conflict] = field(default_factory=list)
     index_type: str = "flat"
     generation: int = 0
@@ -108,6 +109,7 @@ def save_index(directory: Path, data: IndexData, extra: dict | None = None) -> N
         "vectors": f"vectors.g{gen}.npy",
         "sentences": f"sentences.g{gen}.npy",
         "sent_vectors": f"sent_vectors.g{gen}.npy",
+        "sent_types": f"sent_types.g{gen}.npy",
         "faiss": f"dense.g{gen}.faiss",
         "bm25": f"bm25.g{gen}",
         "conflicts": f"conflicts.g{gen}.json",
@@ -116,6 +118,7 @@ def save_index(directory: Path, data: IndexData, extra: dict | None = None) -> N
     np.save(directory / names["vectors"], data.vectors.astype(np.float32), allow_pickle=False)
     np.save(directory / names["sentences"], data.sentences.astype(np.int64), allow_pickle=False)
     np.save(directory / names["sent_vectors"], data.sent_vectors.astype(np.float16), allow_pickle=False)
+    np.save(directory / names["sent_types"], data.sent_types.astype(np.uint32), allow_pickle=False)
     faiss.write_index(data.faiss_index, str(directory / names["faiss"]))
     data.bm25.save(str(directory / names["bm25"]), show_progress=False)
     (directory / names["conflicts"]).write_text(
@@ -209,6 +212,7 @@ def load_index(directory: Path, verify: bool = True) -> IndexData:
             vectors=np.load(directory / roles["vectors"], allow_pickle=False),
             sentences=np.load(directory / roles["sentences"], allow_pickle=False),
             sent_vectors=np.load(directory / roles["sent_vectors"], allow_pickle=False).astype(np.float32),
+        sent_types=np.load(directory / roles["sent_types"], allow_pickle=False),
             conflicts=[Conflict.from_dict(c) for c in json.loads((directory / roles["conflicts"]).read_text("utf-8"))],
             index_type=manifest.get("index_type", "flat"),
             generation=int(manifest["generation"]),

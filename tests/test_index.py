@@ -8,7 +8,7 @@ import pytest
 from qa.config import Settings
 from qa.errors import IndexMismatchError
 from qa.indexer import sync_index
-from qa.store import IndexDamagedWarning, load_index, read_manifest
+from qa.store import FORMAT_VERSION, IndexDamagedWarning, load_index, read_manifest
 
 from .conftest import FakeEmbedder
 
@@ -32,7 +32,7 @@ def build(corpus, ixdir, emb=None, settings=Settings()):
 def test_manifest_records_what_loading_checks(corpus, ixdir):
     _, data, docs, report = build(corpus, ixdir)
     m = read_manifest(ixdir)
-    assert m["format_version"] == 1 and m["model_id"] == "fake-hash-256" and m["dim"] == 256
+    assert m["format_version"] == FORMAT_VERSION and m["model_id"] == "fake-hash-256" and m["dim"] == 256
     assert m["chunking"] == Settings().chunking()
     assert set(m["documents"]) == set(docs)
     assert all(len(v["fingerprint"]) == 64 for v in m["documents"].values())
