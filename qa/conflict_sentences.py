@@ -1,0 +1,103 @@
+"""Sentences of a corpus analysed once for conflict detection (``qa.claims`` on every content
+sentence): tokens, names, figures, certainty and time frames, plus the similarity matrix the
+pairwise rules start from. Shared by the corpus-wide rules (``qa.conflict_rules``) and the
+question-aware path (``qa.conflict_question``).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from .claims import (
+    STOPWORDS,
+    UNIT_WORDS,
+    Quantity,
+    Token,
+    certainty,
+    is_date_token,
+    nfkc,
+    quantities,
+    stem,
+    time_frames,
+    tokenize,
+)
+from .corpus import Document
+from .text import sentence_spans
+
+Encoder = Callable[[list[str]], np.ndarray]
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    doc: int
+    start: int
+    end: int
+    raw: str
+    norm: str
+    tokens: tuple[Token, ...]
+    keys: tuple[str, ...]
+    content: frozenset[str]
+    names: frozenset[str]
+    quantities: tuple[Quantity, ...]
+    certainty: int
+    times: frozenset[str]
+    boilerplate: bool  # "Retrieved 3 May 2020", "Archived from the original on ..."
+
+
+_BOILERPLATE = re.compile(r"\b(?:retrieved|archived|accessed)\b(?: \w+){0,4} (?:\d{1,2} )?"
+                          r"(?:january|february|march|april|may|june|july|august|september|october|"
+                          r"november|december|\d{4})", re.IGNORECASE)
+
+
+
+def _sentences(docs: Sequence[Document]) -> list[_Sentence]:
+    """Every content sentence with at least four words, in document order."""
+    spans: list[tuple[int, int, int, str, list[Token]]] = []
+    lower_vocab: set[str] = set()
+    for di, doc in enumerate(docs):
+        for a, b in doc.content:
+            for s, e in sentence_spans(doc.raw, a, b):
+                norm = nfkc(doc.raw[s:e])
+                toks = tokenize(norm)
+                if sum(1 for t in toks if t.key.isalpha()) < 4:
+                    continue  # headings, bylines, bullets: too short to state a claim
+                lower_vocab.update(t.key for t in toks if t.text.islower())
+                spans.append((di, s, e, norm, toks))
+    out = []
+    for di, s, e, norm, toks in spans:
+        keys = tuple(t.key for t in toks)
+        # A name is a capitalised word the corpus never writes in lower case ("Anthropic", not "The").
+        names = frozenset(
+            t.key for t in toks
+            if t.text[:1].isupper() and t.key not in lower_vocab and t.key not in STOPWORDS
+            and not is_date_token(t) and t.key not in UNIT_WORDS
+        )
+        content = frozenset(stem(k) for k in keys if k.isalpha() and k not in STOPWORDS)
+        out.append(_Sentence(di, s, e, docs[di].raw[s:e], norm, tuple(toks), keys, content, names,
+                             tuple(quantities(toks, norm)), certainty(list(keys)), time_frames(toks),
+                             bool(_BOILERPLATE.search(norm))))
+    return out
+
+
+def _similarity(sents: list[_Sentence], encode: Encoder | None) -> np.ndarray:
+    if encode is not None:
+        vecs = np.asarray(encode([s.norm for s in sents]), dtype=np.float32)
+        return vecs @ vecs.T
+    vocab: dict[str, int] = {}
+    rows = []
+    for s in sents:
+        rows.append([vocab.setdefault(w, len(vocab)) for w in s.content])
+    df = np.zeros(len(vocab), dtype=np.float32)
+    for r in rows:
+        df[r] += 1
+    idf = np.log((1 + len(sents)) / (1 + df)) + 1
+    mat = np.zeros((len(sents), len(vocab)), dtype=np.float32)
+    for i, r in enumerate(rows):
+        mat[i, r] = idf[r]
+    norms = np.linalg.norm(mat, axis=1, keepdims=True)
+    mat /= np.where(norms == 0, 1, norms)
+    return mat @ mat.T
+
