@@ -12,7 +12,8 @@ articles 0-11 ("tune", where settings were chosen) and 12-23 ("held-out").
         [--chunk-tokens 128] [--overlap-tokens 32] [--chunker default|paragraph]
 
 The index is built (or refreshed: unchanged documents are not re-embedded) under
-index/bench/squad-[paragraph-]<tokens>-<overlap>/. ``--chunker paragraph`` swaps in the
+index/bench/squad-<chunker>-<source digest>-<tokens>-<overlap>/; texts already embedded for another chunking are
+taken from index/bench/embeddings-*.npz. ``--chunker paragraph`` swaps in the
 paragraph-respecting chunker proposed for qa/chunking.py (``paragraph_chunk_document`` below)
 for this run only.
 """
@@ -43,7 +44,9 @@ def paragraph_chunk_document(doc, chunk_tokens, overlap_tokens, count, fits=None
 
     Whole paragraphs that fit the budget are packed together while the chunk is under half full
     (news paragraphs of one sentence still make chunks of useful size), and a chunk ends at a
-    paragraph break once it is half full. A paragraph longer than the budget is cut into windows
+    paragraph break once it is half full (the document's opening lines, when they are at most a
+    quarter of the budget, such as a title, open the first window of a long first paragraph
+    instead of standing alone). A paragraph longer than the budget is cut into windows
     of about equal size (with the usual sentence overlap), so its last window is not a tiny tail,
     and the next paragraph starts a new chunk. The default chunker lets that tail run on into the
     next paragraph, where the chunk speaks of two things and counts for neither.
@@ -82,11 +85,14 @@ def paragraph_chunk_document(doc, chunk_tokens, overlap_tokens, count, fits=None
             current = current + para
             whole = True
             continue
-        if current:
+        window: list = []
+        if current and whole and not chunks and size <= chunk_tokens // 4:
+            window = current  # the title or dateline opens the first window instead of standing alone
+            total += size
+        elif current:
             emit(current)
         pieces = math.ceil((total - overlap_tokens) / max(1, chunk_tokens - overlap_tokens))
         target = min(chunk_tokens, math.ceil((total + (pieces - 1) * overlap_tokens) / pieces))
-        window: list = []
         for x in para:
             if window and sum(y[3] for y in window) + x[3] > target:
                 emit(window)
@@ -114,6 +120,17 @@ def paragraph_chunk_document(doc, chunk_tokens, overlap_tokens, count, fits=None
     return chunks
 
 
+def _chunker_tag(name: str) -> str:
+    """Name plus a digest of the chunker's source: sync_index reuses a document's chunks whenever
+    the chunking *settings* match, so an edited chunker must get a fresh bench index."""
+    import inspect
+
+    from . import chunking
+
+    source = inspect.getsource(paragraph_chunk_document if name == "paragraph" else chunking)
+    return f"{name}-{hashlib.sha1(source.encode()).hexdigest()[:8]}"
+
+
 @contextmanager
 def _chunker(name: str):
     from . import indexer
@@ -125,6 +142,65 @@ def _chunker(name: str):
         yield
     finally:
         indexer.chunk_document = original
+
+
+# --- embedding cache --------------------------------------------------------------------------
+class CachingEmbedder:
+    """Wraps an embedder with a text -> vector cache kept in one .npz file, so that indexes of the
+    same corpus under other chunkings re-embed only the chunk texts they have not seen (every
+    sentence, and most chunks, are shared). Keys are SHA-1 digests of the texts."""
+
+    def __init__(self, inner, path: Path):
+        self.inner = inner
+        self.model_id = inner.model_id
+        self.dim = inner.dim
+        self.path = path
+        self.cache: dict[str, np.ndarray] = {}
+        self.new = 0
+        if path.exists():
+            try:
+                with np.load(path, allow_pickle=False) as z:
+                    keys, vecs = z["keys"], z["vectors"]
+                if vecs.ndim == 2 and vecs.shape[1] == self.dim:
+                    if keys.dtype.kind == "S":  # raw 20-byte digests (numpy strips trailing NULs)
+                        keys = np.array([bytes(k).ljust(20, b"\0").hex() for k in keys])
+                    self.cache = {str(k): v for k, v in zip(keys, vecs)}
+            except (OSError, ValueError, KeyError):
+                self.cache = {}
+
+    @staticmethod
+    def _key(text: str) -> str:
+        return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+    def fits(self, text: str) -> bool:
+        return self.inner.fits(text)
+
+    def encode_query(self, text: str) -> np.ndarray:
+        return self.encode([text])[0]
+
+    def encode(self, texts, *, show_progress: bool = False) -> np.ndarray:
+        keys = [self._key(t) for t in texts]
+        todo = {}
+        for k, t in zip(keys, texts):
+            if k not in self.cache:
+                todo.setdefault(k, t)
+        if todo:
+            vecs = self.inner.encode(list(todo.values()), show_progress=show_progress)
+            self.cache.update(zip(todo, np.asarray(vecs, np.float32)))
+            self.new += len(todo)
+        if not texts:
+            return np.zeros((0, self.dim), np.float32)
+        return np.stack([self.cache[k] for k in keys]).astype(np.float32)
+
+    def save(self) -> None:
+        if not self.new:
+            return
+        keys = np.array(list(self.cache), dtype="U40")
+        vecs = np.stack(list(self.cache.values())).astype(np.float32)
+        tmp = self.path.with_name(self.path.name + ".tmp.npz")
+        np.savez(tmp, keys=keys, vectors=vecs)
+        tmp.replace(self.path)
+        self.new = 0
 
 
 # --- evaluation -------------------------------------------------------------------------------
@@ -184,16 +260,19 @@ def main(argv: list[str] | None = None) -> dict:
     bench_dir = root / "index" / "bench"
     corpus_dir = write_squad_corpus(squad, bench_dir / "squad-corpus")
     settings = Settings(chunk_tokens=args.chunk_tokens, overlap_tokens=args.overlap_tokens)
-    embedder = get_embedder(settings.model)
-    tag = "" if args.chunker == "default" else f"{args.chunker}-"
-    index_dir = bench_dir / f"squad-{tag}{settings.chunk_tokens}-{settings.overlap_tokens}"
+    model = get_embedder(settings.model)
+    cache_name = hashlib.sha1(model.model_id.encode()).hexdigest()[:12]
+    embedder = CachingEmbedder(model, bench_dir / f"embeddings-{cache_name}.npz")
+    index_dir = bench_dir / f"squad-{_chunker_tag(args.chunker)}-{settings.chunk_tokens}-{settings.overlap_tokens}"
     t0 = time.perf_counter()
     with _chunker(args.chunker):
         data, _, report = sync_index(corpus_dir, index_dir, embedder, settings, progress=False)
     build_s = time.perf_counter() - t0
+    fresh = embedder.new
+    embedder.save()
 
     questions = squad.questions[: args.limit] if args.limit else squad.questions
-    qvecs = _question_vectors(embedder, [q.question for q in questions], bench_dir)
+    qvecs = _question_vectors(model, [q.question for q in questions], bench_dir)
     para_ids: dict[tuple[str, int], int] = {}
     chunk_para = np.array(
         [
@@ -226,7 +305,7 @@ def main(argv: list[str] | None = None) -> dict:
     print(f"SQuAD {squad_path.name}: {len(questions)} questions, {n_articles} articles, "
           f"{sum(len(p) for p in squad.paragraphs.values())} paragraphs; {len(data.chunks)} chunks "
           f"({args.chunker} chunker, {settings.chunk_tokens}/{settings.overlap_tokens} tokens); "
-          f"index ready in {build_s:.1f}s, {report.embedded_chunks} chunks embedded")
+          f"index ready in {build_s:.1f}s ({report.embedded_chunks} chunks indexed anew, {fresh} texts embedded)")
     print(f"unreachable (gold paragraph is no chunk's main paragraph): {sum(g < 0 for g in gold)}")
     head = f"{'mode':8s} {'split':10s} {'R@1':>6s} {'R@5':>6s} {'R@10':>6s} {'MRR':>6s} {'ms/q':>6s}"
     print(head)

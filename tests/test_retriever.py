@@ -175,3 +175,52 @@ def test_sentence_weight_option(emb):
 def test_unknown_mode_rejected(retriever, emb):
     with pytest.raises(ValueError):
         _ask(retriever, emb, "reactor", mode="fuzzy")
+
+
+def test_lexical_candidates_match_bm25s(retriever):
+    # The direct column scoring gives bm25s's own ranking and scores.
+    bm25 = retriever.data.bm25
+    for q in ("Zorblax reactor leak", "the river and the club", "revenue rose on demand budget"):
+        known = retriever._known(tokenize(q))
+        rows, scores = retriever.lexical(tokenize(q), 4)
+        res = bm25.retrieve([known], k=4, show_progress=False, n_threads=1)
+        keep = res.scores[0] > 0
+        assert scores == pytest.approx(res.scores[0][keep], abs=1e-6)
+        assert set(rows.tolist()) == set(res.documents[0][keep].tolist())
+
+
+def test_paragraph_chunker_keeps_split_paragraphs_apart():
+    from qa.bench_retrieval import paragraph_chunk_document
+    from qa.chunking import chunk_document
+    from qa.corpus import parse_document
+
+    def count(text: str) -> int:
+        return len(text.split())
+
+    long_para = " ".join(f"Sentence {i} covers nuclear reactors." for i in range(16))  # 80 words
+    short = "A short paragraph on libraries follows it. It has two sentences."
+    tiny = ["Tiny one.", "Tiny two.", "Tiny three."]
+    raw = "Title line\n\n" + long_para + "\n\n" + short + "\n\n" + "\n\n".join(tiny) + "\n"
+    doc = parse_document("d", raw)
+    breaks = [i for i in range(len(raw) - 1) if raw[i : i + 2] == "\n\n"]
+    long_end = raw.index(long_para) + len(long_para)
+
+    chunks = paragraph_chunk_document(doc, 30, 8, count)
+    # No chunk holds part of the long paragraph together with anything after it.
+    assert not any(c.start < long_end < c.end for c in chunks)
+    # The long paragraph is cut into windows of similar size (no tiny tail).
+    windows = [c.tokens for c in chunks if c.end <= long_end]
+    assert len(windows) >= 3 and max(windows) - min(windows) <= 10
+    # The title opens the first window instead of making a chunk of its own.
+    assert chunks[0].start == 0 and chunks[0].end > raw.index(long_para)
+    # Whole small paragraphs are still packed together.
+    assert any(sum(c.start < b < c.end for b in breaks) >= 1 for c in chunks if c.start > long_end)
+    # Every sentence is covered.
+    covered = set()
+    for c in chunks:
+        covered.update(range(c.start, c.end))
+    for part in [long_para, short, *tiny]:
+        assert raw.index(part) in covered
+    # The default chunker, for comparison, lets the long paragraph's tail run on.
+    default = chunk_document(doc, 30, 8, count)
+    assert any(c.start < long_end < c.end for c in default)
