@@ -39,6 +39,7 @@ _FOCUS = {
         hospital church palace castle bridge square valley desert forest where""",
     "DATE": """year years date day month decade century era season when""",
     "TIME": """time hour o'clock""",
+    "NUM": """number score total count age""",
     "MONEY": """price cost amount money salary budget revenue fee fine worth value funding
         dollars pounds euros""",
     "PERCENT": """percent percentage proportion share rate""",
@@ -115,7 +116,7 @@ def question_focus(question: str) -> Focus:
         return Focus("how", "", None)
     # what / which
     focus, typ = _focus_from(toks, wh_i + 1)
-    if typ is None:
+    if typ is None and {"name", "type", "kind", "sort", "called"} & set(toks[wh_i + 1:wh_i + 5]):
         # "What is the name of the city ...": look a little further for a focus noun.
         focus2, typ2 = _focus_from(toks, wh_i + 1, window=8)
         if typ2 is not None:

@@ -163,21 +163,57 @@ def _spans(doc) -> dict[tuple[int, int], set[str]]:
     return out
 
 
-def _features(doc, i: int, j: int, kinds: set[str], q) -> dict[str, float]:
-    """Features of candidate doc[i:j] for question info ``q`` (see _question_info)."""
+class _View:
+    """Plain-Python copies of a Doc's token attributes (spaCy attribute access is slow)."""
+
+    __slots__ = ("n", "text", "lower", "pos", "dep", "head", "punct", "num", "stem", "stop",
+                 "ents", "anc", "spans", "start", "end")
+
+    def __init__(self, doc):
+        toks = list(doc)
+        self.n = len(toks)
+        self.text = [t.text for t in toks]
+        self.lower = [t.lower_ for t in toks]
+        self.pos = [t.pos_ for t in toks]
+        self.dep = [t.dep_ for t in toks]
+        self.head = [t.head.i for t in toks]
+        self.punct = [t.is_punct for t in toks]
+        self.num = [t.like_num for t in toks]
+        self.stem = [_stem(t.text) for t in toks]
+        self.stop = [w in _STOP for w in self.lower]
+        self.start = [t.idx for t in toks]
+        self.end = [t.idx + len(t.text) for t in toks]
+        self.ents = [(e.start, e.end, e.label_) for e in doc.ents]
+        self.anc = []  # ancestors of each token, nearest first
+        for k in range(self.n):
+            chain, t = [], k
+            while self.head[t] != t and len(chain) <= self.n:
+                t = self.head[t]
+                chain.append(t)
+            self.anc.append(chain)
+        self.spans = _spans(doc)
+
+
+def _view(doc) -> _View:
+    v = doc.user_data.get("qa_shortanswer_view")
+    if v is None:
+        v = doc.user_data["qa_shortanswer_view"] = _View(doc)
+    return v
+
+
+def _features(v: _View, i: int, j: int, kinds: set[str], q) -> dict[str, float]:
+    """Features of candidate tokens [i, j) of view ``v`` for question info ``q``."""
     qstems, typ, focus, wh = q["stems"], q["type"], q["focus"], q["wh"]
     T = typ or "NONE"
     f: dict[str, float] = {"bias": 1.0}
-    span = doc[i:j]
+    rng = range(i, j)
     for k in kinds:
         f["kind." + k] = 1.0
         f[f"x.{T}.kind.{k}"] = 1.0
     # entity labels of the span (exact, or an entity covering most of it)
-    labels = set()
-    for e in span.ents:
-        if (e.end - e.start) * 2 >= (j - i):
-            labels.add(e.label_)
-    exact = any(e.start == i and e.end == j for e in span.ents)
+    inside = [e for e in v.ents if e[0] >= i and e[1] <= j]
+    labels = {lab for a, b, lab in inside if (b - a) * 2 >= (j - i)}
+    exact = any(a == i and b == j for a, b, _ in inside)
     for lab in labels:
         f["ent." + lab] = 1.0
         f[f"x.{T}.ent.{lab}"] = 1.0
@@ -188,18 +224,17 @@ def _features(doc, i: int, j: int, kinds: set[str], q) -> dict[str, float]:
             f["type.exact"] = 1.0
     elif labels and compat:
         f["type.mismatch_ent"] = 1.0
-    has_num = any(t.like_num for t in span)
-    if has_num:
+    if any(v.num[k] for k in rng):
         f[f"x.{T}.num"] = 1.0
-    if all(t.pos_ == "PROPN" or t.is_punct for t in span):
+    if all(v.pos[k] == "PROPN" or v.punct[k] for k in rng):
         f[f"x.{T}.propn"] = 1.0
-    if span[0].text[:1].isupper() and i > 0:
+    if v.text[i][:1].isupper() and i > 0:
         f[f"x.{T}.cap"] = 1.0
     # overlap with the question
-    content = [t for t in span if not t.is_punct and t.lower_ not in _STOP]
+    content = [k for k in rng if not v.punct[k] and not v.stop[k]]
     matched = q["matched"]
     if content:
-        frac = sum(_stem(t.text) in qstems for t in content) / len(content)
+        frac = sum(v.stem[k] in qstems for k in content) / len(content)
         f["ovl.frac"] = frac
         f["ovl.all"] = float(frac == 1.0)
         f["ovl.none"] = float(frac == 0.0)
@@ -218,47 +253,49 @@ def _features(doc, i: int, j: int, kinds: set[str], q) -> dict[str, float]:
         f["dist.right"] = float(any(p >= j for p in outside))
     else:
         f["dist.none"] = 1.0
-    # dependency path from the span's root to the question words near it
-    root = span.root
+    # dependency path from the span's root (its shallowest token) to the question words near it
+    # the span's root: a token whose head lies outside the span, the shallowest, not punctuation
+    root = min((k for k in rng if not (i <= v.head[k] < j) or v.head[k] == k),
+               key=lambda k: (len(v.anc[k]), v.punct[k]))
     if outside:
-        paths = sorted((_path(doc, root.i, p) for p in outside), key=len)
+        near = sorted(outside, key=lambda p: abs(p - root))[:3]  # bound the cost
+        paths = sorted((_path(v, root, p) for p in near), key=len)
         best = paths[0]
         f["tree.inv"] = 1.0 / (1.0 + len(best))
         f["path." + (".".join(best) if len(best) <= 3 else "long")] = 1.0
         f[f"x.{T}.path1." + (best[0] if best else "self")] = 1.0
     if i > 0:
-        f["bnd.prev." + doc[i - 1].pos_] = 1.0
-    if j < len(doc):
-        f["bnd.next." + doc[j].pos_] = 1.0
+        f["bnd.prev." + v.pos[i - 1]] = 1.0
+    if j < v.n:
+        f["bnd.next." + v.pos[j]] = 1.0
     else:
         f["bnd.next.END"] = 1.0
     # syntax
-    dep = root.dep_ if root.dep_ in _DEPS else "other"
+    dep = v.dep[root] if v.dep[root] in _DEPS else "other"
     f["syn.dep." + dep] = 1.0
     f[f"x.{T}.dep.{dep}"] = 1.0
-    gov = root.head
-    if gov.i != root.i and matched[gov.i]:
+    gov = v.head[root]
+    if gov != root and matched[gov]:
         f["syn.gov_in_q"] = 1.0
-    if gov.pos_ == "VERB" and gov.i != root.i and matched[gov.i]:
+    if v.pos[gov] == "VERB" and gov != root and matched[gov]:
         f["syn.verb_in_q"] = 1.0
-    if dep == "pobj" and gov.lower_ in _PREPS:
-        f[f"x.{T}.prep.{gov.lower_}"] = 1.0
-        if gov.head.i != gov.i and matched[gov.head.i]:
+    if dep == "pobj" and v.lower[gov] in _PREPS:
+        f[f"x.{T}.prep.{v.lower[gov]}"] = 1.0
+        if v.head[gov] != gov and matched[v.head[gov]]:
             f["syn.pgov_in_q"] = 1.0
-    if i > 0 and doc[i - 1].lower_ in _PREPS:
-        f[f"x.{T}.after.{doc[i - 1].lower_}"] = 1.0
-    if dep in ("attr", "acomp") and gov.lower_ in ("is", "was", "are", "were", "be", "been"):
+    if i > 0 and v.lower[i - 1] in _PREPS:
+        f[f"x.{T}.after.{v.lower[i - 1]}"] = 1.0
+    if dep in ("attr", "acomp") and v.lower[gov] in ("is", "was", "are", "were", "be", "been"):
         f["syn.after_cop"] = 1.0
-    if i > 0 and doc[i - 1].text == "," or (j < len(doc) and doc[j].text in (",", "(")):
+    if i > 0 and v.text[i - 1] == "," or (j < v.n and v.text[j] in (",", "(")):
         f["syn.comma"] = 1.0
-    f["syn.pos." + root.pos_] = 1.0
+    f["syn.pos." + v.pos[root]] = 1.0
     # focus noun ("what city") next to or inside the span
     if focus:
         fs = _stem(focus)
-        if any(_stem(t.text) == fs for t in span):
+        if any(v.stem[k] == fs for k in rng):
             f["foc.in"] = 1.0
-        if any(_stem(doc[p].text) == fs for p in range(max(0, i - 3), i)) or (
-                j < len(doc) and _stem(doc[j].text) == fs):
+        if any(v.stem[p] == fs for p in range(max(0, i - 3), i)) or (j < v.n and v.stem[j] == fs):
             f["foc.adjacent"] = 1.0
     f[f"x.wh.{wh}.kind.{min(kinds)}"] = 1.0
     # length and position
@@ -266,25 +303,25 @@ def _features(doc, i: int, j: int, kinds: set[str], q) -> dict[str, float]:
     b = "1" if n == 1 else "2-3" if n <= 3 else "4-6" if n <= 6 else "7+"
     f["len." + b] = 1.0
     f[f"x.{T}.len.{b}"] = 1.0
-    f["pos.start"] = i / max(1, len(doc))
+    f["pos.start"] = i / max(1, v.n)
     return f
 
 
-@lru_cache(maxsize=4096)
-def _path(doc, a: int, b: int) -> list[str]:
+def _path(v: _View, a: int, b: int) -> list[str]:
     """Dependency labels from token a up to the common ancestor with b ("^dep") and down ("vdep")."""
-    up_a = [doc[a]] + list(doc[a].ancestors)
-    ids = {t.i: n for n, t in enumerate(up_a)}
+    up_a = [a] + v.anc[a]
+    ids = {t: n for n, t in enumerate(up_a)}
     down = []
-    t = doc[b]
-    while t.i not in ids:
-        down.append("v" + t.dep_)
-        if t.head.i == t.i:
-            return ["^" + x.dep_ for x in up_a] + down[::-1]
-        t = t.head
-    return ["^" + x.dep_ for x in up_a[:ids[t.i]]] + down[::-1]
+    t = b
+    while t not in ids:
+        down.append("v" + v.dep[t])
+        if v.head[t] == t:
+            return ["^" + v.dep[x] for x in up_a] + down[::-1]
+        t = v.head[t]
+    return ["^" + v.dep[x] for x in up_a[:ids[t]]] + down[::-1]
 
 
+@lru_cache(maxsize=4096)
 def _question_info(question: str) -> dict:
     foc = question_focus(question)
     stems = {_stem(w) for w in _WORD.findall(question) if w.casefold() not in _STOP}
@@ -298,16 +335,16 @@ def candidates(question: str, sentence: str, doc=None, kinds: Sequence[str] | No
     doc = _doc(sentence) if doc is None else doc
     if kinds is None:
         kinds = _model().get("kinds", KINDS)
+    v = _view(doc)
     q = dict(_question_info(question))
-    q["matched"] = matched = [_stem(t.text) in q["stems"] for t in doc]
-    q["positions"] = [p for p, m in enumerate(matched) if m and doc[p].lower_ not in _STOP]
+    q["matched"] = matched = [st in q["stems"] for st in v.stem]
+    q["positions"] = [p for p, m in enumerate(matched) if m and not v.stop[p]]
     allowed = set(kinds)
     out = []
-    for (i, j), ks in _spans(doc).items():
+    for (i, j), ks in v.spans.items():
         ks = ks & allowed
         if ks:
-            sp = doc[i:j]
-            out.append((sp.start_char, sp.end_char, _features(doc, i, j, ks, q)))
+            out.append((v.start[i], v.end[j - 1], _features(v, i, j, ks, q)))
     return out
 
 
@@ -323,8 +360,12 @@ def _rank(question: str, sentence: str, doc=None):
         return None
     scored = [(score(f, w), a, b) for a, b, f in cands]
     top = max(scored)
-    z = sum(math.exp(s - top[0]) for s, _, _ in scored)
-    return top[1], top[2], top[0], 1.0 / z
+    prob = 1.0 / sum(math.exp(s - top[0]) for s, _, _ in scored)
+    cal = _model().get("calibration")
+    if cal:  # P(F1 >= 0.5), comparable across sentences
+        x = cal["logit"] * top[0] + cal["prob"] * prob + cal["bias"]
+        prob = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, x))))
+    return top[1], top[2], top[0], prob
 
 
 def extract_short_answer(question: str, sentence: str, context: str | None = None
@@ -332,7 +373,9 @@ def extract_short_answer(question: str, sentence: str, context: str | None = Non
     """(start, end, confidence) of the short answer inside ``sentence``, or None.
 
     None when the question is not factual (why / how-explain) or no candidate is found. The
-    confidence is the softmax probability of the chosen span among the sentence's candidates.
+    confidence is the calibrated probability that the span is right (F1 >= 0.5 on SQuAD, from the
+    top candidate's logit and softmax share), so it compares across sentences; without a stored
+    calibration it is the softmax share of the chosen span among the sentence's candidates.
     ``context`` is accepted for interface stability and not used yet.
     """
     if answer_type(question) is None or not sentence.strip():
