@@ -110,6 +110,16 @@ def test_model_json_is_plain_and_consistent():
     assert len(raw["features"]) == len(raw["coef"]) == len(set(raw["features"]))
     assert all(isinstance(c, (int, float)) for c in raw["coef"])
     assert set(raw["joint"]) == {"sent_w", "cand_w"}
+    assert set(raw["kinds"]) <= set(sa.KINDS)
+    assert {"logit", "prob", "bias"} <= set(raw["calibration"])
+
+
+def test_confidence_is_higher_where_a_fitting_span_exists():
+    q = "How much did the stadium cost?"
+    with_money = sa.extract_short_answer(q, "The stadium cost $1.3 billion to build.")
+    without = sa.extract_short_answer(q, "The stadium was praised by the mayor and the fans.")
+    assert with_money is not None and without is not None
+    assert with_money[2] > without[2]
 
 
 def test_concurrent_calls_agree():
