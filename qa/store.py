@@ -240,13 +240,15 @@ def _check_consistent(data: IndexData) -> None:
         problems.append("rows point at documents that are not listed")
     if data.vectors.shape != (n_chunks, data.dim) or data.sent_vectors.shape != (n_sents, data.dim):
         problems.append("vector tables do not match the chunk and sentence tables")
+    if data.sent_types.shape != (n_sents,):
+        problems.append("sentence types do not match the sentence table")
     if getattr(data.faiss_index, "ntotal", n_chunks) != n_chunks or getattr(data.faiss_index, "d", data.dim) != data.dim:
         problems.append("dense index does not match the vectors")
     if problems:
         raise ValueError("index files disagree with each other: " + "; ".join(problems))
 
 
-_ROLES = ("chunks", "vectors", "sentences", "sent_vectors", "faiss", "bm25", "conflicts")
+_ROLES = ("chunks", "vectors", "sentences", "sent_vectors", "sent_types", "faiss", "bm25", "conflicts")
 
 
 def _plain_name(name: object) -> bool:
