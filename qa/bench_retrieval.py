@@ -9,13 +9,11 @@ questions are encoded once, in batches, and cached). Figures are also given for 
 articles 0-11 ("tune", where settings were chosen) and 12-23 ("held-out").
 
     .venv/bin/python -m qa.bench_retrieval [--squad PATH] [--limit N] [--json OUT]
-        [--chunk-tokens 128] [--overlap-tokens 32] [--chunker default|paragraph]
+        [--chunk-tokens 96] [--overlap-tokens 24]
 
 The index is built (or refreshed: unchanged documents are not re-embedded) under
-index/bench/squad-<chunker>-<source digest>-<tokens>-<overlap>/; texts already embedded for another chunking are
-taken from index/bench/embeddings-*.npz. ``--chunker paragraph`` swaps in the
-paragraph-respecting chunker proposed for qa/chunking.py (``paragraph_chunk_document`` below)
-for this run only.
+index/bench/squad-<chunker source digest>-<tokens>-<overlap>/; texts already embedded for another
+chunking are taken from index/bench/embeddings-*.npz.
 """
 from __future__ import annotations
 
@@ -24,7 +22,6 @@ import hashlib
 import json
 import math
 import time
-from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -37,111 +34,13 @@ KS = (1, 5, 10)
 DEPTH = 40  # chunks fetched per question: enough for 10 distinct paragraphs
 
 
-# --- proposed chunker (experimental; belongs in qa/chunking.py) ------------------------------
-def paragraph_chunk_document(doc, chunk_tokens, overlap_tokens, count, fits=None):
-    """Like ``chunking.chunk_document`` but a chunk never holds part of one paragraph together
-    with another paragraph.
-
-    Whole paragraphs that fit the budget are packed together while the chunk is under half full
-    (news paragraphs of one sentence still make chunks of useful size), and a chunk ends at a
-    paragraph break once it is half full (the document's opening lines, when they are at most a
-    quarter of the budget, such as a title, open the first window of a long first paragraph
-    instead of standing alone). A paragraph longer than the budget is cut into windows
-    of about equal size (with the usual sentence overlap), so its last window is not a tiny tail,
-    and the next paragraph starts a new chunk. The default chunker lets that tail run on into the
-    next paragraph, where the chunk speaks of two things and counts for neither.
-    """
-    from .chunking import Chunk, _split_long, document_sentences
-    from .text import normalize
-
-    sents = []
-    for s, e, block in document_sentences(doc):
-        n = count(normalize(doc.raw[s:e]))
-        if n > chunk_tokens:
-            sents.extend((a, b, block, count(normalize(doc.raw[a:b]))) for a, b in _split_long(doc.raw, s, e, chunk_tokens, count))
-        else:
-            sents.append((s, e, block, n))
-    paras: list[list[tuple[int, int, int, int]]] = []
-    for x in sents:
-        if paras and x[2] == paras[-1][-1][2] and "\n" not in doc.raw[paras[-1][-1][1] : x[0]]:
-            paras[-1].append(x)
-        else:
-            paras.append([x])
-
-    chunks = []
-
-    def emit(part):
-        chunks.append(Chunk(doc.doc_id, part[0][0], part[-1][1], sum(x[3] for x in part)))
-
-    current: list = []
-    whole = True  # current holds whole paragraphs only
-    for para in paras:
-        total = sum(x[3] for x in para)
-        size = sum(x[3] for x in current)
-        if total <= chunk_tokens:
-            if current and (not whole or size >= chunk_tokens // 2 or size + total > chunk_tokens):
-                emit(current)
-                current = []
-            current = current + para
-            whole = True
-            continue
-        window: list = []
-        if current and whole and not chunks and size <= chunk_tokens // 4:
-            window = current  # the title or dateline opens the first window instead of standing alone
-            total += size
-        elif current:
-            emit(current)
-        pieces = math.ceil((total - overlap_tokens) / max(1, chunk_tokens - overlap_tokens))
-        target = min(chunk_tokens, math.ceil((total + (pieces - 1) * overlap_tokens) / pieces))
-        for x in para:
-            if window and sum(y[3] for y in window) + x[3] > target:
-                emit(window)
-                carry: list = []
-                for y in reversed(window):
-                    if sum(z[3] for z in carry) + y[3] > overlap_tokens:
-                        break
-                    carry.insert(0, y)
-                while carry and sum(z[3] for z in carry) + x[3] > chunk_tokens:
-                    carry.pop(0)
-                window = carry
-            window.append(x)
-        current, whole = window, False
-    if current:
-        emit(current)
-    if fits is not None:
-        checked = []
-        for c in chunks:
-            if fits(normalize(doc.raw[c.start : c.end])):
-                checked.append(c)
-            else:
-                for a, b in _split_long(doc.raw, c.start, c.end, max(8, c.tokens // 2), count):
-                    checked.append(Chunk(doc.doc_id, a, b, count(normalize(doc.raw[a:b]))))
-        chunks = checked
-    return chunks
-
-
-def _chunker_tag(name: str) -> str:
-    """Name plus a digest of the chunker's source: sync_index reuses a document's chunks whenever
-    the chunking *settings* match, so an edited chunker must get a fresh bench index."""
+def _chunker_tag() -> str:
+    """A digest of the chunker's source, so an edited chunker gets a fresh bench index."""
     import inspect
 
     from . import chunking
 
-    source = inspect.getsource(paragraph_chunk_document if name == "paragraph" else chunking)
-    return f"{name}-{hashlib.sha1(source.encode()).hexdigest()[:8]}"
-
-
-@contextmanager
-def _chunker(name: str):
-    from . import indexer
-
-    original = indexer.chunk_document
-    if name == "paragraph":
-        indexer.chunk_document = paragraph_chunk_document
-    try:
-        yield
-    finally:
-        indexer.chunk_document = original
+    return f"paragraph-{hashlib.sha1(inspect.getsource(chunking).encode()).hexdigest()[:8]}"
 
 
 # --- embedding cache --------------------------------------------------------------------------
@@ -246,7 +145,6 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--json", default=str(REPORT), help="where to write the report")
     ap.add_argument("--chunk-tokens", type=int, default=Settings().chunk_tokens)
     ap.add_argument("--overlap-tokens", type=int, default=Settings().overlap_tokens)
-    ap.add_argument("--chunker", choices=("default", "paragraph"), default="default")
     args = ap.parse_args(argv)
 
     from .embedding import get_embedder
@@ -263,10 +161,9 @@ def main(argv: list[str] | None = None) -> dict:
     model = get_embedder(settings.model)
     cache_name = hashlib.sha1(model.model_id.encode()).hexdigest()[:12]
     embedder = CachingEmbedder(model, bench_dir / f"embeddings-{cache_name}.npz")
-    index_dir = bench_dir / f"squad-{_chunker_tag(args.chunker)}-{settings.chunk_tokens}-{settings.overlap_tokens}"
+    index_dir = bench_dir / f"squad-{_chunker_tag()}-{settings.chunk_tokens}-{settings.overlap_tokens}"
     t0 = time.perf_counter()
-    with _chunker(args.chunker):
-        data, _, report = sync_index(corpus_dir, index_dir, embedder, settings, progress=False)
+    data, _, report = sync_index(corpus_dir, index_dir, embedder, settings, progress=False)
     build_s = time.perf_counter() - t0
     fresh = embedder.new
     embedder.save()
@@ -304,7 +201,7 @@ def main(argv: list[str] | None = None) -> dict:
 
     print(f"SQuAD {squad_path.name}: {len(questions)} questions, {n_articles} articles, "
           f"{sum(len(p) for p in squad.paragraphs.values())} paragraphs; {len(data.chunks)} chunks "
-          f"({args.chunker} chunker, {settings.chunk_tokens}/{settings.overlap_tokens} tokens); "
+          f"({settings.chunk_tokens}/{settings.overlap_tokens} tokens); "
           f"index ready in {build_s:.1f}s ({report.embedded_chunks} chunks indexed anew, {fresh} texts embedded)")
     print(f"unreachable (gold paragraph is no chunk's main paragraph): {sum(g < 0 for g in gold)}")
     head = f"{'mode':8s} {'split':10s} {'R@1':>6s} {'R@5':>6s} {'R@10':>6s} {'MRR':>6s} {'ms/q':>6s}"
@@ -321,7 +218,6 @@ def main(argv: list[str] | None = None) -> dict:
         "questions": len(questions),
         "metric": "paragraph recall: gold paragraph among the first k distinct paragraphs of the ranked chunks",
         "model": embedder.model_id,
-        "chunker": args.chunker,
         "chunking": settings.chunking(),
         "chunks": int(len(data.chunks)),
         "unreachable_questions": int(sum(g < 0 for g in gold)),

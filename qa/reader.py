@@ -146,6 +146,12 @@ class ExtractiveReader:
         info = dict(zip(FEATURES, map(float, feats[best])))
         if prob < self.config.threshold:
             return Reading(doc, a, b, None, prob, True, _reason(info), info)
+        kind = answer_type(question)
+        if kind in _FACT_NAMES and not info["type_match"]:
+            # A question asking for an amount, a date or a figure is not answered by a sentence
+            # that states none, however close its wording.
+            reason = f"The articles discuss this but give no {_FACT_NAMES[kind]} for it."
+            return Reading(doc, a, b, None, prob, True, reason, info)
         return Reading(doc, a, b, short, prob, False, None, info)
 
     def _short(self, question, cands, feats, logits, top):
@@ -165,6 +171,12 @@ class ExtractiveReader:
         w = self.config.weights.get("short", 0.0)
         best = max((int(i) for i in top), key=lambda i: logits[i] + w * feats[i, FEATURES.index("short")])
         return best, found.get(best), feats
+
+
+_FACT_NAMES = {
+    "MONEY": "amount of money", "DATE": "date", "TIME": "time", "NUM": "number",
+    "PERCENT": "percentage", "QUANTITY": "figure", "DURATION": "duration",
+}
 
 
 def _reason(info: dict) -> str:

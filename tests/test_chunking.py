@@ -65,3 +65,36 @@ def test_fuzz_chunk_offsets_slice_raw_text(text):
     for c in chunk_document(doc, 40, 10, COUNT):
         assert 0 <= c.start < c.end <= len(text)
         assert doc.raw[c.start : c.end].strip()
+
+
+def test_paragraph_chunker_keeps_split_paragraphs_apart():
+    from qa.chunking import chunk_document
+    from qa.corpus import parse_document
+
+    def count(text: str) -> int:
+        return len(text.split())
+
+    long_para = " ".join(f"Sentence {i} covers nuclear reactors." for i in range(16))  # 80 words
+    short = "A short paragraph on libraries follows it. It has two sentences."
+    tiny = ["Tiny one.", "Tiny two.", "Tiny three."]
+    raw = "Title line\n\n" + long_para + "\n\n" + short + "\n\n" + "\n\n".join(tiny) + "\n"
+    doc = parse_document("d", raw)
+    breaks = [i for i in range(len(raw) - 1) if raw[i : i + 2] == "\n\n"]
+    long_end = raw.index(long_para) + len(long_para)
+
+    chunks = chunk_document(doc, 30, 8, count)
+    # No chunk holds part of the long paragraph together with anything after it.
+    assert not any(c.start < long_end < c.end for c in chunks)
+    # The long paragraph is cut into windows of similar size (no tiny tail).
+    windows = [c.tokens for c in chunks if c.end <= long_end]
+    assert len(windows) >= 3 and max(windows) - min(windows) <= 10
+    # The title opens the first window instead of making a chunk of its own.
+    assert chunks[0].start == 0 and chunks[0].end > raw.index(long_para)
+    # Whole small paragraphs are still packed together.
+    assert any(sum(c.start < b < c.end for b in breaks) >= 1 for c in chunks if c.start > long_end)
+    # Every sentence is covered.
+    covered = set()
+    for c in chunks:
+        covered.update(range(c.start, c.end))
+    for part in [long_para, short, *tiny]:
+        assert raw.index(part) in covered
