@@ -67,7 +67,7 @@ def _resolve(corpus, index_dir) -> tuple[Path, Path]:
 def _build(entry: _Entry, progress: bool) -> None:
     from .conflicts import find_conflicts, select_for_question
     from .embedding import get_embedder
-    from .reader import ExtractiveReader
+    from .reader import ExtractiveReader, ReaderConfig
     from .retriever import HybridRetriever
 
     embedder = get_embedder(entry.settings.model)
@@ -77,7 +77,7 @@ def _build(entry: _Entry, progress: bool) -> None:
     )
     raw = [docs[d].raw for d in data.doc_ids]
     entry.pipeline = Pipeline(
-        data, docs, embedder, HybridRetriever(data), ExtractiveReader(data, raw), entry.settings, select_for_question
+        data, docs, embedder, HybridRetriever(data), ExtractiveReader(data, raw, ReaderConfig.load(hf_model=entry.settings.reader_model)), entry.settings, select_for_question
     )
     entry.snapshot = snap
     entry.report = report

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 __all__ = ["Settings", "project_root", "default_corpus", "index_root", "index_dir_for"]
@@ -23,6 +23,9 @@ class Settings:
     max_file_bytes: int = 5 * 1024 * 1024
     max_question_chars: int = 4000
     batch_size: int = 64
+    # Optional Hugging Face extractive-QA model (name or local path) for short answers; the
+    # default reader needs none. QA_READER_MODEL sets it for ask() and the app.
+    reader_model: str | None = field(default_factory=lambda: os.environ.get("QA_READER_MODEL") or None)
 
     def chunking(self) -> dict:
         from .chunking import CHUNKER_VERSION

@@ -37,13 +37,16 @@ class ReaderConfig:
     threshold: float = 0.35  # probability below which the reader abstains
     max_candidates: int = 60
     short_answers: bool = True
+    # Optional neural reader: a Hugging Face extractive-QA model (name or local path). When set,
+    # it picks the short answer inside the top chunks and its sentence becomes the answer.
+    hf_model: str | None = None
 
     @classmethod
-    def load(cls, path: Path = _CONFIG) -> "ReaderConfig":
+    def load(cls, path: Path = _CONFIG, hf_model: str | None = None) -> "ReaderConfig":
         if not path.exists():
-            return cls()
+            return cls(hf_model=hf_model)
         d = json.loads(path.read_text("utf-8"))
-        return cls(weights=d["weights"], bias=d["bias"], threshold=d["threshold"])
+        return cls(weights=d["weights"], bias=d["bias"], threshold=d["threshold"], hf_model=hf_model)
 
 
 @dataclass(frozen=True)
@@ -137,7 +140,10 @@ class ExtractiveReader:
         top = np.argsort(-logits, kind="stable")[:3]
         short = None
         best = int(top[0])
-        if self.config.short_answers:
+        neural = self._neural(question, hits, cands) if self.config.hf_model else None
+        if neural is not None:
+            best, short = neural
+        elif self.config.short_answers:
             best, short, feats = self._short(question, cands, feats, logits, top)
             logits = feats @ w + self.config.bias
         prob = 1.0 / (1.0 + math.exp(-float(logits[best])))
@@ -153,6 +159,24 @@ class ExtractiveReader:
             reason = f"The articles discuss this but give no {_FACT_NAMES[kind]} for it."
             return Reading(doc, a, b, None, prob, True, reason, info)
         return Reading(doc, a, b, short, prob, False, None, info)
+
+    def _neural(self, question: str, hits: Sequence[Hit], cands) -> tuple[int, tuple[int, int]] | None:
+        """(candidate index, raw short-answer span) from the optional neural reader over the
+        top three chunks; None when it finds nothing inside a candidate sentence."""
+        from .hf_reader import get_reader
+
+        spans = [tuple(int(x) for x in self.data.chunks[h.row]) for h in hits[:3]]
+        found = get_reader(self.config.hf_model).read(question, [self.raw[d][a:b] for d, a, b in spans], top_k=1)
+        if not found:
+            return None
+        ci, s, e, _ = found[0]
+        doc, a, _b = spans[ci]
+        start, end = a + s, a + e
+        for i, (row, _) in enumerate(cands):
+            d, sa, sb = (int(x) for x in self.data.sentences[row])
+            if d == doc and sa <= start and end <= sb:
+                return i, (start, end)
+        return None
 
     def _short(self, question, cands, feats, logits, top):
         """Let the short-answer extractor re-rank the top sentences: a sentence holding a span of

@@ -68,3 +68,22 @@ def test_reader_is_cached_and_requires_a_model(tiny_model, monkeypatch):
     with pytest.raises(ValueError):
         hf_reader.get_reader(None)
     assert hf_reader.read("", CONTEXTS, model=tiny_model) == []
+
+
+def test_ask_uses_the_optional_reader(tiny_model, fake_qa, monkeypatch):
+    """With QA_READER_MODEL set, the short answer comes from the neural reader, still inside the
+    quoted answer sentence and at raw offsets of citations[0]'s document."""
+    import qa
+
+    monkeypatch.setenv("QA_READER_MODEL", str(tiny_model))
+    a = qa.ask("Which foundry produced the first two generations of MTIA?")
+    corpus = {p.stem: p.read_text() for p in fake_qa["corpus"].iterdir()}
+    if not a.abstained:
+        raw = corpus[a.citations[0].doc_id]
+        assert raw[a.answer_start : a.answer_end] == a.answer and a.answer in a.citations[0].text
+        if a.short_answer is not None:
+            assert raw[a.short_start : a.short_end] == a.short_answer
+            assert a.answer_start <= a.short_start < a.short_end <= a.answer_end
+    from qa.hf_reader import _READERS
+
+    assert str(tiny_model) in _READERS  # the neural reader was actually called
