@@ -55,7 +55,8 @@ def choose_index(n: int, dim: int, exact_limit: int = EXACT_LIMIT, pq_limit: int
     nlist = _nlist(n)
     if n <= pq_limit:
         return f"IVF{nlist},SQ8"
-    m = 48 if dim % 48 == 0 else next(m for m in (64, 32, 16, 8, 4, 2, 1) if dim % m == 0)
+    # sub-quantisers of 8 dimensions (48 for MiniLM's 384), at most 64
+    m = next((m for m in (64, 48, 32, 16, 8, 4, 2) if dim % m == 0 and dim // m >= 8), 1)
     return f"OPQ{m},IVF{nlist},PQ{m}"
 
 
@@ -85,6 +86,10 @@ def build_dense_index(
         want = TRAIN_PER_LIST * (ivf.nlist if ivf is not None else 256)
         size = min(n, max(want, 10_000), MAX_TRAIN)
         sample = x if size >= n else x[np.sort(np.random.default_rng(seed).choice(n, size, replace=False))]
+        if isinstance(index, faiss.IndexPreTransform):  # OPQ: fewer, cheaper rotation iterations
+            opq = faiss.downcast_VectorTransform(index.chain.at(0))
+            if isinstance(opq, faiss.OPQMatrix):
+                opq.niter, opq.max_train_points = 20, min(size, 65_536)
         if ivf is not None:
             ivf.cp.seed = seed
             ivf.cp.max_points_per_centroid = TRAIN_PER_LIST * 4
