@@ -181,8 +181,13 @@ class ExtractiveReader:
     def _short(self, question, cands, feats, logits, top):
         """Let the short-answer extractor re-rank the top sentences: a sentence holding a span of
         the expected type is a better answer than a near-identical one that does not."""
-        from .shortanswer import extract_short_answer
+        from .shortanswer import extract_short_answer, parse_many
 
+        texts = []
+        for i in top:
+            d, a, b = (int(x) for x in self.data.sentences[cands[int(i)][0]])
+            texts.append(self.raw[d][a:b])
+        parse_many(texts)  # one spaCy batch for the sentences not parsed before
         found = {}
         for i in top:
             row, _ = cands[int(i)]
