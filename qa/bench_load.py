@@ -20,8 +20,9 @@ Each request is the Gradio HTTP API: ``POST /gradio_api/call/ask`` then the serv
 ``GET /gradio_api/call/ask/<event_id>``; a reply counts as an error when the request fails, the
 event is an error, or the app answers with its own error message (``qa-error``).
 
-``--fake-model`` swaps the sentence-transformers model for a hashing embedder (and keeps its
-index in a temporary folder), to measure the app and the server without the model, as CI does.
+The server gets a fresh index in a temporary folder (it never touches index/). ``--fake-model``
+swaps the sentence-transformers model for a hashing embedder, to measure the app and the server
+without the model, as CI does.
 ``--url http://127.0.0.1:PORT`` uses a server that is already running (RSS only with --pid).
 Exit status: 0 when there were no errors and memory stayed bounded, 1 otherwise.
 """
@@ -201,8 +202,8 @@ class Server:
 
         env = {**os.environ, "GRADIO_ANALYTICS_ENABLED": "False", "PYTHONUNBUFFERED": "1"}
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(Path(__file__).resolve().parent.parent), env.get("PYTHONPATH")]))
-        if self.fake_model:  # never mix fake vectors into a real index
-            env["QA_INDEX_ROOT"] = str(Path(self._tmp) / "index")
+        # A fresh index of its own: the bench neither races nor mixes (fake vectors) with index/.
+        env["QA_INDEX_ROOT"] = str(Path(self._tmp) / "index")
         cmd = [sys.executable, "-m", "qa.bench_load", "--serve", "--port", str(self.port)]
         if self.corpus:
             cmd += ["--corpus", self.corpus]

@@ -259,7 +259,7 @@ def test_adding_a_copy_of_an_indexed_article_embeds_nothing(tmp_path):
 @pytest.mark.xfail(
     reason="Answers cite the same passage once per copy (the pipeline does not dedupe citations by "
     "text); reported to the lead.",
-    strict=False,
+    strict=True,
 )
 def test_duplicate_articles_do_not_show_the_same_passage_twice(fake_qa):
     shutil.copy(fake_qa["corpus"] / f"{DOC}.txt", fake_qa["corpus"] / "copy.txt")
@@ -573,3 +573,52 @@ def test_sigkill_during_the_first_build_is_recovered_with_a_warning(tmp_path):
     assert len(data.doc_ids) == 5 and load_index(ixdir).doc_ids == data.doc_ids
     names = {p.name for p in ixdir.iterdir()}
     assert names == {"manifest.json"} | set(read_manifest(ixdir)["roles"].values())
+
+
+# --------------------------------------------------------------------------------------------
+# Documents by id, uploads
+
+
+def test_the_document_viewer_takes_indexed_ids_never_paths(fake_qa):
+    qa.ask("warm up")
+    corpus = fake_qa["corpus"]
+    (fake_qa["tmp"] / "secret.txt").write_text("Secret\nNot an article of the corpus.\n")
+    for bad in ("../secret", "../secret.txt", "/etc/passwd", f"{DOC}.txt", str(corpus / f"{DOC}.txt"), "", ".",
+                "..", f"{DOC}/../{DOC}", DOC.upper(), f" {DOC}"):
+        with pytest.raises(KeyError, match="no indexed document"):
+            api.document_text(bad)
+    assert api.document_text(DOC) == (corpus / f"{DOC}.txt").read_bytes().decode()
+
+
+ARTICLE = (
+    b"Acme opens a plant in Lyon <script>alert(1)</script>\n2026-07-04\n\n"
+    b"Acme Corp said on Friday it will open a chip plant in Lyon. <img src=x onerror=alert(2)>\n"
+)
+
+
+def test_an_upload_is_kept_when_indexing_it_fails_and_indexed_on_the_next_sync(fake_qa, fake_embedder):
+    uploads = pytest.importorskip("qa.uploads")
+    corpus = fake_qa["corpus"]
+    api.build_index(progress=False)
+    ixdir = next(fake_qa["index_root"].iterdir())
+    generation = read_manifest(ixdir)["generation"]
+    p = uploads.save_upload(corpus, "../../Acme <script>.txt", ARTICLE)
+    assert p.parent == corpus and p.name == "Acme_script.txt"
+
+    def out_of_memory(texts, *, show_progress=False):
+        raise RuntimeError("the model ran out of memory")
+
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(fake_embedder, "encode", out_of_memory)
+        with pytest.raises(RuntimeError, match="out of memory"):
+            api.build_index(progress=False)
+    assert p.read_bytes() == ARTICLE  # the article is still there, byte for byte
+    assert read_manifest(ixdir)["generation"] == generation  # and the index is the previous one
+    assert p.stem not in load_index(ixdir).doc_ids
+    report = api.build_index(progress=False)
+    assert report.added == (p.stem,) and report.reused == 5
+    a = qa.ask("Where will Acme open a chip plant?")
+    assert a.citations[0].doc_id == p.stem
+    # Markup is text: returned verbatim, never interpreted (the app escapes it when showing it).
+    assert "<script>alert(1)</script>" in api.document_text(p.stem)
+    assert api.document_text(p.stem) == ARTICLE.decode()
