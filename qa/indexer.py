@@ -209,7 +209,10 @@ def sync_index(
 
 
 def _meta(doc: Document) -> dict:
-    st = os.stat(doc.path) if doc.path and os.path.exists(doc.path) else None
+    try:  # the file may be deleted at any moment (the next sync drops it)
+        st = os.stat(doc.path) if doc.path else None
+    except OSError:
+        st = None
     return {
         "fingerprint": doc.fingerprint,
         "path": os.path.basename(doc.path),
