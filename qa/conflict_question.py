@@ -107,9 +107,12 @@ class QuestionSettings:
     same_names: float = 0.5  # share of names two articles on one entity share
     same_sentence: float = 1.01  # share of content words two wordings of one statement share
     qualifier: bool = True  # a differing qualifier of the subject means another entity
+    one_sided: bool = True  # ... even when only one document's qualifier is missing from the other
     lexical_weight: float = 0.5
+    near: int = 1000  # most tokens between a candidate answer and a word of the question
+    types: frozenset[str] = frozenset({"date", "number", "name", "OTHER"})  # answer kinds read
     stored_relevant: float = 0.0  # a stored conflict is shown when a statement is this relevant
-    stored_overlap: bool = False  # stored (corpus-wide) conflicts also need shared text to stay
+    stored_overlap: bool = True  # stored (corpus-wide) conflicts also need shared text to stay
     answer_overlap: bool = True  # answer conflicts need shared text (else: ambiguity)
     enabled: frozenset[str] = field(default_factory=lambda: frozenset({ANSWER, AMBIGUITY}))
 
@@ -212,6 +215,7 @@ class _Question:
     keys: frozenset[str]  # token keys of the question (a value made of them is the subject)
     stems: frozenset[str]  # content stems, for the lexical share
     subject: tuple[str, ...]  # keys of the capitalised words: the entity asked about
+    other: bool = False  # the expected type is OTHER (read as names)
 
 
 def _question(text: str) -> _Question:
@@ -220,7 +224,8 @@ def _question(text: str) -> _Question:
     stems = frozenset(stem(t.key) for t in toks if t.key.isalpha() and t.key not in _Q_STOP)
     subject = tuple(t.key for k, t in enumerate(toks)
                     if (t.text[:1].isupper() or t.key[:1].isdigit()) and t.key not in _Q_STOP and k > 0)
-    return _Question(text, _kind_for(answer_type(text)), keys, stems, subject)
+    atype = answer_type(text)
+    return _Question(text, _kind_for(atype), keys, stems, subject, atype == "OTHER")
 
 
 def _relevance(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | None,
@@ -234,7 +239,7 @@ def _relevance(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray 
 def _answers(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | None,
              st: QuestionSettings) -> list[tuple[float, int, Value]]:
     """The document's candidate answers, best first: (sentence relevance, sentence, value)."""
-    if not rows or q.kind is None:
+    if not rows or q.kind is None or q.kind not in st.types or (q.other and "OTHER" not in st.types):
         return []
     rel = _relevance(q, f, rows, qvec, st)
     out: list[tuple[float, int, Value]] = []
@@ -252,11 +257,22 @@ def _answers(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | 
                 if _about_subject(v, q):
                     continue
                 dist = min((abs(a - v.first) for a in anchors), default=len(s.keys))
+                if dist > st.near or _junk(v, s):
+                    continue
                 if best is None or dist < best[0]:
                     best = (dist, v)
         if best is not None:
             out.append((float(rel[k]), i, best[1]))
     return out
+
+
+def _junk(v: Value, s: _Sentence) -> bool:
+    """Coordinates ("39.212583"), codes and parts of ISO dates ("2000-04-01") are no answers."""
+    if v.kind != "number":
+        return False
+    text = s.norm[s.tokens[v.first].start:s.tokens[v.last - 1].end]
+    around = s.norm[max(0, s.tokens[v.first].start - 1):s.tokens[v.last - 1].end + 1]
+    return bool(re.search(r"\d\.\d{4,}", text) or re.search(r"\d-\d|-\d", around))
 
 
 def _about_subject(v: Value, q: _Question) -> bool:
@@ -339,7 +355,7 @@ def same_entity(a: DocFacts, b: DocFacts, q: _Question, st: QuestionSettings,
     if st.qualifier:
         (qa, pa), (qb, pb) = _qualifiers(a, q), _qualifiers(b, q)
         qa, qb, pa, pb = qa - said, qb - said, pa - said, pb - said
-        if qa - b.keys and qb - a.keys:
+        if (qa - b.keys and qb - a.keys) or (st.one_sided and ((qa | pa) - b.keys or (qb | pb) - a.keys)):
             return False
         if pa and pb and pa != pb:
             return False  # "(1912)" / "(1941)", "(professional)" / "(social)"
