@@ -5,11 +5,13 @@ from __future__ import annotations
 import os
 import threading
 import time
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
 from .config import Settings, default_corpus, index_dir_for
 from .corpus import ARTICLE_SUFFIXES
+from .errors import QAError
 from .indexer import SyncReport, sync_index
 from .pipeline import Pipeline, clean_question
 from .results import Answer, Conflict
@@ -47,15 +49,22 @@ _CACHE_LOCK = threading.Lock()
 
 
 def _snapshot(corpus: Path) -> tuple:
+    """Names, sizes and modification times of the corpus's articles (cheap: no file is read)."""
+    out = []
     try:
         entries = sorted(os.scandir(corpus), key=lambda e: e.name)
     except OSError:
         return ()
-    return tuple(
-        (e.name, e.stat().st_size, e.stat().st_mtime_ns)
-        for e in entries
-        if e.name.lower().endswith(ARTICLE_SUFFIXES) and e.is_file()
-    )
+    for e in entries:
+        if not e.name.lower().endswith(ARTICLE_SUFFIXES):
+            continue
+        try:  # a file may vanish between the listing and the stat
+            if e.is_file():
+                st = e.stat()
+                out.append((e.name, st.st_size, st.st_mtime_ns))
+        except OSError:
+            continue
+    return tuple(out)
 
 
 def _resolve(corpus, index_dir) -> tuple[Path, Path]:
@@ -98,7 +107,14 @@ def get_pipeline(corpus=None, index_dir=None, settings: Settings | None = None, 
         elif now - entry.checked >= FRESHNESS_INTERVAL:
             entry.checked = now
             if _snapshot(corpus) != entry.snapshot:
-                _build(entry, progress)
+                try:
+                    _build(entry, progress)
+                except QAError:
+                    raise  # the corpus itself is unusable (e.g. every article deleted): say so
+                except Exception as exc:  # noqa: BLE001 - keep answering from the index we have
+                    # A refresh that fails (an article that cannot be indexed, a full disk) must
+                    # not stop the app answering: warn, keep the loaded index, retry later.
+                    warnings.warn(f"could not refresh the index of {corpus}: {exc}; answering from the previous index", RuntimeWarning, stacklevel=3)
         return entry.pipeline  # type: ignore[return-value]
 
 

@@ -74,9 +74,11 @@ def _split_long(raw: str, start: int, end: int, budget: int, count: Callable[[st
                 hi = mid - 1
         b = lo
         if b < end:
-            space = raw.rfind(" ", a + 1, b)
+            space = next((i for i in range(b, a, -1) if raw[i].isspace()), a)  # any white space
             if space > a:
                 b = space
+                while b > a + 1 and raw[b - 1].isspace():
+                    b -= 1
         pieces.append((a, b))
         a = b
         while a < end and raw[a].isspace():

@@ -17,7 +17,9 @@ from .text import normalize
 
 __all__ = ["Pipeline", "clean_question"]
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+# Control characters, zero-width and bidi marks, BOM, and lone surrogates (from undecodable bytes
+# on a command line), none of which the tokenizers accept or which mean anything in a question.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]")
 
 
 def clean_question(question: object, max_chars: int) -> str:
@@ -128,9 +130,21 @@ class Pipeline:
             )
             if holder is None:  # defensive: cite the sentence itself
                 cite = self.citation(reading.doc_index, reading.start, reading.end, reading.score)
-                return [cite] + [self.citation(*self._rows(h), h.score) for h in chosen[: k - 1]]
+                return self._dedupe([cite] + [self.citation(*self._rows(h), h.score) for h in chosen[: k - 1]])
             chosen = [holder] + [h for h in chosen if h.row != holder.row][: k - 1]
-        return [self.citation(*self._rows(h), h.score) for h in chosen]
+        return self._dedupe([self.citation(*self._rows(h), h.score) for h in chosen])
+
+    @staticmethod
+    def _dedupe(citations: list[Citation]) -> list[Citation]:
+        """Drop a passage whose text is already cited (an article saved under two names)."""
+        seen: set[str] = set()
+        out = []
+        for c in citations:
+            key = normalize(c.text)
+            if key not in seen:
+                seen.add(key)
+                out.append(c)
+        return out
 
     def _rows(self, hit: Hit) -> tuple[int, int, int]:
         d, a, b = (int(x) for x in self.data.chunks[hit.row])
