@@ -6,8 +6,10 @@
   vector instead of 1,536, trained on a fixed-seed sample so that building stays fast on two
   cores. ``nprobe`` is set on the built index, and FAISS writes it with the index
   (``write_index``/``read_index`` keep it), so a loaded index searches like the built one;
-* above ``PQ_LIMIT`` (where even SQ8 would not fit in memory): ``OPQ{m},IVF{nlist},PQ{m}``,
-  48 bytes per vector, at a recall cost measured by ``python -m qa.bench_scale``.
+* above ``PQ_LIMIT`` (where even SQ8 would pass ~2 GB): ``IVF{nlist},PQ{m}``, 48 bytes per vector.
+  PQ alone ranks poorly (recall@10 ~0.65 at 100k, even with an OPQ rotation that took 5 minutes
+  to train on two cores), but the hybrid retriever re-scores its candidate pool of 100 with the
+  exact vectors, after which recall@10 is measured again by ``python -m qa.bench_scale``.
 
 The thresholds and the default ``nprobe`` come from the scale benchmark (``qa/bench_scale.py``;
 figures in eval/reports/bench_scale.json): on SQuAD-derived vectors IVF-SQ8 reaches recall@10
@@ -57,7 +59,7 @@ def choose_index(n: int, dim: int, exact_limit: int = EXACT_LIMIT, pq_limit: int
         return f"IVF{nlist},SQ8"
     # sub-quantisers of 8 dimensions (48 for MiniLM's 384), at most 64
     m = next((m for m in (64, 48, 32, 16, 8, 4, 2) if dim % m == 0 and dim // m >= 8), 1)
-    return f"OPQ{m},IVF{nlist},PQ{m}"
+    return f"IVF{nlist},PQ{m}"
 
 
 def build_dense_index(
