@@ -35,7 +35,7 @@ def recall_at_10(index, x: np.ndarray, q: np.ndarray) -> float:
 
 @pytest.mark.parametrize(
     "n, expected",
-    [(0, "Flat"), (10, "Flat"), (EXACT_LIMIT, "Flat"), (EXACT_LIMIT + 1, "IVF256,SQ8"), (100_000, "IVF256,SQ8"),
+    [(0, "Flat"), (10, "Flat"), (EXACT_LIMIT, "Flat"), (EXACT_LIMIT + 1, "IVF128,SQ8"), (100_000, "IVF256,SQ8"),
      (1_000_000, "IVF1024,SQ8"), (PQ_LIMIT, "IVF2048,SQ8"), (PQ_LIMIT + 1, "IVF2048,PQ48")],
 )
 def test_choice_by_size(n, expected):
