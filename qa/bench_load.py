@@ -165,10 +165,11 @@ class _HashEmbedder:
 def _serve(port: int, corpus: str | None, fake_model: bool) -> None:
     """Child process: the app exactly as ``qa serve`` runs it, on 127.0.0.1."""
     if fake_model:
-        from . import embedding
         from .config import DEFAULT_MODEL
+        from .embedding import embedder_key
+        from .models import set_model
 
-        embedding._CACHE[DEFAULT_MODEL] = _HashEmbedder()
+        set_model(embedder_key(DEFAULT_MODEL), _HashEmbedder())
     from .app import serve
 
     serve(host="127.0.0.1", port=port, corpus=corpus)

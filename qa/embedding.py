@@ -15,6 +15,7 @@ from typing import Protocol, Sequence
 import numpy as np
 
 from .config import DEFAULT_MODEL
+from .models import cached_model
 
 __all__ = ["Embedder", "SentenceTransformerEmbedder", "get_embedder", "resolve_model"]
 
@@ -109,15 +110,10 @@ class SentenceTransformerEmbedder:
         return n <= self.max_tokens
 
 
-_CACHE: dict[str, Embedder] = {}
-_CACHE_LOCK = threading.Lock()
+def embedder_key(name: str) -> str:
+    return f"embedder:{name}"
 
 
 def get_embedder(name: str = DEFAULT_MODEL) -> Embedder:
     """The process-wide embedder for ``name`` (loaded on first use, then reused)."""
-    with _CACHE_LOCK:
-        emb = _CACHE.get(name)
-        if emb is None:
-            emb = SentenceTransformerEmbedder(name)
-            _CACHE[name] = emb
-        return emb
+    return cached_model(embedder_key(name), lambda: SentenceTransformerEmbedder(name))

@@ -1,8 +1,8 @@
 """Optional neural reader: any Hugging Face extractive-QA model, by hub name or local path.
 
 Nothing is downloaded at run time: pass a local directory (or a name already in the local HF
-cache with HF_HUB_OFFLINE=1). transformers is imported lazily, and models are cached in one
-lock-guarded dict.
+cache with HF_HUB_OFFLINE=1). transformers is imported lazily, and models live in the one
+process-wide cache of qa.models.
 
 transformers 5 dropped the ``pipeline("question-answering")`` task, so this module does what that
 pipeline did, with the same scoring, on top of ``AutoModelForQuestionAnswering`` and a fast
@@ -14,13 +14,12 @@ transformers 4 and 5 alike.
 from __future__ import annotations
 
 import os
-import threading
 from typing import Sequence
+
+from .models import cached_model
 
 __all__ = ["read", "Reader", "get_reader"]
 
-_LOCK = threading.Lock()
-_READERS: dict[str, "Reader"] = {}
 
 
 class Reader:
@@ -101,11 +100,11 @@ def get_reader(model: str | None = None) -> Reader:
     model = model or os.environ.get("QA_READER_MODEL")
     if not model:
         raise ValueError("no reader model: pass model= or set QA_READER_MODEL to a local path")
-    with _LOCK:
-        r = _READERS.get(model)
-        if r is None:
-            r = _READERS[model] = Reader(model)
-        return r
+    return cached_model(reader_key(model), lambda: Reader(model))
+
+
+def reader_key(model: str) -> str:
+    return f"hf-reader:{model}"
 
 
 def read(question: str, contexts: list[str], model: str | None = None, top_k: int | None = None

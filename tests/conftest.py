@@ -8,7 +8,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from qa import api, embedding
+from qa import api, models
+from qa.embedding import embedder_key
 from qa.config import DEFAULT_MODEL
 from qa.text import words
 
@@ -51,7 +52,7 @@ class FakeEmbedder:
 def fake_embedder(monkeypatch) -> FakeEmbedder:
     """Every pipeline built during the test uses the fake model."""
     fake = FakeEmbedder()
-    monkeypatch.setitem(embedding._CACHE, DEFAULT_MODEL, fake)
+    monkeypatch.setitem(models._MODELS, embedder_key(DEFAULT_MODEL), fake)
     return fake
 
 

@@ -15,7 +15,8 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from qa import api, embedding
+from qa import api, models
+from qa.embedding import embedder_key
 from qa.chunking import chunk_document, document_sentences, token_counter
 from qa.config import DEFAULT_MODEL, Settings
 from qa.corpus import parse_document
@@ -93,11 +94,6 @@ def test_chunks_slice_the_raw_text_exactly_and_cover_all_content(raw, chunk_toke
         assert raw[s:e] == raw[s:e].strip() and raw[s:e]
 
 
-@pytest.mark.xfail(
-    reason="chunking._split_long backs off to the last ' ' only, so with two spaces (or a tab) at the "
-    "split the chunk ends in whitespace; reported to the lead (back off while raw[b - 1].isspace()).",
-    strict=True,
-)
 def test_split_chunks_do_not_end_in_whitespace():
     doc = parse_document("d", "Title\n" + "word  " * 400)
     chunks = chunk_document(doc, 16, 8, token_counter(Settings().encoding))
@@ -123,7 +119,7 @@ def test_text_utilities_keep_raw_offsets(raw):
 def seeds_qa(tmp_path_factory):
     """ask() over a copy of the seeds with the fake model, loaded once for the module."""
     mp = pytest.MonkeyPatch()
-    mp.setitem(embedding._CACHE, DEFAULT_MODEL, FakeEmbedder())
+    mp.setitem(models._MODELS, embedder_key(DEFAULT_MODEL), FakeEmbedder())
     root = tmp_path_factory.mktemp("fuzz")
     corpus = root / "corpus"
     shutil.copytree(SEEDS, corpus)
@@ -166,7 +162,7 @@ def test_ask_answers_abstains_or_raises_a_clear_input_error(seeds_qa, question, 
 @pytest.fixture(scope="module")
 def fake_model():
     mp = pytest.MonkeyPatch()
-    mp.setitem(embedding._CACHE, DEFAULT_MODEL, FakeEmbedder())
+    mp.setitem(models._MODELS, embedder_key(DEFAULT_MODEL), FakeEmbedder())
     yield
     mp.undo()
 

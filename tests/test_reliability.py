@@ -127,10 +127,11 @@ class _TokenizerLikeEmbedder(FakeEmbedder):
 
 
 def test_lone_surrogates_are_removed_before_the_model(monkeypatch, data_dirs):
-    from qa import embedding
+    from qa import models
+    from qa.embedding import embedder_key
     from qa.config import DEFAULT_MODEL
 
-    monkeypatch.setitem(embedding._CACHE, DEFAULT_MODEL, _TokenizerLikeEmbedder())
+    monkeypatch.setitem(models._MODELS, embedder_key(DEFAULT_MODEL), _TokenizerLikeEmbedder())
     a = qa.ask("Samsung \udcff backlog \ud800?")
     json.dumps(a.to_dict(), ensure_ascii=False).encode("utf-8")
 
