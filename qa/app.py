@@ -197,7 +197,7 @@ def build_app(corpus=None):
                 all_conflicts = gr.HTML(elem_id="qa-all-conflicts")
             with gr.Tab("Upload", id="upload"):
                 gr.Markdown(
-                    f"Add UTF-8 **.txt** or **.md** news articles (up to {DEFAULT_UPLOAD_BYTES // 1024} KB each). "
+                    f"Add UTF-8 **.txt** or **.md** news articles (up to {DEFAULT_UPLOAD_BYTES / 2**20:g} MB each). "
                     "They are indexed right away; articles already indexed are kept as they are."
                 )
                 files = gr.File(label="Articles", file_count="multiple", elem_id="qa-files")
@@ -205,7 +205,10 @@ def build_app(corpus=None):
                 upload_status = gr.HTML(elem_id="qa-upload-status")
 
         ask_outputs = [chatbot, question, sources, conflicts, read, items, viewer]
-        scroll = "() => { document.querySelector('#qa-viewer mark')?.scrollIntoView({block: 'center'}); }"
+        scroll = (  # bring the highlight into view inside the article box, not the whole page
+            "() => { const m = document.querySelector('#qa-viewer mark'); const box = m && m.closest('.qa-doc');"
+            " if (box) box.scrollTop = Math.max(0, m.offsetTop - box.clientHeight / 3); }"
+        )
         question.submit(respond, [question, chatbot], ask_outputs, api_name="ask")
         examples.load_input_event.then(respond, [question, chatbot], ask_outputs, api_name=False)
         read.change(show_source, [read, items], viewer, api_name=False).then(None, js=scroll)

@@ -100,12 +100,12 @@ def reply_html(a: Answer, max_sources: int = 3) -> str:
     parts.append(f'<blockquote class="qa-quote">{quote} <sup class="qa-ref">[1]</sup></blockquote>')
     parts.append(_source_line(1, first))
     for i, c in enumerate(a.citations[1:max_sources], 2):
-        parts.append(_source_line(i, c, 80))
+        parts.append(_source_line(i, c, 80).replace('class="qa-src"', 'class="qa-src qa-extra"', 1))
     if a.conflicts:
         n = len(a.conflicts)
         parts.append(
             f'<div class="qa-flag">⚠ The sources disagree ({n} conflict{"s" if n > 1 else ""}): '
-            "see the Conflicts panel.</div>"
+            "see “Do the sources agree?”.</div>"
         )
     parts.append("</div>")
     return "".join(parts)
@@ -240,9 +240,10 @@ mark.qa-cite { background: #e0f2fe; color: #111; }
 .qa-stmt .qa-quote { margin-top: 0; }
 .qa-agree { padding: .5em .8em; border-radius: 8px; background: #ecfdf5; color: #065f46; }
 .qa-empty { color: #6b7280; padding: .5em 0; }
-.qa-doc { white-space: pre-wrap; max-height: 60vh; overflow-y: auto; font-size: .93em; margin-top: .4em; }
+.qa-doc { position: relative; white-space: pre-wrap; max-height: 60vh; overflow-y: auto; font-size: .93em; margin-top: .4em; }
 .qa-table { overflow-x: auto; }
 .qa-table table { border-collapse: collapse; width: 100%; font-size: .9em; }
 .qa-table th, .qa-table td { border-bottom: 1px solid #e5e7eb; padding: .35em .5em; text-align: left; vertical-align: top; }
 .qa-table td.qa-num { text-align: right; }
+@media (max-width: 640px) { .qa-src.qa-extra { display: none; } .qa-doc { max-height: 70vh; } }
 """

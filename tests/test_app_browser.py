@@ -122,6 +122,7 @@ def test_answer_with_highlight_sources_and_conflicts(browser, server):
     page.get_by_role("option").first.click()
     page.wait_for_selector("#qa-viewer .qa-doc mark")
     assert "2nm" in page.locator("#qa-viewer .qa-doc mark").first.inner_text()
+    page.wait_for_timeout(500)  # let the option list fade out
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "app-laptop-viewer.png"))
     page.close()
@@ -160,6 +161,8 @@ def test_upload_then_ask_and_html_stays_text(browser, server, tmp_path):
     page.click("#qa-add")
     page.wait_for_function("document.querySelector('#qa-upload-status')?.innerText.includes('Index updated')")
     status = page.locator("#qa-upload-status").inner_text()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "app-laptop-upload.png"))
     assert "zorblax_factory.txt" in status
     assert "only .txt and .md" in status and "UTF-8" in status
     assert (server["corpus"] / "zorblax_factory.txt").exists() and not (server["corpus"] / "slides.pdf").exists()
@@ -181,6 +184,8 @@ def test_upload_then_ask_and_html_stays_text(browser, server, tmp_path):
     assert '<img src=x onerror="window.__pwned = 2">' in viewer
     assert page.evaluate("window.__pwned") is None and page.dialogs == []
     assert page.locator("#qa-viewer script, #qa-sources script, #qa-viewer img, #qa-sources img").count() == 0
+    page.wait_for_timeout(500)
+    page.screenshot(path=str(ARTIFACTS / "app-laptop-script-as-text.png"))
     page.close()
 
 
