@@ -148,3 +148,18 @@ def test_importing_the_app_does_not_import_gradio():
         return  # another test already imported gradio; nothing to check in this process
     importlib.import_module("qa.app")
     assert "gradio" not in sys.modules
+
+
+def test_launch_options_login_and_limits():
+    import pytest
+
+    from qa.app import launch_options
+    from qa.errors import QAError
+
+    opts = launch_options("0.0.0.0", 8000, "ann:s3cret:x")
+    assert opts["auth"] == ("ann", "s3cret:x") and opts["server_name"] == "0.0.0.0" and opts["server_port"] == 8000
+    assert opts["css"] and opts["max_file_size"] and opts["show_error"] is False
+    assert launch_options()["auth"] is None
+    for bad in ("nopassword", ":pw", "user:"):
+        with pytest.raises(QAError, match="username:password"):
+            launch_options(auth=bad)
