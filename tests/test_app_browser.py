@@ -58,6 +58,8 @@ def server(tmp_path_factory):
     try:
         yield {"url": f"http://127.0.0.1:{port}", "corpus": corpus}
     finally:
+        for page in pages:
+            page.close()
         demo.close()
         api.clear_cache()
         for k, v in saved.items():
@@ -200,3 +202,34 @@ def test_screenshots(browser, server, name, width, height):
     # Nothing wider than the screen: the page does not scroll sideways.
     assert page.evaluate("document.documentElement.scrollWidth") <= width + 1
     page.close()
+
+
+def test_overload_says_busy_and_recovers(browser, server, monkeypatch):
+    """With one worker and a queue of one, extra visitors get Gradio's 'busy' message, not a crash."""
+    import time
+
+    from qa import api, app
+
+    real_ask = api.ask
+    monkeypatch.setattr(api, "ask", lambda *a, **k: (time.sleep(2), real_ask(*a, **k))[1])
+    monkeypatch.setattr(app, "CONCURRENCY", 1)
+    monkeypatch.setattr(app, "MAX_QUEUE", 1)
+    port = free_port()
+    demo = app.build_app(server["corpus"])
+    demo.launch(**app.launch_options("127.0.0.1", port), prevent_thread_lock=True, quiet=True)
+    pages = []
+    try:
+        pages += [open_page(browser, {"url": f"http://127.0.0.1:{port}"}) for _ in range(4)]
+        for page in pages:
+            page.fill("#qa-question textarea", "Which foundry will make Meta's MTIA chips?")
+            page.press("#qa-question textarea", "Enter")
+        pages[-1].wait_for_selector("text=currently busy")
+        for page in pages[:2]:  # the two that got in are answered
+            page.wait_for_selector("#qa-chat .qa-reply")
+        monkeypatch.setattr(api, "ask", real_ask)
+        reply = ask(pages[-1], "Which foundry will make Meta's MTIA chips?")  # and the app still works
+        assert "Samsung" in reply.inner_text() or "Meta" in reply.inner_text()
+    finally:
+        for page in pages:
+            page.close()
+        demo.close()
