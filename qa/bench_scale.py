@@ -236,7 +236,7 @@ def check_bm25(freq: np.ndarray) -> float:
     return float(np.abs(ref["data"] - ours["data"]).max())
 
 
-def lexical_at(n: int, vocab, freq, questions, vectors=None, dense_index=None) -> dict:
+def lexical_at(n: int, vocab, freq, questions, vectors=None, dense_index=None, qvecs=None) -> dict:
     from .lexical import tokenize
     from .retriever import HybridRetriever
 
@@ -262,9 +262,8 @@ def lexical_at(n: int, vocab, freq, questions, vectors=None, dense_index=None) -
         import faiss
 
         faiss.omp_set_num_threads(1)
-        qv = base_queries_for(questions)
         hyb = []
-        for v, q in zip(qv, questions):
+        for v, q in zip(qvecs, questions):
             t0 = time.perf_counter()
             retr.search(v, q.question, 30)
             hyb.append(time.perf_counter() - t0)
@@ -273,17 +272,9 @@ def lexical_at(n: int, vocab, freq, questions, vectors=None, dense_index=None) -
     return out
 
 
-_QVEC: dict = {}
-
-
-def base_queries_for(questions) -> np.ndarray:
-    return _QVEC["q"][: len(questions)]
-
-
 def run_scale(args) -> dict:
     sq, qs = squad_questions(Path(args.squad), 1000)
     base, qvecs = base_vectors(Path(args.squad))
-    _QVEC["q"] = qvecs
     vocab, freq = stem_stats(sq)
     res = {"base_vectors": int(len(base)), "queries": int(len(qvecs)), "vocabulary": len(vocab),
            "bm25_max_abs_diff_vs_bm25s": check_bm25(freq), "sizes": []}
@@ -301,7 +292,7 @@ def run_scale(args) -> dict:
         entry = {"n": n, "synth_s": round(time.perf_counter() - t, 1), "load_avg": _load()}
         entry["dense"] = dense_at(x, qvecs, specs)
         chosen = entry["dense"].pop("chosen_index", None)
-        entry["lexical"] = lexical_at(n, vocab, freq, qs[:300], x, chosen)
+        entry["lexical"] = lexical_at(n, vocab, freq, qs[:300], x, chosen, qvecs[:300])
         entry["load_avg_end"] = _load()
         res["sizes"].append(entry)
         print(json.dumps({k: v for k, v in entry.items()}, default=str)[:3000], flush=True)

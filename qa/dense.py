@@ -1,8 +1,9 @@
 """The dense vector index, chosen by corpus size.
 
-* up to ``EXACT_LIMIT`` vectors: ``IndexFlatIP``, exact. A query scans every vector: 0.43 us per
-  384-d vector on one thread of these shared machines (431 ms at 1M), so 20k chunks cost ~9 ms,
-  half the ask() budget left after embedding the question;
+* up to ``EXACT_LIMIT`` vectors: ``IndexFlatIP``, exact. A query scans every vector, on one
+  thread 68 ms per 1M vectors at load 2 and 431 ms at load 5 on these shared 2-core machines:
+  20k chunks cost 1.4-9 ms, within what ask() has left after embedding the question (~11 ms of
+  20) even when the machine is busy; 50k would cost up to 22 ms;
 * above it: an inverted file with 8-bit scalar quantisation (``IVF{nlist},SQ8``), nlist ~ sqrt(n)
   and nprobe = nlist/32 (at least 16): 394 bytes per vector instead of 1,536, trained on a
   fixed-seed sample so that building stays fast on two cores. ``nprobe`` is set on the built
@@ -15,8 +16,8 @@
 
 Measured by ``python -m qa.bench_scale`` (eval/reports/bench_scale.json) on 1M vectors derived
 from the SQuAD-half MiniLM embeddings, 1,000 real questions: IVF1024,SQ8 with nprobe 32 has
-recall@10 0.969 against exact search (0.992 after the retriever's exact re-scoring), 0.73 ms
-median per query on one thread, 375 MB; built in 28 s. HNSW32 with SQ8 codes reached only 0.82
+recall@10 0.969 against exact search (0.992 after the retriever's exact re-scoring), 0.7-1.0 ms
+median per query on one thread, 375 MB; built in 18-28 s. HNSW32 with SQ8 codes reached only 0.82
 at efSearch 128 (and 626 MB); HNSW32 on float vectors is 1.8 KB per vector.
 """
 from __future__ import annotations
@@ -35,7 +36,7 @@ __all__ = [
     "index_bytes",
 ]
 
-# Up to this many vectors an exact inner-product index is both fast enough (~9 ms) and exact.
+# Up to this many vectors an exact inner-product index is both fast enough (<= ~9 ms) and exact.
 EXACT_LIMIT = 20_000
 # Above this many, 8-bit codes (392 B/vector with the id) would pass ~2 GB: product quantisation.
 PQ_LIMIT = 5_000_000
