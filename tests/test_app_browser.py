@@ -58,8 +58,6 @@ def server(tmp_path_factory):
     try:
         yield {"url": f"http://127.0.0.1:{port}", "corpus": corpus}
     finally:
-        for page in pages:
-            page.close()
         demo.close()
         api.clear_cache()
         for k, v in saved.items():
