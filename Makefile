@@ -11,7 +11,7 @@ $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	# The CPU build of torch first, pinned: a bare requirement would pull GBs of CUDA wheels.
 	$(PY) -m pip install --quiet torch==2.13.0
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet -e '.[test,distributed]'
 	touch $(STAMP)
 
 setup: $(STAMP)
@@ -29,3 +29,8 @@ test: $(STAMP)
 
 eval: $(STAMP)
 	$(VENV)/bin/qa eval eval/gold.jsonl --report eval/reports
+
+# Benchmarks: txtai and onnxruntime are benchmark-only extras.
+bench: $(STAMP)
+	$(PY) -m pip install --quiet -e '.[bench]'
+	$(PY) -m qa.bench
