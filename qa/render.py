@@ -237,7 +237,7 @@ mark.qa-cite { background: #e0f2fe; color: #111; }
 .qa-kind { display: inline-block; background: #fee2e2; color: #991b1b; border-radius: 4px; padding: 0 .4em; font-size: .8em; font-weight: 600; text-transform: uppercase; }
 .qa-side { display: grid; grid-template-columns: repeat(auto-fit, minmax(160px, 1fr)); gap: .6em; margin-top: .5em; }
 .qa-stmt { margin-bottom: 0; font-size: .9em; padding: .4em .6em; }
-.qa-stmt .qa-quote { margin-top: 0; }
+.qa-stmt blockquote.qa-quote { margin: 0 0 .4em !important; }
 .qa-agree { padding: .5em .8em; border-radius: 8px; background: #ecfdf5; color: #065f46; }
 .qa-empty { color: #6b7280; padding: .5em 0; }
 .qa-doc { position: relative; white-space: pre-wrap; max-height: 60vh; overflow-y: auto; font-size: .93em; margin-top: .4em; }
