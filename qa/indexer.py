@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
@@ -202,10 +203,29 @@ def sync_index(
     data.index_type = "flat" if len(vectors) <= EXACT_LIMIT else "hnsw"
     data.bm25 = build_bm25([chunk_text(docs[doc_ids[i]], a, b) for i, a, b in chunks.tolist()])
     if find_conflicts is not None:
-        data.conflicts = find_conflicts(ordered_docs, embedder.encode)
+        data.conflicts = find_conflicts(ordered_docs, _reusing_encoder(embedder, data, docs))
     save_index(index_dir, data)
     report = SyncReport(added, changed, removed, reused, reason, len(crow))
     return data, docs, report
+
+
+def _reusing_encoder(embedder: Embedder, data: IndexData, docs: dict[str, Document]):
+    """An encode() for the conflict finder that takes the vectors of sentences the index already
+    holds (keyed by their NFKC text, the form it encodes) and embeds only the others: a change to
+    one article must not re-embed every sentence of the corpus."""
+    known: dict[str, np.ndarray] = {}
+    for (d, a, b), vec in zip(data.sentences.tolist(), data.sent_vectors):
+        known.setdefault(unicodedata.normalize("NFKC", docs[data.doc_ids[d]].raw[a:b]), vec)
+
+    def encode(texts: Sequence[str]) -> np.ndarray:
+        missing = [t for t in dict.fromkeys(texts) if t not in known]
+        if missing:
+            known.update(zip(missing, embedder.encode(missing)))
+        if not texts:
+            return np.zeros((0, embedder.dim), np.float32)
+        return np.stack([known[t] for t in texts]).astype(np.float32)
+
+    return encode
 
 
 def _meta(doc: Document) -> dict:

@@ -143,7 +143,7 @@ class ExtractiveReader:
         neural = self._neural(question, hits, cands) if self.config.hf_model else None
         if neural is not None:
             best, short = neural
-        elif self.config.short_answers:
+        elif self.config.short_answers and not _YES_NO.match(question):
             best, short, feats = self._short(question, cands, feats, logits, top)
             logits = feats @ w + self.config.bias
         prob = 1.0 / (1.0 + math.exp(-float(logits[best])))
@@ -201,6 +201,10 @@ class ExtractiveReader:
         best = max((int(i) for i in top), key=lambda i: logits[i] + w * feats[i, FEATURES.index("short")])
         return best, found.get(best), feats
 
+
+# "Is Anthropic using ...?" asks for a verdict the sources may not agree on: the answer sentence
+# is quoted, but no span of it is a fair short answer.
+_YES_NO = re.compile(r"\s*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|may|might)\b", re.I)
 
 _FACT_NAMES = {
     "MONEY": "amount of money", "DATE": "date", "TIME": "time", "NUM": "number",
