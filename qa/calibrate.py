@@ -125,6 +125,8 @@ def main(argv=None) -> int:
             "questions": len(questions),
             "answer_sentence_top1_held_out": round(held_out, 4),
             "answer_sentence_top1_all": round(trained, 4),
+            # the ceiling for any sentence ranker over these candidates
+            "answer_sentence_among_candidates": round(float(np.mean([bool(l.any()) for _, l in groups])), 4),
             "abstention_balanced_accuracy": round(best_bacc, 4),
             "abstention_recall": round(float((neg_p < best_t).mean()), 4),
             "abstention_precision": round(float(abstain_precision), 4),
