@@ -296,7 +296,10 @@ def aggregate(records: list[dict]) -> dict:
         "supports_answer": _mean(r.get("cite_supports") for r in answered),
         "answer_in_first_citation": _mean(r["answer_in_citation"] for r in records),
     }
-    m["abstention"] = abstention_metrics([r["abstained"] for r in records], [r["answerable"] for r in records])
+    ab = abstention_metrics([r["abstained"] for r in records], [r["answerable"] for r in records])
+    if not ab["unanswerable"]:  # nothing to abstain on: precision and recall are undefined
+        ab.update(precision=None, recall=None, f1=None)
+    m["abstention"] = ab
     m["conflicts"] = conflict_metrics(records)
     lat = [r["latency"] for r in records if r["latency"] is not None]
     m["latency"] = {"median_s": median(lat), "p95_s": percentile(lat, 95), "max_s": max(lat) if lat else None, "n": len(lat)}
