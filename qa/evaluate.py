@@ -208,8 +208,10 @@ def score_question(item: Item, a: Answer, latency: float | None = None,
     answered = not a.abstained and bool(a.answer)
     if item.answerable:
         short = a.short_answer or a.answer if answered else None
-        rec["contains"] = answered and contains_answer(a.answer, item.answers)
         rec["em"] = exact_match(short, item.answers) if answered else 0.0
+        # SQuAD normalisation glues possessives ("Tesla's" -> "teslas"), so a sentence whose short
+        # answer is exactly a gold answer counts as containing it too.
+        rec["contains"] = answered and (contains_answer(a.answer, item.answers) or rec["em"] == 1.0)
         rec["f1"] = f1(short, item.answers) if answered else 0.0
         if answered and a.citations:
             top = a.citations[0]

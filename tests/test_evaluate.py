@@ -119,6 +119,17 @@ def test_score_question_records():
     assert r6["f1"] < 1.0 and r6["contains"]
 
 
+def test_possessive_sentence_with_exact_short_answer_counts():
+    s = "Starting from Tesla's AI chip order last year, orders grew."
+    TEXTS["tesla"] = s
+    try:
+        a = answer("Whose order?", s, [Citation("tesla", "t", None, 0, len(s), s, 1.0)], short="Tesla")
+        r = score_question(Item("q", "Whose order?", ("Tesla",), ("tesla",)), a, None, text_of)
+    finally:
+        del TEXTS["tesla"]
+    assert r["contains"] and r["em"] == 1.0 and r["why"] == []
+
+
 def test_retrieval_miss_is_told_apart():
     a = answer("Who is the CEO?", "Globex reported weather news.", [cite("globex", 0, 29)])
     r = score_question(Item("q", "Who is the CEO?", ("Jane Roe",), ("acme",)), a, None, text_of)
