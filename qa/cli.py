@@ -123,6 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--json", action="store_true", help="print the metrics as one JSON object")
     sp.add_argument("--limit", type=int, help="evaluate only the first N questions")
     sp.add_argument("--report", help="write JSON, Markdown and plots to this folder")
+    sp.add_argument("--min-bar", action="store_true", help="exit 1 when the gold-set quality bar fails")
     sp.set_defaults(func=_cmd_eval)
     return p
 
