@@ -193,10 +193,7 @@ def conflicts_to_json(conflicts: Sequence[Conflict]) -> list[dict]:
 
 
 def conflicts_from_json(data: Sequence[dict]) -> list[Conflict]:
-    return [
-        Conflict(d["kind"], d["summary"], tuple(Citation(**s) for s in d["statements"]))
-        for d in data
-    ]
+    return [Conflict.from_dict(d) for d in data]
 
 
 def select_for_question(conflicts: Sequence[Conflict], passages: Sequence[tuple[str, int, int]],

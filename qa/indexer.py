@@ -12,7 +12,7 @@ import numpy as np
 from .chunking import chunk_document, document_sentences, token_counter
 from .config import Settings
 from .corpus import Document, load_corpus
-from .dense import EXACT_LIMIT, build_dense_index
+from .dense import build_dense_index, index_kind
 from .embedding import Embedder
 from .entities import sentence_types
 from .lexical import tokenize
@@ -200,7 +200,7 @@ def sync_index(
         sent_types=sent_types,
     )
     data.faiss_index = build_dense_index(vectors)
-    data.index_type = "flat" if len(vectors) <= EXACT_LIMIT else "hnsw"
+    data.index_type = index_kind(data.faiss_index)
     data.bm25 = build_bm25([chunk_text(docs[doc_ids[i]], a, b) for i, a, b in chunks.tolist()])
     if find_conflicts is not None:
         data.conflicts = find_conflicts(ordered_docs, _reusing_encoder(embedder, data, docs))

@@ -117,7 +117,7 @@ class Pipeline:
         return kept
 
     def _span(self, hit: Hit) -> tuple[str, int, int]:
-        d, a, b = (int(x) for x in self.data.chunks[hit.row])
+        d, a, b = self._rows(hit)
         return self.data.doc_ids[d], a, b
 
     def _citations(self, hits: Sequence[Hit], k: int, reading) -> list[Citation]:
