@@ -29,9 +29,11 @@ class Settings:
 
     def chunking(self) -> dict:
         from .chunking import CHUNKER_VERSION
+        from .indexer import CHUNK_VECTORS
 
         return {
             "chunker": CHUNKER_VERSION,
+            "chunk_vectors": CHUNK_VECTORS,
             "encoding": self.encoding,
             "chunk_tokens": self.chunk_tokens,
             "overlap_tokens": self.overlap_tokens,

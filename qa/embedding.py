@@ -51,9 +51,16 @@ def resolve_model(name: str) -> str:
 
 class SentenceTransformerEmbedder:
     """A sentence-transformers model on CPU. Thread-safe: encoding is serialised by a lock
-    because fast tokenizers raise 'Already borrowed' when shared across threads."""
+    because fast tokenizers raise 'Already borrowed' when shared across threads.
 
-    def __init__(self, name: str = DEFAULT_MODEL, batch_size: int = 64, query_cache: int = 2048):
+    ``backend`` "auto" (default, or QA_EMBED_BACKEND) runs the model with onnxruntime when it is
+    a mean-pooled transformer and the exported graph agrees with torch (qa.onnx_backend), else
+    with torch; "torch" and "onnx" force one (an "onnx" that cannot load falls back, warning)."""
+
+    def __init__(self, name: str = DEFAULT_MODEL, batch_size: int = 64, query_cache: int = 2048, backend: str | None = None):
+        backend = (backend or os.environ.get("QA_EMBED_BACKEND") or "auto").lower()
+        if backend not in ("auto", "torch", "onnx"):
+            raise ValueError(f"QA_EMBED_BACKEND must be auto, torch or onnx, not {backend!r}")
         if not os.environ.get("QA_ALLOW_DOWNLOAD"):
             os.environ.setdefault("HF_HUB_OFFLINE", "1")
             os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -67,12 +74,21 @@ class SentenceTransformerEmbedder:
         self.batch_size = batch_size
         self.threads = int(os.environ.get("QA_TORCH_THREADS") or os.cpu_count() or 1)
         self._lock = threading.Lock()
+        self._onnx = None
+        if backend != "torch":
+            from .onnx_backend import load_onnx_encoder
+
+            self._onnx = load_onnx_encoder(self._model, self.dim, self.threads)
+        self.backend = "onnx" if self._onnx is not None else "torch"
         self._queries: OrderedDict[str, np.ndarray] = OrderedDict()
         self._query_cache = query_cache
 
     def encode(self, texts: Sequence[str], *, show_progress: bool = False) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
+        if self._onnx is not None:
+            with self._lock:
+                return self._encode_onnx(list(texts), show_progress)
         import torch
 
         with self._lock:
@@ -89,6 +105,14 @@ class SentenceTransformerEmbedder:
                 show_progress_bar=show_progress,
             )
         return np.ascontiguousarray(vecs, dtype=np.float32)
+
+    def _encode_onnx(self, texts: list[str], show_progress: bool) -> np.ndarray:
+        if not show_progress:
+            return self._onnx.encode(texts, self.batch_size)
+        from tqdm.auto import tqdm
+
+        with tqdm(total=len(texts), desc="Embedding", unit="text") as bar:
+            return self._onnx.encode(texts, self.batch_size, progress=bar)
 
     def encode_query(self, text: str) -> np.ndarray:
         # Bounded LRU: the app asks example questions again and again.

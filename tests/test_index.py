@@ -57,8 +57,8 @@ def test_changing_one_document_re_embeds_only_it(corpus, ixdir):
     _, data2, docs2, report = build(corpus, ixdir, emb)
     assert report.changed == ("002_9cc78ad025867a45",) and report.reused == 4
     j = data2.doc_ids.index("002_9cc78ad025867a45")
-    rows_of_002 = int((data2.chunks[:, 0] == j).sum() + (data2.sentences[:, 0] == j).sum())
-    assert emb.encoded - before == rows_of_002  # its chunks and sentences, nothing else
+    # Its sentences and its title, nothing else (chunk vectors are made from sentence vectors).
+    assert emb.encoded - before == int((data2.sentences[:, 0] == j).sum()) + 1
     # Unchanged documents keep exactly the vectors they had.
     i = data.doc_ids.index("000_df6b974ab5d556b8")
     assert np.allclose(data.vectors[data.chunks[:, 0] == i], data2.vectors[data2.chunks[:, 0] == i])
@@ -134,3 +134,26 @@ def test_crash_before_manifest_switch_leaves_previous_index_usable(corpus, ixdir
     # Files of the crashed and of the replaced generation are gone.
     gens = {p.name.split(".")[1] for p in ixdir.iterdir() if p.name != "manifest.json" and "." in p.name}
     assert gens == {f"g{d2.generation}"}
+
+
+def test_chunk_vector_is_the_overlap_weighted_sentence_mean_plus_title():
+    from qa.indexer import TITLE_WEIGHT, _chunk_vectors
+
+    sv = np.eye(4, dtype=np.float32)
+    sents = [("d", 0, 10), ("d", 10, 30), ("d", 30, 40), ("e", 0, 5)]
+    titles = {"d": np.array([0, 0, 0, 1], np.float32), "e": np.array([1, 0, 0, 0], np.float32)}
+    chunks = [("d", 5, 30), ("e", 0, 5), ("d", 50, 60)]
+    asked = []
+
+    def fallback(rows):
+        asked.extend(rows)
+        return np.full((len(rows), 4), 0.5, np.float32)
+
+    out = _chunk_vectors(chunks, sents, sv, titles, fallback)
+    # Chunk [5, 30) shares 5 characters with the first sentence, 20 with the second, none with the third.
+    mean = np.array([5, 20, 0, 0], np.float64) / np.linalg.norm([5, 20])
+    want = mean + TITLE_WEIGHT * titles["d"]
+    assert np.allclose(out[0], want / np.linalg.norm(want), atol=1e-6)
+    assert np.allclose(np.linalg.norm(out, axis=1), 1.0, atol=1e-6)
+    assert asked == [2]  # the chunk that overlaps no sentence is embedded as text
+    assert np.allclose(out[2], 0.5)

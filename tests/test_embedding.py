@@ -1,0 +1,89 @@
+"""The embedding backends: onnxruntime gives torch's vectors, and falls back to torch (saying why)
+when it cannot be used."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from qa.embedding import SentenceTransformerEmbedder
+
+TEXTS = [
+    "Samsung's foundry backlog is expected to approach 50 trillion won.",
+    "Meta is testing its MTIA chips for training.",
+    "Who makes OpenAI's Jalapeño?",
+    "",
+    "word " * 400,  # longer than the model reads: truncated the same way by both
+]
+
+
+@pytest.fixture(scope="module")
+def both(tmp_path_factory):
+    mp = pytest.MonkeyPatch()
+    mp.setenv("QA_ONNX_CACHE", str(tmp_path_factory.mktemp("onnx")))
+    try:
+        onnx = SentenceTransformerEmbedder(backend="onnx")
+        torch = SentenceTransformerEmbedder(backend="torch")
+    finally:
+        mp.undo()
+    return onnx, torch
+
+
+@pytest.mark.slow
+def test_onnx_vectors_equal_torch_vectors(both):
+    onnx, torch = both
+    assert onnx.backend == "onnx" and torch.backend == "torch"
+    a, b = onnx.encode(TEXTS), torch.encode(TEXTS)
+    assert a.shape == b.shape == (len(TEXTS), 384) and a.dtype == np.float32
+    assert np.abs(a - b).max() < 1e-4
+    assert np.allclose(np.linalg.norm(a, axis=1), 1.0, atol=1e-5)
+    # Many texts go through both workers and come back in input order.
+    many = [f"sentence number {i} about chips and {'x ' * (i % 40)}" for i in range(300)]
+    assert np.abs(onnx.encode(many) - torch.encode(many)).max() < 1e-4
+    assert np.allclose(onnx.encode_query(TEXTS[1]), b[1], atol=1e-4)
+
+
+@pytest.mark.slow
+def test_onnx_export_is_cached(both, tmp_path, monkeypatch):
+    monkeypatch.setenv("QA_ONNX_CACHE", str(tmp_path))
+    SentenceTransformerEmbedder(backend="onnx")
+    files = list(tmp_path.glob("encoder-*.onnx"))
+    assert len(files) == 1
+    stamp = files[0].stat().st_mtime_ns
+    SentenceTransformerEmbedder(backend="onnx")
+    assert files[0].stat().st_mtime_ns == stamp and not list(tmp_path.glob("*.tmp"))
+
+
+def test_unknown_backend_is_refused(monkeypatch):
+    monkeypatch.setenv("QA_EMBED_BACKEND", "tpu")
+    with pytest.raises(ValueError, match="QA_EMBED_BACKEND must be auto, torch or onnx"):
+        SentenceTransformerEmbedder()
+
+
+def test_only_mean_pooled_pipelines_are_run_with_onnx():
+    from qa.onnx_backend import onnx_supported
+
+    class Pooling:
+        def __init__(self, mode):
+            self.pooling_mode = mode
+
+    Transformer = type("Transformer", (), {})
+    Normalize = type("Normalize", (), {})
+    Dense = type("Dense", (), {})
+    assert onnx_supported([Transformer(), Pooling("mean"), Normalize()])
+    assert onnx_supported([Transformer(), Pooling("mean")])
+    assert not onnx_supported([Transformer(), Pooling("cls"), Normalize()])
+    assert not onnx_supported([Transformer(), Pooling("mean"), Dense(), Normalize()])
+
+
+@pytest.mark.slow
+def test_broken_export_falls_back_to_torch(tmp_path, monkeypatch):
+    monkeypatch.setenv("QA_ONNX_CACHE", str(tmp_path))
+    import qa.onnx_backend as ob
+
+    def boom(model, path):
+        raise RuntimeError("exporter missing")
+
+    monkeypatch.setattr(ob, "_export", boom)
+    with pytest.warns(UserWarning, match="ONNX encoder unavailable .*exporter missing.*embedding with torch"):
+        e = SentenceTransformerEmbedder(backend="onnx")
+    assert e.backend == "torch" and e.encode(["still works"]).shape == (1, 384)
