@@ -373,7 +373,9 @@ def run_embed(args) -> dict:
     qs = [q for q in sq.questions if q.doc_id in keep]
     qs = [qs[i] for i in np.random.default_rng(0).choice(len(qs), min(300, len(qs)), replace=False)]
     gold = np.array([paras.index((q.doc_id, q.paragraph)) for q in qs])
-    model = get_embedder()._model
+    from .embedding import SentenceTransformerEmbedder
+
+    model = SentenceTransformerEmbedder(backend="torch")._model  # the torch variants are measured on it
     tokens = sum(len(model.tokenizer(t, truncation=True, max_length=model.max_seq_length)["input_ids"]) for t in texts)
 
     def st(m, batch, threads, sort=True):

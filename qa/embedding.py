@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import threading
 from collections import OrderedDict
+from pathlib import Path
 from typing import Protocol, Sequence
 
 import numpy as np
@@ -134,10 +135,59 @@ class SentenceTransformerEmbedder:
         return n <= self.max_tokens
 
 
+class OnnxEmbedder:
+    """The bundled (or any local, mean-pooled) model run by onnxruntime from an export an earlier
+    process made and checked against torch (qa.onnx_backend): neither torch nor
+    sentence-transformers is imported, which takes seconds off a cold start."""
+
+    backend = "onnx"
+
+    def __init__(self, name: str, encoder, meta: dict, batch_size: int = 64, query_cache: int = 2048):
+        self.model_id = DEFAULT_MODEL if name in _BUNDLED_ALIASES else name
+        self._onnx = encoder
+        self.dim = int(meta["dim"])
+        self.max_tokens = int(meta["max_tokens"])
+        self.batch_size = batch_size
+        self._lock = threading.Lock()
+        self._queries: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._query_cache = query_cache
+        self._count = None
+        self._dir = Path(resolve_model(name))
+
+    encode = SentenceTransformerEmbedder.encode
+    _encode_onnx = SentenceTransformerEmbedder._encode_onnx
+    encode_query = SentenceTransformerEmbedder.encode_query
+
+    def fits(self, text: str) -> bool:
+        with self._lock:
+            if self._count is None:
+                from tokenizers import Tokenizer
+
+                self._count = Tokenizer.from_file(str(self._dir / "tokenizer.json"))
+                self._count.no_truncation()
+                self._count.no_padding()
+            n = len(self._count.encode(text.strip()).ids)
+        return n <= self.max_tokens
+
+
+def _load_embedder(name: str) -> Embedder:
+    backend = (os.environ.get("QA_EMBED_BACKEND") or "auto").lower()
+    if backend != "torch":
+        path = Path(resolve_model(name))
+        if path.is_dir():
+            from .onnx_backend import open_verified
+
+            threads = int(os.environ.get("QA_TORCH_THREADS") or os.cpu_count() or 1)
+            found = open_verified(path, threads)
+            if found is not None:
+                return OnnxEmbedder(name, *found)
+    return SentenceTransformerEmbedder(name)
+
+
 def embedder_key(name: str) -> str:
     return f"embedder:{name}"
 
 
 def get_embedder(name: str = DEFAULT_MODEL) -> Embedder:
     """The process-wide embedder for ``name`` (loaded on first use, then reused)."""
-    return cached_model(embedder_key(name), lambda: SentenceTransformerEmbedder(name))
+    return cached_model(embedder_key(name), lambda: _load_embedder(name))

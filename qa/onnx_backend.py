@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import json
 import os
 import threading
 import warnings
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 import numpy as np
 
@@ -32,7 +33,9 @@ _INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 # Largest agreement error accepted between the backends on the probe texts (they agree to ~1e-7).
 _TOLERANCE = 1e-4
 _BATCH_TOKENS = 2048
-_PROBE = ["The backlog is expected to approach 50 trillion won.", "Who builds the 2nm chips?", "ok"]
+# Mixed lengths, outer white space, and a text past the model's length (truncation must agree).
+_PROBE = ["The backlog is expected to approach 50 trillion won.", "  Who builds the 2nm chips?\n", "ok",
+          "Jalapeño, MTIA and TPUs: " + "chips and foundries " * 150]
 
 
 def onnx_supported(st_model) -> bool:
@@ -52,23 +55,34 @@ def _model_dir(st_model) -> Path | None:
     return Path(path) if path and Path(path).is_dir() else None
 
 
-def _cache_path(st_model) -> Path:
+def cache_path(model_dir: Path) -> Path:
+    """Where the export of the model in ``model_dir`` is kept: keyed by its files' names, sizes
+    and mtimes, so a changed model is exported again."""
     root = Path(os.environ.get("QA_ONNX_CACHE") or index_root() / ".onnx")
-    h = hashlib.sha1()
-    model_dir = _model_dir(st_model)
-    if model_dir is not None:
-        for f in sorted(model_dir.rglob("*")):
-            if f.is_file() and f.suffix in {".json", ".safetensors", ".bin", ".txt"}:
-                st = f.stat()
-                h.update(f"{f.relative_to(model_dir)}:{st.st_size}:{st.st_mtime_ns};".encode())
-    else:  # no local folder to fingerprint: the weights themselves
-        for name, p in st_model[0].auto_model.state_dict().items():
-            h.update(name.encode())
-            h.update(p.detach().cpu().numpy().tobytes()[:4096])
-    import torch
-
-    h.update(torch.__version__.encode())
+    h = hashlib.sha1(str(model_dir.resolve()).encode())
+    for f in sorted(model_dir.rglob("*")):
+        if f.is_file() and f.suffix in {".json", ".safetensors", ".bin", ".txt"}:
+            st = f.stat()
+            h.update(f"{f.relative_to(model_dir)}:{st.st_size}:{st.st_mtime_ns};".encode())
     return root / f"encoder-{h.hexdigest()[:16]}.onnx"
+
+
+def plain_mean_pooled(model_dir: Path) -> dict | None:
+    """Read off a sentence-transformers folder without loading it: its max length and casing
+    when its pipeline is Transformer -> mean Pooling [-> Normalize], else None."""
+    try:
+        mods = json.loads((model_dir / "modules.json").read_text("utf-8"))
+        kinds = [str(m["type"]).rsplit(".", 1)[-1] for m in mods]
+        if kinds not in (["Transformer", "Pooling"], ["Transformer", "Pooling", "Normalize"]):
+            return None
+        pool = json.loads((model_dir / mods[1]["path"] / "config.json").read_text("utf-8"))
+        modes = {k for k, v in pool.items() if k.startswith("pooling_mode") and v}
+        if modes != {"pooling_mode_mean_tokens"} and pool.get("pooling_mode") != "mean":
+            return None
+        cfg = json.loads((model_dir / "sentence_bert_config.json").read_text("utf-8"))
+        return {"max_tokens": int(cfg["max_seq_length"]), "do_lower_case": bool(cfg.get("do_lower_case", False))}
+    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        return None
 
 
 def _export(st_model, path: Path) -> None:
@@ -102,11 +116,45 @@ def _export(st_model, path: Path) -> None:
         tmp.unlink(missing_ok=True)
 
 
-class OnnxEncoder:
-    """Encodes with ``workers`` onnxruntime runs in parallel, each on one thread and its own
-    tokenizer copy (a fast tokenizer shared between threads raises 'Already borrowed')."""
+Tokenize = Callable[[list[str]], dict]
 
-    def __init__(self, path: Path, tokenizer, max_tokens: int, dim: int, workers: int):
+
+def hf_tokenize(tokenizer, max_tokens: int, lower: bool = False) -> Tokenize:
+    """A transformers tokenizer as sentence-transformers calls it (texts stripped)."""
+    def tokenize(texts: list[str]) -> dict:
+        texts = [t.strip().lower() if lower else t.strip() for t in texts]
+        enc = tokenizer(texts, padding=True, truncation=True, max_length=max_tokens, return_tensors="np")
+        return {k: enc[k] for k in _INPUTS if k in enc}
+
+    return tokenize
+
+
+def rust_tokenize(model_dir: Path, max_tokens: int, lower: bool = False) -> Tokenize:
+    """The same tokenization from tokenizer.json with the tokenizers library alone (no torch or
+    transformers import: a cold start spends seconds on those)."""
+    from tokenizers import Tokenizer
+
+    tok = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
+    tok.enable_truncation(max_length=max_tokens)
+    pad = tok.padding or {}
+    tok.enable_padding(pad_id=pad.get("pad_id", 0), pad_token=pad.get("pad_token", "[PAD]"))
+
+    def tokenize(texts: list[str]) -> dict:
+        encs = tok.encode_batch([t.strip().lower() if lower else t.strip() for t in texts])
+        return {
+            "input_ids": np.array([e.ids for e in encs], np.int64),
+            "attention_mask": np.array([e.attention_mask for e in encs], np.int64),
+            "token_type_ids": np.array([e.type_ids for e in encs], np.int64),
+        }
+
+    return tokenize
+
+
+class OnnxEncoder:
+    """Encodes with one onnxruntime run per worker in parallel, each on one thread with its own
+    tokenize function (a fast tokenizer shared between threads raises 'Already borrowed')."""
+
+    def __init__(self, path: Path, tokenizers: list[Tokenize], max_tokens: int, dim: int):
         import onnxruntime as ort
 
         so = ort.SessionOptions()
@@ -119,12 +167,12 @@ class OnnxEncoder:
         self._names = {i.name for i in self._session.get_inputs()}
         self.max_tokens = max_tokens
         self.dim = dim
-        self.workers = max(1, workers)
-        self._tokenizers = [tokenizer] + [copy.deepcopy(tokenizer) for _ in range(self.workers - 1)]
+        self._tokenizers = tokenizers
+        self.workers = len(tokenizers)
         self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="qa-onnx") if self.workers > 1 else None
 
-    def _run(self, texts: Sequence[str], tokenizer) -> np.ndarray:
-        enc = tokenizer(list(texts), padding=True, truncation=True, max_length=self.max_tokens, return_tensors="np")
+    def _run(self, texts: Sequence[str], tokenize: Tokenize) -> np.ndarray:
+        enc = tokenize(list(texts))
         feed = {k: enc[k].astype(np.int64) for k in _INPUTS if k in self._names and k in enc}
         if "token_type_ids" in self._names and "token_type_ids" not in feed:
             feed["token_type_ids"] = np.zeros_like(feed["input_ids"])
@@ -165,9 +213,16 @@ class OnnxEncoder:
         return out
 
 
+def _meta_path(path: Path) -> Path:
+    return path.with_suffix(".json")
+
+
 def load_onnx_encoder(st_model, dim: int, workers: int) -> OnnxEncoder | None:
-    """The ONNX twin of ``st_model``, or None (with a warning saying why) when it cannot be used."""
-    if not onnx_supported(st_model):
+    """The ONNX twin of a loaded sentence-transformers model, exported (and cached) if need be and
+    checked against it; None, with a warning saying why, when it cannot be used. A passed check is
+    written next to the export, so later processes can use it without loading torch."""
+    model_dir = _model_dir(st_model)
+    if not onnx_supported(st_model) or model_dir is None:
         return None
     try:
         import onnxruntime  # noqa: F401
@@ -175,17 +230,48 @@ def load_onnx_encoder(st_model, dim: int, workers: int) -> OnnxEncoder | None:
         warnings.warn("onnxruntime is not installed: embedding with torch (about half as fast)", stacklevel=3)
         return None
     try:
-        path = _cache_path(st_model)
+        path = cache_path(model_dir)
         if not path.exists():
             _export(st_model, path)
-        enc = OnnxEncoder(path, st_model.tokenizer, int(st_model.max_seq_length), dim, workers)
-        want = st_model.encode(_PROBE, normalize_embeddings=True, convert_to_numpy=True)
+        max_tokens = int(st_model.max_seq_length)
+        toks = [hf_tokenize(st_model.tokenizer if w == 0 else copy.deepcopy(st_model.tokenizer), max_tokens)
+                for w in range(max(1, workers))]
+        enc = OnnxEncoder(path, toks, max_tokens, dim)
+        want = np.asarray(st_model.encode(_PROBE, normalize_embeddings=True, convert_to_numpy=True), np.float32)
         got = enc.encode(_PROBE)
+        fast = plain_mean_pooled(model_dir)
+        if fast is not None:  # the torch-free tokenizer must agree too before it may be used
+            alone = OnnxEncoder(path, [rust_tokenize(model_dir, fast["max_tokens"], fast["do_lower_case"])], fast["max_tokens"], dim)
+            got_fast = alone.encode(_PROBE)
     except Exception as exc:  # export or runtime failure: torch still works, say so
         warnings.warn(f"ONNX encoder unavailable ({type(exc).__name__}: {exc}); embedding with torch", stacklevel=3)
         return None
-    err = float(np.abs(np.asarray(want, np.float32) - got).max())
+    err = float(np.abs(want - got).max())
     if err > _TOLERANCE:
         warnings.warn(f"ONNX encoder disagrees with torch (max diff {err:.2g}); embedding with torch", stacklevel=3)
         return None
+    if fast is not None and float(np.abs(want - got_fast).max()) <= _TOLERANCE:
+        meta = {"dim": dim, **fast, "max_diff": max(err, float(np.abs(want - got_fast).max()))}
+        tmp = _meta_path(path).with_name(f"{path.stem}.{os.getpid()}.json.tmp")
+        tmp.write_text(json.dumps(meta), "utf-8")
+        os.replace(tmp, _meta_path(path))
     return enc
+
+
+def open_verified(model_dir: Path, workers: int) -> tuple[OnnxEncoder, dict] | None:
+    """The cached export of ``model_dir`` with torch-free tokenization, if an earlier process
+    exported it and checked it against torch; else None."""
+    try:
+        import onnxruntime  # noqa: F401
+    except ImportError:
+        return None
+    fast = plain_mean_pooled(model_dir)
+    path = cache_path(model_dir)
+    try:
+        meta = json.loads(_meta_path(path).read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    if fast is None or not path.exists() or {k: meta.get(k) for k in fast} != fast:
+        return None
+    toks = [rust_tokenize(model_dir, fast["max_tokens"], fast["do_lower_case"]) for _ in range(max(1, workers))]
+    return OnnxEncoder(path, toks, fast["max_tokens"], int(meta["dim"])), meta

@@ -87,3 +87,39 @@ def test_broken_export_falls_back_to_torch(tmp_path, monkeypatch):
     with pytest.warns(UserWarning, match="ONNX encoder unavailable .*exporter missing.*embedding with torch"):
         e = SentenceTransformerEmbedder(backend="onnx")
     assert e.backend == "torch" and e.encode(["still works"]).shape == (1, 384)
+
+
+@pytest.mark.slow
+def test_later_processes_use_the_checked_export_without_torch(both, tmp_path, monkeypatch):
+    """After one process exported and checked the model, get_embedder opens the export with the
+    tokenizers library alone, and gives the same vectors."""
+    import json
+    import subprocess
+    import sys
+
+    from qa.embedding import OnnxEmbedder, _load_embedder
+
+    monkeypatch.setenv("QA_ONNX_CACHE", str(tmp_path))
+    SentenceTransformerEmbedder(backend="onnx")  # exports, checks, writes the sidecar
+    meta = json.loads(next(tmp_path.glob("encoder-*.json")).read_text())
+    assert meta["max_tokens"] == 256 and meta["dim"] == 384 and meta["max_diff"] < 1e-4
+    fast = _load_embedder("all-MiniLM-L6-v2")
+    assert isinstance(fast, OnnxEmbedder)
+    _, torch = both
+    assert np.abs(fast.encode(TEXTS) - torch.encode(TEXTS)).max() < 1e-4
+    assert fast.fits("short") and not fast.fits("word " * 300)
+    code = ("import sys; from qa.embedding import get_embedder; e = get_embedder(); e.encode(['x']); "
+            "print(e.backend, 'torch' in sys.modules, 'sentence_transformers' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={**__import__("os").environ, "QA_ONNX_CACHE": str(tmp_path)})
+    assert out.stdout.split() == ["onnx", "False", "False"]
+
+
+@pytest.mark.slow
+def test_a_missing_check_means_the_torch_path(tmp_path, monkeypatch):
+    from qa.embedding import _load_embedder
+
+    monkeypatch.setenv("QA_ONNX_CACHE", str(tmp_path))
+    SentenceTransformerEmbedder(backend="onnx")
+    next(tmp_path.glob("encoder-*.json")).unlink()  # an export nobody checked is not trusted
+    assert isinstance(_load_embedder("all-MiniLM-L6-v2"), SentenceTransformerEmbedder)
