@@ -7,7 +7,7 @@ about 1e-7, checked on every load against torch): an index built with either bac
 index, so the manifest's model id does not change.
 
 The ONNX graph is exported once from the loaded torch model (torch.onnx, TorchScript exporter)
-and cached under ``<index root>/.onnx/`` (or ``QA_ONNX_CACHE``), keyed by the model files' names,
+and cached under ``~/.cache/qa/onnx/`` (or ``QA_ONNX_CACHE``), keyed by the model files' names,
 sizes and mtimes. Models whose sentence-transformers pipeline is anything other than
 Transformer -> mean Pooling [-> Normalize] stay on torch.
 """
@@ -24,8 +24,6 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 import numpy as np
-
-from .config import index_root
 
 __all__ = ["OnnxEncoder", "onnx_supported", "load_onnx_encoder"]
 
@@ -58,7 +56,9 @@ def _model_dir(st_model) -> Path | None:
 def cache_path(model_dir: Path) -> Path:
     """Where the export of the model in ``model_dir`` is kept: keyed by its files' names, sizes
     and mtimes, so a changed model is exported again."""
-    root = Path(os.environ.get("QA_ONNX_CACHE") or index_root() / ".onnx")
+    # Not under the index root: every corpus (and every test's temporary root) shares one export.
+    cache = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    root = Path(os.environ.get("QA_ONNX_CACHE") or Path(cache) / "qa" / "onnx")
     h = hashlib.sha1(str(model_dir.resolve()).encode())
     for f in sorted(model_dir.rglob("*")):
         if f.is_file() and f.suffix in {".json", ".safetensors", ".bin", ".txt"}:
