@@ -4,7 +4,7 @@
     embed_corpus_with_ray("news/", "out/", model="sentence-transformers/all-MiniLM-L6-v2", num_workers=4)
 
 The corpus is chunked exactly as ``qa index`` chunks it (``chunk_document`` with the index
-settings, the same ``chunk_text`` with the title, the same sentences); the texts become a Ray
+settings, the same sentences and titles); the texts become a Ray
 dataset, and ``map_batches`` runs a callable class that loads the model once per worker (an actor
 pool of ``num_workers``) and embeds batches of ``batch_size`` texts. Rows carry their position,
 so the driver writes every vector to its row of a memory-mapped ``.npy`` in ``out_dir`` whatever
@@ -13,6 +13,8 @@ the order batches come back in: the output is the same arrays the local path pro
 
 Outputs in ``out_dir``: chunks.npy and sentences.npy (doc index, start, end: int64), vectors.npy
 and sent_vectors.npy (float32, L2-normalised), embedded.json (model, documents, counts, timings).
+As in ``qa index``, what is embedded is the sentences and titles; chunk vectors are then made from
+them on the driver (``qa.indexer._chunk_vectors``), a cheap pass over memory-mapped arrays.
 
 ``model`` is a sentence-transformers name or local path (loaded through ``qa.embedding``, offline),
 ``"hash:DIM"`` for a cheap deterministic hashing model (tests, dry runs), or a zero-argument
@@ -69,7 +71,9 @@ def make_embedder(model):
 
 def corpus_texts(corpus_dir, settings: Settings, fits: Callable[[str], bool] | None = None):
     """(doc_ids, rows, texts): rows[i] = (kind, doc index, start, end), kind 0 = chunk, 1 = sentence,
-    exactly the texts ``qa.indexer`` embeds for a full build."""
+    2 = the document's title; texts[i] is what is embedded for the row, exactly as ``qa.indexer``
+    does for a full build: sentences and titles, and a chunk's own text only when it overlaps no
+    sentence (else None: its vector is made from its sentences', see ``finish_chunk_vectors``)."""
     from .chunking import chunk_document, document_sentences, token_counter
     from .corpus import load_corpus
     from .indexer import chunk_text
@@ -79,12 +83,16 @@ def corpus_texts(corpus_dir, settings: Settings, fits: Callable[[str], bool] | N
     count = token_counter(settings.encoding)
     rows, texts = [], []
     for i, doc in enumerate(docs):
+        sents = document_sentences(doc)
         for c in chunk_document(doc, settings.chunk_tokens, settings.overlap_tokens, count, fits):
+            alone = not any(s < c.end and e > c.start for s, e, _ in sents)
             rows.append((0, i, c.start, c.end))
-            texts.append(chunk_text(doc, c.start, c.end))
-        for s, e, _ in document_sentences(doc):
+            texts.append(chunk_text(doc, c.start, c.end) if alone else None)
+        for s, e, _ in sents:
             rows.append((1, i, s, e))
             texts.append(normalize(doc.raw[s:e]))
+        rows.append((2, i, 0, 0))
+        texts.append(normalize(doc.title) if doc.title else "")
     return [d.doc_id for d in docs], np.array(rows, np.int64).reshape(-1, 4), texts
 
 
@@ -97,6 +105,7 @@ class _Writer:
         self.out_dir = out_dir
         out_dir.mkdir(parents=True, exist_ok=True)
         kinds = rows[:, 0]
+        self.rows = rows
         self.slot = np.zeros(len(rows), np.int64)  # row -> position inside its own array
         self.arrays = {}
         for kind, (meta, vec) in enumerate((("chunks", "vectors"), ("sentences", "sent_vectors"))):
@@ -104,6 +113,9 @@ class _Writer:
             self.slot[mine] = np.arange(len(mine))
             np.save(out_dir / f"{meta}.npy", rows[mine, 1:])
             self.arrays[kind] = open_memmap(out_dir / f"{vec}.npy", "w+", np.float32, (len(mine), dim))
+        titles = np.nonzero(kinds == 2)[0]
+        self.slot[titles] = np.arange(len(titles))
+        self.arrays[2] = np.zeros((len(titles), dim), np.float32)  # one per document: small
         self.kinds = kinds
         self.filled = 0
 
@@ -113,9 +125,25 @@ class _Writer:
             arr[self.slot[ids[m]]] = vecs[m]
         self.filled += len(ids)
 
-    def close(self, info: dict) -> dict:
-        for arr in self.arrays.values():
-            arr.flush()
+    def finish_chunk_vectors(self, embedded: np.ndarray) -> None:
+        """Chunks not embedded as text get the index's recipe: their sentences' mean plus title."""
+        from .indexer import _chunk_vectors
+
+        chunk_ids = np.nonzero(self.kinds == 0)[0]
+        todo = [int(i) for i in chunk_ids if not embedded[i]]
+        if not todo:
+            return
+        sent = self.rows[self.kinds == 1]
+        title_of = {int(d): self.arrays[2][j] for j, d in enumerate(self.rows[self.kinds == 2, 1])}
+        vecs = _chunk_vectors([tuple(int(x) for x in self.rows[i, 1:]) for i in todo],
+                              [tuple(int(x) for x in r[1:]) for r in sent], np.asarray(self.arrays[1]), title_of,
+                              lambda missing: (_ for _ in ()).throw(RuntimeError("a chunk overlaps no sentence")))
+        self.arrays[0][self.slot[todo]] = vecs
+
+    def close(self, info: dict, embedded: np.ndarray) -> dict:
+        self.finish_chunk_vectors(embedded)
+        for kind in (0, 1):
+            self.arrays[kind].flush()
         (self.out_dir / "embedded.json").write_text(json.dumps(info, indent=1), "utf-8")
         return info
 
@@ -133,14 +161,21 @@ def embed_corpus_local(corpus_dir, out_dir, model="sentence-transformers/all-Min
     settings, emb, doc_ids, rows, texts = _prepare(corpus_dir, model, settings)
     t = time.perf_counter()
     w = _Writer(Path(out_dir), rows, emb.dim)
-    for s in range(0, len(texts), batch_size * 16):
-        w.put(np.arange(s, min(s + batch_size * 16, len(texts))), emb.encode(texts[s : s + batch_size * 16]))
-    return w.close(_info(emb, doc_ids, rows, "local", 1, time.perf_counter() - t))
+    ids = np.array([i for i, x in enumerate(texts) if x is not None], np.int64)
+    for s in range(0, len(ids), batch_size * 16):
+        part = ids[s : s + batch_size * 16]
+        w.put(part, emb.encode([texts[i] for i in part]))
+    return w.close(_info(emb, doc_ids, rows, "local", 1, time.perf_counter() - t), _embedded(texts))
+
+
+def _embedded(texts) -> np.ndarray:
+    return np.array([x is not None for x in texts], bool)
 
 
 def _info(emb, doc_ids, rows, engine, workers, seconds) -> dict:
     return {"model_id": getattr(emb, "model_id", "?"), "dim": int(emb.dim), "engine": engine, "workers": workers,
             "doc_ids": doc_ids, "chunks": int((rows[:, 0] == 0).sum()), "sentences": int((rows[:, 0] == 1).sum()),
+            "chunk_vectors": __import__("qa.indexer", fromlist=["CHUNK_VECTORS"]).CHUNK_VECTORS,
             "seconds": round(seconds, 2), "texts_per_s": round(len(rows) / max(seconds, 1e-9), 1)}
 
 
@@ -174,16 +209,16 @@ def embed_corpus_with_ray(corpus_dir, out_dir, model="sentence-transformers/all-
                  **({} if (address or os.environ.get("RAY_ADDRESS")) else {"num_cpus": max(num_workers, 1)}))
     t = time.perf_counter()
     try:
-        ds = ray.data.from_items([{"id": i, "text": x} for i, x in enumerate(texts)],
-                                 override_num_blocks=max(1, min(len(texts) // batch_size, 4 * num_workers)))
+        items = [{"id": i, "text": x} for i, x in enumerate(texts) if x is not None]
+        ds = ray.data.from_items(items, override_num_blocks=max(1, min(len(items) // batch_size, 4 * num_workers)))
         out = ds.map_batches(_EmbedBatch, fn_constructor_args=(model, threads_per_worker), batch_size=batch_size,
                              concurrency=num_workers, num_cpus=threads_per_worker, batch_format="numpy")
         w = _Writer(Path(out_dir), rows, local.dim)
         for b in out.iter_batches(batch_size=1024, batch_format="numpy"):
             w.put(np.asarray(b["id"], np.int64), np.stack(b["vector"]).astype(np.float32))
-        if w.filled != len(texts):
-            raise RuntimeError(f"Ray returned {w.filled} vectors for {len(texts)} texts")
-        return w.close(_info(local, doc_ids, rows, "ray", num_workers, time.perf_counter() - t))
+        if w.filled != len(items):
+            raise RuntimeError(f"Ray returned {w.filled} vectors for {len(items)} texts")
+        return w.close(_info(local, doc_ids, rows, "ray", num_workers, time.perf_counter() - t), _embedded(texts))
     finally:
         if started_here:
             ray.shutdown()

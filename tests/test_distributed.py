@@ -50,7 +50,14 @@ def test_local_path_writes_the_indexer_rows(corpus, tmp_path):
     assert info["chunks"] == len(got["chunks"]) == int((rows[:, 0] == 0).sum()) > 0
     assert info["sentences"] == len(got["sentences"]) >= 6
     assert got["vectors"].shape == (info["chunks"], 64) and got["vectors"].dtype == np.float32
-    assert np.allclose(got["vectors"], HashingEmbedder(64).encode([t for r, t in zip(rows, texts) if r[0] == 0]))
+    # Row for row the arrays qa index builds (chunk vectors made from the sentence vectors).
+    from qa.indexer import sync_index
+
+    data, _, _ = sync_index(corpus, tmp_path / "index", HashingEmbedder(64), Settings(), progress=False)
+    assert np.array_equal(got["chunks"][:, 1:], data.chunks[:, 1:]) and np.array_equal(got["sentences"], data.sentences)
+    assert np.allclose(got["vectors"], data.vectors, atol=1e-6)
+    assert np.allclose(got["sent_vectors"], data.sent_vectors, atol=1e-6)
+    assert all(t is None for r, t in zip(rows, texts) if r[0] == 0)  # every chunk here holds sentences
     assert json.loads((tmp_path / "local" / "embedded.json").read_text())["doc_ids"] == ["a", "b", "c"]
 
 
