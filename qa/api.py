@@ -42,6 +42,7 @@ class _Entry:
         self.snapshot: tuple = ()
         self.checked = 0.0
         self.report: SyncReport | None = None
+        self.pairs = None  # qa.conflict_pairs.PairCache: conflict findings per pair of documents
 
 
 _CACHE: dict[tuple[str, str, Settings], _Entry] = {}
@@ -74,23 +75,67 @@ def _resolve(corpus, index_dir) -> tuple[Path, Path]:
 
 
 def _build(entry: _Entry, progress: bool) -> None:
+    from .conflict_pairs import PairCache
     from .conflicts import find_conflicts, select_for_question
     from .embedding import get_embedder
-    from .reader import ExtractiveReader, ReaderConfig
-    from .retriever import HybridRetriever
 
     embedder = get_embedder(entry.settings.model)
     snap = _snapshot(entry.corpus)
+    if entry.pairs is None:
+        entry.pairs = PairCache.load(entry.index_dir, model=embedder.model_id)
+    pairs = entry.pairs
+
+    def conflicts_incrementally(docs, encode):
+        # Called by sync_index when a document was added, changed or removed: only the pairs of
+        # documents the cache does not hold (those of the changed documents) are computed.
+        return find_conflicts(docs, encode, cache=pairs)
+
     data, docs, report = sync_index(
-        entry.corpus, entry.index_dir, embedder, entry.settings, progress=progress, find_conflicts=find_conflicts
+        entry.corpus, entry.index_dir, embedder, entry.settings, progress=progress,
+        find_conflicts=conflicts_incrementally,
     )
-    raw = [docs[d].raw for d in data.doc_ids]
-    entry.pipeline = Pipeline(
-        data, docs, embedder, HybridRetriever(data), ExtractiveReader(data, raw, ReaderConfig.load(hf_model=entry.settings.reader_model)), entry.settings, select_for_question
-    )
+    ordered = [docs[d] for d in data.doc_ids]
+    encode = _index_encoder(embedder, data, docs)
+    if not report.touched:
+        # The index was reused as it is: its stored conflicts may come from other rules (or the
+        # cache file may be missing); re-merging the cached findings costs milliseconds and
+        # computes only the pairs the cache lacks.
+        data.conflicts = find_conflicts(ordered, encode, cache=pairs)
+    if pairs.dirty:
+        try:
+            pairs.save(entry.index_dir)
+        except OSError as exc:  # only a cache: the next build recomputes what it lacks
+            warnings.warn(f"could not save the conflict cache in {entry.index_dir}: {exc}", RuntimeWarning, stacklevel=3)
+    entry.pipeline = _make_pipeline(data, docs, embedder, entry.settings, encode, select_for_question)
     entry.snapshot = snap
     entry.report = report
     entry.checked = time.monotonic()
+
+
+def _index_encoder(embedder, data, docs):
+    """encode() for the conflict finders: sentence vectors the index already holds are reused (built
+    on first use, so that a load that needs none pays nothing); other texts are embedded."""
+    from .indexer import _reusing_encoder
+
+    built = []
+
+    def encode(texts):
+        if not built:
+            built.append(_reusing_encoder(embedder, data, docs))
+        return built[0](texts)
+
+    return encode
+
+
+def _make_pipeline(data, docs, embedder, settings: Settings, encode, select) -> Pipeline:
+    from .conflict_question import QuestionConflicts
+    from .reader import ExtractiveReader, ReaderConfig
+    from .retriever import HybridRetriever
+
+    raw = [docs[d].raw for d in data.doc_ids]
+    reader = ExtractiveReader(data, raw, ReaderConfig.load(hf_model=settings.reader_model))
+    finder = QuestionConflicts(encode=encode, lazy=docs)
+    return Pipeline(data, docs, embedder, HybridRetriever(data), reader, settings, select, finder)
 
 
 def get_pipeline(corpus=None, index_dir=None, settings: Settings | None = None, progress: bool = False) -> Pipeline:

@@ -22,7 +22,7 @@ like a contradiction. Knowing the question fixes both:
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 import numpy as np
@@ -44,7 +44,8 @@ from .answer_facts import (
 )
 from .claims import nfkc
 from .conflict_entity import same_entity
-from .conflict_sentences import Encoder
+from .conflict_sentences import Encoder, _Sentence
+from .conflict_swaps import Swaps, swaps_between
 from .corpus import Document
 from .results import Citation, Conflict
 
@@ -72,7 +73,11 @@ def _answers(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | 
             break
         i = rows[k]
         s = f.sents[i]
-        anchors = [n for n, key in enumerate(s.keys) if key in q.keys and key not in _Q_STOP]
+        # Near what is asked ("directed by ..."); else near any word of the question, a little
+        # farther: the subject's own name is next to many things that are no answer.
+        anchors = [n for n, key in enumerate(s.keys) if q.asks(key)]
+        penalty = 0 if anchors else st.subject_penalty
+        anchors = anchors or [n for n, key in enumerate(s.keys) if key in q.keys and key not in _Q_STOP]
         best: tuple[float, Value] | None = None
         for v0 in f.values[i]:
             if v0.kind != q.kind:
@@ -80,7 +85,8 @@ def _answers(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | 
             for v in (_name_parts(s, v0, q.keys) if v0.kind == "name" else (v0,)):
                 if _about_subject(v, q):
                     continue
-                dist = min((abs(a - v.first) for a in anchors), default=len(s.keys))
+                dist = penalty + min((min(abs(a - v.first), abs(a - v.last + 1)) for a in anchors),
+                                     default=len(s.keys))
                 if dist > st.near or _junk(v, s):
                     continue
                 if best is None or dist < best[0]:
@@ -94,15 +100,23 @@ def _answers(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | 
 # --------------------------------------------------------------------------- public API
 
 
+# A statement a document makes about the answer: (relevance of its sentence, sentence row, value).
+_Said = tuple[float, int, Value]
+_KIND_OF = {"numeric": "number", "date": "date", "entity": "name"}
+
+
 class QuestionConflicts:
-    """Per-document facts kept in memory (build them once: at index build or load time, or lazily
-    through ``add``); ``find`` then costs a few milliseconds per question."""
+    """Per-document facts kept in memory (built once per document: up front, or on first use
+    through ``lazy``); ``find`` then costs a few milliseconds per question."""
 
     def __init__(self, docs: Sequence[Document] = (), encode: Encoder | None = None,
-                 settings: QuestionSettings | None = None):
+                 settings: QuestionSettings | None = None, *, lazy: Mapping[str, Document] | None = None):
         self.encode = encode
         self.settings = settings or QuestionSettings(relevant=0.45 if encode else 0.5)
         self.facts: dict[str, DocFacts] = {}
+        # Documents whose facts are built on first use (the app's corpus: nothing at load time).
+        self.lazy: Mapping[str, Document] = lazy or {}
+        self._swaps: dict[tuple[str, str], Swaps] = {}  # by the two documents' fingerprints
         for d in docs:
             self.add(d)
 
@@ -113,91 +127,173 @@ class QuestionConflicts:
     def remove(self, doc_id: str) -> None:
         self.facts.pop(doc_id, None)
 
+    def _facts(self, doc_id: str) -> DocFacts | None:
+        f = self.facts.get(doc_id)
+        if f is None and doc_id in self.lazy:
+            f = self.add(self.lazy[doc_id])  # two threads may both build it: same result
+        return f
+
     def find(self, question: str, passages: Sequence[tuple[str, int, int]] | None = None,
              qvec: np.ndarray | None = None, settings: QuestionSettings | None = None,
              stored: Sequence[Conflict] = ()) -> list[Conflict]:
-        """Conflicts (kind ``answer``) and ambiguities (kind ``ambiguity``) between the documents
-        of ``passages`` (raw ``(doc_id, start, end)`` spans, best first; None: every document) on
-        the answer to ``question``. ``qvec`` is the question's L2-normalised vector in the space of
-        the encoder the facts were built with (None: lexical relevance only)."""
+        """Conflicts and ambiguities between the documents of ``passages`` (raw ``(doc_id, start,
+        end)`` spans, best first; None: every document) on the answer to ``question``: the stored
+        corpus-wide conflicts given in ``stored`` that bear on the question (rechecked for
+        different entities), then disagreements on the answer itself (kind ``answer``), and the
+        same between different entities sharing a name (kind ``ambiguity``). ``qvec`` is the
+        question's L2-normalised vector in the space of the encoder the facts were built with
+        (None: lexical relevance only)."""
         st = settings or self.settings
         q = _question(question)
-        if qvec is None and self.encode is not None and any(f.vectors is not None for f in self.facts.values()):
-            qvec = np.asarray(self.encode([nfkc(question)]), dtype=np.float32)[0]
         rows = self._rows(passages)
-        answers: dict[str, tuple[float, int, Value]] = {}
-        for doc_id, rs in rows.items():
-            found = _answers(q, self.facts[doc_id], rs, qvec if self.facts[doc_id].vectors is not None else None, st)
-            if found:
-                answers[doc_id] = found[0]
+        if qvec is None and self.encode is not None and any(self.facts[d].vectors is not None for d in rows):
+            qvec = np.asarray(self.encode([nfkc(question)]), dtype=np.float32)[0]
+        answers: dict[str, _Said] = {}
+        if st.answers or st.stored:
+            for doc_id, rs in rows.items():
+                f = self.facts[doc_id]
+                found = _answers(q, f, rs, qvec if f.vectors is not None else None, st)
+                if found:
+                    answers[doc_id] = found[0]
+        out = []
+        if st.stored:
+            for c in stored:
+                close, relevant = self._statement_relevance(c, q, qvec, st)
+                if close >= st.stored_close or (q.kind is not None and _KIND_OF.get(c.kind) == q.kind
+                                                and relevant >= st.stored_kind_relevant):
+                    out.append(self._recheck(c, q, answers, st))
+        links: list[tuple[str, str, str, _Said, _Said]] = []  # (kind, doc a, doc b, what each says)
+        if st.answers:
+            links += self._answer_links(q, answers, st)
+        if st.swaps and q.kind is not None:
+            links += self._swap_links(q, rows, qvec, st, out)
+        for kind in (ANSWER, AMBIGUITY):
+            said: dict[str, _Said] = {}
+            pairs = []
+            for k, da, db, sa, sb in links:
+                if k == kind and k in st.enabled:
+                    said.setdefault(da, sa)
+                    said.setdefault(db, sb)
+                    pairs.append((da, db))
+            for group in _components(pairs):
+                out.append(self._conflict(kind, group, said))
+        return out
+
+    def _answer_links(self, q: _Question, answers: dict[str, _Said], st: QuestionSettings) -> list:
         order = list(answers)
-        links: dict[str, list[tuple[str, str]]] = {ANSWER: [], AMBIGUITY: []}
+        links = []
         for x, da in enumerate(order):
             for db in order[x + 1:]:
                 a, b = answers[da][2], answers[db][2]
                 fa, fb = self.facts[da], self.facts[db]
                 if _agree(a, b) or _present(a, fb, q.keys) or _present(b, fa, q.keys):
                     continue
-                same = same_entity(fa, fb, q, st, (a, b),
-                                   (fa.sents[answers[da][1]], fb.sents[answers[db][1]]), st.answer_overlap)
-                kind = ANSWER if same else AMBIGUITY
-                if kind in st.enabled:
-                    links[kind].append((da, db))
-        out = [self._recheck(c, q, answers, st) for c in stored
-               if self._statement_relevance(c, q, qvec, st) >= st.stored_relevant]
-        for kind, pairs in links.items():
-            for group in _components(pairs):
-                out.append(self._conflict(kind, group, answers))
-        return out
+                same = not st.entity_check or (
+                    same_entity(fa, fb, q, st, (a, b), (fa.sents[answers[da][1]], fb.sents[answers[db][1]]),
+                                st.answer_overlap) and not self._templated(fa, fb, st))
+                links.append((ANSWER if same else AMBIGUITY, da, db, answers[da], answers[db]))
+        return links
 
-    def _statement_relevance(self, c: Conflict, q: _Question, qvec, st: QuestionSettings) -> float:
-        """How closely the best statement of a stored conflict answers the question (1.0 when its
-        documents are unknown here, so that nothing is dropped for want of facts)."""
-        best = -1.0
+    def _swap_links(self, q: _Question, rows: dict[str, list[int]], qvec, st: QuestionSettings,
+                    shown: list[Conflict]) -> list:
+        """Near-copies that swap a word of a sentence answering the question: "a 2001 American
+        drama film" / "a 2001 American comedy film" asked for the film's genre."""
+        covered = {(s.doc_id, s.start) for c in shown for s in c.statements}
+        order = list(rows)
+        links = []
+        for x, da in enumerate(order):
+            fa = self.facts[da]
+            for db in order[x + 1:]:
+                fb = self.facts[db]
+                ra, rb = set(rows[da]), set(rows[db])
+                for sw in self._swaps_of(fa, fb).swaps:
+                    if sw.row_a not in ra or sw.row_b not in rb:
+                        continue
+                    sa, sb = fa.sents[sw.row_a], fb.sents[sw.row_b]
+                    kind = sw.kind(sa, sb)
+                    if not _fits(kind, q) or (da, sa.start) in covered and (db, sb.start) in covered:
+                        continue
+                    if kind == "number" and not _figures_differ(sa, sb, sw):
+                        continue
+                    va = Value("name", " ".join(sa.keys[sw.first_a:sw.last_a]), sw.text_a, sw.first_a, sw.last_a)
+                    vb = Value("name", " ".join(sb.keys[sw.first_b:sw.last_b]), sw.text_b, sw.first_b, sw.last_b)
+                    if _about_subject(va, q) or _about_subject(vb, q):
+                        continue  # the swap is in the name asked about: two entities or a typo
+                    rel = float(_relevance(q, fa, [sw.row_a], qvec if fa.vectors is not None else None, st)[0])
+                    if rel < st.relevant:
+                        continue
+                    same = not st.entity_check or (
+                        same_entity(fa, fb, q, st, (va, vb), (sa, sb), False) and not self._templated(fa, fb, st))
+                    links.append((ANSWER if same else AMBIGUITY, da, db, (rel, sw.row_a, va), (rel, sw.row_b, vb)))
+                    break
+        return links
+
+    def _swaps_of(self, fa: DocFacts, fb: DocFacts) -> Swaps:
+        key = (fa.doc.fingerprint, fb.doc.fingerprint)
+        got = self._swaps.get(key)
+        if got is None:
+            got = self._swaps[key] = swaps_between(fa.sents, fb.sents, fa.vectors, fb.vectors)
+        return got
+
+    def _templated(self, fa: DocFacts, fb: DocFacts, st: QuestionSettings) -> bool:
+        """Near-copies that swap many different things are one template about two entities."""
+        return bool(st.multi_swap) and self._swaps_of(fa, fb).distinct >= st.multi_swap
+
+    def _statement_relevance(self, c: Conflict, q: _Question, qvec, st: QuestionSettings) -> tuple[float, float]:
+        """How close the best statement of a stored conflict is to the question (cosine) and how
+        well it answers it (cosine plus the share of the question's words), both 1.0 when its
+        documents are unknown here, so that nothing is dropped for want of facts."""
+        close = best = -1.0
         for s in c.statements:
-            f = self.facts.get(s.doc_id)
+            f = self._facts(s.doc_id)
             if f is None:
-                return 1.0
+                return 1.0, 1.0
             rows = [i for i, x in enumerate(f.sents) if x.start < s.end and s.start < x.end]
-            if rows:
-                best = max(best, float(_relevance(q, f, rows, qvec if f.vectors is not None else None, st).max()))
-        return best
+            if not rows:
+                continue
+            best = max(best, float(_relevance(q, f, rows, qvec if f.vectors is not None else None, st).max()))
+            if qvec is not None and f.vectors is not None:
+                close = max(close, float((f.vectors[rows] @ qvec).max()))
+        return close, best
 
     def _recheck(self, c: Conflict, q: _Question, answers, st: QuestionSettings) -> Conflict:
         """A stored conflict stays one unless every two of its documents are different entities
         sharing the question's name; then it becomes an ambiguity."""
-        if c.kind == AMBIGUITY:
+        if c.kind == AMBIGUITY or not st.entity_check:
             return c
-        ds = [d for d in dict.fromkeys(s.doc_id for s in c.statements) if d in self.facts]
+        ds = [d for d in dict.fromkeys(s.doc_id for s in c.statements) if self._facts(d) is not None]
         if len(ds) < 2:
             return c
         for x, da in enumerate(ds):
             for db in ds[x + 1:]:
                 vals = (answers[da][2], answers[db][2]) if da in answers and db in answers else None
-                if same_entity(self.facts[da], self.facts[db], q, replace(st, same_names=st.stored_names),
-                               vals, None, st.stored_overlap):
+                fa, fb = self.facts[da], self.facts[db]
+                if same_entity(fa, fb, q, replace(st, same_names=st.stored_names), vals, None,
+                               st.stored_overlap) and not self._templated(fa, fb, st):
                     return c
         return Conflict(AMBIGUITY, "Ambiguous: the sources may describe different entities that share "
                         "a name. " + c.summary, c.statements)
 
     def _rows(self, passages) -> dict[str, list[int]]:
+        """Sentence rows of each document inside the passages (every row without passages)."""
         if passages is None:
-            return {d: list(range(len(f.sents))) for d, f in self.facts.items()}
-        rows: dict[str, list[int]] = {}
+            docs = list(self.facts) + [d for d in self.lazy if d not in self.facts]
+            return {d: list(range(len(f.sents))) for d in docs if (f := self._facts(d)) is not None}
+        spans: dict[str, list[tuple[int, int]]] = {}
         for doc_id, start, end in passages:
-            f = self.facts.get(doc_id)
+            spans.setdefault(doc_id, []).append((start, end))
+        rows: dict[str, list[int]] = {}
+        for doc_id, ss in spans.items():
+            f = self._facts(doc_id)
             if f is None:
                 continue
-            have = rows.setdefault(doc_id, [])
-            for i, s in enumerate(f.sents):
-                if s.start < end and start < s.end and i not in have:
-                    have.append(i)
+            rows[doc_id] = [i for i, s in enumerate(f.sents) if any(a < s.end and s.start < b for a, b in ss)]
         return rows
 
-    def _conflict(self, kind: str, group: list[str], answers) -> Conflict:
+    def _conflict(self, kind: str, group: list[str], said: dict[str, _Said]) -> Conflict:
         parts, statements = [], []
         for doc_id in group:
-            rel, i, v = answers[doc_id]
+            rel, i, v = said[doc_id]
             f = self.facts[doc_id]
             s = f.sents[i]
             parts.append(f"{doc_id.split('_', 1)[0]} says “{v.text}”")
@@ -206,6 +302,24 @@ class QuestionConflicts:
         head = ("Answer conflict" if kind == ANSWER else
                 "Ambiguous: the sources describe different entities that share a name")
         return Conflict(kind, f"{head}: " + "; ".join(parts), tuple(statements))
+
+
+def _figures_differ(a: _Sentence, b: _Sentence, sw) -> bool:
+    """Whether the figures a swap replaces are the same quantity with values that cannot both hold
+    (not US$50 billion / RMB 339 billion: no offline exchange rate is trustworthy)."""
+    xa = [x for x in a.quantities if x.first < sw.last_a and x.last > sw.first_a]
+    xb = [x for x in b.quantities if x.first < sw.last_b and x.last > sw.first_b]
+    if not xa or not xb:
+        return True  # plain numbers the quantity reader skips ("seven" / "21")
+    x, y = xa[0], xb[0]
+    return x.unit == y.unit and not (x.low <= y.high and y.low <= x.high)
+
+
+def _fits(swapped: str, q: _Question) -> bool:
+    """Whether a swap is of the kind of answer the question asks for (any word for "what genre")."""
+    if q.kind == "name":
+        return swapped == "name" or (q.other and swapped == "word")
+    return swapped == q.kind
 
 
 def _components(pairs: list[tuple[str, str]]) -> list[list[str]]:

@@ -65,7 +65,12 @@ class _Finding:
     confidence: float
     phrase_a: str  # what each side says, for the summary
     phrase_b: str
+    swap: str = ""  # the two values a near-copy swaps ("1856|1900"): tells one swap from several
 
+
+
+def _swap(a: _Sentence, a0: int, a1: int, b: _Sentence, b0: int, b1: int) -> str:
+    return " ".join(a.keys[a0:a1]) + "|" + " ".join(b.keys[b0:b1])
 
 
 def _window(s: _Sentence, first: int, last: int, before: int = 7, after: int = 2) -> str:
@@ -148,22 +153,22 @@ def _aligned_rules(a: _Sentence, b: _Sentence, ia: int, ib: int, th: Thresholds,
         if op != "replace" or ratio < th.aligned:
             continue
         if _is_date_segment(ta) and _is_date_segment(tb):
-            out.append(_Finding("date", ia, ib, -1, -1, ratio,
-                                _window(a, a0, a1, 6, 0), _window(b, b0, b1, 6, 0)))
+            out.append(_Finding("date", ia, ib, -1, -1, ratio, _window(a, a0, a1, 6, 0),
+                                _window(b, b0, b1, 6, 0), _swap(a, a0, a1, b, b0, b1)))
             continue
         qa = [q for q in a.quantities if q.first < a1 and q.last > a0]
         qb = [q for q in b.quantities if q.first < b1 and q.last > b0]
         if qa and qb:
             x, y = qa[0], qb[0]
             if x.unit == y.unit and not _compatible(x, y):
-                out.append(_Finding("numeric", ia, ib, x.first, y.first, ratio,
-                                    _quantity_phrase(a, x), _quantity_phrase(b, y)))
+                out.append(_Finding("numeric", ia, ib, x.first, y.first, ratio, _quantity_phrase(a, x),
+                                    _quantity_phrase(b, y), f"{x.value:.6g}|{y.value:.6g}"))
             continue
         text_a = a.norm[ta[0].start : ta[-1].end]
         text_b = b.norm[tb[0].start : tb[-1].end]
         if _name_like(ta) and _name_like(tb) and not _same_spelling(text_a, text_b):
-            out.append(_Finding("entity", ia, ib, -1, -1, ratio,
-                                _window(a, a0, a1, 6, 0), _window(b, b0, b1, 6, 0)))
+            out.append(_Finding("entity", ia, ib, -1, -1, ratio, _window(a, a0, a1, 6, 0),
+                                _window(b, b0, b1, 6, 0), _swap(a, a0, a1, b, b0, b1)))
     if len({f.kind for f in out}) > 1:
         # A contradicting copy swaps one slot. Two kinds of swap (a name and a figure, a year and a
         # figure) mean another subject or another period: "Meta ... 5 GW" / "Anthropic ... 1 GW",

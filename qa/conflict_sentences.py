@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -53,33 +53,61 @@ _BOILERPLATE = re.compile(r"\b(?:retrieved|archived|accessed)\b(?: \w+){0,4} (?:
 
 
 
-def _sentences(docs: Sequence[Document]) -> list[_Sentence]:
-    """Every content sentence with at least four words, in document order."""
-    spans: list[tuple[int, int, int, str, list[Token]]] = []
-    lower_vocab: set[str] = set()
-    for di, doc in enumerate(docs):
-        for a, b in doc.content:
-            for s, e in sentence_spans(doc.raw, a, b):
-                norm = nfkc(doc.raw[s:e])
-                toks = tokenize(norm)
-                if sum(1 for t in toks if t.key.isalpha()) < 4:
-                    continue  # headings, bylines, bullets: too short to state a claim
-                lower_vocab.update(t.key for t in toks if t.text.islower())
-                spans.append((di, s, e, norm, toks))
-    out = []
-    for di, s, e, norm, toks in spans:
+@dataclass(frozen=True)
+class _DocSentences:
+    """One document's content sentences, analysed on their own. Only which capitalised words are
+    names depends on other documents (a word any of them writes in lower case is none), so a pair
+    or a corpus re-reads ``caps`` against its joint vocabulary instead of re-analysing."""
+
+    sents: tuple[_Sentence, ...]
+    caps: tuple[frozenset[str], ...]  # capitalised candidate names, per sentence
+    lower: frozenset[str]  # every word the document writes in lower case
+
+
+def _analyse(doc: Document) -> _DocSentences:
+    """Every content sentence of ``doc`` with at least four words (``doc`` field 0, names read
+    against this document's own vocabulary)."""
+    spans: list[tuple[int, int, str, list[Token]]] = []
+    lower: set[str] = set()
+    for a, b in doc.content:
+        for s, e in sentence_spans(doc.raw, a, b):
+            norm = nfkc(doc.raw[s:e])
+            toks = tokenize(norm)
+            if sum(1 for t in toks if t.key.isalpha()) < 4:
+                continue  # headings, bylines, bullets: too short to state a claim
+            lower.update(t.key for t in toks if t.text.islower())
+            spans.append((s, e, norm, toks))
+    sents, caps = [], []
+    for s, e, norm, toks in spans:
         keys = tuple(t.key for t in toks)
-        # A name is a capitalised word the corpus never writes in lower case ("Anthropic", not "The").
-        names = frozenset(
+        cap = frozenset(
             t.key for t in toks
-            if t.text[:1].isupper() and t.key not in lower_vocab and t.key not in STOPWORDS
-            and not is_date_token(t) and t.key not in UNIT_WORDS
+            if t.text[:1].isupper() and t.key not in STOPWORDS and not is_date_token(t)
+            and t.key not in UNIT_WORDS
         )
         content = frozenset(stem(k) for k in keys if k.isalpha() and k not in STOPWORDS)
-        out.append(_Sentence(di, s, e, docs[di].raw[s:e], norm, tuple(toks), keys, content, names,
-                             tuple(quantities(toks, norm)), certainty(list(keys)), time_frames(toks),
-                             bool(_BOILERPLATE.search(norm))))
+        sents.append(_Sentence(0, s, e, doc.raw[s:e], norm, tuple(toks), keys, content, cap - lower,
+                               tuple(quantities(toks, norm)), certainty(list(keys)), time_frames(toks),
+                               bool(_BOILERPLATE.search(norm))))
+        caps.append(cap)
+    return _DocSentences(tuple(sents), tuple(caps), frozenset(lower))
+
+
+def _joint(parts: Sequence[_DocSentences]) -> list[_Sentence]:
+    """The sentences of several analysed documents in order, ``doc`` numbered by position, names
+    re-read against the joint vocabulary: a name is a capitalised word none of the documents
+    writes in lower case ("Anthropic", not "The")."""
+    vocab = frozenset().union(*(p.lower for p in parts)) if parts else frozenset()
+    out = []
+    for di, p in enumerate(parts):
+        for s, cap in zip(p.sents, p.caps):
+            out.append(replace(s, doc=di, names=cap - vocab))
     return out
+
+
+def _sentences(docs: Sequence[Document]) -> list[_Sentence]:
+    """Every content sentence with at least four words, in document order."""
+    return _joint([_analyse(d) for d in docs])
 
 
 def _similarity(sents: list[_Sentence], encode: Encoder | None) -> np.ndarray:

@@ -32,18 +32,10 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-import numpy as np
-
 from .claims import ASSERTED, DENIED, TENTATIVE, UNCONFIRMED, certainty, tokenize
-from .conflict_rules import (
-    KINDS,
-    Thresholds,
-    _aligned_rules,
-    _denial_rules,
-    _Finding,
-    _loose_rules,
-)
-from .conflict_sentences import Encoder, _Sentence, _sentences, _similarity
+from .conflict_pairs import PairCache, PairFinding
+from .conflict_rules import KINDS, Thresholds, _Finding
+from .conflict_sentences import Encoder
 from .corpus import Document
 from .results import Citation, Conflict
 
@@ -51,6 +43,8 @@ __all__ = [
     "KINDS",
     "Thresholds",
     "find_conflicts",
+    "merge_findings",
+    "PairCache",
     "conflicts_to_json",
     "conflicts_from_json",
     "select_for_question",
@@ -67,6 +61,10 @@ def _short_id(doc_id: str) -> str:
 def _clip(text: str, words: int = 16) -> str:
     parts = " ".join(text.split()).split(" ")
     return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
+
+
+# A statement: (position of its document, start, end, certainty of the sentence).
+_Statement = tuple[int, int, int, int]
 
 
 def _group(findings: list[_Finding]) -> list[list[_Finding]]:
@@ -89,49 +87,66 @@ def _group(findings: list[_Finding]) -> list[list[_Finding]]:
     return list(groups.values())
 
 
-def _to_conflict(group: list[_Finding], sents: list[_Sentence], docs: Sequence[Document]) -> Conflict:
+def _to_conflict(group: list[_Finding], stmts: list[_Statement], docs: Sequence[Document]) -> Conflict:
     score: dict[int, float] = {}
     phrase: dict[int, str] = {}
     for f in sorted(group, key=lambda f: -f.confidence):
         for i, p in ((f.a, f.phrase_a), (f.b, f.phrase_b)):
             score[i] = max(score.get(i, 0.0), f.confidence)
             phrase.setdefault(i, p)
-    order = sorted(score, key=lambda i: (sents[i].doc, sents[i].start))
+    order = sorted(score, key=lambda i: stmts[i][:2])
     kind = group[0].kind
     parts = []
     for i in order:
-        s = sents[i]
+        doc = docs[stmts[i][0]]
         verb = "says"
         if kind == "certainty":
             verb = {ASSERTED: "states", TENTATIVE: "says tentatively", UNCONFIRMED: "calls unconfirmed",
-                    DENIED: "disputes"}[_phrase_certainty(phrase[i], s)]
-        parts.append(f"{_short_id(docs[s.doc].doc_id)} {verb} “{_clip(phrase[i])}”")
-    statements = tuple(
-        Citation(
-            doc_id=docs[sents[i].doc].doc_id,
-            title=docs[sents[i].doc].title,
-            date=docs[sents[i].doc].date,
-            start=sents[i].start,
-            end=sents[i].end,
-            text=sents[i].raw,
-            score=round(float(score[i]), 4),
-            outlet=docs[sents[i].doc].outlet,
-        )
-        for i in order
-    )
-    return Conflict(kind, f"{kind.capitalize()} conflict: " + "; ".join(parts), statements)
+                    DENIED: "disputes"}[_phrase_certainty(phrase[i], stmts[i][3])]
+        parts.append(f"{_short_id(doc.doc_id)} {verb} “{_clip(phrase[i])}”")
+    statements = []
+    for i in order:
+        doc, (_, start, end, _) = docs[stmts[i][0]], stmts[i]
+        statements.append(Citation(doc.doc_id, doc.title, doc.date, start, end, doc.raw[start:end],
+                                   round(float(score[i]), 4), doc.outlet))
+    return Conflict(kind, f"{kind.capitalize()} conflict: " + "; ".join(parts), tuple(statements))
 
 
-def _phrase_certainty(phrase: str, s: _Sentence) -> int:
+def _phrase_certainty(phrase: str, sentence_certainty: int) -> int:
     level = certainty([t.key for t in tokenize(phrase)])
-    return level if level != ASSERTED else (ASSERTED if s.certainty == ASSERTED else level)
+    return level if level != ASSERTED else (ASSERTED if sentence_certainty == ASSERTED else level)
+
+
+def merge_findings(found: Sequence[tuple[int, int, PairFinding]], docs: Sequence[Document]) -> list[Conflict]:
+    """Conflicts from pairwise findings ((position of document a, of document b, finding)):
+    findings about the same claim are merged, ordered by their first statement."""
+    index: dict[tuple[int, int, int], int] = {}
+    stmts: list[_Statement] = []
+
+    def statement(doc: int, start: int, end: int, level: int) -> int:
+        k = index.get((doc, start, end))
+        if k is None:
+            k = index[(doc, start, end)] = len(stmts)
+            stmts.append((doc, start, end, level))
+        return k
+
+    findings = []
+    for da, db, f in found:
+        ia = statement(da, f.start_a, f.end_a, f.certainty_a)
+        ib = statement(db, f.start_b, f.end_b, f.certainty_b)
+        findings.append(_Finding(f.kind, ia, ib, f.claim_a, f.claim_b, f.confidence, f.phrase_a, f.phrase_b))
+    conflicts = [_to_conflict(g, stmts, docs) for g in _group(findings)]
+    position = {d.doc_id: k for k, d in enumerate(docs)}
+    conflicts.sort(key=lambda c: (position[c.statements[0].doc_id], c.statements[0].start,
+                                  KINDS.index(c.kind), c.summary))
+    return conflicts
 
 
 # --------------------------------------------------------------------------- public API
 
 
 def find_conflicts(docs: Sequence[Document], encode: Encoder | None = None,
-                   thresholds: Thresholds | None = None) -> list[Conflict]:
+                   thresholds: Thresholds | None = None, cache: PairCache | None = None) -> list[Conflict]:
     """All conflicts between the documents, computed once at index-build time.
 
     ``encode`` maps texts to L2-normalised vectors (None: lexical similarity only). Only sentences
@@ -140,51 +155,14 @@ def find_conflicts(docs: Sequence[Document], encode: Encoder | None = None,
     conflict: the best score of the pairwise findings it is in, where a finding scores the
     similarity of its two sentences (token alignment ratio for near-copies, embedding or lexical
     cosine otherwise). Order: by the position (document, offset) of the first statement.
+
+    With ``cache`` (a ``PairCache``), only pairs of documents it does not hold are computed: after
+    one document of N changes, N - 1 pairs instead of N(N-1)/2, with the same result.
     """
-    th = thresholds or (Thresholds() if encode is not None else Thresholds.lexical())
-    sents = _sentences(docs)
-    if len({s.doc for s in sents}) < 2:
-        return []
-    sim = _similarity(sents, encode)
-    cand = th.candidate_embedding
-    doc_of = np.array([s.doc for s in sents])
-    pairs = set(zip(*np.nonzero((sim >= cand) & (doc_of[:, None] != doc_of[None, :]))))
-    # A figure stated in the same unit anchors a pair even when the sentences differ elsewhere.
-    by_figure: dict[tuple[str, float], list[int]] = {}
-    for i, s in enumerate(sents):
-        for q in s.quantities:
-            if q.unit:
-                by_figure.setdefault((q.unit, float(f"{q.value:.3g}")), []).append(i)
-    for members in by_figure.values():
-        for x in members:
-            for y in members:
-                if doc_of[x] != doc_of[y]:
-                    pairs.add((x, y))
-    findings: list[_Finding] = []
-    if th.loose_rules and "certainty" in th.enabled:
-        findings.extend(_denial_rules(sents, sim, th))
-    for i, j in sorted(p for p in pairs if p[0] < p[1]):
-        a, b = sents[i], sents[j]
-        if a.keys == b.keys or a.boilerplate or b.boilerplate:
-            continue  # a verbatim copy cannot disagree with itself; a citation line claims nothing
-        s = float(sim[i, j])
-        found = _aligned_rules(a, b, i, j, th)
-        if found is None:
-            continue
-        if not th.aligned_rules:
-            found = []
-        if th.loose_rules and not found:
-            found = _loose_rules(a, b, i, j, max(s, 0.0), th)
-        seen = set()
-        for f in found:
-            if (f.kind, f.claim_a, f.claim_b) not in seen:
-                seen.add((f.kind, f.claim_a, f.claim_b))
-                findings.append(f)
-    conflicts = [_to_conflict(g, sents, docs) for g in _group(findings)]
-    position = {d.doc_id: k for k, d in enumerate(docs)}
-    conflicts.sort(key=lambda c: (position[c.statements[0].doc_id], c.statements[0].start,
-                                  KINDS.index(c.kind), c.summary))
-    return conflicts
+    cache = cache if cache is not None else PairCache(thresholds)
+    if thresholds is not None:
+        cache.thresholds = thresholds
+    return merge_findings(cache.findings(docs, encode), docs)
 
 
 def conflicts_to_json(conflicts: Sequence[Conflict]) -> list[dict]:

@@ -36,7 +36,7 @@ from .metrics import (
     precision_recall_f1,
     recall_at_k,
 )
-from .results import Answer
+from .results import AMBIGUITY, Answer
 
 __all__ = ["Item", "Dataset", "detect_format", "load_dataset", "score_question", "aggregate", "check_bar", "run", "main"]
 
@@ -228,11 +228,15 @@ def score_question(item: Item, a: Answer, latency: float | None = None,
             invalid += 1
     rec["citations_valid"], rec["citations_invalid"] = valid, invalid
     rec["answer_in_citation"] = (a.answer in a.citations[0].text) if answered and a.citations else None
-    flagged_docs = {s.doc_id for c in a.conflicts for s in c.statements}
+    # An "ambiguity" (sources describing different entities that share a name) is a note, not a
+    # conflict: it is recorded apart and never counted as one.
+    real = [c for c in a.conflicts if c.kind != AMBIGUITY]
+    flagged_docs = {s.doc_id for c in real for s in c.statements}
     rec["conflict_expected"] = item.conflict
-    rec["conflict_flagged"] = bool(a.conflicts)
-    rec["conflict_kinds"] = sorted({c.kind for c in a.conflicts})
-    rec["conflict_summaries"] = [c.summary for c in a.conflicts][:3]
+    rec["conflict_flagged"] = bool(real)
+    rec["conflict_kinds"] = sorted({c.kind for c in real})
+    rec["conflict_summaries"] = [c.summary for c in real][:3]
+    rec["ambiguity_flagged"] = len(real) < len(a.conflicts)
     if item.conflict and item.conflict_doc_ids:
         rec["conflict_doc_recall"] = len(flagged_docs & set(item.conflict_doc_ids)) / len(set(item.conflict_doc_ids))
     rec["why"] = _why(item, rec)

@@ -3,7 +3,9 @@ instead of building them, so tests can hand it fakes and the app can share one."
 from __future__ import annotations
 
 import re
-from typing import Callable, Sequence
+from typing import Callable, Protocol, Sequence
+
+import numpy as np
 
 from .config import Settings
 from .corpus import Document
@@ -15,7 +17,14 @@ from .retriever import Hit, HybridRetriever
 from .store import IndexData
 from .text import normalize
 
-__all__ = ["Pipeline", "clean_question"]
+__all__ = ["Pipeline", "ConflictFinder", "clean_question"]
+
+
+class ConflictFinder(Protocol):
+    """What the pipeline asks about conflicts (``qa.conflict_question.QuestionConflicts``)."""
+
+    def find(self, question: str, passages: Sequence[tuple[str, int, int]] | None = None,
+             qvec: np.ndarray | None = None, *, stored: Sequence[Conflict] = ()) -> list[Conflict]: ...
 
 # Control characters, zero-width and bidi marks, BOM, and lone surrogates (from undecodable bytes
 # on a command line), none of which the tokenizers accept or which mean anything in a question.
@@ -46,6 +55,7 @@ class Pipeline:
         reader: ExtractiveReader,
         settings: Settings,
         select_conflicts: Callable[[Sequence[Conflict], Sequence[tuple[str, int, int]]], list[Conflict]] | None = None,
+        conflict_finder: ConflictFinder | None = None,
         read_k: int = 8,
         subject_k: int = 30,
         subject_min: float = 0.4,
@@ -58,6 +68,7 @@ class Pipeline:
         self.reader = reader
         self.settings = settings
         self.select_conflicts = select_conflicts
+        self.conflict_finder = conflict_finder
         self.read_k = read_k
         self.subject_k = subject_k
         self.subject_min = subject_min
@@ -75,7 +86,7 @@ class Pipeline:
         hits = self.retriever.search(qvec, question, max(k, self.read_k, self.subject_k))
         reading = self.reader.read(question, qvec, hits[: max(k, self.read_k)])
         citations = self._citations(hits, k, reading)
-        conflicts = self._conflicts(qvec, hits)
+        conflicts = self._conflicts(qvec, hits, question)
         if reading.abstained:
             return Answer(question, None, None, True, reading.reason, citations, conflicts, score=round(reading.score, 4))
         doc = self.docs[self.data.doc_ids[reading.doc_index]]
@@ -95,22 +106,25 @@ class Pipeline:
             score=round(reading.score, 4),
         )
 
-    def _conflicts(self, qvec, hits: Sequence[Hit]) -> list[Conflict]:
+    def _conflicts(self, qvec, hits: Sequence[Hit], question: str | None = None) -> list[Conflict]:
         """Conflicts among the passages about the question's subject (not only the k shown).
 
-        A passage is on the subject when its cosine with the question reaches ``subject_min``; a
-        conflict is kept when one of its statements is close to the question itself (cosine >=
-        ``conflict_min``), so a disagreement that merely shares a passage with the subject is not
-        shown. 0.7 was read off the gold set (eval/gold.jsonl): every question judged to be about
-        a disagreement had a statement at 0.73 or more; all but two others stayed below 0.7.
+        A passage is on the subject when its cosine with the question reaches ``subject_min``. The
+        stored corpus-wide conflicts with statements in two of those passages are handed to the
+        conflict finder with the question, which adds the documents' disagreements on the
+        question's answer, keeps the stored conflicts that bear on the question and marks as
+        ``ambiguity`` the ones between different entities sharing a name (see
+        ``qa.conflict_question``). Without a finder (or a question), a stored conflict is kept when
+        one of its statements is itself close to the question (cosine >= ``conflict_min``).
         """
-        if self.select_conflicts is None or not self.data.conflicts:
-            return []
         spans = [self._span(h) for h in hits if h.dense >= self.subject_min]
-        if not spans:
-            return []
+        if len({s[0] for s in spans}) < 2:
+            return []  # one document cannot disagree with itself
+        stored = self.select_conflicts(self.data.conflicts, spans) if self.select_conflicts and self.data.conflicts else []
+        if self.conflict_finder is not None and question is not None:
+            return self.conflict_finder.find(question, spans, qvec, stored=stored)
         kept = []
-        for c in self.select_conflicts(self.data.conflicts, spans):
+        for c in stored:
             best = max(self.reader.span_similarity(qvec, s.doc_id, s.start, s.end) for s in c.statements)
             if best >= self.conflict_min:
                 kept.append(c)

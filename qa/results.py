@@ -25,11 +25,16 @@ class Citation:
         return cls(**{k: d.get(k) for k in cls.__dataclass_fields__})
 
 
+# The kind of a note that is no conflict: the sources describe different entities sharing a name.
+AMBIGUITY = "ambiguity"
+
+
 @dataclass(frozen=True)
 class Conflict:
-    """Statements from two or more documents that cannot all be true (or differ in certainty)."""
+    """Statements from two or more documents that cannot all be true (or differ in certainty), or,
+    with kind ``ambiguity``, that describe different entities sharing a name."""
 
-    kind: str  # numeric | certainty | negation | entity | date
+    kind: str  # numeric | certainty | negation | entity | date | answer | ambiguity
     summary: str
     statements: tuple[Citation, ...]
 
