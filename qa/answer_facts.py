@@ -78,7 +78,7 @@ class DocFacts:
 class QuestionSettings:
     """Settings of the question path (tuned on the even RAMDocs questions)."""
 
-    relevant: float = 0.45  # cosine (or lexical share) for a sentence to answer the question
+    relevant: float = 0.4  # cosine (or lexical share) for a sentence to answer the question
     top_sentences: int = 2  # answer-bearing sentences read per document
     same_grams: float = 0.2  # share of 4-grams two copies of one article share
     same_names: float = 0.5  # share of names two articles on one entity share
@@ -89,6 +89,7 @@ class QuestionSettings:
     one_sided: str = "names"
     lexical_weight: float = 0.5
     near: int = 1000  # most tokens between a candidate answer and a word of the question
+    definitions: bool = True  # read "X is a 2001 American drama film" as "drama film" (OTHER questions)
     subject_penalty: int = 3  # added distance when no word of the question's predicate is near
     types: frozenset[str] = frozenset({"date", "number", "name", "OTHER"})  # answer kinds read
     stored_relevant: float = 0.0  # a stored conflict is shown when a statement is this relevant
@@ -107,7 +108,15 @@ class QuestionSettings:
     stored: bool = True  # keep the stored corpus-wide conflicts that bear on the question
     swaps: bool = True  # a near-copy that swaps a word of an answering sentence disagrees
     entity_check: bool = True  # tell different entities sharing a name apart (else: all conflicts)
-    multi_swap: int = 0  # near-copies swapping this many different things are two entities (0: off)
+    multi_swap: int = 3  # near-copies swapping this many different things are two entities (0: off)
+    swap_relevant: float = 0.2  # relevance of the sentence a near-copy swap is in
+    swap_rows: str = "all"  # where swaps are read: "passages" (on the subject) or "all" sentences
+    swap_fit: bool = True  # the swap must be of the kind of answer asked for
+    # Two documents are about one entity when one names it with a qualifier ("Dallas County
+    # Courthouse (Iowa)") that the other repeats, even when they share little other text.
+    qualified_same: bool = True
+    copy_grams: float = 0.5  # share of 4-grams that makes two documents copies of one article
+    copy_any: bool = True  # ... whose swaps need not be of the kind asked for
 
 
 
@@ -171,6 +180,41 @@ def _name_parts(s: _Sentence, v: Value, qkeys: frozenset[str]) -> list[Value]:
             out.append(_name(s, i, j))
         i = j
     return out
+
+
+_COPULA = frozenset("is was are were".split())
+_DEFINITE = frozenset("a an the one".split())
+# Words that end what a definition says the subject is ("a 2001 American drama film directed by").
+_DEF_END = frozenset("by of in from that which who whose where with for on at to as and or but "
+                     "directed written released based starring produced located founded known "
+                     "published recorded composed".split())
+
+
+def _defined_as(s: _Sentence, q: "_Question", span: int = 12) -> Value | None:
+    """What a definition says the subject is: "Manic is a 2001 American drama film directed by"
+    gives "drama film", asked for the genre. Years and capitalised words (nationalities) before
+    the words are skipped; it ends at a preposition, a relative pronoun or a participle."""
+    subject = set(q.subject)
+    toks = s.tokens
+    for c, key in enumerate(s.keys):
+        if key not in _COPULA:
+            continue
+        if not subject & set(s.keys[max(0, c - span):c]):
+            continue
+        i = c + 1
+        if i >= len(toks) or s.keys[i] not in _DEFINITE:
+            return None  # "was shot down", "is located": no definition
+        while i < len(toks) and (s.keys[i] in _DEFINITE or is_year(toks[i]) or toks[i].key[:1].isdigit()
+                                 or toks[i].text[:1].isupper() or s.keys[i] in ("also", "now", "currently")):
+            i += 1
+        j = i
+        while j < len(toks) and j - i < 4 and toks[j].text.isalpha() and toks[j].text.islower() \
+                and s.keys[j] not in _DEF_END and s.keys[j] not in STOPWORDS:
+            j += 1
+        if j > i:
+            return Value("name", " ".join(s.keys[i:j]), s.norm[toks[i].start:toks[j - 1].end], i, j)
+        return None
+    return None
 
 
 def _cap(t: Token) -> bool:
@@ -238,8 +282,16 @@ def _question(text: str) -> _Question:
 _PREFIX = 5  # "direct|ed", "direct|ors": forms of one word share their first letters
 
 
+# Words of web-page furniture (edit links, reference lists, category lines): never an answer.
+_FURNITURE = frozenset("retrieved archived accessed categories category edit wikipedia wikidata isbn "
+                       "doi issn oclc jump navigation menu sidebar toggle redirected".split())
+
+
 def _junk(v: Value, s: _Sentence) -> bool:
-    """Coordinates ("39.212583"), codes and parts of ISO dates ("2000-04-01") are no answers."""
+    """Coordinates ("39.212583"), codes and parts of ISO dates ("2000-04-01") are no answers,
+    nor is page furniture ("Retrieved", "Categories")."""
+    if v.kind == "name":
+        return any(w in _FURNITURE for w in v.key.split())
     if v.kind != "number":
         return False
     text = s.norm[s.tokens[v.first].start:s.tokens[v.last - 1].end]

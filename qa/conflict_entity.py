@@ -49,6 +49,11 @@ def _qualifiers(f: DocFacts, q: _Question) -> tuple[frozenset[str], frozenset[st
     return frozenset(out - STOPWORDS - _CONNECT), frozenset(paren)
 
 
+# Words of a qualifier that every entity of its kind shares: "(1941 film)" names a year, not "film".
+_GENERIC = frozenset("film films movie album song single band novel book series tv television show "
+                     "play musical magazine newspaper company club team game video season episode "
+                     "station river village town city county district state province".split())
+
 _PAREN = re.compile(r"\s*\(([^()]{1,60})\)")
 
 
@@ -71,6 +76,15 @@ def _inside_name(s: _Sentence, v: Value, q: _Question) -> bool:
     return "(" not in s.norm[toks[v.first - 1].end:toks[v.last].start]
 
 
+def _next_to_subject(s: _Sentence, v: Value, q: _Question) -> bool:
+    """Whether the answer is glued to a word of the subject's name ("487th Bombardment", asked
+    which type of unit the 487th is): then it is part of that name, not said about it."""
+    toks, subject = s.tokens, set(q.subject)
+    before = v.first > 0 and toks[v.first - 1].key in subject and not s.norm[toks[v.first - 1].end:toks[v.first].start].strip()
+    after = v.last < len(toks) and toks[v.last].key in subject and not s.norm[toks[v.last - 1].end:toks[v.last].start].strip()
+    return before or after
+
+
 def _names_before(s: _Sentence, v: Value, span: int = 10) -> set[str]:
     """Names in the sentence's subject (its first words) or just before the answer: what the
     answer is said of ("Meta ... a total capacity of 5 GW")."""
@@ -78,34 +92,55 @@ def _names_before(s: _Sentence, v: Value, span: int = 10) -> set[str]:
     return {t.key for t in toks if t.key in s.names}
 
 
+def _own_subjects(a: DocFacts, b: DocFacts, q: _Question, answers, sents, said: set[str]) -> bool:
+    """Whether each answer sentence gives its subject a name the other document never writes
+    (Meta's 5 GW, Anthropic's 1 GW): two subjects, not one."""
+    if sents is None or answers is None:
+        return False
+    na = _names_before(sents[0], answers[0]) - q.keys - said - b.keys
+    nb = _names_before(sents[1], answers[1]) - q.keys - said - a.keys
+    return bool(na and nb)
+
+
 def same_entity(a: DocFacts, b: DocFacts, q: _Question, st: QuestionSettings,
                 answers: tuple[Value, Value] | None = None,
-                sents: tuple[_Sentence, _Sentence] | None = None, need_overlap: bool = True) -> bool:
+                sents: tuple[_Sentence, _Sentence] | None = None, need_overlap: bool = True,
+                copies: bool = False) -> bool:
     """Whether two documents describe the same entity (else: different entities sharing a name).
 
     A qualifier that is the answer itself ("Interiors (Nirvana album)" vs "Interiors (Brad
-    album)", asked who made "Interiors") is the disagreement, not a sign of two entities."""
+    album)", asked who made "Interiors") is the disagreement, not a sign of two entities. Two
+    ``copies`` of one article are one entity unless what they swap is the qualifier of their
+    subject ("Kaliganj Upazila, Jhenaidah" / "Kaliganj Upazila, Lalmonirhat"): copied misinformation
+    changes the claim, not the name of what it is about."""
     said: set[str] = set()
     for v in answers or ():
         said |= set(v.key.split())
+    if copies:
+        (qa, pa), (qb, pb) = _qualifiers(a, q), _qualifiers(b, q)
+        if any(set(v.key.split()) & quals for v, quals in zip(answers or (), (qa | pa, qb | pb))):
+            return False
+        qa, qb = qa - said, qb - said
+        return not (qa - b.keys and qb - a.keys) and not _own_subjects(a, b, q, answers, sents, said)
+    named = False  # one names its subject with a qualifier the other repeats ("(Iowa)" ... "Adel, Iowa")
     if st.qualifier:
         (qa, pa), (qb, pb) = _qualifiers(a, q), _qualifiers(b, q)
+        differ = bool(pa and pb and pa != pb)  # "(died 1566)" / "(died 1680)", before the answer is set aside
         qa, qb, pa, pb = qa - said, qb - said, pa - said, pb - said
         one_a, one_b = (qa | pa, qb | pb) if st.one_sided == "names" else (pa, pb)
         if (qa - b.keys and qb - a.keys) or (st.one_sided and (one_a - b.keys or one_b - a.keys)):
             return False
         if pa and pb and pa != pb:
             return False  # "(1912)" / "(1941)", "(professional)" / "(social)"
+        # Years and kind words ("(1997)", "(film)") are shared by many entities: no evidence.
+        named = st.qualified_same and not differ and any(
+            w not in STOPWORDS and w not in _GENERIC and not w[:1].isdigit() for w in pa | pb)
     if sents is not None and answers is not None and all(
-            _inside_name(x, v, q) for x, v in zip(sents, answers)):
+            _inside_name(x, v, q) or _next_to_subject(x, v, q) for x, v in zip(sents, answers)):
         return False  # "The 487th Fighter Squadron" / "The 487th Bombardment Squadron": two names
-    if sents is not None and answers is not None:
-        # Names that only one answer sentence gives its subject (Meta's 5 GW, Anthropic's 1 GW).
-        na = _names_before(sents[0], answers[0]) - q.keys - said - b.keys
-        nb = _names_before(sents[1], answers[1]) - q.keys - said - a.keys
-        if na and nb:
-            return False
-    if not need_overlap:
+    if _own_subjects(a, b, q, answers, sents, said):
+        return False
+    if not need_overlap or named:
         return True
     if sents is not None and _sentence_overlap(sents[0], sents[1], said) >= st.same_sentence:
         return True  # the two answers are given in one statement, reworded

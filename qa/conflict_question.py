@@ -36,6 +36,7 @@ from .answer_facts import (
     Value,
     _about_subject,
     _agree,
+    _defined_as,
     _junk,
     _name_parts,
     _present,
@@ -43,7 +44,7 @@ from .answer_facts import (
     _Question,
 )
 from .claims import nfkc
-from .conflict_entity import same_entity
+from .conflict_entity import _qualifiers, same_entity
 from .conflict_sentences import Encoder, _Sentence
 from .conflict_swaps import Swaps, swaps_between
 from .corpus import Document
@@ -79,6 +80,11 @@ def _answers(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | 
         penalty = 0 if anchors else st.subject_penalty
         anchors = anchors or [n for n, key in enumerate(s.keys) if key in q.keys and key not in _Q_STOP]
         best: tuple[float, Value] | None = None
+        if q.other and st.definitions:
+            # "What genre/sport/medium ...": the answer is often a common noun in a definition.
+            v = _defined_as(s, q)
+            if v is not None and not _about_subject(v, q):
+                best = (-1.0, v)
         for v0 in f.values[i]:
             if v0.kind != q.kind:
                 continue
@@ -112,7 +118,7 @@ class QuestionConflicts:
     def __init__(self, docs: Sequence[Document] = (), encode: Encoder | None = None,
                  settings: QuestionSettings | None = None, *, lazy: Mapping[str, Document] | None = None):
         self.encode = encode
-        self.settings = settings or QuestionSettings(relevant=0.45 if encode else 0.5)
+        self.settings = settings or (QuestionSettings() if encode else QuestionSettings(relevant=0.5))
         self.facts: dict[str, DocFacts] = {}
         # Documents whose facts are built on first use (the app's corpus: nothing at load time).
         self.lazy: Mapping[str, Document] = lazy or {}
@@ -190,7 +196,8 @@ class QuestionConflicts:
                     continue
                 same = not st.entity_check or (
                     same_entity(fa, fb, q, st, (a, b), (fa.sents[answers[da][1]], fb.sents[answers[db][1]]),
-                                st.answer_overlap) and not self._templated(fa, fb, st))
+                                st.answer_overlap) and not self._templated(fa, fb, st)
+                    and not self._renamed(fa, fb, q))
                 links.append((ANSWER if same else AMBIGUITY, da, db, answers[da], answers[db]))
         return links
 
@@ -206,24 +213,29 @@ class QuestionConflicts:
             for db in order[x + 1:]:
                 fb = self.facts[db]
                 ra, rb = set(rows[da]), set(rows[db])
+                # Two copies of one article (most of their word 4-grams shared) are about one entity.
+                copies = len(fa.grams & fb.grams) >= st.copy_grams * max(1, min(len(fa.grams), len(fb.grams)))
+                quals = frozenset().union(*_qualifiers(fa, q))
                 for sw in self._swaps_of(fa, fb).swaps:
-                    if sw.row_a not in ra or sw.row_b not in rb:
+                    if st.swap_rows == "passages" and (sw.row_a not in ra or sw.row_b not in rb):
                         continue
                     sa, sb = fa.sents[sw.row_a], fb.sents[sw.row_b]
                     kind = sw.kind(sa, sb)
-                    if not _fits(kind, q) or (da, sa.start) in covered and (db, sb.start) in covered:
+                    if (st.swap_fit and not (copies and st.copy_any) and not _fits(kind, q)) or (
+                            (da, sa.start) in covered and (db, sb.start) in covered):
                         continue
                     if kind == "number" and not _figures_differ(sa, sb, sw):
                         continue
                     va = Value("name", " ".join(sa.keys[sw.first_a:sw.last_a]), sw.text_a, sw.first_a, sw.last_a)
                     vb = Value("name", " ".join(sb.keys[sw.first_b:sw.last_b]), sw.text_b, sw.first_b, sw.last_b)
-                    if _about_subject(va, q) or _about_subject(vb, q):
+                    if _about_subject(va, q) or _about_subject(vb, q) or set(va.key.split()) & quals:
                         continue  # the swap is in the name asked about: two entities or a typo
                     rel = float(_relevance(q, fa, [sw.row_a], qvec if fa.vectors is not None else None, st)[0])
-                    if rel < st.relevant:
+                    if rel < st.swap_relevant:
                         continue
                     same = not st.entity_check or (
-                        same_entity(fa, fb, q, st, (va, vb), (sa, sb), False) and not self._templated(fa, fb, st))
+                        same_entity(fa, fb, q, st, (va, vb), (sa, sb), False, copies)
+                        and (copies or not self._templated(fa, fb, st)) and not self._renamed(fa, fb, q))
                     links.append((ANSWER if same else AMBIGUITY, da, db, (rel, sw.row_a, va), (rel, sw.row_b, vb)))
                     break
         return links
@@ -238,6 +250,13 @@ class QuestionConflicts:
     def _templated(self, fa: DocFacts, fb: DocFacts, st: QuestionSettings) -> bool:
         """Near-copies that swap many different things are one template about two entities."""
         return bool(st.multi_swap) and self._swaps_of(fa, fb).distinct >= st.multi_swap
+
+    def _renamed(self, fa: DocFacts, fb: DocFacts, q: _Question) -> bool:
+        """Near-copies that swap the qualifier of their subject ("Kaliganj Upazila, Jhenaidah" /
+        "Kaliganj Upazila, Lalmonirhat") are about two entities of one name."""
+        (qa, pa), (qb, pb) = _qualifiers(fa, q), _qualifiers(fb, q)
+        return any(set(sw.key.split("|")[0].split()) & (qa | pa) and set(sw.key.split("|")[1].split()) & (qb | pb)
+                   for sw in self._swaps_of(fa, fb).swaps)
 
     def _statement_relevance(self, c: Conflict, q: _Question, qvec, st: QuestionSettings) -> tuple[float, float]:
         """How close the best statement of a stored conflict is to the question (cosine) and how
@@ -264,12 +283,16 @@ class QuestionConflicts:
         ds = [d for d in dict.fromkeys(s.doc_id for s in c.statements) if self._facts(d) is not None]
         if len(ds) < 2:
             return c
+        said = {d: {" ".join(x.text.split()) for x in c.statements if x.doc_id == d} for d in ds}
         for x, da in enumerate(ds):
             for db in ds[x + 1:]:
+                if said[da] == said[db]:
+                    continue  # two copies saying the same thing do not disagree with each other
                 vals = (answers[da][2], answers[db][2]) if da in answers and db in answers else None
                 fa, fb = self.facts[da], self.facts[db]
                 if same_entity(fa, fb, q, replace(st, same_names=st.stored_names), vals, None,
-                               st.stored_overlap) and not self._templated(fa, fb, st):
+                               st.stored_overlap) and not self._templated(fa, fb, st) \
+                        and not self._renamed(fa, fb, q):
                     return c
         return Conflict(AMBIGUITY, "Ambiguous: the sources may describe different entities that share "
                         "a name. " + c.summary, c.statements)

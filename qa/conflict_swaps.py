@@ -17,14 +17,16 @@ from dataclasses import dataclass
 import numpy as np
 
 from .claims import STOPWORDS, is_year
-from .conflict_rules import _same_spelling
+from .conflict_rules import _same_spelling, _subject_differs
 from .conflict_sentences import _Sentence
 
 __all__ = ["Swap", "Swaps", "swaps_between"]
 
-ALIGNED = 0.75  # token alignment ratio of two sentences that are copies of one another
-PREFILTER = 0.75  # sentence-vector cosine below which two sentences cannot be such copies
+ALIGNED = 0.75  # share of the shorter sentence's tokens the other repeats, in order
+PREFILTER = 0.75  # sentence-vector cosine of two sentences that may be such copies ...
+SHARED = 0.6  # ... or share of the shorter one's content words the other has
 MAX_WORDS = 4  # a swap replaces a value, not a clause
+CONTAINED = 0.9  # ... or share of the shorter sentence found, in order, in the longer one
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,7 @@ class Swaps:
 
     swaps: tuple[Swap, ...]
     aligned: int  # how many sentence pairs are copies of one another
+    renamed: int  # ... of which say it of subjects with different names
 
     @property
     def distinct(self) -> int:
@@ -72,25 +75,37 @@ def swaps_between(a: list[_Sentence], b: list[_Sentence], va: np.ndarray | None,
     """The swaps between two documents' sentences (``va``/``vb``: their vectors, None: compare
     sentences that share most of their words)."""
     if not a or not b:
-        return Swaps((), 0)
+        return Swaps((), 0, 0)
+    # Sentence pairs that may be copies: close vectors, or most content words shared (vectors of a
+    # short sentence move a lot with one swapped name).
+    pairs = {(i, j) for i, x in enumerate(a) for j, y in enumerate(b)
+             if len(x.content & y.content) >= SHARED * min(len(x.content), len(y.content))}
     if va is not None and vb is not None and len(va) == len(a) and len(vb) == len(b):
-        candidates = zip(*np.nonzero(va @ vb.T >= PREFILTER))
-    else:
-        candidates = ((i, j) for i, x in enumerate(a) for j, y in enumerate(b)
-                      if len(x.content & y.content) >= 0.6 * min(len(x.content), len(y.content)))
+        pairs.update(zip(*np.nonzero(va @ vb.T >= PREFILTER)))
+    candidates = sorted((int(i), int(j)) for i, j in pairs)
     out: list[Swap] = []
-    aligned = 0
+    aligned = renamed = 0
     for i, j in candidates:
         x, y = a[int(i)], b[int(j)]
         if x.keys == y.keys or x.boilerplate or y.boilerplate:
             continue
         sm = difflib.SequenceMatcher(None, x.keys, y.keys, autojunk=False)
-        if sm.ratio() < ALIGNED:
+        blocks = [m for m in sm.get_matching_blocks() if m.size]
+        # Aligned when most of the shorter sentence is found in the other: sentence splitters cut
+        # web pages differently, so one sentence may hold the other and more.
+        if not blocks or (sm.ratio() < ALIGNED and sum(m.size for m in blocks) < CONTAINED * min(len(x.keys), len(y.keys))):
             continue
         aligned += 1
-        for op, a0, a1, b0, b1 in sm.get_opcodes():
+        ops = sm.get_opcodes()
+        if _subject_differs(x, y, ops):
+            renamed += 1  # "Meta aims ... 5 GW" / "Anthropic aims ... 1 GW": the same words about another subject
+            continue
+        first, last = blocks[0], blocks[-1]
+        for op, a0, a1, b0, b1 in ops:
             if op != "replace" or a1 - a0 > MAX_WORDS or b1 - b0 > MAX_WORDS:
                 continue
+            if a0 < first.a + first.size or a1 > last.a:
+                continue  # outside the shared stretch: the longer sentence's own words
             ka, kb = x.keys[a0:a1], y.keys[b0:b1]
             if all(k in STOPWORDS for k in ka + kb):
                 continue  # "a" / "the", "was" / "is": wording, not a claim
@@ -99,4 +114,4 @@ def swaps_between(a: list[_Sentence], b: list[_Sentence], va: np.ndarray | None,
             if not any(k[:1].isdigit() for k in ka + kb) and _same_spelling(ta, tb):
                 continue  # "MTIA" / "MITA", "colour" / "color": one word spelled two ways
             out.append(Swap(int(i), int(j), a0, a1, b0, b1, ta, tb, " ".join(ka) + "|" + " ".join(kb)))
-    return Swaps(tuple(out), aligned)
+    return Swaps(tuple(out), aligned, renamed)
