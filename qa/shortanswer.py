@@ -344,7 +344,11 @@ def candidates(question: str, sentence: str, doc=None, kinds: Sequence[str] | No
     for (i, j), ks in v.spans.items():
         ks = ks & allowed
         if ks:
-            out.append((v.start[i], v.end[j - 1], _features(v, i, j, ks, q)))
+            f = _features(v, i, j, ks, q)
+            # A span made only of the question's own words restates the question, it does not
+            # answer it ("2nm" for "What yield has Samsung achieved on its 2nm process?").
+            if not f.get("ovl.all"):
+                out.append((v.start[i], v.end[j - 1], f))
     return out
 
 
