@@ -116,7 +116,6 @@ class QuestionSettings:
     # Courthouse (Iowa)") that the other repeats, even when they share little other text.
     qualified_same: bool = True
     copy_grams: float = 0.5  # share of 4-grams that makes two documents copies of one article
-    copy_any: bool = True  # ... whose swaps need not be of the kind asked for
 
 
 

@@ -16,9 +16,12 @@ question's retrieval, the stored corpus-wide conflicts among them, the question-
 one signal switched off, on the same retrieval; the first row is checked against ``ask()`` itself.
 The conflict stage's cost is also timed on the seeds, over the 96 questions of eval/gold.jsonl.
 
-    .venv/bin/python -m qa.bench_conflicts [--limit N] [--quick]
+    .venv/bin/python -m qa.bench_conflicts [--limit N] [--quick] [--half even|odd]
+    .venv/bin/python -m qa.bench_conflicts --incremental
 
-prints a table and writes eval/reports/ramdocs_conflicts.json. The first run builds the 500 small
+prints a table and writes eval/reports/ramdocs_conflicts.json (a partial run: ..._partial.json);
+``--incremental`` times the corpus-wide search on the SQuAD half, in full and after one article
+changes (eval/reports/conflicts_incremental.json). The first run builds the 500 small
 indexes (about 15 minutes on 2 cores); later runs reuse them (about 2 minutes).
 """
 from __future__ import annotations
@@ -42,16 +45,21 @@ FULL = "ask() (all signals)"
 
 
 def _variants(base: QuestionSettings) -> dict[str, tuple[QuestionSettings | None, str]]:
-    """name -> (finder settings, passages): None settings is the pipeline without a finder (stored
-    conflicts kept when a statement has cosine >= 0.7 with the question, as before the finder)."""
+    """name -> (finder settings, passages): the first row is what ask() does; each other row
+    switches one signal off. None settings is the pipeline without a finder (stored conflicts kept
+    when a statement has cosine >= 0.7 with the question: the behaviour before the finder)."""
     return {
         FULL: (base, "subject"),
-        "stored conflicts only (no answer comparison)": (replace(base, answers=False), "subject"),
-        "answer comparison only (no stored conflicts)": (replace(base, stored=False), "subject"),
+        "no stored conflicts": (replace(base, stored=False), "subject"),
+        "no answer comparison": (replace(base, answers=False), "subject"),
         "no near-copy swaps": (replace(base, swaps=False), "subject"),
-        "no entity check (every disagreement is one)": (replace(base, entity_check=False), "subject"),
+        "stored conflicts only": (replace(base, answers=False, swaps=False), "subject"),
+        "no entity check (every disagreement counts)": (replace(base, entity_check=False), "subject"),
         "no qualifier veto": (replace(base, qualifier=False), "subject"),
+        "no shared-qualifier evidence": (replace(base, qualified_same=False), "subject"),
+        "no trust in copies of one article": (replace(base, copy_grams=1.01), "subject"),
         "no multi-swap veto": (replace(base, multi_swap=0), "subject"),
+        "no definitions (genre/sport answers)": (replace(base, definitions=False), "subject"),
         "every passage of every document": (base, "all"),
         "before: stored conflicts, statement cosine >= 0.7": (None, "subject"),
     }
@@ -80,10 +88,10 @@ def _stage(p, question: str, qvec, hits, settings: QuestionSettings | None, pass
             return p._conflicts(qvec, hits, question)
         finally:
             p.conflict_finder = finder
-    if passages == "all":
-        spans = [(d, a, b) for d in p.data.doc_ids for a, b in p.docs[d].content]
-    else:
-        spans = [p._span(h) for h in hits if h.dense >= p.subject_min]
+    spans = [p._span(h) for h in hits if h.dense >= p.subject_min]
+    if passages in ("all", "docs"):
+        on = {s[0] for s in spans}
+        spans = [(d, a, b) for d in p.data.doc_ids for a, b in p.docs[d].content if passages == "all" or d in on]
     if len({s[0] for s in spans}) < 2:
         return []
     stored = p.select_conflicts(p.data.conflicts, spans) if p.data.conflicts else []
@@ -117,6 +125,70 @@ def seed_cost(runs: int = 3) -> dict:
             "p95_ms": round(statistics.median(p95s), 3)}
 
 
+SQUAD = Path("../shared/benchmarks/squad-v1.1-dev-half-a.json")
+INCREMENTAL_REPORT = Path("eval/reports/conflicts_incremental.json")
+
+
+def incremental() -> dict:
+    """Corpus-wide conflicts on the SQuAD half (24 articles, one document each): a full run, then
+    one article changed. Sentence vectors come from a cache filled beforehand (an index build
+    reuses the index's own), so the times are those of the conflict search alone."""
+    from .config import Settings
+    from .conflict_pairs import PairCache
+    from .conflict_sentences import _analyse
+    from .conflicts import find_conflicts
+    from .corpus import parse_document
+    from .embedding import get_embedder
+    from .squad import load_squad
+
+    sq = load_squad((project_root() / SQUAD).resolve())
+    docs = [parse_document(d, t) for d, t in sq.texts.items()]
+    k = len(docs) // 2
+    changed = list(docs)
+    changed[k] = parse_document(docs[k].doc_id, docs[k].raw.rstrip() + "\n\nOfficials said attendance "
+                                "reached 70,000 people that year, more than in any year before.\n")
+    embedder = get_embedder(Settings().model)
+    vectors: dict[str, object] = {}
+    t = time.perf_counter()
+    texts = list(dict.fromkeys(s.norm for d in docs + [changed[k]] for s in _analyse(d).sents))
+    vectors.update(zip(texts, embedder.encode(texts)))
+    embed_s = time.perf_counter() - t
+
+    def encode(batch: list[str]):
+        import numpy as np
+
+        return np.stack([vectors[x] for x in batch]) if batch else np.zeros((0, embedder.dim), np.float32)
+
+    cache = PairCache()
+    t = time.perf_counter()
+    full = find_conflicts(docs, encode, cache=cache)
+    full_s, full_pairs = time.perf_counter() - t, cache.computed
+    saved = json.loads(json.dumps(cache.to_json()))  # what conflict_pairs.json holds after the build
+    t = time.perf_counter()
+    after = find_conflicts(changed, encode, cache=cache)
+    inc_s, inc_pairs = time.perf_counter() - t, cache.computed - full_pairs
+    # After a restart the cache comes from conflict_pairs.json: no document analysed in memory.
+    reloaded = PairCache.from_json(saved)
+    t = time.perf_counter()
+    find_conflicts(changed, encode, cache=reloaded)
+    restart_s = time.perf_counter() - t
+    t = time.perf_counter()
+    fresh = find_conflicts(changed, encode)
+    fresh_s = time.perf_counter() - t
+    same = [c.to_dict() for c in after] == [c.to_dict() for c in fresh]
+    report = {"corpus": str(SQUAD), "documents": len(docs), "sentence_embedding_s": round(embed_s, 2),
+              "full": {"seconds": round(full_s, 3), "pairs": full_pairs, "conflicts": len(full)},
+              "one_changed": {"seconds": round(inc_s, 3), "pairs": inc_pairs, "conflicts": len(after),
+                              "fraction_of_full": round(inc_s / full_s, 3)},
+              "one_changed_after_restart": {"seconds": round(restart_s, 3), "pairs": reloaded.computed},
+              "full_recompute_after_change_s": round(fresh_s, 3), "incremental_equals_full": same}
+    print(json.dumps(report, indent=2))
+    out = project_root() / INCREMENTAL_REPORT
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(report, indent=2), encoding="utf-8")
+    return report
+
+
 def main(argv: list[str] | None = None) -> dict:
     from . import api
     from .evaluate import load_ramdocs, ramdocs_label
@@ -127,7 +199,11 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--quick", action="store_true", help="only the first row (what ask() does)")
     ap.add_argument("--half", choices=("even", "odd"), help="only the even (tuning) or odd (held-out) questions")
     ap.add_argument("--no-seeds", action="store_true", help="skip timing the conflict stage on the seeds")
+    ap.add_argument("--incremental", action="store_true",
+                    help="only time corpus-wide conflicts on the SQuAD half: full vs one article changed")
     args = ap.parse_args(argv)
+    if args.incremental:
+        return incremental()
     path = (project_root() / DATA).resolve()
     rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
     rows = rows[: args.limit] if args.limit else rows

@@ -3,22 +3,35 @@
 The corpus-wide rules (``qa.conflicts``) only compare sentences that line up with one another. A
 document that states its answer elsewhere (an infobox, a list, a differently worded sentence) is
 missed, and two near-copies about different entities that share a name (two Kaliganj upazilas) look
-like a contradiction. Knowing the question fixes both:
+like a contradiction. Knowing the question fixes both. ``QuestionConflicts.find`` (what ``ask()``
+runs, on the passages about the question's subject) combines three signals:
 
-1. Build time (``DocFacts.of``, once per document): every content sentence analysed
-   (``qa.conflict_sentences``), its candidate answers per kind (dates, figures, names), the
-   document's names and hashed word 4-grams, and the names qualifying its subject.
-2. Question time (``QuestionConflicts.find``): the expected answer type (``qa.answertype``); in
-   each retrieved document the sentences most related to the question (cosine with the question
-   vector, plus the share of the question's words they repeat), and in them the candidate answers of
-   that type, closest to the question's words first. Two documents disagree when each one's answer
-   is absent from the other document (a figure, date or name the other never states).
-3. Same entity or not: two documents are about the same entity when they share enough text (word
-   4-grams) or names, and the names that qualify the question's subject where it is first mentioned
-   ("Kaliganj Upazila, Jhenaidah" vs "Kaliganj Upazila, Lalmonirhat", "No. 100 Squadron RAAF" vs
-   "RAF") do not differ. A disagreement between the same entity is a ``Conflict`` of kind ``answer``;
-   between different entities sharing a name it is a ``Conflict`` of kind ``ambiguity`` (the UI
-   should say "these sources describe different X", not "these sources disagree").
+1. Stored corpus-wide conflicts among those passages, kept when a statement is close to the
+   question (cosine >= 0.7, read off the gold set) or when the conflict is of the kind of answer
+   the question asks for (a date conflict for "when", a numeric one for "how many", an entity one
+   for "who") and a statement answers it.
+2. Answers: the expected answer type (``qa.answertype``); in each document the sentences most
+   related to the question (cosine with the question vector plus the share of the question's words
+   they repeat), and in them the candidate answer of that type next to what the question asks
+   ("directed by ..." for "who directed"), or what a definition says the subject is ("a 2001
+   American drama film" for "what genre"). Two documents disagree when each one's answer is absent
+   from the other document.
+3. Near-copy swaps (``qa.conflict_swaps``): two documents that repeat one another sentence for
+   sentence but swap a value of the asked kind in a sentence related to the question.
+
+Same entity or not (``qa.conflict_entity``): two documents are about the same entity when they share
+enough text (word 4-grams) or names, or one names its subject with a qualifier the other repeats
+("Dallas County Courthouse (Iowa)" ... "Adel, Iowa"); not when the names qualifying the subject
+where it is first mentioned differ ("Kaliganj Upazila, Jhenaidah" vs "Kaliganj Upazila,
+Lalmonirhat"), when each answer sentence names its own subject (Meta's 5 GW, Anthropic's 1 GW), or
+when near-copies swap many different things (one template, two entities). Copies of one article
+(half their 4-grams shared) are one entity unless they swap their subject's own qualifier.
+A disagreement between the same entity is a ``Conflict`` of kind ``answer`` (or the stored kind);
+between different entities sharing a name it is a ``Conflict`` of kind ``ambiguity``, a note that
+the sources describe different things, which ``qa eval`` does not count as a conflict.
+
+Measured on RAMDocs through ``ask()``'s conflict stage (``python -m qa.bench_conflicts``), settings
+tuned on the even questions: see the README (Conflicting sources).
 """
 from __future__ import annotations
 
@@ -221,7 +234,7 @@ class QuestionConflicts:
                         continue
                     sa, sb = fa.sents[sw.row_a], fb.sents[sw.row_b]
                     kind = sw.kind(sa, sb)
-                    if (st.swap_fit and not (copies and st.copy_any) and not _fits(kind, q)) or (
+                    if (st.swap_fit and not _fits(kind, q)) or (
                             (da, sa.start) in covered and (db, sb.start) in covered):
                         continue
                     if kind == "number" and not _figures_differ(sa, sb, sw):

@@ -22,11 +22,11 @@ from .conflict_sentences import _Sentence
 
 __all__ = ["Swap", "Swaps", "swaps_between"]
 
-ALIGNED = 0.75  # share of the shorter sentence's tokens the other repeats, in order
+ALIGNED = 0.75  # token alignment ratio of two sentences that are copies of one another ...
+CONTAINED = 0.9  # ... or share of the shorter sentence found, in order, in the longer one
 PREFILTER = 0.75  # sentence-vector cosine of two sentences that may be such copies ...
 SHARED = 0.6  # ... or share of the shorter one's content words the other has
 MAX_WORDS = 4  # a swap replaces a value, not a clause
-CONTAINED = 0.9  # ... or share of the shorter sentence found, in order, in the longer one
 
 
 @dataclass(frozen=True)

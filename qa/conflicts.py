@@ -1,9 +1,13 @@
 """Conflicts between sources: statements from different documents that cannot both be true, or that
 give the same claim a different certainty.
 
-The heavy work happens once, when the index is built (``find_conflicts``); a question only filters
-the stored list by the passages retrieved for it (``select_for_question``), which is a dictionary
-look-up over a few dozen spans.
+The heavy work happens when the index is built (``find_conflicts``), one pair of documents at a
+time (``qa.conflict_pairs``): the findings of each pair are kept in ``conflict_pairs.json`` beside the
+index, keyed by both documents' fingerprints, so adding or changing one article of N re-runs only
+its N - 1 pairs and gives the same conflicts as a full run. A question takes the stored conflicts
+inside the passages retrieved for it (``select_for_question``, a dictionary look-up over a few dozen
+spans) and hands them to the question-aware finder (``qa.conflict_question``), which keeps those
+that bear on the question.
 
 How a conflict is found (after de Marneffe et al. 2008, "Finding Contradictions in Text": first
 decide that two sentences are about the same thing, then look for a mismatch between them):
@@ -12,7 +16,9 @@ decide that two sentences are about the same thing, then look for a mismatch bet
    the qualifier that bounds them ("more than", "up to", "about", ranges), time frames, certainty
    (asserted / tentative / unconfirmed / denied) and negation.
 2. Candidate pairs from different documents: similar sentences (embedding cosine, or lexical
-   cosine without an encoder) plus sentences that state the same figure in the same unit.
+   cosine without an encoder, tf-idf over the two documents) plus sentences that state the same
+   figure in the same unit. A capitalised word is a name when neither document writes it in lower
+   case, so that what a pair finds depends on those two documents alone.
 3. Rules on each pair:
    * aligned near-copies (token alignment ratio high): a swapped figure is ``numeric``, a swapped
      date ``date``, a swapped name ``entity`` (not when the two names are spellings of one another),
