@@ -37,6 +37,12 @@ class ReaderConfig:
     threshold: float = 0.35  # probability below which the reader abstains
     max_candidates: int = 60
     short_answers: bool = True
+    # The answer takes in the next or previous sentence too when that sentence scores within this
+    # many logits of the best one (0: never): the evidence is split between them. On every 5th
+    # SQuAD question, 1.0 joins 13.7% of answers (median 158 -> 174 characters) and the answer
+    # holds the gold one for 79.6% of those answered instead of 77.4%; 0.5 joins 6.2% (78.7%),
+    # 2.0 joins 30% (80.6%): past 1.0 answers grow faster than they improve.
+    merge_gap: float = 1.0
     # Optional neural reader: a Hugging Face extractive-QA model (name or local path). When set,
     # it picks the short answer inside the top chunks and its sentence becomes the answer.
     hf_model: str | None = None
@@ -152,6 +158,7 @@ class ExtractiveReader:
         info = dict(zip(FEATURES, map(float, feats[best])))
         if prob < self.config.threshold:
             return Reading(doc, a, b, None, prob, True, _reason(info), info)
+        a, b = self._merge_neighbour(cands, logits, best, doc, a, b)
         kind = answer_type(question)
         if kind in _FACT_NAMES and not info["type_match"]:
             # A question asking for an amount, a date or a figure is not answered by a sentence
@@ -159,6 +166,20 @@ class ExtractiveReader:
             reason = f"The articles discuss this but give no {_FACT_NAMES[kind]} for it."
             return Reading(doc, a, b, None, prob, True, reason, info)
         return Reading(doc, a, b, short, prob, False, None, info)
+
+    def _merge_neighbour(self, cands, logits, best: int, doc: int, a: int, b: int) -> tuple[int, int]:
+        gap = self.config.merge_gap
+        if gap <= 0 or len(cands) < 2:
+            return a, b
+        row = cands[best][0]
+        runner = max((i for i in range(len(cands)) if i != best), key=lambda i: logits[i])
+        other = cands[runner][0]
+        if abs(other - row) != 1 or logits[best] - logits[runner] > gap:
+            return a, b
+        d2, a2, b2 = (int(x) for x in self.data.sentences[other])
+        if d2 != doc:
+            return a, b
+        return min(a, a2), max(b, b2)
 
     def _neural(self, question: str, hits: Sequence[Hit], cands) -> tuple[int, tuple[int, int]] | None:
         """(candidate index, raw short-answer span) from the optional neural reader over the
