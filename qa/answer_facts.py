@@ -92,7 +92,6 @@ class QuestionSettings:
     definitions: bool = True  # read "X is a 2001 American drama film" as "drama film" (OTHER questions)
     subject_penalty: int = 3  # added distance when no word of the question's predicate is near
     types: frozenset[str] = frozenset({"date", "number", "name", "OTHER"})  # answer kinds read
-    stored_relevant: float = 0.0  # a stored conflict is shown when a statement is this relevant
     stored_overlap: bool = True  # stored (corpus-wide) conflicts also need shared text to stay
     stored_names: float = 0.3  # ... or this share of names (their sentences already line up)
     answer_overlap: bool = True  # answer conflicts need shared text (else: ambiguity)
@@ -109,14 +108,13 @@ class QuestionSettings:
     swaps: bool = True  # a near-copy that swaps a word of an answering sentence disagrees
     entity_check: bool = True  # tell different entities sharing a name apart (else: all conflicts)
     multi_swap: int = 3  # near-copies swapping this many different things are two entities (0: off)
-    swap_relevant: float = 0.2  # relevance of the sentence a near-copy swap is in
-    swap_rows: str = "all"  # where swaps are read: "passages" (on the subject) or "all" sentences
-    swap_fit: bool = True  # the swap must be of the kind of answer asked for
+    # Relevance of the sentence a near-copy swap is in: low, because a copy that swaps a value of
+    # the asked kind anywhere near the subject is strong evidence by itself.
+    swap_relevant: float = 0.2
     # Two documents are about one entity when one names it with a qualifier ("Dallas County
     # Courthouse (Iowa)") that the other repeats, even when they share little other text.
     qualified_same: bool = True
     copy_grams: float = 0.5  # share of 4-grams that makes two documents copies of one article
-
 
 
 # --------------------------------------------------------------------------- candidate answers

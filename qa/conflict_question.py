@@ -225,16 +225,13 @@ class QuestionConflicts:
             fa = self.facts[da]
             for db in order[x + 1:]:
                 fb = self.facts[db]
-                ra, rb = set(rows[da]), set(rows[db])
                 # Two copies of one article (most of their word 4-grams shared) are about one entity.
                 copies = len(fa.grams & fb.grams) >= st.copy_grams * max(1, min(len(fa.grams), len(fb.grams)))
                 quals = frozenset().union(*_qualifiers(fa, q))
                 for sw in self._swaps_of(fa, fb).swaps:
-                    if st.swap_rows == "passages" and (sw.row_a not in ra or sw.row_b not in rb):
-                        continue
                     sa, sb = fa.sents[sw.row_a], fb.sents[sw.row_b]
                     kind = sw.kind(sa, sb)
-                    if (st.swap_fit and not _fits(kind, q)) or (
+                    if not _fits(kind, q) or (
                             (da, sa.start) in covered and (db, sb.start) in covered):
                         continue
                     if kind == "number" and not _figures_differ(sa, sb, sw):
