@@ -119,7 +119,7 @@ def warm_latency(corpus: Path, index_dir: Path, questions: list[str]) -> dict:
         t2 = time.perf_counter()
         p.reader.read(q, v, hits[: max(5, p.read_k)])
         t3 = time.perf_counter()
-        p._conflicts(v, hits)
+        p._conflicts(v, hits, q)
         t4 = time.perf_counter()
         for name, a, b in (("embed", t0, t1), ("retrieve", t1, t2), ("read", t2, t3), ("conflicts", t3, t4)):
             stages[name].append(b - a)
@@ -196,8 +196,11 @@ def _child_build(corpus: Path, work: Path, questions: list[str]) -> dict:
     full_s, full_cpu = time.perf_counter() - t, time.process_time() - c
     full_peak = _peak_mb()
     ordered = [docs[d] for d in data.doc_ids]
+    from .conflict_pairs import PairCache
+
+    pairs = PairCache(model=emb.model_id)  # as qa.api keeps it beside the index
     t = time.perf_counter()
-    find_conflicts(ordered, emb.encode)
+    find_conflicts(ordered, emb.encode, cache=pairs)
     conflicts_s = time.perf_counter() - t
     texts = [chunk_text(docs[data.doc_ids[i]], a, b) for i, a, b in data.chunks.tolist()]
     (work / "chunks.json").write_text(json.dumps(texts), "utf-8")
@@ -230,7 +233,7 @@ def _child_build(corpus: Path, work: Path, questions: list[str]) -> dict:
     inc_s, inc_cpu = time.perf_counter() - t, time.process_time() - c
     inc_peak = _peak_mb()
     t = time.perf_counter()
-    find_conflicts([docs2[d] for d in data2.doc_ids], emb.encode)
+    find_conflicts([docs2[d] for d in data2.doc_ids], emb.encode, cache=pairs)  # only the changed one's pairs
     inc_conf_s = time.perf_counter() - t
     n, s = int(len(data.chunks)), int(len(data.sentences))
     return {
