@@ -231,12 +231,22 @@ def load_onnx_encoder(st_model, dim: int, workers: int) -> OnnxEncoder | None:
         return None
     try:
         path = cache_path(model_dir)
-        if not path.exists():
+        cached = path.exists()
+        if not cached:
             _export(st_model, path)
         max_tokens = int(st_model.max_seq_length)
         toks = [hf_tokenize(st_model.tokenizer if w == 0 else copy.deepcopy(st_model.tokenizer), max_tokens)
                 for w in range(max(1, workers))]
-        enc = OnnxEncoder(path, toks, max_tokens, dim)
+        try:
+            enc = OnnxEncoder(path, toks, max_tokens, dim)
+        except Exception:
+            if not cached:
+                raise
+            # A damaged export in the cache (a full disk, a killed process): make it again.
+            _meta_path(path).unlink(missing_ok=True)
+            path.unlink(missing_ok=True)
+            _export(st_model, path)
+            enc = OnnxEncoder(path, toks, max_tokens, dim)
         want = np.asarray(st_model.encode(_PROBE, normalize_embeddings=True, convert_to_numpy=True), np.float32)
         got = enc.encode(_PROBE)
         fast = plain_mean_pooled(model_dir)
@@ -253,8 +263,11 @@ def load_onnx_encoder(st_model, dim: int, workers: int) -> OnnxEncoder | None:
     if fast is not None and float(np.abs(want - got_fast).max()) <= _TOLERANCE:
         meta = {"dim": dim, **fast, "max_diff": max(err, float(np.abs(want - got_fast).max()))}
         tmp = _meta_path(path).with_name(f"{path.stem}.{os.getpid()}.json.tmp")
-        tmp.write_text(json.dumps(meta), "utf-8")
-        os.replace(tmp, _meta_path(path))
+        try:
+            tmp.write_text(json.dumps(meta), "utf-8")
+            os.replace(tmp, _meta_path(path))
+        except OSError:  # a read-only cache: later processes check again, nothing is lost
+            tmp.unlink(missing_ok=True)
     return enc
 
 
@@ -273,5 +286,8 @@ def open_verified(model_dir: Path, workers: int) -> tuple[OnnxEncoder, dict] | N
         return None
     if fast is None or not path.exists() or {k: meta.get(k) for k in fast} != fast:
         return None
-    toks = [rust_tokenize(model_dir, fast["max_tokens"], fast["do_lower_case"]) for _ in range(max(1, workers))]
-    return OnnxEncoder(path, toks, fast["max_tokens"], int(meta["dim"])), meta
+    try:
+        toks = [rust_tokenize(model_dir, fast["max_tokens"], fast["do_lower_case"]) for _ in range(max(1, workers))]
+        return OnnxEncoder(path, toks, fast["max_tokens"], int(meta["dim"])), meta
+    except Exception:  # a damaged export: the torch path exports it again
+        return None

@@ -123,3 +123,27 @@ def test_a_missing_check_means_the_torch_path(tmp_path, monkeypatch):
     SentenceTransformerEmbedder(backend="onnx")
     next(tmp_path.glob("encoder-*.json")).unlink()  # an export nobody checked is not trusted
     assert isinstance(_load_embedder("all-MiniLM-L6-v2"), SentenceTransformerEmbedder)
+
+
+@pytest.mark.slow
+def test_a_damaged_export_is_made_again(tmp_path, monkeypatch):
+    from qa.embedding import _load_embedder
+
+    monkeypatch.setenv("QA_ONNX_CACHE", str(tmp_path))
+    SentenceTransformerEmbedder(backend="onnx")
+    export = next(tmp_path.glob("encoder-*.onnx"))
+    export.write_bytes(export.read_bytes()[:1000])  # truncated, as by a full disk
+    e = _load_embedder("all-MiniLM-L6-v2")  # the fast path cannot open it: torch path, re-export
+    assert isinstance(e, SentenceTransformerEmbedder) and e.backend == "onnx"
+    assert export.stat().st_size > 1_000_000
+    assert e.encode(["works again"]).shape == (1, 384)
+
+
+@pytest.mark.slow
+def test_an_unwritable_cache_still_embeds(tmp_path, monkeypatch):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be")  # fails even for root
+    monkeypatch.setenv("QA_ONNX_CACHE", str(blocker / "onnx"))
+    with pytest.warns(UserWarning, match="ONNX encoder unavailable"):
+        e = SentenceTransformerEmbedder(backend="auto")
+    assert e.backend == "torch" and e.encode(["fine"]).shape == (1, 384)
