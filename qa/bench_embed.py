@@ -1,0 +1,151 @@
+"""Embedding throughput on CPU, and its effect on retrieval (``python -m qa.bench_scale --part embed``).
+
+Paragraphs of the first ``--embed-docs`` SQuAD-half articles are embedded by each variant (torch
+with batch sizes, length sorting and thread counts, torch dynamic int8, onnxruntime fp32/int8 with
+one or two threads, and qa's own encoder); each variant's R@1/R@5 on 300 of those articles'
+questions and its mean cosine to the torch default are reported beside its speed, so that no
+speed-up silently costs accuracy.
+"""
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
+import numpy as np
+
+from .bench_scale import WORK, _load, squad_questions
+from .config import Settings
+
+__all__ = ["run_embed"]
+
+
+# -- embedding throughput and its effect on retrieval -----------------------------------------
+def _onnx_files(model) -> tuple[Path, Path]:
+    """fp32 ONNX export of the MiniLM encoder (torch.onnx, TorchScript exporter) and its dynamic
+    int8 quantisation (onnxruntime), cached under WORK/onnx."""
+    import torch
+
+    d = WORK / "onnx"
+    fp32, int8 = d / "minilm.onnx", d / "minilm-int8.onnx"
+    if not fp32.exists():
+        d.mkdir(parents=True, exist_ok=True)
+        from transformers import AutoModel
+
+        from .embedding import resolve_model
+
+        hf = AutoModel.from_pretrained(resolve_model(Settings().model), attn_implementation="eager").eval()
+
+        class Wrap(torch.nn.Module):
+            def __init__(self, m):
+                super().__init__()
+                self.m = m
+
+            def forward(self, ids, mask, types):
+                return self.m(input_ids=ids, attention_mask=mask, token_type_ids=types).last_hidden_state
+
+        enc = model.tokenizer(["an example", "another, longer example text"], padding=True, return_tensors="pt")
+        names = ["input_ids", "attention_mask", "token_type_ids"]
+        torch.onnx.export(Wrap(hf), tuple(enc[k] for k in names), str(fp32), input_names=names,
+                          output_names=["hidden"], opset_version=17, dynamo=False,
+                          dynamic_axes={k: {0: "batch", 1: "seq"} for k in names + ["hidden"]})
+    if not int8.exists():
+        from onnxruntime.quantization import QuantType, quantize_dynamic
+
+        quantize_dynamic(str(fp32), str(int8), weight_type=QuantType.QInt8, per_channel=True)
+    return fp32, int8
+
+
+def _onnx_encoder(path: Path, tokenizer, max_len: int, threads: int):
+    import onnxruntime as ort
+
+    so = ort.SessionOptions()
+    so.intra_op_num_threads = threads
+    sess = ort.InferenceSession(str(path), so, providers=["CPUExecutionProvider"])
+
+    def encode(texts, batch_size=64):
+        order = np.argsort([-len(t) for t in texts], kind="stable")
+        out = np.zeros((len(texts), 384), np.float32)
+        for s in range(0, len(texts), batch_size):
+            idx = order[s : s + batch_size]
+            enc = tokenizer([texts[i] for i in idx], padding=True, truncation=True, max_length=max_len, return_tensors="np")
+            h = sess.run(None, {k: enc[k].astype(np.int64) for k in ("input_ids", "attention_mask", "token_type_ids")})[0]
+            m = enc["attention_mask"][..., None].astype(np.float32)
+            v = (h * m).sum(1) / np.maximum(m.sum(1), 1e-9)
+            out[idx] = v / np.linalg.norm(v, axis=1, keepdims=True)
+        return out
+
+    return encode
+
+
+def run_embed(args) -> dict:
+    import copy
+
+    import torch
+
+    from .embedding import get_embedder
+
+    sq, _ = squad_questions(Path(args.squad), 1)
+    keep = sorted(sq.texts)[: args.embed_docs]
+    paras = [(k, j) for k in keep for j in range(len(sq.paragraphs[k]))]
+    texts = [sq.texts[k][a:b] for k in keep for a, b in sq.paragraphs[k]]
+    qs = [q for q in sq.questions if q.doc_id in keep]
+    qs = [qs[i] for i in np.random.default_rng(0).choice(len(qs), min(300, len(qs)), replace=False)]
+    gold = np.array([paras.index((q.doc_id, q.paragraph)) for q in qs])
+    from .embedding import SentenceTransformerEmbedder
+
+    model = SentenceTransformerEmbedder(backend="torch")._model  # the torch variants are measured on it
+    tokens = sum(len(model.tokenizer(t, truncation=True, max_length=model.max_seq_length)["input_ids"]) for t in texts)
+
+    def st(m, batch, threads, sort=True):
+        def enc(xs):
+            torch.set_num_threads(threads)
+            if sort:
+                return m.encode(xs, batch_size=batch, normalize_embeddings=True, convert_to_numpy=True)
+            perm = np.random.default_rng(0).permutation(len(xs))  # fixed batches of mixed lengths
+            out = np.zeros((len(xs), 384), np.float32)
+            for s in range(0, len(xs), batch):
+                idx = perm[s : s + batch]
+                out[idx] = m.encode([xs[i] for i in idx], batch_size=batch, normalize_embeddings=True)
+            return out
+        return enc
+
+    qmodel = torch.ao.quantization.quantize_dynamic(copy.deepcopy(model), {torch.nn.Linear}, dtype=torch.qint8)
+    variants = {
+        "torch fp32, batch 64, length-sorted, 2 threads (qa's encoder until onnxruntime)": st(model, 64, 2),
+        "torch fp32, batch 64, length-sorted, 1 thread": st(model, 64, 1),
+        "torch fp32, batch 64, unsorted, 2 threads": st(model, 64, 2, sort=False),
+        "torch fp32, batch 16, length-sorted, 2 threads": st(model, 16, 2),
+        "torch fp32, batch 1, 1 thread": st(model, 1, 1),
+        "torch int8 dynamic (Linear), batch 64, sorted, 2 threads": st(qmodel, 64, 2),
+    }
+    qa_encoder = get_embedder()
+    variants[f"qa default: {qa_encoder.backend}, one worker of one thread per core, token-budget batches"] = qa_encoder.encode
+    try:
+        fp32, int8 = _onnx_files(model)
+        for name, path in (("onnxruntime fp32", fp32), ("onnxruntime int8 dynamic", int8)):
+            for th in (2, 1):
+                variants[f"{name}, batch 64, sorted, {th} thread(s)"] = _onnx_encoder(path, model.tokenizer, model.max_seq_length, th)
+    except Exception as exc:  # onnx/onnxruntime missing or export failure: report, do not hide
+        variants_error = f"{type(exc).__name__}: {exc}"
+    else:
+        variants_error = None
+    rows, ref = [], None
+    for name, enc in variants.items():
+        enc(texts[:8])  # warm
+        t = time.perf_counter()
+        pv = enc(texts)
+        secs = time.perf_counter() - t
+        qv = enc([q.question for q in qs])
+        ranks = np.argsort(-(qv @ pv.T), axis=1)
+        if ref is None:
+            ref = pv
+        rows.append({"variant": name, "texts_per_s": round(len(texts) / secs, 1), "tokens_per_s": round(tokens / secs),
+                     "R@1": round(float(np.mean(ranks[:, 0] == gold)), 4),
+                     "R@5": round(float(np.mean((ranks[:, :5] == gold[:, None]).any(1))), 4),
+                     "cos_to_default": round(float(np.mean(np.sum(pv * ref, 1))), 4), "load_avg": _load()})
+        print(json.dumps(rows[-1]), flush=True)
+    torch.set_num_threads(os.cpu_count() or 1)
+    return {"paragraphs": len(texts), "tokens": tokens, "questions": len(qs), "articles": len(keep),
+            "onnx_error": variants_error, "variants": rows}
