@@ -12,11 +12,8 @@ short answer scores 0.
 from __future__ import annotations
 
 import argparse
-import collections
 import json
 import math
-import re
-import string
 import sys
 import time
 from pathlib import Path
@@ -26,37 +23,20 @@ from scipy import sparse
 from scipy.optimize import minimize
 
 from . import shortanswer as sa
+from .config import project_root
+from .metrics import exact_match, f1 as squad_f1
 from .models import set_model
 from .answertype import question_focus
 from .text import sentence_spans
 
 # Span kinds of the shipped model (chosen from the cross-validated rows below).
 SHIP_KINDS = {"ENT", "NUM", "NP", "SUB", "LEFT"}
-DEFAULT_SQUAD = Path("/work/shared/benchmarks/squad-v1.1-dev-half-a.json")
-
-
-# -- official SQuAD v1.1 metric ---------------------------------------------------------------
-def normalize_answer(s: str) -> str:
-    s = s.lower()
-    s = "".join(ch for ch in s if ch not in set(string.punctuation))
-    s = re.sub(r"\b(a|an|the)\b", " ", s)
-    return " ".join(s.split())
-
-
-def f1_score(pred: str, gold: str) -> float:
-    p, g = normalize_answer(pred).split(), normalize_answer(gold).split()
-    common = collections.Counter(p) & collections.Counter(g)
-    same = sum(common.values())
-    if same == 0:
-        return 0.0
-    prec, rec = same / len(p), same / len(g)
-    return 2 * prec * rec / (prec + rec)
+DEFAULT_SQUAD = project_root().parent / "shared" / "benchmarks" / "squad-v1.1-dev-half-a.json"
 
 
 def em_f1(pred: str | None, golds: list[str]) -> tuple[float, float]:
-    pred = pred or ""
-    return (max(float(normalize_answer(pred) == normalize_answer(g)) for g in golds),
-            max(f1_score(pred, g) for g in golds))
+    """Official SQuAD v1.1 EM and F1, max over the gold answers (qa.metrics; None scores 0)."""
+    return exact_match(pred or "", golds), squad_f1(pred or "", golds)
 
 
 # -- data ---------------------------------------------------------------------------------------
