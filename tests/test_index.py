@@ -157,3 +157,15 @@ def test_chunk_vector_is_the_overlap_weighted_sentence_mean_plus_title():
     assert np.allclose(np.linalg.norm(out, axis=1), 1.0, atol=1e-6)
     assert asked == [2]  # the chunk that overlaps no sentence is embedded as text
     assert np.allclose(out[2], 0.5)
+
+
+def test_an_index_whose_chunk_vectors_were_made_another_way_is_rebuilt(corpus, ixdir, monkeypatch):
+    import qa.indexer
+
+    emb, _, _, _ = build(corpus, ixdir)
+    assert read_manifest(ixdir)["chunking"]["chunk_vectors"] == qa.indexer.CHUNK_VECTORS
+    monkeypatch.setattr(qa.indexer, "CHUNK_VECTORS", "chunk-text-embedded")  # e.g. an older build
+    with pytest.warns(IndexDamagedWarning, match="chunking settings changed"):
+        _, _, _, report = build(corpus, ixdir, emb)
+    assert report.rebuilt_reason and len(report.added) == 5
+    assert read_manifest(ixdir)["chunking"]["chunk_vectors"] == "chunk-text-embedded"
