@@ -29,21 +29,16 @@ Exit status: 0 when there were no errors and memory stayed bounded, 1 otherwise.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
-import os
 import random
-import shutil
-import socket
-import statistics
-import subprocess
 import sys
-import tempfile
 import threading
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from .bench_server import Server, serve_child
 
 __all__ = ["run", "main", "Result", "ask_once", "make_questions", "Server"]
 
@@ -126,122 +121,6 @@ def ask_once(client, base: str, question: str, timeout: float = 120.0) -> tuple[
     if "qa-error" in last:
         return "error", elapsed, f"app error: {last[:300]}"
     return ("abstain" if "qa-abstain" in last else "answer"), elapsed, ""
-
-
-# ------------------------------------------------------------------------------ the server
-
-
-class _HashEmbedder:
-    """--fake-model: word unigrams and bigrams hashed into 256 dimensions (microseconds a text)."""
-
-    model_id = "bench-hash-256"
-    dim = 256
-
-    def _vec(self, text: str):
-        import numpy as np
-
-        from .text import words
-
-        v = np.zeros(self.dim, np.float32)
-        toks = words(text)
-        for t in toks + [a + " " + b for a, b in zip(toks, toks[1:])]:
-            h = int.from_bytes(hashlib.blake2b(t.encode("utf-8", "replace"), digest_size=8).digest(), "little")
-            v[h % self.dim] += 1.0 if (h >> 32) & 1 else -1.0
-        n = float(np.linalg.norm(v))
-        return v / n if n else v
-
-    def encode(self, texts, *, show_progress: bool = False):
-        import numpy as np
-
-        return np.stack([self._vec(t) for t in texts]) if len(texts) else np.zeros((0, self.dim), np.float32)
-
-    def encode_query(self, text: str):
-        return self._vec(text)
-
-    def fits(self, text: str) -> bool:
-        return len(text.split()) <= 200
-
-
-def _serve(port: int, corpus: str | None, fake_model: bool) -> None:
-    """Child process: the app exactly as ``qa serve`` runs it, on 127.0.0.1."""
-    if fake_model:
-        from .config import DEFAULT_MODEL
-        from .embedding import embedder_key
-        from .models import set_model
-
-        set_model(embedder_key(DEFAULT_MODEL), _HashEmbedder())
-    from .app import serve
-
-    serve(host="127.0.0.1", port=port, corpus=corpus)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Server:
-    """``qa serve`` in a child process on a free 127.0.0.1 port; stopped on exit."""
-
-    def __init__(self, corpus: str | Path | None = None, fake_model: bool = False, startup_timeout: float = 600.0):
-        self.corpus = str(corpus) if corpus else None
-        self.fake_model = fake_model
-        self.startup_timeout = startup_timeout
-        self.port = free_port()
-        self.base = f"http://127.0.0.1:{self.port}"
-        self.proc: subprocess.Popen | None = None
-        self._tmp = tempfile.mkdtemp(prefix="qa-bench-load-")
-        self.log = Path(self._tmp) / "server.log"
-
-    @property
-    def pid(self) -> int | None:
-        return self.proc.pid if self.proc else None
-
-    def __enter__(self) -> "Server":
-        import httpx
-
-        env = {**os.environ, "GRADIO_ANALYTICS_ENABLED": "False", "PYTHONUNBUFFERED": "1"}
-        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(Path(__file__).resolve().parent.parent), env.get("PYTHONPATH")]))
-        # A fresh index of its own: the bench neither races nor mixes (fake vectors) with index/.
-        env["QA_INDEX_ROOT"] = str(Path(self._tmp) / "index")
-        cmd = [sys.executable, "-m", "qa.bench_load", "--serve", "--port", str(self.port)]
-        if self.corpus:
-            cmd += ["--corpus", self.corpus]
-        if self.fake_model:
-            cmd.append("--fake-model")
-        with open(self.log, "wb") as log:
-            self.proc = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
-        deadline = time.monotonic() + self.startup_timeout
-        with httpx.Client() as client:
-            while True:
-                if self.proc.poll() is not None:
-                    raise RuntimeError(f"the server exited with {self.proc.returncode}:\n{self.tail()}")
-                try:
-                    if client.get(self.base + "/gradio_api/info", timeout=5).status_code == 200:
-                        return self
-                except httpx.HTTPError:
-                    pass
-                if time.monotonic() > deadline:
-                    self.__exit__(None, None, None)
-                    raise RuntimeError(f"the server did not start within {self.startup_timeout:.0f} s:\n{self.tail()}")
-                time.sleep(0.25)
-
-    def tail(self, n: int = 3000) -> str:
-        try:
-            return self.log.read_text(errors="replace")[-n:]
-        except OSError:
-            return ""
-
-    def __exit__(self, *exc) -> None:
-        if self.proc and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(timeout=15)
-        shutil.rmtree(self._tmp, ignore_errors=True)
 
 
 # ------------------------------------------------------------------------------ the load
@@ -415,7 +294,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--port", type=int, help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     if args.serve:
-        _serve(args.port, args.corpus, args.fake_model)
+        serve_child(args.port, args.corpus, args.fake_model)
         return 0
     if args.clients < 1 or args.seconds <= 0 or args.questions < 0:
         p.error("--clients and --seconds must be positive, --questions not negative")
