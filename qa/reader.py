@@ -145,12 +145,14 @@ class ExtractiveReader:
         logits = feats @ w + self.config.bias
         top = np.argsort(-logits, kind="stable")[:3]
         short = None
+        found: dict[int, tuple[int, int]] = {}
         best = int(top[0])
         neural = self._neural(question, hits, cands) if self.config.hf_model else None
         if neural is not None:
             best, short = neural
         elif self.config.short_answers and not _YES_NO.match(question):
-            best, short, feats = self._short(question, cands, feats, logits, top)
+            best, found, feats = self._short(question, cands, feats, logits, top)
+            short = found.get(best)
             logits = feats @ w + self.config.bias
         prob = 1.0 / (1.0 + math.exp(-float(logits[best])))
         row, _ = cands[best]
@@ -158,7 +160,14 @@ class ExtractiveReader:
         info = dict(zip(FEATURES, map(float, feats[best])))
         if prob < self.config.threshold:
             return Reading(doc, a, b, None, prob, True, _reason(info), info)
-        a, b = self._merge_neighbour(cands, logits, best, doc, a, b)
+        a, b, partner = self._merge_neighbour(cands, logits, best, doc, a, b)
+        if partner is not None:
+            # The quote holds two sentences: the short answer comes from whichever has the more
+            # confident one, and either may carry the kind of fact asked for.
+            si = FEATURES.index("short")
+            if partner in found and (short is None or feats[partner, si] > feats[best, si]):
+                short = found[partner]
+            info["type_match"] = max(info["type_match"], float(feats[partner, FEATURES.index("type_match")]))
         kind = answer_type(question)
         if kind in _FACT_NAMES and not info["type_match"]:
             # A question asking for an amount, a date or a figure is not answered by a sentence
@@ -167,19 +176,21 @@ class ExtractiveReader:
             return Reading(doc, a, b, None, prob, True, reason, info)
         return Reading(doc, a, b, short, prob, False, None, info)
 
-    def _merge_neighbour(self, cands, logits, best: int, doc: int, a: int, b: int) -> tuple[int, int]:
+    def _merge_neighbour(self, cands, logits, best: int, doc: int, a: int, b: int) -> tuple[int, int, int | None]:
+        """The answer span, widened to the adjacent runner-up sentence when it scores within
+        ``merge_gap`` logits of the best, and that sentence's candidate index (else None)."""
         gap = self.config.merge_gap
         if gap <= 0 or len(cands) < 2:
-            return a, b
+            return a, b, None
         row = cands[best][0]
         runner = max((i for i in range(len(cands)) if i != best), key=lambda i: logits[i])
         other = cands[runner][0]
         if abs(other - row) != 1 or logits[best] - logits[runner] > gap:
-            return a, b
+            return a, b, None
         d2, a2, b2 = (int(x) for x in self.data.sentences[other])
         if d2 != doc:
-            return a, b
-        return min(a, a2), max(b, b2)
+            return a, b, None
+        return min(a, a2), max(b, b2), runner
 
     def _neural(self, question: str, hits: Sequence[Hit], cands) -> tuple[int, tuple[int, int]] | None:
         """(candidate index, raw short-answer span) from the optional neural reader over the
@@ -220,7 +231,7 @@ class ExtractiveReader:
                 feats[int(i), FEATURES.index("short")] = conf
         w = self.config.weights.get("short", 0.0)
         best = max((int(i) for i in top), key=lambda i: logits[i] + w * feats[i, FEATURES.index("short")])
-        return best, found.get(best), feats
+        return best, found, feats
 
 
 # "Is Anthropic using ...?" asks for a verdict the sources may not agree on: the answer sentence
