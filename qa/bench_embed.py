@@ -16,40 +16,23 @@ from pathlib import Path
 import numpy as np
 
 from .bench_scale import WORK, _load, squad_questions
-from .config import Settings
 
 __all__ = ["run_embed"]
 
 
 # -- embedding throughput and its effect on retrieval -----------------------------------------
 def _onnx_files(model) -> tuple[Path, Path]:
-    """fp32 ONNX export of the MiniLM encoder (torch.onnx, TorchScript exporter) and its dynamic
-    int8 quantisation (onnxruntime), cached under WORK/onnx."""
-    import torch
-
+    """fp32 ONNX export of the MiniLM encoder with eager attention (qa.onnx_backend's exporter)
+    and its dynamic int8 quantisation (onnxruntime), cached under WORK/onnx."""
     d = WORK / "onnx"
     fp32, int8 = d / "minilm.onnx", d / "minilm-int8.onnx"
     if not fp32.exists():
-        d.mkdir(parents=True, exist_ok=True)
         from transformers import AutoModel
 
-        from .embedding import resolve_model
+        from .onnx_backend import _export, _model_dir
 
-        hf = AutoModel.from_pretrained(resolve_model(Settings().model), attn_implementation="eager").eval()
-
-        class Wrap(torch.nn.Module):
-            def __init__(self, m):
-                super().__init__()
-                self.m = m
-
-            def forward(self, ids, mask, types):
-                return self.m(input_ids=ids, attention_mask=mask, token_type_ids=types).last_hidden_state
-
-        enc = model.tokenizer(["an example", "another, longer example text"], padding=True, return_tensors="pt")
-        names = ["input_ids", "attention_mask", "token_type_ids"]
-        torch.onnx.export(Wrap(hf), tuple(enc[k] for k in names), str(fp32), input_names=names,
-                          output_names=["hidden"], opset_version=17, dynamo=False,
-                          dynamic_axes={k: {0: "batch", 1: "seq"} for k in names + ["hidden"]})
+        eager = AutoModel.from_pretrained(str(_model_dir(model)), attn_implementation="eager").eval()
+        _export(model, fp32, eager)
     if not int8.exists():
         from onnxruntime.quantization import QuantType, quantize_dynamic
 

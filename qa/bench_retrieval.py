@@ -9,7 +9,7 @@ questions are encoded once, in batches, and cached). Figures are also given for 
 articles 0-11 ("tune", where settings were chosen) and 12-23 ("held-out").
 
     .venv/bin/python -m qa.bench_retrieval [--squad PATH] [--limit N] [--json OUT]
-        [--chunk-tokens 96] [--overlap-tokens 24]
+        [--chunk-tokens 96] [--overlap-tokens 24] [--alpha A] [--sentence-weight W]
 
 The index is built (or refreshed: unchanged documents are not re-embedded) under
 index/bench/squad-<chunker source digest>-<tokens>-<overlap>/; texts already embedded for another
@@ -145,6 +145,9 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--json", default=str(REPORT), help="where to write the report")
     ap.add_argument("--chunk-tokens", type=int, default=Settings().chunk_tokens)
     ap.add_argument("--overlap-tokens", type=int, default=Settings().overlap_tokens)
+    ap.add_argument("--alpha", type=float, default=None, help="fusion weight of the dense part (default: the retriever's)")
+    ap.add_argument("--sentence-weight", type=float, default=None,
+                    help="share of the dense part taken from the best sentence in a chunk (default: the retriever's)")
     args = ap.parse_args(argv)
 
     from .embedding import get_embedder
@@ -183,7 +186,8 @@ def main(argv: list[str] | None = None) -> dict:
     n_articles = len(squad.texts)
     tune = article < n_articles // 2
 
-    retriever = HybridRetriever(data)
+    tuning = {k: v for k, v in (("alpha", args.alpha), ("sentence_weight", args.sentence_weight)) if v is not None}
+    retriever = HybridRetriever(data, **tuning)
     results: dict[str, dict] = {}
     for mode in ("dense", "lexical", "hybrid"):
         ranks: list[int | None] = []

@@ -135,9 +135,13 @@ class _Writer:
             return
         sent = self.rows[self.kinds == 1]
         title_of = {int(d): self.arrays[2][j] for j, d in enumerate(self.rows[self.kinds == 2, 1])}
+
+        def never(missing: list[int]) -> np.ndarray:
+            # corpus_texts gave every chunk without a sentence a text of its own to embed.
+            raise RuntimeError(f"{len(missing)} chunk(s) overlap no sentence and were not embedded")
+
         vecs = _chunk_vectors([tuple(int(x) for x in self.rows[i, 1:]) for i in todo],
-                              [tuple(int(x) for x in r[1:]) for r in sent], np.asarray(self.arrays[1]), title_of,
-                              lambda missing: (_ for _ in ()).throw(RuntimeError("a chunk overlaps no sentence")))
+                              [tuple(int(x) for x in r[1:]) for r in sent], np.asarray(self.arrays[1]), title_of, never)
         self.arrays[0][self.slot[todo]] = vecs
 
     def close(self, info: dict, embedded: np.ndarray) -> dict:

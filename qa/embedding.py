@@ -50,7 +50,53 @@ def resolve_model(name: str) -> str:
     return name
 
 
-class SentenceTransformerEmbedder:
+def _backend(choice: str | None = None) -> str:
+    backend = (choice or os.environ.get("QA_EMBED_BACKEND") or "auto").lower()
+    if backend not in ("auto", "torch", "onnx"):
+        raise ValueError(f"QA_EMBED_BACKEND must be auto, torch or onnx, not {backend!r}")
+    return backend
+
+
+def _threads() -> int:
+    return int(os.environ.get("QA_TORCH_THREADS") or os.cpu_count() or 1)
+
+
+class _CachedQueries:
+    """What both embedders share: the lock, the bounded question cache, the onnxruntime path."""
+
+    _onnx = None
+
+    def __init__(self, name: str, batch_size: int, query_cache: int):
+        self.model_id = DEFAULT_MODEL if name in _BUNDLED_ALIASES else name
+        self.batch_size = batch_size
+        self._lock = threading.Lock()
+        self._queries: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._query_cache = query_cache
+
+    def _encode_onnx(self, texts: list[str], show_progress: bool) -> np.ndarray:
+        if not show_progress:
+            return self._onnx.encode(texts, self.batch_size)
+        from tqdm.auto import tqdm
+
+        with tqdm(total=len(texts), desc="Embedding", unit="text") as bar:
+            return self._onnx.encode(texts, self.batch_size, progress=bar)
+
+    def encode_query(self, text: str) -> np.ndarray:
+        # Bounded LRU: the app asks example questions again and again.
+        with self._lock:
+            hit = self._queries.get(text)
+            if hit is not None:
+                self._queries.move_to_end(text)
+                return hit
+        vec = self.encode([text])[0]
+        with self._lock:
+            self._queries[text] = vec
+            if len(self._queries) > self._query_cache:
+                self._queries.popitem(last=False)
+        return vec
+
+
+class SentenceTransformerEmbedder(_CachedQueries):
     """A sentence-transformers model on CPU. Thread-safe: encoding is serialised by a lock
     because fast tokenizers raise 'Already borrowed' when shared across threads.
 
@@ -59,30 +105,23 @@ class SentenceTransformerEmbedder:
     with torch; "torch" and "onnx" force one (an "onnx" that cannot load falls back, warning)."""
 
     def __init__(self, name: str = DEFAULT_MODEL, batch_size: int = 64, query_cache: int = 2048, backend: str | None = None):
-        backend = (backend or os.environ.get("QA_EMBED_BACKEND") or "auto").lower()
-        if backend not in ("auto", "torch", "onnx"):
-            raise ValueError(f"QA_EMBED_BACKEND must be auto, torch or onnx, not {backend!r}")
+        backend = _backend(backend)
         if not os.environ.get("QA_ALLOW_DOWNLOAD"):
             os.environ.setdefault("HF_HUB_OFFLINE", "1")
             os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         from sentence_transformers import SentenceTransformer
 
-        self.model_id = DEFAULT_MODEL if name in _BUNDLED_ALIASES else name
+        super().__init__(name, batch_size, query_cache)
         self._model = SentenceTransformer(resolve_model(name), device="cpu")
         self._model.eval()
         self.dim = int(self._model.get_embedding_dimension())
         self.max_tokens = int(self._model.max_seq_length)
-        self.batch_size = batch_size
-        self.threads = int(os.environ.get("QA_TORCH_THREADS") or os.cpu_count() or 1)
-        self._lock = threading.Lock()
-        self._onnx = None
+        self.threads = _threads()
         if backend != "torch":
             from .onnx_backend import load_onnx_encoder
 
             self._onnx = load_onnx_encoder(self._model, self.dim, self.threads)
         self.backend = "onnx" if self._onnx is not None else "torch"
-        self._queries: OrderedDict[str, np.ndarray] = OrderedDict()
-        self._query_cache = query_cache
 
     def encode(self, texts: Sequence[str], *, show_progress: bool = False) -> np.ndarray:
         if not texts:
@@ -107,35 +146,13 @@ class SentenceTransformerEmbedder:
             )
         return np.ascontiguousarray(vecs, dtype=np.float32)
 
-    def _encode_onnx(self, texts: list[str], show_progress: bool) -> np.ndarray:
-        if not show_progress:
-            return self._onnx.encode(texts, self.batch_size)
-        from tqdm.auto import tqdm
-
-        with tqdm(total=len(texts), desc="Embedding", unit="text") as bar:
-            return self._onnx.encode(texts, self.batch_size, progress=bar)
-
-    def encode_query(self, text: str) -> np.ndarray:
-        # Bounded LRU: the app asks example questions again and again.
-        with self._lock:
-            hit = self._queries.get(text)
-            if hit is not None:
-                self._queries.move_to_end(text)
-                return hit
-        vec = self.encode([text])[0]
-        with self._lock:
-            self._queries[text] = vec
-            if len(self._queries) > self._query_cache:
-                self._queries.popitem(last=False)
-        return vec
-
     def fits(self, text: str) -> bool:
         with self._lock:
             n = len(self._model.tokenizer(text, add_special_tokens=True)["input_ids"])
         return n <= self.max_tokens
 
 
-class OnnxEmbedder:
+class OnnxEmbedder(_CachedQueries):
     """The bundled (or any local, mean-pooled) model run by onnxruntime from an export an earlier
     process made and checked against torch (qa.onnx_backend): neither torch nor
     sentence-transformers is imported, which takes seconds off a cold start."""
@@ -143,20 +160,18 @@ class OnnxEmbedder:
     backend = "onnx"
 
     def __init__(self, name: str, encoder, meta: dict, batch_size: int = 64, query_cache: int = 2048):
-        self.model_id = DEFAULT_MODEL if name in _BUNDLED_ALIASES else name
+        super().__init__(name, batch_size, query_cache)
         self._onnx = encoder
         self.dim = int(meta["dim"])
         self.max_tokens = int(meta["max_tokens"])
-        self.batch_size = batch_size
-        self._lock = threading.Lock()
-        self._queries: OrderedDict[str, np.ndarray] = OrderedDict()
-        self._query_cache = query_cache
         self._count = None
         self._dir = Path(resolve_model(name))
 
-    encode = SentenceTransformerEmbedder.encode
-    _encode_onnx = SentenceTransformerEmbedder._encode_onnx
-    encode_query = SentenceTransformerEmbedder.encode_query
+    def encode(self, texts: Sequence[str], *, show_progress: bool = False) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        with self._lock:
+            return self._encode_onnx(list(texts), show_progress)
 
     def fits(self, text: str) -> bool:
         with self._lock:
@@ -171,14 +186,12 @@ class OnnxEmbedder:
 
 
 def _load_embedder(name: str) -> Embedder:
-    backend = (os.environ.get("QA_EMBED_BACKEND") or "auto").lower()
-    if backend != "torch":
+    if _backend() != "torch":
         path = Path(resolve_model(name))
         if path.is_dir():
             from .onnx_backend import open_verified
 
-            threads = int(os.environ.get("QA_TORCH_THREADS") or os.cpu_count() or 1)
-            found = open_verified(path, threads)
+            found = open_verified(path, _threads())
             if found is not None:
                 return OnnxEmbedder(name, *found)
     return SentenceTransformerEmbedder(name)

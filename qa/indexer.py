@@ -67,7 +67,7 @@ def _chunk_vectors(chunk_rows, sent_rows, svecs, title_vecs, fallback: Callable[
     characters shared) plus a little of its document title's, renormalised. The sentences are
     embedded anyway (the reader and the conflict finder need them), so chunks cost no second pass
     of the encoder: that halves the build. Chunks overlapping no sentence are embedded as text."""
-    dim = svecs.shape[1] if len(svecs) else title_vecs.shape[1]
+    dim = svecs.shape[1]
     out = np.zeros((len(chunk_rows), dim), np.float32)
     by_doc: dict[str, list[int]] = {}
     for j, (d, _, _) in enumerate(sent_rows):
@@ -110,18 +110,16 @@ def _new_rows(docs: Sequence[Document], settings: Settings, embedder: Embedder, 
     # Python, the encoder (onnxruntime or torch) releases the GIL.
     with ThreadPoolExecutor(1, thread_name_prefix="qa-ner") as ex:
         types = ex.submit(sentence_types, sent_texts)
-        vecs = embedder.encode(sent_texts + titles, show_progress=progress) if sent_texts or titles else None
-        svecs = vecs[: len(sent_texts)] if vecs is not None else np.zeros((0, embedder.dim), np.float32)
-        title_vecs = {doc.doc_id: vecs[len(sent_texts) + i] for i, doc in enumerate(docs)} if vecs is not None else {}
-        by_id = {doc.doc_id: doc for doc in docs}
-
-        def fallback(rows: list[int]) -> np.ndarray:
-            return embedder.encode([chunk_text(by_id[chunk_rows[i][0]], chunk_rows[i][1], chunk_rows[i][2]) for i in rows])
-
-        cvecs = (_chunk_vectors(chunk_rows, sent_rows, svecs, title_vecs, fallback) if chunk_rows
-                 else np.zeros((0, embedder.dim), np.float32))
+        vecs = np.asarray(embedder.encode(sent_texts + titles, show_progress=progress), np.float32)
         stypes = types.result()
-    return chunk_rows, cvecs, sent_rows, np.asarray(svecs, np.float32), stypes
+    svecs = vecs[: len(sent_texts)]
+    title_vecs = {doc.doc_id: vecs[len(sent_texts) + i] for i, doc in enumerate(docs)}
+    by_id = {doc.doc_id: doc for doc in docs}
+
+    def fallback(rows: list[int]) -> np.ndarray:
+        return embedder.encode([chunk_text(by_id[chunk_rows[i][0]], chunk_rows[i][1], chunk_rows[i][2]) for i in rows])
+
+    return chunk_rows, _chunk_vectors(chunk_rows, sent_rows, svecs, title_vecs, fallback), sent_rows, svecs, stypes
 
 
 def sync_index(

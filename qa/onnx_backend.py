@@ -85,10 +85,12 @@ def plain_mean_pooled(model_dir: Path) -> dict | None:
         return None
 
 
-def _export(st_model, path: Path) -> None:
+def _export(st_model, path: Path, transformer=None) -> None:
+    """Write the ONNX graph of ``st_model``'s transformer (or of ``transformer``, a Hugging Face
+    model taking the same inputs) to ``path`` atomically."""
     import torch
 
-    auto = st_model[0].auto_model
+    auto = transformer if transformer is not None else st_model[0].auto_model
 
     class Hidden(torch.nn.Module):
         def __init__(self, m):
@@ -250,9 +252,8 @@ def load_onnx_encoder(st_model, dim: int, workers: int) -> OnnxEncoder | None:
         want = np.asarray(st_model.encode(_PROBE, normalize_embeddings=True, convert_to_numpy=True), np.float32)
         got = enc.encode(_PROBE)
         fast = plain_mean_pooled(model_dir)
-        if fast is not None:  # the torch-free tokenizer must agree too before it may be used
-            alone = OnnxEncoder(path, [rust_tokenize(model_dir, fast["max_tokens"], fast["do_lower_case"])], fast["max_tokens"], dim)
-            got_fast = alone.encode(_PROBE)
+        if fast is not None:  # the torch-free tokenizer must agree too, on the same session
+            got_fast = enc._run(_PROBE, rust_tokenize(model_dir, fast["max_tokens"], fast["do_lower_case"]))
     except Exception as exc:  # export or runtime failure: torch still works, say so
         warnings.warn(f"ONNX encoder unavailable ({type(exc).__name__}: {exc}); embedding with torch", stacklevel=3)
         return None

@@ -11,7 +11,8 @@ chosen on the questions of articles 0-11 and checked on articles 12-23):
 * Since chunk vectors are the mean of their sentences' vectors (qa/indexer.py), the best sentence
   cosine inside a chunk helps: dense part = 0.5 * cos(chunk) + 0.5 * best sentence cosine, with
   alpha 0.65, gives hybrid R@1/R@5 .830/.970 on articles 0-11 and .848/.964 on 12-23 (without
-  it, at alpha 0.6: .817/.967 and .835/.960), for under a millisecond per question.
+  it, at alpha 0.6: .817/.967 and .835/.960, ``--alpha 0.6 --sentence-weight 0``), for under a
+  millisecond per question.
 * The lexical normaliser: the best BM25 score of a question would be 1.0 even when it matches
   only a sliver of the question. Dividing by max(best, ``lex_floor`` * attainable), where
   *attainable* is the sum over the question's terms of the highest score that term gives any
