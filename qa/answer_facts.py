@@ -115,6 +115,9 @@ class QuestionSettings:
     # Courthouse (Iowa)") that the other repeats, even when they share little other text.
     qualified_same: bool = True
     copy_grams: float = 0.5  # share of 4-grams that makes two documents copies of one article
+    # Copies of one article that rename nothing but the answer are one entity, whatever their
+    # qualifiers (misinformation rewritten from a source).
+    rewrites: bool = True
 
 
 # --------------------------------------------------------------------------- candidate answers

@@ -37,16 +37,22 @@ def _qualifiers(f: DocFacts, q: _Question) -> tuple[frozenset[str], frozenset[st
     for k in range(j, min(len(toks), j + 4)):
         if not _cap(toks[k]) or toks[k].key in subj or not joined(k - 1, k, comma=k == j):
             break
-        out.add(toks[k].key)
+        if _named(f, toks[k].key):
+            out.add(toks[k].key)
     for k in range(i - 1, max(-1, i - 3), -1):
         if not _cap(toks[k]) or not joined(k, k + 1):
             break
-        out.add(toks[k].key)
+        if _named(f, toks[k].key):
+            out.add(toks[k].key)
     paren: set[str] = set()
     m = _PAREN.match(f.lead_text, toks[j - 1].end)
     if m:
         paren = {t.key for t in tokenize(m.group(1))} - STOPWORDS - subj
     return frozenset(out - STOPWORDS - _CONNECT), frozenset(paren)
+
+
+def _named(f: DocFacts, key: str) -> bool:
+    return key in f.names or key not in f.keys
 
 
 # Words of a qualifier that every entity of its kind shares: "(1941 film)" names a year, not "film".

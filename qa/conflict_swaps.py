@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .claims import STOPWORDS, is_year
-from .conflict_rules import _same_spelling, _subject_differs
+from .conflict_rules import _same_spelling, _subject_differs, _subject_end
 from .conflict_sentences import _Sentence
 
 __all__ = ["Swap", "Swaps", "swaps_between"]
@@ -63,6 +63,7 @@ class Swaps:
     swaps: tuple[Swap, ...]
     aligned: int  # how many sentence pairs are copies of one another
     renamed: int  # ... of which say it of subjects with different names
+    renames: frozenset[str] = frozenset()  # the capitalised words in which those subjects differ
 
     @property
     def distinct(self) -> int:
@@ -85,6 +86,7 @@ def swaps_between(a: list[_Sentence], b: list[_Sentence], va: np.ndarray | None,
     candidates = sorted((int(i), int(j)) for i, j in pairs)
     out: list[Swap] = []
     aligned = renamed = 0
+    renames: set[str] = set()
     for i, j in candidates:
         x, y = a[int(i)], b[int(j)]
         if x.keys == y.keys or x.boilerplate or y.boilerplate:
@@ -99,6 +101,10 @@ def swaps_between(a: list[_Sentence], b: list[_Sentence], va: np.ndarray | None,
         ops = sm.get_opcodes()
         if _subject_differs(x, y, ops):
             renamed += 1  # "Meta aims ... 5 GW" / "Anthropic aims ... 1 GW": the same words about another subject
+            ea, eb = _subject_end(x), _subject_end(y)
+            renames.update(t.key for op, a0, a1, b0, b1 in ops if op != "equal" and a0 < ea and b0 < eb
+                           for t in x.tokens[a0:a1] + y.tokens[b0:b1]
+                           if t.text[:1].isupper() and t.key not in STOPWORDS)
             continue
         first, last = blocks[0], blocks[-1]
         for op, a0, a1, b0, b1 in ops:
@@ -114,4 +120,4 @@ def swaps_between(a: list[_Sentence], b: list[_Sentence], va: np.ndarray | None,
             if not any(k[:1].isdigit() for k in ka + kb) and _same_spelling(ta, tb):
                 continue  # "MTIA" / "MITA", "colour" / "color": one word spelled two ways
             out.append(Swap(int(i), int(j), a0, a1, b0, b1, ta, tb, " ".join(ka) + "|" + " ".join(kb)))
-    return Swaps(tuple(out), aligned, renamed)
+    return Swaps(tuple(out), aligned, renamed, frozenset(renames))

@@ -1,0 +1,56 @@
+"""The signals that tell misinformation about one entity from different entities sharing a name
+(qa.conflict_question, qa.conflict_entity), each on small made-up articles: a case it decides and,
+with the signal switched off, the decision it changes."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from qa.conflict_question import QuestionConflicts, QuestionSettings
+from qa.results import AMBIGUITY
+
+from .test_conflict_question import doc, real
+from .test_conflicts import fake_encode
+
+MODES = pytest.mark.parametrize("encode", [None, fake_encode], ids=["lexical", "fake-encoder"])
+
+
+def find(question, docs, encode, **settings):
+    f = QuestionConflicts(docs, encode)
+    st = replace(f.settings, **settings)
+    passages = [(d.doc_id, a, b) for d in docs for a, b in d.content]
+    return f.find(question, passages, settings=st)
+
+
+PROFILE = ("Greg Moreau ({kind}) Greg Moreau (born September 25, 1958) is an American {job} known for "
+           "his long career with touring funk bands. Born in Dayton, Ohio, Moreau grew up in Bryans Road, "
+           "Maryland, where his father ran a hardware store. He moved to New York in 1980 and worked there "
+           "for twenty years before returning home.")
+
+
+@MODES
+def test_a_copy_rewritten_with_another_answer_is_misinformation_even_in_its_title(encode):
+    """The rewrite changed the answer wherever it appears, the title's qualifier included: the
+    qualifiers differ by the answer only, so it is one entity."""
+    docs = [doc("a01", PROFILE.format(kind="musician", job="trombonist"), title="Greg Moreau (musician)"),
+            doc("b02", PROFILE.format(kind="chef", job="chef"), title="Greg Moreau (chef)")]
+    q = "What is Greg Moreau's profession?"
+    found = find(q, docs, encode)
+    assert real(found), [c.summary for c in found]
+    assert "trombonist" in found[0].summary and "chef" in found[0].summary
+    # Without the signal the differing qualifiers make them two people sharing a name.
+    off = find(q, docs, encode, rewrites=False)
+    assert not real(off) and [c.kind for c in off] == [AMBIGUITY]
+
+
+@MODES
+def test_copies_that_rename_their_subject_beyond_the_answer_stay_two_entities(encode):
+    """One template, two entities: the qualifier swap (the district) is not the answer asked for."""
+    def upazila(district: str, rate: str, doc_id: str):
+        return doc(doc_id, f"Kaliganj Upazila, {district} is an upazila of {district} District in Bangladesh.",
+                   f"Kaliganj has an average literacy rate of {rate}% (7+ years), compared to the national "
+                   "average of 32.4% literacy.", title=f"Kaliganj Upazila, {district}")
+
+    docs = [upazila("Jhenaidah", "40.1", "a01"), upazila("Lalmonirhat", "31.6", "b02")]
+    assert real(find("What is the literacy rate of Kaliganj Upazila?", docs, encode)) == []
