@@ -118,6 +118,9 @@ class QuestionSettings:
     # Copies of one article that rename nothing but the answer are one entity, whatever their
     # qualifiers (misinformation rewritten from a source).
     rewrites: bool = True
+    # Two statements of a stored conflict whose figures are the same (one may add some: a citation
+    # mark, a copy cut short) say one thing, so they do not keep it a conflict.
+    same_figures: bool = True
 
 
 # --------------------------------------------------------------------------- candidate answers

@@ -35,6 +35,7 @@ tuned on the even questions: see the README (Conflicting sources).
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
@@ -180,7 +181,9 @@ class QuestionConflicts:
                 close, relevant = self._statement_relevance(c, q, qvec, st)
                 if close >= st.stored_close or (q.kind is not None and _KIND_OF.get(c.kind) == q.kind
                                                 and relevant >= st.stored_kind_relevant):
-                    out.append(self._recheck(c, q, answers, st))
+                    kept = self._recheck(c, q, answers, st)
+                    if kept is not None:
+                        out.append(kept)
         links: list[tuple[str, str, str, _Said, _Said]] = []  # (kind, doc a, doc b, what each says)
         if st.answers:
             links += self._answer_links(q, answers, st)
@@ -307,25 +310,34 @@ class QuestionConflicts:
                 close = max(close, float((f.vectors[rows] @ qvec).max()))
         return close, best
 
-    def _recheck(self, c: Conflict, q: _Question, answers, st: QuestionSettings) -> Conflict:
+    def _recheck(self, c: Conflict, q: _Question, answers, st: QuestionSettings) -> Conflict | None:
         """A stored conflict stays one unless every two of its documents are different entities
-        sharing the question's name; then it becomes an ambiguity."""
+        sharing the question's name; then it becomes an ambiguity. None when every two of them
+        state the same figures: copies of one statement, formatted apart, do not disagree."""
         if c.kind == AMBIGUITY or not st.entity_check:
             return c
         ds = [d for d in dict.fromkeys(s.doc_id for s in c.statements) if self._facts(d) is not None]
         if len(ds) < 2:
             return c
         said = {d: {" ".join(x.text.split()) for x in c.statements if x.doc_id == d} for d in ds}
+        figures = {d: _figures(x.text for x in c.statements if x.doc_id == d) for d in ds}
+        apart = False  # whether two of the documents state different things
         for x, da in enumerate(ds):
             for db in ds[x + 1:]:
                 if said[da] == said[db]:
                     continue  # two copies saying the same thing do not disagree with each other
+                if st.same_figures and c.kind == "numeric" and figures[da] and figures[db] and (
+                        figures[da] <= figures[db] or figures[db] <= figures[da]):
+                    continue  # "(54.0/km)" / "( 54.0/km 2 )", or one copy cut short: one statement
+                apart = True
                 vals = (answers[da][2], answers[db][2]) if da in answers and db in answers else None
                 fa, fb = self.facts[da], self.facts[db]
                 if same_entity(fa, fb, q, replace(st, same_names=st.stored_names), vals, None,
                                st.stored_overlap) and not self._templated(fa, fb, st) \
                         and not self._renamed(fa, fb, q):
                     return c
+        if not apart and st.same_figures and c.kind == "numeric":
+            return None
         return Conflict(AMBIGUITY, "Ambiguous: the sources may describe different entities that share "
                         "a name. " + c.summary, c.statements)
 
@@ -368,6 +380,15 @@ def _figures_differ(a: _Sentence, b: _Sentence, sw) -> bool:
         return True  # plain numbers the quantity reader skips ("seven" / "21")
     x, y = xa[0], xb[0]
     return x.unit == y.unit and not (x.low <= y.high and y.low <= x.high)
+
+
+_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _figures(texts) -> frozenset[str]:
+    """The figures statements give ("2,393", "54.0"), for copies of one statement formatted apart:
+    "(54.0/km)" / "( 54.0/km 2 )", or cut short after the first figures."""
+    return frozenset(m.group().replace(",", "") for t in texts for m in _FIGURE.finditer(t))
 
 
 def _fits(swapped: str, q: _Question) -> bool:

@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from qa.conflict_question import QuestionConflicts, QuestionSettings
-from qa.results import AMBIGUITY
+from qa.results import AMBIGUITY, Citation, Conflict
 
 from .test_conflict_question import doc, real
 from .test_conflicts import fake_encode
@@ -54,3 +54,20 @@ def test_copies_that_rename_their_subject_beyond_the_answer_stay_two_entities(en
 
     docs = [upazila("Jhenaidah", "40.1", "a01"), upazila("Lalmonirhat", "31.6", "b02")]
     assert real(find("What is the literacy rate of Kaliganj Upazila?", docs, encode)) == []
+
+
+def test_a_stored_numeric_conflict_between_copies_of_one_statement_is_dropped():
+    """The corpus-wide rules may pair "(54.0/km)" with "( 54.0/km 2 )", or a statement with a copy cut
+    short: the same figures are no disagreement, and no sign of two entities either."""
+    first = "The population density of Wheatland was 139.8 people per square mile (54.0/km)."
+    second = "The population density of Wheatland was 139.8 inhabitants per square mile ( 54.0/km 2 ) ."
+    docs = [doc("a01", first, "Wheatland is a town in Kenosha County, Wisconsin, United States."),
+            doc("b02", "Wheatland is a town in Kenosha County, Wisconsin, United States.", second)]
+    statements = tuple(Citation(d.doc_id, d.title, d.date, d.raw.index(t), d.raw.index(t) + len(t), t, 0.9)
+                       for d, t in zip(docs, (first, second)))
+    stored = Conflict("numeric", "Numeric conflict: a01 says 54.0/km; b02 says 54.0/km 2", statements)
+    q = "What is the population density of Wheatland?"
+    assert QuestionConflicts(docs).find(q, stored=[stored]) == []
+    kept = QuestionConflicts(docs).find(q, stored=[stored], settings=replace(QuestionSettings(relevant=0.5),
+                                                                            same_figures=False))
+    assert [c.statements for c in kept] == [statements]
