@@ -24,16 +24,34 @@ from .lexical import tokenize
 from .retriever import Hit
 from .store import IndexData
 
-__all__ = ["ReaderConfig", "Reading", "ExtractiveReader", "FEATURES"]
+__all__ = ["ReaderConfig", "Reading", "ExtractiveReader", "FEATURES", "ANSWER_FEATURES", "answer_features"]
 
-FEATURES = ("dense", "coverage", "chunk", "first_rank", "context", "bigram", "chunk_dense", "chunk_lex", "type_match", "short")
+FEATURES = ("dense", "coverage", "chunk", "first_rank", "context", "bigram", "chunk_dense", "chunk_lex", "type_match",
+            "length", "repeat", "spread", "lead", "names", "rarest", "dense_gap", "coverage_gap", "short")
+# What the abstention decision sees of the chosen sentence: how far ahead of the others it is,
+# and how well it matches the question on its own.
+ANSWER_FEATURES = ("top", "margin", "top_prob", "dense", "coverage", "context", "type_match", "names", "rarest",
+                   "chunk_dense", "chunk_lex")
 _CONFIG = Path(__file__).parent / "data" / "reader.json"
+
+
+def answer_features(feats: np.ndarray, logits: np.ndarray, best: int) -> np.ndarray:
+    """The answerability features of candidate ``best`` (see ANSWER_FEATURES)."""
+    others = np.delete(logits, best)
+    margin = float(logits[best] - others.max()) if len(others) else 5.0
+    p = np.exp(logits - logits.max())
+    own = [feats[best, FEATURES.index(f)] for f in ANSWER_FEATURES[3:]]
+    return np.array([logits[best], min(margin, 5.0), p[best] / p.sum(), *own], np.float64)
 
 
 @dataclass(frozen=True)
 class ReaderConfig:
     weights: dict[str, float] = field(default_factory=lambda: {"dense": 3.0, "coverage": 3.0, "chunk": 2.0, "first_rank": 0.5, "short": 0.5})
     bias: float = -4.0
+    # Answerability: a logistic model over ANSWER_FEATURES of the chosen sentence (empty: the
+    # ranking logit itself is read as the probability).
+    answer_weights: dict[str, float] = field(default_factory=dict)
+    answer_bias: float = 0.0
     threshold: float = 0.35  # probability below which the reader abstains
     max_candidates: int = 60
     short_answers: bool = True
@@ -52,7 +70,18 @@ class ReaderConfig:
         if not path.exists():
             return cls(hf_model=hf_model)
         d = json.loads(path.read_text("utf-8"))
-        return cls(weights=d["weights"], bias=d["bias"], threshold=d["threshold"], hf_model=hf_model)
+        ans = d.get("answerable", {})
+        return cls(weights=d["weights"], bias=d["bias"], answer_weights=ans.get("weights", {}),
+                   answer_bias=ans.get("bias", 0.0), threshold=d["threshold"], hf_model=hf_model)
+
+    def probability(self, feats: np.ndarray, logits: np.ndarray, best: int) -> float:
+        """How likely candidate ``best`` answers the question."""
+        if not self.answer_weights:
+            z = float(logits[best])
+        else:
+            x = answer_features(feats, logits, best)
+            z = self.answer_bias + sum(self.answer_weights.get(f, 0.0) * v for f, v in zip(ANSWER_FEATURES, x))
+        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
 
 @dataclass(frozen=True)
@@ -114,6 +143,9 @@ class ExtractiveReader:
         q_bigrams = set(zip(q_list, q_list[1:]))
         q_weight = sum(self._idf(t) for t in q_terms) or 1.0
         wanted = type_mask(answer_type(question))
+        # The question's capitalised words (not its first): names the answer sentence should share.
+        q_names = {w.lower() for w in _NAME.findall(question.strip()[1:])}
+        q_rarest = max((self._idf(t) for t in q_terms), default=0.0) or 1.0
         feats = np.zeros((len(cands), len(FEATURES)), np.float32)
         n_sent = len(self.data.sentences)
         for i, (row, rank) in enumerate(cands):
@@ -135,6 +167,21 @@ class ExtractiveReader:
             feats[i, 6] = hit.dense
             feats[i, 7] = hit.lexical
             feats[i, 8] = 1.0 if wanted and int(self.data.sent_types[row]) & wanted else 0.0
+            # A sentence that only repeats the question's words has no room for its answer.
+            feats[i, 9] = math.log1p(len(toks))
+            feats[i, 10] = 1.0 - sum(t not in q_terms for t in toks) / max(1, len(toks))
+            pos = [j for j, t in enumerate(toks) if t in q_terms]
+            feats[i, 11] = (pos[-1] - pos[0] + 1) / len(pos) if len(pos) > 1 else 0.0
+            feats[i, 12] = 1.0 if row == 0 or int(self.data.sentences[row - 1, 0]) != doc else 0.0
+            if q_names:
+                words = {w.lower() for w in _WORD.findall(self.raw[doc][a:b])}
+                feats[i, 13] = len(q_names & words) / len(q_names)
+            else:
+                feats[i, 13] = 1.0
+            feats[i, 14] = max((self._idf(t) for t in q_terms & terms), default=0.0) / q_rarest
+        # Relative to the best candidate: the ranking is a choice among these sentences.
+        feats[:, 15] = feats[:, 0] - feats[:, 0].max()
+        feats[:, 16] = feats[:, 1] - feats[:, 1].max()
         return cands, feats
 
     def read(self, question: str, qvec: np.ndarray, hits: Sequence[Hit]) -> Reading:
@@ -154,7 +201,7 @@ class ExtractiveReader:
             best, found, feats = self._short(question, cands, feats, logits, top)
             short = found.get(best)
             logits = feats @ w + self.config.bias
-        prob = 1.0 / (1.0 + math.exp(-float(logits[best])))
+        prob = self.config.probability(feats, logits, best)
         row, _ = cands[best]
         doc, a, b = (int(x) for x in self.data.sentences[row])
         info = dict(zip(FEATURES, map(float, feats[best])))
@@ -261,6 +308,10 @@ def question_terms(question: str) -> list[str]:
 
 # Function words the BM25 stop list keeps (stemmed forms) but which say nothing about a subject.
 _FUNCTION = frozenset("did doe do done from about into onto upon than then also ani some such veri can could would should may might must will shall has have had been be is was were are whi".split())
+
+
+_NAME = re.compile(r"\b[A-Z][A-Za-z]+")
+_WORD = re.compile(r"[A-Za-z]+")
 
 
 @lru_cache(maxsize=8192)

@@ -45,3 +45,51 @@ def test_sentences_of_another_document_are_never_joined():
 
 def test_shipped_config_merges_within_one_logit():
     assert ReaderConfig.load().merge_gap == 1.0
+
+
+def _groups(n: int, seed: int = 0):
+    """Questions whose answer sentence is the one with the highest first feature."""
+    from qa.calibrate import TRAIN_FEATURES
+    from qa.reader import FEATURES
+
+    rng = np.random.default_rng(seed)
+    out = []
+    for _ in range(n):
+        f = rng.normal(size=(6, len(FEATURES))).astype(np.float32)
+        labels = np.zeros(6, bool)
+        labels[int(np.argmax(f[:, FEATURES.index(TRAIN_FEATURES[0])]))] = True
+        out.append((f, labels))
+    return out
+
+
+def test_listwise_fit_learns_which_feature_picks_the_answer():
+    from qa.calibrate import _fit_listwise, _top_accuracy
+
+    w, mu, sd = _fit_listwise(_groups(200))
+    assert int(np.argmax(w)) == 0 and w[0] > 0
+    assert _top_accuracy(_groups(100, seed=1), w) >= 0.9  # held out
+    assert _top_accuracy(_groups(100, seed=1), -w) < 0.2  # and the test can fail
+
+
+def test_answerability_features_and_probability():
+    from qa.reader import ANSWER_FEATURES, FEATURES, answer_features
+
+    feats = np.zeros((3, len(FEATURES)), np.float32)
+    feats[:, FEATURES.index("dense")] = [0.9, 0.2, 0.1]
+    logits = np.array([2.0, 0.5, -1.0])
+    x = answer_features(feats, logits, 0)
+    named = dict(zip(ANSWER_FEATURES, x))
+    assert named["top"] == 2.0 and named["margin"] == pytest.approx(1.5) and named["dense"] == pytest.approx(0.9)
+    assert named["top_prob"] == pytest.approx(np.exp(2) / np.exp(logits).sum())
+    plain = ReaderConfig(answer_weights={})
+    assert plain.probability(feats, logits, 0) == pytest.approx(1 / (1 + np.exp(-2.0)))
+    cfg = ReaderConfig(answer_weights={"margin": 2.0}, answer_bias=-1.0)
+    assert cfg.probability(feats, logits, 0) == pytest.approx(1 / (1 + np.exp(-(2.0 * 1.5 - 1.0))))
+    assert cfg.probability(feats, logits, 1) < 0.05  # behind the best: unlikely to answer
+
+
+def test_shipped_reader_has_an_answerability_model():
+    cfg = ReaderConfig.load()
+    from qa.reader import ANSWER_FEATURES
+
+    assert set(cfg.answer_weights) == set(ANSWER_FEATURES) and 0 < cfg.threshold < 1
