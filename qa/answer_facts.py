@@ -87,6 +87,8 @@ class QuestionSettings:
     # ... even when only one document's qualifier is missing from the other: "names" (names and
     # parentheses), "paren" (parentheses only) or "" (never)
     one_sided: str = "names"
+    # ... and only against a document whose title or first sentence names the subject too
+    one_sided_lead: bool = True
     lexical_weight: float = 0.5
     near: int = 1000  # most tokens between a candidate answer and a word of the question
     definitions: bool = True  # read "X is a 2001 American drama film" as "drama film" (OTHER questions)

@@ -108,6 +108,12 @@ def _own_subjects(a: DocFacts, b: DocFacts, q: _Question, answers, sents, said: 
     return bool(na and nb)
 
 
+def _leads_with_subject(f: DocFacts, q: _Question) -> bool:
+    """Whether the title or first sentence names the question's subject."""
+    subj = set(q.subject)
+    return any(t.key in subj for t in f.lead)
+
+
 def same_entity(a: DocFacts, b: DocFacts, q: _Question, st: QuestionSettings,
                 answers: tuple[Value, Value] | None = None,
                 sents: tuple[_Sentence, _Sentence] | None = None, need_overlap: bool = True,
@@ -134,6 +140,11 @@ def same_entity(a: DocFacts, b: DocFacts, q: _Question, st: QuestionSettings,
         differ = bool(pa and pb and pa != pb)  # "(died 1566)" / "(died 1680)", before the answer is set aside
         qa, qb, pa, pb = qa - said, qb - said, pa - said, pb - said
         one_a, one_b = (qa | pa, qb | pb) if st.one_sided == "names" else (pa, pb)
+        if st.one_sided_lead:
+            # A fragment that never names the subject up front does not name it otherwise: that it
+            # lacks the other's qualifier says nothing (a misinformation excerpt of the same page).
+            one_a = one_a if _leads_with_subject(b, q) else frozenset()
+            one_b = one_b if _leads_with_subject(a, q) else frozenset()
         if (qa - b.keys and qb - a.keys) or (st.one_sided and (one_a - b.keys or one_b - a.keys)):
             return False
         if pa and pb and pa != pb:

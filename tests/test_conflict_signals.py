@@ -71,3 +71,20 @@ def test_a_stored_numeric_conflict_between_copies_of_one_statement_is_dropped():
     kept = QuestionConflicts(docs).find(q, stored=[stored], settings=replace(QuestionSettings(relevant=0.5),
                                                                             same_figures=False))
     assert [c.statements for c in kept] == [statements]
+
+
+@MODES
+def test_an_excerpt_that_never_names_its_subject_up_front_is_not_another_entity(encode):
+    """The page names its subject "Lake Mills, Iowa"; an excerpt of the same page (no title, no
+    subject in its first sentence) lacks "Iowa", which says nothing about what it is about."""
+    docs = [doc("a01", "Lake Mills, Iowa Lake Mills is a city in Winnebago County, Iowa, United States.",
+                "The population of Lake Mills was 2,100 at the 2010 census.",
+                "A gristmill had been built at the site by Elias Rollins and Thomas Kellogg in 1864.",
+                title="Lake Mills, Iowa"),
+            doc("b02", "Elias Rollins and Thomas Kellogg built a gristmill there in 1864, the first in the area.",
+                "Winnebago County records put the population of Lake Mills at 5,000 in 2010.")]
+    q = "What is the population of Lake Mills?"
+    found = find(q, docs, encode)
+    assert real(found), [c.summary for c in found]
+    assert "2,100" in found[0].summary and "5,000" in found[0].summary
+    assert not real(find(q, docs, encode, one_sided_lead=False))
