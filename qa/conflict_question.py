@@ -58,7 +58,8 @@ from .answer_facts import (
     _Question,
 )
 from .claims import nfkc
-from .conflict_entity import _own_subjects, _qualifiers, same_entity
+from .conflict_entity import _qualifiers, same_entity
+from .conflict_rewrite import rewritten
 from .conflict_sentences import Encoder, _Sentence
 from .conflict_swaps import Swaps, swaps_between
 from .corpus import Document
@@ -261,26 +262,9 @@ class QuestionConflicts:
             got = self._swaps[key] = swaps_between(fa.sents, fb.sents, fa.vectors, fb.vectors)
         return got
 
-    def _rewritten(self, fa: DocFacts, fb: DocFacts, q: _Question, answers: tuple[Value, Value],
-                   sents: tuple[_Sentence, _Sentence], st: QuestionSettings) -> bool:
-        """Copies of one article (most 4-grams shared) that rename nothing but the answer are one
-        entity whatever their qualifiers say: misinformation rewritten from a source changes the
-        claim wherever it appears, the title's qualifier included ("Greg Boyer (musician) ... an
-        American trombonist" / "Greg Boyer (chef) ... an American chef"), where two entities built
-        on one template differ in their qualifier by more than the answer (Kaliganj Upazila,
-        Jhenaidah / Lalmonirhat, asked its literacy rate)."""
-        if not st.rewrites or len(fa.grams & fb.grams) < st.copy_grams * max(1, min(len(fa.grams), len(fb.grams))):
-            return False
-        swaps = self._swaps_of(fa, fb)
-        said = set(answers[0].key.split()) | set(answers[1].key.split())
-        if swaps.renames - said or _own_subjects(fa, fb, q, answers, sents, said):
-            return False  # "Meta aims ... 5 GW" / "Anthropic aims ... 1 GW": one template, two subjects
-        (qa, pa), (qb, pb) = _qualifiers(fa, q), _qualifiers(fb, q)
-        for sw in swaps.swaps:
-            wa, wb = (set(x.split()) for x in sw.key.split("|"))
-            if (wa & (qa | pa) or wb & (qb | pb)) and not (wa | wb) & said:
-                return False
-        return True
+    def _rewritten(self, fa: DocFacts, fb: DocFacts, q: _Question, answers: tuple[Value, Value] | None,
+                   sents: tuple[_Sentence, _Sentence] | None, st: QuestionSettings) -> bool:
+        return rewritten(fa, fb, self._swaps_of(fa, fb), q, answers, sents, st)
 
     def _templated(self, fa: DocFacts, fb: DocFacts, st: QuestionSettings) -> bool:
         """Near-copies that swap many different things are one template about two entities."""
@@ -332,9 +316,10 @@ class QuestionConflicts:
                 apart = True
                 vals = (answers[da][2], answers[db][2]) if da in answers and db in answers else None
                 fa, fb = self.facts[da], self.facts[db]
-                if same_entity(fa, fb, q, replace(st, same_names=st.stored_names), vals, None,
-                               st.stored_overlap) and not self._templated(fa, fb, st) \
-                        and not self._renamed(fa, fb, q):
+                if self._rewritten(fa, fb, q, vals, None, st) or (
+                        same_entity(fa, fb, q, replace(st, same_names=st.stored_names), vals, None,
+                                    st.stored_overlap) and not self._templated(fa, fb, st)
+                        and not self._renamed(fa, fb, q)):
                     return c
         if not apart and st.same_figures and c.kind == "numeric":
             return None

@@ -88,3 +88,21 @@ def test_an_excerpt_that_never_names_its_subject_up_front_is_not_another_entity(
     assert real(found), [c.summary for c in found]
     assert "2,100" in found[0].summary and "5,000" in found[0].summary
     assert not real(find(q, docs, encode, one_sided_lead=False))
+
+
+ALBUM = ("Storm Signals ({artist} album) Storm Signals is the street album by American rapper {artist}, "
+         "hosted by DJ Kilo Vance. The album is {short}'s debut on Northgate Records with Gang Module, and "
+         "is due out for release on November 9, 2011. It was originally due out on October 12, 2011.")
+
+
+@MODES
+def test_a_rewrite_that_renames_the_answer_everywhere_is_one_entity(encode):
+    """The answer is a name the rewrite changed in the title, the text and a possessive ("Rex's
+    debut" / "Milo's debut"): all of it is the answer, nothing else is renamed."""
+    docs = [doc("a01", ALBUM.format(artist="Rex the Baron", short="Rex"), title="Storm Signals (Rex the Baron album)"),
+            doc("b02", ALBUM.format(artist="Milo Grant", short="Milo"), title="Storm Signals (Milo Grant album)")]
+    q = 'Who is the artist of the album "Storm Signals"?'
+    found = find(q, docs, encode)
+    assert real(found), [c.summary for c in found]
+    assert "Milo Grant" in found[0].summary
+    assert not real(find(q, docs, encode, rewrites=False))
