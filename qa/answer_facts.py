@@ -120,6 +120,7 @@ class QuestionSettings:
     # Copies of one article that rename nothing but the answer are one entity, whatever their
     # qualifiers (misinformation rewritten from a source).
     rewrites: bool = True
+    rewrite_grams: float = 0.5  # ... copies: this share of the shorter one's word 4-grams shared
     # Two statements of a stored conflict whose figures are the same (one may add some: a citation
     # mark, a copy cut short) say one thing, so they do not keep it a conflict.
     same_figures: bool = True

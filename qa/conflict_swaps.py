@@ -63,7 +63,9 @@ class Swaps:
     swaps: tuple[Swap, ...]
     aligned: int  # how many sentence pairs are copies of one another
     renamed: int  # ... of which say it of subjects with different names
-    renames: frozenset[str] = frozenset()  # the capitalised words in which those subjects differ
+    # The capitalised words one of those subjects has in place of the other's (a heading glued
+    # before one sentence renames nothing).
+    renames: frozenset[str] = frozenset()
 
     @property
     def distinct(self) -> int:
@@ -102,7 +104,7 @@ def swaps_between(a: list[_Sentence], b: list[_Sentence], va: np.ndarray | None,
         if _subject_differs(x, y, ops):
             renamed += 1  # "Meta aims ... 5 GW" / "Anthropic aims ... 1 GW": the same words about another subject
             ea, eb = _subject_end(x), _subject_end(y)
-            renames.update(t.key for op, a0, a1, b0, b1 in ops if op != "equal" and a0 < ea and b0 < eb
+            renames.update(t.key for op, a0, a1, b0, b1 in ops if op == "replace" and a0 < ea and b0 < eb
                            for t in x.tokens[a0:a1] + y.tokens[b0:b1]
                            if t.text[:1].isupper() and t.key not in STOPWORDS)
             continue
