@@ -121,6 +121,10 @@ class QuestionSettings:
     # qualifiers (misinformation rewritten from a source).
     rewrites: bool = True
     rewrite_grams: float = 0.5  # ... copies: this share of the shorter one's word 4-grams shared
+    # Documents that copy an on-subject one (``same_grams`` of its 4-grams) are read too, though
+    # none of their passages came close to the question; in corpora of up to this many documents
+    # (every document's facts are built; 0: off).
+    copy_scan: int = 200
     # Two statements of a stored conflict whose figures are the same (one may add some: a citation
     # mark, a copy cut short) say one thing, so they do not keep it a conflict.
     same_figures: bool = True

@@ -42,7 +42,6 @@ from dataclasses import replace
 import numpy as np
 
 from .answer_facts import (
-    _Q_STOP,
     AMBIGUITY,
     ANSWER,
     DocFacts,
@@ -50,14 +49,12 @@ from .answer_facts import (
     Value,
     _about_subject,
     _agree,
-    _defined_as,
-    _junk,
-    _name_parts,
     _present,
     _question,
     _Question,
 )
 from .claims import nfkc
+from .conflict_answers import _answers, _relevance
 from .conflict_entity import _qualifiers, same_entity
 from .conflict_rewrite import rewritten
 from .conflict_sentences import Encoder, _Sentence
@@ -67,55 +64,6 @@ from .results import Citation, Conflict
 
 __all__ = ["DocFacts", "QuestionConflicts", "QuestionSettings", "find_conflicts_for_question",
            "ANSWER", "AMBIGUITY", "same_entity"]
-
-
-def _relevance(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | None,
-               st: QuestionSettings) -> np.ndarray:
-    lex = np.array([len(q.stems & f.sents[i].content) / max(1, len(q.stems)) for i in rows], np.float32)
-    if qvec is None or f.vectors is None:
-        return lex
-    return f.vectors[list(rows)] @ qvec + st.lexical_weight * lex
-
-
-def _answers(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | None,
-             st: QuestionSettings) -> list[tuple[float, int, Value]]:
-    """The document's candidate answers, best first: (sentence relevance, sentence, value)."""
-    if not rows or q.kind is None or q.kind not in st.types or (q.other and "OTHER" not in st.types):
-        return []
-    rel = _relevance(q, f, rows, qvec, st)
-    out: list[tuple[float, int, Value]] = []
-    for k in np.argsort(-rel, kind="stable"):
-        if rel[k] < st.relevant or len(out) >= st.top_sentences:
-            break
-        i = rows[k]
-        s = f.sents[i]
-        # Near what is asked ("directed by ..."); else near any word of the question, a little
-        # farther: the subject's own name is next to many things that are no answer.
-        anchors = [n for n, key in enumerate(s.keys) if q.asks(key)]
-        penalty = 0 if anchors else st.subject_penalty
-        anchors = anchors or [n for n, key in enumerate(s.keys) if key in q.keys and key not in _Q_STOP]
-        best: tuple[float, Value] | None = None
-        if q.other and st.definitions:
-            # "What genre/sport/medium ...": the answer is often a common noun in a definition.
-            v = _defined_as(s, q)
-            if v is not None and not _about_subject(v, q):
-                best = (-1.0, v)
-        for v0 in f.values[i]:
-            if v0.kind != q.kind:
-                continue
-            for v in (_name_parts(s, v0, q.keys) if v0.kind == "name" else (v0,)):
-                if _about_subject(v, q):
-                    continue
-                dist = penalty + min((min(abs(a - v.first), abs(a - v.last + 1)) for a in anchors),
-                                     default=len(s.keys))
-                if dist > st.near or _junk(v, s):
-                    continue
-                if best is None or dist < best[0]:
-                    best = (dist, v)
-        if best is not None:
-            out.append((float(rel[k]), i, best[1]))
-    return out
-
 
 
 # --------------------------------------------------------------------------- public API
@@ -167,6 +115,8 @@ class QuestionConflicts:
         st = settings or self.settings
         q = _question(question)
         rows = self._rows(passages)
+        if passages is not None:
+            rows.update(self._copies_of(rows, st))
         if qvec is None and self.encode is not None and any(self.facts[d].vectors is not None for d in rows):
             qvec = np.asarray(self.encode([nfkc(question)]), dtype=np.float32)[0]
         answers: dict[str, _Said] = {}
@@ -325,6 +275,27 @@ class QuestionConflicts:
             return None
         return Conflict(AMBIGUITY, "Ambiguous: the sources may describe different entities that share "
                         "a name. " + c.summary, c.statements)
+
+    def _copies_of(self, rows: dict[str, list[int]], st: QuestionSettings) -> dict[str, list[int]]:
+        """Every sentence row of the documents that copy much of an on-subject document (its word
+        4-grams, as for one entity) though none of their passages came close to the question: a copy
+        of a page about the subject is about it, and misinformation rewritten from it may state the
+        answer in a passage that reads unlike the question. Only small corpora are scanned (every
+        document's facts are built), up to ``st.copy_scan`` documents."""
+        known = list(self.facts) + [d for d in self.lazy if d not in self.facts]
+        if not st.copy_scan or len(known) > st.copy_scan or not rows:
+            return {}
+        out: dict[str, list[int]] = {}
+        for d in known:
+            f = None if d in rows else self._facts(d)
+            if f is None or not f.sents:
+                continue
+            for e in rows:
+                g = self.facts[e].grams
+                if len(f.grams & g) >= st.same_grams * max(1, min(len(f.grams), len(g))):
+                    out[d] = list(range(len(f.sents)))
+                    break
+        return out
 
     def _rows(self, passages) -> dict[str, list[int]]:
         """Sentence rows of each document inside the passages (every row without passages)."""

@@ -106,3 +106,19 @@ def test_a_rewrite_that_renames_the_answer_everywhere_is_one_entity(encode):
     assert real(found), [c.summary for c in found]
     assert "Milo Grant" in found[0].summary
     assert not real(find(q, docs, encode, rewrites=False))
+
+
+def test_a_copy_of_an_on_subject_document_is_read_though_its_passage_was_not_retrieved():
+    """Only a01's passage is on the subject; b02 copies most of a01 (a rewrite giving another
+    year), so it is read as well, and the two disagree."""
+    text = ("The Beacon Mill stands on the hill above the village green, next to the old chapel. "
+            "The mill was last worked for trade in {year} and the sails were removed in 1923. "
+            "It was restored by the parish council with help from the county in 1994 and 2008.")
+    docs = [doc("a01", text.format(year="1921")), doc("b02", text.format(year="1955"))]
+    q = "When was the Beacon Mill last worked for trade?"
+    on_subject = [("a01", a, b) for a, b in docs[0].content]
+    f = QuestionConflicts(docs)
+    found = f.find(q, on_subject)
+    assert real(found), [c.summary for c in found]
+    assert {s.doc_id for s in found[0].statements} == {"a01", "b02"}
+    assert not f.find(q, on_subject, settings=replace(f.settings, copy_scan=0))

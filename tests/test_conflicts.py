@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -415,7 +416,11 @@ def test_question_passages_limit_what_is_read():
     docs = [cathedral(1856, "a01"), cathedral(1900, "b02")]
     finder = QuestionConflicts(docs)
     q = "When was the Cathedral of Saint Augustine founded?"
-    assert finder.find(q, [("a01", 0, len(docs[0].raw))]) == []  # one document: nothing to compare
+    one = [("a01", 0, len(docs[0].raw))]
+    # One document (copies of it not read): nothing to compare.
+    assert finder.find(q, one, settings=replace(finder.settings, copy_scan=0)) == []
+    # A copy of an on-subject document is read though none of its passages was given.
+    assert kinds(finder.find(q, one)) == [ANSWER]
     wide = [(d.doc_id, 0, len(d.raw)) for d in docs]
     assert kinds(finder.find(q, wide)) == [ANSWER]
     assert finder.find("Why was the cathedral built?", wide) == []  # no short answer to disagree on
