@@ -74,8 +74,12 @@ def question_focus(question: str) -> Focus:
     toks = [t.casefold() for t in _WORD.findall(question)]
     if not toks:
         return Focus("", "", None)
-    wh_i = next((i for i, t in enumerate(toks) if t in
-                 ("what", "which", "who", "whom", "whose", "when", "where", "why", "how")), -1)
+    whs = [i for i, t in enumerate(toks) if t in _WH]
+    wh_i = whs[0] if whs else -1
+    if wh_i >= 0 and toks[wh_i] in ("when", "where") and any(toks[i] in _ASKING for i in whs[1:]):
+        # "When a pathogen is eaten, it is trapped in what vesicle?", "... occurred when the
+        # contractor did what?": that "when" opens a clause; the question is the later word.
+        wh_i = next(i for i in whs[1:] if toks[i] in _ASKING)
     if wh_i < 0:
         # "Name the ...", "In 1990 the ... was won by?" : no wh-word; guess from key nouns.
         t = _focus_from(toks, 0)
@@ -115,18 +119,29 @@ def question_focus(question: str) -> Focus:
         # "How did X die?", "How is Y spelled?": a manner/explanation; short spans rarely fit.
         return Focus("how", "", None)
     # what / which
+    if nxt in ("do", "does", "did"):
+        # "What does the time element mean?", "What did France offer?": the words that follow
+        # are the verb's subject, not the kind of thing asked for.
+        return Focus(wh, "", "OTHER")
     focus, typ = _focus_from(toks, wh_i + 1)
-    if typ is None and {"name", "type", "kind", "sort", "called"} & set(toks[wh_i + 1:wh_i + 5]):
-        # "What is the name of the city ...": look a little further for a focus noun.
-        focus2, typ2 = _focus_from(toks, wh_i + 1, window=8)
-        if typ2 is not None:
-            focus, typ = focus2, typ2
+    of = next((i for i in range(wh_i + 1, min(len(toks), wh_i + 6))
+               if toks[i] in ("name", "type", "kind", "sort") and i + 1 < len(toks) and toks[i + 1] == "of"), None)
+    if of is not None:
+        # "What is the name of the city ...", "What kind of fluid ...": the noun after "of" is
+        # the focus (or none of ours: "what type of destination" asks for no typed fact).
+        focus, typ = _focus_from(toks, of + 2, window=1)
+    if focus == "area" and wh == "which":
+        typ = "PLACE"  # "which area of Khwarezmia", not "what is the area of"
     if typ == "PERCENT" and focus == "rate" and "percent" not in toks and "percentage" not in toks:
         typ = "NUM"
     return Focus(wh, focus, typ or "OTHER")
 
 
-def _focus_from(toks: list[str], start: int, window: int = 3) -> tuple[str, str | None]:
+_WH = frozenset(("what", "which", "who", "whom", "whose", "when", "where", "why", "how"))
+_ASKING = frozenset(("what", "which", "who", "whom", "whose"))
+
+
+def _focus_from(toks: list[str], start: int, window: int = 2) -> tuple[str, str | None]:
     """First focus noun within ``window`` content words from ``start``."""
     seen = 0
     first = ""

@@ -27,11 +27,11 @@ from .store import IndexData
 __all__ = ["ReaderConfig", "Reading", "ExtractiveReader", "FEATURES", "ANSWER_FEATURES", "answer_features"]
 
 FEATURES = ("dense", "coverage", "chunk", "first_rank", "context", "bigram", "chunk_dense", "chunk_lex", "type_match",
-            "length", "repeat", "spread", "lead", "names", "rarest", "dense_gap", "coverage_gap", "short")
+            "length", "repeat", "spread", "lead", "names", "rarest", "dense_gap", "coverage_gap", "fact_gap", "short")
 # What the abstention decision sees of the chosen sentence: how far ahead of the others it is,
 # and how well it matches the question on its own.
 ANSWER_FEATURES = ("top", "margin", "top_prob", "dense", "coverage", "context", "type_match", "names", "rarest",
-                   "chunk_dense", "chunk_lex")
+                   "chunk_dense", "chunk_lex", "fact_gap")
 _CONFIG = Path(__file__).parent / "data" / "reader.json"
 
 
@@ -142,7 +142,8 @@ class ExtractiveReader:
         q_terms = set(q_list)
         q_bigrams = set(zip(q_list, q_list[1:]))
         q_weight = sum(self._idf(t) for t in q_terms) or 1.0
-        wanted = type_mask(answer_type(question))
+        kind = answer_type(question)
+        wanted, fact = type_mask(kind), kind in _FACT_NAMES
         # The question's capitalised words (not its first): names the answer sentence should share.
         q_names = {w.lower() for w in _NAME.findall(question.strip()[1:])}
         q_rarest = max((self._idf(t) for t in q_terms), default=0.0) or 1.0
@@ -167,6 +168,8 @@ class ExtractiveReader:
             feats[i, 6] = hit.dense
             feats[i, 7] = hit.lexical
             feats[i, 8] = 1.0 if wanted and int(self.data.sent_types[row]) & wanted else 0.0
+            # Asked for an amount, a date or a figure, the sentence states none.
+            feats[i, 17] = 1.0 if fact and not feats[i, 8] else 0.0
             # A sentence that only repeats the question's words has no room for its answer.
             feats[i, 9] = math.log1p(len(toks))
             feats[i, 10] = 1.0 - sum(t not in q_terms for t in toks) / max(1, len(toks))
