@@ -60,6 +60,10 @@ def _variants(base: QuestionSettings) -> dict[str, tuple[QuestionSettings | None
         "no trust in copies of one article": (replace(base, copy_grams=1.01), "subject"),
         "no multi-swap veto": (replace(base, multi_swap=0), "subject"),
         "no definitions (genre/sport answers)": (replace(base, definitions=False), "subject"),
+        "no rewrite check (copies renaming only the answer)": (replace(base, rewrites=False), "subject"),
+        "qualifier lacked counts without subject up front": (replace(base, one_sided_lead=False), "subject"),
+        "no same-figures check of stored numeric conflicts": (replace(base, same_figures=False), "subject"),
+        "no copies of on-subject documents": (replace(base, copy_scan=0), "subject"),
         "every passage of every document": (base, "all"),
         "before: stored conflicts, statement cosine >= 0.7": (None, "subject"),
     }
