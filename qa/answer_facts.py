@@ -113,6 +113,9 @@ class QuestionSettings:
     # Relevance of the sentence a near-copy swap is in: low, because a copy that swaps a value of
     # the asked kind anywhere near the subject is strong evidence by itself.
     swap_relevant: float = 0.2
+    # Near-copies are aligned without days and months ("October 4, 2016" / "January 1, 2018" is
+    # one swapped year, which may end both sentences).
+    swap_dates: bool = True
     # Two documents are about one entity when one names it with a qualifier ("Dallas County
     # Courthouse (Iowa)") that the other repeats, even when they share little other text.
     qualified_same: bool = True

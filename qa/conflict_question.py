@@ -85,7 +85,7 @@ class QuestionConflicts:
         self.facts: dict[str, DocFacts] = {}
         # Documents whose facts are built on first use (the app's corpus: nothing at load time).
         self.lazy: Mapping[str, Document] = lazy or {}
-        self._swaps: dict[tuple[str, str], Swaps] = {}  # by the two documents' fingerprints
+        self._swaps: dict[tuple[str, str, bool], Swaps] = {}  # by the two documents' fingerprints
         for d in docs:
             self.add(d)
 
@@ -165,7 +165,7 @@ class QuestionConflicts:
                     fa, fb, q, (a, b), (fa.sents[answers[da][1]], fb.sents[answers[db][1]]), st) or (
                     same_entity(fa, fb, q, st, (a, b), (fa.sents[answers[da][1]], fb.sents[answers[db][1]]),
                                 st.answer_overlap) and not self._templated(fa, fb, st)
-                    and not self._renamed(fa, fb, q))
+                    and not self._renamed(fa, fb, q, st))
                 links.append((ANSWER if same else AMBIGUITY, da, db, answers[da], answers[db]))
         return links
 
@@ -183,7 +183,7 @@ class QuestionConflicts:
                 # Two copies of one article (most of their word 4-grams shared) are about one entity.
                 copies = len(fa.grams & fb.grams) >= st.copy_grams * max(1, min(len(fa.grams), len(fb.grams)))
                 quals = frozenset().union(*_qualifiers(fa, q))
-                for sw in self._swaps_of(fa, fb).swaps:
+                for sw in self._swaps_of(fa, fb, st).swaps:
                     sa, sb = fa.sents[sw.row_a], fb.sents[sw.row_b]
                     kind = sw.kind(sa, sb)
                     if not _fits(kind, q) or (
@@ -200,32 +200,32 @@ class QuestionConflicts:
                         continue
                     same = not st.entity_check or self._rewritten(fa, fb, q, (va, vb), (sa, sb), st) or (
                         same_entity(fa, fb, q, st, (va, vb), (sa, sb), False, copies)
-                        and (copies or not self._templated(fa, fb, st)) and not self._renamed(fa, fb, q))
+                        and (copies or not self._templated(fa, fb, st)) and not self._renamed(fa, fb, q, st))
                     links.append((ANSWER if same else AMBIGUITY, da, db, (rel, sw.row_a, va), (rel, sw.row_b, vb)))
                     break
         return links
 
-    def _swaps_of(self, fa: DocFacts, fb: DocFacts) -> Swaps:
-        key = (fa.doc.fingerprint, fb.doc.fingerprint)
+    def _swaps_of(self, fa: DocFacts, fb: DocFacts, st: QuestionSettings) -> Swaps:
+        key = (fa.doc.fingerprint, fb.doc.fingerprint, st.swap_dates)
         got = self._swaps.get(key)
         if got is None:
-            got = self._swaps[key] = swaps_between(fa.sents, fb.sents, fa.vectors, fb.vectors)
+            got = self._swaps[key] = swaps_between(fa.sents, fb.sents, fa.vectors, fb.vectors, st.swap_dates)
         return got
 
     def _rewritten(self, fa: DocFacts, fb: DocFacts, q: _Question, answers: tuple[Value, Value] | None,
                    sents: tuple[_Sentence, _Sentence] | None, st: QuestionSettings) -> bool:
-        return rewritten(fa, fb, self._swaps_of(fa, fb), q, answers, sents, st)
+        return rewritten(fa, fb, self._swaps_of(fa, fb, st), q, answers, sents, st)
 
     def _templated(self, fa: DocFacts, fb: DocFacts, st: QuestionSettings) -> bool:
         """Near-copies that swap many different things are one template about two entities."""
-        return bool(st.multi_swap) and self._swaps_of(fa, fb).distinct >= st.multi_swap
+        return bool(st.multi_swap) and self._swaps_of(fa, fb, st).distinct >= st.multi_swap
 
-    def _renamed(self, fa: DocFacts, fb: DocFacts, q: _Question) -> bool:
+    def _renamed(self, fa: DocFacts, fb: DocFacts, q: _Question, st: QuestionSettings) -> bool:
         """Near-copies that swap the qualifier of their subject ("Kaliganj Upazila, Jhenaidah" /
         "Kaliganj Upazila, Lalmonirhat") are about two entities of one name."""
         (qa, pa), (qb, pb) = _qualifiers(fa, q), _qualifiers(fb, q)
         return any(set(sw.key.split("|")[0].split()) & (qa | pa) and set(sw.key.split("|")[1].split()) & (qb | pb)
-                   for sw in self._swaps_of(fa, fb).swaps)
+                   for sw in self._swaps_of(fa, fb, st).swaps)
 
     def _statement_relevance(self, c: Conflict, q: _Question, qvec, st: QuestionSettings) -> tuple[float, float]:
         """How close the best statement of a stored conflict is to the question (cosine) and how
@@ -269,7 +269,7 @@ class QuestionConflicts:
                 if self._rewritten(fa, fb, q, vals, None, st) or (
                         same_entity(fa, fb, q, replace(st, same_names=st.stored_names), vals, None,
                                     st.stored_overlap) and not self._templated(fa, fb, st)
-                        and not self._renamed(fa, fb, q)):
+                        and not self._renamed(fa, fb, q, st)):
                     return c
         if not apart and st.same_figures and c.kind == "numeric":
             return None

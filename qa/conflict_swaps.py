@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .claims import STOPWORDS, is_year
+from .claims import _MONTHS, STOPWORDS, is_year
 from .conflict_rules import _same_spelling, _subject_differs, _subject_end
 from .conflict_sentences import _Sentence
 
@@ -73,10 +73,25 @@ class Swaps:
         return len({s.key for s in self.swaps})
 
 
+def _undated(s: _Sentence) -> list[int]:
+    """Token positions of a sentence without its months and the day numbers next to them."""
+    toks = s.tokens
+    month = [t.key in _MONTHS for t in toks]
+    day = [t.key.isdigit() and len(t.key) <= 2 and ((k > 0 and month[k - 1]) or (k + 1 < len(toks) and month[k + 1]))
+           for k, t in enumerate(toks)]
+    return [k for k in range(len(toks)) if not month[k] and not day[k]]
+
+
+def _span(kept: list[int], i: int, j: int, n: int) -> tuple[int, int]:
+    """Positions ``i:j`` of the kept tokens as positions of the sentence (``n`` tokens)."""
+    start = kept[i] if i < len(kept) else n
+    return start, (kept[j - 1] + 1 if j > i else start)
+
+
 def swaps_between(a: list[_Sentence], b: list[_Sentence], va: np.ndarray | None, vb: np.ndarray | None,
-                  ) -> Swaps:
+                  dates: bool = True) -> Swaps:
     """The swaps between two documents' sentences (``va``/``vb``: their vectors, None: compare
-    sentences that share most of their words)."""
+    sentences that share most of their words; ``dates``: align them without days and months)."""
     if not a or not b:
         return Swaps((), 0, 0)
     # Sentence pairs that may be copies: close vectors, or most content words shared (vectors of a
@@ -93,14 +108,18 @@ def swaps_between(a: list[_Sentence], b: list[_Sentence], va: np.ndarray | None,
         x, y = a[int(i)], b[int(j)]
         if x.keys == y.keys or x.boilerplate or y.boilerplate:
             continue
-        sm = difflib.SequenceMatcher(None, x.keys, y.keys, autojunk=False)
+        # Days and months are left out of the alignment: "on October 4, 2016" / "on January 1,
+        # 2018" is one swapped year, not three words that make a short sentence look rewritten.
+        kx, ky = _undated(x) if dates else list(range(len(x.keys))), _undated(y) if dates else list(range(len(y.keys)))
+        sm = difflib.SequenceMatcher(None, [x.keys[k] for k in kx], [y.keys[k] for k in ky], autojunk=False)
         blocks = [m for m in sm.get_matching_blocks() if m.size]
         # Aligned when most of the shorter sentence is found in the other: sentence splitters cut
         # web pages differently, so one sentence may hold the other and more.
-        if not blocks or (sm.ratio() < ALIGNED and sum(m.size for m in blocks) < CONTAINED * min(len(x.keys), len(y.keys))):
+        if not blocks or (sm.ratio() < ALIGNED and sum(m.size for m in blocks) < CONTAINED * min(len(kx), len(ky))):
             continue
         aligned += 1
-        ops = sm.get_opcodes()
+        ops = [(op, *_span(kx, a0, a1, len(x.keys)), *_span(ky, b0, b1, len(y.keys)))
+               for op, a0, a1, b0, b1 in sm.get_opcodes()]
         if _subject_differs(x, y, ops):
             renamed += 1  # "Meta aims ... 5 GW" / "Anthropic aims ... 1 GW": the same words about another subject
             ea, eb = _subject_end(x), _subject_end(y)
@@ -109,11 +128,13 @@ def swaps_between(a: list[_Sentence], b: list[_Sentence], va: np.ndarray | None,
                            if t.text[:1].isupper() and t.key not in STOPWORDS)
             continue
         first, last = blocks[0], blocks[-1]
+        start_a, end_a = _span(kx, first.a + first.size, last.a, len(x.keys))
         for op, a0, a1, b0, b1 in ops:
             if op != "replace" or a1 - a0 > MAX_WORDS or b1 - b0 > MAX_WORDS:
                 continue
-            if a0 < first.a + first.size or a1 > last.a:
-                continue  # outside the shared stretch: the longer sentence's own words
+            if a0 < start_a or (a1 > end_a and not (dates and a1 == len(x.keys) and b1 == len(y.keys))):
+                continue  # outside the shared stretch: the longer sentence's own words (not a
+                # value both sentences end on: "... on January 1, 2018.")
             ka, kb = x.keys[a0:a1], y.keys[b0:b1]
             if all(k in STOPWORDS for k in ka + kb):
                 continue  # "a" / "the", "was" / "is": wording, not a claim

@@ -122,3 +122,20 @@ def test_a_copy_of_an_on_subject_document_is_read_though_its_passage_was_not_ret
     assert real(found), [c.summary for c in found]
     assert {s.doc_id for s in found[0].statements} == {"a01", "b02"}
     assert not f.find(q, on_subject, settings=replace(f.settings, copy_scan=0))
+
+
+MUSICAL = ("Freaky Monday is a musical with music by Tom Kitt and lyrics by Brian Yorkey, based on the 1972 "
+           "novel. The musical began performances at the Signature Theatre, Arlington, Virginia on {date}. "
+           "It then played at the La Jolla Playhouse in San Diego and toured for two seasons.")
+
+
+@MODES
+def test_near_copies_swapping_a_whole_date_at_the_end_of_a_sentence_disagree(encode):
+    """"on October 4, 2016." / "on January 1, 2018.": three swapped words ending a short sentence,
+    aligned as one swapped year."""
+    docs = [doc("a01", MUSICAL.format(date="October 4, 2016")), doc("b02", MUSICAL.format(date="January 1, 2018"))]
+    q = "When did the Freaky Monday musical begin its performances?"
+    found = find(q, docs, encode, answers=False)  # near-copy swaps alone
+    assert real(found), [c.summary for c in found]
+    assert "2016" in found[0].summary and "2018" in found[0].summary
+    assert not real(find(q, docs, encode, answers=False, swap_dates=False))
