@@ -88,6 +88,16 @@ def _span(kept: list[int], i: int, j: int, n: int) -> tuple[int, int]:
     return start, (kept[j - 1] + 1 if j > i else start)
 
 
+def _years_only(x: _Sentence, y: _Sentence, a0: int, a1: int, b0: int, b1: int) -> tuple[int, int, int, int]:
+    """A replaced stretch too long for a swap narrowed to its one year on each side, when it has
+    one: "1900" / "Charles Cleaves Cole (May 22, 1841" (a title glued before one copy)."""
+    ya = [k for k in range(a0, a1) if is_year(x.tokens[k])]
+    yb = [k for k in range(b0, b1) if is_year(y.tokens[k])]
+    if len(ya) == 1 and len(yb) == 1:
+        return ya[0], ya[0] + 1, yb[0], yb[0] + 1
+    return a0, a1, b0, b1
+
+
 def swaps_between(a: list[_Sentence], b: list[_Sentence], va: np.ndarray | None, vb: np.ndarray | None,
                   dates: bool = True) -> Swaps:
     """The swaps between two documents' sentences (``va``/``vb``: their vectors, None: compare
@@ -130,7 +140,11 @@ def swaps_between(a: list[_Sentence], b: list[_Sentence], va: np.ndarray | None,
         first, last = blocks[0], blocks[-1]
         start_a, end_a = _span(kx, first.a + first.size, last.a, len(x.keys))
         for op, a0, a1, b0, b1 in ops:
-            if op != "replace" or a1 - a0 > MAX_WORDS or b1 - b0 > MAX_WORDS:
+            if op != "replace":
+                continue
+            if dates and (a1 - a0 > MAX_WORDS or b1 - b0 > MAX_WORDS):
+                a0, a1, b0, b1 = _years_only(x, y, a0, a1, b0, b1)
+            if a1 - a0 > MAX_WORDS or b1 - b0 > MAX_WORDS:
                 continue
             if a0 < start_a or (a1 > end_a and not (dates and a1 == len(x.keys) and b1 == len(y.keys))):
                 continue  # outside the shared stretch: the longer sentence's own words (not a

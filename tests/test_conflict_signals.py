@@ -139,3 +139,16 @@ def test_near_copies_swapping_a_whole_date_at_the_end_of_a_sentence_disagree(enc
     assert real(found), [c.summary for c in found]
     assert "2016" in found[0].summary and "2018" in found[0].summary
     assert not real(find(q, docs, encode, answers=False, swap_dates=False))
+
+
+@MODES
+def test_a_swapped_year_is_found_behind_a_title_glued_before_one_copy(encode):
+    life = "Charles Moreau Hale ({born} – March 17, 1905) was a United States federal judge."
+    rest = "Born in Hiram, Maine, Hale read law to enter the bar in 1866 and served until 1903."
+    docs = [doc("a01", "Charles Moreau Hale " + life.format(born="May 22, 1841"), rest),
+            doc("b02", life.format(born="January 1, 1900"), rest)]
+    q = "When was Justice Hale born?"
+    found = find(q, docs, encode, answers=False)
+    assert real(found), [c.summary for c in found]
+    assert "1841" in found[0].summary and "1900" in found[0].summary
+    assert not real(find(q, docs, encode, answers=False, swap_dates=False))
