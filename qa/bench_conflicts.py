@@ -64,6 +64,7 @@ def _variants(base: QuestionSettings) -> dict[str, tuple[QuestionSettings | None
         "qualifier lacked counts without subject up front": (replace(base, one_sided_lead=False), "subject"),
         "no same-figures check of stored numeric conflicts": (replace(base, same_figures=False), "subject"),
         "no copies of on-subject documents": (replace(base, copy_scan=0), "subject"),
+        "near-copies aligned with days and months": (replace(base, swap_dates=False), "subject"),
         "every passage of every document": (base, "all"),
         "before: stored conflicts, statement cosine >= 0.7": (None, "subject"),
     }
