@@ -4,7 +4,9 @@ The corpus-wide rules (``qa.conflicts``) only compare sentences that line up wit
 document that states its answer elsewhere (an infobox, a list, a differently worded sentence) is
 missed, and two near-copies about different entities that share a name (two Kaliganj upazilas) look
 like a contradiction. Knowing the question fixes both. ``QuestionConflicts.find`` (what ``ask()``
-runs, on the passages about the question's subject) combines three signals:
+runs, on the passages about the question's subject, and on every sentence of the documents that
+copy one of those: misinformation rewritten from a page may state its answer in a passage that
+reads unlike the question) combines three signals:
 
 1. Stored corpus-wide conflicts among those passages, kept when a statement is close to the
    question (cosine >= 0.7, read off the gold set) or when the conflict is of the kind of answer
@@ -25,7 +27,10 @@ enough text (word 4-grams) or names, or one names its subject with a qualifier t
 where it is first mentioned differ ("Kaliganj Upazila, Jhenaidah" vs "Kaliganj Upazila,
 Lalmonirhat"), when each answer sentence names its own subject (Meta's 5 GW, Anthropic's 1 GW), or
 when near-copies swap many different things (one template, two entities). Copies of one article
-(half their 4-grams shared) are one entity unless they swap their subject's own qualifier.
+(half their 4-grams shared) that rename nothing but the answer are one entity whatever their
+qualifiers say (``qa.conflict_rewrite``: a rewrite changes the answer in the title too); a
+qualifier one document lacks is no evidence when that document never names the subject up front
+(an excerpt). A stored numeric conflict between copies of one statement (same figures) is dropped.
 A disagreement between the same entity is a ``Conflict`` of kind ``answer`` (or the stored kind);
 between different entities sharing a name it is a ``Conflict`` of kind ``ambiguity``, a note that
 the sources describe different things, which ``qa eval`` does not count as a conflict.
