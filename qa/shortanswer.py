@@ -53,6 +53,12 @@ _COMPAT = {  # expected answer type -> entity labels that fit it
     "QUANTITY": {"QUANTITY", "CARDINAL", "MONEY", "PERCENT"},
     "OTHER": set(),
 }
+_FOCUS_LABELS = {w: set(labels.split()) for ws, labels in (
+    ("city town country nation state province county capital village district region", "GPE"),
+    ("river lake sea ocean mountain island continent valley desert forest", "LOC"),
+    ("stadium building bridge airport hospital church palace castle park venue street", "FAC"),
+    ("company firm corporation organization organisation team university agency party band", "ORG"),
+) for w in ws.split()}
 _DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "compound", "npadvmod",
          "nummod", "amod", "ROOT", "prep", "acomp", "oprd", "dative", "advmod", "poss")
 _PREPS = ("in", "on", "at", "by", "of", "for", "from", "during", "since", "to", "with", "as",
@@ -297,6 +303,10 @@ def _features(v: _View, i: int, j: int, kinds: set[str], q) -> dict[str, float]:
             f["foc.in"] = 1.0
         if any(v.stem[p] == fs for p in range(max(0, i - 3), i)) or (j < v.n and v.stem[j] == fs):
             f["foc.adjacent"] = 1.0
+        # "which city" wants a GPE, not the stadium (FAC) beside it, though both are places.
+        fit = _FOCUS_LABELS.get(focus.rstrip("s"))
+        if fit and labels:
+            f["foc.label_fit" if labels & fit else "foc.label_miss"] = 1.0
     f[f"x.wh.{wh}.kind.{min(kinds)}"] = 1.0
     # length and position
     n = j - i

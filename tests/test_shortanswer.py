@@ -31,6 +31,16 @@ TYPE_CASES = [
     ("Why did the talks collapse?", None),
     ("How did the company recover?", None),
     ("why is the sky blue", None),
+    # a clause-opening "when" is not what is asked; what-do questions ask for no typed fact
+    ("When a pathogen is eaten by a phagocyte it is trapped in what vesicle?", "OTHER"),
+    ("Cost overruns occurred when the contractor did what?", "OTHER"),
+    ("What does the time element in construction mean?", "OTHER"),
+    ("What happened to NASA's budget after the landing?", "OTHER"),
+    ("In what kind of fluid are pressure differences caused?", "OTHER"),
+    ("What kind of company makes the chip?", "ORG"),
+    ("Which area of Khwarezmia did the army target?", "PLACE"),
+    ("What is the area of the park?", "QUANTITY"),
+    ("When did the war end, and what treaty ended it?", "DATE"),
 ]
 
 
