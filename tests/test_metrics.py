@@ -117,6 +117,11 @@ def test_f1(prediction, golds, expected):
         ("Samsung", [], False),
         ("the cat", ["the"], False),  # a gold that normalises to nothing never matches
         ("Samsung", "Samsung", True),
+        ("a key contributor to OpenAI's original chip project", ["OpenAI"], True),  # possessive
+        ("a key contributor to OpenAI’s project", ["OpenAI's project"], True),
+        ("the boss's car", ["boss"], True),
+        ("Its sales rose", ["it"], False),  # "its" is not a possessive of "it"
+        ("Samsung's", ["Samsungs"], True),  # the SQuAD-normalised reading still counts
     ],
 )
 def test_contains_answer(text, golds, expected):
