@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-__all__ = ["answer_type", "question_focus", "Focus", "TYPES"]
+__all__ = ["answer_type", "question_focus", "Focus", "TYPES", "ENTITY_FIT", "FOCUS_LABELS"]
 
 TYPES = (
     "PERSON", "ORG", "PLACE", "DATE", "TIME", "DURATION", "NUM", "MONEY", "PERCENT",
@@ -47,6 +47,22 @@ _FOCUS = {
         volume altitude elevation population pressure""",
 }
 _FOCUS_TYPE = {w: t for t, ws in _FOCUS.items() for w in ws.split()}
+
+# Expected answer type -> the spaCy entity labels of a span that answers it.
+ENTITY_FIT = {
+    "PERSON": {"PERSON"}, "ORG": {"ORG"}, "PLACE": {"GPE", "LOC", "FAC"},
+    "DATE": {"DATE", "TIME"}, "TIME": {"TIME", "DATE"}, "DURATION": {"DATE", "TIME", "QUANTITY"},
+    "NUM": {"CARDINAL", "QUANTITY"}, "MONEY": {"MONEY"}, "PERCENT": {"PERCENT"},
+    "QUANTITY": {"QUANTITY", "CARDINAL", "MONEY", "PERCENT"},
+    "OTHER": set(),
+}
+# A focus noun -> the entity label it asks for: "which city" wants a GPE, not the stadium (FAC).
+FOCUS_LABELS = {w: set(labels.split()) for ws, labels in (
+    ("city town country nation state province county capital village district region", "GPE"),
+    ("river lake sea ocean mountain island continent valley desert forest", "LOC"),
+    ("stadium building bridge airport hospital church palace castle park venue street", "FAC"),
+    ("company firm corporation organization organisation team university agency party band", "ORG"),
+) for w in ws.split()}
 
 _HOW_ADJ = {
     "many": "NUM", "much": "QUANTITY", "long": "DURATION", "old": "NUM", "far": "QUANTITY",

@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
-from .answertype import answer_type, question_focus
+from .answertype import ENTITY_FIT, FOCUS_LABELS, answer_type, question_focus
 from .models import cached_model
 
 __all__ = ["answer_type", "extract_short_answer", "best_short_answer", "candidates",
@@ -46,19 +46,6 @@ _WORD = re.compile(r"\w+(?:['’-]\w+)*")
 _NUM_RE = re.compile(
     r"(?:[$£€¥]\s?)?\d[\d,]*(?:\.\d+)?(?:\s?(?:%|percent|per cent)|"
     r"\s(?:million|billion|trillion|thousand|hundred)(?:\s(?:dollars|pounds|euros))?)?")
-_COMPAT = {  # expected answer type -> entity labels that fit it
-    "PERSON": {"PERSON"}, "ORG": {"ORG"}, "PLACE": {"GPE", "LOC", "FAC"},
-    "DATE": {"DATE", "TIME"}, "TIME": {"TIME", "DATE"}, "DURATION": {"DATE", "TIME", "QUANTITY"},
-    "NUM": {"CARDINAL", "QUANTITY"}, "MONEY": {"MONEY"}, "PERCENT": {"PERCENT"},
-    "QUANTITY": {"QUANTITY", "CARDINAL", "MONEY", "PERCENT"},
-    "OTHER": set(),
-}
-_FOCUS_LABELS = {w: set(labels.split()) for ws, labels in (
-    ("city town country nation state province county capital village district region", "GPE"),
-    ("river lake sea ocean mountain island continent valley desert forest", "LOC"),
-    ("stadium building bridge airport hospital church palace castle park venue street", "FAC"),
-    ("company firm corporation organization organisation team university agency party band", "ORG"),
-) for w in ws.split()}
 _DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "compound", "npadvmod",
          "nummod", "amod", "ROOT", "prep", "acomp", "oprd", "dative", "advmod", "poss")
 _PREPS = ("in", "on", "at", "by", "of", "for", "from", "during", "since", "to", "with", "as",
@@ -223,7 +210,7 @@ def _features(v: _View, i: int, j: int, kinds: set[str], q) -> dict[str, float]:
     for lab in labels:
         f["ent." + lab] = 1.0
         f[f"x.{T}.ent.{lab}"] = 1.0
-    compat = _COMPAT.get(T, set())
+    compat = ENTITY_FIT.get(T, set())
     if labels & compat:
         f["type.match"] = 1.0
         if exact:
@@ -304,7 +291,7 @@ def _features(v: _View, i: int, j: int, kinds: set[str], q) -> dict[str, float]:
         if any(v.stem[p] == fs for p in range(max(0, i - 3), i)) or (j < v.n and v.stem[j] == fs):
             f["foc.adjacent"] = 1.0
         # "which city" wants a GPE, not the stadium (FAC) beside it, though both are places.
-        fit = _FOCUS_LABELS.get(focus.rstrip("s"))
+        fit = FOCUS_LABELS.get(focus.rstrip("s"))
         if fit and labels:
             f["foc.label_fit" if labels & fit else "foc.label_miss"] = 1.0
     f[f"x.wh.{wh}.kind.{min(kinds)}"] = 1.0
