@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-__all__ = ["answer_type", "question_focus", "Focus", "TYPES", "ENTITY_FIT", "FOCUS_LABELS"]
+__all__ = ["answer_type", "question_focus", "Focus", "TYPES", "ENTITY_FIT", "FOCUS_LABELS", "AUXILIARIES"]
 
 TYPES = (
     "PERSON", "ORG", "PLACE", "DATE", "TIME", "DURATION", "NUM", "MONEY", "PERCENT",
@@ -93,7 +93,7 @@ def question_focus(question: str) -> Focus:
     whs = [i for i, t in enumerate(toks) if t in _WH]
     wh_i = whs[0] if whs else -1
     if (wh_i >= 0 and toks[wh_i] in ("when", "where") and any(toks[i] in _ASKING for i in whs[1:])
-            and (wh_i + 1 >= len(toks) or toks[wh_i + 1] not in _AUX)):
+            and (wh_i + 1 >= len(toks) or toks[wh_i + 1] not in AUXILIARIES)):
         # "When a pathogen is eaten, it is trapped in what vesicle?", "... occurred when the
         # contractor did what?": that "when" opens a clause; the question is the later word.
         wh_i = next(i for i in whs[1:] if toks[i] in _ASKING)
@@ -156,7 +156,8 @@ def question_focus(question: str) -> Focus:
 
 _WH = frozenset(("what", "which", "who", "whom", "whose", "when", "where", "why", "how"))
 _ASKING = frozenset(("what", "which", "who", "whom", "whose"))
-_AUX = frozenset("is are was were do does did will would can could has have had should may might".split())
+# Auxiliary verbs: "When did ..." opens a question; a sentence-initial one makes a yes/no question.
+AUXILIARIES = frozenset("is are was were do does did will would can could has have had should may might".split())
 
 
 def _focus_from(toks: list[str], start: int, window: int = 2) -> tuple[str, str | None]:

@@ -18,7 +18,7 @@ from typing import Sequence
 
 import numpy as np
 
-from .answertype import answer_type
+from .answertype import AUXILIARIES, answer_type
 from .entities import type_mask
 from .lexical import tokenize
 from .retriever import Hit
@@ -28,6 +28,7 @@ __all__ = ["ReaderConfig", "Reading", "ExtractiveReader", "FEATURES", "ANSWER_FE
 
 FEATURES = ("dense", "coverage", "chunk", "first_rank", "context", "bigram", "chunk_dense", "chunk_lex", "type_match",
             "length", "repeat", "spread", "lead", "names", "rarest", "dense_gap", "coverage_gap", "fact_gap", "short")
+_F = {name: i for i, name in enumerate(FEATURES)}
 # What the abstention decision sees of the chosen sentence: how far ahead of the others it is,
 # and how well it matches the question on its own.
 ANSWER_FEATURES = ("top", "margin", "top_prob", "dense", "coverage", "context", "type_match", "names", "rarest",
@@ -40,7 +41,7 @@ def answer_features(feats: np.ndarray, logits: np.ndarray, best: int) -> np.ndar
     others = np.delete(logits, best)
     margin = float(logits[best] - others.max()) if len(others) else 5.0
     p = np.exp(logits - logits.max())
-    own = [feats[best, FEATURES.index(f)] for f in ANSWER_FEATURES[3:]]
+    own = [feats[best, _F[f]] for f in ANSWER_FEATURES[3:]]
     return np.array([logits[best], min(margin, 5.0), p[best] / p.sum(), *own], np.float64)
 
 
@@ -56,9 +57,10 @@ class ReaderConfig:
     max_candidates: int = 60
     short_answers: bool = True
     # The answer takes in the next or previous sentence too when that sentence scores within this
-    # many logits of the best one (0: never): the evidence is split between them. On the SQuAD
-    # half (listwise ranker), 0.5 / 1.0 / 2.0 give "answer contains" 76.2 / 77.1 / 78.1% for a
-    # median answer of 166 / 172 / 182 characters: past 1.0 answers grow faster than they improve.
+    # many logits of the best one (0: never): the evidence is split between them. `qa eval` on the
+    # SQuAD half with each value (listwise ranker): 0.5 / 1.0 / 2.0 give "answer contains" 76.2 /
+    # 77.1 / 78.1% for a median answer of 166 / 172 / 182 characters: past 1.0 answers grow faster
+    # than they improve.
     merge_gap: float = 1.0
     # Optional neural reader: a Hugging Face extractive-QA model (name or local path). When set,
     # it picks the short answer inside the top chunks and its sentence becomes the answer.
@@ -158,32 +160,32 @@ class ExtractiveReader:
                 if 0 <= r < n_sent and int(self.data.sentences[r, 0]) == doc:
                     ctx.update(_tokens(self.raw[doc][int(self.data.sentences[r, 1]) : int(self.data.sentences[r, 2])]))
             hit = hits[rank]
-            feats[i, 0] = dense[i]
-            feats[i, 1] = sum(self._idf(t) for t in q_terms & terms) / q_weight
-            feats[i, 2] = hit.score
-            feats[i, 3] = 1.0 if rank == 0 else 0.0
-            feats[i, 4] = sum(self._idf(t) for t in q_terms & ctx) / q_weight
-            feats[i, 5] = len(q_bigrams & set(zip(toks, toks[1:]))) / len(q_bigrams) if q_bigrams else 0.0
-            feats[i, 6] = hit.dense
-            feats[i, 7] = hit.lexical
-            feats[i, 8] = 1.0 if wanted and int(self.data.sent_types[row]) & wanted else 0.0
+            feats[i, _F["dense"]] = dense[i]
+            feats[i, _F["coverage"]] = sum(self._idf(t) for t in q_terms & terms) / q_weight
+            feats[i, _F["chunk"]] = hit.score
+            feats[i, _F["first_rank"]] = 1.0 if rank == 0 else 0.0
+            feats[i, _F["context"]] = sum(self._idf(t) for t in q_terms & ctx) / q_weight
+            feats[i, _F["bigram"]] = len(q_bigrams & set(zip(toks, toks[1:]))) / len(q_bigrams) if q_bigrams else 0.0
+            feats[i, _F["chunk_dense"]] = hit.dense
+            feats[i, _F["chunk_lex"]] = hit.lexical
+            feats[i, _F["type_match"]] = 1.0 if wanted and int(self.data.sent_types[row]) & wanted else 0.0
             # Asked for an amount, a date or a figure, the sentence states none.
-            feats[i, 17] = 1.0 if fact and not feats[i, 8] else 0.0
+            feats[i, _F["fact_gap"]] = 1.0 if fact and not feats[i, _F["type_match"]] else 0.0
             # A sentence that only repeats the question's words has no room for its answer.
-            feats[i, 9] = math.log1p(len(toks))
-            feats[i, 10] = 1.0 - sum(t not in q_terms for t in toks) / max(1, len(toks))
+            feats[i, _F["length"]] = math.log1p(len(toks))
+            feats[i, _F["repeat"]] = 1.0 - sum(t not in q_terms for t in toks) / max(1, len(toks))
             pos = [j for j, t in enumerate(toks) if t in q_terms]
-            feats[i, 11] = (pos[-1] - pos[0] + 1) / len(pos) if len(pos) > 1 else 0.0
-            feats[i, 12] = 1.0 if row == 0 or int(self.data.sentences[row - 1, 0]) != doc else 0.0
+            feats[i, _F["spread"]] = (pos[-1] - pos[0] + 1) / len(pos) if len(pos) > 1 else 0.0
+            feats[i, _F["lead"]] = 1.0 if row == 0 or int(self.data.sentences[row - 1, 0]) != doc else 0.0
             if q_names:
                 words = {w.lower() for w in _WORD.findall(self.raw[doc][a:b])}
-                feats[i, 13] = len(q_names & words) / len(q_names)
+                feats[i, _F["names"]] = len(q_names & words) / len(q_names)
             else:
-                feats[i, 13] = 1.0
-            feats[i, 14] = max((self._idf(t) for t in q_terms & terms), default=0.0) / q_rarest
+                feats[i, _F["names"]] = 1.0
+            feats[i, _F["rarest"]] = max((self._idf(t) for t in q_terms & terms), default=0.0) / q_rarest
         # Relative to the best candidate: the ranking is a choice among these sentences.
-        feats[:, 15] = feats[:, 0] - feats[:, 0].max()
-        feats[:, 16] = feats[:, 1] - feats[:, 1].max()
+        feats[:, _F["dense_gap"]] = feats[:, _F["dense"]] - feats[:, _F["dense"]].max()
+        feats[:, _F["coverage_gap"]] = feats[:, _F["coverage"]] - feats[:, _F["coverage"]].max()
         return cands, feats
 
     def read(self, question: str, qvec: np.ndarray, hits: Sequence[Hit]) -> Reading:
@@ -213,10 +215,10 @@ class ExtractiveReader:
         if partner is not None:
             # The quote holds two sentences: the short answer comes from whichever has the more
             # confident one, and either may carry the kind of fact asked for.
-            si = FEATURES.index("short")
+            si = _F["short"]
             if partner in found and (short is None or feats[partner, si] > feats[best, si]):
                 short = found[partner]
-            info["type_match"] = max(info["type_match"], float(feats[partner, FEATURES.index("type_match")]))
+            info["type_match"] = max(info["type_match"], float(feats[partner, _F["type_match"]]))
         kind = answer_type(question)
         if kind in _FACT_NAMES and not info["type_match"]:
             # A question asking for an amount, a date or a figure is not answered by a sentence
@@ -277,15 +279,15 @@ class ExtractiveReader:
             if span is not None:
                 s, e, conf = span
                 found[int(i)] = (a + s, a + e)
-                feats[int(i), FEATURES.index("short")] = conf
+                feats[int(i), _F["short"]] = conf
         w = self.config.weights.get("short", 0.0)
-        best = max((int(i) for i in top), key=lambda i: logits[i] + w * feats[i, FEATURES.index("short")])
+        best = max((int(i) for i in top), key=lambda i: logits[i] + w * feats[i, _F["short"]])
         return best, found, feats
 
 
 # "Is Anthropic using ...?" asks for a verdict the sources may not agree on: the answer sentence
 # is quoted, but no span of it is a fair short answer.
-_YES_NO = re.compile(r"\s*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|may|might)\b", re.I)
+_YES_NO = re.compile(r"\s*(?:%s)\b" % "|".join(sorted(AUXILIARIES)), re.I)
 
 _FACT_NAMES = {
     "MONEY": "amount of money", "DATE": "date", "TIME": "time", "NUM": "number",
