@@ -85,9 +85,12 @@ def _build(entry: _Entry, progress: bool) -> None:
         entry.pairs = PairCache.load(entry.index_dir, model=embedder.model_id)
     pairs = entry.pairs
 
+    given = []
+
     def conflicts_incrementally(docs, encode):
         # Called by sync_index when a document was added, changed or removed: only the pairs of
         # documents the cache does not hold (those of the changed documents) are computed.
+        given.append(encode)  # kept for the pipeline: its table of sentence vectors is built once
         return find_conflicts(docs, encode, cache=pairs)
 
     data, docs, report = sync_index(
@@ -95,7 +98,7 @@ def _build(entry: _Entry, progress: bool) -> None:
         find_conflicts=conflicts_incrementally,
     )
     ordered = [docs[d] for d in data.doc_ids]
-    encode = _index_encoder(embedder, data, docs)
+    encode = given[0] if given else _index_encoder(embedder, data, docs)
     if not report.touched:
         # The index was reused as it is: its stored conflicts may come from other rules (or the
         # cache file may be missing); re-merging the cached findings costs milliseconds and

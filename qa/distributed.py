@@ -177,9 +177,11 @@ def _embedded(texts) -> np.ndarray:
 
 
 def _info(emb, doc_ids, rows, engine, workers, seconds) -> dict:
+    from .indexer import CHUNK_VECTORS  # lazily, like the other qa imports here: Ray workers import this module
+
     return {"model_id": getattr(emb, "model_id", "?"), "dim": int(emb.dim), "engine": engine, "workers": workers,
             "doc_ids": doc_ids, "chunks": int((rows[:, 0] == 0).sum()), "sentences": int((rows[:, 0] == 1).sum()),
-            "chunk_vectors": __import__("qa.indexer", fromlist=["CHUNK_VECTORS"]).CHUNK_VECTORS,
+            "chunk_vectors": CHUNK_VECTORS,
             "seconds": round(seconds, 2), "texts_per_s": round(len(rows) / max(seconds, 1e-9), 1)}
 
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import unicodedata
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,6 +10,7 @@ from typing import Callable, Sequence
 import numpy as np
 
 from .chunking import chunk_document, document_sentences, token_counter
+from .claims import nfkc
 from .config import Settings
 from .corpus import Document, load_corpus
 from .dense import build_dense_index, index_kind
@@ -269,7 +269,7 @@ def _reusing_encoder(embedder: Embedder, data: IndexData, docs: dict[str, Docume
     one article must not re-embed every sentence of the corpus."""
     known: dict[str, np.ndarray] = {}
     for (d, a, b), vec in zip(data.sentences.tolist(), data.sent_vectors):
-        known.setdefault(unicodedata.normalize("NFKC", docs[data.doc_ids[d]].raw[a:b]), vec)
+        known.setdefault(nfkc(docs[data.doc_ids[d]].raw[a:b]), vec)
 
     def encode(texts: Sequence[str]) -> np.ndarray:
         missing = [t for t in dict.fromkeys(texts) if t not in known]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
+import math
 import os
 import threading
 import warnings
@@ -36,11 +37,16 @@ _PROBE = ["The backlog is expected to approach 50 trillion won.", "  Who builds 
           "Jalapeño, MTIA and TPUs: " + "chips and foundries " * 150]
 
 
+# The sentence-transformers pipelines the export reproduces: a transformer, mean pooling, and
+# optionally normalisation.
+_PLAIN_PIPELINES = (["Transformer", "Pooling"], ["Transformer", "Pooling", "Normalize"])
+
+
 def onnx_supported(st_model) -> bool:
     """True when the sentence-transformers pipeline is a plain mean-pooled transformer."""
     mods = list(st_model)
     names = [type(m).__name__ for m in mods]
-    if names not in (["Transformer", "Pooling"], ["Transformer", "Pooling", "Normalize"]):
+    if names not in _PLAIN_PIPELINES:
         return False
     pooling = mods[1]
     mode = getattr(pooling, "pooling_mode", None) or getattr(pooling, "get_pooling_mode_str", lambda: "")()
@@ -73,7 +79,7 @@ def plain_mean_pooled(model_dir: Path) -> dict | None:
     try:
         mods = json.loads((model_dir / "modules.json").read_text("utf-8"))
         kinds = [str(m["type"]).rsplit(".", 1)[-1] for m in mods]
-        if kinds not in (["Transformer", "Pooling"], ["Transformer", "Pooling", "Normalize"]):
+        if kinds not in _PLAIN_PIPELINES:
             return None
         pool = json.loads((model_dir / mods[1]["path"] / "config.json").read_text("utf-8"))
         modes = {k for k, v in pool.items() if k.startswith("pooling_mode") and v}
@@ -121,10 +127,10 @@ def _export(st_model, path: Path, transformer=None) -> None:
 Tokenize = Callable[[list[str]], dict]
 
 
-def hf_tokenize(tokenizer, max_tokens: int, lower: bool = False) -> Tokenize:
+def hf_tokenize(tokenizer, max_tokens: int) -> Tokenize:
     """A transformers tokenizer as sentence-transformers calls it (texts stripped)."""
     def tokenize(texts: list[str]) -> dict:
-        texts = [t.strip().lower() if lower else t.strip() for t in texts]
+        texts = [t.strip() for t in texts]
         enc = tokenizer(texts, padding=True, truncation=True, max_length=max_tokens, return_tensors="np")
         return {k: enc[k] for k in _INPUTS if k in enc}
 
@@ -261,8 +267,9 @@ def load_onnx_encoder(st_model, dim: int, workers: int) -> OnnxEncoder | None:
     if err > _TOLERANCE:
         warnings.warn(f"ONNX encoder disagrees with torch (max diff {err:.2g}); embedding with torch", stacklevel=3)
         return None
-    if fast is not None and float(np.abs(want - got_fast).max()) <= _TOLERANCE:
-        meta = {"dim": dim, **fast, "max_diff": max(err, float(np.abs(want - got_fast).max()))}
+    fast_err = float(np.abs(want - got_fast).max()) if fast is not None else math.inf
+    if fast_err <= _TOLERANCE:
+        meta = {"dim": dim, **fast, "max_diff": max(err, fast_err)}
         tmp = _meta_path(path).with_name(f"{path.stem}.{os.getpid()}.json.tmp")
         try:
             tmp.write_text(json.dumps(meta), "utf-8")

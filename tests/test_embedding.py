@@ -43,7 +43,7 @@ def test_onnx_vectors_equal_torch_vectors(both):
 
 
 @pytest.mark.slow
-def test_onnx_export_is_cached(both, tmp_path, monkeypatch):
+def test_onnx_export_is_cached(tmp_path, monkeypatch):
     monkeypatch.setenv("QA_ONNX_CACHE", str(tmp_path))
     SentenceTransformerEmbedder(backend="onnx")
     files = list(tmp_path.glob("encoder-*.onnx"))
