@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -14,7 +14,6 @@ from .claims import STOPWORDS, Token, is_year, nfkc, stem, tokenize
 from .conflict_rules import _same_spelling
 from .conflict_sentences import Encoder, _Sentence, _sentences
 from .corpus import Document
-from .results import AMBIGUITY
 
 ANSWER = "answer"
 _DATE_TYPES = frozenset({"DATE", "TIME"})
@@ -73,6 +72,11 @@ class DocFacts:
         return cls(doc, sents, values, keys, names, years, numbers, grams,
                    tuple(tokenize(lead_text)), lead_text, vecs)
 
+    def shares_grams(self, other: "DocFacts", share: float) -> bool:
+        """Whether the two share at least ``share`` of the shorter one's word 4-grams: how much of
+        one article the other copies."""
+        return len(self.grams & other.grams) >= share * max(1, min(len(self.grams), len(other.grams)))
+
 
 @dataclass(frozen=True)
 class QuestionSettings:
@@ -94,10 +98,9 @@ class QuestionSettings:
     definitions: bool = True  # read "X is a 2001 American drama film" as "drama film" (OTHER questions)
     subject_penalty: int = 3  # added distance when no word of the question's predicate is near
     types: frozenset[str] = frozenset({"date", "number", "name", "OTHER"})  # answer kinds read
-    stored_overlap: bool = True  # stored (corpus-wide) conflicts also need shared text to stay
-    stored_names: float = 0.3  # ... or this share of names (their sentences already line up)
-    answer_overlap: bool = True  # answer conflicts need shared text (else: ambiguity)
-    enabled: frozenset[str] = field(default_factory=lambda: frozenset({ANSWER, AMBIGUITY}))
+    # Stored (corpus-wide) conflicts stay when the two documents share text, or this share of
+    # names (their sentences already line up).
+    stored_names: float = 0.3
     # A stored conflict is kept when a statement is this close to the question (cosine; read off the
     # gold set, where every disagreement a question asks about reached 0.73) ...
     stored_close: float = 0.7

@@ -94,9 +94,8 @@ def _stage(p, question: str, qvec, hits, settings: QuestionSettings | None, pass
         finally:
             p.conflict_finder = finder
     spans = [p._span(h) for h in hits if h.dense >= p.subject_min]
-    if passages in ("all", "docs"):
-        on = {s[0] for s in spans}
-        spans = [(d, a, b) for d in p.data.doc_ids for a, b in p.docs[d].content if passages == "all" or d in on]
+    if passages == "all":
+        spans = [(d, a, b) for d in p.data.doc_ids for a, b in p.docs[d].content]
     if len({s[0] for s in spans}) < 2:
         return []
     stored = p.select_conflicts(p.data.conflicts, spans) if p.data.conflicts else []

@@ -61,7 +61,7 @@ def pair_findings(x: _DocSentences, y: _DocSentences, vx: np.ndarray | None, vy:
         vecs = np.vstack([vx, vy]).astype(np.float32)
         sim = vecs @ vecs.T
     else:
-        sim = _similarity(sents, None)
+        sim = _similarity(sents)
     n = len(x.sents)
     cross = np.zeros(sim.shape, dtype=bool)
     cross[:n, n:] = True

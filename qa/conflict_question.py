@@ -47,7 +47,6 @@ from dataclasses import replace
 import numpy as np
 
 from .answer_facts import (
-    AMBIGUITY,
     ANSWER,
     DocFacts,
     QuestionSettings,
@@ -65,7 +64,7 @@ from .conflict_rewrite import rewritten
 from .conflict_sentences import Encoder, _Sentence
 from .conflict_swaps import Swaps, swaps_between
 from .corpus import Document
-from .results import Citation, Conflict
+from .results import AMBIGUITY, Citation, Conflict
 
 __all__ = ["DocFacts", "QuestionConflicts", "QuestionSettings", "find_conflicts_for_question",
            "ANSWER", "AMBIGUITY", "same_entity"]
@@ -97,9 +96,6 @@ class QuestionConflicts:
     def add(self, doc: Document) -> DocFacts:
         f = self.facts[doc.doc_id] = DocFacts.of(doc, self.encode)
         return f
-
-    def remove(self, doc_id: str) -> None:
-        self.facts.pop(doc_id, None)
 
     def _facts(self, doc_id: str) -> DocFacts | None:
         f = self.facts.get(doc_id)
@@ -149,7 +145,7 @@ class QuestionConflicts:
             said: dict[str, _Said] = {}
             pairs = []
             for k, da, db, sa, sb in links:
-                if k == kind and k in st.enabled:
+                if k == kind:
                     said.setdefault(da, sa)
                     said.setdefault(db, sb)
                     pairs.append((da, db))
@@ -168,8 +164,8 @@ class QuestionConflicts:
                     continue
                 same = not st.entity_check or self._rewritten(
                     fa, fb, q, (a, b), (fa.sents[answers[da][1]], fb.sents[answers[db][1]]), st) or (
-                    same_entity(fa, fb, q, st, (a, b), (fa.sents[answers[da][1]], fb.sents[answers[db][1]]),
-                                st.answer_overlap) and not self._templated(fa, fb, st)
+                    same_entity(fa, fb, q, st, (a, b), (fa.sents[answers[da][1]], fb.sents[answers[db][1]]))
+                    and not self._templated(fa, fb, st)
                     and not self._renamed(fa, fb, q, st))
                 links.append((ANSWER if same else AMBIGUITY, da, db, answers[da], answers[db]))
         return links
@@ -186,7 +182,7 @@ class QuestionConflicts:
             for db in order[x + 1:]:
                 fb = self.facts[db]
                 # Two copies of one article (most of their word 4-grams shared) are about one entity.
-                copies = len(fa.grams & fb.grams) >= st.copy_grams * max(1, min(len(fa.grams), len(fb.grams)))
+                copies = fa.shares_grams(fb, st.copy_grams)
                 quals = frozenset().union(*_qualifiers(fa, q))
                 for sw in self._swaps_of(fa, fb, st).swaps:
                     sa, sb = fa.sents[sw.row_a], fb.sents[sw.row_b]
@@ -272,8 +268,8 @@ class QuestionConflicts:
                 vals = (answers[da][2], answers[db][2]) if da in answers and db in answers else None
                 fa, fb = self.facts[da], self.facts[db]
                 if self._rewritten(fa, fb, q, vals, None, st) or (
-                        same_entity(fa, fb, q, replace(st, same_names=st.stored_names), vals, None,
-                                    st.stored_overlap) and not self._templated(fa, fb, st)
+                        same_entity(fa, fb, q, replace(st, same_names=st.stored_names), vals, None)
+                        and not self._templated(fa, fb, st)
                         and not self._renamed(fa, fb, q, st)):
                     return c
         if not apart and st.same_figures and c.kind == "numeric":
@@ -296,8 +292,7 @@ class QuestionConflicts:
             if f is None or not f.sents:
                 continue
             for e in rows:
-                g = self.facts[e].grams
-                if len(f.grams & g) >= st.same_grams * max(1, min(len(f.grams), len(g))):
+                if f.shares_grams(self.facts[e], st.same_grams):
                     out[d] = list(range(len(f.sents)))
                     break
         return out

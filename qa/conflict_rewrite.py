@@ -37,7 +37,7 @@ def rewritten(fa: DocFacts, fb: DocFacts, swaps: Swaps, q: _Question, answers: t
     """Whether two documents are copies of one article (``st.rewrite_grams`` of their word 4-grams
     shared) that rename nothing but the answer: then they are one entity, whatever their
     qualifiers say. ``answers``/``sents``: what each says and where (None: a stored conflict)."""
-    if not st.rewrites or len(fa.grams & fb.grams) < st.rewrite_grams * max(1, min(len(fa.grams), len(fb.grams))):
+    if not st.rewrites or not fa.shares_grams(fb, st.rewrite_grams):
         return False
     said: set[str] = set()
     if answers is not None:

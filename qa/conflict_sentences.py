@@ -110,10 +110,8 @@ def _sentences(docs: Sequence[Document]) -> list[_Sentence]:
     return _joint([_analyse(d) for d in docs])
 
 
-def _similarity(sents: list[_Sentence], encode: Encoder | None) -> np.ndarray:
-    if encode is not None:
-        vecs = np.asarray(encode([s.norm for s in sents]), dtype=np.float32)
-        return vecs @ vecs.T
+def _similarity(sents: list[_Sentence]) -> np.ndarray:
+    """Cosine of the sentences' IDF-weighted content words, every pair."""
     vocab: dict[str, int] = {}
     rows = []
     for s in sents:

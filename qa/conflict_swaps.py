@@ -61,10 +61,8 @@ class Swaps:
     """Every swap between two documents' aligned sentences."""
 
     swaps: tuple[Swap, ...]
-    aligned: int  # how many sentence pairs are copies of one another
-    renamed: int  # ... of which say it of subjects with different names
-    # The capitalised words one of those subjects has in place of the other's (a heading glued
-    # before one sentence renames nothing).
+    # The capitalised words the subject of one of two copied sentences has in place of the other's
+    # (a heading glued before one sentence renames nothing).
     renames: frozenset[str] = frozenset()
 
     @property
@@ -103,7 +101,7 @@ def swaps_between(a: list[_Sentence], b: list[_Sentence], va: np.ndarray | None,
     """The swaps between two documents' sentences (``va``/``vb``: their vectors, None: compare
     sentences that share most of their words; ``dates``: align them without days and months)."""
     if not a or not b:
-        return Swaps((), 0, 0)
+        return Swaps(())
     # Sentence pairs that may be copies: close vectors, or most content words shared (vectors of a
     # short sentence move a lot with one swapped name).
     pairs = {(i, j) for i, x in enumerate(a) for j, y in enumerate(b)
@@ -112,7 +110,6 @@ def swaps_between(a: list[_Sentence], b: list[_Sentence], va: np.ndarray | None,
         pairs.update(zip(*np.nonzero(va @ vb.T >= PREFILTER)))
     candidates = sorted((int(i), int(j)) for i, j in pairs)
     out: list[Swap] = []
-    aligned = renamed = 0
     renames: set[str] = set()
     for i, j in candidates:
         x, y = a[int(i)], b[int(j)]
@@ -127,11 +124,10 @@ def swaps_between(a: list[_Sentence], b: list[_Sentence], va: np.ndarray | None,
         # web pages differently, so one sentence may hold the other and more.
         if not blocks or (sm.ratio() < ALIGNED and sum(m.size for m in blocks) < CONTAINED * min(len(kx), len(ky))):
             continue
-        aligned += 1
         ops = [(op, *_span(kx, a0, a1, len(x.keys)), *_span(ky, b0, b1, len(y.keys)))
                for op, a0, a1, b0, b1 in sm.get_opcodes()]
         if _subject_differs(x, y, ops):
-            renamed += 1  # "Meta aims ... 5 GW" / "Anthropic aims ... 1 GW": the same words about another subject
+            # "Meta aims ... 5 GW" / "Anthropic aims ... 1 GW": the same words about another subject
             ea, eb = _subject_end(x), _subject_end(y)
             renames.update(t.key for op, a0, a1, b0, b1 in ops if op == "replace" and a0 < ea and b0 < eb
                            for t in x.tokens[a0:a1] + y.tokens[b0:b1]
@@ -157,4 +153,4 @@ def swaps_between(a: list[_Sentence], b: list[_Sentence], va: np.ndarray | None,
             if not any(k[:1].isdigit() for k in ka + kb) and _same_spelling(ta, tb):
                 continue  # "MTIA" / "MITA", "colour" / "color": one word spelled two ways
             out.append(Swap(int(i), int(j), a0, a1, b0, b1, ta, tb, " ".join(ka) + "|" + " ".join(kb)))
-    return Swaps(tuple(out), aligned, renamed, frozenset(renames))
+    return Swaps(tuple(out), frozenset(renames))
