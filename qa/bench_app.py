@@ -13,16 +13,16 @@ cache is warm by then, so it is a lower bound).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
-import socket
 import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from .bench import gold_questions
+from .bench_server import free_port
 from .config import project_root
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
@@ -42,25 +42,7 @@ PROBE = """() => {
 
 
 def _questions(n: int) -> list[str]:
-    gold = project_root() / "eval" / "gold.jsonl"
-    out: list[str] = []
-    if gold.exists():
-        for line in gold.read_text(encoding="utf-8").splitlines():
-            q = json.loads(line)["question"] if line.strip() else None
-            if q and q not in out:
-                out.append(q)
-    from .app import EXAMPLES
-
-    for q in EXAMPLES:
-        if q not in out:
-            out.append(q)
-    return out[:n]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    return list(dict.fromkeys(gold_questions()))[:n]
 
 
 def _stats(ms: list[float]) -> str:
@@ -93,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     api.build_index(corpus, progress=False)
     warm = api.ask("Which foundry will make Meta's MTIA chips?", corpus=corpus)  # load every model
 
-    port = _free_port()
+    port = free_port()
     demo = build_app(corpus)
     demo.launch(**launch_options("127.0.0.1", port), prevent_thread_lock=True, quiet=True)
     ui_ms, answered = [], 0

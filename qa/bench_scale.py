@@ -36,6 +36,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
+from .bench import _load  # noqa: E402
 from .config import index_root, project_root  # noqa: E402
 
 DEFAULT_SQUAD = project_root().parent / "shared" / "benchmarks" / "squad-v1.1-dev-half-a.json"
@@ -46,10 +47,6 @@ WORK = index_root() / "bench" / "scale"
 def _ms(xs) -> dict:
     xs = sorted(xs)
     return {"median_ms": round(1000 * statistics.median(xs), 3), "p95_ms": round(1000 * xs[int(0.95 * (len(xs) - 1))], 3)}
-
-
-def _load() -> list[float]:
-    return [round(x, 2) for x in os.getloadavg()]
 
 
 # -- data -------------------------------------------------------------------------------------

@@ -119,13 +119,18 @@ def build_parser() -> argparse.ArgumentParser:
     sp.set_defaults(func=_cmd_serve)
 
     sp = sub.add_parser("eval", help="evaluate against a gold set (gold JSONL, SQuAD JSON or RAMDocs JSONL)")
-    sp.add_argument("path")
-    sp.add_argument("--json", action="store_true", help="print the metrics as one JSON object")
-    sp.add_argument("--limit", type=int, help="evaluate only the first N questions")
-    sp.add_argument("--report", help="write JSON, Markdown and plots to this folder")
-    sp.add_argument("--min-bar", action="store_true", help="exit 1 when the gold-set quality bar fails")
+    add_eval_arguments(sp)
     sp.set_defaults(func=_cmd_eval)
     return p
+
+
+def add_eval_arguments(ap: argparse.ArgumentParser) -> None:
+    """The arguments of ``qa eval``, shared with ``python -m qa.evaluate``."""
+    ap.add_argument("path")
+    ap.add_argument("--json", action="store_true", help="print the metrics as one JSON object")
+    ap.add_argument("--limit", type=int, help="evaluate only the first N questions")
+    ap.add_argument("--report", help="write JSON, Markdown and plots to this folder")
+    ap.add_argument("--min-bar", action="store_true", help="exit 1 when the gold-set quality bar fails")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -324,12 +324,10 @@ def main(args) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from .cli import add_eval_arguments
+
     ap = argparse.ArgumentParser(prog="python -m qa.evaluate", description=__doc__.splitlines()[0])
-    ap.add_argument("path")
-    ap.add_argument("--json", action="store_true", help="print the metrics as one JSON object")
-    ap.add_argument("--limit", type=int, help="evaluate only the first N questions")
-    ap.add_argument("--report", help="write JSON, Markdown and plots to this folder")
-    ap.add_argument("--min-bar", action="store_true", help="exit 1 when the gold-set quality bar fails")
+    add_eval_arguments(ap)
     return ap
 
 

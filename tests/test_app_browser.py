@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 from pathlib import Path
 
 import pytest
+
+from qa.bench_server import free_port
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -29,12 +30,6 @@ Zorblax Robotics will build its new factory in Tampere, Finland, the company sai
 <img src=x onerror="window.__pwned = 2">
 The plant will employ about 400 people when it opens in 2028.
 """
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
