@@ -76,7 +76,7 @@ def corpus_texts(corpus_dir, settings: Settings, fits: Callable[[str], bool] | N
     sentence (else None: its vector is made from its sentences', see ``finish_chunk_vectors``)."""
     from .chunking import chunk_document, document_sentences, token_counter
     from .corpus import load_corpus
-    from .indexer import chunk_text
+    from .indexer import chunk_text, chunks_without_sentences
     from .text import normalize
 
     docs = sorted(load_corpus(corpus_dir, settings.max_file_bytes), key=lambda d: d.doc_id)
@@ -84,10 +84,12 @@ def corpus_texts(corpus_dir, settings: Settings, fits: Callable[[str], bool] | N
     rows, texts = [], []
     for i, doc in enumerate(docs):
         sents = document_sentences(doc)
-        for c in chunk_document(doc, settings.chunk_tokens, settings.overlap_tokens, count, fits):
-            alone = not any(s < c.end and e > c.start for s, e, _ in sents)
-            rows.append((0, i, c.start, c.end))
-            texts.append(chunk_text(doc, c.start, c.end) if alone else None)
+        pieces = chunk_document(doc, settings.chunk_tokens, settings.overlap_tokens, count, fits)
+        chunks = [(i, c.start, c.end) for c in pieces]
+        alone = set(chunks_without_sentences(chunks, [(i, s, e) for s, e, _ in sents]))
+        for k, (_, a, b) in enumerate(chunks):
+            rows.append((0, i, a, b))
+            texts.append(chunk_text(doc, a, b) if k in alone else None)
         for s, e, _ in sents:
             rows.append((1, i, s, e))
             texts.append(normalize(doc.raw[s:e]))
@@ -137,8 +139,9 @@ class _Writer:
         title_of = {int(d): self.arrays[2][j] for j, d in enumerate(self.rows[self.kinds == 2, 1])}
 
         def never(missing: list[int]) -> np.ndarray:
-            # corpus_texts gave every chunk without a sentence a text of its own to embed.
-            raise RuntimeError(f"{len(missing)} chunk(s) overlap no sentence and were not embedded")
+            # corpus_texts gave every chunk without a sentence (indexer.chunks_without_sentences) a
+            # text of its own; only sentence vectors that cancel out exactly can land here.
+            raise RuntimeError(f"{len(missing)} chunk(s) got a zero vector from their sentences and were not embedded")
 
         vecs = _chunk_vectors([tuple(int(x) for x in self.rows[i, 1:]) for i in todo],
                               [tuple(int(x) for x in r[1:]) for r in sent], np.asarray(self.arrays[1]), title_of, never)

@@ -5,7 +5,7 @@ import os
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Iterator, Sequence
 
 import numpy as np
 
@@ -62,29 +62,46 @@ TITLE_WEIGHT = 0.3
 CHUNK_VECTORS = f"sentence-mean+title{TITLE_WEIGHT}"
 
 
-def _chunk_vectors(chunk_rows, sent_rows, svecs, title_vecs, fallback: Callable[[list[int]], np.ndarray]) -> np.ndarray:
-    """A chunk's vector is the mean of the vectors of the sentences it overlaps (weighted by the
-    characters shared) plus a little of its document title's, renormalised. The sentences are
-    embedded anyway (the reader and the conflict finder need them), so chunks cost no second pass
-    of the encoder: that halves the build. Chunks overlapping no sentence are embedded as text."""
-    dim = svecs.shape[1]
-    out = np.zeros((len(chunk_rows), dim), np.float32)
-    by_doc: dict[str, list[int]] = {}
+def _sentence_overlaps(chunk_rows, sent_rows) -> Iterator[list[tuple[int, int]]]:
+    """For each chunk (doc, start, end), the sentences it overlaps: (row in sent_rows, characters
+    shared). Sentence rows are in document order, non-overlapping."""
+    by_doc: dict = {}
     for j, (d, _, _) in enumerate(sent_rows):
         by_doc.setdefault(d, []).append(j)
     starts = {d: np.array([sent_rows[j][1] for j in js]) for d, js in by_doc.items()}
-    missing = []
-    for i, (d, a, b) in enumerate(chunk_rows):
+    for d, a, b in chunk_rows:
         js = by_doc.get(d, [])
         lo = max(0, int(np.searchsorted(starts[d], a, "right")) - 1) if js else 0
-        acc = np.zeros(dim, np.float64)
+        shares = []
         for j in js[lo:]:
             _, s, e = sent_rows[j]
             if s >= b:
                 break
             shared = min(e, b) - max(s, a)
             if shared > 0:
-                acc += shared * svecs[j]
+                shares.append((j, shared))
+        yield shares
+
+
+def chunks_without_sentences(chunk_rows, sent_rows) -> list[int]:
+    """The chunks that overlap no sentence: the ones embedded as text (see _chunk_vectors).
+    Known before anything is embedded, so a distributed build can send their texts out too."""
+    return [i for i, shares in enumerate(_sentence_overlaps(chunk_rows, sent_rows)) if not shares]
+
+
+def _chunk_vectors(chunk_rows, sent_rows, svecs, title_vecs, fallback: Callable[[list[int]], np.ndarray]) -> np.ndarray:
+    """A chunk's vector is the mean of the vectors of the sentences it overlaps (weighted by the
+    characters shared) plus a little of its document title's, renormalised. The sentences are
+    embedded anyway (the reader and the conflict finder need them), so chunks cost no second pass
+    of the encoder: that halves the build. Chunks overlapping no sentence are embedded as text,
+    and so (a safety net) are those whose sentence vectors cancel out."""
+    dim = svecs.shape[1]
+    out = np.zeros((len(chunk_rows), dim), np.float32)
+    missing = []
+    for i, ((d, _, _), shares) in enumerate(zip(chunk_rows, _sentence_overlaps(chunk_rows, sent_rows))):
+        acc = np.zeros(dim, np.float64)
+        for j, shared in shares:
+            acc += shared * svecs[j]
         n = np.linalg.norm(acc)
         if n == 0:
             missing.append(i)

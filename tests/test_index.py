@@ -137,7 +137,7 @@ def test_crash_before_manifest_switch_leaves_previous_index_usable(corpus, ixdir
 
 
 def test_chunk_vector_is_the_overlap_weighted_sentence_mean_plus_title():
-    from qa.indexer import TITLE_WEIGHT, _chunk_vectors
+    from qa.indexer import TITLE_WEIGHT, _chunk_vectors, chunks_without_sentences
 
     sv = np.eye(4, dtype=np.float32)
     sents = [("d", 0, 10), ("d", 10, 30), ("d", 30, 40), ("e", 0, 5)]
@@ -155,7 +155,7 @@ def test_chunk_vector_is_the_overlap_weighted_sentence_mean_plus_title():
     want = mean + TITLE_WEIGHT * titles["d"]
     assert np.allclose(out[0], want / np.linalg.norm(want), atol=1e-6)
     assert np.allclose(np.linalg.norm(out, axis=1), 1.0, atol=1e-6)
-    assert asked == [2]  # the chunk that overlaps no sentence is embedded as text
+    assert asked == [2] == chunks_without_sentences(chunks, sents)  # embedded as text
     assert np.allclose(out[2], 0.5)
 
 
