@@ -109,7 +109,7 @@ def _build(entry: _Entry, progress: bool) -> None:
             pairs.save(entry.index_dir)
         except OSError as exc:  # only a cache: the next build recomputes what it lacks
             warnings.warn(f"could not save the conflict cache in {entry.index_dir}: {exc}", RuntimeWarning, stacklevel=3)
-    entry.pipeline = _make_pipeline(data, docs, embedder, entry.settings, encode, select_for_question)
+    entry.pipeline = _make_pipeline(data, docs, embedder, entry.settings, encode, select_for_question, pairs.analysed)
     entry.snapshot = snap
     entry.report = report
     entry.checked = time.monotonic()
@@ -130,14 +130,14 @@ def _index_encoder(embedder, data, docs):
     return encode
 
 
-def _make_pipeline(data, docs, embedder, settings: Settings, encode, select) -> Pipeline:
+def _make_pipeline(data, docs, embedder, settings: Settings, encode, select, analysed=None) -> Pipeline:
     from .conflict_question import QuestionConflicts
     from .reader import ExtractiveReader, ReaderConfig
     from .retriever import HybridRetriever
 
     raw = [docs[d].raw for d in data.doc_ids]
     reader = ExtractiveReader(data, raw, ReaderConfig.load(hf_model=settings.reader_model))
-    finder = QuestionConflicts(encode=encode, lazy=docs)
+    finder = QuestionConflicts(encode=encode, lazy=docs, analysed=analysed)
     return Pipeline(data, docs, embedder, HybridRetriever(data), reader, settings, select, finder)
 
 

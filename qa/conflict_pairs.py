@@ -157,6 +157,12 @@ class PairCache:
         self._vectors = {k: v for k, v in self._vectors.items() if k in live}
         return out
 
+    def analysed(self, doc: Document) -> _DocSentences | None:
+        """The analysis of ``doc`` this cache made while computing pairs, or None (analyses are
+        kept in memory only, so a cache loaded from disk has none). Only reads: the question path
+        calls it from any thread."""
+        return self._analysed.get(doc.fingerprint)
+
     def _analysis(self, doc: Document) -> _DocSentences:
         got = self._analysed.get(doc.fingerprint)
         if got is None:

@@ -41,7 +41,7 @@ tuned on the even questions: see the README (Conflicting sources).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 import numpy as np
@@ -61,7 +61,7 @@ from .claims import nfkc
 from .conflict_answers import _answers, _relevance
 from .conflict_entity import _qualifiers, same_entity
 from .conflict_rewrite import rewritten
-from .conflict_sentences import Encoder, _Sentence
+from .conflict_sentences import Encoder, _DocSentences, _Sentence
 from .conflict_swaps import Swaps, swaps_between
 from .corpus import Document
 from .results import AMBIGUITY, Citation, Conflict
@@ -83,8 +83,11 @@ class QuestionConflicts:
     through ``lazy``); ``find`` then costs a few milliseconds per question."""
 
     def __init__(self, docs: Sequence[Document] = (), encode: Encoder | None = None,
-                 settings: QuestionSettings | None = None, *, lazy: Mapping[str, Document] | None = None):
+                 settings: QuestionSettings | None = None, *, lazy: Mapping[str, Document] | None = None,
+                 analysed: Callable[[Document], _DocSentences | None] | None = None):
         self.encode = encode
+        # Sentence analyses already made elsewhere (``PairCache.analysed``): reused, not redone.
+        self.analysed = analysed
         self.settings = settings or (QuestionSettings() if encode else QuestionSettings(relevant=0.5))
         self.facts: dict[str, DocFacts] = {}
         # Documents whose facts are built on first use (the app's corpus: nothing at load time).
@@ -94,7 +97,7 @@ class QuestionConflicts:
             self.add(d)
 
     def add(self, doc: Document) -> DocFacts:
-        f = self.facts[doc.doc_id] = DocFacts.of(doc, self.encode)
+        f = self.facts[doc.doc_id] = DocFacts.of(doc, self.encode, self.analysed(doc) if self.analysed else None)
         return f
 
     def _facts(self, doc_id: str) -> DocFacts | None:

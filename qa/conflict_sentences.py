@@ -105,10 +105,6 @@ def _joint(parts: Sequence[_DocSentences]) -> list[_Sentence]:
     return out
 
 
-def _sentences(docs: Sequence[Document]) -> list[_Sentence]:
-    """Every content sentence with at least four words, in document order."""
-    return _joint([_analyse(d) for d in docs])
-
 
 def _similarity(sents: list[_Sentence]) -> np.ndarray:
     """Cosine of the sentences' IDF-weighted content words, every pair."""

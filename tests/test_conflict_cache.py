@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from qa import api
 from qa.conflict_pairs import PAIRS_FILE, PairCache
 from qa.conflicts import find_conflicts, merge_findings
@@ -97,3 +99,28 @@ def test_index_refresh_after_one_article_changes_reruns_its_pairs_only(fake_qa):
     api.get_pipeline()
     entry = next(e for e in api._CACHE.values() if e.pipeline is not None)
     assert entry.pairs.computed == 0 and key(api.corpus_conflicts()) == incremental
+
+
+def test_the_question_path_reuses_the_analyses_the_pair_cache_made(monkeypatch):
+    import qa.answer_facts
+    from qa.conflict_question import QuestionConflicts
+
+    docs = corpus()
+    cache = PairCache()
+    find_conflicts(docs, fake_encode, cache=cache)
+    fresh = QuestionConflicts(docs)
+    monkeypatch.setattr(qa.answer_facts, "_analyse", lambda d: pytest.fail(f"{d.doc_id} analysed again"))
+    reused = QuestionConflicts(docs, analysed=cache.analysed)
+    assert reused.facts == fresh.facts
+    q = "How many workers does the Tyro plant in Kansas employ?"
+    assert reused.find(q) == fresh.find(q) and reused.find(q)
+    assert PairCache().analysed(docs[0]) is None  # nothing analysed: the finder analyses itself
+
+
+def test_the_pipeline_finder_reads_the_analyses_of_the_build(fake_qa, monkeypatch):
+    import qa.answer_facts
+
+    p = api.get_pipeline()  # a fresh build: the pair cache analysed every document
+    monkeypatch.setattr(qa.answer_facts, "_analyse", lambda d: pytest.fail(f"{d.doc_id} analysed again"))
+    p.conflict_finder.find("How many units of its newest MTIA chip does Meta plan to mass-produce?")
+    assert len(p.conflict_finder.facts) == len(p.data.doc_ids)
