@@ -28,6 +28,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -41,12 +42,22 @@ WORK = index_root() / "bench" / "perf"
 TARGETS = {"seeds_median_ms": 20, "seeds_p95_ms": 60, "cold_start_s": 5.0}
 
 
-def _ms(xs) -> dict:
+def percentile(xs: Iterable[float], q: float) -> float | None:
+    """The ``q`` quantile (0..1) of ``xs`` by nearest rank, None when there is none: the one
+    definition of every benchmark's p95 (p90, p99), so that their figures compare."""
     xs = sorted(xs)
     if not xs:
+        return None
+    return xs[min(len(xs) - 1, max(0, round(q * (len(xs) - 1))))]
+
+
+def _ms(xs: Iterable[float], digits: int = 2) -> dict:
+    """Count, median and p95 of durations in seconds, in milliseconds."""
+    xs = list(xs)
+    if not xs:
         return {"n": 0}
-    p95 = xs[min(len(xs) - 1, int(round(0.95 * (len(xs) - 1))))]
-    return {"n": len(xs), "median_ms": round(1000 * statistics.median(xs), 2), "p95_ms": round(1000 * p95, 2)}
+    return {"n": len(xs), "median_ms": round(1000 * statistics.median(xs), digits),
+            "p95_ms": round(1000 * percentile(xs, 0.95), digits)}
 
 
 def _load() -> list[float]:

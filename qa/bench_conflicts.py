@@ -34,6 +34,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+from .bench import percentile
 from .config import project_root
 from .conflict_question import QuestionSettings
 from .results import AMBIGUITY, Conflict
@@ -124,7 +125,7 @@ def seed_cost(runs: int = 3) -> dict:
             p._conflicts(v, hits, q)
             ms.append((time.perf_counter() - t) * 1000)
         medians.append(statistics.median(ms))
-        p95s.append(sorted(ms)[int(0.95 * (len(ms) - 1))])
+        p95s.append(percentile(ms, 0.95))
     return {"questions": len(prepared), "runs": runs, "median_ms": round(statistics.median(medians), 3),
             "p95_ms": round(statistics.median(p95s), 3)}
 
@@ -257,7 +258,7 @@ def main(argv: list[str] | None = None) -> dict:
         res["share_misinfo_vs_correct"] = round(sum(ok) / len(ok), 4) if ok else 0.0
         results[name] = res
     cost = {"ramdocs_stage_median_ms": round(statistics.median(stage_ms), 3),
-            "ramdocs_stage_p95_ms": round(sorted(stage_ms)[int(0.95 * (len(stage_ms) - 1))], 3),
+            "ramdocs_stage_p95_ms": round(percentile(stage_ms, 0.95), 3),
             "seeds": seed_cost() if not args.no_seeds else None}
     report = {"data": str(DATA), "questions": len(rows), "skipped_misinfo_without_correct": skipped,
               "path": "Pipeline._conflicts as ask() runs it (real index, real model)",

@@ -38,6 +38,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .bench import percentile
 from .bench_server import Server, serve_child
 
 __all__ = ["run", "main", "Result", "ask_once", "make_questions", "Server"]
@@ -160,13 +161,6 @@ class Result:
         return asdict(self)
 
 
-def _quantile(xs: list[float], q: float) -> float | None:
-    if not xs:
-        return None
-    xs = sorted(xs)
-    return xs[min(len(xs) - 1, max(0, round(q * (len(xs) - 1))))]
-
-
 def _drive(base, questions, clients, *, seconds=None, count=None, on_count=None, name="") -> Phase:
     """``clients`` threads asking until ``seconds`` elapsed or ``count`` questions were asked."""
     import httpx
@@ -208,7 +202,7 @@ def _drive(base, questions, clients, *, seconds=None, count=None, on_count=None,
     return Phase(
         name, clients, round(elapsed, 2), sum(outcome.values()), outcome["answer"], outcome["abstain"],
         outcome["busy"], outcome["error"],
-        *(round(v, 1) if v is not None else None for v in (_quantile(ms, 0.5), _quantile(ms, 0.95), _quantile(ms, 0.99), max(ms, default=None))),
+        *(round(v, 1) if v is not None else None for v in (percentile(ms, 0.5), percentile(ms, 0.95), percentile(ms, 0.99), max(ms, default=None))),
         round(len(latencies) / elapsed, 2) if elapsed else 0.0, samples,
     )
 

@@ -23,7 +23,6 @@ import argparse
 import gc
 import json
 import os
-import statistics
 import time
 from pathlib import Path
 from types import SimpleNamespace
@@ -36,17 +35,12 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
-from .bench import _load  # noqa: E402
+from .bench import _load, _ms  # noqa: E402
 from .config import index_root, project_root  # noqa: E402
 
 DEFAULT_SQUAD = project_root().parent / "shared" / "benchmarks" / "squad-v1.1-dev-half-a.json"
 DEFAULT_JSON = project_root() / "eval" / "reports" / "bench_scale.json"
 WORK = index_root() / "bench" / "scale"
-
-
-def _ms(xs) -> dict:
-    xs = sorted(xs)
-    return {"median_ms": round(1000 * statistics.median(xs), 3), "p95_ms": round(1000 * xs[int(0.95 * (len(xs) - 1))], 3)}
 
 
 # -- data -------------------------------------------------------------------------------------
@@ -118,7 +112,7 @@ def _latency(index, queries: np.ndarray, k: int = 10) -> dict:
             lat.append(time.perf_counter() - t)
     finally:
         faiss.omp_set_num_threads(os.cpu_count() or 1)
-    return _ms(lat)
+    return _ms(lat, 3)
 
 
 def dense_at(x: np.ndarray, queries: np.ndarray, specs: list[str], timed: int = 200) -> dict:
@@ -135,7 +129,7 @@ def dense_at(x: np.ndarray, queries: np.ndarray, specs: list[str], timed: int = 
         t = time.perf_counter()
         faiss.knn(q[None], x, 10, metric=faiss.METRIC_INNER_PRODUCT)
         flat_lat.append(time.perf_counter() - t)
-    out["indexes"].append({"spec": "Flat", "bytes_per_chunk": 4 * x.shape[1], "recall@10": 1.0, **_ms(flat_lat)})
+    out["indexes"].append({"spec": "Flat", "bytes_per_chunk": 4 * x.shape[1], "recall@10": 1.0, **_ms(flat_lat, 3)})
     for spec in specs:
         gc.collect()
         t = time.perf_counter()
@@ -254,7 +248,7 @@ def lexical_at(n: int, vocab, freq, questions, vectors=None, dense_index=None, q
         retr.attainable(tk)
         lex.append(time.perf_counter() - t0)
     out = {"n": n, "build_s": round(build_s, 1), "bm25_mb": round(mb, 1), "bytes_per_chunk": round(mb * 2**20 / n, 1),
-           "lexical_top100": _ms(lex)}
+           "lexical_top100": _ms(lex, 3)}
     if vectors is not None and dense_index is not None:
         import faiss
 
@@ -265,7 +259,7 @@ def lexical_at(n: int, vocab, freq, questions, vectors=None, dense_index=None, q
             retr.search(v, q.question, 30)
             hyb.append(time.perf_counter() - t0)
         faiss.omp_set_num_threads(os.cpu_count() or 1)
-        out["hybrid_search_top30"] = _ms(hyb)
+        out["hybrid_search_top30"] = _ms(hyb, 3)
     return out
 
 
