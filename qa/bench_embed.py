@@ -40,26 +40,15 @@ def _onnx_files(model) -> tuple[Path, Path]:
     return fp32, int8
 
 
-def _onnx_encoder(path: Path, tokenizer, max_len: int, threads: int):
-    import onnxruntime as ort
+def _onnx_encoder(path: Path, model, threads: int):
+    """qa's ONNX encoder on ``path`` set up plainly: one session of ``threads`` threads, batches
+    of 64 texts, longest first, onnxruntime's memory arena on (qa's default: one-thread workers,
+    token-budget batches, no arena)."""
+    from .onnx_backend import OnnxEncoder, hf_tokenize
 
-    so = ort.SessionOptions()
-    so.intra_op_num_threads = threads
-    sess = ort.InferenceSession(str(path), so, providers=["CPUExecutionProvider"])
-
-    def encode(texts, batch_size=64):
-        order = np.argsort([-len(t) for t in texts], kind="stable")
-        out = np.zeros((len(texts), 384), np.float32)
-        for s in range(0, len(texts), batch_size):
-            idx = order[s : s + batch_size]
-            enc = tokenizer([texts[i] for i in idx], padding=True, truncation=True, max_length=max_len, return_tensors="np")
-            h = sess.run(None, {k: enc[k].astype(np.int64) for k in ("input_ids", "attention_mask", "token_type_ids")})[0]
-            m = enc["attention_mask"][..., None].astype(np.float32)
-            v = (h * m).sum(1) / np.maximum(m.sum(1), 1e-9)
-            out[idx] = v / np.linalg.norm(v, axis=1, keepdims=True)
-        return out
-
-    return encode
+    max_len = model.max_seq_length
+    return OnnxEncoder(path, [hf_tokenize(model.tokenizer, max_len)], max_len, int(model.get_embedding_dimension()),
+                       threads=threads, batch_tokens=None, arena=True).encode
 
 
 def run_embed(args) -> dict:
@@ -109,7 +98,7 @@ def run_embed(args) -> dict:
         fp32, int8 = _onnx_files(model)
         for name, path in (("onnxruntime fp32", fp32), ("onnxruntime int8 dynamic", int8)):
             for th in (2, 1):
-                variants[f"{name}, batch 64, sorted, {th} thread(s)"] = _onnx_encoder(path, model.tokenizer, model.max_seq_length, th)
+                variants[f"{name}, batch 64, sorted, {th} thread(s)"] = _onnx_encoder(path, model, th)
     except Exception as exc:  # onnx/onnxruntime missing or export failure: report, do not hide
         variants_error = f"{type(exc).__name__}: {exc}"
     else:

@@ -160,21 +160,29 @@ def rust_tokenize(model_dir: Path, max_tokens: int, lower: bool = False) -> Toke
 
 class OnnxEncoder:
     """Encodes with one onnxruntime run per worker in parallel, each on one thread with its own
-    tokenize function (a fast tokenizer shared between threads raises 'Already borrowed')."""
+    tokenize function (a fast tokenizer shared between threads raises 'Already borrowed').
 
-    def __init__(self, path: Path, tokenizers: list[Tokenize], max_tokens: int, dim: int):
+    ``threads`` (intra-op threads of the session), ``batch_tokens`` (None: every batch holds
+    ``batch_size`` texts) and ``arena`` (onnxruntime's memory arena) are there for the benchmark
+    (``qa.bench_embed``), which compares this set-up with the plain one: one session of two
+    threads, batches of 64, the arena on (faster on such batches: memory is kept, not returned)."""
+
+    def __init__(self, path: Path, tokenizers: list[Tokenize], max_tokens: int, dim: int, *,
+                 threads: int = 1, batch_tokens: int | None = _BATCH_TOKENS, arena: bool = False):
         import onnxruntime as ort
 
         so = ort.SessionOptions()
-        so.intra_op_num_threads = 1
+        so.intra_op_num_threads = threads
         so.inter_op_num_threads = 1
         # Without the arena, memory goes back after each batch instead of staying at the peak of
-        # the longest one (hundreds of MB per worker for 256-token batches); speed is the same.
-        so.enable_cpu_mem_arena = False
+        # the longest one (hundreds of MB per worker for 256-token batches); speed is the same on
+        # token-budget batches.
+        so.enable_cpu_mem_arena = arena
         self._session = ort.InferenceSession(str(path), so, providers=["CPUExecutionProvider"])
         self._names = {i.name for i in self._session.get_inputs()}
         self.max_tokens = max_tokens
         self.dim = dim
+        self.batch_tokens = batch_tokens
         self._tokenizers = tokenizers
         self.workers = len(tokenizers)
         self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="qa-onnx") if self.workers > 1 else None
@@ -200,7 +208,9 @@ class OnnxEncoder:
         batches, s = [], 0
         while s < len(order):
             longest = min(self.max_tokens, lengths[order[s]] // 3 + 2)  # ~3+ characters per token
-            size = max(8, min(batch_size, _BATCH_TOKENS // max(1, longest)))
+            size = batch_size
+            if self.batch_tokens is not None:
+                size = max(8, min(batch_size, self.batch_tokens // max(1, longest)))
             batches.append(order[s : s + size])
             s += size
         if self._pool is None or len(batches) == 1:
