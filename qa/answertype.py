@@ -10,14 +10,14 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-__all__ = ["answer_type", "question_focus", "Focus", "TYPES", "ENTITY_FIT", "FOCUS_LABELS", "AUXILIARIES"]
+__all__ = ["answer_type", "question_focus", "counted_noun", "Focus", "TYPES", "ENTITY_FIT", "FOCUS_LABELS", "AUXILIARIES"]
 
 TYPES = (
     "PERSON", "ORG", "PLACE", "DATE", "TIME", "DURATION", "NUM", "MONEY", "PERCENT",
     "QUANTITY", "OTHER",
 )
 
-_WORD = re.compile(r"[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*|\$|%")
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*|\$|%")  # Unicode words: "Jalapeño" is one
 
 # Focus nouns ("what city", "which company", "the name of the ...") and the type they ask for.
 _FOCUS = {
@@ -178,6 +178,20 @@ def _focus_from(toks: list[str], start: int, window: int = 2) -> tuple[str, str 
         if seen >= window:
             break
     return first, None
+
+
+def counted_noun(question: str) -> str | None:
+    """What a "how many" question counts: the last word before its verb ("How many Jalapeño
+    chips will ..." -> "chips"), else the word after "many" ("How many people attended")."""
+    toks = [t.casefold() for t in _WORD.findall(question)]
+    for i in range(len(toks) - 2):
+        if toks[i] == "how" and toks[i + 1] == "many":
+            words = toks[i + 2 : i + 6]
+            stop = next((k for k, t in enumerate(words) if t in AUXILIARIES), None)
+            if stop == 0:
+                return None  # "How many did they win?"
+            return words[stop - 1] if stop else words[0]
+    return None
 
 
 def answer_type(question: str) -> str | None:

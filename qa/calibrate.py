@@ -32,6 +32,7 @@ from .indexer import sync_index
 from .metrics import contains_answer
 from .reader import ANSWER_FEATURES, FEATURES, ExtractiveReader, answer_features
 from .retriever import HybridRetriever
+from .softmatch import get_word_vectors
 from .squad import load_squad, write_squad_corpus
 
 DEFAULT_SQUAD = project_root().parent / "shared" / "benchmarks" / "squad-v1.1-dev-half-a.json"
@@ -54,7 +55,7 @@ def squad_index(path: Path, settings: Settings, progress: bool = True):
 def collect(sq, data, docs, questions, qvecs, read_k: int = 8, exclude_gold: bool = False):
     """Per question: candidate features, labels, and the doc index of each candidate."""
     retriever = HybridRetriever(data)
-    reader = ExtractiveReader(data, [docs[d].raw for d in data.doc_ids])
+    reader = ExtractiveReader(data, [docs[d].raw for d in data.doc_ids], word_vectors=get_word_vectors(Settings().model))
     out = []
     for q, v in zip(questions, qvecs):
         gold_doc = data.doc_ids.index(q.doc_id)
@@ -161,7 +162,7 @@ def main(argv=None) -> int:
         Xp, yp = _answer_rows(pos_groups, w)
         Xn, _ = _answer_rows(neg_groups, w)
         # Target: the best sentence holds the answer (never, with the question's article gone).
-        model = LogisticRegression(C=1.0, max_iter=2000).fit(np.vstack([Xp, Xn]), np.r_[yp, np.zeros(len(Xn), bool)])
+        model = LogisticRegression(C=1.0, max_iter=4000).fit(np.vstack([Xp, Xn]), np.r_[yp, np.zeros(len(Xn), bool)])
         return model.coef_[0], float(model.intercept_[0])
 
     def probs(gs, w, aw, ab):

@@ -1,10 +1,11 @@
 """The extractive reader: picks the sentence that best answers, a short answer inside it when the
 question asks for a fact, or abstains.
 
-Candidates are the sentences of the retrieved chunks. Each is scored by a linear model over a few
-features (question/sentence cosine, IDF-weighted coverage of the question's terms, the chunk's
-retrieval score); weights and the abstention threshold come from ``qa/data/reader.json``, fitted
-on SQuAD by ``python -m qa.calibrate`` (see there for how).
+Candidates are the sentences of the retrieved chunks. Each is scored by a linear model over
+features (question/sentence cosine, IDF-weighted coverage of the question's terms, exact and soft
+(paraphrases, :mod:`qa.softmatch`), the chunk's retrieval score, answer-type fit); weights and
+the abstention threshold come from ``qa/data/reader.json``, fitted on SQuAD by
+``python -m qa.calibrate`` (see there for how).
 """
 from __future__ import annotations
 
@@ -18,21 +19,23 @@ from typing import Sequence
 
 import numpy as np
 
-from .answertype import AUXILIARIES, answer_type
+from .answertype import AUXILIARIES, answer_type, counted_noun
 from .entities import type_mask
 from .lexical import tokenize
 from .retriever import Hit
+from .softmatch import WordVectors
 from .store import IndexData
 
 __all__ = ["ReaderConfig", "Reading", "ExtractiveReader", "FEATURES", "ANSWER_FEATURES", "answer_features"]
 
 FEATURES = ("dense", "coverage", "chunk", "first_rank", "context", "bigram", "chunk_dense", "chunk_lex", "type_match",
-            "length", "repeat", "spread", "lead", "names", "rarest", "dense_gap", "coverage_gap", "fact_gap", "short")
+            "length", "repeat", "spread", "lead", "names", "rarest", "dense_gap", "coverage_gap", "fact_gap",
+            "missing", "type_gap", "unit_gap", "soft", "soft_only", "soft_gap", "short")
 _F = {name: i for i, name in enumerate(FEATURES)}
 # What the abstention decision sees of the chosen sentence: how far ahead of the others it is,
 # and how well it matches the question on its own.
 ANSWER_FEATURES = ("top", "margin", "top_prob", "dense", "coverage", "context", "type_match", "names", "rarest",
-                   "chunk_dense", "chunk_lex", "fact_gap")
+                   "chunk_dense", "chunk_lex", "fact_gap", "missing", "type_gap", "unit_gap")
 _CONFIG = Path(__file__).parent / "data" / "reader.json"
 
 
@@ -100,8 +103,10 @@ class Reading:
 
 
 class ExtractiveReader:
-    def __init__(self, data: IndexData, raw_texts: Sequence[str], config: ReaderConfig | None = None):
+    def __init__(self, data: IndexData, raw_texts: Sequence[str], config: ReaderConfig | None = None,
+                 word_vectors: WordVectors | None = None):
         self.data = data
+        self.words = word_vectors  # None: the soft-match features stay 0
         self.raw = raw_texts  # raw text per doc index
         self.config = config or ReaderConfig.load()
         # Sentences are stored sorted by (doc, start): slice a chunk's sentences by binary search.
@@ -148,6 +153,12 @@ class ExtractiveReader:
         # The question's capitalised words (not its first): names the answer sentence should share.
         q_names = {w.lower() for w in _NAME.findall(question.strip()[1:])}
         q_rarest = max((self._idf(t) for t in q_terms), default=0.0) or 1.0
+        counted = counted_noun(question)
+        unit = tokenize(counted) if counted else []
+        if self.words is not None:
+            q_vecs, q_words = self.words.words(question)
+            stems = [tokenize(w) for w in q_words]
+            q_soft = np.array([self._idf(s[0]) if s and s[0] in q_terms else 0.0 for s in stems])
         feats = np.zeros((len(cands), len(FEATURES)), np.float32)
         n_sent = len(self.data.sentences)
         for i, (row, rank) in enumerate(cands):
@@ -183,9 +194,20 @@ class ExtractiveReader:
             else:
                 feats[i, _F["names"]] = 1.0
             feats[i, _F["rarest"]] = max((self._idf(t) for t in q_terms & terms), default=0.0) / q_rarest
+            # A passage on the subject that never uses the question's most specific word ("yield",
+            # "fourth-generation") usually does not hold what the question asks for.
+            feats[i, _F["missing"]] = max((self._idf(t) for t in q_terms - ctx), default=0.0) / q_rarest
+            feats[i, _F["type_gap"]] = 1.0 if wanted and not feats[i, _F["type_match"]] else 0.0
+            if unit:
+                # "How many chips": a number in the sentence that counts something else ("9 months").
+                feats[i, _F["unit_gap"]] = 0.0 if _counts(toks, unit[0]) else 1.0
+            if self.words is not None:
+                soft = self.words.coverage(q_vecs, q_soft, self.words.words(self.raw[doc][a:b])[0])
+                feats[i, _F["soft"]], feats[i, _F["soft_only"]] = soft
         # Relative to the best candidate: the ranking is a choice among these sentences.
         feats[:, _F["dense_gap"]] = feats[:, _F["dense"]] - feats[:, _F["dense"]].max()
         feats[:, _F["coverage_gap"]] = feats[:, _F["coverage"]] - feats[:, _F["coverage"]].max()
+        feats[:, _F["soft_gap"]] = feats[:, _F["soft"]] - feats[:, _F["soft"]].max()
         return cands, feats
 
     def read(self, question: str, qvec: np.ndarray, hits: Sequence[Hit]) -> Reading:
@@ -293,6 +315,15 @@ _FACT_NAMES = {
     "MONEY": "amount of money", "DATE": "date", "TIME": "time", "NUM": "number",
     "PERCENT": "percentage", "QUANTITY": "figure", "DURATION": "duration",
 }
+
+
+_NUMBER = re.compile(r"^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenti|thirti|"
+                     r"forti|fifti|hundr|hundred|thousand|million|billion|dozen)")
+
+
+def _counts(toks: Sequence[str], unit: str) -> bool:
+    """Whether a number in the stemmed tokens is followed, within three words, by ``unit``."""
+    return any(_NUMBER.match(t) and unit in toks[k + 1 : k + 4] for k, t in enumerate(toks))
 
 
 def _reason(info: dict) -> str:
