@@ -231,6 +231,8 @@ def launch_options(host: str = "127.0.0.1", port: int = 7860, auth: str | None =
     """Keyword arguments for ``demo.launch``: address, login, styling, upload limit, offline."""
     import gradio as gr
 
+    from .uploads import DEFAULT_UPLOAD_BYTES
+
     login = None
     if auth:
         user, sep, password = auth.partition(":")
@@ -245,7 +247,8 @@ def launch_options(host: str = "127.0.0.1", port: int = 7860, auth: str | None =
         "auth_message": "This app asks for the username and password it was started with." if login else None,
         "css": render.CSS,
         "theme": gr.themes.Soft(font=system_fonts, font_mono=["ui-monospace", "monospace"]),
-        "max_file_size": "5mb",
+        # Gradio refuses bigger files before they are received; qa.uploads would refuse them after.
+        "max_file_size": DEFAULT_UPLOAD_BYTES,
         "show_error": False,
         "ssr_mode": False,
         "footer_links": [],

@@ -184,6 +184,21 @@ def test_upload_then_ask_and_html_stays_text(browser, server, tmp_path):
     page.close()
 
 
+def test_an_upload_over_the_library_limit_is_refused_by_the_widget(browser, server, tmp_path):
+    from qa.uploads import DEFAULT_UPLOAD_BYTES
+
+    page = open_page(browser, server)
+    big = tmp_path / "big.txt"
+    big.write_text("Big article\n2026-07-05\n\n" + "word " * (DEFAULT_UPLOAD_BYTES // 5 + 1), encoding="utf-8")
+    before = sorted(server["corpus"].iterdir())
+    page.get_by_role("tab", name="Upload").click()
+    page.set_input_files("#qa-files input[type=file]", [str(big)])
+    page.wait_for_function("document.body.innerText.includes('exceed the maximum allowed size')")
+    assert "big.txt" in page.locator("body").inner_text()
+    assert sorted(server["corpus"].iterdir()) == before
+    page.close()
+
+
 @pytest.mark.parametrize("name, width, height", [("laptop", 1366, 768), ("phone", 390, 844)])
 def test_screenshots(browser, server, name, width, height):
     page = open_page(browser, server, width, height)

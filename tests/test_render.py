@@ -155,10 +155,12 @@ def test_launch_options_login_and_limits():
 
     from qa.app import launch_options
     from qa.errors import QAError
+    from qa.uploads import DEFAULT_UPLOAD_BYTES
 
     opts = launch_options("0.0.0.0", 8000, "ann:s3cret:x")
     assert opts["auth"] == ("ann", "s3cret:x") and opts["server_name"] == "0.0.0.0" and opts["server_port"] == 8000
-    assert opts["css"] and opts["max_file_size"] and opts["show_error"] is False
+    assert opts["css"] and opts["show_error"] is False
+    assert opts["max_file_size"] == DEFAULT_UPLOAD_BYTES  # the app lets through what the library accepts
     assert launch_options()["auth"] is None
     for bad in ("nopassword", ":pw", "user:"):
         with pytest.raises(QAError, match="username:password"):
