@@ -72,11 +72,12 @@ def make_embedder(model):
 def corpus_texts(corpus_dir, settings: Settings, fits: Callable[[str], bool] | None = None):
     """(doc_ids, rows, texts): rows[i] = (kind, doc index, start, end), kind 0 = chunk, 1 = sentence,
     2 = the document's title; texts[i] is what is embedded for the row, exactly as ``qa.indexer``
-    does for a full build: sentences and titles, and a chunk's own text only when it overlaps no
-    sentence (else None: its vector is made from its sentences', see ``finish_chunk_vectors``)."""
+    does for a full build: sentences and titles (None for an untitled document), and a chunk's own
+    text only when it overlaps no sentence (else None: its vector is made from its sentences', see
+    ``finish_chunk_vectors``)."""
     from .chunking import chunk_document, document_sentences, token_counter
     from .corpus import load_corpus
-    from .indexer import chunk_text, chunks_without_sentences
+    from .indexer import chunk_text, chunks_without_sentences, title_text
     from .text import normalize
 
     docs = sorted(load_corpus(corpus_dir, settings.max_file_bytes), key=lambda d: d.doc_id)
@@ -94,7 +95,7 @@ def corpus_texts(corpus_dir, settings: Settings, fits: Callable[[str], bool] | N
             rows.append((1, i, s, e))
             texts.append(normalize(doc.raw[s:e]))
         rows.append((2, i, 0, 0))
-        texts.append(normalize(doc.title) if doc.title else "")
+        texts.append(title_text(doc) or None)
     return [d.doc_id for d in docs], np.array(rows, np.int64).reshape(-1, 4), texts
 
 
@@ -136,7 +137,8 @@ class _Writer:
         if not todo:
             return
         sent = self.rows[self.kinds == 1]
-        title_of = {int(d): self.arrays[2][j] for j, d in enumerate(self.rows[self.kinds == 2, 1])}
+        title_of = {int(self.rows[i, 1]): self.arrays[2][self.slot[i]]
+                    for i in np.nonzero(self.kinds == 2)[0] if embedded[i]}  # untitled: none
 
         def never(missing: list[int]) -> np.ndarray:
             # corpus_texts gave every chunk without a sentence (indexer.chunks_without_sentences) a

@@ -54,6 +54,12 @@ def chunk_text(doc: Document, start: int, end: int, with_title: bool = True) -> 
     return body
 
 
+def title_text(doc: Document) -> str:
+    """What is embedded for a document's title, mixed into its chunk vectors; "" when it has no
+    title, and then nothing is embedded or mixed in (the vector of "" is no title's)."""
+    return normalize(doc.title) if doc.title else ""
+
+
 # How much of the document title is mixed into a chunk vector (see _chunk_vectors): on the SQuAD
 # half, 0.3 kept dense R@1/R@5 at .695/.912 (embedding each chunk's text: .697/.908).
 TITLE_WEIGHT = 0.3
@@ -91,10 +97,11 @@ def chunks_without_sentences(chunk_rows, sent_rows) -> list[int]:
 
 def _chunk_vectors(chunk_rows, sent_rows, svecs, title_vecs, fallback: Callable[[list[int]], np.ndarray]) -> np.ndarray:
     """A chunk's vector is the mean of the vectors of the sentences it overlaps (weighted by the
-    characters shared) plus a little of its document title's, renormalised. The sentences are
-    embedded anyway (the reader and the conflict finder need them), so chunks cost no second pass
-    of the encoder: that halves the build. Chunks overlapping no sentence are embedded as text,
-    and so (a safety net) are those whose sentence vectors cancel out."""
+    characters shared) plus a little of its document title's (``title_vecs``, which has no entry
+    for an untitled document), renormalised. The sentences are embedded anyway (the reader and the
+    conflict finder need them), so chunks cost no second pass of the encoder: that halves the
+    build. Chunks overlapping no sentence are embedded as text, and so (a safety net) are those
+    whose sentence vectors cancel out."""
     dim = svecs.shape[1]
     out = np.zeros((len(chunk_rows), dim), np.float32)
     missing = []
@@ -106,7 +113,8 @@ def _chunk_vectors(chunk_rows, sent_rows, svecs, title_vecs, fallback: Callable[
         if n == 0:
             missing.append(i)
             continue
-        v = acc / n + TITLE_WEIGHT * title_vecs[d]
+        title = title_vecs.get(d)
+        v = acc / n if title is None else acc / n + TITLE_WEIGHT * title
         out[i] = v / np.linalg.norm(v)
     if missing:
         out[missing] = fallback(missing)
@@ -122,15 +130,16 @@ def _new_rows(docs: Sequence[Document], settings: Settings, embedder: Embedder, 
         for s, e, _ in document_sentences(doc):
             sent_rows.append((doc.doc_id, s, e))
             sent_texts.append(normalize(doc.raw[s:e]))
-    titles = [normalize(doc.title) if doc.title else "" for doc in docs]
+    titles = [title_text(doc) for doc in docs]
+    titled = [(doc.doc_id, t) for doc, t in zip(docs, titles) if t]
     # spaCy's entity tagging runs on the other core while the encoder works: it is numpy and
     # Python, the encoder (onnxruntime or torch) releases the GIL.
     with ThreadPoolExecutor(1, thread_name_prefix="qa-ner") as ex:
         types = ex.submit(sentence_types, sent_texts)
-        vecs = np.asarray(embedder.encode(sent_texts + titles, show_progress=progress), np.float32)
+        vecs = np.asarray(embedder.encode(sent_texts + [t for _, t in titled], show_progress=progress), np.float32)
         stypes = types.result()
     svecs = vecs[: len(sent_texts)]
-    title_vecs = {doc.doc_id: vecs[len(sent_texts) + i] for i, doc in enumerate(docs)}
+    title_vecs = {d: vecs[len(sent_texts) + i] for i, (d, _) in enumerate(titled)}
     by_id = {doc.doc_id: doc for doc in docs}
 
     def fallback(rows: list[int]) -> np.ndarray:

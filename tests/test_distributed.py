@@ -92,3 +92,14 @@ def test_ray_with_minilm_gives_the_local_vectors(corpus, tmp_path):
     assert np.array_equal(a["chunks"], b["chunks"]) and np.array_equal(a["sentences"], b["sentences"])
     assert np.abs(a["vectors"] - b["vectors"]).max() < 1e-5
     assert np.abs(a["sent_vectors"] - b["sent_vectors"]).max() < 1e-5
+
+
+def test_an_untitled_document_matches_the_indexer_too(corpus, tmp_path):
+    from qa.indexer import sync_index
+
+    (corpus / "d.txt").write_text("\ufeff\nA bakery in Lyon opened on Monday. It sells bread and cakes to 300 people a day.\n", "utf-8")
+    embed_corpus_local(corpus, tmp_path / "local", "hash:64")
+    got = _arrays(tmp_path / "local")
+    data, docs, _ = sync_index(corpus, tmp_path / "index", HashingEmbedder(64), Settings(), progress=False)
+    assert docs["d"].title == "" and corpus_texts(corpus, Settings())[2][-1] is None  # its title row: nothing to embed
+    assert np.array_equal(got["chunks"][:, 1:], data.chunks[:, 1:]) and np.allclose(got["vectors"], data.vectors, atol=1e-6)

@@ -169,3 +169,34 @@ def test_an_index_whose_chunk_vectors_were_made_another_way_is_rebuilt(corpus, i
         _, _, _, report = build(corpus, ixdir, emb)
     assert report.rebuilt_reason and len(report.added) == 5
     assert read_manifest(ixdir)["chunking"]["chunk_vectors"] == "chunk-text-embedded"
+
+
+UNTITLED = "\ufeff\nAcme Corp agreed on Monday to buy Beta Ltd for $2 billion. The deal needs approval from regulators.\n"
+
+
+def test_an_untitled_document_gets_no_title_vector(data_dirs):
+    from qa.indexer import _chunk_vectors
+
+    corpus = data_dirs["tmp"] / "untitled"
+    corpus.mkdir()
+    (corpus / "u.txt").write_text(UNTITLED, "utf-8")
+    (corpus / "t.txt").write_text("Acme buys Beta" + UNTITLED[1:], "utf-8")  # the same text with a title
+    seen: list[str] = []
+
+    class Spy(FakeEmbedder):
+        def encode(self, texts, **kw):
+            seen.extend(texts)
+            return super().encode(texts, **kw)
+
+    _, data, docs, _ = build(corpus, data_dirs["tmp"] / "ix-untitled", Spy())
+    assert docs["u"].title == "" and docs["t"].title == "Acme buys Beta"
+    assert "" not in seen and "Acme buys Beta" in seen
+    u, t = (data.vectors[data.doc_rows(data.doc_ids.index(d))] for d in ("u", "t"))
+    # The untitled document's chunk is its sentences' mean alone; the titled one's is not.
+    srows = data.doc_rows(data.doc_ids.index("u"), "sentences")
+    (_, a, b), = data.chunks[data.doc_rows(data.doc_ids.index("u"))].tolist()
+    mean = sum((min(e, b) - max(s, a)) * v for (_, s, e), v in zip(data.sentences[srows].tolist(), data.sent_vectors[srows]))
+    assert np.allclose(u[0], mean / np.linalg.norm(mean), atol=1e-6) and not np.allclose(u, t, atol=1e-3)
+    # At the unit level: no entry in the title table, no title added.
+    one = _chunk_vectors([("x", 0, 10)], [("x", 0, 10)], np.eye(2, dtype=np.float32)[:1], {}, None)
+    assert np.allclose(one, [[1, 0]])
