@@ -19,7 +19,7 @@ from typing import Sequence
 
 import numpy as np
 
-from .answertype import AUXILIARIES, answer_type, counted_noun
+from .answertype import AUXILIARIES, answer_type, counted_noun, question_focus
 from .entities import type_mask
 from .lexical import tokenize
 from .retriever import Hit
@@ -241,10 +241,10 @@ class ExtractiveReader:
             if partner in found and (short is None or feats[partner, si] > feats[best, si]):
                 short = found[partner]
             info["type_match"] = max(info["type_match"], float(feats[partner, _F["type_match"]]))
-        kind = answer_type(question)
-        if kind in _FACT_NAMES and not info["type_match"]:
+        if _asks_fact(question) and not info["type_match"] and not _states_time(question, self.raw[doc][a:b]):
             # A question asking for an amount, a date or a figure is not answered by a sentence
             # that states none, however close its wording.
+            kind = answer_type(question)
             reason = f"The articles discuss this but give no {_FACT_NAMES[kind]} for it."
             return Reading(doc, a, b, None, prob, True, reason, info)
         return Reading(doc, a, b, short, prob, False, None, info)
@@ -324,6 +324,30 @@ _NUMBER = re.compile(r"^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nin
 def _counts(toks: Sequence[str], unit: str) -> bool:
     """Whether a number in the stemmed tokens is followed, within three words, by ``unit``."""
     return any(_NUMBER.match(t) and unit in toks[k + 1 : k + 4] for k, t in enumerate(toks))
+
+
+# Times that are not dates to a named-entity tagger: "during the Second World War", "every June",
+# "430 BC", "until the oil shock".
+_TEMPORAL = re.compile(
+    r"\b(?:\d{3,4}\s*(?:BC|AD|BCE|CE)\b|1\d{3}|20\d{2}|January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|spring|summer|autumn|winter|centur(?:y|ies)|decades?|era|"
+    r"during|until|after|before|since|while|once)\b")
+
+
+def _asks_fact(question: str) -> bool:
+    """Whether the question's own words ask for a figure or a date ("how many", "how much",
+    "when", "what year"), not a focus noun that only may ("what area", "what value": SQuAD's
+    answers to those were mostly not figures)."""
+    foc = question_focus(question)
+    return foc.type in _FACT_NAMES and (foc.wh.startswith("how ") or foc.wh == "when" or foc.focus in _FACT_FOCUS)
+
+
+_FACT_FOCUS = frozenset(("year", "years", "date", "percentage", "percent", "month", "day", "amount"))
+
+
+def _states_time(question: str, text: str) -> bool:
+    """For a "when" question: the passage gives a time a tagger does not call a date."""
+    return answer_type(question) in ("DATE", "TIME") and bool(_TEMPORAL.search(text))
 
 
 def _reason(info: dict) -> str:
