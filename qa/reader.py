@@ -26,16 +26,22 @@ from .retriever import Hit
 from .softmatch import WordVectors
 from .store import IndexData
 
-__all__ = ["ReaderConfig", "Reading", "ExtractiveReader", "FEATURES", "ANSWER_FEATURES", "answer_features"]
+__all__ = ["ReaderConfig", "Reading", "ExtractiveReader", "FEATURES", "ANSWER_FEATURES", "MERGE_FEATURES",
+           "answer_features", "merge_features"]
 
 FEATURES = ("dense", "coverage", "chunk", "first_rank", "context", "bigram", "chunk_dense", "chunk_lex", "type_match",
             "length", "repeat", "spread", "lead", "names", "rarest", "dense_gap", "coverage_gap", "fact_gap",
-            "missing", "type_gap", "unit_gap", "soft", "soft_only", "soft_gap", "short")
+            "missing", "type_gap", "unit_gap", "soft", "soft_only", "soft_gap", "anaphor", "short")
 _F = {name: i for i, name in enumerate(FEATURES)}
 # What the abstention decision sees of the chosen sentence: how far ahead of the others it is,
 # and how well it matches the question on its own.
 ANSWER_FEATURES = ("top", "margin", "top_prob", "dense", "coverage", "context", "type_match", "names", "rarest",
                    "chunk_dense", "chunk_lex", "fact_gap", "missing", "type_gap", "unit_gap")
+# What decides whether the answer takes in the best-scoring adjacent sentence too: how close it
+# scored, whether it holds the kind of fact the best one lacks, whether it continues the best one
+# ("It was ...").
+MERGE_FEATURES = ("gap", "type_match", "best_type_gap", "coverage", "best_coverage", "dense", "best_dense", "soft",
+                  "anaphor", "after", "fills_type", "runner_up")
 _CONFIG = Path(__file__).parent / "data" / "reader.json"
 
 
@@ -46,6 +52,17 @@ def answer_features(feats: np.ndarray, logits: np.ndarray, best: int) -> np.ndar
     p = np.exp(logits - logits.max())
     own = [feats[best, _F[f]] for f in ANSWER_FEATURES[3:]]
     return np.array([logits[best], min(margin, 5.0), p[best] / p.sum(), *own], np.float64)
+
+
+def merge_features(feats: np.ndarray, logits: np.ndarray, best: int, other: int, after: bool) -> np.ndarray:
+    """The MERGE_FEATURES of joining candidate ``other`` (adjacent in the text) to ``best``."""
+    f = lambda i, name: float(feats[i, _F[name]])  # noqa: E731
+    runner = max((i for i in range(len(logits)) if i != best), key=lambda i: logits[i])
+    return np.array([
+        float(logits[best] - logits[other]), f(other, "type_match"), f(best, "type_gap"), f(other, "coverage"),
+        f(best, "coverage"), f(other, "dense"), f(best, "dense"), f(other, "soft"), f(other, "anaphor"),
+        float(after), f(other, "type_match") * f(best, "type_gap"), float(other == runner),
+    ], np.float64)
 
 
 @dataclass(frozen=True)
@@ -65,6 +82,11 @@ class ReaderConfig:
     # 77.1 / 78.1% for a median answer of 166 / 172 / 182 characters: past 1.0 answers grow faster
     # than they improve.
     merge_gap: float = 1.0
+    # When fitted (``python -m qa.calibrate``), a logistic model of "the adjacent sentence holds the
+    # answer the best one lacks" replaces the gap rule: it merges when that is at least this likely.
+    merge_weights: dict[str, float] = field(default_factory=dict)
+    merge_bias: float = 0.0
+    merge_threshold: float = 0.15
     # Optional neural reader: a Hugging Face extractive-QA model (name or local path). When set,
     # it picks the short answer inside the top chunks and its sentence becomes the answer.
     hf_model: str | None = None
@@ -74,9 +96,11 @@ class ReaderConfig:
         if not path.exists():
             return cls(hf_model=hf_model)
         d = json.loads(path.read_text("utf-8"))
-        ans = d.get("answerable", {})
+        ans, merge = d.get("answerable", {}), d.get("merge", {})
         return cls(weights=d["weights"], bias=d["bias"], answer_weights=ans.get("weights", {}),
-                   answer_bias=ans.get("bias", 0.0), threshold=d["threshold"], hf_model=hf_model)
+                   answer_bias=ans.get("bias", 0.0), threshold=d["threshold"], hf_model=hf_model,
+                   merge_weights=merge.get("weights", {}), merge_bias=merge.get("bias", 0.0),
+                   merge_threshold=merge.get("threshold", 0.15))
 
     def probability(self, feats: np.ndarray, logits: np.ndarray, best: int) -> float:
         """How likely candidate ``best`` answers the question."""
@@ -188,6 +212,8 @@ class ExtractiveReader:
             pos = [j for j, t in enumerate(toks) if t in q_terms]
             feats[i, _F["spread"]] = (pos[-1] - pos[0] + 1) / len(pos) if len(pos) > 1 else 0.0
             feats[i, _F["lead"]] = 1.0 if row == 0 or int(self.data.sentences[row - 1, 0]) != doc else 0.0
+            # "It was ...": the sentence goes on from the one before (its subject is there).
+            feats[i, _F["anaphor"]] = 1.0 if _ANAPHOR.match(self.raw[doc][a:b]) else 0.0
             if q_names:
                 words = {w.lower() for w in _WORD.findall(self.raw[doc][a:b])}
                 feats[i, _F["names"]] = len(q_names & words) / len(q_names)
@@ -233,7 +259,7 @@ class ExtractiveReader:
         info = dict(zip(FEATURES, map(float, feats[best])))
         if prob < self.config.threshold:
             return Reading(doc, a, b, None, prob, True, _reason(info), info)
-        a, b, partner = self._merge_neighbour(cands, logits, best, doc, a, b)
+        a, b, partner = self._merge_neighbour(cands, logits, best, doc, a, b, feats)
         if partner is not None:
             # The quote holds two sentences: the short answer comes from whichever has the more
             # confident one, and either may carry the kind of fact asked for.
@@ -249,17 +275,30 @@ class ExtractiveReader:
             return Reading(doc, a, b, None, prob, True, reason, info)
         return Reading(doc, a, b, short, prob, False, None, info)
 
-    def _merge_neighbour(self, cands, logits, best: int, doc: int, a: int, b: int) -> tuple[int, int, int | None]:
-        """The answer span, widened to the adjacent runner-up sentence when it scores within
-        ``merge_gap`` logits of the best, and that sentence's candidate index (else None)."""
-        gap = self.config.merge_gap
-        if gap <= 0 or len(cands) < 2:
+    def _merge_neighbour(self, cands, logits, best: int, doc: int, a: int, b: int,
+                         feats: np.ndarray | None = None) -> tuple[int, int, int | None]:
+        """The answer span, widened to an adjacent sentence, and that sentence's candidate index
+        (else None). With a merge model: the best-scoring adjacent candidate, when the model
+        finds it likely enough to hold what the best one lacks; without: the runner-up, when it
+        is adjacent and scores within ``merge_gap`` logits of the best."""
+        cfg = self.config
+        if len(cands) < 2:
             return a, b, None
         row = cands[best][0]
-        runner = max((i for i in range(len(cands)) if i != best), key=lambda i: logits[i])
+        if cfg.merge_weights and feats is not None:
+            near = [i for i, (r, _) in enumerate(cands) if abs(r - row) == 1]
+            if not near:
+                return a, b, None
+            runner = max(near, key=lambda i: logits[i])
+            x = merge_features(feats, logits, best, runner, cands[runner][0] > row)
+            z = cfg.merge_bias + sum(cfg.merge_weights.get(n, 0.0) * v for n, v in zip(MERGE_FEATURES, x))
+            if 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z)))) < cfg.merge_threshold:
+                return a, b, None
+        else:
+            runner = max((i for i in range(len(cands)) if i != best), key=lambda i: logits[i])
+            if cfg.merge_gap <= 0 or abs(cands[runner][0] - row) != 1 or logits[best] - logits[runner] > cfg.merge_gap:
+                return a, b, None
         other = cands[runner][0]
-        if abs(other - row) != 1 or logits[best] - logits[runner] > gap:
-            return a, b, None
         d2, a2, b2 = (int(x) for x in self.data.sentences[other])
         if d2 != doc:
             return a, b, None
@@ -370,6 +409,7 @@ _FUNCTION = frozenset("did doe do done from about into onto upon than then also 
 
 
 _NAME = re.compile(r"\b[A-Z][A-Za-z]+")
+_ANAPHOR = re.compile(r"\W*(?:it|he|she|they|this|these|those|its|his|her|their|such|there)\b", re.I)
 _WORD = re.compile(r"[A-Za-z]+")
 
 

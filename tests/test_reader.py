@@ -43,8 +43,48 @@ def test_sentences_of_another_document_are_never_joined():
     assert r._merge_neighbour([(0, 0), (1, 0)], np.array([2.0, 1.9]), 0, 0, 0, 20) == (0, 20, None)
 
 
-def test_shipped_config_merges_within_one_logit():
-    assert ReaderConfig.load().merge_gap == 1.0
+def test_shipped_config_has_a_merge_model():
+    from qa.reader import MERGE_FEATURES
+
+    cfg = ReaderConfig.load()
+    assert set(cfg.merge_weights) == set(MERGE_FEATURES) and 0 < cfg.merge_threshold < 1
+    # the neighbour that holds the kind of fact the best sentence lacks is worth joining
+    assert cfg.merge_weights["fills_type"] > 0 and cfg.merge_weights["gap"] < 0
+
+
+def _merge_reader(**weights) -> ExtractiveReader:
+    r = reader(1.0)
+    r.config = replace(ReaderConfig(), merge_weights=weights, merge_bias=-2.0, merge_threshold=0.5)
+    return r
+
+
+@pytest.mark.parametrize(
+    "fills, gap_logits, want",
+    [
+        (True, 3.0, (0, 40, 1)),  # far behind, but it has the date the best sentence lacks
+        (False, 3.0, (0, 20, None)),  # far behind and adds nothing asked for
+        (False, 0.2, (0, 40, 1)),  # close enough on score alone
+    ],
+)
+def test_merge_model_joins_the_neighbour_that_holds_what_is_missing(fills, gap_logits, want):
+    from qa.reader import FEATURES
+
+    feats = np.zeros((4, len(FEATURES)), np.float32)
+    feats[0, FEATURES.index("type_gap")] = 1.0
+    feats[1, FEATURES.index("type_match")] = 1.0 if fills else 0.0
+    logits = np.array([2.0, 2.0 - gap_logits, -5.0, -5.0])
+    r = _merge_reader(fills_type=5.0, gap=-1.0, runner_up=3.0)
+    cands = [(row, 0) for row in range(len(SENTS))]
+    assert r._merge_neighbour(cands, logits, 0, 0, 0, 20, feats) == want
+
+
+def test_merge_model_only_looks_at_adjacent_sentences():
+    from qa.reader import FEATURES
+
+    feats = np.zeros((4, len(FEATURES)), np.float32)
+    r = _merge_reader(runner_up=10.0)
+    # the runner-up (row 2) is not adjacent to row 0; row 1 scores low but is the only neighbour
+    assert r._merge_neighbour([(0, 0), (1, 0), (2, 0), (3, 0)], np.array([2.0, -9.0, 1.9, -9.5]), 0, 0, 0, 20, feats) == (0, 20, None)
 
 
 def _groups(n: int, seed: int = 0):
