@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-__all__ = ["answer_type", "question_focus", "counted_noun", "Focus", "TYPES", "ENTITY_FIT", "FOCUS_LABELS", "AUXILIARIES"]
+__all__ = ["answer_type", "question_focus", "counted_noun", "asks_fact", "states_time", "FACT_KINDS", "Focus", "TYPES", "ENTITY_FIT", "FOCUS_LABELS", "AUXILIARIES"]
 
 TYPES = (
     "PERSON", "ORG", "PLACE", "DATE", "TIME", "DURATION", "NUM", "MONEY", "PERCENT",
@@ -197,3 +197,34 @@ def counted_noun(question: str) -> str | None:
 def answer_type(question: str) -> str | None:
     """Expected answer type of ``question`` (see module doc); None for why/how-explain questions."""
     return question_focus(question).type
+
+
+# Answer types that are figures or dates, named as the reader's abstention reason names them.
+FACT_KINDS = {
+    "MONEY": "amount of money", "DATE": "date", "TIME": "time", "NUM": "number",
+    "PERCENT": "percentage", "QUANTITY": "figure", "DURATION": "duration",
+}
+
+
+# Times that are not dates to a named-entity tagger: "during the Second World War", "every June",
+# "430 BC", "until the oil shock".
+_TEMPORAL = re.compile(
+    r"\b(?:\d{3,4}\s*(?:BC|AD|BCE|CE)\b|1\d{3}|20\d{2}|January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|(?i:spring|summer|autumn|winter|centur(?:y|ies)|decades?|era|"
+    r"during|until|after|before|since|while|once))\b")
+
+
+def asks_fact(question: str) -> bool:
+    """Whether the question's own words ask for a figure or a date ("how many", "how much",
+    "when", "what year"), not a focus noun that only may ("what area", "what value": SQuAD's
+    answers to those were mostly not figures)."""
+    foc = question_focus(question)
+    return foc.type in FACT_KINDS and (foc.wh.startswith("how ") or foc.wh == "when" or foc.focus in _FACT_FOCUS)
+
+
+_FACT_FOCUS = frozenset(("year", "years", "date", "percentage", "percent", "month", "day", "amount"))
+
+
+def states_time(question: str, text: str) -> bool:
+    """For a "when" question: the passage gives a time a tagger does not call a date."""
+    return answer_type(question) in ("DATE", "TIME") and bool(_TEMPORAL.search(text))

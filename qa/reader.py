@@ -19,7 +19,7 @@ from typing import Sequence
 
 import numpy as np
 
-from .answertype import AUXILIARIES, answer_type, counted_noun, question_focus
+from .answertype import AUXILIARIES, FACT_KINDS, answer_type, asks_fact, counted_noun, states_time
 from .entities import type_mask
 from .lexical import tokenize
 from .retriever import Hit
@@ -173,7 +173,7 @@ class ExtractiveReader:
         q_bigrams = set(zip(q_list, q_list[1:]))
         q_weight = sum(self._idf(t) for t in q_terms) or 1.0
         kind = answer_type(question)
-        wanted, fact = type_mask(kind), kind in _FACT_NAMES
+        wanted, fact = type_mask(kind), kind in FACT_KINDS
         # The question's capitalised words (not its first): names the answer sentence should share.
         q_names = {w.lower() for w in _NAME.findall(question.strip()[1:])}
         q_rarest = max((self._idf(t) for t in q_terms), default=0.0) or 1.0
@@ -267,11 +267,11 @@ class ExtractiveReader:
             if partner in found and (short is None or feats[partner, si] > feats[best, si]):
                 short = found[partner]
             info["type_match"] = max(info["type_match"], float(feats[partner, _F["type_match"]]))
-        if _asks_fact(question) and not info["type_match"] and not _states_time(question, self.raw[doc][a:b]):
+        if asks_fact(question) and not info["type_match"] and not states_time(question, self.raw[doc][a:b]):
             # A question asking for an amount, a date or a figure is not answered by a sentence
             # that states none, however close its wording.
             kind = answer_type(question)
-            reason = f"The articles discuss this but give no {_FACT_NAMES[kind]} for it."
+            reason = f"The articles discuss this but give no {FACT_KINDS[kind]} for it."
             return Reading(doc, a, b, None, prob, True, reason, info)
         return Reading(doc, a, b, short, prob, False, None, info)
 
@@ -350,12 +350,6 @@ class ExtractiveReader:
 # is quoted, but no span of it is a fair short answer.
 _YES_NO = re.compile(r"\s*(?:%s)\b" % "|".join(sorted(AUXILIARIES)), re.I)
 
-_FACT_NAMES = {
-    "MONEY": "amount of money", "DATE": "date", "TIME": "time", "NUM": "number",
-    "PERCENT": "percentage", "QUANTITY": "figure", "DURATION": "duration",
-}
-
-
 _NUMBER = re.compile(r"^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenti|thirti|"
                      r"forti|fifti|hundr|hundred|thousand|million|billion|dozen)")
 
@@ -363,30 +357,6 @@ _NUMBER = re.compile(r"^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nin
 def _counts(toks: Sequence[str], unit: str) -> bool:
     """Whether a number in the stemmed tokens is followed, within three words, by ``unit``."""
     return any(_NUMBER.match(t) and unit in toks[k + 1 : k + 4] for k, t in enumerate(toks))
-
-
-# Times that are not dates to a named-entity tagger: "during the Second World War", "every June",
-# "430 BC", "until the oil shock".
-_TEMPORAL = re.compile(
-    r"\b(?:\d{3,4}\s*(?:BC|AD|BCE|CE)\b|1\d{3}|20\d{2}|January|February|March|April|May|June|July|August|"
-    r"September|October|November|December|spring|summer|autumn|winter|centur(?:y|ies)|decades?|era|"
-    r"during|until|after|before|since|while|once)\b")
-
-
-def _asks_fact(question: str) -> bool:
-    """Whether the question's own words ask for a figure or a date ("how many", "how much",
-    "when", "what year"), not a focus noun that only may ("what area", "what value": SQuAD's
-    answers to those were mostly not figures)."""
-    foc = question_focus(question)
-    return foc.type in _FACT_NAMES and (foc.wh.startswith("how ") or foc.wh == "when" or foc.focus in _FACT_FOCUS)
-
-
-_FACT_FOCUS = frozenset(("year", "years", "date", "percentage", "percent", "month", "day", "amount"))
-
-
-def _states_time(question: str, text: str) -> bool:
-    """For a "when" question: the passage gives a time a tagger does not call a date."""
-    return answer_type(question) in ("DATE", "TIME") and bool(_TEMPORAL.search(text))
 
 
 def _reason(info: dict) -> str:

@@ -142,3 +142,38 @@ def test_concurrent_calls_agree():
     for t in threads:
         t.join()
     assert len(results) == 4 and len(set(results)) == 1
+
+
+@pytest.mark.parametrize(
+    "question, asks",
+    [
+        ("How many chips did Acme ship?", True),
+        ("How much did Micron invest in Anthropic?", True),
+        ("When will the chip enter mass production?", True),
+        ("In what year was the plant opened?", True),
+        ("What percentage of schools teach Welsh?", True),
+        ("In what area is mentorship most valued?", False),  # a focus noun that only may be a figure
+        ("What value does the split depend on?", False),
+        ("Who founded Acme?", False),
+    ],
+)
+def test_asks_fact_only_when_the_question_words_ask_for_a_figure_or_date(question, asks):
+    from qa.answertype import asks_fact
+
+    assert asks_fact(question) is asks
+
+
+@pytest.mark.parametrize(
+    "question, text, states",
+    [
+        ("When was Warsaw razed?", "During the Second World War, Warsaw was razed.", True),
+        ("When does the fair take place?", "The fair takes place on the Town Moor every June.", True),
+        ("When was immunity first described?", "It was first described in Athens in 430 BC.", True),
+        ("When will the chip enter production?", "The project remains in early planning stages.", False),
+        ("How many chips were shipped?", "During the war, chips were shipped.", False),  # not a when-question
+    ],
+)
+def test_states_time(question, text, states):
+    from qa.answertype import states_time
+
+    assert states_time(question, text) is states
