@@ -43,6 +43,7 @@ _STOP = frozenset("""a an the of in on at to for by with from and or is are was 
     will shall may might must so such very more most many much some any all each other one s 's
     name named called kind type""".split())
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")
+_POINTING = frozenset("this these that those its their his her our such".split())
 _NUM_RE = re.compile(
     r"(?:[$£€¥]\s?)?\d[\d,]*(?:\.\d+)?(?:\s?(?:%|percent|per cent)|"
     r"\s(?:million|billion|trillion|thousand|hundred)(?:\s(?:dollars|pounds|euros))?)?")
@@ -301,6 +302,10 @@ def _features(v: _View, i: int, j: int, kinds: set[str], q) -> dict[str, float]:
     f["len." + b] = 1.0
     f[f"x.{T}.len.{b}"] = 1.0
     f["pos.start"] = i / max(1, v.n)
+    # "These insects", "its most feared effect": a phrase pointing back at something named
+    # elsewhere is seldom itself the answer.
+    if v.lower[i] in _POINTING:
+        f["first.pointing"] = 1.0
     return f
 
 
@@ -321,7 +326,10 @@ def _path(v: _View, a: int, b: int) -> list[str]:
 @lru_cache(maxsize=4096)
 def _question_info(question: str) -> dict:
     foc = question_focus(question)
-    stems = {_stem(w) for w in _WORD.findall(question) if w.casefold() not in _STOP}
+    words = _WORD.findall(question)
+    # The parser splits "student-teacher" and "U.S.": their parts are question words too.
+    words += [p for w in words if "-" in w for p in w.split("-")]
+    stems = {_stem(w) for w in words if w.casefold() not in _STOP}
     return {"stems": stems, "type": foc.type, "focus": foc.focus, "wh": foc.wh or "none"}
 
 
