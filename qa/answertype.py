@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-__all__ = ["answer_type", "question_focus", "counted_noun", "asks_fact", "states_time", "FACT_KINDS", "Focus", "TYPES", "ENTITY_FIT", "FOCUS_LABELS", "AUXILIARIES"]
+__all__ = ["answer_type", "question_focus", "counted_noun", "asks_fact", "states_fact", "FACT_KINDS", "Focus", "TYPES", "ENTITY_FIT", "FOCUS_LABELS", "AUXILIARIES"]
 
 TYPES = (
     "PERSON", "ORG", "PLACE", "DATE", "TIME", "DURATION", "NUM", "MONEY", "PERCENT",
@@ -206,25 +206,42 @@ FACT_KINDS = {
 }
 
 
-# Times that are not dates to a named-entity tagger: "during the Second World War", "every June",
-# "430 BC", "until the oil shock".
+# What a named-entity tagger misses but still states the kind of fact asked for: times that are
+# not dates ("during the Second World War", "every June", "430 BC", "until the oil shock"), vague
+# counts ("several", "a few"), "per cent", and money in currencies it does not know ("6 million Lira").
 _TEMPORAL = re.compile(
     r"\b(?:\d{3,4}\s*(?:BC|AD|BCE|CE)\b|1\d{3}|20\d{2}|January|February|March|April|May|June|July|August|"
     r"September|October|November|December|(?i:spring|summer|autumn|winter|centur(?:y|ies)|decades?|era|"
     r"during|until|after|before|since|while|once))\b")
+_VAGUE_COUNT = re.compile(r"\b(?:several|a few|few|many|numerous|dozens|hundreds|thousands|millions|billions)\b", re.I)
+_PER_CENT = re.compile(r"\d\s*(?:%|per ?cent\b)", re.I)
+_CURRENCY = re.compile(r"\d[\d,.]*\s*(?:(?:thousand|million|billion|trillion)\s+)?(?:lira|lire|yuan|RMB|won|yen|rupees?|"
+                       r"francs?|marks?|pesos?|dollars?|pounds?|euros?|guilders?|florins?|shillings?|roubles?|rubles?)\b", re.I)
+_STATED = {"DATE": _TEMPORAL, "TIME": _TEMPORAL, "NUM": _VAGUE_COUNT, "QUANTITY": _VAGUE_COUNT,
+           "PERCENT": _PER_CENT, "MONEY": _CURRENCY}
+# "When did / was / will ...": an event's date. "When does immunodeficiency occur?", "When do
+# treaties apply?" ask for a condition, which no date answers.
+_WHEN_EVENT = frozenset(("did", "was", "were", "will", "had", "would"))
 
 
 def asks_fact(question: str) -> bool:
     """Whether the question's own words ask for a figure or a date ("how many", "how much",
-    "when", "what year"), not a focus noun that only may ("what area", "what value": SQuAD's
-    answers to those were mostly not figures)."""
+    "when did", "what year"), not a focus noun that only may ("what area", "what value": SQuAD's
+    answers to those were mostly not figures), nor a "when" that asks for a condition."""
     foc = question_focus(question)
-    return foc.type in FACT_KINDS and (foc.wh.startswith("how ") or foc.wh == "when" or foc.focus in _FACT_FOCUS)
+    if foc.type not in FACT_KINDS:
+        return False
+    if foc.wh == "when":
+        toks = [t.casefold() for t in _WORD.findall(question)]
+        return any(t == "when" and i + 1 < len(toks) and toks[i + 1] in _WHEN_EVENT for i, t in enumerate(toks))
+    return foc.wh.startswith("how ") or foc.focus in _FACT_FOCUS
 
 
 _FACT_FOCUS = frozenset(("year", "years", "date", "percentage", "percent", "month", "day", "amount"))
 
 
-def states_time(question: str, text: str) -> bool:
-    """For a "when" question: the passage gives a time a tagger does not call a date."""
-    return answer_type(question) in ("DATE", "TIME") and bool(_TEMPORAL.search(text))
+def states_fact(question: str, text: str) -> bool:
+    """Whether ``text`` states the kind of fact the question asks for in a form the entity tagger
+    does not label (see _STATED)."""
+    found = _STATED.get(answer_type(question) or "")
+    return bool(found and found.search(text))

@@ -19,7 +19,7 @@ from typing import Sequence
 
 import numpy as np
 
-from .answertype import AUXILIARIES, FACT_KINDS, answer_type, asks_fact, counted_noun, states_time
+from .answertype import AUXILIARIES, FACT_KINDS, answer_type, asks_fact, counted_noun, states_fact
 from .entities import type_mask
 from .lexical import tokenize
 from .retriever import Hit
@@ -267,7 +267,7 @@ class ExtractiveReader:
             if partner in found and (short is None or feats[partner, si] > feats[best, si]):
                 short = found[partner]
             info["type_match"] = max(info["type_match"], float(feats[partner, _F["type_match"]]))
-        if asks_fact(question) and not info["type_match"] and not states_time(question, self.raw[doc][a:b]):
+        if asks_fact(question) and not info["type_match"] and not states_fact(question, self.raw[doc][a:b]):
             # A question asking for an amount, a date or a figure is not answered by a sentence
             # that states none, however close its wording.
             kind = answer_type(question)

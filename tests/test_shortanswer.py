@@ -150,6 +150,8 @@ def test_concurrent_calls_agree():
         ("How many chips did Acme ship?", True),
         ("How much did Micron invest in Anthropic?", True),
         ("When will the chip enter mass production?", True),
+        ("When does immunodeficiency occur?", False),  # a condition, not a date
+        ("When large groups boycott a system, it can be considered what?", False),
         ("In what year was the plant opened?", True),
         ("What percentage of schools teach Welsh?", True),
         ("In what area is mentorship most valued?", False),  # a focus noun that only may be a figure
@@ -171,9 +173,14 @@ def test_asks_fact_only_when_the_question_words_ask_for_a_figure_or_date(questio
         ("When was immunity first described?", "It was first described in Athens in 430 BC.", True),
         ("When will the chip enter production?", "The project remains in early planning stages.", False),
         ("How many chips were shipped?", "During the war, chips were shipped.", False),  # not a when-question
+        ("How many lakes are there in Warsaw?", "There are also several lakes in Warsaw.", True),
+        ("How many lakes are there in Warsaw?", "Warsaw has lakes and parks.", False),
+        ("What percentage of schools teach Welsh?", "In 2008, 22 per cent of schools taught it.", True),
+        ("How much money was Francovich allowed to claim?", "He could claim 6 million Lira.", True),
+        ("How much money did Anthropic raise?", "Three memory makers took part in the round.", False),
     ],
 )
-def test_states_time(question, text, states):
-    from qa.answertype import states_time
+def test_states_fact(question, text, states):
+    from qa.answertype import states_fact
 
-    assert states_time(question, text) is states
+    assert states_fact(question, text) is states
