@@ -218,3 +218,18 @@ def test_real_pipeline_on_tiny_gold(fake_qa, tiny_gold):
     assert m["citations"]["validity"] == 1.0 and m["citations"]["checked"] > 0
     assert m["retrieval"]["recall@10"] is not None and m["latency"]["n"] == 5
     assert all(isinstance(r["why"], list) for r in records)
+
+
+def test_the_gold_bar_is_not_applied_to_other_formats(tmp_path, capsys):
+    from qa import evaluate as ev
+
+    metrics = {"format": "squad", "answers": {"contains_answer": 0.5}}
+    assert ev.check_bar(metrics)  # the gold bar would fail these figures...
+    (tmp_path / "q.json").write_text("{}", "utf-8")
+    original = ev.evaluate
+    try:
+        ev.evaluate = lambda path, limit=None: (None, [], dict(metrics))
+        assert ev.main(_args(tmp_path / "q.json", min_bar=True, json=True)) == 0  # ...but SQuAD has no such bar
+    finally:
+        ev.evaluate = original
+    assert "bar" not in json.loads(capsys.readouterr().out)
