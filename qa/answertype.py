@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, Sequence
 
-__all__ = ["answer_type", "question_focus", "counted_noun", "asks_fact", "states_fact", "FACT_KINDS", "Focus", "TYPES", "ENTITY_FIT", "FOCUS_LABELS", "AUXILIARIES"]
+__all__ = ["answer_type", "question_focus", "counted_noun", "counts_noun", "asks_fact", "states_fact", "FACT_KINDS", "Focus", "TYPES", "ENTITY_FIT", "FOCUS_LABELS", "AUXILIARIES"]
 
 TYPES = (
     "PERSON", "ORG", "PLACE", "DATE", "TIME", "DURATION", "NUM", "MONEY", "PERCENT",
@@ -192,6 +192,16 @@ def counted_noun(question: str) -> str | None:
                 return None  # "How many did they win?"
             return words[stop - 1] if stop else words[0]
     return None
+
+
+# A number among stemmed tokens (qa.lexical.tokenize: "twenty" -> "twenti").
+_NUMBER_STEM = re.compile(r"^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenti|"
+                          r"thirti|forti|fifti|hundr|hundred|thousand|million|billion|dozen)")
+
+
+def counts_noun(toks: Sequence[str], unit: str) -> bool:
+    """Whether a number in the stemmed tokens is followed, within three words, by ``unit``."""
+    return any(_NUMBER_STEM.match(t) and unit in toks[k + 1 : k + 4] for k, t in enumerate(toks))
 
 
 def answer_type(question: str) -> str | None:

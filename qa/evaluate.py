@@ -162,6 +162,8 @@ def aggregate(records: list[dict]) -> dict:
         "contains_answer_when_answered": _mean(r["contains"] for r in answered),
         "exact_match": _mean(r["em"] for r in ans),
         "f1": _mean(r["f1"] for r in ans),
+        # a longer quote holds the answer more often: "contains" is read next to this
+        "answer_chars_median": median(len(r["answer"]) for r in answered if r.get("answer")),
     }
     n_valid = sum(r["citations_valid"] for r in records)
     n_all = n_valid + sum(r["citations_invalid"] for r in records)

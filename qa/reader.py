@@ -19,7 +19,7 @@ from typing import Sequence
 
 import numpy as np
 
-from .answertype import AUXILIARIES, FACT_KINDS, answer_type, asks_fact, counted_noun, states_fact
+from .answertype import AUXILIARIES, FACT_KINDS, answer_type, asks_fact, counted_noun, counts_noun, states_fact
 from .entities import type_mask
 from .lexical import tokenize
 from .retriever import Hit
@@ -27,7 +27,7 @@ from .softmatch import WordVectors
 from .store import IndexData
 
 __all__ = ["ReaderConfig", "Reading", "ExtractiveReader", "FEATURES", "ANSWER_FEATURES", "MERGE_FEATURES",
-           "answer_features", "merge_features"]
+           "answer_features", "merge_features", "best_neighbour"]
 
 FEATURES = ("dense", "coverage", "chunk", "first_rank", "context", "bigram", "chunk_dense", "chunk_lex", "type_match",
             "length", "repeat", "spread", "lead", "names", "rarest", "dense_gap", "coverage_gap", "fact_gap",
@@ -65,6 +65,16 @@ def merge_features(feats: np.ndarray, logits: np.ndarray, best: int, other: int,
     ], np.float64)
 
 
+def best_neighbour(rows: Sequence[int], logits: np.ndarray, best: int) -> int | None:
+    """The best-scoring candidate whose sentence row is next to the best one's (None: none is)."""
+    near = [i for i, r in enumerate(rows) if abs(int(r) - int(rows[best])) == 1]
+    return max(near, key=lambda i: logits[i]) if near else None
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+
+
 @dataclass(frozen=True)
 class ReaderConfig:
     weights: dict[str, float] = field(default_factory=lambda: {"dense": 3.0, "coverage": 3.0, "chunk": 2.0, "first_rank": 0.5, "short": 0.5})
@@ -100,7 +110,7 @@ class ReaderConfig:
         return cls(weights=d["weights"], bias=d["bias"], answer_weights=ans.get("weights", {}),
                    answer_bias=ans.get("bias", 0.0), threshold=d["threshold"], hf_model=hf_model,
                    merge_weights=merge.get("weights", {}), merge_bias=merge.get("bias", 0.0),
-                   merge_threshold=merge.get("threshold", 0.15))
+                   merge_threshold=merge.get("threshold", cls.merge_threshold))
 
     def probability(self, feats: np.ndarray, logits: np.ndarray, best: int) -> float:
         """How likely candidate ``best`` answers the question."""
@@ -109,7 +119,11 @@ class ReaderConfig:
         else:
             x = answer_features(feats, logits, best)
             z = self.answer_bias + sum(self.answer_weights.get(f, 0.0) * v for f, v in zip(ANSWER_FEATURES, x))
-        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+        return _sigmoid(z)
+
+    def merge_probability(self, x: np.ndarray) -> float:
+        """How likely the neighbour with MERGE_FEATURES ``x`` holds what the best sentence lacks."""
+        return _sigmoid(self.merge_bias + sum(self.merge_weights.get(n, 0.0) * v for n, v in zip(MERGE_FEATURES, x)))
 
 
 @dataclass(frozen=True)
@@ -226,7 +240,7 @@ class ExtractiveReader:
             feats[i, _F["type_gap"]] = 1.0 if wanted and not feats[i, _F["type_match"]] else 0.0
             if unit:
                 # "How many chips": a number in the sentence that counts something else ("9 months").
-                feats[i, _F["unit_gap"]] = 0.0 if _counts(toks, unit[0]) else 1.0
+                feats[i, _F["unit_gap"]] = 0.0 if counts_noun(toks, unit[0]) else 1.0
             if self.words is not None:
                 soft = self.words.coverage(q_vecs, q_soft, self.words.words(self.raw[doc][a:b])[0])
                 feats[i, _F["soft"]], feats[i, _F["soft_only"]] = soft
@@ -286,13 +300,11 @@ class ExtractiveReader:
             return a, b, None
         row = cands[best][0]
         if cfg.merge_weights and feats is not None:
-            near = [i for i, (r, _) in enumerate(cands) if abs(r - row) == 1]
-            if not near:
+            runner = best_neighbour([r for r, _ in cands], logits, best)
+            if runner is None:
                 return a, b, None
-            runner = max(near, key=lambda i: logits[i])
             x = merge_features(feats, logits, best, runner, cands[runner][0] > row)
-            z = cfg.merge_bias + sum(cfg.merge_weights.get(n, 0.0) * v for n, v in zip(MERGE_FEATURES, x))
-            if 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z)))) < cfg.merge_threshold:
+            if cfg.merge_probability(x) < cfg.merge_threshold:
                 return a, b, None
         else:
             runner = max((i for i in range(len(cands)) if i != best), key=lambda i: logits[i])
@@ -349,15 +361,6 @@ class ExtractiveReader:
 # "Is Anthropic using ...?" asks for a verdict the sources may not agree on: the answer sentence
 # is quoted, but no span of it is a fair short answer.
 _YES_NO = re.compile(r"\s*(?:%s)\b" % "|".join(sorted(AUXILIARIES)), re.I)
-
-_NUMBER = re.compile(r"^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenti|thirti|"
-                     r"forti|fifti|hundr|hundred|thousand|million|billion|dozen)")
-
-
-def _counts(toks: Sequence[str], unit: str) -> bool:
-    """Whether a number in the stemmed tokens is followed, within three words, by ``unit``."""
-    return any(_NUMBER.match(t) and unit in toks[k + 1 : k + 4] for k, t in enumerate(toks))
-
 
 def _reason(info: dict) -> str:
     if info.get("coverage", 0) < 0.3:

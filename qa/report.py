@@ -35,6 +35,7 @@ def metric_rows(m: dict) -> list[tuple[str, str]]:
     rows += [
         ("answer contains a gold answer (answerable)", _pct(a["contains_answer"])),
         ("… of the answered ones", _pct(a["contains_answer_when_answered"])),
+        ("answer length, median characters", _num(a.get("answer_chars_median"), 0)),
         ("short answer exact match", _pct(a["exact_match"])),
         ("short answer F1", _pct(a["f1"])),
         ("citation validity (raw slice == text)", f"{_pct(c['validity'])} of {c['checked']}"),

@@ -327,7 +327,7 @@ def _path(v: _View, a: int, b: int) -> list[str]:
 def _question_info(question: str) -> dict:
     foc = question_focus(question)
     words = _WORD.findall(question)
-    # The parser splits "student-teacher" and "U.S.": their parts are question words too.
+    # The parser splits "student-teacher": its parts are question words too.
     words += [p for w in words if "-" in w for p in w.split("-")]
     stems = {_stem(w) for w in words if w.casefold() not in _STOP}
     return {"stems": stems, "type": foc.type, "focus": foc.focus, "wh": foc.wh or "none"}

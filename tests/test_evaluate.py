@@ -130,6 +130,11 @@ def test_possessive_sentence_with_exact_short_answer_counts():
     assert r["contains"] and r["em"] == 1.0 and r["why"] == []
 
 
+def test_median_answer_length_counts_answered_answerable_questions_only():
+    # q1 and q6 quote 56 characters, q2 29; the abstention (q3) and the unanswerable q5 are left out
+    assert aggregate(hand_made())["answers"]["answer_chars_median"] == 56
+
+
 def test_retrieval_miss_is_told_apart():
     a = answer("Who is the CEO?", "Globex reported weather news.", [cite("globex", 0, 29)])
     r = score_question(Item("q", "Who is the CEO?", ("Jane Roe",), ("acme",)), a, None, text_of)
@@ -220,16 +225,11 @@ def test_real_pipeline_on_tiny_gold(fake_qa, tiny_gold):
     assert all(isinstance(r["why"], list) for r in records)
 
 
-def test_the_gold_bar_is_not_applied_to_other_formats(tmp_path, capsys):
+def test_the_gold_bar_is_not_applied_to_other_formats(tmp_path, capsys, monkeypatch):
     from qa import evaluate as ev
 
     metrics = {"format": "squad", "answers": {"contains_answer": 0.5}}
     assert ev.check_bar(metrics)  # the gold bar would fail these figures...
-    (tmp_path / "q.json").write_text("{}", "utf-8")
-    original = ev.evaluate
-    try:
-        ev.evaluate = lambda path, limit=None: (None, [], dict(metrics))
-        assert ev.main(_args(tmp_path / "q.json", min_bar=True, json=True)) == 0  # ...but SQuAD has no such bar
-    finally:
-        ev.evaluate = original
+    monkeypatch.setattr(ev, "evaluate", lambda path, limit=None: (None, [], dict(metrics)))
+    assert ev.main(_args(tmp_path / "q.json", min_bar=True, json=True)) == 0  # ...but SQuAD has no such bar
     assert "bar" not in json.loads(capsys.readouterr().out)
