@@ -134,11 +134,13 @@ def _make_pipeline(data, docs, embedder, settings: Settings, encode, select, ana
     from .conflict_question import QuestionConflicts
     from .reader import ExtractiveReader, ReaderConfig
     from .retriever import HybridRetriever
+    from .crossreader import get_cross_reader
     from .softmatch import get_word_vectors
 
     raw = [docs[d].raw for d in data.doc_ids]
     reader = ExtractiveReader(data, raw, ReaderConfig.load(hf_model=settings.reader_model),
-                              word_vectors=get_word_vectors(settings.model))
+                              word_vectors=get_word_vectors(settings.model),
+                              cross=get_cross_reader(settings.model, settings.cross_reader))
     finder = QuestionConflicts(encode=encode, lazy=docs, analysed=analysed)
     return Pipeline(data, docs, embedder, HybridRetriever(data), reader, settings, select, finder)
 

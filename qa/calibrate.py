@@ -7,6 +7,12 @@ scorer trained as a conditional logit (a softmax over each question's candidates
 rewards putting an answer sentence first; it gains 2.4 points of held-out top-1 over a pointwise
 logistic regression on its first nine features (0.808 -> 0.832; both are printed).
 
+Cross-encoder (qa.crossreader): a second fit adds its logit for the CROSS_TOP candidates the first
+fit ranks best. So that its weight is learnt from scores it would give unseen questions, each
+question is scored by the adapters trained on the other half of the articles (``python -m
+qa.train_crossreader --fold even`` and ``--fold odd``, run first); the shipped reader uses
+``--fold all``. ``--no-cross`` fits without it.
+
 Abstention: each question is asked twice, once against the full corpus (answerable) and once with
 its own article removed from the results (the corpus cannot answer it). A logistic regression over
 the chosen sentence's answerability features (its score, its margin over the runner-up, its
@@ -15,7 +21,8 @@ threshold is the highest that abstains on at most 5% of the answerable questions
 (``--max-wrong``). Everything is fitted on the even-numbered articles and measured on the odd
 ones, then refitted on all for the shipped weights; results and figures go to qa/data/reader.json.
 
-    python -m qa.calibrate [--squad PATH] [--limit N]
+    python -m qa.train_crossreader --fold even && python -m qa.train_crossreader --fold odd
+    python -m qa.calibrate [--squad PATH] [--limit N] [--no-cross]
 """
 from __future__ import annotations
 
@@ -31,13 +38,17 @@ from .embedding import get_embedder
 from .indexer import sync_index
 from .metrics import contains_answer
 from .reader import (ANSWER_FEATURES, FEATURES, MERGE_FEATURES, ExtractiveReader, ReaderConfig, answer_features,
-                     best_neighbour, merge_features)
+                     best_neighbour, cross_column, merge_features)
 from .retriever import HybridRetriever
 from .softmatch import get_word_vectors
 from .squad import load_squad, write_squad_corpus
 
 DEFAULT_SQUAD = project_root().parent / "shared" / "benchmarks" / "squad-v1.1-dev-half-a.json"
-TRAIN_FEATURES = tuple(f for f in FEATURES if f != "short")
+TRAIN_FEATURES = tuple(f for f in FEATURES if f not in ("short", "cross"))
+# The second fit adds the cross-encoder's logit (qa.crossreader) for the CROSS_TOP candidates the
+# first fit ranks best.
+CROSS_FEATURES = TRAIN_FEATURES + ("cross",)
+CROSS_TOP = 3
 # Weight of the short-answer confidence when it re-ranks the top three sentences at read time (it
 # needs spaCy, so it is not part of the fit). `qa eval` with each value (soft matching, merge
 # model): 1.5 / 2.0 / 3.0 give SQuAD-half "answer contains" 79.7 / 79.7 / 79.8% and F1 49.5 /
@@ -80,14 +91,15 @@ def collect(sq, data, docs, questions, qvecs, read_k: int = 8, exclude_gold: boo
     return out
 
 
-def _fit_listwise(groups, l2: float = 1e-3) -> np.ndarray:
+def _fit_listwise(groups, l2: float = 1e-3, features: tuple[str, ...] = TRAIN_FEATURES) -> np.ndarray:
     """Weights of a linear scorer trained to put an answer sentence first among each question's
     candidates (conditional logit: softmax over the candidates, the loss is minus the log of the
     probability given to the answer sentences). Features are standardised for the fit; the
-    weights returned apply to the raw features (the scorer's bias cancels in the softmax)."""
+    weights returned (one per FEATURES, 0 for those not in ``features``) apply to the raw features
+    (the scorer's bias cancels in the softmax)."""
     from scipy.optimize import minimize
 
-    cols = [FEATURES.index(f) for f in TRAIN_FEATURES]
+    cols = [FEATURES.index(f) for f in features]
     groups = [(f[:, cols].astype(np.float64), l) for f, l, *_ in groups if len(f) and l.any()]
     flat = np.concatenate([f for f, _ in groups])
     mu, sd = flat.mean(0), flat.std(0) + 1e-6
@@ -107,12 +119,13 @@ def _fit_listwise(groups, l2: float = 1e-3) -> np.ndarray:
         return total / n + l2 * w @ w, grad / n + 2 * l2 * w
 
     w = minimize(loss, np.zeros(len(cols)), jac=True, method="L-BFGS-B").x
-    return w / sd
+    full = np.zeros(len(FEATURES))
+    full[cols] = w / sd
+    return full
 
 
-def _top_accuracy(groups, w, features: tuple[str, ...] = TRAIN_FEATURES) -> float:
-    cols = [FEATURES.index(f) for f in features]
-    ok = sum(bool(len(f)) and bool(l[int(np.argmax(f[:, cols] @ w))]) for f, l, *_ in groups)
+def _top_accuracy(groups, full: np.ndarray) -> float:
+    ok = sum(bool(len(f)) and bool(l[int(np.argmax(f @ full))]) for f, l, *_ in groups)
     return ok / max(1, len(groups))
 
 
@@ -124,14 +137,15 @@ def _pointwise_held_out(train, test) -> float:
     cols = [FEATURES.index(f) for f in BASELINE_FEATURES]
     X = np.concatenate([f[:, cols] for f, *_ in train if len(f)])
     y = np.concatenate([l for f, l, *_ in train if len(f)])
-    w = LogisticRegression(max_iter=1000).fit(X, y).coef_[0]
-    return _top_accuracy(test, w, BASELINE_FEATURES)
+    full = np.zeros(len(FEATURES))
+    full[cols] = LogisticRegression(max_iter=1000).fit(X, y).coef_[0]
+    return _top_accuracy(test, full)
 
 
 def _answer_rows(groups, w) -> tuple[np.ndarray, np.ndarray]:
     """The answerability features (``answer_features``) of each question's best sentence under the
     ranking weights ``w``, and whether that sentence holds the answer."""
-    full = _full_weights(w)
+    full = w
     X, y = [], []
     for f, l, *_ in groups:
         if not len(f):
@@ -149,7 +163,7 @@ def _merge_rows(groups, w) -> tuple[np.ndarray, np.ndarray, list]:
     """For each question whose best sentence (under ``w``) has an adjacent candidate: the
     MERGE_FEATURES of joining the best-scoring one, whether that brings in the answer the best
     sentence lacks, and (question index, best, neighbour) for measuring."""
-    full = _full_weights(w)
+    full = w
     X, y, where = [], [], []
     for k, (f, l, rows) in enumerate(groups):
         if not len(f):
@@ -165,16 +179,43 @@ def _merge_rows(groups, w) -> tuple[np.ndarray, np.ndarray, list]:
     return np.array(X), np.array(y), where
 
 
-def _full_weights(w) -> np.ndarray:
-    full = np.zeros(len(FEATURES))
-    full[[FEATURES.index(f) for f in TRAIN_FEATURES]] = w
-    return full
+def _fold_scorers() -> dict:
+    """Per article parity, the cross-encoder trained on the other half (qa.train_crossreader)."""
+    from .crossreader import CrossReader, fold_dir
+
+    out = {}
+    for parity, fold in ((0, "odd"), (1, "even")):
+        path = fold_dir(fold)
+        if not (path / "manifest.json").is_file():
+            raise ValueError(f"no cross-encoder trained on the {fold} articles in {path}: run "
+                             f"`python -m qa.train_crossreader --fold {fold}` first, or calibrate with --no-cross")
+        out[parity] = CrossReader(path)
+    return out
+
+
+def add_cross(groups, questions, data, docs, prerank: np.ndarray, scorers: dict, top: int = CROSS_TOP):
+    """Copies of ``groups`` with the "cross" feature filled in as the reader does: the
+    cross-encoder's logits for the ``top`` candidates ranked best by ``prerank``, from the model
+    that was not trained on the question's article."""
+    col = FEATURES.index("cross")
+    out = []
+    for q, (f, labels, rows) in zip(questions, groups):
+        f = f.copy()
+        if len(f):
+            idx = np.argsort(-(f @ prerank), kind="stable")[:top]
+            texts = []
+            for i in idx:
+                d, a, b = (int(x) for x in data.sentences[int(rows[i])])
+                texts.append(docs[data.doc_ids[d]].raw[a:b])
+            f[:, col] = cross_column(len(f), idx, scorers[int(q.doc_id[:3]) % 2].score(q.question, texts))
+        out.append((f, labels, rows))
+    return out
 
 
 def _merged_contains(groups, w, merge: dict | None, gap: float = 1.0) -> tuple[float, int]:
     """Share of questions whose best sentence, joined to a neighbour as the merge model (or the
     gap rule) decides, holds the answer; and how many answers were joined."""
-    full = _full_weights(w)
+    full = w
     probs = {}
     if merge:
         cfg = ReaderConfig(merge_weights=merge["weights"], merge_bias=merge["bias"])
@@ -205,6 +246,7 @@ def main(argv=None) -> int:
     ap.add_argument("--squad", default=str(DEFAULT_SQUAD))
     ap.add_argument("--limit", type=int, default=0, help="use every n-th question to go faster (0: all)")
     ap.add_argument("--max-wrong", type=float, default=0.05, help="largest share of answerable questions the threshold may abstain on")
+    ap.add_argument("--no-cross", action="store_true", help="fit without the cross-encoder (qa.crossreader)")
     args = ap.parse_args(argv)
     settings = Settings()
     t0 = time.time()
@@ -247,8 +289,15 @@ def main(argv=None) -> int:
         return best_t
 
     # Held out: fitted on the even articles, measured on the odd ones.
-    w_even = _fit_listwise(part(groups, ~odd))
-    held_out = _top_accuracy(part(groups, odd), w_even)
+    w_even = pre_even = _fit_listwise(part(groups, ~odd))
+    held_out_first = held_out = _top_accuracy(part(groups, odd), w_even)
+    all_groups, all_neg = groups, neg
+    if not args.no_cross:
+        scorers = _fold_scorers()
+        groups = add_cross(all_groups, questions, data, docs, pre_even, scorers)
+        neg = add_cross(all_neg, questions, data, docs, pre_even, scorers)
+        w_even = _fit_listwise(part(groups, ~odd), features=CROSS_FEATURES)
+        held_out = _top_accuracy(part(groups, odd), w_even)
     aw_e, ab_e = answerability(part(groups, ~odd), part(neg, ~odd), w_even)
     t_e = threshold(probs(part(groups, ~odd), w_even, aw_e, ab_e))
     pos_o, neg_o = probs(part(groups, odd), w_even, aw_e, ab_e), probs(part(neg, odd), w_even, aw_e, ab_e)
@@ -256,7 +305,11 @@ def main(argv=None) -> int:
     merged_o = {"gap_rule_1.0": _merged_contains(part(groups, odd), w_even, None),
                 "model": _merged_contains(part(groups, odd), w_even, merge_e)}
 
-    w = _fit_listwise(groups)
+    w = prerank = _fit_listwise(all_groups)
+    if not args.no_cross:
+        groups = add_cross(all_groups, questions, data, docs, prerank, scorers)
+        neg = add_cross(all_neg, questions, data, docs, prerank, scorers)
+        w = _fit_listwise(groups, features=CROSS_FEATURES)
     trained = _top_accuracy(groups, w)
     aw, ab = answerability(groups, neg, w)
     pos_p, neg_p = probs(groups, w, aw, ab), probs(neg, w, aw, ab)
@@ -268,14 +321,18 @@ def main(argv=None) -> int:
                 "wrong_abstention_rate": round(wrong / max(1, len(pos)), 4)}
 
     result = {
-        "weights": {**dict(zip(TRAIN_FEATURES, map(float, w))), "short": SHORT_WEIGHT},
+        "weights": {**{f: float(w[FEATURES.index(f)]) for f in (TRAIN_FEATURES if args.no_cross else CROSS_FEATURES)},
+                    "short": SHORT_WEIGHT},
         "bias": 0.0,
+        **({} if args.no_cross else {"prerank": {f: float(prerank[FEATURES.index(f)]) for f in TRAIN_FEATURES},
+                                     "cross_top": CROSS_TOP}),
         "answerable": {"weights": dict(zip(ANSWER_FEATURES, map(float, aw))), "bias": ab},
         "threshold": round(best_t, 3),
         "merge": merging(groups, w),
         "measured": {
             "questions": len(questions),
             "answer_sentence_top1_held_out": round(held_out, 4),
+            "answer_sentence_top1_held_out_without_cross": round(held_out_first, 4),
             "answer_sentence_top1_held_out_pointwise_first_nine": round(
                 _pointwise_held_out(part(groups, ~odd), part(groups, odd)), 4),
             "answer_sentence_top1_all": round(trained, 4),
@@ -289,7 +346,8 @@ def main(argv=None) -> int:
             "seconds": round(time.time() - t0, 1),
         },
         "how": "python -m qa.calibrate: sentence ranking by a conditional logit (softmax over each question's candidates) "
-        "on the SQuAD half; answerability by a logistic regression on the best sentence's features, trained on the "
+        "on the SQuAD half, fitted again with the cross-encoder's logit for the top candidates (scored by the adapters "
+        "trained on the other half of the articles); answerability by a logistic regression on the best sentence's features, trained on the "
         "questions asked of the full corpus and again with their own article removed (never answerable); threshold: "
         "the highest that abstains on at most --max-wrong of answerable questions; joining the adjacent sentence: a "
         "logistic regression of whether it holds the answer the best sentence lacks. Held out: fitted on even "

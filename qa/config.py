@@ -26,6 +26,9 @@ class Settings:
     # Optional Hugging Face extractive-QA model (name or local path) for short answers; the
     # default reader needs none. QA_READER_MODEL sets it for ask() and the app.
     reader_model: str | None = field(default_factory=lambda: os.environ.get("QA_READER_MODEL") or None)
+    # The cross-encoder's adapters (a qa.crossreader folder): "" or "off" (QA_CROSS_READER)
+    # leaves it out; None: the shipped one, when this model is the one it was trained on.
+    cross_reader: str | None = field(default_factory=lambda: os.environ.get("QA_CROSS_READER"))
 
     def chunking(self) -> dict:
         from .chunking import CHUNKER_VERSION

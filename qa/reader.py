@@ -5,7 +5,8 @@ Candidates are the sentences of the retrieved chunks. Each is scored by a linear
 features (question/sentence cosine, IDF-weighted coverage of the question's terms, exact and soft
 (paraphrases, :mod:`qa.softmatch`), the chunk's retrieval score, answer-type fit); weights and
 the abstention threshold come from ``qa/data/reader.json``, fitted on SQuAD by
-``python -m qa.calibrate`` (see there for how).
+``python -m qa.calibrate`` (see there for how). The few candidates ranked best are then read by
+a cross-encoder (:mod:`qa.crossreader`), whose logit is one more feature of the final score.
 """
 from __future__ import annotations
 
@@ -13,7 +14,6 @@ import json
 import math
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
@@ -21,22 +21,22 @@ import numpy as np
 
 from .answertype import AUXILIARIES, FACT_KINDS, answer_type, asks_fact, counted_noun, counts_noun, states_fact
 from .entities import type_mask
-from .lexical import tokenize
+from .lexical import idf_table, question_terms, sentence_tokens, tokenize
 from .retriever import Hit
 from .softmatch import WordVectors
 from .store import IndexData
 
 __all__ = ["ReaderConfig", "Reading", "ExtractiveReader", "FEATURES", "ANSWER_FEATURES", "MERGE_FEATURES",
-           "answer_features", "merge_features", "best_neighbour"]
+           "answer_features", "merge_features", "best_neighbour", "cross_column"]
 
 FEATURES = ("dense", "coverage", "chunk", "first_rank", "context", "bigram", "chunk_dense", "chunk_lex", "type_match",
             "length", "repeat", "spread", "lead", "names", "rarest", "dense_gap", "coverage_gap", "fact_gap",
-            "missing", "type_gap", "unit_gap", "soft", "soft_only", "soft_gap", "anaphor", "short")
+            "missing", "type_gap", "unit_gap", "soft", "soft_only", "soft_gap", "anaphor", "short", "cross")
 _F = {name: i for i, name in enumerate(FEATURES)}
 # What the abstention decision sees of the chosen sentence: how far ahead of the others it is,
 # and how well it matches the question on its own.
 ANSWER_FEATURES = ("top", "margin", "top_prob", "dense", "coverage", "context", "type_match", "names", "rarest",
-                   "chunk_dense", "chunk_lex", "fact_gap", "missing", "type_gap", "unit_gap")
+                   "chunk_dense", "chunk_lex", "fact_gap", "missing", "type_gap", "unit_gap", "cross")
 # What decides whether the answer takes in the best-scoring adjacent sentence too: how close it
 # scored, whether it holds the kind of fact the best one lacks, whether it continues the best one
 # ("It was ...").
@@ -71,6 +71,14 @@ def best_neighbour(rows: Sequence[int], logits: np.ndarray, best: int) -> int | 
     return max(near, key=lambda i: logits[i]) if near else None
 
 
+def cross_column(n: int, top: np.ndarray, scores: np.ndarray) -> np.ndarray:
+    """The "cross" feature of n candidates when only those at ``top`` were read by the
+    cross-encoder: the others get the lowest score read, as if no better than the worst of them."""
+    col = np.full(n, float(scores.min()) if len(scores) else 0.0, np.float32)
+    col[top] = scores
+    return col
+
+
 def _sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
@@ -97,6 +105,10 @@ class ReaderConfig:
     merge_weights: dict[str, float] = field(default_factory=dict)
     merge_bias: float = 0.0
     merge_threshold: float = 0.15
+    # With the cross-encoder (qa.crossreader): the candidates ranked best by ``prerank`` (the
+    # scorer without it) are read by it, and ``weights["cross"]`` weighs its logit.
+    prerank: dict[str, float] = field(default_factory=dict)
+    cross_top: int = 3
     # Optional neural reader: a Hugging Face extractive-QA model (name or local path). When set,
     # it picks the short answer inside the top chunks and its sentence becomes the answer.
     hf_model: str | None = None
@@ -110,7 +122,8 @@ class ReaderConfig:
         return cls(weights=d["weights"], bias=d["bias"], answer_weights=ans.get("weights", {}),
                    answer_bias=ans.get("bias", 0.0), threshold=d["threshold"], hf_model=hf_model,
                    merge_weights=merge.get("weights", {}), merge_bias=merge.get("bias", 0.0),
-                   merge_threshold=merge.get("threshold", cls.merge_threshold))
+                   merge_threshold=merge.get("threshold", cls.merge_threshold),
+                   prerank=d.get("prerank", {}), cross_top=d.get("cross_top", cls.cross_top))
 
     def probability(self, feats: np.ndarray, logits: np.ndarray, best: int) -> float:
         """How likely candidate ``best`` answers the question."""
@@ -142,14 +155,15 @@ class Reading:
 
 class ExtractiveReader:
     def __init__(self, data: IndexData, raw_texts: Sequence[str], config: ReaderConfig | None = None,
-                 word_vectors: WordVectors | None = None):
+                 word_vectors: WordVectors | None = None, cross=None):
         self.data = data
         self.words = word_vectors  # None: the soft-match features stay 0
         self.raw = raw_texts  # raw text per doc index
+        self.cross = cross  # a qa.crossreader.CrossReader, or None: the "cross" feature stays 0
         self.config = config or ReaderConfig.load()
         # Sentences are stored sorted by (doc, start): slice a chunk's sentences by binary search.
         self._sent_key = data.sentences[:, 0] * (1 << 40) + data.sentences[:, 1]
-        self._idf = _idf_table(data)
+        self._idf = idf_table(data)
         self._doc_pos = {d: i for i, d in enumerate(data.doc_ids)}
 
     def span_similarity(self, qvec: np.ndarray, doc_id: str, start: int, end: int) -> float:
@@ -201,13 +215,13 @@ class ExtractiveReader:
         n_sent = len(self.data.sentences)
         for i, (row, rank) in enumerate(cands):
             doc, a, b = (int(x) for x in self.data.sentences[row])
-            toks = _tokens(self.raw[doc][a:b])
+            toks = sentence_tokens(self.raw[doc][a:b])
             terms = frozenset(toks)
             # Questions often name the subject in the sentence before or after the answer.
             ctx = set(terms)
             for r in (row - 1, row + 1):
                 if 0 <= r < n_sent and int(self.data.sentences[r, 0]) == doc:
-                    ctx.update(_tokens(self.raw[doc][int(self.data.sentences[r, 1]) : int(self.data.sentences[r, 2])]))
+                    ctx.update(sentence_tokens(self.raw[doc][int(self.data.sentences[r, 1]) : int(self.data.sentences[r, 2])]))
             hit = hits[rank]
             feats[i, _F["dense"]] = dense[i]
             feats[i, _F["coverage"]] = sum(self._idf(t) for t in q_terms & terms) / q_weight
@@ -256,6 +270,9 @@ class ExtractiveReader:
             return Reading(None, None, None, None, 0.0, True, "No passage of the articles matches the question.")
         w = np.array([self.config.weights.get(f, 0.0) for f in FEATURES], np.float32)
         logits = feats @ w + self.config.bias
+        if self.cross is not None and self.config.weights.get("cross"):
+            feats[:, _F["cross"]] = self._cross_scores(question, cands, feats)
+            logits = feats @ w + self.config.bias
         top = np.argsort(-logits, kind="stable")[:3]
         short = None
         found: dict[int, tuple[int, int]] = {}
@@ -316,6 +333,19 @@ class ExtractiveReader:
             return a, b, None
         return min(a, a2), max(b, b2), runner
 
+    def _cross_scores(self, question: str, cands, feats: np.ndarray) -> np.ndarray:
+        """The cross-encoder's logits for the ``cross_top`` candidates the scorer without it ranks
+        best (cross_column fills in the rest)."""
+        cfg = self.config
+        pre = np.array([cfg.prerank.get(f, 0.0) if cfg.prerank else (cfg.weights.get(f, 0.0) if f != "cross" else 0.0)
+                        for f in FEATURES], np.float32)
+        top = np.argsort(-(feats @ pre), kind="stable")[: cfg.cross_top]
+        texts = []
+        for i in top:
+            d, a, b = (int(x) for x in self.data.sentences[cands[int(i)][0]])
+            texts.append(self.raw[d][a:b])
+        return cross_column(len(cands), top, self.cross.score(question, texts))
+
     def _neural(self, question: str, hits: Sequence[Hit], cands) -> tuple[int, tuple[int, int]] | None:
         """(candidate index, raw short-answer span) from the optional neural reader over the
         top three chunks; None when it finds nothing inside a candidate sentence."""
@@ -368,40 +398,6 @@ def _reason(info: dict) -> str:
     return "The closest passages do not answer the question."
 
 
-_WH = re.compile(r"\b(?:how\s+(?:many|much|long|large|big|old|far|often|high|tall|soon|fast)|what|which|who|whom|whose|when|where|why|how)\b", re.I)
-
-
-def question_terms(question: str) -> list[str]:
-    """The question's content terms: wh-words and "how large"-style phrases name the kind of
-    answer, not its subject, so a sentence is not rewarded for repeating them."""
-    return [t for t in tokenize(_WH.sub(" ", question)) if t not in _FUNCTION]
-
-
-# Function words the BM25 stop list keeps (stemmed forms) but which say nothing about a subject.
-_FUNCTION = frozenset("did doe do done from about into onto upon than then also ani some such veri can could would should may might must will shall has have had been be is was were are whi".split())
-
-
 _NAME = re.compile(r"\b[A-Z][A-Za-z]+")
 _ANAPHOR = re.compile(r"\W*(?:it|he|she|they|this|these|those|its|his|her|their|such|there)\b", re.I)
 _WORD = re.compile(r"[A-Za-z]+")
-
-
-@lru_cache(maxsize=8192)
-def _tokens(sentence: str) -> tuple[str, ...]:
-    return tuple(tokenize(sentence))
-
-
-def _idf_table(data: IndexData):
-    """IDF of a stemmed term over the index's chunks, from the BM25 matrix (no extra pass)."""
-    bm25 = data.bm25
-    vocab = bm25.vocab_dict
-    indptr = np.asarray(bm25.scores["indptr"])
-    n = max(1, int(bm25.scores.get("num_docs", len(data.chunks))))
-    df = np.diff(indptr)  # one column per term (bm25s's empty-token entry may have none)
-
-    def idf(term: str) -> float:
-        t = vocab.get(term)
-        f = int(df[t]) if t is not None and t < len(df) else 0
-        return math.log(1 + (n - f + 0.5) / (f + 0.5))
-
-    return idf

@@ -53,6 +53,8 @@ def fake_embedder(monkeypatch) -> FakeEmbedder:
     """Every pipeline built during the test uses the fake model."""
     fake = FakeEmbedder()
     monkeypatch.setitem(models._MODELS, embedder_key(DEFAULT_MODEL), fake)
+    # The cross-encoder is a real model: fast tests with the fake embedder leave it out.
+    monkeypatch.setenv("QA_CROSS_READER", "off")
     return fake
 
 

@@ -1,0 +1,146 @@
+"""The cross-encoder (:mod:`qa.crossreader`) on onnxruntime, without torch at question time.
+
+Why: it reads a few sentences for every question, within the latency budget of ask(). On these
+2-core CPUs five pairs take about 25 ms with torch, 14 ms with onnxruntime and 7 ms once the
+weights are quantised to int8 (onnxruntime's dynamic quantisation), besides seconds of torch
+import on a cold start. The adapters are folded into the encoder's weights (W + scale * B A), the
+plain encoder is exported once (qa.onnx_backend's exporter), quantised, and cached next to the
+embedder's export, keyed by the adapter file, the manifest and the base model's files. It is
+checked against torch on probe pairs when it is made (int8 moves logits by a few tenths; the
+reader's weights are fitted on the int8 scores, since ``qa.calibrate`` scores through this path
+too); a passed check is written beside it, so later processes load it directly.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import warnings
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Sequence
+
+import numpy as np
+
+from .onnx_backend import _INPUTS, _export, cache_path
+
+__all__ = ["OnnxCross", "load_onnx_cross"]
+
+_TOLERANCE = 1.0  # largest logit difference accepted against torch (int8 moves them by ~0.1-0.3)
+_PROBE = [("Who makes the chips?", "Samsung will make the chips on its 2nm process."),
+          ("When?", "In the fourth quarter of this year, " + "the foundry business " * 60)]
+
+
+def export_path(directory: Path, base_dir: Path) -> Path:
+    h = hashlib.sha1()
+    for name in ("adapters.safetensors", "manifest.json"):
+        h.update((directory / name).read_bytes())
+    h.update(cache_path(base_dir).name.encode())  # the base model's files, as the embedder keys them
+    return cache_path(base_dir).with_name(f"cross-int8-{h.hexdigest()[:16]}.onnx")
+
+
+class OnnxCross:
+    """Scores (question, sentence) pairs with the exported encoder, mean pooling and the head."""
+
+    def __init__(self, path: Path, base_dir: Path, max_length: int, head_w: np.ndarray, head_b: float):
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        so = ort.SessionOptions()
+        so.inter_op_num_threads = 1
+        self._session = ort.InferenceSession(str(path), so, providers=["CPUExecutionProvider"])
+        self._tok = Tokenizer.from_file(str(base_dir / "tokenizer.json"))
+        # Longest first: the sentence is cut, unless the question is the longer (a pasted
+        # paragraph), which "only the sentence" could not bring under the limit.
+        self._tok.enable_truncation(max_length=max_length, strategy="longest_first")
+        pad = self._tok.padding or {}
+        self._tok.enable_padding(pad_id=pad.get("pad_id", 0), pad_token=pad.get("pad_token", "[PAD]"))
+        self._w, self._b = head_w.astype(np.float32).reshape(-1), float(head_b)
+
+    def score(self, question: str, sentences: Sequence[str]) -> np.ndarray:
+        if not sentences:
+            return np.zeros(0, np.float32)
+        encs = self._tok.encode_batch([(question, s) for s in sentences])
+        feed = {"input_ids": np.array([e.ids for e in encs], np.int64),
+                "attention_mask": np.array([e.attention_mask for e in encs], np.int64),
+                "token_type_ids": np.array([e.type_ids for e in encs], np.int64)}
+        hidden = self._session.run(None, feed)[0]
+        mask = feed["attention_mask"][..., None].astype(np.float32)
+        pooled = (hidden * mask).sum(1) / np.maximum(mask.sum(1), 1.0)
+        return (pooled @ self._w + self._b).astype(np.float32)
+
+
+def _head(directory: Path) -> tuple[np.ndarray, float]:
+    from safetensors.numpy import load_file
+
+    state = load_file(str(directory / "adapters.safetensors"))
+    return state["head.weight"], float(state["head.bias"].reshape(-1)[0])
+
+
+def load_onnx_cross(directory: Path, base_dir: Path, max_length: int, torch_model=None) -> OnnxCross | None:
+    """The ONNX runner of the adapters in ``directory``: from the cache when an earlier process
+    exported and checked it, else exported from ``torch_model()`` (tokenizer, merged encoder,
+    head) and checked now. None, with a warning saying why, when it cannot be used."""
+    try:
+        import onnxruntime  # noqa: F401
+    except ImportError:
+        return None
+    try:
+        path = export_path(directory, base_dir)
+        meta = path.with_suffix(".json")
+        w, b = _head(directory)
+        if path.exists() and meta.exists():
+            return OnnxCross(path, base_dir, max_length, w, b)
+        if torch_model is None:
+            return None
+        tok, enc, head = torch_model()
+        plain = path.with_name(f"{path.stem}.fp32.{os.getpid()}.onnx")
+        try:
+            _export(SimpleNamespace(tokenizer=tok), plain, transformer=enc)
+            _quantize(plain, path)
+        finally:
+            plain.unlink(missing_ok=True)
+        runner = OnnxCross(path, base_dir, max_length, w, b)
+        err = _check(runner, tok, enc, head, max_length)
+    except Exception as exc:  # export or runtime failure: torch still works, say so
+        warnings.warn(f"ONNX cross-encoder unavailable ({type(exc).__name__}: {exc}); using torch", stacklevel=2)
+        return None
+    if err > _TOLERANCE:
+        warnings.warn(f"ONNX cross-encoder disagrees with torch (max diff {err:.2g}); using torch", stacklevel=2)
+        return None
+    tmp = meta.with_name(f"{meta.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_text(json.dumps({"max_diff": err, "inputs": list(_INPUTS)}), "utf-8")
+        os.replace(tmp, meta)
+    except OSError:  # a read-only cache: later processes check again
+        tmp.unlink(missing_ok=True)
+    return runner
+
+
+def _quantize(src: Path, dst: Path) -> None:
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    tmp = dst.with_name(f"{dst.name}.{os.getpid()}.tmp")
+    quiet = logging.root.manager.disable
+    logging.disable(logging.WARNING)  # its advice on pre-processing is for image models
+    try:
+        quantize_dynamic(str(src), str(tmp), weight_type=QuantType.QInt8)
+        os.replace(tmp, dst)
+    finally:
+        logging.disable(quiet)
+        tmp.unlink(missing_ok=True)
+
+
+def _check(runner: OnnxCross, tok, enc, head, max_length: int) -> float:
+    import torch
+
+    from .crossreader import forward
+
+    err = 0.0
+    for q, s in _PROBE:
+        batch = tok([q], [s], truncation="longest_first", max_length=max_length, padding=True, return_tensors="pt")
+        with torch.inference_mode():
+            want = forward(enc, head, batch).numpy()
+        err = max(err, float(np.abs(runner.score(q, [s]) - want).max()))
+    return err
