@@ -48,7 +48,7 @@ TRAIN_FEATURES = tuple(f for f in FEATURES if f not in ("short", "cross"))
 # The second fit adds the cross-encoder's logit (qa.crossreader) for the CROSS_TOP candidates the
 # first fit ranks best.
 CROSS_FEATURES = TRAIN_FEATURES + ("cross",)
-CROSS_TOP = 3
+CROSS_TOP = 2
 # Weight of the short-answer confidence when it re-ranks the top three sentences at read time (it
 # needs spaCy, so it is not part of the fit). `qa eval` with each value (soft matching, merge
 # model): 1.5 / 2.0 / 3.0 give SQuAD-half "answer contains" 79.7 / 79.7 / 79.8% and F1 49.5 /

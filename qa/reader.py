@@ -108,7 +108,7 @@ class ReaderConfig:
     # With the cross-encoder (qa.crossreader): the candidates ranked best by ``prerank`` (the
     # scorer without it) are read by it, and ``weights["cross"]`` weighs its logit.
     prerank: dict[str, float] = field(default_factory=dict)
-    cross_top: int = 3
+    cross_top: int = 2
     # Optional neural reader: a Hugging Face extractive-QA model (name or local path). When set,
     # it picks the short answer inside the top chunks and its sentence becomes the answer.
     hf_model: str | None = None
