@@ -12,7 +12,7 @@ import numpy as np
 from .answertype import question_focus
 from .claims import STOPWORDS, Token, is_year, nfkc, stem, tokenize
 from .conflict_rules import _same_spelling
-from .conflict_sentences import Encoder, _analyse, _DocSentences, _joint, _Sentence
+from .conflict_sentences import Encoder, _analyse, _DocSentences, _Sentence
 from .corpus import Document
 
 ANSWER = "answer"
@@ -59,7 +59,7 @@ class DocFacts:
     def of(cls, doc: Document, encode: Encoder | None = None, analysis: _DocSentences | None = None) -> "DocFacts":
         """``analysis``: the document's ``_analyse`` if one was made already (the pair cache's),
         which is most of the cost."""
-        sents = _joint([analysis or _analyse(doc)])
+        sents = list((analysis or _analyse(doc)).sents)  # one document: already numbered 0
         values = [tuple(_values(s)) for s in sents]
         keys = frozenset(k for s in sents for k in s.keys)
         names = frozenset(n for s in sents for n in s.names)

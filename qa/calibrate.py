@@ -71,6 +71,11 @@ def squad_index(path: Path, settings: Settings, progress: bool = True):
     return sq, data, docs
 
 
+def sentence_text(data, docs, row: int) -> str:
+    d, a, b = (int(x) for x in data.sentences[row])
+    return docs[data.doc_ids[d]].raw[a:b]
+
+
 def collect(sq, data, docs, questions, qvecs, read_k: int = 8, exclude_gold: bool = False):
     """Per question: candidate features, labels (the sentence holds a gold answer) and the
     candidates' sentence rows."""
@@ -83,10 +88,8 @@ def collect(sq, data, docs, questions, qvecs, read_k: int = 8, exclude_gold: boo
         if exclude_gold:
             hits = [h for h in hits if int(data.chunks[h.row, 0]) != gold_doc][:read_k]
         cands, feats = reader.features(q.question, v, hits)
-        labels = []
-        for row, _ in cands:
-            d, a, b = (int(x) for x in data.sentences[row])
-            labels.append(d == gold_doc and contains_answer(docs[data.doc_ids[d]].raw[a:b], q.answers))
+        labels = [int(data.sentences[row, 0]) == gold_doc and contains_answer(sentence_text(data, docs, row), q.answers)
+                  for row, _ in cands]
         out.append((feats, np.array(labels, bool), np.array([r for r, _ in cands], np.int64)))
     return out
 
@@ -145,14 +148,13 @@ def _pointwise_held_out(train, test) -> float:
 def _answer_rows(groups, w) -> tuple[np.ndarray, np.ndarray]:
     """The answerability features (``answer_features``) of each question's best sentence under the
     ranking weights ``w``, and whether that sentence holds the answer."""
-    full = w
     X, y = [], []
     for f, l, *_ in groups:
         if not len(f):
             X.append(np.zeros(len(ANSWER_FEATURES)))
             y.append(False)
             continue
-        logits = f @ full
+        logits = f @ w
         best = int(np.argmax(logits))
         X.append(answer_features(f, logits, best))
         y.append(bool(l[best]))
@@ -163,12 +165,11 @@ def _merge_rows(groups, w) -> tuple[np.ndarray, np.ndarray, list]:
     """For each question whose best sentence (under ``w``) has an adjacent candidate: the
     MERGE_FEATURES of joining the best-scoring one, whether that brings in the answer the best
     sentence lacks, and (question index, best, neighbour) for measuring."""
-    full = w
     X, y, where = [], [], []
     for k, (f, l, rows) in enumerate(groups):
         if not len(f):
             continue
-        logits = f @ full
+        logits = f @ w
         best = int(np.argmax(logits))
         other = best_neighbour(rows, logits, best)
         if other is None:
@@ -203,10 +204,7 @@ def add_cross(groups, questions, data, docs, prerank: np.ndarray, scorers: dict,
         f = f.copy()
         if len(f):
             idx = np.argsort(-(f @ prerank), kind="stable")[:top]
-            texts = []
-            for i in idx:
-                d, a, b = (int(x) for x in data.sentences[int(rows[i])])
-                texts.append(docs[data.doc_ids[d]].raw[a:b])
+            texts = [sentence_text(data, docs, int(rows[i])) for i in idx]
             f[:, col] = cross_column(len(f), idx, scorers[int(q.doc_id[:3]) % 2].score(q.question, texts))
         out.append((f, labels, rows))
     return out
@@ -215,7 +213,6 @@ def add_cross(groups, questions, data, docs, prerank: np.ndarray, scorers: dict,
 def _merged_contains(groups, w, merge: dict | None, gap: float = 1.0) -> tuple[float, int]:
     """Share of questions whose best sentence, joined to a neighbour as the merge model (or the
     gap rule) decides, holds the answer; and how many answers were joined."""
-    full = w
     probs = {}
     if merge:
         cfg = ReaderConfig(merge_weights=merge["weights"], merge_bias=merge["bias"])
@@ -225,7 +222,7 @@ def _merged_contains(groups, w, merge: dict | None, gap: float = 1.0) -> tuple[f
     for k, (f, l, rows) in enumerate(groups):
         if not len(f):
             continue
-        logits = f @ full
+        logits = f @ w
         best = int(np.argmax(logits))
         other = None
         if merge and k in probs and probs[k][1] >= merge["threshold"]:

@@ -105,7 +105,6 @@ def _joint(parts: Sequence[_DocSentences]) -> list[_Sentence]:
     return out
 
 
-
 def _similarity(sents: list[_Sentence]) -> np.ndarray:
     """Cosine of the sentences' IDF-weighted content words, every pair."""
     vocab: dict[str, int] = {}

@@ -111,14 +111,24 @@ def swaps_between(a: list[_Sentence], b: list[_Sentence], va: np.ndarray | None,
     candidates = sorted((int(i), int(j)) for i, j in pairs)
     out: list[Swap] = []
     renames: set[str] = set()
+    # Days and months are left out of the alignment: "on October 4, 2016" / "on January 1, 2018"
+    # is one swapped year, not three words that make a short sentence look rewritten. Worked out
+    # once per sentence that is a candidate: positions kept, and their keys.
+    kept: dict[tuple[int, int], tuple[list[int], list[str]]] = {}
+
+    def aligned(side: int, n: int) -> tuple[list[int], list[str]]:
+        if (side, n) not in kept:
+            s = (a, b)[side][n]
+            pos = _undated(s) if dates else list(range(len(s.keys)))
+            kept[side, n] = (pos, [s.keys[k] for k in pos])
+        return kept[side, n]
+
     for i, j in candidates:
         x, y = a[int(i)], b[int(j)]
         if x.keys == y.keys or x.boilerplate or y.boilerplate:
             continue
-        # Days and months are left out of the alignment: "on October 4, 2016" / "on January 1,
-        # 2018" is one swapped year, not three words that make a short sentence look rewritten.
-        kx, ky = _undated(x) if dates else list(range(len(x.keys))), _undated(y) if dates else list(range(len(y.keys)))
-        sm = difflib.SequenceMatcher(None, [x.keys[k] for k in kx], [y.keys[k] for k in ky], autojunk=False)
+        (kx, x_keys), (ky, y_keys) = aligned(0, i), aligned(1, j)
+        sm = difflib.SequenceMatcher(None, x_keys, y_keys, autojunk=False)
         blocks = [m for m in sm.get_matching_blocks() if m.size]
         # Aligned when most of the shorter sentence is found in the other: sentence splitters cut
         # web pages differently, so one sentence may hold the other and more.

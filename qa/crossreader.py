@@ -52,10 +52,9 @@ def fold_dir(fold: str) -> Path:
     return index_root() / "bench" / f"crossreader-{fold}"
 
 
-def load_manifest(directory: Path) -> tuple[CrossConfig, dict]:
-    meta = json.loads((directory / "manifest.json").read_text("utf-8"))
-    c = meta["config"]
-    return CrossConfig(c["base_model"], c["rank"], c["alpha"], c["max_length"]), meta
+def load_manifest(directory: Path) -> CrossConfig:
+    c = json.loads((directory / "manifest.json").read_text("utf-8"))["config"]
+    return CrossConfig(c["base_model"], c["rank"], c["alpha"], c["max_length"])
 
 
 def build_model(cfg: CrossConfig, trainable: bool = False):
@@ -72,10 +71,11 @@ def build_model(cfg: CrossConfig, trainable: bool = False):
     enc = AutoModel.from_pretrained(path)
     for p in enc.parameters():
         p.requires_grad = False
+    lora = _lora_class()
     for layer in enc.encoder.layer:
         for name in TARGETS:
             parent, attr = _parent(layer, name)
-            setattr(parent, attr, _LoRA(getattr(parent, attr), cfg.rank, cfg.scale))
+            setattr(parent, attr, lora(getattr(parent, attr), cfg.rank, cfg.scale))
     head = torch.nn.Linear(enc.config.hidden_size, 1)
     if not trainable:
         enc.eval()
@@ -141,10 +141,6 @@ def _lora_class():
     return LoRA
 
 
-def _LoRA(base, rank: int, scale: float):
-    return _lora_class()(base, rank, scale)
-
-
 def merged_model(cfg: CrossConfig, directory: Path):
     """(tokenizer, encoder, head) with the adapters of ``directory`` folded into the encoder's
     weights (W + scale * B A): a plain BERT, as fast as the base and exportable to ONNX."""
@@ -161,10 +157,12 @@ def merged_model(cfg: CrossConfig, directory: Path):
     return tok, enc.eval(), head
 
 
-class _TorchCross:
-    def __init__(self, cfg: CrossConfig, directory: Path):
-        self._tok, self._enc, self._head = merged_model(cfg, directory)
-        self._max = cfg.max_length
+class TorchCross:
+    """Scores pairs with a torch (tokenizer, encoder, head): the shipped adapters merged, or a
+    model being trained."""
+
+    def __init__(self, tok, enc, head, max_length: int):
+        self._tok, self._enc, self._head, self._max = tok, enc, head, max_length
 
     def score(self, question: str, sentences: Sequence[str]) -> np.ndarray:
         import torch
@@ -183,7 +181,7 @@ class CrossReader:
     (QA_EMBED_BACKEND=torch forces torch)."""
 
     def __init__(self, directory: Path = DEFAULT_DIR):
-        self.config, self.meta = load_manifest(directory)
+        self.config = load_manifest(directory)
         self._directory = Path(directory)
         self._runner = None
         self.backend: str | None = None  # "onnx" or "torch" once loaded
@@ -202,7 +200,7 @@ class CrossReader:
                 self.backend = "onnx"
                 return runner
         self.backend = "torch"
-        return _TorchCross(self.config, self._directory)
+        return TorchCross(*merged_model(self.config, self._directory), self.config.max_length)
 
     def score(self, question: str, sentences: Sequence[str], batch_size: int = 32) -> np.ndarray:
         out = np.zeros(len(sentences), np.float32)
@@ -237,7 +235,8 @@ def get_cross_reader(model: str, directory: str | Path | None = None) -> CrossRe
             raise ValueError(f"{path} holds no cross-encoder (no manifest.json): train one with "
                              "`python -m qa.train_crossreader --fold all --out DIR`, or set QA_CROSS_READER=off")
         return None
-    cfg, _ = load_manifest(path)
-    if directory is None and cfg.base_model != model:
+    # Building a CrossReader reads only its manifest (the model loads on the first score()).
+    reader = cached_model(f"crossreader:{path.resolve()}", lambda: CrossReader(path))
+    if directory is None and reader.config.base_model != model:
         return None
-    return cached_model(f"crossreader:{path.resolve()}", lambda: CrossReader(path))
+    return reader

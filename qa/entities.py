@@ -10,6 +10,7 @@ from typing import Sequence
 
 import numpy as np
 
+from .answertype import ENTITY_FIT
 from .models import cached_model
 
 __all__ = ["LABELS", "sentence_types", "type_mask"]
@@ -19,13 +20,9 @@ LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "QUA
           "PERCENT", "NORP", "EVENT", "PRODUCT", "ORDINAL", "WORK_OF_ART", "LAW", "LANGUAGE")
 _BIT = {label: 1 << i for i, label in enumerate(LABELS)}
 _NUMBER = re.compile(r"\d")
-# Expected answer type (qa.answertype) -> entity labels that can answer it.
-_COMPATIBLE = {
-    "PERSON": ("PERSON",), "ORG": ("ORG",), "PLACE": ("GPE", "LOC", "FAC"),
-    "DATE": ("DATE", "TIME"), "TIME": ("TIME", "DATE"), "DURATION": ("DATE", "TIME", "QUANTITY"),
-    "NUM": ("CARDINAL", "QUANTITY", "MONEY", "PERCENT"), "MONEY": ("MONEY",), "PERCENT": ("PERCENT",),
-    "QUANTITY": ("QUANTITY", "CARDINAL", "MONEY", "PERCENT"),
-}
+# Expected answer type (qa.answertype) -> entity labels that can answer it: the answer types'
+# own table, except that a sentence tagged only with an amount or a share still holds a number.
+_COMPATIBLE = {**ENTITY_FIT, "NUM": ENTITY_FIT["NUM"] | {"MONEY", "PERCENT"}}
 
 
 def _ner():

@@ -80,8 +80,9 @@ def score_question(item: Item, a: Answer, latency: float | None = None,
     if item.answerable:
         short = a.short_answer or a.answer if answered else None
         rec["em"] = exact_match(short, item.answers) if answered else 0.0
-        # SQuAD normalisation glues possessives ("Tesla's" -> "teslas"), so a sentence whose short
-        # answer is exactly a gold answer counts as containing it too.
+        # contains_answer reads possessives itself; other punctuation that SQuAD normalisation
+        # removes (hyphens joining words) still hides a gold answer the short answer matches
+        # exactly, so that counts as containing it too.
         rec["contains"] = answered and (contains_answer(a.answer, item.answers) or rec["em"] == 1.0)
         rec["f1"] = f1(short, item.answers) if answered else 0.0
         if answered and a.citations:

@@ -71,7 +71,7 @@ CHUNK_VECTORS = f"sentence-mean+title{TITLE_WEIGHT}"
 def _sentence_overlaps(chunk_rows, sent_rows) -> Iterator[list[tuple[int, int]]]:
     """For each chunk (doc, start, end), the sentences it overlaps: (row in sent_rows, characters
     shared). Sentence rows are in document order, non-overlapping."""
-    by_doc: dict = {}
+    by_doc: dict[str, list[int]] = {}
     for j, (d, _, _) in enumerate(sent_rows):
         by_doc.setdefault(d, []).append(j)
     starts = {d: np.array([sent_rows[j][1] for j in js]) for d, js in by_doc.items()}
@@ -130,8 +130,7 @@ def _new_rows(docs: Sequence[Document], settings: Settings, embedder: Embedder, 
         for s, e, _ in document_sentences(doc):
             sent_rows.append((doc.doc_id, s, e))
             sent_texts.append(normalize(doc.raw[s:e]))
-    titles = [title_text(doc) for doc in docs]
-    titled = [(doc.doc_id, t) for doc, t in zip(docs, titles) if t]
+    titled = [(doc.doc_id, t) for doc in docs if (t := title_text(doc))]
     # spaCy's entity tagging runs on the other core while the encoder works: it is numpy and
     # Python, the encoder (onnxruntime or torch) releases the GIL.
     with ThreadPoolExecutor(1, thread_name_prefix="qa-ner") as ex:

@@ -137,23 +137,39 @@ def hf_tokenize(tokenizer, max_tokens: int) -> Tokenize:
     return tokenize
 
 
-def rust_tokenize(model_dir: Path, max_tokens: int, lower: bool = False) -> Tokenize:
-    """The same tokenization from tokenizer.json with the tokenizers library alone (no torch or
-    transformers import: a cold start spends seconds on those)."""
+def load_tokenizer(model_dir: Path, max_tokens: int):
+    """The model's tokenizer.json (tokenizers library alone), truncating longest-first and padding
+    batches: texts, or (question, sentence) pairs where the longer of the two is cut."""
     from tokenizers import Tokenizer
 
     tok = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
     tok.enable_truncation(max_length=max_tokens)
     pad = tok.padding or {}
     tok.enable_padding(pad_id=pad.get("pad_id", 0), pad_token=pad.get("pad_token", "[PAD]"))
+    return tok
+
+
+def model_inputs(encodings) -> dict:
+    """The onnxruntime inputs of a batch of tokenizers encodings."""
+    return {
+        "input_ids": np.array([e.ids for e in encodings], np.int64),
+        "attention_mask": np.array([e.attention_mask for e in encodings], np.int64),
+        "token_type_ids": np.array([e.type_ids for e in encodings], np.int64),
+    }
+
+
+def mean_pool(hidden: np.ndarray, attention_mask: np.ndarray) -> np.ndarray:
+    mask = attention_mask[..., None].astype(np.float32)
+    return (hidden * mask).sum(1) / np.maximum(mask.sum(1), 1e-9)
+
+
+def rust_tokenize(model_dir: Path, max_tokens: int, lower: bool = False) -> Tokenize:
+    """The same tokenization from tokenizer.json with the tokenizers library alone (no torch or
+    transformers import: a cold start spends seconds on those)."""
+    tok = load_tokenizer(model_dir, max_tokens)
 
     def tokenize(texts: list[str]) -> dict:
-        encs = tok.encode_batch([t.strip().lower() if lower else t.strip() for t in texts])
-        return {
-            "input_ids": np.array([e.ids for e in encs], np.int64),
-            "attention_mask": np.array([e.attention_mask for e in encs], np.int64),
-            "token_type_ids": np.array([e.type_ids for e in encs], np.int64),
-        }
+        return model_inputs(tok.encode_batch([t.strip().lower() if lower else t.strip() for t in texts]))
 
     return tokenize
 
@@ -192,9 +208,7 @@ class OnnxEncoder:
         feed = {k: enc[k].astype(np.int64) for k in _INPUTS if k in self._names and k in enc}
         if "token_type_ids" in self._names and "token_type_ids" not in feed:
             feed["token_type_ids"] = np.zeros_like(feed["input_ids"])
-        hidden = self._session.run(None, feed)[0]
-        mask = enc["attention_mask"][..., None].astype(np.float32)
-        vecs = (hidden * mask).sum(1) / np.maximum(mask.sum(1), 1e-9)
+        vecs = mean_pool(self._session.run(None, feed)[0], enc["attention_mask"])
         return vecs / np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-12)
 
     def encode(self, texts: Sequence[str], batch_size: int = 64, progress=None) -> np.ndarray:

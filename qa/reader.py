@@ -134,6 +134,12 @@ class ReaderConfig:
             z = self.answer_bias + sum(self.answer_weights.get(f, 0.0) * v for f, v in zip(ANSWER_FEATURES, x))
         return _sigmoid(z)
 
+    def prerank_weights(self) -> np.ndarray:
+        """One weight per FEATURES of the scorer without the cross-encoder: ``prerank``, or
+        (a config fitted without it) the weights with "cross" left out."""
+        pre = self.prerank or {f: v for f, v in self.weights.items() if f != "cross"}
+        return np.array([pre.get(f, 0.0) for f in FEATURES], np.float32)
+
     def merge_probability(self, x: np.ndarray) -> float:
         """How likely the neighbour with MERGE_FEATURES ``x`` holds what the best sentence lacks."""
         return _sigmoid(self.merge_bias + sum(self.merge_weights.get(n, 0.0) * v for n, v in zip(MERGE_FEATURES, x)))
@@ -199,18 +205,19 @@ class ExtractiveReader:
         q_list = question_terms(question)
         q_terms = set(q_list)
         q_bigrams = set(zip(q_list, q_list[1:]))
-        q_weight = sum(self._idf(t) for t in q_terms) or 1.0
+        q_idf = {t: self._idf(t) for t in q_terms}  # looked up for every candidate
+        q_weight = sum(q_idf[t] for t in q_terms) or 1.0
         kind = answer_type(question)
         wanted, fact = type_mask(kind), kind in FACT_KINDS
         # The question's capitalised words (not its first): names the answer sentence should share.
         q_names = {w.lower() for w in _NAME.findall(question.strip()[1:])}
-        q_rarest = max((self._idf(t) for t in q_terms), default=0.0) or 1.0
+        q_rarest = max((q_idf[t] for t in q_terms), default=0.0) or 1.0
         counted = counted_noun(question)
         unit = tokenize(counted) if counted else []
         if self.words is not None:
             q_vecs, q_words = self.words.words(question)
             stems = [tokenize(w) for w in q_words]
-            q_soft = np.array([self._idf(s[0]) if s and s[0] in q_terms else 0.0 for s in stems])
+            q_soft = np.array([q_idf[s[0]] if s and s[0] in q_terms else 0.0 for s in stems])
         feats = np.zeros((len(cands), len(FEATURES)), np.float32)
         n_sent = len(self.data.sentences)
         for i, (row, rank) in enumerate(cands):
@@ -224,10 +231,10 @@ class ExtractiveReader:
                     ctx.update(sentence_tokens(self.raw[doc][int(self.data.sentences[r, 1]) : int(self.data.sentences[r, 2])]))
             hit = hits[rank]
             feats[i, _F["dense"]] = dense[i]
-            feats[i, _F["coverage"]] = sum(self._idf(t) for t in q_terms & terms) / q_weight
+            feats[i, _F["coverage"]] = sum(q_idf[t] for t in q_terms & terms) / q_weight
             feats[i, _F["chunk"]] = hit.score
             feats[i, _F["first_rank"]] = 1.0 if rank == 0 else 0.0
-            feats[i, _F["context"]] = sum(self._idf(t) for t in q_terms & ctx) / q_weight
+            feats[i, _F["context"]] = sum(q_idf[t] for t in q_terms & ctx) / q_weight
             feats[i, _F["bigram"]] = len(q_bigrams & set(zip(toks, toks[1:]))) / len(q_bigrams) if q_bigrams else 0.0
             feats[i, _F["chunk_dense"]] = hit.dense
             feats[i, _F["chunk_lex"]] = hit.lexical
@@ -247,10 +254,10 @@ class ExtractiveReader:
                 feats[i, _F["names"]] = len(q_names & words) / len(q_names)
             else:
                 feats[i, _F["names"]] = 1.0
-            feats[i, _F["rarest"]] = max((self._idf(t) for t in q_terms & terms), default=0.0) / q_rarest
+            feats[i, _F["rarest"]] = max((q_idf[t] for t in q_terms & terms), default=0.0) / q_rarest
             # A passage on the subject that never uses the question's most specific word ("yield",
             # "fourth-generation") usually does not hold what the question asks for.
-            feats[i, _F["missing"]] = max((self._idf(t) for t in q_terms - ctx), default=0.0) / q_rarest
+            feats[i, _F["missing"]] = max((q_idf[t] for t in q_terms - ctx), default=0.0) / q_rarest
             feats[i, _F["type_gap"]] = 1.0 if wanted and not feats[i, _F["type_match"]] else 0.0
             if unit:
                 # "How many chips": a number in the sentence that counts something else ("9 months").
@@ -269,10 +276,9 @@ class ExtractiveReader:
         if not cands:
             return Reading(None, None, None, None, 0.0, True, "No passage of the articles matches the question.")
         w = np.array([self.config.weights.get(f, 0.0) for f in FEATURES], np.float32)
-        logits = feats @ w + self.config.bias
         if self.cross is not None and self.config.weights.get("cross"):
             feats[:, _F["cross"]] = self._cross_scores(question, cands, feats)
-            logits = feats @ w + self.config.bias
+        logits = feats @ w + self.config.bias
         top = np.argsort(-logits, kind="stable")[:3]
         short = None
         found: dict[int, tuple[int, int]] = {}
@@ -336,10 +342,7 @@ class ExtractiveReader:
     def _cross_scores(self, question: str, cands, feats: np.ndarray) -> np.ndarray:
         """The cross-encoder's logits for the ``cross_top`` candidates the scorer without it ranks
         best (cross_column fills in the rest)."""
-        cfg = self.config
-        pre = np.array([cfg.prerank.get(f, 0.0) if cfg.prerank else (cfg.weights.get(f, 0.0) if f != "cross" else 0.0)
-                        for f in FEATURES], np.float32)
-        top = np.argsort(-(feats @ pre), kind="stable")[: cfg.cross_top]
+        top = np.argsort(-(feats @ self.config.prerank_weights()), kind="stable")[: self.config.cross_top]
         texts = []
         for i in top:
             d, a, b = (int(x) for x in self.data.sentences[cands[int(i)][0]])

@@ -13,8 +13,7 @@ IDF: on the SQuAD half this lifted the reader's held-out top-1 sentence from 0.8
 from __future__ import annotations
 
 import logging
-import threading
-from collections import OrderedDict
+from functools import lru_cache
 from pathlib import Path
 import numpy as np
 
@@ -46,17 +45,11 @@ class WordVectors:
             key = next(k for k in f.keys() if k.endswith("word_embeddings.weight"))
             table = f.get_tensor(key).astype(np.float32)
         self._table = table
-        self._cache: OrderedDict[str, tuple[np.ndarray, tuple[str, ...]]] = OrderedDict()
-        self._cache_size = cache_size
-        self._lock = threading.Lock()
+        # Per instance (lru_cache on the method would keep every instance alive); thread-safe.
+        self.words = lru_cache(maxsize=cache_size)(self._words)
 
-    def words(self, text: str) -> tuple[np.ndarray, tuple[str, ...]]:
+    def _words(self, text: str) -> tuple[np.ndarray, tuple[str, ...]]:
         """(unit vectors, one row per content word; the words as the tokenizer spelt them)."""
-        with self._lock:
-            hit = self._cache.get(text)
-            if hit is not None:
-                self._cache.move_to_end(text)
-                return hit
         enc = self._tok.encode(text, add_special_tokens=False)
         groups: dict[int, list[int]] = {}
         spelt: dict[int, str] = {}
@@ -71,12 +64,7 @@ class WordVectors:
             vecs /= np.linalg.norm(vecs, axis=1, keepdims=True) + 1e-9
         else:
             vecs = np.zeros((0, self._table.shape[1]), np.float32)
-        out = (vecs, tuple(spelt[w] for w in keep))
-        with self._lock:
-            self._cache[text] = out
-            if len(self._cache) > self._cache_size:
-                self._cache.popitem(last=False)
-        return out
+        return vecs, tuple(spelt[w] for w in keep)
 
     @staticmethod
     def coverage(question: np.ndarray, weights: np.ndarray, sentence: np.ndarray) -> tuple[float, float]:

@@ -23,39 +23,30 @@ from pathlib import Path
 
 import numpy as np
 
-from .calibrate import DEFAULT_SQUAD, collect, squad_index
+from .calibrate import DEFAULT_SQUAD, collect, sentence_text, squad_index
 from .config import Settings
-from .crossreader import DEFAULT_DIR, CrossConfig, adapter_state, build_model, fold_dir, forward
+from .crossreader import DEFAULT_DIR, CrossConfig, TorchCross, adapter_state, build_model, fold_dir, forward
 from .embedding import get_embedder
-from .reader import FEATURES, ReaderConfig
+from .reader import ReaderConfig
 
 TOP_NEGATIVES = 6  # best-ranked wrong candidates per question
 NEAR_MISSES = 3  # best candidates per question once its own article is gone
 SEED = 13
 
 
-def sentence_text(data, docs, row: int) -> str:
-    d, a, b = (int(x) for x in data.sentences[row])
-    return docs[data.doc_ids[d]].raw[a:b]
-
-
-def linear_logits(feats: np.ndarray) -> np.ndarray:
-    cfg = ReaderConfig.load()
-    w = np.array([cfg.weights.get(f, 0.0) for f in FEATURES if f != "short"] + [0.0], np.float32)
-    return feats @ w
-
-
-def make_pairs(questions, groups, near, data, docs) -> list[tuple[str, str, float]]:
+def make_pairs(questions, groups, near, data, docs, prerank: np.ndarray) -> list[tuple[str, str, float]]:
+    """(question, sentence, label) pairs; candidates are ranked by ``prerank``, the reader's
+    scorer without the cross-encoder (the one that picks what it reads)."""
     pairs = []
     for q, (f, labels, rows), (nf, _, nrows) in zip(questions, groups, near):
         if len(f):
-            order = np.argsort(-linear_logits(f), kind="stable")
+            order = np.argsort(-(f @ prerank), kind="stable")
             pos = [i for i in order if labels[i]][:2]
             negs = [i for i in order if not labels[i]][:TOP_NEGATIVES]
             pairs += [(q.question, sentence_text(data, docs, int(rows[i])), 1.0) for i in pos]
             pairs += [(q.question, sentence_text(data, docs, int(rows[i])), 0.0) for i in negs]
         if len(nf):
-            order = np.argsort(-linear_logits(nf), kind="stable")[:NEAR_MISSES]
+            order = np.argsort(-(nf @ prerank), kind="stable")[:NEAR_MISSES]
             pairs += [(q.question, sentence_text(data, docs, int(nrows[i])), 0.0) for i in order]
     return pairs
 
@@ -94,20 +85,15 @@ def train(pairs, cfg: CrossConfig, epochs: int = 1, batch_size: int = 32, lr: fl
     return tok, enc, head
 
 
-def score_groups(tok, enc, head, cfg, questions, groups, data, docs, top: int = 5):
-    """Cross logits of each question's ``top`` candidates under the linear scorer: (index, logits)."""
-    import torch
-
+def score_groups(scorer: TorchCross, questions, groups, data, docs, prerank: np.ndarray, top: int = 5):
+    """Cross logits of each question's ``top`` candidates under ``prerank``: (index, logits)."""
     out = []
-    with torch.inference_mode():
-        for q, (f, _, rows) in zip(questions, groups):
-            if not len(f):
-                out.append((np.zeros(0, int), np.zeros(0)))
-                continue
-            idx = np.argsort(-linear_logits(f), kind="stable")[:top]
-            batch = tok([q.question] * len(idx), [sentence_text(data, docs, int(rows[i])) for i in idx],
-                        truncation="longest_first", max_length=cfg.max_length, padding=True, return_tensors="pt")
-            out.append((idx, forward(enc, head, batch).numpy()))
+    for q, (f, _, rows) in zip(questions, groups):
+        if not len(f):
+            out.append((np.zeros(0, int), np.zeros(0)))
+            continue
+        idx = np.argsort(-(f @ prerank), kind="stable")[:top]
+        out.append((idx, scorer.score(q.question, [sentence_text(data, docs, int(rows[i])) for i in idx])))
     return out
 
 
@@ -152,15 +138,17 @@ def main(argv=None) -> int:
     odd = np.array([int(q.doc_id[:3]) % 2 == 1 for q in questions])
     train_mask = {"even": ~odd, "odd": odd, "all": np.ones(len(questions), bool)}[args.fold]
     pick = lambda xs, m: [x for x, k in zip(xs, m) if k]  # noqa: E731
-    pairs = make_pairs(pick(questions, train_mask), pick(groups, train_mask), pick(near, train_mask), data, docs)
+    prerank = ReaderConfig.load().prerank_weights()
+    pairs = make_pairs(pick(questions, train_mask), pick(groups, train_mask), pick(near, train_mask), data, docs, prerank)
     cfg = CrossConfig(settings.model)
     print(f"{len(pairs)} pairs ({sum(p[2] for p in pairs):.0f} positive) from {int(train_mask.sum())} questions")
     tok, enc, head = train(pairs, cfg, epochs=args.epochs)
     measured = {"fold": args.fold, "pairs": len(pairs), "epochs": args.epochs}
     if args.fold != "all":
         test = ~train_mask
-        scored = score_groups(tok, enc, head, cfg, pick(questions, test), pick(groups, test), data, docs)
-        near_scored = score_groups(tok, enc, head, cfg, pick(questions, test), pick(near, test), data, docs)
+        scorer = TorchCross(tok, enc, head, cfg.max_length)
+        scored = score_groups(scorer, pick(questions, test), pick(groups, test), data, docs, prerank)
+        near_scored = score_groups(scorer, pick(questions, test), pick(near, test), data, docs, prerank)
         measured["held_out"] = held_out_report(scored, pick(groups, test), near_scored)
     measured["seconds"] = round(time.time() - t0, 1)
     out = Path(args.out) if args.out else (DEFAULT_DIR if args.fold == "all" else fold_dir(args.fold))

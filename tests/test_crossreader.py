@@ -137,3 +137,12 @@ def test_onnx_and_torch_backends_agree(tmp_path, monkeypatch):
     assert torch_reader.backend == "torch"
     # int8 weights move the logits by tenths, not the verdict
     assert full == pytest.approx(first, abs=1.0) and (full[1] > full[0]) == (first[1] > first[0])
+
+
+def test_bench_cross_times_every_question_and_keeps_its_scores():
+    from qa.bench_cross import time_backend
+
+    scorer = RecordingScorer("$5")
+    ms, scores = time_backend(scorer, [("q1?", ["It cost $5.", "Rain."]), ("q2?", ["Rain."])], runs=3)
+    assert ms >= 0 and len(scorer.seen) == 6
+    assert [s.tolist() for s in scores] == [[4.0, -2.0], [-2.0]]
