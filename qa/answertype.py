@@ -10,7 +10,8 @@ import re
 from functools import lru_cache
 from typing import NamedTuple, Sequence
 
-__all__ = ["answer_type", "question_focus", "counted_noun", "counts_noun", "asks_fact", "states_fact", "FACT_KINDS", "Focus", "TYPES", "ENTITY_FIT", "FOCUS_LABELS", "AUXILIARIES"]
+__all__ = ["answer_type", "question_focus", "counted_noun", "counts_noun", "asks_fact", "states_fact", "asked_currency",
+           "states_currency", "FACT_KINDS", "Focus", "TYPES", "ENTITY_FIT", "FOCUS_LABELS", "AUXILIARIES"]
 
 TYPES = (
     "PERSON", "ORG", "PLACE", "DATE", "TIME", "DURATION", "NUM", "MONEY", "PERCENT",
@@ -87,6 +88,15 @@ class Focus(NamedTuple):
 
 @lru_cache(maxsize=4096)
 def question_focus(question: str) -> Focus:
+    foc = _question_focus(question)
+    currency = asked_currency(question)
+    if currency is not None and foc.type is not None:
+        # "What is the backlog worth in Chinese yuan?": an amount, and only one in that currency.
+        return Focus(foc.wh, currency, "MONEY")
+    return foc
+
+
+def _question_focus(question: str) -> Focus:
     toks = [t.casefold() for t in _WORD.findall(question)]
     if not toks:
         return Focus("", "", None)
@@ -241,6 +251,8 @@ def asks_fact(question: str) -> bool:
     foc = question_focus(question)
     if foc.type not in FACT_KINDS:
         return False
+    if asked_currency(question) is not None:
+        return True
     if foc.wh == "when":
         toks = [t.casefold() for t in _WORD.findall(question)]
         return any(t == "when" and i + 1 < len(toks) and toks[i + 1] in _WHEN_EVENT for i, t in enumerate(toks))
@@ -252,6 +264,51 @@ _FACT_FOCUS = frozenset(("year", "years", "date", "percentage", "percent", "mont
 
 def states_fact(question: str, text: str) -> bool:
     """Whether ``text`` states the kind of fact the question asks for in a form the entity tagger
-    does not label (see _STATED)."""
+    does not label (see _STATED); for an amount in a named currency, one in that currency."""
+    currency = asked_currency(question)
+    if currency is not None:
+        return states_currency(currency, text)
     found = _STATED.get(answer_type(question) or "")
     return bool(found and found.search(text))
+
+
+# Currencies a question can ask an amount in, by the name asked ("in US dollars", "how many
+# euros"), and how a text states an amount in each: a symbol or code next to a number, or the
+# currency's name after one. The yuan's amounts are often given as "RMB 221.5 billion".
+_AMOUNT = r"\d[\d,.]*(?:\s*(?:thousand|million|billion|trillion|bn|mn|m))?"
+_CURRENCY_TEXT = {
+    "US dollars": r"(?:US\$|\$|USD\s?)\s?\d|%s\s+(?:US\s+|U\.S\.\s+)?dollars?\b" % _AMOUNT,
+    "yuan": r"(?:RMB|CNY|¥)\s?\d|%s\s+(?:yuan|renminbi|RMB)\b" % _AMOUNT,
+    "won": r"(?:KRW|₩)\s?\d|%s\s+(?:(?:South\s+)?Korean\s+)?won\b" % _AMOUNT,
+    "euros": r"(?:€|EUR\s?)\s?\d|%s\s+euros?\b" % _AMOUNT,
+    "yen": r"(?:JPY|¥)\s?\d|%s\s+yen\b" % _AMOUNT,
+    "pounds": r"(?:£|GBP\s?)\s?\d|%s\s+pounds?(?:\s+sterling)?\b" % _AMOUNT,
+}
+_CURRENCY_TEXT_RE = {k: re.compile(v, re.I) for k, v in _CURRENCY_TEXT.items()}
+_CURRENCY_ASKED = re.compile(
+    r"\b(?:in|into|how\s+many)\s+(?:(?:US|U\.S\.|American|Chinese|(?:South\s+)?Korean|Japanese)\s+)?"
+    r"(dollars?|yuan|renminbi|RMB|won|euros?|yen|pounds?(?:\s+sterling)?)\b", re.I)
+_CURRENCY_KEY = {"dollar": "US dollars", "yuan": "yuan", "renminbi": "yuan", "rmb": "yuan", "won": "won",
+                 "euro": "euros", "yen": "yen", "pound": "pounds"}
+_WEIGHT = re.compile(r"\bweigh|\bheav|\bweight|\bmass\b", re.I)
+
+
+@lru_cache(maxsize=4096)
+def asked_currency(question: str) -> str | None:
+    """The currency a question asks an amount in ("What is it worth in US dollars?" -> "US
+    dollars"), or None. "Korean won" only with its adjective ("how many won" is rare, "who won"
+    is not); pounds of weight are not money."""
+    m = _CURRENCY_ASKED.search(question)
+    if m is None:
+        return None
+    word = m.group(1).casefold().split()[0].rstrip("s")
+    if word == "won" and "korean" not in m.group(0).casefold():
+        return None
+    if word == "pound" and _WEIGHT.search(question):
+        return None
+    return _CURRENCY_KEY.get(word)
+
+
+def states_currency(currency: str, text: str) -> bool:
+    """Whether ``text`` states an amount in ``currency`` (a value of asked_currency)."""
+    return bool(_CURRENCY_TEXT_RE[currency].search(text))

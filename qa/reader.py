@@ -19,7 +19,8 @@ from typing import Sequence
 
 import numpy as np
 
-from .answertype import AUXILIARIES, FACT_KINDS, answer_type, asks_fact, counted_noun, counts_noun, states_fact
+from .answertype import (AUXILIARIES, FACT_KINDS, answer_type, asked_currency, asks_fact, counted_noun, counts_noun,
+                         states_currency, states_fact)
 from .entities import type_mask
 from .lexical import idf_table, question_terms, sentence_tokens, tokenize
 from .retriever import Hit
@@ -30,7 +31,7 @@ __all__ = ["ReaderConfig", "Reading", "ExtractiveReader", "FEATURES", "ANSWER_FE
            "answer_features", "merge_features", "best_neighbour", "cross_column"]
 
 FEATURES = ("dense", "coverage", "chunk", "first_rank", "context", "bigram", "chunk_dense", "chunk_lex", "type_match",
-            "length", "repeat", "spread", "lead", "names", "rarest", "dense_gap", "coverage_gap", "fact_gap",
+            "length", "repeat", "spread", "heading", "names", "rarest", "dense_gap", "coverage_gap", "fact_gap",
             "missing", "type_gap", "unit_gap", "soft", "soft_only", "soft_gap", "anaphor", "short", "cross")
 _F = {name: i for i, name in enumerate(FEATURES)}
 # What the abstention decision sees of the chosen sentence: how far ahead of the others it is,
@@ -77,6 +78,22 @@ def cross_column(n: int, top: np.ndarray, scores: np.ndarray) -> np.ndarray:
     col = np.full(n, float(scores.min()) if len(scores) else 0.0, np.float32)
     col[top] = scores
     return col
+
+
+def is_heading(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is a line of its own without a full stop: a title, a heading, a
+    dateline. Such lines name a subject but rarely answer a question. (Not "the first sentence":
+    a news article's first sentence is often its most informative one.)"""
+    i, j = start, end
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    while j < len(text) and text[j] in " \t":
+        j += 1
+    alone = (i == 0 or text[i - 1] in "\n\r") and (j == len(text) or text[j] in "\n\r")
+    return alone and not text[start:end].rstrip().endswith(_FULL_STOPS)
+
+
+_FULL_STOPS = (".", "!", "?", '."', ".”", "?”", '?"', "!”", '!"', ".'", ".’")
 
 
 def _sigmoid(z: float) -> float:
@@ -209,6 +226,7 @@ class ExtractiveReader:
         q_weight = sum(q_idf[t] for t in q_terms) or 1.0
         kind = answer_type(question)
         wanted, fact = type_mask(kind), kind in FACT_KINDS
+        currency = asked_currency(question)
         # The question's capitalised words (not its first): names the answer sentence should share.
         q_names = {w.lower() for w in _NAME.findall(question.strip()[1:])}
         q_rarest = max((q_idf[t] for t in q_terms), default=0.0) or 1.0
@@ -239,6 +257,9 @@ class ExtractiveReader:
             feats[i, _F["chunk_dense"]] = hit.dense
             feats[i, _F["chunk_lex"]] = hit.lexical
             feats[i, _F["type_match"]] = 1.0 if wanted and int(self.data.sent_types[row]) & wanted else 0.0
+            if currency is not None:
+                # Asked for dollars, an amount in won is not the answer.
+                feats[i, _F["type_match"]] = float(states_currency(currency, self.raw[doc][a:b]))
             # Asked for an amount, a date or a figure, the sentence states none.
             feats[i, _F["fact_gap"]] = 1.0 if fact and not feats[i, _F["type_match"]] else 0.0
             # A sentence that only repeats the question's words has no room for its answer.
@@ -246,7 +267,7 @@ class ExtractiveReader:
             feats[i, _F["repeat"]] = 1.0 - sum(t not in q_terms for t in toks) / max(1, len(toks))
             pos = [j for j, t in enumerate(toks) if t in q_terms]
             feats[i, _F["spread"]] = (pos[-1] - pos[0] + 1) / len(pos) if len(pos) > 1 else 0.0
-            feats[i, _F["lead"]] = 1.0 if row == 0 or int(self.data.sentences[row - 1, 0]) != doc else 0.0
+            feats[i, _F["heading"]] = 1.0 if is_heading(self.raw[doc], a, b) else 0.0
             # "It was ...": the sentence goes on from the one before (its subject is there).
             feats[i, _F["anaphor"]] = 1.0 if _ANAPHOR.match(self.raw[doc][a:b]) else 0.0
             if q_names:
@@ -307,8 +328,9 @@ class ExtractiveReader:
         if asks_fact(question) and not info["type_match"] and not states_fact(question, self.raw[doc][a:b]):
             # A question asking for an amount, a date or a figure is not answered by a sentence
             # that states none, however close its wording.
-            kind = answer_type(question)
-            reason = f"The articles discuss this but give no {FACT_KINDS[kind]} for it."
+            currency = asked_currency(question)
+            what = f"amount in {currency}" if currency else FACT_KINDS[answer_type(question)]
+            reason = f"The articles discuss this but give no {what} for it."
             return Reading(doc, a, b, None, prob, True, reason, info)
         return Reading(doc, a, b, short, prob, False, None, info)
 

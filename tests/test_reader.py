@@ -133,3 +133,22 @@ def test_shipped_reader_has_an_answerability_model():
     from qa.reader import ANSWER_FEATURES
 
     assert set(cfg.answer_weights) == set(ANSWER_FEATURES) and 0 < cfg.threshold < 1
+
+
+@pytest.mark.parametrize(
+    "text, line, heading",
+    [
+        ("Super Bowl 50\n\nSuper Bowl 50 was a game. It was played in 2016.", "Super Bowl 50", True),
+        ("Super Bowl 50\n\nSuper Bowl 50 was a game. It was played in 2016.", "Super Bowl 50 was a game.", False),
+        # A news article's first sentence is its lead, not a title.
+        ("According to reports, Samsung's backlog nears 50 trillion won.\n\nMore.", "According to reports, Samsung's backlog nears 50 trillion won.", False),
+        ("Intro text.\nSamsung receives OEM orders from Meta  \nBody.", "Samsung receives OEM orders from Meta", True),
+        ("Title\n2026-07-03 16:37\nBody.", "2026-07-03 16:37", True),
+        ("He said: \u201cWe will ship it.\u201d\nNext.", "He said: \u201cWe will ship it.\u201d", False),
+    ],
+)
+def test_is_heading(text, line, heading):
+    from qa.reader import is_heading
+
+    a = text.index(line)
+    assert is_heading(text, a, a + len(line)) is heading

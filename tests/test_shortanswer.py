@@ -157,6 +157,8 @@ def test_concurrent_calls_agree():
         ("In what area is mentorship most valued?", False),  # a focus noun that only may be a figure
         ("What value does the split depend on?", False),
         ("Who founded Acme?", False),
+        ("What is the backlog worth in US dollars?", True),  # an amount in a named currency
+        ("Why did the price fall in euros?", False),
     ],
 )
 def test_asks_fact_only_when_the_question_words_ask_for_a_figure_or_date(question, asks):
@@ -178,9 +180,56 @@ def test_asks_fact_only_when_the_question_words_ask_for_a_figure_or_date(questio
         ("What percentage of schools teach Welsh?", "In 2008, 22 per cent of schools taught it.", True),
         ("How much money was Francovich allowed to claim?", "He could claim 6 million Lira.", True),
         ("How much money did Anthropic raise?", "Three memory makers took part in the round.", False),
+        # Asked in a currency: only an amount in that one answers.
+        ("What is the backlog worth in US dollars?", "The backlog is about 50 trillion won.", False),
+        ("What is the backlog worth in US dollars?", "The backlog is about $36 billion.", True),
+        ("What is the backlog worth in Chinese yuan?", "It nears 50 trillion won (about RMB 221.5 billion).", True),
+        ("What is the backlog worth in Chinese yuan?", "It nears 50 trillion won.", False),
     ],
 )
 def test_states_fact(question, text, states):
     from qa.answertype import states_fact
 
     assert states_fact(question, text) is states
+
+
+@pytest.mark.parametrize(
+    "question, currency",
+    [
+        ("What is the order worth in US dollars?", "US dollars"),
+        ("How many dollars did the stadium cost?", "US dollars"),
+        ("What is the backlog worth in Chinese yuan?", "yuan"),
+        ("How much is that in RMB?", "yuan"),
+        ("What is it worth in Korean won?", "won"),
+        ("How much did it raise in euros?", "euros"),
+        ("Who won the Super Bowl?", None),  # the verb
+        ("What did the team win in 2015?", None),
+        ("What will the trophy weigh in pounds?", None),  # weight, not money
+        ("How much did the order cost?", None),  # money, in no named currency
+    ],
+)
+def test_asked_currency(question, currency):
+    from qa.answertype import asked_currency, question_focus
+
+    assert asked_currency(question) == currency
+    if currency is not None:
+        assert question_focus(question).type == "MONEY"
+
+
+@pytest.mark.parametrize(
+    "text, currency, states",
+    [
+        ("about 50 trillion Korean won", "won", True),
+        ("approximately 50 trillion won", "won", True),
+        ("Samsung won the order", "won", False),
+        ("US$ 5 million", "US dollars", True),
+        ("36 billion dollars", "US dollars", True),
+        ("the dollar fell", "US dollars", False),
+        ("RMB 44.3 billion", "yuan", True),
+        ("€2bn", "euros", True),
+    ],
+)
+def test_states_currency(text, currency, states):
+    from qa.answertype import states_currency
+
+    assert states_currency(currency, text) is states
