@@ -32,11 +32,11 @@ __all__ = ["ReaderConfig", "Reading", "ExtractiveReader", "FEATURES", "ANSWER_FE
 
 FEATURES = ("dense", "coverage", "chunk", "first_rank", "context", "bigram", "chunk_dense", "chunk_lex", "type_match",
             "length", "repeat", "spread", "heading", "names", "rarest", "dense_gap", "coverage_gap", "fact_gap",
-            "missing", "type_gap", "unit_gap", "soft", "soft_only", "soft_gap", "anaphor", "short", "cross")
+            "missing", "type_gap", "unit_gap", "soft", "soft_only", "soft_gap", "anaphor", "names_context", "short", "cross")
 _F = {name: i for i, name in enumerate(FEATURES)}
 # What the abstention decision sees of the chosen sentence: how far ahead of the others it is,
 # and how well it matches the question on its own.
-ANSWER_FEATURES = ("top", "margin", "top_prob", "dense", "coverage", "context", "type_match", "names", "rarest",
+ANSWER_FEATURES = ("top", "margin", "top_prob", "dense", "coverage", "context", "type_match", "names", "names_context", "rarest",
                    "chunk_dense", "chunk_lex", "fact_gap", "missing", "type_gap", "unit_gap", "cross")
 # What decides whether the answer takes in the best-scoring adjacent sentence too: how close it
 # scored, whether it holds the kind of fact the best one lacks, whether it continues the best one
@@ -273,8 +273,13 @@ class ExtractiveReader:
             if q_names:
                 words = {w.lower() for w in _WORD.findall(self.raw[doc][a:b])}
                 feats[i, _F["names"]] = len(q_names & words) / len(q_names)
+                # The name may be in the sentence before ("Anthropic ... It plans 1 GW"); a
+                # sentence whose neighbourhood never names the question's company is about another.
+                lo, hi = self._neighbourhood(row, doc)
+                near = {w.lower() for w in _WORD.findall(self.raw[doc][lo:hi])}
+                feats[i, _F["names_context"]] = len(q_names & near) / len(q_names)
             else:
-                feats[i, _F["names"]] = 1.0
+                feats[i, _F["names"]] = feats[i, _F["names_context"]] = 1.0
             feats[i, _F["rarest"]] = max((q_idf[t] for t in q_terms & terms), default=0.0) / q_rarest
             # A passage on the subject that never uses the question's most specific word ("yield",
             # "fourth-generation") usually does not hold what the question asks for.
@@ -291,6 +296,13 @@ class ExtractiveReader:
         feats[:, _F["coverage_gap"]] = feats[:, _F["coverage"]] - feats[:, _F["coverage"]].max()
         feats[:, _F["soft_gap"]] = feats[:, _F["soft"]] - feats[:, _F["soft"]].max()
         return cands, feats
+
+    def _neighbourhood(self, row: int, doc: int) -> tuple[int, int]:
+        """Raw span from the sentence before ``row`` to the one after, within its document."""
+        s = self.data.sentences
+        lo = row - 1 if row > 0 and int(s[row - 1, 0]) == doc else row
+        hi = row + 1 if row + 1 < len(s) and int(s[row + 1, 0]) == doc else row
+        return int(s[lo, 1]), int(s[hi, 2])
 
     def read(self, question: str, qvec: np.ndarray, hits: Sequence[Hit]) -> Reading:
         cands, feats = self.features(question, qvec, hits)

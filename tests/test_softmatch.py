@@ -81,6 +81,25 @@ def test_counted_noun(question, noun):
     assert counted_noun(question) == noun
 
 
+@pytest.mark.parametrize(
+    "question, text, counts",
+    [
+        ("How many gigawatts will the data center draw?", "a data center of approximately 1 GW", True),
+        ("How many gigawatts will the data center draw?", "locking in up to 5GW of capacity", True),
+        ("How many gigawatts will the data center draw?", "a capacity of 5 gigawatts (GW)", True),
+        ("How many gigawatts will the data center draw?", "it took about 9 months", False),
+        ("How many kilometres long is the river?", "The river is 1,047 km long.", True),
+        ("How many chips will OpenAI deploy?", "from design to tape-out in about 9 months", False),
+        ("How many chips will OpenAI deploy?", "it plans to deploy 10,000 chips", True),
+    ],
+)
+def test_counts_noun_knows_unit_abbreviations(question, text, counts):
+    from qa.answertype import counts_noun
+    from qa.lexical import tokenize
+
+    assert counts_noun(tokenize(text), tokenize(counted_noun(question))[0]) is counts
+
+
 def test_reader_features_for_counts_missing_words_and_paraphrase(tmp_path, fake_embedder):
     from qa.api import get_pipeline
 
