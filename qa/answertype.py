@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import NamedTuple, Sequence
 
 __all__ = ["answer_type", "question_focus", "counted_noun", "counts_noun", "asks_fact", "states_fact", "asked_currency",
-           "states_currency", "FACT_KINDS", "Focus", "TYPES", "ENTITY_FIT", "FOCUS_LABELS", "AUXILIARIES"]
+           "states_currency", "other_version", "FACT_KINDS", "Focus", "TYPES", "ENTITY_FIT", "FOCUS_LABELS", "AUXILIARIES"]
 
 TYPES = (
     "PERSON", "ORG", "PLACE", "DATE", "TIME", "DURATION", "NUM", "MONEY", "PERCENT",
@@ -349,3 +349,40 @@ def asked_currency(question: str) -> str | None:
 def states_currency(currency: str, text: str) -> bool:
     """Whether ``text`` states an amount in ``currency`` (a value of asked_currency)."""
     return bool(_CURRENCY_TEXT_RE[currency].search(text))
+
+
+# Versioned names: "Trainium3", "GPT-5", "H100"; ordinal generations: "fourth-generation MTIA".
+_VERSIONED = re.compile(r"(?<![\w-])([^\W\d_][^\W\d_-]*?)-?(\d+[^\W\d_]?)(?![\w-])")
+_ORDINALS = "first second third fourth fifth sixth seventh eighth ninth tenth".split()
+_GENERATION = re.compile(r"\b(%s)[- ](generation|version|edition)s?\b" % "|".join(_ORDINALS), re.I)
+
+
+def _versions(text: str) -> dict[str, dict[str, str]]:
+    """Versioned things of the text: base name -> version -> the words as written."""
+    out: dict[str, dict[str, str]] = {}
+    for m in _VERSIONED.finditer(text):
+        if len(m.group(1)) >= 2:
+            out.setdefault(m.group(1).casefold(), {}).setdefault(m.group(2).casefold(), m.group(0))
+    for m in _GENERATION.finditer(text):
+        out.setdefault(m.group(2).casefold(), {}).setdefault(m.group(1).casefold(), m.group(1).casefold())
+    return out
+
+
+def other_version(question: str, text: str) -> tuple[str, str] | None:
+    """(asked, found) when the question names a version of something ("Trainium3", "fourth
+    generation") and ``text`` names only other versions of it ("Trainium2", "third generation"):
+    the text is about another product. None otherwise."""
+    found = _versions(text)
+    if not found:
+        return None
+    for base, asked in _versions(question).items():
+        if base in found and not asked.keys() & found[base].keys():
+            return _shown(base, asked), _shown(base, found[base])
+    return None
+
+
+def _shown(base: str, versions: dict[str, str]) -> str:
+    """"Trainium2", "the second and third generation"."""
+    if set(versions) <= set(_ORDINALS):
+        return "the " + " and ".join(sorted(versions, key=_ORDINALS.index)) + " " + base
+    return " and ".join(versions.values())

@@ -7,6 +7,10 @@ features (question/sentence cosine, IDF-weighted coverage of the question's term
 the abstention threshold come from ``qa/data/reader.json``, fitted on SQuAD by
 ``python -m qa.calibrate`` (see there for how). The few candidates ranked best are then read by
 a cross-encoder (:mod:`qa.crossreader`), whose logit is one more feature of the final score.
+
+Besides a low answerability, two checks make it abstain: the question asks for a figure, a date
+or an amount in a named currency and the answer states none; or the question names a version
+("Trainium3", "fourth-generation") and the answer only others ("Trainium2").
 """
 from __future__ import annotations
 
@@ -20,80 +24,20 @@ from typing import Sequence
 import numpy as np
 
 from .answertype import (AUXILIARIES, FACT_KINDS, answer_type, asked_currency, asks_fact, counted_noun, counts_noun,
-                         states_currency, states_fact)
+                         other_version, states_currency, states_fact)
 from .entities import type_mask
 from .lexical import idf_table, question_terms, sentence_tokens, tokenize
+from .readerfeatures import (_F, ANSWER_FEATURES, FEATURES, MERGE_FEATURES, answer_features, best_neighbour,
+                             cross_column, merge_features)
 from .retriever import Hit
 from .softmatch import WordVectors
 from .store import IndexData
+from .text import is_heading
 
 __all__ = ["ReaderConfig", "Reading", "ExtractiveReader", "FEATURES", "ANSWER_FEATURES", "MERGE_FEATURES",
            "answer_features", "merge_features", "best_neighbour", "cross_column"]
 
-FEATURES = ("dense", "coverage", "chunk", "first_rank", "context", "bigram", "chunk_dense", "chunk_lex", "type_match",
-            "length", "repeat", "spread", "heading", "names", "rarest", "dense_gap", "coverage_gap", "fact_gap",
-            "missing", "type_gap", "unit_gap", "soft", "soft_only", "soft_gap", "anaphor", "names_context", "short", "cross")
-_F = {name: i for i, name in enumerate(FEATURES)}
-# What the abstention decision sees of the chosen sentence: how far ahead of the others it is,
-# and how well it matches the question on its own.
-ANSWER_FEATURES = ("top", "margin", "top_prob", "dense", "coverage", "context", "type_match", "names", "names_context", "rarest",
-                   "chunk_dense", "chunk_lex", "fact_gap", "missing", "type_gap", "unit_gap", "cross")
-# What decides whether the answer takes in the best-scoring adjacent sentence too: how close it
-# scored, whether it holds the kind of fact the best one lacks, whether it continues the best one
-# ("It was ...").
-MERGE_FEATURES = ("gap", "type_match", "best_type_gap", "coverage", "best_coverage", "dense", "best_dense", "soft",
-                  "anaphor", "after", "fills_type", "runner_up")
 _CONFIG = Path(__file__).parent / "data" / "reader.json"
-
-
-def answer_features(feats: np.ndarray, logits: np.ndarray, best: int) -> np.ndarray:
-    """The answerability features of candidate ``best`` (see ANSWER_FEATURES)."""
-    others = np.delete(logits, best)
-    margin = float(logits[best] - others.max()) if len(others) else 5.0
-    p = np.exp(logits - logits.max())
-    own = [feats[best, _F[f]] for f in ANSWER_FEATURES[3:]]
-    return np.array([logits[best], min(margin, 5.0), p[best] / p.sum(), *own], np.float64)
-
-
-def merge_features(feats: np.ndarray, logits: np.ndarray, best: int, other: int, after: bool) -> np.ndarray:
-    """The MERGE_FEATURES of joining candidate ``other`` (adjacent in the text) to ``best``."""
-    f = lambda i, name: float(feats[i, _F[name]])  # noqa: E731
-    runner = max((i for i in range(len(logits)) if i != best), key=lambda i: logits[i])
-    return np.array([
-        float(logits[best] - logits[other]), f(other, "type_match"), f(best, "type_gap"), f(other, "coverage"),
-        f(best, "coverage"), f(other, "dense"), f(best, "dense"), f(other, "soft"), f(other, "anaphor"),
-        float(after), f(other, "type_match") * f(best, "type_gap"), float(other == runner),
-    ], np.float64)
-
-
-def best_neighbour(rows: Sequence[int], logits: np.ndarray, best: int) -> int | None:
-    """The best-scoring candidate whose sentence row is next to the best one's (None: none is)."""
-    near = [i for i, r in enumerate(rows) if abs(int(r) - int(rows[best])) == 1]
-    return max(near, key=lambda i: logits[i]) if near else None
-
-
-def cross_column(n: int, top: np.ndarray, scores: np.ndarray) -> np.ndarray:
-    """The "cross" feature of n candidates when only those at ``top`` were read by the
-    cross-encoder: the others get the lowest score read, as if no better than the worst of them."""
-    col = np.full(n, float(scores.min()) if len(scores) else 0.0, np.float32)
-    col[top] = scores
-    return col
-
-
-def is_heading(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] is a line of its own without a full stop: a title, a heading, a
-    dateline. Such lines name a subject but rarely answer a question. (Not "the first sentence":
-    a news article's first sentence is often its most informative one.)"""
-    i, j = start, end
-    while i > 0 and text[i - 1] in " \t":
-        i -= 1
-    while j < len(text) and text[j] in " \t":
-        j += 1
-    alone = (i == 0 or text[i - 1] in "\n\r") and (j == len(text) or text[j] in "\n\r")
-    return alone and not text[start:end].rstrip().endswith(_FULL_STOPS)
-
-
-_FULL_STOPS = (".", "!", "?", '."', ".”", "?”", '?"', "!”", '!"', ".'", ".’")
 
 
 def _sigmoid(z: float) -> float:
@@ -337,6 +281,11 @@ class ExtractiveReader:
             if partner in found and (short is None or feats[partner, si] > feats[best, si]):
                 short = found[partner]
             info["type_match"] = max(info["type_match"], float(feats[partner, _F["type_match"]]))
+        version = other_version(question, self.raw[doc][a:b])
+        if version is not None:
+            # "How many Trainium3 chips ...?" is not answered by a count of Trainium2 chips.
+            reason = f"The closest passages are about {version[1]}, not {version[0]}."
+            return Reading(doc, a, b, None, prob, True, reason, info)
         if asks_fact(question) and not info["type_match"] and not states_fact(question, self.raw[doc][a:b]):
             # A question asking for an amount, a date or a figure is not answered by a sentence
             # that states none, however close its wording.

@@ -10,6 +10,7 @@ import unicodedata
 from functools import lru_cache
 
 __all__ = [
+    "is_heading",
     "nfkc_with_map",
     "normalize",
     "line_spans",
@@ -122,3 +123,19 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     for a, b in line_spans(text, start, end):
         spans.extend((a + s, a + e) for s, e in _sentence_offsets(text[a:b]))
     return spans
+
+
+def is_heading(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is a line of its own without a full stop: a title, a heading, a
+    dateline. Such lines name a subject but rarely answer a question. (Not "the first sentence":
+    a news article's first sentence is often its most informative one.)"""
+    i, j = start, end
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    while j < len(text) and text[j] in " \t":
+        j += 1
+    alone = (i == 0 or text[i - 1] in "\n\r") and (j == len(text) or text[j] in "\n\r")
+    return alone and not text[start:end].rstrip().endswith(_FULL_STOPS)
+
+
+_FULL_STOPS = (".", "!", "?", '."', ".”", "?”", '?"', "!”", '!"', ".'", ".’")

@@ -148,7 +148,7 @@ def test_shipped_reader_has_an_answerability_model():
     ],
 )
 def test_is_heading(text, line, heading):
-    from qa.reader import is_heading
+    from qa.text import is_heading
 
     a = text.index(line)
     assert is_heading(text, a, a + len(line)) is heading

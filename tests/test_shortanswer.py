@@ -233,3 +233,23 @@ def test_states_currency(text, currency, states):
     from qa.answertype import states_currency
 
     assert states_currency(currency, text) is states
+
+
+@pytest.mark.parametrize(
+    "question, text, found",
+    [
+        ("How many Trainium3 chips does Anthropic use?", "It will use up to 1 million Trainium2 chips.", ("Trainium3", "Trainium2")),
+        ("How many Trainium3 chips does Anthropic use?", "It uses Trainium2 and Trainium3 chips.", None),
+        ("When did Meta's fourth-generation MTIA launch?", "Since the third generation launched this year",
+         ("the fourth generation", "the third generation")),
+        ("When did the third-generation MTIA launch?", "The third generation launched this year.", None),
+        ("What does the H100 cost?", "Nvidia sells the H100 and the H200.", None),
+        ("What does the H100 cost?", "The company did not say.", None),  # no version of anything
+        ("Who won Super Bowl 50?", "Super Bowl XLIX was won by the Patriots.", None),  # not digits
+        ("What is COVID-19?", "COVID-19 is a disease.", None),
+    ],
+)
+def test_other_version(question, text, found):
+    from qa.answertype import other_version
+
+    assert other_version(question, text) == found
