@@ -45,7 +45,15 @@ def tokenize(text: str) -> list[str]:
             w = w[:-2]
         if w and w not in stop:
             toks.append(w)
+            site = _DOMAIN.match(w)
+            if site:
+                toks.append(site.group(1))  # "en.wedoany.com" is also "wedoany", as users write it
     return _stem(toks)
+
+
+# A web address: its site name is the label before the top-level domain.
+_DOMAIN = re.compile(r"^(?:[a-z0-9-]+\.)*?([a-z][a-z0-9-]{2,})\.(?:(?:co|com|or|ne|ac|go)\.)?(?:com|net|org|io|ai|co|"
+                     r"news|info|biz|tv|kr|cn|jp|uk|de|fr|in|tw|hk|sg|eu|us)$")
 
 
 _WH = re.compile(r"\b(?:how\s+(?:many|much|long|large|big|old|far|often|high|tall|soon|fast)|what|which|who|whom|whose|when|where|why|how)\b", re.I)

@@ -18,6 +18,7 @@ import json
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
@@ -188,9 +189,10 @@ class ExtractiveReader:
             terms = frozenset(toks)
             # Questions often name the subject in the sentence before or after the answer.
             ctx = set(terms)
-            for r in (row - 1, row + 1):
-                if 0 <= r < n_sent and int(self.data.sentences[r, 0]) == doc:
-                    ctx.update(sentence_tokens(self.raw[doc][int(self.data.sentences[r, 1]) : int(self.data.sentences[r, 2])]))
+            around = [self.raw[doc][int(self.data.sentences[r, 1]) : int(self.data.sentences[r, 2])]
+                      for r in (row - 1, row + 1) if 0 <= r < n_sent and int(self.data.sentences[r, 0]) == doc]
+            for text in around:
+                ctx.update(sentence_tokens(text))
             hit = hits[rank]
             feats[i, _F["dense"]] = dense[i]
             feats[i, _F["coverage"]] = sum(q_idf[t] for t in q_terms & terms) / q_weight
@@ -215,12 +217,11 @@ class ExtractiveReader:
             # "It was ...": the sentence goes on from the one before (its subject is there).
             feats[i, _F["anaphor"]] = 1.0 if _ANAPHOR.match(self.raw[doc][a:b]) else 0.0
             if q_names:
-                words = {w.lower() for w in _WORD.findall(self.raw[doc][a:b])}
+                words = _lower_words(self.raw[doc][a:b])
                 feats[i, _F["names"]] = len(q_names & words) / len(q_names)
                 # The name may be in the sentence before ("Anthropic ... It plans 1 GW"); a
                 # sentence whose neighbourhood never names the question's company is about another.
-                lo, hi = self._neighbourhood(row, doc)
-                near = {w.lower() for w in _WORD.findall(self.raw[doc][lo:hi])}
+                near = words.union(*map(_lower_words, around))
                 feats[i, _F["names_context"]] = len(q_names & near) / len(q_names)
             else:
                 feats[i, _F["names"]] = feats[i, _F["names_context"]] = 1.0
@@ -240,13 +241,6 @@ class ExtractiveReader:
         feats[:, _F["coverage_gap"]] = feats[:, _F["coverage"]] - feats[:, _F["coverage"]].max()
         feats[:, _F["soft_gap"]] = feats[:, _F["soft"]] - feats[:, _F["soft"]].max()
         return cands, feats
-
-    def _neighbourhood(self, row: int, doc: int) -> tuple[int, int]:
-        """Raw span from the sentence before ``row`` to the one after, within its document."""
-        s = self.data.sentences
-        lo = row - 1 if row > 0 and int(s[row - 1, 0]) == doc else row
-        hi = row + 1 if row + 1 < len(s) and int(s[row + 1, 0]) == doc else row
-        return int(s[lo, 1]), int(s[hi, 2])
 
     def read(self, question: str, qvec: np.ndarray, hits: Sequence[Hit]) -> Reading:
         cands, feats = self.features(question, qvec, hits)
@@ -387,3 +381,9 @@ def _reason(info: dict) -> str:
 _NAME = re.compile(r"\b[A-Z][A-Za-z]+")
 _ANAPHOR = re.compile(r"\W*(?:it|he|she|they|this|these|those|its|his|her|their|such|there)\b", re.I)
 _WORD = re.compile(r"[A-Za-z]+")
+
+
+@lru_cache(maxsize=8192)
+def _lower_words(sentence: str) -> frozenset[str]:
+    """The sentence's words, lower-cased (cached: candidates recur from question to question)."""
+    return frozenset(w.lower() for w in _WORD.findall(sentence))

@@ -23,7 +23,7 @@ from .results import Conflict
 
 __all__ = ["FORMAT_VERSION", "IndexData", "save_index", "load_index", "read_manifest", "IndexDamagedWarning"]
 
-FORMAT_VERSION = 2  # 2: entity-type bit masks per sentence
+FORMAT_VERSION = 3  # 2: entity-type bit masks per sentence; 3: site names of web addresses as terms
 MANIFEST = "manifest.json"
 
 

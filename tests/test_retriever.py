@@ -187,3 +187,20 @@ def test_lexical_candidates_match_bm25s(retriever):
         keep = res.scores[0] > 0
         assert scores == pytest.approx(res.scores[0][keep], abs=1e-6)
         assert set(rows.tolist()) == set(res.documents[0][keep].tolist())
+
+
+@pytest.mark.parametrize(
+    "text, has, lacks",
+    [
+        ("en.Wedoany.com Reported - July 3 news", ["en.wedoany.com", "wedoani"], []),
+        ("as www.reuters.com said", ["reuter"], []),
+        ("U.S. officials, e.g. in 3.5 cases", ["u."], ["u"]),  # not web addresses
+        ("see samsung.co.kr", ["samsung"], ["co"]),
+        ("news.com.cn", ["news"], ["com"]),
+    ],
+)
+def test_tokenize_adds_the_site_name_of_a_web_address(text, has, lacks):
+    from qa.lexical import tokenize
+
+    toks = tokenize(text)
+    assert all(t in toks for t in has) and not any(t in toks for t in lacks)
