@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import NamedTuple, Sequence
 
 __all__ = ["answer_type", "question_focus", "counted_noun", "counts_noun", "asks_fact", "states_fact", "asked_currency",
-           "states_currency", "other_version", "FACT_KINDS", "Focus", "TYPES", "ENTITY_FIT", "FOCUS_LABELS", "AUXILIARIES"]
+           "states_currency", "FACT_KINDS", "Focus", "TYPES", "ENTITY_FIT", "FOCUS_LABELS", "AUXILIARIES"]
 
 TYPES = (
     "PERSON", "ORG", "PLACE", "DATE", "TIME", "DURATION", "NUM", "MONEY", "PERCENT",
@@ -89,11 +89,14 @@ class Focus(NamedTuple):
 @lru_cache(maxsize=4096)
 def question_focus(question: str) -> Focus:
     foc = _question_focus(question)
-    currency = asked_currency(question)
-    if currency is not None and foc.type is not None:
+    if asked_currency(question) is not None:
         # "What is the backlog worth in Chinese yuan?": an amount, and only one in that currency.
-        return Focus(foc.wh, currency, "MONEY")
+        # The focus is the currency's word as asked.
+        return Focus(foc.wh, _CURRENCY_ASKED.search(question).group(1).casefold(), "MONEY")
     return foc
+
+
+_MAY_BE_MONEY = frozenset(("MONEY", "NUM", "QUANTITY", "OTHER"))
 
 
 def _question_focus(question: str) -> Focus:
@@ -215,11 +218,11 @@ _UNITS = {
     "gigawatt-hours": "gwh", "terawatt-hours": "twh", "kilowatt-hours": "kwh", "megawatt-hours": "mwh",
     "nanometers nanometres": "nm", "kilometers kilometres": "km", "centimeters centimetres": "cm",
     "millimeters millimetres": "mm", "meters metres": "m", "kilograms": "kg", "grams": "g",
-    "pounds": "lb lbs", "miles": "mi", "feet foot": "ft", "inches": "in", "gigabytes": "gb",
+    "pounds": "lb lbs", "miles": "mi", "feet foot": "ft", "gigabytes": "gb",
     "terabytes": "tb", "megabytes": "mb", "gigahertz": "ghz", "megahertz": "mhz", "hours": "hr hrs",
-    "kilometers-per-hour": "km/h kph", "miles-per-hour": "mph",
 }
-_FUSED = re.compile(r"^\d[\d,.]*([a-z/]+)$")  # "5gw", "2nm": a number and its unit in one token
+# "5gw", "2nm": a number and its unit in one token (two letters at least: "$5m" is money, not metres)
+_FUSED = re.compile(r"^\d[\d,.]*([a-z]{2,})$")
 
 
 @lru_cache(maxsize=1)
@@ -272,7 +275,10 @@ _TEMPORAL = re.compile(
     r"during|until|after|before|since|while|once))\b")
 _VAGUE_COUNT = re.compile(r"\b(?:several|a few|few|many|numerous|dozens|hundreds|thousands|millions|billions)\b", re.I)
 _PER_CENT = re.compile(r"\d\s*(?:%|per ?cent\b)", re.I)
-_CURRENCY = re.compile(r"\d[\d,.]*\s*(?:(?:thousand|million|billion|trillion)\s+)?(?:lira|lire|yuan|RMB|won|yen|rupees?|"
+# Numbers start after a non-digit and end on a digit: no backtracking over long digit runs, and
+# "Kim, 25, won gold" is no amount.
+_NUMBER = r"(?<![\d,.])\d(?:[\d,.]*\d)?"
+_CURRENCY = re.compile(_NUMBER + r"\s*(?:(?:thousand|million|billion|trillion)\s+)?(?:lira|lire|yuan|RMB|won|yen|rupees?|"
                        r"francs?|marks?|pesos?|dollars?|pounds?|euros?|guilders?|florins?|shillings?|roubles?|rubles?)\b", re.I)
 _STATED = {"DATE": _TEMPORAL, "TIME": _TEMPORAL, "NUM": _VAGUE_COUNT, "QUANTITY": _VAGUE_COUNT,
            "PERCENT": _PER_CENT, "MONEY": _CURRENCY}
@@ -312,35 +318,39 @@ def states_fact(question: str, text: str) -> bool:
 # Currencies a question can ask an amount in, by the name asked ("in US dollars", "how many
 # euros"), and how a text states an amount in each: a symbol or code next to a number, or the
 # currency's name after one. The yuan's amounts are often given as "RMB 221.5 billion".
-_AMOUNT = r"\d[\d,.]*(?:\s*(?:thousand|million|billion|trillion|bn|mn|m))?"
+_AMOUNT = _NUMBER + r"(?:\s*(?:thousand|million|billion|trillion|bn|mn|m))?"
 _CURRENCY_TEXT = {
-    "US dollars": r"(?:US\$|\$|USD\s?)\s?\d|%s\s+(?:US\s+|U\.S\.\s+)?dollars?\b" % _AMOUNT,
-    "yuan": r"(?:RMB|CNY|¥)\s?\d|%s\s+(?:yuan|renminbi|RMB)\b" % _AMOUNT,
-    "won": r"(?:KRW|₩)\s?\d|%s\s+(?:(?:South\s+)?Korean\s+)?won\b" % _AMOUNT,
-    "euros": r"(?:€|EUR\s?)\s?\d|%s\s+euros?\b" % _AMOUNT,
-    "yen": r"(?:JPY|¥)\s?\d|%s\s+yen\b" % _AMOUNT,
-    "pounds": r"(?:£|GBP\s?)\s?\d|%s\s+pounds?(?:\s+sterling)?\b" % _AMOUNT,
+    "US dollars": r"(?:US\$|(?<![A-Za-z])\$|\bUSD\s?)\s?\d|%s\s+(?:US\s+|U\.S\.\s+)?(?:dollars?|USD)\b" % _AMOUNT,
+    "yuan": r"(?:\bRMB|\bCNY|¥)\s?\d|%s\s+(?:yuan|renminbi|RMB|CNY)\b" % _AMOUNT,
+    "won": r"(?:\bKRW|₩)\s?\d|%s\s+(?:(?:South\s+)?Korean\s+)?(?:won|KRW)\b" % _AMOUNT,
+    "euros": r"(?:€|\bEUR\s?)\s?\d|%s\s*(?:euros?|EUR\b|€)" % _AMOUNT,
+    "yen": r"(?:\bJPY|¥)\s?\d|%s\s+(?:yen|JPY)\b" % _AMOUNT,
+    "pounds": r"(?:£|\bGBP\s?)\s?\d|%s\s+(?:pounds?(?:\s+sterling)?|GBP)\b" % _AMOUNT,
 }
 _CURRENCY_TEXT_RE = {k: re.compile(v, re.I) for k, v in _CURRENCY_TEXT.items()}
 _CURRENCY_ASKED = re.compile(
     r"\b(?:in|into|how\s+many)\s+(?:(?:US|U\.S\.|American|Chinese|(?:South\s+)?Korean|Japanese)\s+)?"
-    r"(dollars?|yuan|renminbi|RMB|won|euros?|yen|pounds?(?:\s+sterling)?)\b", re.I)
+    r"(dollars?|yuan|renminbi|RMB|won|euros?|yen|pounds?(?:\s+sterling)?)(?![\w-])", re.I)
 _CURRENCY_KEY = {"dollar": "US dollars", "yuan": "yuan", "renminbi": "yuan", "rmb": "yuan", "won": "won",
                  "euro": "euros", "yen": "yen", "pound": "pounds"}
-_WEIGHT = re.compile(r"\bweigh|\bheav|\bweight|\bmass\b", re.I)
+_WEIGHT = re.compile(r"\bweigh|\bheav|\bweight|\bmass\b|\bpounds?\s+(?:of|per)\b", re.I)
 
 
 @lru_cache(maxsize=4096)
 def asked_currency(question: str) -> str | None:
     """The currency a question asks an amount in ("What is it worth in US dollars?" -> "US
-    dollars"), or None. "Korean won" only with its adjective ("how many won" is rare, "who won"
-    is not); pounds of weight are not money."""
+    dollars"), or None: also when the question asks for something else ("Who was paid in
+    euros?"). "Korean won" only after "in" ("who won" and "how many South Korean won medals" are
+    verbs); pounds of weight are not money."""
     m = _CURRENCY_ASKED.search(question)
     if m is None:
         return None
+    foc = _question_focus(question)
+    if foc.type not in _MAY_BE_MONEY or foc.wh not in ("what", "which", "how much", "how many", ""):
+        return None  # "Who was paid in euros?", "When did Germany switch into euros?"
     word = m.group(1).casefold().split()[0].rstrip("s")
-    if word == "won" and "korean" not in m.group(0).casefold():
-        return None
+    if word == "won" and not re.match(r"in(?:to)?\s+(?:south\s+)?korean\s", m.group(0).casefold()):
+        return None  # "How many South Korean won medals?"
     if word == "pound" and _WEIGHT.search(question):
         return None
     return _CURRENCY_KEY.get(word)
@@ -349,40 +359,3 @@ def asked_currency(question: str) -> str | None:
 def states_currency(currency: str, text: str) -> bool:
     """Whether ``text`` states an amount in ``currency`` (a value of asked_currency)."""
     return bool(_CURRENCY_TEXT_RE[currency].search(text))
-
-
-# Versioned names: "Trainium3", "GPT-5", "H100"; ordinal generations: "fourth-generation MTIA".
-_VERSIONED = re.compile(r"(?<![\w-])([^\W\d_][^\W\d_-]*?)-?(\d+[^\W\d_]?)(?![\w-])")
-_ORDINALS = "first second third fourth fifth sixth seventh eighth ninth tenth".split()
-_GENERATION = re.compile(r"\b(%s)[- ](generation|version|edition)s?\b" % "|".join(_ORDINALS), re.I)
-
-
-def _versions(text: str) -> dict[str, dict[str, str]]:
-    """Versioned things of the text: base name -> version -> the words as written."""
-    out: dict[str, dict[str, str]] = {}
-    for m in _VERSIONED.finditer(text):
-        if len(m.group(1)) >= 2:
-            out.setdefault(m.group(1).casefold(), {}).setdefault(m.group(2).casefold(), m.group(0))
-    for m in _GENERATION.finditer(text):
-        out.setdefault(m.group(2).casefold(), {}).setdefault(m.group(1).casefold(), m.group(1).casefold())
-    return out
-
-
-def other_version(question: str, text: str) -> tuple[str, str] | None:
-    """(asked, found) when the question names a version of something ("Trainium3", "fourth
-    generation") and ``text`` names only other versions of it ("Trainium2", "third generation"):
-    the text is about another product. None otherwise."""
-    found = _versions(text)
-    if not found:
-        return None
-    for base, asked in _versions(question).items():
-        if base in found and not asked.keys() & found[base].keys():
-            return _shown(base, asked), _shown(base, found[base])
-    return None
-
-
-def _shown(base: str, versions: dict[str, str]) -> str:
-    """"Trainium2", "the second and third generation"."""
-    if set(versions) <= set(_ORDINALS):
-        return "the " + " and ".join(sorted(versions, key=_ORDINALS.index)) + " " + base
-    return " and ".join(versions.values())

@@ -25,7 +25,7 @@ from typing import Sequence
 import numpy as np
 
 from .answertype import (AUXILIARIES, FACT_KINDS, answer_type, asked_currency, asks_fact, counted_noun, counts_noun,
-                         other_version, states_currency, states_fact)
+                         states_currency, states_fact)
 from .entities import type_mask
 from .lexical import idf_table, question_terms, sentence_tokens, tokenize
 from .readerfeatures import (_F, ANSWER_FEATURES, FEATURES, MERGE_FEATURES, answer_features, best_neighbour,
@@ -34,6 +34,7 @@ from .retriever import Hit
 from .softmatch import WordVectors
 from .store import IndexData
 from .text import is_heading
+from .versions import other_version
 
 __all__ = ["ReaderConfig", "Reading", "ExtractiveReader", "FEATURES", "ANSWER_FEATURES", "MERGE_FEATURES",
            "answer_features", "merge_features", "best_neighbour", "cross_column"]

@@ -206,6 +206,10 @@ def test_states_fact(question, text, states):
         ("What did the team win in 2015?", None),
         ("What will the trophy weigh in pounds?", None),  # weight, not money
         ("How much did the order cost?", None),  # money, in no named currency
+        ("Who was paid in euros?", None),  # asks for a person
+        ("When did Germany switch into euros?", None),  # asks for a date
+        ("Who invested in dollar-denominated bonds?", None),
+        ("How many South Korean won medals?", None),  # the verb again
     ],
 )
 def test_asked_currency(question, currency):
@@ -227,6 +231,10 @@ def test_asked_currency(question, currency):
         ("the dollar fell", "US dollars", False),
         ("RMB 44.3 billion", "yuan", True),
         ("€2bn", "euros", True),
+        ("5 USD", "US dollars", True),
+        ("100 million CNY", "yuan", True),
+        ("HK$5", "US dollars", False),  # Hong Kong dollars
+        ("Kim, 25, won gold", "won", False),
     ],
 )
 def test_states_currency(text, currency, states):
@@ -243,13 +251,17 @@ def test_states_currency(text, currency, states):
         ("When did Meta's fourth-generation MTIA launch?", "Since the third generation launched this year",
          ("the fourth generation", "the third generation")),
         ("When did the third-generation MTIA launch?", "The third generation launched this year.", None),
-        ("What does the H100 cost?", "Nvidia sells the H100 and the H200.", None),
-        ("What does the H100 cost?", "The company did not say.", None),  # no version of anything
-        ("Who won Super Bowl 50?", "Super Bowl XLIX was won by the Patriots.", None),  # not digits
+        ("What does GPT-5 cost?", "OpenAI sells GPT-5 and GPT-4.", None),
+        ("What does GPT-5 cost?", "The company did not say.", None),  # no version of anything
+        ("What does the H100 cost?", "Nvidia sells the H200.", None),  # one-letter bases are left out
+        ("How many Trainium3 chips?", "Trainium 3 will replace the Trainium2 chips.", None),  # written apart
+        ("When did the fourth-generation MTIA launch?", "The 4th-generation MTIA followed the third generation.", None),
+        ("What happened in mid-2025?", "In mid-2024 it did.", None),  # a period, not a product
+        ("Who won Super Bowl 50?", "Super Bowl XLIX was won by the Patriots.", None),  # "Bowl 50" has a space
         ("What is COVID-19?", "COVID-19 is a disease.", None),
     ],
 )
 def test_other_version(question, text, found):
-    from qa.answertype import other_version
+    from qa.versions import other_version
 
     assert other_version(question, text) == found

@@ -128,3 +128,31 @@ def test_reader_features_for_counts_missing_words_and_paraphrase(tmp_path, fake_
     got = feats("Which company bought a factory?")
     bought = got["Acme purchas"]
     assert bought["soft_only"] > 0.3 and bought["soft_gap"] == 0.0  # "purchased" for "bought"
+
+
+def test_reader_abstains_on_another_version_and_sees_names_next_door(tmp_path, fake_embedder):
+    from qa.api import get_pipeline
+    from qa.reader import FEATURES
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "cloud.txt").write_text(
+        "Cloud chips\n\nAnthropic signed a deal with Amazon. It will use up to 1 million Trainium2 chips.\n\n"
+        "Meta builds its own data centers. It plans 5 gigawatts of capacity.\n", "utf-8")
+    p = get_pipeline(corpus=corpus, index_dir=tmp_path / "index")
+
+    a = p.ask("How many Trainium3 chips will Anthropic use?")
+    assert a.abstained and a.reason == "The closest passages are about Trainium2, not Trainium3."
+    a = p.ask("How many Trainium2 chips will Anthropic use?")
+    assert "not Trainium2" not in (a.reason or "")  # the version asked is there
+
+    question = "How many chips will Anthropic use?"
+    v = p.embedder.encode([question])[0]
+    cands, f = p.reader.features(question, v, p.retriever.search(v, question, 8))
+    got = {}
+    for (row, _), x in zip(cands, f):
+        d, s, e = (int(t) for t in p.data.sentences[row])
+        got[p.docs[p.data.doc_ids[d]].raw[s:e][:12]] = dict(zip(FEATURES, map(float, x)))
+    # "It will use ..." does not name Anthropic, the sentence before it does.
+    assert got["It will use "]["names"] == 0.0 and got["It will use "]["names_context"] == 1.0
+    assert got["It plans 5 g"]["names_context"] == 0.0

@@ -1,0 +1,58 @@
+"""Versions named by a question and by a passage: a count of Trainium2 chips does not answer a
+question about Trainium3, nor does the third-generation MTIA one about the fourth."""
+from __future__ import annotations
+
+import re
+
+__all__ = ["other_version"]
+
+# Versioned names: "Trainium3", "GPT-5", "MI300X" (one-letter bases such as "H100" are left out:
+# too often codes or grades); ordinal generations: "fourth-generation MTIA", "4th generation".
+_VERSIONED = re.compile(r"(?<![\w-])([^\W\d_][^\W\d_-]*?)-?(\d+[^\W\d_]?)(?![\w-])")
+_ORDINALS = "first second third fourth fifth sixth seventh eighth ninth tenth".split()
+_GENERATION = re.compile(r"\b(%s|\d{1,2}(?:st|nd|rd|th))[- ](generation|version|edition)s?\b" % "|".join(_ORDINALS), re.I)
+# Prefixes of periods and ranks, not of products: "mid-2025", "top-5".
+_NOT_PRODUCTS = frozenset(("mid", "early", "late", "pre", "post", "top", "over", "under"))
+
+
+def _ordinal(word: str) -> str:
+    w = word.casefold()
+    if w[:-2].isdigit() and 1 <= int(w[:-2]) <= len(_ORDINALS):
+        return _ORDINALS[int(w[:-2]) - 1]  # "4th" -> "fourth"
+    return w
+
+
+def _versions(text: str) -> dict[str, dict[str, str]]:
+    """Versioned things of the text: base name -> version -> the words as written."""
+    out: dict[str, dict[str, str]] = {}
+    for m in _VERSIONED.finditer(text):
+        base = m.group(1).casefold()
+        if len(base) >= 2 and base not in _NOT_PRODUCTS:
+            out.setdefault(base, {}).setdefault(m.group(2).casefold(), m.group(0))
+    for m in _GENERATION.finditer(text):
+        out.setdefault(m.group(2).casefold(), {}).setdefault(_ordinal(m.group(1)), _ordinal(m.group(1)))
+    return out
+
+
+def other_version(question: str, text: str) -> tuple[str, str] | None:
+    """(asked, found) when the question names a version of something ("Trainium3", "fourth
+    generation") and ``text`` names only other versions of it ("Trainium2", "third generation"):
+    the text is about another product. None otherwise, also when the text writes the asked
+    version apart ("Trainium 3")."""
+    found = _versions(text)
+    if not found:
+        return None
+    for base, asked in _versions(question).items():
+        if base in found and not asked.keys() & found[base].keys():
+            if any(re.search(r"(?<![\w-])%s[\s-]*%s(?![\w-])" % (re.escape(base), re.escape(v)), text, re.I)
+                   for v in asked):
+                continue
+            return _shown(base, asked), _shown(base, found[base])
+    return None
+
+
+def _shown(base: str, versions: dict[str, str]) -> str:
+    """"Trainium2", "the second and third generation"."""
+    if set(versions) <= set(_ORDINALS):
+        return "the " + " and ".join(sorted(versions, key=_ORDINALS.index)) + " " + base
+    return " and ".join(versions.values())
