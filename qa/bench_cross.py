@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from .bench import gold_questions
+from .readerfeatures import prerank_order
 
 
 def reader_pairs(top: int) -> list[tuple[str, list[str]]]:
@@ -28,11 +29,7 @@ def reader_pairs(top: int) -> list[tuple[str, list[str]]]:
         qvec = p.embedder.encode_query(q)
         hits = p.retriever.search(qvec, q, p.read_k)
         cands, feats = r.features(q, qvec, hits)
-        idx = np.argsort(-(feats @ r.config.prerank_weights()), kind="stable")[:top]
-        texts = []
-        for i in idx:
-            d, a, b = (int(x) for x in p.data.sentences[cands[int(i)][0]])
-            texts.append(r.raw[d][a:b])
+        texts = r.texts_of(cands, prerank_order(feats, r.config.prerank_weights(), top))
         out.append((q, texts))
     return out
 

@@ -39,6 +39,7 @@ from .indexer import sync_index
 from .metrics import contains_answer
 from .reader import (ANSWER_FEATURES, FEATURES, MERGE_FEATURES, ExtractiveReader, ReaderConfig, answer_features,
                      best_neighbour, cross_column, merge_features)
+from .readerfeatures import prerank_order
 from .retriever import HybridRetriever
 from .softmatch import get_word_vectors
 from .squad import load_squad, write_squad_corpus
@@ -203,7 +204,7 @@ def add_cross(groups, questions, data, docs, prerank: np.ndarray, scorers: dict,
     for q, (f, labels, rows) in zip(questions, groups):
         f = f.copy()
         if len(f):
-            idx = np.argsort(-(f @ prerank), kind="stable")[:top]
+            idx = prerank_order(f, prerank, top)
             texts = [sentence_text(data, docs, int(rows[i])) for i in idx]
             f[:, col] = cross_column(len(f), idx, scorers[int(q.doc_id[:3]) % 2].score(q.question, texts))
         out.append((f, labels, rows))

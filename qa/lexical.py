@@ -45,7 +45,7 @@ def tokenize(text: str) -> list[str]:
             w = w[:-2]
         if w and w not in stop:
             toks.append(w)
-            site = _DOMAIN.match(w)
+            site = _DOMAIN.match(w) if "." in w else None
             if site:
                 toks.append(site.group(1))  # "en.wedoany.com" is also "wedoany", as users write it
     return _stem(toks)

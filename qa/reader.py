@@ -29,7 +29,7 @@ from .answertype import (AUXILIARIES, FACT_KINDS, answer_type, asked_currency, a
 from .entities import type_mask
 from .lexical import idf_table, question_terms, sentence_tokens, tokenize
 from .readerfeatures import (_F, ANSWER_FEATURES, FEATURES, MERGE_FEATURES, answer_features, best_neighbour,
-                             cross_column, merge_features)
+                             cross_column, merge_features, prerank_order)
 from .retriever import Hit
 from .softmatch import WordVectors
 from .store import IndexData
@@ -320,12 +320,16 @@ class ExtractiveReader:
     def _cross_scores(self, question: str, cands, feats: np.ndarray) -> np.ndarray:
         """The cross-encoder's logits for the ``cross_top`` candidates the scorer without it ranks
         best (cross_column fills in the rest)."""
-        top = np.argsort(-(feats @ self.config.prerank_weights()), kind="stable")[: self.config.cross_top]
-        texts = []
-        for i in top:
+        top = prerank_order(feats, self.config.prerank_weights(), self.config.cross_top)
+        return cross_column(len(cands), top, self.cross.score(question, self.texts_of(cands, top)))
+
+    def texts_of(self, cands, idx) -> list[str]:
+        """The sentences of the candidates at ``idx``."""
+        out = []
+        for i in idx:
             d, a, b = (int(x) for x in self.data.sentences[cands[int(i)][0]])
-            texts.append(self.raw[d][a:b])
-        return cross_column(len(cands), top, self.cross.score(question, texts))
+            out.append(self.raw[d][a:b])
+        return out
 
     def _neural(self, question: str, hits: Sequence[Hit], cands) -> tuple[int, tuple[int, int]] | None:
         """(candidate index, raw short-answer span) from the optional neural reader over the
@@ -350,16 +354,12 @@ class ExtractiveReader:
         the expected type is a better answer than a near-identical one that does not."""
         from .shortanswer import extract_short_answer, parse_many
 
-        texts = []
-        for i in top:
-            d, a, b = (int(x) for x in self.data.sentences[cands[int(i)][0]])
-            texts.append(self.raw[d][a:b])
+        texts = self.texts_of(cands, top)
         parse_many(texts)  # one spaCy batch for the sentences not parsed before
         found = {}
-        for i in top:
-            row, _ = cands[int(i)]
-            doc, a, b = (int(x) for x in self.data.sentences[row])
-            span = extract_short_answer(question, self.raw[doc][a:b])
+        for i, text in zip(top, texts):
+            a = int(self.data.sentences[cands[int(i)][0], 1])
+            span = extract_short_answer(question, text)
             if span is not None:
                 s, e, conf = span
                 found[int(i)] = (a + s, a + e)

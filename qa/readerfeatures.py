@@ -9,7 +9,7 @@ from typing import Sequence
 import numpy as np
 
 __all__ = ["FEATURES", "ANSWER_FEATURES", "MERGE_FEATURES", "answer_features", "merge_features", "best_neighbour",
-           "cross_column"]
+           "cross_column", "prerank_order"]
 
 FEATURES = ("dense", "coverage", "chunk", "first_rank", "context", "bigram", "chunk_dense", "chunk_lex", "type_match",
             "length", "repeat", "spread", "heading", "names", "rarest", "dense_gap", "coverage_gap", "fact_gap",
@@ -50,6 +50,12 @@ def best_neighbour(rows: Sequence[int], logits: np.ndarray, best: int) -> int | 
     """The best-scoring candidate whose sentence row is next to the best one's (None: none is)."""
     near = [i for i, r in enumerate(rows) if abs(int(r) - int(rows[best])) == 1]
     return max(near, key=lambda i: logits[i]) if near else None
+
+
+def prerank_order(feats: np.ndarray, prerank: np.ndarray, top: int | None = None) -> np.ndarray:
+    """Candidate indices, best first, under ``prerank`` (the scorer without the cross-encoder):
+    the first ``top`` are what the cross-encoder reads, at run time, in calibration and training."""
+    return np.argsort(-(feats @ prerank), kind="stable")[:top]
 
 
 def cross_column(n: int, top: np.ndarray, scores: np.ndarray) -> np.ndarray:

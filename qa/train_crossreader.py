@@ -28,6 +28,7 @@ from .config import Settings
 from .crossreader import DEFAULT_DIR, CrossConfig, TorchCross, adapter_state, build_model, fold_dir, forward
 from .embedding import get_embedder
 from .reader import ReaderConfig
+from .readerfeatures import prerank_order
 
 TOP_NEGATIVES = 6  # best-ranked wrong candidates per question
 NEAR_MISSES = 3  # best candidates per question once its own article is gone
@@ -40,13 +41,13 @@ def make_pairs(questions, groups, near, data, docs, prerank: np.ndarray) -> list
     pairs = []
     for q, (f, labels, rows), (nf, _, nrows) in zip(questions, groups, near):
         if len(f):
-            order = np.argsort(-(f @ prerank), kind="stable")
+            order = prerank_order(f, prerank)
             pos = [i for i in order if labels[i]][:2]
             negs = [i for i in order if not labels[i]][:TOP_NEGATIVES]
             pairs += [(q.question, sentence_text(data, docs, int(rows[i])), 1.0) for i in pos]
             pairs += [(q.question, sentence_text(data, docs, int(rows[i])), 0.0) for i in negs]
         if len(nf):
-            order = np.argsort(-(nf @ prerank), kind="stable")[:NEAR_MISSES]
+            order = prerank_order(nf, prerank, NEAR_MISSES)
             pairs += [(q.question, sentence_text(data, docs, int(nrows[i])), 0.0) for i in order]
     return pairs
 
@@ -92,7 +93,7 @@ def score_groups(scorer: TorchCross, questions, groups, data, docs, prerank: np.
         if not len(f):
             out.append((np.zeros(0, int), np.zeros(0)))
             continue
-        idx = np.argsort(-(f @ prerank), kind="stable")[:top]
+        idx = prerank_order(f, prerank, top)
         out.append((idx, scorer.score(q.question, [sentence_text(data, docs, int(rows[i])) for i in idx])))
     return out
 

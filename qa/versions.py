@@ -30,7 +30,8 @@ def _versions(text: str) -> dict[str, dict[str, str]]:
         if len(base) >= 2 and base not in _NOT_PRODUCTS:
             out.setdefault(base, {}).setdefault(m.group(2).casefold(), m.group(0))
     for m in _GENERATION.finditer(text):
-        out.setdefault(m.group(2).casefold(), {}).setdefault(_ordinal(m.group(1)), _ordinal(m.group(1)))
+        nth = _ordinal(m.group(1))
+        out.setdefault(m.group(2).casefold(), {}).setdefault(nth, nth)
     return out
 
 
@@ -39,10 +40,9 @@ def other_version(question: str, text: str) -> tuple[str, str] | None:
     generation") and ``text`` names only other versions of it ("Trainium2", "third generation"):
     the text is about another product. None otherwise, also when the text writes the asked
     version apart ("Trainium 3")."""
-    found = _versions(text)
-    if not found:
-        return None
-    for base, asked in _versions(question).items():
+    wanted = _versions(question)
+    found = _versions(text) if wanted else {}  # most questions name no version: no scan
+    for base, asked in wanted.items():
         if base in found and not asked.keys() & found[base].keys():
             if any(re.search(r"(?<![\w-])%s[\s-]*%s(?![\w-])" % (re.escape(base), re.escape(v)), text, re.I)
                    for v in asked):

@@ -100,6 +100,19 @@ def test_counts_noun_knows_unit_abbreviations(question, text, counts):
     assert counts_noun(tokenize(text), tokenize(counted_noun(question))[0]) is counts
 
 
+def _features_by_sentence(p, question: str) -> dict[str, dict[str, float]]:
+    """The reader's features of each candidate sentence, keyed by its first 12 characters."""
+    from qa.reader import FEATURES
+
+    v = p.embedder.encode([question])[0]
+    cands, f = p.reader.features(question, v, p.retriever.search(v, question, 8))
+    out = {}
+    for (row, _), x in zip(cands, f):
+        d, a, b = (int(t) for t in p.data.sentences[row])
+        out[p.docs[p.data.doc_ids[d]].raw[a:b][:12]] = dict(zip(FEATURES, map(float, x)))
+    return out
+
+
 def test_reader_features_for_counts_missing_words_and_paraphrase(tmp_path, fake_embedder):
     from qa.api import get_pipeline
 
@@ -109,30 +122,19 @@ def test_reader_features_for_counts_missing_words_and_paraphrase(tmp_path, fake_
         "Acme chip plans\n\nAcme will ship 500 chips to its customers next year. "
         "The design of the processor took 9 months. Acme purchased a factory in Ohio.\n", "utf-8")
     p = get_pipeline(corpus=corpus, index_dir=tmp_path / "index")
-    from qa.reader import FEATURES
 
-    def feats(question: str) -> dict[str, dict[str, float]]:
-        v = p.embedder.encode([question])[0]
-        cands, f = p.reader.features(question, v, p.retriever.search(v, question, 8))
-        out = {}
-        for (row, _), x in zip(cands, f):
-            d, a, b = (int(t) for t in p.data.sentences[row])
-            out[p.docs[p.data.doc_ids[d]].raw[a:b][:12]] = dict(zip(FEATURES, map(float, x)))
-        return out
-
-    got = feats("How many chips will Acme ship to customers?")
+    got = _features_by_sentence(p, "How many chips will Acme ship to customers?")
     assert got["Acme will sh"]["unit_gap"] == 0.0  # "500 chips"
     assert got["The design o"]["unit_gap"] == 1.0  # "9 months" counts something else
-    got = feats("What yield did Acme reach on its chips?")
+    got = _features_by_sentence(p, "What yield did Acme reach on its chips?")
     assert all(f["missing"] == pytest.approx(1.0) for f in got.values())  # "yield" is nowhere
-    got = feats("Which company bought a factory?")
+    got = _features_by_sentence(p, "Which company bought a factory?")
     bought = got["Acme purchas"]
     assert bought["soft_only"] > 0.3 and bought["soft_gap"] == 0.0  # "purchased" for "bought"
 
 
 def test_reader_abstains_on_another_version_and_sees_names_next_door(tmp_path, fake_embedder):
     from qa.api import get_pipeline
-    from qa.reader import FEATURES
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -146,13 +148,7 @@ def test_reader_abstains_on_another_version_and_sees_names_next_door(tmp_path, f
     a = p.ask("How many Trainium2 chips will Anthropic use?")
     assert "not Trainium2" not in (a.reason or "")  # the version asked is there
 
-    question = "How many chips will Anthropic use?"
-    v = p.embedder.encode([question])[0]
-    cands, f = p.reader.features(question, v, p.retriever.search(v, question, 8))
-    got = {}
-    for (row, _), x in zip(cands, f):
-        d, s, e = (int(t) for t in p.data.sentences[row])
-        got[p.docs[p.data.doc_ids[d]].raw[s:e][:12]] = dict(zip(FEATURES, map(float, x)))
+    got = _features_by_sentence(p, "How many chips will Anthropic use?")
     # "It will use ..." does not name Anthropic, the sentence before it does.
     assert got["It will use "]["names"] == 0.0 and got["It will use "]["names_context"] == 1.0
     assert got["It plans 5 g"]["names_context"] == 0.0
