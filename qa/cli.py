@@ -6,6 +6,7 @@ import json
 import sys
 import textwrap
 import warnings
+from pathlib import Path
 
 from .errors import QAError
 
@@ -86,6 +87,14 @@ def _cmd_eval(args) -> int:
     return eval_main(args)
 
 
+def _cmd_results(args) -> int:
+    from .readme_results import update_readme
+
+    changed = update_readme(Path(args.readme), Path(args.reports))
+    print(f"{args.readme}: Results block {'rewritten' if changed else 'already up to date'} from {args.reports}/")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="qa", description="Cited, extractive answers from news articles.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -121,6 +130,11 @@ def build_parser() -> argparse.ArgumentParser:
     sp = sub.add_parser("eval", help="evaluate against a gold set (gold JSONL, SQuAD JSON or RAMDocs JSONL)")
     add_eval_arguments(sp)
     sp.set_defaults(func=_cmd_eval)
+
+    sp = sub.add_parser("results", help="rewrite README.md's Results block from the reports of qa eval")
+    sp.add_argument("--readme", default="README.md")
+    sp.add_argument("--reports", default="eval/reports", help="folder of the JSON reports (qa eval --report)")
+    sp.set_defaults(func=_cmd_results)
     return p
 
 

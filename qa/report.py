@@ -194,7 +194,8 @@ def _threshold() -> float | None:
 
 
 def write_report(directory: Path, name: str, metrics: dict, records: list[dict]) -> list[Path]:
-    """DIR/<name>.json, DIR/<name>.md and DIR/<name>-{scores,categories,latency}.png."""
+    """DIR/<name>.json, DIR/<name>-metrics.json (the figures alone: small enough to commit, and
+    what ``qa results`` reads), DIR/<name>.md and DIR/<name>-{scores,categories,latency}.png."""
     directory.mkdir(parents=True, exist_ok=True)
     plots = [
         plot_scores(records, _threshold(), directory / f"{name}-scores.png"),
@@ -203,6 +204,8 @@ def write_report(directory: Path, name: str, metrics: dict, records: list[dict])
     ]
     js = directory / f"{name}.json"
     js.write_text(json.dumps({"metrics": metrics, "questions": records}, indent=2, ensure_ascii=False), "utf-8")
+    summary = directory / f"{name}-metrics.json"
+    summary.write_text(json.dumps(metrics, indent=2, ensure_ascii=False) + "\n", "utf-8")
     md = directory / f"{name}.md"
     md.write_text(markdown(name, metrics, records, [str(p) for p in plots]), "utf-8")
-    return [js, md, *plots]
+    return [js, summary, md, *plots]
