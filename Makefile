@@ -31,7 +31,7 @@ eval: $(STAMP)
 	$(VENV)/bin/qa eval eval/gold.jsonl --report eval/reports
 
 # README's Results block, rewritten from fresh reports: the gold set, then the SQuAD half (about
-# three minutes; where ../shared/ is absent the committed SQuAD report is used as it is).
+# two minutes; where ../shared/ is absent the committed SQuAD report is used as it is).
 SQUAD := ../shared/benchmarks/squad-v1.1-dev-half-a.json
 results: eval
 	@if [ -f $(SQUAD) ]; then $(VENV)/bin/qa eval $(SQUAD) --report eval/reports; else echo "$(SQUAD) not found: the SQuAD column keeps the committed report"; fi

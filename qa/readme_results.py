@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .errors import QAError
 from .evaluate import BAR
+from .report import _ms, _pct
 
 __all__ = ["BEGIN", "END", "ResultsError", "results_block", "replace_block", "update_readme"]
 
@@ -25,18 +26,22 @@ class ResultsError(QAError):
     """The README or the reports are not in a state the Results block can be written from."""
 
 
-def _pct(v, digits: int = 1) -> str:
-    return "n/a" if v is None else f"{100 * v:.{digits}f}%"
-
-
-def _ms(v) -> str:
-    return "n/a" if v is None else f"{1000 * v:.0f} ms"
+_ROWS = (
+    "answer contains a gold answer, or its short answer matches one (answerable questions)",
+    "short answer exact match / F1",
+    "citation validity (`raw[start:end] == text`)",
+    "first citation from a supporting document",
+    "wrong abstentions (answerable questions)",
+    "abstention precision / recall (unanswerable questions)",
+    "conflicts: recall / false alarms",
+    "`ask()` latency median / p95 (warm, in `qa eval`)",
+)
 
 
 def _column(m: dict | None) -> list[str]:
     """One column of the Answers table: the figures of one report's metrics (None: not run)."""
     if m is None:
-        return ["not run"] * 8
+        return ["not run"] * len(_ROWS)
     a, c, ab, cf, lat = m["answers"], m["citations"], m["abstention"], m.get("conflicts") or {}, m["latency"]
     has_unanswerable = bool(ab.get("unanswerable"))
     return [
@@ -50,18 +55,6 @@ def _column(m: dict | None) -> list[str]:
          f"({cf['fp']}/{cf['negatives']})") if cf.get("questions") and cf.get("positives") else "n/a",
         f"{_ms(lat['median_s'])} / {_ms(lat['p95_s'])}",
     ]
-
-
-_ROWS = (
-    "answer contains a gold answer, or its short answer matches one (answerable questions)",
-    "short answer exact match / F1",
-    "citation validity (`raw[start:end] == text`)",
-    "first citation from a supporting document",
-    "wrong abstentions (answerable questions)",
-    "abstention precision / recall (unanswerable questions)",
-    "conflicts: recall / false alarms",
-    "`ask()` latency median / p95 (warm, in `qa eval`)",
-)
 
 
 def results_block(gold: dict, squad: dict | None = None, reports: str = "eval/reports") -> str:

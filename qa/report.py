@@ -11,8 +11,8 @@ from pathlib import Path
 __all__ = ["write_report", "summary_lines", "markdown", "plot_scores", "plot_categories", "plot_latency"]
 
 
-def _pct(v) -> str:
-    return "n/a" if v is None else f"{100 * v:.1f}%"
+def _pct(v, digits: int = 1) -> str:
+    return "n/a" if v is None else f"{100 * v:.{digits}f}%"
 
 
 def _num(v, digits: int = 3) -> str:

@@ -100,6 +100,16 @@ def test_counts_noun_knows_unit_abbreviations(question, text, counts):
     assert counts_noun(tokenize(text), tokenize(counted_noun(question))[0]) is counts
 
 
+def _pipeline(tmp_path, name: str, text: str):
+    """A pipeline over a one-article corpus under tmp_path."""
+    from qa.api import get_pipeline
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / name).write_text(text, "utf-8")
+    return get_pipeline(corpus=corpus, index_dir=tmp_path / "index")
+
+
 def _features_by_sentence(p, question: str) -> dict[str, dict[str, float]]:
     """The reader's features of each candidate sentence, keyed by its first 12 characters."""
     from qa.reader import FEATURES
@@ -114,14 +124,9 @@ def _features_by_sentence(p, question: str) -> dict[str, dict[str, float]]:
 
 
 def test_reader_features_for_counts_missing_words_and_paraphrase(tmp_path, fake_embedder):
-    from qa.api import get_pipeline
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "acme.txt").write_text(
-        "Acme chip plans\n\nAcme will ship 500 chips to its customers next year. "
-        "The design of the processor took 9 months. Acme purchased a factory in Ohio.\n", "utf-8")
-    p = get_pipeline(corpus=corpus, index_dir=tmp_path / "index")
+    p = _pipeline(tmp_path, "acme.txt",
+                  "Acme chip plans\n\nAcme will ship 500 chips to its customers next year. "
+                  "The design of the processor took 9 months. Acme purchased a factory in Ohio.\n")
 
     got = _features_by_sentence(p, "How many chips will Acme ship to customers?")
     assert got["Acme will sh"]["unit_gap"] == 0.0  # "500 chips"
@@ -134,14 +139,9 @@ def test_reader_features_for_counts_missing_words_and_paraphrase(tmp_path, fake_
 
 
 def test_reader_abstains_on_another_version_and_sees_names_next_door(tmp_path, fake_embedder):
-    from qa.api import get_pipeline
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "cloud.txt").write_text(
-        "Cloud chips\n\nAnthropic signed a deal with Amazon. It will use up to 1 million Trainium2 chips.\n\n"
-        "Meta builds its own data centers. It plans 5 gigawatts of capacity.\n", "utf-8")
-    p = get_pipeline(corpus=corpus, index_dir=tmp_path / "index")
+    p = _pipeline(tmp_path, "cloud.txt",
+                  "Cloud chips\n\nAnthropic signed a deal with Amazon. It will use up to 1 million Trainium2 chips.\n\n"
+                  "Meta builds its own data centers. It plans 5 gigawatts of capacity.\n")
 
     a = p.ask("How many Trainium3 chips will Anthropic use?")
     assert a.abstained and a.reason == "The closest passages are about Trainium2, not Trainium3."
