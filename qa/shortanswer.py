@@ -43,6 +43,7 @@ _STOP = frozenset("""a an the of in on at to for by with from and or is are was 
     will shall may might must so such very more most many much some any all each other one s 's
     name named called kind type""".split())
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")
+_DETS = frozenset(("the", "a", "an"))
 _POINTING = frozenset("this these that those its their his her our such".split())
 _NUM_RE = re.compile(
     r"(?:[$£€¥]\s?)?\d[\d,]*(?:\.\d+)?(?:\s?(?:%|percent|per cent)|"
@@ -126,7 +127,7 @@ def _spans(doc) -> dict[tuple[int, int], set[str]]:
     out: dict[tuple[int, int], set[str]] = {}
 
     def add(i: int, j: int, kind: str) -> None:
-        while i < j and (doc[i].is_punct or doc[i].is_space or doc[i].lower_ in ("the", "a", "an")):
+        while i < j and (doc[i].is_punct or doc[i].is_space or doc[i].lower_ in _DETS):
             i += 1
         while j > i and (doc[j - 1].is_punct or doc[j - 1].is_space) and doc[j - 1].text != "%":
             j -= 1
@@ -204,10 +205,15 @@ def _features(v: _View, i: int, j: int, kinds: set[str], q) -> dict[str, float]:
     for k in kinds:
         f["kind." + k] = 1.0
         f[f"x.{T}.kind.{k}"] = 1.0
-    # entity labels of the span (exact, or an entity covering most of it)
-    inside = [e for e in v.ents if e[0] >= i and e[1] <= j]
-    labels = {lab for a, b, lab in inside if (b - a) * 2 >= (j - i)}
-    exact = any(a == i and b == j for a, b, _ in inside)
+    # Entity labels of the span: those of entities covering at least half of it. Not only entities
+    # inside it: spans drop a leading "the", so the DATE "the fourth quarter of this year" starts
+    # before the span "fourth quarter of this year", and a regex number can straddle an entity
+    # ("50 trillion won" against the MONEY "approximately 50 trillion").
+    labels, exact = set(), False
+    for a, b, lab in v.ents:
+        if (min(b, j) - max(a, i)) * 2 >= (j - i):
+            labels.add(lab)
+            exact = exact or (b == j and (a == i or (a < i and all(v.lower[k] in _DETS for k in range(a, i)))))
     for lab in labels:
         f["ent." + lab] = 1.0
         f[f"x.{T}.ent.{lab}"] = 1.0

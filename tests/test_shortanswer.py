@@ -88,6 +88,22 @@ def test_extract_short_answer(question, sentence, expected):
     assert got == got.strip(" ,.;:") and 0.0 < conf <= 1.0
 
 
+
+PROFIT = ("The backlog has reached approximately 50 trillion won, and operating profits are expected "
+          "to be achieved in the fourth quarter of this year.")
+
+
+@pytest.mark.parametrize("span,feature", [
+    ("fourth quarter of this year", "type.exact"),  # the entity starts at "the", dropped from spans
+    ("50 trillion won", "type.mismatch_ent"),        # straddles the MONEY "approximately 50 trillion"
+])
+def test_entity_labels_count_entities_that_cover_most_of_the_span(span, feature):
+    q = "When is the business expected to turn an operating profit?"
+    feats = {PROFIT[a:b]: f for a, b, f in sa.candidates(q, PROFIT)}
+    assert feats[span].get(feature) == 1.0, feats[span]
+    got = sa.extract_short_answer(q, PROFIT)
+    assert PROFIT[got[0]:got[1]] == "fourth quarter of this year"
+
 @pytest.mark.parametrize("question,sentence", [
     ("Why did the talks collapse?", "The talks collapsed because neither side would move."),
     ("How did the company recover?", "The company recovered by cutting costs in 2009."),
