@@ -10,8 +10,8 @@ import re
 from functools import lru_cache
 from typing import NamedTuple, Sequence
 
-__all__ = ["answer_type", "question_focus", "counted_noun", "counts_noun", "asks_fact", "states_fact", "asked_currency",
-           "states_currency", "FACT_KINDS", "Focus", "TYPES", "ENTITY_FIT", "FOCUS_LABELS", "AUXILIARIES"]
+__all__ = ["answer_type", "question_focus", "counted_noun", "counts_noun", "is_number_stem", "asks_fact", "states_fact",
+           "asked_currency", "states_currency", "FACT_KINDS", "Focus", "TYPES", "ENTITY_FIT", "FOCUS_LABELS", "AUXILIARIES"]
 
 TYPES = (
     "PERSON", "ORG", "PLACE", "DATE", "TIME", "DURATION", "NUM", "MONEY", "PERCENT",
@@ -211,6 +211,11 @@ def counted_noun(question: str) -> str | None:
 _NUMBER_STEM = re.compile(r"^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenti|"
                           r"thirti|forti|fifti|hundr|hundred|thousand|million|billion|dozen)")
 
+
+
+def is_number_stem(token: str) -> bool:
+    """Whether a stemmed token (qa.lexical.tokenize) is a number: "4,500", "2nm", "hundr"."""
+    return bool(_NUMBER_STEM.match(token))
 
 # Units and their usual abbreviations: "How many gigawatts ..." is answered by "about 1 GW" or "5GW".
 _UNITS = {

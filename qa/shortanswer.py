@@ -23,7 +23,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
-from .answertype import ENTITY_FIT, FOCUS_LABELS, answer_type, question_focus
+from .answertype import (ENTITY_FIT, FOCUS_LABELS, answer_type, asked_currency, counted_noun, counts_noun,
+                         is_number_stem, question_focus, states_currency)
+from .lexical import tokenize
 from .models import cached_model
 
 __all__ = ["answer_type", "extract_short_answer", "best_short_answer", "candidates",
@@ -360,7 +362,26 @@ def candidates(question: str, sentence: str, doc=None, kinds: Sequence[str] | No
             # answer it ("2nm" for "What yield has Samsung achieved on its 2nm process?").
             if not f.get("ovl.all"):
                 out.append((v.start[i], v.end[j - 1], f))
-    return out
+    return _as_asked(question, sentence, out)
+
+
+def _as_asked(question: str, sentence: str, cands: list) -> list:
+    """The candidates that state the amount in the currency the question names, or count what a
+    "how many" question counts, when the sentence has any; else all of them. "Worth in Chinese
+    yuan?" over "50 trillion won (approximately RMB 221.5 billion)" wants the yuan; "How many
+    units ...?" over "hundreds of thousands of units using advanced 2nm process" not the "2"."""
+    currency = asked_currency(question)
+    if currency is not None:
+        cands = [c for c in cands if states_currency(currency, sentence[c[0]:c[1]])] or cands
+    counted = counted_noun(question)
+    unit = tokenize(counted) if counted else []
+    if unit:
+        def counts(a: int, b: int) -> bool:
+            span = tokenize(sentence[a:b])
+            after = tokenize(sentence[b:])[:3]  # the unit may follow the number: "400 people"
+            return any(map(is_number_stem, span)) and counts_noun(span + after, unit[0])
+        cands = [c for c in cands if counts(c[0], c[1])] or cands
+    return cands
 
 
 def score(features: dict[str, float], weights: dict[str, float]) -> float:

@@ -73,6 +73,14 @@ EXTRACT_CASES = [
      "In 2018 the company moved its headquarters to Austin, Texas.", "Austin"),
     ("What year did the bridge open?",
      "The bridge, which cost 40 million pounds, opened in 1998 after long delays.", "1998"),
+    # Only an amount in the currency asked for, and only a number of the thing counted.
+    ("What is the backlog worth in Chinese yuan?",
+     "Its backlog is expected to approach 50 trillion won (approximately RMB 221.5 billion).", "RMB 221.5 billion"),
+    ("What is the backlog worth in Korean won?",
+     "Its backlog is expected to approach 50 trillion won (approximately RMB 221.5 billion).", "50 trillion won"),
+    ("How many units of the chip will Meta make on the 2nm node?",
+     "Meta plans to mass-produce hundreds of thousands of units using advanced 2nm process technology.",
+     "hundreds of thousands"),
 ]
 
 
