@@ -27,6 +27,7 @@ from .config import project_root
 from .metrics import exact_match, f1 as squad_f1
 from .models import set_model
 from .answertype import question_focus
+from .spanfeatures import WORD, question_info, stem
 from .text import sentence_spans
 
 # Span kinds of the shipped model (chosen from the cross-validated rows below).
@@ -63,8 +64,8 @@ def load(path: Path, max_questions: int | None = None):
 
 def lexical_scores(question: str, sents: list[str]) -> list[float]:
     """idf-weighted overlap of question stems with each sentence (idf over the paragraph)."""
-    qs = sa._question_info(question)["stems"]
-    bags = [{sa._stem(w) for w in sa._WORD.findall(s)} for s in sents]
+    qs = question_info(question)["stems"]
+    bags = [{stem(w) for w in WORD.findall(s)} for s in sents]
     n = len(sents)
     return [sum(math.log(1 + n / sum(1 for b2 in bags if w in b2)) for w in qs if w in b)
             for b in bags]
@@ -351,7 +352,7 @@ def main(argv=None) -> int:
         w = fit(Xtr, otr, ttr)
         # per (question, sentence) best candidate and its logit
         def best_per_sentence(n):
-            it, sets = sub_items[n], para_sets[n]
+            sets = para_sets[n]
             X, off, _, _ = build(sets, SHIP_KINDS, (), vocab)
             out = []
             for k, (c, logit) in enumerate(predict(X, off, w)):
