@@ -43,7 +43,8 @@ _FOCUS = {
     "NUM": """number score total count age""",
     "MONEY": """price cost amount money salary budget revenue fee fine worth value funding
         dollars pounds euros""",
-    "PERCENT": """percent percentage proportion share rate""",
+    "PERCENT": """percent percentage proportion share rate fraction portion""",
+    "DURATION": """period interval duration timeframe""",
     "QUANTITY": """distance length height width depth weight mass temperature speed area size
         volume altitude elevation population pressure""",
 }
@@ -92,7 +93,8 @@ def question_focus(question: str) -> Focus:
     if asked_currency(question) is not None:
         # "What is the backlog worth in Chinese yuan?": an amount, and only one in that currency.
         # The focus is the currency's word as asked.
-        return Focus(foc.wh, _CURRENCY_ASKED.search(question).group(1).casefold(), "MONEY")
+        m = _CURRENCY_ASKED.search(question) or _CURRENCY_EQUIVALENT.search(question)
+        return Focus(foc.wh, m.group(1).casefold(), "MONEY")
     return foc
 
 
@@ -153,6 +155,8 @@ def _question_focus(question: str) -> Focus:
         # "What does the time element mean?", "What did France offer?": the words that follow
         # are the verb's subject, not the kind of thing asked for.
         return Focus(wh, "", "OTHER")
+    if wh == "what" and toks[-1] == "worth" and "worth" not in toks[wh_i + 1:-1]:
+        return Focus(wh, "worth", "MONEY")  # "What is Meta's ASIC order with Samsung worth?"
     focus, typ = _focus_from(toks, wh_i + 1)
     of = next((i for i in range(wh_i + 1, min(len(toks), wh_i + 6))
                if toks[i] in ("name", "type", "kind", "sort") and i + 1 < len(toks) and toks[i + 1] == "of"), None)
@@ -336,6 +340,8 @@ _CURRENCY_TEXT_RE = {k: re.compile(v, re.I) for k, v in _CURRENCY_TEXT.items()}
 _CURRENCY_ASKED = re.compile(
     r"\b(?:in|into|how\s+many)\s+(?:(?:US|U\.S\.|American|Chinese|(?:South\s+)?Korean|Japanese)\s+)?"
     r"(dollars?|yuan|renminbi|RMB|won|euros?|yen|pounds?(?:\s+sterling)?)(?![\w-])", re.I)
+# "What is the yuan equivalent of the deal?"
+_CURRENCY_EQUIVALENT = re.compile(r"\b(dollar|yuan|renminbi|RMB|euro|yen)\s+(?:equivalent|value)\b", re.I)
 _CURRENCY_KEY = {"dollar": "US dollars", "yuan": "yuan", "renminbi": "yuan", "rmb": "yuan", "won": "won",
                  "euro": "euros", "yen": "yen", "pound": "pounds"}
 _WEIGHT = re.compile(r"\bweigh|\bheav|\bweight|\bmass\b|\bpounds?\s+(?:of|per)\b", re.I)
@@ -347,7 +353,7 @@ def asked_currency(question: str) -> str | None:
     dollars"), or None: also when the question asks for something else ("Who was paid in
     euros?"). "Korean won" only after "in" ("who won" and "how many South Korean won medals" are
     verbs); pounds of weight are not money."""
-    m = _CURRENCY_ASKED.search(question)
+    m = _CURRENCY_ASKED.search(question) or _CURRENCY_EQUIVALENT.search(question)
     if m is None:
         return None
     foc = _question_focus(question)

@@ -41,6 +41,10 @@ TYPE_CASES = [
     ("Which area of Khwarezmia did the army target?", "PLACE"),
     ("What is the area of the park?", "QUANTITY"),
     ("When did the war end, and what treaty ended it?", "DATE"),
+    ("What is the order with Samsung worth?", "MONEY"),
+    ("Over what period does the commitment run?", "DURATION"),
+    ("At what interval will a new chip come out?", "DURATION"),
+    ("What fraction of the investment goes to chips?", "PERCENT"),
 ]
 
 
@@ -234,6 +238,8 @@ def test_states_fact(question, text, states):
         ("When did Germany switch into euros?", None),  # asks for a date
         ("Who invested in dollar-denominated bonds?", None),
         ("How many South Korean won medals?", None),  # the verb again
+        ("What is the yuan equivalent of the deal?", "yuan"),
+        ("What is the dollar value of the backlog?", "US dollars"),
     ],
 )
 def test_asked_currency(question, currency):
