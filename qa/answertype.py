@@ -93,8 +93,7 @@ def question_focus(question: str) -> Focus:
     if asked_currency(question) is not None:
         # "What is the backlog worth in Chinese yuan?": an amount, and only one in that currency.
         # The focus is the currency's word as asked.
-        m = _CURRENCY_ASKED.search(question) or _CURRENCY_EQUIVALENT.search(question)
-        return Focus(foc.wh, m.group(1).casefold(), "MONEY")
+        return Focus(foc.wh, _currency_match(question).group(1).casefold(), "MONEY")
     return foc
 
 
@@ -216,10 +215,10 @@ _NUMBER_STEM = re.compile(r"^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eigh
                           r"thirti|forti|fifti|hundr|hundred|thousand|million|billion|dozen)")
 
 
-
 def is_number_stem(token: str) -> bool:
     """Whether a stemmed token (qa.lexical.tokenize) is a number: "4,500", "2nm", "hundr"."""
     return bool(_NUMBER_STEM.match(token))
+
 
 # Units and their usual abbreviations: "How many gigawatts ..." is answered by "about 1 GW" or "5GW".
 _UNITS = {
@@ -253,7 +252,7 @@ def counts_noun(toks: Sequence[str], unit: str) -> bool:
     abbreviation of it: "1 GW" counts gigawatts, as does "5GW")."""
     forms = _unit_forms().get(unit, frozenset((unit,)))
     for k, t in enumerate(toks):
-        if not _NUMBER_STEM.match(t):
+        if not is_number_stem(t):
             continue
         if forms.intersection(toks[k + 1 : k + 4]):
             return True
@@ -353,7 +352,7 @@ def asked_currency(question: str) -> str | None:
     dollars"), or None: also when the question asks for something else ("Who was paid in
     euros?"). "Korean won" only after "in" ("who won" and "how many South Korean won medals" are
     verbs); pounds of weight are not money."""
-    m = _CURRENCY_ASKED.search(question) or _CURRENCY_EQUIVALENT.search(question)
+    m = _currency_match(question)
     if m is None:
         return None
     foc = _question_focus(question)
@@ -365,6 +364,12 @@ def asked_currency(question: str) -> str | None:
     if word == "pound" and _WEIGHT.search(question):
         return None
     return _CURRENCY_KEY.get(word)
+
+
+def _currency_match(question: str) -> re.Match | None:
+    """Where the question names a currency to give an amount in ("in US dollars", "the yuan
+    equivalent"); group 1 is the currency's word as asked."""
+    return _CURRENCY_ASKED.search(question) or _CURRENCY_EQUIVALENT.search(question)
 
 
 def states_currency(currency: str, text: str) -> bool:

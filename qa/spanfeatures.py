@@ -254,6 +254,7 @@ def _path(v: _View, a: int, b: int) -> list[str]:
         t = v.head[t]
     return ["^" + v.dep[x] for x in up_a[:ids[t]]] + down[::-1]
 
+
 @lru_cache(maxsize=4096)
 def question_info(question: str) -> dict:
     foc = question_focus(question)
@@ -295,9 +296,12 @@ def _as_asked(question: str, sentence: str, cands: list) -> list:
     counted = counted_noun(question)
     unit = tokenize(counted) if counted else []
     if unit:
+        after: dict[int, list[str]] = {}  # candidates share their ends: the rest is tokenized once
+
         def counts(a: int, b: int) -> bool:
             span = tokenize(sentence[a:b])
-            after = tokenize(sentence[b:])[:3]  # the unit may follow the number: "400 people"
-            return any(map(is_number_stem, span)) and counts_noun(span + after, unit[0])
+            if b not in after:
+                after[b] = tokenize(sentence[b:])[:3]  # the unit may follow the number: "400 people"
+            return any(map(is_number_stem, span)) and counts_noun(span + after[b], unit[0])
         cands = [c for c in cands if counts(c[0], c[1])] or cands
     return cands

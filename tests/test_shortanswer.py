@@ -100,7 +100,6 @@ def test_extract_short_answer(question, sentence, expected):
     assert got == got.strip(" ,.;:") and 0.0 < conf <= 1.0
 
 
-
 PROFIT = ("The backlog has reached approximately 50 trillion won, and operating profits are expected "
           "to be achieved in the fourth quarter of this year.")
 
@@ -115,6 +114,7 @@ def test_entity_labels_count_entities_that_cover_most_of_the_span(span, feature)
     assert feats[span].get(feature) == 1.0, feats[span]
     got = sa.extract_short_answer(q, PROFIT)
     assert PROFIT[got[0]:got[1]] == "fourth quarter of this year"
+
 
 @pytest.mark.parametrize("question,sentence", [
     ("Why did the talks collapse?", "The talks collapsed because neither side would move."),
