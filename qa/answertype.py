@@ -156,7 +156,7 @@ def _question_focus(question: str) -> Focus:
         return Focus(wh, "", "OTHER")
     if wh == "what" and toks[-1] == "worth" and "worth" not in toks[wh_i + 1:-1]:
         return Focus(wh, "worth", "MONEY")  # "What is Meta's ASIC order with Samsung worth?"
-    focus, typ = _focus_from(toks, wh_i + 1)
+    focus, typ = _focus_from(toks, wh_i + 1, after_wh=True)
     of = next((i for i in range(wh_i + 1, min(len(toks), wh_i + 6))
                if toks[i] in ("name", "type", "kind", "sort") and i + 1 < len(toks) and toks[i + 1] == "of"), None)
     if of is not None:
@@ -176,15 +176,29 @@ _ASKING = frozenset(("what", "which", "who", "whom", "whose"))
 AUXILIARIES = frozenset("is are was were do does did will would can could has have had should may might".split())
 
 
-def _focus_from(toks: list[str], start: int, window: int = 2) -> tuple[str, str | None]:
-    """First focus noun within ``window`` content words from ``start``."""
+def _focus_from(toks: list[str], start: int, window: int = 2, after_wh: bool = False) -> tuple[str, str | None]:
+    """First focus noun within ``window`` content words from ``start`` (``after_wh``: right after
+    the wh-word, where "what city's" asks for the city)."""
     seen = 0
     first = ""
-    for t in toks[start:]:
+    for k, t in enumerate(toks[start:]):
         if t in ("year", "years") and seen == 0:
             return t, "DATE"
         if t in _STOP:
             continue
+        if t.endswith(("'s", "’s")):
+            owned = toks[start + k + 1] if start + k + 1 < len(toks) else ""
+            if not ((after_wh and k == 0) or owned == "name"):
+                # "What was Manning's passer rating", "the name of Miami's stadium": an owner
+                # first is not the thing asked for; the noun it owns is. Later ("What strategy
+                # did Jebe's army use") it only takes up room like any word.
+                if seen:
+                    seen += 1
+                    if seen >= window:
+                        break
+                continue
+            # "In what city's Marriott ...", "what was the coach's name": the owner is asked for.
+            t = t[:-2]
         if not first:
             first = t
         typ = _FOCUS_TYPE.get(t) or _FOCUS_TYPE.get(t.rstrip("s"))

@@ -45,6 +45,12 @@ TYPE_CASES = [
     ("Over what period does the commitment run?", "DURATION"),
     ("At what interval will a new chip come out?", "DURATION"),
     ("What fraction of the investment goes to chips?", "PERCENT"),
+    # an owner ("Miami's") is not the focus, except right after the wh-word or before "name"
+    ("What was the given name of Miami's stadium in 2016?", "PLACE"),
+    ("In what city's hotel did the team stay?", "PLACE"),
+    ("At what university's facility did the team practice?", "ORG"),
+    ("What was the coach's name?", "PERSON"),
+    ("What strategy did Jebe's army use?", "OTHER"),
 ]
 
 
@@ -56,6 +62,8 @@ def test_answer_type(question, expected):
 def test_question_focus_finds_the_focus_noun():
     assert question_focus("Which company bought the startup?").focus == "company"
     assert question_focus("What city did Super Bowl 50 take place in?").focus == "city"
+    assert question_focus("What was Manning's passer rating?").focus == "passer"
+    assert question_focus("In what city's hotel did the team stay?").focus == "city"
 
 
 SB = ("The Denver Broncos defeated the Carolina Panthers 24–10 to win Super Bowl 50 "
