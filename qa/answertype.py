@@ -33,7 +33,9 @@ _FOCUS = {
     "ORG": """company companies organization organisation org group team firm corporation agency
         university college school institution party band network airline bank club league
         newspaper magazine publisher manufacturer committee council government union army
-        navy channel broadcaster station studio label court ministry department brand""",
+        navy channel broadcaster station studio label court ministry department brand maker
+        chipmaker carmaker automaker supplier vendor client customer rival competitor startup
+        publication outlet developer retailer lender insurer regulator""",
     "PLACE": """city town country nation place location state province region area continent
         island river lake sea ocean mountain street building stadium venue capital village county
         district neighborhood neighbourhood park site territory border planet port airport
@@ -178,7 +180,7 @@ AUXILIARIES = frozenset("is are was were do does did will would can could has ha
 
 def _focus_from(toks: list[str], start: int, window: int = 2, after_wh: bool = False) -> tuple[str, str | None]:
     """First focus noun within ``window`` content words from ``start`` (``after_wh``: right after
-    the wh-word, where "what city's" asks for the city)."""
+    the wh-word, where "what city's" and "which memory maker's" ask for the owner)."""
     seen = 0
     first = ""
     for k, t in enumerate(toks[start:]):
@@ -188,7 +190,10 @@ def _focus_from(toks: list[str], start: int, window: int = 2, after_wh: bool = F
             continue
         if t.endswith(("'s", "’s")):
             owned = toks[start + k + 1] if start + k + 1 < len(toks) else ""
-            if not ((after_wh and k == 0) or owned == "name"):
+            # After "which" the words up to the owner are its noun phrase; after "what" they may
+            # be a verb ("What increases student's motivation").
+            in_wh_np = after_wh and (k == 0 or (toks[start - 1] == "which" and seen == k))
+            if not (in_wh_np or owned == "name"):
                 # "What was Manning's passer rating", "the name of Miami's stadium": an owner
                 # first is not the thing asked for; the noun it owns is. Later ("What strategy
                 # did Jebe's army use") it only takes up room like any word.
@@ -197,7 +202,8 @@ def _focus_from(toks: list[str], start: int, window: int = 2, after_wh: bool = F
                     if seen >= window:
                         break
                 continue
-            # "In what city's Marriott ...", "what was the coach's name": the owner is asked for.
+            # "In what city's Marriott ...", "which memory maker's deal", "what was the coach's
+            # name": the owner is asked for.
             t = t[:-2]
         if not first:
             first = t

@@ -51,6 +51,13 @@ TYPE_CASES = [
     ("At what university's facility did the team practice?", "ORG"),
     ("What was the coach's name?", "PERSON"),
     ("What strategy did Jebe's army use?", "OTHER"),
+    ("Which memory maker's deal included an equity stake?", "ORG"),
+    ("What increases student's motivation to learn?", "OTHER"),
+    # makers, clients and rivals in the news are companies
+    ("Which carmaker is named as a customer?", "ORG"),
+    ("Against which rival is Samsung competing?", "ORG"),
+    ("Which client's order triggered the surge?", "ORG"),
+    ("Has Samsung's foundry backlog hit 50 trillion won?", "OTHER"),
 ]
 
 
