@@ -34,9 +34,9 @@ from pathlib import Path
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
-from .config import default_corpus, index_root, project_root  # noqa: E402
+from .config import default_corpus, index_root, project_root, squad_half  # noqa: E402
 
-DEFAULT_SQUAD = project_root().parent / "shared" / "benchmarks" / "squad-v1.1-dev-half-a.json"
+DEFAULT_SQUAD = squad_half()
 DEFAULT_JSON = project_root() / "eval" / "reports" / "bench.json"
 WORK = index_root() / "bench" / "perf"
 TARGETS = {"seeds_median_ms": 20, "seeds_p95_ms": 60, "cold_start_s": 5.0}

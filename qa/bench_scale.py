@@ -36,9 +36,9 @@ os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 from .bench import _load, _ms  # noqa: E402
-from .config import index_root, project_root  # noqa: E402
+from .config import index_root, project_root, squad_half  # noqa: E402
 
-DEFAULT_SQUAD = project_root().parent / "shared" / "benchmarks" / "squad-v1.1-dev-half-a.json"
+DEFAULT_SQUAD = squad_half()
 DEFAULT_JSON = project_root() / "eval" / "reports" / "bench_scale.json"
 WORK = index_root() / "bench" / "scale"
 

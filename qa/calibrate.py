@@ -33,7 +33,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .config import Settings, index_root, project_root
+from .config import Settings, index_root, squad_half
 from .embedding import get_embedder
 from .indexer import sync_index
 from .metrics import contains_answer
@@ -44,7 +44,7 @@ from .retriever import HybridRetriever
 from .softmatch import get_word_vectors
 from .squad import load_squad, write_squad_corpus
 
-DEFAULT_SQUAD = project_root().parent / "shared" / "benchmarks" / "squad-v1.1-dev-half-a.json"
+DEFAULT_SQUAD = squad_half()
 TRAIN_FEATURES = tuple(f for f in FEATURES if f not in ("short", "cross"))
 # The second fit adds the cross-encoder's logit (qa.crossreader) for the CROSS_TOP candidates the
 # first fit ranks best.

@@ -6,7 +6,7 @@ import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-__all__ = ["Settings", "project_root", "default_corpus", "index_root", "index_dir_for"]
+__all__ = ["Settings", "project_root", "squad_half", "default_corpus", "index_root", "index_dir_for"]
 
 DEFAULT_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
 
@@ -48,6 +48,11 @@ class Settings:
 
 def project_root() -> Path:
     return Path(__file__).resolve().parent.parent
+
+
+def squad_half() -> Path:
+    """The SQuAD benchmark file beside the project (``../shared/benchmarks/``), never in the repo."""
+    return project_root().parent / "shared" / "benchmarks" / "squad-v1.1-dev-half-a.json"
 
 
 def default_corpus() -> Path:

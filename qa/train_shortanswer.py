@@ -20,14 +20,14 @@ from pathlib import Path
 import numpy as np
 
 from . import shortanswer as sa
-from .config import project_root
+from .config import squad_half
 from .models import set_model
 from .shortanswer_fit import (CandSet, GROUPS, answered, build, em_f1, fit, fit_calibration, folds, learned_picks,
                               lexical_scores, load, predict, select)
 
 # Span kinds of the shipped model (chosen from the cross-validated rows below).
 SHIP_KINDS = {"ENT", "NUM", "NP", "SUB", "LEFT"}
-DEFAULT_SQUAD = project_root().parent / "shared" / "benchmarks" / "squad-v1.1-dev-half-a.json"
+DEFAULT_SQUAD = squad_half()
 
 
 def eval_rows(items, sets, picks) -> tuple[float, float]:
