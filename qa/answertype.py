@@ -216,6 +216,9 @@ def _focus_from(toks: list[str], start: int, window: int = 2, after_wh: bool = F
     return first, None
 
 
+_COUNT_PREPS = frozenset("of in on at for from by with per among".split())
+
+
 def counted_noun(question: str) -> str | None:
     """What a "how many" question counts: the last word before its verb ("How many Jalapeño
     chips will ..." -> "chips"), else the word after "many" ("How many people attended")."""
@@ -223,6 +226,10 @@ def counted_noun(question: str) -> str | None:
     for i in range(len(toks) - 2):
         if toks[i] == "how" and toks[i + 1] == "many":
             words = toks[i + 2 : i + 6]
+            if words and words[0] in _COUNT_PREPS:
+                return None  # "How many of the schools ...": the noun is past a determiner, unread
+            if len(words) > 1 and words[1] in _COUNT_PREPS and words[0] not in AUXILIARIES:
+                return words[0]  # "How many units of MTIA will ...", not "mtia"
             stop = next((k for k, t in enumerate(words) if t in AUXILIARIES), None)
             if stop == 0:
                 return None  # "How many did they win?"

@@ -25,7 +25,7 @@ _STOP = frozenset("""a an the of in on at to for by with from and or is are was 
     do does did has have had this that these those it its as what which who whom whose when where
     why how than then there their they he she his her him we our you your i me my not no but if
     into onto about over under after before during between through also can could would should
-    will shall may might must so such very more most many much some any all each other one s 's
+    will shall may might must so such very more most many much some any all each other one s 's ’s
     name named called kind type""".split())
 WORD = re.compile(r"\w+(?:['’-]\w+)*")
 _DETS = frozenset(("the", "a", "an"))
@@ -258,7 +258,9 @@ def _path(v: _View, a: int, b: int) -> list[str]:
 @lru_cache(maxsize=4096)
 def question_info(question: str) -> dict:
     foc = question_focus(question)
-    words = WORD.findall(question)
+    # The parser splits "Meta's" into "Meta" + "'s": a possessive question word must match the
+    # bare name (stems are 5-letter prefixes, so only short owners like "Meta's" were missed).
+    words = [re.sub(r"['’]s$", "", w, flags=re.I) for w in WORD.findall(question)]
     # The parser splits "student-teacher": its parts are question words too.
     words += [p for w in words if "-" in w for p in w.split("-")]
     stems = {stem(w) for w in words if w.casefold() not in _STOP}

@@ -100,7 +100,18 @@ EXTRACT_CASES = [
     ("How many units of the chip will Meta make on the 2nm node?",
      "Meta plans to mass-produce hundreds of thousands of units using advanced 2nm process technology.",
      "hundreds of thousands"),
+    # A short owner in the question ("Meta's") is a question word, so it is not the answer.
+    ("Who makes Meta's third-generation MTIA?",
+     "According to reports, Meta’s third-generation MTIA plans to use Samsung’s leading 2-nanometer "
+     "process to achieve large-scale mass production.", "Samsung"),
 ]
+
+
+@pytest.mark.parametrize("question,stem", [("Who makes Meta's chip?", "meta"), ("What is the city’s size?", "city"),
+                                           ("Who leads the NFL'S team?", "nfl")])
+def test_possessive_question_words_match_the_bare_name(question, stem):
+    from qa.spanfeatures import question_info
+    assert stem in question_info(question)["stems"]
 
 
 @pytest.mark.parametrize("question,sentence,expected", EXTRACT_CASES)

@@ -74,6 +74,11 @@ def test_a_model_without_a_local_table_turns_soft_matching_off(tmp_path, caplog)
         ("How many people attended the game?", "people"),
         ("How many Super Bowl titles have the Broncos won?", "titles"),
         ("How many did they win?", None),
+        # The counted noun ends before its prepositional phrase.
+        ("How many units of MTIA will Samsung produce?", "units"),
+        ("How many passengers per year does the airport handle?", "passengers"),
+        ("How many of the schools are independent?", None),
+        ("How many were in the expedition?", None),
         ("What is the capital of France?", None),
     ],
 )
