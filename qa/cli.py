@@ -145,6 +145,8 @@ def add_eval_arguments(ap: argparse.ArgumentParser) -> None:
     ap.add_argument("--limit", type=int, help="evaluate only the first N questions")
     ap.add_argument("--report", help="write JSON, Markdown and plots to this folder")
     ap.add_argument("--min-bar", action="store_true", help="exit 1 when the gold-set quality bar fails")
+    ap.add_argument("--case", choices=("lower", "upper"),
+                    help="ask every question in small letters (or capitals), as users often type them")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -20,6 +20,7 @@ import json
 import sys
 import time
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from .config import default_corpus
@@ -286,9 +287,16 @@ def disk_text_of(dataset: Dataset) -> Callable[[str | None, str], str | None]:
     return text_of
 
 
+CASES = {"lower": str.lower, "upper": str.upper}  # how users type when they do not use the shift key
+
+
 def evaluate(path: str | Path, *, limit: int | None = None, ask: Callable[..., Answer] | None = None,
-             progress: bool = True) -> tuple[Dataset, list[dict], dict]:
+             progress: bool = True, case: str | None = None) -> tuple[Dataset, list[dict], dict]:
+    """Ask every question of the dataset; ``case`` ("lower" or "upper") retypes the questions
+    first, to measure how much the answers depend on the user's casing."""
     dataset = load_dataset(path, limit)
+    if case is not None:
+        dataset.items = [replace(it, question=CASES[case](it.question)) for it in dataset.items]
     on_change = None
     if ask is None:
         from . import api
@@ -298,14 +306,15 @@ def evaluate(path: str | Path, *, limit: int | None = None, ask: Callable[..., A
             on_change = api.clear_cache  # one small index per question: keep only the current one
     records = run(dataset, ask, progress=progress, text_of=disk_text_of(dataset), on_corpus_change=on_change)
     metrics = aggregate(records)
-    metrics = {"data": str(path), "format": dataset.kind, "k": K, **metrics}
+    metrics = {"data": str(path), "format": dataset.kind, "k": K, **({"case": case} if case else {}), **metrics}
     return dataset, records, metrics
 
 
 def main(args) -> int:
     """Entry point of ``qa eval`` (args: path, json, limit, report, min_bar)."""
-    _, records, metrics = evaluate(args.path, limit=getattr(args, "limit", None))
-    name = Path(args.path).stem
+    case = getattr(args, "case", None)
+    _, records, metrics = evaluate(args.path, limit=getattr(args, "limit", None), case=case)
+    name = Path(args.path).stem + (f"-{case}" if case else "")
     failed = []
     if metrics.get("format") == "gold":  # the bar is the gold set's; SQuAD and RAMDocs have targets of their own
         failed = check_bar(metrics)

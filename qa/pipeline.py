@@ -3,6 +3,7 @@ instead of building them, so tests can hand it fakes and the app can share one."
 from __future__ import annotations
 
 import re
+import threading
 from typing import Callable, Protocol, Sequence
 
 import numpy as np
@@ -16,6 +17,7 @@ from .results import Answer, Citation, Conflict
 from .retriever import Hit, HybridRetriever
 from .store import IndexData
 from .text import normalize
+from .truecase import CaseMap, is_caseless
 
 __all__ = ["Pipeline", "ConflictFinder", "clean_question"]
 
@@ -73,6 +75,16 @@ class Pipeline:
         self.subject_k = subject_k
         self.subject_min = subject_min
         self.conflict_min = conflict_min
+        self._casemap: CaseMap | None = None
+        self._casemap_lock = threading.Lock()
+
+    def casemap(self) -> CaseMap:
+        """The corpus's usual word forms, built on the first caseless question (the corpus of a
+        pipeline does not change: a refreshed index gets a new pipeline)."""
+        with self._casemap_lock:
+            if self._casemap is None:
+                self._casemap = CaseMap(d.raw[a:b] for d in self.docs.values() for a, b in d.content)
+            return self._casemap
 
     def citation(self, doc_index: int, start: int, end: int, score: float) -> Citation:
         doc = self.docs[self.data.doc_ids[doc_index]]
@@ -82,11 +94,13 @@ class Pipeline:
         question = clean_question(question, self.settings.max_question_chars)
         if not isinstance(k, int) or k < 1:
             raise ValueError(f"k must be a positive whole number, not {k!r}")
-        qvec = self.embedder.encode_query(normalize(question))
-        hits = self.retriever.search(qvec, question, max(k, self.read_k, self.subject_k))
-        reading = self.reader.read(question, qvec, hits[: max(k, self.read_k)])
+        # Read "who makes meta's mtia chips" as "Who makes Meta's MTIA chips"; answer the user's words.
+        read_as = self.casemap().truecase(question) if is_caseless(question) else question
+        qvec = self.embedder.encode_query(normalize(read_as))
+        hits = self.retriever.search(qvec, read_as, max(k, self.read_k, self.subject_k))
+        reading = self.reader.read(read_as, qvec, hits[: max(k, self.read_k)])
         citations = self._citations(hits, k, reading)
-        conflicts = self._conflicts(qvec, hits, question)
+        conflicts = self._conflicts(qvec, hits, read_as)
         if reading.abstained:
             return Answer(question, None, None, True, reading.reason, citations, conflicts, score=round(reading.score, 4))
         doc = self.docs[self.data.doc_ids[reading.doc_index]]

@@ -217,6 +217,18 @@ def test_json_output_and_report_with_fake_ask(tiny_gold, tmp_path, monkeypatch, 
     assert "quality bar failed" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("case", ["lower", "upper"])
+def test_case_retypes_the_questions(tiny_gold, tmp_path, monkeypatch, capsys, case):
+    asked = []
+    monkeypatch.setattr(api, "ask", lambda q, k, corpus, index_dir: (asked.append(q), answer(q, None, [], score=0.2))[1])
+    out = tmp_path / "reports"
+    assert evaluate.main(_args(tiny_gold, json=True, report=str(out), case=case)) == 0
+    originals = [json.loads(line)["question"] for line in tiny_gold.open(encoding="utf-8")]
+    assert set(asked) == {getattr(q, case)() for q in originals}  # the first is asked twice: a warm-up
+    assert json.loads(capsys.readouterr().out)["case"] == case
+    assert (out / f"tiny-{case}.json").exists()  # beside, not over, the report of the questions as written
+
+
 def test_real_pipeline_on_tiny_gold(fake_qa, tiny_gold):
     _, records, m = evaluate.evaluate(tiny_gold, progress=False)
     assert m["questions"] == 5 and len(records) == 5
@@ -230,6 +242,6 @@ def test_the_gold_bar_is_not_applied_to_other_formats(tmp_path, capsys, monkeypa
 
     metrics = {"format": "squad", "answers": {"contains_answer": 0.5}}
     assert ev.check_bar(metrics)  # the gold bar would fail these figures...
-    monkeypatch.setattr(ev, "evaluate", lambda path, limit=None: (None, [], dict(metrics)))
+    monkeypatch.setattr(ev, "evaluate", lambda path, limit=None, case=None: (None, [], dict(metrics)))
     assert ev.main(_args(tmp_path / "q.json", min_bar=True, json=True)) == 0  # ...but SQuAD has no such bar
     assert "bar" not in json.loads(capsys.readouterr().out)
