@@ -306,4 +306,21 @@ def _as_asked(question: str, sentence: str, cands: list) -> list:
                 after[b] = tokenize(sentence[b:])[:3]  # the unit may follow the number: "400 people"
             return any(map(is_number_stem, span)) and counts_noun(span + after[b], unit[0])
         cands = [c for c in cands if counts(c[0], c[1])] or cands
-    return cands
+    return _whole_amounts(sentence, cands)
+
+
+_CURRENCY_AFTER = re.compile(r"\s+(?:(?:Korean|Japanese|Chinese|US|U\.S\.|Hong Kong|Australian|Canadian)\s+)?"
+                             r"(?:dollars?|won|yen|yuan|renminbi|RMB|euros?|pounds?(?:\s+sterling)?|rupees?|"
+                             r"francs?|pesos?|rubles?|roubles?|lira|lire)\b")
+
+
+def _whole_amounts(sentence: str, cands: list) -> list:
+    """Drop an amount cut before its currency ("approximately 50 trillion" of "approximately 50
+    trillion won") when another candidate keeps the currency: an amount without it is no answer."""
+    ends = [c[1] for c in cands]
+    out = []
+    for a, b, f in cands:
+        m = _CURRENCY_AFTER.match(sentence, b) if any(ch.isdigit() for ch in sentence[a:b]) else None
+        if m is None or not any(a2 < b and b2 >= m.end() for (a2, _, _), b2 in zip(cands, ends)):
+            out.append((a, b, f))
+    return out

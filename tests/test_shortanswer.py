@@ -100,6 +100,10 @@ EXTRACT_CASES = [
     ("How many units of the chip will Meta make on the 2nm node?",
      "Meta plans to mass-produce hundreds of thousands of units using advanced 2nm process technology.",
      "hundreds of thousands"),
+    # An amount keeps its currency: not "approximately 50 trillion" (spaCy's MONEY entity).
+    ("What is the value of Samsung's backlog?",
+     "The current order backlog of Samsung's foundry business has reached approximately 50 trillion won, "
+     "and operating profits are expected to be achieved in the fourth quarter of this year.", "50 trillion won"),
     # A short owner in the question ("Meta's") is a question word, so it is not the answer.
     ("Who makes Meta's third-generation MTIA?",
      "According to reports, Meta’s third-generation MTIA plans to use Samsung’s leading 2-nanometer "
