@@ -100,6 +100,8 @@ def question_focus(question: str) -> Focus:
 
 
 _MAY_BE_MONEY = frozenset(("MONEY", "NUM", "QUANTITY", "OTHER"))
+# Requests for an account rather than a fact ("Name ...", "List ...", "Give ..." ask for facts).
+_EXPLAIN = frozenset("tell describe explain compare contrast summarize summarise discuss outline elaborate".split())
 
 
 def _question_focus(question: str) -> Focus:
@@ -113,6 +115,8 @@ def _question_focus(question: str) -> Focus:
         # "When a pathogen is eaten, it is trapped in what vesicle?", "... occurred when the
         # contractor did what?": that "when" opens a clause; the question is the later word.
         wh_i = next(i for i in whs[1:] if toks[i] in _ASKING)
+    if wh_i < 0 and toks[0] in _EXPLAIN:
+        return Focus("", toks[0], None)  # "Tell me about Jalapeño", "Compare ...": no span answers it
     if wh_i < 0:
         # "Name the ...", "In 1990 the ... was won by?" : no wh-word; guess from key nouns.
         t = _focus_from(toks, 0)

@@ -10,6 +10,8 @@ from qa import shortanswer as sa
 from qa.answertype import answer_type, question_focus
 
 TYPE_CASES = [
+    ("Describe the MTIA roadmap", None),
+    ("Name the memory makers partnering with Anthropic", "ORG"),  # naming is a fact, telling is not
     ("Who founded the company?", "PERSON"),
     ("Whom did the council appoint?", "PERSON"),
     ("Which player scored the winning goal?", "PERSON"),
@@ -150,6 +152,9 @@ def test_entity_labels_count_entities_that_cover_most_of_the_span(span, feature)
     ("Why did the talks collapse?", "The talks collapsed because neither side would move."),
     ("How did the company recover?", "The company recovered by cutting costs in 2009."),
     ("Who won?", ""),
+    ("Tell me about Jalapeño", "Jalapeño has been released and entered testing in 2026."),
+    ("Compare Meta's and Anthropic's data center plans",
+     "Similar to Meta, Anthropic plans a self-owned AI data center of approximately 1 GW."),
 ])
 def test_no_short_answer_for_explanations(question, sentence):
     assert sa.extract_short_answer(question, sentence) is None
