@@ -311,7 +311,7 @@ def evaluate(path: str | Path, *, limit: int | None = None, ask: Callable[..., A
 
 
 def main(args) -> int:
-    """Entry point of ``qa eval`` (args: path, json, limit, report, min_bar)."""
+    """Entry point of ``qa eval`` (args: path, json, limit, report, min_bar, case)."""
     case = getattr(args, "case", None)
     _, records, metrics = evaluate(args.path, limit=getattr(args, "limit", None), case=case)
     name = Path(args.path).stem + (f"-{case}" if case else "")
