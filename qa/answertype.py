@@ -313,7 +313,10 @@ _TEMPORAL = re.compile(
     r"September|October|November|December|(?i:spring|summer|autumn|winter|centur(?:y|ies)|decades?|era|"
     r"during|until|after|before|since|while|once))\b")
 _VAGUE_COUNT = re.compile(r"\b(?:several|a few|few|many|numerous|dozens|hundreds|thousands|millions|billions)\b", re.I)
-_PER_CENT = re.compile(r"\d\s*(?:%|per ?cent\b)", re.I)
+# A share given as a fraction states a percentage too ("about half of this total investment"),
+# unless it is a part of a period ("the second half of the year").
+_PER_CENT = re.compile(r"\d\s*(?:%|per ?cent\b)|(?<!first )(?<!second )(?<!third )(?<!fourth )(?<!latter )"
+                       r"(?<!former )\b(?:half|a third|two[- ]thirds|a quarter|three[- ]quarters|a fifth|a tenth)\s+of\b", re.I)
 # Numbers start after a non-digit and end on a digit: no backtracking over long digit runs, and
 # "Kim, 25, won gold" is no amount.
 _NUMBER = r"(?<![\d,.])\d(?:[\d,.]*\d)?"

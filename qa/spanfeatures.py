@@ -287,14 +287,20 @@ def span_candidates(question: str, sentence: str, doc, kinds: Sequence[str]) -> 
     return _as_asked(question, sentence, out)
 
 
+_SHARE = re.compile(r"\d\s*(?:%|per ?cent\b)|\b(?:half|thirds?|quarters?|fifths?|tenths?)\b", re.I)
+
+
 def _as_asked(question: str, sentence: str, cands: list) -> list:
-    """The candidates that state the amount in the currency the question names, or count what a
-    "how many" question counts, when the sentence has any; else all of them. "Worth in Chinese
-    yuan?" over "50 trillion won (approximately RMB 221.5 billion)" wants the yuan; "How many
-    units ...?" over "hundreds of thousands of units using advanced 2nm process" not the "2"."""
+    """The candidates that state the amount in the currency the question names, or a share when it
+    asks for a percentage, or count what a "how many" question counts, when the sentence has any;
+    else all of them. "Worth in Chinese yuan?" over "50 trillion won (approximately RMB 221.5
+    billion)" wants the yuan; "How many units ...?" over "hundreds of thousands of units using
+    advanced 2nm process" not the "2"."""
     currency = asked_currency(question)
     if currency is not None:
         cands = [c for c in cands if states_currency(currency, sentence[c[0]:c[1]])] or cands
+    elif question_info(question)["type"] == "PERCENT":  # "62%", "about half": a share, not "US$25 billion"
+        cands = [c for c in cands if _SHARE.search(sentence[c[0]:c[1]])] or cands
     counted = counted_noun(question)
     unit = tokenize(counted) if counted else []
     if unit:

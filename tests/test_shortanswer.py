@@ -106,6 +106,10 @@ EXTRACT_CASES = [
     ("What is the value of Samsung's backlog?",
      "The current order backlog of Samsung's foundry business has reached approximately 50 trillion won, "
      "and operating profits are expected to be achieved in the fourth quarter of this year.", "50 trillion won"),
+    # A percentage question takes a share, even one in words, over the sentence's amount of money.
+    ("What percentage of the investment goes to chips?",
+     "The industry expects that about half of this total investment will be used for chips, which means "
+     "that its investment in semiconductor fields will reach approximately US$25 billion.", "about half"),
     # A short owner in the question ("Meta's") is a question word, so it is not the answer.
     ("Who makes Meta's third-generation MTIA?",
      "According to reports, Meta’s third-generation MTIA plans to use Samsung’s leading 2-nanometer "
@@ -241,6 +245,8 @@ def test_asks_fact_only_when_the_question_words_ask_for_a_figure_or_date(questio
         ("How many lakes are there in Warsaw?", "There are also several lakes in Warsaw.", True),
         ("How many lakes are there in Warsaw?", "Warsaw has lakes and parks.", False),
         ("What percentage of schools teach Welsh?", "In 2008, 22 per cent of schools taught it.", True),
+        ("What share of the investment goes to chips?", "About half of this total will be used for chips.", True),
+        ("What percentage of sales came late?", "Sales grew in the second half of the year.", False),
         ("How much money was Francovich allowed to claim?", "He could claim 6 million Lira.", True),
         ("How much money did Anthropic raise?", "Three memory makers took part in the round.", False),
         # Asked in a currency: only an amount in that one answers.
