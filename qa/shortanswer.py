@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import threading
 from collections import OrderedDict
 from pathlib import Path
@@ -135,7 +136,19 @@ def extract_short_answer(question: str, sentence: str, context: str | None = Non
     if best is None:
         return None
     a, b, _, conf = best
-    return a, b, conf
+    return _with_title_the(sentence, a), b, conf
+
+
+_TITLE_THE = re.compile(r"(?<!\w)The $")
+
+
+def _with_title_the(sentence: str, start: int) -> int:
+    """Spans drop a leading "the", but a capital "The" inside a sentence begins a name ("the outlet
+    The Information reported"): give it back. SQuAD's normalisation ignores articles, so this only
+    changes what a reader sees."""
+    if sentence[start:start + 1].isupper() and _TITLE_THE.search(sentence, 0, start) and sentence[:start - 4].strip():
+        return start - 4
+    return start
 
 
 def best_short_answer(question: str, sentences: Sequence[str], sentence_scores: Sequence[float]
@@ -163,4 +176,4 @@ def best_short_answer(question: str, sentences: Sequence[str], sentence_scores: 
     if best is None:
         return None
     _, k, a, b, conf = best
-    return k, a, b, conf
+    return k, _with_title_the(sentences[k], a), b, conf

@@ -110,7 +110,12 @@ EXTRACT_CASES = [
     ("What percentage of the investment goes to chips?",
      "The industry expects that about half of this total investment will be used for chips, which means "
      "that its investment in semiconductor fields will reach approximately US$25 billion.", "about half"),
-    # A short owner in the question ("Meta's") is a question word, so it is not the answer.
+    # A capital "The" inside a sentence is part of a name.
+    ("Which outlet first reported Anthropic's chip plans?",
+     "Anthropic has begun early-stage work on developing its own AI chips and is in talks with Samsung "
+     "Electronics as a potential manufacturing partner, the U.S. IT news outlet The Information reported "
+     "on July 2 (local time), citing multiple sources.", "The Information"),
+    # A short answer's owner in the question ("Meta's") is a question word, so it is not the answer.
     ("Who makes Meta's third-generation MTIA?",
      "According to reports, Meta’s third-generation MTIA plans to use Samsung’s leading 2-nanometer "
      "process to achieve large-scale mass production.", "Samsung"),
@@ -134,6 +139,16 @@ def test_extract_short_answer(question, sentence, expected):
     assert expected in got, got
     assert len(got.split()) <= len(expected.split()) + 3, got
     assert got == got.strip(" ,.;:") and 0.0 < conf <= 1.0
+
+
+@pytest.mark.parametrize("sentence, start, kept", [
+    ("the outlet The Information reported", 15, "The Information reported"),
+    ("The Information reported", 4, "Information reported"),  # a sentence's first word: any "The"
+    ("at the Broncos", 7, "Broncos"),
+    ("xThe Information", 5, "Information"),
+])
+def test_a_capital_the_inside_a_sentence_stays_with_the_name(sentence, start, kept):
+    assert sentence[sa._with_title_the(sentence, start):] == kept
 
 
 PROFIT = ("The backlog has reached approximately 50 trillion won, and operating profits are expected "
