@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import NamedTuple, Sequence
+from typing import NamedTuple
+
+from .units import counts_noun, is_number_stem
 
 __all__ = ["answer_type", "question_focus", "counted_noun", "counts_noun", "is_number_stem", "asks_fact", "states_fact",
            "asked_currency", "states_currency", "FACT_KINDS", "Focus", "TYPES", "ENTITY_FIT", "FOCUS_LABELS", "AUXILIARIES"]
@@ -239,58 +241,6 @@ def counted_noun(question: str) -> str | None:
                 return None  # "How many did they win?"
             return words[stop - 1] if stop else words[0]
     return None
-
-
-# A number among stemmed tokens (qa.lexical.tokenize: "twenty" -> "twenti").
-_NUMBER_STEM = re.compile(r"^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenti|"
-                          r"thirti|forti|fifti|hundr|hundred|thousand|million|billion|dozen)")
-
-
-def is_number_stem(token: str) -> bool:
-    """Whether a stemmed token (qa.lexical.tokenize) is a number: "4,500", "2nm", "hundr"."""
-    return bool(_NUMBER_STEM.match(token))
-
-
-# Units and their usual abbreviations: "How many gigawatts ..." is answered by "about 1 GW" or "5GW".
-_UNITS = {
-    "gigawatts": "gw", "megawatts": "mw", "kilowatts": "kw", "terawatts": "tw", "watts": "w",
-    "gigawatt-hours": "gwh", "terawatt-hours": "twh", "kilowatt-hours": "kwh", "megawatt-hours": "mwh",
-    "nanometers nanometres": "nm", "kilometers kilometres": "km", "centimeters centimetres": "cm",
-    "millimeters millimetres": "mm", "meters metres": "m", "kilograms": "kg", "grams": "g",
-    "pounds": "lb lbs", "miles": "mi", "feet foot": "ft", "gigabytes": "gb",
-    "terabytes": "tb", "megabytes": "mb", "gigahertz": "ghz", "megahertz": "mhz", "hours": "hr hrs",
-}
-# "5gw", "2nm": a number and its unit in one token (two letters at least: "$5m" is money, not metres)
-_FUSED = re.compile(r"^\d[\d,.]*([a-z]{2,})$")
-
-
-@lru_cache(maxsize=1)
-def _unit_forms() -> dict[str, frozenset[str]]:
-    """Stemmed unit -> the stemmed forms that name it (itself, its other spellings, abbreviations)."""
-    from .lexical import tokenize
-
-    out: dict[str, frozenset[str]] = {}
-    for names, abbrevs in _UNITS.items():
-        stems = [t for w in names.split() for t in tokenize(w)[:1]]
-        forms = frozenset(stems) | frozenset(abbrevs.split())
-        for stem in stems:
-            out[stem] = forms
-    return out
-
-
-def counts_noun(toks: Sequence[str], unit: str) -> bool:
-    """Whether a number in the stemmed tokens is followed, within three words, by ``unit`` (or an
-    abbreviation of it: "1 GW" counts gigawatts, as does "5GW")."""
-    forms = _unit_forms().get(unit, frozenset((unit,)))
-    for k, t in enumerate(toks):
-        if not is_number_stem(t):
-            continue
-        if forms.intersection(toks[k + 1 : k + 4]):
-            return True
-        fused = _FUSED.match(t)
-        if fused and fused.group(1) in forms:
-            return True
-    return False
 
 
 def answer_type(question: str) -> str | None:
