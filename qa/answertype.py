@@ -13,7 +13,7 @@ from typing import NamedTuple
 from .units import counts_noun, is_number_stem
 
 __all__ = ["answer_type", "question_focus", "counted_noun", "counts_noun", "is_number_stem", "asks_fact", "states_fact",
-           "asked_currency", "states_currency", "FACT_KINDS", "Focus", "TYPES", "ENTITY_FIT", "FOCUS_LABELS", "AUXILIARIES"]
+           "asked_currency", "states_currency", "states_share", "FACT_KINDS", "Focus", "TYPES", "ENTITY_FIT", "FOCUS_LABELS", "AUXILIARIES"]
 
 TYPES = (
     "PERSON", "ORG", "PLACE", "DATE", "TIME", "DURATION", "NUM", "MONEY", "PERCENT",
@@ -265,7 +265,8 @@ _TEMPORAL = re.compile(
 _VAGUE_COUNT = re.compile(r"\b(?:several|a few|few|many|numerous|dozens|hundreds|thousands|millions|billions)\b", re.I)
 # A share given as a fraction states a percentage too ("about half of this total investment"),
 # unless it is a part of a period ("the second half of the year").
-_PER_CENT = re.compile(r"\d\s*(?:%|per ?cent\b)|(?<!first )(?<!second )(?<!third )(?<!fourth )(?<!latter )"
+_PERCENT_FIGURE = r"\d\s*(?:%|per ?cent\b)"
+_PER_CENT = re.compile(_PERCENT_FIGURE + r"|(?<!first )(?<!second )(?<!third )(?<!fourth )(?<!latter )"
                        r"(?<!former )\b(?:half|a third|two[- ]thirds|a quarter|three[- ]quarters|a fifth|a tenth)\s+of\b", re.I)
 # Numbers start after a non-digit and end on a digit: no backtracking over long digit runs, and
 # "Kim, 25, won gold" is no amount.
@@ -354,6 +355,16 @@ def _currency_match(question: str) -> re.Match | None:
     """Where the question names a currency to give an amount in ("in US dollars", "the yuan
     equivalent"); group 1 is the currency's word as asked."""
     return _CURRENCY_ASKED.search(question) or _CURRENCY_EQUIVALENT.search(question)
+
+
+# A span that is a share: a percentage figure or a fraction word ("about half").
+_SHARE = re.compile(_PERCENT_FIGURE + r"|\b(?:half|thirds?|quarters?|fifths?|tenths?)\b", re.I)
+
+
+def states_share(text: str) -> bool:
+    """Whether ``text`` gives a share ("62%", "22 per cent", "about half"): what answers a
+    percentage question."""
+    return bool(_SHARE.search(text))
 
 
 def states_currency(currency: str, text: str) -> bool:

@@ -29,6 +29,9 @@ class Settings:
     # The cross-encoder's adapters (a qa.crossreader folder): "" or "off" (QA_CROSS_READER)
     # leaves it out; None: the shipped one, when this model is the one it was trained on.
     cross_reader: str | None = field(default_factory=lambda: os.environ.get("QA_CROSS_READER"))
+    # Recase a question typed all in small letters or capitals (qa.truecase); QA_TRUECASE=0 reads
+    # it as typed, which is how the gain is measured.
+    truecase: bool = field(default_factory=lambda: os.environ.get("QA_TRUECASE", "1").lower() not in ("0", "off", "false"))
 
     def chunking(self) -> dict:
         from .chunking import CHUNKER_VERSION

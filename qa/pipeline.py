@@ -95,7 +95,7 @@ class Pipeline:
         if not isinstance(k, int) or k < 1:
             raise ValueError(f"k must be a positive whole number, not {k!r}")
         # Read "who makes meta's mtia chips" as "Who makes Meta's MTIA chips"; answer the user's words.
-        read_as = self.casemap().truecase(question) if is_caseless(question) else question
+        read_as = self.casemap().truecase(question) if self.settings.truecase and is_caseless(question) else question
         qvec = self.embedder.encode_query(normalize(read_as))
         hits = self.retriever.search(qvec, read_as, max(k, self.read_k, self.subject_k))
         reading = self.reader.read(read_as, qvec, hits[: max(k, self.read_k)])

@@ -33,8 +33,8 @@ def load(path: Path, max_questions: int | None = None):
     for ai, art in enumerate(data):
         for para in art["paragraphs"]:
             ctx = para["context"]
-            sents = [ctx[a:b] for a, b in sentence_spans(ctx)]
             spans = sentence_spans(ctx)
+            sents = [ctx[a:b] for a, b in spans]
             for qa in para["qas"]:
                 start = qa["answers"][0]["answer_start"]
                 gold_k = next((k for k, (a, b) in enumerate(spans) if a <= start < b),

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from .answertype import (ENTITY_FIT, FOCUS_LABELS, asked_currency, counted_noun, counts_noun, is_number_stem,
-                         question_focus, states_currency)
+                         question_focus, states_currency, states_share)
 from .lexical import tokenize
 
 __all__ = ["KINDS", "WORD", "question_info", "span_candidates", "stem"]
@@ -287,9 +287,6 @@ def span_candidates(question: str, sentence: str, doc, kinds: Sequence[str]) -> 
     return _as_asked(question, sentence, out)
 
 
-_SHARE = re.compile(r"\d\s*(?:%|per ?cent\b)|\b(?:half|thirds?|quarters?|fifths?|tenths?)\b", re.I)
-
-
 def _as_asked(question: str, sentence: str, cands: list) -> list:
     """The candidates that state the amount in the currency the question names, or a share when it
     asks for a percentage, or count what a "how many" question counts, when the sentence has any;
@@ -300,7 +297,7 @@ def _as_asked(question: str, sentence: str, cands: list) -> list:
     if currency is not None:
         cands = [c for c in cands if states_currency(currency, sentence[c[0]:c[1]])] or cands
     elif question_info(question)["type"] == "PERCENT":  # "62%", "about half": a share, not "US$25 billion"
-        cands = [c for c in cands if _SHARE.search(sentence[c[0]:c[1]])] or cands
+        cands = [c for c in cands if states_share(sentence[c[0]:c[1]])] or cands
     counted = counted_noun(question)
     unit = tokenize(counted) if counted else []
     if unit:

@@ -40,9 +40,6 @@ class CaseMap:
         self._usual = {low: max(c.items(), key=lambda kv: (kv[1], kv[0] == low))[0]
                        for low, c in forms.items()}
 
-    def __len__(self) -> int:
-        return len(self._usual)
-
     def usual(self, word: str) -> str:
         """The word's usual form in the corpus; lower case when the corpus does not have it. A
         compound the corpus lacks takes its parts' forms ("ai-server" -> "AI-server")."""

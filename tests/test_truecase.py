@@ -56,3 +56,16 @@ def test_caseless_question_reads_as_the_cased_one(fake_qa, monkeypatch):
         assert seen[-1] == cased.question
         assert got.question == typed  # the answer keeps the user's words
         assert (got.answer, got.short_answer, got.citations) == (cased.answer, cased.short_answer, cased.citations)
+
+
+def test_recasing_can_be_turned_off(fake_qa, monkeypatch):
+    from qa.config import Settings
+
+    pipeline = api.get_pipeline(settings=Settings(truecase=False))
+    read, seen = pipeline.reader.read, []
+    monkeypatch.setattr(pipeline.reader, "read", lambda q, *a, **kw: (seen.append(q), read(q, *a, **kw))[1])
+    typed = "which foundry produced the first two generations of meta's mtia?"
+    pipeline.ask(typed)
+    assert seen == [typed]
+    monkeypatch.setenv("QA_TRUECASE", "0")
+    assert Settings().truecase is False
