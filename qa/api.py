@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .config import Settings, default_corpus, index_dir_for
-from .corpus import ARTICLE_SUFFIXES
+from .ingest.corpus import ARTICLE_SUFFIXES
 from .errors import QAError
-from .indexer import SyncReport, sync_index
+from .indexing.indexer import SyncReport, sync_index
 from .pipeline import Pipeline, clean_question
 from .results import Answer, Conflict
 
@@ -42,7 +42,7 @@ class _Entry:
         self.snapshot: tuple = ()
         self.checked = 0.0
         self.report: SyncReport | None = None
-        self.pairs = None  # qa.conflict_pairs.PairCache: conflict findings per pair of documents
+        self.pairs = None  # qa.conflicts.pairs.PairCache: conflict findings per pair of documents
 
 
 _CACHE: dict[tuple[str, str, Settings], _Entry] = {}
@@ -75,9 +75,9 @@ def _resolve(corpus, index_dir) -> tuple[Path, Path]:
 
 
 def _build(entry: _Entry, progress: bool) -> None:
-    from .conflict_pairs import PairCache
-    from .conflicts import find_conflicts, select_for_question
-    from .embedding import get_embedder
+    from .conflicts.pairs import PairCache
+    from .conflicts.corpus_wide import find_conflicts, select_for_question
+    from .indexing.embedding import get_embedder
 
     embedder = get_embedder(entry.settings.model)
     snap = _snapshot(entry.corpus)
@@ -118,7 +118,7 @@ def _build(entry: _Entry, progress: bool) -> None:
 def _index_encoder(embedder, data, docs):
     """encode() for the conflict finders: sentence vectors the index already holds are reused (built
     on first use, so that a load that needs none pays nothing); other texts are embedded."""
-    from .indexer import _reusing_encoder
+    from .indexing.indexer import _reusing_encoder
 
     built = []
 
@@ -131,11 +131,11 @@ def _index_encoder(embedder, data, docs):
 
 
 def _make_pipeline(data, docs, embedder, settings: Settings, encode, select, analysed=None) -> Pipeline:
-    from .conflict_question import QuestionConflicts
-    from .reader import ExtractiveReader, ReaderConfig
-    from .retriever import HybridRetriever
-    from .crossreader import get_cross_reader
-    from .softmatch import get_word_vectors
+    from .conflicts.question import QuestionConflicts
+    from .reading.reader import ExtractiveReader, ReaderConfig
+    from .retrieval.retriever import HybridRetriever
+    from .reading.crossreader import get_cross_reader
+    from .reading.softmatch import get_word_vectors
 
     raw = [docs[d].raw for d in data.doc_ids]
     reader = ExtractiveReader(data, raw, ReaderConfig.load(hf_model=settings.reader_model),

@@ -75,20 +75,20 @@ def _cmd_conflicts(args) -> int:
 
 
 def _cmd_serve(args) -> int:
-    from .app import serve
+    from .app.web import serve
 
     serve(host=args.host, port=args.port, corpus=args.corpus, auth=args.auth)
     return 0
 
 
 def _cmd_eval(args) -> int:
-    from .evaluate import main as eval_main
+    from .evaluation.evaluate import main as eval_main
 
     return eval_main(args)
 
 
 def _cmd_results(args) -> int:
-    from .readme_results import update_readme
+    from .evaluation.readme_results import update_readme
 
     changed = update_readme(Path(args.readme), Path(args.reports))
     print(f"{args.readme}: Results block {'rewritten' if changed else 'already up to date'} from {args.reports}/")
@@ -96,6 +96,8 @@ def _cmd_results(args) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from .evaluation.evaluate import add_eval_arguments
+
     p = argparse.ArgumentParser(prog="qa", description="Cited, extractive answers from news articles.")
     sub = p.add_subparsers(dest="command", required=True)
 
@@ -136,17 +138,6 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--reports", default="eval/reports", help="folder of the JSON reports (qa eval --report)")
     sp.set_defaults(func=_cmd_results)
     return p
-
-
-def add_eval_arguments(ap: argparse.ArgumentParser) -> None:
-    """The arguments of ``qa eval``, shared with ``python -m qa.evaluate``."""
-    ap.add_argument("path")
-    ap.add_argument("--json", action="store_true", help="print the metrics as one JSON object")
-    ap.add_argument("--limit", type=int, help="evaluate only the first N questions")
-    ap.add_argument("--report", help="write JSON, Markdown and plots to this folder")
-    ap.add_argument("--min-bar", action="store_true", help="exit 1 when the gold-set quality bar fails")
-    ap.add_argument("--case", choices=("lower", "upper"),
-                    help="ask every question in small letters (or capitals), as users often type them")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -9,21 +9,21 @@ from typing import Callable, Protocol, Sequence
 import numpy as np
 
 from .config import Settings
-from .corpus import Document
-from .embedding import Embedder
+from .ingest.corpus import Document
+from .indexing.embedding import Embedder
 from .errors import EmptyQuestionError, QuestionTooLongError
-from .reader import ExtractiveReader
+from .reading.reader import ExtractiveReader
 from .results import Answer, Citation, Conflict
-from .retriever import Hit, HybridRetriever
-from .store import IndexData
-from .text import normalize
-from .truecase import CaseMap, is_caseless
+from .retrieval.retriever import Hit, HybridRetriever
+from .indexing.store import IndexData
+from .ingest.text import normalize
+from .reading.truecase import CaseMap, is_caseless
 
 __all__ = ["Pipeline", "ConflictFinder", "clean_question"]
 
 
 class ConflictFinder(Protocol):
-    """What the pipeline asks about conflicts (``qa.conflict_question.QuestionConflicts``)."""
+    """What the pipeline asks about conflicts (``qa.conflicts.question.QuestionConflicts``)."""
 
     def find(self, question: str, passages: Sequence[tuple[str, int, int]] | None = None,
              qvec: np.ndarray | None = None, *, stored: Sequence[Conflict] = ()) -> list[Conflict]: ...
@@ -128,7 +128,7 @@ class Pipeline:
         conflict finder with the question, which adds the documents' disagreements on the
         question's answer, keeps the stored conflicts that bear on the question and marks as
         ``ambiguity`` the ones between different entities sharing a name (see
-        ``qa.conflict_question``). Without a finder (or a question), a stored conflict is kept when
+        ``qa.conflicts.question``). Without a finder (or a question), a stored conflict is kept when
         one of its statements is itself close to the question (cosine >= ``conflict_min``).
         """
         spans = [self._span(h) for h in hits if h.dense >= self.subject_min]

@@ -9,9 +9,9 @@ import numpy as np
 import pytest
 
 from qa import api, models
-from qa.embedding import embedder_key
+from qa.indexing.embedding import embedder_key
 from qa.config import DEFAULT_MODEL
-from qa.text import words
+from qa.ingest.text import words
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

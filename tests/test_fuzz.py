@@ -16,12 +16,12 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from qa import api, models
-from qa.embedding import embedder_key
-from qa.chunking import chunk_document, document_sentences, token_counter
+from qa.indexing.embedding import embedder_key
+from qa.ingest.chunking import chunk_document, document_sentences, token_counter
 from qa.config import DEFAULT_MODEL, Settings
-from qa.corpus import parse_document
+from qa.ingest.corpus import parse_document
 from qa.errors import BadDocumentError, EmptyQuestionError, QAError, QuestionTooLongError
-from qa.text import line_spans, nfkc_with_map, normalize, sentence_spans
+from qa.ingest.text import line_spans, nfkc_with_map, normalize, sentence_spans
 
 from .conftest import SEEDS, FakeEmbedder
 from .test_api import check_contract

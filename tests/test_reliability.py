@@ -24,10 +24,10 @@ import qa
 from qa import api
 from qa.cli import main as cli_main
 from qa.config import Settings
-from qa.corpus import DuplicateArticleWarning, SkippedFileWarning, load_corpus
+from qa.ingest.corpus import DuplicateArticleWarning, SkippedFileWarning, load_corpus
 from qa.errors import EmptyCorpusError, EmptyQuestionError, IndexMismatchError, QuestionTooLongError
-from qa.indexer import sync_index
-from qa.store import IndexDamagedWarning, load_index, read_manifest
+from qa.indexing.indexer import sync_index
+from qa.indexing.store import IndexDamagedWarning, load_index, read_manifest
 
 from .conftest import SEEDS, FakeEmbedder
 from .test_api import check_contract, texts
@@ -44,7 +44,7 @@ def _no_entity_types(texts, batch_size=256):
 def fast_index(monkeypatch):
     """Index builds here skip spaCy's entity typing (about 1 s per build of the seeds, dozens of
     builds): these tests are about files and inputs, and the reader copes with empty type masks."""
-    from qa import indexer
+    from qa.indexing import indexer
 
     if hasattr(indexer, "sentence_types"):
         monkeypatch.setattr(indexer, "sentence_types", _no_entity_types)
@@ -128,7 +128,7 @@ class _TokenizerLikeEmbedder(FakeEmbedder):
 
 def test_lone_surrogates_are_removed_before_the_model(monkeypatch, data_dirs):
     from qa import models
-    from qa.embedding import embedder_key
+    from qa.indexing.embedding import embedder_key
     from qa.config import DEFAULT_MODEL
 
     monkeypatch.setitem(models._MODELS, embedder_key(DEFAULT_MODEL), _TokenizerLikeEmbedder())
@@ -208,7 +208,7 @@ def test_crlf_and_cr_only_articles_keep_exact_offsets(fake_embedder, tmp_path):
 
 
 def test_an_article_that_vanishes_while_the_corpus_is_read_is_skipped(tmp_path, monkeypatch):
-    from qa import corpus as corpus_mod
+    from qa.ingest import corpus as corpus_mod
 
     corpus = tmp_path / "c"
     shutil.copytree(SEEDS, corpus)
@@ -456,9 +456,9 @@ _CHILD = textwrap.dedent(
     sys.path.insert(0, {root!r})
     from tests.conftest import FakeEmbedder
     import numpy as np
-    from qa import indexer, store
+    from qa.indexing import indexer, store
     from qa.config import Settings
-    from qa.indexer import sync_index
+    from qa.indexing.indexer import sync_index
 
     if hasattr(indexer, "sentence_types"):  # no spaCy: the kill points are in our own code
         indexer.sentence_types = lambda texts, batch_size=256: np.zeros(len(texts), np.uint32)
@@ -587,7 +587,7 @@ ARTICLE = (
 
 
 def test_an_upload_is_kept_when_indexing_it_fails_and_indexed_on_the_next_sync(fake_qa, fake_embedder):
-    uploads = pytest.importorskip("qa.uploads")
+    uploads = pytest.importorskip("qa.app.uploads")
     corpus = fake_qa["corpus"]
     api.build_index(progress=False)
     ixdir = next(fake_qa["index_root"].iterdir())

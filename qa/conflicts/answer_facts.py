@@ -1,0 +1,346 @@
+"""Candidate answers and what the question path knows about each document (``DocFacts``, built
+once per document) and about the question; see ``qa.conflicts.question`` for the method.
+"""
+from __future__ import annotations
+
+import re
+import zlib
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..reading.answertype import question_focus
+from .claims import STOPWORDS, Token, is_year, stem, tokenize
+from ..ingest.text import nfkc
+from .rules import _same_spelling
+from .sentences import Encoder, _analyse, _DocSentences, _Sentence
+from ..ingest.corpus import Document
+
+ANSWER = "answer"
+_DATE_TYPES = frozenset({"DATE", "TIME"})
+_NUMBER_TYPES = frozenset({"NUM", "QUANTITY", "MONEY", "PERCENT", "DURATION"})
+_NAME_TYPES = frozenset({"PERSON", "ORG", "PLACE", "OTHER"})
+_CONNECT = frozenset("of de the and von van la le du des del di da al bin y".split())
+_MONTHS = frozenset("january february march april may-month june july august september october "
+                    "november december".split())
+_Q_STOP = STOPWORDS | frozenset("what which who whom whose when where why how name named called "
+                                "many much did does do is was were".split())
+
+
+@dataclass(frozen=True)
+class Value:
+    """A candidate answer in a sentence: a year, a figure or a name."""
+
+    kind: str  # "date" | "number" | "name"
+    key: str  # what two values are compared on: "1856", "USD:5e+07", "raj kapoor"
+    text: str  # as written
+    first: int  # token span in the sentence
+    last: int
+    low: float = 0.0
+    high: float = 0.0
+
+
+@dataclass
+class DocFacts:
+    """Everything the question path needs about one document, computed once (build time)."""
+
+    doc: Document
+    sents: list[_Sentence]
+    values: list[tuple[Value, ...]]
+    keys: frozenset[str]  # every token key of the content sentences
+    names: frozenset[str]
+    years: frozenset[str]
+    numbers: tuple[tuple[float, float, str], ...]  # (low, high, unit) of every figure
+    grams: frozenset[int]  # hashed word 4-grams
+    lead: tuple[Token, ...]  # tokens of the title and first sentence: where the subject is named
+    lead_text: str
+    vectors: np.ndarray | None = None  # one L2-normalised row per sentence
+
+    @classmethod
+    def of(cls, doc: Document, encode: Encoder | None = None, analysis: _DocSentences | None = None) -> "DocFacts":
+        """``analysis``: the document's ``_analyse`` if one was made already (the pair cache's),
+        which is most of the cost."""
+        sents = list((analysis or _analyse(doc)).sents)  # one document: already numbered 0
+        values = [tuple(_values(s)) for s in sents]
+        keys = frozenset(k for s in sents for k in s.keys)
+        names = frozenset(n for s in sents for n in s.names)
+        years = frozenset(t.key for s in sents for t in s.tokens if is_year(t))
+        numbers = tuple((q.low, q.high, q.unit) for s in sents for q in s.quantities)
+        grams = frozenset(zlib.crc32(" ".join(s.keys[i:i + 4]).encode())
+                          for s in sents for i in range(max(0, len(s.keys) - 3)))
+        lead_text = (nfkc(doc.title) + " . " + (sents[0].norm if sents else ""))[:400]
+        vecs = None
+        if encode is not None and sents:
+            vecs = np.asarray(encode([s.norm for s in sents]), dtype=np.float32)
+        return cls(doc, sents, values, keys, names, years, numbers, grams,
+                   tuple(tokenize(lead_text)), lead_text, vecs)
+
+    def shares_grams(self, other: "DocFacts", share: float) -> bool:
+        """Whether the two share at least ``share`` of the shorter one's word 4-grams: how much of
+        one article the other copies."""
+        return len(self.grams & other.grams) >= share * max(1, min(len(self.grams), len(other.grams)))
+
+
+@dataclass(frozen=True)
+class QuestionSettings:
+    """Settings of the question path (tuned on the even RAMDocs questions)."""
+
+    relevant: float = 0.4  # cosine (or lexical share) for a sentence to answer the question
+    top_sentences: int = 2  # answer-bearing sentences read per document
+    same_grams: float = 0.2  # share of 4-grams two copies of one article share
+    same_names: float = 0.5  # share of names two articles on one entity share
+    same_sentence: float = 1.01  # share of content words two wordings of one statement share
+    qualifier: bool = True  # a differing qualifier of the subject means another entity
+    # ... even when only one document's qualifier is missing from the other: "names" (names and
+    # parentheses), "paren" (parentheses only) or "" (never)
+    one_sided: str = "names"
+    # ... and only against a document whose title or first sentence names the subject too
+    one_sided_lead: bool = True
+    lexical_weight: float = 0.5
+    near: int = 1000  # most tokens between a candidate answer and a word of the question
+    definitions: bool = True  # read "X is a 2001 American drama film" as "drama film" (OTHER questions)
+    subject_penalty: int = 3  # added distance when no word of the question's predicate is near
+    types: frozenset[str] = frozenset({"date", "number", "name", "OTHER"})  # answer kinds read
+    # Stored (corpus-wide) conflicts stay when the two documents share text, or this share of
+    # names (their sentences already line up).
+    stored_names: float = 0.3
+    # A stored conflict is kept when a statement is this close to the question (cosine; read off the
+    # gold set, where every disagreement a question asks about reached 0.73) ...
+    stored_close: float = 0.7
+    # ... or when it is of the kind of answer the question asks for (a date conflict for "when")
+    # and a statement answers it (relevance as for answer sentences).
+    stored_kind_relevant: float = 0.45
+    # The signals, for the benchmark's ablation (qa.bench.conflicts).
+    answers: bool = True  # compare each document's answer
+    stored: bool = True  # keep the stored corpus-wide conflicts that bear on the question
+    swaps: bool = True  # a near-copy that swaps a word of an answering sentence disagrees
+    entity_check: bool = True  # tell different entities sharing a name apart (else: all conflicts)
+    multi_swap: int = 3  # near-copies swapping this many different things are two entities (0: off)
+    # Relevance of the sentence a near-copy swap is in: low, because a copy that swaps a value of
+    # the asked kind anywhere near the subject is strong evidence by itself.
+    swap_relevant: float = 0.2
+    # Near-copies are aligned without days and months ("October 4, 2016" / "January 1, 2018" is
+    # one swapped year, which may end both sentences).
+    swap_dates: bool = True
+    # Two documents are about one entity when one names it with a qualifier ("Dallas County
+    # Courthouse (Iowa)") that the other repeats, even when they share little other text.
+    qualified_same: bool = True
+    copy_grams: float = 0.5  # share of 4-grams that makes two documents copies of one article
+    # Copies of one article that rename nothing but the answer are one entity, whatever their
+    # qualifiers (misinformation rewritten from a source).
+    rewrites: bool = True
+    rewrite_grams: float = 0.5  # ... copies: this share of the shorter one's word 4-grams shared
+    # Documents that copy an on-subject one (``same_grams`` of its 4-grams) are read too, though
+    # none of their passages came close to the question; in corpora of up to this many documents
+    # (every document's facts are built; 0: off).
+    copy_scan: int = 200
+    # Two statements of a stored conflict whose figures are the same (one may add some: a citation
+    # mark, a copy cut short) say one thing, so they do not keep it a conflict.
+    same_figures: bool = True
+
+
+# --------------------------------------------------------------------------- candidate answers
+
+
+def _values(s: _Sentence) -> list[Value]:
+    out: list[Value] = []
+    toks = s.tokens
+    for t_i, t in enumerate(toks):
+        if is_year(t):
+            out.append(Value("date", t.key, t.text, t_i, t_i + 1))
+    for q in s.quantities:
+        if q.unit == "year" or not q.value:
+            continue
+        out.append(Value("number", f"{q.unit}:{q.value:.4g}", s.norm[toks[q.first].start:toks[q.last - 1].end],
+                         q.first, q.last, q.low, q.high))
+    i = 0
+    while i < len(toks):
+        if not _cap(toks[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(toks) and (
+                _cap(toks[j]) or (toks[j].key in _CONNECT and j + 1 < len(toks) and _cap(toks[j + 1]))):
+            j += 1
+        # A name holds a word the document never writes in lower case ("Films" at the start of a
+        # list is not a name) and is more than one sentence-initial word.
+        if _is_name(s, i, j):
+            out.append(_name(s, i, j))
+        i = j
+    return out
+
+
+def _is_name(s: _Sentence, i: int, j: int) -> bool:
+    # A name holds a word the document never writes in lower case ("Films" at the start of a list
+    # is not a name) and is more than one sentence-initial word.
+    return (any(t.key in s.names for t in s.tokens[i:j] if t.key not in STOPWORDS)
+            and not (i == 0 and j == 1))
+
+
+def _name(s: _Sentence, i: int, j: int) -> Value:
+    toks = s.tokens
+    return Value("name", " ".join(t.key for t in toks[i:j]), s.norm[toks[i].start:toks[j - 1].end], i, j)
+
+
+def _name_parts(s: _Sentence, v: Value, qkeys: frozenset[str]) -> list[Value]:
+    """The parts of a name run that are not the question's own words: "John Mason House
+    (Lexington, Massachusetts)" asked about the John Mason House is "Lexington, Massachusetts"."""
+    out, i = [], v.first
+    while i < v.last:
+        if s.tokens[i].key in qkeys or s.tokens[i].key in _CONNECT:
+            i += 1
+            continue
+        j = i + 1
+        while j < v.last and s.tokens[j].key not in qkeys:
+            j += 1
+        while j > i + 1 and s.tokens[j - 1].key in _CONNECT:
+            j -= 1
+        if _is_name(s, i, j):
+            out.append(_name(s, i, j))
+        i = j
+    return out
+
+
+_COPULA = frozenset("is was are were".split())
+_DEFINITE = frozenset("a an the one".split())
+# Words that end what a definition says the subject is ("a 2001 American drama film directed by").
+_DEF_END = frozenset("by of in from that which who whose where with for on at to as and or but "
+                     "directed written released based starring produced located founded known "
+                     "published recorded composed".split())
+
+
+def _defined_as(s: _Sentence, q: "_Question", span: int = 12) -> Value | None:
+    """What a definition says the subject is: "Manic is a 2001 American drama film directed by"
+    gives "drama film", asked for the genre. Years and capitalised words (nationalities) before
+    the words are skipped; it ends at a preposition, a relative pronoun or a participle."""
+    subject = set(q.subject)
+    toks = s.tokens
+    for c, key in enumerate(s.keys):
+        if key not in _COPULA:
+            continue
+        if not subject & set(s.keys[max(0, c - span):c]):
+            continue
+        i = c + 1
+        if i >= len(toks) or s.keys[i] not in _DEFINITE:
+            return None  # "was shot down", "is located": no definition
+        while i < len(toks) and (s.keys[i] in _DEFINITE or is_year(toks[i]) or toks[i].key[:1].isdigit()
+                                 or toks[i].text[:1].isupper() or s.keys[i] in ("also", "now", "currently")):
+            i += 1
+        j = i
+        while j < len(toks) and j - i < 4 and toks[j].text.isalpha() and toks[j].text.islower() \
+                and s.keys[j] not in _DEF_END and s.keys[j] not in STOPWORDS:
+            j += 1
+        if j > i:
+            return Value("name", " ".join(s.keys[i:j]), s.norm[toks[i].start:toks[j - 1].end], i, j)
+        return None
+    return None
+
+
+def _cap(t: Token) -> bool:
+    return t.text[:1].isupper() and t.key not in _MONTHS and not t.key[:1].isdigit()
+
+
+def _kind_for(atype: str | None) -> str | None:
+    if atype in _DATE_TYPES:
+        return "date"
+    if atype in _NUMBER_TYPES:
+        return "number"
+    if atype in _NAME_TYPES:
+        return "name"
+    return None
+
+
+def _present(v: Value, other: DocFacts, qkeys: frozenset[str]) -> bool:
+    """Whether the other document states this value anywhere (then the two need not disagree)."""
+    if v.kind == "date":
+        return v.key in other.years
+    if v.kind == "number":
+        unit = v.key.split(":", 1)[0]
+        return any(lo <= v.high and v.low <= hi and (u == unit or not u or not unit)
+                   for lo, hi, u in other.numbers)
+    words = [w for w in v.key.split() if w not in _CONNECT and w not in qkeys]
+    return not words or all(w in other.keys for w in words)
+
+
+# --------------------------------------------------------------------------- the question
+
+
+@dataclass(frozen=True)
+class _Question:
+    text: str
+    kind: str | None
+    keys: frozenset[str]  # token keys of the question (a value made of them is the subject)
+    stems: frozenset[str]  # content stems, for the lexical share
+    subject: tuple[str, ...]  # keys of the capitalised words: the entity asked about
+    other: bool = False  # the expected type is OTHER (read as names)
+    # What is asked about the subject ("directors", "built", "population"), as stem prefixes: the
+    # answer sits next to these ("directed by Frank Oz"), not next to the subject's own name.
+    predicate: frozenset[str] = frozenset()
+
+    def asks(self, key: str) -> bool:
+        """Whether a sentence token is a form of a predicate word ("directed" for "directors")."""
+        return key.isalpha() and stem(key)[:_PREFIX] in self.predicate
+
+
+def _question(text: str) -> _Question:
+    toks = tokenize(nfkc(text))
+    keys = frozenset(t.key for t in toks)
+    stems = frozenset(stem(t.key) for t in toks if t.key.isalpha() and t.key not in _Q_STOP)
+    subject = tuple(t.key for k, t in enumerate(toks)
+                    if (t.text[:1].isupper() or t.key[:1].isdigit()) and t.key not in _Q_STOP and k > 0)
+    focus = question_focus(text)
+    atype = focus.type
+    if not focus.wh and atype == "OTHER":
+        atype = None  # "Is Anthropic using ...?": a yes/no question has no span to disagree on
+    predicate = frozenset(stem(t.key)[:_PREFIX] for k, t in enumerate(toks)
+                          if t.key.isalpha() and t.key not in _Q_STOP and t.key not in subject
+                          and len(t.key) > 2 and not (k > 0 and t.text[:1].isupper()))
+    return _Question(text, _kind_for(atype), keys, stems, subject, atype == "OTHER", predicate)
+
+
+_PREFIX = 5  # "direct|ed", "direct|ors": forms of one word share their first letters
+
+
+# Words of web-page furniture (edit links, reference lists, category lines): never an answer.
+_FURNITURE = frozenset("retrieved archived accessed categories category edit wikipedia wikidata isbn "
+                       "doi issn oclc jump navigation menu sidebar toggle redirected".split())
+
+
+def _junk(v: Value, s: _Sentence) -> bool:
+    """Coordinates ("39.212583"), codes and parts of ISO dates ("2000-04-01") are no answers,
+    nor is page furniture ("Retrieved", "Categories")."""
+    if v.kind == "name":
+        return any(w in _FURNITURE for w in v.key.split())
+    if v.kind != "number":
+        return False
+    text = s.norm[s.tokens[v.first].start:s.tokens[v.last - 1].end]
+    around = s.norm[max(0, s.tokens[v.first].start - 1):s.tokens[v.last - 1].end + 1]
+    return bool(re.search(r"\d\.\d{4,}", text) or re.search(r"\d-\d|-\d", around))
+
+
+def _about_subject(v: Value, q: _Question) -> bool:
+    """A name made only of the question's own words names the subject, not the answer."""
+    if v.kind != "name":
+        return v.key in q.keys
+    words = [w for w in v.key.split() if w not in _CONNECT and w not in STOPWORDS]
+    return all(w in q.keys for w in words)
+
+
+def _agree(a: Value, b: Value) -> bool:
+    """Whether two answers can both be true; figures in different units are never compared (no
+    offline exchange rate is trustworthy)."""
+    if a.key == b.key:
+        return True
+    if a.kind == "number":
+        ua, ub = a.key.split(":", 1)[0], b.key.split(":", 1)[0]
+        return ua != ub or (a.low <= b.high and b.low <= a.high)
+    if a.kind == "name":
+        wa, wb = set(a.key.split()) - _CONNECT, set(b.key.split()) - _CONNECT
+        # "Mahesh Bhatt" and "Bhatt" are one person, "MTIA" and "MITA" one spelling, and a list
+        # that names the other's answer ("Samsung Electronics" / "Broadcom, Samsung, TSMC")
+        # includes it.
+        return wa <= wb or wb <= wa or _same_spelling(a.text, b.text) or (
+            (len(wa) > 2 or len(wb) > 2) and bool(wa & wb))
+    return False
+
+

@@ -1,0 +1,73 @@
+"""A document's candidate answers to a question (``qa.conflicts.question``): in the sentences most
+related to the question (cosine with the question vector plus the share of the question's words
+they repeat), the value of the asked kind next to what the question asks ("directed by ..." for
+"who directed"), or what a definition says the subject is ("a 2001 American drama film" for "what
+genre").
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from .answer_facts import (
+    _Q_STOP,
+    DocFacts,
+    QuestionSettings,
+    Value,
+    _about_subject,
+    _defined_as,
+    _junk,
+    _name_parts,
+    _Question,
+)
+
+__all__ = ["_answers", "_relevance"]
+
+
+def _relevance(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | None,
+               st: QuestionSettings) -> np.ndarray:
+    lex = np.array([len(q.stems & f.sents[i].content) / max(1, len(q.stems)) for i in rows], np.float32)
+    if qvec is None or f.vectors is None:
+        return lex
+    return f.vectors[list(rows)] @ qvec + st.lexical_weight * lex
+
+
+def _answers(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | None,
+             st: QuestionSettings) -> list[tuple[float, int, Value]]:
+    """The document's candidate answers, best first: (sentence relevance, sentence, value)."""
+    if not rows or q.kind is None or q.kind not in st.types or (q.other and "OTHER" not in st.types):
+        return []
+    rel = _relevance(q, f, rows, qvec, st)
+    out: list[tuple[float, int, Value]] = []
+    for k in np.argsort(-rel, kind="stable"):
+        if rel[k] < st.relevant or len(out) >= st.top_sentences:
+            break
+        i = rows[k]
+        s = f.sents[i]
+        # Near what is asked ("directed by ..."); else near any word of the question, a little
+        # farther: the subject's own name is next to many things that are no answer.
+        anchors = [n for n, key in enumerate(s.keys) if q.asks(key)]
+        penalty = 0 if anchors else st.subject_penalty
+        anchors = anchors or [n for n, key in enumerate(s.keys) if key in q.keys and key not in _Q_STOP]
+        best: tuple[float, Value] | None = None
+        if q.other and st.definitions:
+            # "What genre/sport/medium ...": the answer is often a common noun in a definition.
+            v = _defined_as(s, q)
+            if v is not None and not _about_subject(v, q):
+                best = (-1.0, v)
+        for v0 in f.values[i]:
+            if v0.kind != q.kind:
+                continue
+            for v in (_name_parts(s, v0, q.keys) if v0.kind == "name" else (v0,)):
+                if _about_subject(v, q):
+                    continue
+                dist = penalty + min((min(abs(a - v.first), abs(a - v.last + 1)) for a in anchors),
+                                     default=len(s.keys))
+                if dist > st.near or _junk(v, s):
+                    continue
+                if best is None or dist < best[0]:
+                    best = (dist, v)
+        if best is not None:
+            out.append((float(rel[k]), i, best[1]))
+    return out

@@ -1,0 +1,204 @@
+"""Conflicts between sources: statements from different documents that cannot both be true, or that
+give the same claim a different certainty.
+
+The heavy work happens when the index is built (``find_conflicts``), one pair of documents at a
+time (``qa.conflicts.pairs``): the findings of each pair are kept in ``conflict_pairs.json`` beside the
+index, keyed by both documents' fingerprints, so adding or changing one article of N re-runs only
+its N - 1 pairs and gives the same conflicts as a full run. A question takes the stored conflicts
+inside the passages retrieved for it (``select_for_question``, a dictionary look-up over a few dozen
+spans) and hands them to the question-aware finder (``qa.conflicts.question``), which keeps those
+that bear on the question.
+
+How a conflict is found (after de Marneffe et al. 2008, "Finding Contradictions in Text": first
+decide that two sentences are about the same thing, then look for a mismatch between them):
+
+1. Every content sentence is analysed (``qa.conflicts.claims``): tokens, figures with unit/scale/currency and
+   the qualifier that bounds them ("more than", "up to", "about", ranges), time frames, certainty
+   (asserted / tentative / unconfirmed / denied) and negation.
+2. Candidate pairs from different documents: similar sentences (embedding cosine, or lexical
+   cosine without an encoder, tf-idf over the two documents) plus sentences that state the same
+   figure in the same unit. A capitalised word is a name when neither document writes it in lower
+   case, so that what a pair finds depends on those two documents alone.
+3. Rules on each pair:
+   * aligned near-copies (token alignment ratio high): a swapped figure is ``numeric``, a swapped
+     date ``date``, a swapped name ``entity`` (not when the two names are spellings of one another),
+     an added negation ``negation``;
+   * the same kind of figure in similar sentences about the same named subjects, for the same time
+     frame, whose allowed intervals do not meet: ``numeric``; the same figure with a different
+     certainty ("expected to approach" vs "has reached"): ``certainty``;
+   * similar sentences about the same named subjects whose certainty differs (asserted vs tentative,
+     or a claim vs a denial of it): ``certainty``.
+   Different currencies are never compared (no offline exchange rate is trustworthy), and figures
+   whose sentences name disjoint subjects (Meta's campus vs Anthropic's capacity) are not either.
+4. Pairwise findings about the same claim are merged, so that "is evaluating" / "is using" /
+   "are not well supported" is one conflict with three statements.
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from .claims import ASSERTED, DENIED, TENTATIVE, UNCONFIRMED, certainty, tokenize
+from .pairs import PairCache, PairFinding
+from .rules import KINDS, Thresholds, _Finding
+from .sentences import Encoder
+from ..ingest.corpus import Document
+from ..results import Citation, Conflict
+
+__all__ = [
+    "KINDS",
+    "Thresholds",
+    "find_conflicts",
+    "merge_findings",
+    "PairCache",
+    "conflicts_to_json",
+    "conflicts_from_json",
+    "select_for_question",
+]
+
+
+# --------------------------------------------------------------------------- grouping
+
+
+def _short_id(doc_id: str) -> str:
+    return doc_id.split("_", 1)[0]
+
+
+def _clip(text: str, words: int = 16) -> str:
+    parts = " ".join(text.split()).split(" ")
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
+
+
+# A statement: (position of its document, start, end, certainty of the sentence).
+_Statement = tuple[int, int, int, int]
+
+
+def _group(findings: list[_Finding]) -> list[list[_Finding]]:
+    """Merge findings of one kind that share a claim (a sentence, or a figure in it)."""
+    parent: dict[tuple, tuple] = {}
+
+    def root(x: tuple) -> tuple:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for f in findings:
+        ra, rb = root((f.kind, f.a, f.claim_a)), root((f.kind, f.b, f.claim_b))
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[tuple, list[_Finding]] = {}
+    for f in findings:
+        groups.setdefault(root((f.kind, f.a, f.claim_a)), []).append(f)
+    return list(groups.values())
+
+
+def _to_conflict(group: list[_Finding], stmts: list[_Statement], docs: Sequence[Document]) -> Conflict:
+    score: dict[int, float] = {}
+    phrase: dict[int, str] = {}
+    for f in sorted(group, key=lambda f: -f.confidence):
+        for i, p in ((f.a, f.phrase_a), (f.b, f.phrase_b)):
+            score[i] = max(score.get(i, 0.0), f.confidence)
+            phrase.setdefault(i, p)
+    order = sorted(score, key=lambda i: stmts[i][:2])
+    kind = group[0].kind
+    parts = []
+    for i in order:
+        doc = docs[stmts[i][0]]
+        verb = "says"
+        if kind == "certainty":
+            verb = {ASSERTED: "states", TENTATIVE: "says tentatively", UNCONFIRMED: "calls unconfirmed",
+                    DENIED: "disputes"}[_phrase_certainty(phrase[i], stmts[i][3])]
+        parts.append(f"{_short_id(doc.doc_id)} {verb} “{_clip(phrase[i])}”")
+    statements = []
+    for i in order:
+        doc, (_, start, end, _) = docs[stmts[i][0]], stmts[i]
+        statements.append(Citation(doc.doc_id, doc.title, doc.date, start, end, doc.raw[start:end],
+                                   round(float(score[i]), 4), doc.outlet))
+    return Conflict(kind, f"{kind.capitalize()} conflict: " + "; ".join(parts), tuple(statements))
+
+
+def _phrase_certainty(phrase: str, sentence_certainty: int) -> int:
+    level = certainty([t.key for t in tokenize(phrase)])
+    return level if level != ASSERTED else (ASSERTED if sentence_certainty == ASSERTED else level)
+
+
+def merge_findings(found: Sequence[tuple[int, int, PairFinding]], docs: Sequence[Document]) -> list[Conflict]:
+    """Conflicts from pairwise findings ((position of document a, of document b, finding)):
+    findings about the same claim are merged, ordered by their first statement."""
+    index: dict[tuple[int, int, int], int] = {}
+    stmts: list[_Statement] = []
+
+    def statement(doc: int, start: int, end: int, level: int) -> int:
+        k = index.get((doc, start, end))
+        if k is None:
+            k = index[(doc, start, end)] = len(stmts)
+            stmts.append((doc, start, end, level))
+        return k
+
+    findings = []
+    for da, db, f in found:
+        ia = statement(da, f.start_a, f.end_a, f.certainty_a)
+        ib = statement(db, f.start_b, f.end_b, f.certainty_b)
+        findings.append(_Finding(f.kind, ia, ib, f.claim_a, f.claim_b, f.confidence, f.phrase_a, f.phrase_b))
+    conflicts = [_to_conflict(g, stmts, docs) for g in _group(findings)]
+    position = {d.doc_id: k for k, d in enumerate(docs)}
+    conflicts.sort(key=lambda c: (position[c.statements[0].doc_id], c.statements[0].start,
+                                  KINDS.index(c.kind), c.summary))
+    return conflicts
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def find_conflicts(docs: Sequence[Document], encode: Encoder | None = None,
+                   thresholds: Thresholds | None = None, cache: PairCache | None = None) -> list[Conflict]:
+    """All conflicts between the documents, computed once at index-build time.
+
+    ``encode`` maps texts to L2-normalised vectors (None: lexical similarity only). Only sentences
+    inside ``doc.content`` are read; every conflict has statements from at least two documents.
+    Each statement's ``Citation.score`` is the confidence, in [0, 1], that it takes part in the
+    conflict: the best score of the pairwise findings it is in, where a finding scores the
+    similarity of its two sentences (token alignment ratio for near-copies, embedding or lexical
+    cosine otherwise). Order: by the position (document, offset) of the first statement.
+
+    With ``cache`` (a ``PairCache``), only pairs of documents it does not hold are computed: after
+    one document of N changes, N - 1 pairs instead of N(N-1)/2, with the same result.
+    """
+    cache = cache if cache is not None else PairCache(thresholds)
+    if thresholds is not None:
+        cache.thresholds = thresholds
+    return merge_findings(cache.findings(docs, encode), docs)
+
+
+def conflicts_to_json(conflicts: Sequence[Conflict]) -> list[dict]:
+    """Plain dicts for ``conflicts.json`` in the index directory."""
+    return [c.to_dict() for c in conflicts]
+
+
+def conflicts_from_json(data: Sequence[dict]) -> list[Conflict]:
+    return [Conflict.from_dict(d) for d in data]
+
+
+def select_for_question(conflicts: Sequence[Conflict], passages: Sequence[tuple[str, int, int]],
+                        ) -> list[Conflict]:
+    """The conflicts with statements from two different documents inside the retrieved passages.
+
+    ``passages`` are raw (doc_id, start, end) spans of everything retrieved about the question,
+    best first; a conflict ranks by the best passage that holds one of its statements.
+    """
+    spans: dict[str, list[tuple[int, int, int]]] = {}
+    for rank, (doc_id, start, end) in enumerate(passages):
+        spans.setdefault(doc_id, []).append((start, end, rank))
+    ranked = []
+    for k, c in enumerate(conflicts):
+        docs_hit: dict[str, int] = {}
+        for s in c.statements:
+            for start, end, rank in spans.get(s.doc_id, ()):
+                if start < s.end and s.start < end:
+                    docs_hit[s.doc_id] = min(docs_hit.get(s.doc_id, math.inf), rank)
+        if len(docs_hit) >= 2:
+            ranks = sorted(docs_hit.values())
+            ranked.append((ranks[0], ranks[1], k, c))
+    ranked.sort(key=lambda r: r[:3])
+    return [r[3] for r in ranked]

@@ -1,0 +1,168 @@
+"""Same entity or two entities sharing a name? Decided for two documents that give a question
+different answers (see ``qa.conflicts.question``): the qualifiers of the subject where the title or
+first sentence names it, the names the answer sentences give their subject, and the text and names
+the two documents share.
+"""
+from __future__ import annotations
+
+import re
+
+from .answer_facts import _CONNECT, DocFacts, QuestionSettings, Value, _cap, _Question
+from .claims import STOPWORDS, stem, tokenize
+from .sentences import _Sentence
+
+def _qualifiers(f: DocFacts, q: _Question) -> tuple[frozenset[str], frozenset[str]]:
+    """What tells the question's subject apart where the title or first sentence first names it:
+    names right before or after it ("Kaliganj Upazila, Jhenaidah", "Indonesia Corruption Watch"),
+    and the words of a parenthesis right after it ("Phi Delta Gamma (social)", "Battle of Beirut
+    (1912)"), which disambiguate even in lower case."""
+    subj = set(q.subject)
+    toks = f.lead
+    i = next((k for k, t in enumerate(toks) if t.key in subj), None)
+    if i is None:
+        return frozenset(), frozenset()
+    j = i + 1
+    while j < len(toks) and (toks[j].key in subj or (
+            toks[j].key in _CONNECT and j + 1 < len(toks) and toks[j + 1].key in subj)):
+        j += 1
+    text = f.lead_text
+
+    def joined(x: int, y: int, comma: bool = False) -> bool:
+        # Tokens y follows x with only a space between (or a comma: "Kaliganj Upazila, Jhenaidah");
+        # a full stop, a list or a bracket ends the name.
+        gap = text[toks[x].end:toks[y].start].strip()
+        return gap == "" or (comma and gap == ",")
+
+    out = set()
+    for k in range(j, min(len(toks), j + 4)):
+        if not _cap(toks[k]) or toks[k].key in subj or not joined(k - 1, k, comma=k == j):
+            break
+        if _named(f, toks[k].key):
+            out.add(toks[k].key)
+    for k in range(i - 1, max(-1, i - 3), -1):
+        if not _cap(toks[k]) or not joined(k, k + 1):
+            break
+        if _named(f, toks[k].key):
+            out.add(toks[k].key)
+    paren: set[str] = set()
+    m = _PAREN.match(f.lead_text, toks[j - 1].end)
+    if m:
+        paren = {t.key for t in tokenize(m.group(1))} - STOPWORDS - subj
+    return frozenset(out - STOPWORDS - _CONNECT), frozenset(paren)
+
+
+def _named(f: DocFacts, key: str) -> bool:
+    return key in f.names or key not in f.keys
+
+
+# Words of a qualifier that every entity of its kind shares: "(1941 film)" names a year, not "film".
+_GENERIC = frozenset("film films movie album song single band novel book series tv television show "
+                     "play musical magazine newspaper company club team game video season episode "
+                     "station river village town city county district state province".split())
+
+_PAREN = re.compile(r"\s*\(([^()]{1,60})\)")
+
+
+def _sentence_overlap(a: _Sentence, b: _Sentence, said: set[str]) -> float:
+    """Share of the shorter answer sentence's content words (the answers left out) the other
+    repeats."""
+    drop = {stem(w) for w in said}
+    ca, cb = a.content - drop, b.content - drop
+    return len(ca & cb) / max(1, min(len(ca), len(cb)))
+
+
+def _inside_name(s: _Sentence, v: Value, q: _Question) -> bool:
+    """Whether the answer sits inside the name asked about, between two of the question's words
+    and not in brackets ("487th Fighter Squadron", not "Interiors (Brad album)")."""
+    toks = s.tokens
+    if v.first == 0 or v.last >= len(toks):
+        return False
+    if toks[v.first - 1].key not in q.keys or toks[v.last].key not in q.keys:
+        return False
+    return "(" not in s.norm[toks[v.first - 1].end:toks[v.last].start]
+
+
+def _next_to_subject(s: _Sentence, v: Value, q: _Question) -> bool:
+    """Whether the answer is glued to a word of the subject's name ("487th Bombardment", asked
+    which type of unit the 487th is): then it is part of that name, not said about it."""
+    toks, subject = s.tokens, set(q.subject)
+    before = v.first > 0 and toks[v.first - 1].key in subject and not s.norm[toks[v.first - 1].end:toks[v.first].start].strip()
+    after = v.last < len(toks) and toks[v.last].key in subject and not s.norm[toks[v.last - 1].end:toks[v.last].start].strip()
+    return before or after
+
+
+def _names_before(s: _Sentence, v: Value, span: int = 10) -> set[str]:
+    """Names in the sentence's subject (its first words) or just before the answer: what the
+    answer is said of ("Meta ... a total capacity of 5 GW")."""
+    toks = s.tokens[:min(v.first, 6)] + s.tokens[max(6, v.first - span):v.first]
+    return {t.key for t in toks if t.key in s.names}
+
+
+def _own_subjects(a: DocFacts, b: DocFacts, q: _Question, answers, sents, said: set[str]) -> bool:
+    """Whether each answer sentence gives its subject a name the other document never writes
+    (Meta's 5 GW, Anthropic's 1 GW): two subjects, not one."""
+    if sents is None or answers is None:
+        return False
+    na = _names_before(sents[0], answers[0]) - q.keys - said - b.keys
+    nb = _names_before(sents[1], answers[1]) - q.keys - said - a.keys
+    return bool(na and nb)
+
+
+def _leads_with_subject(f: DocFacts, q: _Question) -> bool:
+    """Whether the title or first sentence names the question's subject."""
+    subj = set(q.subject)
+    return any(t.key in subj for t in f.lead)
+
+
+def same_entity(a: DocFacts, b: DocFacts, q: _Question, st: QuestionSettings,
+                answers: tuple[Value, Value] | None = None,
+                sents: tuple[_Sentence, _Sentence] | None = None, need_overlap: bool = True,
+                copies: bool = False) -> bool:
+    """Whether two documents describe the same entity (else: different entities sharing a name).
+
+    A qualifier that is the answer itself ("Interiors (Nirvana album)" vs "Interiors (Brad
+    album)", asked who made "Interiors") is the disagreement, not a sign of two entities. Two
+    ``copies`` of one article are one entity unless what they swap is the qualifier of their
+    subject ("Kaliganj Upazila, Jhenaidah" / "Kaliganj Upazila, Lalmonirhat"): copied misinformation
+    changes the claim, not the name of what it is about."""
+    said: set[str] = set()
+    for v in answers or ():
+        said |= set(v.key.split())
+    if copies:
+        (qa, pa), (qb, pb) = _qualifiers(a, q), _qualifiers(b, q)
+        if any(set(v.key.split()) & quals for v, quals in zip(answers or (), (qa | pa, qb | pb))):
+            return False
+        qa, qb = qa - said, qb - said
+        return not (qa - b.keys and qb - a.keys) and not _own_subjects(a, b, q, answers, sents, said)
+    named = False  # one names its subject with a qualifier the other repeats ("(Iowa)" ... "Adel, Iowa")
+    if st.qualifier:
+        (qa, pa), (qb, pb) = _qualifiers(a, q), _qualifiers(b, q)
+        differ = bool(pa and pb and pa != pb)  # "(died 1566)" / "(died 1680)", before the answer is set aside
+        qa, qb, pa, pb = qa - said, qb - said, pa - said, pb - said
+        one_a, one_b = (qa | pa, qb | pb) if st.one_sided == "names" else (pa, pb)
+        if st.one_sided_lead:
+            # A fragment that never names the subject up front does not name it otherwise: that it
+            # lacks the other's qualifier says nothing (a misinformation excerpt of the same page).
+            one_a = one_a if _leads_with_subject(b, q) else frozenset()
+            one_b = one_b if _leads_with_subject(a, q) else frozenset()
+        if (qa - b.keys and qb - a.keys) or (st.one_sided and (one_a - b.keys or one_b - a.keys)):
+            return False
+        if pa and pb and pa != pb:
+            return False  # "(1912)" / "(1941)", "(professional)" / "(social)"
+        # Years and kind words ("(1997)", "(film)") are shared by many entities: no evidence.
+        named = st.qualified_same and not differ and any(
+            w not in STOPWORDS and w not in _GENERIC and not w[:1].isdigit() for w in pa | pb)
+    if sents is not None and answers is not None and all(
+            _inside_name(x, v, q) or _next_to_subject(x, v, q) for x, v in zip(sents, answers)):
+        return False  # "The 487th Fighter Squadron" / "The 487th Bombardment Squadron": two names
+    if _own_subjects(a, b, q, answers, sents, said):
+        return False
+    if not need_overlap or named:
+        return True
+    if sents is not None and _sentence_overlap(sents[0], sents[1], said) >= st.same_sentence:
+        return True  # the two answers are given in one statement, reworded
+    grams = len(a.grams & b.grams) / max(1, min(len(a.grams), len(b.grams)))
+    if grams >= st.same_grams:
+        return True
+    na, nb = a.names - q.keys, b.names - q.keys
+    return len(na & nb) / max(1, min(len(na), len(nb))) >= st.same_names

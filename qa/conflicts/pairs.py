@@ -1,0 +1,217 @@
+"""Corpus-wide conflicts computed one pair of documents at a time, so that adding or changing one
+document re-runs only the pairs it is in.
+
+Every rule of ``qa.conflicts.rules`` compares two sentences of two documents, and what a sentence
+says is read from its own document (``qa.conflicts.sentences._analyse``; only which capitalised
+words count as names is read against both documents). The findings of a pair therefore depend on
+those two documents alone, and ``PairCache`` keeps them keyed by both documents' ids and
+fingerprints (sha256 of the bytes): a full computation and an incremental one give the same
+conflicts by construction. The cache is a small JSON file beside the index (``conflict_pairs.json``),
+written atomically; findings made by other rules (``RULES_VERSION``) or thresholds are dropped.
+"""
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, astuple, dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .rules import Thresholds, _aligned_rules, _denial_rules, _Finding, _loose_rules
+from .sentences import Encoder, _analyse, _DocSentences, _joint, _similarity
+from ..ingest.corpus import Document
+
+__all__ = ["RULES_VERSION", "PAIRS_FILE", "PairFinding", "PairCache", "pair_findings"]
+
+RULES_VERSION = 2  # bump whenever a rule or the sentence analysis changes what a pair yields
+PAIRS_FILE = "conflict_pairs.json"
+
+
+@dataclass(frozen=True)
+class PairFinding:
+    """One finding between two documents, in document terms (raw offsets), so it can be stored."""
+
+    kind: str
+    start_a: int  # the statement (sentence) in the first document of the pair
+    end_a: int
+    start_b: int  # ... and in the second
+    end_b: int
+    claim_a: int  # token index of the figure the finding is about, -1 for the whole sentence
+    claim_b: int
+    confidence: float
+    phrase_a: str
+    phrase_b: str
+    certainty_a: int  # certainty of each whole sentence (qa.conflicts.claims)
+    certainty_b: int
+    swap: str = ""  # the two values a near-copy swaps ("1856|1900"), empty for other findings
+
+
+def pair_findings(x: _DocSentences, y: _DocSentences, vx: np.ndarray | None, vy: np.ndarray | None,
+                  th: Thresholds) -> list[PairFinding]:
+    """Every rule of ``qa.conflicts.rules`` on the sentences of two analysed documents.
+
+    ``vx``/``vy`` are the sentences' L2-normalised vectors (None: tf-idf over the two documents).
+    """
+    if not x.sents or not y.sents:
+        return []
+    sents = _joint([x, y])
+    if vx is not None and vy is not None:
+        vecs = np.vstack([vx, vy]).astype(np.float32)
+        sim = vecs @ vecs.T
+    else:
+        sim = _similarity(sents)
+    n = len(x.sents)
+    cross = np.zeros(sim.shape, dtype=bool)
+    cross[:n, n:] = True
+    pairs = set(zip(*np.nonzero((sim >= th.candidate_embedding) & cross)))
+    # A figure stated in the same unit anchors a pair even when the sentences differ elsewhere.
+    by_figure: dict[tuple[str, float], tuple[list[int], list[int]]] = {}
+    for i, s in enumerate(sents):
+        for q in s.quantities:
+            if q.unit:
+                by_figure.setdefault((q.unit, float(f"{q.value:.3g}")), ([], []))[s.doc].append(i)
+    for left, right in by_figure.values():
+        pairs.update((i, j) for i in left for j in right)
+    findings: list[_Finding] = []
+    if th.loose_rules and "certainty" in th.enabled:
+        findings.extend(_denial_rules(sents, sim, th))
+    for i, j in sorted(pairs):
+        a, b = sents[i], sents[j]
+        if a.keys == b.keys or a.boilerplate or b.boilerplate:
+            continue  # a verbatim copy cannot disagree with itself; a citation line claims nothing
+        found = _aligned_rules(a, b, i, j, th)
+        if found is None:
+            continue
+        if not th.aligned_rules:
+            found = []
+        if th.loose_rules and not found:
+            found = _loose_rules(a, b, i, j, max(float(sim[i, j]), 0.0), th)
+        seen = set()
+        for f in found:
+            if (f.kind, f.claim_a, f.claim_b) not in seen:
+                seen.add((f.kind, f.claim_a, f.claim_b))
+                findings.append(f)
+    out = []
+    for f in findings:
+        a, b = sents[f.a], sents[f.b]
+        out.append(PairFinding(f.kind, a.start, a.end, b.start, b.end, f.claim_a, f.claim_b,
+                               round(float(f.confidence), 6), f.phrase_a, f.phrase_b, a.certainty,
+                               b.certainty, f.swap))
+    return out
+
+
+class PairCache:
+    """Findings per pair of documents, reused while both documents keep their bytes.
+
+    ``computed`` counts the pairs run since the cache was made (what an incremental update saves
+    is visible in tests and benchmarks). Not thread-safe: the caller holds the index lock.
+    """
+
+    def __init__(self, thresholds: Thresholds | None = None, model: str = ""):
+        self.thresholds = thresholds
+        self.model = model  # findings depend on the encoder's vectors: another model, other findings
+        self.pairs: dict[str, tuple[PairFinding, ...]] = {}
+        self.computed = 0
+        self.dirty = False  # changed since loaded or saved
+        self._settings: str | None = None  # the thresholds the stored findings were made with
+        self._analysed: dict[str, _DocSentences] = {}  # by fingerprint, in memory only
+        self._vectors: dict[str, np.ndarray] = {}
+
+    # ------------------------------------------------------------------ computing
+
+    def findings(self, docs: Sequence[Document], encode: Encoder | None = None,
+                 on_pair: Callable[[str, str], None] | None = None) -> list[tuple[int, int, PairFinding]]:
+        """(position of the first document, of the second, finding) for every pair of ``docs``;
+        pairs not cached are computed (``on_pair(doc_id_a, doc_id_b)`` is called for each)."""
+        th = self.thresholds or (Thresholds() if encode is not None else Thresholds.lexical())
+        settings = json.dumps([RULES_VERSION, self.model if encode is not None else None, asdict(th)],
+                              sort_keys=True, default=sorted)
+        if settings != self._settings:
+            self.pairs.clear()
+            self._settings = settings
+            self.dirty = True
+        keys = {}
+        out: list[tuple[int, int, PairFinding]] = []
+        for i, a in enumerate(docs):
+            for j in range(i + 1, len(docs)):
+                b = docs[j]
+                key = f"{a.doc_id}\t{a.fingerprint}\t{b.doc_id}\t{b.fingerprint}"
+                keys[key] = None
+                found = self.pairs.get(key)
+                if found is None:
+                    if on_pair is not None:
+                        on_pair(a.doc_id, b.doc_id)
+                    self.computed += 1
+                    self.dirty = True
+                    found = self.pairs[key] = tuple(pair_findings(
+                        self._analysis(a), self._analysis(b), self._vecs(a, encode), self._vecs(b, encode), th))
+                out.extend((i, j, f) for f in found)
+        # Forget pairs of documents that are gone or changed, and their analyses.
+        if len(keys) != len(self.pairs):
+            self.pairs = {k: self.pairs[k] for k in keys}
+            self.dirty = True
+        live = {d.fingerprint for d in docs}
+        self._analysed = {k: v for k, v in self._analysed.items() if k in live}
+        self._vectors = {k: v for k, v in self._vectors.items() if k in live}
+        return out
+
+    def analysed(self, doc: Document) -> _DocSentences | None:
+        """The analysis of ``doc`` this cache made while computing pairs, or None (analyses are
+        kept in memory only, so a cache loaded from disk has none). Only reads: the question path
+        calls it from any thread."""
+        return self._analysed.get(doc.fingerprint)
+
+    def _analysis(self, doc: Document) -> _DocSentences:
+        got = self._analysed.get(doc.fingerprint)
+        if got is None:
+            got = self._analysed[doc.fingerprint] = _analyse(doc)
+        return got
+
+    def _vecs(self, doc: Document, encode: Encoder | None) -> np.ndarray | None:
+        if encode is None:
+            return None
+        got = self._vectors.get(doc.fingerprint)
+        if got is None:
+            sents = self._analysis(doc).sents
+            got = np.zeros((0, 0), np.float32)  # no sentence: the pair step skips the document
+            if sents:
+                got = np.asarray(encode([s.norm for s in sents]), dtype=np.float32)
+            self._vectors[doc.fingerprint] = got
+        return got
+
+    # ------------------------------------------------------------------ storage
+
+    def to_json(self) -> dict:
+        return {"settings": self._settings,
+                "pairs": {k: [list(astuple(f)) for f in v] for k, v in self.pairs.items()}}
+
+    @classmethod
+    def from_json(cls, data: dict, thresholds: Thresholds | None = None, model: str = "") -> "PairCache":
+        cache = cls(thresholds, model)
+        try:
+            cache._settings = data["settings"]
+            cache.pairs = {k: tuple(PairFinding(*row) for row in v) for k, v in data["pairs"].items()}
+        except (KeyError, TypeError, AttributeError):
+            return cls(thresholds, model)  # another layout: start afresh rather than trust it
+        return cache
+
+    def save(self, directory: str | Path) -> None:
+        """Write ``conflict_pairs.json`` atomically (a crash leaves the previous file)."""
+        path = Path(directory) / PAIRS_FILE
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{PAIRS_FILE}.tmp")
+        tmp.write_text(json.dumps(self.to_json(), ensure_ascii=False), "utf-8")
+        os.replace(tmp, path)
+        self.dirty = False
+
+    @classmethod
+    def load(cls, directory: str | Path, thresholds: Thresholds | None = None, model: str = "") -> "PairCache":
+        """The cache stored in ``directory``, or an empty one when there is none or it is unreadable
+        (it is only a cache: the worst case is recomputing every pair)."""
+        try:
+            data = json.loads((Path(directory) / PAIRS_FILE).read_text("utf-8"))
+        except (OSError, ValueError):
+            return cls(thresholds, model)
+        return cls.from_json(data, thresholds, model) if isinstance(data, dict) else cls(thresholds, model)

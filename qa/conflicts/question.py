@@ -1,0 +1,387 @@
+"""Question-aware conflicts: do the retrieved documents give the question different answers?
+
+The corpus-wide rules (``qa.conflicts.corpus_wide``) only compare sentences that line up with one another. A
+document that states its answer elsewhere (an infobox, a list, a differently worded sentence) is
+missed, and two near-copies about different entities that share a name (two Kaliganj upazilas) look
+like a contradiction. Knowing the question fixes both. ``QuestionConflicts.find`` (what ``ask()``
+runs, on the passages about the question's subject, and on every sentence of the documents that
+copy one of those: misinformation rewritten from a page may state its answer in a passage that
+reads unlike the question) combines three signals:
+
+1. Stored corpus-wide conflicts among those passages, kept when a statement is close to the
+   question (cosine >= 0.7, read off the gold set) or when the conflict is of the kind of answer
+   the question asks for (a date conflict for "when", a numeric one for "how many", an entity one
+   for "who") and a statement answers it.
+2. Answers: the expected answer type (``qa.reading.answertype``); in each document the sentences most
+   related to the question (cosine with the question vector plus the share of the question's words
+   they repeat), and in them the candidate answer of that type next to what the question asks
+   ("directed by ..." for "who directed"), or what a definition says the subject is ("a 2001
+   American drama film" for "what genre"). Two documents disagree when each one's answer is absent
+   from the other document.
+3. Near-copy swaps (``qa.conflicts.swaps``): two documents that repeat one another sentence for
+   sentence but swap a value of the asked kind in a sentence related to the question.
+
+Same entity or not (``qa.conflicts.entity``): two documents are about the same entity when they share
+enough text (word 4-grams) or names, or one names its subject with a qualifier the other repeats
+("Dallas County Courthouse (Iowa)" ... "Adel, Iowa"); not when the names qualifying the subject
+where it is first mentioned differ ("Kaliganj Upazila, Jhenaidah" vs "Kaliganj Upazila,
+Lalmonirhat"), when each answer sentence names its own subject (Meta's 5 GW, Anthropic's 1 GW), or
+when near-copies swap many different things (one template, two entities). Copies of one article
+(half their 4-grams shared) that rename nothing but the answer are one entity whatever their
+qualifiers say (``qa.conflicts.rewrite``: a rewrite changes the answer in the title too); a
+qualifier one document lacks is no evidence when that document never names the subject up front
+(an excerpt). A stored numeric conflict between copies of one statement (same figures) is dropped.
+A disagreement between the same entity is a ``Conflict`` of kind ``answer`` (or the stored kind);
+between different entities sharing a name it is a ``Conflict`` of kind ``ambiguity``, a note that
+the sources describe different things, which ``qa eval`` does not count as a conflict.
+
+Measured on RAMDocs through ``ask()``'s conflict stage (``python -m qa.bench.conflicts``), settings
+tuned on the even questions: see the README (Conflicting sources).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
+
+import numpy as np
+
+from .answer_facts import (
+    ANSWER,
+    DocFacts,
+    QuestionSettings,
+    Value,
+    _about_subject,
+    _agree,
+    _present,
+    _question,
+    _Question,
+)
+from ..ingest.text import nfkc
+from .answers import _answers, _relevance
+from .entity import _qualifiers, same_entity
+from .rewrite import rewritten
+from .sentences import Encoder, _DocSentences, _Sentence
+from .swaps import Swaps, swaps_between
+from ..ingest.corpus import Document
+from ..results import AMBIGUITY, Citation, Conflict
+
+__all__ = ["DocFacts", "QuestionConflicts", "QuestionSettings", "find_conflicts_for_question",
+           "ANSWER", "AMBIGUITY", "same_entity"]
+
+
+# --------------------------------------------------------------------------- public API
+
+
+# A statement a document makes about the answer: (relevance of its sentence, sentence row, value).
+_Said = tuple[float, int, Value]
+_KIND_OF = {"numeric": "number", "date": "date", "entity": "name"}
+
+
+class QuestionConflicts:
+    """Per-document facts kept in memory (built once per document: up front, or on first use
+    through ``lazy``); ``find`` then costs a few milliseconds per question."""
+
+    def __init__(self, docs: Sequence[Document] = (), encode: Encoder | None = None,
+                 settings: QuestionSettings | None = None, *, lazy: Mapping[str, Document] | None = None,
+                 analysed: Callable[[Document], _DocSentences | None] | None = None):
+        self.encode = encode
+        # Sentence analyses already made elsewhere (``PairCache.analysed``): reused, not redone.
+        self.analysed = analysed
+        self.settings = settings or (QuestionSettings() if encode else QuestionSettings(relevant=0.5))
+        self.facts: dict[str, DocFacts] = {}
+        # Documents whose facts are built on first use (the app's corpus: nothing at load time).
+        self.lazy: Mapping[str, Document] = lazy or {}
+        self._swaps: dict[tuple[str, str, bool], Swaps] = {}  # by the two documents' fingerprints
+        for d in docs:
+            self.add(d)
+
+    def add(self, doc: Document) -> DocFacts:
+        f = self.facts[doc.doc_id] = DocFacts.of(doc, self.encode, self.analysed(doc) if self.analysed else None)
+        return f
+
+    def _facts(self, doc_id: str) -> DocFacts | None:
+        f = self.facts.get(doc_id)
+        if f is None and doc_id in self.lazy:
+            f = self.add(self.lazy[doc_id])  # two threads may both build it: same result
+        return f
+
+    def find(self, question: str, passages: Sequence[tuple[str, int, int]] | None = None,
+             qvec: np.ndarray | None = None, settings: QuestionSettings | None = None,
+             stored: Sequence[Conflict] = ()) -> list[Conflict]:
+        """Conflicts and ambiguities between the documents of ``passages`` (raw ``(doc_id, start,
+        end)`` spans, best first; None: every document) on the answer to ``question``: the stored
+        corpus-wide conflicts given in ``stored`` that bear on the question (rechecked for
+        different entities), then disagreements on the answer itself (kind ``answer``), and the
+        same between different entities sharing a name (kind ``ambiguity``). ``qvec`` is the
+        question's L2-normalised vector in the space of the encoder the facts were built with
+        (None: lexical relevance only)."""
+        st = settings or self.settings
+        q = _question(question)
+        rows = self._rows(passages)
+        if passages is not None:
+            rows.update(self._copies_of(rows, st))
+        if qvec is None and self.encode is not None and any(self.facts[d].vectors is not None for d in rows):
+            qvec = np.asarray(self.encode([nfkc(question)]), dtype=np.float32)[0]
+        answers: dict[str, _Said] = {}
+        if st.answers or st.stored:
+            for doc_id, rs in rows.items():
+                f = self.facts[doc_id]
+                found = _answers(q, f, rs, qvec if f.vectors is not None else None, st)
+                if found:
+                    answers[doc_id] = found[0]
+        out = []
+        if st.stored:
+            for c in stored:
+                close, relevant = self._statement_relevance(c, q, qvec, st)
+                if close >= st.stored_close or (q.kind is not None and _KIND_OF.get(c.kind) == q.kind
+                                                and relevant >= st.stored_kind_relevant):
+                    kept = self._recheck(c, q, answers, st)
+                    if kept is not None:
+                        out.append(kept)
+        links: list[tuple[str, str, str, _Said, _Said]] = []  # (kind, doc a, doc b, what each says)
+        if st.answers:
+            links += self._answer_links(q, answers, st)
+        if st.swaps and q.kind is not None:
+            links += self._swap_links(q, rows, qvec, st, out)
+        for kind in (ANSWER, AMBIGUITY):
+            said: dict[str, _Said] = {}
+            pairs = []
+            for k, da, db, sa, sb in links:
+                if k == kind:
+                    said.setdefault(da, sa)
+                    said.setdefault(db, sb)
+                    pairs.append((da, db))
+            for group in _components(pairs):
+                out.append(self._conflict(kind, group, said))
+        return out
+
+    def _answer_links(self, q: _Question, answers: dict[str, _Said], st: QuestionSettings) -> list:
+        order = list(answers)
+        links = []
+        for x, da in enumerate(order):
+            for db in order[x + 1:]:
+                a, b = answers[da][2], answers[db][2]
+                fa, fb = self.facts[da], self.facts[db]
+                if _agree(a, b) or _present(a, fb, q.keys) or _present(b, fa, q.keys):
+                    continue
+                same = not st.entity_check or self._rewritten(
+                    fa, fb, q, (a, b), (fa.sents[answers[da][1]], fb.sents[answers[db][1]]), st) or (
+                    same_entity(fa, fb, q, st, (a, b), (fa.sents[answers[da][1]], fb.sents[answers[db][1]]))
+                    and not self._templated(fa, fb, st)
+                    and not self._renamed(fa, fb, q, st))
+                links.append((ANSWER if same else AMBIGUITY, da, db, answers[da], answers[db]))
+        return links
+
+    def _swap_links(self, q: _Question, rows: dict[str, list[int]], qvec, st: QuestionSettings,
+                    shown: list[Conflict]) -> list:
+        """Near-copies that swap a word of a sentence answering the question: "a 2001 American
+        drama film" / "a 2001 American comedy film" asked for the film's genre."""
+        covered = {(s.doc_id, s.start) for c in shown for s in c.statements}
+        order = list(rows)
+        links = []
+        for x, da in enumerate(order):
+            fa = self.facts[da]
+            for db in order[x + 1:]:
+                fb = self.facts[db]
+                # Two copies of one article (most of their word 4-grams shared) are about one entity.
+                copies = fa.shares_grams(fb, st.copy_grams)
+                quals = frozenset().union(*_qualifiers(fa, q))
+                for sw in self._swaps_of(fa, fb, st).swaps:
+                    sa, sb = fa.sents[sw.row_a], fb.sents[sw.row_b]
+                    kind = sw.kind(sa, sb)
+                    if not _fits(kind, q) or (
+                            (da, sa.start) in covered and (db, sb.start) in covered):
+                        continue
+                    if kind == "number" and not _figures_differ(sa, sb, sw):
+                        continue
+                    va = Value("name", " ".join(sa.keys[sw.first_a:sw.last_a]), sw.text_a, sw.first_a, sw.last_a)
+                    vb = Value("name", " ".join(sb.keys[sw.first_b:sw.last_b]), sw.text_b, sw.first_b, sw.last_b)
+                    if _about_subject(va, q) or _about_subject(vb, q) or set(va.key.split()) & quals:
+                        continue  # the swap is in the name asked about: two entities or a typo
+                    rel = float(_relevance(q, fa, [sw.row_a], qvec if fa.vectors is not None else None, st)[0])
+                    if rel < st.swap_relevant:
+                        continue
+                    same = not st.entity_check or self._rewritten(fa, fb, q, (va, vb), (sa, sb), st) or (
+                        same_entity(fa, fb, q, st, (va, vb), (sa, sb), False, copies)
+                        and (copies or not self._templated(fa, fb, st)) and not self._renamed(fa, fb, q, st))
+                    links.append((ANSWER if same else AMBIGUITY, da, db, (rel, sw.row_a, va), (rel, sw.row_b, vb)))
+                    break
+        return links
+
+    def _swaps_of(self, fa: DocFacts, fb: DocFacts, st: QuestionSettings) -> Swaps:
+        key = (fa.doc.fingerprint, fb.doc.fingerprint, st.swap_dates)
+        got = self._swaps.get(key)
+        if got is None:
+            got = self._swaps[key] = swaps_between(fa.sents, fb.sents, fa.vectors, fb.vectors, st.swap_dates)
+        return got
+
+    def _rewritten(self, fa: DocFacts, fb: DocFacts, q: _Question, answers: tuple[Value, Value] | None,
+                   sents: tuple[_Sentence, _Sentence] | None, st: QuestionSettings) -> bool:
+        return rewritten(fa, fb, self._swaps_of(fa, fb, st), q, answers, sents, st)
+
+    def _templated(self, fa: DocFacts, fb: DocFacts, st: QuestionSettings) -> bool:
+        """Near-copies that swap many different things are one template about two entities."""
+        return bool(st.multi_swap) and self._swaps_of(fa, fb, st).distinct >= st.multi_swap
+
+    def _renamed(self, fa: DocFacts, fb: DocFacts, q: _Question, st: QuestionSettings) -> bool:
+        """Near-copies that swap the qualifier of their subject ("Kaliganj Upazila, Jhenaidah" /
+        "Kaliganj Upazila, Lalmonirhat") are about two entities of one name."""
+        (qa, pa), (qb, pb) = _qualifiers(fa, q), _qualifiers(fb, q)
+        return any(set(sw.key.split("|")[0].split()) & (qa | pa) and set(sw.key.split("|")[1].split()) & (qb | pb)
+                   for sw in self._swaps_of(fa, fb, st).swaps)
+
+    def _statement_relevance(self, c: Conflict, q: _Question, qvec, st: QuestionSettings) -> tuple[float, float]:
+        """How close the best statement of a stored conflict is to the question (cosine) and how
+        well it answers it (cosine plus the share of the question's words), both 1.0 when its
+        documents are unknown here, so that nothing is dropped for want of facts."""
+        close = best = -1.0
+        for s in c.statements:
+            f = self._facts(s.doc_id)
+            if f is None:
+                return 1.0, 1.0
+            rows = [i for i, x in enumerate(f.sents) if x.start < s.end and s.start < x.end]
+            if not rows:
+                continue
+            best = max(best, float(_relevance(q, f, rows, qvec if f.vectors is not None else None, st).max()))
+            if qvec is not None and f.vectors is not None:
+                close = max(close, float((f.vectors[rows] @ qvec).max()))
+        return close, best
+
+    def _recheck(self, c: Conflict, q: _Question, answers, st: QuestionSettings) -> Conflict | None:
+        """A stored conflict stays one unless every two of its documents are different entities
+        sharing the question's name; then it becomes an ambiguity. None when every two of them
+        state the same figures: copies of one statement, formatted apart, do not disagree."""
+        if c.kind == AMBIGUITY or not st.entity_check:
+            return c
+        ds = [d for d in dict.fromkeys(s.doc_id for s in c.statements) if self._facts(d) is not None]
+        if len(ds) < 2:
+            return c
+        said = {d: {" ".join(x.text.split()) for x in c.statements if x.doc_id == d} for d in ds}
+        figures = {d: _figures(x.text for x in c.statements if x.doc_id == d) for d in ds}
+        apart = False  # whether two of the documents state different things
+        for x, da in enumerate(ds):
+            for db in ds[x + 1:]:
+                if said[da] == said[db]:
+                    continue  # two copies saying the same thing do not disagree with each other
+                if st.same_figures and c.kind == "numeric" and figures[da] and figures[db] and (
+                        figures[da] <= figures[db] or figures[db] <= figures[da]):
+                    continue  # "(54.0/km)" / "( 54.0/km 2 )", or one copy cut short: one statement
+                apart = True
+                vals = (answers[da][2], answers[db][2]) if da in answers and db in answers else None
+                fa, fb = self.facts[da], self.facts[db]
+                if self._rewritten(fa, fb, q, vals, None, st) or (
+                        same_entity(fa, fb, q, replace(st, same_names=st.stored_names), vals, None)
+                        and not self._templated(fa, fb, st)
+                        and not self._renamed(fa, fb, q, st)):
+                    return c
+        if not apart and st.same_figures and c.kind == "numeric":
+            return None
+        return Conflict(AMBIGUITY, "Ambiguous: the sources may describe different entities that share "
+                        "a name. " + c.summary, c.statements)
+
+    def _copies_of(self, rows: dict[str, list[int]], st: QuestionSettings) -> dict[str, list[int]]:
+        """Every sentence row of the documents that copy much of an on-subject document (its word
+        4-grams, as for one entity) though none of their passages came close to the question: a copy
+        of a page about the subject is about it, and misinformation rewritten from it may state the
+        answer in a passage that reads unlike the question. Only small corpora are scanned (every
+        document's facts are built), up to ``st.copy_scan`` documents."""
+        known = list(self.facts) + [d for d in self.lazy if d not in self.facts]
+        if not st.copy_scan or len(known) > st.copy_scan or not rows:
+            return {}
+        out: dict[str, list[int]] = {}
+        for d in known:
+            f = None if d in rows else self._facts(d)
+            if f is None or not f.sents:
+                continue
+            for e in rows:
+                if f.shares_grams(self.facts[e], st.same_grams):
+                    out[d] = list(range(len(f.sents)))
+                    break
+        return out
+
+    def _rows(self, passages) -> dict[str, list[int]]:
+        """Sentence rows of each document inside the passages (every row without passages)."""
+        if passages is None:
+            docs = list(self.facts) + [d for d in self.lazy if d not in self.facts]
+            return {d: list(range(len(f.sents))) for d in docs if (f := self._facts(d)) is not None}
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for doc_id, start, end in passages:
+            spans.setdefault(doc_id, []).append((start, end))
+        rows: dict[str, list[int]] = {}
+        for doc_id, ss in spans.items():
+            f = self._facts(doc_id)
+            if f is None:
+                continue
+            rows[doc_id] = [i for i, s in enumerate(f.sents) if any(a < s.end and s.start < b for a, b in ss)]
+        return rows
+
+    def _conflict(self, kind: str, group: list[str], said: dict[str, _Said]) -> Conflict:
+        parts, statements = [], []
+        for doc_id in group:
+            rel, i, v = said[doc_id]
+            f = self.facts[doc_id]
+            s = f.sents[i]
+            parts.append(f"{doc_id.split('_', 1)[0]} says “{v.text}”")
+            statements.append(Citation(doc_id, f.doc.title, f.doc.date, s.start, s.end, s.raw,
+                                       round(min(1.0, max(0.01, rel)), 4), f.doc.outlet))
+        head = ("Answer conflict" if kind == ANSWER else
+                "Ambiguous: the sources describe different entities that share a name")
+        return Conflict(kind, f"{head}: " + "; ".join(parts), tuple(statements))
+
+
+def _figures_differ(a: _Sentence, b: _Sentence, sw) -> bool:
+    """Whether the figures a swap replaces are the same quantity with values that cannot both hold
+    (not US$50 billion / RMB 339 billion: no offline exchange rate is trustworthy)."""
+    xa = [x for x in a.quantities if x.first < sw.last_a and x.last > sw.first_a]
+    xb = [x for x in b.quantities if x.first < sw.last_b and x.last > sw.first_b]
+    if not xa or not xb:
+        return True  # plain numbers the quantity reader skips ("seven" / "21")
+    x, y = xa[0], xb[0]
+    return x.unit == y.unit and not (x.low <= y.high and y.low <= x.high)
+
+
+_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _figures(texts) -> frozenset[str]:
+    """The figures statements give ("2,393", "54.0"), for copies of one statement formatted apart:
+    "(54.0/km)" / "( 54.0/km 2 )", or cut short after the first figures."""
+    return frozenset(m.group().replace(",", "") for t in texts for m in _FIGURE.finditer(t))
+
+
+def _fits(swapped: str, q: _Question) -> bool:
+    """Whether a swap is of the kind of answer the question asks for (any word for "what genre")."""
+    if q.kind == "name":
+        return swapped == "name" or (q.other and swapped == "word")
+    return swapped == q.kind
+
+
+def _components(pairs: list[tuple[str, str]]) -> list[list[str]]:
+    adj: dict[str, set[str]] = {}
+    for a, b in pairs:
+        adj.setdefault(a, set()).add(b)
+        adj.setdefault(b, set()).add(a)
+    seen: set[str] = set()
+    out = []
+    for start in adj:
+        if start in seen:
+            continue
+        comp, stack = [], [start]
+        seen.add(start)
+        while stack:
+            x = stack.pop()
+            comp.append(x)
+            for y in adj[x] - seen:
+                seen.add(y)
+                stack.append(y)
+        out.append(sorted(comp, key=list(adj).index))
+    return out
+
+
+def find_conflicts_for_question(question: str, docs: Sequence[Document], encode: Encoder | None = None,
+                                passages: Sequence[tuple[str, int, int]] | None = None,
+                                settings: QuestionSettings | None = None) -> list[Conflict]:
+    """One-off form of ``QuestionConflicts(docs, encode).find(question, passages)``: analyses the
+    documents on every call, so the product should keep a ``QuestionConflicts`` instead."""
+    return QuestionConflicts(docs, encode, settings).find(question, passages)

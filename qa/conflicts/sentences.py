@@ -1,0 +1,123 @@
+"""Sentences of a corpus analysed once for conflict detection (``qa.conflicts.claims`` on every content
+sentence): tokens, names, figures, certainty and time frames, plus the similarity matrix the
+pairwise rules start from. Shared by the corpus-wide rules (``qa.conflicts.rules``) and the
+question-aware path (``qa.conflicts.question``).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from .claims import (
+    STOPWORDS,
+    UNIT_WORDS,
+    Quantity,
+    Token,
+    certainty,
+    is_date_token,
+    quantities,
+    stem,
+    time_frames,
+    tokenize,
+)
+from ..ingest.corpus import Document
+from ..ingest.text import nfkc, sentence_spans
+
+Encoder = Callable[[list[str]], np.ndarray]
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    doc: int
+    start: int
+    end: int
+    raw: str
+    norm: str
+    tokens: tuple[Token, ...]
+    keys: tuple[str, ...]
+    content: frozenset[str]
+    names: frozenset[str]
+    quantities: tuple[Quantity, ...]
+    certainty: int
+    times: frozenset[str]
+    boilerplate: bool  # "Retrieved 3 May 2020", "Archived from the original on ..."
+
+
+_BOILERPLATE = re.compile(r"\b(?:retrieved|archived|accessed)\b(?: \w+){0,4} (?:\d{1,2} )?"
+                          r"(?:january|february|march|april|may|june|july|august|september|october|"
+                          r"november|december|\d{4})", re.IGNORECASE)
+
+
+
+@dataclass(frozen=True)
+class _DocSentences:
+    """One document's content sentences, analysed on their own. Only which capitalised words are
+    names depends on other documents (a word any of them writes in lower case is none), so a pair
+    or a corpus re-reads ``caps`` against its joint vocabulary instead of re-analysing."""
+
+    sents: tuple[_Sentence, ...]
+    caps: tuple[frozenset[str], ...]  # capitalised candidate names, per sentence
+    lower: frozenset[str]  # every word the document writes in lower case
+
+
+def _analyse(doc: Document) -> _DocSentences:
+    """Every content sentence of ``doc`` with at least four words (``doc`` field 0, names read
+    against this document's own vocabulary)."""
+    spans: list[tuple[int, int, str, list[Token]]] = []
+    lower: set[str] = set()
+    for a, b in doc.content:
+        for s, e in sentence_spans(doc.raw, a, b):
+            norm = nfkc(doc.raw[s:e])
+            toks = tokenize(norm)
+            if sum(1 for t in toks if t.key.isalpha()) < 4:
+                continue  # headings, bylines, bullets: too short to state a claim
+            lower.update(t.key for t in toks if t.text.islower())
+            spans.append((s, e, norm, toks))
+    sents, caps = [], []
+    for s, e, norm, toks in spans:
+        keys = tuple(t.key for t in toks)
+        cap = frozenset(
+            t.key for t in toks
+            if t.text[:1].isupper() and t.key not in STOPWORDS and not is_date_token(t)
+            and t.key not in UNIT_WORDS
+        )
+        content = frozenset(stem(k) for k in keys if k.isalpha() and k not in STOPWORDS)
+        sents.append(_Sentence(0, s, e, doc.raw[s:e], norm, tuple(toks), keys, content, cap - lower,
+                               tuple(quantities(toks, norm)), certainty(list(keys)), time_frames(toks),
+                               bool(_BOILERPLATE.search(norm))))
+        caps.append(cap)
+    return _DocSentences(tuple(sents), tuple(caps), frozenset(lower))
+
+
+def _joint(parts: Sequence[_DocSentences]) -> list[_Sentence]:
+    """The sentences of several analysed documents in order, ``doc`` numbered by position, names
+    re-read against the joint vocabulary: a name is a capitalised word none of the documents
+    writes in lower case ("Anthropic", not "The")."""
+    vocab = frozenset().union(*(p.lower for p in parts)) if parts else frozenset()
+    out = []
+    for di, p in enumerate(parts):
+        for s, cap in zip(p.sents, p.caps):
+            out.append(replace(s, doc=di, names=cap - vocab))
+    return out
+
+
+def _similarity(sents: list[_Sentence]) -> np.ndarray:
+    """Cosine of the sentences' IDF-weighted content words, every pair."""
+    vocab: dict[str, int] = {}
+    rows = []
+    for s in sents:
+        rows.append([vocab.setdefault(w, len(vocab)) for w in s.content])
+    df = np.zeros(len(vocab), dtype=np.float32)
+    for r in rows:
+        df[r] += 1
+    idf = np.log((1 + len(sents)) / (1 + df)) + 1
+    mat = np.zeros((len(sents), len(vocab)), dtype=np.float32)
+    for i, r in enumerate(rows):
+        mat[i, r] = idf[r]
+    norms = np.linalg.norm(mat, axis=1, keepdims=True)
+    mat /= np.where(norms == 0, 1, norms)
+    return mat @ mat.T
+

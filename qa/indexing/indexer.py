@@ -1,0 +1,323 @@
+"""Building and refreshing an index: only documents whose bytes changed are re-embedded."""
+from __future__ import annotations
+
+import os
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterator, Sequence
+
+import numpy as np
+
+from ..ingest.chunking import chunk_document, document_sentences, token_counter
+from ..config import TITLE_WEIGHT, Settings
+from ..ingest.corpus import Document, load_corpus
+from .dense import build_dense_index, index_kind
+from .embedding import Embedder
+from .entities import sentence_types
+from .lexical import tokenize
+from .store import IndexData, check_compatible, load_index, read_manifest, save_index, warn_rebuild
+from ..ingest.text import nfkc, normalize
+
+__all__ = ["SyncReport", "sync_index", "build_bm25"]
+
+@dataclass(frozen=True)
+class SyncReport:
+    added: tuple[str, ...] = ()
+    changed: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    reused: int = 0
+    rebuilt_reason: str | None = None
+    embedded_chunks: int = 0
+
+    @property
+    def touched(self) -> bool:
+        return bool(self.added or self.changed or self.removed or self.rebuilt_reason)
+
+
+def build_bm25(chunk_texts: Sequence[str]):
+    import bm25s
+
+    bm25 = bm25s.BM25()
+    # An all-stopword chunk still needs a row: bm25s keeps an empty token for it.
+    bm25.index([tokenize(t) for t in chunk_texts], show_progress=False)
+    return bm25
+
+
+def chunk_text(doc: Document, start: int, end: int, with_title: bool = True) -> str:
+    """What is embedded for a chunk: its normalised text, after the document title, which often
+    names the subject a passage only alludes to."""
+    body = normalize(doc.raw[start:end])
+    if with_title and doc.title and not doc.raw[start:end].lstrip().startswith(doc.raw[:len(doc.title)].strip()):
+        return f"{normalize(doc.title)}. {body}"
+    return body
+
+
+def title_text(doc: Document) -> str:
+    """What is embedded for a document's title, mixed into its chunk vectors; "" when it has no
+    title, and then nothing is embedded or mixed in (the vector of "" is no title's)."""
+    return normalize(doc.title) if doc.title else ""
+
+
+
+
+def _sentence_overlaps(chunk_rows, sent_rows) -> Iterator[list[tuple[int, int]]]:
+    """For each chunk (doc, start, end), the sentences it overlaps: (row in sent_rows, characters
+    shared). Sentence rows are in document order, non-overlapping."""
+    by_doc: dict[str, list[int]] = {}
+    for j, (d, _, _) in enumerate(sent_rows):
+        by_doc.setdefault(d, []).append(j)
+    starts = {d: np.array([sent_rows[j][1] for j in js]) for d, js in by_doc.items()}
+    for d, a, b in chunk_rows:
+        js = by_doc.get(d, [])
+        lo = max(0, int(np.searchsorted(starts[d], a, "right")) - 1) if js else 0
+        shares = []
+        for j in js[lo:]:
+            _, s, e = sent_rows[j]
+            if s >= b:
+                break
+            shared = min(e, b) - max(s, a)
+            if shared > 0:
+                shares.append((j, shared))
+        yield shares
+
+
+def chunks_without_sentences(chunk_rows, sent_rows) -> list[int]:
+    """The chunks that overlap no sentence: the ones embedded as text (see _chunk_vectors).
+    Known before anything is embedded, so a distributed build can send their texts out too."""
+    return [i for i, shares in enumerate(_sentence_overlaps(chunk_rows, sent_rows)) if not shares]
+
+
+def _chunk_vectors(chunk_rows, sent_rows, svecs, title_vecs, fallback: Callable[[list[int]], np.ndarray]) -> np.ndarray:
+    """A chunk's vector is the mean of the vectors of the sentences it overlaps (weighted by the
+    characters shared) plus a little of its document title's (``title_vecs``, which has no entry
+    for an untitled document), renormalised. The sentences are embedded anyway (the reader and the
+    conflict finder need them), so chunks cost no second pass of the encoder: that halves the
+    build. Chunks overlapping no sentence are embedded as text, and so (a safety net) are those
+    whose sentence vectors cancel out."""
+    dim = svecs.shape[1]
+    out = np.zeros((len(chunk_rows), dim), np.float32)
+    missing = []
+    for i, ((d, _, _), shares) in enumerate(zip(chunk_rows, _sentence_overlaps(chunk_rows, sent_rows))):
+        acc = np.zeros(dim, np.float64)
+        for j, shared in shares:
+            acc += shared * svecs[j]
+        n = np.linalg.norm(acc)
+        if n == 0:
+            missing.append(i)
+            continue
+        title = title_vecs.get(d)
+        v = acc / n if title is None else acc / n + TITLE_WEIGHT * title
+        out[i] = v / np.linalg.norm(v)
+    if missing:
+        out[missing] = fallback(missing)
+    return out
+
+
+def _new_rows(docs: Sequence[Document], settings: Settings, embedder: Embedder, progress: bool):
+    count = token_counter(settings.encoding)
+    chunk_rows, sent_rows, sent_texts = [], [], []
+    for doc in docs:
+        for c in chunk_document(doc, settings.chunk_tokens, settings.overlap_tokens, count, embedder.fits):
+            chunk_rows.append((doc.doc_id, c.start, c.end))
+        for s, e, _ in document_sentences(doc):
+            sent_rows.append((doc.doc_id, s, e))
+            sent_texts.append(normalize(doc.raw[s:e]))
+    titled = [(doc.doc_id, t) for doc in docs if (t := title_text(doc))]
+    # spaCy's entity tagging runs on the other core while the encoder works: it is numpy and
+    # Python, the encoder (onnxruntime or torch) releases the GIL.
+    with ThreadPoolExecutor(1, thread_name_prefix="qa-ner") as ex:
+        types = ex.submit(sentence_types, sent_texts)
+        vecs = np.asarray(embedder.encode(sent_texts + [t for _, t in titled], show_progress=progress), np.float32)
+        stypes = types.result()
+    svecs = vecs[: len(sent_texts)]
+    title_vecs = {d: vecs[len(sent_texts) + i] for i, (d, _) in enumerate(titled)}
+    by_id = {doc.doc_id: doc for doc in docs}
+
+    def fallback(rows: list[int]) -> np.ndarray:
+        return embedder.encode([chunk_text(by_id[chunk_rows[i][0]], chunk_rows[i][1], chunk_rows[i][2]) for i in rows])
+
+    return chunk_rows, _chunk_vectors(chunk_rows, sent_rows, svecs, title_vecs, fallback), sent_rows, svecs, stypes
+
+
+def sync_index(
+    corpus: str | Path,
+    index_dir: str | Path,
+    embedder: Embedder,
+    settings: Settings,
+    *,
+    progress: bool = True,
+    find_conflicts: Callable | None = None,
+) -> tuple[IndexData, dict[str, Document], SyncReport]:
+    """Bring the index in ``index_dir`` up to date with ``corpus`` and return it loaded.
+
+    Unchanged documents keep their vectors; changed and new ones are chunked and embedded; removed
+    ones are dropped. A damaged index or one built with another model or chunking is rebuilt
+    from scratch (with a warning), never mixed.
+    """
+    index_dir = Path(index_dir)
+    docs = {d.doc_id: d for d in load_corpus(corpus, settings.max_file_bytes)}
+    chunking = settings.chunking()
+    old: IndexData | None = None
+    reason = None
+    manifest = read_manifest(index_dir)
+    if manifest is not None:
+        reason = check_compatible(manifest, embedder.model_id, chunking, embedder.dim)
+        if reason is None:
+            try:
+                old = load_index(index_dir)
+            except (ValueError, KeyError, OSError, RuntimeError) as exc:
+                reason = str(exc)
+        if reason:
+            warn_rebuild(index_dir, reason)
+    elif index_dir.exists() and any(index_dir.iterdir()):
+        reason = "no readable manifest.json"
+        warn_rebuild(index_dir, reason)
+
+    old_fp = {d: m["fingerprint"] for d, m in (old.doc_meta.items() if old else [])}
+    added = tuple(d for d in docs if d not in old_fp)
+    changed = tuple(d for d in docs if d in old_fp and old_fp[d] != docs[d].fingerprint)
+    removed = tuple(d for d in old_fp if d not in docs)
+    if old is not None and not (added or changed or removed):
+        _refresh_stat(old, docs)
+        return old, docs, SyncReport(reused=len(docs))
+
+    doc_ids = sorted(docs)
+    pos = {d: i for i, d in enumerate(doc_ids)}
+    # Where each document's rows can be copied from instead of embedded: its own rows when it is
+    # unchanged, else the rows of an indexed document with the same bytes (a renamed or copied
+    # article). Chunks and their embedded text depend only on the bytes and the settings.
+    source: dict[str, int] = {}
+    if old is not None:
+        old_pos = {d: i for i, d in enumerate(old.doc_ids)}
+        by_fp = {m["fingerprint"]: old_pos[d] for d, m in old.doc_meta.items() if d in old_pos}
+        for d in doc_ids:
+            if d in old_pos and d not in changed:
+                source[d] = old_pos[d]
+            elif docs[d].fingerprint in by_fp:
+                source[d] = by_fp[docs[d].fingerprint]
+    parts_c, parts_v, parts_s, parts_sv, parts_t = [], [], [], [], []
+
+    def copy_rows(d: str, chunks_, vectors_, sentences_, sent_vectors_, sent_types_) -> None:
+        c = chunks_.copy()
+        c[:, 0] = pos[d]
+        s = sentences_.copy()
+        s[:, 0] = pos[d]
+        parts_c.append(c)
+        parts_v.append(vectors_)
+        parts_s.append(s)
+        parts_sv.append(sent_vectors_)
+        parts_t.append(sent_types_)
+
+    if old is not None:
+        for d, i in source.items():
+            rows, srows = old.doc_rows(i), old.doc_rows(i, "sentences")
+            copy_rows(
+                d, old.chunks[rows], old.vectors[rows], old.sentences[srows], old.sent_vectors[srows], old.sent_types[srows]
+            )
+    reused = len(source)
+    # Documents to embed; byte-identical copies among them are embedded once.
+    first_of: dict[str, str] = {}
+    twins: list[str] = []
+    for d in doc_ids:
+        if d in source:
+            continue
+        if docs[d].fingerprint in first_of:
+            twins.append(d)
+        else:
+            first_of[docs[d].fingerprint] = d
+    todo = [docs[d] for d in first_of.values()]
+    crow, cvec, srow, svec, stypes = _new_rows(todo, settings, embedder, progress)
+    if crow:
+        parts_c.append(np.array([(pos[d], a, b) for d, a, b in crow], dtype=np.int64))
+        parts_v.append(cvec)
+    if srow:
+        parts_s.append(np.array([(pos[d], a, b) for d, a, b in srow], dtype=np.int64))
+        parts_sv.append(svec)
+        parts_t.append(stypes)
+    for d in twins:
+        first = first_of[docs[d].fingerprint]
+        rows = [r for r, row in enumerate(crow) if row[0] == first]
+        srows = [r for r, row in enumerate(srow) if row[0] == first]
+        copy_rows(
+            d,
+            np.array([(0, a, b) for _, a, b in (crow[r] for r in rows)], dtype=np.int64).reshape(-1, 3),
+            cvec[rows],
+            np.array([(0, a, b) for _, a, b in (srow[r] for r in srows)], dtype=np.int64).reshape(-1, 3),
+            svec[srows],
+            stypes[srows],
+        )
+    chunks = np.concatenate(parts_c) if parts_c else np.zeros((0, 3), np.int64)
+    vectors = np.concatenate(parts_v).astype(np.float32) if parts_v else np.zeros((0, embedder.dim), np.float32)
+    sentences = np.concatenate(parts_s) if parts_s else np.zeros((0, 3), np.int64)
+    sent_vectors = np.concatenate(parts_sv).astype(np.float32) if parts_sv else np.zeros((0, embedder.dim), np.float32)
+    sent_types = np.concatenate(parts_t).astype(np.uint32) if parts_t else np.zeros(0, np.uint32)
+    # Keep rows grouped by document, in document order, for cheap per-document slicing.
+    order = np.lexsort((chunks[:, 1], chunks[:, 0]))
+    chunks, vectors = chunks[order], vectors[order]
+    sorder = np.lexsort((sentences[:, 1], sentences[:, 0]))
+    sentences, sent_vectors, sent_types = sentences[sorder], sent_vectors[sorder], sent_types[sorder]
+
+    ordered_docs = [docs[d] for d in doc_ids]
+    data = IndexData(
+        model_id=embedder.model_id,
+        dim=embedder.dim,
+        chunking=chunking,
+        doc_ids=doc_ids,
+        doc_meta={d.doc_id: _meta(d) for d in ordered_docs},
+        chunks=chunks,
+        vectors=vectors,
+        sentences=sentences,
+        sent_vectors=sent_vectors,
+        sent_types=sent_types,
+    )
+    data.faiss_index = build_dense_index(vectors)
+    data.index_type = index_kind(data.faiss_index)
+    data.bm25 = build_bm25([chunk_text(docs[doc_ids[i]], a, b) for i, a, b in chunks.tolist()])
+    if find_conflicts is not None:
+        data.conflicts = find_conflicts(ordered_docs, _reusing_encoder(embedder, data, docs))
+    save_index(index_dir, data)
+    report = SyncReport(added, changed, removed, reused, reason, len(crow))
+    return data, docs, report
+
+
+def _reusing_encoder(embedder: Embedder, data: IndexData, docs: dict[str, Document]):
+    """An encode() for the conflict finder that takes the vectors of sentences the index already
+    holds (keyed by their NFKC text, the form it encodes) and embeds only the others: a change to
+    one article must not re-embed every sentence of the corpus."""
+    known: dict[str, np.ndarray] = {}
+    for (d, a, b), vec in zip(data.sentences.tolist(), data.sent_vectors):
+        known.setdefault(nfkc(docs[data.doc_ids[d]].raw[a:b]), vec)
+
+    def encode(texts: Sequence[str]) -> np.ndarray:
+        missing = [t for t in dict.fromkeys(texts) if t not in known]
+        if missing:
+            known.update(zip(missing, embedder.encode(missing)))
+        if not texts:
+            return np.zeros((0, embedder.dim), np.float32)
+        return np.stack([known[t] for t in texts]).astype(np.float32)
+
+    return encode
+
+
+def _meta(doc: Document) -> dict:
+    try:  # the file may be deleted at any moment (the next sync drops it)
+        st = os.stat(doc.path) if doc.path else None
+    except OSError:
+        st = None
+    return {
+        "fingerprint": doc.fingerprint,
+        "path": os.path.basename(doc.path),
+        "title": doc.title,
+        "date": doc.date,
+        "outlet": doc.outlet,
+        "chars": len(doc.raw),
+        "size": st.st_size if st else None,
+        "mtime_ns": st.st_mtime_ns if st else None,
+    }
+
+
+def _refresh_stat(data: IndexData, docs: dict[str, Document]) -> None:
+    for d, doc in docs.items():
+        data.doc_meta[d] = _meta(doc)
+

@@ -1,0 +1,280 @@
+"""The index on disk: a directory of plain files (npy, json, FAISS, bm25s) plus manifest.json.
+
+Writes are atomic with one rename: every data file carries a generation number in its name and
+``manifest.json`` (replaced last, with os.replace) names the files of the current generation with
+their checksums. A crash before that rename leaves the previous manifest pointing at the previous
+files, which are only deleted after the new manifest is in place.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import time
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from ..errors import IndexMismatchError
+from ..results import Conflict
+
+__all__ = ["FORMAT_VERSION", "IndexData", "save_index", "load_index", "read_manifest", "IndexDamagedWarning"]
+
+FORMAT_VERSION = 3  # 2: entity-type bit masks per sentence; 3: site names of web addresses as terms
+MANIFEST = "manifest.json"
+
+
+class IndexDamagedWarning(UserWarning):
+    """The index on disk could not be used as it is and will be rebuilt."""
+
+
+@dataclass
+class IndexData:
+    """Everything an index holds. Arrays are row-aligned:
+
+    chunks[i] = (doc_index, start, end) is embedded as vectors[i]; sentences[j] = (doc_index,
+    start, end) is embedded as sent_vectors[j]. Offsets are raw offsets into the document text.
+    """
+
+    model_id: str
+    dim: int
+    chunking: dict
+    doc_ids: list[str]
+    doc_meta: dict[str, dict]  # fingerprint, path, title, date, outlet, chars, size, mtime_ns
+    chunks: np.ndarray
+    vectors: np.ndarray
+    sentences: np.ndarray
+    sent_vectors: np.ndarray
+    sent_types: np.ndarray  # uint32 entity-label bit mask per sentence (qa.indexing.entities)
+    conflicts: list[Conflict] = field(default_factory=list)
+    index_type: str = "flat"
+    generation: int = 0
+    faiss_index: object | None = None  # built or loaded FAISS index over ``vectors``
+    bm25: object | None = None  # bm25s.BM25 over chunk texts
+
+    def doc_rows(self, doc_index: int, which: str = "chunks") -> np.ndarray:
+        arr = self.chunks if which == "chunks" else self.sentences
+        return np.nonzero(arr[:, 0] == doc_index)[0]
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _files_of(directory: Path, names: list[str]) -> dict[str, dict]:
+    out = {}
+    for name in names:
+        p = directory / name
+        if p.is_dir():
+            for sub in sorted(p.iterdir()):
+                out[f"{name}/{sub.name}"] = {"sha256": _sha256(sub), "bytes": sub.stat().st_size}
+        else:
+            out[name] = {"sha256": _sha256(p), "bytes": p.stat().st_size}
+    return out
+
+
+def read_manifest(directory: Path) -> dict | None:
+    path = Path(directory) / MANIFEST
+    if not path.exists():
+        return None
+    try:
+        manifest = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    # Valid JSON that is not an object (a truncated or overwritten file can be "[]" or "1") is as
+    # unreadable as broken JSON: the caller rebuilds instead of failing on .get().
+    return manifest if isinstance(manifest, dict) else None
+
+
+def save_index(directory: Path, data: IndexData, extra: dict | None = None) -> None:
+    """Write ``data`` as a new generation and switch the manifest to it atomically."""
+    import faiss
+
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    old = read_manifest(directory)
+    gen = int(old.get("generation", 0)) + 1 if old else 1
+    # A generation left by a crashed build may hold the same number: start from a clean name.
+    while any(directory.glob(f"*.g{gen}*")):
+        gen += 1
+    names = {
+        "chunks": f"chunks.g{gen}.npy",
+        "vectors": f"vectors.g{gen}.npy",
+        "sentences": f"sentences.g{gen}.npy",
+        "sent_vectors": f"sent_vectors.g{gen}.npy",
+        "sent_types": f"sent_types.g{gen}.npy",
+        "faiss": f"dense.g{gen}.faiss",
+        "bm25": f"bm25.g{gen}",
+        "conflicts": f"conflicts.g{gen}.json",
+    }
+    np.save(directory / names["chunks"], data.chunks.astype(np.int64), allow_pickle=False)
+    np.save(directory / names["vectors"], data.vectors.astype(np.float32), allow_pickle=False)
+    np.save(directory / names["sentences"], data.sentences.astype(np.int64), allow_pickle=False)
+    np.save(directory / names["sent_vectors"], data.sent_vectors.astype(np.float16), allow_pickle=False)
+    np.save(directory / names["sent_types"], data.sent_types.astype(np.uint32), allow_pickle=False)
+    faiss.write_index(data.faiss_index, str(directory / names["faiss"]))
+    data.bm25.save(str(directory / names["bm25"]), show_progress=False)
+    (directory / names["conflicts"]).write_text(
+        json.dumps([c.to_dict() for c in data.conflicts], ensure_ascii=False), "utf-8"
+    )
+    manifest = {
+        "format_version": FORMAT_VERSION,
+        "model_id": data.model_id,
+        "dim": data.dim,
+        "chunking": data.chunking,
+        "index_type": data.index_type,
+        "generation": gen,
+        "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "counts": {"documents": len(data.doc_ids), "chunks": int(len(data.chunks)), "sentences": int(len(data.sentences))},
+        "doc_ids": data.doc_ids,
+        "documents": data.doc_meta,
+        "roles": names,
+        "files": _files_of(directory, list(names.values())),
+        **(extra or {}),
+    }
+    tmp = directory / f".{MANIFEST}.tmp"
+    with open(tmp, "w", encoding="utf-8") as f:
+        json.dump(manifest, f, ensure_ascii=False, indent=1)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, directory / MANIFEST)
+    data.generation = gen
+    _remove_other_generations(directory, gen)
+
+
+def _remove_other_generations(directory: Path, keep: int) -> None:
+    for p in directory.iterdir():
+        parts = p.name.split(".")
+        if len(parts) >= 2 and parts[1].startswith("g") and parts[1][1:].isdigit() and int(parts[1][1:]) != keep:
+            shutil.rmtree(p, ignore_errors=True) if p.is_dir() else p.unlink(missing_ok=True)
+
+
+def check_compatible(manifest: dict, model_id: str, chunking: dict, dim: int | None = None) -> str | None:
+    """Why this manifest cannot be reused as it is (None when it can).
+
+    Raises IndexMismatchError for an index written by a newer format, which must not be
+    overwritten by an older qa.
+    """
+    version = manifest.get("format_version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        return f"manifest has no valid format_version ({version!r})"
+    if version > FORMAT_VERSION:
+        raise IndexMismatchError(
+            f"The index was written by a newer version of qa (format {version}, this one reads "
+            f"{FORMAT_VERSION}). Upgrade qa, or delete the index folder to rebuild it."
+        )
+    if version < FORMAT_VERSION:
+        return f"index format {version} is older than {FORMAT_VERSION}"
+    if manifest.get("model_id") != model_id:
+        return f"index was built with model {manifest.get('model_id')!r}, not {model_id!r}"
+    if dim is not None and manifest.get("dim") != dim:
+        # Same name, other vectors (e.g. a local model folder replaced by another): never mix.
+        return f"index vectors have {manifest.get('dim')} dimensions, the model gives {dim}"
+    if manifest.get("chunking") != chunking:
+        return "chunking settings changed"
+    return None
+
+
+def load_index(directory: Path, verify: bool = True) -> IndexData:
+    """Load the current generation, checking every file's size and checksum against the manifest.
+
+    Raises ValueError (with the reason) when a file is missing or damaged.
+    """
+    import bm25s
+    import faiss
+
+    directory = Path(directory)
+    manifest = read_manifest(directory)
+    if manifest is None:
+        raise FileNotFoundError(f"no readable {MANIFEST} in {directory}")
+    files, roles = _checked_layout(manifest)
+    for name, info in files.items():
+        p = directory / name
+        if not p.exists():
+            raise ValueError(f"index file {name} is missing")
+        if p.stat().st_size != info["bytes"] or (verify and _sha256(p) != info["sha256"]):
+            raise ValueError(f"index file {name} is damaged (checksum mismatch)")
+    try:
+        data = IndexData(
+            model_id=manifest["model_id"],
+            dim=int(manifest["dim"]),
+            chunking=manifest["chunking"],
+            doc_ids=list(manifest["doc_ids"]),
+            doc_meta=dict(manifest["documents"]),
+            chunks=np.load(directory / roles["chunks"], allow_pickle=False),
+            vectors=np.load(directory / roles["vectors"], allow_pickle=False),
+            sentences=np.load(directory / roles["sentences"], allow_pickle=False),
+            sent_vectors=np.load(directory / roles["sent_vectors"], allow_pickle=False).astype(np.float32),
+        sent_types=np.load(directory / roles["sent_types"], allow_pickle=False),
+            conflicts=[Conflict.from_dict(c) for c in json.loads((directory / roles["conflicts"]).read_text("utf-8"))],
+            index_type=manifest.get("index_type", "flat"),
+            generation=int(manifest["generation"]),
+            faiss_index=faiss.read_index(str(directory / roles["faiss"])),
+            bm25=bm25s.BM25.load(str(directory / roles["bm25"]), show_progress=False, verbosity=0),
+        )
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise ValueError(f"{MANIFEST} is incomplete or malformed ({type(exc).__name__}: {exc})") from None
+    _check_consistent(data)
+    return data
+
+
+def _check_consistent(data: IndexData) -> None:
+    """Files that each passed their checksum must still describe the same index (a manifest edited
+    or mixed from two builds would otherwise fail later, at question time)."""
+    n_docs, n_chunks, n_sents = len(data.doc_ids), len(data.chunks), len(data.sentences)
+    problems = []
+    if sorted(data.doc_meta) != sorted(data.doc_ids) or len(set(data.doc_ids)) != n_docs:
+        problems.append("document list and document table differ")
+    if data.chunks.ndim != 2 or data.chunks.shape[1:] != (3,) or data.sentences.ndim != 2 or data.sentences.shape[1:] != (3,):
+        problems.append("offset tables have the wrong shape")
+    elif (n_chunks and (data.chunks[:, 0].min() < 0 or data.chunks[:, 0].max() >= n_docs)) or (
+        n_sents and (data.sentences[:, 0].min() < 0 or data.sentences[:, 0].max() >= n_docs)
+    ):
+        problems.append("rows point at documents that are not listed")
+    if data.vectors.shape != (n_chunks, data.dim) or data.sent_vectors.shape != (n_sents, data.dim):
+        problems.append("vector tables do not match the chunk and sentence tables")
+    if data.sent_types.shape != (n_sents,):
+        problems.append("sentence types do not match the sentence table")
+    if getattr(data.faiss_index, "ntotal", n_chunks) != n_chunks or getattr(data.faiss_index, "d", data.dim) != data.dim:
+        problems.append("dense index does not match the vectors")
+    if problems:
+        raise ValueError("index files disagree with each other: " + "; ".join(problems))
+
+
+_ROLES = ("chunks", "vectors", "sentences", "sent_vectors", "sent_types", "faiss", "bm25", "conflicts")
+
+
+def _plain_name(name: object) -> bool:
+    return isinstance(name, str) and bool(name) and "/" not in name and "\\" not in name and name not in (".", "..")
+
+
+def _checked_layout(manifest: dict) -> tuple[dict[str, dict], dict[str, str]]:
+    """The manifest's file table and roles, or ValueError when they are incomplete or name
+    anything but plain files of the index folder (every file loaded must have a checksum)."""
+    files, roles = manifest.get("files"), manifest.get("roles")
+    if not isinstance(files, dict) or not isinstance(roles, dict):
+        raise ValueError(f"{MANIFEST} is incomplete (no file table)")
+    for name, info in files.items():
+        parts = name.split("/") if isinstance(name, str) else [None]
+        if len(parts) > 2 or not all(_plain_name(x) for x in parts):
+            raise ValueError(f"{MANIFEST} names a file outside the index folder: {name!r}")
+        if not isinstance(info, dict) or not isinstance(info.get("bytes"), int) or not isinstance(info.get("sha256"), str):
+            raise ValueError(f"{MANIFEST} has no checksum for {name!r}")
+    for role in _ROLES:
+        name = roles.get(role)
+        if not _plain_name(name):
+            raise ValueError(f"{MANIFEST} names no valid file for {role!r}")
+        if name not in files and not any(f.startswith(name + "/") for f in files):
+            raise ValueError(f"index file {name} has no checksum in {MANIFEST}")
+    return files, roles
+
+
+def warn_rebuild(directory: Path, reason: str) -> None:
+    warnings.warn(f"rebuilding the index in {directory}: {reason}", IndexDamagedWarning, stacklevel=3)

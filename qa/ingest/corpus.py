@@ -1,0 +1,190 @@
+"""Reading articles: raw text kept byte-for-byte, metadata, and the spans that are content.
+
+Page furniture (share buttons, disclaimers, social link lists, copyright lines) is left out of the
+``content`` spans; the raw text itself is never altered, so offsets into it stay valid.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import BadDocumentError, EmptyCorpusError
+from .text import line_spans
+
+__all__ = ["Document", "SkippedFileWarning", "DuplicateArticleWarning", "load_corpus", "read_document", "ARTICLE_SUFFIXES"]
+
+ARTICLE_SUFFIXES = (".txt", ".md")
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+
+
+class SkippedFileWarning(UserWarning):
+    """A file of the corpus was not indexed; the message names it and says why."""
+
+
+class DuplicateArticleWarning(UserWarning):
+    """Two files of the corpus hold the same bytes; both are indexed (embedded once)."""
+
+
+@dataclass(frozen=True)
+class Document:
+    doc_id: str
+    path: str
+    raw: str
+    title: str
+    date: str | None
+    outlet: str | None
+    content: tuple[tuple[int, int], ...]  # raw spans that are article content, in order
+    fingerprint: str  # sha256 of the file's bytes
+
+    def __repr__(self) -> str:  # the raw text would drown any traceback
+        return f"Document({self.doc_id!r}, title={self.title!r}, chars={len(self.raw)})"
+
+
+# Lines that are page chrome, matched on the NFKC, case-folded line without leading bullets.
+_UI_LINE = re.compile(
+    r"^(?:favou?rite|likes?|share|comments?|repost|reward|pinned|add a comment|no comments|"
+    r"view original|post-image|read more|subscribe|follow us|print|email|tweet|save|report)$"
+)
+_FURNITURE = [
+    re.compile(p)
+    for p in (
+        r"^this page may contain third-party content",
+        r"^this (?:bulletin|article) is compiled and reposted",
+        r"copyright|all rights reserved|^©|\(c\) \d{4}",
+        r"^copying, redistribution",
+        r"unauthori[sz]ed use in ai training",
+        r"^\(photo:.*\)$",
+        r"^click to learn about",
+        r"^welcome to join the official",
+        r"^(?:telegram|twitter|facebook|linkedin|youtube|instagram|discord|weibo|wechat)\b[^.]*:\s*https?://",
+        r"^https?://\S+$",
+        r"^@\w+$",
+        r"^#\w+$",
+    )
+]
+
+_DATE_ISO = re.compile(r"\b(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}:\d{2}))?\b")
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_DATE_LONG = re.compile(rf"\b(?:{_MONTHS})\s+\d{{1,2}},\s+\d{{4}}\b", re.IGNORECASE)
+_OUTLET_PATTERNS = [
+    re.compile(r"^([A-Za-z0-9.-]+\.(?:com|net|org|news|io|co\.[a-z]{2}|[a-z]{2}))\s+reported\b", re.I),
+    re.compile(r"^(?:source|from|via)\s*[:：]\s*([^\n|]{2,60})$", re.I),
+    re.compile(r"official ([A-Z][\w.]+) community"),
+    re.compile(r"job openings at ([A-Z][\w.]+)"),
+    re.compile(r"endorsement of its views by ([A-Z][\w.]+)"),
+]
+
+
+def is_furniture(line: str) -> bool:
+    """Whether a stripped line is page furniture rather than article content."""
+    norm = unicodedata.normalize("NFKC", line).strip()
+    if not any(ch.isalnum() for ch in norm):
+        return True  # separators, lone symbols such as ※
+    low = norm.casefold().lstrip("•·*-–— \t").strip()
+    if _UI_LINE.match(low):
+        return True
+    return any(p.search(low) for p in _FURNITURE)
+
+
+def _find_date(lines: list[str]) -> str | None:
+    for line in lines[:6]:
+        m = _DATE_ISO.search(line)
+        if m:
+            return m.group(0)
+    for line in lines[:6]:
+        m = _DATE_LONG.search(line)
+        if m:
+            return m.group(0)
+    return None
+
+
+def _find_outlet(lines: list[str]) -> str | None:
+    for pattern in _OUTLET_PATTERNS:
+        for line in lines:
+            m = pattern.search(unicodedata.normalize("NFKC", line).strip())
+            if m:
+                return m.group(1).strip().rstrip(".")
+    return None
+
+
+def parse_document(doc_id: str, raw: str, path: str = "", fingerprint: str | None = None) -> Document:
+    """Build a Document from text already read (used for files and for uploads)."""
+    if not raw.strip():
+        raise BadDocumentError(f"{path or doc_id}: the file is empty; add the article's text.")
+    spans = line_spans(raw)
+    lines = [raw[a:b] for a, b in spans]
+    content = tuple(s for s, line in zip(spans, lines) if not is_furniture(line))
+    if not content:
+        raise BadDocumentError(f"{path or doc_id}: no article text, only page furniture.")
+    # A byte-order mark stays in the raw text (offsets) but is no part of the title.
+    title = unicodedata.normalize("NFKC", lines[0]).replace("\ufeff", "").strip()
+    fp = fingerprint or hashlib.sha256(raw.encode("utf-8")).hexdigest()
+    return Document(doc_id, path, raw, title, _find_date(lines), _find_outlet(lines), content, fp)
+
+
+def decode_article(data: bytes, name: str) -> str:
+    """Decode an article's bytes, or raise BadDocumentError saying what is wrong with it."""
+    if b"\x00" in data[:8192]:
+        raise BadDocumentError(f"{name}: looks binary (NUL bytes); save the article as UTF-8 text.")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise BadDocumentError(
+            f"{name}: not valid UTF-8 (byte {exc.start}); re-save the article as UTF-8."
+        ) from None
+
+
+def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise BadDocumentError(
+            f"{path.name}: {size / 1e6:.1f} MB is over the {max_bytes / 1e6:.1f} MB limit per "
+            "article; split it or raise max_file_bytes."
+        )
+    data = path.read_bytes()
+    raw = decode_article(data, path.name)
+    return parse_document(path.stem, raw, str(path), hashlib.sha256(data).hexdigest())
+
+
+def load_corpus(directory: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Document]:
+    """Read every .txt/.md article of ``directory`` (not recursive), sorted by id.
+
+    Unreadable files are skipped with a SkippedFileWarning naming them; an empty result is an error.
+    """
+    directory = Path(directory)
+    if not directory.is_dir():
+        raise EmptyCorpusError(str(directory), "it does not exist or is not a directory")
+    docs: dict[str, Document] = {}
+    for path in sorted(directory.iterdir()):
+        if path.suffix.lower() not in ARTICLE_SUFFIXES or not path.is_file():
+            continue
+        try:
+            doc = read_document(path, max_bytes)
+        except (BadDocumentError, OSError) as exc:
+            warnings.warn(f"skipped {path}: {exc}", SkippedFileWarning, stacklevel=2)
+            continue
+        if doc.doc_id in docs:
+            warnings.warn(
+                f"skipped {path}: another file already has the id {doc.doc_id!r}; rename one.",
+                SkippedFileWarning,
+                stacklevel=2,
+            )
+            continue
+        docs[doc.doc_id] = doc
+    if not docs:
+        raise EmptyCorpusError(str(directory))
+    first: dict[str, Document] = {}
+    for doc in sorted(docs.values(), key=lambda d: d.doc_id):
+        other = first.setdefault(doc.fingerprint, doc)
+        if other is not doc:
+            warnings.warn(
+                f"{Path(doc.path).name} is a copy of {Path(other.path).name} (same bytes); both are "
+                "indexed, so answers may cite both: delete one if it is not needed.",
+                DuplicateArticleWarning,
+                stacklevel=2,
+            )
+    return [docs[k] for k in sorted(docs)]

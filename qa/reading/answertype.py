@@ -1,0 +1,365 @@
+"""Expected answer type of a question, from its wh-word and focus noun (rules, no model).
+
+``answer_type`` returns one of PERSON, ORG, PLACE, DATE, TIME, DURATION, NUM, MONEY, PERCENT,
+QUANTITY, OTHER, or None when the question asks for an explanation (why / how-does / describe),
+for which no short span is a fit answer.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from ..indexing.entities import ENTITY_FIT
+from .units import counts_noun, is_number_stem
+
+__all__ = ["answer_type", "question_focus", "counted_noun", "counts_noun", "is_number_stem", "asks_fact", "states_fact",
+           "asked_currency", "states_currency", "states_share", "FACT_KINDS", "Focus", "TYPES", "ENTITY_FIT", "FOCUS_LABELS", "AUXILIARIES"]
+
+TYPES = (
+    "PERSON", "ORG", "PLACE", "DATE", "TIME", "DURATION", "NUM", "MONEY", "PERCENT",
+    "QUANTITY", "OTHER",
+)
+
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*|\$|%")  # Unicode words: "Jalapeño" is one
+
+# Focus nouns ("what city", "which company", "the name of the ...") and the type they ask for.
+_FOCUS = {
+    "PERSON": """person people man woman men women player coach president ceo leader king queen
+        emperor general author writer founder scientist artist politician minister chancellor son
+        daughter father mother wife husband brother sister individual quarterback actor singer
+        composer poet philosopher physicist chemist mathematician economist professor teacher
+        student alumnus alumni architect engineer explorer pope saint ruler prince princess duke
+        governor mayor senator judge officer commander captain sultan khan who designer inventor
+        astronaut defender linebacker receiver kicker official player's musician conductor
+        historian theologian doctor physician bishop lord monarch director owner""",
+    "ORG": """company companies organization organisation org group team firm corporation agency
+        university college school institution party band network airline bank club league
+        newspaper magazine publisher manufacturer committee council government union army
+        navy channel broadcaster station studio label court ministry department brand maker
+        chipmaker carmaker automaker supplier vendor client customer rival competitor startup
+        publication outlet developer retailer lender insurer regulator""",
+    "PLACE": """city town country nation place location state province region area continent
+        island river lake sea ocean mountain street building stadium venue capital village county
+        district neighborhood neighbourhood park site territory border planet port airport
+        hospital church palace castle bridge square valley desert forest where""",
+    "DATE": """year years date day month decade century era season when""",
+    "TIME": """time hour o'clock""",
+    "NUM": """number score total count age""",
+    "MONEY": """price cost amount money salary budget revenue fee fine worth value funding
+        dollars pounds euros""",
+    "PERCENT": """percent percentage proportion share rate fraction portion""",
+    "DURATION": """period interval duration timeframe""",
+    "QUANTITY": """distance length height width depth weight mass temperature speed area size
+        volume altitude elevation population pressure""",
+}
+_FOCUS_TYPE = {w: t for t, ws in _FOCUS.items() for w in ws.split()}
+
+# A focus noun -> the entity label it asks for: "which city" wants a GPE, not the stadium (FAC).
+FOCUS_LABELS = {w: set(labels.split()) for ws, labels in (
+    ("city town country nation state province county capital village district region", "GPE"),
+    ("river lake sea ocean mountain island continent valley desert forest", "LOC"),
+    ("stadium building bridge airport hospital church palace castle park venue street", "FAC"),
+    ("company firm corporation organization organisation team university agency party band", "ORG"),
+) for w in ws.split()}
+
+_HOW_ADJ = {
+    "many": "NUM", "much": "QUANTITY", "long": "DURATION", "old": "NUM", "far": "QUANTITY",
+    "large": "QUANTITY", "big": "QUANTITY", "tall": "QUANTITY", "high": "QUANTITY",
+    "heavy": "QUANTITY", "deep": "QUANTITY", "wide": "QUANTITY", "fast": "QUANTITY",
+    "often": "OTHER", "frequently": "OTHER", "hot": "QUANTITY", "cold": "QUANTITY",
+    "small": "QUANTITY", "short": "QUANTITY",
+}
+_MONEY_WORDS = {"cost", "costs", "pay", "paid", "spend", "spent", "earn", "earned", "price", "worth",
+                "money", "dollars", "sell", "sold", "charge", "budget", "revenue", "fund",
+                "funding", "raise", "raised", "invest", "invested", "salary", "owe", "$", "bid"}
+_STOP = set("""a an the of in on at to for by with from and or is are was were be been being do
+    does did has have had this that these those its it's it as what which who whom whose when
+    where why how name named called kind type sort""".split())
+
+
+class Focus(NamedTuple):
+    wh: str          # what / which / who / when / where / how-many / ... / "" if none found
+    focus: str       # the focus noun, e.g. "city" in "what city", or ""
+    type: str | None  # the answer type
+
+
+@lru_cache(maxsize=4096)
+def question_focus(question: str) -> Focus:
+    foc = _question_focus(question)
+    if asked_currency(question) is not None:
+        # "What is the backlog worth in Chinese yuan?": an amount, and only one in that currency.
+        # The focus is the currency's word as asked.
+        return Focus(foc.wh, _currency_match(question).group(1).casefold(), "MONEY")
+    return foc
+
+
+_MAY_BE_MONEY = frozenset(("MONEY", "NUM", "QUANTITY", "OTHER"))
+# Requests for an account rather than a fact ("Name ...", "List ...", "Give ..." ask for facts).
+_EXPLAIN = frozenset("tell describe explain compare contrast summarize summarise discuss outline elaborate".split())
+
+
+def _question_focus(question: str) -> Focus:
+    toks = [t.casefold() for t in _WORD.findall(question)]
+    if not toks:
+        return Focus("", "", None)
+    whs = [i for i, t in enumerate(toks) if t in _WH]
+    wh_i = whs[0] if whs else -1
+    if (wh_i >= 0 and toks[wh_i] in ("when", "where") and any(toks[i] in _ASKING for i in whs[1:])
+            and (wh_i + 1 >= len(toks) or toks[wh_i + 1] not in AUXILIARIES)):
+        # "When a pathogen is eaten, it is trapped in what vesicle?", "... occurred when the
+        # contractor did what?": that "when" opens a clause; the question is the later word.
+        wh_i = next(i for i in whs[1:] if toks[i] in _ASKING)
+    if wh_i < 0 and toks[0] in _EXPLAIN:
+        return Focus("", toks[0], None)  # "Tell me about Jalapeño", "Compare ...": no span answers it
+    if wh_i < 0:
+        # "Name the ...", "In 1990 the ... was won by?" : no wh-word; guess from key nouns.
+        t = _focus_from(toks, 0)
+        return Focus("", t[0], t[1] or "OTHER")
+    wh = toks[wh_i]
+    nxt = toks[wh_i + 1] if wh_i + 1 < len(toks) else ""
+    if wh == "why":
+        return Focus(wh, "", None)
+    if wh in ("who", "whom"):
+        return Focus(wh, "", "PERSON")
+    if wh == "whose":
+        return Focus(wh, nxt, "PERSON")
+    if wh == "when":
+        return Focus(wh, "", "DATE")
+    if wh == "where":
+        return Focus(wh, "", "PLACE")
+    if wh == "how":
+        if nxt in ("many", "much") or nxt in _HOW_ADJ:
+            rest = set(toks[wh_i + 2:])
+            if nxt == "much" and rest & _MONEY_WORDS:
+                return Focus("how " + nxt, nxt, "MONEY")
+            if nxt == "many":
+                f = toks[wh_i + 2] if wh_i + 2 < len(toks) else ""
+                if f in ("years", "days", "months", "weeks", "hours", "minutes", "decades",
+                         "centuries", "seconds"):
+                    return Focus("how many", f, "DURATION")
+                if f in ("dollars", "pounds", "euros"):
+                    return Focus("how many", f, "MONEY")
+                if f in ("percent",):
+                    return Focus("how many", f, "PERCENT")
+                return Focus("how many", f, "NUM")
+            if nxt == "much" and ({"percent", "percentage"} & rest):
+                return Focus("how much", nxt, "PERCENT")
+            if nxt == "old" and "when" not in rest:
+                return Focus("how old", nxt, "NUM")
+            return Focus("how " + nxt, nxt, _HOW_ADJ.get(nxt, "QUANTITY"))
+        # "How did X die?", "How is Y spelled?": a manner/explanation; short spans rarely fit.
+        return Focus("how", "", None)
+    # what / which
+    if nxt in ("do", "does", "did"):
+        # "What does the time element mean?", "What did France offer?": the words that follow
+        # are the verb's subject, not the kind of thing asked for.
+        return Focus(wh, "", "OTHER")
+    if wh == "what" and toks[-1] == "worth" and "worth" not in toks[wh_i + 1:-1]:
+        return Focus(wh, "worth", "MONEY")  # "What is Meta's ASIC order with Samsung worth?"
+    focus, typ = _focus_from(toks, wh_i + 1, after_wh=True)
+    of = next((i for i in range(wh_i + 1, min(len(toks), wh_i + 6))
+               if toks[i] in ("name", "type", "kind", "sort") and i + 1 < len(toks) and toks[i + 1] == "of"), None)
+    if of is not None:
+        # "What is the name of the city ...", "What kind of fluid ...": the noun after "of" is
+        # the focus (or none of ours: "what type of destination" asks for no typed fact).
+        focus, typ = _focus_from(toks, of + 2, window=1)
+    if focus == "area" and wh == "which":
+        typ = "PLACE"  # "which area of Khwarezmia", not "what is the area of"
+    if typ == "PERCENT" and focus == "rate" and "percent" not in toks and "percentage" not in toks:
+        typ = "NUM"
+    return Focus(wh, focus, typ or "OTHER")
+
+
+_WH = frozenset(("what", "which", "who", "whom", "whose", "when", "where", "why", "how"))
+_ASKING = frozenset(("what", "which", "who", "whom", "whose"))
+# Auxiliary verbs: "When did ..." opens a question; a sentence-initial one makes a yes/no question.
+AUXILIARIES = frozenset("is are was were do does did will would can could has have had should may might".split())
+
+
+def _focus_from(toks: list[str], start: int, window: int = 2, after_wh: bool = False) -> tuple[str, str | None]:
+    """First focus noun within ``window`` content words from ``start`` (``after_wh``: right after
+    the wh-word, where "what city's" and "which memory maker's" ask for the owner)."""
+    seen = 0
+    first = ""
+    for k, t in enumerate(toks[start:]):
+        if t in ("year", "years") and seen == 0:
+            return t, "DATE"
+        if t in _STOP:
+            continue
+        if t.endswith(("'s", "’s")):
+            owned = toks[start + k + 1] if start + k + 1 < len(toks) else ""
+            # After "which" the words up to the owner are its noun phrase; after "what" they may
+            # be a verb ("What increases student's motivation").
+            in_wh_np = after_wh and (k == 0 or (toks[start - 1] == "which" and seen == k))
+            if not (in_wh_np or owned == "name"):
+                # "What was Manning's passer rating", "the name of Miami's stadium": an owner
+                # first is not the thing asked for; the noun it owns is. Later ("What strategy
+                # did Jebe's army use") it only takes up room like any word.
+                if seen:
+                    seen += 1
+                    if seen >= window:
+                        break
+                continue
+            # "In what city's Marriott ...", "which memory maker's deal", "what was the coach's
+            # name": the owner is asked for.
+            t = t[:-2]
+        if not first:
+            first = t
+        typ = _FOCUS_TYPE.get(t) or _FOCUS_TYPE.get(t.rstrip("s"))
+        if typ is not None and t not in ("who", "where", "when"):
+            return t, typ
+        seen += 1
+        if seen >= window:
+            break
+    return first, None
+
+
+_COUNT_PREPS = frozenset("of in on at for from by with per among".split())
+
+
+def counted_noun(question: str) -> str | None:
+    """What a "how many" question counts: the last word before its verb ("How many Jalapeño
+    chips will ..." -> "chips"), else the word after "many" ("How many people attended")."""
+    toks = [t.casefold() for t in _WORD.findall(question)]
+    for i in range(len(toks) - 2):
+        if toks[i] == "how" and toks[i + 1] == "many":
+            words = toks[i + 2 : i + 6]
+            if words and words[0] in _COUNT_PREPS:
+                return None  # "How many of the schools ...": the noun is past a determiner, unread
+            if len(words) > 1 and words[1] in _COUNT_PREPS and words[0] not in AUXILIARIES:
+                return words[0]  # "How many units of MTIA will ...", not "mtia"
+            stop = next((k for k, t in enumerate(words) if t in AUXILIARIES), None)
+            if stop == 0:
+                return None  # "How many did they win?"
+            return words[stop - 1] if stop else words[0]
+    return None
+
+
+def answer_type(question: str) -> str | None:
+    """Expected answer type of ``question`` (see module doc); None for why/how-explain questions."""
+    return question_focus(question).type
+
+
+# Answer types that are figures or dates, named as the reader's abstention reason names them.
+FACT_KINDS = {
+    "MONEY": "amount of money", "DATE": "date", "TIME": "time", "NUM": "number",
+    "PERCENT": "percentage", "QUANTITY": "figure", "DURATION": "duration",
+}
+
+
+# What a named-entity tagger misses but still states the kind of fact asked for: times that are
+# not dates ("during the Second World War", "every June", "430 BC", "until the oil shock"), vague
+# counts ("several", "a few"), "per cent", and money in currencies it does not know ("6 million Lira").
+_TEMPORAL = re.compile(
+    r"\b(?:\d{3,4}\s*(?:BC|AD|BCE|CE)\b|1\d{3}|20\d{2}|January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|(?i:spring|summer|autumn|winter|centur(?:y|ies)|decades?|era|"
+    r"during|until|after|before|since|while|once))\b")
+_VAGUE_COUNT = re.compile(r"\b(?:several|a few|few|many|numerous|dozens|hundreds|thousands|millions|billions)\b", re.I)
+# A share given as a fraction states a percentage too ("about half of this total investment"),
+# unless it is a part of a period ("the second half of the year").
+_PERCENT_FIGURE = r"\d\s*(?:%|per ?cent\b)"
+_PER_CENT = re.compile(_PERCENT_FIGURE + r"|(?<!first )(?<!second )(?<!third )(?<!fourth )(?<!latter )"
+                       r"(?<!former )\b(?:half|a third|two[- ]thirds|a quarter|three[- ]quarters|a fifth|a tenth)\s+of\b", re.I)
+# Numbers start after a non-digit and end on a digit: no backtracking over long digit runs, and
+# "Kim, 25, won gold" is no amount.
+_NUMBER = r"(?<![\d,.])\d(?:[\d,.]*\d)?"
+_CURRENCY = re.compile(_NUMBER + r"\s*(?:(?:thousand|million|billion|trillion)\s+)?(?:lira|lire|yuan|RMB|won|yen|rupees?|"
+                       r"francs?|marks?|pesos?|dollars?|pounds?|euros?|guilders?|florins?|shillings?|roubles?|rubles?)\b", re.I)
+_STATED = {"DATE": _TEMPORAL, "TIME": _TEMPORAL, "NUM": _VAGUE_COUNT, "QUANTITY": _VAGUE_COUNT,
+           "PERCENT": _PER_CENT, "MONEY": _CURRENCY}
+# "When did / was / will ...": an event's date. "When does immunodeficiency occur?", "When do
+# treaties apply?" ask for a condition, which no date answers.
+_WHEN_EVENT = frozenset(("did", "was", "were", "will", "had", "would"))
+
+
+def asks_fact(question: str) -> bool:
+    """Whether the question's own words ask for a figure or a date ("how many", "how much",
+    "when did", "what year"), not a focus noun that only may ("what area", "what value": SQuAD's
+    answers to those were mostly not figures), nor a "when" that asks for a condition."""
+    foc = question_focus(question)
+    if foc.type not in FACT_KINDS:
+        return False
+    if asked_currency(question) is not None:
+        return True
+    if foc.wh == "when":
+        toks = [t.casefold() for t in _WORD.findall(question)]
+        return any(t == "when" and i + 1 < len(toks) and toks[i + 1] in _WHEN_EVENT for i, t in enumerate(toks))
+    return foc.wh.startswith("how ") or foc.focus in _FACT_FOCUS
+
+
+_FACT_FOCUS = frozenset(("year", "years", "date", "percentage", "percent", "month", "day", "amount"))
+
+
+def states_fact(question: str, text: str) -> bool:
+    """Whether ``text`` states the kind of fact the question asks for in a form the entity tagger
+    does not label (see _STATED); for an amount in a named currency, one in that currency."""
+    currency = asked_currency(question)
+    if currency is not None:
+        return states_currency(currency, text)
+    found = _STATED.get(answer_type(question) or "")
+    return bool(found and found.search(text))
+
+
+# Currencies a question can ask an amount in, by the name asked ("in US dollars", "how many
+# euros"), and how a text states an amount in each: a symbol or code next to a number, or the
+# currency's name after one. The yuan's amounts are often given as "RMB 221.5 billion".
+_AMOUNT = _NUMBER + r"(?:\s*(?:thousand|million|billion|trillion|bn|mn|m))?"
+_CURRENCY_TEXT = {
+    "US dollars": r"(?:US\$|(?<![A-Za-z])\$|\bUSD\s?)\s?\d|%s\s+(?:US\s+|U\.S\.\s+)?(?:dollars?|USD)\b" % _AMOUNT,
+    "yuan": r"(?:\bRMB|\bCNY|¥)\s?\d|%s\s+(?:yuan|renminbi|RMB|CNY)\b" % _AMOUNT,
+    "won": r"(?:\bKRW|₩)\s?\d|%s\s+(?:(?:South\s+)?Korean\s+)?(?:won|KRW)\b" % _AMOUNT,
+    "euros": r"(?:€|\bEUR\s?)\s?\d|%s\s*(?:euros?|EUR\b|€)" % _AMOUNT,
+    "yen": r"(?:\bJPY|¥)\s?\d|%s\s+(?:yen|JPY)\b" % _AMOUNT,
+    "pounds": r"(?:£|\bGBP\s?)\s?\d|%s\s+(?:pounds?(?:\s+sterling)?|GBP)\b" % _AMOUNT,
+}
+_CURRENCY_TEXT_RE = {k: re.compile(v, re.I) for k, v in _CURRENCY_TEXT.items()}
+_CURRENCY_ASKED = re.compile(
+    r"\b(?:in|into|how\s+many)\s+(?:(?:US|U\.S\.|American|Chinese|(?:South\s+)?Korean|Japanese)\s+)?"
+    r"(dollars?|yuan|renminbi|RMB|won|euros?|yen|pounds?(?:\s+sterling)?)(?![\w-])", re.I)
+# "What is the yuan equivalent of the deal?"
+_CURRENCY_EQUIVALENT = re.compile(r"\b(dollar|yuan|renminbi|RMB|euro|yen)\s+(?:equivalent|value)\b", re.I)
+_CURRENCY_KEY = {"dollar": "US dollars", "yuan": "yuan", "renminbi": "yuan", "rmb": "yuan", "won": "won",
+                 "euro": "euros", "yen": "yen", "pound": "pounds"}
+_WEIGHT = re.compile(r"\bweigh|\bheav|\bweight|\bmass\b|\bpounds?\s+(?:of|per)\b", re.I)
+
+
+@lru_cache(maxsize=4096)
+def asked_currency(question: str) -> str | None:
+    """The currency a question asks an amount in ("What is it worth in US dollars?" -> "US
+    dollars"), or None: also when the question asks for something else ("Who was paid in
+    euros?"). "Korean won" only after "in" ("who won" and "how many South Korean won medals" are
+    verbs); pounds of weight are not money."""
+    m = _currency_match(question)
+    if m is None:
+        return None
+    foc = _question_focus(question)
+    if foc.type not in _MAY_BE_MONEY or foc.wh not in ("what", "which", "how much", "how many", ""):
+        return None  # "Who was paid in euros?", "When did Germany switch into euros?"
+    word = m.group(1).casefold().split()[0].rstrip("s")
+    if word == "won" and not re.match(r"in(?:to)?\s+(?:south\s+)?korean\s", m.group(0).casefold()):
+        return None  # "How many South Korean won medals?"
+    if word == "pound" and _WEIGHT.search(question):
+        return None
+    return _CURRENCY_KEY.get(word)
+
+
+def _currency_match(question: str) -> re.Match | None:
+    """Where the question names a currency to give an amount in ("in US dollars", "the yuan
+    equivalent"); group 1 is the currency's word as asked."""
+    return _CURRENCY_ASKED.search(question) or _CURRENCY_EQUIVALENT.search(question)
+
+
+# A span that is a share: a percentage figure or a fraction word ("about half").
+_SHARE = re.compile(_PERCENT_FIGURE + r"|\b(?:half|thirds?|quarters?|fifths?|tenths?)\b", re.I)
+
+
+def states_share(text: str) -> bool:
+    """Whether ``text`` gives a share ("62%", "22 per cent", "about half"): what answers a
+    percentage question."""
+    return bool(_SHARE.search(text))
+
+
+def states_currency(currency: str, text: str) -> bool:
+    """Whether ``text`` states an amount in ``currency`` (a value of asked_currency)."""
+    return bool(_CURRENCY_TEXT_RE[currency].search(text))

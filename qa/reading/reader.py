@@ -1,0 +1,390 @@
+"""The extractive reader: picks the sentence that best answers, a short answer inside it when the
+question asks for a fact, or abstains.
+
+Candidates are the sentences of the retrieved chunks. Each is scored by a linear model over
+features (question/sentence cosine, IDF-weighted coverage of the question's terms, exact and soft
+(paraphrases, :mod:`qa.reading.softmatch`), the chunk's retrieval score, answer-type fit); weights and
+the abstention threshold come from ``qa/reading/data/reader.json``, fitted on SQuAD by
+``python -m qa.training.calibrate`` (see there for how). The few candidates ranked best are then read by
+a cross-encoder (:mod:`qa.reading.crossreader`), whose logit is one more feature of the final score.
+
+Besides a low answerability, two checks make it abstain: the question asks for a figure, a date
+or an amount in a named currency and the answer states none; or the question names a version
+("Trainium3", "fourth-generation") and the answer only others ("Trainium2").
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from .answertype import (AUXILIARIES, FACT_KINDS, answer_type, asked_currency, asks_fact, counted_noun, counts_noun,
+                         states_currency, states_fact)
+from ..indexing.entities import type_mask
+from ..indexing.lexical import idf_table, question_terms, sentence_tokens, tokenize
+from .readerfeatures import (_F, ANSWER_FEATURES, FEATURES, MERGE_FEATURES, answer_features, best_neighbour,
+                             cross_column, merge_features, prerank_order)
+from ..retrieval.retriever import Hit
+from .softmatch import WordVectors
+from ..indexing.store import IndexData
+from ..ingest.text import is_heading
+from .versions import other_version
+
+__all__ = ["ReaderConfig", "Reading", "ExtractiveReader", "FEATURES", "ANSWER_FEATURES", "MERGE_FEATURES",
+           "answer_features", "merge_features", "best_neighbour", "cross_column"]
+
+CONFIG_PATH = Path(__file__).parent / "data" / "reader.json"
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+
+
+@dataclass(frozen=True)
+class ReaderConfig:
+    weights: dict[str, float] = field(default_factory=lambda: {"dense": 3.0, "coverage": 3.0, "chunk": 2.0, "first_rank": 0.5, "short": 0.5})
+    bias: float = -4.0
+    # Answerability: a logistic model over ANSWER_FEATURES of the chosen sentence (empty: the
+    # ranking logit itself is read as the probability).
+    answer_weights: dict[str, float] = field(default_factory=dict)
+    answer_bias: float = 0.0
+    threshold: float = 0.35  # probability below which the reader abstains
+    max_candidates: int = 60
+    short_answers: bool = True
+    # The answer takes in the next or previous sentence too when that sentence scores within this
+    # many logits of the best one (0: never): the evidence is split between them. `qa eval` on the
+    # SQuAD half with each value (listwise ranker): 0.5 / 1.0 / 2.0 give "answer contains" 76.2 /
+    # 77.1 / 78.1% for a median answer of 166 / 172 / 182 characters: past 1.0 answers grow faster
+    # than they improve.
+    merge_gap: float = 1.0
+    # When fitted (``python -m qa.training.calibrate``), a logistic model of "the adjacent sentence holds the
+    # answer the best one lacks" replaces the gap rule: it merges when that is at least this likely.
+    merge_weights: dict[str, float] = field(default_factory=dict)
+    merge_bias: float = 0.0
+    merge_threshold: float = 0.15
+    # With the cross-encoder (qa.reading.crossreader): the candidates ranked best by ``prerank`` (the
+    # scorer without it) are read by it, and ``weights["cross"]`` weighs its logit.
+    prerank: dict[str, float] = field(default_factory=dict)
+    cross_top: int = 2
+    # Optional neural reader: a Hugging Face extractive-QA model (name or local path). When set,
+    # it picks the short answer inside the top chunks and its sentence becomes the answer.
+    hf_model: str | None = None
+
+    @classmethod
+    def load(cls, path: Path = CONFIG_PATH, hf_model: str | None = None) -> "ReaderConfig":
+        if not path.exists():
+            return cls(hf_model=hf_model)
+        d = json.loads(path.read_text("utf-8"))
+        ans, merge = d.get("answerable", {}), d.get("merge", {})
+        return cls(weights=d["weights"], bias=d["bias"], answer_weights=ans.get("weights", {}),
+                   answer_bias=ans.get("bias", 0.0), threshold=d["threshold"], hf_model=hf_model,
+                   merge_weights=merge.get("weights", {}), merge_bias=merge.get("bias", 0.0),
+                   merge_threshold=merge.get("threshold", cls.merge_threshold),
+                   prerank=d.get("prerank", {}), cross_top=d.get("cross_top", cls.cross_top))
+
+    def probability(self, feats: np.ndarray, logits: np.ndarray, best: int) -> float:
+        """How likely candidate ``best`` answers the question."""
+        if not self.answer_weights:
+            z = float(logits[best])
+        else:
+            x = answer_features(feats, logits, best)
+            z = self.answer_bias + sum(self.answer_weights.get(f, 0.0) * v for f, v in zip(ANSWER_FEATURES, x))
+        return _sigmoid(z)
+
+    def prerank_weights(self) -> np.ndarray:
+        """One weight per FEATURES of the scorer without the cross-encoder: ``prerank``, or
+        (a config fitted without it) the weights with "cross" left out."""
+        pre = self.prerank or {f: v for f, v in self.weights.items() if f != "cross"}
+        return np.array([pre.get(f, 0.0) for f in FEATURES], np.float32)
+
+    def merge_probability(self, x: np.ndarray) -> float:
+        """How likely the neighbour with MERGE_FEATURES ``x`` holds what the best sentence lacks."""
+        return _sigmoid(self.merge_bias + sum(self.merge_weights.get(n, 0.0) * v for n, v in zip(MERGE_FEATURES, x)))
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the reader found: a raw span of one document, or an abstention."""
+
+    doc_index: int | None
+    start: int | None
+    end: int | None
+    short: tuple[int, int] | None  # raw offsets of the short answer
+    score: float
+    abstained: bool
+    reason: str | None
+    features: dict = field(default_factory=dict)
+
+
+class ExtractiveReader:
+    def __init__(self, data: IndexData, raw_texts: Sequence[str], config: ReaderConfig | None = None,
+                 word_vectors: WordVectors | None = None, cross=None):
+        self.data = data
+        self.words = word_vectors  # None: the soft-match features stay 0
+        self.raw = raw_texts  # raw text per doc index
+        self.cross = cross  # a qa.reading.crossreader.CrossReader, or None: the "cross" feature stays 0
+        self.config = config or ReaderConfig.load()
+        # Sentences are stored sorted by (doc, start): slice a chunk's sentences by binary search.
+        self._sent_key = data.sentences[:, 0] * (1 << 40) + data.sentences[:, 1]
+        self._idf = idf_table(data)
+        self._doc_pos = {d: i for i, d in enumerate(data.doc_ids)}
+
+    def span_similarity(self, qvec: np.ndarray, doc_id: str, start: int, end: int) -> float:
+        """Best cosine between the question and a sentence overlapping the raw span."""
+        doc = self._doc_pos.get(doc_id)
+        if doc is None:
+            return 0.0
+        lo = max(0, int(np.searchsorted(self._sent_key, doc * (1 << 40) + start)) - 1)
+        hi = int(np.searchsorted(self._sent_key, doc * (1 << 40) + end))
+        rows = [r for r in range(lo, hi) if self.data.sentences[r, 0] == doc and self.data.sentences[r, 2] > start]
+        if not rows:
+            return 0.0
+        return float((self.data.sent_vectors[rows] @ qvec.astype(np.float32)).max())
+
+    def candidates(self, hits: Sequence[Hit]) -> list[tuple[int, int]]:
+        """(sentence row, rank of the best chunk holding it) for the sentences of the hits."""
+        seen: dict[int, int] = {}
+        for rank, hit in enumerate(hits):
+            doc, a, b = (int(x) for x in self.data.chunks[hit.row])
+            lo = int(np.searchsorted(self._sent_key, doc * (1 << 40) + a))
+            hi = int(np.searchsorted(self._sent_key, doc * (1 << 40) + b))
+            for row in range(lo, hi):
+                if int(self.data.sentences[row, 2]) <= b and row not in seen:
+                    seen[row] = rank
+        return list(seen.items())[: self.config.max_candidates]
+
+    def features(self, question: str, qvec: np.ndarray, hits: Sequence[Hit]) -> tuple[list[tuple[int, int]], np.ndarray]:
+        cands = self.candidates(hits)
+        if not cands:
+            return cands, np.zeros((0, len(FEATURES)), np.float32)
+        rows = np.array([r for r, _ in cands])
+        dense = self.data.sent_vectors[rows] @ qvec.astype(np.float32)
+        q_list = question_terms(question)
+        q_terms = set(q_list)
+        q_bigrams = set(zip(q_list, q_list[1:]))
+        q_idf = {t: self._idf(t) for t in q_terms}  # looked up for every candidate
+        q_weight = sum(q_idf[t] for t in q_terms) or 1.0
+        kind = answer_type(question)
+        wanted, fact = type_mask(kind), kind in FACT_KINDS
+        currency = asked_currency(question)
+        # The question's capitalised words (not its first): names the answer sentence should share.
+        q_names = {w.lower() for w in _NAME.findall(question.strip()[1:])}
+        q_rarest = max((q_idf[t] for t in q_terms), default=0.0) or 1.0
+        counted = counted_noun(question)
+        unit = tokenize(counted) if counted else []
+        if self.words is not None:
+            q_vecs, q_words = self.words.words(question)
+            stems = [tokenize(w) for w in q_words]
+            q_soft = np.array([q_idf[s[0]] if s and s[0] in q_terms else 0.0 for s in stems])
+        feats = np.zeros((len(cands), len(FEATURES)), np.float32)
+        n_sent = len(self.data.sentences)
+        for i, (row, rank) in enumerate(cands):
+            doc, a, b = (int(x) for x in self.data.sentences[row])
+            toks = sentence_tokens(self.raw[doc][a:b])
+            terms = frozenset(toks)
+            # Questions often name the subject in the sentence before or after the answer.
+            ctx = set(terms)
+            around = [self.raw[doc][int(self.data.sentences[r, 1]) : int(self.data.sentences[r, 2])]
+                      for r in (row - 1, row + 1) if 0 <= r < n_sent and int(self.data.sentences[r, 0]) == doc]
+            for text in around:
+                ctx.update(sentence_tokens(text))
+            hit = hits[rank]
+            feats[i, _F["dense"]] = dense[i]
+            feats[i, _F["coverage"]] = sum(q_idf[t] for t in q_terms & terms) / q_weight
+            feats[i, _F["chunk"]] = hit.score
+            feats[i, _F["first_rank"]] = 1.0 if rank == 0 else 0.0
+            feats[i, _F["context"]] = sum(q_idf[t] for t in q_terms & ctx) / q_weight
+            feats[i, _F["bigram"]] = len(q_bigrams & set(zip(toks, toks[1:]))) / len(q_bigrams) if q_bigrams else 0.0
+            feats[i, _F["chunk_dense"]] = hit.dense
+            feats[i, _F["chunk_lex"]] = hit.lexical
+            feats[i, _F["type_match"]] = 1.0 if wanted and int(self.data.sent_types[row]) & wanted else 0.0
+            if currency is not None:
+                # Asked for dollars, an amount in won is not the answer.
+                feats[i, _F["type_match"]] = float(states_currency(currency, self.raw[doc][a:b]))
+            # Asked for an amount, a date or a figure, the sentence states none.
+            feats[i, _F["fact_gap"]] = 1.0 if fact and not feats[i, _F["type_match"]] else 0.0
+            # A sentence that only repeats the question's words has no room for its answer.
+            feats[i, _F["length"]] = math.log1p(len(toks))
+            feats[i, _F["repeat"]] = 1.0 - sum(t not in q_terms for t in toks) / max(1, len(toks))
+            pos = [j for j, t in enumerate(toks) if t in q_terms]
+            feats[i, _F["spread"]] = (pos[-1] - pos[0] + 1) / len(pos) if len(pos) > 1 else 0.0
+            feats[i, _F["heading"]] = 1.0 if is_heading(self.raw[doc], a, b) else 0.0
+            # "It was ...": the sentence goes on from the one before (its subject is there).
+            feats[i, _F["anaphor"]] = 1.0 if _ANAPHOR.match(self.raw[doc][a:b]) else 0.0
+            if q_names:
+                words = _lower_words(self.raw[doc][a:b])
+                feats[i, _F["names"]] = len(q_names & words) / len(q_names)
+                # The name may be in the sentence before ("Anthropic ... It plans 1 GW"); a
+                # sentence whose neighbourhood never names the question's company is about another.
+                near = words.union(*map(_lower_words, around))
+                feats[i, _F["names_context"]] = len(q_names & near) / len(q_names)
+            else:
+                feats[i, _F["names"]] = feats[i, _F["names_context"]] = 1.0
+            feats[i, _F["rarest"]] = max((q_idf[t] for t in q_terms & terms), default=0.0) / q_rarest
+            # A passage on the subject that never uses the question's most specific word ("yield",
+            # "fourth-generation") usually does not hold what the question asks for.
+            feats[i, _F["missing"]] = max((q_idf[t] for t in q_terms - ctx), default=0.0) / q_rarest
+            feats[i, _F["type_gap"]] = 1.0 if wanted and not feats[i, _F["type_match"]] else 0.0
+            if unit:
+                # "How many chips": a number in the sentence that counts something else ("9 months").
+                feats[i, _F["unit_gap"]] = 0.0 if counts_noun(toks, unit[0]) else 1.0
+            if self.words is not None:
+                soft = self.words.coverage(q_vecs, q_soft, self.words.words(self.raw[doc][a:b])[0])
+                feats[i, _F["soft"]], feats[i, _F["soft_only"]] = soft
+        # Relative to the best candidate: the ranking is a choice among these sentences.
+        feats[:, _F["dense_gap"]] = feats[:, _F["dense"]] - feats[:, _F["dense"]].max()
+        feats[:, _F["coverage_gap"]] = feats[:, _F["coverage"]] - feats[:, _F["coverage"]].max()
+        feats[:, _F["soft_gap"]] = feats[:, _F["soft"]] - feats[:, _F["soft"]].max()
+        return cands, feats
+
+    def read(self, question: str, qvec: np.ndarray, hits: Sequence[Hit]) -> Reading:
+        cands, feats = self.features(question, qvec, hits)
+        if not cands:
+            return Reading(None, None, None, None, 0.0, True, "No passage of the articles matches the question.")
+        w = np.array([self.config.weights.get(f, 0.0) for f in FEATURES], np.float32)
+        if self.cross is not None and self.config.weights.get("cross"):
+            feats[:, _F["cross"]] = self._cross_scores(question, cands, feats)
+        logits = feats @ w + self.config.bias
+        top = np.argsort(-logits, kind="stable")[:3]
+        short = None
+        found: dict[int, tuple[int, int]] = {}
+        best = int(top[0])
+        neural = self._neural(question, hits, cands) if self.config.hf_model else None
+        if neural is not None:
+            best, short = neural
+        elif self.config.short_answers and not _YES_NO.match(question):
+            best, found, feats = self._short(question, cands, feats, logits, top)
+            short = found.get(best)
+            logits = feats @ w + self.config.bias
+        prob = self.config.probability(feats, logits, best)
+        row, _ = cands[best]
+        doc, a, b = (int(x) for x in self.data.sentences[row])
+        info = dict(zip(FEATURES, map(float, feats[best])))
+        if prob < self.config.threshold:
+            return Reading(doc, a, b, None, prob, True, _reason(info), info)
+        a, b, partner = self._merge_neighbour(cands, logits, best, doc, a, b, feats)
+        if partner is not None:
+            # The quote holds two sentences: the short answer comes from whichever has the more
+            # confident one, and either may carry the kind of fact asked for.
+            si = _F["short"]
+            if partner in found and (short is None or feats[partner, si] > feats[best, si]):
+                short = found[partner]
+            info["type_match"] = max(info["type_match"], float(feats[partner, _F["type_match"]]))
+        version = other_version(question, self.raw[doc][a:b])
+        if version is not None:
+            # "How many Trainium3 chips ...?" is not answered by a count of Trainium2 chips.
+            reason = f"The closest passages are about {version[1]}, not {version[0]}."
+            return Reading(doc, a, b, None, prob, True, reason, info)
+        if asks_fact(question) and not info["type_match"] and not states_fact(question, self.raw[doc][a:b]):
+            # A question asking for an amount, a date or a figure is not answered by a sentence
+            # that states none, however close its wording.
+            currency = asked_currency(question)
+            what = f"amount in {currency}" if currency else FACT_KINDS[answer_type(question)]
+            reason = f"The articles discuss this but give no {what} for it."
+            return Reading(doc, a, b, None, prob, True, reason, info)
+        return Reading(doc, a, b, short, prob, False, None, info)
+
+    def _merge_neighbour(self, cands, logits, best: int, doc: int, a: int, b: int,
+                         feats: np.ndarray | None = None) -> tuple[int, int, int | None]:
+        """The answer span, widened to an adjacent sentence, and that sentence's candidate index
+        (else None). With a merge model: the best-scoring adjacent candidate, when the model
+        finds it likely enough to hold what the best one lacks; without: the runner-up, when it
+        is adjacent and scores within ``merge_gap`` logits of the best."""
+        cfg = self.config
+        if len(cands) < 2:
+            return a, b, None
+        row = cands[best][0]
+        if cfg.merge_weights and feats is not None:
+            runner = best_neighbour([r for r, _ in cands], logits, best)
+            if runner is None:
+                return a, b, None
+            x = merge_features(feats, logits, best, runner, cands[runner][0] > row)
+            if cfg.merge_probability(x) < cfg.merge_threshold:
+                return a, b, None
+        else:
+            runner = max((i for i in range(len(cands)) if i != best), key=lambda i: logits[i])
+            if cfg.merge_gap <= 0 or abs(cands[runner][0] - row) != 1 or logits[best] - logits[runner] > cfg.merge_gap:
+                return a, b, None
+        other = cands[runner][0]
+        d2, a2, b2 = (int(x) for x in self.data.sentences[other])
+        if d2 != doc:
+            return a, b, None
+        return min(a, a2), max(b, b2), runner
+
+    def _cross_scores(self, question: str, cands, feats: np.ndarray) -> np.ndarray:
+        """The cross-encoder's logits for the ``cross_top`` candidates the scorer without it ranks
+        best (cross_column fills in the rest)."""
+        top = prerank_order(feats, self.config.prerank_weights(), self.config.cross_top)
+        return cross_column(len(cands), top, self.cross.score(question, self.texts_of(cands, top)))
+
+    def texts_of(self, cands, idx) -> list[str]:
+        """The sentences of the candidates at ``idx``."""
+        out = []
+        for i in idx:
+            d, a, b = (int(x) for x in self.data.sentences[cands[int(i)][0]])
+            out.append(self.raw[d][a:b])
+        return out
+
+    def _neural(self, question: str, hits: Sequence[Hit], cands) -> tuple[int, tuple[int, int]] | None:
+        """(candidate index, raw short-answer span) from the optional neural reader over the
+        top three chunks; None when it finds nothing inside a candidate sentence."""
+        from .hf_reader import get_reader
+
+        spans = [tuple(int(x) for x in self.data.chunks[h.row]) for h in hits[:3]]
+        found = get_reader(self.config.hf_model).read(question, [self.raw[d][a:b] for d, a, b in spans], top_k=1)
+        if not found:
+            return None
+        ci, s, e, _ = found[0]
+        doc, a, _b = spans[ci]
+        start, end = a + s, a + e
+        for i, (row, _) in enumerate(cands):
+            d, sa, sb = (int(x) for x in self.data.sentences[row])
+            if d == doc and sa <= start and end <= sb:
+                return i, (start, end)
+        return None
+
+    def _short(self, question, cands, feats, logits, top):
+        """Let the short-answer extractor re-rank the top sentences: a sentence holding a span of
+        the expected type is a better answer than a near-identical one that does not."""
+        from .shortanswer import extract_short_answer, parse_many
+
+        texts = self.texts_of(cands, top)
+        parse_many(texts)  # one spaCy batch for the sentences not parsed before
+        found = {}
+        for i, text in zip(top, texts):
+            a = int(self.data.sentences[cands[int(i)][0], 1])
+            span = extract_short_answer(question, text)
+            if span is not None:
+                s, e, conf = span
+                found[int(i)] = (a + s, a + e)
+                feats[int(i), _F["short"]] = conf
+        w = self.config.weights.get("short", 0.0)
+        best = max((int(i) for i in top), key=lambda i: logits[i] + w * feats[i, _F["short"]])
+        return best, found, feats
+
+
+# "Is Anthropic using ...?" asks for a verdict the sources may not agree on: the answer sentence
+# is quoted, but no span of it is a fair short answer.
+_YES_NO = re.compile(r"\s*(?:%s)\b" % "|".join(sorted(AUXILIARIES)), re.I)
+
+def _reason(info: dict) -> str:
+    if info.get("coverage", 0) < 0.3:
+        return "The articles do not mention what the question asks about."
+    return "The closest passages do not answer the question."
+
+
+_NAME = re.compile(r"\b[A-Z][A-Za-z]+")
+_ANAPHOR = re.compile(r"\W*(?:it|he|she|they|this|these|those|its|his|her|their|such|there)\b", re.I)
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+@lru_cache(maxsize=8192)
+def _lower_words(sentence: str) -> frozenset[str]:
+    """The sentence's words, lower-cased (cached: candidates recur from question to question)."""
+    return frozenset(w.lower() for w in _WORD.findall(sentence))

@@ -1,0 +1,66 @@
+"""The reader's feature vectors: what each sentence candidate is scored on (FEATURES), what the
+abstention model sees of the chosen one (ANSWER_FEATURES), and what decides whether its adjacent
+sentence joins the answer (MERGE_FEATURES). Shared by the reader and ``qa.training.calibrate``, which fits
+their weights."""
+from __future__ import annotations
+
+from typing import Sequence
+
+import numpy as np
+
+__all__ = ["FEATURES", "ANSWER_FEATURES", "MERGE_FEATURES", "answer_features", "merge_features", "best_neighbour",
+           "cross_column", "prerank_order"]
+
+FEATURES = ("dense", "coverage", "chunk", "first_rank", "context", "bigram", "chunk_dense", "chunk_lex", "type_match",
+            "length", "repeat", "spread", "heading", "names", "rarest", "dense_gap", "coverage_gap", "fact_gap",
+            "missing", "type_gap", "unit_gap", "soft", "soft_only", "soft_gap", "anaphor", "names_context", "short", "cross")
+_F = {name: i for i, name in enumerate(FEATURES)}
+# What the abstention decision sees of the chosen sentence: how far ahead of the others it is,
+# and how well it matches the question on its own.
+ANSWER_FEATURES = ("top", "margin", "top_prob", "dense", "coverage", "context", "type_match", "names", "names_context", "rarest",
+                   "chunk_dense", "chunk_lex", "fact_gap", "missing", "type_gap", "unit_gap", "cross")
+# What decides whether the answer takes in the best-scoring adjacent sentence too: how close it
+# scored, whether it holds the kind of fact the best one lacks, whether it continues the best one
+# ("It was ...").
+MERGE_FEATURES = ("gap", "type_match", "best_type_gap", "coverage", "best_coverage", "dense", "best_dense", "soft",
+                  "anaphor", "after", "fills_type", "runner_up")
+
+
+def answer_features(feats: np.ndarray, logits: np.ndarray, best: int) -> np.ndarray:
+    """The answerability features of candidate ``best`` (see ANSWER_FEATURES)."""
+    others = np.delete(logits, best)
+    margin = float(logits[best] - others.max()) if len(others) else 5.0
+    p = np.exp(logits - logits.max())
+    own = [feats[best, _F[f]] for f in ANSWER_FEATURES[3:]]
+    return np.array([logits[best], min(margin, 5.0), p[best] / p.sum(), *own], np.float64)
+
+
+def merge_features(feats: np.ndarray, logits: np.ndarray, best: int, other: int, after: bool) -> np.ndarray:
+    """The MERGE_FEATURES of joining candidate ``other`` (adjacent in the text) to ``best``."""
+    f = lambda i, name: float(feats[i, _F[name]])  # noqa: E731
+    runner = max((i for i in range(len(logits)) if i != best), key=lambda i: logits[i])
+    return np.array([
+        float(logits[best] - logits[other]), f(other, "type_match"), f(best, "type_gap"), f(other, "coverage"),
+        f(best, "coverage"), f(other, "dense"), f(best, "dense"), f(other, "soft"), f(other, "anaphor"),
+        float(after), f(other, "type_match") * f(best, "type_gap"), float(other == runner),
+    ], np.float64)
+
+
+def best_neighbour(rows: Sequence[int], logits: np.ndarray, best: int) -> int | None:
+    """The best-scoring candidate whose sentence row is next to the best one's (None: none is)."""
+    near = [i for i, r in enumerate(rows) if abs(int(r) - int(rows[best])) == 1]
+    return max(near, key=lambda i: logits[i]) if near else None
+
+
+def prerank_order(feats: np.ndarray, prerank: np.ndarray, top: int | None = None) -> np.ndarray:
+    """Candidate indices, best first, under ``prerank`` (the scorer without the cross-encoder):
+    the first ``top`` are what the cross-encoder reads, at run time, in calibration and training."""
+    return np.argsort(-(feats @ prerank), kind="stable")[:top]
+
+
+def cross_column(n: int, top: np.ndarray, scores: np.ndarray) -> np.ndarray:
+    """The "cross" feature of n candidates when only those at ``top`` were read by the
+    cross-encoder: the others get the lowest score read, as if no better than the worst of them."""
+    col = np.full(n, float(scores.min()) if len(scores) else 0.0, np.float32)
+    col[top] = scores
+    return col

@@ -1,0 +1,329 @@
+"""Candidate spans of a sentence for a short answer, and their features (see qa.reading.shortanswer).
+
+Candidates are spaCy entities, number/money/percent/date spans (regex), noun chunks and syntactic
+phrases; each gets sparse features (type match with the expected answer type from
+:mod:`qa.reading.answertype`, overlap with the question, distance to question words in the sentence,
+dependency paths, syntactic cues). Functions of a parsed spaCy Doc: parsing, the model and the
+ranking live in qa.reading.shortanswer.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Sequence
+
+from .answertype import (ENTITY_FIT, FOCUS_LABELS, asked_currency, counted_noun, counts_noun, is_number_stem,
+                         question_focus, states_currency, states_share)
+from ..indexing.lexical import tokenize
+
+__all__ = ["KINDS", "WORD", "question_info", "span_candidates", "stem"]
+
+
+MAX_SPAN = 12  # tokens
+
+_STOP = frozenset("""a an the of in on at to for by with from and or is are was were be been being
+    do does did has have had this that these those it its as what which who whom whose when where
+    why how than then there their they he she his her him we our you your i me my not no but if
+    into onto about over under after before during between through also can could would should
+    will shall may might must so such very more most many much some any all each other one s 's ’s
+    name named called kind type""".split())
+WORD = re.compile(r"\w+(?:['’-]\w+)*")
+_DETS = frozenset(("the", "a", "an"))
+_POINTING = frozenset("this these that those its their his her our such".split())
+_NUM_RE = re.compile(
+    r"(?:[$£€¥]\s?)?\d[\d,]*(?:\.\d+)?(?:\s?(?:%|percent|per cent)|"
+    r"\s(?:million|billion|trillion|thousand|hundred)(?:\s(?:dollars|pounds|euros))?)?")
+_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "compound", "npadvmod",
+         "nummod", "amod", "ROOT", "prep", "acomp", "oprd", "dative", "advmod", "poss")
+_PREPS = ("in", "on", "at", "by", "of", "for", "from", "during", "since", "to", "with", "as",
+          "after", "before", "until", "about", "than", "under", "between")
+_ENTS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY",
+         "PERCENT", "NORP", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT", "ORDINAL")
+KINDS = ("ENT", "NUM", "NP", "SUB", "LEFT", "PP", "TOK")
+
+
+def stem(w: str) -> str:
+    w = w.casefold()
+    return w[:5] if len(w) > 5 else w
+
+
+
+def _spans(doc) -> dict[tuple[int, int], set[str]]:
+    """Candidate token spans (i, j) -> the kinds that proposed them."""
+    out: dict[tuple[int, int], set[str]] = {}
+
+    def add(i: int, j: int, kind: str) -> None:
+        while i < j and (doc[i].is_punct or doc[i].is_space or doc[i].lower_ in _DETS):
+            i += 1
+        while j > i and (doc[j - 1].is_punct or doc[j - 1].is_space) and doc[j - 1].text != "%":
+            j -= 1
+        if 0 < j - i <= MAX_SPAN:
+            out.setdefault((i, j), set()).add(kind)
+
+    for e in doc.ents:
+        add(e.start, e.end, "ENT")
+    for m in _NUM_RE.finditer(doc.text):
+        sp = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if sp is not None:
+            add(sp.start, sp.end, "NUM")
+            if sp.end < len(doc) and doc[sp.end].pos_ == "NOUN":  # number with its unit
+                add(sp.start, sp.end + 1, "NUM")
+    for nc in doc.noun_chunks:
+        add(nc.start, nc.end, "NP")
+    for t in doc:
+        if t.pos_ in ("NOUN", "PROPN", "NUM", "PRON") and t.dep_ in (
+                "pobj", "dobj", "attr", "appos", "nsubj", "nsubjpass", "conj", "oprd", "dative",
+                "npadvmod", "ROOT", "acomp"):
+            sub = list(t.subtree)
+            add(sub[0].i, sub[-1].i + 1, "SUB")
+            add(t.left_edge.i, t.i + 1, "LEFT")
+        if t.dep_ == "prep" and any(c.dep_ == "pobj" for c in t.children):
+            add(t.left_edge.i, t.right_edge.i + 1, "PP")
+        if t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and not t.is_stop:
+            add(t.i, t.i + 1, "TOK")
+    return out
+
+
+class _View:
+    """Plain-Python copies of a Doc's token attributes (spaCy attribute access is slow)."""
+
+    __slots__ = ("n", "text", "lower", "pos", "dep", "head", "punct", "num", "stem", "stop",
+                 "ents", "anc", "spans", "start", "end")
+
+    def __init__(self, doc):
+        toks = list(doc)
+        self.n = len(toks)
+        self.text = [t.text for t in toks]
+        self.lower = [t.lower_ for t in toks]
+        self.pos = [t.pos_ for t in toks]
+        self.dep = [t.dep_ for t in toks]
+        self.head = [t.head.i for t in toks]
+        self.punct = [t.is_punct for t in toks]
+        self.num = [t.like_num for t in toks]
+        self.stem = [stem(t.text) for t in toks]
+        self.stop = [w in _STOP for w in self.lower]
+        self.start = [t.idx for t in toks]
+        self.end = [t.idx + len(t.text) for t in toks]
+        self.ents = [(e.start, e.end, e.label_) for e in doc.ents]
+        self.anc = []  # ancestors of each token, nearest first
+        for k in range(self.n):
+            chain, t = [], k
+            while self.head[t] != t and len(chain) <= self.n:
+                t = self.head[t]
+                chain.append(t)
+            self.anc.append(chain)
+        self.spans = _spans(doc)
+
+
+def _view(doc) -> _View:
+    v = doc.user_data.get("qa_shortanswer_view")
+    if v is None:
+        v = doc.user_data["qa_shortanswer_view"] = _View(doc)
+    return v
+
+
+def _features(v: _View, i: int, j: int, kinds: set[str], q) -> dict[str, float]:
+    """Features of candidate tokens [i, j) of view ``v`` for question info ``q``."""
+    qstems, typ, focus, wh = q["stems"], q["type"], q["focus"], q["wh"]
+    T = typ or "NONE"
+    f: dict[str, float] = {"bias": 1.0}
+    rng = range(i, j)
+    for k in kinds:
+        f["kind." + k] = 1.0
+        f[f"x.{T}.kind.{k}"] = 1.0
+    # Entity labels of the span: those of entities covering at least half of it. Not only entities
+    # inside it: spans drop a leading "the", so the DATE "the fourth quarter of this year" starts
+    # before the span "fourth quarter of this year", and a regex number can straddle an entity
+    # ("50 trillion won" against the MONEY "approximately 50 trillion").
+    labels, exact = set(), False
+    for a, b, lab in v.ents:
+        if (min(b, j) - max(a, i)) * 2 >= (j - i):
+            labels.add(lab)
+            exact = exact or (b == j and (a == i or (a < i and all(v.lower[k] in _DETS for k in range(a, i)))))
+    for lab in labels:
+        f["ent." + lab] = 1.0
+        f[f"x.{T}.ent.{lab}"] = 1.0
+    compat = ENTITY_FIT.get(T, set())
+    if labels & compat:
+        f["type.match"] = 1.0
+        if exact:
+            f["type.exact"] = 1.0
+    elif labels and compat:
+        f["type.mismatch_ent"] = 1.0
+    if any(v.num[k] for k in rng):
+        f[f"x.{T}.num"] = 1.0
+    if all(v.pos[k] == "PROPN" or v.punct[k] for k in rng):
+        f[f"x.{T}.propn"] = 1.0
+    if v.text[i][:1].isupper() and i > 0:
+        f[f"x.{T}.cap"] = 1.0
+    # overlap with the question
+    content = [k for k in rng if not v.punct[k] and not v.stop[k]]
+    matched = q["matched"]
+    if content:
+        frac = sum(v.stem[k] in qstems for k in content) / len(content)
+        f["ovl.frac"] = frac
+        f["ovl.all"] = float(frac == 1.0)
+        f["ovl.none"] = float(frac == 0.0)
+    else:
+        f["ovl.nocontent"] = 1.0
+    # distance to question words outside the span
+    outside = [p for p in q["positions"] if not (i <= p < j)]
+    if outside:
+        d = min(i - p if p < i else p - j + 1 for p in outside)
+        f["dist.inv"] = 1.0 / (1.0 + d)
+        f["dist.le2"] = float(d <= 2)
+        f["dist.le5"] = float(d <= 5)
+        win = sum(1 for p in outside if i - 6 <= p < j + 6)
+        f["dist.win"] = win / max(1, len(qstems))
+        f["dist.left"] = float(any(p < i for p in outside))
+        f["dist.right"] = float(any(p >= j for p in outside))
+    else:
+        f["dist.none"] = 1.0
+    # dependency path from the span's root (its shallowest token) to the question words near it
+    # the span's root: a token whose head lies outside the span, the shallowest, not punctuation
+    root = min((k for k in rng if not (i <= v.head[k] < j) or v.head[k] == k),
+               key=lambda k: (len(v.anc[k]), v.punct[k]))
+    if outside:
+        near = sorted(outside, key=lambda p: abs(p - root))[:3]  # bound the cost
+        paths = sorted((_path(v, root, p) for p in near), key=len)
+        best = paths[0]
+        f["tree.inv"] = 1.0 / (1.0 + len(best))
+        f["path." + (".".join(best) if len(best) <= 3 else "long")] = 1.0
+        f[f"x.{T}.path1." + (best[0] if best else "self")] = 1.0
+    if i > 0:
+        f["bnd.prev." + v.pos[i - 1]] = 1.0
+    if j < v.n:
+        f["bnd.next." + v.pos[j]] = 1.0
+    else:
+        f["bnd.next.END"] = 1.0
+    # syntax
+    dep = v.dep[root] if v.dep[root] in _DEPS else "other"
+    f["syn.dep." + dep] = 1.0
+    f[f"x.{T}.dep.{dep}"] = 1.0
+    gov = v.head[root]
+    if gov != root and matched[gov]:
+        f["syn.gov_in_q"] = 1.0
+    if v.pos[gov] == "VERB" and gov != root and matched[gov]:
+        f["syn.verb_in_q"] = 1.0
+    if dep == "pobj" and v.lower[gov] in _PREPS:
+        f[f"x.{T}.prep.{v.lower[gov]}"] = 1.0
+        if v.head[gov] != gov and matched[v.head[gov]]:
+            f["syn.pgov_in_q"] = 1.0
+    if i > 0 and v.lower[i - 1] in _PREPS:
+        f[f"x.{T}.after.{v.lower[i - 1]}"] = 1.0
+    if dep in ("attr", "acomp") and v.lower[gov] in ("is", "was", "are", "were", "be", "been"):
+        f["syn.after_cop"] = 1.0
+    if i > 0 and v.text[i - 1] == "," or (j < v.n and v.text[j] in (",", "(")):
+        f["syn.comma"] = 1.0
+    f["syn.pos." + v.pos[root]] = 1.0
+    # focus noun ("what city") next to or inside the span
+    if focus:
+        fs = stem(focus)
+        if any(v.stem[k] == fs for k in rng):
+            f["foc.in"] = 1.0
+        if any(v.stem[p] == fs for p in range(max(0, i - 3), i)) or (j < v.n and v.stem[j] == fs):
+            f["foc.adjacent"] = 1.0
+        # "which city" wants a GPE, not the stadium (FAC) beside it, though both are places.
+        fit = FOCUS_LABELS.get(focus.rstrip("s"))
+        if fit and labels:
+            f["foc.label_fit" if labels & fit else "foc.label_miss"] = 1.0
+    f[f"x.wh.{wh}.kind.{min(kinds)}"] = 1.0
+    # length and position
+    n = j - i
+    b = "1" if n == 1 else "2-3" if n <= 3 else "4-6" if n <= 6 else "7+"
+    f["len." + b] = 1.0
+    f[f"x.{T}.len.{b}"] = 1.0
+    f["pos.start"] = i / max(1, v.n)
+    # "These insects", "its most feared effect": a phrase pointing back at something named
+    # elsewhere is seldom itself the answer.
+    if v.lower[i] in _POINTING:
+        f["first.pointing"] = 1.0
+    return f
+
+
+def _path(v: _View, a: int, b: int) -> list[str]:
+    """Dependency labels from token a up to the common ancestor with b ("^dep") and down ("vdep")."""
+    up_a = [a] + v.anc[a]
+    ids = {t: n for n, t in enumerate(up_a)}
+    down = []
+    t = b
+    while t not in ids:
+        down.append("v" + v.dep[t])
+        if v.head[t] == t:
+            return ["^" + v.dep[x] for x in up_a] + down[::-1]
+        t = v.head[t]
+    return ["^" + v.dep[x] for x in up_a[:ids[t]]] + down[::-1]
+
+
+@lru_cache(maxsize=4096)
+def question_info(question: str) -> dict:
+    foc = question_focus(question)
+    # The parser splits "Meta's" into "Meta" + "'s": a possessive question word must match the
+    # bare name (stems are 5-letter prefixes, so only short owners like "Meta's" were missed).
+    words = [re.sub(r"['’]s$", "", w, flags=re.I) for w in WORD.findall(question)]
+    # The parser splits "student-teacher": its parts are question words too.
+    words += [p for w in words if "-" in w for p in w.split("-")]
+    stems = {stem(w) for w in words if w.casefold() not in _STOP}
+    return {"stems": stems, "type": foc.type, "focus": foc.focus, "wh": foc.wh or "none"}
+
+
+def span_candidates(question: str, sentence: str, doc, kinds: Sequence[str]) -> list:
+    """[(start_char, end_char, features)] for the candidate spans of ``sentence`` (parsed as
+    ``doc``) proposed by the span ``kinds`` (of KINDS)."""
+    v = _view(doc)
+    q = dict(question_info(question))
+    q["matched"] = matched = [st in q["stems"] for st in v.stem]
+    q["positions"] = [p for p, m in enumerate(matched) if m and not v.stop[p]]
+    allowed = set(kinds)
+    out = []
+    for (i, j), ks in v.spans.items():
+        ks = ks & allowed
+        if ks:
+            f = _features(v, i, j, ks, q)
+            # A span made only of the question's own words restates the question, it does not
+            # answer it ("2nm" for "What yield has Samsung achieved on its 2nm process?").
+            if not f.get("ovl.all"):
+                out.append((v.start[i], v.end[j - 1], f))
+    return _as_asked(question, sentence, out)
+
+
+def _as_asked(question: str, sentence: str, cands: list) -> list:
+    """The candidates that state the amount in the currency the question names, or a share when it
+    asks for a percentage, or count what a "how many" question counts, when the sentence has any;
+    else all of them. "Worth in Chinese yuan?" over "50 trillion won (approximately RMB 221.5
+    billion)" wants the yuan; "How many units ...?" over "hundreds of thousands of units using
+    advanced 2nm process" not the "2"."""
+    currency = asked_currency(question)
+    if currency is not None:
+        cands = [c for c in cands if states_currency(currency, sentence[c[0]:c[1]])] or cands
+    elif question_info(question)["type"] == "PERCENT":  # "62%", "about half": a share, not "US$25 billion"
+        cands = [c for c in cands if states_share(sentence[c[0]:c[1]])] or cands
+    counted = counted_noun(question)
+    unit = tokenize(counted) if counted else []
+    if unit:
+        after: dict[int, list[str]] = {}  # candidates share their ends: the rest is tokenized once
+
+        def counts(a: int, b: int) -> bool:
+            span = tokenize(sentence[a:b])
+            if b not in after:
+                after[b] = tokenize(sentence[b:])[:3]  # the unit may follow the number: "400 people"
+            return any(map(is_number_stem, span)) and counts_noun(span + after[b], unit[0])
+        cands = [c for c in cands if counts(c[0], c[1])] or cands
+    return _whole_amounts(sentence, cands)
+
+
+_CURRENCY_AFTER = re.compile(r"\s+(?:(?:Korean|Japanese|Chinese|US|U\.S\.|Hong Kong|Australian|Canadian)\s+)?"
+                             r"(?:dollars?|won|yen|yuan|renminbi|RMB|euros?|pounds?(?:\s+sterling)?|rupees?|"
+                             r"francs?|pesos?|rubles?|roubles?|lira|lire)\b")
+
+
+def _whole_amounts(sentence: str, cands: list) -> list:
+    """Drop an amount cut before its currency ("approximately 50 trillion" of "approximately 50
+    trillion won") when another candidate keeps the currency: an amount without it is no answer."""
+    ends = [c[1] for c in cands]
+    out = []
+    for a, b, f in cands:
+        m = _CURRENCY_AFTER.match(sentence, b) if any(ch.isdigit() for ch in sentence[a:b]) else None
+        if m is None or not any(a2 < b and b2 >= m.end() for (a2, _, _), b2 in zip(cands, ends)):
+            out.append((a, b, f))
+    return out

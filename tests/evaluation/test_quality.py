@@ -1,0 +1,52 @@
+"""The gold-set evaluation runs in CI with the real model on the seeds.
+
+It enforces floors a little below what the current pipeline measures (README, Results), so any
+change that makes answers, citations or conflicts worse fails CI. The issue's target bar (answers
+>= 95%, abstention precision/recall >= 90%) is reported by ``qa eval --min-bar`` and is not met
+yet; these floors are raised as the pipeline improves.
+"""
+import json
+from pathlib import Path
+
+import pytest
+
+from qa.evaluation.evaluate import evaluate
+
+GOLD = Path(__file__).resolve().parents[2] / "eval" / "gold.jsonl"
+COMMITTED = GOLD.parent / "reports" / "gold-metrics.json"  # what README's Results block shows
+
+FLOORS = {
+    ("answers", "contains_answer"): 0.80,
+    ("citations", "validity"): 1.0,
+    ("citations", "precision"): 0.87,
+    ("citations", "answer_in_first_citation"): 1.0,
+    ("abstention", "recall"): 0.50,
+    ("abstention", "precision"): 0.75,
+    ("conflicts", "recall"): 0.85,
+    ("conflicts", "doc_recall"): 0.85,
+}
+CEILINGS = {
+    ("conflicts", "false_alarm_rate"): 0.05,
+    ("abstention", "wrong_abstention_rate"): 0.06,
+}
+
+
+@pytest.mark.slow
+def test_gold_set_quality_floors(monkeypatch, tmp_path):
+    monkeypatch.setenv("QA_INDEX_ROOT", str(tmp_path / "index"))  # a fresh index, as on a clean clone
+    _, records, metrics = evaluate(GOLD, progress=False)
+    assert metrics["questions"] == len(records) >= 60
+    for (group, name), floor in FLOORS.items():
+        assert metrics[group][name] >= floor, f"{group}.{name} = {metrics[group][name]:.3f} < {floor}"
+    for (group, name), ceiling in CEILINGS.items():
+        assert metrics[group][name] <= ceiling, f"{group}.{name} = {metrics[group][name]:.3f} > {ceiling}"
+    # The README's figures are what this code measures on a clean clone: the committed report
+    # may differ by one question per count (a near tie can fall either way on another CPU).
+    committed = json.loads(COMMITTED.read_text("utf-8"))
+    right = round(metrics["answers"]["contains_answer"] * metrics["answerable"])
+    assert abs(right - round(committed["answers"]["contains_answer"] * committed["answerable"])) <= 1, \
+        "eval/reports/gold-metrics.json is stale: run `make results` and commit the reports and README.md"
+    for group, name in (("abstention", "correct_abstentions"), ("abstention", "wrong_abstentions"),
+                        ("conflicts", "tp"), ("conflicts", "fp")):
+        assert abs(metrics[group][name] - committed[group][name]) <= 1, \
+            f"{group}.{name}: measured {metrics[group][name]}, committed {committed[group][name]}: run `make results`"

@@ -1,0 +1,353 @@
+"""Table-driven tests of answer typing and short-answer extraction (uses the spaCy model)."""
+from __future__ import annotations
+
+import json
+import threading
+
+import pytest
+
+from qa.reading import shortanswer as sa
+from qa.reading.answertype import answer_type, question_focus
+
+TYPE_CASES = [
+    ("Describe the MTIA roadmap", None),
+    ("Name the memory makers partnering with Anthropic", "ORG"),  # naming is a fact, telling is not
+    ("Who founded the company?", "PERSON"),
+    ("Whom did the council appoint?", "PERSON"),
+    ("Which player scored the winning goal?", "PERSON"),
+    ("When did the factory open?", "DATE"),
+    ("What year was the treaty signed?", "DATE"),
+    ("In what year did Harvard President Joseph Willard die?", "DATE"),
+    ("How many people died in the flood?", "NUM"),
+    ("How many years did the war last?", "DURATION"),
+    ("How long did the strike last?", "DURATION"),
+    ("How much did Levi's Stadium cost?", "MONEY"),
+    ("How much money did the startup raise?", "MONEY"),
+    ("What percentage of voters backed the plan?", "PERCENT"),
+    ("Where is the headquarters of the bank?", "PLACE"),
+    ("What city hosted the summit?", "PLACE"),
+    ("Which company bought the startup?", "ORG"),
+    ("What is the name of the team that won?", "ORG"),
+    ("How tall is the tower?", "QUANTITY"),
+    ("What did the report recommend?", "OTHER"),
+    ("Why did the talks collapse?", None),
+    ("How did the company recover?", None),
+    ("why is the sky blue", None),
+    # a clause-opening "when" is not what is asked; what-do questions ask for no typed fact
+    ("When a pathogen is eaten by a phagocyte it is trapped in what vesicle?", "OTHER"),
+    ("Cost overruns occurred when the contractor did what?", "OTHER"),
+    ("What does the time element in construction mean?", "OTHER"),
+    ("What happened to NASA's budget after the landing?", "OTHER"),
+    ("In what kind of fluid are pressure differences caused?", "OTHER"),
+    ("What kind of company makes the chip?", "ORG"),
+    ("Which area of Khwarezmia did the army target?", "PLACE"),
+    ("What is the area of the park?", "QUANTITY"),
+    ("When did the war end, and what treaty ended it?", "DATE"),
+    ("What is the order with Samsung worth?", "MONEY"),
+    ("Over what period does the commitment run?", "DURATION"),
+    ("At what interval will a new chip come out?", "DURATION"),
+    ("What fraction of the investment goes to chips?", "PERCENT"),
+    # an owner ("Miami's") is not the focus, except right after the wh-word or before "name"
+    ("What was the given name of Miami's stadium in 2016?", "PLACE"),
+    ("In what city's hotel did the team stay?", "PLACE"),
+    ("At what university's facility did the team practice?", "ORG"),
+    ("What was the coach's name?", "PERSON"),
+    ("What strategy did Jebe's army use?", "OTHER"),
+    ("Which memory maker's deal included an equity stake?", "ORG"),
+    ("What increases student's motivation to learn?", "OTHER"),
+    # makers, clients and rivals in the news are companies
+    ("Which carmaker is named as a customer?", "ORG"),
+    ("Against which rival is Samsung competing?", "ORG"),
+    ("Which client's order triggered the surge?", "ORG"),
+    ("Has Samsung's foundry backlog hit 50 trillion won?", "OTHER"),
+]
+
+
+@pytest.mark.parametrize("question,expected", TYPE_CASES)
+def test_answer_type(question, expected):
+    assert answer_type(question) == expected
+
+
+def test_question_focus_finds_the_focus_noun():
+    assert question_focus("Which company bought the startup?").focus == "company"
+    assert question_focus("What city did Super Bowl 50 take place in?").focus == "city"
+    assert question_focus("What was Manning's passer rating?").focus == "passer"
+    assert question_focus("In what city's hotel did the team stay?").focus == "city"
+
+
+SB = ("The Denver Broncos defeated the Carolina Panthers 24–10 to win Super Bowl 50 "
+      "on February 7, 2016, at Levi's Stadium in Santa Clara.")
+EXTRACT_CASES = [
+    ("When was Super Bowl 50 played?", SB, "February 7, 2016"),
+    ("In which city was Super Bowl 50 played?", SB, "Santa Clara"),
+    ("How much did Levi's Stadium cost to build?",
+     "Levi's Stadium, which opened in 2014, cost $1.2 billion to build.", "$1.2 billion"),
+    ("What percentage of voters backed the plan?",
+     "In the referendum, 62% of voters backed the plan, officials said.", "62%"),
+    ("How many workers did the plant employ?",
+     "At its peak the plant employed 4,500 workers, according to the union.", "4,500"),
+    ("Which company bought the startup?",
+     "The startup was acquired by Microsoft for $2 billion in 2019.", "Microsoft"),
+    ("Who is the chief executive of Acme Corp?",
+     "Acme Corp's chief executive, Jane Smith, announced the merger on Monday.", "Jane Smith"),
+    ("Where did the company move its headquarters?",
+     "In 2018 the company moved its headquarters to Austin, Texas.", "Austin"),
+    ("What year did the bridge open?",
+     "The bridge, which cost 40 million pounds, opened in 1998 after long delays.", "1998"),
+    # Only an amount in the currency asked for, and only a number of the thing counted.
+    ("What is the backlog worth in Chinese yuan?",
+     "Its backlog is expected to approach 50 trillion won (approximately RMB 221.5 billion).", "RMB 221.5 billion"),
+    ("What is the backlog worth in Korean won?",
+     "Its backlog is expected to approach 50 trillion won (approximately RMB 221.5 billion).", "50 trillion won"),
+    ("How many units of the chip will Meta make on the 2nm node?",
+     "Meta plans to mass-produce hundreds of thousands of units using advanced 2nm process technology.",
+     "hundreds of thousands"),
+    # An amount keeps its currency: not "approximately 50 trillion" (spaCy's MONEY entity).
+    ("What is the value of Samsung's backlog?",
+     "The current order backlog of Samsung's foundry business has reached approximately 50 trillion won, "
+     "and operating profits are expected to be achieved in the fourth quarter of this year.", "50 trillion won"),
+    # A percentage question takes a share, even one in words, over the sentence's amount of money.
+    ("What percentage of the investment goes to chips?",
+     "The industry expects that about half of this total investment will be used for chips, which means "
+     "that its investment in semiconductor fields will reach approximately US$25 billion.", "about half"),
+    # A capital "The" inside a sentence is part of a name.
+    ("Which outlet first reported Anthropic's chip plans?",
+     "Anthropic has begun early-stage work on developing its own AI chips and is in talks with Samsung "
+     "Electronics as a potential manufacturing partner, the U.S. IT news outlet The Information reported "
+     "on July 2 (local time), citing multiple sources.", "The Information"),
+    # A short answer's owner in the question ("Meta's") is a question word, so it is not the answer.
+    ("Who makes Meta's third-generation MTIA?",
+     "According to reports, Meta’s third-generation MTIA plans to use Samsung’s leading 2-nanometer "
+     "process to achieve large-scale mass production.", "Samsung"),
+]
+
+
+@pytest.mark.parametrize("question,stem", [("Who makes Meta's chip?", "meta"), ("What is the city’s size?", "city"),
+                                           ("Who leads the NFL'S team?", "nfl")])
+def test_possessive_question_words_match_the_bare_name(question, stem):
+    from qa.reading.spanfeatures import question_info
+    assert stem in question_info(question)["stems"]
+
+
+@pytest.mark.parametrize("question,sentence,expected", EXTRACT_CASES)
+def test_extract_short_answer(question, sentence, expected):
+    out = sa.extract_short_answer(question, sentence)
+    assert out is not None
+    a, b, conf = out
+    got = sentence[a:b]
+    # the span must hold the expected fact and be short (at most 3 words more than expected)
+    assert expected in got, got
+    assert len(got.split()) <= len(expected.split()) + 3, got
+    assert got == got.strip(" ,.;:") and 0.0 < conf <= 1.0
+
+
+@pytest.mark.parametrize("sentence, start, kept", [
+    ("the outlet The Information reported", 15, "The Information reported"),
+    ("The Information reported", 4, "Information reported"),  # a sentence's first word: any "The"
+    ("at the Broncos", 7, "Broncos"),
+    ("xThe Information", 5, "Information"),
+])
+def test_a_capital_the_inside_a_sentence_stays_with_the_name(sentence, start, kept):
+    assert sentence[sa._with_title_the(sentence, start):] == kept
+
+
+PROFIT = ("The backlog has reached approximately 50 trillion won, and operating profits are expected "
+          "to be achieved in the fourth quarter of this year.")
+
+
+@pytest.mark.parametrize("span,feature", [
+    ("fourth quarter of this year", "type.exact"),  # the entity starts at "the", dropped from spans
+    ("50 trillion won", "type.mismatch_ent"),        # straddles the MONEY "approximately 50 trillion"
+])
+def test_entity_labels_count_entities_that_cover_most_of_the_span(span, feature):
+    q = "When is the business expected to turn an operating profit?"
+    feats = {PROFIT[a:b]: f for a, b, f in sa.candidates(q, PROFIT)}
+    assert feats[span].get(feature) == 1.0, feats[span]
+    got = sa.extract_short_answer(q, PROFIT)
+    assert PROFIT[got[0]:got[1]] == "fourth quarter of this year"
+
+
+@pytest.mark.parametrize("question,sentence", [
+    ("Why did the talks collapse?", "The talks collapsed because neither side would move."),
+    ("How did the company recover?", "The company recovered by cutting costs in 2009."),
+    ("Who won?", ""),
+    ("Tell me about Jalapeño", "Jalapeño has been released and entered testing in 2026."),
+    ("Compare Meta's and Anthropic's data center plans",
+     "Similar to Meta, Anthropic plans a self-owned AI data center of approximately 1 GW."),
+])
+def test_no_short_answer_for_explanations(question, sentence):
+    assert sa.extract_short_answer(question, sentence) is None
+
+
+def test_best_short_answer_prefers_the_sentence_with_a_fitting_candidate():
+    sents = ["The mayor spoke about the stadium at length.",
+             "Construction of the stadium cost $1.3 billion, city records show."]
+    out = sa.best_short_answer("How much did the stadium cost?", sents, [1.0, 0.95])
+    assert out is not None
+    k, a, b, _ = out
+    assert k == 1 and "$1.3 billion" in sents[1][a:b]
+    assert sa.best_short_answer("Why was it built?", sents, [1.0, 0.9]) is None
+
+
+def test_offsets_follow_the_sentence_text_with_unicode():
+    s = "Le café’s owner, Zoë Müller, said revenue rose 12% in 2023."
+    a, b, _ = sa.extract_short_answer("What percentage did revenue rise?", s)
+    assert s[a:b] == "12%"
+
+
+def test_model_json_is_plain_and_consistent():
+    if not sa.MODEL_PATH.exists():
+        pytest.skip("no learned model stored; hand weights are used")
+    raw = json.loads(sa.MODEL_PATH.read_text(encoding="utf-8"))
+    assert len(raw["features"]) == len(raw["coef"]) == len(set(raw["features"]))
+    assert all(isinstance(c, (int, float)) for c in raw["coef"])
+    assert set(raw["joint"]) == {"sent_w", "cand_w"}
+    assert set(raw["kinds"]) <= set(sa.KINDS)
+    assert {"logit", "prob", "bias"} <= set(raw["calibration"])
+
+
+def test_confidence_is_higher_where_a_fitting_span_exists():
+    q = "How much did the stadium cost?"
+    with_money = sa.extract_short_answer(q, "The stadium cost $1.3 billion to build.")
+    without = sa.extract_short_answer(q, "The stadium was praised by the mayor and the fans.")
+    assert with_money is not None and without is not None
+    assert with_money[2] > without[2]
+
+
+def test_concurrent_calls_agree():
+    q, s = EXTRACT_CASES[0][0], EXTRACT_CASES[0][1] + " Extra clause for a fresh parse."
+    results = []
+    threads = [threading.Thread(target=lambda: results.append(sa.extract_short_answer(q, s)))
+               for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(results) == 4 and len(set(results)) == 1
+
+
+@pytest.mark.parametrize(
+    "question, asks",
+    [
+        ("How many chips did Acme ship?", True),
+        ("How much did Micron invest in Anthropic?", True),
+        ("When will the chip enter mass production?", True),
+        ("When does immunodeficiency occur?", False),  # a condition, not a date
+        ("When large groups boycott a system, it can be considered what?", False),
+        ("In what year was the plant opened?", True),
+        ("What percentage of schools teach Welsh?", True),
+        ("In what area is mentorship most valued?", False),  # a focus noun that only may be a figure
+        ("What value does the split depend on?", False),
+        ("Who founded Acme?", False),
+        ("What is the backlog worth in US dollars?", True),  # an amount in a named currency
+        ("Why did the price fall in euros?", False),
+    ],
+)
+def test_asks_fact_only_when_the_question_words_ask_for_a_figure_or_date(question, asks):
+    from qa.reading.answertype import asks_fact
+
+    assert asks_fact(question) is asks
+
+
+@pytest.mark.parametrize(
+    "question, text, states",
+    [
+        ("When was Warsaw razed?", "During the Second World War, Warsaw was razed.", True),
+        ("When does the fair take place?", "The fair takes place on the Town Moor every June.", True),
+        ("When was immunity first described?", "It was first described in Athens in 430 BC.", True),
+        ("When will the chip enter production?", "The project remains in early planning stages.", False),
+        ("How many chips were shipped?", "During the war, chips were shipped.", False),  # not a when-question
+        ("How many lakes are there in Warsaw?", "There are also several lakes in Warsaw.", True),
+        ("How many lakes are there in Warsaw?", "Warsaw has lakes and parks.", False),
+        ("What percentage of schools teach Welsh?", "In 2008, 22 per cent of schools taught it.", True),
+        ("What share of the investment goes to chips?", "About half of this total will be used for chips.", True),
+        ("What percentage of sales came late?", "Sales grew in the second half of the year.", False),
+        ("How much money was Francovich allowed to claim?", "He could claim 6 million Lira.", True),
+        ("How much money did Anthropic raise?", "Three memory makers took part in the round.", False),
+        # Asked in a currency: only an amount in that one answers.
+        ("What is the backlog worth in US dollars?", "The backlog is about 50 trillion won.", False),
+        ("What is the backlog worth in US dollars?", "The backlog is about $36 billion.", True),
+        ("What is the backlog worth in Chinese yuan?", "It nears 50 trillion won (about RMB 221.5 billion).", True),
+        ("What is the backlog worth in Chinese yuan?", "It nears 50 trillion won.", False),
+    ],
+)
+def test_states_fact(question, text, states):
+    from qa.reading.answertype import states_fact
+
+    assert states_fact(question, text) is states
+
+
+@pytest.mark.parametrize(
+    "question, currency",
+    [
+        ("What is the order worth in US dollars?", "US dollars"),
+        ("How many dollars did the stadium cost?", "US dollars"),
+        ("What is the backlog worth in Chinese yuan?", "yuan"),
+        ("How much is that in RMB?", "yuan"),
+        ("What is it worth in Korean won?", "won"),
+        ("How much did it raise in euros?", "euros"),
+        ("Who won the Super Bowl?", None),  # the verb
+        ("What did the team win in 2015?", None),
+        ("What will the trophy weigh in pounds?", None),  # weight, not money
+        ("How much did the order cost?", None),  # money, in no named currency
+        ("Who was paid in euros?", None),  # asks for a person
+        ("When did Germany switch into euros?", None),  # asks for a date
+        ("Who invested in dollar-denominated bonds?", None),
+        ("How many South Korean won medals?", None),  # the verb again
+        ("What is the yuan equivalent of the deal?", "yuan"),
+        ("What is the dollar value of the backlog?", "US dollars"),
+    ],
+)
+def test_asked_currency(question, currency):
+    from qa.reading.answertype import asked_currency, question_focus
+
+    assert asked_currency(question) == currency
+    if currency is not None:
+        assert question_focus(question).type == "MONEY"
+
+
+@pytest.mark.parametrize(
+    "text, currency, states",
+    [
+        ("about 50 trillion Korean won", "won", True),
+        ("approximately 50 trillion won", "won", True),
+        ("Samsung won the order", "won", False),
+        ("US$ 5 million", "US dollars", True),
+        ("36 billion dollars", "US dollars", True),
+        ("the dollar fell", "US dollars", False),
+        ("RMB 44.3 billion", "yuan", True),
+        ("€2bn", "euros", True),
+        ("5 USD", "US dollars", True),
+        ("100 million CNY", "yuan", True),
+        ("HK$5", "US dollars", False),  # Hong Kong dollars
+        ("Kim, 25, won gold", "won", False),
+    ],
+)
+def test_states_currency(text, currency, states):
+    from qa.reading.answertype import states_currency
+
+    assert states_currency(currency, text) is states
+
+
+@pytest.mark.parametrize(
+    "question, text, found",
+    [
+        ("How many Trainium3 chips does Anthropic use?", "It will use up to 1 million Trainium2 chips.", ("Trainium3", "Trainium2")),
+        ("How many Trainium3 chips does Anthropic use?", "It uses Trainium2 and Trainium3 chips.", None),
+        ("When did Meta's fourth-generation MTIA launch?", "Since the third generation launched this year",
+         ("the fourth generation", "the third generation")),
+        ("When did the third-generation MTIA launch?", "The third generation launched this year.", None),
+        ("What does GPT-5 cost?", "OpenAI sells GPT-5 and GPT-4.", None),
+        ("What does GPT-5 cost?", "The company did not say.", None),  # no version of anything
+        ("What does the H100 cost?", "Nvidia sells the H200.", None),  # one-letter bases are left out
+        ("How many Trainium3 chips?", "Trainium 3 will replace the Trainium2 chips.", None),  # written apart
+        ("When did the fourth-generation MTIA launch?", "The 4th-generation MTIA followed the third generation.", None),
+        ("What happened in mid-2025?", "In mid-2024 it did.", None),  # a period, not a product
+        ("Who won Super Bowl 50?", "Super Bowl XLIX was won by the Patriots.", None),  # "Bowl 50" has a space
+        ("What is COVID-19?", "COVID-19 is a disease.", None),
+    ],
+)
+def test_other_version(question, text, found):
+    from qa.reading.versions import other_version
+
+    assert other_version(question, text) == found

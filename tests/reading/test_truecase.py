@@ -1,0 +1,71 @@
+import pytest
+
+import qa
+from qa import api
+from qa.reading.truecase import CaseMap, is_caseless
+
+CORPUS = [
+    "Meta is moving MTIA to Samsung. The chips are made on a 2nm process.\n"
+    "Chips from TSMC came first, and Meta's team said the AI-server business grew as AI spread.",
+    "In May, Meta and OpenAI spoke. Information about the deal was scarce, The Information said, "
+    "and the information was thin.",
+]
+
+
+@pytest.mark.parametrize("text, caseless", [
+    ("who makes meta's chips?", True),
+    ("WHO MAKES META'S CHIPS?", True),
+    ("Who makes Meta's chips?", False),
+    ("who makes Meta's chips?", False),  # any capital among small letters is the user's casing
+    ("2026?", False),                      # no letters: nothing to restore
+    ("", False),
+    ("jalapeño", True),
+])
+def test_is_caseless(text, caseless):
+    assert is_caseless(text) is caseless
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("who makes meta's mtia chips?", "Who makes Meta's MTIA chips?"),
+    ("WHO MAKES META'S MTIA CHIPS?", "Who makes Meta's MTIA chips?"),
+    # "Chips" and "Information" open sentences; elsewhere they are common words (ties stay small).
+    ("what information did tsmc give?", "What information did TSMC give?"),
+    ("did the ai-server business grow?", "Did the AI-server business grow?"),
+    ("is the ai-chip business growing?", "Is the AI-chip business growing?"),  # parts of an unknown compound
+    ("what about nvidia?", "What about nvidia?"),  # not in the corpus: left in small letters
+    ("Who makes meta's chips?", "Who makes meta's chips?"),  # cased by the user: unchanged
+])
+def test_truecase(question, expected):
+    assert CaseMap(CORPUS).truecase(question) == expected
+
+
+def test_sentence_starts_do_not_count_as_names():
+    cm = CaseMap(["Chips are cheap. Chips are small. The chips sold out."])
+    assert cm.usual("chips") == "chips"
+    assert cm.usual("CHIPS") == "chips"
+
+
+def test_caseless_question_reads_as_the_cased_one(fake_qa, monkeypatch):
+    pipeline = api.get_pipeline()
+    read, seen = pipeline.reader.read, []
+    monkeypatch.setattr(pipeline.reader, "read", lambda q, *a, **kw: (seen.append(q), read(q, *a, **kw))[1])
+    cased = qa.ask("Which foundry produced the first two generations of Meta's MTIA?")
+    for typed in ("which foundry produced the first two generations of meta's mtia?",
+                  "WHICH FOUNDRY PRODUCED THE FIRST TWO GENERATIONS OF META'S MTIA?"):
+        got = qa.ask(typed)
+        assert seen[-1] == cased.question
+        assert got.question == typed  # the answer keeps the user's words
+        assert (got.answer, got.short_answer, got.citations) == (cased.answer, cased.short_answer, cased.citations)
+
+
+def test_recasing_can_be_turned_off(fake_qa, monkeypatch):
+    from qa.config import Settings
+
+    pipeline = api.get_pipeline(settings=Settings(truecase=False))
+    read, seen = pipeline.reader.read, []
+    monkeypatch.setattr(pipeline.reader, "read", lambda q, *a, **kw: (seen.append(q), read(q, *a, **kw))[1])
+    typed = "which foundry produced the first two generations of meta's mtia?"
+    pipeline.ask(typed)
+    assert seen == [typed]
+    monkeypatch.setenv("QA_TRUECASE", "0")
+    assert Settings().truecase is False
