@@ -31,6 +31,8 @@ def _print_answer(a, width: int = 100) -> None:
             print(f"  - [{conflict.kind}] {conflict.summary}")
     else:
         print("Conflicts: none found among the passages on this subject.")
+    for note in a.notes:
+        print(f"Note: {note.summary}")
 
 
 def _cmd_ask(args) -> int:

@@ -13,7 +13,7 @@ from .ingest.corpus import Document
 from .indexing.embedding import Embedder
 from .errors import EmptyQuestionError, QuestionTooLongError
 from .reading.reader import ExtractiveReader
-from .results import Answer, Citation, Conflict
+from .results import AMBIGUITY, NAMESAKE, Answer, Citation, Conflict, Note
 from .retrieval.retriever import Hit, HybridRetriever
 from .indexing.store import IndexData
 from .ingest.text import normalize
@@ -100,9 +100,13 @@ class Pipeline:
         hits = self.retriever.search(qvec, read_as, max(k, self.read_k, self.subject_k))
         reading = self.reader.read(read_as, qvec, hits[: max(k, self.read_k)])
         citations = self._citations(hits, k, reading)
-        conflicts = self._conflicts(qvec, hits, read_as)
+        found = self._conflicts(qvec, hits, read_as)
+        # Sources about different entities of one name do not disagree: a note, never a conflict.
+        conflicts = [c for c in found if c.kind != AMBIGUITY]
+        notes = [Note(NAMESAKE, c.summary, c.statements) for c in found if c.kind == AMBIGUITY]
         if reading.abstained:
-            return Answer(question, None, None, True, reading.reason, citations, conflicts, score=round(reading.score, 4))
+            return Answer(question, None, None, True, reading.reason, citations, conflicts,
+                          score=round(reading.score, 4), notes=notes)
         doc = self.docs[self.data.doc_ids[reading.doc_index]]
         short = reading.short
         return Answer(
@@ -118,6 +122,7 @@ class Pipeline:
             short_start=short[0] if short else None,
             short_end=short[1] if short else None,
             score=round(reading.score, 4),
+            notes=notes,
         )
 
     def _conflicts(self, qvec, hits: Sequence[Hit], question: str | None = None) -> list[Conflict]:

@@ -25,16 +25,17 @@ class Citation:
         return cls(**{k: d.get(k) for k in cls.__dataclass_fields__})
 
 
-# The kind of a note that is no conflict: the sources describe different entities sharing a name.
+# What the conflict finder calls documents that describe different entities sharing a name; the
+# pipeline turns each into a Note of kind NAMESAKE, never a Conflict.
 AMBIGUITY = "ambiguity"
+NAMESAKE = "namesake"
 
 
 @dataclass(frozen=True)
 class Conflict:
-    """Statements from two or more documents that cannot all be true (or differ in certainty), or,
-    with kind ``ambiguity``, that describe different entities sharing a name."""
+    """Statements from two or more documents that cannot all be true (or differ in certainty)."""
 
-    kind: str  # numeric | certainty | negation | entity | date | answer | ambiguity
+    kind: str  # numeric | certainty | negation | entity | date | answer
     summary: str
     statements: tuple[Citation, ...]
 
@@ -47,6 +48,24 @@ class Conflict:
 
     @classmethod
     def from_dict(cls, d: dict) -> "Conflict":
+        return cls(d["kind"], d["summary"], tuple(Citation.from_dict(s) for s in d["statements"]))
+
+
+@dataclass(frozen=True)
+class Note:
+    """Something about the sources that is no disagreement but changes how to read them: kind
+    ``namesake`` when they describe different entities sharing the name asked about, so their
+    different answers need not contradict each other."""
+
+    kind: str
+    summary: str
+    statements: tuple[Citation, ...]
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "summary": self.summary, "statements": [s.to_dict() for s in self.statements]}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Note":
         return cls(d["kind"], d["summary"], tuple(Citation.from_dict(s) for s in d["statements"]))
 
 
@@ -70,6 +89,7 @@ class Answer:
     short_start: int | None = None
     short_end: int | None = None
     score: float = 0.0
+    notes: list[Note] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return {
@@ -85,4 +105,5 @@ class Answer:
             "short_start": self.short_start,
             "short_end": self.short_end,
             "score": self.score,
+            "notes": [n.to_dict() for n in self.notes],
         }

@@ -10,7 +10,7 @@ import html
 import re
 from typing import Iterable, Sequence
 
-from ..results import Answer, Citation, Conflict
+from ..results import Answer, Citation, Conflict, Note
 
 __all__ = [
     "esc", "highlight", "reply_html", "error_html", "sources_html", "conflicts_html",
@@ -167,22 +167,34 @@ def _statement(s: Citation) -> str:
     )
 
 
-def conflicts_html(conflicts: Sequence[Conflict] | None, none_message: str | None = None) -> str:
-    """Each conflict's summary with its statements side by side (stacked on a narrow screen)."""
+def conflicts_html(conflicts: Sequence[Conflict] | None, none_message: str | None = None,
+                   notes: Sequence[Note] = ()) -> str:
+    """Each conflict's summary with its statements side by side (stacked on a narrow screen), then
+    the notes (sources about different entities of one name) apart, worded as notes."""
     if conflicts is None:
         return '<div class="qa-empty">Ask a question to see whether its sources disagree.</div>'
+    parts = []
     if not conflicts:
         msg = none_message or (
             "Sources agree: no conflicting statements were found among the passages on this subject."
         )
-        return f'<div class="qa-agree">✓ {esc(msg)}</div>'
-    parts = ['<div class="qa-conflicts">']
-    for c in conflicts:
-        parts.append(
-            f'<div class="qa-conflict"><div><span class="qa-kind">{esc(c.kind)}</span> {esc(c.summary)}</div>'
-            f'<div class="qa-side">{"".join(_statement(s) for s in c.statements)}</div></div>'
-        )
-    parts.append("</div>")
+        parts.append(f'<div class="qa-agree">✓ {esc(msg)}</div>')
+    else:
+        parts.append('<div class="qa-conflicts">')
+        for c in conflicts:
+            parts.append(
+                f'<div class="qa-conflict"><div><span class="qa-kind">{esc(c.kind)}</span> {esc(c.summary)}</div>'
+                f'<div class="qa-side">{"".join(_statement(s) for s in c.statements)}</div></div>'
+            )
+        parts.append("</div>")
+    if notes:
+        parts.append('<div class="qa-notes">')
+        for n in notes:
+            parts.append(
+                f'<div class="qa-note"><div><span class="qa-kind">note</span> {esc(n.summary)}</div>'
+                f'<div class="qa-side">{"".join(_statement(s) for s in n.statements)}</div></div>'
+            )
+        parts.append("</div>")
     return "".join(parts)
 
 
@@ -231,7 +243,7 @@ CSS = """
 mark.qa-short { background: #fde047; color: #111; padding: 0 .1em; border-radius: 3px; font-weight: 600; }
 mark.qa-ans { background: #fef9c3; color: #111; }
 mark.qa-cite { background: #e0f2fe; color: #111; }
-.qa-card, .qa-stmt, .qa-conflict, .qa-viewer { border: 1px solid #e5e7eb; border-radius: 8px; padding: .6em .8em; margin-bottom: .6em; overflow-wrap: anywhere; }
+.qa-card, .qa-stmt, .qa-conflict, .qa-note, .qa-viewer { border: 1px solid #e5e7eb; border-radius: 8px; padding: .6em .8em; margin-bottom: .6em; overflow-wrap: anywhere; }
 .qa-snippet { margin-top: .3em; font-size: .92em; white-space: pre-wrap; }
 .qa-ctx { color: #6b7280; }
 .qa-kind { display: inline-block; background: #fee2e2; color: #991b1b; border-radius: 4px; padding: 0 .4em; font-size: .8em; font-weight: 600; text-transform: uppercase; }

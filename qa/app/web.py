@@ -83,7 +83,7 @@ def build_app(corpus=None):
             history,
             "",
             render.sources_html(a, texts),
-            render.conflicts_html(a.conflicts),
+            render.conflicts_html(a.conflicts, notes=a.notes),
             gr.update(choices=choices, value=None, interactive=bool(choices)),
             items,
             render.VIEWER_HINT,

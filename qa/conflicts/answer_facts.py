@@ -137,6 +137,10 @@ class QuestionSettings:
     # Two statements of a stored conflict whose figures are the same (one may add some: a citation
     # mark, a copy cut short) say one thing, so they do not keep it a conflict.
     same_figures: bool = True
+    # A namesake note needs evidence of two entities (qualifiers that differ, answers naming their
+    # own subjects); documents that merely share too little to be one entity get neither a note
+    # nor a conflict (off: they are noted as namesakes, as before).
+    namesake_evidence: bool = True
 
 
 # --------------------------------------------------------------------------- candidate answers
@@ -306,11 +310,22 @@ _FURNITURE = frozenset("retrieved archived accessed categories category edit wik
                        "doi issn oclc jump navigation menu sidebar toggle redirected".split())
 
 
+def _shouted(text: str) -> bool:
+    """A line set in capitals (a headline): its capitals say nothing about what is a name."""
+    words = [w for w in re.findall(r"[^\W\d_]+", text) if len(w) > 1]
+    return len(words) >= 3 and sum(w.isupper() for w in words) >= 0.8 * len(words)
+
+
 def _junk(v: Value, s: _Sentence) -> bool:
     """Coordinates ("39.212583"), codes and parts of ISO dates ("2000-04-01") are no answers,
-    nor is page furniture ("Retrieved", "Categories")."""
+    nor is page furniture ("Retrieved", "Categories"), nor a run of words in capitals (a headline
+    set in capitals, "CHIP RACE: WHY CUSTOM HARDWARE", is capitalised throughout, not a name;
+    one acronym, "MTIA", is)."""
     if v.kind == "name":
-        return any(w in _FURNITURE for w in v.key.split())
+        shouted = [w for w in re.findall(r"[^\W\d_]+", v.text) if len(w) > 1]
+        if len(shouted) >= 2 and all(w.isupper() for w in shouted) and any(len(w) > 3 for w in shouted):
+            return True
+        return _shouted(s.raw) or any(w in _FURNITURE for w in v.key.split())
     if v.kind != "number":
         return False
     text = s.norm[s.tokens[v.first].start:s.tokens[v.last - 1].end]

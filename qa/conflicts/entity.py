@@ -118,7 +118,22 @@ def same_entity(a: DocFacts, b: DocFacts, q: _Question, st: QuestionSettings,
                 answers: tuple[Value, Value] | None = None,
                 sents: tuple[_Sentence, _Sentence] | None = None, need_overlap: bool = True,
                 copies: bool = False) -> bool:
-    """Whether two documents describe the same entity (else: different entities sharing a name).
+    """Whether two documents describe the same entity (see :func:`entity_relation`)."""
+    return entity_relation(a, b, q, st, answers, sents, need_overlap, copies) == SAME
+
+
+SAME, NAMESAKES, UNRELATED = "same", "namesakes", "unrelated"
+
+
+def entity_relation(a: DocFacts, b: DocFacts, q: _Question, st: QuestionSettings,
+                    answers: tuple[Value, Value] | None = None,
+                    sents: tuple[_Sentence, _Sentence] | None = None, need_overlap: bool = True,
+                    copies: bool = False) -> str:
+    """``SAME`` when two documents describe the same entity; ``NAMESAKES`` when something shows
+    they describe different entities sharing a name (each qualifies it in its own way, or the
+    answers sit inside two different names); ``UNRELATED`` when they are not shown to be one entity
+    but nothing shows two namesakes either (a qualifier only one writes, each answer said of another
+    subject, too little shared text): those get neither a conflict nor a note.
 
     A qualifier that is the answer itself ("Interiors (Nirvana album)" vs "Interiors (Brad
     album)", asked who made "Interiors") is the disagreement, not a sign of two entities. Two
@@ -131,9 +146,10 @@ def same_entity(a: DocFacts, b: DocFacts, q: _Question, st: QuestionSettings,
     if copies:
         (qa, pa), (qb, pb) = _qualifiers(a, q), _qualifiers(b, q)
         if any(set(v.key.split()) & quals for v, quals in zip(answers or (), (qa | pa, qb | pb))):
-            return False
+            return NAMESAKES
         qa, qb = qa - said, qb - said
-        return not (qa - b.keys and qb - a.keys) and not _own_subjects(a, b, q, answers, sents, said)
+        same = not (qa - b.keys and qb - a.keys) and not _own_subjects(a, b, q, answers, sents, said)
+        return SAME if same else NAMESAKES
     named = False  # one names its subject with a qualifier the other repeats ("(Iowa)" ... "Adel, Iowa")
     if st.qualifier:
         (qa, pa), (qb, pb) = _qualifiers(a, q), _qualifiers(b, q)
@@ -145,24 +161,29 @@ def same_entity(a: DocFacts, b: DocFacts, q: _Question, st: QuestionSettings,
             # lacks the other's qualifier says nothing (a misinformation excerpt of the same page).
             one_a = one_a if _leads_with_subject(b, q) else frozenset()
             one_b = one_b if _leads_with_subject(a, q) else frozenset()
-        if (qa - b.keys and qb - a.keys) or (st.one_sided and (one_a - b.keys or one_b - a.keys)):
-            return False
-        if pa and pb and pa != pb:
-            return False  # "(1912)" / "(1941)", "(professional)" / "(social)"
+        if (qa - b.keys and qb - a.keys) or (pa and pb and pa != pb):
+            # Each names it with a qualifier the other never writes, or with another parenthesis:
+            # "(1912)" / "(1941)", "(professional)" / "(social)".
+            return NAMESAKES
+        if st.one_sided and (one_a - b.keys or one_b - a.keys):
+            return UNRELATED  # a qualifier one lacks: not one entity, but no proof of two either
         # Years and kind words ("(1997)", "(film)") are shared by many entities: no evidence.
         named = st.qualified_same and not differ and any(
             w not in STOPWORDS and w not in _GENERIC and not w[:1].isdigit() for w in pa | pb)
     if sents is not None and answers is not None and all(
             _inside_name(x, v, q) or _next_to_subject(x, v, q) for x, v in zip(sents, answers)):
-        return False  # "The 487th Fighter Squadron" / "The 487th Bombardment Squadron": two names
+        return NAMESAKES  # "The 487th Fighter Squadron" / "The 487th Bombardment Squadron": two names
     if _own_subjects(a, b, q, answers, sents, said):
-        return False
+        # Each answer is said of another subject (Meta's 5 GW, Anthropic's 1 GW): two statements
+        # that read alike, not two entities sharing the name asked about (that is what differing
+        # qualifiers of the name show, above).
+        return UNRELATED
     if not need_overlap or named:
-        return True
+        return SAME
     if sents is not None and _sentence_overlap(sents[0], sents[1], said) >= st.same_sentence:
-        return True  # the two answers are given in one statement, reworded
+        return SAME  # the two answers are given in one statement, reworded
     grams = len(a.grams & b.grams) / max(1, min(len(a.grams), len(b.grams)))
     if grams >= st.same_grams:
-        return True
+        return SAME
     na, nb = a.names - q.keys, b.names - q.keys
-    return len(na & nb) / max(1, min(len(na), len(nb))) >= st.same_names
+    return SAME if len(na & nb) / max(1, min(len(na), len(nb))) >= st.same_names else UNRELATED

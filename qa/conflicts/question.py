@@ -32,8 +32,8 @@ qualifiers say (``qa.conflicts.rewrite``: a rewrite changes the answer in the ti
 qualifier one document lacks is no evidence when that document never names the subject up front
 (an excerpt). A stored numeric conflict between copies of one statement (same figures) is dropped.
 A disagreement between the same entity is a ``Conflict`` of kind ``answer`` (or the stored kind);
-between different entities sharing a name it is a ``Conflict`` of kind ``ambiguity``, a note that
-the sources describe different things, which ``qa eval`` does not count as a conflict.
+between different entities sharing a name it is a ``Conflict`` of kind ``ambiguity``, which the
+pipeline turns into a ``Note`` (``Answer.notes``): the sources describe different things.
 
 Measured on RAMDocs through ``ask()``'s conflict stage (``python -m qa.bench.conflicts``), settings
 tuned on the even questions: see the README (Conflicting sources).
@@ -59,10 +59,10 @@ from .answer_facts import (
 )
 from ..ingest.text import nfkc
 from .answers import _answers, _relevance
-from .entity import _qualifiers, same_entity
+from .entity import SAME, UNRELATED, _qualifiers, entity_relation, same_entity
 from .rewrite import rewritten
 from .sentences import Encoder, _DocSentences, _Sentence
-from .swaps import Swaps, swaps_between
+from .swaps import Swaps, _figures_differ, swaps_between
 from ..ingest.corpus import Document
 from ..results import AMBIGUITY, Citation, Conflict
 
@@ -165,12 +165,10 @@ class QuestionConflicts:
                 fa, fb = self.facts[da], self.facts[db]
                 if _agree(a, b) or _present(a, fb, q.keys) or _present(b, fa, q.keys):
                     continue
-                same = not st.entity_check or self._rewritten(
-                    fa, fb, q, (a, b), (fa.sents[answers[da][1]], fb.sents[answers[db][1]]), st) or (
-                    same_entity(fa, fb, q, st, (a, b), (fa.sents[answers[da][1]], fb.sents[answers[db][1]]))
-                    and not self._templated(fa, fb, st)
-                    and not self._renamed(fa, fb, q, st))
-                links.append((ANSWER if same else AMBIGUITY, da, db, answers[da], answers[db]))
+                sents = (fa.sents[answers[da][1]], fb.sents[answers[db][1]])
+                kind = self._link_kind(fa, fb, q, (a, b), sents, st, lambda: entity_relation(fa, fb, q, st, (a, b), sents))
+                if kind is not None:
+                    links.append((kind, da, db, answers[da], answers[db]))
         return links
 
     def _swap_links(self, q: _Question, rows: dict[str, list[int]], qvec, st: QuestionSettings,
@@ -202,12 +200,34 @@ class QuestionConflicts:
                     rel = float(_relevance(q, fa, [sw.row_a], qvec if fa.vectors is not None else None, st)[0])
                     if rel < st.swap_relevant:
                         continue
-                    same = not st.entity_check or self._rewritten(fa, fb, q, (va, vb), (sa, sb), st) or (
-                        same_entity(fa, fb, q, st, (va, vb), (sa, sb), False, copies)
-                        and (copies or not self._templated(fa, fb, st)) and not self._renamed(fa, fb, q, st))
-                    links.append((ANSWER if same else AMBIGUITY, da, db, (rel, sw.row_a, va), (rel, sw.row_b, vb)))
+                    kind = self._link_kind(fa, fb, q, (va, vb), (sa, sb), st,
+                                           lambda: entity_relation(fa, fb, q, st, (va, vb), (sa, sb), False, copies),
+                                           templated=not copies)
+                    if kind is not None:
+                        links.append((kind, da, db, (rel, sw.row_a, va), (rel, sw.row_b, vb)))
                     break
         return links
+
+    def _link_kind(self, fa: DocFacts, fb: DocFacts, q: _Question, values, sents, st: QuestionSettings,
+                   relation, templated: bool = True) -> str | None:
+        """What two documents' different answers are: a conflict (``ANSWER``, the same entity), an
+        ambiguity (evidence of two entities sharing a name), or nothing (``None``: documents
+        sharing too little to tell, two articles on other subjects that each mention the name;
+        with ``st.namesake_evidence`` off they count as an ambiguity, as before)."""
+        if not st.entity_check or self._rewritten(fa, fb, q, values, sents, st):
+            return ANSWER
+        found = relation()
+        if self._renamed(fa, fb, q, st):
+            return AMBIGUITY  # near-copies that swap the qualifier of their subject
+        if templated and self._templated(fa, fb, st):
+            # One template about two things (many values swapped): no conflict, and which name
+            # they share is unknown.
+            return None if st.namesake_evidence else AMBIGUITY
+        if found == SAME:
+            return ANSWER
+        if found == UNRELATED and st.namesake_evidence:
+            return None
+        return AMBIGUITY
 
     def _swaps_of(self, fa: DocFacts, fb: DocFacts, st: QuestionSettings) -> Swaps:
         key = (fa.doc.fingerprint, fb.doc.fingerprint, st.swap_dates)
@@ -277,8 +297,8 @@ class QuestionConflicts:
                     return c
         if not apart and st.same_figures and c.kind == "numeric":
             return None
-        return Conflict(AMBIGUITY, "Ambiguous: the sources may describe different entities that share "
-                        "a name. " + c.summary, c.statements)
+        return Conflict(AMBIGUITY, "These sources may describe different entities that share a name, so "
+                        "their statements need not disagree. " + c.summary, c.statements)
 
     def _copies_of(self, rows: dict[str, list[int]], st: QuestionSettings) -> dict[str, list[int]]:
         """Every sentence row of the documents that copy much of an on-subject document (its word
@@ -326,19 +346,8 @@ class QuestionConflicts:
             statements.append(Citation(doc_id, f.doc.title, f.doc.date, s.start, s.end, s.raw,
                                        round(min(1.0, max(0.01, rel)), 4), f.doc.outlet))
         head = ("Answer conflict" if kind == ANSWER else
-                "Ambiguous: the sources describe different entities that share a name")
+                "These sources may describe different entities that share a name, so their answers need not disagree")
         return Conflict(kind, f"{head}: " + "; ".join(parts), tuple(statements))
-
-
-def _figures_differ(a: _Sentence, b: _Sentence, sw) -> bool:
-    """Whether the figures a swap replaces are the same quantity with values that cannot both hold
-    (not US$50 billion / RMB 339 billion: no offline exchange rate is trustworthy)."""
-    xa = [x for x in a.quantities if x.first < sw.last_a and x.last > sw.first_a]
-    xb = [x for x in b.quantities if x.first < sw.last_b and x.last > sw.first_b]
-    if not xa or not xb:
-        return True  # plain numbers the quantity reader skips ("seven" / "21")
-    x, y = xa[0], xb[0]
-    return x.unit == y.unit and not (x.low <= y.high and y.low <= x.high)
 
 
 _FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")

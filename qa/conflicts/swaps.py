@@ -164,3 +164,14 @@ def swaps_between(a: list[_Sentence], b: list[_Sentence], va: np.ndarray | None,
                 continue  # "MTIA" / "MITA", "colour" / "color": one word spelled two ways
             out.append(Swap(int(i), int(j), a0, a1, b0, b1, ta, tb, " ".join(ka) + "|" + " ".join(kb)))
     return Swaps(tuple(out), frozenset(renames))
+
+
+def _figures_differ(a: _Sentence, b: _Sentence, sw) -> bool:
+    """Whether the figures a swap replaces are the same quantity with values that cannot both hold
+    (not US$50 billion / RMB 339 billion: no offline exchange rate is trustworthy)."""
+    xa = [x for x in a.quantities if x.first < sw.last_a and x.last > sw.first_a]
+    xb = [x for x in b.quantities if x.first < sw.last_b and x.last > sw.first_b]
+    if not xa or not xb:
+        return True  # plain numbers the quantity reader skips ("seven" / "21")
+    x, y = xa[0], xb[0]
+    return x.unit == y.unit and not (x.low <= y.high and y.low <= x.high)

@@ -93,6 +93,11 @@ def load_squad_items(path: Path, limit: int | None = None, root: Path | None = N
     return Dataset(path.stem, "squad", items, sq.paragraph_of, texts)
 
 
+# The category of a question whose documents describe different entities sharing a name: the only
+# questions on which a namesake note is right.
+NAMESAKE_CATEGORY = "ambiguity"
+
+
 def ramdocs_label(row: dict) -> str:
     """conflict | misinfo-only | ambiguity | clean (the definition of qa.bench.conflicts, plus:
     a misinformation document that gives the correct answer is no conflict)."""
@@ -103,7 +108,7 @@ def ramdocs_label(row: dict) -> str:
         return "conflict" if wrong - right else "clean"
     if "misinfo" in types:
         return "misinfo-only"
-    return "ambiguity" if len(row.get("disambig_entity") or ()) > 1 else "clean"
+    return NAMESAKE_CATEGORY if len(row.get("disambig_entity") or ()) > 1 else "clean"
 
 
 def load_ramdocs(path: Path, limit: int | None = None, root: Path | None = None) -> Dataset:

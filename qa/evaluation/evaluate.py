@@ -24,7 +24,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..config import default_corpus
-from .datasets import Dataset, Item, detect_format, load_dataset, load_gold, load_ramdocs, load_squad_items, ramdocs_label  # noqa: F401 (re-exported)
+from .datasets import NAMESAKE_CATEGORY, Dataset, Item, detect_format, load_dataset, load_gold, load_ramdocs, load_squad_items, ramdocs_label  # noqa: F401 (re-exported)
 from .metrics import (
     abstention_metrics,
     contains_answer,
@@ -36,7 +36,7 @@ from .metrics import (
     precision_recall_f1,
     recall_at_k,
 )
-from ..results import AMBIGUITY, Answer
+from ..results import Answer
 
 __all__ = ["Item", "Dataset", "detect_format", "load_dataset", "score_question", "aggregate", "check_bar", "run", "main"]
 
@@ -101,15 +101,16 @@ def score_question(item: Item, a: Answer, latency: float | None = None,
             invalid += 1
     rec["citations_valid"], rec["citations_invalid"] = valid, invalid
     rec["answer_in_citation"] = (a.answer in a.citations[0].text) if answered and a.citations else None
-    # An "ambiguity" (sources describing different entities that share a name) is a note, not a
-    # conflict: it is recorded apart and never counted as one.
-    real = [c for c in a.conflicts if c.kind != AMBIGUITY]
-    flagged_docs = {s.doc_id for c in real for s in c.statements}
+    # Every entry of a.conflicts is shown as a disagreement, so every entry counts. Notes (sources
+    # about different entities sharing a name) are shown apart and scored apart: right only on a
+    # question whose documents do describe namesakes (RAMDocs' "ambiguity" category).
+    flagged_docs = {s.doc_id for c in a.conflicts for s in c.statements}
     rec["conflict_expected"] = item.conflict
-    rec["conflict_flagged"] = bool(real)
-    rec["conflict_kinds"] = sorted({c.kind for c in real})
-    rec["conflict_summaries"] = [c.summary for c in real][:3]
-    rec["ambiguity_flagged"] = len(real) < len(a.conflicts)
+    rec["conflict_flagged"] = bool(a.conflicts)
+    rec["conflict_kinds"] = sorted({c.kind for c in a.conflicts})
+    rec["conflict_summaries"] = [c.summary for c in a.conflicts][:3]
+    rec["notes"] = [n.summary for n in a.notes][:3]
+    rec["note_expected"] = item.category == NAMESAKE_CATEGORY
     if item.conflict and item.conflict_doc_ids:
         rec["conflict_doc_recall"] = len(flagged_docs & set(item.conflict_doc_ids)) / len(set(item.conflict_doc_ids))
     rec["why"] = _why(item, rec)
@@ -134,6 +135,8 @@ def _why(item: Item, rec: dict) -> list[str]:
         why.append("missed conflict")
     if item.conflict is False and rec["conflict_flagged"]:
         why.append("false conflict")
+    if rec["notes"] and not rec["note_expected"]:
+        why.append("wrong note")
     if rec["citations_invalid"]:
         why.append("invalid citation")
     return why
@@ -220,7 +223,18 @@ def conflict_metrics(records: list[dict]) -> dict:
         "false_alarm_rate": fp / negatives if negatives else None,
         "doc_recall": _mean(r.get("conflict_doc_recall") for r in known if r["conflict_expected"]),
         "by_kind": kinds,
+        "notes": note_metrics(records),
     }
+
+
+def note_metrics(records: list[dict]) -> dict:
+    """Namesake notes: on how many questions one was shown, and how many of those were right."""
+    shown = [r for r in records if r.get("notes")]
+    right = sum(1 for r in shown if r["note_expected"])
+    expected = sum(1 for r in records if r.get("note_expected"))
+    return {"shown": len(shown), "right": right, "expected": expected,
+            "precision": right / len(shown) if shown else None,
+            "recall": right / expected if expected else None}
 
 
 def _get(metrics: dict, path: str):

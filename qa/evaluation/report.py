@@ -54,6 +54,10 @@ def metric_rows(m: dict) -> list[tuple[str, str]]:
         ]
         for kind, d in sorted(cf.get("by_kind", {}).items()):
             rows.append((f"conflicts of kind {kind}: flagged / right", f"{d['flagged']} / {d['true']} ({_pct(d['precision'])})"))
+        nt = cf.get("notes")
+        if nt is not None:
+            rows.append(("namesake notes: shown / right", f"{nt['shown']} / {nt['right']}"
+                         + (f" ({_pct(nt['precision'])})" if nt["shown"] else "")))
     rows += [("latency median (warm)", _ms(lat["median_s"])), ("latency p95", _ms(lat["p95_s"]))]
     return rows
 
@@ -112,6 +116,8 @@ def markdown(name: str, m: dict, records: list[dict], plots: list[str]) -> str:
             got = _got(r)
             if r["conflict_flagged"]:
                 got += f" · conflicts: {', '.join(r['conflict_kinds'])}"
+            if r.get("notes"):
+                got += " · namesake note"
             why = "; ".join(r["why"])
             if r.get("ranked_docs") and r.get("gold_docs"):
                 why += f" (gold docs at ranks {[i + 1 for i, d in enumerate(r['ranked_docs']) if d in r['gold_docs']] or 'none'})"

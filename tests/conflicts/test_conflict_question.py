@@ -12,8 +12,8 @@ from qa import api
 from qa.conflicts.question import ANSWER, QuestionConflicts, find_conflicts_for_question
 from qa.conflicts.corpus_wide import find_conflicts, select_for_question
 from qa.ingest.corpus import Document, parse_document
-from qa.evaluation.evaluate import Item, score_question
-from qa.results import AMBIGUITY
+from qa.evaluation.evaluate import NAMESAKE_CATEGORY, Item, score_question
+from qa.results import AMBIGUITY, NAMESAKE
 
 from .test_conflicts import check_offsets, fake_encode
 
@@ -158,7 +158,7 @@ def test_ask_carries_question_conflicts(fake_embedder, tmp_path):
     assert "a01" in c.summary and "b02" in c.summary
 
 
-def test_ambiguity_note_is_not_counted_as_a_conflict(fake_embedder, tmp_path):
+def test_namesakes_are_a_note_apart_from_the_conflicts_and_scored_apart(fake_embedder, tmp_path):
     text = ("Doug Harvey ({kind})\n2026-07-03\n\nDoug Harvey ({kind}) Doug Harvey was a {what} who "
             "started his career in the league in {year}. Doug Harvey is remembered as one of the best.\n")
     corpus = write_corpus(tmp_path / "people", {
@@ -170,6 +170,47 @@ def test_ambiguity_note_is_not_counted_as_a_conflict(fake_embedder, tmp_path):
                    index_dir=tmp_path / "index")
     finally:
         api.clear_cache()
-    assert [c.kind for c in a.conflicts] == [AMBIGUITY], [c.summary for c in a.conflicts]
+    assert a.conflicts == [], [c.summary for c in a.conflicts]
+    assert [n.kind for n in a.notes] == [NAMESAKE]
+    assert a.notes[0].summary.startswith("These sources may describe different entities that share a name")
+    assert a.to_dict()["notes"][0]["kind"] == NAMESAKE
     rec = score_question(Item("q", a.question, ("1947",), conflict=False), a)
-    assert rec["conflict_flagged"] is False and rec["ambiguity_flagged"] is True
+    assert rec["conflict_flagged"] is False and rec["notes"] and not rec["note_expected"]
+    assert "wrong note" in rec["why"]  # shown to the user, so counted: these seeds-like docs are no namesake set
+    rec = score_question(Item("q", a.question, ("1947",), conflict=False, category=NAMESAKE_CATEGORY), a)
+    assert rec["note_expected"] and "wrong note" not in rec["why"]
+
+
+def test_a_conflict_entry_of_any_kind_counts_as_a_false_alarm_where_sources_agree():
+    from qa.results import Answer, Citation, Conflict
+
+    cite = Citation("d1", "t", None, 0, 4, "text", 1.0)
+    a = Answer("q?", "text", None, False, None, [cite], [Conflict("entity", "s", (cite, cite))])
+    rec = score_question(Item("q", "q?", ("text",), conflict=False), a)
+    assert rec["conflict_flagged"] is True and "false conflict" in rec["why"]
+
+
+def test_articles_on_other_subjects_that_mention_the_name_are_neither_a_conflict_nor_a_note():
+    # Each answer sentence is said of its own subject (Globex's chip, Initech's chip): two
+    # statements that read alike, no evidence of two entities called "Acme".
+    docs = [doc("a01", "Acme Corp said its new inference chip, called Falcon, will ship to data centres in May.",
+                title="Acme unveils an inference chip"),
+            doc("b02", "Globex said its own inference chip, called Osprey, will rival the chips of Acme Corp.",
+                "Initech and Globex plan to ship inference chips next year.", title="Globex joins the chip race")]
+    found = ask("What is Acme Corp's new inference chip called?", docs)
+    assert found == [], [c.summary for c in found]
+
+
+def test_a_headline_in_capitals_gives_no_name_to_disagree_on():
+    from qa.conflicts.answer_facts import DocFacts, Value, _junk, _shouted
+
+    assert _shouted("ANTHROPIC ENTERS THE AI CHIP RACE: WHY CUSTOM HARDWARE COULD BECOME")
+    assert not _shouted("Meta's MTIA is made by TSMC and Samsung Foundry (SF2) in Korea.")
+    f = DocFacts.of(doc("b02", "GLOBEX ENTERS THE CHIP RACE AS ACME STUMBLES.",
+                        "Globex said on Monday that Acme would ship in May.", title="Chips"), None)
+    shouted, plain = f.sents
+    k = next(i for i, t in enumerate(shouted.tokens) if t.key == "acme")
+    # One capitalised word of the headline ("ACME") is no more a name than "ENTERS" is.
+    assert _junk(Value("name", "acme", "ACME", k, k + 1), shouted)
+    assert all(_junk(v, shouted) for v in f.values[0])
+    assert not any(_junk(v, plain) for v in f.values[1])  # "Acme", "Monday" in a plain sentence
