@@ -72,12 +72,15 @@ def _variants(base: QuestionSettings) -> dict[str, tuple[QuestionSettings | None
     }
 
 
-def _score(flags: list[tuple[int, str, bool, bool]], split: str = "all") -> dict:
+def _score(flags: list[tuple[int, str, bool, bool, bool]], split: str = "all") -> dict:
     """Every entry of ``a.conflicts`` is shown as a disagreement, so any entry flags a question;
-    namesake notes are scored apart: right only on the questions whose documents are namesakes."""
+    namesake notes are scored apart: right on the 213 questions labelled ambiguity (no
+    misinformation, several entities), and, more leniently, on any question whose documents
+    describe several entities of the name (``disambig_entity``), misinformation or not."""
     chosen = [x for x in flags if split == "all" or (split == "even") == (x[0] % 2 == 0)]
-    keep = [(label, f) for _, label, f, _ in chosen]
-    noted = [label for _, label, _, note in chosen if note]
+    keep = [(label, f) for _, label, f, _, _ in chosen]
+    noted = [label for _, label, _, note, _ in chosen if note]
+    noted_multi = [multi for _, _, _, note, multi in chosen if note]
     tp = sum(1 for label, f in keep if label == "conflict" and f)
     fp = sum(1 for label, f in keep if label != "conflict" and f)
     pos = sum(1 for label, _ in keep if label == "conflict")
@@ -89,7 +92,9 @@ def _score(flags: list[tuple[int, str, bool, bool]], split: str = "all") -> dict
             "ambiguity_questions": sum(1 for label, _ in keep if label == "ambiguity"),
             "flagged_clean": sum(1 for label, f in keep if label == "clean" and f),
             "notes_shown": len(noted), "notes_right": sum(1 for label in noted if label == "ambiguity"),
-            "notes_precision": round(sum(1 for label in noted if label == "ambiguity") / len(noted), 4) if noted else None}
+            "notes_precision": round(sum(1 for label in noted if label == "ambiguity") / len(noted), 4) if noted else None,
+            "notes_on_namesake_documents": sum(noted_multi),
+            "namesake_document_questions": sum(1 for *_, multi in chosen if multi)}
 
 
 def _stage(p, question: str, qvec, hits, settings: QuestionSettings | None, passages: str) -> list[Conflict]:
@@ -252,7 +257,7 @@ def main(argv: list[str] | None = None) -> dict:
                     examples.append({"question": item.question, "label": label,
                                      "conflicts": [c.to_dict() for c in found[:3]]})
             real = [c for c in found if c.kind != AMBIGUITY]
-            flags[name].append((n, label, bool(real), len(real) < len(found)))
+            flags[name].append((n, label, bool(real), len(real) < len(found), len(row.get("disambig_entity") or ()) > 1))
             # Stricter: does a flagged conflict set a misinformation document against a correct one?
             pair_ok[name].extend({"correct", "misinfo"} <= {types.get(s.doc_id) for s in c.statements}
                                  for c in real)
@@ -283,14 +288,14 @@ def main(argv: list[str] | None = None) -> dict:
 
 
 def _print(report: dict) -> None:
-    header = (f"{'setting':52} {'P':>6} {'R':>6} {'F1':>6} {'TP':>4} {'FP':>4} {'amb.FP':>7} {'notes':>7} {'note P':>6} "
+    header = (f"{'setting':52} {'P':>6} {'R':>6} {'F1':>6} {'TP':>4} {'FP':>4} {'amb.FP':>7} {'notes right(lenient)/shown':>12} {'note P':>6} "
               f"{'mis-vs-cor':>10} | {'odd P':>6} {'odd R':>6} | {'even P':>6} {'even R':>6}")
     print(header)
     print("-" * len(header))
     for name, res in report["results"].items():
         r, o, e = res["all"], res["odd"], res["even"]
         print(f"{name:52} {r['precision']:6.3f} {r['recall']:6.3f} {r['f1']:6.3f} {r['tp']:4d} {r['fp']:4d} "
-              f"{r['flagged_ambiguity']:3d}/{r['ambiguity_questions']:<3d} {r['notes_right']:3d}/{r['notes_shown']:<3d} "
+              f"{r['flagged_ambiguity']:3d}/{r['ambiguity_questions']:<3d} {r['notes_right']:3d}({r['notes_on_namesake_documents']:3d})/{r['notes_shown']:<3d} "
               f"{r['notes_precision'] if r['notes_precision'] is not None else 0:6.3f} {res['share_misinfo_vs_correct']:10.3f} | "
               f"{o['precision']:6.3f} {o['recall']:6.3f} | {e['precision']:6.3f} {e['recall']:6.3f}")
     c = report["cost_ms"]

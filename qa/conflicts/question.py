@@ -36,7 +36,7 @@ between different entities sharing a name it is a ``Conflict`` of kind ``ambigui
 pipeline turns into a ``Note`` (``Answer.notes``): the sources describe different things.
 
 Measured on RAMDocs through ``ask()``'s conflict stage (``python -m qa.bench.conflicts``), settings
-tuned on the even questions: see the README (Conflicting sources).
+tuned on the even questions: see qa/conflicts/README.md.
 """
 from __future__ import annotations
 

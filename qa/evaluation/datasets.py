@@ -30,6 +30,7 @@ class Item:
     corpus: str | None = None  # None: the default corpus (seeds/)
     index_dir: str | None = None
     paragraph: str | None = None  # SQuAD: "doc_id#paragraph" holding the answer
+    group: str | None = None  # one fact asked several ways (the second seed question set)
 
 
 @dataclass
@@ -65,12 +66,30 @@ def _jsonl(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
 
 
+# The forms of a paraphrase group (``p01a``, ``p01b``, ``p01c``) in the second seed question set.
+_FORMS = {"a": "paraphrase: plain", "b": "paraphrase: few shared words", "c": "paraphrase: casual or keywords"}
+
+
+def _category(r: dict) -> str | None:
+    """A row's own category, else what its fields say it is: a form of a paraphrase group, a near
+    miss, a dialogue's first turn or a follow-up (asked here as typed, without its history)."""
+    if r.get("category"):
+        return r["category"]
+    if r.get("group") and str(r["id"])[-1:] in _FORMS:
+        return _FORMS[str(r["id"])[-1]]
+    if r.get("dialogue"):
+        return "dialogue: first turn" if int(r.get("turn") or 1) == 1 else "dialogue: follow-up as typed, alone"
+    if r.get("answerable") is False:
+        return "near miss"
+    return None
+
+
 def load_gold(path: Path, limit: int | None = None) -> Dataset:
     rows = _jsonl(path)[:limit] if limit else _jsonl(path)
     items = [
         Item(r["id"], r["question"], tuple(r.get("answers") or ()), tuple(r.get("doc_ids") or ()),
              bool(r.get("answerable", True)), r.get("conflict"), tuple(r.get("conflict_doc_ids") or ()),
-             r.get("category"))
+             _category(r), group=r.get("group"))
         for r in rows
     ]
     return Dataset(path.stem, "gold", items)

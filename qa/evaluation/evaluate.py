@@ -64,7 +64,7 @@ def score_question(item: Item, a: Answer, latency: float | None = None,
     """Everything measured about one answer, as a flat JSON-ready record."""
     ranked = _ranked_docs(a)
     rec: dict = {
-        "id": item.qid, "question": item.question, "category": item.category,
+        "id": item.qid, "question": item.question, "category": item.category, "group": item.group,
         "answerable": item.answerable, "expected": list(item.answers), "gold_docs": list(item.doc_ids),
         "answer": a.answer, "short_answer": a.short_answer, "abstained": a.abstained,
         "reason": a.reason, "score": a.score, "latency": latency, "ranked_docs": ranked[:K],
@@ -191,6 +191,13 @@ def aggregate(records: list[dict]) -> dict:
     for r in records:
         cats.setdefault(r["category"] or "all", []).append(_correct(r))
     m["by_category"] = {c: {"n": len(v), "accuracy": sum(v) / len(v)} for c, v in sorted(cats.items())}
+    groups: dict[str, list[bool]] = {}
+    for r in records:
+        if r.get("group"):
+            groups.setdefault(r["group"], []).append(_correct(r))
+    if groups:  # one fact asked several ways: right only when every wording is
+        m["paraphrase_groups"] = {"n": len(groups), "all_right": sum(all(v) for v in groups.values()),
+                                  "share_all_right": sum(all(v) for v in groups.values()) / len(groups)}
     m["misses"] = {}
     for r in records:
         for w in r["why"]:
@@ -206,7 +213,9 @@ def conflict_metrics(records: list[dict]) -> dict:
     fn = sum(1 for r in known if r["conflict_expected"] and not r["conflict_flagged"])
     negatives = sum(1 for r in known if not r["conflict_expected"])
     if not known:
-        return {"questions": 0, "precision": None, "recall": None, "f1": None, "false_alarm_rate": None}
+        # No conflict labels (SQuAD): notes are still shown to the user, so still counted.
+        return {"questions": 0, "precision": None, "recall": None, "f1": None, "false_alarm_rate": None,
+                "notes": note_metrics(records)}
     prf = precision_recall_f1(tp, fp, fn)
     kinds: dict[str, dict] = {}
     for r in known:

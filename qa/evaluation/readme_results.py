@@ -33,7 +33,8 @@ _ROWS = (
     "first citation from a supporting document",
     "wrong abstentions (answerable questions)",
     "abstention precision / recall (unanswerable questions)",
-    "conflicts: recall / false alarms",
+    "conflicts: recall / false alarms (every entry shown counts)",
+    "namesake notes shown / right",
     "`ask()` latency median / p95 (warm, in `qa eval`)",
 )
 
@@ -53,6 +54,7 @@ def _column(m: dict | None) -> list[str]:
         f"{_pct(ab['precision'])} / {_pct(ab['recall'])}" if has_unanswerable else "n/a",
         (f"{_pct(cf['recall'], 0)} ({cf['tp']}/{cf['positives']}) / {_pct(cf['false_alarm_rate'])} "
          f"({cf['fp']}/{cf['negatives']})") if cf.get("questions") and cf.get("positives") else "n/a",
+        f"{cf['notes']['shown']} / {cf['notes']['right']}" if cf.get("notes") else "n/a",
         f"{_ms(lat['median_s'])} / {_ms(lat['p95_s'])}",
     ]
 

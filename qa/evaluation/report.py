@@ -54,10 +54,13 @@ def metric_rows(m: dict) -> list[tuple[str, str]]:
         ]
         for kind, d in sorted(cf.get("by_kind", {}).items()):
             rows.append((f"conflicts of kind {kind}: flagged / right", f"{d['flagged']} / {d['true']} ({_pct(d['precision'])})"))
-        nt = cf.get("notes")
-        if nt is not None:
-            rows.append(("namesake notes: shown / right", f"{nt['shown']} / {nt['right']}"
-                         + (f" ({_pct(nt['precision'])})" if nt["shown"] else "")))
+    nt = cf.get("notes")
+    if nt is not None:
+        rows.append(("namesake notes: shown / right", f"{nt['shown']} / {nt['right']}"
+                     + (f" ({_pct(nt['precision'])})" if nt["shown"] else "")))
+    pg = m.get("paraphrase_groups")
+    if pg:
+        rows.append(("paraphrase groups with every wording right", f"{_pct(pg['share_all_right'])} ({pg['all_right']}/{pg['n']})"))
     rows += [("latency median (warm)", _ms(lat["median_s"])), ("latency p95", _ms(lat["p95_s"]))]
     return rows
 

@@ -12,7 +12,7 @@
 * above ``PQ_LIMIT`` (where even SQ8 would pass ~2 GB): ``IVF{nlist},PQ{m}``, 58 bytes per
   vector. PQ alone ranks poorly (recall@10 0.31 at 1M; 0.64 at 100k even with an OPQ rotation
   that took 5 minutes to train), 0.89 once the hybrid retriever re-scores its pool of 100 with
-  the exact vectors: past 5M chunks, sharding (README, "Beyond one machine") is the better way.
+  the exact vectors: past 5M chunks, sharding (qa/indexing/README.md, "Beyond one machine") is the better way.
 
 Measured by ``python -m qa.bench.scale`` (eval/reports/bench_scale.json) on 1M vectors derived
 from the SQuAD-half MiniLM embeddings, 1,000 real questions: IVF1024,SQ8 with nprobe 32 has

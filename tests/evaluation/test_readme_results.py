@@ -21,7 +21,8 @@ def _metrics(contains=0.842, precision=0.846, recall=0.55, with_bar=True) -> dic
         "abstention": {"precision": precision, "recall": recall, "wrong_abstention_rate": 0.026,
                        "wrong_abstentions": 2, "unanswerable": 20},
         "conflicts": {"questions": 76, "positives": 7, "negatives": 69, "tp": 7, "fp": 3,
-                      "recall": 1.0, "false_alarm_rate": 0.0435},
+                      "recall": 1.0, "false_alarm_rate": 0.0435,
+                      "notes": {"shown": 1, "right": 0, "expected": 0, "precision": 0.0, "recall": None}},
         "latency": {"median_s": 0.0177, "p95_s": 0.0343},
         "by_category": {"paraphrase": {"n": 11, "accuracy": 6 / 11}, "fact-date": {"n": 9, "accuracy": 1.0}},
     }
@@ -49,6 +50,7 @@ def _squad() -> dict:
     ("wrong abstentions", "2.9% (142)", "2.6% (2)"),
     ("abstention precision / recall", "n/a", "84.6% / 55.0%"),
     ("conflicts: recall / false alarms", "n/a", "100% (7/7) / 4.3% (3/69)"),
+    ("namesake notes shown / right", "n/a", "1 / 0"),
     ("latency median / p95", "18 ms / 34 ms", "18 ms / 34 ms"),
 ])
 def test_block_rows(row, squad_cell, gold_cell):
