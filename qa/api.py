@@ -170,15 +170,19 @@ def get_pipeline(corpus=None, index_dir=None, settings: Settings | None = None, 
         return entry.pipeline  # type: ignore[return-value]
 
 
-def ask(question: str, *, k: int = 5, corpus=None, index_dir=None) -> Answer:
+def ask(question: str, *, history=None, k: int = 5, corpus=None, index_dir=None) -> Answer:
     """Answer ``question`` from the articles in ``corpus`` (default: seeds/, index under index/).
+
+    ``history``: the earlier Answers of the conversation, oldest first. A follow-up ("What about
+    Anthropic?", "When will it ship?") is then read as a self-contained question before retrieval,
+    and ``Answer.read_as`` says how (None: read as typed).
 
     Returns an Answer whose ``answer`` is verbatim text of ``citations[0]``, or an abstention.
     Raises TypeError for a non-string question and a ValueError subclass for an empty or
     over-long one (checked before any model is loaded).
     """
     clean_question(question, Settings().max_question_chars)
-    return get_pipeline(corpus, index_dir).ask(question, k=k)
+    return get_pipeline(corpus, index_dir).ask(question, k=k, history=history)
 
 
 def build_index(corpus=None, index_dir=None, progress: bool = True) -> SyncReport:

@@ -12,6 +12,8 @@ from .errors import QAError
 
 
 def _print_answer(a, width: int = 100) -> None:
+    if a.read_as:
+        print(f"Read as: {a.read_as}")
     if a.abstained:
         print(f"No answer: {a.reason}")
         print("Closest passages:")
@@ -33,6 +35,47 @@ def _print_answer(a, width: int = 100) -> None:
         print("Conflicts: none found among the passages on this subject.")
     for note in a.notes:
         print(f"Note: {note.summary}")
+
+
+# Earlier answers a follow-up is read against: a conversation is bounded, as in the app.
+CHAT_TURNS = 10
+
+
+def _cmd_chat(args, read=input) -> int:
+    """A small REPL over ask(history=...): ``:new`` starts over, ``:quit`` or Ctrl-D leaves."""
+    from .api import ask
+
+    try:
+        import readline  # noqa: F401  (line editing and history for input())
+    except ImportError:
+        pass
+    print("Ask about the articles; follow-ups are read against the conversation. :new starts over, :quit leaves.")
+    history: list = []
+    while True:
+        try:
+            line = read("qa> ").strip()
+        except EOFError:
+            print()
+            return 0
+        except KeyboardInterrupt:
+            print()
+            continue
+        if not line:
+            continue
+        if line in (":quit", ":q", ":exit"):
+            return 0
+        if line == ":new":
+            history = []
+            print("New conversation.")
+            continue
+        try:
+            a = ask(line, history=history[-CHAT_TURNS:], corpus=args.corpus, index_dir=args.index_dir)
+        except (QAError, TypeError) as exc:
+            print(f"error: {exc}")
+            continue
+        history.append(a)
+        _print_answer(a)
+        print()
 
 
 def _cmd_ask(args) -> int:
@@ -113,6 +156,10 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--json", action="store_true", help="print the answer as JSON")
     corpus_args(sp)
     sp.set_defaults(func=_cmd_ask)
+
+    sp = sub.add_parser("chat", help="a conversation: follow-up questions read against the earlier ones")
+    corpus_args(sp)
+    sp.set_defaults(func=_cmd_chat)
 
     sp = sub.add_parser("index", help="build or refresh the index")
     sp.add_argument("--quiet", action="store_true", help="no progress bars")

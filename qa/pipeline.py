@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import threading
+from dataclasses import replace
 from typing import Callable, Protocol, Sequence
 
 import numpy as np
@@ -17,6 +18,7 @@ from .results import AMBIGUITY, NAMESAKE, Answer, Citation, Conflict, Note
 from .retrieval.retriever import Hit, HybridRetriever
 from .indexing.store import IndexData
 from .ingest.text import normalize
+from .reading.followup import read_follow_up
 from .reading.truecase import CaseMap, is_caseless
 
 __all__ = ["Pipeline", "ConflictFinder", "clean_question"]
@@ -90,12 +92,24 @@ class Pipeline:
         doc = self.docs[self.data.doc_ids[doc_index]]
         return Citation(doc.doc_id, doc.title, doc.date, start, end, doc.raw[start:end], round(float(score), 4), doc.outlet)
 
-    def ask(self, question: str, k: int = 5) -> Answer:
+    def reading_score(self, text: str) -> float:
+        """How well the corpus matches one reading of a question: its best passage's fused score."""
+        hits = self.retriever.search(self.embedder.encode_query(normalize(text)), text, 1)
+        return float(hits[0].score) if hits else 0.0
+
+    def ask(self, question: str, k: int = 5, history: Sequence[Answer] | None = None) -> Answer:
         question = clean_question(question, self.settings.max_question_chars)
         if not isinstance(k, int) or k < 1:
             raise ValueError(f"k must be a positive whole number, not {k!r}")
+        if history is not None and not all(isinstance(t, Answer) for t in history):
+            raise TypeError("history must be the earlier Answers of the conversation, oldest first")
         # Read "who makes meta's mtia chips" as "Who makes Meta's MTIA chips"; answer the user's words.
-        read_as = self.casemap().truecase(question) if self.settings.truecase and is_caseless(question) else question
+        recase = lambda q: self.casemap().truecase(q) if self.settings.truecase and is_caseless(q) else q  # noqa: E731
+        followed = read_follow_up(recase(question), history or [], lambda r: self.reading_score(recase(r)))
+        answer = self._answer(question, recase(followed or question), k)
+        return replace(answer, read_as=followed) if followed else answer
+
+    def _answer(self, question: str, read_as: str, k: int) -> Answer:
         qvec = self.embedder.encode_query(normalize(read_as))
         hits = self.retriever.search(qvec, read_as, max(k, self.read_k, self.subject_k))
         reading = self.reader.read(read_as, qvec, hits[: max(k, self.read_k)])

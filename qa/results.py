@@ -90,6 +90,8 @@ class Answer:
     short_end: int | None = None
     score: float = 0.0
     notes: list[Note] = field(default_factory=list)
+    # How a follow-up was read against the conversation's earlier turns (None: as typed).
+    read_as: str | None = None
 
     def to_dict(self) -> dict:
         return {
@@ -106,4 +108,5 @@ class Answer:
             "short_end": self.short_end,
             "score": self.score,
             "notes": [n.to_dict() for n in self.notes],
+            "read_as": self.read_as,
         }

@@ -120,3 +120,37 @@ def test_cli_readable_output_and_index(fake_qa, capsys):
     out = capsys.readouterr().out
     assert "Sources:" in out or "Closest passages:" in out
     assert "[1]" in out
+
+
+def test_a_follow_up_is_read_against_the_history_and_says_how(fake_qa):
+    first = qa.ask("Who does Anthropic rely on most for training and cloud services?")
+    assert first.read_as is None and first.to_dict()["read_as"] is None
+    follow = qa.ask("how much capacity did it lock in with them", history=[first])
+    assert follow.read_as and "Anthropic" in follow.read_as, follow.read_as
+    assert follow.question == "how much capacity did it lock in with them"  # the user's words kept
+    assert follow.to_dict()["read_as"] == follow.read_as
+    check_contract(follow, texts(fake_qa["corpus"]))
+    # A question that stands on its own is read as typed, whatever came before.
+    alone = qa.ask("Which foundry produced the first two generations of Meta's MTIA?", history=[first, follow])
+    assert alone.read_as is None
+    with pytest.raises(TypeError, match="history must be the earlier Answers"):
+        qa.ask("When?", history=["Who does Anthropic rely on?"])
+
+
+def test_qa_chat_reads_follow_ups_and_starts_over(fake_qa, capsys):
+    import argparse
+
+    from qa.cli import _cmd_chat
+
+    lines = iter(["Who does Anthropic rely on most for training and cloud services?",
+                  "how much capacity did it lock in with them", ":new", "how much capacity did it lock in with them",
+                  ":quit"])
+    assert _cmd_chat(argparse.Namespace(corpus=None, index_dir=None), read=lambda _: next(lines)) == 0
+    out = capsys.readouterr().out
+    assert out.count("Read as:") == 1 and "New conversation." in out
+    assert out.index("Read as:") < out.index("New conversation.")  # after :new the follow-up has no history
+
+    def ctrl_d(_prompt):
+        raise EOFError
+
+    assert _cmd_chat(argparse.Namespace(corpus=None, index_dir=None), read=ctrl_d) == 0  # Ctrl-D leaves

@@ -73,7 +73,16 @@ def _source_line(i: int, c: Citation, limit: int = 110) -> str:
 
 
 def reply_html(a: Answer, max_sources: int = 3) -> str:
-    """The chat reply: short answer, the quoted answer with it highlighted, numbered sources."""
+    """The chat reply: how a follow-up was read, short answer, the quoted answer with it
+    highlighted, numbered sources."""
+    html = _reply_html(a, max_sources)
+    if a.read_as:
+        read = f'<div class="qa-read-as">Read as: {esc(a.read_as)}</div>'
+        html = html.replace(">", ">" + read, 1)  # inside the reply's own box, first
+    return html
+
+
+def _reply_html(a: Answer, max_sources: int) -> str:
     if a.abstained or not a.answer or not a.citations:
         parts = [
             '<div class="qa-reply qa-abstain"><p><b>The articles do not answer this question.</b>',
@@ -236,6 +245,7 @@ CSS = """
 .qa-ref { color: #2563eb; font-weight: 600; font-size: .85em; }
 .qa-src { font-size: .9em; margin: .1em 0; }
 .qa-meta { color: #6b7280; font-size: .85em; }
+.qa-read-as { color: #4b5563; font-size: .85em; font-style: italic; margin-bottom: .3em; }
 .qa-sub { font-weight: 600; margin: .2em 0 .4em; }
 .qa-near { font-size: .88em; color: #4b5563; margin: 0 0 .4em 1.6em; }
 .qa-flag { margin-top: .5em; padding: .3em .6em; border-radius: 6px; background: #fff4e5; color: #8a4b00; font-size: .9em; }

@@ -22,6 +22,7 @@ EXAMPLES = [
 ]
 CONCURRENCY = 2  # questions answered at once; the rest wait in the queue
 MAX_QUEUE = 32  # beyond this many waiting events a visitor is told the app is busy
+MAX_TURNS = 10  # earlier answers a follow-up is read against (a conversation is bounded)
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 INTRO = (
     "## Ask the news\n"
@@ -60,22 +61,25 @@ def build_app(corpus=None):
             items.append({"doc_id": c.doc_id, "title": c.title, "meta": meta, "spans": spans})
         return items
 
-    def respond(question, history):
+    def respond(question, history, conversation):
         history = list(history or [])
+        conversation = list(conversation or [])
         text = question if isinstance(question, str) else ""
         if text.strip():
             history.append({"role": "user", "content": render.esc(text, breaks=True)})
         try:
-            a = api.ask(text, corpus=where)
+            # Follow-ups are read against this visitor's own earlier answers (gr.State is per
+            # browser session), the last few only.
+            a = api.ask(text, corpus=where, history=conversation[-MAX_TURNS:])
             texts = {c.doc_id: api.document_text(c.doc_id, corpus=where) for c in a.citations}
         except QAError as exc:
             history.append({"role": "assistant", "content": render.error_html(str(exc))})
-            return history, text, *([gr.skip()] * 5)
+            return history, text, *([gr.skip()] * 6)
         except Exception:  # never a traceback in the page
             log.exception("answering %r failed", text)
             msg = "something went wrong while answering. Please try again, or rephrase the question."
             history.append({"role": "assistant", "content": render.error_html(msg)})
-            return history, text, *([gr.skip()] * 5)
+            return history, text, *([gr.skip()] * 6)
         history.append({"role": "assistant", "content": render.reply_html(a)})
         items = view_state(a)
         choices = [(f"[{i}] {render._short(it['title'], 70)}", i) for i, it in enumerate(items, 1)]
@@ -87,6 +91,7 @@ def build_app(corpus=None):
             gr.update(choices=choices, value=None, interactive=bool(choices)),
             items,
             render.VIEWER_HINT,
+            (conversation + [a])[-MAX_TURNS:],
         )
 
     def show_source(choice, items):
@@ -165,6 +170,7 @@ def build_app(corpus=None):
         with gr.Tabs():
             with gr.Tab("Ask", id="ask"):
                 items = gr.State([])
+                conversation = gr.State([])  # this visitor's earlier Answers, for follow-ups
                 with gr.Row(equal_height=False):
                     with gr.Column(scale=3, min_width=300):
                         chatbot = gr.Chatbot(
@@ -204,18 +210,18 @@ def build_app(corpus=None):
                 add = gr.Button("Add to the corpus", variant="primary", elem_id="qa-add")
                 upload_status = gr.HTML(elem_id="qa-upload-status")
 
-        ask_outputs = [chatbot, question, sources, conflicts, read, items, viewer]
+        ask_outputs = [chatbot, question, sources, conflicts, read, items, viewer, conversation]
         scroll = (  # bring the highlight into view inside the article box, not the whole page
             "() => { const m = document.querySelector('#qa-viewer mark'); const box = m && m.closest('.qa-doc');"
             " if (box) box.scrollTop = Math.max(0, m.offsetTop - box.clientHeight / 3); }"
         )
-        question.submit(respond, [question, chatbot], ask_outputs, api_name="ask")
-        examples.load_input_event.then(respond, [question, chatbot], ask_outputs, api_name=False)
+        question.submit(respond, [question, chatbot, conversation], ask_outputs, api_name="ask")
+        examples.load_input_event.then(respond, [question, chatbot, conversation], ask_outputs, api_name=False)
         read.change(show_source, [read, items], viewer, api_name=False).then(None, js=scroll)
         clear.click(
             lambda: ([], "", render.sources_html(None), render.conflicts_html(None),
-                     gr.update(choices=[], value=None, interactive=False), [], render.VIEWER_HINT),
-            None, [chatbot, question, sources, conflicts, read, items, viewer], api_name=False, queue=False,
+                     gr.update(choices=[], value=None, interactive=False), [], render.VIEWER_HINT, []),
+            None, ask_outputs, api_name=False, queue=False,
         )
         doc_pick.change(show_document, doc_pick, doc_view, api_name=False)
         add.click(

@@ -31,6 +31,9 @@ class Item:
     index_dir: str | None = None
     paragraph: str | None = None  # SQuAD: "doc_id#paragraph" holding the answer
     group: str | None = None  # one fact asked several ways (the second seed question set)
+    dialogue: str | None = None  # a conversation's id: its turns are asked in order, with history
+    turn: int = 1
+    standalone: str | None = None  # a follow-up rewritten to need no context (the ceiling)
 
 
 @dataclass
@@ -78,7 +81,7 @@ def _category(r: dict) -> str | None:
     if r.get("group") and str(r["id"])[-1:] in _FORMS:
         return _FORMS[str(r["id"])[-1]]
     if r.get("dialogue"):
-        return "dialogue: first turn" if int(r.get("turn") or 1) == 1 else "dialogue: follow-up as typed, alone"
+        return "dialogue: first turn" if int(r.get("turn") or 1) == 1 else "dialogue: follow-up, with history"
     if r.get("answerable") is False:
         return "near miss"
     return None
@@ -89,7 +92,8 @@ def load_gold(path: Path, limit: int | None = None) -> Dataset:
     items = [
         Item(r["id"], r["question"], tuple(r.get("answers") or ()), tuple(r.get("doc_ids") or ()),
              bool(r.get("answerable", True)), r.get("conflict"), tuple(r.get("conflict_doc_ids") or ()),
-             _category(r), group=r.get("group"))
+             _category(r), group=r.get("group"), dialogue=r.get("dialogue"), turn=int(r.get("turn") or 1),
+             standalone=r.get("standalone"))
         for r in rows
     ]
     return Dataset(path.stem, "gold", items)

@@ -37,6 +37,7 @@ from .metrics import (
     recall_at_k,
 )
 from ..results import Answer
+from .dialogues import follow_up_metrics, names_subject
 
 __all__ = ["Item", "Dataset", "detect_format", "load_dataset", "score_question", "aggregate", "check_bar", "run", "main"]
 
@@ -195,6 +196,9 @@ def aggregate(records: list[dict]) -> dict:
     for r in records:
         if r.get("group"):
             groups.setdefault(r["group"], []).append(_correct(r))
+    follow = follow_up_metrics(records, _correct)
+    if follow:
+        m["follow_ups"] = follow
     if groups:  # one fact asked several ways: right only when every wording is
         m["paraphrase_groups"] = {"n": len(groups), "all_right": sum(all(v) for v in groups.values()),
                                   "share_all_right": sum(all(v) for v in groups.values()) / len(groups)}
@@ -274,20 +278,32 @@ def run(dataset: Dataset, ask: Callable[..., Answer], *, k: int = K, progress: b
 
     records: list[dict] = []
     current: object = _UNSET
+    conversations: dict[str, list[Answer]] = {}  # a dialogue's answers so far, oldest first
     for item in tqdm(dataset.items, desc=f"eval {dataset.name}", unit="q", disable=not progress, file=sys.stderr):
         if item.corpus != current:
             if on_corpus_change is not None and current is not _UNSET:
                 on_corpus_change()
             current = item.corpus
             ask(item.question, k=k, corpus=item.corpus, index_dir=item.index_dir)  # warm-up (and build)
+        history = conversations.setdefault(item.dialogue, []) if item.dialogue and item.turn > 1 else None
+        extra = {"history": list(history)} if history else {}
         t0 = time.perf_counter()
-        a = ask(item.question, k=k, corpus=item.corpus, index_dir=item.index_dir)
+        a = ask(item.question, k=k, corpus=item.corpus, index_dir=item.index_dir, **extra)
         latency = time.perf_counter() - t0
+        if item.dialogue:
+            conversations[item.dialogue] = [*(history or []), a]
 
         def lookup(doc_id: str, corpus=item.corpus) -> str | None:
             return text_of(corpus, doc_id) if text_of else None
 
-        records.append(score_question(item, a, latency, lookup, dataset.paragraph_of))
+        rec = score_question(item, a, latency, lookup, dataset.paragraph_of)
+        if history is not None and item.standalone:
+            # The ceiling: the same turn rewritten to need no context, asked alone.
+            alone = ask(item.standalone, k=k, corpus=item.corpus, index_dir=item.index_dir)
+            rec["standalone_contains"] = bool(alone.answer) and contains_answer(alone.answer, item.answers)
+            rec["read_as"] = a.read_as
+            rec["read_as_names_subject"] = names_subject(item, a)
+        records.append(rec)
     return records
 
 

@@ -58,6 +58,11 @@ def metric_rows(m: dict) -> list[tuple[str, str]]:
     if nt is not None:
         rows.append(("namesake notes: shown / right", f"{nt['shown']} / {nt['right']}"
                      + (f" ({_pct(nt['precision'])})" if nt["shown"] else "")))
+    fu = m.get("follow_ups")
+    if fu:
+        rows.append(("follow-ups: right with history / their standalone rewrites alone",
+                     f"{_pct(fu['with_history'])} / {_pct(fu['standalone_alone'])} ({fu['n']} turns)"))
+        rows.append(("follow-ups: read_as names the subject", _pct(fu["read_as_names_subject"])))
     pg = m.get("paraphrase_groups")
     if pg:
         rows.append(("paraphrase groups with every wording right", f"{_pct(pg['share_all_right'])} ({pg['all_right']}/{pg['n']})"))

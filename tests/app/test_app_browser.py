@@ -123,6 +123,24 @@ def test_answer_with_highlight_sources_and_conflicts(browser, server):
     page.close()
 
 
+def test_a_follow_up_is_read_against_the_conversation_and_new_chat_forgets_it(browser, server):
+    page = open_page(browser, server)
+    reply = ask(page, "What is the name of the inference chip OpenAI disclosed?")
+    assert "Jalapeño" in reply.inner_text() and reply.locator(".qa-read-as").count() == 0
+    reply = ask(page, "What is it also called?")
+    read_as = reply.locator(".qa-read-as").inner_text()
+    assert read_as.startswith("Read as:") and "Jalapeño" in read_as, read_as
+    assert "Intelligence Processor" in reply.inner_text()
+    # Another visitor's page has its own conversation: the same follow-up there has nothing to follow.
+    other = open_page(browser, server)
+    assert ask(other, "What is it also called?").locator(".qa-read-as").count() == 0
+    other.close()
+    page.click("text=New chat")
+    page.wait_for_function("document.querySelectorAll('#qa-chat .qa-reply').length == 0")
+    assert ask(page, "What is it also called?").locator(".qa-read-as").count() == 0
+    page.close()
+
+
 def test_abstention_and_friendly_errors(browser, server):
     page = open_page(browser, server)
     reply = ask(page, "What is the capital of France?")

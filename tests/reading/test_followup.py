@@ -1,0 +1,80 @@
+"""Follow-up questions read against the earlier turns (qa.reading.followup), one rule per test, on
+made-up conversations; the retrieval score is faked so that each test shows what the rule does."""
+import pytest
+
+from qa.reading.followup import read_follow_up
+from qa.results import Answer
+
+
+def turn(question: str, short: str | None = None, read_as: str | None = None) -> Answer:
+    return Answer(question, "an answer" if short else None, short, short is None, None, read_as=read_as)
+
+
+def flat(_: str) -> float:
+    return 1.0
+
+
+def test_no_history_or_a_question_that_stands_on_its_own_is_read_as_typed():
+    assert read_follow_up("When will it ship?", [], flat) is None
+    history = [turn("What is the name of the chip Acme disclosed?", "Falcon")]
+    assert read_follow_up("Which foundry makes Initech's chips?", history, flat) is None
+    # a pronoun after a name of the question itself points to that name
+    assert read_follow_up("Does Initech say when it will ship?", history, flat) is None
+
+
+def test_a_pronoun_points_to_the_last_answer():
+    history = [turn("What is the name of the chip Acme disclosed?", "Falcon")]
+    assert read_follow_up("When will it ship?", history, flat) == "When will Falcon ship?"
+    assert read_follow_up("and what is its price", history, flat) == "What is Falcon's price?"
+
+
+def test_he_and_she_point_to_a_person_s_name():
+    history = [turn("Which company did Jane Doe work for before Acme?", "Globex")]
+    assert read_follow_up("When did he join Acme?", history, flat) == "When did Jane Doe join Acme?"
+
+
+def test_they_point_to_a_name_not_to_a_description():
+    history = [turn("Which process will Acme use for its chips?", "the new 2nm process")]
+    assert read_follow_up("When will they start?", history, flat) == "When will Acme start?"
+
+
+def test_that_before_a_noun_becomes_an_owner_and_never_a_date():
+    history = [turn("In which month did Acme announce its funding round?", "May")]
+    assert read_follow_up("Who led that round?", history, flat) == "Who led Acme's round?"
+
+
+def test_what_about_replaces_a_name_of_the_last_question():
+    history = [turn("Which foundry makes Acme's chips?", "Samsung")]
+    assert read_follow_up("What about Initech?", history, flat) == "Which foundry makes Initech's chips?"
+    assert read_follow_up("And Initech?", history, flat) == "Which foundry makes Initech's chips?"
+
+
+def test_a_bare_question_phrase_takes_the_rest_of_the_last_question():
+    history = [turn("What total capacity is Acme targeting for its data centre?", "5 GW")]
+    assert read_follow_up("by when?", history, flat) == "By when is Acme targeting for its data centre?"
+
+
+def test_a_fragment_continues_the_last_question():
+    history = [turn("How much is Acme's order worth?", "10 trillion won")]
+    assert read_follow_up("And in yuan?", history, flat) == "How much is Acme's order worth in yuan?"
+
+
+@pytest.mark.parametrize("question", ["Is that confirmed?", "who says so?", "Is it true?"])
+def test_a_question_about_the_last_answer_asks_the_last_question_again(question):
+    history = [turn("How much is Acme's order worth?", "10 trillion won")]
+    assert read_follow_up(question, history, flat) == "How much is Acme's order worth?"
+
+
+def test_a_later_follow_up_builds_on_how_the_last_one_was_read():
+    history = [turn("What is the name of the chip Acme disclosed?", "Falcon"),
+               turn("When will it ship?", "in May", read_as="When will Falcon ship?")]
+    assert read_follow_up("by when exactly?", history, flat) == "By when exactly will Falcon ship?"
+
+
+def test_the_retrieval_score_chooses_among_readings_only_when_clearly_better():
+    history = [turn("Which chip did Acme build with Initech?", "Falcon")]
+    # Preference order: the last answer first; another reading wins only by a clear margin.
+    close = {"When will Falcon ship?": 0.95, "When will Acme ship?": 1.0}
+    assert read_follow_up("When will it ship?", history, lambda r: close.get(r, 0.0)) == "When will Falcon ship?"
+    clear = {"When will Falcon ship?": 0.2, "When will Acme ship?": 1.0}
+    assert read_follow_up("When will it ship?", history, lambda r: clear.get(r, 0.0)) == "When will Acme ship?"
