@@ -32,10 +32,10 @@ NAMESAKE = "namesake"
 
 
 @dataclass(frozen=True)
-class Conflict:
-    """Statements from two or more documents that cannot all be true (or differ in certainty)."""
+class _Statements:
+    """A kind, a one-line summary naming the sources, and the statements it is about."""
 
-    kind: str  # numeric | certainty | negation | entity | date | answer
+    kind: str
     summary: str
     statements: tuple[Citation, ...]
 
@@ -47,26 +47,21 @@ class Conflict:
         }
 
     @classmethod
-    def from_dict(cls, d: dict) -> "Conflict":
+    def from_dict(cls, d: dict):
         return cls(d["kind"], d["summary"], tuple(Citation.from_dict(s) for s in d["statements"]))
 
 
 @dataclass(frozen=True)
-class Note:
+class Conflict(_Statements):
+    """Statements from two or more documents that cannot all be true (or differ in certainty);
+    ``kind``: numeric | certainty | negation | entity | date | answer."""
+
+
+@dataclass(frozen=True)
+class Note(_Statements):
     """Something about the sources that is no disagreement but changes how to read them: kind
     ``namesake`` when they describe different entities sharing the name asked about, so their
     different answers need not contradict each other."""
-
-    kind: str
-    summary: str
-    statements: tuple[Citation, ...]
-
-    def to_dict(self) -> dict:
-        return {"kind": self.kind, "summary": self.summary, "statements": [s.to_dict() for s in self.statements]}
-
-    @classmethod
-    def from_dict(cls, d: dict) -> "Note":
-        return cls(d["kind"], d["summary"], tuple(Citation.from_dict(s) for s in d["statements"]))
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import zlib
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -310,6 +311,7 @@ _FURNITURE = frozenset("retrieved archived accessed categories category edit wik
                        "doi issn oclc jump navigation menu sidebar toggle redirected".split())
 
 
+@lru_cache(maxsize=8192)
 def _shouted(text: str) -> bool:
     """A line set in capitals (a headline): its capitals say nothing about what is a name."""
     words = [w for w in re.findall(r"[^\W\d_]+", text) if len(w) > 1]

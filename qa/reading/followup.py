@@ -115,6 +115,10 @@ def _named(text: str) -> bool:
             and any(w[:1].isupper() for w in words))  # "2nm" alone is a figure, not a name
 
 
+def _amount(text: str) -> bool:
+    return any(ch.isdigit() for ch in text) and not _dated(text) and not _named(text)
+
+
 def _dated(text: str) -> bool:
     return any(w in _MONTHS or (w.isdigit() and len(w) == 4) for w in _words(text))
 
@@ -195,6 +199,12 @@ def read_follow_up(question: str, history: Sequence[Turn], score: Callable[[str]
     candidates = list(dict.fromkeys(c for c in candidates if c and len(c) < 80))
     if not candidates:
         return None
+    # An amount means little without whose it is: "that" after "How much will Anthropic invest?"
+    # is Anthropic's US$50 billion.
+    owner = next((n for n in _names(previous) if _named(n)), None)
+    if owner:
+        candidates = [x for c in candidates for x in (
+            [f"{owner}'s {c}", c] if _amount(c) and owner.casefold() not in c.casefold() else [c])]
     text = _LEADING_AND.sub("", question)
     shift = len(question) - len(text)
     slots = [(a - shift, b - shift, f) for a, b, f in slots if a >= shift]

@@ -78,3 +78,8 @@ def test_the_retrieval_score_chooses_among_readings_only_when_clearly_better():
     assert read_follow_up("When will it ship?", history, lambda r: close.get(r, 0.0)) == "When will Falcon ship?"
     clear = {"When will Falcon ship?": 0.2, "When will Acme ship?": 1.0}
     assert read_follow_up("When will it ship?", history, lambda r: clear.get(r, 0.0)) == "When will Acme ship?"
+
+
+def test_an_amount_keeps_whose_it_is():
+    history = [turn("How much will Acme invest in its new plant?", "US$2 billion")]
+    assert read_follow_up("what's that in euros", history, flat) == "What's Acme's US$2 billion in euros?"
