@@ -77,3 +77,5 @@ def test_second_seed_question_set_floors(monkeypatch, tmp_path):
     assert m["conflicts"]["fp"] <= 9, m["conflicts"]
     assert m["conflicts"]["notes"]["shown"] <= 3, m["conflicts"]["notes"]
     assert m["citations"]["validity"] == 1.0
+    # Follow-ups asked with their dialogue's history (88.9%, as their standalone rewrites alone).
+    assert m["follow_ups"]["n"] == 18 and m["follow_ups"]["with_history"] >= 0.83, m["follow_ups"]
