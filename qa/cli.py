@@ -23,7 +23,7 @@ def _print_answer(a, width: int = 100) -> None:
             print(f"Short answer: {a.short_answer}")
         print("Sources:")
     for i, c in enumerate(a.citations, 1):
-        meta = " · ".join(x for x in (c.outlet, c.date) if x)
+        meta = " · ".join(x for x in (c.outlet, c.date, f"p. {c.page}" if c.page else None) if x)
         print(f"  [{i}] {c.title[:80]}" + (f" ({meta})" if meta else "") + f"  {c.doc_id} {c.start}-{c.end}  score {c.score:.3f}")
         snippet = " ".join(c.text.split())
         print(textwrap.indent(textwrap.fill(snippet[:400] + ("…" if len(snippet) > 400 else ""), width - 6), "      "))

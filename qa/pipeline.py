@@ -90,7 +90,8 @@ class Pipeline:
 
     def citation(self, doc_index: int, start: int, end: int, score: float) -> Citation:
         doc = self.docs[self.data.doc_ids[doc_index]]
-        return Citation(doc.doc_id, doc.title, doc.date, start, end, doc.raw[start:end], round(float(score), 4), doc.outlet)
+        return Citation(doc.doc_id, doc.title, doc.date, start, end, doc.raw[start:end], round(float(score), 4),
+                        doc.outlet, doc.page_at(start))
 
     def reading_score(self, text: str) -> float:
         """How well the corpus matches one reading of a question: its best passage's fused score."""

@@ -16,6 +16,7 @@ class Citation:
     text: str
     score: float
     outlet: str | None = None
+    page: int | None = None  # a PDF's page holding ``start``
 
     def to_dict(self) -> dict:
         return asdict(self)

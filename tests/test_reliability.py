@@ -214,10 +214,10 @@ def test_an_article_that_vanishes_while_the_corpus_is_read_is_skipped(tmp_path, 
     shutil.copytree(SEEDS, corpus)
     real = corpus_mod.read_document
 
-    def racing(path, max_bytes):
+    def racing(path, max_bytes, *args):
         if path.stem == DOC:
             path.unlink()  # deleted after the folder was listed
-        return real(path, max_bytes)
+        return real(path, max_bytes, *args)
 
     monkeypatch.setattr(corpus_mod, "read_document", racing)
     with pytest.warns(SkippedFileWarning, match=DOC):

@@ -55,7 +55,7 @@ def highlight(text: str, spans: Iterable[tuple[int, int, str]], breaks: bool = F
 
 
 def _meta(c: Citation) -> str:
-    return " · ".join(esc(x) for x in (c.outlet, c.date) if x)
+    return " · ".join(esc(x) for x in (c.outlet, c.date, f"page {c.page}" if c.page else None) if x)
 
 
 def _short(text: str, limit: int) -> str:

@@ -13,7 +13,7 @@ import threading
 import unicodedata
 from pathlib import Path
 
-from ..ingest.corpus import ARTICLE_SUFFIXES, decode_article, parse_document
+from ..ingest.corpus import ARTICLE_SUFFIXES, doc_id_of, document_from_bytes
 from ..errors import BadDocumentError
 
 __all__ = ["save_upload", "safe_filename", "DEFAULT_UPLOAD_BYTES"]
@@ -33,14 +33,14 @@ def safe_filename(filename: str) -> str:
     """
     base = str(filename or "").replace("\\", "/").rsplit("/", 1)[-1].strip()
     base = unicodedata.normalize("NFKD", base).encode("ascii", "ignore").decode("ascii")
-    stem, dot, suffix = base.rpartition(".")
-    suffix = "." + suffix.lower() if dot else ""
-    if suffix not in ARTICLE_SUFFIXES:
+    suffix = next((x for x in sorted(ARTICLE_SUFFIXES, key=len, reverse=True) if base.lower().endswith(x)), "")
+    if not suffix:
         shown = base or "(no name)"
         raise BadDocumentError(
-            f"{shown}: only .txt and .md articles can be added; save the article as plain text "
-            "with a .txt or .md name."
+            f"{shown}: only articles saved as {', '.join(ARTICLE_SUFFIXES)} can be added; save the "
+            "article as plain text (.txt), a web page (.html) or a PDF."
         )
+    stem = base[: len(base) - len(suffix)]
     stem = _UNSAFE.sub("_", stem).strip("._-")  # no hidden files, no '..'
     stem = re.sub(r"_{2,}", "_", stem)[:MAX_STEM_CHARS].rstrip("._-")
     return (stem or "article") + suffix
@@ -50,8 +50,8 @@ def _existing_stems(corpus: Path) -> dict[str, Path]:
     """Article files of the corpus by lower-cased id (a .txt and a .md with one stem share an id)."""
     out: dict[str, Path] = {}
     for p in corpus.iterdir():
-        if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file():
-            out.setdefault(p.stem.lower(), p)
+        if p.name.lower().endswith(ARTICLE_SUFFIXES) and p.is_file():
+            out.setdefault(doc_id_of(p.name).lower(), p)
     return out
 
 
@@ -79,9 +79,11 @@ def save_upload(
             f"{name}: {len(data) / 1e6:.2f} MB is over the {max_bytes / 1e6:.2f} MB limit for an "
             "uploaded article; split it into smaller articles."
         )
-    text = decode_article(bytes(data), name)
-    stem, suffix = name.rsplit(".", 1)
-    parse_document(stem, text, name)  # raises BadDocumentError (empty, only furniture)
+    # Raises BadDocumentError: not text, empty, only furniture; a page with no article body, a PDF
+    # without text or encrypted, a compression bomb.
+    document_from_bytes(bytes(data), name, name, max_bytes)
+    suffix = next(x for x in sorted(ARTICLE_SUFFIXES, key=len, reverse=True) if name.lower().endswith(x))
+    stem = name[: len(name) - len(suffix)]
     digest = hashlib.sha256(data).hexdigest()
 
     with _WRITE_LOCK:
@@ -96,7 +98,7 @@ def save_upload(
         while candidate.lower() in taken:
             n += 1
             candidate = f"{stem}-{n}"
-        target = corpus / f"{candidate}.{suffix}"
+        target = corpus / f"{candidate}{suffix}"
         fd, tmp = tempfile.mkstemp(prefix=".upload-", suffix=".part", dir=corpus)
         try:
             with os.fdopen(fd, "wb") as fh:

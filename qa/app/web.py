@@ -57,7 +57,7 @@ def build_app(corpus=None):
                 spans = [(a.answer_start, a.answer_end, "qa-ans")]
                 if a.short_start is not None:
                     spans.append((a.short_start, a.short_end, "qa-short"))
-            meta = " · ".join(x for x in (c.outlet, c.date, c.doc_id) if x)
+            meta = " · ".join(x for x in (c.outlet, c.date, f"page {c.page}" if c.page else None, c.doc_id) if x)
             items.append({"doc_id": c.doc_id, "title": c.title, "meta": meta, "spans": spans})
         return items
 
@@ -203,7 +203,8 @@ def build_app(corpus=None):
                 all_conflicts = gr.HTML(elem_id="qa-all-conflicts")
             with gr.Tab("Upload", id="upload"):
                 gr.Markdown(
-                    f"Add UTF-8 **.txt** or **.md** news articles (up to {DEFAULT_UPLOAD_BYTES / 2**20:g} MB each). "
+                    f"Add news articles as UTF-8 **.txt**/**.md**, saved web pages (**.html**, **.htm**, "
+                    f"**.html.gz**) or **PDF** (up to {DEFAULT_UPLOAD_BYTES / 2**20:g} MB each). "
                     "They are indexed right away; articles already indexed are kept as they are."
                 )
                 files = gr.File(label="Articles", file_count="multiple", elem_id="qa-files")

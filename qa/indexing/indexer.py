@@ -140,6 +140,10 @@ def _new_rows(docs: Sequence[Document], settings: Settings, embedder: Embedder, 
     return chunk_rows, _chunk_vectors(chunk_rows, sent_rows, svecs, title_vecs, fallback), sent_rows, svecs, stypes
 
 
+# The folder beside the index where web pages' and PDFs' extracted texts are kept.
+EXTRACTED = "extracted"
+
+
 def sync_index(
     corpus: str | Path,
     index_dir: str | Path,
@@ -156,7 +160,9 @@ def sync_index(
     from scratch (with a warning), never mixed.
     """
     index_dir = Path(index_dir)
-    docs = {d.doc_id: d for d in load_corpus(corpus, settings.max_file_bytes)}
+    # Web pages and PDFs are read by their extracted text, kept beside the index under each file's
+    # fingerprint: the text citations point into never changes with the extractor.
+    docs = {d.doc_id: d for d in load_corpus(corpus, settings.max_file_bytes, extracted_dir=index_dir / EXTRACTED)}
     chunking = settings.chunking()
     old: IndexData | None = None
     reason = None
@@ -170,7 +176,7 @@ def sync_index(
                 reason = str(exc)
         if reason:
             warn_rebuild(index_dir, reason)
-    elif index_dir.exists() and any(index_dir.iterdir()):
+    elif index_dir.exists() and any(p.name != EXTRACTED for p in index_dir.iterdir()):
         reason = "no readable manifest.json"
         warn_rebuild(index_dir, reason)
 

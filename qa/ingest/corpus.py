@@ -5,19 +5,25 @@ Page furniture (share buttons, disclaimers, social link lists, copyright lines) 
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
+import json
+import os
 import re
 import unicodedata
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import BadDocumentError, EmptyCorpusError
+from .extract import EXTRACTED_SUFFIXES, extract, suffix_of
 from .text import line_spans
 
-__all__ = ["Document", "SkippedFileWarning", "DuplicateArticleWarning", "load_corpus", "read_document", "ARTICLE_SUFFIXES"]
+__all__ = ["Document", "SkippedFileWarning", "DuplicateArticleWarning", "load_corpus", "read_document",
+           "document_from_bytes", "doc_id_of", "ARTICLE_SUFFIXES", "TEXT_SUFFIXES"]
 
-ARTICLE_SUFFIXES = (".txt", ".md")
+TEXT_SUFFIXES = (".txt", ".md")
+ARTICLE_SUFFIXES = TEXT_SUFFIXES + EXTRACTED_SUFFIXES
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 
 
@@ -39,6 +45,14 @@ class Document:
     outlet: str | None
     content: tuple[tuple[int, int], ...]  # raw spans that are article content, in order
     fingerprint: str  # sha256 of the file's bytes
+    pages: tuple[int, ...] = ()  # a PDF's page starts in ``raw`` (a citation's page: bisect)
+    url: str | None = None  # where a saved web page came from
+
+    def page_at(self, offset: int) -> int | None:
+        """The 1-based page holding ``offset`` (None: not a paged document)."""
+        if not self.pages:
+            return None
+        return max(1, bisect.bisect_right(self.pages, offset))
 
     def __repr__(self) -> str:  # the raw text would drown any traceback
         return f"Document({self.doc_id!r}, title={self.title!r}, chars={len(self.raw)})"
@@ -138,20 +152,52 @@ def decode_article(data: bytes, name: str) -> str:
         ) from None
 
 
-def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+def doc_id_of(name: str) -> str:
+    """A file's id: its name without the article suffix ("page.html.gz" -> "page")."""
+    suffix = suffix_of(name) or Path(name).suffix
+    return name[: len(name) - len(suffix)] if suffix and name.lower().endswith(suffix) else name
+
+
+def document_from_bytes(data: bytes, name: str, path: str = "", max_bytes: int = DEFAULT_MAX_BYTES,
+                        extracted_dir: Path | None = None) -> Document:
+    """A Document from a file's bytes: text as it is; a web page or PDF by its extracted article
+    (reused from ``extracted_dir`` when this file's bytes were extracted before)."""
+    fingerprint = hashlib.sha256(data).hexdigest()
+    if suffix_of(name) is None:
+        return parse_document(doc_id_of(name), decode_article(data, name), path, fingerprint)
+    cached = extracted_dir / f"{fingerprint}.json" if extracted_dir is not None else None
+    got = None
+    if cached is not None and cached.exists():
+        try:
+            got = json.loads(cached.read_text("utf-8"))
+        except (OSError, ValueError):
+            got = None  # damaged: extract again
+    if got is None:
+        ex = extract(data, name, max_bytes)
+        got = {"text": ex.text, "outlet": ex.outlet, "url": ex.url, "pages": list(ex.pages)}
+        if cached is not None:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")
+            tmp.write_text(json.dumps(got, ensure_ascii=False), "utf-8")
+            os.replace(tmp, cached)
+    doc = parse_document(doc_id_of(name), got["text"], path, fingerprint)
+    return replace(doc, outlet=got.get("outlet") or doc.outlet, url=got.get("url"), pages=tuple(got.get("pages") or ()))
+
+
+def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, extracted_dir: Path | None = None) -> Document:
     size = path.stat().st_size
     if size > max_bytes:
         raise BadDocumentError(
             f"{path.name}: {size / 1e6:.1f} MB is over the {max_bytes / 1e6:.1f} MB limit per "
             "article; split it or raise max_file_bytes."
         )
-    data = path.read_bytes()
-    raw = decode_article(data, path.name)
-    return parse_document(path.stem, raw, str(path), hashlib.sha256(data).hexdigest())
+    return document_from_bytes(path.read_bytes(), path.name, str(path), max_bytes, extracted_dir)
 
 
-def load_corpus(directory: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Document]:
-    """Read every .txt/.md article of ``directory`` (not recursive), sorted by id.
+def load_corpus(directory: str | Path, max_bytes: int = DEFAULT_MAX_BYTES,
+                extracted_dir: str | Path | None = None) -> list[Document]:
+    """Read every article of ``directory`` (not recursive: .txt, .md, and web pages and PDFs by
+    their extracted text, kept in ``extracted_dir`` when given), sorted by id.
 
     Unreadable files are skipped with a SkippedFileWarning naming them; an empty result is an error.
     """
@@ -160,10 +206,10 @@ def load_corpus(directory: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> li
         raise EmptyCorpusError(str(directory), "it does not exist or is not a directory")
     docs: dict[str, Document] = {}
     for path in sorted(directory.iterdir()):
-        if path.suffix.lower() not in ARTICLE_SUFFIXES or not path.is_file():
+        if not path.name.lower().endswith(ARTICLE_SUFFIXES) or not path.is_file():
             continue
         try:
-            doc = read_document(path, max_bytes)
+            doc = read_document(path, max_bytes, Path(extracted_dir) if extracted_dir else None)
         except (BadDocumentError, OSError) as exc:
             warnings.warn(f"skipped {path}: {exc}", SkippedFileWarning, stacklevel=2)
             continue

@@ -32,6 +32,17 @@ The plant will employ about 400 people when it opens in 2028.
 """
 
 
+WEB_PAGE = """<!doctype html><html><head><title>Quillon Shipping moves to Rotterdam | Port Daily</title>
+<meta property="og:site_name" content="Port Daily"></head><body>
+<nav><a href="/">Home</a> <a href="/ports">Ports</a> <a href="/login">Log in</a></nav>
+<div class="cookie-banner">We use cookies to improve your experience. Accept all cookies?</div>
+<article><h1>Quillon Shipping moves its headquarters to Rotterdam</h1>
+<p>Quillon Shipping is moving its headquarters from Hamburg to Rotterdam next spring, the company said on
+Tuesday. About 300 office staff will move with it, and the company will keep a small team in Hamburg for
+its German customers. The chief executive, Lars Quillon, said Rotterdam's port was the deciding reason.</p>
+</article><section class="comments"><p>Comment: great move!!!</p></section></body></html>"""
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """A live app on a free 127.0.0.1 port over a tmp copy of the seeds (and of their index)."""
@@ -168,8 +179,10 @@ def test_upload_then_ask_and_html_stays_text(browser, server, tmp_path):
     bad.write_bytes(b"%PDF-1.4 not an article")
     latin = tmp_path / "latin.txt"
     latin.write_bytes("Caf\u00e9 news".encode("latin-1"))
+    saved = tmp_path / "quillon.html"  # a web page as a browser saves it: menus, ads and comments around
+    saved.write_text(WEB_PAGE, encoding="utf-8")
     page.get_by_role("tab", name="Upload").click()
-    page.set_input_files("#qa-files input[type=file]", [str(good), str(bad), str(latin)])
+    page.set_input_files("#qa-files input[type=file]", [str(good), str(bad), str(latin), str(saved)])
     page.wait_for_timeout(500)
     page.click("#qa-add")
     page.wait_for_function("document.querySelector('#qa-upload-status')?.innerText.includes('Index updated')")
@@ -177,7 +190,7 @@ def test_upload_then_ask_and_html_stays_text(browser, server, tmp_path):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "app-laptop-upload.png"))
     assert "zorblax_factory.txt" in status
-    assert "only .txt and .md" in status and "UTF-8" in status
+    assert "not a readable PDF" in status and "UTF-8" in status and "quillon.html" in status
     assert (server["corpus"] / "zorblax_factory.txt").exists() and not (server["corpus"] / "slides.pdf").exists()
     assert len(list(server["corpus"].glob("*.txt"))) == 6  # the five seeds are all still there
 
@@ -199,6 +212,10 @@ def test_upload_then_ask_and_html_stays_text(browser, server, tmp_path):
     assert page.locator("#qa-viewer script, #qa-sources script, #qa-viewer img, #qa-sources img").count() == 0
     page.wait_for_timeout(500)
     page.screenshot(path=str(ARTIFACTS / "app-laptop-script-as-text.png"))
+    # The saved web page is asked about like any article, by its article text only.
+    reply = ask(page, "Where is Quillon Shipping moving its headquarters?")
+    assert "Rotterdam" in reply.inner_text() and "Quillon" in page.locator("#qa-sources").inner_text()
+    assert "cookie" not in page.locator("#qa-sources").inner_text().lower()  # the page's furniture is gone
     page.close()
 
 
