@@ -189,9 +189,17 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+# Commands whose output is an answer: a library's warning (a deprecation inside torch, say) is not
+# the user's to act on there; the project's own (an article skipped, a damaged index) still is.
+_ANSWERING = ("ask", "chat")
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     warnings.simplefilter("default")
+    if args.command in _ANSWERING:
+        warnings.filterwarnings("ignore")
+        warnings.filterwarnings("default", module=r"(qa|__main__)(\.|$)")
     warnings.formatwarning = lambda msg, cat, *a, **k: f"warning: {msg}\n"
     try:
         return args.func(args)

@@ -2,14 +2,50 @@
 here, created on first use under a lock and reused by every thread."""
 from __future__ import annotations
 
+import os
+import sys
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Callable, TypeVar
 
-__all__ = ["cached_model", "set_model", "clear_models"]
+__all__ = ["cached_model", "set_model", "clear_models", "quiet_loading"]
 
 T = TypeVar("T")
 _MODELS: dict[str, object] = {}
 _LOCK = threading.RLock()
+
+
+@contextmanager
+def quiet_loading() -> Iterator[None]:
+    """Load a model without the libraries' own progress bars and log lines.
+
+    transformers announces every load ("Loading weights: 100%| 103/103"), which `qa ask` printed
+    whenever it loaded a model with torch (a first run, before the ONNX exports are cached): a
+    question's output is its answer. The libraries' bars stay off for the rest of the process
+    (huggingface_hub reads the switch once, on import); progress the project shows itself (`qa
+    index`'s embedding bar) is not theirs and stays. Warnings are left alone: the project's own
+    (a fallback to torch, say) must be seen."""
+    saved = {k: os.environ.get(k) for k in ("HF_HUB_DISABLE_PROGRESS_BARS", "TRANSFORMERS_VERBOSITY")}
+    # Read by huggingface_hub and transformers when they are first imported, inside the load.
+    os.environ["HF_HUB_DISABLE_PROGRESS_BARS"] = "1"
+    os.environ["TRANSFORMERS_VERBOSITY"] = "error"
+    hf = sys.modules.get("transformers.utils.logging")
+    verbosity = hf.get_verbosity() if hf is not None else None
+    if hf is not None:  # imported earlier: its own switches
+        hf.disable_progress_bar()
+        hf.set_verbosity_error()
+    try:
+        yield
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+        hf = sys.modules.get("transformers.utils.logging")
+        if hf is not None:  # its warnings again, as the environment (or the caller) had them
+            hf.set_verbosity(verbosity if verbosity is not None else hf._get_default_logging_level())
 
 
 def cached_model(key: str, load: Callable[[], T]) -> T:
@@ -17,7 +53,8 @@ def cached_model(key: str, load: Callable[[], T]) -> T:
     with _LOCK:
         model = _MODELS.get(key)
         if model is None:
-            model = load()
+            with quiet_loading():
+                model = load()
             _MODELS[key] = model
         return model  # type: ignore[return-value]
 

@@ -22,7 +22,7 @@ from typing import Sequence
 
 import numpy as np
 
-from ..models import cached_model
+from ..models import cached_model, quiet_loading
 
 __all__ = ["CrossReader", "CrossConfig", "get_cross_reader", "DEFAULT_DIR"]
 
@@ -214,7 +214,8 @@ class CrossReader:
                 else:
                     out[i] = hit
             if todo and self._runner is None:
-                self._runner = self._load()
+                with quiet_loading():  # loaded on first use, so not through cached_model
+                    self._runner = self._load()
             for k in range(0, len(todo), batch_size):
                 idx = todo[k : k + batch_size]
                 out[idx] = self._runner.score(question, [sentences[i] for i in idx])
