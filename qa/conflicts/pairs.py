@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Sequence
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, astuple, dataclass
 from pathlib import Path
 
 import numpy as np
 
+from .candidates import CandidateSettings, CandidateStats, DocRecord, figure_key, record_of
 from .rules import Thresholds, _aligned_rules, _denial_rules, _Finding, _loose_rules
 from .sentences import Encoder, _analyse, _DocSentences, _joint, _similarity
 from ..ingest.corpus import Document
@@ -49,15 +51,27 @@ class PairFinding:
 
 
 def pair_findings(x: _DocSentences, y: _DocSentences, vx: np.ndarray | None, vy: np.ndarray | None,
-                  th: Thresholds) -> list[PairFinding]:
+                  th: Thresholds, only: Iterable[tuple[int, int]] | None = None,
+                  denial: bool = True) -> list[PairFinding]:
     """Every rule of ``qa.conflicts.rules`` on the sentences of two analysed documents.
 
     ``vx``/``vy`` are the sentences' L2-normalised vectors (None: tf-idf over the two documents).
+    ``only`` restricts the rules to those sentence pairs (index in ``x``, index in ``y``), the
+    candidates of ``qa.conflicts.candidates``; ``denial=False`` skips the denial rule.
     """
+    return _run_pair(x, y, vx, vy, th, only, denial)[0]
+
+
+def _run_pair(x: _DocSentences, y: _DocSentences, vx: np.ndarray | None, vy: np.ndarray | None,
+              th: Thresholds, only: Iterable[tuple[int, int]] | None = None,
+              denial: bool = True) -> tuple[list[PairFinding], int]:
+    """``pair_findings`` and the number of sentence pairs the rules examined."""
     if not x.sents or not y.sents:
-        return []
+        return [], 0
     sents = _joint([x, y])
     if vx is not None and vy is not None:
+        # The same product as the exhaustive pass, so that a candidate pair's similarity (and so
+        # every threshold decision) is bit for bit the one it would have had there.
         vecs = np.vstack([vx, vy]).astype(np.float32)
         sim = vecs @ vecs.T
     else:
@@ -71,11 +85,13 @@ def pair_findings(x: _DocSentences, y: _DocSentences, vx: np.ndarray | None, vy:
     for i, s in enumerate(sents):
         for q in s.quantities:
             if q.unit:
-                by_figure.setdefault((q.unit, float(f"{q.value:.3g}")), ([], []))[s.doc].append(i)
+                by_figure.setdefault(figure_key(q.unit, q.value), ([], []))[s.doc].append(i)
     for left, right in by_figure.values():
         pairs.update((i, j) for i in left for j in right)
+    if only is not None:
+        pairs &= {(i, n + j) for i, j in only}
     findings: list[_Finding] = []
-    if th.loose_rules and "certainty" in th.enabled:
+    if th.loose_rules and "certainty" in th.enabled and denial:
         findings.extend(_denial_rules(sents, sim, th))
     for i, j in sorted(pairs):
         a, b = sents[i], sents[j]
@@ -99,25 +115,40 @@ def pair_findings(x: _DocSentences, y: _DocSentences, vx: np.ndarray | None, vy:
         out.append(PairFinding(f.kind, a.start, a.end, b.start, b.end, f.claim_a, f.claim_b,
                                round(float(f.confidence), 6), f.phrase_a, f.phrase_b, a.certainty,
                                b.certainty, f.swap))
-    return out
+    return out, len(pairs)
 
 
 class PairCache:
     """Findings per pair of documents, reused while both documents keep their bytes.
 
-    ``computed`` counts the pairs run since the cache was made (what an incremental update saves
-    is visible in tests and benchmarks). Not thread-safe: the caller holds the index lock.
+    By default only the document pairs with a candidate sentence pair (``qa.conflicts.candidates``)
+    run the rules; ``CandidateSettings(exhaustive=True)``, or a run without an encoder (whose
+    tf-idf similarities exist only per pair), runs every pair. In candidate mode the cache keeps,
+    besides the findings of each pair (only the non-empty ones), which documents have had their
+    sentences searched (``settled``, by id and fingerprint): a pair of settled documents absent from
+    ``pairs`` has no finding. A new or changed document is searched against the whole corpus, so
+    its pairs with old documents are found from its side (the relations are symmetric).
+
+    ``computed`` counts the document pairs run and ``examined`` the sentence pairs the rules saw,
+    since the cache was made. Not thread-safe: the caller holds the index lock.
     """
 
-    def __init__(self, thresholds: Thresholds | None = None, model: str = ""):
+    def __init__(self, thresholds: Thresholds | None = None, model: str = "",
+                 candidates: CandidateSettings | None = None):
         self.thresholds = thresholds
         self.model = model  # findings depend on the encoder's vectors: another model, other findings
+        self.candidates = candidates or CandidateSettings()
         self.pairs: dict[str, tuple[PairFinding, ...]] = {}
+        self.settled: set[str] = set()  # "doc_id\tfingerprint" of documents searched for candidates
         self.computed = 0
+        self.examined = 0
+        self.stats = CandidateStats()  # of the last candidate search
         self.dirty = False  # changed since loaded or saved
         self._settings: str | None = None  # the thresholds the stored findings were made with
-        self._analysed: dict[str, _DocSentences] = {}  # by fingerprint, in memory only
-        self._vectors: dict[str, np.ndarray] = {}
+        # Analyses hold Python objects per sentence: only the most recently used stay in memory.
+        self._analysed: OrderedDict[str, _DocSentences] = OrderedDict()
+        self._vectors: dict[str, np.ndarray] = {}  # exhaustive mode: by fingerprint
+        self._records: dict[str, DocRecord] = {}  # candidate mode: arrays only, by fingerprint
 
     # ------------------------------------------------------------------ computing
 
@@ -126,12 +157,29 @@ class PairCache:
         """(position of the first document, of the second, finding) for every pair of ``docs``;
         pairs not cached are computed (``on_pair(doc_id_a, doc_id_b)`` is called for each)."""
         th = self.thresholds or (Thresholds() if encode is not None else Thresholds.lexical())
-        settings = json.dumps([RULES_VERSION, self.model if encode is not None else None, asdict(th)],
+        exhaustive = self.candidates.exhaustive or encode is None
+        c = self.candidates
+        mode = None if exhaustive else [c.k, c.denial_k, c.figure_cap, c.float16]
+        settings = json.dumps([RULES_VERSION, self.model if encode is not None else None, asdict(th), mode],
                               sort_keys=True, default=sorted)
         if settings != self._settings:
             self.pairs.clear()
+            self.settled.clear()
             self._settings = settings
             self.dirty = True
+        live = {d.fingerprint for d in docs}
+        if exhaustive:
+            out = self._all_pairs(docs, encode, th, on_pair)
+        else:
+            out = self._candidate_pairs(docs, encode, th, on_pair)
+        # Forget what belongs to documents that are gone or changed.
+        for k in [k for k in self._analysed if k not in live]:
+            del self._analysed[k]
+        self._vectors = {k: v for k, v in self._vectors.items() if k in live}
+        self._records = {k: v for k, v in self._records.items() if k in live}
+        return out
+
+    def _all_pairs(self, docs, encode, th, on_pair) -> list[tuple[int, int, PairFinding]]:
         keys = {}
         out: list[tuple[int, int, PairFinding]] = []
         for i, a in enumerate(docs):
@@ -145,17 +193,55 @@ class PairCache:
                         on_pair(a.doc_id, b.doc_id)
                     self.computed += 1
                     self.dirty = True
-                    found = self.pairs[key] = tuple(pair_findings(
-                        self._analysis(a), self._analysis(b), self._vecs(a, encode), self._vecs(b, encode), th))
+                    got, seen = _run_pair(self._analysis(a), self._analysis(b), self._vecs(a, encode),
+                                          self._vecs(b, encode), th)
+                    self.examined += seen
+                    found = self.pairs[key] = tuple(got)
                 out.extend((i, j, f) for f in found)
-        # Forget pairs of documents that are gone or changed, and their analyses.
-        if len(keys) != len(self.pairs):
+        if len(keys) != len(self.pairs) or self.settled:
             self.pairs = {k: self.pairs[k] for k in keys}
+            self.settled = set()
             self.dirty = True
-        live = {d.fingerprint for d in docs}
-        self._analysed = {k: v for k, v in self._analysed.items() if k in live}
-        self._vectors = {k: v for k, v in self._vectors.items() if k in live}
         return out
+
+    def _candidate_pairs(self, docs, encode, th, on_pair) -> list[tuple[int, int, PairFinding]]:
+        ident = [f"{d.doc_id}\t{d.fingerprint}" for d in docs]
+        live = set(ident)
+        kept = {k: v for k, v in self.pairs.items() if _halves(k) <= live}
+        if len(kept) != len(self.pairs) or not self.settled <= live:
+            self.pairs, self.settled, self.dirty = kept, self.settled & live, True
+        todo = [p for p, x in enumerate(ident) if x not in self.settled]
+        if todo:
+            from .candidates import CorpusCandidates
+
+            self.stats = CandidateStats()
+            records = [self._record(d, encode) for d in docs]
+            denial = th.loose_rules and "certainty" in th.enabled
+            found = CorpusCandidates(records, self.candidates).search(
+                todo, th.candidate_embedding, th.denial_similar if denial else np.inf, self.stats)
+            for (i, j), cand in sorted(found.items()):
+                a, b = docs[i], docs[j]
+                key = f"{ident[i]}\t{ident[j]}"
+                if key in self.pairs:
+                    continue
+                if on_pair is not None:
+                    on_pair(a.doc_id, b.doc_id)
+                self.computed += 1
+                got, seen = _run_pair(self._analysis(a), self._analysis(b), self._pair_vecs(a, encode),
+                                      self._pair_vecs(b, encode), th, cand.pairs, cand.denial and denial)
+                self.examined += seen
+                if got:
+                    self.pairs[key] = tuple(got)
+            self.settled.update(ident[p] for p in todo)
+            self.dirty = True
+        position = {x: p for p, x in enumerate(ident)}
+        out = []
+        for key, found in self.pairs.items():
+            x, y = key.split("\t")[0:2], key.split("\t")[2:4]
+            out.append((position["\t".join(x)], position["\t".join(y)], found))
+        # The exhaustive pass's order: by pair of positions, then as the pair step found them.
+        out.sort(key=lambda r: (min(r[:2]), max(r[:2])))
+        return [(i, j, f) for i, j, found in out for f in found]
 
     def analysed(self, doc: Document) -> _DocSentences | None:
         """The analysis of ``doc`` this cache made while computing pairs, or None (analyses are
@@ -167,7 +253,29 @@ class PairCache:
         got = self._analysed.get(doc.fingerprint)
         if got is None:
             got = self._analysed[doc.fingerprint] = _analyse(doc)
+            while len(self._analysed) > max(1, self.candidates.lru):
+                self._analysed.popitem(last=False)
+        else:
+            self._analysed.move_to_end(doc.fingerprint)
         return got
+
+    def _record(self, doc: Document, encode: Encoder) -> DocRecord:
+        got = self._records.get(doc.fingerprint)
+        if got is None:
+            analysis = self._analysis(doc)
+            vecs = np.zeros((0, 0), np.float32)
+            if analysis.sents:
+                vecs = np.asarray(encode([s.norm for s in analysis.sents]), dtype=np.float32)
+            got = self._records[doc.fingerprint] = record_of(analysis, vecs, self.candidates.float16)
+        return got
+
+    def _pair_vecs(self, doc: Document, encode: Encoder) -> np.ndarray:
+        """float32 vectors for the rules: the record's own, or (float16 records) the encoder's
+        again, so that storing vectors in half precision changes only which pairs are found."""
+        rec = self._record(doc, encode)
+        if rec.vecs.dtype == np.float32 or not len(rec):
+            return rec.vecs
+        return np.asarray(encode([s.norm for s in self._analysis(doc).sents]), dtype=np.float32)
 
     def _vecs(self, doc: Document, encode: Encoder | None) -> np.ndarray | None:
         if encode is None:
@@ -184,17 +292,19 @@ class PairCache:
     # ------------------------------------------------------------------ storage
 
     def to_json(self) -> dict:
-        return {"settings": self._settings,
+        return {"settings": self._settings, "settled": sorted(self.settled),
                 "pairs": {k: [list(astuple(f)) for f in v] for k, v in self.pairs.items()}}
 
     @classmethod
-    def from_json(cls, data: dict, thresholds: Thresholds | None = None, model: str = "") -> "PairCache":
-        cache = cls(thresholds, model)
+    def from_json(cls, data: dict, thresholds: Thresholds | None = None, model: str = "",
+                  candidates: CandidateSettings | None = None) -> "PairCache":
+        cache = cls(thresholds, model, candidates)
         try:
             cache._settings = data["settings"]
             cache.pairs = {k: tuple(PairFinding(*row) for row in v) for k, v in data["pairs"].items()}
+            cache.settled = set(data.get("settled", ()))
         except (KeyError, TypeError, AttributeError):
-            return cls(thresholds, model)  # another layout: start afresh rather than trust it
+            return cls(thresholds, model, candidates)  # another layout: start afresh rather than trust it
         return cache
 
     def save(self, directory: str | Path) -> None:
@@ -207,11 +317,19 @@ class PairCache:
         self.dirty = False
 
     @classmethod
-    def load(cls, directory: str | Path, thresholds: Thresholds | None = None, model: str = "") -> "PairCache":
+    def load(cls, directory: str | Path, thresholds: Thresholds | None = None, model: str = "",
+             candidates: CandidateSettings | None = None) -> "PairCache":
         """The cache stored in ``directory``, or an empty one when there is none or it is unreadable
         (it is only a cache: the worst case is recomputing every pair)."""
         try:
             data = json.loads((Path(directory) / PAIRS_FILE).read_text("utf-8"))
         except (OSError, ValueError):
-            return cls(thresholds, model)
-        return cls.from_json(data, thresholds, model) if isinstance(data, dict) else cls(thresholds, model)
+            return cls(thresholds, model, candidates)
+        if not isinstance(data, dict):
+            return cls(thresholds, model, candidates)
+        return cls.from_json(data, thresholds, model, candidates)
+
+
+def _halves(key: str) -> set[str]:
+    parts = key.split("\t")
+    return {"\t".join(parts[:2]), "\t".join(parts[2:4])}

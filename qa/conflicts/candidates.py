@@ -1,0 +1,225 @@
+"""Which pairs of documents the corpus-wide rules need to look at, without comparing every pair.
+
+``qa.conflicts.pairs.pair_findings`` only ever compares two sentences of two documents that are
+(1) similar (cosine >= ``Thresholds.candidate_embedding``), or (2) state the same figure in the
+same unit, plus (3) a denial against the closest claim of the other document (cosine >=
+``Thresholds.denial_similar``). All three are relations between two sentences that do not depend
+on the rest of the corpus, so they can be found from each sentence's side:
+
+1. a nearest-neighbour search (FAISS, inner product) of each sentence over every sentence of the
+   corpus, keeping hits from other documents at or above the threshold;
+2. an inverted index (unit, value rounded as the pair step rounds it) -> sentences;
+3. for the few sentences that can be denials, a wider search at the lower threshold; and for every
+   sentence that can be a denied claim, a scan of the (few) denial sentences of the corpus.
+
+A document pair with no candidate sentence pair yields nothing in the exhaustive pass either, so
+only the others run the rules, on their candidate sentence pairs. Because each relation is
+symmetric and corpus-independent, searching only the sentences of an added or changed document
+(in both directions: its hits are pairs whichever side was there first) finds the same pairs as a
+full rebuild. The caps (``k`` neighbours, ``figure_cap`` postings, ``denial_k``) bound the work
+per document; a sentence whose cap is full at the threshold may lose pairs a full pass would keep,
+and such sentences are counted (``CandidateStats.capped``) so that it shows.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .claims import DENIED, TENTATIVE
+from .sentences import _DocSentences
+
+__all__ = ["CandidateSettings", "CandidateStats", "DocRecord", "record_of", "CorpusCandidates", "figure_key"]
+
+# FAISS inner products and numpy's differ in the last bits: search a little below the threshold
+# and let the pair step, which recomputes the similarities exactly as the exhaustive pass does,
+# keep only what passes.
+_SLACK = 1e-4
+
+
+@dataclass(frozen=True)
+class CandidateSettings:
+    """How corpus-wide conflicts choose the document pairs they compare."""
+
+    exhaustive: bool = False  # every pair of documents (the reference the candidates are checked on)
+    k: int = 32  # nearest sentences of other documents per sentence
+    denial_k: int = 128  # ... per sentence that may be a denial (paired at a lower similarity)
+    figure_cap: int = 64  # sentences stating the same figure paired with one sentence (most similar first)
+    float16: bool = False  # sentence vectors kept as float16 (half the memory; see README for recall)
+    lru: int = 256  # analysed documents kept in memory between pairs
+
+
+@dataclass
+class CandidateStats:
+    """What one candidate search did, for tests and the benchmark."""
+
+    searched: int = 0  # sentences searched
+    sentence_pairs: int = 0  # candidate sentence pairs handed to the rules
+    doc_pairs: int = 0  # candidate document pairs
+    capped: int = 0  # sentences whose neighbour or posting cap was full at the threshold
+
+
+def figure_key(unit: str, value: float) -> tuple[str, float]:
+    """The key under which ``pair_findings`` pairs figures (same unit, 3 significant digits)."""
+    return unit, float(f"{value:.3g}")
+
+
+@dataclass(frozen=True)
+class DocRecord:
+    """What candidate search needs of one document, as arrays (nothing per sentence in Python
+    objects, so the whole corpus can stay in memory while the analyses do not)."""
+
+    vecs: np.ndarray  # (n, dim) L2-normalised sentence vectors, float32 or float16
+    figures: dict = field(default_factory=dict)  # figure_key -> int32 array of sentence indices
+    denial: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int32))  # may deny a claim
+    claim: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))  # may be a denied claim
+
+    def __len__(self) -> int:
+        return len(self.vecs)
+
+
+def record_of(analysis: _DocSentences, vecs: np.ndarray, float16: bool = False) -> DocRecord:
+    figures: dict[tuple[str, float], list[int]] = {}
+    for i, s in enumerate(analysis.sents):
+        for q in s.quantities:
+            if q.unit:
+                rows = figures.setdefault(figure_key(q.unit, q.value), [])
+                if not rows or rows[-1] != i:
+                    rows.append(i)
+    # A denial needs two names shared with the claim; names read against a pair of documents are
+    # a subset of those read against the document alone, so this keeps every possible denial.
+    denial = [i for i, s in enumerate(analysis.sents) if s.certainty == DENIED and len(s.names) >= 2]
+    claim = np.array([s.certainty >= TENTATIVE for s in analysis.sents], dtype=bool)
+    vecs = np.asarray(vecs, dtype=np.float16 if float16 else np.float32).reshape(len(analysis.sents), -1)
+    return DocRecord(vecs, {k: np.array(v, np.int32) for k, v in figures.items()}, np.array(denial, np.int32), claim)
+
+
+@dataclass
+class _Found:
+    pairs: set = field(default_factory=set)  # (sentence of the first document, of the second)
+    denial: bool = False  # the denial rule must see this pair of documents
+
+
+class CorpusCandidates:
+    """Candidate sentence pairs over a corpus of ``DocRecord``s (documents numbered by position).
+
+    Built once per conflict pass from the records (one concatenation of their vectors); ``search``
+    then costs, per searched document, its sentences' top-k and its figures' postings.
+    """
+
+    def __init__(self, records: Sequence[DocRecord], settings: CandidateSettings):
+        import faiss  # heavy: only when candidates are searched
+
+        self.settings = settings
+        self.records = records
+        sizes = np.array([len(r) for r in records], dtype=np.int64)
+        self.offset = np.concatenate([[0], np.cumsum(sizes)])
+        self.row_doc = np.repeat(np.arange(len(records), dtype=np.int32), sizes)
+        dim = next((r.vecs.shape[1] for r in records if len(r)), 1)
+        self.dim = dim
+        if settings.float16:
+            # Stored as 16-bit floats by FAISS itself: half the memory of the flat float32 index.
+            self.index = faiss.IndexScalarQuantizer(dim, faiss.ScalarQuantizer.QT_fp16, faiss.METRIC_INNER_PRODUCT)
+        else:
+            self.index = faiss.IndexFlatIP(dim)
+        for r in records:
+            if len(r):
+                self.index.add(np.ascontiguousarray(r.vecs, dtype=np.float32))
+        self.postings: dict[tuple[str, float], list[np.ndarray]] = {}
+        denial_rows = []
+        for d, r in enumerate(records):
+            for key, sents in r.figures.items():
+                self.postings.setdefault(key, []).append(sents + self.offset[d])
+            denial_rows.append(r.denial + self.offset[d])
+        self.denial_rows = np.concatenate(denial_rows) if denial_rows else np.zeros(0, np.int64)
+        self.denial_vecs = self._vectors(self.denial_rows)
+        self._postings = {k: np.concatenate(v) for k, v in self.postings.items()}
+
+    def _vectors(self, rows: np.ndarray) -> np.ndarray:
+        if not len(rows):
+            return np.zeros((0, self.dim), np.float32)
+        return self.index.reconstruct_batch(np.asarray(rows, dtype=np.int64)).astype(np.float32)
+
+    def _locate(self, row: int) -> tuple[int, int]:
+        d = int(self.row_doc[row])
+        return d, int(row - self.offset[d])
+
+    def search(self, docs: Iterable[int], candidate: float, denial_similar: float,
+               stats: CandidateStats | None = None) -> dict[tuple[int, int], _Found]:
+        """Candidate sentence pairs between each of ``docs`` and every other document, keyed by
+        (first document, second document) positions with first < second, sentences likewise."""
+        st = self.settings
+        stats = stats if stats is not None else CandidateStats()
+        out: dict[tuple[int, int], _Found] = {}
+
+        def add(d: int, i: int, e: int, j: int, denial: bool = False) -> None:
+            key, pair = ((d, e), (i, j)) if d < e else ((e, d), (j, i))
+            found = out.setdefault(key, _Found())
+            if denial:
+                found.denial = True
+            else:
+                found.pairs.add(pair)
+
+        total = self.index.ntotal
+        for d in docs:
+            rec = self.records[d]
+            n = len(rec)
+            if not n:
+                continue
+            stats.searched += n
+            q = np.ascontiguousarray(rec.vecs, dtype=np.float32)
+            # Own sentences come back first and must not use up the k slots of other documents.
+            sims, rows = self.index.search(q, min(total, st.k + n))
+            for i in range(n):
+                kept = 0
+                for s, r in zip(sims[i], rows[i]):
+                    if r < 0 or s < candidate - _SLACK:
+                        break
+                    e, j = self._locate(r)
+                    if e == d:
+                        continue
+                    add(d, i, e, j)
+                    kept += 1
+                    if kept == st.k:
+                        stats.capped += 1
+                        break
+            # Denials pair with claims at a lower similarity: a wider search for the few
+            # sentences that may be one, and every claim is scanned against the corpus's denials.
+            if len(rec.denial):
+                dsims, drows = self.index.search(q[rec.denial], min(total, st.denial_k + n))
+                for i, srow, rrow in zip(rec.denial, dsims, drows):
+                    kept = 0
+                    for s, r in zip(srow, rrow):
+                        if r < 0 or s < denial_similar - _SLACK:
+                            break
+                        e, j = self._locate(r)
+                        if e != d:
+                            add(d, int(i), e, j, denial=True)
+                            kept += 1
+                    if kept >= st.denial_k:
+                        stats.capped += 1
+            if len(self.denial_rows) and rec.claim.any():
+                hit = (q[rec.claim] @ self.denial_vecs.T) >= denial_similar - _SLACK
+                for i, c in zip(*np.nonzero(hit)):
+                    e, j = self._locate(int(self.denial_rows[c]))
+                    if e != d:
+                        add(d, int(np.flatnonzero(rec.claim)[i]), e, j, denial=True)
+            # Figures stated in the same unit: the postings of each of the document's figures.
+            for key, sents in rec.figures.items():
+                rows = self._postings[key]
+                rows = rows[self.row_doc[rows] != d]
+                if not len(rows):
+                    continue
+                for i in sents:
+                    chosen = rows
+                    if len(rows) > st.figure_cap:
+                        stats.capped += 1
+                        sim = self._vectors(rows) @ q[i]
+                        chosen = rows[np.argsort(-sim, kind="stable")[: st.figure_cap]]
+                    for r in chosen:
+                        e, j = self._locate(int(r))
+                        add(d, int(i), e, j)
+        stats.doc_pairs += len(out)
+        stats.sentence_pairs += sum(len(f.pairs) for f in out.values())
+        return out
