@@ -1,0 +1,150 @@
+"""Corpus-wide conflicts without comparing every pair of documents: candidate sentence pairs from
+nearest neighbours and from figures in the same unit find what the exhaustive pass finds, an
+incremental update equals a full rebuild, and adding one document costs the same in a corpus of
+20 or 200."""
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from qa.conflicts.candidates import CandidateSettings, CorpusCandidates
+from qa.conflicts.corpus_wide import find_conflicts
+from qa.conflicts.pairs import PairCache
+from qa.conflicts.rules import Thresholds
+from qa.ingest.corpus import load_corpus
+
+from .test_conflict_cache import corpus, doc, key
+from .test_conflicts import fake_encode
+
+EXHAUSTIVE = CandidateSettings(exhaustive=True)
+PLANT = "The Tyro plant in Kansas employs 1,200 workers on three shifts, the company said."
+# One figure swapped in a near-copy: a numeric conflict the aligned rules find.
+PLANT_B = "The Tyro plant in Kansas employs 3,500 workers on three shifts, the company said."
+PLANT_C = "Tyro's Kansas plant has 1,200 workers on its three shifts, the company said in May."
+
+
+def made_up() -> list:
+    return corpus() + [
+        doc("f06", "Regulators denied that Orion Foods had contacted Tyro about the merger of the two retailers."),
+        doc("g07", "Orion Foods is in talks with Tyro about a merger of the two retailers, people said."),
+        doc("h08", PLANT_C, "Orion Foods opened its first bakery in Lyon in 1998, the founder recalled."),
+        doc("i09", "Shares of the grocer rose 4% on Monday after the results were published."),
+    ]
+
+
+def run(docs, settings: CandidateSettings, th: Thresholds | None = None, cache: PairCache | None = None):
+    cache = cache or PairCache(th, candidates=settings)
+    return key(find_conflicts(docs, fake_encode, th, cache=cache)), cache
+
+
+def test_candidates_find_what_every_pair_finds_and_run_fewer_pairs():
+    docs = made_up()
+    exhaustive, every = run(docs, EXHAUSTIVE)
+    candidates, cand = run(docs, CandidateSettings())
+    assert candidates == exhaustive
+    assert {k for k, *_ in exhaustive} >= {"numeric", "date", "certainty"}
+    assert every.computed == 36 and cand.computed < every.computed
+    assert cand.examined == every.examined  # the same sentence pairs reach the rules
+
+
+def test_a_pair_only_the_unit_index_finds():
+    # The same sum with another certainty, in sentences less similar than the threshold: only the
+    # (unit, value) index pairs them, and the certainty rule (which needs less similarity) fires.
+    docs = [doc("a01", "Orion Foods is expected to reach $5 billion in sales next year, analysts said."),
+            doc("b02", "Orion Foods reached $5 billion in sales last year, the company said in its report.")]
+    th = Thresholds(candidate_embedding=0.9)
+    cache = PairCache(th, candidates=CandidateSettings())
+    records = [cache._record(d, fake_encode) for d in docs]
+    assert float(records[0].vecs[0] @ records[1].vecs[0]) < th.candidate_embedding
+    found = CorpusCandidates(records, CandidateSettings()).search([0], th.candidate_embedding, 2.0)
+    assert found[(0, 1)].pairs == {(0, 0)}
+    exhaustive, _ = run(docs, EXHAUSTIVE, th)
+    assert [k for k, *_ in exhaustive] == ["certainty"]
+    assert run(docs, CandidateSettings(), th)[0] == exhaustive
+    assert run(docs, CandidateSettings(figure_cap=0), th)[0] == []  # without the unit index: lost
+
+
+def test_a_pair_only_the_neighbour_search_finds():
+    # A swapped year is no figure with a unit: only the similarity of the sentences pairs them.
+    docs = [doc("c03", "Orion Foods opened its first bakery in Lyon in 1998, the founder recalled."),
+            doc("d04", "Orion Foods opened its first bakery in Lyon in 2004, the founder recalled.")]
+    cache = PairCache(candidates=CandidateSettings())
+    records = [cache._record(d, fake_encode) for d in docs]
+    assert not records[0].figures and not records[1].figures
+    exhaustive, _ = run(docs, EXHAUSTIVE)
+    assert [k for k, *_ in exhaustive] == ["date"]
+    assert run(docs, CandidateSettings())[0] == exhaustive
+
+
+def test_a_denial_is_paired_below_the_similarity_threshold():
+    docs = made_up()
+    th = Thresholds(candidate_embedding=0.95)  # no neighbours: only denials and figures pair
+    exhaustive, _ = run(docs, EXHAUSTIVE, th)
+    assert any(k == "certainty" for k, *_ in exhaustive)
+    assert run(docs, CandidateSettings(), th)[0] == exhaustive
+
+
+@pytest.mark.parametrize("float16", [False, True], ids=["float32", "float16"])
+def test_incremental_add_change_remove_equals_a_full_rebuild(float16, tmp_path):
+    settings = CandidateSettings(float16=float16)
+    docs = made_up()
+    cache = PairCache(candidates=settings)
+    find_conflicts(docs[:5], fake_encode, cache=cache)
+    added, _ = run(docs, settings, cache=cache)  # four documents added
+    assert added == run(docs, settings)[0] == run(docs, EXHAUSTIVE)[0]
+    changed = list(docs)
+    changed[1] = doc("b02", PLANT)  # now agrees with a01 and h08
+    ran: list[tuple[str, str]] = []
+    merged = cache.findings(changed, fake_encode, on_pair=lambda a, b: ran.append((a, b)))
+    assert ran and all("b02" in p for p in ran)  # only the changed document's neighbours
+    assert merged and key(find_conflicts(changed, fake_encode, cache=cache)) == run(changed, settings)[0]
+    removed = [d for d in changed if d.doc_id != "d04"]
+    before = cache.computed
+    assert run(removed, settings, cache=cache)[0] == run(removed, EXHAUSTIVE)[0]
+    assert cache.computed == before  # nothing to run; its pairs forgotten
+    assert not any("d04" in k for k in cache.pairs)
+    # A restarted process reads what was searched from the file and runs nothing.
+    cache.save(tmp_path)
+    loaded = PairCache.load(tmp_path, candidates=settings)
+    assert run(removed, settings, cache=loaded)[0] == run(removed, settings)[0] and loaded.computed == 0
+
+
+def _small_corpus(n: int, rng: random.Random) -> list:
+    words = [f"w{k}x" for k in range(5000)]
+    out = []
+    for i in range(n):
+        subject = " ".join(rng.sample(words, 6))
+        out.append(doc(f"n{i:04d}", f"Acme {subject} reported {rng.randint(10, 10**6)} tonnes this year.",
+                       f"Officials {' '.join(rng.sample(words, 8))} said nothing more."))
+    return out
+
+
+def test_adding_one_document_costs_the_same_in_a_corpus_of_20_or_200():
+    new = doc("zzz", PLANT, "Orion Foods opened its first bakery in Lyon in 1998, the founder recalled.")
+    cost = {}
+    for n in (20, 200):
+        docs = _small_corpus(n, random.Random(7)) + [doc("a01", PLANT_B), doc("c03", PLANT_C)]
+        cache = PairCache(candidates=CandidateSettings())
+        find_conflicts(docs, fake_encode, cache=cache)
+        pairs, examined = cache.computed, cache.examined
+        find_conflicts(docs + [new], fake_encode, cache=cache)
+        cost[n] = (cache.computed - pairs, cache.examined - examined, cache.stats.searched)
+        exhaustive = PairCache(candidates=EXHAUSTIVE)
+        find_conflicts(docs, fake_encode, cache=exhaustive)
+        pairs, examined = exhaustive.computed, exhaustive.examined
+        find_conflicts(docs + [new], fake_encode, cache=exhaustive)
+        assert exhaustive.computed - pairs == len(docs)  # every pair: grows with the corpus
+    assert cost[20] == cost[200] and cost[20][0] == 2  # its two neighbours, whatever the corpus size
+
+
+@pytest.mark.slow
+def test_seed_conflicts_candidates_equal_every_pair_with_the_real_model():
+    from qa.config import Settings
+    from qa.indexing.embedding import get_embedder
+
+    embedder = get_embedder(Settings().model)
+    docs = load_corpus(Path(__file__).resolve().parents[2] / "seeds")
+    every = find_conflicts(docs, embedder.encode, cache=PairCache(candidates=EXHAUSTIVE))
+    assert every and find_conflicts(docs, embedder.encode) == every
