@@ -149,6 +149,7 @@ class PairCache:
         self._analysed: OrderedDict[str, _DocSentences] = OrderedDict()
         self._vectors: dict[str, np.ndarray] = {}  # exhaustive mode: by fingerprint
         self._records: dict[str, DocRecord] = {}  # candidate mode: arrays only, by fingerprint
+        self._bounded = True
 
     # ------------------------------------------------------------------ computing
 
@@ -168,6 +169,8 @@ class PairCache:
             self._settings = settings
             self.dirty = True
         live = {d.fingerprint for d in docs}
+        # The exhaustive pass reads every document against every other: it keeps every analysis.
+        self._bounded = not exhaustive
         if exhaustive:
             out = self._all_pairs(docs, encode, th, on_pair)
         else:
@@ -253,7 +256,7 @@ class PairCache:
         got = self._analysed.get(doc.fingerprint)
         if got is None:
             got = self._analysed[doc.fingerprint] = _analyse(doc)
-            while len(self._analysed) > max(1, self.candidates.lru):
+            while self._bounded and len(self._analysed) > max(1, self.candidates.lru):
                 self._analysed.popitem(last=False)
         else:
             self._analysed.move_to_end(doc.fingerprint)

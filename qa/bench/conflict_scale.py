@@ -1,0 +1,259 @@
+"""Corpus-wide conflicts at scale: every pair of documents against candidate pairs (nearest
+sentences and figures in the same unit, ``qa.conflicts.candidates``), on N articles.
+
+The articles are SQuAD paragraphs, each saved as one article (913 from the v1.1 half, plus the 27
+paragraphs of the v2.0 half that differ from them: 940); ``--copies C`` adds C - 1 further sets of
+940 articles recombined from random sentences of the real ones (every sentence then appears in C
+articles, as wire copies do in news). Sentence vectors are the real model's, embedded once and
+kept under index/bench/scale/ (the times are those of the conflict pass alone, as an index build
+that reuses its sentence vectors sees them). Each (mode, N) runs in its own process so that its
+peak memory can be read: the growth of the peak RSS over the RSS before the pass.
+
+    .venv/bin/python -m qa.bench.conflict_scale [--sizes 100,200,400,940] [--exhaustive-max 940]
+                                                [--copies 4] [--json PATH]
+    .venv/bin/python -m qa.bench.conflict_scale --check     # candidates vs every pair
+
+``--check`` compares the conflicts of both passes on the seeds, the SQuAD half (24 articles, one
+document each) and every RAMDocs question's documents, and prints what the candidates lose.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+from .common import SCALE_WORK
+from ..config import project_root
+
+BENCH = Path("../shared/benchmarks")
+SQUAD1 = BENCH / "squad-v1.1-dev-half-a.json"
+SQUAD2 = BENCH / "squad-v2.0-dev-half-a.json"
+RAMDOCS = BENCH / "ramdocs_test.jsonl"
+VECTORS = SCALE_WORK / "conflict_scale_vectors.npz"
+CHECK_VECTORS = SCALE_WORK / "conflict_check_vectors.npz"
+
+
+def _paragraph_articles() -> list[tuple[str, str]]:
+    seen: dict[str, tuple[str, str]] = {}
+    for path in (SQUAD1, SQUAD2):
+        for article in json.loads((project_root() / path).read_text("utf-8"))["data"]:
+            title = article["title"].replace("_", " ")
+            for p in article["paragraphs"]:
+                ctx = p["context"].strip()
+                if ctx not in seen:
+                    seen[ctx] = (f"p{len(seen):05d}", f"{title} ({len(seen)})\n\n{ctx}\n")
+    return list(seen.values())
+
+
+def articles(copies: int = 1) -> list[tuple[str, str]]:
+    """(doc_id, text) of the paragraph articles, then ``copies - 1`` recombined sets."""
+    base = _paragraph_articles()
+    out = list(base)
+    rng = random.Random(0)
+    sentences = [s for _, t in base for s in re.split(r"(?<=[.!?])\s+", t.split("\n\n", 1)[1].strip()) if s]
+    for c in range(1, copies):
+        for i in range(len(base)):
+            picked = rng.sample(sentences, 5)
+            out.append((f"c{c}_{i:05d}", f"Recombined article {c}.{i}\n\n{' '.join(picked)}\n"))
+    return out
+
+
+class VectorStore:
+    """Sentence vectors by text, embedded once with the real model and kept on disk."""
+
+    def __init__(self, path: Path = VECTORS):
+        self.path = path
+        self.known: dict[str, np.ndarray] = {}
+        if path.exists():
+            z = np.load(path, allow_pickle=False)
+            self.known = dict(zip(z["texts"].tolist(), z["vecs"]))
+        self.dim = 384
+
+    def ensure(self, texts) -> None:
+        missing = [t for t in dict.fromkeys(texts) if t not in self.known]
+        if not missing:
+            return
+        from ..config import Settings
+        from ..indexing.embedding import get_embedder
+
+        emb = get_embedder(Settings().model)
+        print(f"embedding {len(missing)} sentences", file=sys.stderr, flush=True)
+        self.known.update(zip(missing, np.asarray(emb.encode(missing), np.float32)))
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        texts = list(self.known)
+        np.savez(self.path, texts=np.array(texts), vecs=np.stack([self.known[t] for t in texts]))
+
+    def encode(self, texts) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), np.float32)
+        return np.stack([self.known[t] for t in texts]).astype(np.float32)
+
+
+def _docs(rows):
+    from ..ingest.corpus import parse_document
+
+    return [parse_document(d, t) for d, t in rows]
+
+
+def _prepare(docs, store: VectorStore) -> None:
+    from ..conflicts.sentences import _analyse
+
+    store.ensure(s.norm for d in docs for s in _analyse(d).sents)
+
+
+def _rss_mb() -> float:
+    return int(Path("/proc/self/statm").read_text().split()[1]) * resource.getpagesize() / 2**20
+
+
+def one(mode: str, n: int, copies: int) -> dict:
+    """One full conflict pass over the first ``n`` articles, then one article added."""
+    import gc
+
+    from ..conflicts.candidates import CandidateSettings
+    from ..conflicts.corpus_wide import find_conflicts
+    from ..conflicts.pairs import PairCache
+
+    rows = articles(copies)
+    docs = _docs(rows[: n + 1])
+    store = VectorStore()
+    docs, extra = docs[:n], docs[n]
+    gc.collect()
+    before = _rss_mb()
+    cache = PairCache(candidates=CandidateSettings(exhaustive=mode == "exhaustive"))
+    t = time.perf_counter()
+    found = find_conflicts(docs, store.encode, cache=cache)
+    seconds = time.perf_counter() - t
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    pairs, examined = cache.computed, cache.examined
+    t = time.perf_counter()
+    find_conflicts(docs + [extra], store.encode, cache=cache)
+    return {"mode": mode, "n": n, "seconds": round(seconds, 3), "doc_pairs": pairs,
+            "sentence_pairs": examined, "conflicts": len(found),
+            "peak_rss_growth_mb": round(max(0.0, peak - before), 1),
+            "add_one": {"seconds": round(time.perf_counter() - t, 4), "doc_pairs": cache.computed - pairs,
+                        "sentence_pairs": cache.examined - examined},
+            "capped_sentences": cache.stats.capped if mode == "candidate" else None}
+
+
+def float16_recall(n: int, copies: int) -> dict:
+    """Candidate sentence pairs with vectors stored as float16 against float32, and the conflicts."""
+    from ..conflicts.candidates import CandidateSettings, CorpusCandidates, record_of
+    from ..conflicts.corpus_wide import find_conflicts
+    from ..conflicts.pairs import PairCache
+    from ..conflicts.rules import Thresholds
+    from ..conflicts.sentences import _analyse
+
+    docs = _docs(articles(copies)[:n])
+    store = VectorStore()
+    th = Thresholds()
+    sets = {}
+    for half in (False, True):
+        records = [record_of(a, store.encode([s.norm for s in a.sents]), half) for a in map(_analyse, docs)]
+        found = CorpusCandidates(records, CandidateSettings(float16=half)).search(
+            range(len(docs)), th.candidate_embedding, th.denial_similar)
+        sets[half] = {(k, p) for k, f in found.items() for p in f.pairs} | {
+            (k, "denial") for k, f in found.items() if f.denial}
+    c32 = find_conflicts(docs, store.encode, cache=PairCache(candidates=CandidateSettings()))
+    c16 = find_conflicts(docs, store.encode, cache=PairCache(candidates=CandidateSettings(float16=True)))
+    return {"n": n, "pairs_float32": len(sets[False]), "pairs_float16": len(sets[True]),
+            "recall_float16": round(len(sets[False] & sets[True]) / max(1, len(sets[False])), 5),
+            "extra_float16": len(sets[True] - sets[False]),
+            "conflicts_equal": [c.to_dict() for c in c32] == [c.to_dict() for c in c16]}
+
+
+def _compare(docs, store: VectorStore) -> tuple[int, list[dict], list[dict]]:
+    from ..conflicts.candidates import CandidateSettings
+    from ..conflicts.corpus_wide import find_conflicts
+    from ..conflicts.pairs import PairCache
+
+    every = [c.to_dict() for c in find_conflicts(docs, store.encode, cache=PairCache(candidates=CandidateSettings(exhaustive=True)))]
+    cand = [c.to_dict() for c in find_conflicts(docs, store.encode, cache=PairCache())]
+    return len(every), [c for c in every if c not in cand], [c for c in cand if c not in every]
+
+
+def check() -> dict:
+    from ..evaluation.squad import load_squad
+    from ..ingest.corpus import load_corpus
+
+    store = VectorStore(CHECK_VECTORS)
+    corpora = {"seeds": [load_corpus(project_root() / "seeds")]}
+    sq = load_squad((project_root() / SQUAD1).resolve())
+    corpora["squad-v1.1-half (24 articles)"] = [_docs(sq.texts.items())]
+    ram = [json.loads(line) for line in (project_root() / RAMDOCS).open(encoding="utf-8") if line.strip()]
+    corpora["ramdocs (500 corpora)"] = [
+        _docs([(f"d{k}", d["text"]) for k, d in enumerate(r["documents"]) if d["text"].strip()]) for r in ram]
+    for parts in corpora.values():
+        for docs in parts:
+            _prepare(docs, store)
+    report = {}
+    for name, parts in corpora.items():
+        total, lost, extra = 0, [], []
+        t = time.perf_counter()
+        for docs in parts:
+            n, lo, ex = _compare(docs, store)
+            total, lost, extra = total + n, lost + lo, extra + ex
+        report[name] = {"corpora": len(parts), "conflicts_exhaustive": total, "lost": len(lost),
+                        "extra": len(extra), "lost_summaries": [c["summary"] for c in lost][:20],
+                        "seconds_both": round(time.perf_counter() - t, 1)}
+        print(name, json.dumps(report[name]), flush=True)
+    return report
+
+
+def _slope(rows: list[dict], key: str = "seconds") -> float | None:
+    pts = [(r["n"], r[key]) for r in rows if r[key]]
+    if len(pts) < 2:
+        return None
+    x, y = np.log([p[0] for p in pts]), np.log([p[1] for p in pts])
+    return round(float(np.polyfit(x, y, 1)[0]), 2)
+
+
+def main(argv: list[str] | None = None) -> dict:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="100,200,400,940")
+    ap.add_argument("--exhaustive-max", type=int, default=940, help="largest N the exhaustive pass runs on")
+    ap.add_argument("--copies", type=int, default=4, help="sets of articles (1: the real paragraphs only)")
+    ap.add_argument("--check", action="store_true", help="candidates vs every pair on seeds, SQuAD, RAMDocs")
+    ap.add_argument("--one", nargs=2, metavar=("MODE", "N"), help=argparse.SUPPRESS)
+    ap.add_argument("--json", type=Path, default=None, help="also write the report here")
+    args = ap.parse_args(argv)
+    if args.one:
+        print(json.dumps(one(args.one[0], int(args.one[1]), args.copies)))
+        return {}
+    if args.check:
+        report = check()
+    else:
+        rows = articles(args.copies)
+        sizes = [int(s) for s in args.sizes.split(",")]
+        if args.copies > 1:
+            sizes.append(len(rows) - 1)
+        _prepare(_docs(rows[: max(sizes) + 1]), VectorStore())
+        runs = []
+        for mode in ("candidate", "exhaustive"):
+            for n in sizes:
+                if mode == "exhaustive" and n > args.exhaustive_max:
+                    continue
+                cmd = [sys.executable, "-m", "qa.bench.conflict_scale", "--one", mode, str(n), "--copies", str(args.copies)]
+                out = subprocess.run(cmd, capture_output=True, text=True, check=True, cwd=project_root())
+                runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
+                print(json.dumps(runs[-1]), flush=True)
+        report = {"runs": runs, "slopes": {m: {k: _slope([r for r in runs if r["mode"] == m], k)
+                                               for k in ("seconds", "sentence_pairs", "doc_pairs")}
+                                           for m in ("candidate", "exhaustive")},
+                  "float16": float16_recall(940, 1)}
+        print(json.dumps({"slopes": report["slopes"], "float16": report["float16"]}, indent=2))
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(report, indent=2), "utf-8")
+    return report
+
+
+if __name__ == "__main__":
+    main()
