@@ -98,9 +98,16 @@ class VectorStore:
 
 
 def _docs(rows):
+    from ..errors import QAError
     from ..ingest.corpus import parse_document
 
-    return [parse_document(d, t) for d, t in rows]
+    out = []
+    for d, t in rows:
+        try:
+            out.append(parse_document(d, t))
+        except QAError:
+            continue  # page furniture only: the indexer skips it too
+    return out
 
 
 def _prepare(docs, store: VectorStore) -> None:
@@ -190,9 +197,7 @@ def check() -> dict:
     ram = [json.loads(line) for line in (project_root() / RAMDOCS).open(encoding="utf-8") if line.strip()]
     corpora["ramdocs (500 corpora)"] = [
         _docs([(f"d{k}", d["text"]) for k, d in enumerate(r["documents"]) if d["text"].strip()]) for r in ram]
-    for parts in corpora.values():
-        for docs in parts:
-            _prepare(docs, store)
+    _prepare([d for parts in corpora.values() for docs in parts for d in docs], store)  # one batch
     report = {}
     for name, parts in corpora.items():
         total, lost, extra = 0, [], []

@@ -2,9 +2,12 @@
 give the same claim a different certainty.
 
 The heavy work happens when the index is built (``find_conflicts``), one pair of documents at a
-time (``qa.conflicts.pairs``): the findings of each pair are kept in ``conflict_pairs.json`` beside the
-index, keyed by both documents' fingerprints, so adding or changing one article of N re-runs only
-its N - 1 pairs and gives the same conflicts as a full run. A question takes the stored conflicts
+time (``qa.conflicts.pairs``), and only for the pairs of documents that have a candidate sentence
+pair (``qa.conflicts.candidates``: a nearest-neighbour search over the sentence vectors and an
+index of figures by unit and value). The findings of each pair are kept in ``conflict_pairs.json``
+beside the index, keyed by both documents' fingerprints, so adding or changing one article
+searches only its sentences and re-runs only its candidate pairs, with the same conflicts as a
+full run. A question takes the stored conflicts
 inside the passages retrieved for it (``select_for_question``, a dictionary look-up over a few dozen
 spans) and hands them to the question-aware finder (``qa.conflicts.question``), which keeps those
 that bear on the question.
@@ -16,8 +19,8 @@ decide that two sentences are about the same thing, then look for a mismatch bet
    the qualifier that bounds them ("more than", "up to", "about", ranges), time frames, certainty
    (asserted / tentative / unconfirmed / denied) and negation.
 2. Candidate pairs from different documents: similar sentences (embedding cosine, or lexical
-   cosine without an encoder, tf-idf over the two documents) plus sentences that state the same
-   figure in the same unit. A capitalised word is a name when neither document writes it in lower
+   cosine without an encoder, tf-idf over the two documents, which runs every pair) plus
+   sentences that state the same figure in the same unit. A capitalised word is a name when neither document writes it in lower
    case, so that what a pair finds depends on those two documents alone.
 3. Rules on each pair:
    * aligned near-copies (token alignment ratio high): a swapped figure is ``numeric``, a swapped
@@ -163,7 +166,8 @@ def find_conflicts(docs: Sequence[Document], encode: Encoder | None = None,
     cosine otherwise). Order: by the position (document, offset) of the first statement.
 
     With ``cache`` (a ``PairCache``), only pairs of documents it does not hold are computed: after
-    one document of N changes, N - 1 pairs instead of N(N-1)/2, with the same result.
+    one document changes, its candidate pairs (at most N - 1) instead of N(N-1)/2, with the same
+    result. The cache's ``candidates`` settings choose candidate pairs or every pair.
     """
     cache = cache if cache is not None else PairCache(thresholds)
     if thresholds is not None:

@@ -6,8 +6,12 @@ says is read from its own document (``qa.conflicts.sentences._analyse``; only wh
 words count as names is read against both documents). The findings of a pair therefore depend on
 those two documents alone, and ``PairCache`` keeps them keyed by both documents' ids and
 fingerprints (sha256 of the bytes): a full computation and an incremental one give the same
-conflicts by construction. The cache is a small JSON file beside the index (``conflict_pairs.json``),
-written atomically; findings made by other rules (``RULES_VERSION``) or thresholds are dropped.
+conflicts by construction. Only the document pairs with a candidate sentence pair
+(``qa.conflicts.candidates``: nearest sentences, figures in the same unit, denials) run, on those
+sentence pairs; ``CandidateSettings(exhaustive=True)`` runs every pair. The cache is a small JSON
+file beside the index (``conflict_pairs.json``: the non-empty findings per pair and the documents
+whose sentences were searched), written atomically; findings made by other rules
+(``RULES_VERSION``), thresholds or candidate settings are dropped.
 """
 from __future__ import annotations
 
