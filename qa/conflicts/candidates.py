@@ -91,7 +91,8 @@ def record_of(analysis: _DocSentences, vecs: np.ndarray, float16: bool = False) 
     # a subset of those read against the document alone, so this keeps every possible denial.
     denial = [i for i, s in enumerate(analysis.sents) if s.certainty == DENIED and len(s.names) >= 2]
     claim = np.array([s.certainty >= TENTATIVE for s in analysis.sents], dtype=bool)
-    vecs = np.asarray(vecs, dtype=np.float16 if float16 else np.float32).reshape(len(analysis.sents), -1)
+    vecs = np.asarray(vecs, dtype=np.float16 if float16 else np.float32)
+    vecs = vecs.reshape(len(analysis.sents), -1) if analysis.sents else vecs.reshape(0, 0)
     return DocRecord(vecs, {k: np.array(v, np.int32) for k, v in figures.items()}, np.array(denial, np.int32), claim)
 
 

@@ -148,3 +148,8 @@ def test_seed_conflicts_candidates_equal_every_pair_with_the_real_model():
     docs = load_corpus(Path(__file__).resolve().parents[2] / "seeds")
     every = find_conflicts(docs, embedder.encode, cache=PairCache(candidates=EXHAUSTIVE))
     assert every and find_conflicts(docs, embedder.encode) == every
+
+
+def test_a_document_without_content_sentences_is_no_candidate():
+    docs = made_up()[:2] + [doc("z99", "Too short.")]
+    assert run(docs, CandidateSettings())[0] == run(docs, EXHAUSTIVE)[0]
