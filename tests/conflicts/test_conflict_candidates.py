@@ -46,7 +46,8 @@ def test_candidates_find_what_every_pair_finds_and_run_fewer_pairs():
     assert candidates == exhaustive
     assert {k for k, *_ in exhaustive} >= {"numeric", "date", "certainty"}
     assert every.computed == 36 and cand.computed < every.computed
-    assert cand.examined == every.examined  # the same sentence pairs reach the rules
+    # The same sentence pairs reach the rules, but for verbatim copies (FILLER), which they skip.
+    assert every.examined - cand.examined == 4 and cand.examined > 0
 
 
 def test_a_pair_only_the_unit_index_finds():
