@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import random
 import re
 import resource
@@ -136,14 +137,15 @@ def one(mode: str, n: int, copies: int) -> dict:
     gc.collect()
     before = _rss_mb()
     cache = PairCache(candidates=CandidateSettings(exhaustive=mode == "exhaustive"))
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), time.process_time()
     found = find_conflicts(docs, store.encode, cache=cache)
-    seconds = time.perf_counter() - t
+    seconds, cpu = time.perf_counter() - t, time.process_time() - cpu
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     pairs, examined, capped = cache.computed, cache.examined, cache.stats.capped
     t = time.perf_counter()
     find_conflicts(docs + [extra], store.encode, cache=cache)
-    return {"mode": mode, "n": n, "seconds": round(seconds, 3), "doc_pairs": pairs,
+    return {"mode": mode, "n": n, "seconds": round(seconds, 3), "cpu_seconds": round(cpu, 3),
+            "load": [round(x, 2) for x in os.getloadavg()], "doc_pairs": pairs,
             "sentence_pairs": examined, "conflicts": len(found),
             "conflicts_sha": hashlib.sha256(json.dumps([c.to_dict() for c in found]).encode()).hexdigest()[:12],
             "peak_rss_growth_mb": round(max(0.0, peak - before), 1),
@@ -265,7 +267,7 @@ def main(argv: list[str] | None = None) -> dict:
                 print(json.dumps(runs[-1]), flush=True)
         real = [r for r in runs if r["n"] <= 940]  # the recombined sets repeat every sentence
         report = {"runs": runs, "slopes_real_paragraphs": {
-            m: {k: _slope([r for r in real if r["mode"] == m], k) for k in ("seconds", "sentence_pairs", "doc_pairs")}
+            m: {k: _slope([r for r in real if r["mode"] == m], k) for k in ("seconds", "cpu_seconds", "sentence_pairs", "doc_pairs")}
             for m in ("candidate", "exhaustive")},
             "recall": recall(940, 1), "recall_with_copies": recall(len(rows), args.copies, (32, 64), 400)}
         print(json.dumps({k: v for k, v in report.items() if k != "runs"}, indent=2))

@@ -156,6 +156,22 @@ class CorpusCandidates:
         d = int(self.row_doc[row])
         return d, int(row - self.offset[d])
 
+    def _neighbours(self, d: int, sims: np.ndarray, rows: np.ndarray, candidate: float, add, stats) -> None:
+        """Pairs of document ``d``'s sentences with their hits (one row of ``sims``/``rows`` each)
+        from other documents, at most ``k`` a sentence."""
+        above = (sims >= candidate - _SLACK) & (rows >= 0)
+        for i in range(len(rows)):
+            cols = np.flatnonzero(above[i])
+            found_rows = rows[i, cols]
+            kept = 0
+            for r, e in zip(found_rows.tolist(), self.row_doc[found_rows].tolist()):
+                if e != d:
+                    kept += add(d, i, e, r - int(self.offset[e]))
+                    if kept == self.settings.k:
+                        break
+            # Every hit still at the threshold: more neighbours may lie beyond the cap.
+            stats.capped += len(cols) == rows.shape[1] and rows.shape[1] < self.index.ntotal
+
     def search(self, docs: Iterable[int], candidate: float, denial_similar: float,
                stats: CandidateStats | None = None) -> dict[tuple[int, int], _Found]:
         """Candidate sentence pairs between each of ``docs`` and every other document, keyed by
@@ -181,41 +197,28 @@ class CorpusCandidates:
         docs = [d for d in docs if len(self.records[d])]
         # Many documents' sentences in one search: FAISS answers a batch with one matrix product,
         # where one small query at a time leaves it mostly waiting on its threads.
-        hits: dict[int, tuple[np.ndarray, np.ndarray]] = {}
-        start = 0
+        groups, start = [], 0
         while start < len(docs):
             group, rows_in = [], 0
             while start < len(docs) and (not group or rows_in + len(self.records[docs[start]]) <= 4096):
                 group.append(docs[start])
                 rows_in += len(self.records[docs[start]])
                 start += 1
+            groups.append(group)
+        for group in groups:
             q = np.vstack([self.records[d].vecs for d in group]).astype(np.float32)
             # Own sentences come back too and must not use up the k slots of other documents.
             sims, rows = self.index.search(q, min(total, st.k + max(len(self.records[d]) for d in group)))
             at = 0
             for d in group:
                 n = len(self.records[d])
-                hits[d] = sims[at : at + n], rows[at : at + n]
+                self._neighbours(d, sims[at : at + n], rows[at : at + n], candidate, add, stats)
                 at += n
         for d in docs:
             rec = self.records[d]
             n = len(rec)
             stats.searched += n
             q = np.ascontiguousarray(rec.vecs, dtype=np.float32)
-            sims, rows = hits.pop(d)
-            above = (sims >= candidate - _SLACK) & (rows >= 0)
-            for i in range(n):
-                cols = np.flatnonzero(above[i])
-                found_rows = rows[i, cols]
-                docs_of = self.row_doc[found_rows]
-                kept = 0
-                for r, e in zip(found_rows.tolist(), docs_of.tolist()):
-                    if e != d:
-                        kept += add(d, i, e, r - int(self.offset[e]))
-                        if kept == st.k:
-                            break
-                # Every hit still at the threshold: more neighbours may lie beyond the cap.
-                stats.capped += len(cols) == rows.shape[1] and rows.shape[1] < total
             # Denials pair with claims at a lower similarity: a wider search for the few
             # sentences that may be one, and every claim is scanned against the corpus's denials.
             if len(rec.denial):
