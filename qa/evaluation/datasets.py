@@ -39,15 +39,16 @@ class Item:
 @dataclass
 class Dataset:
     name: str
-    kind: str  # gold | squad | ramdocs
+    kind: str  # gold | squad | ramdocs | wikicontradict
     items: list[Item]
     paragraph_of: Callable[[str, int, int], int] | None = None
     texts: dict[str, str] = field(default_factory=dict)  # known document texts by "corpus|doc_id"
+    extra_metrics: Callable[[list[dict]], dict] | None = None  # the data set's own figures, from the records
 
 
 # --------------------------------------------------------------------------- formats
 def detect_format(path: str | Path) -> str:
-    """'gold', 'squad' or 'ramdocs' from the file's content (not its name)."""
+    """'gold', 'squad', 'ramdocs' or 'wikicontradict' from the file's content (not its name)."""
     with open(path, encoding="utf-8") as fh:
         head = fh.read(1 << 16)
     first = next((line for line in head.splitlines() if line.strip()), "")
@@ -58,11 +59,13 @@ def detect_format(path: str | Path) -> str:
     if isinstance(row, dict):
         if "documents" in row and "gold_answers" in row:
             return "ramdocs"
+        if {"question", "context1", "context2"} <= set(row):
+            return "wikicontradict"
         if "question" in row and "answers" in row:
             return "gold"
     if head.lstrip().startswith("{") and '"data"' in head and '"paragraphs"' in head:
         return "squad"
-    raise ValueError(f"{path}: not a gold JSONL, SQuAD v1.1 JSON or RAMDocs JSONL file")
+    raise ValueError(f"{path}: not a gold JSONL, SQuAD v1.1 JSON, RAMDocs JSONL or WikiContradict JSONL file")
 
 
 def _jsonl(path: Path) -> list[dict]:
@@ -167,6 +170,10 @@ def load_ramdocs(path: Path, limit: int | None = None, root: Path | None = None)
 def load_dataset(path: str | Path, limit: int | None = None) -> Dataset:
     path = Path(path)
     kind = detect_format(path)
+    if kind == "wikicontradict":
+        from .wikicontradict import load_wikicontradict
+
+        return load_wikicontradict(path, limit)
     return {"gold": load_gold, "squad": load_squad_items, "ramdocs": load_ramdocs}[kind](path, limit)
 
 
