@@ -117,10 +117,12 @@ def _pinned(sents: tuple[_Sentence, _Sentence] | None, q: _Question, least: int)
     if not least or sents is None:
         return False
     both = q.stems & sents[0].content & sents[1].content
-    return len(both) >= least and len(both) >= _PINNED_SHARE * len(q.stems)
+    return len(q.stems) >= _PINNING and len(both) >= least
 
 
-_PINNED_SHARE = 1.0
+# Content words a question needs to pin one thing down: RAMDocs' questions, written to be
+# ambiguous ("What is the population of Broken Bow?"), mostly have 3 to 5.
+_PINNING = 6
 
 
 def _leads_with_subject(f: DocFacts, q: _Question) -> bool:
