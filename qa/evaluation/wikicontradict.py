@@ -26,6 +26,7 @@ import re
 from pathlib import Path
 
 from ..config import index_root
+from .items import Dataset, Item
 
 __all__ = ["is_wikicontradict", "load_wikicontradict", "wikicontradict_metrics", "half_of", "DEV", "HELD_OUT"]
 
@@ -79,8 +80,6 @@ def _write(folder: Path, docs: dict[str, str], texts: dict[str, str]) -> None:
 def load_wikicontradict(path: Path, limit: int | None = None, root: Path | None = None):
     """The pairs and their controls as a ``Dataset`` of kind ``wikicontradict``; each item's
     category is "<explicit|implicit|control> (<dev|held-out>)"."""
-    from .datasets import Dataset, Item
-
     root = root or index_root()
     with path.open(encoding="utf-8") as fh:
         rows = [json.loads(line) for line in fh if line.strip()]
