@@ -48,6 +48,14 @@ class CandidateSettings:
     figure_cap: int = 64  # sentences stating the same figure paired with one sentence (most similar first)
     float16: bool = False  # sentence vectors kept as float16 (half the memory; see README for recall)
     lru: int = 256  # analysed documents kept in memory between pairs
+    # A full pass over a large corpus searches an inverted-file index (approximate: ``ivf_probe``
+    # of its lists of ~``ivf_list`` sentences each) instead of every sentence, so that the search
+    # grows about linearly rather than with the square of the corpus. Below ``ivf_rows`` sentences,
+    # and for any search of a few documents (adding one article), the search stays exact.
+    ivf_rows: int = 60_000
+    ivf_list: int = 256
+    ivf_probe: int = 24
+    ivf_max_lists: int = 4096
 
 
 @dataclass
@@ -129,6 +137,7 @@ class CorpusCandidates:
         self.row_doc = np.repeat(np.arange(len(records), dtype=np.int32), sizes)
         dim = next((r.vecs.shape[1] for r in records if len(r)), 1)
         self.dim = dim
+        self._ivf = None  # built on the first bulk search of a large corpus
         if settings.float16:
             # Stored as 16-bit floats by FAISS itself: half the memory of the flat float32 index.
             self.index = faiss.IndexScalarQuantizer(dim, faiss.ScalarQuantizer.QT_fp16, faiss.METRIC_INNER_PRODUCT)
@@ -146,6 +155,35 @@ class CorpusCandidates:
         self.denial_rows = np.concatenate(denial_rows) if denial_rows else np.zeros(0, np.int64)
         self.denial_vecs = self._vectors(self.denial_rows)
         self._postings = {k: np.concatenate(v) for k, v in self.postings.items()}
+
+    def _bulk(self, query_rows: int):
+        """The index a search of ``query_rows`` sentences uses: the inverted-file one when the
+        corpus is large and the search covers a good part of it (a full pass), else the exact one."""
+        st, total = self.settings, self.index.ntotal
+        if total < st.ivf_rows or query_rows * 8 < total:
+            return self.index
+        if self._ivf is None:
+            import faiss
+
+            nlist = max(1, min(st.ivf_max_lists, total // st.ivf_list))
+            quantizer = faiss.IndexFlatIP(self.dim)
+            if st.float16:
+                ivf = faiss.IndexIVFScalarQuantizer(quantizer, self.dim, nlist, faiss.ScalarQuantizer.QT_fp16,
+                                                    faiss.METRIC_INNER_PRODUCT)
+            else:
+                ivf = faiss.IndexIVFFlat(quantizer, self.dim, nlist, faiss.METRIC_INNER_PRODUCT)
+            # k-means on an evenly spaced sample (FAISS asks for ~40 points a list): seeded, so the
+            # same corpus gives the same lists and the same candidates.
+            sample = self._vectors(np.arange(0, total, max(1, total // (40 * nlist)), dtype=np.int64))
+            ivf.cp.seed = 1234
+            ivf.train(np.ascontiguousarray(sample, dtype=np.float32))
+            del sample
+            for r in self.records:
+                if len(r):
+                    ivf.add(np.ascontiguousarray(r.vecs, dtype=np.float32))
+            ivf.nprobe = min(nlist, st.ivf_probe)
+            self._ivf = ivf
+        return self._ivf
 
     def _vectors(self, rows: np.ndarray) -> np.ndarray:
         if not len(rows):
@@ -205,10 +243,11 @@ class CorpusCandidates:
                 rows_in += len(self.records[docs[start]])
                 start += 1
             groups.append(group)
+        index = self._bulk(sum(len(self.records[d]) for d in docs))
         for group in groups:
             q = np.vstack([self.records[d].vecs for d in group]).astype(np.float32)
             # Own sentences come back too and must not use up the k slots of other documents.
-            sims, rows = self.index.search(q, min(total, st.k + max(len(self.records[d]) for d in group)))
+            sims, rows = index.search(q, min(total, st.k + max(len(self.records[d]) for d in group)))
             at = 0
             for d in group:
                 n = len(self.records[d])

@@ -154,3 +154,25 @@ def test_seed_conflicts_candidates_equal_every_pair_with_the_real_model():
 def test_a_document_without_content_sentences_is_no_candidate():
     docs = made_up()[:2] + [doc("z99", "Too short.")]
     assert run(docs, CandidateSettings())[0] == run(docs, EXHAUSTIVE)[0]
+
+
+def test_a_full_pass_over_a_large_corpus_searches_inverted_lists_and_one_document_stays_exact():
+    docs = _small_corpus(120, random.Random(3)) + [doc("a01", PLANT_B), doc("c03", PLANT_C), doc("zzz", PLANT)]
+    exact, _ = run(docs, CandidateSettings())
+    # A "large" corpus for this test: inverted lists of ~4 sentences, every list probed, so the
+    # approximate search must find exactly what the exact one finds.
+    big = CandidateSettings(ivf_rows=50, ivf_list=4, ivf_probe=10_000)
+    approx, _ = run(docs, big)
+    assert approx == exact and exact
+    import numpy as np
+
+    from qa.conflicts.candidates import record_of
+    from qa.conflicts.sentences import _analyse
+
+    analyses = [_analyse(d) for d in docs]
+    records = [record_of(a, np.asarray(fake_encode([s.norm for s in a.sents]), np.float32)) for a in analyses]
+    cands = CorpusCandidates(records, big)
+    assert cands._bulk(sum(len(r) for r in records)) is not cands.index  # a full pass: inverted lists
+    assert cands._bulk(len(records[-1])) is cands.index  # one document's search: exact
+    small = CorpusCandidates(records, CandidateSettings())
+    assert small._bulk(sum(len(r) for r in records)) is small.index  # below ivf_rows: exact
