@@ -146,6 +146,7 @@ class PairCache:
         self.settled: set[str] = set()  # "doc_id\tfingerprint" of documents searched for candidates
         self.computed = 0
         self.examined = 0
+        self.analyses = 0  # documents analysed (again, when the LRU had dropped them)
         self.stats = CandidateStats()  # of the last candidate search
         self.dirty = False  # changed since loaded or saved
         self._settings: str | None = None  # the thresholds the stored findings were made with
@@ -154,6 +155,7 @@ class PairCache:
         self._vectors: dict[str, np.ndarray] = {}  # exhaustive mode: by fingerprint
         self._records: dict[str, DocRecord] = {}  # candidate mode: arrays only, by fingerprint
         self._bounded = True
+        self._lru_sentences = 0  # sentences of the analyses in _analysed
 
     # ------------------------------------------------------------------ computing
 
@@ -181,7 +183,7 @@ class PairCache:
             out = self._candidate_pairs(docs, encode, th, on_pair)
         # Forget what belongs to documents that are gone or changed.
         for k in [k for k in self._analysed if k not in live]:
-            del self._analysed[k]
+            self._lru_sentences -= len(self._analysed.pop(k).sents)
         self._vectors = {k: v for k, v in self._vectors.items() if k in live}
         self._records = {k: v for k, v in self._records.items() if k in live}
         return out
@@ -226,6 +228,8 @@ class PairCache:
             denial = th.loose_rules and "certainty" in th.enabled
             found = CorpusCandidates(records, self.candidates).search(
                 todo, th.candidate_embedding, th.denial_similar if denial else np.inf, self.stats)
+            # In position order: the analyses LRU then re-analyses 9,722 times on 3,000 recombined
+            # SQuAD articles, against 18,237 in a Cuthill-McKee-like locality order (tried, dropped).
             for (i, j), cand in sorted(found.items()):
                 a, b = docs[i], docs[j]
                 key = f"{ident[i]}\t{ident[j]}"
@@ -260,8 +264,10 @@ class PairCache:
         got = self._analysed.get(doc.fingerprint)
         if got is None:
             got = self._analysed[doc.fingerprint] = _analyse(doc)
-            while self._bounded and len(self._analysed) > max(1, self.candidates.lru):
-                self._analysed.popitem(last=False)
+            self.analyses += 1
+            self._lru_sentences += len(got.sents)
+            while self._bounded and len(self._analysed) > 1 and self._lru_sentences > self.candidates.lru_sentences:
+                self._lru_sentences -= len(self._analysed.popitem(last=False)[1].sents)
         else:
             self._analysed.move_to_end(doc.fingerprint)
         return got
@@ -340,3 +346,4 @@ class PairCache:
 def _halves(key: str) -> set[str]:
     parts = key.split("\t")
     return {"\t".join(parts[:2]), "\t".join(parts[2:4])}
+

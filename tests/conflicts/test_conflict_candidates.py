@@ -154,3 +154,15 @@ def test_seed_conflicts_candidates_equal_every_pair_with_the_real_model():
 def test_a_document_without_content_sentences_is_no_candidate():
     docs = made_up()[:2] + [doc("z99", "Too short.")]
     assert run(docs, CandidateSettings())[0] == run(docs, EXHAUSTIVE)[0]
+
+
+def test_the_analyses_kept_are_bounded_by_their_sentences_and_findings_do_not_change():
+    # Analyses hold Python objects per sentence: a bound by documents would let a corpus of long
+    # articles hold any number of sentences.
+    docs = made_up()
+    small = PairCache(candidates=CandidateSettings(lru_sentences=4))
+    got, _ = run(docs, small.candidates, cache=small)
+    assert got == run(docs, CandidateSettings())[0]
+    kept = sum(len(a.sents) for a in small._analysed.values())
+    assert kept <= 4 or len(small._analysed) == 1
+    assert small.analyses > len(docs)  # re-analysed what the bound dropped
