@@ -76,8 +76,9 @@ def _resolve(corpus, index_dir) -> tuple[Path, Path]:
 
 def _build(entry: _Entry, progress: bool) -> None:
     from .conflicts.pairs import PairCache
-    from .conflicts.corpus_wide import find_conflicts, select_for_question
+    from .conflicts.corpus_wide import StoredConflicts, find_conflicts
     from .indexing.embedding import get_embedder
+    from .indexing.store import conflicts_checksum
 
     embedder = get_embedder(entry.settings.model)
     snap = _snapshot(entry.corpus)
@@ -100,16 +101,24 @@ def _build(entry: _Entry, progress: bool) -> None:
     ordered = [docs[d] for d in data.doc_ids]
     encode = given[0] if given else _index_encoder(embedder, data, docs)
     if not report.touched:
-        # The index was reused as it is: its stored conflicts may come from other rules (or the
-        # cache file may be missing); re-merging the cached findings costs milliseconds and
-        # computes only the pairs the cache lacks.
-        data.conflicts = find_conflicts(ordered, encode, cache=pairs)
+        # The index was reused as it is. Its stored conflicts are trusted when the cache made them
+        # (same checksum, settings and documents: one look-up per document); otherwise they may
+        # come from other rules or the cache file may be missing, and the cached findings are
+        # merged again (computing only the pairs the cache lacks).
+        if not pairs.current(ordered, conflicts_checksum(entry.index_dir)):
+            data.conflicts = find_conflicts(ordered, encode, cache=pairs)
+    elif given:
+        # sync_index saved the conflicts it merged from this cache: remember which file they are.
+        sha = conflicts_checksum(entry.index_dir)
+        if sha != pairs.conflicts_sha:
+            pairs.conflicts_sha, pairs.dirty = sha, True
     if pairs.dirty:
         try:
             pairs.save(entry.index_dir)
         except OSError as exc:  # only a cache: the next build recomputes what it lacks
             warnings.warn(f"could not save the conflict cache in {entry.index_dir}: {exc}", RuntimeWarning, stacklevel=3)
-    entry.pipeline = _make_pipeline(data, docs, embedder, entry.settings, encode, select_for_question, pairs.analysed)
+    entry.pipeline = _make_pipeline(data, docs, embedder, entry.settings, encode, StoredConflicts(data.conflicts),
+                                    pairs.analysed)
     entry.snapshot = snap
     entry.report = report
     entry.checked = time.monotonic()

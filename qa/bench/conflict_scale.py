@@ -141,17 +141,19 @@ def one(mode: str, n: int, copies: int) -> dict:
     found = find_conflicts(docs, store.encode, cache=cache)
     seconds, cpu = time.perf_counter() - t, time.process_time() - cpu
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    pairs, examined, capped = cache.computed, cache.examined, cache.stats.capped
+    pairs, examined, capped, search = cache.computed, cache.examined, cache.stats.capped, cache.stats.seconds
     t = time.perf_counter()
     find_conflicts(docs + [extra], store.encode, cache=cache)
     return {"mode": mode, "n": n, "seconds": round(seconds, 3), "cpu_seconds": round(cpu, 3),
             "load": [round(x, 2) for x in os.getloadavg()], "doc_pairs": pairs,
-            "sentence_pairs": examined, "conflicts": len(found),
+            "sentence_pairs": examined, "analyses": cache.analyses, "conflicts": len(found),
             "conflicts_sha": hashlib.sha256(json.dumps([c.to_dict() for c in found]).encode()).hexdigest()[:12],
             "peak_rss_growth_mb": round(max(0.0, peak - before), 1),
             "add_one": {"seconds": round(time.perf_counter() - t, 4), "doc_pairs": cache.computed - pairs,
                         "sentence_pairs": cache.examined - examined},
-            "capped_sentences": capped if mode == "candidate" else None}
+            "capped_sentences": capped if mode == "candidate" else None,
+            "search_cpu_seconds": round(search, 3) if mode == "candidate" else None,
+            "sentences": int(sum(len(r) for r in cache._records.values())) or None}
 
 
 def recall(n: int, copies: int, ks=(8, 16, 32, 64, 128), exact_k: int = 1000) -> dict:

@@ -47,7 +47,9 @@ class CandidateSettings:
     denial_k: int = 128  # ... per sentence that may be a denial (paired at a lower similarity)
     figure_cap: int = 64  # sentences stating the same figure paired with one sentence (most similar first)
     float16: bool = False  # sentence vectors kept as float16 (half the memory; see README for recall)
-    lru: int = 256  # analysed documents kept in memory between pairs
+    # Analysed documents kept in memory between pairs, by their sentences: an analysis holds about
+    # 10 KB a sentence in Python objects (measured on SQuAD paragraphs), so ~80 MB.
+    lru_sentences: int = 8192
     # A full pass over a large corpus searches an inverted-file index (approximate: ``ivf_probe``
     # of its lists of ~``ivf_list`` sentences each) instead of every sentence, so that the search
     # grows about linearly rather than with the square of the corpus. Below ``ivf_rows`` sentences,
@@ -66,6 +68,7 @@ class CandidateStats:
     sentence_pairs: int = 0  # candidate sentence pairs handed to the rules
     doc_pairs: int = 0  # candidate document pairs
     capped: int = 0  # sentences whose neighbour or posting cap was full at the threshold
+    seconds: float = 0.0  # CPU seconds of building the search and searching (not the rules)
 
 
 def figure_key(unit: str, value: float) -> tuple[str, float]:
@@ -85,6 +88,8 @@ class DocRecord:
     # A stable hash of each sentence's tokens, -1 for boilerplate: the rules skip a verbatim copy
     # and a citation line, so such pairs need not be handed to them (wire copies are many).
     same: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    # Raw (start, end) of each sentence: what qa.conflicts.records stores to rebuild the record.
+    spans: np.ndarray = field(default_factory=lambda: np.zeros((0, 2), np.int64))
 
     def __len__(self) -> int:
         return len(self.vecs)
@@ -105,7 +110,9 @@ def record_of(analysis: _DocSentences, vecs: np.ndarray, float16: bool = False) 
     same = np.array([-1 if s.boilerplate else _stable_hash(s.keys) for s in analysis.sents], dtype=np.int64)
     vecs = np.asarray(vecs, dtype=np.float16 if float16 else np.float32)
     vecs = vecs.reshape(len(analysis.sents), -1) if analysis.sents else vecs.reshape(0, 0)
-    return DocRecord(vecs, {k: np.array(v, np.int32) for k, v in figures.items()}, np.array(denial, np.int32), claim, same)
+    spans = np.array([(s.start, s.end) for s in analysis.sents], dtype=np.int64).reshape(-1, 2)
+    return DocRecord(vecs, {k: np.array(v, np.int32) for k, v in figures.items()}, np.array(denial, np.int32), claim,
+                     same, spans)
 
 
 def _stable_hash(keys: tuple[str, ...]) -> int:

@@ -57,6 +57,7 @@ __all__ = [
     "conflicts_to_json",
     "conflicts_from_json",
     "select_for_question",
+    "StoredConflicts",
 ]
 
 
@@ -185,17 +186,23 @@ def conflicts_from_json(data: Sequence[dict]) -> list[Conflict]:
 
 
 def select_for_question(conflicts: Sequence[Conflict], passages: Sequence[tuple[str, int, int]],
-                        ) -> list[Conflict]:
+                        by_doc: dict[str, list[int]] | None = None) -> list[Conflict]:
     """The conflicts with statements from two different documents inside the retrieved passages.
 
     ``passages`` are raw (doc_id, start, end) spans of everything retrieved about the question,
     best first; a conflict ranks by the best passage that holds one of its statements.
+    ``by_doc`` (``conflicts_by_document``) limits the scan to the retrieved documents' conflicts.
     """
     spans: dict[str, list[tuple[int, int, int]]] = {}
     for rank, (doc_id, start, end) in enumerate(passages):
         spans.setdefault(doc_id, []).append((start, end, rank))
+    if by_doc is None:
+        todo: Sequence[int] = range(len(conflicts))
+    else:
+        todo = sorted({k for d in spans for k in by_doc.get(d, ())})
     ranked = []
-    for k, c in enumerate(conflicts):
+    for k in todo:
+        c = conflicts[k]
         docs_hit: dict[str, int] = {}
         for s in c.statements:
             for start, end, rank in spans.get(s.doc_id, ()):
@@ -206,3 +213,26 @@ def select_for_question(conflicts: Sequence[Conflict], passages: Sequence[tuple[
             ranked.append((ranks[0], ranks[1], k, c))
     ranked.sort(key=lambda r: r[:3])
     return [r[3] for r in ranked]
+
+
+def conflicts_by_document(conflicts: Sequence[Conflict]) -> dict[str, list[int]]:
+    """Positions of the conflicts citing each document."""
+    out: dict[str, list[int]] = {}
+    for k, c in enumerate(conflicts):
+        for d in dict.fromkeys(s.doc_id for s in c.statements):
+            out.setdefault(d, []).append(k)
+    return out
+
+
+class StoredConflicts:
+    """``select_for_question`` over one index's stored conflicts, indexed by document once, so a
+    question reads only the conflicts of the documents retrieved for it (an archive holds
+    thousands; a question retrieves a few dozen passages)."""
+
+    def __init__(self, conflicts: Sequence[Conflict]):
+        self.conflicts = conflicts
+        self.by_doc = conflicts_by_document(conflicts)
+
+    def __call__(self, conflicts: Sequence[Conflict], passages: Sequence[tuple[str, int, int]]) -> list[Conflict]:
+        by_doc = self.by_doc if conflicts is self.conflicts else None  # other conflicts: scan them all
+        return select_for_question(conflicts, passages, by_doc)

@@ -21,7 +21,8 @@ import numpy as np
 from ..errors import IndexMismatchError
 from ..results import Conflict
 
-__all__ = ["FORMAT_VERSION", "IndexData", "save_index", "load_index", "read_manifest", "IndexDamagedWarning"]
+__all__ = ["FORMAT_VERSION", "IndexData", "save_index", "load_index", "read_manifest", "conflicts_checksum",
+           "IndexDamagedWarning"]
 
 FORMAT_VERSION = 3  # 2: entity-type bit masks per sentence; 3: site names of web addresses as terms
 MANIFEST = "manifest.json"
@@ -91,6 +92,17 @@ def read_manifest(directory: Path) -> dict | None:
     # Valid JSON that is not an object (a truncated or overwritten file can be "[]" or "1") is as
     # unreadable as broken JSON: the caller rebuilds instead of failing on .get().
     return manifest if isinstance(manifest, dict) else None
+
+
+def conflicts_checksum(directory: Path) -> str | None:
+    """The manifest's sha256 of the current conflicts file (None without a readable manifest):
+    lets the conflict cache tell, without reading any pair, whether the stored conflicts are its own."""
+    manifest = read_manifest(Path(directory))
+    try:
+        sha = manifest["files"][manifest["roles"]["conflicts"]]["sha256"]  # type: ignore[index]
+    except (KeyError, TypeError):
+        return None
+    return sha if isinstance(sha, str) else None
 
 
 def save_index(directory: Path, data: IndexData, extra: dict | None = None) -> None:

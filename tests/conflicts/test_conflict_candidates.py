@@ -176,3 +176,15 @@ def test_a_full_pass_over_a_large_corpus_searches_inverted_lists_and_one_documen
     assert cands._bulk(len(records[-1])) is cands.index  # one document's search: exact
     small = CorpusCandidates(records, CandidateSettings())
     assert small._bulk(sum(len(r) for r in records)) is small.index  # below ivf_rows: exact
+
+
+def test_the_analyses_kept_are_bounded_by_their_sentences_and_findings_do_not_change():
+    # Analyses hold Python objects per sentence: a bound by documents would let a corpus of long
+    # articles hold any number of sentences.
+    docs = made_up()
+    small = PairCache(candidates=CandidateSettings(lru_sentences=4))
+    got, _ = run(docs, small.candidates, cache=small)
+    assert got == run(docs, CandidateSettings())[0]
+    kept = sum(len(a.sents) for a in small._analysed.values())
+    assert kept <= 4 or len(small._analysed) == 1
+    assert small.analyses > len(docs)  # re-analysed what the bound dropped

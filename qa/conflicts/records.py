@@ -1,0 +1,164 @@
+"""The candidate search's records of every document, stored beside the index as plain arrays.
+
+A record (``qa.conflicts.candidates.DocRecord``) is made from a document's sentence analysis,
+which costs about 1.7 ms a document: after a restart, the first added article would otherwise
+analyse the whole corpus again (18 s at 10,000 articles) to search one document's sentences. The
+file keeps what the analysis gave, by document fingerprint (the analysis reads the bytes alone):
+each content sentence's raw offsets, its copy hash, whether it may be a denied claim, the
+possible denials and the figures. Sentence vectors are not stored (the index holds them, and the
+caller's ``encode`` reuses them by text): the file stays ~40 bytes a sentence and can be rewritten
+whole after each change. It is ``conflict_records.npz``, numpy arrays only (read with
+``allow_pickle=False``), checked on load; a file of another version or shape is ignored, since it
+is only a cache.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+
+import numpy as np
+
+from .candidates import DocRecord, figure_key
+
+__all__ = ["RECORDS_FILE", "save_records", "RecordTable", "checked_row", "checked_ident", "checked_key"]
+
+RECORDS_FILE = "conflict_records.npz"
+
+
+def save_records(directory: str | Path, records: Mapping[str, DocRecord], version: int) -> None:
+    """Write the records (by fingerprint) atomically."""
+    keys = sorted(records)
+    recs = [records[k] for k in keys]
+    sizes = np.array([len(r.spans) for r in recs], dtype=np.int64)
+    units: dict[str, int] = {}
+    fig_sent, fig_unit, fig_value, fig_count = [], [], [], []
+    for r in recs:
+        n = 0
+        for (unit, value), sents in r.figures.items():
+            fig_sent.extend(sents.tolist())
+            fig_unit.extend([units.setdefault(unit, len(units))] * len(sents))
+            fig_value.extend([value] * len(sents))
+            n += len(sents)
+        fig_count.append(n)
+    empty = np.zeros(0, np.int64)
+    arrays = {
+        "version": np.array([version], np.int64),
+        "fingerprints": np.array(keys, dtype=str) if keys else np.zeros(0, "<U64"),
+        "offsets": np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64),
+        "spans": np.concatenate([r.spans for r in recs]).astype(np.int64) if recs else np.zeros((0, 2), np.int64),
+        "same": np.concatenate([r.same for r in recs]).astype(np.int64) if recs else empty,
+        "claim": np.concatenate([r.claim for r in recs]).astype(bool) if recs else np.zeros(0, bool),
+        "denial_offsets": np.concatenate([[0], np.cumsum([len(r.denial) for r in recs])]).astype(np.int64),
+        "denial": np.concatenate([r.denial for r in recs]).astype(np.int64) if recs else empty,
+        "figure_offsets": np.concatenate([[0], np.cumsum(fig_count)]).astype(np.int64),
+        "figure_sent": np.array(fig_sent, np.int64),
+        "figure_unit": np.array(fig_unit, np.int64),
+        "figure_value": np.array(fig_value, np.float64),
+        "units": np.array(list(units), dtype=str) if units else np.zeros(0, "<U1"),
+    }
+    path = Path(directory) / RECORDS_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{RECORDS_FILE}.tmp.npz")
+    np.savez(tmp, **arrays)
+    os.replace(tmp, path)
+
+
+class RecordTable:
+    """Stored records, looked up by fingerprint; each is rebuilt with its vectors on demand."""
+
+    def __init__(self, arrays: Mapping[str, np.ndarray]):
+        self.a = arrays
+        self.position = {f: k for k, f in enumerate(arrays["fingerprints"].tolist())}
+
+    @classmethod
+    def load(cls, directory: str | Path, version: int) -> "RecordTable | None":
+        """The stored records, or None when there are none, of another version, or inconsistent."""
+        try:
+            with np.load(Path(directory) / RECORDS_FILE, allow_pickle=False) as z:
+                a = {k: z[k] for k in z.files}
+        except (OSError, ValueError, KeyError):
+            return None
+        return cls(a) if _consistent(a, version) else None
+
+    def __len__(self) -> int:
+        return len(self.position)
+
+    def get(self, fingerprint: str, raw: str, encode: Callable[[Sequence[str]], np.ndarray],
+            float16: bool = False) -> DocRecord | None:
+        from ..ingest.text import nfkc
+
+        k = self.position.get(fingerprint)
+        if k is None:
+            return None
+        a = self.a
+        lo, hi = int(a["offsets"][k]), int(a["offsets"][k + 1])
+        spans = a["spans"][lo:hi]
+        if hi > lo and int(spans[:, 1].max()) > len(raw):
+            return None  # not this document's text after all: analyse it again
+        figures: dict[tuple[str, float], list[int]] = {}
+        f0, f1 = int(a["figure_offsets"][k]), int(a["figure_offsets"][k + 1])
+        for s, u, v in zip(a["figure_sent"][f0:f1].tolist(), a["figure_unit"][f0:f1].tolist(),
+                           a["figure_value"][f0:f1].tolist()):
+            figures.setdefault(figure_key(str(a["units"][u]), v), []).append(s)
+        vecs = np.zeros((0, 0), np.float32)
+        if hi > lo:
+            vecs = np.asarray(encode([nfkc(raw[s:e]) for s, e in spans.tolist()]), dtype=np.float32)
+        d0, d1 = int(a["denial_offsets"][k]), int(a["denial_offsets"][k + 1])
+        return DocRecord(vecs.astype(np.float16) if float16 else vecs,
+                         {key: np.array(v, np.int32) for key, v in figures.items()},
+                         a["denial"][d0:d1].astype(np.int32), a["claim"][lo:hi].copy(),
+                         a["same"][lo:hi].copy(), spans.copy())
+
+
+def _consistent(a: Mapping[str, np.ndarray], version: int) -> bool:
+    """Every array present with its dtype, offsets that cover their tables, indices in range."""
+    need = {"version": "i", "fingerprints": "U", "offsets": "i", "spans": "i", "same": "i", "claim": "b",
+            "denial_offsets": "i", "denial": "i", "figure_offsets": "i", "figure_sent": "i",
+            "figure_unit": "i", "figure_value": "f", "units": "U"}
+    if any(k not in a or a[k].dtype.kind != kind for k, kind in need.items()):
+        return False
+    if a["version"].tolist() != [version]:
+        return False
+    n, s = len(a["fingerprints"]), len(a["spans"])
+    for off, table in (("offsets", s), ("denial_offsets", len(a["denial"])), ("figure_offsets", len(a["figure_sent"]))):
+        o = a[off]
+        if o.shape != (n + 1,) or o[0] != 0 or o[-1] != table or (np.diff(o) < 0).any():
+            return False
+    if a["spans"].shape != (s, 2) or a["same"].shape != (s,) or a["claim"].shape != (s,):
+        return False
+    if len(a["figure_unit"]) != len(a["figure_sent"]) or len(a["figure_value"]) != len(a["figure_sent"]):
+        return False
+    sizes = np.diff(a["offsets"])
+    for rows, off in ((a["denial"], a["denial_offsets"]), (a["figure_sent"], a["figure_offsets"])):
+        limit = np.repeat(sizes, np.diff(off))  # the size of the document each row belongs to
+        if len(rows) and ((rows < 0).any() or (rows >= limit).any()):
+            return False
+    if len(a["figure_unit"]) and (a["figure_unit"].min() < 0 or a["figure_unit"].max() >= len(a["units"])):
+        return False
+    return len(set(a["fingerprints"].tolist())) == n
+
+
+# -- checks of conflict_pairs.json (plain JSON anyone can edit) --------------------------------
+def checked_row(row, types: Sequence[str]) -> list:
+    """``row`` when it is a list of values of ``types`` ("str", "int", "float"), else ValueError."""
+    if not isinstance(row, list) or len(row) != len(types):
+        raise ValueError("finding of another shape")
+    for value, kind in zip(row, types):
+        ok = {"str": isinstance(value, str), "int": isinstance(value, int) and not isinstance(value, bool),
+              "float": isinstance(value, (int, float)) and not isinstance(value, bool)}[kind]
+        if not ok:
+            raise ValueError(f"finding field is not {kind}")
+    return row
+
+
+def checked_ident(x) -> str:
+    if not isinstance(x, str) or x.count("\t") != 1:
+        raise ValueError("document entry is not 'doc_id<TAB>fingerprint'")
+    return x
+
+
+def checked_key(k) -> str:
+    if not isinstance(k, str) or k.count("\t") != 3:
+        raise ValueError("pair key is not two 'doc_id<TAB>fingerprint'")
+    return k

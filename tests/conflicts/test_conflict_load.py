@@ -1,0 +1,115 @@
+"""Loading an index does not touch the pairs of documents: the stored conflicts are trusted when
+the conflict cache made them, a question reads only the conflicts of its retrieved documents, and
+the cache file is checked plain JSON."""
+from __future__ import annotations
+
+import json
+
+import qa
+from qa import api
+from qa.conflicts.corpus_wide import StoredConflicts, find_conflicts, select_for_question
+from qa.conflicts.pairs import PAIRS_FILE, PairCache
+
+from .test_conflict_candidates import made_up
+from .test_conflicts import fake_encode
+
+
+def _count_findings(monkeypatch) -> list:
+    calls = []
+    real = PairCache.findings
+
+    def counted(self, *args, **kwargs):
+        calls.append(len(args[0]))
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(PairCache, "findings", counted)
+    return calls
+
+
+def test_loading_an_index_trusts_the_conflicts_its_cache_made(fake_qa, monkeypatch):
+    qa.ask("Which foundry produced the first two generations of MTIA?")
+    built = api.corpus_conflicts()
+    index_dir = api._resolve(None, None)[1]
+    assert json.loads((index_dir / PAIRS_FILE).read_text("utf-8"))["conflicts_sha"]
+    api.clear_cache()  # a new process: the index and the cache are read from disk
+    calls = _count_findings(monkeypatch)
+    qa.ask("Which foundry produced the first two generations of MTIA?")
+    assert calls == [] and api.corpus_conflicts() == built
+
+    # Stored conflicts the cache did not make (another checksum) are merged again, from the cache.
+    data = json.loads((index_dir / PAIRS_FILE).read_text("utf-8"))
+    data["conflicts_sha"] = "0" * 64
+    (index_dir / PAIRS_FILE).write_text(json.dumps(data), "utf-8")
+    api.clear_cache()
+    qa.ask("Which foundry produced the first two generations of MTIA?")
+    assert len(calls) == 1 and api.corpus_conflicts() == built
+
+
+def test_a_changed_document_is_no_current_cache(tmp_path):
+    docs = made_up()
+    cache = PairCache()
+    find_conflicts(docs, fake_encode, cache=cache)
+    cache.conflicts_sha = "a" * 64
+    assert cache.current(docs, "a" * 64) and not cache.current(docs, "b" * 64)
+    assert not cache.current(docs[:-1], "a" * 64)  # a removed document drops its findings
+    cache.save(tmp_path)
+    loaded = PairCache.load(tmp_path)
+    assert loaded.current(docs, "a" * 64) and loaded.pairs == cache.pairs
+
+
+def test_a_cache_file_of_another_shape_is_not_trusted(tmp_path):
+    docs = made_up()
+    cache = PairCache()
+    find_conflicts(docs, fake_encode, cache=cache)
+    cache.save(tmp_path)
+    data = json.loads((tmp_path / PAIRS_FILE).read_text("utf-8"))
+    assert data["pairs"]
+    key = next(iter(data["pairs"]))
+    data["pairs"][key][0][1] = "12"  # an offset that is not a number
+    (tmp_path / PAIRS_FILE).write_text(json.dumps(data), "utf-8")
+    assert PairCache.load(tmp_path).pairs == {}
+
+
+class _Counted(list):
+    def __init__(self, items):
+        super().__init__(items)
+        self.read: set[int] = set()
+
+    def __getitem__(self, k):
+        self.read.add(k)
+        return super().__getitem__(k)
+
+
+def test_a_question_reads_only_the_conflicts_of_its_documents():
+    docs = made_up()
+    found = _Counted(find_conflicts(docs, fake_encode))
+    assert len({s.doc_id for c in found for s in c.statements}) >= 4
+    one = found[0]
+    found.read.clear()
+    passages = [(s.doc_id, s.start, s.end) for s in one.statements]
+    got = StoredConflicts(found)(found, passages)
+    assert got == select_for_question(list(found), passages) and one in got
+    retrieved = {d for d, _, _ in passages}
+    assert found.read and all(retrieved & {s.doc_id for s in list.__getitem__(found, k).statements} for k in found.read)
+
+
+def test_after_a_restart_adding_one_document_analyses_only_it_and_its_neighbours(tmp_path):
+    from .test_conflict_candidates import PLANT, PLANT_B, PLANT_C, _small_corpus
+    import random
+
+    from .test_conflict_cache import doc, key
+
+    docs = _small_corpus(200, random.Random(7)) + [doc("a01", PLANT_B), doc("c03", PLANT_C)]
+    new = doc("zzz", PLANT, "Orion Foods opened its first bakery in Lyon in 1998, the founder recalled.")
+    cache = PairCache()
+    find_conflicts(docs, fake_encode, cache=cache)
+    cache.save(tmp_path)
+    loaded = PairCache.load(tmp_path)  # a new process: no record in memory
+    got = key(find_conflicts(docs + [new], fake_encode, cache=loaded))
+    assert got == key(find_conflicts(docs + [new], fake_encode))
+    # The new document, then its two neighbours for the rules: not the 202 others.
+    assert loaded.computed == 2 and loaded.analyses == 3
+    # A stored record file that does not hold what it says is ignored: every document analysed.
+    (tmp_path / "conflict_records.npz").write_bytes(b"not a numpy file")
+    again = PairCache.load(tmp_path)
+    assert key(find_conflicts(docs + [new], fake_encode, cache=again)) == got and again.analyses > 200
