@@ -67,6 +67,12 @@ def _variants(base: QuestionSettings) -> dict[str, tuple[QuestionSettings | None
         "no same-figures check of stored numeric conflicts": (replace(base, same_figures=False), "subject"),
         "no copies of on-subject documents": (replace(base, copy_scan=0), "subject"),
         "near-copies aligned with days and months": (replace(base, swap_dates=False), "subject"),
+        "no yes/no value slot": (replace(base, yes_no_values=False), "subject"),
+        "certainty conflicts kept by closeness (no slot check)": (replace(base, certainty_slot=False), "subject"),
+        "namesake notes beside conflicts too": (replace(base, notes_alone=False), "subject"),
+        "namesake notes from two documents": (replace(base, note_docs=2), "subject"),
+        "stored conflicts noted as namesakes without evidence": (replace(base, stored_note_evidence=False), "subject"),
+        "pinned questions: 4 shared content words are one entity": (replace(base, pinned=4), "subject"),
         "every passage of every document": (base, "all"),
         "before: stored conflicts, statement cosine >= 0.7": (None, "subject"),
     }

@@ -11,7 +11,7 @@ from functools import lru_cache
 import numpy as np
 
 from ..reading.answertype import question_focus
-from .claims import STOPWORDS, Token, is_year, stem, tokenize
+from .claims import STOPWORDS, Token, is_year, quantities, stem, tokenize
 from ..ingest.text import nfkc
 from .rules import _same_spelling
 from .sentences import Encoder, _analyse, _DocSentences, _Sentence
@@ -142,6 +142,28 @@ class QuestionSettings:
     # own subjects); documents that merely share too little to be one entity get neither a note
     # nor a conflict (off: they are noted as namesakes, as before).
     namesake_evidence: bool = True
+    # A yes/no question that states a year or a figure ("Was he born in 1213?") asks about that
+    # value: each document's value in its place is its answer (off: no answer to compare).
+    yes_no_values: bool = True
+    # Two answer sentences that both repeat this many of the question's content words speak of the
+    # one thing a specific question pins down ("the manager of St Eunan's GAA"), though the
+    # documents share little other text (0: off).
+    pinned: int = 0
+    # A namesake note is shown only beside no conflict: when sources of one entity disagree on the
+    # question, a note that others describe namesakes is no longer what explains the disagreement
+    # (RAMDocs: most such notes sat on questions with misinformation).
+    notes_alone: bool = True
+    # A stored conflict between documents not shown to be one entity becomes a note only when
+    # something shows two entities (as for answers); else it is dropped (off: always a note).
+    stored_note_evidence: bool = True
+    # A namesake note needs this many documents: two pages that differ are as often one page and
+    # its rewrite with another answer (misinformation) as two namesakes; a third page that sides
+    # with one of them makes namesakes likelier (RAMDocs).
+    note_docs: int = 3
+    # A stored certainty or negation conflict is kept when it speaks to the question's slot (the
+    # claim's standing, or a date or figure both statements give: ``qa.conflicts.slots``) and a
+    # statement answers it, instead of by its closeness to the question (off: as other kinds).
+    certainty_slot: bool = True
 
 
 # --------------------------------------------------------------------------- candidate answers
@@ -281,26 +303,38 @@ class _Question:
     # What is asked about the subject ("directors", "built", "population"), as stem prefixes: the
     # answer sits next to these ("directed by Frank Oz"), not next to the subject's own name.
     predicate: frozenset[str] = frozenset()
+    # Values a yes/no question states ("born in 1213"): its answer slot, not part of the subject.
+    claimed: frozenset[str] = frozenset()
 
     def asks(self, key: str) -> bool:
         """Whether a sentence token is a form of a predicate word ("directed" for "directors")."""
         return key.isalpha() and stem(key)[:_PREFIX] in self.predicate
 
 
-def _question(text: str) -> _Question:
+def _question(text: str, yes_no_values: bool = True) -> _Question:
     toks = tokenize(nfkc(text))
     keys = frozenset(t.key for t in toks)
     stems = frozenset(stem(t.key) for t in toks if t.key.isalpha() and t.key not in _Q_STOP)
-    subject = tuple(t.key for k, t in enumerate(toks)
-                    if (t.text[:1].isupper() or t.key[:1].isdigit()) and t.key not in _Q_STOP and k > 0)
     focus = question_focus(text)
     atype = focus.type
-    if not focus.wh and atype == "OTHER":
+    claimed: frozenset[str] = frozenset()
+    if not focus.wh and atype in ("OTHER", None):
         atype = None  # "Is Anthropic using ...?": a yes/no question has no span to disagree on
+        if yes_no_values:
+            # ... unless it states a value: "Was he born in 1213?" is answered by the year each
+            # source gives ("born in 1211" says no), "Do more than two monks know it?" by a count.
+            claimed = frozenset(t.key for t in toks if is_year(t))
+            if claimed:
+                atype = "DATE"
+            elif any(q.value and q.unit != "year" for q in quantities(toks, nfkc(text))):
+                atype = "NUM"
+    subject = tuple(t.key for k, t in enumerate(toks)
+                    if (t.text[:1].isupper() or t.key[:1].isdigit()) and t.key not in _Q_STOP and k > 0
+                    and t.key not in claimed)
     predicate = frozenset(stem(t.key)[:_PREFIX] for k, t in enumerate(toks)
                           if t.key.isalpha() and t.key not in _Q_STOP and t.key not in subject
                           and len(t.key) > 2 and not (k > 0 and t.text[:1].isupper()))
-    return _Question(text, _kind_for(atype), keys, stems, subject, atype == "OTHER", predicate)
+    return _Question(text, _kind_for(atype), keys, stems, subject, atype == "OTHER", predicate, claimed)
 
 
 _PREFIX = 5  # "direct|ed", "direct|ors": forms of one word share their first letters
@@ -338,7 +372,7 @@ def _junk(v: Value, s: _Sentence) -> bool:
 def _about_subject(v: Value, q: _Question) -> bool:
     """A name made only of the question's own words names the subject, not the answer."""
     if v.kind != "name":
-        return v.key in q.keys
+        return v.key in q.keys and v.key not in q.claimed
     words = [w for w in v.key.split() if w not in _CONNECT and w not in STOPWORDS]
     return all(w in q.keys for w in words)
 

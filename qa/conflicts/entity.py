@@ -108,6 +108,23 @@ def _own_subjects(a: DocFacts, b: DocFacts, q: _Question, answers, sents, said: 
     return bool(na and nb)
 
 
+def _pinned(sents: tuple[_Sentence, _Sentence] | None, q: _Question, least: int) -> bool:
+    """Whether both answer sentences repeat at least ``least`` of the question's content words: a
+    specific question ("Who was the manager of St Eunan's GAA in 2017?") pins down one thing, and
+    two statements that both restate it speak of that thing, though their documents (two short
+    excerpts) share little else. Short questions ("Who directed Manic?") never reach it: their
+    name is exactly what namesakes share."""
+    if not least or sents is None:
+        return False
+    both = q.stems & sents[0].content & sents[1].content
+    return len(q.stems) >= _PINNING and len(both) >= least
+
+
+# Content words a question needs to pin one thing down: RAMDocs' questions, written to be
+# ambiguous ("What is the population of Broken Bow?"), mostly have 3 to 5.
+_PINNING = 6
+
+
 def _leads_with_subject(f: DocFacts, q: _Question) -> bool:
     """Whether the title or first sentence names the question's subject."""
     subj = set(q.subject)
@@ -178,7 +195,7 @@ def entity_relation(a: DocFacts, b: DocFacts, q: _Question, st: QuestionSettings
         # that read alike, not two entities sharing the name asked about (that is what differing
         # qualifiers of the name show, above).
         return UNRELATED
-    if not need_overlap or named:
+    if not need_overlap or named or _pinned(sents, q, st.pinned):
         return SAME
     if sents is not None and _sentence_overlap(sents[0], sents[1], said) >= st.same_sentence:
         return SAME  # the two answers are given in one statement, reworded

@@ -40,7 +40,6 @@ tuned on the even questions: see qa/conflicts/README.md.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
@@ -61,6 +60,7 @@ from ..ingest.text import nfkc
 from .answers import _answers, _relevance
 from .entity import SAME, UNRELATED, _qualifiers, entity_relation, same_entity
 from .rewrite import rewritten
+from .slots import _components, _figures, _fits, asks_standing, certainty_bears
 from .sentences import Encoder, _DocSentences, _Sentence
 from .swaps import Swaps, _figures_differ, swaps_between
 from ..ingest.corpus import Document
@@ -117,7 +117,7 @@ class QuestionConflicts:
         question's L2-normalised vector in the space of the encoder the facts were built with
         (None: lexical relevance only)."""
         st = settings or self.settings
-        q = _question(question)
+        q = _question(question, st.yes_no_values)
         rows = self._rows(passages)
         if passages is not None:
             rows.update(self._copies_of(rows, st))
@@ -134,8 +134,13 @@ class QuestionConflicts:
         if st.stored:
             for c in stored:
                 close, relevant = self._statement_relevance(c, q, qvec, st)
-                if close >= st.stored_close or (q.kind is not None and _KIND_OF.get(c.kind) == q.kind
-                                                and relevant >= st.stored_kind_relevant):
+                if st.certainty_slot and c.kind in ("certainty", "negation") and (q.kind is not None or asks_standing(q)):
+                    keep = relevant >= st.stored_kind_relevant and certainty_bears(
+                        c, q, self._facts, close >= st.stored_close)
+                else:
+                    keep = close >= st.stored_close or (q.kind is not None and _KIND_OF.get(c.kind) == q.kind
+                                                        and relevant >= st.stored_kind_relevant)
+                if keep:
                     kept = self._recheck(c, q, answers, st)
                     if kept is not None:
                         out.append(kept)
@@ -154,7 +159,9 @@ class QuestionConflicts:
                     pairs.append((da, db))
             for group in _components(pairs):
                 out.append(self._conflict(kind, group, said))
-        return out
+        if st.notes_alone and any(c.kind != AMBIGUITY for c in out):
+            out = [c for c in out if c.kind != AMBIGUITY]
+        return [c for c in out if c.kind != AMBIGUITY or len({s.doc_id for s in c.statements}) >= st.note_docs]
 
     def _answer_links(self, q: _Question, answers: dict[str, _Said], st: QuestionSettings) -> list:
         order = list(answers)
@@ -280,6 +287,7 @@ class QuestionConflicts:
         said = {d: {" ".join(x.text.split()) for x in c.statements if x.doc_id == d} for d in ds}
         figures = {d: _figures(x.text for x in c.statements if x.doc_id == d) for d in ds}
         apart = False  # whether two of the documents state different things
+        namesakes = not st.stored_note_evidence  # whether two of them are shown to be namesakes
         for x, da in enumerate(ds):
             for db in ds[x + 1:]:
                 if said[da] == said[db]:
@@ -290,12 +298,13 @@ class QuestionConflicts:
                 apart = True
                 vals = (answers[da][2], answers[db][2]) if da in answers and db in answers else None
                 fa, fb = self.facts[da], self.facts[db]
-                if self._rewritten(fa, fb, q, vals, None, st) or (
-                        same_entity(fa, fb, q, replace(st, same_names=st.stored_names), vals, None)
-                        and not self._templated(fa, fb, st)
-                        and not self._renamed(fa, fb, q, st)):
+                if self._rewritten(fa, fb, q, vals, None, st):
                     return c
-        if not apart and st.same_figures and c.kind == "numeric":
+                rel = entity_relation(fa, fb, q, replace(st, same_names=st.stored_names), vals, None)
+                if rel == SAME and not self._templated(fa, fb, st) and not self._renamed(fa, fb, q, st):
+                    return c
+                namesakes = namesakes or rel != UNRELATED or self._renamed(fa, fb, q, st)
+        if (not apart and st.same_figures and c.kind == "numeric") or (apart and not namesakes):
             return None
         return Conflict(AMBIGUITY, "These sources may describe different entities that share a name, so "
                         "their statements need not disagree. " + c.summary, c.statements)
@@ -348,44 +357,6 @@ class QuestionConflicts:
         head = ("Answer conflict" if kind == ANSWER else
                 "These sources may describe different entities that share a name, so their answers need not disagree")
         return Conflict(kind, f"{head}: " + "; ".join(parts), tuple(statements))
-
-
-_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
-
-
-def _figures(texts) -> frozenset[str]:
-    """The figures statements give ("2,393", "54.0"), for copies of one statement formatted apart:
-    "(54.0/km)" / "( 54.0/km 2 )", or cut short after the first figures."""
-    return frozenset(m.group().replace(",", "") for t in texts for m in _FIGURE.finditer(t))
-
-
-def _fits(swapped: str, q: _Question) -> bool:
-    """Whether a swap is of the kind of answer the question asks for (any word for "what genre")."""
-    if q.kind == "name":
-        return swapped == "name" or (q.other and swapped == "word")
-    return swapped == q.kind
-
-
-def _components(pairs: list[tuple[str, str]]) -> list[list[str]]:
-    adj: dict[str, set[str]] = {}
-    for a, b in pairs:
-        adj.setdefault(a, set()).add(b)
-        adj.setdefault(b, set()).add(a)
-    seen: set[str] = set()
-    out = []
-    for start in adj:
-        if start in seen:
-            continue
-        comp, stack = [], [start]
-        seen.add(start)
-        while stack:
-            x = stack.pop()
-            comp.append(x)
-            for y in adj[x] - seen:
-                seen.add(y)
-                stack.append(y)
-        out.append(sorted(comp, key=list(adj).index))
-    return out
 
 
 def find_conflicts_for_question(question: str, docs: Sequence[Document], encode: Encoder | None = None,

@@ -1,55 +1,25 @@
 """The data sets ``qa eval`` reads, told apart by content (:func:`detect_format`): the gold JSONL,
 SQuAD v1.1 or v2.0 JSON (open-domain: one corpus of all its articles; v2.0's ``is_impossible``
-questions are unanswerable) and RAMDocs JSONL (one small corpus
-per question). Each becomes a :class:`Dataset` of :class:`Item` rows that name the corpus and
+questions are unanswerable), RAMDocs JSONL (one small corpus per question) and WikiContradict JSONL
+(``qa.evaluation.wikicontradict``). Each becomes a :class:`Dataset` of :class:`Item` rows that name the corpus and
 index folder to ask in."""
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..config import default_corpus, index_root
+from .items import Dataset, Item
 from .metrics import normalize_answer
 
 __all__ = ["Item", "Dataset", "detect_format", "load_gold", "load_squad_items", "select_articles", "ramdocs_label", "load_ramdocs", "load_dataset",
            "disk_text_of"]
 
 
-@dataclass(frozen=True)
-class Item:
-    """One question to ask and what a right result looks like."""
-
-    qid: str
-    question: str
-    answers: tuple[str, ...]
-    doc_ids: tuple[str, ...] = ()
-    answerable: bool = True
-    conflict: bool | None = None  # None: not known, left out of the conflict figures
-    conflict_doc_ids: tuple[str, ...] = ()
-    category: str | None = None
-    corpus: str | None = None  # None: the default corpus (seeds/)
-    index_dir: str | None = None
-    paragraph: str | None = None  # SQuAD: "doc_id#paragraph" holding the answer
-    group: str | None = None  # one fact asked several ways (the second seed question set)
-    dialogue: str | None = None  # a conversation's id: its turns are asked in order, with history
-    turn: int = 1
-    standalone: str | None = None  # a follow-up rewritten to need no context (the ceiling)
-
-
-@dataclass
-class Dataset:
-    name: str
-    kind: str  # gold | squad | ramdocs
-    items: list[Item]
-    paragraph_of: Callable[[str, int, int], int] | None = None
-    texts: dict[str, str] = field(default_factory=dict)  # known document texts by "corpus|doc_id"
-
-
 # --------------------------------------------------------------------------- formats
 def detect_format(path: str | Path) -> str:
-    """'gold', 'squad' or 'ramdocs' from the file's content (not its name)."""
+    """'gold', 'squad', 'ramdocs' or 'wikicontradict' from the file's content (not its name)."""
     with open(path, encoding="utf-8") as fh:
         head = fh.read(1 << 16)
     first = next((line for line in head.splitlines() if line.strip()), "")
@@ -60,11 +30,13 @@ def detect_format(path: str | Path) -> str:
     if isinstance(row, dict):
         if "documents" in row and "gold_answers" in row:
             return "ramdocs"
+        if {"question", "context1", "context2"} <= set(row):
+            return "wikicontradict"
         if "question" in row and "answers" in row:
             return "gold"
     if head.lstrip().startswith("{") and '"data"' in head and '"paragraphs"' in head:
         return "squad"
-    raise ValueError(f"{path}: not a gold JSONL, SQuAD v1.1 JSON or RAMDocs JSONL file")
+    raise ValueError(f"{path}: not a gold JSONL, SQuAD v1.1 JSON, RAMDocs JSONL or WikiContradict JSONL file")
 
 
 def _jsonl(path: Path) -> list[dict]:
@@ -195,6 +167,10 @@ def load_dataset(path: str | Path, limit: int | None = None, articles: str | Non
         raise ValueError(f"{path}: --articles selects articles of a SQuAD file, not of a {kind} file")
     if kind == "squad":
         return load_squad_items(path, limit, articles=articles)
+    if kind == "wikicontradict":
+        from .wikicontradict import load_wikicontradict
+
+        return load_wikicontradict(path, limit)
     return {"gold": load_gold, "ramdocs": load_ramdocs}[kind](path, limit)
 
 

@@ -1,6 +1,6 @@
 """``qa eval PATH``: measure retrieval, answers, citations, abstention, conflicts and latency.
 
-Three input formats, told apart by content (:func:`detect_format`):
+Four input formats, told apart by content (:func:`detect_format`):
 
 * **gold** JSONL (``eval/gold.jsonl``): questions over the seed articles (corpus: seeds/).
 * **squad** v1.1 or v2.0 JSON: open-domain, every article one document of one corpus written under
@@ -11,6 +11,7 @@ Three input formats, told apart by content (:func:`detect_format`):
   is expected when a misinformation and a correct document give different answers; questions with
   misinformation but no correct document are left out of the conflict figures (as in
   ``qa.bench.conflicts``).
+* **wikicontradict** JSONL: contradicting passage pairs and agreeing controls (``.wikicontradict``).
 
 The run loop takes an ``ask`` callable (tests pass a fake); per-question scoring
 (:func:`score_question`) and aggregation (:func:`aggregate`, :func:`check_bar`) are pure functions.
@@ -324,10 +325,12 @@ def evaluate(path: str | Path, *, limit: int | None = None, ask: Callable[..., A
         from .. import api
 
         ask = api.ask
-        if dataset.kind == "ramdocs":
+        if dataset.kind in ("ramdocs", "wikicontradict"):
             on_change = api.clear_cache  # one small index per question: keep only the current one
     records = run(dataset, ask, progress=progress, text_of=disk_text_of(dataset), on_corpus_change=on_change)
     metrics = aggregate(records)
+    if dataset.extra_metrics is not None:  # figures of the data set's own (WikiContradict's halves)
+        metrics.update(dataset.extra_metrics(records))
     metrics = {"data": str(path), "format": dataset.kind, "k": K, **({"case": case} if case else {}),
                **({"articles": articles} if articles else {}), **metrics}
     return dataset, records, metrics

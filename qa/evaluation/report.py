@@ -66,6 +66,10 @@ def metric_rows(m: dict) -> list[tuple[str, str]]:
     pg = m.get("paraphrase_groups")
     if pg:
         rows.append(("paraphrase groups with every wording right", f"{_pct(pg['share_all_right'])} ({pg['all_right']}/{pg['n']})"))
+    if m.get("wikicontradict"):
+        from .wikicontradict import wikicontradict_rows
+
+        rows += wikicontradict_rows(m["wikicontradict"])
     rows += [("latency median (warm)", _ms(lat["median_s"])), ("latency p95", _ms(lat["p95_s"]))]
     return rows
 

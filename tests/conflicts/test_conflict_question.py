@@ -77,7 +77,10 @@ def test_two_entities_sharing_a_name_are_an_ambiguity_note_not_a_conflict():
     docs = [doc("a01", "Doug Harvey (ice hockey) Douglas Harvey was a Canadian professional ice hockey "
                 "player who played in the National Hockey League from 1947.", title="Doug Harvey (ice hockey)"),
             doc("b02", "Doug Harvey (umpire) Harold Douglas Harvey was an American umpire in Major League "
-                "Baseball who worked in the National League from 1962.", title="Doug Harvey (umpire)")]
+                "Baseball who worked in the National League from 1962.", title="Doug Harvey (umpire)"),
+            # A note needs a third page that sides with one of them (two could be a page and its rewrite).
+            doc("c03", "Doug Harvey (umpire) Harvey, an American baseball umpire known as God, worked in the "
+                "National League from 1962 until his retirement.", title="Doug Harvey (umpire)")]
     found = ask("When did Doug Harvey start his career in the league?", docs)
     assert real(found) == []
     assert [c.kind for c in found] == [AMBIGUITY]
@@ -163,7 +166,8 @@ def test_namesakes_are_a_note_apart_from_the_conflicts_and_scored_apart(fake_emb
             "started his career in the league in {year}. Doug Harvey is remembered as one of the best.\n")
     corpus = write_corpus(tmp_path / "people", {
         "a01": text.format(kind="ice hockey", what="Canadian professional ice hockey defenceman", year=1947),
-        "b02": text.format(kind="umpire", what="baseball umpire in Major League Baseball", year=1962)})
+        "b02": text.format(kind="umpire", what="baseball umpire in Major League Baseball", year=1962),
+        "c03": text.format(kind="umpire", what="National League umpire known as God", year=1962)})
     api.clear_cache()
     try:
         a = qa.ask("When did Doug Harvey start his career in the league?", corpus=corpus,

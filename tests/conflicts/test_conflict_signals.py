@@ -40,7 +40,7 @@ def test_a_copy_rewritten_with_another_answer_is_misinformation_even_in_its_titl
     assert real(found), [c.summary for c in found]
     assert "trombonist" in found[0].summary and "chef" in found[0].summary
     # Without the signal the differing qualifiers make them two people sharing a name.
-    off = find(q, docs, encode, rewrites=False)
+    off = find(q, docs, encode, rewrites=False, note_docs=2)
     assert not real(off) and [c.kind for c in off] == [AMBIGUITY]
 
 

@@ -319,7 +319,7 @@ def test_seed_conflicts_with_the_real_model():
 
 # --------------------------------------------------------------------------- question-aware path
 
-from qa.conflicts.question import AMBIGUITY, ANSWER, QuestionConflicts, find_conflicts_for_question  # noqa: E402
+from qa.conflicts.question import AMBIGUITY, ANSWER, QuestionConflicts, QuestionSettings, find_conflicts_for_question  # noqa: E402
 
 
 def cathedral(year: int, doc_id: str) -> Document:
@@ -352,7 +352,9 @@ def kaliganj(district: str, rate: str, doc_id: str) -> Document:
 @pytest.mark.parametrize("encode", [None, fake_encode], ids=["lexical", "fake-encoder"])
 def test_question_near_copies_about_two_entities_are_an_ambiguity(encode):
     docs = [kaliganj("Jhenaidah", "29.7", "a01"), kaliganj("Lalmonirhat", "41.2", "b02")]
-    found = find_conflicts_for_question("What is the literacy rate of Kaliganj Upazila?", docs, encode)
+    # Two documents suffice here (``note_docs``: a note in ask() needs three).
+    st = replace(QuestionSettings() if encode else QuestionSettings(relevant=0.5), note_docs=2)
+    found = find_conflicts_for_question("What is the literacy rate of Kaliganj Upazila?", docs, encode, settings=st)
     assert kinds(found) == [AMBIGUITY]
     assert "29.7" in found[0].summary and "41.2" in found[0].summary
     check_offsets(found, docs)
@@ -367,7 +369,8 @@ def test_question_stored_conflict_between_two_entities_becomes_an_ambiguity():
         for d in docs
     )
     stored = Conflict("numeric", "Numeric conflict: a01 says 29.7%; b02 says 41.2%", citations)
-    found = finder.find("Which literacy rate does Kaliganj Upazila have?", stored=[stored])
+    found = finder.find("Which literacy rate does Kaliganj Upazila have?", stored=[stored],
+                        settings=replace(finder.settings, note_docs=2))
     assert [c.kind for c in found if c.statements == citations] == [AMBIGUITY]
     assert not any(c.kind == ANSWER for c in found)
     # The same stored conflict between copies about one entity stays a conflict.

@@ -41,6 +41,13 @@ def test_manifest_records_what_loading_checks(corpus, ixdir):
     assert len(report.added) == 5
 
 
+def test_report_times_each_stage_of_a_build(corpus, ixdir):
+    _, _, _, report = build(corpus, ixdir)
+    stages = dict(report.timings)
+    assert {"read", "chunk", "embed", "entities", "index", "save"} <= set(stages)
+    assert all(v >= 0 for v in stages.values())
+
+
 def test_reload_is_fresh_and_embeds_nothing(corpus, ixdir):
     emb, data, _, _ = build(corpus, ixdir)
     n = emb.encoded

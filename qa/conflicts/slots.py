@@ -1,0 +1,120 @@
+"""Does a stored conflict speak to what the question asks (its answer slot)? And small helpers of
+the question path (``qa.conflicts.question``).
+
+A certainty conflict ("expected to approach 50 trillion won" / "has reached approximately 50
+trillion won") says how sure the sources are of a claim. It answers a question about that claim's
+standing ("What is Anthropic's relationship with Samsung's 2nm foundry?", "anthropic samsung 2nm
+status", a yes/no question), or a question for a value both statements give ("How large is the
+backlog?": the figure itself is asserted by one, expected by the other). A yes/no question keeps
+them by closeness, as other stored conflicts. It does not answer a
+question for another slot of the same sentences ("Which news outlet reported that Anthropic is in
+talks with Samsung?", "When will the foundry turn a profit?"), though those sentences are close to
+it: the closeness the other stored conflicts are kept by brought these false alarms.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .answer_facts import DocFacts, Value, _Question
+from ..results import Conflict
+
+__all__ = ["certainty_bears", "asks_standing"]
+
+# Words of a question that asks how a claim stands rather than for a value or a name.
+_STANDING = re.compile(r"\b(?:relationship|relations|status|standing|dealings|describe[sd]?|situation|"
+                       r"progress|state of|true|confirmed|really)\b", re.I)
+
+
+def asks_standing(q: _Question) -> bool:
+    """Whether the question asks how a claim stands ("relationship", "status", "how do reports
+    describe")."""
+    return bool(_STANDING.search(q.text))
+
+
+def certainty_bears(c: Conflict, q: _Question, facts_of: Callable[[str], DocFacts | None],
+                    close: bool = False) -> bool:
+    """Whether a stored certainty (or negation) conflict speaks to the question's slot: the question
+    asks for the claim's standing, or for a date or figure that the statements of two documents
+    give, of the kind asked (an amount in the currency asked, a count for "how many"), in a
+    sentence that repeats two words of what is asked ("backlog", "orders" for "How large is the
+    foundry's order backlog?") or, with ``close`` (a statement at cosine >= 0.7 with the
+    question), in any sentence: a figure of another claim ("2nm") answers another question."""
+    if asks_standing(q):
+        return True
+    if q.kind not in ("date", "number"):
+        return False
+    fits = _value_fits(q)
+    docs = set()
+    for s in c.statements:
+        f = facts_of(s.doc_id)
+        if f is None:
+            return True  # unknown documents: nothing is dropped for want of facts
+        rows = [i for i, x in enumerate(f.sents) if x.start < s.end and s.start < x.end]
+        if any(v.kind == q.kind and fits(v, f.sents[i].raw) for i in rows for v in f.values[i]) and (close or any(
+                len({k for k in f.sents[i].keys if q.asks(k)}) >= 2 for i in rows)):
+            docs.add(s.doc_id)
+    return len(docs) >= 2
+
+
+_CURRENCY_UNITS = frozenset({"KRW", "USD", "CNY", "EUR", "GBP", "JPY"})
+
+
+def _value_fits(q: _Question) -> Callable[[Value, str], bool]:
+    """Whether a figure is of the kind the question asks: an amount in the currency it names, any
+    amount of money for "how much did they invest", a share for a percentage, a bare count for
+    "how many"/"what count of"; anything else for a date or another figure."""
+    from ..reading.answertype import asked_currency, question_focus, states_currency
+
+    if q.kind != "number":
+        return lambda v, raw: True
+    currency = asked_currency(q.text)
+    if currency:
+        return lambda v, raw: states_currency(currency, raw)
+    focus = question_focus(q.text)
+    unit = lambda v: v.key.split(":", 1)[0]  # noqa: E731
+    if focus.type == "MONEY":
+        return lambda v, raw: unit(v) in _CURRENCY_UNITS
+    if focus.type == "PERCENT":
+        return lambda v, raw: unit(v) == "%"
+    if focus.wh == "how many" or re.search(r"(?:number|count) of", q.text, re.I):
+        return lambda v, raw: unit(v) == ""
+    return lambda v, raw: True
+
+
+_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _figures(texts) -> frozenset[str]:
+    """The figures statements give ("2,393", "54.0"), for copies of one statement formatted apart:
+    "(54.0/km)" / "( 54.0/km 2 )", or cut short after the first figures."""
+    return frozenset(m.group().replace(",", "") for t in texts for m in _FIGURE.finditer(t))
+
+
+def _fits(swapped: str, q: _Question) -> bool:
+    """Whether a swap is of the kind of answer the question asks for (any word for "what genre")."""
+    if q.kind == "name":
+        return swapped == "name" or (q.other and swapped == "word")
+    return swapped == q.kind
+
+
+def _components(pairs: list[tuple[str, str]]) -> list[list[str]]:
+    adj: dict[str, set[str]] = {}
+    for a, b in pairs:
+        adj.setdefault(a, set()).add(b)
+        adj.setdefault(b, set()).add(a)
+    seen: set[str] = set()
+    out = []
+    for start in adj:
+        if start in seen:
+            continue
+        comp, stack = [], [start]
+        seen.add(start)
+        while stack:
+            x = stack.pop()
+            comp.append(x)
+            for y in adj[x] - seen:
+                seen.add(y)
+                stack.append(y)
+        out.append(sorted(comp, key=list(adj).index))
+    return out

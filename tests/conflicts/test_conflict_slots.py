@@ -1,0 +1,102 @@
+"""Conflicts on the question's slot and the strength of namesake notes (qa.conflicts.slots,
+qa.conflicts.question), each on small made-up articles: what the signal decides, and, with it
+switched off, the decision it changes."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from qa.conflicts.question import QuestionConflicts, QuestionSettings
+from qa.results import AMBIGUITY, Citation, Conflict
+
+from .test_conflict_question import doc, real
+from .test_conflict_signals import MODES, find
+
+
+@MODES
+def test_a_yes_no_question_stating_a_year_is_answered_by_each_sources_year(encode):
+    """"Was he born in 1213?": one source says 1213, its copy 1211. The year is the question's
+    slot, not part of its subject."""
+    text = ("Muhammad of Alamut was born in {year} in the fortress of Alamut, the son of Hasan. He ruled "
+            "the Nizari state for thirty years and is remembered for his patronage of scholars.")
+    docs = [doc("a01", text.format(year=1213), title="Muhammad of Alamut"),
+            doc("b02", text.format(year=1211), title="Muhammad of Alamut")]
+    q = "Was Muhammad of Alamut born in 1213?"
+    found = find(q, docs, encode)
+    assert real(found), [c.summary for c in found]
+    assert "1213" in found[0].summary and "1211" in found[0].summary
+    assert real(find(q, docs, encode, yes_no_values=False)) == []  # a yes/no question had no slot
+    # Sources that agree on the year stay quiet.
+    same = [docs[0], doc("b02", text.format(year=1213), title="Muhammad of Alamut")]
+    assert real(find(q, same, encode)) == []
+
+
+BACKLOG = ("Samsung's long-term foundry backlog orders are expected to approach 50 trillion won, the "
+           "report said.")
+REACHED = "The backlog of Samsung's foundry business has reached approximately 50 trillion won."
+
+
+def _stored_certainty():
+    # Two articles on one story: they share its names (stored conflicts need evidence of one entity).
+    names = "Samsung Foundry makes chips for Meta, Tesla and Nvidia at its Pyeongtaek plant."
+    docs = [doc("a01", BACKLOG, names, "Analysts see the foundry turning a profit in the fourth quarter."),
+            doc("b02", REACHED, names, "Samsung declined to comment on the report.")]
+    statements = tuple(Citation(d.doc_id, d.title, d.date, d.raw.index(t), d.raw.index(t) + len(t), t, 0.9)
+                       for d, t in zip(docs, (BACKLOG, REACHED)))
+    return docs, Conflict("certainty", "Certainty conflict: a01 says tentatively ...; b02 states ...", statements)
+
+
+@pytest.mark.parametrize("question, kept", [
+    ("How large is Samsung's foundry order backlog?", True),  # the figure itself: expected vs reached
+    ("What is the status of Samsung's foundry backlog?", True),  # the claim's standing
+    ("When will Samsung's foundry business turn an operating profit?", False),  # no date in them
+    ("Which news outlet reported Samsung's foundry backlog?", False),  # another slot of the sentences
+    ("What is Samsung's foundry backlog worth in US dollars?", False),  # an amount in won is no dollars
+])
+def test_a_stored_certainty_conflict_is_kept_when_it_speaks_to_the_slot(question, kept):
+    docs, stored = _stored_certainty()
+    st = QuestionSettings(relevant=0.5)
+    found = QuestionConflicts(docs).find(question, stored=[stored], settings=st)
+    assert bool(real(found)) == kept, [c.summary for c in found]
+    if kept:
+        # Without the slot check it is kept only by closeness, which lexical relevance never gives.
+        off = QuestionConflicts(docs).find(question, stored=[stored], settings=replace(st, certainty_slot=False))
+        assert real(off) == []
+
+
+HOCKEY = ("Doug Harvey (ice hockey) Douglas Harvey was a Canadian professional ice hockey player who "
+          "played in the National Hockey League from {year}.")
+UMPIRE = ("Doug Harvey (umpire) Harold Douglas Harvey was an American umpire in Major League Baseball "
+          "who worked in the National League from 1962.")
+UMPIRE_TOO = ("Doug Harvey (umpire) Harvey, an American baseball umpire known as God, worked in the "
+              "National League from 1962 until his retirement.")
+
+
+def _harvey(doc_id: str, text: str):
+    return doc(doc_id, text, title=text.split(")")[0] + ")")
+
+
+Q_HARVEY = "When did Doug Harvey start his career in the league?"
+
+
+@MODES
+def test_a_namesake_note_needs_three_documents(encode):
+    """Two pages that differ are as often a page and its rewrite as two namesakes: a third page
+    that sides with one of them is needed for a note."""
+    two = [_harvey("a01", HOCKEY.format(year=1947)), _harvey("b02", UMPIRE)]
+    assert find(Q_HARVEY, two, encode) == []
+    assert [c.kind for c in find(Q_HARVEY, two, encode, note_docs=2)] == [AMBIGUITY]
+    three = two + [_harvey("c03", UMPIRE_TOO)]
+    assert [c.kind for c in find(Q_HARVEY, three, encode)] == [AMBIGUITY]
+
+
+@MODES
+def test_no_namesake_note_beside_a_conflict(encode):
+    """Sources of one entity disagree (a copy rewritten with another year): that is what the user
+    sees; a note that a third source describes a namesake no longer explains the disagreement."""
+    docs = [_harvey("a01", HOCKEY.format(year=1947)), _harvey("b02", UMPIRE), _harvey("c03", UMPIRE_TOO),
+            _harvey("d04", HOCKEY.format(year=1950))]
+    found = find(Q_HARVEY, docs, encode)
+    assert real(found) and AMBIGUITY not in [c.kind for c in found], [c.summary for c in found]
+    assert AMBIGUITY in [c.kind for c in find(Q_HARVEY, docs, encode, notes_alone=False)]
