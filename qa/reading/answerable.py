@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -34,11 +35,16 @@ _READER = ("coverage", "context", "soft", "missing", "rarest", "names", "names_c
            "type_gap", "fact_gap", "chunk_lex")
 GATE_FEATURES = ("answer_logit",) + _READER + (
     "doc_missing", "doc_missing_rarest", "read_missing", "ctx_missing_terms", "names_doc", "negation_gap",
-    "number_doc", "question_terms")
+    "number_doc", "question_terms", "number_context", "prefix_antonym")
 
 _NEGATION = re.compile(r"\b(?:not|never|no|none|nor|without|neither|cannot|\w+n't)\b", re.I)
 _NUMBER = re.compile(r"\b\d[\d,.]*\b")
 _NAME = re.compile(r"\b[A-Z][A-Za-z]+")
+# Light verbs (stemmed) name no attribute: "How far has Jalapeño got?" is not missing a "got".
+_LIGHT = frozenset("get got gotten make made take took taken go went gone come came give gave given put happen occur becom "
+                   "becam".split())
+# "non-imperialism", "unbroken": the question turns round a word the passage uses.
+_PREFIX = ("non-", "non", "anti-", "anti", "un", "dis", "in", "im", "ir", "il")
 
 
 def _logit(p: float) -> float:
@@ -53,7 +59,7 @@ def gate_features(question: str, info: dict, prob: float, *, q_terms: Iterable[s
     ``prob``: the reader's answerability; ``context_terms``: stemmed terms of the sentence and its
     neighbours; ``doc_terms``: of its whole article; ``read_terms``: of every candidate read;
     ``doc_words``: the article's words, lower-cased (for names and numbers)."""
-    terms = set(q_terms)
+    terms = set(q_terms) - _LIGHT
     weight = {t: idf(t) for t in terms}
     total = sum(weight.values()) or 1.0
     rarest = max(weight.values(), default=0.0) or 1.0
@@ -61,6 +67,8 @@ def gate_features(question: str, info: dict, prob: float, *, q_terms: Iterable[s
     names = {w.lower() for w in _NAME.findall(question.strip()[1:])}
     numbers = {n.strip(".,") for n in _NUMBER.findall(question)}
     negated = bool(_NEGATION.search(question)) and not _NEGATION.search(sentence)
+    turned = any(t.startswith(p) and len(t) > len(p) + 3 and t[len(p):] in context_terms
+                 for t in terms - context_terms for p in _PREFIX)
     own = [float(info.get(f, 0.0)) for f in _READER]
     return np.array([
         _logit(prob), *own,
@@ -72,12 +80,15 @@ def gate_features(question: str, info: dict, prob: float, *, q_terms: Iterable[s
         float(negated),
         float(bool(numbers - doc_words)),
         math.log1p(len(terms)),
+        # A number asked about that the sentence and its neighbours never state (the article may, elsewhere).
+        float(any(p not in context_terms for n in numbers for p in re.findall(r"\d+(?:\.\d+)?", n))),
+        float(turned),
     ], np.float64)
 
 
 def missing_words(question: str, present: frozenset[str], tokenize: Callable[[str], list[str]]) -> list[str]:
     """The question's content words (as typed) whose stems ``present`` lacks, for the reason given."""
-    content = set(question_terms(question))
+    content = set(question_terms(question)) - _LIGHT
     out = []
     for w in re.findall(r"[A-Za-z][\w'-]*", question):
         toks = set(tokenize(w)) & content
@@ -126,7 +137,9 @@ class AnswerGate:
 
     @classmethod
     def load(cls, path: Path = GATE_PATH) -> "AnswerGate | None":
-        if not path.exists():
+        """The shipped gate; None without its file or with ``QA_ANSWER_GATE=off`` (the reader
+        then answers near misses as it did before the gate)."""
+        if not path.exists() or os.environ.get("QA_ANSWER_GATE", "").lower() in ("off", "0", "false"):
             return None
         d = json.loads(path.read_text("utf-8"))
         return cls(d["weights"], d["bias"], d["threshold"])

@@ -6,8 +6,11 @@ passages), with the gate off, and the reader's GATE_FEATURES of its chosen sente
 Questions the reader already abstains on are left out (the gate never sees them). A logistic
 regression of "the question is answerable" is fitted on the even-numbered articles (position in
 the file, from 0); its threshold is the highest for which, on those same articles, the answerable
-questions lose at most ``--max-contains-drop`` of "answer contains a gold answer" and at most
-``--max-wrong`` of them are abstained on in all (the reader's own abstentions included). The odd
+questions lose at most ``--max-contains-drop`` of "answer contains a gold answer" and the gate adds
+at most ``--max-added-wrong`` abstentions on them (a share of the answerable questions). Budgets
+relative to the reader without the gate, not absolute: the two halves differ (wrong abstentions
+without the gate: 1.3% on the even articles, 5.0% on the odd), and an absolute cap fitted on the
+easy half spends the whole margin on the hard one. The odd
 articles are held out: ``qa eval squad-v2.0-dev-half-a.json --articles odd`` measures the shipped
 gate on them. The script also fits on the odd articles and measures on the even ones, for a
 second held-out figure; both go under "measured" in qa/reading/data/answerable.json.
@@ -106,13 +109,13 @@ def measure(d: dict, mask: np.ndarray, p: np.ndarray, t: float) -> dict:
     }
 
 
-def choose_threshold(d: dict, mask: np.ndarray, p: np.ndarray, max_wrong: float, max_drop: float) -> float:
+def choose_threshold(d: dict, mask: np.ndarray, p: np.ndarray, max_added_wrong: float, max_drop: float) -> float:
     """The highest threshold within both budgets on the questions in ``mask``: abstaining hides
     an answer the user could have checked, so the gate may cost answerable questions only so much."""
     best = 0.0
     for t in np.linspace(0.01, 0.99, 197):
         m = measure(d, mask, p, float(t))
-        if (m["wrong_abstentions"] <= max_wrong
+        if (m["wrong_abstentions"] - m["wrong_abstentions_without_gate"] <= max_added_wrong
                 and m["answerable_contains_without_gate"] - m["answerable_contains"] <= max_drop):
             best = float(t)
     return best
@@ -122,8 +125,8 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--squad2", default=str(DEFAULT_SQUAD2))
     ap.add_argument("--limit", type=int, default=0, help="use every n-th question (0: all)")
-    ap.add_argument("--max-wrong", type=float, default=0.07, help="largest share of answerable questions abstained on, in all")
-    ap.add_argument("--max-contains-drop", type=float, default=0.015, help="largest loss of 'answer contains' the gate may cost")
+    ap.add_argument("--max-added-wrong", type=float, default=0.01, help="largest share of answerable questions the gate may abstain on")
+    ap.add_argument("--max-contains-drop", type=float, default=0.005, help="largest loss of 'answer contains' the gate may cost")
     ap.add_argument("--c", type=float, default=1.0, help="inverse L2 strength of the logistic regression")
     ap.add_argument("--refresh", action="store_true", help="ask every question again instead of reading the cached features")
     ap.add_argument("--out", default=str(GATE_PATH))
@@ -145,7 +148,7 @@ def main(argv=None) -> int:
     for name, train in (("fit_even_measure_odd", ~odd), ("fit_odd_measure_even", odd)):
         w, b = _fit(x[train & use], y[train & use], args.c)
         p = _prob(x, w, b)
-        t = choose_threshold(d, train, p, args.max_wrong, args.max_contains_drop)
+        t = choose_threshold(d, train, p, args.max_added_wrong, args.max_contains_drop)
         folds[name] = {"threshold": round(t, 3), "held_out": measure(d, ~train, p, t), "fitted_on": measure(d, train, p, t)}
         if name == "fit_even_measure_odd":
             shipped = (w, b, t)
@@ -157,8 +160,8 @@ def main(argv=None) -> int:
         "measured": {**folds, "seconds": round(time.time() - t0, 1)},
         "how": f"{MADE_BY}: logistic regression of 'answerable' over GATE_FEATURES of the reader's chosen sentence, "
         "on the SQuAD 2.0 half asked open-domain (questions the reader abstains on left out); fitted on the "
-        "even-numbered articles, threshold the highest within --max-wrong abstentions and --max-contains-drop "
-        "there; the odd articles are held out (qa eval ... --articles odd)",
+        f"even-numbered articles, threshold the highest there within {args.max_added_wrong} added wrong abstentions and "
+        f"{args.max_contains_drop} lost 'answer contains'; the odd articles are held out (qa eval ... --articles odd)",
     }
     out = Path(args.out)
     out.write_text(json.dumps(result, indent=1) + "\n", "utf-8")
