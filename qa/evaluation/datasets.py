@@ -1,17 +1,20 @@
 """The data sets ``qa eval`` reads, told apart by content (:func:`detect_format`): the gold JSONL,
-SQuAD v1.1 JSON (open-domain: one corpus of all its articles), RAMDocs JSONL (one small corpus
-per question) and WikiContradict JSONL (``qa.evaluation.wikicontradict``). Each becomes a :class:`Dataset` of :class:`Item` rows that name the corpus and
+SQuAD v1.1 or v2.0 JSON (open-domain: one corpus of all its articles; v2.0's ``is_impossible``
+questions are unanswerable), RAMDocs JSONL (one small corpus per question) and WikiContradict JSONL
+(``qa.evaluation.wikicontradict``). Each becomes a :class:`Dataset` of :class:`Item` rows that name the corpus and
 index folder to ask in."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
-from ..config import index_root
+from ..config import default_corpus, index_root
 from .items import Dataset, Item
 from .metrics import normalize_answer
 
-__all__ = ["Item", "Dataset", "detect_format", "load_gold", "load_squad_items", "ramdocs_label", "load_ramdocs", "load_dataset"]
+__all__ = ["Item", "Dataset", "detect_format", "load_gold", "load_squad_items", "select_articles", "ramdocs_label", "load_ramdocs", "load_dataset",
+           "disk_text_of"]
 
 
 # --------------------------------------------------------------------------- formats
@@ -70,17 +73,39 @@ def load_gold(path: Path, limit: int | None = None) -> Dataset:
     return Dataset(path.stem, "gold", items)
 
 
-def load_squad_items(path: Path, limit: int | None = None, root: Path | None = None) -> Dataset:
+def select_articles(doc_ids: list[str], spec: str) -> set[str]:
+    """The articles ``spec`` names, among ``doc_ids`` (in file order): "even" or "odd" (by position
+    in the file, from 0: the held-out split of ``qa.training.fit_answerable``), or a comma-separated
+    list of positions and title words ("3,Oxygen")."""
+    spec = spec.strip().lower()
+    if spec in ("even", "odd"):
+        return {d for i, d in enumerate(doc_ids) if i % 2 == (spec == "odd")}
+    chosen = set()
+    for part in filter(None, (p.strip() for p in spec.split(","))):
+        found = [d for i, d in enumerate(doc_ids) if part == str(i) or part == d.lower() or part in d.lower().split("_", 1)[-1]]
+        if not found:
+            raise ValueError(f"--articles: no article {part!r} (positions 0-{len(doc_ids) - 1}, or words of a title)")
+        chosen.update(found)
+    return chosen
+
+
+def load_squad_items(path: Path, limit: int | None = None, root: Path | None = None, articles: str | None = None) -> Dataset:
     from .squad import load_squad, write_squad_corpus
 
     root = root or index_root()
     sq = load_squad(path)
-    corpus = write_squad_corpus(sq, root / "bench" / "squad-corpus")
-    index_dir = root / "bench" / "squad"
-    qs = sq.questions[:limit] if limit else sq.questions
+    corpus = write_squad_corpus(sq, root / "bench" / f"{sq.name}-corpus")
+    index_dir = root / "bench" / sq.name
+    qs = sq.questions
+    if articles:
+        # Every question is still asked against all articles: only which are scored changes.
+        keep = select_articles(list(sq.texts), articles)
+        qs = [q for q in qs if q.doc_id in keep]
+    qs = qs[:limit] if limit else qs
     items = [
-        Item(q.qid, q.question, q.answers, (q.doc_id,), True, None, (), None, str(corpus), str(index_dir),
-             f"{q.doc_id}#{q.paragraph}")
+        Item(q.qid, q.question, q.answers, (q.doc_id,) if q.answerable else (), q.answerable, None, (),
+             ("answerable" if q.answerable else "unanswerable") if sq.name == "squad2" else None, str(corpus), str(index_dir),
+             f"{q.doc_id}#{q.paragraph}" if q.answerable else None)
         for q in qs
     ]
     texts = {f"{corpus}|{d}": t for d, t in sq.texts.items()}
@@ -135,14 +160,34 @@ def load_ramdocs(path: Path, limit: int | None = None, root: Path | None = None)
     return Dataset(path.stem, "ramdocs", items, None, texts)
 
 
-def load_dataset(path: str | Path, limit: int | None = None) -> Dataset:
+def load_dataset(path: str | Path, limit: int | None = None, articles: str | None = None) -> Dataset:
     path = Path(path)
     kind = detect_format(path)
+    if articles and kind != "squad":
+        raise ValueError(f"{path}: --articles selects articles of a SQuAD file, not of a {kind} file")
+    if kind == "squad":
+        return load_squad_items(path, limit, articles=articles)
     if kind == "wikicontradict":
         from .wikicontradict import load_wikicontradict
 
         return load_wikicontradict(path, limit)
-    return {"gold": load_gold, "squad": load_squad_items, "ramdocs": load_ramdocs}[kind](path, limit)
+    return {"gold": load_gold, "ramdocs": load_ramdocs}[kind](path, limit)
 
 
-# --------------------------------------------------------------------------- scoring
+def disk_text_of(dataset: Dataset) -> Callable[[str | None, str], str | None]:
+    """Document text as stored on disk (or as written by the loader), for citation validity."""
+    cache = dict(dataset.texts)
+
+    def text_of(corpus: str | None, doc_id: str) -> str | None:
+        folder = Path(corpus) if corpus else default_corpus()
+        key = f"{corpus}|{doc_id}"
+        if key not in cache:
+            cache[key] = None
+            for suffix in (".txt", ".md"):
+                p = folder / f"{doc_id}{suffix}"
+                if p.is_file():
+                    cache[key] = p.read_bytes().decode("utf-8")
+                    break
+        return cache[key]
+
+    return text_of

@@ -3,8 +3,10 @@
 Four input formats, told apart by content (:func:`detect_format`):
 
 * **gold** JSONL (``eval/gold.jsonl``): questions over the seed articles (corpus: seeds/).
-* **squad** v1.1 JSON: open-domain, every article one document of one corpus written under
-  ``index/bench/squad-corpus`` and indexed in ``index/bench/squad`` (shared with ``qa.training.calibrate``).
+* **squad** v1.1 or v2.0 JSON: open-domain, every article one document of one corpus written under
+  ``index/bench/squad-corpus`` and indexed in ``index/bench/squad`` (shared with ``qa.training.calibrate``);
+  v2.0 under ``squad2-corpus`` and ``squad2``, its ``is_impossible`` questions unanswerable.
+  ``--articles odd`` scores only some articles' questions (each still asked against all).
 * **ramdocs** JSONL: one small corpus per question under ``index/bench/ramdocs/<qid>/``. A conflict
   is expected when a misinformation and a correct document give different answers; questions with
   misinformation but no correct document are left out of the conflict figures (as in
@@ -24,8 +26,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 
-from ..config import default_corpus
-from .datasets import NAMESAKE_CATEGORY, Dataset, Item, detect_format, load_dataset, load_gold, load_ramdocs, load_squad_items, ramdocs_label  # noqa: F401 (re-exported)
+from .datasets import NAMESAKE_CATEGORY, Dataset, Item, detect_format, disk_text_of, load_dataset, load_gold, load_ramdocs, load_squad_items, ramdocs_label  # noqa: F401 (re-exported)
 from .metrics import (
     abstention_metrics,
     contains_answer,
@@ -308,33 +309,15 @@ def run(dataset: Dataset, ask: Callable[..., Answer], *, k: int = K, progress: b
     return records
 
 
-def disk_text_of(dataset: Dataset) -> Callable[[str | None, str], str | None]:
-    """Document text as stored on disk (or as written by the loader), for citation validity."""
-    cache = dict(dataset.texts)
-
-    def text_of(corpus: str | None, doc_id: str) -> str | None:
-        folder = Path(corpus) if corpus else default_corpus()
-        key = f"{corpus}|{doc_id}"
-        if key not in cache:
-            cache[key] = None
-            for suffix in (".txt", ".md"):
-                p = folder / f"{doc_id}{suffix}"
-                if p.is_file():
-                    cache[key] = p.read_bytes().decode("utf-8")
-                    break
-        return cache[key]
-
-    return text_of
-
-
 CASES = {"lower": str.lower, "upper": str.upper}  # how users type when they do not use the shift key
 
 
 def evaluate(path: str | Path, *, limit: int | None = None, ask: Callable[..., Answer] | None = None,
-             progress: bool = True, case: str | None = None) -> tuple[Dataset, list[dict], dict]:
+             progress: bool = True, case: str | None = None, articles: str | None = None) -> tuple[Dataset, list[dict], dict]:
     """Ask every question of the dataset; ``case`` ("lower" or "upper") retypes the questions
-    first, to measure how much the answers depend on the user's casing."""
-    dataset = load_dataset(path, limit)
+    first, to measure how much the answers depend on the user's casing; ``articles`` (SQuAD)
+    scores only those articles' questions (:func:`qa.evaluation.datasets.select_articles`)."""
+    dataset = load_dataset(path, limit, articles)
     if case is not None:
         dataset.items = [replace(it, question=CASES[case](it.question)) for it in dataset.items]
     on_change = None
@@ -348,15 +331,18 @@ def evaluate(path: str | Path, *, limit: int | None = None, ask: Callable[..., A
     metrics = aggregate(records)
     if dataset.extra_metrics is not None:  # figures of the data set's own (WikiContradict's halves)
         metrics.update(dataset.extra_metrics(records))
-    metrics = {"data": str(path), "format": dataset.kind, "k": K, **({"case": case} if case else {}), **metrics}
+    metrics = {"data": str(path), "format": dataset.kind, "k": K, **({"case": case} if case else {}),
+               **({"articles": articles} if articles else {}), **metrics}
     return dataset, records, metrics
 
 
 def main(args) -> int:
     """Entry point of ``qa eval`` (args: path, json, limit, report, min_bar, case)."""
     case = getattr(args, "case", None)
-    _, records, metrics = evaluate(args.path, limit=getattr(args, "limit", None), case=case)
-    name = Path(args.path).stem + (f"-{case}" if case else "")
+    articles = getattr(args, "articles", None)
+    _, records, metrics = evaluate(args.path, limit=getattr(args, "limit", None), case=case,
+                                   **({"articles": articles} if articles else {}))
+    name = Path(args.path).stem + (f"-{case}" if case else "") + (f"-{articles.replace(',', '_')}" if articles else "")
     failed = []
     if metrics.get("format") == "gold":  # the bar is the gold set's; SQuAD and RAMDocs have targets of their own
         failed = check_bar(metrics)
@@ -388,6 +374,9 @@ def add_eval_arguments(ap: argparse.ArgumentParser) -> None:
     ap.add_argument("--min-bar", action="store_true", help="exit 1 when the gold-set quality bar fails")
     ap.add_argument("--case", choices=("lower", "upper"),
                     help="ask every question in small letters (or capitals), as users often type them")
+    ap.add_argument("--articles", help="SQuAD: score only these articles' questions (asked against all): "
+                    "'odd' or 'even' (positions in the file, from 0; 'odd' is held out from the answerability fit), "
+                    "or positions and title words, comma-separated")
 
 
 def build_parser() -> argparse.ArgumentParser:

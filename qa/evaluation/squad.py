@@ -1,5 +1,6 @@
-"""SQuAD v1.1 as an open-domain corpus: every article one document, every question asked
-against all of them. Used by the retrieval benchmark, calibration and ``qa eval``."""
+"""SQuAD (v1.1, or v2.0 with its unanswerable questions) as an open-domain corpus: every article
+one document, every question asked against all of them. Used by the retrieval benchmark,
+calibration and ``qa eval``."""
 from __future__ import annotations
 
 import json
@@ -17,6 +18,9 @@ class SquadQuestion:
     answers: tuple[str, ...]
     doc_id: str
     paragraph: int  # index into SquadCorpus.paragraphs[doc_id]
+    # SQuAD 2.0's ``is_impossible``: written to look answerable from its paragraph, but it is not
+    # (``answers`` is then empty; the annotators' ``plausible_answers`` are wrong answers, left out).
+    answerable: bool = True
 
 
 @dataclass(frozen=True)
@@ -24,6 +28,13 @@ class SquadCorpus:
     texts: dict[str, str]  # doc_id -> article text as written to disk
     paragraphs: dict[str, list[tuple[int, int]]]  # doc_id -> raw spans of its paragraphs
     questions: list[SquadQuestion]
+    version: str = "v1.1"  # the file's "version": "v2.0" holds unanswerable questions
+
+    @property
+    def name(self) -> str:
+        """The folder stem of its corpus and index: v1.1 and v2.0 halves hold different
+        articles, so they never share one."""
+        return "squad2" if self.version.startswith("v2") else "squad"
 
     def paragraph_of(self, doc_id: str, start: int, end: int) -> int:
         """The paragraph that holds most of the span [start, end)."""
@@ -40,7 +51,8 @@ def _doc_id(i: int, title: str) -> str:
 
 
 def load_squad(path: str | Path) -> SquadCorpus:
-    data = json.loads(Path(path).read_text("utf-8"))["data"]
+    doc = json.loads(Path(path).read_text("utf-8"))
+    data = doc["data"]
     texts, paragraphs, questions = {}, {}, []
     for i, article in enumerate(data):
         doc_id = _doc_id(i, article["title"])
@@ -53,11 +65,12 @@ def load_squad(path: str | Path) -> SquadCorpus:
             parts.append(ctx)
             pos += len(ctx) + 2
             for qa in para["qas"]:
-                answers = tuple(dict.fromkeys(a["text"] for a in qa["answers"]))
-                questions.append(SquadQuestion(qa["id"], qa["question"], answers, doc_id, j))
+                impossible = bool(qa.get("is_impossible", False))
+                answers = () if impossible else tuple(dict.fromkeys(a["text"] for a in qa["answers"]))
+                questions.append(SquadQuestion(qa["id"], qa["question"], answers, doc_id, j, not impossible))
         texts[doc_id] = "\n\n".join(parts) + "\n"
         paragraphs[doc_id] = spans
-    return SquadCorpus(texts, paragraphs, questions)
+    return SquadCorpus(texts, paragraphs, questions, str(doc.get("version") or "v1.1"))
 
 
 def write_squad_corpus(corpus: SquadCorpus, directory: str | Path) -> Path:

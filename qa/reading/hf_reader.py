@@ -18,7 +18,7 @@ from typing import Sequence
 
 from ..models import cached_model
 
-__all__ = ["read", "Reader", "get_reader"]
+__all__ = ["read", "Reader", "get_reader", "neural_pick"]
 
 
 
@@ -111,3 +111,20 @@ def read(question: str, contexts: list[str], model: str | None = None, top_k: in
          ) -> list[tuple[int, int, int, float]]:
     """(context_index, start, end, score) answers of ``question`` over ``contexts``, best first."""
     return get_reader(model).read(question, contexts, top_k=top_k)
+
+
+def neural_pick(reader, question: str, hits, cands) -> tuple[int, tuple[int, int]] | None:
+    """(candidate index, raw short-answer span) from ``reader``'s (an ExtractiveReader) optional
+    neural reader over the top three chunks; None when it finds nothing inside a candidate sentence."""
+    spans = [tuple(int(x) for x in reader.data.chunks[h.row]) for h in hits[:3]]
+    found = get_reader(reader.config.hf_model).read(question, [reader.raw[d][a:b] for d, a, b in spans], top_k=1)
+    if not found:
+        return None
+    ci, s, e, _ = found[0]
+    doc, a, _b = spans[ci]
+    start, end = a + s, a + e
+    for i, (row, _) in enumerate(cands):
+        d, sa, sb = (int(x) for x in reader.data.sentences[row])
+        if d == doc and sa <= start and end <= sb:
+            return i, (start, end)
+    return None

@@ -8,9 +8,11 @@ the abstention threshold come from ``qa/reading/data/reader.json``, fitted on SQ
 ``python -m qa.training.calibrate`` (see there for how). The few candidates ranked best are then read by
 a cross-encoder (:mod:`qa.reading.crossreader`), whose logit is one more feature of the final score.
 
-Besides a low answerability, two checks make it abstain: the question asks for a figure, a date
-or an amount in a named currency and the answer states none; or the question names a version
-("Trainium3", "fourth-generation") and the answer only others ("Trainium2").
+Besides a low answerability, three checks make it abstain: the question asks for a figure, a date
+or an amount in a named currency and the answer states none; the question names a version
+("Trainium3", "fourth-generation") and the answer only others ("Trainium2"); or the gate of
+:mod:`qa.reading.answerable` finds it a near miss (about the passage's subject, asking what it
+never says).
 """
 from __future__ import annotations
 
@@ -24,6 +26,8 @@ from typing import Sequence
 
 import numpy as np
 
+from .answerable import AnswerGate, DocTerms, gate_features, missing_words
+from .hf_reader import neural_pick
 from .answertype import (AUXILIARIES, FACT_KINDS, answer_type, asked_currency, asks_fact, counted_noun, counts_noun,
                          states_currency, states_fact)
 from ..indexing.entities import type_mask
@@ -120,16 +124,20 @@ class Reading:
     abstained: bool
     reason: str | None
     features: dict = field(default_factory=dict)
+    gate: tuple[float, ...] = ()  # qa.reading.answerable.GATE_FEATURES of the chosen sentence
 
 
 class ExtractiveReader:
     def __init__(self, data: IndexData, raw_texts: Sequence[str], config: ReaderConfig | None = None,
-                 word_vectors: WordVectors | None = None, cross=None):
+                 word_vectors: WordVectors | None = None, cross=None, gate: AnswerGate | None | str = "shipped"):
         self.data = data
         self.words = word_vectors  # None: the soft-match features stay 0
         self.raw = raw_texts  # raw text per doc index
         self.cross = cross  # a qa.reading.crossreader.CrossReader, or None: the "cross" feature stays 0
         self.config = config or ReaderConfig.load()
+        # None: no near-miss gate (qa.training.fit_answerable reads the features it would see).
+        self.gate = AnswerGate.load() if gate == "shipped" else gate
+        self._doc_terms = DocTerms(raw_texts)
         # Sentences are stored sorted by (doc, start): slice a chunk's sentences by binary search.
         self._sent_key = data.sentences[:, 0] * (1 << 40) + data.sentences[:, 1]
         self._idf = idf_table(data)
@@ -255,7 +263,7 @@ class ExtractiveReader:
         short = None
         found: dict[int, tuple[int, int]] = {}
         best = int(top[0])
-        neural = self._neural(question, hits, cands) if self.config.hf_model else None
+        neural = neural_pick(self, question, hits, cands) if self.config.hf_model else None
         if neural is not None:
             best, short = neural
         elif self.config.short_answers and not _YES_NO.match(question):
@@ -268,6 +276,7 @@ class ExtractiveReader:
         info = dict(zip(FEATURES, map(float, feats[best])))
         if prob < self.config.threshold:
             return Reading(doc, a, b, None, prob, True, _reason(info), info)
+        gate = self._gate_features(question, cands, best, info, prob)
         a, b, partner = self._merge_neighbour(cands, logits, best, doc, a, b, feats)
         if partner is not None:
             # The quote holds two sentences: the short answer comes from whichever has the more
@@ -287,8 +296,25 @@ class ExtractiveReader:
             currency = asked_currency(question)
             what = f"amount in {currency}" if currency else FACT_KINDS[answer_type(question)]
             reason = f"The articles discuss this but give no {what} for it."
-            return Reading(doc, a, b, None, prob, True, reason, info)
-        return Reading(doc, a, b, short, prob, False, None, info)
+            return Reading(doc, a, b, None, prob, True, reason, info, gate)
+        if self.gate is not None and not self.gate.answerable(np.array(gate)):
+            # About the passage's subject, but asking for what it never says.
+            lacking = missing_words(question, self._doc_terms.context(self.data, row), tokenize)[:3]
+            reason = ("The closest passages do not say " + ", ".join(f"“{w}”" for w in lacking) + "." if lacking
+                      else "The closest passages are on the subject but do not answer the question.")
+            return Reading(doc, a, b, None, prob, True, reason, info, gate)
+        return Reading(doc, a, b, short, prob, False, None, info, gate)
+
+    def _gate_features(self, question: str, cands, best: int, info: dict, prob: float) -> tuple[float, ...]:
+        """qa.reading.answerable.GATE_FEATURES of candidate ``best``."""
+        row = cands[best][0]
+        doc, a, b = (int(x) for x in self.data.sentences[row])
+        read_terms = set().union(*(sentence_tokens(t) for t in self.texts_of(cands, range(len(cands)))))
+        x = gate_features(question, info, prob, q_terms=question_terms(question), idf=self._idf,
+                          sentence=self.raw[doc][a:b], context_terms=self._doc_terms.context(self.data, row),
+                          doc_terms=self._doc_terms.terms(doc), read_terms=read_terms,
+                          doc_words=self._doc_terms.words(doc))
+        return tuple(float(v) for v in x)
 
     def _merge_neighbour(self, cands, logits, best: int, doc: int, a: int, b: int,
                          feats: np.ndarray | None = None) -> tuple[int, int, int | None]:
@@ -330,24 +356,6 @@ class ExtractiveReader:
             d, a, b = (int(x) for x in self.data.sentences[cands[int(i)][0]])
             out.append(self.raw[d][a:b])
         return out
-
-    def _neural(self, question: str, hits: Sequence[Hit], cands) -> tuple[int, tuple[int, int]] | None:
-        """(candidate index, raw short-answer span) from the optional neural reader over the
-        top three chunks; None when it finds nothing inside a candidate sentence."""
-        from .hf_reader import get_reader
-
-        spans = [tuple(int(x) for x in self.data.chunks[h.row]) for h in hits[:3]]
-        found = get_reader(self.config.hf_model).read(question, [self.raw[d][a:b] for d, a, b in spans], top_k=1)
-        if not found:
-            return None
-        ci, s, e, _ = found[0]
-        doc, a, _b = spans[ci]
-        start, end = a + s, a + e
-        for i, (row, _) in enumerate(cands):
-            d, sa, sb = (int(x) for x in self.data.sentences[row])
-            if d == doc and sa <= start and end <= sb:
-                return i, (start, end)
-        return None
 
     def _short(self, question, cands, feats, logits, top):
         """Let the short-answer extractor re-rank the top sentences: a sentence holding a span of

@@ -32,15 +32,17 @@ def _commit() -> str:
         return "unknown"
 
 
-def record(path: Path, made_by: str) -> None:
-    """Write ``path``'s entry (its command, the current commit and its sha256) into the manifest;
-    files outside qa/reading/data (a held-out fold's adapters) are not shipped and not recorded."""
+def record(path: Path, made_by: str, **described: str) -> None:
+    """Write ``path``'s entry (its command, the current commit and its sha256, and ``described``:
+    read_by, data, what, for a new file) into the manifest; files outside qa/reading/data (a
+    held-out fold's adapters) are not shipped and not recorded."""
     path = Path(path).resolve()
     if DATA.resolve() not in path.parents:
         return
     doc = json.loads(MANIFEST.read_text("utf-8"))
     name = path.relative_to(DATA.resolve()).as_posix()
     entry = doc["files"].setdefault(name, {})
+    entry.update(described)
     entry.update(made_by=made_by, last_fitted_at=_commit(), sha256=_sha256(path))
     MANIFEST.write_text(json.dumps(doc, indent=1) + "\n", "utf-8")
 
