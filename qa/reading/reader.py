@@ -26,8 +26,7 @@ import numpy as np
 
 from .answertype import (AUXILIARIES, FACT_KINDS, answer_type, asked_currency, asks_fact, counted_noun, counts_noun,
                          states_currency, states_fact)
-from .measured import measured_noun
-from .subjects import names_another
+from .subjects import tied_to_subject
 from ..indexing.entities import type_mask
 from ..indexing.lexical import idf_table, question_terms, sentence_tokens, tokenize
 from .readerfeatures import (_F, ANSWER_FEATURES, FEATURES, MERGE_FEATURES, answer_features, best_neighbour,
@@ -184,15 +183,12 @@ class ExtractiveReader:
             q_vecs, q_words = self.words.words(question)
             stems = [tokenize(w) for w in q_words]
             q_soft = np.array([q_idf[s[0]] if s and s[0] in q_terms else 0.0 for s in stems])
-        measured = tokenize(measured_noun(question) or "")
-        preferred = np.zeros(len(cands), bool)
         feats = np.zeros((len(cands), len(FEATURES)), np.float32)
         n_sent = len(self.data.sentences)
         for i, (row, rank) in enumerate(cands):
             doc, a, b = (int(x) for x in self.data.sentences[row])
             toks = sentence_tokens(self.raw[doc][a:b])
             terms = frozenset(toks)
-            preferred[i] = bool(measured) and measured[0] in terms
             # Questions often name the subject in the sentence before or after the answer.
             ctx = set(terms)
             around = [self.raw[doc][int(self.data.sentences[r, 1]) : int(self.data.sentences[r, 2])]
@@ -243,15 +239,11 @@ class ExtractiveReader:
                 soft = self.words.coverage(q_vecs, q_soft, self.words.words(self.raw[doc][a:b])[0])
                 feats[i, _F["soft"]], feats[i, _F["soft_only"]] = soft
         typed = feats[:, _F["type_match"]] > 0
-        if kind in ("ORG", "PERSON") and q_names:
-            # "Which foundry makes Meta's chips?": a name beside the subject, not in a list of others.
-            preferred = np.array([names_another(self.texts_of(cands, [i])[0], frozenset(q_names))
-                                       for i in range(len(cands))])
-        if (typed & preferred).any():
-            # "How much is Samsung's backlog worth?": when some sentence states an amount of the
-            # backlog, an amount of something else ("ASICs worth 10 trillion won") is not of the
-            # kind asked for; nor, when one ties a company to the subject, one that lists others.
-            other = typed & ~preferred
+        tied = tied_to_subject(question, kind, frozenset(q_names), self.texts_of(cands, range(len(cands))))
+        if (typed & tied).any():
+            # When some sentence states the kind of fact asked for about the question's subject,
+            # one stating it about something else is no fit (see qa.reading.subjects).
+            other = typed & ~tied
             feats[other, _F["type_match"]] = 0.0
             feats[other, _F["fact_gap"]] = 1.0 if fact else 0.0
             feats[other, _F["type_gap"]] = 1.0 if wanted else 0.0
