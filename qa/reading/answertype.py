@@ -43,7 +43,7 @@ _FOCUS = {
         island river lake sea ocean mountain street building stadium venue capital village county
         district neighborhood neighbourhood park site territory border planet port airport
         hospital church palace castle bridge square valley desert forest where""",
-    "DATE": """year years date day month decade century era season when""",
+    "DATE": """year years date day month decade century era season when timeline deadline""",
     "TIME": """time hour o'clock""",
     "NUM": """number score total count age""",
     "MONEY": """price cost amount money salary budget revenue fee fine worth value funding
@@ -118,11 +118,13 @@ def _question_focus(question: str) -> Focus:
         wh_i = next(i for i in whs[1:] if toks[i] in _ASKING)
     if wh_i < 0 and toks[0] in _EXPLAIN:
         return Focus("", toks[0], None)  # "Tell me about Jalapeño", "Compare ...": no span answers it
-    last = _FOCUS_TYPE.get(toks[-1]) or _FOCUS_TYPE.get(toks[-1].rstrip("s")) or _role(toks[-1])
-    if wh_i < 0 and last is not None and toks[-1] not in ("who", "where", "when") and not question.rstrip().endswith("?"):
-        # Keywords ("samsung foundry backlog size", "jalapeno chip partner"): the thing asked
-        # for comes last, after what it is of.
-        return Focus("", toks[-1], last)
+    if wh_i < 0 and not question.rstrip().endswith("?"):
+        # Keywords ("samsung foundry backlog size", "other memory companies tied to anthropic"):
+        # the thing asked for is the last word that names a kind, after what it is of.
+        for t in reversed(toks):
+            kind = _FOCUS_TYPE.get(t) or _FOCUS_TYPE.get(t.rstrip("s")) or _role(t)
+            if kind is not None and t not in ("who", "where", "when"):
+                return Focus("", t, kind)
     if wh_i < 0:
         # "Name the ...", "In 1990 the ... was won by?" : no wh-word; guess from key nouns.
         t = _focus_from(toks, 0)

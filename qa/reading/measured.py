@@ -38,7 +38,8 @@ def measured_noun(question: str) -> str | None:
         if t in _MEASURES and i + 1 < len(toks) and toks[i + 1] == "of":
             return head(range(i + 2, len(toks)))  # "the total value of unfilled contracts"
     wh = next((i for i, t in enumerate(toks) if t == "how"), None)
-    if wh is not None and wh + 2 < len(toks) and toks[wh + 2] in ("is", "are", "was", "were"):
+    if (wh is not None and wh + 2 < len(toks) and toks[wh + 1] in ("much", "large", "big")
+            and toks[wh + 2] in ("is", "are", "was", "were")):
         return head(range(wh + 3, len(toks)))  # "How much is Samsung's backlog worth?"
     if wh is None and toks[-1] in _MEASURES:
         return head(range(0, len(toks) - 1))  # "samsung foundry backlog size"

@@ -8,7 +8,7 @@ import pytest
 from qa.reading.answertype import answer_type
 from qa.reading.descriptions import NameLinks
 from qa.reading.measured import measured_noun
-from qa.reading.subjects import names_another, tied_to_subject
+from qa.reading.subjects import lists_apart, names_another, tied_to_subject
 
 ARTICLES = [
     "Zentra, the developer of the chat assistant Lumo, plans a lab in Oslo.",
@@ -50,6 +50,7 @@ def test_a_description_linked_to_two_companies_alike_is_not_read():
     ("What's the value of the deal under which Orvik builds ferries?", "deal"),
     ("orvik backlog size", "backlog"),
     ("How much did Orvik invest in ferries?", None),  # "did": the words after are a clause
+    ("How old was Orvik's founder in 1990?", None),  # an age, not a measure of a thing
     ("Who builds Orvik's ferries?", None),
 ])
 def test_measured_noun(question, noun):
@@ -73,8 +74,10 @@ TIED = "Mirae's Nexa will be made by Solvik in Texas."
 
 def test_a_name_beside_the_subject_counts_a_list_of_others_does_not():
     subject = frozenset({"mirae", "nexa"})
-    assert names_another(TIED, subject)
-    assert not names_another(LIST, subject)
+    assert names_another(TIED, subject) and not lists_apart(TIED, subject)
+    assert not names_another(LIST, subject) and lists_apart(LIST, subject)
+    # Not naming the subject at all is no list about it: the article's subject may go unsaid.
+    assert not lists_apart("The anthem was sung by Gaga, and Matlin signed it.", frozenset({"super", "bowl"}))
 
 
 def test_tied_to_subject_by_question_kind():
