@@ -42,6 +42,9 @@ class Settings:
     # Recase a question typed all in small letters or capitals (qa.reading.truecase); QA_TRUECASE=0 reads
     # it as typed, which is how the gain is measured.
     truecase: bool = field(default_factory=lambda: os.environ.get("QA_TRUECASE", "1").lower() not in ("0", "off", "false"))
+    # Read "the Claude maker" as the name the articles give it (qa.reading.descriptions); QA_DESCRIPTIONS=0
+    # reads descriptions as typed, which is how the gain is measured.
+    descriptions: bool = field(default_factory=lambda: os.environ.get("QA_DESCRIPTIONS", "1").lower() not in ("0", "off", "false"))
 
     def chunking(self) -> dict:
         return {

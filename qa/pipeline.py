@@ -20,6 +20,7 @@ from .indexing.store import IndexData
 from .ingest.text import normalize
 from .reading.followup import read_follow_up
 from .reading.truecase import CaseMap, is_caseless
+from .reading.descriptions import NameLinks
 
 __all__ = ["Pipeline", "ConflictFinder", "clean_question"]
 
@@ -79,6 +80,7 @@ class Pipeline:
         self.conflict_min = conflict_min
         self._casemap: CaseMap | None = None
         self._casemap_lock = threading.Lock()
+        self._links: NameLinks | None = None
 
     def casemap(self) -> CaseMap:
         """The corpus's usual word forms, built on the first caseless question (the corpus of a
@@ -87,6 +89,14 @@ class Pipeline:
             if self._casemap is None:
                 self._casemap = CaseMap(d.raw[a:b] for d in self.docs.values() for a, b in d.content)
             return self._casemap
+
+    def name_links(self) -> NameLinks:
+        """Which names the articles give described companies ("the Claude maker"), collected on
+        the first question (the corpus of a pipeline does not change)."""
+        with self._casemap_lock:
+            if self._links is None:
+                self._links = NameLinks(d.raw[a:b] for d in self.docs.values() for a, b in d.content)
+            return self._links
 
     def citation(self, doc_index: int, start: int, end: int, score: float) -> Citation:
         doc = self.docs[self.data.doc_ids[doc_index]]
@@ -107,7 +117,13 @@ class Pipeline:
         # Read "who makes meta's mtia chips" as "Who makes Meta's MTIA chips"; answer the user's words.
         recase = lambda q: self.casemap().truecase(q) if self.settings.truecase and is_caseless(q) else q  # noqa: E731
         followed = read_follow_up(recase(question), history or [], lambda r: self.reading_score(recase(r)))
-        answer = self._answer(question, recase(followed or question), k)
+        read = recase(followed or question)
+        if self.settings.descriptions:
+            # "the Claude maker" shares no word with the passages about Anthropic: read the name.
+            named = self.name_links().rewrite(read)
+            if named.names:
+                read = followed = named.question
+        answer = self._answer(question, read, k)
         return replace(answer, read_as=followed) if followed else answer
 
     def _answer(self, question: str, read_as: str, k: int) -> Answer:

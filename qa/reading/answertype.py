@@ -43,7 +43,7 @@ _FOCUS = {
         island river lake sea ocean mountain street building stadium venue capital village county
         district neighborhood neighbourhood park site territory border planet port airport
         hospital church palace castle bridge square valley desert forest where""",
-    "DATE": """year years date day month decade century era season when""",
+    "DATE": """year years date day month decade century era season when timeline deadline""",
     "TIME": """time hour o'clock""",
     "NUM": """number score total count age""",
     "MONEY": """price cost amount money salary budget revenue fee fine worth value funding
@@ -54,6 +54,11 @@ _FOCUS = {
         volume altitude elevation population pressure""",
 }
 _FOCUS_TYPE = {w: t for t, ws in _FOCUS.items() for w in ws.split()}
+# Roles a company plays: "which foundry", "what partner" ask for one, but as a modifier ("Has
+# Samsung's foundry backlog ...") the word asks for nothing, so only right after the wh-word or
+# as the last of a question's keywords ("jalapeno chip partner").
+_ORG_ROLES = frozenset("""foundry foundries fab fabs fabricator contractor subcontractor partner provider
+    producer distributor investor buyer seller subsidiary conglomerate""".split())
 
 # A focus noun -> the entity label it asks for: "which city" wants a GPE, not the stadium (FAC).
 FOCUS_LABELS = {w: set(labels.split()) for ws, labels in (
@@ -100,7 +105,8 @@ _EXPLAIN = frozenset("tell describe explain compare contrast summarize summarise
 
 
 def _question_focus(question: str) -> Focus:
-    toks = [t.casefold() for t in _WORD.findall(question)]
+    # "What's the value ...": the wh-word is "what" ("'s" is "is").
+    toks = [t[:-2] if t[-2:] in ("'s", "’s") and t[:-2] in _WH else t for t in map(str.casefold, _WORD.findall(question))]
     if not toks:
         return Focus("", "", None)
     whs = [i for i, t in enumerate(toks) if t in _WH]
@@ -112,6 +118,13 @@ def _question_focus(question: str) -> Focus:
         wh_i = next(i for i in whs[1:] if toks[i] in _ASKING)
     if wh_i < 0 and toks[0] in _EXPLAIN:
         return Focus("", toks[0], None)  # "Tell me about Jalapeño", "Compare ...": no span answers it
+    if wh_i < 0 and not question.rstrip().endswith("?"):
+        # Keywords ("samsung foundry backlog size", "other memory companies tied to anthropic"):
+        # the thing asked for is the last word that names a kind, after what it is of.
+        for t in reversed(toks):
+            kind = _FOCUS_TYPE.get(t) or _FOCUS_TYPE.get(t.rstrip("s")) or _role(t)
+            if kind is not None and t not in ("who", "where", "when"):
+                return Focus("", t, kind)
     if wh_i < 0:
         # "Name the ...", "In 1990 the ... was won by?" : no wh-word; guess from key nouns.
         t = _focus_from(toks, 0)
@@ -206,13 +219,17 @@ def _focus_from(toks: list[str], start: int, window: int = 2, after_wh: bool = F
             t = t[:-2]
         if not first:
             first = t
-        typ = _FOCUS_TYPE.get(t) or _FOCUS_TYPE.get(t.rstrip("s"))
+        typ = _FOCUS_TYPE.get(t) or _FOCUS_TYPE.get(t.rstrip("s")) or (_role(t) if after_wh else None)
         if typ is not None and t not in ("who", "where", "when"):
             return t, typ
         seen += 1
         if seen >= window:
             break
     return first, None
+
+
+def _role(word: str) -> str | None:
+    return "ORG" if word in _ORG_ROLES or word.rstrip("s") in _ORG_ROLES else None
 
 
 _COUNT_PREPS = frozenset("of in on at for from by with per among".split())

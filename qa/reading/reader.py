@@ -30,6 +30,7 @@ from .answerable import AnswerGate, DocTerms, gate_features, missing_words
 from .hf_reader import neural_pick
 from .answertype import (AUXILIARIES, FACT_KINDS, answer_type, asked_currency, asks_fact, counted_noun, counts_noun,
                          states_currency, states_fact)
+from .subjects import tied_to_subject
 from ..indexing.entities import type_mask
 from ..indexing.lexical import idf_table, question_terms, sentence_tokens, tokenize
 from .readerfeatures import (_F, ANSWER_FEATURES, FEATURES, MERGE_FEATURES, answer_features, best_neighbour,
@@ -245,6 +246,15 @@ class ExtractiveReader:
             if self.words is not None:
                 soft = self.words.coverage(q_vecs, q_soft, self.words.words(self.raw[doc][a:b])[0])
                 feats[i, _F["soft"]], feats[i, _F["soft_only"]] = soft
+        typed = feats[:, _F["type_match"]] > 0
+        tied = tied_to_subject(question, kind, frozenset(q_names), self.texts_of(cands, range(len(cands))))
+        if (typed & tied).any():
+            # When some sentence states the kind of fact asked for about the question's subject,
+            # one stating it about something else is no fit (see qa.reading.subjects).
+            other = typed & ~tied
+            feats[other, _F["type_match"]] = 0.0
+            feats[other, _F["fact_gap"]] = 1.0 if fact else 0.0
+            feats[other, _F["type_gap"]] = 1.0 if wanted else 0.0
         # Relative to the best candidate: the ranking is a choice among these sentences.
         feats[:, _F["dense_gap"]] = feats[:, _F["dense"]] - feats[:, _F["dense"]].max()
         feats[:, _F["coverage_gap"]] = feats[:, _F["coverage"]] - feats[:, _F["coverage"]].max()

@@ -5,11 +5,13 @@ common word by its case, and spaCy's entities depend on it; "who makes meta's mt
 read as a question about no one. Each word of a caseless question takes the form it most often has
 in the corpus where it is not the first word of a sentence (where any word is capitalised), so
 "meta" becomes "Meta", "mtia" "MTIA" and "chips" stays "chips". A question with any capital in it
-and any small letter is left as the user cased it.
+and any small letter is left as the user cased it. Accents count as case: a user typing in small
+letters rarely types them, so "jalapeno" becomes "Jalapeño" when that is how the corpus writes it.
 """
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
@@ -27,6 +29,11 @@ def is_caseless(text: str) -> bool:
     return bool(letters) and (all(c.islower() for c in letters) or all(c.isupper() for c in letters))
 
 
+def _fold(word: str) -> str:
+    """The word without its accents ("jalapeño" -> "jalapeno")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
 class CaseMap:
     """Each word's usual form in a corpus, from the occurrences that do not start a sentence."""
 
@@ -35,17 +42,17 @@ class CaseMap:
         for text in texts:
             for m in _WORD.finditer(text):
                 if not _START.search(text[max(0, m.start() - 8) : m.start()]) and m.start() > 0:
-                    forms[m.group(0).lower()][m.group(0)] += 1
+                    forms[_fold(m.group(0).lower())][m.group(0)] += 1
         # Ties go to the lower-case form: a word is recased only on evidence that it is a name.
-        self._usual = {low: max(c.items(), key=lambda kv: (kv[1], kv[0] == low))[0]
+        self._usual = {low: max(c.items(), key=lambda kv: (kv[1], kv[0] == kv[0].lower()))[0]
                        for low, c in forms.items()}
 
     def usual(self, word: str) -> str:
         """The word's usual form in the corpus; lower case when the corpus does not have it. A
         compound the corpus lacks takes its parts' forms ("ai-server" -> "AI-server")."""
         low = word.lower()
-        if low in self._usual or "-" not in low:
-            return self._usual.get(low, low)
+        if _fold(low) in self._usual or "-" not in low:
+            return self._usual.get(_fold(low), low)
         return "-".join(self.usual(part) for part in low.split("-"))
 
     def truecase(self, question: str) -> str:

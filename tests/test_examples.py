@@ -1,0 +1,64 @@
+"""The questions the app offers as examples and the README's examples get the answers they show,
+with the real models on the seeds: a change of any of these answers fails here."""
+from __future__ import annotations
+
+import pytest
+
+import qa
+from qa.app.web import EXAMPLES
+
+# question -> (short answer, a phrase of the answer sentence); None: the reader abstains.
+EXPECTED = {
+    "Which foundry will make Meta's MTIA chips?": ("Samsung", "MTIA plans to use Samsung"),
+    "How large is Samsung's foundry order backlog?": ("50 trillion won", "order backlog of Samsung's foundry"),
+    "Is Anthropic using Samsung's 2nm process?": (None, "Anthropic is also evaluating the use of Samsung's 2nm process"),
+    "When does OpenAI plan to deploy its Jalapeño inference chip?": ("end of 2026", "plans to deploy by the end of 2026"),
+    "What is the capital of France?": None,
+    # README: "Use it from Python" and "Use it from the shell"
+    "Which foundry produced the first two generations of Meta's MTIA?": ("TSMC", "mainly produced by TSMC"),
+}
+
+
+@pytest.fixture(scope="module")
+def seeds_index(tmp_path_factory):
+    mp = pytest.MonkeyPatch()
+    mp.setenv("QA_INDEX_ROOT", str(tmp_path_factory.mktemp("index")))
+    qa.api.clear_cache()
+    yield
+    qa.api.clear_cache()
+    mp.undo()
+
+
+def test_every_app_example_has_an_expected_answer():
+    assert set(EXAMPLES) <= set(EXPECTED)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", list(EXPECTED))
+def test_example_answers(seeds_index, question):
+    a = qa.ask(question)
+    want = EXPECTED[question]
+    if want is None:
+        assert a.abstained, a.answer
+        return
+    short, phrase = want
+    assert not a.abstained, a.reason
+    assert a.short_answer == short
+    assert phrase in a.answer
+
+
+@pytest.mark.slow
+def test_readme_conversation(seeds_index):
+    first = qa.ask("What's the name of the inference chip OpenAI disclosed?")
+    assert "Jalapeño" in first.short_answer
+    then = qa.ask("What is it also called?", history=[first])
+    assert then.read_as == "What is Jalapeño also called?"
+    assert "also referred to as an Intelligence Processor" in then.answer
+
+
+@pytest.mark.slow
+def test_readme_python_example_cites_the_answer(seeds_index):
+    a = qa.ask("Which foundry produced the first two generations of Meta's MTIA?")
+    c = a.citations[0]
+    assert (c.doc_id, c.start, c.end) == ("000_df6b974ab5d556b8", 839, 1068)
+    assert a.answer in c.text
