@@ -2,12 +2,16 @@
 sentences was read before in this process, and what it costs the second time.
 
     python -m qa.bench.firstask [--runs 3] [--questions gold|seed_b] [--profile] [--json OUT]
+    python -m qa.bench.firstask --index-cost 1000   # index-time cost of the stored analyses
 
 Each run is a fresh child process (empty caches): after two warm-up questions that share no
 sentence work with the rest is impossible on five articles, so the warm-up is the same in every
 run; then every question is asked once ("first") and then again ("repeated"). Reported: median
 and p95 per run, and the median of the runs (the machine is shared; the load average is kept).
 ``--profile`` runs cProfile over the first-time pass in this process and prints the top entries.
+``--index-cost N`` times, on N sentences of the SQuAD half, what indexing spends per 1,000
+sentences on the NER-only pass it ran before, on the reader's analyses (qa.reading.analysis,
+which now also give the entity types) at two batch sizes, and on embedding them.
 """
 from __future__ import annotations
 
@@ -89,6 +93,40 @@ def profile(which: str, top: int) -> None:
     pstats.Stats(prof).sort_stats("tottime").print_stats(top)
 
 
+def index_cost(n: int) -> dict:
+    from ..config import Settings, squad_half
+    from ..evaluation.squad import load_squad
+    from ..indexing.embedding import get_embedder
+    from ..indexing.entities import sentence_types
+    from ..ingest.chunking import document_sentences
+    from ..ingest.corpus import Document
+    from ..reading.analysis import SpacyAnalyser
+    from ..reading.shortanswer import _nlp
+
+    contexts = list(dict.fromkeys(q.context for q in load_squad(squad_half()).questions))
+    texts: list[str] = []
+    for i, c in enumerate(contexts):
+        doc = Document(doc_id=str(i), path="", raw=c, title="", date=None, outlet=None, content=((0, len(c)),),
+                       fingerprint=str(i))
+        texts += [c[a:b] for a, b, _ in document_sentences(doc)]
+        if len(texts) >= n:
+            break
+    texts = texts[:n]
+    _nlp(), sentence_types(texts[:10]), get_embedder(Settings().model).encode(texts[:10])  # models loaded
+    out = {"sentences": len(texts), "load_avg": _load()}
+    runs = {"ner_only_pass_before": lambda: sentence_types(texts),
+            "analyses_batch_64": lambda: SpacyAnalyser(batch_size=64)(texts),
+            "analyses_batch_256": lambda: SpacyAnalyser(batch_size=256)(texts),
+            "embedding": lambda: get_embedder(Settings().model).encode(texts)}
+    for name, fn in runs.items():
+        t, c = time.perf_counter(), time.process_time()
+        fn()
+        wall, cpu = time.perf_counter() - t, time.process_time() - c
+        out[name] = {"wall_s_per_1000": round(1000 * wall / len(texts), 2), "cpu_s_per_1000": round(1000 * cpu / len(texts), 2)}
+        print(name, out[name])
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--runs", type=int, default=3)
@@ -96,6 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--profile", action="store_true")
     ap.add_argument("--top", type=int, default=40)
     ap.add_argument("--json", default=None)
+    ap.add_argument("--index-cost", type=int, default=0, metavar="N")
     ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.child:
@@ -103,6 +142,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.profile:
         profile(args.questions, args.top)
+        return 0
+    if args.index_cost:
+        res = index_cost(args.index_cost)
+        if args.json:
+            Path(args.json).write_text(json.dumps(res, indent=1) + "\n")
         return 0
     from ..api import build_index
 
