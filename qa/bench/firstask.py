@@ -103,7 +103,8 @@ def index_cost(n: int) -> dict:
     from ..reading.analysis import SpacyAnalyser
     from ..reading.shortanswer import _nlp
 
-    contexts = list(dict.fromkeys(q.context for q in load_squad(squad_half()).questions))
+    sq = load_squad(squad_half())
+    contexts = [text[a:b] for d, text in sq.texts.items() for a, b in sq.paragraphs[d]]
     texts: list[str] = []
     for i, c in enumerate(contexts):
         doc = Document(doc_id=str(i), path="", raw=c, title="", date=None, outlet=None, content=((0, len(c)),),
