@@ -77,6 +77,7 @@ def _resolve(corpus, index_dir) -> tuple[Path, Path]:
 def _build(entry: _Entry, progress: bool) -> None:
     from .conflicts.pairs import PairCache
     from .conflicts.corpus_wide import StoredConflicts, find_conflicts
+    from .reading.analysis import SpacyAnalyser
     from .indexing.embedding import get_embedder
     from .indexing.store import conflicts_checksum
 
@@ -96,7 +97,7 @@ def _build(entry: _Entry, progress: bool) -> None:
 
     data, docs, report = sync_index(
         entry.corpus, entry.index_dir, embedder, entry.settings, progress=progress,
-        find_conflicts=conflicts_incrementally,
+        find_conflicts=conflicts_incrementally, analyse=SpacyAnalyser(),
     )
     ordered = [docs[d] for d in data.doc_ids]
     encode = given[0] if given else _index_encoder(embedder, data, docs)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = [
     "ASSERTED",
@@ -123,6 +124,7 @@ class Quantity:
     qualifier: str  # "", "about", "more than", "up to", "range"
 
 
+@lru_cache(maxsize=65536)  # hundreds of calls per question on the same few thousand words
 def stem(word: str) -> str:
     """A crude suffix stripper: enough for "orders"/"order" and "produced"/"production" to meet."""
     w = word.lower()

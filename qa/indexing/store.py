@@ -20,11 +20,14 @@ import numpy as np
 
 from ..errors import IndexMismatchError
 from ..results import Conflict
+from .analyses import ENT, SPAN, TOKEN, SentenceAnalyses
 
 __all__ = ["FORMAT_VERSION", "IndexData", "save_index", "load_index", "read_manifest", "conflicts_checksum",
            "IndexDamagedWarning"]
 
-FORMAT_VERSION = 3  # 2: entity-type bit masks per sentence; 3: site names of web addresses as terms
+# 2: entity-type bit masks per sentence; 3: site names of web addresses as terms; 4: sentence
+# analyses (qa.indexing.analyses), so that an older index is rebuilt with them.
+FORMAT_VERSION = 4
 MANIFEST = "manifest.json"
 
 
@@ -55,6 +58,10 @@ class IndexData:
     generation: int = 0
     faiss_index: object | None = None  # built or loaded FAISS index over ``vectors``
     bm25: object | None = None  # bm25s.BM25 over chunk texts
+    # Parses of the sentences for the reader (None: not stored, or unusable: see analyses_problem,
+    # and the next sync recomputes them without touching the rest of the index).
+    analyses: SentenceAnalyses | None = None
+    analyses_problem: str | None = None
 
     def doc_rows(self, doc_index: int, which: str = "chunks") -> np.ndarray:
         arr = self.chunks if which == "chunks" else self.sentences
@@ -136,6 +143,12 @@ def save_index(directory: Path, data: IndexData, extra: dict | None = None) -> N
     (directory / names["conflicts"]).write_text(
         json.dumps([c.to_dict() for c in data.conflicts], ensure_ascii=False), "utf-8"
     )
+    analyses = {}
+    if data.analyses is not None:
+        for part in _ANALYSIS_PARTS:
+            names[f"parse_{part}"] = f"parse_{part}.g{gen}.npy"
+            np.save(directory / names[f"parse_{part}"], getattr(data.analyses, part), allow_pickle=False)
+        analyses = {"analyses": {"recipe": data.analyses.recipe, "labels": list(data.analyses.labels)}}
     manifest = {
         "format_version": FORMAT_VERSION,
         "model_id": data.model_id,
@@ -149,6 +162,7 @@ def save_index(directory: Path, data: IndexData, extra: dict | None = None) -> N
         "documents": data.doc_meta,
         "roles": names,
         "files": _files_of(directory, list(names.values())),
+        **analyses,
         **(extra or {}),
     }
     tmp = directory / f".{MANIFEST}.tmp"
@@ -207,7 +221,10 @@ def load_index(directory: Path, verify: bool = True) -> IndexData:
     if manifest is None:
         raise FileNotFoundError(f"no readable {MANIFEST} in {directory}")
     files, roles = _checked_layout(manifest)
+    optional = {roles.get(f"parse_{part}") for part in _ANALYSIS_PARTS}
     for name, info in files.items():
+        if name in optional:
+            continue  # checked by _load_analyses: a damaged one costs only a re-parse
         p = directory / name
         if not p.exists():
             raise ValueError(f"index file {name} is missing")
@@ -234,7 +251,43 @@ def load_index(directory: Path, verify: bool = True) -> IndexData:
     except (KeyError, TypeError, AttributeError) as exc:
         raise ValueError(f"{MANIFEST} is incomplete or malformed ({type(exc).__name__}: {exc})") from None
     _check_consistent(data)
+    data.analyses, data.analyses_problem = _load_analyses(directory, manifest, files, roles, len(data.sentences), verify)
     return data
+
+
+_ANALYSIS_PARTS = ("counts", "tokens", "ents", "spans")
+_ANALYSIS_DTYPES = {"tokens": TOKEN, "ents": ENT, "spans": SPAN}
+
+
+def _load_analyses(directory: Path, manifest: dict, files: dict, roles: dict, n_sentences: int,
+                   verify: bool) -> tuple[SentenceAnalyses | None, str | None]:
+    """The stored sentence analyses (memory-mapped: a load reads only what questions touch), or
+    None and why they cannot be used."""
+    meta = manifest.get("analyses")
+    if not isinstance(meta, dict):
+        return None, "the index holds no sentence analyses"
+    arrays = {}
+    for part in _ANALYSIS_PARTS:
+        name = roles.get(f"parse_{part}")
+        info = files.get(name) if _plain_name(name) else None
+        p = directory / name if info else None
+        if p is None or not p.exists():
+            return None, f"sentence analysis file {name or part} is missing"
+        if p.stat().st_size != info["bytes"] or (verify and _sha256(p) != info["sha256"]):
+            return None, f"sentence analysis file {name} is damaged (checksum mismatch)"
+        try:
+            arrays[part] = np.load(p, mmap_mode="r", allow_pickle=False)
+        except (ValueError, OSError) as exc:
+            return None, f"sentence analysis file {name} is unreadable ({exc})"
+    if arrays["counts"].dtype != np.int32 or any(arrays[k].dtype != dt for k, dt in _ANALYSIS_DTYPES.items()):
+        return None, "sentence analysis files have the wrong types"
+    try:
+        out = SentenceAnalyses(np.asarray(arrays["counts"]), arrays["tokens"], arrays["ents"], arrays["spans"],
+                               [str(x) for x in meta["labels"]], dict(meta["recipe"]))
+    except (KeyError, TypeError, ValueError) as exc:
+        return None, f"sentence analyses are malformed ({exc})"
+    problems = out.problems(n_sentences)
+    return (None, "; ".join(problems)) if problems else (out, None)
 
 
 def _check_consistent(data: IndexData) -> None:

@@ -370,14 +370,17 @@ class ExtractiveReader:
     def _short(self, question, cands, feats, logits, top):
         """Let the short-answer extractor re-rank the top sentences: a sentence holding a span of
         the expected type is a better answer than a near-identical one that does not."""
+        from .analysis import stored_views
         from .shortanswer import extract_short_answer, parse_many
 
         texts = self.texts_of(cands, top)
-        parse_many(texts)  # one spaCy batch for the sentences not parsed before
+        views = stored_views(self.data, [cands[int(i)][0] for i in top], texts)
+        if views is None:
+            parse_many(texts)  # one spaCy batch for the sentences not parsed before
         found = {}
-        for i, text in zip(top, texts):
+        for k, (i, text) in enumerate(zip(top, texts)):
             a = int(self.data.sentences[cands[int(i)][0], 1])
-            span = extract_short_answer(question, text)
+            span = extract_short_answer(question, text, doc=views[k] if views else None)
             if span is not None:
                 s, e, conf = span
                 found[int(i)] = (a + s, a + e)

@@ -120,7 +120,7 @@ def _rank(question: str, sentence: str, doc=None):
     return top[1], top[2], top[0], prob
 
 
-def extract_short_answer(question: str, sentence: str, context: str | None = None
+def extract_short_answer(question: str, sentence: str, context: str | None = None, *, doc=None
                          ) -> tuple[int, int, float] | None:
     """(start, end, confidence) of the short answer inside ``sentence``, or None.
 
@@ -128,11 +128,12 @@ def extract_short_answer(question: str, sentence: str, context: str | None = Non
     confidence is the calibrated probability that the span is right (F1 >= 0.5 on SQuAD, from the
     top candidate's logit and softmax share), so it compares across sentences; without a stored
     calibration it is the softmax share of the chosen span among the sentence's candidates.
-    ``context`` is accepted for interface stability and not used yet.
+    ``context`` is accepted for interface stability and not used yet. ``doc``: the sentence's
+    parse, a spaCy Doc or the reader's view of one stored in the index (else it is parsed now).
     """
     if answer_type(question) is None or not sentence.strip():
         return None
-    best = _rank(question, sentence)
+    best = _rank(question, sentence, doc)
     if best is None:
         return None
     a, b, _, conf = best

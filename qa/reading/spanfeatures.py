@@ -105,17 +105,41 @@ class _View:
         self.start = [t.idx for t in toks]
         self.end = [t.idx + len(t.text) for t in toks]
         self.ents = [(e.start, e.end, e.label_) for e in doc.ents]
-        self.anc = []  # ancestors of each token, nearest first
-        for k in range(self.n):
-            chain, t = [], k
-            while self.head[t] != t and len(chain) <= self.n:
-                t = self.head[t]
-                chain.append(t)
-            self.anc.append(chain)
+        self.anc = _ancestors(self.head)
         self.spans = _spans(doc)
+
+    @classmethod
+    def stored(cls, sentence: str, start: list[int], end: list[int], pos: list[str], dep: list[str],
+               head: list[int], punct: list[bool], num: list[bool], ents: list[tuple[int, int, str]],
+               spans: dict[tuple[int, int], set[str]]) -> "_View":
+        """The view of ``sentence`` from what the index stored of its parse (qa.reading.analysis):
+        the attributes a Doc gives, the rest derived here exactly as from the Doc."""
+        v = cls.__new__(cls)
+        v.n, v.start, v.end, v.pos, v.dep, v.head = len(start), start, end, pos, dep, head
+        v.punct, v.num, v.ents, v.spans = punct, num, ents, spans
+        v.text = [sentence[a:b] for a, b in zip(start, end)]
+        v.lower = [t.lower() for t in v.text]
+        v.stem = [stem(t) for t in v.text]
+        v.stop = [w in _STOP for w in v.lower]
+        v.anc = _ancestors(head)
+        return v
+
+
+def _ancestors(head: list[int]) -> list[list[int]]:
+    """Ancestors of each token, nearest first."""
+    n, out = len(head), []
+    for k in range(n):
+        chain, t = [], k
+        while head[t] != t and len(chain) <= n:
+            t = head[t]
+            chain.append(t)
+        out.append(chain)
+    return out
 
 
 def _view(doc) -> _View:
+    if isinstance(doc, _View):  # read from the index: no Doc behind it
+        return doc
     v = doc.user_data.get("qa_shortanswer_view")
     if v is None:
         v = doc.user_data["qa_shortanswer_view"] = _View(doc)
