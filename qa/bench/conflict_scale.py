@@ -12,6 +12,7 @@ peak memory can be read: the growth of the peak RSS over the RSS before the pass
     .venv/bin/python -m qa.bench.conflict_scale [--sizes 100,200,400,940] [--exhaustive-max 940]
                                                 [--copies 4] [--json PATH]
     .venv/bin/python -m qa.bench.conflict_scale --check     # candidates vs every pair
+    .venv/bin/python -m qa.bench.conflict_scale --planted OUT [--exhaustive-max 300]
 
 ``--check`` compares the conflicts of both passes on the seeds, the SQuAD half (24 articles, one
 document each) and every RAMDocs question's documents, and prints what the candidates lose.
@@ -230,6 +231,33 @@ def check() -> dict:
     return report
 
 
+def planted(out: Path, exhaustive_max: int) -> dict:
+    """Planted-conflict recall of the conflict pass on an archive written by
+    ``qa.bench.archive_corpus`` (counted as ``qa.bench.archive`` counts it): candidate pairs in
+    float32 and float16 and, up to ``exhaustive_max`` articles, every pair."""
+    from ..conflicts.candidates import CandidateSettings
+    from ..conflicts.corpus_wide import find_conflicts
+    from ..conflicts.pairs import PairCache
+    from ..ingest.corpus import load_corpus
+    from .archive import planted_recall
+
+    docs = load_corpus(out / "corpus")
+    store = VectorStore(SCALE_WORK / "archive_vectors.npz")
+    _prepare(docs, store)
+    modes = {"candidate": CandidateSettings(), "candidate_float16": CandidateSettings(float16=True)}
+    if len(docs) <= exhaustive_max:
+        modes["exhaustive"] = CandidateSettings(exhaustive=True)
+    report: dict = {"articles": len(docs)}
+    for name, settings in modes.items():
+        cache = PairCache(candidates=settings)
+        t, cpu = time.perf_counter(), time.process_time()
+        found = find_conflicts(docs, store.encode, cache=cache)
+        report[name] = {"seconds": round(time.perf_counter() - t, 2), "cpu_seconds": round(time.process_time() - cpu, 2),
+                        "doc_pairs": cache.computed, "conflicts": len(found), "planted": planted_recall(out, found)}
+        print(name, json.dumps(report[name]), flush=True)
+    return report
+
+
 def _slope(rows: list[dict], key: str = "seconds") -> float | None:
     pts = [(r["n"], r[key]) for r in rows if r[key]]
     if len(pts) < 2:
@@ -244,13 +272,16 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--exhaustive-max", type=int, default=940, help="largest N the exhaustive pass runs on")
     ap.add_argument("--copies", type=int, default=4, help="sets of articles (1: the real paragraphs only)")
     ap.add_argument("--check", action="store_true", help="candidates vs every pair on seeds, SQuAD, RAMDocs")
+    ap.add_argument("--planted", type=Path, metavar="OUT", help="planted-conflict recall on an archive_corpus folder")
     ap.add_argument("--one", nargs=2, metavar=("MODE", "N"), help=argparse.SUPPRESS)
     ap.add_argument("--json", type=Path, default=None, help="also write the report here")
     args = ap.parse_args(argv)
     if args.one:
         print(json.dumps(one(args.one[0], int(args.one[1]), args.copies)))
         return {}
-    if args.check:
+    if args.planted:
+        report = planted(args.planted, args.exhaustive_max)
+    elif args.check:
         report = check()
     else:
         rows = articles(args.copies)
