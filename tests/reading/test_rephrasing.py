@@ -63,6 +63,8 @@ def test_measured_noun(question, noun):
     ("orvik ferry partner", "ORG"),
     ("Has Orvik's foundry backlog hit $9 billion?", "OTHER"),  # a modifier asks for nothing
     ("What's the value of the deal?", "MONEY"),
+    ("other memory companies tied to orvik", "ORG"),  # keywords: the last word naming a kind
+    ("nexa deployment timeline", "DATE"),
 ])
 def test_company_roles_and_keywords_set_the_answer_type(question, kind):
     assert answer_type(question) == kind
@@ -135,3 +137,10 @@ def test_ask_reads_a_description_as_the_name_and_says_so(fake_embedder, corpus, 
     monkeypatch.setenv("QA_DESCRIPTIONS", "0")
     qa.api.clear_cache()
     assert qa.ask("Where will the Lumo maker open a lab?", corpus=corpus, index_dir=tmp_path / "ix").read_as is None
+
+
+def test_a_caseless_question_gets_the_corpus_accents_back():
+    from qa.reading.truecase import CaseMap
+
+    cm = CaseMap(["Mirae released the Jalapeño chip. A new Jalapeño board ships soon."])
+    assert cm.truecase("jalapeno chip partner") == "Jalapeño chip partner"
