@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from qa.reading.answertype import answer_type
-from qa.reading.descriptions import NameLinks
+from qa.reading.descriptions import NameLinks, may_describe
 from qa.reading.measured import measured_noun
 from qa.reading.subjects import lists_apart, names_another, tied_to_subject
 
@@ -37,6 +37,11 @@ def test_an_origin_description_reads_as_the_company_of_that_origin():
 def test_descriptions_the_articles_do_not_resolve_stay_as_typed(question):
     got = NameLinks(ARTICLES).rewrite(question)
     assert got.question == question and got.names == ()
+
+
+def test_only_questions_shaped_like_descriptions_pay_for_the_links():
+    assert may_describe("Where will the Lumo maker's lab be?") and may_describe("Is the Korean fab busy?")
+    assert not may_describe("Where will Zentra's lab be?") and not may_describe("Which company makes Lumo?")
 
 
 def test_a_description_linked_to_two_companies_alike_is_not_read():
