@@ -20,7 +20,7 @@ from .indexing.store import IndexData
 from .ingest.text import normalize
 from .reading.followup import read_follow_up
 from .reading.truecase import CaseMap, is_caseless
-from .reading.descriptions import NameLinks
+from .reading.descriptions import NameLinks, may_describe
 
 __all__ = ["Pipeline", "ConflictFinder", "clean_question"]
 
@@ -118,7 +118,7 @@ class Pipeline:
         recase = lambda q: self.casemap().truecase(q) if self.settings.truecase and is_caseless(q) else q  # noqa: E731
         followed = read_follow_up(recase(question), history or [], lambda r: self.reading_score(recase(r)))
         read = recase(followed or question)
-        if self.settings.descriptions:
+        if self.settings.descriptions and may_describe(read):
             # "the Claude maker" shares no word with the passages about Anthropic: read the name.
             named = self.name_links().rewrite(read)
             if named.names:

@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Iterable
 
-__all__ = ["NameLinks", "Rewrite"]
+__all__ = ["NameLinks", "Rewrite", "may_describe"]
 
 # Nouns that describe a company by what it makes ("the Claude maker", "Facebook's parent").
 _ROLE = r"(?:developer|maker|creator|owner|parent|publisher|operator|designer|manufacturer|builder|producer|inventor)s?"
@@ -46,6 +46,12 @@ _DEMONYM = re.compile(r"(?:an|ese|ish|i)$")
 
 _Q_PRODUCT = re.compile(rf"\b(?:[Tt]he\s+)?({_CAP})(?:{_POSS})?\s+{_ROLE}(?:\s+company)?(?={_POSS}|\b)")
 _Q_ORIGIN = re.compile(rf"\b({_CAP})(?=\s+(?:[\w-]+\s+){{0,3}}?{_ORG_HEAD}\b)")
+
+
+def may_describe(question: str) -> bool:
+    """Whether the question has the shape of a description ("the X maker", "the Korean fab"):
+    only then are the corpus's links collected, a pass over every article."""
+    return bool(_Q_PRODUCT.search(question)) or any(_is_demonym(m.group(1)) for m in _Q_ORIGIN.finditer(question))
 
 
 def _clean_name(name: str) -> str | None:

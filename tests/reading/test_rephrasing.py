@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from qa.reading.answertype import answer_type
-from qa.reading.descriptions import NameLinks
+from qa.reading.descriptions import NameLinks, may_describe
 from qa.reading.measured import measured_noun
 from qa.reading.subjects import lists_apart, names_another, tied_to_subject
 
@@ -39,6 +39,11 @@ def test_descriptions_the_articles_do_not_resolve_stay_as_typed(question):
     assert got.question == question and got.names == ()
 
 
+def test_only_questions_shaped_like_descriptions_pay_for_the_links():
+    assert may_describe("Where will the Lumo maker's lab be?") and may_describe("Is the Korean fab busy?")
+    assert not may_describe("Where will Zentra's lab be?") and not may_describe("Which company makes Lumo?")
+
+
 def test_a_description_linked_to_two_companies_alike_is_not_read():
     links = NameLinks(["Korean chipmaker Hanbit grew.", "Korean chipmaker Sorae shrank."])
     assert links.rewrite("Where is the Korean chipmaker based?").names == ()
@@ -63,6 +68,8 @@ def test_measured_noun(question, noun):
     ("orvik ferry partner", "ORG"),
     ("Has Orvik's foundry backlog hit $9 billion?", "OTHER"),  # a modifier asks for nothing
     ("What's the value of the deal?", "MONEY"),
+    ("other memory companies tied to orvik", "ORG"),  # keywords: the last word naming a kind
+    ("nexa deployment timeline", "DATE"),
 ])
 def test_company_roles_and_keywords_set_the_answer_type(question, kind):
     assert answer_type(question) == kind
@@ -135,3 +142,10 @@ def test_ask_reads_a_description_as_the_name_and_says_so(fake_embedder, corpus, 
     monkeypatch.setenv("QA_DESCRIPTIONS", "0")
     qa.api.clear_cache()
     assert qa.ask("Where will the Lumo maker open a lab?", corpus=corpus, index_dir=tmp_path / "ix").read_as is None
+
+
+def test_a_caseless_question_gets_the_corpus_accents_back():
+    from qa.reading.truecase import CaseMap
+
+    cm = CaseMap(["Mirae released the Jalapeño chip. A new Jalapeño board ships soon."])
+    assert cm.truecase("jalapeno chip partner") == "Jalapeño chip partner"
