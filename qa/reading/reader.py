@@ -286,7 +286,7 @@ class ExtractiveReader:
         info = dict(zip(FEATURES, map(float, feats[best])))
         if prob < self.config.threshold:
             return Reading(doc, a, b, None, prob, True, _reason(info), info)
-        gate = self._gate_features(question, cands, best, info, prob)
+        gate = self._gate_features(question, cands, best, info)
         a, b, partner = self._merge_neighbour(cands, logits, best, doc, a, b, feats)
         if partner is not None:
             # The quote holds two sentences: the short answer comes from whichever has the more
@@ -315,12 +315,12 @@ class ExtractiveReader:
             return Reading(doc, a, b, None, prob, True, reason, info, gate)
         return Reading(doc, a, b, short, prob, False, None, info, gate)
 
-    def _gate_features(self, question: str, cands, best: int, info: dict, prob: float) -> tuple[float, ...]:
+    def _gate_features(self, question: str, cands, best: int, info: dict) -> tuple[float, ...]:
         """qa.reading.answerable.GATE_FEATURES of candidate ``best``."""
         row = cands[best][0]
         doc, a, b = (int(x) for x in self.data.sentences[row])
         read_terms = set().union(*(sentence_tokens(t) for t in self.texts_of(cands, range(len(cands)))))
-        x = gate_features(question, info, prob, q_terms=question_terms(question), idf=self._idf,
+        x = gate_features(question, info, q_terms=question_terms(question), idf=self._idf,
                           sentence=self.raw[doc][a:b], context_terms=self._doc_terms.context(self.data, row),
                           doc_terms=self._doc_terms.terms(doc), read_terms=read_terms,
                           doc_words=self._doc_terms.words(doc))
