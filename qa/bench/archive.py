@@ -264,8 +264,10 @@ def exponents(rows: list[dict]) -> dict:
 def table(result: dict) -> str:
     """README's scale table from the JSON this benchmark writes."""
     rows = result["rows"]
+    real = [r for r in rows if not r.get("vectors_reused")]
+    span = f"{real[0]['articles']:,}→{real[-1]['articles']:,}"
     head = "| | " + " | ".join(f"{r['articles']:,}" + (" (vectors reused)" if r.get("vectors_reused") else "")
-                               for r in rows) + " | growth 1k→10k |"
+                               for r in rows) + f" | growth exponent {span} |"
     lines = [head, "|---" * (len(rows) + 2) + "|"]
     ex = result.get("exponents", {})
 

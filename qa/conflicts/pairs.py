@@ -19,109 +19,23 @@ import json
 import os
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, astuple, dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, astuple
 from pathlib import Path
 
 import numpy as np
 
-from .candidates import CandidateSettings, CandidateStats, DocRecord, figure_key, record_of
+from .candidates import CandidateSettings, CandidateStats, DocRecord, record_of
+from .pair_rules import PairFinding, _run_pair, pair_findings
 from .records import checked_ident as _checked_ident, checked_key as _checked_key, checked_row
-from .rules import Thresholds, _aligned_rules, _denial_rules, _Finding, _loose_rules
-from .sentences import Encoder, _analyse, _DocSentences, _joint, _similarity
+from .rules import Thresholds
+from .sentences import Encoder, _analyse, _DocSentences
 from ..ingest.corpus import Document
 
 __all__ = ["RULES_VERSION", "PAIRS_FILE", "PairFinding", "PairCache", "pair_findings"]
 
 RULES_VERSION = 2  # bump whenever a rule or the sentence analysis changes what a pair yields
 PAIRS_FILE = "conflict_pairs.json"
-
-
-@dataclass(frozen=True)
-class PairFinding:
-    """One finding between two documents, in document terms (raw offsets), so it can be stored."""
-
-    kind: str
-    start_a: int  # the statement (sentence) in the first document of the pair
-    end_a: int
-    start_b: int  # ... and in the second
-    end_b: int
-    claim_a: int  # token index of the figure the finding is about, -1 for the whole sentence
-    claim_b: int
-    confidence: float
-    phrase_a: str
-    phrase_b: str
-    certainty_a: int  # certainty of each whole sentence (qa.conflicts.claims)
-    certainty_b: int
-    swap: str = ""  # the two values a near-copy swaps ("1856|1900"), empty for other findings
-
-
-def pair_findings(x: _DocSentences, y: _DocSentences, vx: np.ndarray | None, vy: np.ndarray | None,
-                  th: Thresholds, only: Iterable[tuple[int, int]] | None = None,
-                  denial: bool = True) -> list[PairFinding]:
-    """Every rule of ``qa.conflicts.rules`` on the sentences of two analysed documents.
-
-    ``vx``/``vy`` are the sentences' L2-normalised vectors (None: tf-idf over the two documents).
-    ``only`` restricts the rules to those sentence pairs (index in ``x``, index in ``y``), the
-    candidates of ``qa.conflicts.candidates``; ``denial=False`` skips the denial rule.
-    """
-    return _run_pair(x, y, vx, vy, th, only, denial)[0]
-
-
-def _run_pair(x: _DocSentences, y: _DocSentences, vx: np.ndarray | None, vy: np.ndarray | None,
-              th: Thresholds, only: Iterable[tuple[int, int]] | None = None,
-              denial: bool = True) -> tuple[list[PairFinding], int]:
-    """``pair_findings`` and the number of sentence pairs the rules examined."""
-    if not x.sents or not y.sents:
-        return [], 0
-    sents = _joint([x, y])
-    if vx is not None and vy is not None:
-        # The same product as the exhaustive pass, so that a candidate pair's similarity (and so
-        # every threshold decision) is bit for bit the one it would have had there.
-        vecs = np.vstack([vx, vy]).astype(np.float32)
-        sim = vecs @ vecs.T
-    else:
-        sim = _similarity(sents)
-    n = len(x.sents)
-    cross = np.zeros(sim.shape, dtype=bool)
-    cross[:n, n:] = True
-    pairs = set(zip(*np.nonzero((sim >= th.candidate_embedding) & cross)))
-    # A figure stated in the same unit anchors a pair even when the sentences differ elsewhere.
-    by_figure: dict[tuple[str, float], tuple[list[int], list[int]]] = {}
-    for i, s in enumerate(sents):
-        for q in s.quantities:
-            if q.unit:
-                by_figure.setdefault(figure_key(q.unit, q.value), ([], []))[s.doc].append(i)
-    for left, right in by_figure.values():
-        pairs.update((i, j) for i in left for j in right)
-    if only is not None:
-        pairs &= {(i, n + j) for i, j in only}
-    findings: list[_Finding] = []
-    if th.loose_rules and "certainty" in th.enabled and denial:
-        findings.extend(_denial_rules(sents, sim, th))
-    for i, j in sorted(pairs):
-        a, b = sents[i], sents[j]
-        if a.keys == b.keys or a.boilerplate or b.boilerplate:
-            continue  # a verbatim copy cannot disagree with itself; a citation line claims nothing
-        found = _aligned_rules(a, b, i, j, th)
-        if found is None:
-            continue
-        if not th.aligned_rules:
-            found = []
-        if th.loose_rules and not found:
-            found = _loose_rules(a, b, i, j, max(float(sim[i, j]), 0.0), th)
-        seen = set()
-        for f in found:
-            if (f.kind, f.claim_a, f.claim_b) not in seen:
-                seen.add((f.kind, f.claim_a, f.claim_b))
-                findings.append(f)
-    out = []
-    for f in findings:
-        a, b = sents[f.a], sents[f.b]
-        out.append(PairFinding(f.kind, a.start, a.end, b.start, b.end, f.claim_a, f.claim_b,
-                               round(float(f.confidence), 6), f.phrase_a, f.phrase_b, a.certainty,
-                               b.certainty, f.swap))
-    return out, len(pairs)
 
 
 class PairCache:

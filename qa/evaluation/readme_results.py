@@ -78,8 +78,9 @@ def results_block(gold: dict, squad: dict | None = None, reports: str = "eval/re
     lines += ["", verdict]
     cats = gold.get("by_category") or {}
     if cats:
-        lines += ["", "| gold-set category | questions | right |", "|---|---|---|"]
-        lines += [f"| {name} | {d['n']} | {_pct(d['accuracy'])} |" for name, d in sorted(cats.items())]
+        # One line, not a table: the README stays short and the plot below shows the same.
+        lines += ["", "Right by gold-set category (questions): " + ", ".join(
+            f"{name} {_pct(d['accuracy'])} ({d['n']})" for name, d in sorted(cats.items())) + "."]
     lines += ["", f"![Accuracy by question category on the gold set]({reports}/gold-categories.png)", "", END]
     return "\n".join(lines)
 

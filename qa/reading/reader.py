@@ -20,7 +20,6 @@ import json
 import math
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
@@ -33,8 +32,8 @@ from .answertype import (AUXILIARIES, FACT_KINDS, answer_type, asked_currency, a
 from .subjects import tied_to_subject
 from ..indexing.entities import type_mask
 from ..indexing.lexical import idf_table, question_terms, sentence_tokens, tokenize
-from .readerfeatures import (_F, ANSWER_FEATURES, FEATURES, MERGE_FEATURES, answer_features, best_neighbour,
-                             cross_column, merge_features, prerank_order)
+from .readerfeatures import (_ANAPHOR, _F, _NAME, ANSWER_FEATURES, FEATURES, MERGE_FEATURES, _lower_words, answer_features,
+                             best_neighbour, cross_column, merge_features, prerank_order)
 from ..retrieval.retriever import Hit
 from .softmatch import WordVectors
 from ..indexing.store import IndexData
@@ -394,18 +393,8 @@ class ExtractiveReader:
 # is quoted, but no span of it is a fair short answer.
 _YES_NO = re.compile(r"\s*(?:%s)\b" % "|".join(sorted(AUXILIARIES)), re.I)
 
+
 def _reason(info: dict) -> str:
     if info.get("coverage", 0) < 0.3:
         return "The articles do not mention what the question asks about."
     return "The closest passages do not answer the question."
-
-
-_NAME = re.compile(r"\b[A-Z][A-Za-z]+")
-_ANAPHOR = re.compile(r"\W*(?:it|he|she|they|this|these|those|its|his|her|their|such|there)\b", re.I)
-_WORD = re.compile(r"[A-Za-z]+")
-
-
-@lru_cache(maxsize=8192)
-def _lower_words(sentence: str) -> frozenset[str]:
-    """The sentence's words, lower-cased (cached: candidates recur from question to question)."""
-    return frozenset(w.lower() for w in _WORD.findall(sentence))

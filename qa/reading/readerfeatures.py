@@ -4,6 +4,8 @@ sentence joins the answer (MERGE_FEATURES). Shared by the reader and ``qa.traini
 their weights."""
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import Sequence
 
 import numpy as np
@@ -64,3 +66,14 @@ def cross_column(n: int, top: np.ndarray, scores: np.ndarray) -> np.ndarray:
     col = np.full(n, float(scores.min()) if len(scores) else 0.0, np.float32)
     col[top] = scores
     return col
+
+
+_NAME = re.compile(r"\b[A-Z][A-Za-z]+")
+_ANAPHOR = re.compile(r"\W*(?:it|he|she|they|this|these|those|its|his|her|their|such|there)\b", re.I)
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+@lru_cache(maxsize=8192)
+def _lower_words(sentence: str) -> frozenset[str]:
+    """The sentence's words, lower-cased (cached: candidates recur from question to question)."""
+    return frozenset(w.lower() for w in _WORD.findall(sentence))

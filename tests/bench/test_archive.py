@@ -45,6 +45,6 @@ def test_readme_table_has_a_column_per_size_and_says_which_reused_vectors():
                 "planted": {"found": 9, "planted": 10},
                 "stages": dict(read=1.0, chunk=2.0, embed=80.0, entities=5.0, index=3.0, conflicts=4.0, save=0.5)}}
     text = table({"rows": [row(1000), row(100000, True)], "exponents": {"total": 1.02}})
-    assert "| | 1,000 | 100,000 (vectors reused) | growth 1k→10k |" in text
+    assert "| | 1,000 | 100,000 (vectors reused) | growth exponent 1,000→1,000 |" in text
     assert "| full build, s | 100 | 100 | 1.02 |" in text and "| planted conflicts found | 9/10 | 9/10 |  |" in text
     assert "| embedding share of the build | 80% | 80% |  |" in text

@@ -78,7 +78,7 @@ def test_block_states_the_bar(metrics, expected):
 
 def test_block_has_categories_and_plot():
     block = results_block(_metrics(), reports="eval/reports")
-    assert "| paraphrase | 11 | 54.5% |" in block and "| fact-date | 9 | 100.0% |" in block
+    assert "Right by gold-set category (questions): fact-date 100.0% (9), paraphrase 54.5% (11)." in block
     assert "![Accuracy by question category on the gold set](eval/reports/gold-categories.png)" in block
     assert block.startswith(BEGIN) and block.endswith(END)
 
