@@ -98,6 +98,7 @@ def _build(entry: _Entry, progress: bool) -> None:
     data, docs, report = sync_index(
         entry.corpus, entry.index_dir, embedder, entry.settings, progress=progress,
         find_conflicts=conflicts_incrementally, analyse=SpacyAnalyser(),
+        loaded=(entry.pipeline.data, entry.pipeline.docs) if entry.pipeline is not None else None,
     )
     ordered = [docs[d] for d in data.doc_ids]
     encode = given[0] if given else _index_encoder(embedder, data, docs)
@@ -126,18 +127,11 @@ def _build(entry: _Entry, progress: bool) -> None:
 
 
 def _index_encoder(embedder, data, docs):
-    """encode() for the conflict finders: sentence vectors the index already holds are reused (built
-    on first use, so that a load that needs none pays nothing); other texts are embedded."""
-    from .indexing.indexer import _reusing_encoder
+    """encode() for the conflict finders: sentence vectors the index already holds are reused (their
+    table is built on first use, so that a load that needs none pays nothing); other texts are embedded."""
+    from .indexing.reuse import reusing_encoder
 
-    built = []
-
-    def encode(texts):
-        if not built:
-            built.append(_reusing_encoder(embedder, data, docs))
-        return built[0](texts)
-
-    return encode
+    return reusing_encoder(embedder, data, docs)
 
 
 def _make_pipeline(data, docs, embedder, settings: Settings, encode, select, analysed=None) -> Pipeline:

@@ -17,8 +17,10 @@ from .analyses import Analyser, SentenceAnalyses, analyse_rows, fill_analyses, t
 from .dense import build_dense_index, index_kind
 from .embedding import Embedder
 from .lexical import tokenize
-from .store import IndexData, check_compatible, load_index, read_manifest, save_index, warn_rebuild
-from ..ingest.text import nfkc, normalize
+from .reuse import RowParts, document_meta, known_files, refresh_stat, reusing_encoder
+from .store import IndexData, check_compatible, load_chunk_tokens, load_index, read_manifest, save_index, warn_rebuild
+from .tokens import ChunkTokens
+from ..ingest.text import normalize
 
 __all__ = ["SyncReport", "sync_index", "build_bm25"]
 
@@ -41,12 +43,36 @@ class SyncReport:
 
 
 def build_bm25(chunk_texts: Sequence[str]):
+    return _bm25_from_tokens([tokenize(t) for t in chunk_texts])
+
+
+def _bm25_from_tokens(token_lists: list[list[str]]):
     import bm25s
 
     bm25 = bm25s.BM25()
     # An all-stopword chunk still needs a row: bm25s keeps an empty token for it.
-    bm25.index([tokenize(t) for t in chunk_texts], show_progress=False)
+    bm25.index(token_lists, show_progress=False)
     return bm25
+
+
+def _chunk_tokens(parts: RowParts, order: np.ndarray, docs: dict[str, Document], doc_ids: list[str]) -> ChunkTokens:
+    """The new index's BM25 tokens, in row order: copied where the parts carry them, the other
+    parts tokenized together (so that they extend one vocabulary)."""
+    todo = [k for k, t in enumerate(parts.tokens) if t is None]
+    base = next((t for t in parts.tokens if t is not None), None)
+    if todo:
+        rows = np.concatenate([parts.chunks[k] for k in todo])
+        made = ChunkTokens.from_lists([tokenize(chunk_text(docs[doc_ids[i]], a, b)) for i, a, b in rows.tolist()], base)
+        at = 0
+        for k in todo:
+            n = len(parts.chunks[k])
+            parts.tokens[k] = made.take(np.arange(at, at + n))
+            at += n
+    tokens = ChunkTokens.concat(parts.tokens).take(order)
+    # Tokens of removed documents stay in the vocabulary; start a fresh one when they dominate it.
+    if len(tokens.vocab) > 1024 + 2 * np.count_nonzero(np.bincount(tokens.ids, minlength=len(tokens.vocab))):
+        tokens = ChunkTokens.from_lists(tokens.lists())
+    return tokens
 
 
 def chunk_text(doc: Document, start: int, end: int, with_title: bool = True) -> str:
@@ -175,6 +201,7 @@ def sync_index(
     progress: bool = True,
     find_conflicts: Callable | None = None,
     analyse: Analyser | None = None,
+    loaded: tuple[IndexData, dict[str, Document]] | None = None,
 ) -> tuple[IndexData, dict[str, Document], SyncReport]:
     """Bring the index in ``index_dir`` up to date with ``corpus`` and return it loaded.
 
@@ -185,21 +212,29 @@ def sync_index(
     With ``analyse`` (``qa.reading.analysis.SpacyAnalyser``), every sentence's parse for the reader
     is stored too, made for new and changed documents only; analyses that are missing, damaged or
     made by another recipe are remade (with a warning) while everything else is kept.
+
+    ``loaded``: the index and documents this process already holds from the last sync (never
+    modified here). While the index on disk is still that generation it is not loaded again, and
+    files whose size and modification time are unchanged are not read again.
     """
     index_dir = Path(index_dir)
     clock: dict[str, float] = {}
     t_read = time.perf_counter()
+    manifest = read_manifest(index_dir)
+    current = loaded is not None and manifest is not None and manifest.get("generation") == loaded[0].generation
     # Web pages and PDFs are read by their extracted text, kept beside the index under each file's
     # fingerprint: the text citations point into never changes with the extractor.
-    docs = {d.doc_id: d for d in load_corpus(corpus, settings.max_file_bytes, extracted_dir=index_dir / EXTRACTED)}
+    docs = {d.doc_id: d for d in load_corpus(corpus, settings.max_file_bytes, extracted_dir=index_dir / EXTRACTED,
+                                             known=known_files(*loaded) if current else None)}
     clock["read"] = time.perf_counter() - t_read
     chunking = settings.chunking()
     old: IndexData | None = None
     reason = None
-    manifest = read_manifest(index_dir)
     if manifest is not None:
         reason = check_compatible(manifest, embedder.model_id, chunking, embedder.dim)
-        if reason is None:
+        if reason is None and current:
+            old = loaded[0]  # type: ignore[index]
+        elif reason is None:
             try:
                 old = load_index(index_dir)
             except (ValueError, KeyError, OSError, RuntimeError) as exc:
@@ -222,7 +257,7 @@ def sync_index(
     if analyse is None and old is not None:
         old.analyses = None  # not kept up to date by this sync: the reader parses instead
     if old is not None and not (added or changed or removed):
-        _refresh_stat(old, docs)
+        refresh_stat(old, docs)
         if analyse is None or keep_analyses:
             return old, docs, SyncReport(reused=len(docs))
         t = time.perf_counter()
@@ -248,28 +283,11 @@ def sync_index(
                 source[d] = old_pos[d]
             elif docs[d].fingerprint in by_fp:
                 source[d] = by_fp[docs[d].fingerprint]
-    parts_c, parts_v, parts_s, parts_sv, parts_t = [], [], [], [], []
-    parts_a: list[SentenceAnalyses | None] = []  # None: to be analysed (old analyses not kept)
-
-    def copy_rows(d: str, chunks_, vectors_, sentences_, sent_vectors_, sent_types_, analyses_=None) -> None:
-        c = chunks_.copy()
-        c[:, 0] = pos[d]
-        s = sentences_.copy()
-        s[:, 0] = pos[d]
-        parts_c.append(c)
-        parts_v.append(vectors_)
-        parts_s.append(s)
-        parts_sv.append(sent_vectors_)
-        parts_t.append(sent_types_)
-        parts_a.append(analyses_)
-
+    parts = RowParts()
     if old is not None:
-        for d, i in source.items():
-            rows, srows = old.doc_rows(i), old.doc_rows(i, "sentences")
-            copy_rows(
-                d, old.chunks[rows], old.vectors[rows], old.sentences[srows], old.sent_vectors[srows], old.sent_types[srows],
-                old.analyses.take(srows) if keep_analyses else None,
-            )
+        if old.chunk_tokens is None:
+            old.chunk_tokens = load_chunk_tokens(index_dir, old.generation, len(old.chunks))
+        parts.copy_from(old, source, pos, keep_analyses)
     reused = len(source)
     # Documents to embed; byte-identical copies among them are embedded once.
     first_of: dict[str, str] = {}
@@ -284,32 +302,27 @@ def sync_index(
     todo = [docs[d] for d in first_of.values()]
     crow, cvec, srow, svec, stypes, new_analyses = _new_rows(todo, settings, embedder, progress, clock, analyse)
     analysed = len(srow) if analyse is not None else 0
-    if crow:
-        parts_c.append(np.array([(pos[d], a, b) for d, a, b in crow], dtype=np.int64))
-        parts_v.append(cvec)
-    if srow:
-        parts_s.append(np.array([(pos[d], a, b) for d, a, b in srow], dtype=np.int64))
-        parts_sv.append(svec)
-        parts_t.append(stypes)
-        parts_a.append(new_analyses)
+    if crow or srow:
+        parts.add(np.array([(pos[d], a, b) for d, a, b in crow], dtype=np.int64).reshape(-1, 3), cvec,
+                  np.array([(pos[d], a, b) for d, a, b in srow], dtype=np.int64).reshape(-1, 3), svec, stypes,
+                  new_analyses)
     for d in twins:
         first = first_of[docs[d].fingerprint]
         rows = [r for r, row in enumerate(crow) if row[0] == first]
         srows = [r for r, row in enumerate(srow) if row[0] == first]
-        copy_rows(
-            d,
-            np.array([(0, a, b) for _, a, b in (crow[r] for r in rows)], dtype=np.int64).reshape(-1, 3),
+        parts.add(
+            np.array([(pos[d], a, b) for _, a, b in (crow[r] for r in rows)], dtype=np.int64).reshape(-1, 3),
             cvec[rows],
-            np.array([(0, a, b) for _, a, b in (srow[r] for r in srows)], dtype=np.int64).reshape(-1, 3),
+            np.array([(pos[d], a, b) for _, a, b in (srow[r] for r in srows)], dtype=np.int64).reshape(-1, 3),
             svec[srows],
             stypes[srows],
             new_analyses.take(srows) if new_analyses is not None else None,
         )
-    chunks = np.concatenate(parts_c) if parts_c else np.zeros((0, 3), np.int64)
-    vectors = np.concatenate(parts_v).astype(np.float32) if parts_v else np.zeros((0, embedder.dim), np.float32)
-    sentences = np.concatenate(parts_s) if parts_s else np.zeros((0, 3), np.int64)
-    sent_vectors = np.concatenate(parts_sv).astype(np.float32) if parts_sv else np.zeros((0, embedder.dim), np.float32)
-    sent_types = np.concatenate(parts_t).astype(np.uint32) if parts_t else np.zeros(0, np.uint32)
+    chunks = np.concatenate(parts.chunks) if parts.chunks else np.zeros((0, 3), np.int64)
+    vectors = np.concatenate(parts.vectors).astype(np.float32) if parts.vectors else np.zeros((0, embedder.dim), np.float32)
+    sentences = np.concatenate(parts.sentences) if parts.sentences else np.zeros((0, 3), np.int64)
+    sent_vectors = np.concatenate(parts.sent_vectors).astype(np.float32) if parts.sent_vectors else np.zeros((0, embedder.dim), np.float32)
+    sent_types = np.concatenate(parts.sent_types).astype(np.uint32) if parts.sent_types else np.zeros(0, np.uint32)
     # Keep rows grouped by document, in document order, for cheap per-document slicing.
     order = np.lexsort((chunks[:, 1], chunks[:, 0]))
     chunks, vectors = chunks[order], vectors[order]
@@ -318,10 +331,10 @@ def sync_index(
     analyses = None
     if analyse is not None:
         t = time.perf_counter()
-        analysed += fill_analyses(analyse, parts_a, parts_s, doc_ids, docs)
+        analysed += fill_analyses(analyse, parts.analyses, parts.sentences, doc_ids, docs)
         clock["entities"] = clock.get("entities", 0.0) + time.perf_counter() - t
-        labels = next((p.labels for p in parts_a if len(p)), ())
-        analyses = SentenceAnalyses.concat(parts_a, labels, analyse.recipe).take(sorder)
+        labels = next((p.labels for p in parts.analyses if len(p)), ())
+        analyses = SentenceAnalyses.concat(parts.analyses, labels, analyse.recipe).take(sorder)
 
     ordered_docs = [docs[d] for d in doc_ids]
     data = IndexData(
@@ -329,7 +342,7 @@ def sync_index(
         dim=embedder.dim,
         chunking=chunking,
         doc_ids=doc_ids,
-        doc_meta={d.doc_id: _meta(d) for d in ordered_docs},
+        doc_meta={d.doc_id: document_meta(d) for d in ordered_docs},
         chunks=chunks,
         vectors=vectors,
         sentences=sentences,
@@ -340,11 +353,13 @@ def sync_index(
     t = time.perf_counter()
     data.faiss_index = build_dense_index(vectors)
     data.index_type = index_kind(data.faiss_index)
-    data.bm25 = build_bm25([chunk_text(docs[doc_ids[i]], a, b) for i, a, b in chunks.tolist()])
+    data.chunk_tokens = _chunk_tokens(parts, order, docs, doc_ids)
+    data.bm25 = _bm25_from_tokens(data.chunk_tokens.lists())
     clock["index"] = time.perf_counter() - t
     if find_conflicts is not None:
         t = time.perf_counter()
-        data.conflicts = find_conflicts(ordered_docs, _reusing_encoder(embedder, data, docs))
+        fresh = [pos[d] for d in (*added, *changed)]
+        data.conflicts = find_conflicts(ordered_docs, reusing_encoder(embedder, data, docs, fresh))
         clock["conflicts"] = time.perf_counter() - t
     t = time.perf_counter()
     save_index(index_dir, data)
@@ -352,45 +367,3 @@ def sync_index(
     report = SyncReport(added, changed, removed, reused, reason, len(crow), analysed,
                         tuple((k, round(v, 4)) for k, v in clock.items()))
     return data, docs, report
-
-
-def _reusing_encoder(embedder: Embedder, data: IndexData, docs: dict[str, Document]):
-    """An encode() for the conflict finder that takes the vectors of sentences the index already
-    holds (keyed by their NFKC text, the form it encodes) and embeds only the others: a change to
-    one article must not re-embed every sentence of the corpus."""
-    known: dict[str, np.ndarray] = {}
-    for (d, a, b), vec in zip(data.sentences.tolist(), data.sent_vectors):
-        known.setdefault(nfkc(docs[data.doc_ids[d]].raw[a:b]), vec)
-
-    def encode(texts: Sequence[str]) -> np.ndarray:
-        missing = [t for t in dict.fromkeys(texts) if t not in known]
-        if missing:
-            known.update(zip(missing, embedder.encode(missing)))
-        if not texts:
-            return np.zeros((0, embedder.dim), np.float32)
-        return np.stack([known[t] for t in texts]).astype(np.float32)
-
-    return encode
-
-
-def _meta(doc: Document) -> dict:
-    try:  # the file may be deleted at any moment (the next sync drops it)
-        st = os.stat(doc.path) if doc.path else None
-    except OSError:
-        st = None
-    return {
-        "fingerprint": doc.fingerprint,
-        "path": os.path.basename(doc.path),
-        "title": doc.title,
-        "date": doc.date,
-        "outlet": doc.outlet,
-        "chars": len(doc.raw),
-        "size": st.st_size if st else None,
-        "mtime_ns": st.st_mtime_ns if st else None,
-    }
-
-
-def _refresh_stat(data: IndexData, docs: dict[str, Document]) -> None:
-    for d, doc in docs.items():
-        data.doc_meta[d] = _meta(doc)
-

@@ -21,6 +21,7 @@ import numpy as np
 from ..errors import IndexMismatchError
 from ..results import Conflict
 from .analyses import ENT, SPAN, TOKEN, SentenceAnalyses
+from .tokens import ChunkTokens
 
 __all__ = ["FORMAT_VERSION", "IndexData", "save_index", "load_index", "read_manifest", "conflicts_checksum",
            "IndexDamagedWarning"]
@@ -62,6 +63,9 @@ class IndexData:
     # and the next sync recomputes them without touching the rest of the index).
     analyses: SentenceAnalyses | None = None
     analyses_problem: str | None = None
+    # BM25 tokens per chunk (qa.indexing.tokens), kept so that a sync tokenizes only new chunks;
+    # not loaded with the index (questions never need them): see load_chunk_tokens.
+    chunk_tokens: ChunkTokens | None = None
 
     def doc_rows(self, doc_index: int, which: str = "chunks") -> np.ndarray:
         arr = self.chunks if which == "chunks" else self.sentences
@@ -143,6 +147,9 @@ def save_index(directory: Path, data: IndexData, extra: dict | None = None) -> N
     (directory / names["conflicts"]).write_text(
         json.dumps([c.to_dict() for c in data.conflicts], ensure_ascii=False), "utf-8"
     )
+    if data.chunk_tokens is not None:
+        names["bm25_tokens"] = f"bm25_tokens.g{gen}.npz"
+        data.chunk_tokens.save(directory / names["bm25_tokens"])
     analyses = {}
     if data.analyses is not None:
         for part in _ANALYSIS_PARTS:
@@ -221,7 +228,7 @@ def load_index(directory: Path, verify: bool = True) -> IndexData:
     if manifest is None:
         raise FileNotFoundError(f"no readable {MANIFEST} in {directory}")
     files, roles = _checked_layout(manifest)
-    optional = {roles.get(f"parse_{part}") for part in _ANALYSIS_PARTS}
+    optional = {roles.get(f"parse_{part}") for part in _ANALYSIS_PARTS} | {roles.get("bm25_tokens")}
     for name, info in files.items():
         if name in optional:
             continue  # checked by _load_analyses: a damaged one costs only a re-parse
@@ -253,6 +260,24 @@ def load_index(directory: Path, verify: bool = True) -> IndexData:
     _check_consistent(data)
     data.analyses, data.analyses_problem = _load_analyses(directory, manifest, files, roles, len(data.sentences), verify)
     return data
+
+
+def load_chunk_tokens(directory: Path, generation: int, n_chunks: int) -> ChunkTokens | None:
+    """The stored BM25 tokens of generation ``generation`` (None when absent, from another
+    generation, or damaged: the caller tokenizes instead)."""
+    directory = Path(directory)
+    manifest = read_manifest(directory)
+    try:
+        if manifest is None or int(manifest["generation"]) != generation:
+            return None
+        name = manifest["roles"]["bm25_tokens"]
+        info = manifest["files"][name]
+        p = directory / name
+        if not _plain_name(name) or p.stat().st_size != info["bytes"] or _sha256(p) != info["sha256"]:
+            return None
+        return ChunkTokens.load(p, n_chunks)
+    except (KeyError, TypeError, ValueError, OSError):
+        return None
 
 
 _ANALYSIS_PARTS = ("counts", "tokens", "ents", "spans")

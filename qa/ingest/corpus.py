@@ -195,9 +195,14 @@ def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, extracted_dir:
 
 
 def load_corpus(directory: str | Path, max_bytes: int = DEFAULT_MAX_BYTES,
-                extracted_dir: str | Path | None = None) -> list[Document]:
+                extracted_dir: str | Path | None = None,
+                known: dict[str, tuple[int, int, Document]] | None = None) -> list[Document]:
     """Read every article of ``directory`` (not recursive: .txt, .md, and web pages and PDFs by
     their extracted text, kept in ``extracted_dir`` when given), sorted by id.
+
+    ``known``: file name -> (size, mtime_ns, Document) of files read before; a file whose size and
+    modification time are unchanged is not read again (the caller leaves out files modified too
+    close to when they were read, whose time stamp may not show a later write).
 
     Unreadable files are skipped with a SkippedFileWarning naming them; an empty result is an error.
     """
@@ -209,7 +214,12 @@ def load_corpus(directory: str | Path, max_bytes: int = DEFAULT_MAX_BYTES,
         if not path.name.lower().endswith(ARTICLE_SUFFIXES) or not path.is_file():
             continue
         try:
-            doc = read_document(path, max_bytes, Path(extracted_dir) if extracted_dir else None)
+            seen = known.get(path.name) if known else None
+            if seen is not None:
+                st = path.stat()
+                doc = seen[2] if (st.st_size, st.st_mtime_ns) == seen[:2] else None
+            if seen is None or doc is None:
+                doc = read_document(path, max_bytes, Path(extracted_dir) if extracted_dir else None)
         except (BadDocumentError, OSError) as exc:
             warnings.warn(f"skipped {path}: {exc}", SkippedFileWarning, stacklevel=2)
             continue

@@ -1,0 +1,144 @@
+"""A sync that starts from the index this process holds: files not read again, rows copied in one
+pass, BM25 tokens reused (also from disk), and the result equal to a build from nothing."""
+import os
+import shutil
+import time
+
+import numpy as np
+import pytest
+
+from qa.config import Settings
+from qa.indexing import indexer, reuse
+from qa.indexing.indexer import sync_index
+from qa.indexing.store import load_chunk_tokens, read_manifest
+from qa.indexing.tokens import ChunkTokens
+from qa.ingest import corpus as corpus_mod
+
+from ..conftest import FakeEmbedder
+
+
+def _age(corpus, seconds=10.0):
+    """Date every file back, as files of an archive are (a file modified just before it was read
+    is read again: its time stamp may not show a later write)."""
+    t = time.time() - seconds
+    for p in corpus.iterdir():
+        os.utime(p, (t, t))
+
+
+def _sync(corpus, ixdir, loaded=None, emb=None):
+    data, docs, report = sync_index(corpus, ixdir, emb or FakeEmbedder(), Settings(), progress=False, loaded=loaded)
+    return data, docs, report
+
+
+def _same(a, b):
+    assert a.doc_ids == b.doc_ids
+    for name in ("chunks", "sentences", "sent_types"):
+        assert np.array_equal(getattr(a, name), getattr(b, name)), name
+    for name in ("vectors", "sent_vectors"):  # stored sentence vectors are float16
+        assert np.allclose(getattr(a, name), getattr(b, name), atol=2e-3), name
+    assert a.chunk_tokens.lists() == b.chunk_tokens.lists()
+    assert a.bm25.vocab_dict.keys() == b.bm25.vocab_dict.keys()
+    q = [t for t in a.bm25.vocab_dict if t][:5]
+    ids_a = [a.bm25.vocab_dict[t] for t in q]
+    ids_b = [b.bm25.vocab_dict[t] for t in q]
+    assert np.allclose(a.bm25.get_scores_from_ids(ids_a), b.bm25.get_scores_from_ids(ids_b))
+
+
+@pytest.fixture
+def corpus(data_dirs):
+    _age(data_dirs["corpus"])
+    return data_dirs["corpus"]
+
+
+def test_chunk_tokens_take_concat_and_disk_round_trip(tmp_path):
+    a = ChunkTokens.from_lists([["samsung", "foundri"], [], ["meta", "mtia", "meta"]])
+    b = ChunkTokens.from_lists([["openai", "meta"], ["jalapeño"]], base=a)
+    assert b.vocab[:len(a.vocab)] == a.vocab  # a base's ids keep their meaning
+    joined = ChunkTokens.concat([a.take([2, 0]), b, a.take([1])])
+    assert joined.lists() == [["meta", "mtia", "meta"], ["samsung", "foundri"], ["openai", "meta"], ["jalapeño"], []]
+    joined.save(tmp_path / "t.npz")
+    assert ChunkTokens.load(tmp_path / "t.npz", 5).lists() == joined.lists()
+    with pytest.raises(ValueError, match="does not describe 4 chunks"):
+        ChunkTokens.load(tmp_path / "t.npz", 4)
+    with pytest.raises(ValueError, match="unrelated vocabularies"):
+        ChunkTokens.concat([ChunkTokens.from_lists([["x"]]), ChunkTokens.from_lists([["y"]])])
+
+
+def test_adding_with_the_loaded_index_reads_and_tokenizes_only_the_new_file(corpus, data_dirs, monkeypatch):
+    ix = data_dirs["tmp"] / "ix"
+    data, docs, _ = _sync(corpus, ix)
+    (corpus / "zz_new.txt").write_text("A new article\n\nSamsung said on Monday its 2nm line is full.\n", "utf-8")
+    read, tokenized = [], []
+    real_read, real_tok = corpus_mod.read_document, indexer.tokenize
+    monkeypatch.setattr(corpus_mod, "read_document", lambda p, *a, **k: read.append(p.name) or real_read(p, *a, **k))
+    monkeypatch.setattr(indexer, "tokenize", lambda t: tokenized.append(t) or real_tok(t))
+    monkeypatch.setattr(indexer, "load_index", lambda *a, **k: pytest.fail("the loaded index is read again"))
+    data2, docs2, report = _sync(corpus, ix, loaded=(data, docs))
+    assert report.added == ("zz_new",) and read == ["zz_new.txt"]
+    assert len(tokenized) == int((data2.chunks[:, 0] == data2.doc_ids.index("zz_new")).sum())
+    assert all(docs2[d] is docs[d] for d in docs)  # the very objects: nothing was re-read
+    monkeypatch.undo()
+    fresh, _, _ = _sync(corpus, data_dirs["tmp"] / "fresh")
+    _same(data2, fresh)
+
+
+def test_a_fresh_process_takes_the_tokens_from_disk(corpus, data_dirs, monkeypatch):
+    ix = data_dirs["tmp"] / "ix"
+    data, _, _ = _sync(corpus, ix)
+    stored = load_chunk_tokens(ix, data.generation, len(data.chunks))
+    assert stored is not None and stored.lists() == data.chunk_tokens.lists()
+    (corpus / "zz_new.txt").write_text("Another article\n\nMeta tests its MTIA chip.\n", "utf-8")
+    tokenized = []
+    real_tok = indexer.tokenize
+    monkeypatch.setattr(indexer, "tokenize", lambda t: tokenized.append(t) or real_tok(t))
+    data2, _, _ = _sync(corpus, ix)  # loaded from disk, as `qa index` does
+    new = int((data2.chunks[:, 0] == data2.doc_ids.index("zz_new")).sum())
+    assert len(tokenized) == new
+    monkeypatch.undo()
+    _same(data2, _sync(corpus, data_dirs["tmp"] / "fresh")[0])
+
+
+def test_damaged_or_missing_tokens_are_made_again(corpus, data_dirs):
+    ix = data_dirs["tmp"] / "ix"
+    data, _, _ = _sync(corpus, ix)
+    name = read_manifest(ix)["roles"]["bm25_tokens"]
+    (ix / name).write_bytes(b"not an npz")
+    assert load_chunk_tokens(ix, data.generation, len(data.chunks)) is None
+    (corpus / "zz_new.txt").write_text("Third article\n\nOpenAI's Jalapeño ships in 2027.\n", "utf-8")
+    data2, _, report = _sync(corpus, ix)
+    assert report.added == ("zz_new",) and report.rebuilt_reason is None
+    _same(data2, _sync(corpus, data_dirs["tmp"] / "fresh")[0])
+
+
+def test_a_file_rewritten_right_after_it_was_read_is_read_again(corpus, data_dirs):
+    ix = data_dirs["tmp"] / "ix"
+    victim = sorted(corpus.glob("*.txt"))[0]
+    text = victim.read_text("utf-8")
+    victim.write_text(text, "utf-8")  # modified now: within the racy window of the next read
+    data, docs, _ = _sync(corpus, ix)
+    st = victim.stat()
+    changed = text.replace("Samsung", "Samsunk", 1) if "Samsung" in text else "X" + text[1:]
+    victim.write_text(changed, "utf-8")
+    os.utime(victim, ns=(st.st_atime_ns, st.st_mtime_ns))  # same size, same time stamp
+    data2, docs2, report = _sync(corpus, ix, loaded=(data, docs))
+    assert report.changed == (victim.stem,)
+    assert docs2[victim.stem].raw == changed
+
+
+def test_an_old_file_with_the_same_size_and_time_is_trusted(corpus, data_dirs):
+    ix = data_dirs["tmp"] / "ix"
+    data, docs, _ = _sync(corpus, ix)
+    assert reuse.known_files(data, docs).keys() == {os.path.basename(d.path) for d in docs.values()}
+
+
+def test_renamed_copy_and_removal_with_the_loaded_index_equal_a_fresh_build(corpus, data_dirs):
+    ix = data_dirs["tmp"] / "ix"
+    data, docs, _ = _sync(corpus, ix)
+    files = sorted(corpus.glob("*.txt"))
+    shutil.copy(files[0], corpus / "aa_copy.txt")
+    files[1].rename(corpus / "zz_renamed.txt")
+    files[2].unlink()
+    data2, docs2, report = _sync(corpus, ix, loaded=(data, docs))
+    assert set(report.added) == {"aa_copy", "zz_renamed"} and report.removed == (files[1].stem, files[2].stem)
+    assert report.embedded_chunks == 0  # both are bytes the index already holds
+    _same(data2, _sync(corpus, data_dirs["tmp"] / "fresh")[0])
