@@ -19,7 +19,7 @@ from .embedding import Embedder
 from .lexical import tokenize
 from .reuse import RowParts, document_meta, known_files, refresh_stat, reusing_encoder
 from .store import IndexData, check_compatible, load_chunk_tokens, load_index, read_manifest, save_index, warn_rebuild
-from .tokens import ChunkTokens
+from .tokens import ChunkTokens, bm25_index
 from ..ingest.text import normalize
 
 __all__ = ["SyncReport", "sync_index", "build_bm25"]
@@ -43,16 +43,7 @@ class SyncReport:
 
 
 def build_bm25(chunk_texts: Sequence[str]):
-    return _bm25_from_tokens([tokenize(t) for t in chunk_texts])
-
-
-def _bm25_from_tokens(token_lists: list[list[str]]):
-    import bm25s
-
-    bm25 = bm25s.BM25()
-    # An all-stopword chunk still needs a row: bm25s keeps an empty token for it.
-    bm25.index(token_lists, show_progress=False)
-    return bm25
+    return bm25_index(ChunkTokens.from_lists([tokenize(t) for t in chunk_texts]))
 
 
 def _chunk_tokens(parts: RowParts, order: np.ndarray, docs: dict[str, Document], doc_ids: list[str]) -> ChunkTokens:
@@ -354,7 +345,7 @@ def sync_index(
     data.faiss_index = build_dense_index(vectors)
     data.index_type = index_kind(data.faiss_index)
     data.chunk_tokens = _chunk_tokens(parts, order, docs, doc_ids)
-    data.bm25 = _bm25_from_tokens(data.chunk_tokens.lists())
+    data.bm25 = bm25_index(data.chunk_tokens)
     clock["index"] = time.perf_counter() - t
     if find_conflicts is not None:
         t = time.perf_counter()

@@ -102,3 +102,47 @@ class ChunkTokens:
                 or (len(ids) and (ids.min() < 0 or ids.max() >= n_vocab)) or (np.diff(offsets) < 0).any()):
             raise ValueError(f"{Path(path).name} does not describe {n_chunks} chunks' tokens")
         return cls(vocab, ids, offsets)
+
+
+def bm25_index(tokens: ChunkTokens):
+    """A ``bm25s.BM25`` over ``tokens``, the same matrix and vocabulary ``BM25().index(tokens.lists())``
+    builds (Lucene scoring, k1 1.5, b 0.75), computed in whole arrays: bm25s counts each
+    document's terms in a Python loop, which was most of the lexical index's rebuild once tokens
+    were kept."""
+    import bm25s
+
+    bm25 = bm25s.BM25()
+    n_docs = len(tokens)
+    lens = np.diff(tokens.offsets)
+    used = np.nonzero(np.bincount(tokens.ids, minlength=len(tokens.vocab)))[0]  # ids in order, in O(n)
+    remap = np.zeros(len(tokens.vocab), np.int64)
+    remap[used] = np.arange(len(used))
+    term = remap[tokens.ids]
+    n_terms = len(used)
+    doc = np.repeat(np.arange(n_docs, dtype=np.int64), lens)
+    pairs, tf = np.unique(doc * max(n_terms, 1) + term.reshape(-1), return_counts=True)
+    d, t = pairs // max(n_terms, 1), pairs % max(n_terms, 1)
+    df = np.bincount(t, minlength=n_terms)
+    # As bm25s computes them: idf in double stored as float32, the tf component in double.
+    idf = np.log(1 + (n_docs - df + 0.5) / (df + 0.5)).astype(bm25.dtype)
+    avg = lens.mean() if n_docs else 1.0
+    tf = tf.astype(bm25.dtype)
+    tfc = tf / (bm25.k1 * ((1 - bm25.b) + bm25.b * lens[d] / avg) + tf)
+    scores = (idf[t] * tfc).astype(bm25.dtype)
+    # (doc, term) pairs come sorted by document: a CSR matrix as they are; scipy turns it into the
+    # term columns bm25s reads in linear time (a sort by term would cost more than all the rest).
+    import scipy.sparse as sp
+
+    rows = np.zeros(n_docs + 1, np.int64)
+    np.cumsum(np.bincount(d, minlength=n_docs), out=rows[1:])
+    csc = sp.csr_matrix((scores, t, rows), shape=(n_docs, n_terms)).tocsc()
+    csc.sort_indices()
+    bm25.scores = {"data": csc.data.astype(bm25.dtype), "indices": csc.indices.astype(bm25.int_dtype),
+                   "indptr": csc.indptr.astype(np.int64), "num_docs": n_docs}
+    vocab = {tokens.vocab[u]: j for j, u in enumerate(used.tolist())}
+    if "" not in vocab:  # bm25s's empty token (a query of stop words only), without a column
+        vocab[""] = max(vocab.values()) + 1 if vocab else 0
+    bm25.vocab_dict = vocab
+    bm25.unique_token_ids_set = set(vocab.values())
+    bm25.nonoccurrence_array = None
+    return bm25

@@ -142,3 +142,20 @@ def test_renamed_copy_and_removal_with_the_loaded_index_equal_a_fresh_build(corp
     assert set(report.added) == {"aa_copy", "zz_renamed"} and report.removed == (files[1].stem, files[2].stem)
     assert report.embedded_chunks == 0  # both are bytes the index already holds
     _same(data2, _sync(corpus, data_dirs["tmp"] / "fresh")[0])
+
+
+def test_the_vectorised_bm25_matrix_scores_as_bm25s_does():
+    import bm25s
+
+    from qa.indexing.tokens import bm25_index
+
+    lists = [["samsung", "foundri", "samsung", "2nm"], [], ["meta", "mtia"], ["meta", "order", "samsung"] * 3,
+             ["openai", "jalapeño", "2027", "chip", "chip"]]
+    ours = bm25_index(ChunkTokens.concat([ChunkTokens.from_lists(lists).take([4, 0, 1]),
+                                          ChunkTokens.from_lists(lists[2:4])]))
+    ref = bm25s.BM25()
+    ref.index([lists[4], lists[0], lists[1], lists[2], lists[3]], show_progress=False)
+    assert ours.vocab_dict.keys() == ref.vocab_dict.keys()
+    for t in ref.vocab_dict:
+        if t:
+            assert np.array_equal(ours.get_scores_from_ids([ours.vocab_dict[t]]), ref.get_scores_from_ids([ref.vocab_dict[t]])), t
