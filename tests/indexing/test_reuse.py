@@ -151,8 +151,8 @@ def test_the_vectorised_bm25_matrix_scores_as_bm25s_does():
 
     lists = [["samsung", "foundri", "samsung", "2nm"], [], ["meta", "mtia"], ["meta", "order", "samsung"] * 3,
              ["openai", "jalapeño", "2027", "chip", "chip"]]
-    ours = bm25_index(ChunkTokens.concat([ChunkTokens.from_lists(lists).take([4, 0, 1]),
-                                          ChunkTokens.from_lists(lists[2:4])]))
+    first = ChunkTokens.from_lists(lists[:2] + lists[4:])
+    ours = bm25_index(ChunkTokens.concat([first.take([2, 0, 1]), ChunkTokens.from_lists(lists[2:4], base=first)]))
     ref = bm25s.BM25()
     ref.index([lists[4], lists[0], lists[1], lists[2], lists[3]], show_progress=False)
     assert ours.vocab_dict.keys() == ref.vocab_dict.keys()
