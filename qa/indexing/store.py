@@ -7,7 +7,6 @@ files, which are only deleted after the new manifest is in place.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -22,6 +21,7 @@ from ..errors import IndexMismatchError
 from ..results import Conflict
 from .analyses import ENT, SPAN, TOKEN, SentenceAnalyses
 from .tokens import ChunkTokens
+from .verify import Checksums, sha256_of
 
 __all__ = ["FORMAT_VERSION", "IndexData", "save_index", "load_index", "read_manifest", "conflicts_checksum",
            "IndexDamagedWarning"]
@@ -72,12 +72,7 @@ class IndexData:
         return np.nonzero(arr[:, 0] == doc_index)[0]
 
 
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
+_sha256 = sha256_of
 
 
 def _files_of(directory: Path, names: list[str]) -> dict[str, dict]:
@@ -229,13 +224,14 @@ def load_index(directory: Path, verify: bool = True) -> IndexData:
         raise FileNotFoundError(f"no readable {MANIFEST} in {directory}")
     files, roles = _checked_layout(manifest)
     optional = {roles.get(f"parse_{part}") for part in _ANALYSIS_PARTS} | {roles.get("bm25_tokens")}
+    check = Checksums(directory, manifest.get("generation"), verify)
     for name, info in files.items():
         if name in optional:
             continue  # checked by _load_analyses: a damaged one costs only a re-parse
         p = directory / name
         if not p.exists():
             raise ValueError(f"index file {name} is missing")
-        if p.stat().st_size != info["bytes"] or (verify and _sha256(p) != info["sha256"]):
+        if not check.ok(name, info):
             raise ValueError(f"index file {name} is damaged (checksum mismatch)")
     try:
         data = IndexData(
@@ -258,7 +254,8 @@ def load_index(directory: Path, verify: bool = True) -> IndexData:
     except (KeyError, TypeError, AttributeError) as exc:
         raise ValueError(f"{MANIFEST} is incomplete or malformed ({type(exc).__name__}: {exc})") from None
     _check_consistent(data)
-    data.analyses, data.analyses_problem = _load_analyses(directory, manifest, files, roles, len(data.sentences), verify)
+    data.analyses, data.analyses_problem = _load_analyses(directory, manifest, files, roles, len(data.sentences), check)
+    check.record()
     return data
 
 
@@ -285,7 +282,7 @@ _ANALYSIS_DTYPES = {"tokens": TOKEN, "ents": ENT, "spans": SPAN}
 
 
 def _load_analyses(directory: Path, manifest: dict, files: dict, roles: dict, n_sentences: int,
-                   verify: bool) -> tuple[SentenceAnalyses | None, str | None]:
+                   check: Checksums) -> tuple[SentenceAnalyses | None, str | None]:
     """The stored sentence analyses (memory-mapped: a load reads only what questions touch), or
     None and why they cannot be used."""
     meta = manifest.get("analyses")
@@ -298,7 +295,7 @@ def _load_analyses(directory: Path, manifest: dict, files: dict, roles: dict, n_
         p = directory / name if info else None
         if p is None or not p.exists():
             return None, f"sentence analysis file {name or part} is missing"
-        if p.stat().st_size != info["bytes"] or (verify and _sha256(p) != info["sha256"]):
+        if not check.ok(name, info):
             return None, f"sentence analysis file {name} is damaged (checksum mismatch)"
         try:
             arrays[part] = np.load(p, mmap_mode="r", allow_pickle=False)

@@ -159,3 +159,37 @@ def test_the_vectorised_bm25_matrix_scores_as_bm25s_does():
     for t in ref.vocab_dict:
         if t:
             assert np.array_equal(ours.get_scores_from_ids([ours.vocab_dict[t]]), ref.get_scores_from_ids([ref.vocab_dict[t]])), t
+
+
+def test_a_load_hashes_only_files_not_verified_since_they_last_changed(corpus, data_dirs, monkeypatch):
+    from qa.indexing import store, verify
+
+    ix = data_dirs["tmp"] / "ix"
+    _sync(corpus, ix)
+    hashed = []
+    real = verify.sha256_of
+    monkeypatch.setattr(verify, "sha256_of", lambda p: hashed.append(p.name) or real(p))
+    store.load_index(ix)
+    assert hashed  # just written: too recent to trust by time stamp ("racy"), so hashed
+    n_files = len(hashed)
+    hashed.clear()
+    store.load_index(ix)
+    assert len(hashed) == n_files  # still racy: hashed again
+    _age(ix)  # the files were written long before they were verified
+    for p in ix.rglob("*"):
+        if p.is_file():
+            t = time.time() - 30
+            os.utime(p, (t, t))
+    hashed.clear()
+    store.load_index(ix)  # stat changed: hashed, and recorded
+    assert len(hashed) == n_files
+    hashed.clear()
+    store.load_index(ix)
+    assert hashed == []  # verified since they last changed: trusted
+    # A damaged file changes its time stamp: hashed again and refused.
+    victim = ix / read_manifest(ix)["roles"]["vectors"]
+    data = bytearray(victim.read_bytes())
+    data[-1] ^= 0xFF
+    victim.write_bytes(bytes(data))
+    with pytest.raises(ValueError, match="damaged"):
+        store.load_index(ix)
