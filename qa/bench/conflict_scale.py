@@ -147,7 +147,7 @@ def one(mode: str, n: int, copies: int) -> dict:
     find_conflicts(docs + [extra], store.encode, cache=cache)
     return {"mode": mode, "n": n, "seconds": round(seconds, 3), "cpu_seconds": round(cpu, 3),
             "load": [round(x, 2) for x in os.getloadavg()], "doc_pairs": pairs,
-            "sentence_pairs": examined, "analyses": cache.analyses, "conflicts": len(found),
+            "sentence_pairs": examined, "analyses": cache.analyses, "sentence_analyses": cache.sentence_analyses, "conflicts": len(found),
             "conflicts_sha": hashlib.sha256(json.dumps([c.to_dict() for c in found]).encode()).hexdigest()[:12],
             "peak_rss_growth_mb": round(max(0.0, peak - before), 1),
             "add_one": {"seconds": round(time.perf_counter() - t, 4), "doc_pairs": cache.computed - pairs,

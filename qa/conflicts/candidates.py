@@ -47,8 +47,9 @@ class CandidateSettings:
     denial_k: int = 128  # ... per sentence that may be a denial (paired at a lower similarity)
     figure_cap: int = 64  # sentences stating the same figure paired with one sentence (most similar first)
     float16: bool = False  # sentence vectors kept as float16 (half the memory; see README for recall)
-    # Analysed documents kept in memory between pairs, by their sentences: an analysis holds about
-    # 10 KB a sentence in Python objects (measured on SQuAD paragraphs), so ~80 MB.
+    # Analysed documents and single analysed sentences (what a candidate pair reads) kept in
+    # memory between pairs, counted in sentences: an analysis holds about 10 KB a sentence in
+    # Python objects (measured on SQuAD paragraphs), so ~80 MB.
     lru_sentences: int = 8192
     # A full pass over a large corpus searches an inverted-file index (approximate: ``ivf_probe``
     # of its lists of ~``ivf_list`` sentences each) instead of every sentence, so that the search

@@ -3,14 +3,14 @@ they look at (similar, or stating a figure in the same unit, or the candidates h
 findings, in raw offsets so that ``qa.conflicts.pairs.PairCache`` can store them."""
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy as np
 
 from .candidates import figure_key
 from .rules import Thresholds, _aligned_rules, _denial_rules, _Finding, _loose_rules
-from .sentences import _DocSentences, _joint, _similarity
+from .sentences import _DocSentences, _joint, _renamed, _Sentence, _similarity
 
 __all__ = ["PairFinding", "pair_findings"]
 
@@ -77,7 +77,14 @@ def _run_pair(x: _DocSentences, y: _DocSentences, vx: np.ndarray | None, vy: np.
     findings: list[_Finding] = []
     if th.loose_rules and "certainty" in th.enabled and denial:
         findings.extend(_denial_rules(sents, sim, th))
-    for i, j in sorted(pairs):
+    return _apply(sorted(pairs), sents, sim, th, findings), len(pairs)
+
+
+def _apply(pairs: list[tuple[int, int]], sents, sim: np.ndarray, th: Thresholds,
+           findings: list[_Finding]) -> list[PairFinding]:
+    """The aligned and loose rules on ``pairs`` (indices into ``sents``, a list or a dict of the
+    sentences needed), after ``findings`` (the denial rule's), as ``PairFinding``s."""
+    for i, j in pairs:
         a, b = sents[i], sents[j]
         if a.keys == b.keys or a.boilerplate or b.boilerplate:
             continue  # a verbatim copy cannot disagree with itself; a citation line claims nothing
@@ -99,4 +106,38 @@ def _run_pair(x: _DocSentences, y: _DocSentences, vx: np.ndarray | None, vy: np.
         out.append(PairFinding(f.kind, a.start, a.end, b.start, b.end, f.claim_a, f.claim_b,
                                round(float(f.confidence), 6), f.phrase_a, f.phrase_b, a.certainty,
                                b.certainty, f.swap))
-    return out, len(pairs)
+    return out
+
+
+def _run_only(x: Callable[[int], tuple[_Sentence, frozenset[str]]],
+              y: Callable[[int], tuple[_Sentence, frozenset[str]]],
+              lower_x: frozenset[str], lower_y: frozenset[str], vx: np.ndarray, vy: np.ndarray,
+              th: Thresholds, only: Iterable[tuple[int, int]]) -> tuple[list[PairFinding], int]:
+    """``_run_pair(..., only, denial=False)`` reading only the sentences of ``only``: ``x(i)``
+    gives sentence ``i`` of the first document and its capitalised words (``sentence_at``),
+    ``lower_x`` that document's lower-case words. Same similarities, same names (``_joint``'s
+    expressions), same pair order, so the same findings; a candidate pair then costs its few
+    sentences, not the analysis of both documents."""
+    only = sorted(set(only))
+    if not len(vx) or not len(vy) or not only:
+        return [], 0
+    vecs = np.vstack([vx, vy]).astype(np.float32)
+    sim = vecs @ vecs.T  # the whole product, as _run_pair computes it: bit for bit its values
+    n = len(vx)
+    vocab = frozenset().union(lower_x, lower_y)
+    sents: dict[int, _Sentence] = {}
+    for i, j in only:
+        for k, di, get, at in ((i, 0, x, i), (n + j, 1, y, j)):
+            if k not in sents:
+                s, cap = get(at)
+                sents[k] = _renamed(s, di, cap - vocab)
+    pairs = []
+    for i, j in only:
+        a, b = sents[i], sents[n + j]
+        if sim[i, n + j] >= th.candidate_embedding or _figure_keys(a) & _figure_keys(b):
+            pairs.append((i, n + j))
+    return _apply(pairs, sents, sim, th, []), len(pairs)
+
+
+def _figure_keys(s: _Sentence) -> set:
+    return {figure_key(q.unit, q.value) for q in s.quantities if q.unit}

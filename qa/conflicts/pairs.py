@@ -26,11 +26,12 @@ from pathlib import Path
 import numpy as np
 
 from .candidates import CandidateSettings, CandidateStats, DocRecord, record_of
-from .pair_rules import PairFinding, _run_pair, pair_findings
+from .pair_rules import PairFinding, _run_only, _run_pair, pair_findings
 from .records import checked_ident as _checked_ident, checked_key as _checked_key, checked_row
 from .rules import Thresholds
-from .sentences import Encoder, _analyse, _DocSentences
+from .sentences import Encoder, _analyse, _DocSentences, _Sentence, lower_words, sentence_at
 from ..ingest.corpus import Document
+from ..ingest.text import nfkc
 
 __all__ = ["RULES_VERSION", "PAIRS_FILE", "PairFinding", "PairCache", "pair_findings"]
 
@@ -67,6 +68,7 @@ class PairCache:
         self.computed = 0
         self.examined = 0
         self.analyses = 0  # documents analysed (again, when the LRU had dropped them)
+        self.sentence_analyses = 0  # single sentences analysed for a candidate pair (sentence_at)
         self.stats = CandidateStats()  # of the last candidate search
         self.dirty = False  # changed since loaded or saved
         self._settings: str | None = None  # the thresholds the stored findings were made with
@@ -81,6 +83,11 @@ class PairCache:
         self._stored = None  # RecordTable, or False once known to be absent
         self._records_changed = False
         self._lru_sentences = 0  # sentences of the analyses in _analysed
+        # A pair needs only its candidate sentences, analysed one by one (sharing the budget), and
+        # each document's lower-case words (one JSON string a document): an analysis per pair
+        # thrashed the LRU (9,737 for 3,000 articles), pairs join documents far apart in any order.
+        self._sentences: OrderedDict[tuple[str, int], tuple[_Sentence, frozenset[str]]] = OrderedDict()
+        self._lower: dict[str, str] = {}
 
     # ------------------------------------------------------------------ computing
 
@@ -105,6 +112,9 @@ class PairCache:
         # Forget what belongs to documents that are gone or changed.
         for k in [k for k in self._analysed if k not in live]:
             self._lru_sentences -= len(self._analysed.pop(k).sents)
+        for k in [k for k in self._sentences if k[0] not in live]:
+            del self._sentences[k]
+        self._lower = {k: v for k, v in self._lower.items() if k in live}
         self._vectors = {k: v for k, v in self._vectors.items() if k in live}
         if len(self._records) != len(live & self._records.keys()):
             self._records = {k: v for k, v in self._records.items() if k in live}
@@ -190,8 +200,16 @@ class PairCache:
                 if on_pair is not None:
                     on_pair(a.doc_id, b.doc_id)
                 self.computed += 1
-                got, seen = _run_pair(self._analysis(a), self._analysis(b), self._pair_vecs(a, encode),
-                                      self._pair_vecs(b, encode), th, cand.pairs, cand.denial and denial)
+                ra, rb = records[i], records[j]
+                if cand.denial and denial:
+                    # The denial rule reads every sentence of both documents (few pairs: denials).
+                    got, seen = _run_pair(self._whole(a, ra), self._whole(b, rb), self._pair_vecs(a, encode),
+                                          self._pair_vecs(b, encode), th, cand.pairs, True)
+                else:
+                    got, seen = _run_only(
+                        lambda k, d=a, r=ra: self._sentence(d, r, k), lambda k, d=b, r=rb: self._sentence(d, r, k),
+                        self._words(a, ra), self._words(b, rb), self._pair_vecs(a, encode),
+                        self._pair_vecs(b, encode), th, cand.pairs)
                 self.examined += seen
                 if got:
                     self.pairs[key] = tuple(got)
@@ -218,11 +236,56 @@ class PairCache:
             got = self._analysed[doc.fingerprint] = _analyse(doc)
             self.analyses += 1
             self._lru_sentences += len(got.sents)
-            while self._bounded and len(self._analysed) > 1 and self._lru_sentences > self.candidates.lru_sentences:
-                self._lru_sentences -= len(self._analysed.popitem(last=False)[1].sents)
+            self._lower.setdefault(doc.fingerprint, json.dumps(sorted(got.lower)))
+            self._trim()
         else:
             self._analysed.move_to_end(doc.fingerprint)
         return got
+
+    def _trim(self) -> None:
+        """Past the budget, drop old analyses (not the newest), then sentences: else the analyses
+        the record pass leaves would starve the pairs' sentences (89,483 analysed at 3,000)."""
+        budget = self.candidates.lru_sentences
+        while self._bounded and len(self._analysed) > 1 and self._lru_sentences + len(self._sentences) > budget:
+            self._lru_sentences -= len(self._analysed.popitem(last=False)[1].sents)
+        while self._bounded and len(self._sentences) > 1 and self._lru_sentences + len(self._sentences) > budget:
+            self._sentences.popitem(last=False)
+
+    def _sentence(self, doc: Document, rec: DocRecord, k: int) -> tuple[_Sentence, frozenset[str]]:
+        """Sentence ``k`` of ``doc`` and its capitalised words, from a held analysis if any, else
+        analysed alone at the record's span (the same objects: ``sentence_at``)."""
+        held = self._analysed.get(doc.fingerprint)
+        if held is not None:
+            return held.sents[k], held.caps[k]
+        key = (doc.fingerprint, k)
+        got = self._sentences.get(key)
+        if got is None:
+            start, end = rec.spans[k]
+            got = self._sentences[key] = sentence_at(doc, int(start), int(end))
+            self.sentence_analyses += 1
+            self._trim()
+        else:
+            self._sentences.move_to_end(key)
+        return got
+
+    def _whole(self, doc: Document, rec: DocRecord) -> _DocSentences:
+        """Every sentence of ``doc`` for ``_run_pair``, from the sentence LRU (``_joint`` re-reads names)."""
+        held = self._analysed.get(doc.fingerprint)
+        if held is not None:
+            return held
+        got = [self._sentence(doc, rec, k) for k in range(len(rec))]
+        return _DocSentences(tuple(s for s, _ in got), tuple(c for _, c in got), self._words(doc, rec))
+
+    def _words(self, doc: Document, rec: DocRecord) -> frozenset[str]:
+        """The ``lower`` of ``doc``'s analysis: kept as JSON from the analysis that made its record,
+        else (a record read from disk) read again from its sentences, which is half an analysis."""
+        held = self._analysed.get(doc.fingerprint)
+        if held is not None:
+            return held.lower
+        got = self._lower.get(doc.fingerprint)
+        if got is None:
+            got = self._lower[doc.fingerprint] = json.dumps(sorted(lower_words(doc, rec.spans.tolist())))
+        return frozenset(json.loads(got))
 
     def _record(self, doc: Document, encode: Encoder) -> DocRecord:
         got = self._records.get(doc.fingerprint)
@@ -250,7 +313,8 @@ class PairCache:
         rec = self._record(doc, encode)
         if rec.vecs.dtype == np.float32 or not len(rec):
             return rec.vecs
-        return np.asarray(encode([s.norm for s in self._analysis(doc).sents]), dtype=np.float32)
+        # The sentences' norms from the record's spans, as _analyse reads them, without analysing.
+        return np.asarray(encode([nfkc(doc.raw[s:e]) for s, e in rec.spans.tolist()]), dtype=np.float32)
 
     def _vecs(self, doc: Document, encode: Encoder | None) -> np.ndarray | None:
         if encode is None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -74,22 +74,51 @@ def _analyse(doc: Document) -> _DocSentences:
             toks = tokenize(norm)
             if sum(1 for t in toks if t.key.isalpha()) < 4:
                 continue  # headings, bylines, bullets: too short to state a claim
-            lower.update(t.key for t in toks if t.text.islower())
+            lower.update(_lower_keys(toks))
             spans.append((s, e, norm, toks))
     sents, caps = [], []
     for s, e, norm, toks in spans:
-        keys = tuple(t.key for t in toks)
-        cap = frozenset(
-            t.key for t in toks
-            if t.text[:1].isupper() and t.key not in STOPWORDS and not is_date_token(t)
-            and t.key not in UNIT_WORDS
-        )
-        content = frozenset(stem(k) for k in keys if k.isalpha() and k not in STOPWORDS)
-        sents.append(_Sentence(0, s, e, doc.raw[s:e], norm, tuple(toks), keys, content, cap - lower,
-                               tuple(quantities(toks, norm)), certainty(list(keys)), time_frames(toks),
-                               bool(_BOILERPLATE.search(norm))))
+        sent, cap = _sentence(doc.raw, s, e, norm, toks, lower)
+        sents.append(sent)
         caps.append(cap)
     return _DocSentences(tuple(sents), tuple(caps), frozenset(lower))
+
+
+def _lower_keys(toks: Sequence[Token]):
+    return (t.key for t in toks if t.text.islower())
+
+
+def _sentence(raw: str, s: int, e: int, norm: str, toks: list[Token],
+              lower: frozenset[str] | set[str]) -> tuple[_Sentence, frozenset[str]]:
+    """One sentence of ``_analyse`` and its capitalised candidate names: everything but ``names``
+    is read from the sentence alone, so the pair step can analyse just the sentences it needs
+    (``sentence_at``) and get the very objects a whole-document analysis makes."""
+    keys = tuple(t.key for t in toks)
+    cap = frozenset(
+        t.key for t in toks
+        if t.text[:1].isupper() and t.key not in STOPWORDS and not is_date_token(t)
+        and t.key not in UNIT_WORDS
+    )
+    content = frozenset(stem(k) for k in keys if k.isalpha() and k not in STOPWORDS)
+    return _Sentence(0, s, e, raw[s:e], norm, tuple(toks), keys, content, cap - lower,
+                     tuple(quantities(toks, norm)), certainty(list(keys)), time_frames(toks),
+                     bool(_BOILERPLATE.search(norm))), cap
+
+
+def sentence_at(doc: Document, start: int, end: int) -> tuple[_Sentence, frozenset[str]]:
+    """The sentence of ``doc`` at raw offsets ``start``..``end`` (one of ``_analyse``'s) and its
+    capitalised words; its ``names`` are left to the caller, who reads ``caps`` against the
+    vocabulary of the documents compared (``_joint``)."""
+    norm = nfkc(doc.raw[start:end])
+    return _sentence(doc.raw, start, end, norm, tokenize(norm), frozenset())
+
+
+def lower_words(doc: Document, spans) -> frozenset[str]:
+    """The ``lower`` of ``_analyse(doc)`` from its sentences' raw (start, end) alone."""
+    out: set[str] = set()
+    for s, e in spans:
+        out.update(_lower_keys(tokenize(nfkc(doc.raw[s:e]))))
+    return frozenset(out)
 
 
 def _joint(parts: Sequence[_DocSentences]) -> list[_Sentence]:
@@ -100,7 +129,17 @@ def _joint(parts: Sequence[_DocSentences]) -> list[_Sentence]:
     out = []
     for di, p in enumerate(parts):
         for s, cap in zip(p.sents, p.caps):
-            out.append(replace(s, doc=di, names=cap - vocab))
+            out.append(_renamed(s, di, cap - vocab))
+    return out
+
+
+def _renamed(s: _Sentence, doc: int, names: frozenset[str]) -> _Sentence:
+    """``dataclasses.replace(s, doc=doc, names=names)`` without its generic field walk: the pair
+    step makes one a sentence a pair, hundreds of thousands on a large corpus."""
+    out = object.__new__(_Sentence)
+    out.__dict__.update(s.__dict__)
+    object.__setattr__(out, "doc", doc)
+    object.__setattr__(out, "names", names)
     return out
 
 
