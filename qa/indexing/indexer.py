@@ -17,7 +17,7 @@ from .analyses import Analyser, SentenceAnalyses, analyse_rows, fill_analyses, t
 from .dense import build_dense_index, index_kind
 from .embedding import Embedder
 from .lexical import tokenize
-from .reuse import RowParts, document_meta, known_files, refresh_stat, reusing_encoder
+from .reuse import RowParts, document_meta, known_files, refresh_stat, reusing_encoder, stored_files
 from .store import IndexData, check_compatible, load_chunk_tokens, load_index, read_manifest, save_index, warn_rebuild
 from .tokens import ChunkTokens, bm25_index
 from ..ingest.text import normalize
@@ -216,7 +216,8 @@ def sync_index(
     # Web pages and PDFs are read by their extracted text, kept beside the index under each file's
     # fingerprint: the text citations point into never changes with the extractor.
     docs = {d.doc_id: d for d in load_corpus(corpus, settings.max_file_bytes, extracted_dir=index_dir / EXTRACTED,
-                                             known=known_files(*loaded) if current else None)}
+                                             known=known_files(*loaded) if current else
+                                             stored_files(manifest.get("documents")) if manifest else None)}
     clock["read"] = time.perf_counter() - t_read
     chunking = settings.chunking()
     old: IndexData | None = None

@@ -10,20 +10,52 @@ from __future__ import annotations
 
 import os
 import time
+from functools import partial
+from pathlib import Path
 from typing import Sequence
 
 import numpy as np
 
-from ..ingest.corpus import Document
+from ..ingest.corpus import Document, decode_article, doc_id_of
+from ..ingest.extract import suffix_of
 from ..ingest.text import nfkc
 from .embedding import Embedder
 from .store import IndexData
 
-__all__ = ["known_files", "RowParts", "document_meta", "refresh_stat", "reusing_encoder"]
+__all__ = ["known_files", "stored_files", "RowParts", "document_meta", "refresh_stat", "reusing_encoder"]
 
 # A file modified within this long of when it was last looked at may be modified again without
 # its time stamp changing (coarse file-system clocks): such files are read again ("racy git").
 RACY_NS = 2_000_000_000
+
+
+def stored_files(documents: object) -> dict:
+    """File name -> (size, mtime_ns, maker) for the plain-text articles of a manifest's document
+    table (``document_meta``): a cold start then reads each file's text but neither hashes nor
+    parses it again (title, date, outlet and content spans are the stored ones). Parsing every
+    article was most of a cold start's reading, which grows with the corpus."""
+    out = {}
+    if not isinstance(documents, dict):
+        return out
+    for d, m in documents.items():
+        if not isinstance(m, dict) or not isinstance(m.get("content"), list) or not isinstance(m.get("path"), str):
+            continue
+        size, mtime, seen = m.get("size"), m.get("mtime_ns"), m.get("seen_ns")
+        if not all(isinstance(x, int) for x in (size, mtime, seen)) or suffix_of(m["path"]) is not None:
+            continue
+        if mtime < seen - RACY_NS and doc_id_of(m["path"]) == d:
+            out[m["path"]] = (size, mtime, partial(_from_meta, d, m))
+    return out
+
+
+def _from_meta(doc_id: str, m: dict, path: Path) -> Document | None:
+    raw = decode_article(path.read_bytes(), path.name)
+    flat = m["content"]
+    if (len(raw) != m.get("chars") or len(flat) % 2 or not flat or not isinstance(m.get("title"), str)
+            or not isinstance(m.get("fingerprint"), str) or not all(isinstance(x, int) for x in flat)):
+        return None
+    return Document(doc_id, str(path), raw, m["title"], m.get("date"), m.get("outlet"),
+                    tuple(zip(flat[::2], flat[1::2])), m["fingerprint"])
 
 
 def known_files(old: IndexData, docs: dict[str, Document]) -> dict[str, tuple[int, int, Document]]:
@@ -103,6 +135,7 @@ def document_meta(doc: Document) -> dict:
         "date": doc.date,
         "outlet": doc.outlet,
         "chars": len(doc.raw),
+        "content": [x for span in doc.content for x in span],
         "size": st.st_size if st else None,
         "mtime_ns": st.st_mtime_ns if st else None,
         "seen_ns": seen if st else None,

@@ -14,6 +14,7 @@ import unicodedata
 import warnings
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Callable
 
 from ..errors import BadDocumentError, EmptyCorpusError
 from .extract import EXTRACTED_SUFFIXES, extract, suffix_of
@@ -196,13 +197,15 @@ def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, extracted_dir:
 
 def load_corpus(directory: str | Path, max_bytes: int = DEFAULT_MAX_BYTES,
                 extracted_dir: str | Path | None = None,
-                known: dict[str, tuple[int, int, Document]] | None = None) -> list[Document]:
+                known: dict[str, tuple[int, int, Document | Callable[[Path], Document | None]]] | None = None,
+                ) -> list[Document]:
     """Read every article of ``directory`` (not recursive: .txt, .md, and web pages and PDFs by
     their extracted text, kept in ``extracted_dir`` when given), sorted by id.
 
     ``known``: file name -> (size, mtime_ns, Document) of files read before; a file whose size and
     modification time are unchanged is not read again (the caller leaves out files modified too
-    close to when they were read, whose time stamp may not show a later write).
+    close to when they were read, whose time stamp may not show a later write). In place of the
+    Document, a function that makes it from the path more cheaply than reading it anew (None: read).
 
     Unreadable files are skipped with a SkippedFileWarning naming them; an empty result is an error.
     """
@@ -218,6 +221,8 @@ def load_corpus(directory: str | Path, max_bytes: int = DEFAULT_MAX_BYTES,
             if seen is not None:
                 st = path.stat()
                 doc = seen[2] if (st.st_size, st.st_mtime_ns) == seen[:2] else None
+                if doc is not None and not isinstance(doc, Document):
+                    doc = doc(path)
             if seen is None or doc is None:
                 doc = read_document(path, max_bytes, Path(extracted_dir) if extracted_dir else None)
         except (BadDocumentError, OSError) as exc:

@@ -193,3 +193,30 @@ def test_a_load_hashes_only_files_not_verified_since_they_last_changed(corpus, d
     victim.write_bytes(bytes(data))
     with pytest.raises(ValueError, match="damaged"):
         store.load_index(ix)
+
+
+def test_a_cold_sync_reads_unchanged_articles_without_parsing_them_again(corpus, data_dirs, monkeypatch):
+    ix = data_dirs["tmp"] / "ix"
+    _, docs, _ = _sync(corpus, ix)
+    parsed = []
+    real = corpus_mod.read_document
+    monkeypatch.setattr(corpus_mod, "read_document", lambda p, *a, **k: parsed.append(p.name) or real(p, *a, **k))
+    # The archive's files were written long before the build looked at them: none is parsed again.
+    _, docs2, report = _sync(corpus, ix)
+    assert parsed == [] and docs2 == docs and not report.touched
+    # A file written just before a build is too recent to trust by its time stamp: parsed again.
+    m = read_manifest(ix)
+    first = m["documents"][sorted(docs)[0]]
+    (corpus / first["path"]).touch()
+    _sync(corpus, ix)  # stamps it (racy: just modified)
+    parsed.clear()
+    _sync(corpus, ix)
+    assert parsed == [first["path"]]
+    parsed.clear()
+    # A file changed since (same size, new time stamp) is read and parsed again.
+    victim = corpus / m["documents"][sorted(docs)[1]]["path"]
+    text = victim.read_text("utf-8")
+    victim.write_text(text[:-2] + "X\n", "utf-8")
+    _, docs4, report = _sync(corpus, ix)
+    assert victim.name in parsed and report.changed == (victim.stem,)
+    assert docs4[victim.stem].raw.endswith("X\n")
