@@ -1,7 +1,5 @@
 """Corpus-wide conflicts computed one pair of documents at a time, so that adding or changing one
-document re-runs only the pairs it is in.
-
-Every rule of ``qa.conflicts.rules`` compares two sentences of two documents, and what a sentence
+document re-runs only the pairs it is in. Every rule of ``qa.conflicts.rules`` compares two sentences of two documents, and what a sentence
 says is read from its own document (``qa.conflicts.sentences._analyse``; only which capitalised
 words count as names is read against both documents). The findings of a pair therefore depend on
 those two documents alone, and ``PairCache`` keeps them keyed by both documents' ids and
@@ -27,7 +25,8 @@ import numpy as np
 
 from .candidates import CandidateSettings, CandidateStats, DocRecord, record_of
 from .pair_rules import PairFinding, _run_only, _run_pair, pair_findings
-from .records import checked_ident as _checked_ident, checked_key as _checked_key, checked_row
+from .records import checked_finding as _checked_finding, checked_ident as _checked_ident
+from .records import checked_key as _checked_key, halves as _halves
 from .rules import Thresholds
 from .sentences import Encoder, _analyse, _DocSentences, _Sentence, lower_words, sentence_at
 from ..ingest.corpus import Document
@@ -59,7 +58,7 @@ class PairCache:
         self.thresholds = thresholds
         self.model = model  # findings depend on the encoder's vectors: another model, other findings
         self.candidates = candidates or CandidateSettings()
-        self.pairs: dict[str, tuple[PairFinding, ...]] = {}
+        self.pairs = {}  # (the property below)
         self.settled: set[str] = set()  # "doc_id\tfingerprint" of documents searched for candidates
         self.covered: set[str] = set()  # exhaustive mode: the documents of the last full pass
         # The index manifest's checksum of the conflicts file made from these findings (set by
@@ -328,6 +327,20 @@ class PairCache:
             self._vectors[doc.fingerprint] = got
         return got
 
+    @property  # parsed from the loaded file on first use: a start that trusts the stored
+    def pairs(self) -> dict[str, tuple[PairFinding, ...]]:  # conflicts never needs them (6 s at 10k)
+        if self._stored_pairs is not None:
+            raw, self._stored_pairs = self._stored_pairs, None
+            try:
+                self._pairs = {_checked_key(k): tuple(_checked_finding(r) for r in v) for k, v in raw.items()}
+            except (KeyError, TypeError, AttributeError, ValueError):  # another layout: recompute
+                self._pairs, self.settled, self.covered, self.dirty = {}, set(), set(), True
+        return self._pairs
+
+    @pairs.setter
+    def pairs(self, value: dict[str, tuple[PairFinding, ...]]) -> None:
+        self._pairs, self._stored_pairs = value, None
+
     # ------------------------------------------------------------------ storage
 
     def to_json(self) -> dict:
@@ -341,11 +354,10 @@ class PairCache:
         cache = cls(thresholds, model, candidates)
         try:
             cache._settings = data["settings"]
-            cache.pairs = {_checked_key(k): tuple(_checked_finding(row) for row in v) for k, v in data["pairs"].items()}
+            cache._stored_pairs = data["pairs"] if isinstance(data["pairs"], dict) else {"": None}  # bad: recompute
             cache.settled = {_checked_ident(x) for x in data.get("settled", ())}
             cache.covered = {_checked_ident(x) for x in data.get("covered", ())}
-            sha = data.get("conflicts_sha")
-            cache.conflicts_sha = sha if isinstance(sha, str) else None
+            cache.conflicts_sha = data.get("conflicts_sha") if isinstance(data.get("conflicts_sha"), str) else None
             if not isinstance(cache._settings, str):
                 raise TypeError("settings")
         except (KeyError, TypeError, AttributeError, ValueError):
@@ -385,16 +397,3 @@ class PairCache:
         cache._dir = Path(directory)
         return cache
 
-
-def _halves(key: str) -> set[str]:
-    parts = key.split("\t")
-    return {"\t".join(parts[:2]), "\t".join(parts[2:4])}
-
-
-_TYPES = tuple(PairFinding.__dataclass_fields__[f].type for f in PairFinding.__dataclass_fields__)
-
-
-def _checked_finding(row) -> PairFinding:
-    """A stored finding, its fields checked: the file is plain JSON anyone can edit, and a finding
-    of the wrong shape must not reach the conflict merge (its offsets cite the article)."""
-    return PairFinding(*checked_row(row, _TYPES))

@@ -13,6 +13,8 @@ is only a cache.
 """
 from __future__ import annotations
 
+import functools
+
 import os
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -162,3 +164,24 @@ def checked_key(k) -> str:
     if not isinstance(k, str) or k.count("\t") != 3:
         raise ValueError("pair key is not two 'doc_id<TAB>fingerprint'")
     return k
+
+
+def halves(key: str) -> set[str]:
+    """The two "doc_id\tfingerprint" halves of a pair key."""
+    parts = key.split("\t")
+    return {"\t".join(parts[:2]), "\t".join(parts[2:4])}
+
+
+def checked_finding(row):
+    """A stored finding, its fields checked: the file is plain JSON anyone can edit, and a finding
+    of the wrong shape must not reach the conflict merge (its offsets cite the article)."""
+    from .pair_rules import PairFinding
+
+    return PairFinding(*checked_row(row, _finding_types()))
+
+
+@functools.cache
+def _finding_types() -> tuple:
+    from .pair_rules import PairFinding
+
+    return tuple(f.type for f in PairFinding.__dataclass_fields__.values())

@@ -35,6 +35,7 @@ def test_loading_an_index_trusts_the_conflicts_its_cache_made(fake_qa, monkeypat
     calls = _count_findings(monkeypatch)
     qa.ask("Which foundry produced the first two generations of MTIA?")
     assert calls == [] and api.corpus_conflicts() == built
+    assert next(iter(api._CACHE.values())).pairs._stored_pairs is not None  # findings not even parsed
 
     # Stored conflicts the cache did not make (another checksum) are merged again, from the cache.
     data = json.loads((index_dir / PAIRS_FILE).read_text("utf-8"))
@@ -67,7 +68,8 @@ def test_a_cache_file_of_another_shape_is_not_trusted(tmp_path):
     key = next(iter(data["pairs"]))
     data["pairs"][key][0][1] = "12"  # an offset that is not a number
     (tmp_path / PAIRS_FILE).write_text(json.dumps(data), "utf-8")
-    assert PairCache.load(tmp_path).pairs == {}
+    loaded = PairCache.load(tmp_path)
+    assert loaded.pairs == {} and loaded.settled == set() and loaded.dirty
 
 
 class _Counted(list):
