@@ -34,7 +34,7 @@ from ..ingest.corpus import Document
 
 __all__ = ["RULES_VERSION", "PAIRS_FILE", "PairFinding", "PairCache", "pair_findings"]
 
-RULES_VERSION = 2  # bump whenever a rule or the sentence analysis changes what a pair yields
+RULES_VERSION = 3  # bump whenever a rule or the sentence analysis changes what a pair yields
 PAIRS_FILE = "conflict_pairs.json"
 
 
