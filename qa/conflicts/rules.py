@@ -181,8 +181,16 @@ _VERBS = frozenset("is was are were has had have became becomes will did does se
 
 
 def _subject_end(s: _Sentence) -> int:
-    """Index of the first auxiliary or copula: the words before it name what the sentence is about."""
-    return next((k for k, key in enumerate(s.keys) if key in _VERBS), 0)
+    """Where the words naming what the sentence is about end: at the first auxiliary or copula, or
+    earlier at the first lower-case word after a content word ("The player controls detective
+    Eddie Valiant, who is ...": the subject is "The player", not everything before "is")."""
+    verb = next((k for k, key in enumerate(s.keys) if key in _VERBS), 0)
+    seen = False
+    for k, t in enumerate(s.tokens[:verb]):
+        if t.text.islower() and t.key.isalpha() and t.key not in STOPWORDS and seen:
+            return k
+        seen = seen or (t.key.isalpha() and t.key not in STOPWORDS)
+    return verb
 
 
 def _subject_differs(a: _Sentence, b: _Sentence, ops: list) -> bool:

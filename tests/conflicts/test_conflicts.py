@@ -203,6 +203,21 @@ def test_different_subjects_sharing_a_template_are_not_a_conflict():
     assert find_conflicts(docs, fake_encode) == []
 
 
+def test_a_name_swapped_after_the_subject_is_a_conflict_even_before_a_later_copula():
+    # The subject ends at its verb ("controls"), not at the "is" of the relative clause after the
+    # swapped name: the same player controls two different detectives.
+    docs = [
+        doc("a01", "The player controls private detective Eddie Valiant, who is always closely followed by Roger Rabbit."),
+        doc("b02", "The player controls private detective Gmina Pilzno, who is always closely followed by Roger Rabbit."),
+    ]
+    found = find_conflicts(docs, fake_encode)
+    assert kinds(found) == ["entity"] and "Eddie Valiant" in found[0].summary and "Gmina Pilzno" in found[0].summary
+    # The subject itself swapped stays two subjects sharing a template.
+    other = [doc("a01", "Meta controls private detective Eddie Valiant, who is always closely followed by Roger Rabbit."),
+             doc("b02", "Google controls private detective Eddie Valiant, who is always closely followed by Roger Rabbit.")]
+    assert find_conflicts(other, fake_encode) == []
+
+
 def test_added_detail_is_not_a_conflict():
     docs = [
         doc("a01", "Samsung Electronics will manufacture the new accelerator chips for Meta."),
