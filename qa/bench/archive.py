@@ -276,7 +276,7 @@ def table(result: dict) -> str:
     real = [r for r in rows if not r.get("vectors_reused")]
     span = f"{real[0]['articles']:,}→{real[-1]['articles']:,}"
     head = "| | " + " | ".join(f"{r['articles']:,}" + (" (vectors reused)" if r.get("vectors_reused") else "")
-                               for r in rows) + f" | growth exponent {span} |"
+                               + (f" ({r['label']})" if r.get("label") else "") for r in rows) + f" | growth exponent {span} |"
     lines = [head, "|---" * (len(rows) + 2) + "|"]
     ex = result.get("exponents", {})
 
