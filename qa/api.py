@@ -79,6 +79,7 @@ def _build(entry: _Entry, progress: bool) -> None:
     from .conflicts.corpus_wide import StoredConflicts, find_conflicts
     from .reading.analysis import SpacyAnalyser
     from .indexing.embedding import get_embedder
+    from .indexing.reuse import reusing_encoder
     from .indexing.store import conflicts_checksum
 
     embedder = get_embedder(entry.settings.model)
@@ -101,7 +102,9 @@ def _build(entry: _Entry, progress: bool) -> None:
         loaded=(entry.pipeline.data, entry.pipeline.docs) if entry.pipeline is not None else None,
     )
     ordered = [docs[d] for d in data.doc_ids]
-    encode = given[0] if given else _index_encoder(embedder, data, docs)
+    # Sentence vectors the index holds are reused (tabled on first use: a load that needs none
+    # pays nothing); other texts are embedded.
+    encode = given[0] if given else reusing_encoder(embedder, data, docs)
     if not report.touched:
         # The index was reused as it is. Its stored conflicts are trusted when the cache made them
         # (same checksum, settings and documents: one look-up per document); otherwise they may
@@ -124,14 +127,6 @@ def _build(entry: _Entry, progress: bool) -> None:
     entry.snapshot = snap
     entry.report = report
     entry.checked = time.monotonic()
-
-
-def _index_encoder(embedder, data, docs):
-    """encode() for the conflict finders: sentence vectors the index already holds are reused (their
-    table is built on first use, so that a load that needs none pays nothing); other texts are embedded."""
-    from .indexing.reuse import reusing_encoder
-
-    return reusing_encoder(embedder, data, docs)
 
 
 def _make_pipeline(data, docs, embedder, settings: Settings, encode, select, analysed=None) -> Pipeline:

@@ -3,6 +3,7 @@ start, first-time questions, adding one article, planted-conflict recall, and gr
 
     python -m qa.bench.archive [--sizes 1000,3000,10000] [--questions 100] [--json OUT]
     python -m qa.bench.archive --remeasure [--json OUT]   # cold start, ask, add again on the built indexes
+    python -m qa.bench.archive --duplicates N             # repeated sentence text in the built N archive
 
 Each size: ``qa.bench.archive_corpus`` writes the corpus (regenerated, seeded), then fresh child
 processes do one thing each, so that memory and start-up are their own:
@@ -246,6 +247,22 @@ def measure(n: int, questions: int, seed: int = 0, reuse: bool = False) -> dict:
     return row
 
 
+def distinct_sentences(out: Path, index_dir: Path) -> dict:
+    """How much of a built archive is repeated text: its indexed sentences, their distinct texts,
+    the share of sentences whose text appears 5 times or more, and the most copies of one text."""
+    from collections import Counter
+
+    from ..indexing.store import load_index
+
+    # The index and the files alone: a pipeline would also bring the stored conflicts up to date.
+    data = load_index(index_dir)
+    raw = [(out / "corpus" / data.doc_meta[d]["path"]).read_text("utf-8") for d in data.doc_ids]
+    counts = Counter(raw[d][a:b].strip() for d, a, b in data.sentences.tolist())
+    n = int(len(data.sentences))
+    return {"sentences": n, "distinct": len(counts), "copied_5_or_more": round(sum(c for c in counts.values() if c >= 5) / n, 3),
+            "most_copies": max(counts.values(), default=0)}
+
+
 def remeasure(out: Path, index_dir: Path, questions: int) -> dict:
     """Cold start, first-time questions and adding one article on an index already built."""
     # The first start after a build also verifies the new files' checksums (qa.indexing.verify);
@@ -311,12 +328,18 @@ def main(argv: list[str] | None = None) -> None:
                     help="also measure this many articles with the largest size's vectors reused (see above)")
     ap.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     ap.add_argument("--table", action="store_true", help="print README's table from --json and stop")
+    ap.add_argument("--duplicates", type=int, metavar="N",
+                    help="print how much of the built N-article archive is repeated sentence text and stop")
     ap.add_argument("--remeasure", action="store_true",
                     help="keep the build figures of --json and measure cold start, ask and add again on "
                          "the indexes it built (after a change to the question or sync path)")
     args = ap.parse_args(argv)
     if args.table:
         print(table(json.loads(args.json.read_text("utf-8"))))
+        return
+    if args.duplicates:
+        out = WORK / str(args.duplicates)
+        print(json.dumps(distinct_sentences(out, out / "index")))
         return
     if args.remeasure:
         result = json.loads(args.json.read_text("utf-8"))

@@ -36,6 +36,22 @@ def _ms(xs: Iterable[float], digits: int = 2) -> dict:
             "p95_ms": round(1000 * percentile(xs, 0.95), digits)}
 
 
+def profile_asks(pipe, questions: list[str], top: int = 35, label: str = "asks") -> None:
+    """cProfile of ``pipe.ask`` over ``questions`` (each asked once), printed by cumulative and
+    by own time; totals are divided by the count to read them per question."""
+    import cProfile
+    import pstats
+
+    prof = cProfile.Profile()
+    prof.enable()
+    for q in questions:
+        pipe.ask(q)
+    prof.disable()
+    print(f"{len(questions)} {label}; times below are totals, divide by {len(questions)} per question")
+    pstats.Stats(prof).sort_stats("cumulative").print_stats(top)
+    pstats.Stats(prof).sort_stats("tottime").print_stats(top)
+
+
 def _load() -> list[float]:
     return [round(x, 2) for x in os.getloadavg()]
 

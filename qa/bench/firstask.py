@@ -74,23 +74,13 @@ def child(which: str) -> dict:
 
 
 def profile(which: str, top: int) -> None:
-    import cProfile
-    import pstats
-
     from ..api import get_pipeline
+    from .common import profile_asks
 
     p = get_pipeline()
     for q in WARM_UP:
         p.ask(q)
-    qs = questions(which)
-    prof = cProfile.Profile()
-    prof.enable()
-    for q in qs:
-        p.ask(q)
-    prof.disable()
-    print(f"{len(qs)} first-time asks; divide totals by {len(qs)} per question")
-    pstats.Stats(prof).sort_stats("cumulative").print_stats(top)
-    pstats.Stats(prof).sort_stats("tottime").print_stats(top)
+    profile_asks(p, questions(which), top, "first-time asks")
 
 
 def index_cost(n: int) -> dict:

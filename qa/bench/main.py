@@ -204,22 +204,12 @@ def table(r: dict) -> str:
 
 
 def profile_ask(n: int = 96) -> None:
-    import cProfile
-    import pstats
-
     from ..api import get_pipeline
+    from .common import profile_asks
 
     p = get_pipeline()
     p.ask("warm up")
-    qs = gold_questions()[:n]
-    prof = cProfile.Profile()
-    prof.enable()
-    for q in qs:
-        p.ask(q)
-    prof.disable()
-    print(f"{len(qs)} asks; times below are totals, divide by {len(qs)} per ask")
-    pstats.Stats(prof).sort_stats("cumulative").print_stats(35)
-    pstats.Stats(prof).sort_stats("tottime").print_stats(20)
+    profile_asks(p, gold_questions()[:n])
 
 
 def main(argv=None) -> int:

@@ -355,7 +355,7 @@ class PairCache:
         cache = cls(thresholds, model, candidates)
         try:
             cache._settings = data["settings"]
-            cache._stored_pairs = data["pairs"] if isinstance(data["pairs"], dict) else {"": None}  # bad: recompute
+            cache._stored_pairs = dict(data["pairs"])  # checked on first use (``pairs``)
             cache.settled = {_checked_ident(x) for x in data.get("settled", ())}
             cache.covered = {_checked_ident(x) for x in data.get("covered", ())}
             cache.conflicts_sha = data.get("conflicts_sha") if isinstance(data.get("conflicts_sha"), str) else None

@@ -72,18 +72,15 @@ class IndexData:
         return np.nonzero(arr[:, 0] == doc_index)[0]
 
 
-_sha256 = sha256_of
-
-
 def _files_of(directory: Path, names: list[str]) -> dict[str, dict]:
     out = {}
     for name in names:
         p = directory / name
         if p.is_dir():
             for sub in sorted(p.iterdir()):
-                out[f"{name}/{sub.name}"] = {"sha256": _sha256(sub), "bytes": sub.stat().st_size}
+                out[f"{name}/{sub.name}"] = {"sha256": sha256_of(sub), "bytes": sub.stat().st_size}
         else:
-            out[name] = {"sha256": _sha256(p), "bytes": p.stat().st_size}
+            out[name] = {"sha256": sha256_of(p), "bytes": p.stat().st_size}
     return out
 
 
@@ -268,11 +265,10 @@ def load_chunk_tokens(directory: Path, generation: int, n_chunks: int) -> ChunkT
         if manifest is None or int(manifest["generation"]) != generation:
             return None
         name = manifest["roles"]["bm25_tokens"]
-        info = manifest["files"][name]
-        p = directory / name
-        if not _plain_name(name) or p.stat().st_size != info["bytes"] or _sha256(p) != info["sha256"]:
+        check = Checksums(directory, manifest["generation"])
+        if not _plain_name(name) or not check.ok(name, manifest["files"][name]):
             return None
-        return ChunkTokens.load(p, n_chunks)
+        return ChunkTokens.load(directory / name, n_chunks)
     except (KeyError, TypeError, ValueError, OSError):
         return None
 

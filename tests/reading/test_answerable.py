@@ -77,15 +77,19 @@ def test_gate_probability_and_threshold():
     assert gate.probability(x) == pytest.approx(1 / (1 + np.exp(3.0))) and not gate.answerable(x)
 
 
-@pytest.fixture
-def made_up_corpus(fake_embedder, tmp_path, monkeypatch):
+def _made_up(tmp_path, monkeypatch):
     corpus = tmp_path / "made-up"
     corpus.mkdir()
     for name, text in DOCS.items():
         (corpus / name).write_text(text, "utf-8")
     monkeypatch.setenv("QA_INDEX_ROOT", str(tmp_path / "index"))
     api.clear_cache()
-    yield corpus
+    return corpus
+
+
+@pytest.fixture
+def made_up_corpus(fake_embedder, tmp_path, monkeypatch):
+    yield _made_up(tmp_path, monkeypatch)
     api.clear_cache()
 
 
@@ -120,12 +124,7 @@ def test_shipped_gate_on_made_up_articles(tmp_path, monkeypatch):
     """The real models and the shipped gate: the near miss finds it less likely answerable than
     the question the article answers, which is answered. (Whether the near miss is abstained on
     depends on the threshold, chosen to cost answerable questions little.)"""
-    corpus = tmp_path / "made-up"
-    corpus.mkdir()
-    for name, text in DOCS.items():
-        (corpus / name).write_text(text, "utf-8")
-    monkeypatch.setenv("QA_INDEX_ROOT", str(tmp_path / "index"))
-    api.clear_cache()
+    corpus = _made_up(tmp_path, monkeypatch)
     try:
         pipe = api.get_pipeline(corpus)
         gate = pipe.reader.gate
