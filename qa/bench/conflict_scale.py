@@ -13,6 +13,15 @@ peak memory can be read: the growth of the peak RSS over the RSS before the pass
                                                 [--copies 4] [--json PATH]
     .venv/bin/python -m qa.bench.conflict_scale --check     # candidates vs every pair
     .venv/bin/python -m qa.bench.conflict_scale --planted OUT [--exhaustive-max 300]
+    .venv/bin/python -m qa.bench.conflict_scale --archive N   # the pass alone on a built archive
+
+``--archive N`` runs the candidate pass from nothing on the ``qa.bench.archive`` archive of N
+articles, with the sentence vectors a built archive index stores (as a build does:
+``reusing_encoder``), and prints its time, pairs and planted-conflict recall: the conflicts stage
+of a build without re-embedding or re-parsing the archive. Without an index of N articles (e.g.
+20,000, 100,000), the corpus is written (``qa.bench.archive_corpus``) and the vectors are looked up
+by text in the largest built index, which holds every unit of the archive; only sentences it does
+not hold (planted ones) are embedded.
 
 ``--check`` compares the conflicts of both passes on the seeds, the SQuAD half (24 articles, one
 document each) and every RAMDocs question's documents, and prints what the candidates lose.
@@ -258,6 +267,52 @@ def planted(out: Path, exhaustive_max: int) -> dict:
     return report
 
 
+def archive(n: int, float16: bool = False) -> dict:
+    """The conflicts stage alone on the archive of ``n`` articles (see the module notes)."""
+    import warnings
+
+    from ..conflicts.candidates import CandidateSettings
+    from ..conflicts.corpus_wide import find_conflicts
+    from ..conflicts.pairs import PairCache
+    from ..config import Settings
+    from ..indexing.embedding import get_embedder
+    from ..indexing.reuse import reusing_encoder
+    from ..indexing.store import load_index
+    from ..ingest.corpus import load_corpus
+    from .archive import WORK, planted_recall
+    from .archive_corpus import write_archive
+
+    warnings.simplefilter("ignore")  # the archive's unreadable files, skipped as a build skips them
+    out = WORK / str(n)
+    built = sorted((int(p.parent.parent.name) for p in WORK.glob("*/index/manifest.json")), key=lambda m: (m != n, -m))
+    if not built:
+        raise SystemExit("no built archive index: run python -m qa.bench.archive --sizes 1000 first")
+    src = WORK / str(built[0])
+    if not (out / "planted.jsonl").exists():
+        write_archive(n, out)
+    data = load_index(src / "index")
+    docs = {d.doc_id: d for d in load_corpus(src / "corpus")}
+    ordered = load_corpus(out / "corpus") if src != out else [docs[d] for d in data.doc_ids]
+    embedder = get_embedder(Settings().model)
+    # Another size's index: its sentences' vectors by text (every unit of the archive is in the
+    # largest one), the model for the rest (the planted sentences of this size).
+    encode = reusing_encoder(embedder, data, docs)
+    cache = PairCache(model=embedder.model_id, candidates=CandidateSettings(float16=float16))
+    rss = _rss_mb()
+    t, cpu = time.perf_counter(), time.process_time()
+    found = find_conflicts(ordered, encode, cache=cache)
+    st = cache.stats
+    report = {"articles": len(ordered), "vectors_from": built[0], "float16": float16,
+              "seconds": round(time.perf_counter() - t, 1), "cpu_seconds": round(time.process_time() - cpu, 1),
+              "search_cpu_seconds": round(st.seconds, 1), "rss_growth_mb": round(_rss_mb() - rss),
+              "doc_pairs": cache.computed, "sentence_pairs": cache.examined,
+              "findings": sum(len(v) for v in cache.pairs.values()), "capped": st.capped, "conflicts": len(found),
+              "statements": sum(len(c.statements) for c in found), "planted": planted_recall(out, found),
+              "load_avg": [round(x, 2) for x in os.getloadavg()]}
+    print(json.dumps(report), flush=True)
+    return report
+
+
 def _slope(rows: list[dict], key: str = "seconds") -> float | None:
     pts = [(r["n"], r[key]) for r in rows if r[key]]
     if len(pts) < 2:
@@ -273,13 +328,17 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--copies", type=int, default=4, help="sets of articles (1: the real paragraphs only)")
     ap.add_argument("--check", action="store_true", help="candidates vs every pair on seeds, SQuAD, RAMDocs")
     ap.add_argument("--planted", type=Path, metavar="OUT", help="planted-conflict recall on an archive_corpus folder")
+    ap.add_argument("--archive", type=int, metavar="N", help="the conflicts stage alone on the N archive")
+    ap.add_argument("--float16", action="store_true", help="with --archive: float16 candidate vectors")
     ap.add_argument("--one", nargs=2, metavar=("MODE", "N"), help=argparse.SUPPRESS)
     ap.add_argument("--json", type=Path, default=None, help="also write the report here")
     args = ap.parse_args(argv)
     if args.one:
         print(json.dumps(one(args.one[0], int(args.one[1]), args.copies)))
         return {}
-    if args.planted:
+    if args.archive:
+        report = archive(args.archive, args.float16)
+    elif args.planted:
         report = planted(args.planted, args.exhaustive_max)
     elif args.check:
         report = check()

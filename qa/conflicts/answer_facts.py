@@ -72,7 +72,9 @@ class DocFacts:
         lead_text = (nfkc(doc.title) + " . " + (sents[0].norm if sents else ""))[:400]
         vecs = None
         if encode is not None and sents:
-            vecs = np.asarray(encode([s.norm for s in sents]), dtype=np.float32)
+            # An encoder that looks vectors up in an index may read one document's rows only.
+            enc = encode.for_doc(doc.doc_id) if hasattr(encode, "for_doc") else encode
+            vecs = np.asarray(enc([s.norm for s in sents]), dtype=np.float32)
         return cls(doc, sents, values, keys, names, years, numbers, grams,
                    tuple(tokenize(lead_text)), lead_text, vecs)
 

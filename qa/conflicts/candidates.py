@@ -6,8 +6,9 @@ same unit, plus (3) a denial against the closest claim of the other document (co
 ``Thresholds.denial_similar``). All three are relations between two sentences that do not depend
 on the rest of the corpus, so they can be found from each sentence's side:
 
-1. a nearest-neighbour search (FAISS, inner product) of each sentence over every sentence of the
-   corpus, keeping hits from other documents at or above the threshold;
+1. a nearest-neighbour search (FAISS, inner product) of each distinct sentence text over the
+   corpus's distinct texts, keeping hits at or above the threshold, each expanded to the documents
+   that hold the text (wire copies: see ``CorpusCandidates``);
 2. an inverted index (unit, value rounded as the pair step rounds it) -> sentences;
 3. for the few sentences that can be denials, a wider search at the lower threshold; and for every
    sentence that can be a denied claim, a scan of the (few) denial sentences of the corpus.
@@ -16,9 +17,9 @@ A document pair with no candidate sentence pair yields nothing in the exhaustive
 only the others run the rules, on their candidate sentence pairs. Because each relation is
 symmetric and corpus-independent, searching only the sentences of an added or changed document
 (in both directions: its hits are pairs whichever side was there first) finds the same pairs as a
-full rebuild. The caps (``k`` neighbours, ``figure_cap`` postings, ``denial_k``) bound the work
-per document; a sentence whose cap is full at the threshold may lose pairs a full pass would keep,
-and such sentences are counted (``CandidateStats.capped``) so that it shows.
+full rebuild. The caps (``k`` neighbours, ``figure_cap`` postings, ``denial_k``, ``copy_cap``)
+bound the work per document; a sentence whose cap is full at the threshold may lose pairs a full
+pass would keep, and such sentences are counted (``CandidateStats.capped``) so that it shows.
 """
 from __future__ import annotations
 
@@ -43,9 +44,11 @@ class CandidateSettings:
     """How corpus-wide conflicts choose the document pairs they compare."""
 
     exhaustive: bool = False  # every pair of documents (the reference the candidates are checked on)
-    k: int = 64  # nearest sentences of other documents per sentence (32 kept 97% of the pairs on SQuAD)
+    k: int = 64  # nearest distinct texts per sentence text (32 kept 97% of the pairs on SQuAD)
     denial_k: int = 128  # ... per sentence that may be a denial (paired at a lower similarity)
-    figure_cap: int = 64  # sentences stating the same figure paired with one sentence (most similar first)
+    figure_cap: int = 64  # texts stating the same figure paired with one sentence (most similar first)
+    # Holders of a neighbouring text a copied sentence is paired with (CorpusCandidates' notes).
+    copy_cap: int = 2
     float16: bool = False  # sentence vectors kept as float16 (half the memory; see README for recall)
     # Analysed documents and single analysed sentences (what a candidate pair reads) kept in
     # memory between pairs, counted in sentences: an analysis holds about 10 KB a sentence in
@@ -133,6 +136,18 @@ class CorpusCandidates:
 
     Built once per conflict pass from the records (one concatenation of their vectors); ``search``
     then costs, per searched document, its sentences' top-k and its figures' postings.
+
+    **Copies.** News repeats sentences verbatim: in the 10,000-article archive 41% of the
+    sentences sit in texts copied at least five times (up to 107). Copies never pair with each
+    other (the rules skip a verbatim copy), but searched one row each they filled every top-k and
+    pushed the real neighbours out, and each pair of near texts ran once per pair of copies. So
+    the search runs over *distinct* texts (``k`` distinct neighbours a text), and a pair of texts
+    (t, u) becomes document pairs as a star: every searched holder of t with the first
+    ``copy_cap`` holders of u (by position), and those first holders of t with every holder of u.
+    Each copy of t and of u is then in a pair, and all of them are linked through the first
+    holders, so the conflict they make (``merge_findings`` groups findings that share a
+    statement) cites every copy, as the pair of every copy with every copy did; the work per pair
+    of texts is linear in its copies, not their product.
     """
 
     def __init__(self, records: Sequence[DocRecord], settings: CandidateSettings):
@@ -146,14 +161,27 @@ class CorpusCandidates:
         dim = next((r.vecs.shape[1] for r in records if len(r)), 1)
         self.dim = dim
         self._ivf = None  # built on the first bulk search of a large corpus
+        filled = [r.vecs for r in records if len(r)]
+        self.vecs = np.vstack(filled) if filled else np.zeros((0, dim), np.float32)
+        same = np.concatenate([r.same for r in records]) if records else np.zeros(0, np.int64)
+        # Distinct texts (boilerplate: none): text of each row, holder rows of each text in row
+        # order, and each row's rank among its text's holders.
+        ok = np.flatnonzero(same >= 0)
+        uniq, first, inverse = np.unique(same[ok], return_index=True, return_inverse=True)
+        self.text = np.full(len(same), -1, np.int64)
+        self.text[ok] = inverse
+        self.holders = ok[np.argsort(inverse, kind="stable")]
+        self.holder_start = np.concatenate([[0], np.cumsum(np.bincount(inverse, minlength=len(uniq)))])
+        self.rank = np.full(len(same), -1, np.int64)
+        self.rank[self.holders] = np.arange(len(self.holders)) - self.holder_start[self.text[self.holders]]
+        self.text_rows = ok[first]  # the first holder of each text: its vector is the text's
         if settings.float16:
             # Stored as 16-bit floats by FAISS itself: half the memory of the flat float32 index.
             self.index = faiss.IndexScalarQuantizer(dim, faiss.ScalarQuantizer.QT_fp16, faiss.METRIC_INNER_PRODUCT)
         else:
             self.index = faiss.IndexFlatIP(dim)
-        for r in records:
-            if len(r):
-                self.index.add(np.ascontiguousarray(r.vecs, dtype=np.float32))
+        if len(self.text_rows):
+            self.index.add(self._vectors(self.text_rows))
         self.postings: dict[tuple[str, float], list[np.ndarray]] = {}
         denial_rows = []
         for d, r in enumerate(records):
@@ -162,11 +190,15 @@ class CorpusCandidates:
             denial_rows.append(r.denial + self.offset[d])
         self.denial_rows = np.concatenate(denial_rows) if denial_rows else np.zeros(0, np.int64)
         self.denial_vecs = self._vectors(self.denial_rows)
-        self._postings = {k: np.concatenate(v) for k, v in self.postings.items()}
+        # Per figure, the distinct texts stating it (a copy adds nothing to pair with).
+        self._postings = {}
+        for key, parts in self.postings.items():
+            texts = self.text[np.concatenate(parts)]
+            self._postings[key] = np.unique(texts[texts >= 0])
 
     def _bulk(self, query_rows: int):
-        """The index a search of ``query_rows`` sentences uses: the inverted-file one when the
-        corpus is large and the search covers a good part of it (a full pass), else the exact one."""
+        """The index a search of ``query_rows`` texts uses: the inverted-file one when the corpus
+        is large and the search covers a good part of it (a full pass), else the exact one."""
         st, total = self.settings, self.index.ntotal
         if total < st.ivf_rows or query_rows * 8 < total:
             return self.index
@@ -182,13 +214,12 @@ class CorpusCandidates:
                 ivf = faiss.IndexIVFFlat(quantizer, self.dim, nlist, faiss.METRIC_INNER_PRODUCT)
             # k-means on an evenly spaced sample (FAISS asks for ~40 points a list): seeded, so the
             # same corpus gives the same lists and the same candidates.
-            sample = self._vectors(np.arange(0, total, max(1, total // (40 * nlist)), dtype=np.int64))
+            sample = self._vectors(self.text_rows[np.arange(0, total, max(1, total // (40 * nlist)))])
             ivf.cp.seed = 1234
-            ivf.train(np.ascontiguousarray(sample, dtype=np.float32))
+            ivf.train(sample)
             del sample
-            for r in self.records:
-                if len(r):
-                    ivf.add(np.ascontiguousarray(r.vecs, dtype=np.float32))
+            for start in range(0, total, 65536):
+                ivf.add(self._vectors(self.text_rows[start:start + 65536]))
             ivf.nprobe = min(nlist, st.ivf_probe)
             self._ivf = ivf
         return self._ivf
@@ -196,27 +227,42 @@ class CorpusCandidates:
     def _vectors(self, rows: np.ndarray) -> np.ndarray:
         if not len(rows):
             return np.zeros((0, self.dim), np.float32)
-        return self.index.reconstruct_batch(np.asarray(rows, dtype=np.int64)).astype(np.float32)
+        return np.ascontiguousarray(self.vecs[np.asarray(rows, dtype=np.int64)], dtype=np.float32)
 
     def _locate(self, row: int) -> tuple[int, int]:
         d = int(self.row_doc[row])
         return d, int(row - self.offset[d])
 
-    def _neighbours(self, d: int, sims: np.ndarray, rows: np.ndarray, candidate: float, add, stats) -> None:
-        """Pairs of document ``d``'s sentences with their hits (one row of ``sims``/``rows`` each)
-        from other documents, at most ``k`` a sentence."""
-        above = (sims >= candidate - _SLACK) & (rows >= 0)
-        for i in range(len(rows)):
-            cols = np.flatnonzero(above[i])
-            found_rows = rows[i, cols]
-            kept = 0
-            for r, e in zip(found_rows.tolist(), self.row_doc[found_rows].tolist()):
-                if e != d:
-                    kept += add(d, i, e, r - int(self.offset[e]))
-                    if kept == self.settings.k:
-                        break
-            # Every hit still at the threshold: more neighbours may lie beyond the cap.
-            stats.capped += len(cols) == rows.shape[1] and rows.shape[1] < self.index.ntotal
+    def _text_neighbours(self, texts: np.ndarray, candidate: float, stats: CandidateStats) -> dict[int, np.ndarray]:
+        """The distinct texts at or above ``candidate`` of each of ``texts``, at most ``k`` each,
+        most similar first. Many texts in one search: FAISS answers a batch with one matrix
+        product, where one small query at a time leaves it mostly waiting on its threads."""
+        k, total = self.settings.k, self.index.ntotal
+        index = self._bulk(len(texts))
+        out: dict[int, np.ndarray] = {}
+        width = min(total, k + 1)  # the text itself comes back too
+        for start in range(0, len(texts), 4096):
+            batch = texts[start:start + 4096]
+            sims, hits = index.search(self._vectors(self.text_rows[batch]), width)
+            for t, srow, hrow in zip(batch.tolist(), sims, hits):
+                above = (srow >= candidate - _SLACK) & (hrow >= 0)
+                found = hrow[above & (hrow != t)][:k]
+                out[t] = found
+                # Every hit still at the threshold: more neighbours may lie beyond the cap.
+                stats.capped += bool(above.all()) and width < total
+        return out
+
+    def _star(self, d: int, i: int, row: int, u: int, add) -> None:
+        """Document ``d``'s sentence ``i`` (corpus row ``row``) paired with the holders of text
+        ``u``: the first ``copy_cap`` outside ``d`` or, when ``row`` is itself among the first
+        holders of its text, every one (see the class notes)."""
+        hs = self.holders[self.holder_start[u]:self.holder_start[u + 1]]
+        hs = hs[self.row_doc[hs] != d]
+        if self.rank[row] >= self.settings.copy_cap:
+            hs = hs[: self.settings.copy_cap]
+        for r in hs.tolist():
+            e = int(self.row_doc[r])
+            add(d, i, e, r - int(self.offset[e]))
 
     def search(self, docs: Iterable[int], candidate: float, denial_similar: float,
                stats: CandidateStats | None = None) -> dict[tuple[int, int], _Found]:
@@ -226,81 +272,65 @@ class CorpusCandidates:
         stats = stats if stats is not None else CandidateStats()
         out: dict[tuple[int, int], _Found] = {}
 
-        def add(d: int, i: int, e: int, j: int, denial: bool = False) -> bool:
-            if not denial:
-                hi, hj = self.records[d].same[i], self.records[e].same[j]
-                if hi == hj or hi < 0 or hj < 0:
-                    return False  # a verbatim copy or a citation line: the rules would skip the pair
+        def add(d: int, i: int, e: int, j: int, denial: bool = False) -> None:
             key, pair = ((d, e), (i, j)) if d < e else ((e, d), (j, i))
             found = out.setdefault(key, _Found())
             if denial:
                 found.denial = True
             else:
                 found.pairs.add(pair)
-            return True
 
-        total = self.index.ntotal
         docs = [d for d in docs if len(self.records[d])]
-        # Many documents' sentences in one search: FAISS answers a batch with one matrix product,
-        # where one small query at a time leaves it mostly waiting on its threads.
-        groups, start = [], 0
-        while start < len(docs):
-            group, rows_in = [], 0
-            while start < len(docs) and (not group or rows_in + len(self.records[docs[start]]) <= 4096):
-                group.append(docs[start])
-                rows_in += len(self.records[docs[start]])
-                start += 1
-            groups.append(group)
-        index = self._bulk(sum(len(self.records[d]) for d in docs))
-        for group in groups:
-            q = np.vstack([self.records[d].vecs for d in group]).astype(np.float32)
-            # Own sentences come back too and must not use up the k slots of other documents.
-            sims, rows = index.search(q, min(total, st.k + max(len(self.records[d]) for d in group)))
-            at = 0
-            for d in group:
-                n = len(self.records[d])
-                self._neighbours(d, sims[at : at + n], rows[at : at + n], candidate, add, stats)
-                at += n
+        rows = (np.concatenate([np.arange(self.offset[d], self.offset[d + 1]) for d in docs]) if docs
+                else np.zeros(0, np.int64))
+        texts = self.text[rows]
+        near = self._text_neighbours(np.unique(texts[texts >= 0]), candidate, stats)
+        for row, t in zip(rows.tolist(), texts.tolist()):
+            if t >= 0:
+                d, i = self._locate(row)
+                for u in near[t].tolist():
+                    self._star(d, i, row, u, add)
         for d in docs:
             rec = self.records[d]
             n = len(rec)
             stats.searched += n
-            q = np.ascontiguousarray(rec.vecs, dtype=np.float32)
+            base = int(self.offset[d])
             # Denials pair with claims at a lower similarity: a wider search for the few
-            # sentences that may be one, and every claim is scanned against the corpus's denials.
+            # sentences that may be one (over distinct texts, every holder), and every claim is
+            # scanned against the corpus's denials.
             if len(rec.denial):
-                dsims, drows = self.index.search(q[rec.denial], min(total, st.denial_k + n))
-                for i, srow, rrow in zip(rec.denial, dsims, drows):
-                    below = False
-                    for s, r in zip(srow, rrow):
-                        if r < 0 or s < denial_similar - _SLACK:
-                            below = True
-                            break
-                        e, j = self._locate(r)
-                        if e != d:
-                            add(d, int(i), e, j, denial=True)
-                    stats.capped += not below and len(rrow) < total
+                width = min(self.index.ntotal, st.denial_k + 1)
+                dsims, dhits = self.index.search(self._vectors(rec.denial + base), width)
+                for i, srow, hrow in zip(rec.denial.tolist(), dsims, dhits):
+                    keep = hrow[(srow >= denial_similar - _SLACK) & (hrow >= 0)]
+                    stats.capped += len(keep) == width and width < self.index.ntotal
+                    for u in keep.tolist():
+                        for r in self.holders[self.holder_start[u]:self.holder_start[u + 1]].tolist():
+                            e, j = self._locate(r)
+                            if e != d:
+                                add(d, i, e, j, denial=True)
             if len(self.denial_rows) and rec.claim.any():
-                hit = (q[rec.claim] @ self.denial_vecs.T) >= denial_similar - _SLACK
+                q = self._vectors(np.flatnonzero(rec.claim) + base)
+                hit = (q @ self.denial_vecs.T) >= denial_similar - _SLACK
                 for i, c in zip(*np.nonzero(hit)):
                     e, j = self._locate(int(self.denial_rows[c]))
                     if e != d:
                         add(d, int(np.flatnonzero(rec.claim)[i]), e, j, denial=True)
-            # Figures stated in the same unit: the postings of each of the document's figures.
+            # Figures stated in the same unit: the distinct texts stating each of the document's
+            # figures, most similar first past ``figure_cap``, paired as a star like neighbours.
             for key, sents in rec.figures.items():
-                rows = self._postings[key]
-                rows = rows[self.row_doc[rows] != d]
-                if not len(rows):
-                    continue
-                for i in sents:
-                    chosen = rows
-                    if len(rows) > st.figure_cap:
+                posted = self._postings[key]
+                for i in sents.tolist():
+                    t = int(self.text[base + i])
+                    if t < 0:
+                        continue
+                    chosen = posted[posted != t]
+                    if len(chosen) > st.figure_cap:
                         stats.capped += 1
-                        sim = self._vectors(rows) @ q[i]
-                        chosen = rows[np.argsort(-sim, kind="stable")[: st.figure_cap]]
-                    for r in chosen:
-                        e, j = self._locate(int(r))
-                        add(d, int(i), e, j)
+                        sim = self._vectors(self.text_rows[chosen]) @ self._vectors([base + i])[0]
+                        chosen = chosen[np.argsort(-sim, kind="stable")[: st.figure_cap]]
+                    for u in chosen.tolist():
+                        self._star(d, i, base + i, u, add)
         stats.doc_pairs += len(out)
         stats.sentence_pairs += sum(len(f.pairs) for f in out.values())
         return out

@@ -85,21 +85,7 @@ def _apply(pairs: list[tuple[int, int]], sents, sim: np.ndarray, th: Thresholds,
     """The aligned and loose rules on ``pairs`` (indices into ``sents``, a list or a dict of the
     sentences needed), after ``findings`` (the denial rule's), as ``PairFinding``s."""
     for i, j in pairs:
-        a, b = sents[i], sents[j]
-        if a.keys == b.keys or a.boilerplate or b.boilerplate:
-            continue  # a verbatim copy cannot disagree with itself; a citation line claims nothing
-        found = _aligned_rules(a, b, i, j, th)
-        if found is None:
-            continue
-        if not th.aligned_rules:
-            found = []
-        if th.loose_rules and not found:
-            found = _loose_rules(a, b, i, j, max(float(sim[i, j]), 0.0), th)
-        seen = set()
-        for f in found:
-            if (f.kind, f.claim_a, f.claim_b) not in seen:
-                seen.add((f.kind, f.claim_a, f.claim_b))
-                findings.append(f)
+        findings.extend(_unique(_rules(sents[i], sents[j], i, j, sim, th)))
     out = []
     for f in findings:
         a, b = sents[f.a], sents[f.b]
@@ -109,15 +95,45 @@ def _apply(pairs: list[tuple[int, int]], sents, sim: np.ndarray, th: Thresholds,
     return out
 
 
+def _rules(a: _Sentence, b: _Sentence, i: int, j: int, sim: np.ndarray, th: Thresholds) -> list[_Finding]:
+    if a.keys == b.keys or a.boilerplate or b.boilerplate:
+        return []  # a verbatim copy cannot disagree with itself; a citation line claims nothing
+    found = _aligned_rules(a, b, i, j, th)
+    if found is None:
+        return []
+    if not th.aligned_rules:
+        found = []
+    if th.loose_rules and not found:
+        found = _loose_rules(a, b, i, j, max(float(sim[i, j]), 0.0), th)
+    return found
+
+
+def _unique(found: list[_Finding]) -> list[_Finding]:
+    seen, out = set(), []
+    for f in found:
+        if (f.kind, f.claim_a, f.claim_b) not in seen:
+            seen.add((f.kind, f.claim_a, f.claim_b))
+            out.append(f)
+    return out
+
+
 def _run_only(x: Callable[[int], tuple[_Sentence, frozenset[str]]],
               y: Callable[[int], tuple[_Sentence, frozenset[str]]],
+              x_text: Callable[[int], tuple[int, int, str, frozenset[str]]],
+              y_text: Callable[[int], tuple[int, int, str, frozenset[str]]],
               lower_x: frozenset[str], lower_y: frozenset[str], vx: np.ndarray, vy: np.ndarray,
-              th: Thresholds, only: Iterable[tuple[int, int]]) -> tuple[list[PairFinding], int]:
+              th: Thresholds, only: Iterable[tuple[int, int]], memo: dict | None = None
+              ) -> tuple[list[PairFinding], int]:
     """``_run_pair(..., only, denial=False)`` reading only the sentences of ``only``: ``x(i)``
     gives sentence ``i`` of the first document and its capitalised words (``sentence_at``),
-    ``lower_x`` that document's lower-case words. Same similarities, same names (``_joint``'s
-    expressions), same pair order, so the same findings; a candidate pair then costs its few
-    sentences, not the analysis of both documents."""
+    ``x_text(i)`` its raw offsets, text and capitalised words alone, ``lower_x`` that document's
+    lower-case words. Same similarities, same names (``_joint``'s expressions), same pair order,
+    so the same findings; a candidate pair then costs its few sentences, not the analysis of both
+    documents.
+
+    ``memo`` keeps the verdict on a pair of texts, keyed by a hash of both texts, their names and
+    their similarity: everything the rules read (a sentence's analysis is its text's). A wire copy
+    puts one pair of texts in many pairs of documents; a pair seen before is not analysed again."""
     only = sorted(set(only))
     if not len(vx) or not len(vy) or not only:
         return [], 0
@@ -125,18 +141,25 @@ def _run_only(x: Callable[[int], tuple[_Sentence, frozenset[str]]],
     sim = vecs @ vecs.T  # the whole product, as _run_pair computes it: bit for bit its values
     n = len(vx)
     vocab = frozenset().union(lower_x, lower_y)
-    sents: dict[int, _Sentence] = {}
+    memo = {} if memo is None else memo
+    out, seen = [], 0
     for i, j in only:
-        for k, di, get, at in ((i, 0, x, i), (n + j, 1, y, j)):
-            if k not in sents:
-                s, cap = get(at)
-                sents[k] = _renamed(s, di, cap - vocab)
-    pairs = []
-    for i, j in only:
-        a, b = sents[i], sents[n + j]
-        if sim[i, n + j] >= th.candidate_embedding or _figure_keys(a) & _figure_keys(b):
-            pairs.append((i, n + j))
-    return _apply(pairs, sents, sim, th, []), len(pairs)
+        (sa, ea, ra, ca), (sb, eb, rb, cb) = x_text(i), y_text(j)
+        na, nb, similar = ca - vocab, cb - vocab, float(sim[i, n + j])
+        key = hash((ra, na, rb, nb, similar))
+        verdict = memo.get(key)
+        if verdict is None:
+            a, b = _renamed(x(i)[0], 0, na), _renamed(y(j)[0], 1, nb)
+            paired = similar >= th.candidate_embedding or bool(_figure_keys(a) & _figure_keys(b))
+            found = _unique(_rules(a, b, i, n + j, sim, th)) if paired else []
+            verdict = memo[key] = (paired, a.certainty, b.certainty, tuple(
+                (f.kind, f.claim_a, f.claim_b, round(float(f.confidence), 6), f.phrase_a, f.phrase_b, f.swap)
+                for f in found))
+        paired, cert_a, cert_b, found = verdict
+        seen += paired
+        out.extend(PairFinding(k, sa, ea, sb, eb, qa, qb, c, pa, pb, cert_a, cert_b, sw)
+                   for k, qa, qb, c, pa, pb, sw in found)
+    return out, seen
 
 
 def _figure_keys(s: _Sentence) -> set:

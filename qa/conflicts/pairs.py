@@ -16,7 +16,6 @@ from __future__ import annotations
 import json
 import os
 import time
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, fields
 from operator import attrgetter
@@ -29,7 +28,8 @@ from .pair_rules import PairFinding, _run_only, _run_pair, pair_findings
 from .records import checked_finding as _checked_finding, checked_ident as _checked_ident
 from .records import checked_key as _checked_key, halves as _halves
 from .rules import Thresholds
-from .sentences import Encoder, _analyse, _DocSentences, _Sentence, lower_words, sentence_at
+from .pair_reader import SentenceReader
+from .sentences import Encoder, _DocSentences
 from ..ingest.corpus import Document
 from ..ingest.text import nfkc
 
@@ -67,27 +67,18 @@ class PairCache:
         # the caller once the index is saved): a load that matches it need not merge them again.
         self.conflicts_sha: str | None = None
         self.computed = self.examined = 0
-        self.analyses = 0  # documents analysed (again, when the LRU had dropped them)
-        self.sentence_analyses = 0  # single sentences analysed for a candidate pair (sentence_at)
-        self.stats = CandidateStats()  # of the last candidate search
-        self.dirty = False  # changed since loaded or saved
+        self.stats, self.dirty = CandidateStats(), False  # of the last search; changed since saved
         self._settings: str | None = None  # the thresholds the stored findings were made with
-        # Analyses hold Python objects per sentence: only the most recently used stay in memory.
-        self._analysed: OrderedDict[str, _DocSentences] = OrderedDict()
         self._vectors: dict[str, np.ndarray] = {}  # exhaustive mode: by fingerprint
         self._records: dict[str, DocRecord] = {}  # candidate mode: arrays only, by fingerprint
-        self._bounded = True
         # Records stored beside the index (qa.conflicts.records), read when a record is first
         # missing: after a restart, one added document must not analyse the whole corpus again.
         self._dir: Path | None = None
         self._stored = None  # RecordTable, or False once known to be absent
         self._records_changed = False
-        self._lru_sentences = 0  # sentences of the analyses in _analysed
-        # A pair needs only its candidate sentences, analysed one by one (sharing the budget), and
-        # each document's lower-case words (one JSON string a document): an analysis per pair
-        # thrashed the LRU (9,737 for 3,000 articles), pairs join documents far apart in any order.
-        self._sentences: OrderedDict[tuple[str, int], tuple[_Sentence, frozenset[str]]] = OrderedDict()
-        self._lower: dict[str, str] = {}
+        # Analyses, single sentences and lower-case words, read in bounded memory (pair_reader).
+        self.reader = SentenceReader(self.candidates.lru_sentences)
+        self._verdicts: dict[int, tuple] = {}  # the rules' verdict per pair of texts (_run_only)
 
     # ------------------------------------------------------------------ computing
 
@@ -104,17 +95,13 @@ class PairCache:
             self.dirty = True
         live = {d.fingerprint for d in docs}
         # The exhaustive pass reads every document against every other: it keeps every analysis.
-        self._bounded = not exhaustive
+        self.reader.bounded = not exhaustive
         if exhaustive:
             out = self._all_pairs(docs, encode, th, on_pair)
         else:
             out = self._candidate_pairs(docs, encode, th, on_pair)
         # Forget what belongs to documents that are gone or changed.
-        for k in [k for k in self._analysed if k not in live]:
-            self._lru_sentences -= len(self._analysed.pop(k).sents)
-        for k in [k for k in self._sentences if k[0] not in live]:
-            del self._sentences[k]
-        self._lower = {k: v for k, v in self._lower.items() if k in live}
+        self.reader.forget(live)
         self._vectors = {k: v for k, v in self._vectors.items() if k in live}
         if len(self._records) != len(live & self._records.keys()):
             self._records = {k: v for k, v in self._records.items() if k in live}
@@ -126,7 +113,7 @@ class PairCache:
         th = self.thresholds or (Thresholds() if encoded else Thresholds.lexical())
         exhaustive = self.candidates.exhaustive or not encoded
         c = self.candidates
-        mode = None if exhaustive else [c.k, c.denial_k, c.figure_cap, c.float16]
+        mode = None if exhaustive else [c.k, c.denial_k, c.figure_cap, c.float16, c.copy_cap]
         settings = json.dumps([RULES_VERSION, self.model if encoded else None, asdict(th), mode],
                               sort_keys=True, default=sorted)
         return th, exhaustive, settings
@@ -159,7 +146,7 @@ class PairCache:
                         on_pair(a.doc_id, b.doc_id)
                     self.computed += 1
                     self.dirty = True
-                    got, seen = _run_pair(self._analysis(a), self._analysis(b), self._vecs(a, encode),
+                    got, seen = _run_pair(self.reader.analysis(a), self.reader.analysis(b), self._vecs(a, encode),
                                           self._vecs(b, encode), th)
                     self.examined += seen
                     found = self.pairs[key] = tuple(got)
@@ -203,13 +190,16 @@ class PairCache:
                 ra, rb = records[i], records[j]
                 if cand.denial and denial:
                     # The denial rule reads every sentence of both documents (few pairs: denials).
-                    got, seen = _run_pair(self._whole(a, ra), self._whole(b, rb), self._pair_vecs(a, encode),
+                    got, seen = _run_pair(self.reader.whole(a, ra), self.reader.whole(b, rb), self._pair_vecs(a, encode),
                                           self._pair_vecs(b, encode), th, cand.pairs, True)
                 else:
                     got, seen = _run_only(
-                        lambda k, d=a, r=ra: self._sentence(d, r, k), lambda k, d=b, r=rb: self._sentence(d, r, k),
-                        self._words(a, ra), self._words(b, rb), self._pair_vecs(a, encode),
-                        self._pair_vecs(b, encode), th, cand.pairs)
+                        lambda k, d=a, r=ra: self.reader.sentence(d, r, k), lambda k, d=b, r=rb: self.reader.sentence(d, r, k),
+                        lambda k, d=a, r=ra: self.reader.text(d, r, k), lambda k, d=b, r=rb: self.reader.text(d, r, k),
+                        self.reader.words(a, ra), self.reader.words(b, rb), self._pair_vecs(a, encode),
+                        self._pair_vecs(b, encode), th, cand.pairs, self._verdicts)
+                    if len(self._verdicts) > 64 * self.candidates.lru_sentences:
+                        self._verdicts.clear()  # ~200 bytes each: ~100 MB at most
                 self.examined += seen
                 if got:
                     self.pairs[key] = tuple(got)
@@ -228,64 +218,7 @@ class PairCache:
         """The analysis of ``doc`` this cache made while computing pairs, or None (analyses are
         kept in memory only, so a cache loaded from disk has none). Only reads: the question path
         calls it from any thread."""
-        return self._analysed.get(doc.fingerprint)
-
-    def _analysis(self, doc: Document) -> _DocSentences:
-        got = self._analysed.get(doc.fingerprint)
-        if got is None:
-            got = self._analysed[doc.fingerprint] = _analyse(doc)
-            self.analyses += 1
-            self._lru_sentences += len(got.sents)
-            self._lower.setdefault(doc.fingerprint, json.dumps(sorted(got.lower)))
-            self._trim()
-        else:
-            self._analysed.move_to_end(doc.fingerprint)
-        return got
-
-    def _trim(self) -> None:
-        """Past the budget, drop old analyses (not the newest), then sentences: else the analyses
-        the record pass leaves would starve the pairs' sentences (89,483 analysed at 3,000)."""
-        budget = self.candidates.lru_sentences
-        while self._bounded and len(self._analysed) > 1 and self._lru_sentences + len(self._sentences) > budget:
-            self._lru_sentences -= len(self._analysed.popitem(last=False)[1].sents)
-        while self._bounded and len(self._sentences) > 1 and self._lru_sentences + len(self._sentences) > budget:
-            self._sentences.popitem(last=False)
-
-    def _sentence(self, doc: Document, rec: DocRecord, k: int) -> tuple[_Sentence, frozenset[str]]:
-        """Sentence ``k`` of ``doc`` and its capitalised words, from a held analysis if any, else
-        analysed alone at the record's span (the same objects: ``sentence_at``)."""
-        held = self._analysed.get(doc.fingerprint)
-        if held is not None:
-            return held.sents[k], held.caps[k]
-        key = (doc.fingerprint, k)
-        got = self._sentences.get(key)
-        if got is None:
-            start, end = rec.spans[k]
-            got = self._sentences[key] = sentence_at(doc, int(start), int(end))
-            self.sentence_analyses += 1
-            self._trim()
-        else:
-            self._sentences.move_to_end(key)
-        return got
-
-    def _whole(self, doc: Document, rec: DocRecord) -> _DocSentences:
-        """Every sentence of ``doc`` for ``_run_pair``, from the sentence LRU (``_joint`` re-reads names)."""
-        held = self._analysed.get(doc.fingerprint)
-        if held is not None:
-            return held
-        got = [self._sentence(doc, rec, k) for k in range(len(rec))]
-        return _DocSentences(tuple(s for s, _ in got), tuple(c for _, c in got), self._words(doc, rec))
-
-    def _words(self, doc: Document, rec: DocRecord) -> frozenset[str]:
-        """The ``lower`` of ``doc``'s analysis: kept as JSON from the analysis that made its record,
-        else (a record read from disk) read again from its sentences, which is half an analysis."""
-        held = self._analysed.get(doc.fingerprint)
-        if held is not None:
-            return held.lower
-        got = self._lower.get(doc.fingerprint)
-        if got is None:
-            got = self._lower[doc.fingerprint] = json.dumps(sorted(lower_words(doc, rec.spans.tolist())))
-        return frozenset(json.loads(got))
+        return self.reader.analysed.get(doc.fingerprint)
 
     def _record(self, doc: Document, encode: Encoder) -> DocRecord:
         got = self._records.get(doc.fingerprint)
@@ -300,7 +233,7 @@ class PairCache:
                     self._records[doc.fingerprint] = got
         if got is None:
             self._records_changed = True
-            analysis = self._analysis(doc)
+            analysis = self.reader.analysis(doc)
             vecs = np.zeros((0, 0), np.float32)
             if analysis.sents:
                 vecs = np.asarray(encode([s.norm for s in analysis.sents]), dtype=np.float32)
@@ -321,12 +254,20 @@ class PairCache:
             return None
         got = self._vectors.get(doc.fingerprint)
         if got is None:
-            sents = self._analysis(doc).sents
+            sents = self.reader.analysis(doc).sents
             got = np.zeros((0, 0), np.float32)  # no sentence: the pair step skips the document
             if sents:
                 got = np.asarray(encode([s.norm for s in sents]), dtype=np.float32)
             self._vectors[doc.fingerprint] = got
         return got
+
+    @property
+    def analyses(self) -> int:  # documents analysed (again, when the LRU had dropped them)
+        return self.reader.analyses
+
+    @property
+    def sentence_analyses(self) -> int:  # single sentences analysed for a candidate pair
+        return self.reader.sentence_analyses
 
     @property  # parsed from the loaded file on first use: a start that trusts the stored
     def pairs(self) -> dict[str, tuple[PairFinding, ...]]:  # conflicts never needs them (6 s at 10k)

@@ -84,6 +84,12 @@ def _analyse(doc: Document) -> _DocSentences:
     return _DocSentences(tuple(sents), tuple(caps), frozenset(lower))
 
 
+def capitals(toks: Sequence[Token]) -> frozenset[str]:
+    """A sentence's capitalised candidate names (read against a vocabulary, they are its names)."""
+    return frozenset(t.key for t in toks if t.text[:1].isupper() and t.key not in STOPWORDS
+                     and not is_date_token(t) and t.key not in UNIT_WORDS)
+
+
 def _lower_keys(toks: Sequence[Token]):
     return (t.key for t in toks if t.text.islower())
 
@@ -94,11 +100,7 @@ def _sentence(raw: str, s: int, e: int, norm: str, toks: list[Token],
     is read from the sentence alone, so the pair step can analyse just the sentences it needs
     (``sentence_at``) and get the very objects a whole-document analysis makes."""
     keys = tuple(t.key for t in toks)
-    cap = frozenset(
-        t.key for t in toks
-        if t.text[:1].isupper() and t.key not in STOPWORDS and not is_date_token(t)
-        and t.key not in UNIT_WORDS
-    )
+    cap = capitals(toks)
     content = frozenset(stem(k) for k in keys if k.isalpha() and k not in STOPWORDS)
     return _Sentence(0, s, e, raw[s:e], norm, tuple(toks), keys, content, cap - lower,
                      tuple(quantities(toks, norm)), certainty(list(keys)), time_frames(toks),
@@ -140,6 +142,15 @@ def _renamed(s: _Sentence, doc: int, names: frozenset[str]) -> _Sentence:
     out.__dict__.update(s.__dict__)
     object.__setattr__(out, "doc", doc)
     object.__setattr__(out, "names", names)
+    return out
+
+
+def _moved(s: _Sentence, start: int, end: int) -> _Sentence:
+    """The same sentence's analysis at other offsets (a copy in another document)."""
+    out = object.__new__(_Sentence)
+    out.__dict__.update(s.__dict__)
+    object.__setattr__(out, "start", start)
+    object.__setattr__(out, "end", end)
     return out
 
 

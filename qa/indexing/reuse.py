@@ -167,14 +167,35 @@ def reusing_encoder(embedder: Embedder, data: IndexData, docs: dict[str, Documen
         for (d, a, b), vec in zip(sel.tolist(), vecs):
             known.setdefault(nfkc(docs[data.doc_ids[d]].raw[a:b]), vec)
 
-    def encode(texts: Sequence[str]) -> np.ndarray:
-        if not texts:
-            return np.zeros((0, embedder.dim), np.float32)
-        while stages and any(t not in known for t in texts):
-            table(stages.pop(0))
+    def looked_up(texts: Sequence[str]) -> np.ndarray:
         missing = [t for t in dict.fromkeys(texts) if t not in known]
         if missing:
             known.update(zip(missing, embedder.encode(missing)))
         return np.stack([known[t] for t in texts]).astype(np.float32)
 
+    def encode(texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, embedder.dim), np.float32)
+        while stages and any(t not in known for t in texts):
+            table(stages.pop(0))
+        return looked_up(texts)
+
+    position: dict[str, int] = {}
+
+    def for_doc(doc_id: str):
+        """encode() for the sentences of one document (a question's conflict check reads a few
+        retrieved documents): tables that document's rows only, not the whole index (0.7 s on
+        the first question at 10,000 articles)."""
+        def encode_doc(texts: Sequence[str]) -> np.ndarray:
+            if not texts:
+                return np.zeros((0, embedder.dim), np.float32)
+            if stages and any(t not in known for t in texts):
+                if not position:
+                    position.update((d, i) for i, d in enumerate(data.doc_ids))
+                if doc_id in position:
+                    table(np.flatnonzero(data.sentences[:, 0] == position[doc_id]))
+            return looked_up(texts)
+        return encode_doc
+
+    encode.for_doc = for_doc  # type: ignore[attr-defined]
     return encode

@@ -140,6 +140,33 @@ def test_adding_one_document_costs_the_same_in_a_corpus_of_20_or_200():
     assert cost[20] == cost[200] and cost[20][0] == 2  # its two neighbours, whatever the corpus size
 
 
+def _copies(prefix: str, sentence: str, n: int) -> list:
+    return [doc(f"{prefix}{i:02d}", sentence) for i in range(n)]
+
+
+def test_copies_of_a_sentence_do_not_crowd_out_its_neighbours_and_the_conflict_cites_every_copy():
+    # Wire copies: each text in six articles. Searched one row each, a sentence's top k were its
+    # own copies (which never pair), so with k=3 the swapped figure was never a candidate.
+    docs = _copies("a", PLANT, 6) + _copies("b", PLANT_B, 6)
+    exhaustive, every = run(docs, EXHAUSTIVE)
+    assert len(exhaustive) == 1 and len(exhaustive[0][2]) == 12  # one conflict citing all twelve
+    got, cache = run(docs, CandidateSettings(k=3, copy_cap=1))
+    assert got == exhaustive
+    # A star through the first holder of each text, not every copy with every copy.
+    assert cache.computed == 11 and every.computed == 66  # 6 + 6 - 1 of the 36 a-b pairs
+
+
+def test_adding_a_copy_links_it_into_the_conflict_as_a_full_rebuild_does():
+    docs = _copies("a", PLANT, 4) + _copies("b", PLANT_B, 3)
+    settings = CandidateSettings(k=3, copy_cap=1)
+    cache = PairCache(candidates=settings)
+    find_conflicts(docs, fake_encode, cache=cache)
+    grown = docs + _copies("c", PLANT_B, 1) + _copies("d", PLANT, 1)
+    added = key(find_conflicts(grown, fake_encode, cache=cache))
+    assert added == run(grown, settings)[0] == run(grown, EXHAUSTIVE)[0]
+    assert len(added) == 1 and {s[0] for s in added[0][2]} == {d.doc_id for d in grown}
+
+
 @pytest.mark.slow
 def test_seed_conflicts_candidates_equal_every_pair_with_the_real_model():
     from qa.config import Settings
@@ -185,8 +212,8 @@ def test_the_analyses_kept_are_bounded_by_their_sentences_and_findings_do_not_ch
     small = PairCache(candidates=CandidateSettings(lru_sentences=4))
     got, _ = run(docs, small.candidates, cache=small)
     assert got == run(docs, CandidateSettings())[0]
-    kept = sum(len(a.sents) for a in small._analysed.values()) + len(small._sentences)
-    assert kept <= 4 or len(small._analysed) == 1
+    kept = sum(len(a.sents) for a in small.reader.analysed.values()) + len(small.reader._sentences)
+    assert kept <= 4 or len(small.reader.analysed) == 1
     # What the bound dropped is read again sentence by sentence, never as a whole analysis.
     assert small.analyses == len(docs) and small.sentence_analyses > 0
 
@@ -203,7 +230,7 @@ def test_a_pass_with_a_small_lru_analyses_each_document_about_once_and_finds_the
     assert got == run(docs, unbounded.candidates, cache=unbounded)[0] and len(got) > 5
     assert small.computed == unbounded.computed > 10 * len(docs)
     assert small.analyses <= 1.5 * len(docs)
-    assert sum(len(a.sents) for a in small._analysed.values()) + len(small._sentences) <= 16 + 2
+    assert sum(len(a.sents) for a in small.reader.analysed.values()) + len(small.reader._sentences) <= 16 + 2
 
 
 def test_a_sentence_analysed_alone_is_the_one_of_its_documents_analysis():

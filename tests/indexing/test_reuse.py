@@ -220,3 +220,22 @@ def test_a_cold_sync_reads_unchanged_articles_without_parsing_them_again(corpus,
     _, docs4, report = _sync(corpus, ix)
     assert victim.name in parsed and report.changed == (victim.stem,)
     assert docs4[victim.stem].raw.endswith("X\n")
+
+
+def test_a_questions_conflict_check_tables_the_vectors_of_its_documents_only(corpus, data_dirs):
+    # The first question's check read every sentence of the index into a table (0.7 s at 10,000
+    # articles) to look up the vectors of the few documents it retrieved.
+    from qa.conflicts.answer_facts import DocFacts
+    from qa.ingest.text import nfkc
+
+    data, docs, _ = _sync(corpus, data_dirs["tmp"] / "ix")
+    emb = FakeEmbedder()
+    encode = reuse.reusing_encoder(emb, data, docs)
+    first = data.doc_ids[0]
+    facts = DocFacts.of(docs[first], encode)
+    assert emb.encoded == 0 and facts.vectors is not None and len(facts.vectors)
+    elsewhere = [nfkc(docs[data.doc_ids[d]].raw[a:b]) for d, a, b in data.sentences.tolist() if d > 0]
+    encode.for_doc(first)(elsewhere[:1])
+    assert emb.encoded == 1  # another document's sentence: not tabled for this one
+    encode(elsewhere[1:])
+    assert emb.encoded == 1  # the corpus-wide encode tables every row and finds them
