@@ -263,12 +263,23 @@ def distinct_sentences(out: Path, index_dir: Path) -> dict:
             "most_copies": max(counts.values(), default=0)}
 
 
+def child_current(out: Path, index_dir: Path) -> dict:
+    """Bring an index built by other code up to date (stored conflicts of other rules or settings
+    are recomputed on load), so that the cold starts after it measure a start, not that."""
+    from .. import api
+
+    t = time.perf_counter()
+    api.get_pipeline(out / "corpus", index_dir)
+    return {"seconds": round(time.perf_counter() - t, 1)}
+
+
 def remeasure(out: Path, index_dir: Path, questions: int) -> dict:
     """Cold start, first-time questions and adding one article on an index already built."""
+    current = _child("current", str(out), str(index_dir))
     # The first start after a build also verifies the new files' checksums (qa.indexing.verify);
     # later starts trust what it verified. All three runs are kept.
     runs = [round(cold_start(out, index_dir), 2) for _ in range(3)]
-    return {"cold_start_s": statistics.median(runs), "cold_start_runs_s": runs,
+    return {"brought_up_to_date_s": current["seconds"], "cold_start_s": statistics.median(runs), "cold_start_runs_s": runs,
             "ask": _child("ask", str(out), str(index_dir), str(questions)),
             "add": _child("add", str(out), str(index_dir)), "remeasured_load_avg": _load()}
 
@@ -345,6 +356,9 @@ def main(argv: list[str] | None = None) -> None:
         result = json.loads(args.json.read_text("utf-8"))
         for row in result["rows"]:
             out = WORK / str(row["articles"])
+            if not (out / "index" / "manifest.json").exists():
+                print(f"{row['articles']:>6} articles: no built index under {out}, row kept as it was", flush=True)
+                continue
             row.update(remeasure(out, out / "index", args.questions))
             print(f"{row['articles']:>6} articles: cold start {row['cold_start_s']} s, ask {row['ask']}, "
                   f"add {row['add']['median_s']} s", flush=True)
@@ -359,7 +373,7 @@ def main(argv: list[str] | None = None) -> None:
             api.ask("What is this archive about?", corpus=rest[0] + "/corpus", index_dir=rest[1])
             print(json.dumps({"seconds": round(time.time() - t0, 3)}))
             return
-        fn = {"build": child_build, "ask": child_ask, "add": child_add, "dump": child_dump}[kind]
+        fn = {"build": child_build, "ask": child_ask, "add": child_add, "dump": child_dump, "current": child_current}[kind]
         extra = [int(x) for x in rest[2:]]
         print(json.dumps(fn(Path(rest[0]), Path(rest[1]), *extra)))
         return

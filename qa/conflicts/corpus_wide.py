@@ -41,12 +41,12 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from .claims import ASSERTED, DENIED, TENTATIVE, UNCONFIRMED, certainty, tokenize
-from .pairs import PairCache, PairFinding
-from .rules import KINDS, Thresholds, _Finding
+from .merge import merge_findings
+from .pairs import PairCache
+from .rules import KINDS, Thresholds
 from .sentences import Encoder
 from ..ingest.corpus import Document
-from ..results import Citation, Conflict
+from ..results import Conflict
 
 __all__ = [
     "KINDS",
@@ -59,97 +59,6 @@ __all__ = [
     "select_for_question",
     "StoredConflicts",
 ]
-
-
-# --------------------------------------------------------------------------- grouping
-
-
-def _short_id(doc_id: str) -> str:
-    return doc_id.split("_", 1)[0]
-
-
-def _clip(text: str, words: int = 16) -> str:
-    parts = " ".join(text.split()).split(" ")
-    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
-
-
-# A statement: (position of its document, start, end, certainty of the sentence).
-_Statement = tuple[int, int, int, int]
-
-
-def _group(findings: list[_Finding]) -> list[list[_Finding]]:
-    """Merge findings of one kind that share a claim (a sentence, or a figure in it)."""
-    parent: dict[tuple, tuple] = {}
-
-    def root(x: tuple) -> tuple:
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for f in findings:
-        ra, rb = root((f.kind, f.a, f.claim_a)), root((f.kind, f.b, f.claim_b))
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    groups: dict[tuple, list[_Finding]] = {}
-    for f in findings:
-        groups.setdefault(root((f.kind, f.a, f.claim_a)), []).append(f)
-    return list(groups.values())
-
-
-def _to_conflict(group: list[_Finding], stmts: list[_Statement], docs: Sequence[Document]) -> Conflict:
-    score: dict[int, float] = {}
-    phrase: dict[int, str] = {}
-    for f in sorted(group, key=lambda f: -f.confidence):
-        for i, p in ((f.a, f.phrase_a), (f.b, f.phrase_b)):
-            score[i] = max(score.get(i, 0.0), f.confidence)
-            phrase.setdefault(i, p)
-    order = sorted(score, key=lambda i: stmts[i][:2])
-    kind = group[0].kind
-    parts = []
-    for i in order:
-        doc = docs[stmts[i][0]]
-        verb = "says"
-        if kind == "certainty":
-            verb = {ASSERTED: "states", TENTATIVE: "says tentatively", UNCONFIRMED: "calls unconfirmed",
-                    DENIED: "disputes"}[_phrase_certainty(phrase[i], stmts[i][3])]
-        parts.append(f"{_short_id(doc.doc_id)} {verb} “{_clip(phrase[i])}”")
-    statements = []
-    for i in order:
-        doc, (_, start, end, _) = docs[stmts[i][0]], stmts[i]
-        statements.append(Citation(doc.doc_id, doc.title, doc.date, start, end, doc.raw[start:end],
-                                   round(float(score[i]), 4), doc.outlet))
-    return Conflict(kind, f"{kind.capitalize()} conflict: " + "; ".join(parts), tuple(statements))
-
-
-def _phrase_certainty(phrase: str, sentence_certainty: int) -> int:
-    level = certainty([t.key for t in tokenize(phrase)])
-    return level if level != ASSERTED else (ASSERTED if sentence_certainty == ASSERTED else level)
-
-
-def merge_findings(found: Sequence[tuple[int, int, PairFinding]], docs: Sequence[Document]) -> list[Conflict]:
-    """Conflicts from pairwise findings ((position of document a, of document b, finding)):
-    findings about the same claim are merged, ordered by their first statement."""
-    index: dict[tuple[int, int, int], int] = {}
-    stmts: list[_Statement] = []
-
-    def statement(doc: int, start: int, end: int, level: int) -> int:
-        k = index.get((doc, start, end))
-        if k is None:
-            k = index[(doc, start, end)] = len(stmts)
-            stmts.append((doc, start, end, level))
-        return k
-
-    findings = []
-    for da, db, f in found:
-        ia = statement(da, f.start_a, f.end_a, f.certainty_a)
-        ib = statement(db, f.start_b, f.end_b, f.certainty_b)
-        findings.append(_Finding(f.kind, ia, ib, f.claim_a, f.claim_b, f.confidence, f.phrase_a, f.phrase_b))
-    conflicts = [_to_conflict(g, stmts, docs) for g in _group(findings)]
-    position = {d.doc_id: k for k, d in enumerate(docs)}
-    conflicts.sort(key=lambda c: (position[c.statements[0].doc_id], c.statements[0].start,
-                                  KINDS.index(c.kind), c.summary))
-    return conflicts
 
 
 # --------------------------------------------------------------------------- public API
@@ -173,7 +82,8 @@ def find_conflicts(docs: Sequence[Document], encode: Encoder | None = None,
     cache = cache if cache is not None else PairCache(thresholds)
     if thresholds is not None:
         cache.thresholds = thresholds
-    return merge_findings(cache.findings(docs, encode), docs)
+    cache.findings(docs, encode, flat=False)
+    return cache.merged.merge(cache.pairs, docs)  # only the groups changed pairs reach
 
 
 def conflicts_to_json(conflicts: Sequence[Conflict]) -> list[dict]:

@@ -28,6 +28,7 @@ from .pair_rules import PairFinding, _run_only, _run_pair, pair_findings
 from .records import checked_finding as _checked_finding, checked_ident as _checked_ident
 from .records import checked_key as _checked_key, halves as _halves
 from .rules import Thresholds
+from .merge import MergedConflicts
 from .pair_reader import SentenceReader
 from .sentences import Encoder, _DocSentences
 from ..ingest.corpus import Document
@@ -78,14 +79,16 @@ class PairCache:
         self._records_changed = False
         # Analyses, single sentences and lower-case words, read in bounded memory (pair_reader).
         self.reader = SentenceReader(self.candidates.lru_sentences)
+        self.merged = MergedConflicts()  # find_conflicts' merge of ``pairs``, kept up to date
         self._verdicts: dict[int, tuple] = {}  # the rules' verdict per pair of texts (_run_only)
 
     # ------------------------------------------------------------------ computing
 
     def findings(self, docs: Sequence[Document], encode: Encoder | None = None,
-                 on_pair: Callable[[str, str], None] | None = None) -> list[tuple[int, int, PairFinding]]:
+                 on_pair: Callable[[str, str], None] | None = None, flat: bool = True) -> list[tuple[int, int, PairFinding]]:
         """(position of the first document, of the second, finding) for every pair of ``docs``;
-        pairs not cached are computed (``on_pair(doc_id_a, doc_id_b)`` is called for each)."""
+        pairs not cached are computed (``on_pair(doc_id_a, doc_id_b)`` is called for each).
+        ``flat=False``: compute only (``pairs`` then holds every finding), return nothing."""
         th, exhaustive, settings = self._mode(encode is not None)
         if settings != self._settings:
             self.pairs.clear()
@@ -99,7 +102,7 @@ class PairCache:
         if exhaustive:
             out = self._all_pairs(docs, encode, th, on_pair)
         else:
-            out = self._candidate_pairs(docs, encode, th, on_pair)
+            out = self._candidate_pairs(docs, encode, th, on_pair, flat)
         # Forget what belongs to documents that are gone or changed.
         self.reader.forget(live)
         self._vectors = {k: v for k, v in self._vectors.items() if k in live}
@@ -160,7 +163,7 @@ class PairCache:
             self.covered, self.dirty = covered, True
         return out
 
-    def _candidate_pairs(self, docs, encode, th, on_pair) -> list[tuple[int, int, PairFinding]]:
+    def _candidate_pairs(self, docs, encode, th, on_pair, flat: bool = True) -> list[tuple[int, int, PairFinding]]:
         ident = [f"{d.doc_id}\t{d.fingerprint}" for d in docs]
         live = set(ident)
         kept = {k: v for k, v in self.pairs.items() if _halves(k) <= live}
@@ -205,6 +208,8 @@ class PairCache:
                     self.pairs[key] = tuple(got)
             self.settled.update(ident[p] for p in todo)
             self.dirty = True
+        if not flat:
+            return []
         position = {x: p for p, x in enumerate(ident)}
         out = []
         for key, found in self.pairs.items():

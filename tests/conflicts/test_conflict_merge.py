@@ -1,0 +1,54 @@
+"""Conflicts merged from pairwise findings: the merge kept from one call to the next
+(``MergedConflicts``, what ``find_conflicts`` uses) equals a full merge after any add, change or
+removal, and re-merges only the groups a changed pair reaches."""
+from __future__ import annotations
+
+import random
+
+from qa.conflicts.candidates import CandidateSettings
+from qa.conflicts.corpus_wide import find_conflicts, merge_findings
+from qa.conflicts.pairs import PairCache
+
+from .test_conflict_cache import doc, key
+from .test_conflict_candidates import PLANT, PLANT_B, PLANT_C, made_up
+from .test_conflicts import fake_encode
+
+
+def _full(docs, settings):
+    cache = PairCache(candidates=settings)
+    return key(merge_findings(cache.findings(docs, fake_encode), docs))
+
+
+def test_merging_only_what_changed_equals_a_full_merge_through_adds_changes_and_removals():
+    rng = random.Random(11)
+    pool = made_up() + [doc(f"p{i:02d}", rng.choice([PLANT, PLANT_B, PLANT_C])) for i in range(8)]
+    for settings in (CandidateSettings(), CandidateSettings(exhaustive=True)):
+        cache = PairCache(candidates=settings)
+        docs = pool[:6]
+        for step in range(12):
+            got = key(find_conflicts(docs, fake_encode, cache=cache))
+            assert got == _full(docs, settings), (settings.exhaustive, step)
+            move = rng.random()
+            spare = [d for d in pool if d not in docs]
+            if move < 0.5 and spare:
+                docs = sorted(docs + [rng.choice(spare)], key=lambda d: d.doc_id)
+            elif move < 0.75 and len(docs) > 2:
+                docs = [d for d in docs if d is not rng.choice(docs)]
+            else:  # a document's text changes under the same id
+                k = rng.randrange(len(docs))
+                docs = list(docs)
+                docs[k] = doc(docs[k].doc_id, rng.choice([PLANT, PLANT_B, PLANT_C]))
+
+
+def test_adding_an_unrelated_article_remerges_none_of_the_stored_conflicts():
+    docs = made_up()
+    cache = PairCache(candidates=CandidateSettings())
+    first = find_conflicts(docs, fake_encode, cache=cache)
+    assert first and cache.merged.remerged == len(cache.pairs)
+    unrelated = doc("z99", "The harbour museum reopened its east wing after a long restoration.")
+    again = find_conflicts(docs + [unrelated], fake_encode, cache=cache)
+    assert key(again) == key(first) and cache.merged.remerged == 0
+    # A planted near-copy joins the existing numeric conflict: only that group is merged again.
+    grown = docs + [unrelated, doc("z98", PLANT_B)]
+    assert key(find_conflicts(grown, fake_encode, cache=cache)) == _full(grown, CandidateSettings())
+    assert 0 < cache.merged.remerged < len(cache.pairs)
