@@ -15,6 +15,7 @@ from typing import Sequence
 from .answertype import (ENTITY_FIT, FOCUS_LABELS, asked_currency, counted_noun, counts_noun, is_number_stem,
                          question_focus, states_currency, states_share)
 from ..indexing.lexical import tokenize
+from .timeshape import is_duration, names_calendar
 
 __all__ = ["KINDS", "WORD", "question_info", "span_candidates", "stem"]
 
@@ -39,6 +40,7 @@ _PREPS = ("in", "on", "at", "by", "of", "for", "from", "during", "since", "to", 
           "after", "before", "until", "about", "than", "under", "between")
 _ENTS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY",
          "PERCENT", "NORP", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT", "ORDINAL")
+_TIMED = frozenset(("DATE", "TIME", "DURATION"))  # answer types asking for a time
 KINDS = ("ENT", "NUM", "NP", "SUB", "LEFT", "PP", "TOK")
 
 
@@ -207,6 +209,13 @@ def _features(v: _View, i: int, j: int, kinds: set[str], q) -> dict[str, float]:
     # the span's root: a token whose head lies outside the span, the shallowest, not punctuation
     root = min((k for k in rng if not (i <= v.head[k] < j) or v.head[k] == k),
                key=lambda k: (len(v.anc[k]), v.punct[k]))
+    # "About 9 months" and "the end of 2026" are both DATE entities; only the second answers "when",
+    # only the first "how long". Other types' spans are no times, so the shape is left to them.
+    if T in _TIMED:
+        if is_duration(v.lower, v.pos, v.head, root, i, j):
+            f[f"x.{T}.time.length"] = 1.0
+        elif names_calendar(v.lower, i, j):
+            f[f"x.{T}.time.calendar"] = 1.0
     if outside:
         near = sorted(outside, key=lambda p: abs(p - root))[:3]  # bound the cost
         paths = sorted((_path(v, root, p) for p in near), key=len)

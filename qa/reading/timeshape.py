@@ -1,0 +1,53 @@
+"""Whether a candidate span is a length of time or a point in time.
+
+spaCy labels both "about 9 months" and "the end of 2026" DATE, so the entity label alone lets a
+"when" question take a duration for its answer. The short-answer ranker
+(:mod:`qa.reading.spanfeatures`) gets these shapes crossed with the asked answer type and learns
+from SQuAD what each type is answered by; nothing here decides.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+__all__ = ["TIME_UNITS", "is_duration", "names_calendar"]
+
+TIME_UNITS = frozenset("""second seconds minute minutes hour hours day days week weeks fortnight fortnights
+    month months quarter quarters year years decade decades century centuries millennium millennia""".split())
+# Counts that make a bare unit a length: "several weeks", "a decade". Ordinals ("the 19th century",
+# "the first quarter") name a point, and spaCy's like_num holds for them too, so only cardinals count.
+_COUNT_WORDS = frozenset("a an one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty "
+                         "fifty hundred thousand million billion hundreds thousands millions several few couple many some dozen dozens".split())
+_FROM_NOW = frozenset("ago later earlier hence previously".split())
+_MONTHS = frozenset("""january february march april june july august september october november december
+    sept monday tuesday wednesday thursday friday saturday sunday""".split())
+
+
+def _is_count(word: str, pos: str) -> bool:
+    if word in _COUNT_WORDS:
+        return True
+    digits = word.replace(",", "").replace(".", "")
+    return pos == "NUM" and digits.isdigit()
+
+
+def _is_year(word: str) -> bool:
+    return len(word) == 4 and word.isdigit() and 1000 <= int(word) <= 2199
+
+
+def names_calendar(lower: Sequence[str], i: int, j: int) -> bool:
+    """Whether tokens [i, j) name a year, a month or a weekday: a point a calendar shows."""
+    return any(_is_year(lower[k]) or lower[k] in _MONTHS for k in range(i, j))
+
+
+def is_duration(lower: Sequence[str], pos: Sequence[str], head: Sequence[int], root: int, i: int, j: int) -> bool:
+    """Whether tokens [i, j), whose syntactic root is ``root``, state a length of time or the count
+    of one: a counted time unit heads the span ("about 9 months", "several weeks", "a decade") or
+    the span's root counts one ("9" of "9 months"), and no year or month is named. "The end of
+    2026" (headed by "end"), "two years later", "3.5 billion years ago", "the 19th century" (an
+    ordinal) and "last year" are points in time. The word before the span counts too, since spans
+    drop a leading article ("a decade" is proposed as "decade")."""
+    unit = head[root] if _is_count(lower[root], pos[root]) else root
+    if lower[unit] not in TIME_UNITS or names_calendar(lower, min(i, unit), max(j, unit + 1)):
+        return False
+    if unit + 1 < len(lower) and lower[unit + 1] in _FROM_NOW:
+        return False  # "3.5 billion years ago", "two years later": counted back or on to a point
+    return any(head[k] == unit and _is_count(lower[k], pos[k]) for k in range(max(0, min(i, unit) - 1), unit))

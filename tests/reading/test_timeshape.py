@@ -1,0 +1,64 @@
+"""A length of time is no answer to "when" (issue #20): spaCy labels "about 9 months" and "the end
+of 2027" both DATE, the span features tell them apart and the shipped ranker, fitted on SQuAD,
+answers "when" with the point in time and "how long" with the length. Made-up sentences."""
+from __future__ import annotations
+
+import pytest
+
+from qa.reading import shortanswer as sa
+from qa.reading.spanfeatures import _view
+from qa.reading.timeshape import is_duration, names_calendar
+
+ENGINE = ("Vexa said the engine went from first design to tape-out in about 9 months, with samples "
+          "already running, and plans to begin deliveries by the end of 2027.")
+
+
+def _shapes(sentence: str) -> dict[str, tuple[bool, bool]]:
+    """Each candidate span's text -> (is_duration, names_calendar), as the span features see them."""
+    v = _view(sa._doc(sentence))
+    out = {}
+    for i, j in v.spans:
+        root = min((k for k in range(i, j) if not (i <= v.head[k] < j) or v.head[k] == k),
+                   key=lambda k: (len(v.anc[k]), v.punct[k]))
+        out[" ".join(v.text[i:j])] = (is_duration(v.lower, v.pos, v.head, root, i, j), names_calendar(v.lower, i, j))
+    return out
+
+
+@pytest.mark.parametrize("sentence, span, duration, calendar", [
+    (ENGINE, "about 9 months", True, False),
+    (ENGINE, "9", True, False),  # the count of a length is part of it
+    (ENGINE, "end of 2027", False, True),
+    ("The siege lasted several weeks before the town fell in March.", "several weeks", True, False),
+    ("The siege lasted several weeks before the town fell in March.", "March", False, True),
+    ("The treaty held for a decade.", "decade", True, False),  # the span drops its "a"
+    ("Life appeared 3.5 billion years ago, on a young planet.", "3.5 billion years", False, False),
+    ("The firm moved two years later to a larger site.", "two years later", False, False),
+    ("The style spread in the 19th century across the region.", "19th century", False, False),
+])
+def test_a_length_of_time_is_told_from_a_point(sentence, span, duration, calendar):
+    shapes = _shapes(sentence)
+    assert shapes[span] == (duration, calendar), shapes
+
+
+def test_the_shape_is_a_feature_only_for_questions_asking_a_time():
+    when = {ENGINE[a:b]: f for a, b, f in sa.candidates("When does the engine come out?", ENGINE)}
+    assert when["about 9 months"].get("x.DATE.time.length") == 1.0
+    assert when["end of 2027"].get("x.DATE.time.calendar") == 1.0
+    who = {ENGINE[a:b]: f for a, b, f in sa.candidates("Who makes the engine?", ENGINE)}
+    assert not any(k.startswith("x.PERSON.time.") for f in who.values() for k in f)
+
+
+@pytest.mark.parametrize("question, expected, not_in", [
+    ("When does the engine come out?", "2027", "months"),
+    ("When will the engine reach buyers?", "2027", "months"),
+    ("How long did the engine take from design to tape-out?", "9 months", "2027"),
+])
+def test_when_is_answered_by_a_point_and_how_long_by_a_length(question, expected, not_in):
+    a, b, _ = sa.extract_short_answer(question, ENGINE)
+    assert expected in ENGINE[a:b] and not_in not in ENGINE[a:b], ENGINE[a:b]
+
+
+def test_the_shipped_ranker_learned_the_shapes():
+    w = sa._model()["weights"]
+    assert w.get("x.DATE.time.calendar", 0.0) > 0.0 > w.get("x.DATE.time.length", 0.0)
+    assert w.get("x.DURATION.time.length", 0.0) > 0.0
