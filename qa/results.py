@@ -1,7 +1,7 @@
 """What ask() returns: frozen dataclasses with a JSON-serialisable to_dict()."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -19,7 +19,8 @@ class Citation:
     page: int | None = None  # a PDF's page holding ``start``
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        # Not dataclasses.asdict: its recursive copy took 1.3 s of saving 11,000 statements.
+        return {k: getattr(self, k) for k in self.__dataclass_fields__}
 
     @classmethod
     def from_dict(cls, d: dict) -> "Citation":

@@ -161,8 +161,6 @@ class CorpusCandidates:
         dim = next((r.vecs.shape[1] for r in records if len(r)), 1)
         self.dim = dim
         self._ivf = None  # built on the first bulk search of a large corpus
-        filled = [r.vecs for r in records if len(r)]
-        self.vecs = np.vstack(filled) if filled else np.zeros((0, dim), np.float32)
         same = np.concatenate([r.same for r in records]) if records else np.zeros(0, np.int64)
         # Distinct texts (boilerplate: none): text of each row, holder rows of each text in row
         # order, and each row's rank among its text's holders.
@@ -224,10 +222,15 @@ class CorpusCandidates:
             self._ivf = ivf
         return self._ivf
 
-    def _vectors(self, rows: np.ndarray) -> np.ndarray:
+    def _vectors(self, rows) -> np.ndarray:
+        """float32 vectors of corpus rows, gathered from the records (a concatenated copy of every
+        record's vectors held 195 MB more at 10,000 articles)."""
+        rows = np.asarray(rows, dtype=np.int64)
         if not len(rows):
             return np.zeros((0, self.dim), np.float32)
-        return np.ascontiguousarray(self.vecs[np.asarray(rows, dtype=np.int64)], dtype=np.float32)
+        docs = self.row_doc[rows]
+        local = rows - self.offset[docs]
+        return np.stack([self.records[d].vecs[i] for d, i in zip(docs.tolist(), local.tolist())]).astype(np.float32)
 
     def _locate(self, row: int) -> tuple[int, int]:
         d = int(self.row_doc[row])

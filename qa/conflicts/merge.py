@@ -125,19 +125,23 @@ def merge_findings(found: Sequence[tuple[int, int, PairFinding]], docs: Sequence
 
 class MergedConflicts:
     """``merge_findings`` of a ``PairCache``'s pairs (key "id_a\tfp_a\tid_b\tfp_b" -> findings),
-    updated from the last call by re-merging only the groups that changed pairs reach. Grouping
-    nodes name documents by id and fingerprint, so positions may shift between calls. Not
-    thread-safe: the caller holds the index lock."""
+    updated from the last call by re-merging only the groups that changed pairs reach: the groups
+    of a changed or removed pair's old findings, and those its new findings' claims join. A
+    group's findings are tracked one by one (a pair of documents holding many copies has findings
+    in many groups: tracking whole pairs chained every group to every other). Grouping nodes name
+    documents by id and fingerprint, so positions may shift between calls. Not thread-safe: the
+    caller holds the index lock."""
 
     def __init__(self) -> None:
         self._pairs: dict[str, tuple] = {}  # the findings merged last time, by pair
-        self._groups: dict[int, tuple[set[str], set[tuple], Conflict]] = {}  # pairs, nodes, conflict
+        # group -> (its findings as (pair key, index in the pair's tuple), its nodes, its conflict)
+        self._groups: dict[int, tuple[list[tuple[str, int]], set[tuple], Conflict]] = {}
         self._key_groups: dict[str, set[int]] = {}
         self._node_group: dict[tuple, int] = {}
         self._next = 0
         self._order: list[str] = []  # the documents of the last call, in order
         self._known: set[str] = set()
-        self.remerged = 0  # pairs re-merged by the last call (a full merge: all of them)
+        self.remerged = 0  # findings re-merged by the last call (a full merge: all of them)
 
     def merge(self, pairs: Mapping[str, tuple[PairFinding, ...]], docs: Sequence[Document]) -> list[Conflict]:
         ident = [f"{d.doc_id}\t{d.fingerprint}" for d in docs]
@@ -145,50 +149,46 @@ class MergedConflicts:
         if [x for x in ident if x in self._known] != [x for x in self._order if x in position]:
             self.__init__()  # documents kept but reordered: statements would order otherwise
         self._order, self._known = ident, set(ident)
-        changed = {k for k, v in pairs.items() if self._pairs.get(k) is not v}
+        changed = [k for k, v in pairs.items() if self._pairs.get(k) is not v]
         removed = [k for k in self._pairs if k not in pairs]
-        todo, groups = set(changed), set()
+        groups: set[int] = set()
         for k in [*removed, *changed]:
-            groups |= self._key_groups.get(k, set())
+            groups |= self._key_groups.pop(k, set())
         for k in changed:
-            a, b = k.split("\t")[0:2], k.split("\t")[2:4]
+            a, b = _halves_of(k)
             for f in pairs[k]:
-                for node in ((f.kind, "\t".join(a), f.start_a, f.end_a, f.claim_a),
-                             (f.kind, "\t".join(b), f.start_b, f.end_b, f.claim_b)):
+                for node in ((f.kind, a, f.start_a, f.end_a, f.claim_a), (f.kind, b, f.start_b, f.end_b, f.claim_b)):
                     if node in self._node_group:
                         groups.add(self._node_group[node])
-        frontier = set(groups)
-        while frontier:  # a pair's findings may sit in several groups: take all they reach
-            keys = {k for g in frontier for k in self._groups[g][0]} - todo
-            todo |= keys
-            frontier = {g for k in keys for g in self._key_groups.get(k, ())} - groups
-            groups |= frontier
+        fresh = set(changed)
+        todo = [(k, n) for k in changed for n in range(len(pairs[k]))]
         for g in groups:
-            keys, nodes, _ = self._groups.pop(g)
-            for k in keys:
+            refs, nodes, _ = self._groups.pop(g)
+            todo.extend(r for r in refs if r[0] in pairs and r[0] not in fresh)
+            for k in {k for k, _ in refs}:
                 self._key_groups.get(k, set()).discard(g)
             for node in nodes:
-                self._node_group.pop(node, None)
-        for k in removed:
-            self._key_groups.pop(k, None)
+                if self._node_group.get(node) == g:
+                    del self._node_group[node]
         # In the order a full merge reads them: by pair of positions, then as the pair found them.
-        items = sorted(((position[k[: k.index("\t", k.index("\t") + 1)]],
-                         position[k[k.index("\t", k.index("\t") + 1) + 1:]], k) for k in todo if k in pairs),
-                       key=lambda r: (min(r[:2]), max(r[:2])))
-        found, keys_of = [], []
-        for i, j, k in items:
-            for f in pairs[k]:
-                found.append((i, j, f))
-                keys_of.append(k)
+        spots = {k: tuple(position[x] for x in _halves_of(k)) for k in {k for k, _ in todo}}
+        todo = sorted(set(todo), key=lambda r: (min(spots[r[0]]), max(spots[r[0]]), r[1]))
+        found = [(*spots[k], pairs[k][n]) for k, n in todo]
         for conflict, members, nodes in _merged(found, docs):
             g, self._next = self._next, self._next + 1
-            keys = {keys_of[n] for n in members}
+            refs = [todo[m] for m in members]
             named = {(kind, ident[d], s, e, c) for kind, d, s, e, c in nodes}
-            self._groups[g] = (keys, named, conflict)
-            for k in keys:
+            self._groups[g] = (refs, named, conflict)
+            for k in {k for k, _ in refs}:
                 self._key_groups.setdefault(k, set()).add(g)
             for node in named:
                 self._node_group[node] = g
         self._pairs = dict(pairs)
         self.remerged = len(todo)
         return _ordered([c for _, _, c in self._groups.values()], docs)
+
+
+def _halves_of(key: str) -> tuple[str, str]:
+    """The two documents ("id\tfingerprint") of a pair key."""
+    cut = key.index("\t", key.index("\t") + 1)
+    return key[:cut], key[cut + 1:]

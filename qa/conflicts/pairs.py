@@ -6,9 +6,10 @@ those two documents alone, and ``PairCache`` keeps them keyed by both documents'
 fingerprints (sha256 of the bytes): a full computation and an incremental one give the same
 conflicts by construction. Only the document pairs with a candidate sentence pair
 (``qa.conflicts.candidates``: nearest sentences, figures in the same unit, denials) run, on those
-sentence pairs; ``CandidateSettings(exhaustive=True)`` runs every pair. The cache is a small JSON
-file beside the index (``conflict_pairs.json``: the non-empty findings per pair and the documents
-whose sentences were searched), written atomically; findings made by other rules
+sentence pairs; ``CandidateSettings(exhaustive=True)`` runs every pair. The cache is two JSON
+files beside the index, each written atomically: ``conflict_pairs.json`` (settings, the documents
+whose sentences were searched, the stamp of the findings file) and ``conflict_findings.json`` (the
+non-empty findings per pair, read only when a pair is needed); findings made by other rules
 (``RULES_VERSION``), thresholds or candidate settings are dropped.
 """
 from __future__ import annotations
@@ -38,6 +39,7 @@ __all__ = ["RULES_VERSION", "PAIRS_FILE", "PairFinding", "PairCache", "pair_find
 
 RULES_VERSION = 3  # bump whenever a rule or the sentence analysis changes what a pair yields
 PAIRS_FILE = "conflict_pairs.json"
+FINDINGS_FILE = "conflict_findings.json"
 _fields = attrgetter(*(f.name for f in fields(PairFinding)))  # (astuple took 20 s at 10k articles)
 
 
@@ -80,6 +82,7 @@ class PairCache:
         # Analyses, single sentences and lower-case words, read in bounded memory (pair_reader).
         self.reader = SentenceReader(self.candidates.lru_sentences)
         self.merged = MergedConflicts()  # find_conflicts' merge of ``pairs``, kept up to date
+        self._pair_text: dict[str, tuple[tuple, str]] = {}  # each pair's findings as saved (_text)
         self._verdicts: dict[int, tuple] = {}  # the rules' verdict per pair of texts (_run_only)
 
     # ------------------------------------------------------------------ computing
@@ -279,8 +282,13 @@ class PairCache:
         if self._stored_pairs is not None:
             raw, self._stored_pairs = self._stored_pairs, None
             try:
+                if isinstance(raw, str):  # the stamp of the findings file, not read yet
+                    data = json.loads((Path(self._dir or ".") / FINDINGS_FILE).read_text("utf-8"))
+                    if data["stamp"] != raw:
+                        raise ValueError("findings saved with another cache file")
+                    raw = data["pairs"]
                 self._pairs = {_checked_key(k): tuple(_checked_finding(r) for r in v) for k, v in raw.items()}
-            except (KeyError, TypeError, AttributeError, ValueError):  # another layout: recompute
+            except (KeyError, TypeError, AttributeError, ValueError, OSError):  # missing or other: recompute
                 self._pairs, self.settled, self.covered, self.dirty = {}, set(), set(), True
         return self._pairs
 
@@ -290,10 +298,30 @@ class PairCache:
 
     # ------------------------------------------------------------------ storage
 
-    def to_json(self) -> dict:  # findings never parsed are written as they were read
-        pairs = self._stored_pairs or {k: [list(_fields(f)) for f in v] for k, v in self._pairs.items()}
-        return {"settings": self._settings, "settled": sorted(self.settled), "covered": sorted(self.covered),
-                "conflicts_sha": self.conflicts_sha, "pairs": pairs}
+    def to_json(self, pairs: bool = True) -> dict:  # findings never parsed are written as they were read
+        out = {"settings": self._settings, "settled": sorted(self.settled), "covered": sorted(self.covered),
+               "conflicts_sha": self.conflicts_sha}
+        if pairs:
+            stored = self._stored_pairs if isinstance(self._stored_pairs, dict) else None
+            out["pairs"] = stored or {k: [list(_fields(f)) for f in self.pairs[k]] for k in self.pairs}
+        return out
+
+    def _findings_text(self, stamp: str) -> str | None:
+        """The findings file's text, each pair's findings serialised once and kept (a save after
+        adding one article to 10,000 wrote all ~200,000 findings again, 2-4 s); None when the
+        stored file, never read, is still current."""
+        if isinstance(self._stored_pairs, str):
+            return None
+        if self._stored_pairs is not None:
+            return json.dumps({"stamp": stamp, "pairs": self._stored_pairs}, ensure_ascii=False)
+        done = self._pair_text
+        for k, v in self._pairs.items():
+            if done.get(k, (None,))[0] is not v:
+                done[k] = (v, json.dumps([list(_fields(f)) for f in v], ensure_ascii=False))
+        if len(done) != len(self._pairs):
+            self._pair_text = done = {k: done[k] for k in self._pairs}
+        body = ",".join(f"{json.dumps(k, ensure_ascii=False)}:{t}" for k, (_, t) in done.items())
+        return f'{{"stamp": {json.dumps(stamp)}, "pairs": {{{body}}}}}'
 
     @classmethod
     def from_json(cls, data: dict, thresholds: Thresholds | None = None, model: str = "",
@@ -301,7 +329,8 @@ class PairCache:
         cache = cls(thresholds, model, candidates)
         try:
             cache._settings = data["settings"]
-            cache._stored_pairs = dict(data["pairs"])  # checked on first use (``pairs``)
+            # Checked on first use (``pairs``); a saved cache keeps them in their own file, read then.
+            cache._stored_pairs = dict(data["pairs"]) if "pairs" in data else str(data["findings"])
             cache.settled = {_checked_ident(x) for x in data.get("settled", ())}
             cache.covered = {_checked_ident(x) for x in data.get("covered", ())}
             cache.conflicts_sha = data.get("conflicts_sha") if isinstance(data.get("conflicts_sha"), str) else None
@@ -312,12 +341,21 @@ class PairCache:
         return cache
 
     def save(self, directory: str | Path) -> None:
-        """Write ``conflict_pairs.json`` atomically (a crash leaves the previous file)."""
+        """Write ``conflict_pairs.json`` (settings, searched documents) and the findings beside it
+        (``conflict_findings.json``, which a start that trusts the stored conflicts never reads),
+        each atomically; the findings file first, so the small file names only a complete one."""
         path = Path(directory) / PAIRS_FILE
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{PAIRS_FILE}.tmp")
-        tmp.write_text(json.dumps(self.to_json(), ensure_ascii=False), "utf-8")
-        os.replace(tmp, path)
+        if self._dir is not None and Path(directory) != self._dir and isinstance(self._stored_pairs, str):
+            self.pairs  # noqa: B018 - the findings live in the other directory: read them to write them
+        stamp = self._stored_pairs if isinstance(self._stored_pairs, str) else os.urandom(8).hex()
+        findings = self._findings_text(stamp)
+        for name, text in ((FINDINGS_FILE, findings), (PAIRS_FILE, json.dumps(
+                {**self.to_json(pairs=False), "findings": stamp}, ensure_ascii=False))):
+            if text is not None:
+                tmp = path.with_name(f".{name}.tmp")
+                tmp.write_text(text, "utf-8")
+                os.replace(tmp, path.with_name(name))
         self.dirty = False
         # Only a set of records that holds every searched document replaces the stored one (after
         # a restart that changed nothing, the records in memory are few or none).

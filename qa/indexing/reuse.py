@@ -181,6 +181,7 @@ def reusing_encoder(embedder: Embedder, data: IndexData, docs: dict[str, Documen
         return looked_up(texts)
 
     position: dict[str, int] = {}
+    by_doc: list[np.ndarray] = []  # sentence rows sorted by document, and where each one starts
 
     def for_doc(doc_id: str):
         """encode() for the sentences of one document (a question's conflict check reads a few
@@ -192,8 +193,12 @@ def reusing_encoder(embedder: Embedder, data: IndexData, docs: dict[str, Documen
             if stages and any(t not in known for t in texts):
                 if not position:
                     position.update((d, i) for i, d in enumerate(data.doc_ids))
+                    order = np.argsort(data.sentences[:, 0], kind="stable")
+                    by_doc[:] = [order, np.searchsorted(data.sentences[order, 0], np.arange(len(data.doc_ids) + 1))]
                 if doc_id in position:
-                    table(np.flatnonzero(data.sentences[:, 0] == position[doc_id]))
+                    order, start = by_doc
+                    at = position[doc_id]
+                    table(order[start[at]:start[at + 1]])
             return looked_up(texts)
         return encode_doc
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import threading
 import time
 import warnings
 from dataclasses import dataclass, field
@@ -84,17 +85,36 @@ def _files_of(directory: Path, names: list[str]) -> dict[str, dict]:
     return out
 
 
+# The last manifest read, by path and the file's (inode, size, mtime): a start reads it three times
+# (sync, load, BM25 tokens), 5 MB of JSON at 10,000 articles. Callers only read it.
+_MANIFEST_READ: dict[str, tuple[tuple, dict]] = {}
+_MANIFEST_LOCK = threading.Lock()
+
+
 def read_manifest(directory: Path) -> dict | None:
+    """The index's manifest (treat as read-only: it may be shared with other callers), or None."""
     path = Path(directory) / MANIFEST
-    if not path.exists():
+    try:
+        st = path.stat()
+    except OSError:
         return None
+    stamp = (st.st_ino, st.st_size, st.st_mtime_ns)
+    with _MANIFEST_LOCK:
+        hit = _MANIFEST_READ.get(str(path))
+    if hit is not None and hit[0] == stamp:
+        return hit[1]
     try:
         manifest = json.loads(path.read_text("utf-8"))
     except (OSError, ValueError):
         return None
     # Valid JSON that is not an object (a truncated or overwritten file can be "[]" or "1") is as
     # unreadable as broken JSON: the caller rebuilds instead of failing on .get().
-    return manifest if isinstance(manifest, dict) else None
+    if not isinstance(manifest, dict):
+        return None
+    with _MANIFEST_LOCK:
+        _MANIFEST_READ.clear()  # one index at a time is the common case: hold one
+        _MANIFEST_READ[str(path)] = (stamp, manifest)
+    return manifest
 
 
 def conflicts_checksum(directory: Path) -> str | None:

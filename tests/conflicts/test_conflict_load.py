@@ -8,7 +8,7 @@ import json
 import qa
 from qa import api
 from qa.conflicts.corpus_wide import StoredConflicts, find_conflicts, select_for_question
-from qa.conflicts.pairs import PAIRS_FILE, PairCache
+from qa.conflicts.pairs import FINDINGS_FILE, PAIRS_FILE, PairCache
 
 from .test_conflict_candidates import made_up
 from .test_conflicts import fake_encode
@@ -63,13 +63,31 @@ def test_a_cache_file_of_another_shape_is_not_trusted(tmp_path):
     cache = PairCache()
     find_conflicts(docs, fake_encode, cache=cache)
     cache.save(tmp_path)
-    data = json.loads((tmp_path / PAIRS_FILE).read_text("utf-8"))
+    data = json.loads((tmp_path / FINDINGS_FILE).read_text("utf-8"))
     assert data["pairs"]
     key = next(iter(data["pairs"]))
     data["pairs"][key][0][1] = "12"  # an offset that is not a number
-    (tmp_path / PAIRS_FILE).write_text(json.dumps(data), "utf-8")
+    (tmp_path / FINDINGS_FILE).write_text(json.dumps(data), "utf-8")
     loaded = PairCache.load(tmp_path)
     assert loaded.pairs == {} and loaded.settled == set() and loaded.dirty
+
+
+def test_findings_from_another_save_or_missing_are_not_trusted(tmp_path):
+    docs = made_up()
+    cache = PairCache()
+    find_conflicts(docs, fake_encode, cache=cache)
+    cache.save(tmp_path)
+    older = (tmp_path / FINDINGS_FILE).read_text("utf-8")
+    assert PairCache.load(tmp_path).pairs == cache.pairs
+    cache.pairs = dict(cache.pairs)  # as after a change: the next save writes the findings again
+    cache.save(tmp_path)
+    (tmp_path / FINDINGS_FILE).write_text(older, "utf-8")  # a crash between the two files' writes
+    stale = PairCache.load(tmp_path)
+    assert stale.pairs == {} and stale.settled == set() and stale.dirty
+    (tmp_path / FINDINGS_FILE).unlink()
+    gone = PairCache.load(tmp_path)
+    assert gone.pairs == {} and gone.settled == set()
+    assert find_conflicts(docs, fake_encode, cache=gone) == find_conflicts(docs, fake_encode)
 
 
 class _Counted(list):

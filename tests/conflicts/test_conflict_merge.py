@@ -44,11 +44,38 @@ def test_adding_an_unrelated_article_remerges_none_of_the_stored_conflicts():
     docs = made_up()
     cache = PairCache(candidates=CandidateSettings())
     first = find_conflicts(docs, fake_encode, cache=cache)
-    assert first and cache.merged.remerged == len(cache.pairs)
+    assert first and cache.merged.remerged == sum(len(v) for v in cache.pairs.values())
     unrelated = doc("z99", "The harbour museum reopened its east wing after a long restoration.")
     again = find_conflicts(docs + [unrelated], fake_encode, cache=cache)
     assert key(again) == key(first) and cache.merged.remerged == 0
     # A planted near-copy joins the existing numeric conflict: only that group is merged again.
     grown = docs + [unrelated, doc("z98", PLANT_B)]
     assert key(find_conflicts(grown, fake_encode, cache=cache)) == _full(grown, CandidateSettings())
-    assert 0 < cache.merged.remerged < len(cache.pairs)
+    assert 0 < cache.merged.remerged < sum(len(v) for v in cache.pairs.values())
+
+
+def test_saving_writes_what_to_json_holds_and_serialises_only_new_pairs(tmp_path):
+    import json
+
+    from qa.conflicts.pairs import FINDINGS_FILE, PAIRS_FILE
+
+    def saved():
+        head = json.loads((tmp_path / PAIRS_FILE).read_text("utf-8"))
+        findings = json.loads((tmp_path / FINDINGS_FILE).read_text("utf-8"))
+        assert findings.pop("stamp") == head.pop("findings")
+        return {**head, **findings}
+
+    docs = made_up()
+    cache = PairCache(candidates=CandidateSettings())
+    find_conflicts(docs, fake_encode, cache=cache)
+    cache.save(tmp_path)
+    assert saved() == json.loads(json.dumps(cache.to_json()))
+    before = {k: t for k, (_, t) in cache._pair_text.items()}
+    grown = docs + [doc("z98", PLANT_B)]
+    find_conflicts(grown, fake_encode, cache=cache)
+    cache.save(tmp_path)
+    assert saved() == json.loads(json.dumps(cache.to_json())) and len(saved()["pairs"]) > len(before)
+    assert all(cache._pair_text[k][1] is t for k, t in before.items())  # kept, not written again
+    loaded = PairCache.load(tmp_path, candidates=CandidateSettings())
+    assert key(find_conflicts(grown, fake_encode, cache=loaded)) == _full(grown, CandidateSettings())
+    assert loaded.computed == 0
