@@ -4,6 +4,7 @@ start, first-time questions, adding one article, planted-conflict recall, and gr
     python -m qa.bench.archive [--sizes 1000,3000,10000] [--questions 100] [--json OUT]
     python -m qa.bench.archive --remeasure [--json OUT]   # cold start, ask, add again on the built indexes
     python -m qa.bench.archive --duplicates N             # repeated sentence text in the built N archive
+    python -m qa.bench.archive --profile N                # where 40 first-time questions spend their time
 
 Each size: ``qa.bench.archive_corpus`` writes the corpus (regenerated, seeded), then fresh child
 processes do one thing each, so that memory and start-up are their own:
@@ -47,6 +48,7 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 from ..config import index_root, project_root  # noqa: E402
+from .archive_inspect import distinct_sentences, profile_first_asks  # noqa: E402
 from .common import _load, _ms  # noqa: E402
 
 WORK = index_root() / "bench" / "archive"
@@ -247,22 +249,6 @@ def measure(n: int, questions: int, seed: int = 0, reuse: bool = False) -> dict:
     return row
 
 
-def distinct_sentences(out: Path, index_dir: Path) -> dict:
-    """How much of a built archive is repeated text: its indexed sentences, their distinct texts,
-    the share of sentences whose text appears 5 times or more, and the most copies of one text."""
-    from collections import Counter
-
-    from ..indexing.store import load_index
-
-    # The index and the files alone: a pipeline would also bring the stored conflicts up to date.
-    data = load_index(index_dir)
-    raw = [(out / "corpus" / data.doc_meta[d]["path"]).read_text("utf-8") for d in data.doc_ids]
-    counts = Counter(raw[d][a:b].strip() for d, a, b in data.sentences.tolist())
-    n = int(len(data.sentences))
-    return {"sentences": n, "distinct": len(counts), "copied_5_or_more": round(sum(c for c in counts.values() if c >= 5) / n, 3),
-            "most_copies": max(counts.values(), default=0)}
-
-
 def child_current(out: Path, index_dir: Path) -> dict:
     """Bring an index built by other code up to date (stored conflicts of other rules or settings
     are recomputed on load), so that the cold starts after it measure a start, not that."""
@@ -341,6 +327,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--table", action="store_true", help="print README's table from --json and stop")
     ap.add_argument("--duplicates", type=int, metavar="N",
                     help="print how much of the built N-article archive is repeated sentence text and stop")
+    ap.add_argument("--profile", type=int, metavar="N",
+                    help="profile 40 first-time questions on the built N-article archive and stop")
     ap.add_argument("--remeasure", action="store_true",
                     help="keep the build figures of --json and measure cold start, ask and add again on "
                          "the indexes it built (after a change to the question or sync path)")
@@ -351,6 +339,10 @@ def main(argv: list[str] | None = None) -> None:
     if args.duplicates:
         out = WORK / str(args.duplicates)
         print(json.dumps(distinct_sentences(out, out / "index")))
+        return
+    if args.profile:
+        out = WORK / str(args.profile)
+        profile_first_asks(out, out / "index")
         return
     if args.remeasure:
         result = json.loads(args.json.read_text("utf-8"))

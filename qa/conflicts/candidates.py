@@ -180,17 +180,17 @@ class CorpusCandidates:
             self.index = faiss.IndexFlatIP(dim)
         if len(self.text_rows):
             self.index.add(self._vectors(self.text_rows))
-        self.postings: dict[tuple[str, float], list[np.ndarray]] = {}
+        postings: dict[tuple[str, float], list[np.ndarray]] = {}
         denial_rows = []
         for d, r in enumerate(records):
             for key, sents in r.figures.items():
-                self.postings.setdefault(key, []).append(sents + self.offset[d])
+                postings.setdefault(key, []).append(sents + self.offset[d])
             denial_rows.append(r.denial + self.offset[d])
         self.denial_rows = np.concatenate(denial_rows) if denial_rows else np.zeros(0, np.int64)
         self.denial_vecs = self._vectors(self.denial_rows)
         # Per figure, the distinct texts stating it (a copy adds nothing to pair with).
         self._postings = {}
-        for key, parts in self.postings.items():
+        for key, parts in postings.items():
             texts = self.text[np.concatenate(parts)]
             self._postings[key] = np.unique(texts[texts >= 0])
 

@@ -33,8 +33,9 @@ def _clip(text: str, words: int = 16) -> str:
 _Statement = tuple[int, int, int, int]
 
 
-def _group(findings: list[_Finding]) -> list[list[_Finding]]:
-    """Merge findings of one kind that share a claim (a sentence, or a figure in it)."""
+def _group(findings: list[_Finding]) -> list[list[int]]:
+    """Merge findings of one kind that share a claim (a sentence, or a figure in it): the
+    positions of each group's findings."""
     parent: dict[tuple, tuple] = {}
 
     def root(x: tuple) -> tuple:
@@ -47,9 +48,9 @@ def _group(findings: list[_Finding]) -> list[list[_Finding]]:
         ra, rb = root((f.kind, f.a, f.claim_a)), root((f.kind, f.b, f.claim_b))
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
-    groups: dict[tuple, list[_Finding]] = {}
-    for f in findings:
-        groups.setdefault(root((f.kind, f.a, f.claim_a)), []).append(f)
+    groups: dict[tuple, list[int]] = {}
+    for n, f in enumerate(findings):
+        groups.setdefault(root((f.kind, f.a, f.claim_a)), []).append(n)
     return list(groups.values())
 
 
@@ -97,17 +98,16 @@ def _merged(found: Sequence[tuple[int, int, PairFinding]], docs: Sequence[Docume
             stmts.append((doc, start, end, level))
         return k
 
-    findings, source = [], {}
-    for n, (da, db, f) in enumerate(found):
+    findings = []
+    for da, db, f in found:
         ia = statement(da, f.start_a, f.end_a, f.certainty_a)
         ib = statement(db, f.start_b, f.end_b, f.certainty_b)
-        g = _Finding(f.kind, ia, ib, f.claim_a, f.claim_b, f.confidence, f.phrase_a, f.phrase_b)
-        source[id(g)] = n
-        findings.append(g)
+        findings.append(_Finding(f.kind, ia, ib, f.claim_a, f.claim_b, f.confidence, f.phrase_a, f.phrase_b))
     out = []
-    for group in _group(findings):
+    for members in _group(findings):
+        group = [findings[n] for n in members]
         nodes = {(f.kind, *stmts[s][:3], c) for f in group for s, c in ((f.a, f.claim_a), (f.b, f.claim_b))}
-        out.append((_to_conflict(group, stmts, docs), [source[id(f)] for f in group], nodes))
+        out.append((_to_conflict(group, stmts, docs), members, nodes))
     return out
 
 

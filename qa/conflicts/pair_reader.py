@@ -10,10 +10,8 @@ import json
 from collections import OrderedDict
 
 from .candidates import DocRecord
-from .claims import tokenize
-from .sentences import _analyse, _DocSentences, _moved, _Sentence, capitals, lower_words, sentence_at
+from .sentences import _analyse, _DocSentences, _Sentence, _with, lower_words, sentence_at
 from ..ingest.corpus import Document
-from ..ingest.text import nfkc
 
 __all__ = ["SentenceReader"]
 
@@ -76,7 +74,7 @@ class SentenceReader:
             self.trim()
         else:
             self._sentences.move_to_end(text)
-        return (got[0] if got[0].start == start else _moved(got[0], start, end)), got[1]
+        return (got[0] if got[0].start == start else _with(got[0], start=start, end=end)), got[1]
 
     def text(self, doc: Document, rec: DocRecord, k: int) -> tuple[int, int, str, frozenset[str]]:
         """Sentence ``k``'s raw offsets, text and capitalised words, without analysing it: all a
@@ -87,7 +85,8 @@ class SentenceReader:
         if caps is None:
             if len(self._caps) > 8 * self.budget:
                 self._caps.clear()  # a few words a text: bounded all the same
-            caps = self._caps[text] = capitals(tokenize(nfkc(text)))
+            # A text not seen is a pair not seen: its analysis is needed next, and gives the words.
+            caps = self._caps[text] = self.sentence(doc, rec, k)[1]
         return start, end, text, caps
 
     def whole(self, doc: Document, rec: DocRecord) -> _DocSentences:

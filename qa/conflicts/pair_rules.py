@@ -10,7 +10,7 @@ import numpy as np
 
 from .candidates import figure_key
 from .rules import Thresholds, _aligned_rules, _denial_rules, _Finding, _loose_rules
-from .sentences import _DocSentences, _joint, _renamed, _Sentence, _similarity
+from .sentences import _DocSentences, _joint, _Sentence, _similarity, _with
 
 __all__ = ["PairFinding", "pair_findings"]
 
@@ -149,7 +149,7 @@ def _run_only(x: Callable[[int], tuple[_Sentence, frozenset[str]]],
         key = hash((ra, na, rb, nb, similar))
         verdict = memo.get(key)
         if verdict is None:
-            a, b = _renamed(x(i)[0], 0, na), _renamed(y(j)[0], 1, nb)
+            a, b = _with(x(i)[0], doc=0, names=na), _with(y(j)[0], doc=1, names=nb)
             paired = similar >= th.candidate_embedding or bool(_figure_keys(a) & _figure_keys(b))
             found = _unique(_rules(a, b, i, n + j, sim, th)) if paired else []
             verdict = memo[key] = (paired, a.certainty, b.certainty, tuple(

@@ -131,26 +131,17 @@ def _joint(parts: Sequence[_DocSentences]) -> list[_Sentence]:
     out = []
     for di, p in enumerate(parts):
         for s, cap in zip(p.sents, p.caps):
-            out.append(_renamed(s, di, cap - vocab))
+            out.append(_with(s, doc=di, names=cap - vocab))
     return out
 
 
-def _renamed(s: _Sentence, doc: int, names: frozenset[str]) -> _Sentence:
-    """``dataclasses.replace(s, doc=doc, names=names)`` without its generic field walk: the pair
-    step makes one a sentence a pair, hundreds of thousands on a large corpus."""
+def _with(s: _Sentence, **changes) -> _Sentence:
+    """``dataclasses.replace(s, **changes)`` without its generic field walk and checks: the pair
+    step makes one a sentence a pair (names read against the pair, or a copy's offsets),
+    hundreds of thousands on a large corpus."""
     out = object.__new__(_Sentence)
     out.__dict__.update(s.__dict__)
-    object.__setattr__(out, "doc", doc)
-    object.__setattr__(out, "names", names)
-    return out
-
-
-def _moved(s: _Sentence, start: int, end: int) -> _Sentence:
-    """The same sentence's analysis at other offsets (a copy in another document)."""
-    out = object.__new__(_Sentence)
-    out.__dict__.update(s.__dict__)
-    object.__setattr__(out, "start", start)
-    object.__setattr__(out, "end", end)
+    out.__dict__.update(changes)
     return out
 
 

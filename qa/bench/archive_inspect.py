@@ -1,0 +1,44 @@
+"""Looking inside a built archive (``qa.bench.archive``): how much of it is repeated text, and
+where first-time questions spend their time.
+
+    python -m qa.bench.archive --duplicates N   # repeated sentence text, largest stored conflict
+    python -m qa.bench.archive --profile N      # 40 first-time questions under cProfile
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+__all__ = ["distinct_sentences", "profile_first_asks"]
+
+
+def distinct_sentences(out: Path, index_dir: Path) -> dict:
+    """How much of a built archive is repeated text: its indexed sentences, their distinct texts,
+    the share of sentences whose text appears 5 times or more, and the most copies of one text."""
+    from collections import Counter
+
+    from ..indexing.store import load_index
+
+    # The index and the files alone: a pipeline would also bring the stored conflicts up to date.
+    data = load_index(index_dir)
+    raw = [(out / "corpus" / data.doc_meta[d]["path"]).read_text("utf-8") for d in data.doc_ids]
+    counts = Counter(raw[d][a:b].strip() for d, a, b in data.sentences.tolist())
+    n = int(len(data.sentences))
+    return {"sentences": n, "distinct": len(counts), "copied_5_or_more": round(sum(c for c in counts.values() if c >= 5) / n, 3),
+            "most_copies": max(counts.values(), default=0),
+            "most_statements_in_a_stored_conflict": max((len(c.statements) for c in data.conflicts), default=0)}
+
+
+def profile_first_asks(out: Path, index_dir: Path, n: int = 40) -> None:
+    """cProfile of ``n`` first-time questions of the archive (after two warm-ups), and how many
+    documents the question-time conflict check analysed for them."""
+    from .. import api
+    from .common import profile_asks
+
+    qs = [json.loads(line)["question"] for line in (out / "questions.jsonl").read_text("utf-8").splitlines()]
+    p = api.get_pipeline(out / "corpus", index_dir)
+    for q in ("warm up the model", "what happened next?"):
+        p.ask(q)
+    before = len(p.conflict_finder.facts)
+    profile_asks(p, qs[200:200 + n])
+    print(f"documents analysed by the conflict check for {n} questions: {len(p.conflict_finder.facts) - before}")
