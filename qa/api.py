@@ -6,7 +6,7 @@ import os
 import threading
 import time
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .config import Settings, default_corpus, index_dir_for
@@ -43,6 +43,7 @@ class _Entry:
         self.checked = 0.0
         self.report: SyncReport | None = None
         self.pairs = None  # qa.conflicts.pairs.PairCache: conflict findings per pair of documents
+        self.analyses = None  # qa.conflicts.stored_analyses.StoredAnalyses: one per index directory
 
 
 _CACHE: dict[tuple[str, str, Settings], _Entry] = {}
@@ -122,11 +123,33 @@ def _build(entry: _Entry, progress: bool) -> None:
             pairs.save(entry.index_dir)
         except OSError as exc:  # only a cache: the next build recomputes what it lacks
             warnings.warn(f"could not save the conflict cache in {entry.index_dir}: {exc}", RuntimeWarning, stacklevel=3)
+    t = time.perf_counter()
+    analysed = _analyses(entry, ordered)
+    if entry.analyses.written:  # a stage of the build like the others (qa.bench.archive reads it)
+        report = replace(report, timings=report.timings + (("analyses", round(time.perf_counter() - t, 3)),))
+        entry.analyses.written = 0
     entry.pipeline = _make_pipeline(data, docs, embedder, entry.settings, encode, StoredConflicts(data.conflicts),
-                                    pairs.analysed)
+                                    analysed)
     entry.snapshot = snap
     entry.report = report
     entry.checked = time.monotonic()
+
+
+def _analyses(entry: _Entry, ordered):
+    """Each document's sentence analysis for the question-time conflict check: the pair cache's
+    in memory, else the one stored at index time (made now for documents that lack one)."""
+    from .conflicts.sentences import _analyse
+    from .conflicts.stored_analyses import StoredAnalyses
+
+    pairs = entry.pairs
+    if entry.analyses is None:
+        entry.analyses = StoredAnalyses(entry.index_dir)
+    stored = entry.analyses
+    try:
+        stored.update(ordered, lambda d: pairs.analysed(d) or _analyse(d))
+    except OSError as exc:  # only a cache: questions analyse what they read instead
+        warnings.warn(f"could not store sentence analyses in {entry.index_dir}: {exc}", RuntimeWarning, stacklevel=3)
+    return lambda d: pairs.analysed(d) or stored.get(d)
 
 
 def _make_pipeline(data, docs, embedder, settings: Settings, encode, select, analysed=None) -> Pipeline:

@@ -29,7 +29,7 @@ from .pair_rules import PairFinding, _run_only, _run_pair, pair_findings
 from .records import checked_finding as _checked_finding, checked_ident as _checked_ident
 from .records import checked_key as _checked_key, halves as _halves
 from .rules import Thresholds
-from .merge import MergedConflicts
+from .merge import MERGE_VERSION, MergedConflicts
 from .pair_reader import SentenceReader
 from .sentences import Encoder, _DocSentences
 from ..ingest.corpus import Document
@@ -300,7 +300,7 @@ class PairCache:
 
     def to_json(self, pairs: bool = True) -> dict:  # findings never parsed are written as they were read
         out = {"settings": self._settings, "settled": sorted(self.settled), "covered": sorted(self.covered),
-               "conflicts_sha": self.conflicts_sha}
+               "conflicts_sha": self.conflicts_sha, "merge": MERGE_VERSION}
         if pairs:
             stored = self._stored_pairs if isinstance(self._stored_pairs, dict) else None
             out["pairs"] = stored or {k: [list(_fields(f)) for f in self.pairs[k]] for k in self.pairs}
@@ -334,6 +334,8 @@ class PairCache:
             cache.settled = {_checked_ident(x) for x in data.get("settled", ())}
             cache.covered = {_checked_ident(x) for x in data.get("covered", ())}
             cache.conflicts_sha = data.get("conflicts_sha") if isinstance(data.get("conflicts_sha"), str) else None
+            if data.get("merge") != MERGE_VERSION:
+                cache.conflicts_sha = None  # conflicts merged another way: merge the findings again
             if not isinstance(cache._settings, str):
                 raise TypeError("settings")
         except (KeyError, TypeError, AttributeError, ValueError):
