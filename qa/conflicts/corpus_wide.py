@@ -41,8 +41,9 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from .merge import merge_findings
+from .merge import MergedConflicts, merge_findings
 from .pairs import PairCache
+from .stored_pairs import FindingsUnreadable
 from .rules import KINDS, Thresholds
 from .sentences import Encoder
 from ..ingest.corpus import Document
@@ -83,7 +84,12 @@ def find_conflicts(docs: Sequence[Document], encode: Encoder | None = None,
     if thresholds is not None:
         cache.thresholds = thresholds
     cache.findings(docs, encode, flat=False)
-    return cache.merged.merge(cache.pairs, docs)  # only the groups changed pairs reach
+    try:  # only the conflicts changed pairs reach, reading only their pairs' findings
+        return cache.merged.merge(cache.pairs_as_read, docs, cache.found)
+    except FindingsUnreadable:  # a damaged stored finding: the cache was emptied, compute everything
+        cache.merged = MergedConflicts()
+        cache.findings(docs, encode, flat=False)
+        return cache.merged.merge(cache.pairs, docs)
 
 
 def conflicts_to_json(conflicts: Sequence[Conflict]) -> list[dict]:
