@@ -30,10 +30,11 @@ class FindingsUnreadable(ValueError):
 class Unread:
     """One pair's findings as stored (lists of field values), not checked yet."""
 
-    __slots__ = ("rows",)
+    __slots__ = ("rows", "line")
 
-    def __init__(self, rows: list | str):
+    def __init__(self, rows: list | str, line: str | None = None):
         self.rows = rows  # the rows, or their JSON text
+        self.line = line  # the file's line of this pair, written back as it was
 
     def findings(self) -> tuple:
         """The checked findings (ValueError, TypeError: a row is malformed)."""
@@ -116,7 +117,7 @@ def read_pairs(raw: str | dict, directory: Path | None, findings_file: str) -> d
             out = {}
             for line in text[cut + 1:].split("\n") if cut >= 0 else ():
                 key, rows = line.split("\t", 1)  # a JSON string holds no raw tab
-                out[checked_key(json.loads(key))] = Unread(rows)
+                out[checked_key(_key_of(key))] = Unread(rows, line)
             return out
         raw = head["pairs"]  # the earlier layout: one JSON object
     out = {}
@@ -127,6 +128,16 @@ def read_pairs(raw: str | dict, directory: Path | None, findings_file: str) -> d
     return out
 
 
+def _key_of(text: str) -> str:
+    """A pair key from its JSON string. Keys hold three tabs, written as the escape \\t; when
+    those are the only escapes the text between the quotes is the key with them restored (json.loads
+    of the ~44,700 keys of 10,000 articles took ~0.5 s)."""
+    if len(text) > 1 and text[0] == text[-1] == '"' and text.count("\\") == text.count("\\t") == 3 \
+            and '"' not in text[1:-1]:
+        return text[1:-1].replace("\\t", "\t")
+    return json.loads(text)
+
+
 def findings_text(pairs: Mapping[str, object], done: dict[str, tuple[object, str]], stamp: str,
                   row: Callable[[object], list]) -> tuple[str, dict[str, tuple[object, str]]]:
     """The findings file's text and the kept line of each pair (``done``: key -> (the findings
@@ -135,6 +146,9 @@ def findings_text(pairs: Mapping[str, object], done: dict[str, tuple[object, str
     written as they were read; ``row`` turns a finding into its list of field values."""
     for k, v in pairs.items():
         if done.get(k, (None,))[0] is not v:
+            if isinstance(v, Unread) and v.line is not None:
+                done[k] = (v, v.line)
+                continue
             rows = v.text() if isinstance(v, Unread) else json.dumps([row(f) for f in v], ensure_ascii=False)  # type: ignore[attr-defined]
             done[k] = (v, f"{json.dumps(k, ensure_ascii=False)}\t{rows}")
     if len(done) != len(pairs):

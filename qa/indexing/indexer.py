@@ -348,8 +348,11 @@ def sync_index(
         analyses=analyses,
     )
     t = time.perf_counter()
+    # The old chunks come first, whole and in their order, when the sync only appended rows.
+    kept = len(old.chunks) if old is not None and parts.vectors and parts.vectors[0] is old.vectors \
+        and is_every_row(order, len(order)) else 0
     data.faiss_index, data.dense_trained = refill_dense_index(
-        vectors, old.faiss_index if old is not None else None, old.dense_trained if old is not None else 0)
+        vectors, old.faiss_index if old is not None else None, old.dense_trained if old is not None else 0, kept)
     data.index_type = index_kind(data.faiss_index)
     data.chunk_tokens = _chunk_tokens(parts, order, docs, doc_ids)
     data.bm25 = bm25_index(data.chunk_tokens)

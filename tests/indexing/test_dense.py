@@ -131,6 +131,10 @@ def test_a_sync_reuses_the_trained_index_until_the_corpus_outgrows_it():
     q = clustered(200, seed=3)
     # 0.91 against 0.94 on these synthetic clusters; no loss on real chunk vectors (dense.py)
     assert recall_at_10(grown, x, q) >= recall_at_10(build_dense_index(x), x, q) - 0.05
+    # Rows only appended: the old index is copied and the new rows added, the same index.
+    appended, _ = refill_dense_index(x, old, trained, kept=old.ntotal)
+    assert appended.ntotal == 26_000 and old.ntotal == 20_100
+    assert faiss.serialize_index(appended).tobytes() == faiss.serialize_index(grown).tobytes()
     # Grown past RETRAIN_GROWTH since the training (the same kind of index would be chosen):
     # trained again, on every vector.
     many = clustered(int(20_100 * RETRAIN_GROWTH) + 10, seed=4)
