@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import threading
 import time
 import warnings
 from dataclasses import dataclass, field
@@ -22,6 +21,7 @@ from ..errors import IndexMismatchError
 from ..results import Conflict
 from .analyses import ENT, SPAN, TOKEN, SentenceAnalyses
 from .tokens import ChunkTokens
+from .manifest import MANIFEST, read_manifest, remember_manifest
 from .verify import Checksums, sha256_of
 
 __all__ = ["FORMAT_VERSION", "IndexData", "save_index", "load_index", "read_manifest", "conflicts_checksum",
@@ -30,7 +30,6 @@ __all__ = ["FORMAT_VERSION", "IndexData", "save_index", "load_index", "read_mani
 # 2: entity-type bit masks per sentence; 3: site names of web addresses as terms; 4: sentence
 # analyses (qa.indexing.analyses), so that an older index is rebuilt with them.
 FORMAT_VERSION = 4
-MANIFEST = "manifest.json"
 
 
 class IndexDamagedWarning(UserWarning):
@@ -86,38 +85,6 @@ def _files_of(directory: Path, names: list[str]) -> dict[str, dict]:
         else:
             out[name] = {"sha256": sha256_of(p), "bytes": p.stat().st_size}
     return out
-
-
-# The last manifest read, by path and the file's (inode, size, mtime): a start reads it three times
-# (sync, load, BM25 tokens), 5 MB of JSON at 10,000 articles. Callers only read it.
-_MANIFEST_READ: dict[str, tuple[tuple, dict]] = {}
-_MANIFEST_LOCK = threading.Lock()
-
-
-def read_manifest(directory: Path) -> dict | None:
-    """The index's manifest (treat as read-only: it may be shared with other callers), or None."""
-    path = Path(directory) / MANIFEST
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    stamp = (st.st_ino, st.st_size, st.st_mtime_ns)
-    with _MANIFEST_LOCK:
-        hit = _MANIFEST_READ.get(str(path))
-    if hit is not None and hit[0] == stamp:
-        return hit[1]
-    try:
-        manifest = json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError):
-        return None
-    # Valid JSON that is not an object (a truncated or overwritten file can be "[]" or "1") is as
-    # unreadable as broken JSON: the caller rebuilds instead of failing on .get().
-    if not isinstance(manifest, dict):
-        return None
-    with _MANIFEST_LOCK:
-        _MANIFEST_READ.clear()  # one index at a time is the common case: hold one
-        _MANIFEST_READ[str(path)] = (stamp, manifest)
-    return manifest
 
 
 def conflicts_checksum(directory: Path) -> str | None:
@@ -182,8 +149,8 @@ def save_index(directory: Path, data: IndexData, extra: dict | None = None) -> N
         "generation": gen,
         "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         "counts": {"documents": len(data.doc_ids), "chunks": int(len(data.chunks)), "sentences": int(len(data.sentences))},
-        "doc_ids": data.doc_ids,
-        "documents": data.doc_meta,
+        "doc_ids": list(data.doc_ids),
+        "documents": dict(data.doc_meta),  # a copy: it is kept as the manifest read (below)
         "roles": names,
         "files": _files_of(directory, list(names.values())),
         **analyses,
@@ -197,6 +164,7 @@ def save_index(directory: Path, data: IndexData, extra: dict | None = None) -> N
         f.flush()
         os.fsync(f.fileno())
     os.replace(tmp, directory / MANIFEST)
+    remember_manifest(directory / MANIFEST, manifest)
     data.generation = gen
     _remove_other_generations(directory, gen)
 
