@@ -41,8 +41,9 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from .merge import merge_findings
+from .merge import MergedConflicts, is_template, merge_findings
 from .pairs import PairCache
+from .stored_pairs import FindingsUnreadable
 from .rules import KINDS, Thresholds
 from .sentences import Encoder
 from ..ingest.corpus import Document
@@ -83,7 +84,12 @@ def find_conflicts(docs: Sequence[Document], encode: Encoder | None = None,
     if thresholds is not None:
         cache.thresholds = thresholds
     cache.findings(docs, encode, flat=False)
-    return cache.merged.merge(cache.pairs, docs)  # only the groups changed pairs reach
+    try:  # only the conflicts changed pairs reach, reading only their pairs' findings
+        return cache.merged.merge(cache.pairs_as_read, docs, cache.found)
+    except FindingsUnreadable:  # a damaged stored finding: the cache was emptied, compute everything
+        cache.merged = MergedConflicts()
+        cache.findings(docs, encode, flat=False)
+        return cache.merged.merge(cache.pairs, docs)
 
 
 def conflicts_to_json(conflicts: Sequence[Conflict]) -> list[dict]:
@@ -142,7 +148,14 @@ class StoredConflicts:
     def __init__(self, conflicts: Sequence[Conflict]):
         self.conflicts = conflicts
         self.by_doc = conflicts_by_document(conflicts)
+        self._template: dict[int, bool] = {}  # by id (the list is held): judged when first selected, not at load
 
     def __call__(self, conflicts: Sequence[Conflict], passages: Sequence[tuple[str, int, int]]) -> list[Conflict]:
         by_doc = self.by_doc if conflicts is self.conflicts else None  # other conflicts: scan them all
-        return select_for_question(conflicts, passages, by_doc)
+        return [c for c in select_for_question(conflicts, passages, by_doc) if not self._is_template(c)]
+
+    def _is_template(self, c: Conflict) -> bool:
+        got = self._template.get(id(c))
+        if got is None:
+            got = self._template[id(c)] = is_template(c)
+        return got

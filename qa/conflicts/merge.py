@@ -2,14 +2,16 @@
 a figure in it) are one conflict, with one statement per sentence, ordered by the first statement.
 
 ``merge_findings`` merges a list at once. ``MergedConflicts`` keeps the merge of a ``PairCache``'s
-pairs from one call to the next and redoes only the groups a changed pair touches: adding one
-article to 10,000 re-merged all ~200,000 stored findings (about 5 s) to change a few conflicts.
-Each group is merged from its findings in the order a full merge reads them, so the result is the
-full merge's (tested on random adds, changes and removals).
+pairs from one call to the next, or takes it over from the conflicts stored with the index, and
+redoes only the conflicts a changed pair reaches: adding one article to 10,000 re-merged all
+~200,000 stored findings (about 5 s; 10 s and every finding read on the first add after a
+start) to change a few conflicts. Each is merged from its findings in the order a full merge reads
+them, so the result is the full merge's (tested on random adds, changes and removals, from a
+merge kept in memory and from one taken over after a restart).
 """
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from .claims import ASSERTED, DENIED, TENTATIVE, UNCONFIRMED, certainty, tokenize
 from .sentences import capitals
@@ -19,9 +21,7 @@ from .rules import KINDS, _Finding
 from ..ingest.corpus import Document
 from ..results import Citation, Conflict
 
-__all__ = ["MERGE_VERSION", "merge_findings", "MergedConflicts"]
-
-MERGE_VERSION = 1  # bump whenever the merge gives other conflicts from the same findings
+__all__ = ["merge_findings", "MergedConflicts", "is_template"]
 
 
 def _short_id(doc_id: str) -> str:
@@ -58,35 +58,7 @@ def _group(findings: list[_Finding]) -> list[list[int]]:
     return list(groups.values())
 
 
-# A figure or date given in this many different sentences that name nothing ("The population was
-# 240 at the 2000 census." / "... 2,220 ..." / ...) is a template filled in for many subjects (one
-# town each), not sources disagreeing. In the 10,000-article archive, merged conflicts of 4 or more
-# such sentences held no planted conflict; of 3, 3 of 20 did.
-TEMPLATE_TEXTS = 4
-
-
-def _nameless(text: str) -> bool:
-    """Whether a sentence names nothing past its first word (which is capitalised anyway)."""
-    return not capitals(tokenize(nfkc(text))[1:])
-
-
-def _template(kind: str, texts: Sequence[str]) -> bool:
-    """Whether a group's statements are one template filled in for many subjects: at least
-    ``TEMPLATE_TEXTS`` different sentences that name nothing, two thirds of its sentences (a page
-    may glue a heading or a stray capitalised word before one of them)."""
-    if kind not in ("numeric", "date"):
-        return False
-    distinct = {" ".join(t.split()) for t in texts}
-    nameless = sum(_nameless(t) for t in distinct)
-    return nameless >= TEMPLATE_TEXTS and 3 * nameless >= 2 * len(distinct)
-
-
-def _to_conflict(group: list[_Finding], stmts: list[_Statement], docs: Sequence[Document]) -> Conflict | None:
-    """The conflict of one group of findings; None for a template filled in for many subjects."""
-    kind = group[0].kind
-    members = {i for f in group for i in (f.a, f.b)}
-    if _template(kind, [docs[stmts[i][0]].raw[stmts[i][1]:stmts[i][2]] for i in members]):
-        return None
+def _to_conflict(group: list[_Finding], stmts: list[_Statement], docs: Sequence[Document]) -> Conflict:
     score: dict[int, float] = {}
     phrase: dict[int, str] = {}
     for f in sorted(group, key=lambda f: -f.confidence):
@@ -94,6 +66,7 @@ def _to_conflict(group: list[_Finding], stmts: list[_Statement], docs: Sequence[
             score[i] = max(score.get(i, 0.0), f.confidence)
             phrase.setdefault(i, p)
     order = sorted(score, key=lambda i: stmts[i][:2])
+    kind = group[0].kind
     parts = []
     for i in order:
         doc = docs[stmts[i][0]]
@@ -116,8 +89,8 @@ def _phrase_certainty(phrase: str, sentence_certainty: int) -> int:
 
 
 def _merged(found: Sequence[tuple[int, int, PairFinding]], docs: Sequence[Document]
-            ) -> list[tuple[Conflict | None, list[int], set[tuple]]]:
-    """Each conflict (None: a template, no conflict) with the indices (into ``found``) of its findings and its grouping nodes
+            ) -> list[tuple[Conflict, list[int], set[tuple]]]:
+    """Each conflict with the indices (into ``found``) of its findings and its grouping nodes
     (kind, document position, start, end, claim)."""
     index: dict[tuple[int, int, int], int] = {}
     stmts: list[_Statement] = []
@@ -151,72 +124,137 @@ def _ordered(conflicts: list[Conflict], docs: Sequence[Document]) -> list[Confli
 def merge_findings(found: Sequence[tuple[int, int, PairFinding]], docs: Sequence[Document]) -> list[Conflict]:
     """Conflicts from pairwise findings ((position of document a, of document b, finding)):
     findings about the same claim are merged, ordered by their first statement."""
-    return _ordered([c for c, _, _ in _merged(found, docs) if c is not None], docs)
+    return _ordered([c for c, _, _ in _merged(found, docs)], docs)
 
 
 class MergedConflicts:
     """``merge_findings`` of a ``PairCache``'s pairs (key "id_a\tfp_a\tid_b\tfp_b" -> findings),
-    updated from the last call by re-merging only the groups that changed pairs reach: the groups
-    of a changed or removed pair's old findings, and those its new findings' claims join. A
-    group's findings are tracked one by one (a pair of documents holding many copies has findings
-    in many groups: tracking whole pairs chained every group to every other). Grouping nodes name
-    documents by id and fingerprint, so positions may shift between calls. Not thread-safe: the
-    caller holds the index lock."""
+    updated from the last call by re-merging only the conflicts that changed pairs reach.
+
+    The state is the last result itself (and which findings it merged, by identity), so it can be
+    taken over from the conflicts stored with the index (``seed``): after a restart, the first add
+    to 10,000 articles merged all ~200,000 findings again (about 10 s) and read every one of them.
+
+    Why re-merging only the reached conflicts gives the full merge: a conflict is one connected
+    group of findings of one kind, and its statements are every sentence its findings cite. The
+    conflicts reached are those citing a document whose pairs changed or went away, and those of
+    the same kind sharing a statement with a new finding; they are closed under "shares a
+    statement of the same kind". A kept finding whose two statements both lie in the closed set
+    belongs to one of its conflicts, and every finding of those conflicts does, so re-merging
+    exactly those findings (with the new ones, in the order a full merge reads them) rebuilds
+    those conflicts as a full merge would, and no other conflict can be joined. Not thread-safe:
+    the caller holds the index lock."""
 
     def __init__(self) -> None:
-        self._pairs: dict[str, tuple] = {}  # the findings merged last time, by pair
-        # group -> (its findings as (pair key, index in the pair's tuple), its nodes, its conflict)
-        self._groups: dict[int, tuple[list[tuple[str, int]], set[tuple], Conflict | None]] = {}
-        self._key_groups: dict[str, set[int]] = {}
-        self._node_group: dict[tuple, int] = {}
-        self._next = 0
-        self._order: list[str] = []  # the documents of the last call, in order
-        self._known: set[str] = set()
+        self._pairs: dict[str, object] = {}  # each pair's findings merged last time (compared by identity)
+        self._conflicts: list[Conflict] | None = None  # the last result; None: the next call merges all
+        self._order: list[str] = []  # the documents of the last call ("id\tfingerprint"), in order
         self.remerged = 0  # findings re-merged by the last call (a full merge: all of them)
 
-    def merge(self, pairs: Mapping[str, tuple[PairFinding, ...]], docs: Sequence[Document]) -> list[Conflict]:
+    @property
+    def empty(self) -> bool:
+        return self._conflicts is None
+
+    def seed(self, conflicts: Sequence[Conflict], pairs: Mapping[str, object], order: Sequence[str]) -> None:
+        """Take ``conflicts`` as the merge of ``pairs`` (as they are now: compared by identity next
+        time) over the documents ``order``; the caller vouches for it (``PairCache.current``)."""
+        self._conflicts, self._pairs, self._order = list(conflicts), dict(pairs), list(order)
+
+    def merge(self, pairs: Mapping[str, object], docs: Sequence[Document],
+              found: Callable[[str], tuple[PairFinding, ...]] | None = None) -> list[Conflict]:
+        """The conflicts of ``pairs`` over ``docs``. ``found(key)`` gives a pair's findings (by
+        default ``pairs[key]``; ``PairCache`` stores pairs unread until used, see there)."""
+        found = found or pairs.__getitem__  # type: ignore[assignment]
         ident = [f"{d.doc_id}\t{d.fingerprint}" for d in docs]
         position = {x: k for k, x in enumerate(ident)}
-        if [x for x in ident if x in self._known] != [x for x in self._order if x in position]:
-            self.__init__()  # documents kept but reordered: statements would order otherwise
-        self._order, self._known = ident, set(ident)
-        changed = [k for k, v in pairs.items() if self._pairs.get(k) is not v]
-        removed = [k for k in self._pairs if k not in pairs]
-        groups: set[int] = set()
-        for k in [*removed, *changed]:
-            groups |= self._key_groups.pop(k, set())
-        for k in changed:
-            a, b = _halves_of(k)
-            for f in pairs[k]:
-                for node in ((f.kind, a, f.start_a, f.end_a, f.claim_a), (f.kind, b, f.start_b, f.end_b, f.claim_b)):
-                    if node in self._node_group:
-                        groups.add(self._node_group[node])
-        fresh = set(changed)
-        todo = [(k, n) for k in changed for n in range(len(pairs[k]))]
-        for g in groups:
-            refs, nodes, _ = self._groups.pop(g)
-            todo.extend(r for r in refs if r[0] in pairs and r[0] not in fresh)
-            for k in {k for k, _ in refs}:
-                self._key_groups.get(k, set()).discard(g)
-            for node in nodes:
-                if self._node_group.get(node) == g:
-                    del self._node_group[node]
-        # In the order a full merge reads them: by pair of positions, then as the pair found them.
+        kept = set(self._order)
+        if self._conflicts is not None and [x for x in ident if x in kept] != [x for x in self._order if x in position]:
+            self._conflicts = None  # documents kept but reordered: statements would order otherwise
+        if self._conflicts is None:
+            todo = [(k, n) for k in list(pairs) for n in range(len(found(k)))]
+            keep: list[Conflict] = []
+        else:
+            todo, keep = self._reached(pairs, found)
         spots = {k: tuple(position[x] for x in _halves_of(k)) for k in {k for k, _ in todo}}
+        # In the order a full merge reads them: by pair of positions, then as the pair found them.
         todo = sorted(set(todo), key=lambda r: (min(spots[r[0]]), max(spots[r[0]]), r[1]))
-        found = [(*spots[k], pairs[k][n]) for k, n in todo]
-        for conflict, members, nodes in _merged(found, docs):
-            g, self._next = self._next, self._next + 1
-            refs = [todo[m] for m in members]
-            named = {(kind, ident[d], s, e, c) for kind, d, s, e, c in nodes}
-            self._groups[g] = (refs, named, conflict)
-            for k in {k for k, _ in refs}:
-                self._key_groups.setdefault(k, set()).add(g)
-            for node in named:
-                self._node_group[node] = g
-        self._pairs = dict(pairs)
+        made = [c for c, _, _ in _merged([(*spots[k], found(k)[n]) for k, n in todo], docs)]
+        self._conflicts = _ordered(keep + made, docs)
+        self._pairs, self._order = dict(pairs), ident  # after found(): it may have replaced unread values
         self.remerged = len(todo)
-        return _ordered([c for _, _, c in self._groups.values() if c is not None], docs)
+        return list(self._conflicts)
+
+    def _reached(self, pairs: Mapping[str, object], found) -> tuple[list[tuple[str, int]], list[Conflict]]:
+        """The findings to merge again (pair key, index in the pair's findings) and the conflicts
+        kept as they are."""
+        conflicts = self._conflicts or []
+        at: dict[tuple[str, str, int, int], list[int]] = {}  # (kind, doc id, start, end) -> conflicts
+        by_doc: dict[str, set[int]] = {}
+        for i, c in enumerate(conflicts):
+            for s in c.statements:
+                at.setdefault((c.kind, s.doc_id, s.start, s.end), []).append(i)
+                by_doc.setdefault(s.doc_id, set()).add(i)
+        changed = [k for k, v in pairs.items() if self._pairs.get(k) is not v]
+        reached: set[int] = set()
+        for k in [*(k for k in self._pairs if k not in pairs), *(k for k in changed if k in self._pairs)]:
+            for x in _halves_of(k):  # a pair gone or redone: every conflict citing its documents
+                reached |= by_doc.get(_doc_id(x), set())
+        todo = []
+        for k in changed:
+            a, b = (_doc_id(x) for x in _halves_of(k))
+            for n, f in enumerate(found(k)):
+                todo.append((k, n))
+                for node in ((f.kind, a, f.start_a, f.end_a), (f.kind, b, f.start_b, f.end_b)):
+                    reached.update(at.get(node, ()))
+        frontier = list(reached)
+        while frontier:  # closed under "shares a statement of the same kind"
+            c = conflicts[frontier.pop()]
+            for s in c.statements:
+                for j in at[(c.kind, s.doc_id, s.start, s.end)]:
+                    if j not in reached:
+                        reached.add(j)
+                        frontier.append(j)
+        stmts = {(conflicts[i].kind, s.doc_id, s.start, s.end) for i in reached for s in conflicts[i].statements}
+        cited = {doc for _, doc, _, _ in stmts}
+        fresh = set(changed)
+        for k in pairs:
+            if k in fresh:
+                continue
+            a, b = (_doc_id(x) for x in _halves_of(k))
+            if a in cited and b in cited:
+                todo.extend((k, n) for n, f in enumerate(found(k))
+                            if (f.kind, a, f.start_a, f.end_a) in stmts and (f.kind, b, f.start_b, f.end_b) in stmts)
+        return todo, [c for i, c in enumerate(conflicts) if i not in reached]
+
+
+def _doc_id(half: str) -> str:
+    return half[:half.index("\t")]
+
+
+# A figure or date given in this many different sentences that name nothing ("The population was
+# 240 at the 2000 census." / "... 2,220 ..." / ...) is a template filled in for many subjects (one
+# town each), not sources disagreeing. In the 10,000-article archive, merged conflicts of 4 or more
+# such sentences held no planted conflict; of 3, 3 of 20 did. The merge keeps such groups (so that
+# merging only what changed still equals a full merge); they are left out where conflicts are shown.
+TEMPLATE_TEXTS = 4
+
+
+def _nameless(text: str) -> bool:
+    """Whether a sentence names nothing past its first word (which is capitalised anyway)."""
+    return not capitals(tokenize(nfkc(text))[1:])
+
+
+def is_template(c: Conflict) -> bool:
+    """Whether a merged conflict is one template filled in for many subjects: a figure or date in
+    at least ``TEMPLATE_TEXTS`` different sentences that name nothing, two thirds of its sentences
+    or more (a page may glue a heading or a stray capitalised word before one of them)."""
+    if c.kind not in ("numeric", "date"):
+        return False
+    distinct = {" ".join(s.text.split()) for s in c.statements}
+    if len(distinct) < TEMPLATE_TEXTS:
+        return False
+    nameless = sum(_nameless(t) for t in distinct)
+    return nameless >= TEMPLATE_TEXTS and 3 * nameless >= 2 * len(distinct)
 
 
 def _halves_of(key: str) -> tuple[str, str]:

@@ -26,11 +26,12 @@ import numpy as np
 
 from .candidates import CandidateSettings, CandidateStats, DocRecord, record_of
 from .pair_rules import PairFinding, _run_only, _run_pair, pair_findings
-from .records import checked_finding as _checked_finding, checked_ident as _checked_ident
+from .records import checked_ident as _checked_ident
 from .records import checked_key as _checked_key, halves as _halves
 from .rules import Thresholds
-from .merge import MERGE_VERSION, MergedConflicts
+from .merge import MergedConflicts
 from .pair_reader import SentenceReader
+from .stored_pairs import FINDINGS_FILE, StoredPairs, findings_text
 from .sentences import Encoder, _DocSentences
 from ..ingest.corpus import Document
 from ..ingest.text import nfkc
@@ -39,11 +40,10 @@ __all__ = ["RULES_VERSION", "PAIRS_FILE", "PairFinding", "PairCache", "pair_find
 
 RULES_VERSION = 3  # bump whenever a rule or the sentence analysis changes what a pair yields
 PAIRS_FILE = "conflict_pairs.json"
-FINDINGS_FILE = "conflict_findings.json"
 _fields = attrgetter(*(f.name for f in fields(PairFinding)))  # (astuple took 20 s at 10k articles)
 
 
-class PairCache:
+class PairCache(StoredPairs):
     """Findings per pair of documents, reused while both documents keep their bytes.
 
     By default only the document pairs with a candidate sentence pair (``qa.conflicts.candidates``)
@@ -94,7 +94,7 @@ class PairCache:
         ``flat=False``: compute only (``pairs`` then holds every finding), return nothing."""
         th, exhaustive, settings = self._mode(encode is not None)
         if settings != self._settings:
-            self.pairs.clear()
+            self.pairs_as_read.clear()
             self.settled.clear()
             self.covered.clear()
             self._settings = settings
@@ -129,11 +129,13 @@ class PairCache:
         conflicts file) are what ``findings`` would merge for ``docs``: made by this cache, with
         these settings, for exactly these documents. Costs one look-up per document, so a load
         that trusts the stored conflicts never touches the pairs (in exhaustive mode, N(N-1)/2)."""
+        return self._current({f"{d.doc_id}\t{d.fingerprint}" for d in docs}, conflicts_sha, encoded)
+
+    def _current(self, idents: set[str], conflicts_sha: str | None, encoded: bool) -> bool:
         if conflicts_sha is None or conflicts_sha != self.conflicts_sha:
             return False
         if self._mode(encoded)[2] != self._settings:
             return False
-        idents = {f"{d.doc_id}\t{d.fingerprint}" for d in docs}
         if self.candidates.exhaustive or not encoded:
             return idents == self.covered
         return idents == self.settled
@@ -169,14 +171,15 @@ class PairCache:
     def _candidate_pairs(self, docs, encode, th, on_pair, flat: bool = True) -> list[tuple[int, int, PairFinding]]:
         ident = [f"{d.doc_id}\t{d.fingerprint}" for d in docs]
         live = set(ident)
-        kept = {k: v for k, v in self.pairs.items() if _halves(k) <= live}
-        if len(kept) != len(self.pairs) or not self.settled <= live:
+        kept = {k: v for k, v in self.pairs_as_read.items() if _halves(k) <= live}
+        if len(kept) != len(self._pairs) or not self.settled <= live:
             self.pairs, self.settled, self.dirty = kept, self.settled & live, True
         todo = [p for p, x in enumerate(ident) if x not in self.settled]
         if todo:
             from .candidates import CorpusCandidates
 
             self.stats = CandidateStats()
+            self._stored_records([d for d in docs if d.fingerprint not in self._records], encode)
             records = [self._record(d, encode) for d in docs]
             denial = th.loose_rules and "certainty" in th.enabled
             t = time.process_time()
@@ -188,7 +191,7 @@ class PairCache:
             for (i, j), cand in sorted(found.items()):
                 a, b = docs[i], docs[j]
                 key = f"{ident[i]}\t{ident[j]}"
-                if key in self.pairs:
+                if key in self._pairs:
                     continue
                 if on_pair is not None:
                     on_pair(a.doc_id, b.doc_id)
@@ -208,7 +211,7 @@ class PairCache:
                         self._verdicts.clear()  # ~200 bytes each: ~100 MB at most
                 self.examined += seen
                 if got:
-                    self.pairs[key] = tuple(got)
+                    self._pairs[key] = tuple(got)
             self.settled.update(ident[p] for p in todo)
             self.dirty = True
         if not flat:
@@ -227,6 +230,20 @@ class PairCache:
         kept in memory only, so a cache loaded from disk has none). Only reads: the question path
         calls it from any thread."""
         return self.reader.analysed.get(doc.fingerprint)
+
+    def _stored_records(self, docs: Sequence[Document], encode: Encoder) -> None:
+        """The stored records of ``docs`` read at once (``RecordTable.get_many``): after a start."""
+        if len(docs) < 2 or self._dir is None:
+            return
+        if self._stored is None:
+            from .records import RecordTable
+
+            self._stored = RecordTable.load(self._dir, RULES_VERSION) or False
+        got = self._stored.get_many([(d.fingerprint, d.raw) for d in docs], encode,
+                                    self.candidates.float16) if self._stored else None
+        for d, rec in zip(docs, got or ()):
+            if rec is not None:
+                self._records[d.fingerprint] = rec
 
     def _record(self, doc: Document, encode: Encoder) -> DocRecord:
         got = self._records.get(doc.fingerprint)
@@ -277,30 +294,24 @@ class PairCache:
     def sentence_analyses(self) -> int:  # single sentences analysed for a candidate pair
         return self.reader.sentence_analyses
 
-    @property  # parsed from the loaded file on first use: a start that trusts the stored
-    def pairs(self) -> dict[str, tuple[PairFinding, ...]]:  # conflicts never needs them (6 s at 10k)
-        if self._stored_pairs is not None:
-            raw, self._stored_pairs = self._stored_pairs, None
-            try:
-                if isinstance(raw, str):  # the stamp of the findings file, not read yet
-                    data = json.loads((Path(self._dir or ".") / FINDINGS_FILE).read_text("utf-8"))
-                    if data["stamp"] != raw:
-                        raise ValueError("findings saved with another cache file")
-                    raw = data["pairs"]
-                self._pairs = {_checked_key(k): tuple(_checked_finding(r) for r in v) for k, v in raw.items()}
-            except (KeyError, TypeError, AttributeError, ValueError, OSError):  # missing or other: recompute
-                self._pairs, self.settled, self.covered, self.dirty = {}, set(), set(), True
-        return self._pairs
+    def current_idents(self, idents: Sequence[str], conflicts_sha: str | None) -> bool:
+        """``current`` for documents given as "id\tfingerprint" (an index's manifest), encoded."""
+        return self._current(set(idents), conflicts_sha, True)
 
-    @pairs.setter
-    def pairs(self, value: dict[str, tuple[PairFinding, ...]]) -> None:
-        self._pairs, self._stored_pairs = value, None
+    def seed_merge(self, conflicts, idents: Sequence[str], conflicts_sha: str | None) -> bool:
+        """Take the conflicts stored with the index as this cache's merge (``MergedConflicts.seed``)
+        when they are its own (``current``: this cache's checksum of them, settings and documents
+        ``idents``, "id\tfingerprint" in the index's order). Returns whether it did."""
+        if not self.merged.empty or not self.current_idents(idents, conflicts_sha):
+            return False
+        self.merged.seed(conflicts, self.pairs_as_read, idents)
+        return True
 
     # ------------------------------------------------------------------ storage
 
     def to_json(self, pairs: bool = True) -> dict:  # findings never parsed are written as they were read
         out = {"settings": self._settings, "settled": sorted(self.settled), "covered": sorted(self.covered),
-               "conflicts_sha": self.conflicts_sha, "merge": MERGE_VERSION}
+               "conflicts_sha": self.conflicts_sha}
         if pairs:
             stored = self._stored_pairs if isinstance(self._stored_pairs, dict) else None
             out["pairs"] = stored or {k: [list(_fields(f)) for f in self.pairs[k]] for k in self.pairs}
@@ -312,16 +323,10 @@ class PairCache:
         stored file, never read, is still current."""
         if isinstance(self._stored_pairs, str):
             return None
-        if self._stored_pairs is not None:
-            return json.dumps({"stamp": stamp, "pairs": self._stored_pairs}, ensure_ascii=False)
-        done = self._pair_text
-        for k, v in self._pairs.items():
-            if done.get(k, (None,))[0] is not v:
-                done[k] = (v, json.dumps([list(_fields(f)) for f in v], ensure_ascii=False))
-        if len(done) != len(self._pairs):
-            self._pair_text = done = {k: done[k] for k in self._pairs}
-        body = ",".join(f"{json.dumps(k, ensure_ascii=False)}:{t}" for k, (_, t) in done.items())
-        return f'{{"stamp": {json.dumps(stamp)}, "pairs": {{{body}}}}}'
+        if self._stored_pairs is not None:  # pairs of the earlier layout, held inline: unread
+            self.pairs_as_read  # noqa: B018
+        text, self._pair_text = findings_text(self._pairs, self._pair_text, stamp, lambda f: list(_fields(f)))
+        return text
 
     @classmethod
     def from_json(cls, data: dict, thresholds: Thresholds | None = None, model: str = "",
@@ -334,8 +339,6 @@ class PairCache:
             cache.settled = {_checked_ident(x) for x in data.get("settled", ())}
             cache.covered = {_checked_ident(x) for x in data.get("covered", ())}
             cache.conflicts_sha = data.get("conflicts_sha") if isinstance(data.get("conflicts_sha"), str) else None
-            if data.get("merge") != MERGE_VERSION:
-                cache.conflicts_sha = None  # conflicts merged another way: merge the findings again
             if not isinstance(cache._settings, str):
                 raise TypeError("settings")
         except (KeyError, TypeError, AttributeError, ValueError):

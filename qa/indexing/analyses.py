@@ -61,8 +61,11 @@ class SentenceAnalyses:
         return self.tokens[a[0]:b[0]], self.ents[a[1]:b[1]], self.spans[a[2]:b[2]]
 
     def take(self, rows: Sequence[int] | np.ndarray) -> "SentenceAnalyses":
-        """The analyses of sentences ``rows``, in that order."""
+        """The analyses of sentences ``rows``, in that order (``self`` when that is every row in
+        order: a sync that only adds documents takes the old rows whole)."""
         rows = np.asarray(rows, np.int64).reshape(-1)
+        if is_every_row(rows, len(self)):
+            return self
         parts = []
         for k, (name, _) in enumerate(_PARTS):
             starts, lens = self._ptr[rows, k], self.counts[rows, k].astype(np.int64)
@@ -100,6 +103,11 @@ class SentenceAnalyses:
                                      or (len(self.ents) and int(self.ents["label"].max()) >= n_labels)):
             out.append("sentence analyses name labels that are not listed")
         return out
+
+
+def is_every_row(rows: np.ndarray, n: int) -> bool:
+    """Whether ``rows`` is 0, 1, ..., n - 1 (a take or gather that would copy the table as it is)."""
+    return len(rows) == n and (n == 0 or (rows[0] == 0 and bool((np.diff(rows) == 1).all())))
 
 
 class Analyser(Protocol):

@@ -34,6 +34,8 @@ __all__ = [
     "index_kind",
     "set_search_params",
     "index_bytes",
+    "RETRAIN_GROWTH",
+    "refill_dense_index",
 ]
 
 # Up to this many vectors an exact inner-product index is both fast enough (<= ~9 ms) and exact.
@@ -43,6 +45,11 @@ PQ_LIMIT = 5_000_000
 # Training sample: enough points per centroid for k-means, few enough to train in seconds.
 TRAIN_PER_LIST = 64
 MAX_TRAIN = 131_072
+# A sync reuses the trained index (its centroids and 8-bit ranges) and only re-adds the vectors
+# until the corpus has grown by this factor since the training: training took ~1.3 s of a 6.7 s
+# add at 10,000 articles. Recall@10 of an index trained on 1/1.5 of the rows, measured on the
+# 10,000-article archive: see refill_dense_index.
+RETRAIN_GROWTH = 1.5
 
 
 def _nlist(n: int) -> int:
@@ -105,6 +112,50 @@ def build_dense_index(
         index.add(x)
     set_search_params(index, nprobe=nprobe, ef_search=ef_search)
     return index
+
+
+def refill_dense_index(vectors: np.ndarray, old=None, trained_on: int = 0, kept: int = 0) -> tuple[object, int]:
+    """``build_dense_index(vectors)`` and the number of vectors its training saw, reusing the
+    training of ``old`` (an index built here, trained on ``trained_on`` vectors) when the size
+    still calls for the same kind of index and has not grown by ``RETRAIN_GROWTH`` since: the
+    centroids are kept, the vectors are added again. Adding one article to 10,000 (~59,000
+    chunks) then costs the ~0.4 s of adding instead of ~1.7 s. ``kept``: the first rows of
+    ``vectors`` are ``old``'s own, in its order (a sync that only added documents sorting after the
+    others): ``old`` is copied and only the rest is added, the same index as adding every row.
+
+    Measured on the 10,000-article archive's 58,949 chunk vectors (recall@10 against exact
+    search, 1,000 of them as queries; IVF256,SQ8 trained on the first rows, all rows added):
+    trained on every row 0.977, on the first 2/3 0.980, 1/2 0.979, 1/4 0.978
+    (``python -m qa.bench.dense_reuse INDEX_DIR``): later news reads like earlier news."""
+    import faiss
+
+    x = np.ascontiguousarray(vectors, dtype=np.float32)
+    n = len(x)
+    ivf = faiss.try_extract_index_ivf(old) if old is not None else None
+    if (ivf is None or not old.is_trained or trained_on <= 0 or n > RETRAIN_GROWTH * trained_on
+            or choose_index(n, x.shape[1]) != _spec_of(old)):
+        return build_dense_index(x), (n if choose_index(n, x.shape[1]) != "Flat" else 0)
+    index = faiss.clone_index(old)
+    if not (0 < kept == old.ntotal <= n):
+        index.reset()  # keeps the trained centroids and quantiser ranges, drops the vectors
+        kept = 0
+    if n > kept:
+        index.add(x[kept:])  # ids follow on: row numbers, as when every row is added
+    set_search_params(index)
+    return index, trained_on
+
+
+def _spec_of(index) -> str | None:
+    """The factory string ``choose_index`` gives for an index it made (None: another kind)."""
+    import faiss
+
+    inner = faiss.downcast_index(index)
+    ivf = faiss.try_extract_index_ivf(inner)
+    if isinstance(inner, faiss.IndexIVFScalarQuantizer) and inner.sq.qtype == faiss.ScalarQuantizer.QT_8bit:
+        return f"IVF{ivf.nlist},SQ8"
+    if isinstance(inner, faiss.IndexIVFPQ):
+        return f"IVF{ivf.nlist},PQ{inner.pq.M}"
+    return None
 
 
 def set_search_params(index, nprobe: int | None = None, ef_search: int | None = None):

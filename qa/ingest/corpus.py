@@ -213,13 +213,18 @@ def load_corpus(directory: str | Path, max_bytes: int = DEFAULT_MAX_BYTES,
     if not directory.is_dir():
         raise EmptyCorpusError(str(directory), "it does not exist or is not a directory")
     docs: dict[str, Document] = {}
-    for path in sorted(directory.iterdir()):
-        if not path.name.lower().endswith(ARTICLE_SUFFIXES) or not path.is_file():
+    # scandir: one stat a known file and names sorted as strings (Path objects and their
+    # comparisons cost ~0.5 s a sync at 10,000 articles).
+    with os.scandir(directory) as listing:
+        entries = sorted(listing, key=lambda e: e.name)
+    for entry in entries:
+        if not entry.name.lower().endswith(ARTICLE_SUFFIXES) or not entry.is_file():
             continue
+        path = directory / entry.name
         try:
-            seen = known.get(path.name) if known else None
+            seen = known.get(entry.name) if known else None
             if seen is not None:
-                st = path.stat()
+                st = entry.stat()
                 doc = seen[2] if (st.st_size, st.st_mtime_ns) == seen[:2] else None
                 if doc is not None and not isinstance(doc, Document):
                     doc = doc(path)

@@ -9,6 +9,7 @@ import qa
 from qa import api
 from qa.conflicts.corpus_wide import StoredConflicts, find_conflicts, select_for_question
 from qa.conflicts.pairs import FINDINGS_FILE, PAIRS_FILE, PairCache
+from qa.conflicts.stored_pairs import read_findings_file
 
 from .test_conflict_candidates import made_up
 from .test_conflicts import fake_encode
@@ -63,7 +64,7 @@ def test_a_cache_file_of_another_shape_is_not_trusted(tmp_path):
     cache = PairCache()
     find_conflicts(docs, fake_encode, cache=cache)
     cache.save(tmp_path)
-    data = json.loads((tmp_path / FINDINGS_FILE).read_text("utf-8"))
+    data = read_findings_file(tmp_path / FINDINGS_FILE)  # written back in the earlier layout: still read
     assert data["pairs"]
     key = next(iter(data["pairs"]))
     data["pairs"][key][0][1] = "12"  # an offset that is not a number
@@ -134,3 +135,43 @@ def test_after_a_restart_adding_one_document_analyses_only_it_and_its_neighbours
     (tmp_path / "conflict_records.npz").write_bytes(b"not a numpy file")
     again = PairCache.load(tmp_path)
     assert key(find_conflicts(docs + [new], fake_encode, cache=again)) == got and again.analyses > 200
+
+
+def test_stored_records_read_at_once_equal_those_read_one_at_a_time(tmp_path):
+    """After a restart the first add needs every document's record: ``get_many`` reads them with
+    one look-up of their sentences, and gives what ``get`` gives document by document."""
+    import random
+
+    import numpy as np
+
+    from qa.conflicts.pairs import RULES_VERSION
+    from qa.conflicts.records import RecordTable
+
+    from .test_conflict_candidates import _small_corpus
+
+    docs = _small_corpus(40, random.Random(3))
+    cache = PairCache()
+    find_conflicts(docs, fake_encode, cache=cache)
+    cache.save(tmp_path)
+    table = RecordTable.load(tmp_path, RULES_VERSION)
+    calls = []
+
+    def encode(texts):
+        calls.append(len(texts))
+        return fake_encode(texts)
+
+    encode.held = encode  # every text "held" by the index
+    many = table.get_many([(d.fingerprint, d.raw) for d in docs], encode)
+    assert len(calls) == 1  # one look-up for all the documents' sentences
+    for d, got in zip(docs, many):
+        one = table.get(d.fingerprint, d.raw, fake_encode)
+        assert got is not None and one is not None
+        assert np.array_equal(got.vecs, one.vecs) and np.array_equal(got.spans, one.spans)
+        assert np.array_equal(got.same, one.same) and np.array_equal(got.claim, one.claim)
+        assert np.array_equal(got.denial, one.denial)
+        assert got.figures.keys() == one.figures.keys()
+        assert all(np.array_equal(got.figures[k], one.figures[k]) for k in one.figures)
+    # An encoder that cannot look every text up: the caller reads the records one at a time.
+    encode.held = lambda texts: None
+    assert table.get_many([(d.fingerprint, d.raw) for d in docs], encode) is None
+    assert table.get_many([(d.fingerprint, d.raw) for d in docs], fake_encode) is None

@@ -4,8 +4,8 @@ or between sentences that name their subject, still is."""
 from __future__ import annotations
 
 from qa.conflicts.candidates import CandidateSettings
-from qa.conflicts.corpus_wide import find_conflicts
-from qa.conflicts.merge import TEMPLATE_TEXTS
+from qa.conflicts.corpus_wide import StoredConflicts, find_conflicts
+from qa.conflicts.merge import TEMPLATE_TEXTS, is_template
 from qa.conflicts.pairs import PairCache
 
 from .test_conflict_cache import doc
@@ -25,14 +25,20 @@ def _census(template: str, n: int, named: bool = False) -> list:
 
 
 def _numeric(docs, exhaustive: bool) -> list:
+    """The numeric conflicts a question about the whole corpus is shown (``StoredConflicts``)."""
     cache = PairCache(candidates=CandidateSettings(exhaustive=exhaustive))
-    return [c for c in find_conflicts(docs, fake_encode, cache=cache) if c.kind == "numeric"]
+    stored = find_conflicts(docs, fake_encode, cache=cache)
+    shown = StoredConflicts(stored)(stored, [(d.doc_id, 0, len(d.raw)) for d in docs])
+    return [c for c in shown if c.kind == "numeric"]
 
 
 def test_a_template_filled_in_for_many_towns_is_no_conflict():
     docs = _census("The population of {town} was {figure} people at the 2000 census, the survey found.", 6)
     for exhaustive in (True, False):
         assert _numeric(docs, exhaustive) == []
+    # The merge keeps the group (adds then merge as a full merge does); it is not shown.
+    stored = find_conflicts(docs, fake_encode, cache=PairCache(candidates=CandidateSettings()))
+    assert [c.kind for c in stored] == ["numeric"] and is_template(stored[0])
 
 
 def test_a_few_sources_giving_different_figures_still_disagree():

@@ -239,3 +239,44 @@ def test_a_questions_conflict_check_tables_the_vectors_of_its_documents_only(cor
     assert emb.encoded == 1  # another document's sentence: not tabled for this one
     encode(elsewhere[1:])
     assert emb.encoded == 1  # the corpus-wide encode tables every row and finds them
+
+
+def test_a_sync_that_only_appends_keeps_the_old_rows_whole_for_the_dense_index(corpus, data_dirs, monkeypatch):
+    """An added article that sorts after the others: the old rows are taken whole (no gather) and
+    the dense index is told so (``kept``: it copies the old index and adds only the new rows);
+    an article sorting first moves every row, and the index is filled again. Either way the
+    result equals a build from nothing."""
+    seen = []
+    real = indexer.refill_dense_index
+
+    def spy(vectors, old=None, trained_on=0, kept=0):
+        seen.append((len(vectors), kept))
+        return real(vectors, old, trained_on, kept)
+
+    monkeypatch.setattr(indexer, "refill_dense_index", spy)
+    ix = data_dirs["tmp"] / "ix"
+    data, docs, _ = _sync(corpus, ix)
+    (corpus / "zz_new.txt").write_text("Third article\n\nOpenAI's Jalapeño ships in 2027.\n", "utf-8")
+    data2, docs2, report = _sync(corpus, ix, loaded=(data, docs))
+    assert report.added == ("zz_new",) and seen[-1] == (len(data2.chunks), len(data.chunks))
+    assert np.array_equal(data2.vectors[:len(data.vectors)], data.vectors)
+    (corpus / "aa_first.txt").write_text("First article\n\nSamsung ships HBM4 in 2026.\n", "utf-8")
+    data3, _, report = _sync(corpus, ix, loaded=(data2, docs2))
+    assert report.added == ("aa_first",) and seen[-1] == (len(data3.chunks), 0)
+    _same(data3, _sync(corpus, data_dirs["tmp"] / "fresh")[0])
+
+
+def test_the_manifest_just_written_is_not_parsed_again(corpus, data_dirs, monkeypatch):
+    """A sync right after a save reads the manifest it wrote from memory (5 MB at 10,000
+    articles), and gets what parsing the file gives."""
+    import json
+
+    from qa.indexing import manifest as manifest_mod
+
+    ix = data_dirs["tmp"] / "ix"
+    _sync(corpus, ix)
+    parsed = []
+    real = json.loads
+    monkeypatch.setattr(manifest_mod.json, "loads", lambda text, *a, **k: parsed.append(1) or real(text, *a, **k))
+    kept = read_manifest(ix)
+    assert parsed == [] and kept == real((ix / "manifest.json").read_text("utf-8"))
