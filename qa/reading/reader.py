@@ -8,17 +8,15 @@ the abstention threshold come from ``qa/reading/data/reader.json``, fitted on SQ
 ``python -m qa.training.calibrate`` (see there for how). The few candidates ranked best are then read by
 a cross-encoder (:mod:`qa.reading.crossreader`), whose logit is one more feature of the final score.
 
-Besides a low answerability, three checks make it abstain: the question asks for a figure, a date
-or an amount in a named currency and the answer states none; the question names a version
-("Trainium3", "fourth-generation") and the answer only others ("Trainium2"); or the gate of
-:mod:`qa.reading.answerable` finds it a near miss (about the passage's subject, asking what it
-never says).
+Besides a low answerability (not alone for a question reworded from its article: :mod:`qa.reading.reworded`),
+three checks make it abstain: the question asks for a figure, a date or an amount in a named currency and
+the answer states none; the question names a version ("Trainium3", "fourth-generation") and the answer
+only others ("Trainium2"); or the gate of :mod:`qa.reading.answerable` finds it a near miss.
 """
 from __future__ import annotations
 
 import json
 import math
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,13 +38,12 @@ from .softmatch import WordVectors
 from ..indexing.store import IndexData
 from ..ingest.text import is_heading
 from .versions import other_version
+from .reworded import reworded
 
 __all__ = ["ReaderConfig", "Reading", "ExtractiveReader", "FEATURES", "ANSWER_FEATURES", "MERGE_FEATURES",
            "answer_features", "merge_features", "best_neighbour", "cross_column"]
 
 CONFIG_PATH = Path(__file__).parent / "data" / "reader.json"
-LOW_COVERAGE = float(os.environ.get("QA_LOW_COVERAGE", "0.25"))
-REWORDED_DENSE_GAP = 0.1
 
 
 def _sigmoid(z: float) -> float:
@@ -286,7 +283,7 @@ class ExtractiveReader:
         row, _ = cands[best]
         doc, a, b = (int(x) for x in self.data.sentences[row])
         info = dict(zip(FEATURES, map(float, feats[best])))
-        if prob < self.config.threshold and not self._reworded(question, feats, best, doc):
+        if prob < self.config.threshold and not reworded(question, feats, best, self._doc_terms.words(doc)):
             return Reading(doc, a, b, None, prob, True, _reason(info), info)
         gate = self._gate_features(question, cands, best, info)
         a, b, partner = self._merge_neighbour(cands, logits, best, doc, a, b, feats)
@@ -316,23 +313,6 @@ class ExtractiveReader:
                       else "The closest passages are on the subject but do not answer the question.")
             return Reading(doc, a, b, None, prob, True, reason, info, gate)
         return Reading(doc, a, b, short, prob, False, None, info, gate)
-
-    def _reworded(self, question: str, feats: np.ndarray, best: int, doc: int) -> bool:
-        """Whether the question reads as a rewording of what the chosen article says: it names
-        things, the article names every one of them, and no candidate shares more than
-        LOW_COVERAGE of its weighted terms. The answerability model was fitted on SQuAD, where
-        questions copy their passage's words (held out, under 2% of its answerable questions
-        share this little) and a weak match means the subject is missing; here the subject is
-        found, so a weak match says only that the wording differs, and the checks that do not
-        depend on wording (the kind of fact, versions, the near-miss gate) decide instead."""
-        if LOW_COVERAGE <= 0 or not len(feats) or float(feats[:, _F["coverage"]].max()) >= LOW_COVERAGE:
-            return False
-        if feats[best, _F["type_gap"]] or feats[best, _F["fact_gap"]] or feats[best, _F["dense_gap"]] < -REWORDED_DENSE_GAP:
-            # With no shared words, what speaks for the sentence is the kind of fact asked for
-            # and the embedding model placing the question closest to it among the candidates.
-            return False
-        names = {w.lower() for w in _NAME.findall(question.strip()[1:])}
-        return bool(names) and names <= self._doc_terms.words(doc)
 
     def _gate_features(self, question: str, cands, best: int, info: dict) -> tuple[float, ...]:
         """qa.reading.answerable.GATE_FEATURES of candidate ``best``."""
