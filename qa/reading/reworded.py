@@ -46,5 +46,8 @@ def reworded(question: str, feats: np.ndarray, best: int, doc_words: frozenset[s
         return False
     names = {w.lower() for w in _NAME.findall(question.strip()[1:])}
     # A question naming nothing has no subject to find; one naming what the article never does
-    # ("Microsoft's Maia chip") is about something else.
-    return bool(names) and names <= doc_words
+    # ("Microsoft's Maia chip") is about something else; and the subject must be named where the
+    # answer is, in the sentence or its neighbours: SQuAD 2.0's unanswerable questions that an
+    # earlier version let through ("Who was the developer of the Hamming battery?") named
+    # something of the article that no sentence near the chosen one names.
+    return bool(names) and names <= doc_words and row[_F["names_context"]] > 0

@@ -17,8 +17,9 @@ SENTS = np.array([(0, 0, 68), (0, 69, 99)], np.int64)
 WORDS = DocTerms([RAW]).words(0)
 
 
-def feats(coverage=(0.1, 0.05), dense=(0.5, 0.2), type_gap=(0.0, 1.0)) -> np.ndarray:
+def feats(coverage=(0.1, 0.05), dense=(0.5, 0.2), type_gap=(0.0, 1.0), names_context=(0.5, 0.5)) -> np.ndarray:
     f = np.zeros((2, len(FEATURES)), np.float32)
+    f[:, FEATURES.index("names_context")] = names_context
     f[:, FEATURES.index("coverage")] = coverage
     f[:, FEATURES.index("dense")] = dense
     f[:, FEATURES.index("dense_gap")] = np.array(dense) - max(dense)
@@ -37,6 +38,7 @@ QUESTION = "Who jumped from Lumo's chip team to Zentra?"
     ("who jumped ship to the tea seller", feats(), 0, False),  # no name: no subject found
     (QUESTION, feats(type_gap=(1.0, 1.0)), 0, False),  # not even a person named
     (QUESTION, feats(dense=(0.2, 0.5), type_gap=(0.0, 0.0)), 0, False),  # the embedding model prefers another
+    (QUESTION, feats(names_context=(0.0, 0.5)), 0, False),  # no name of the question near the sentence
 ])
 def test_reworded(question, f, best, want):
     assert reworded(question, f, best, WORDS) is want
