@@ -50,4 +50,4 @@ def reworded(question: str, feats: np.ndarray, best: int, doc_words: frozenset[s
     # answer is, in the sentence or its neighbours: SQuAD 2.0's unanswerable questions that an
     # earlier version let through ("Who was the developer of the Hamming battery?") named
     # something of the article that no sentence near the chosen one names.
-    return bool(names) and names <= doc_words and row[_F["names_context"]] > 0
+    return bool(names) and names <= doc_words and bool(row[_F["names_context"]] > 0)
