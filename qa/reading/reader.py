@@ -8,11 +8,10 @@ the abstention threshold come from ``qa/reading/data/reader.json``, fitted on SQ
 ``python -m qa.training.calibrate`` (see there for how). The few candidates ranked best are then read by
 a cross-encoder (:mod:`qa.reading.crossreader`), whose logit is one more feature of the final score.
 
-Besides a low answerability, three checks make it abstain: the question asks for a figure, a date
-or an amount in a named currency and the answer states none; the question names a version
-("Trainium3", "fourth-generation") and the answer only others ("Trainium2"); or the gate of
-:mod:`qa.reading.answerable` finds it a near miss (about the passage's subject, asking what it
-never says).
+Besides a low answerability (not alone for a question reworded from its article: :mod:`qa.reading.reworded`),
+three checks make it abstain: the question asks for a figure, a date or an amount in a named currency and
+the answer states none; the question names a version ("Trainium3", "fourth-generation") and the answer
+only others ("Trainium2"); or the gate of :mod:`qa.reading.answerable` finds it a near miss.
 """
 from __future__ import annotations
 
@@ -39,6 +38,7 @@ from .softmatch import WordVectors
 from ..indexing.store import IndexData
 from ..ingest.text import is_heading
 from .versions import other_version
+from .reworded import reworded
 
 __all__ = ["ReaderConfig", "Reading", "ExtractiveReader", "FEATURES", "ANSWER_FEATURES", "MERGE_FEATURES",
            "answer_features", "merge_features", "best_neighbour", "cross_column"]
@@ -283,7 +283,7 @@ class ExtractiveReader:
         row, _ = cands[best]
         doc, a, b = (int(x) for x in self.data.sentences[row])
         info = dict(zip(FEATURES, map(float, feats[best])))
-        if prob < self.config.threshold:
+        if prob < self.config.threshold and not reworded(question, feats, best, self._doc_terms.words(doc)):
             return Reading(doc, a, b, None, prob, True, _reason(info), info)
         gate = self._gate_features(question, cands, best, info)
         a, b, partner = self._merge_neighbour(cands, logits, best, doc, a, b, feats)
