@@ -6,23 +6,30 @@ genre").
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import numpy as np
 
+from .choices import affirmed_option
+from .definitions import _defined_as
 from .answer_facts import (
     _Q_STOP,
     DocFacts,
     QuestionSettings,
     Value,
     _about_subject,
-    _defined_as,
     _junk,
     _name_parts,
     _Question,
 )
 
-__all__ = ["_answers", "_relevance"]
+__all__ = ["_answers", "_chosen", "_relevance", "close_values"]
+
+# Questions after a measure (a size, a distance, an amount), whose answer carries a unit.
+_MEASURE = re.compile(r"\bhow (?:much|large|long|far|big|high|tall|deep|heavy|wide)\b|\b(?:distance|area|length|"
+                      r"height|size|weight|depth|width|salinity|temperature)\b|\d\s*(?:km|mi|m|kg|acres?|hectares?)\b",
+                      re.IGNORECASE)
 
 
 def _relevance(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | None,
@@ -38,7 +45,10 @@ def _answers(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | 
     """The document's candidate answers, best first: (sentence relevance, sentence, value)."""
     if not rows or q.kind is None or q.kind not in st.types or (q.other and "OTHER" not in st.types):
         return []
+    if q.options and st.choices:
+        return []  # the answer is one of the options the question lists (``qa.conflicts.choices``)
     rel = _relevance(q, f, rows, qvec, st)
+    measured = q.kind == "number" and _MEASURE.search(q.text) is not None
     out: list[tuple[float, int, Value]] = []
     for k in np.argsort(-rel, kind="stable"):
         if rel[k] < st.relevant or len(out) >= st.top_sentences:
@@ -64,6 +74,8 @@ def _answers(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | 
                     continue
                 dist = penalty + min((min(abs(a - v.first), abs(a - v.last + 1)) for a in anchors),
                                      default=len(s.keys))
+                if measured and v.key.startswith(":"):
+                    dist += st.subject_penalty  # a size or distance has a unit; a bare figure is a count or a rank
                 if dist > st.near or _junk(v, s):
                     continue
                 if best is None or dist < best[0]:
@@ -71,3 +83,34 @@ def _answers(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | 
         if best is not None:
             out.append((float(rel[k]), i, best[1]))
     return out
+
+
+def _chosen(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | None,
+            st: QuestionSettings) -> tuple[float, int, Value] | None:
+    """A choice question's answer in this document: the one option its sentences answering the
+    question affirm (``qa.conflicts.choices``), as (sentence relevance, sentence, value)."""
+    rel = _relevance(q, f, rows, qvec if f.vectors is not None else None, st)
+    best = [rows[k] for k in np.argsort(-rel, kind="stable") if rel[k] >= st.relevant]
+    got = affirmed_option(q.options, f.sents, best)
+    if got is None:
+        return None
+    n, i, a, b = got
+    s = f.sents[i]
+    text = s.norm[s.tokens[a].start:s.tokens[b - 1].end]
+    return float(rel[list(rows).index(i)]), i, Value("name", " ".join(q.options[n]), text, a, b)
+
+
+_CLOSE_YEARS = 2
+_CLOSE_RATIO = 1.5
+
+
+def close_values(a: Value, b: Value) -> bool:
+    """Whether two different answers are near misses of one another: years at most
+    ``_CLOSE_YEARS`` apart, figures in one unit within ``_CLOSE_RATIO`` of each other."""
+    if a.kind != b.kind or a.kind == "name":
+        return False
+    if a.kind == "date":
+        return a.key.isdigit() and b.key.isdigit() and abs(int(a.key) - int(b.key)) <= _CLOSE_YEARS
+    (ua, xa), (ub, xb) = (v.key.split(":", 1) for v in (a, b))
+    lo, hi = sorted((abs(float(xa)), abs(float(xb))))
+    return ua == ub and lo > 0 and hi / lo <= _CLOSE_RATIO

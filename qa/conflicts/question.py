@@ -57,7 +57,7 @@ from .answer_facts import (
     _Question,
 )
 from ..ingest.text import nfkc
-from .answers import _answers, _relevance
+from .answers import _answers, _chosen, _relevance, close_values
 from .entity import SAME, UNRELATED, _qualifiers, entity_relation, same_entity
 from .rewrite import rewritten
 from .slots import _components, _figures, _fits, asks_standing, certainty_bears
@@ -147,6 +147,8 @@ class QuestionConflicts:
         links: list[tuple[str, str, str, _Said, _Said]] = []  # (kind, doc a, doc b, what each says)
         if st.answers:
             links += self._answer_links(q, answers, st)
+            if st.choices and q.options:
+                links += self._choice_links(q, rows, qvec, st)
         if st.swaps and q.kind is not None:
             links += self._swap_links(q, rows, qvec, st, out)
         for kind in (ANSWER, AMBIGUITY):
@@ -173,9 +175,34 @@ class QuestionConflicts:
                 if _agree(a, b) or _present(a, fb, q.keys) or _present(b, fa, q.keys):
                     continue
                 sents = (fa.sents[answers[da][1]], fb.sents[answers[db][1]])
-                kind = self._link_kind(fa, fb, q, (a, b), sents, st, lambda: entity_relation(fa, fb, q, st, (a, b), sents))
+
+                # Near misses (1988 / 1989, 69 / 87 tornadoes) are two reports of one fact: namesakes'
+                # years and figures have nothing to do with each other.
+                relation = lambda fa=fa, fb=fb, v=(a, b), s=sents: (  # noqa: E731
+                    SAME if (r := entity_relation(fa, fb, q, st, v, s)) == UNRELATED and st.close_values
+                    and close_values(*v) else r)
+                kind = self._link_kind(fa, fb, q, (a, b), sents, st, relation)
                 if kind is not None:
                     links.append((kind, da, db, answers[da], answers[db]))
+        return links
+
+    def _choice_links(self, q: _Question, rows: dict[str, list[int]], qvec, st: QuestionSettings) -> list:
+        """A choice question's answers: the option each document affirms (``answers._chosen``). The
+        question names its subject and every answer, so two documents affirming two options answer
+        that one question: only evidence of two entities (qualifiers) keeps them apart, not the
+        little text two excerpts share."""
+        said = {d: x for d, rs in rows.items() if (x := _chosen(q, self.facts[d], rs, qvec, st)) is not None}
+        links, order = [], list(said)
+        for x, da in enumerate(order):
+            for db in order[x + 1:]:
+                (_, ia, va), (_, ib, vb) = said[da], said[db]
+                fa, fb = self.facts[da], self.facts[db]
+                sents = (fa.sents[ia], fb.sents[ib])
+                relation = lambda fa=fa, fb=fb, v=(va, vb), s=sents: (  # noqa: E731
+                    r if (r := entity_relation(fa, fb, q, st, v, s)) != UNRELATED else SAME)
+                kind = None if va.key == vb.key else self._link_kind(fa, fb, q, (va, vb), sents, st, relation)
+                if kind is not None:
+                    links.append((kind, da, db, said[da], said[db]))
         return links
 
     def _swap_links(self, q: _Question, rows: dict[str, list[int]], qvec, st: QuestionSettings,
