@@ -170,9 +170,15 @@ class QuestionSettings:
     # A choice question ("a town or a village?") is answered by the one option each source affirms
     # (off: read as any other question, by its answer type).
     choices: bool = True
-    # Two documents not shown to be one entity whose answers are near misses (years 2 apart, figures
-    # in one unit within half of each other) disagree on one fact (off: no conflict, as before).
+    # Two documents not shown to be one entity whose answers are near misses of the value a yes/no
+    # question states (1988 / 1989 asked "in 1988?"; years 2 apart, figures in one unit within half
+    # of each other) disagree on that one fact (off: no conflict, as before). Not for questions that
+    # state no value: namesakes are often contemporaries (RAMDocs: two Frederick Groves born 1891
+    # and 1892).
     close_values: bool = True
+    # Two sources giving one value, one denying what the other asserts of it ("did not participate
+    # in the 1513 conclave"), disagree (off: one value is agreement).
+    negated_slot: bool = True
 
 
 # --------------------------------------------------------------------------- candidate answers
@@ -287,6 +293,7 @@ class _Question:
     claimed: frozenset[str] = frozenset()
     # The answers a choice question lists ("a town or a village"), each as its tokens' keys.
     options: tuple[tuple[str, ...], ...] = ()
+    stated: bool = False  # a yes/no question stating the value it asks about ("born in 1213?")
 
     def asks(self, key: str) -> bool:
         """Whether a sentence token is a form of a predicate word ("directed" for "directors")."""
@@ -320,7 +327,8 @@ def _question(text: str, yes_no_values: bool = True) -> _Question:
     predicate = frozenset(stem(t.key)[:_PREFIX] for k, t in enumerate(toks)
                           if t.key.isalpha() and t.key not in _Q_STOP and t.key not in subject
                           and len(t.key) > 2 and not (k > 0 and t.text[:1].isupper()) and t.key not in listed)
-    return _Question(text, _kind_for(atype), keys, stems, subject, atype == "OTHER", predicate, claimed, options)
+    return _Question(text, _kind_for(atype), keys, stems, subject, atype == "OTHER", predicate, claimed, options,
+                     not focus.wh and atype is not None)
 
 
 _PREFIX = 5  # "direct|ed", "direct|ors": forms of one word share their first letters

@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 
 from .choices import affirmed_option
+from .claims import NEGATIONS
+from .counts import WORD_NUMBERS
+from .sentences import _Sentence
 from .definitions import _defined_as
 from .answer_facts import (
     _Q_STOP,
@@ -24,8 +28,10 @@ from .answer_facts import (
     _Question,
 )
 
-__all__ = ["_answers", "_chosen", "_relevance", "close_values"]
+__all__ = ["_answers", "_chosen", "_polarity", "_relevance", "close_values"]
 
+# Questions after a count: a count written in words ("four") answers only these.
+_COUNT = re.compile(r"\bhow many\b|\bnumber of\b", re.IGNORECASE)
 # Questions after a measure (a size, a distance, an amount), whose answer carries a unit.
 _MEASURE = re.compile(r"\bhow (?:much|large|long|far|big|high|tall|deep|heavy|wide)\b|\b(?:distance|area|length|"
                       r"height|size|weight|depth|width|salinity|temperature)\b|\d\s*(?:km|mi|m|kg|acres?|hectares?)\b",
@@ -49,6 +55,7 @@ def _answers(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | 
         return []  # the answer is one of the options the question lists (``qa.conflicts.choices``)
     rel = _relevance(q, f, rows, qvec, st)
     measured = q.kind == "number" and _MEASURE.search(q.text) is not None
+    counted = _COUNT.search(q.text) is not None or any(w in WORD_NUMBERS for w in q.keys)
     out: list[tuple[float, int, Value]] = []
     for k in np.argsort(-rel, kind="stable"):
         if rel[k] < st.relevant or len(out) >= st.top_sentences:
@@ -67,8 +74,8 @@ def _answers(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | 
             if v is not None and not _about_subject(v, q):
                 best = (-1.0, v)
         for v0 in f.values[i]:
-            if v0.kind != q.kind:
-                continue
+            if v0.kind != q.kind or (v0.kind == "number" and v0.text.isalpha() and not counted):
+                continue  # a count in words ("four") answers only a count
             for v in (_name_parts(s, v0, q.keys) if v0.kind == "name" else (v0,)):
                 if _about_subject(v, q):
                     continue
@@ -114,3 +121,25 @@ def close_values(a: Value, b: Value) -> bool:
     (ua, xa), (ub, xb) = (v.key.split(":", 1) for v in (a, b))
     lo, hi = sorted((abs(float(xa)), abs(float(xb))))
     return ua == ub and lo > 0 and hi / lo <= _CLOSE_RATIO
+
+
+_NEGATION_REACH = 3  # tokens between a negation and the predicate word it denies ("did not participate")
+_WORDING = 8  # predicate words this close to the value are quoted with it in the summary
+
+
+def _polarity(s: _Sentence, v: Value, q: _Question) -> tuple[bool, Value] | None:
+    """Whether the sentence denies what the question asks (a negation just before one of its
+    predicate words: "did not participate in the 1513 papal conclave"), with the value widened to
+    that wording for the summary; None when no predicate word is there to judge by."""
+    asked = [n for n, key in enumerate(s.keys) if q.asks(key)]
+    denied = [n for n in asked if NEGATIONS & set(s.keys[max(0, n - _NEGATION_REACH):n])]
+    if not asked:
+        return None
+    near = [n for n in denied or asked if min(abs(n - v.first), abs(n - v.last + 1)) <= _WORDING]
+    first = min(near + [v.first])
+    last = max([n + 1 for n in asked if n - v.last < _WORDING and n >= first] + [v.last])
+    if denied:
+        first = min(first, max(0, first - _NEGATION_REACH))
+        while s.keys[first] not in NEGATIONS and first < v.first:
+            first += 1
+    return bool(denied), replace(v, text=s.norm[s.tokens[first].start:s.tokens[last - 1].end])

@@ -52,18 +52,19 @@ def test_sources_affirming_two_options_of_a_choice_question_disagree(encode):
 
 
 @MODES
-def test_near_miss_years_of_two_short_excerpts_are_one_fact_reported_twice(encode):
-    """1988 / 1989 from two excerpts that share no 4-gram: not shown to be one entity, but years a
-    year apart are a misreport of one fact, not two namesakes (whose years have nothing to do with
-    each other): a conflict. Years far apart stay unjudged."""
+def test_near_miss_years_of_the_value_a_question_states_are_one_fact_reported_twice(encode):
+    """"Did she found it in 1988?": 1988 / 1989 from two excerpts that share no 4-gram are not shown
+    to be one entity, but the question pins the fact and both speak to it: a conflict. Years far
+    apart stay unjudged, and so do near years asked without a value ("When did ...?": namesakes
+    are often contemporaries)."""
     a = doc("a01", "Mari Fitzduff went on to found Mediation Northern Ireland in 1988 with colleagues.")
-    b = doc("b02", "Working with universities, Mari Fitzduff set up Mediation Northern Ireland, a peace charity, in {year}.")
-    q = "When did Mari Fitzduff found Mediation Northern Ireland?"
-    close = [a, doc("b02", b.raw.split("\n\n", 1)[1].strip().format(year=1989))]
+    b = "Working with universities, Mari Fitzduff set up Mediation Northern Ireland, a peace charity, in {year}."
+    q = "Did Mari Fitzduff found Mediation Northern Ireland in 1988?"
+    close = [a, doc("b02", b.format(year=1989))]
     assert real(find(q, close, encode)) == ["answer"]
     assert real(find(q, close, encode, close_values=False)) == []
-    far = [a, doc("b02", b.raw.split("\n\n", 1)[1].strip().format(year=1961))]
-    assert real(find(q, far, encode)) == []
+    assert real(find(q, [a, doc("b02", b.format(year=1961))], encode)) == []
+    assert real(find("When did Mari Fitzduff found Mediation Northern Ireland?", close, encode)) == []
 
 
 @MODES
@@ -82,3 +83,18 @@ def test_counts_in_words_and_days_of_months(encode):
     tq = _question("How many tornadoes were confirmed in the October 2010 storm complex?")
     found = _answers(tq, f.facts["b02"], list(range(len(f.facts["b02"].sents))), None, f.settings)
     assert [v.text for _, _, v in found] == ["87"]
+
+
+@MODES
+def test_one_value_denied_by_one_source_and_asserted_by_the_other_disagrees(encode):
+    """Both give 1513, but one says the cardinal did not take part in that conclave: the same value
+    is no agreement when one source denies what the other asserts of it."""
+    took_part = doc("a01", "Cardinal Amanieu d'Albret participated in the papal conclave of 1513 that elected Pope Leo X.")
+    absent = doc("b02", "Amanieu d'Albret was one of the six cardinals who did not participate in the 1513 papal conclave.")
+    q = "Did Amanieu d'Albret participate in the papal conclave of 1513?"
+    found = find(q, [took_part, absent], encode)
+    assert real(found) == ["answer"], [c.summary for c in found]
+    assert "not participate" in found[0].summary
+    assert real(find(q, [took_part, absent], encode, negated_slot=False)) == []
+    also = doc("b02", "Amanieu d'Albret was one of the cardinals who did participate in the 1513 papal conclave.")
+    assert real(find(q, [took_part, also], encode)) == []
