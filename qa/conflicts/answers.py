@@ -2,7 +2,8 @@
 related to the question (cosine with the question vector plus the share of the question's words
 they repeat), the value of the asked kind next to what the question asks ("directed by ..." for
 "who directed"), or what a definition says the subject is ("a 2001 American drama film" for "what
-genre").
+genre"); the option of a choice question a document affirms; near-miss values; and whether an
+answer sentence denies what the question asks ("did not participate in the 1513 conclave").
 """
 from __future__ import annotations
 
@@ -13,7 +14,6 @@ from dataclasses import replace
 import numpy as np
 
 from .choices import affirmed_option
-from .claims import NEGATIONS
 from .counts import WORD_NUMBERS
 from .sentences import _Sentence
 from .definitions import _defined_as
@@ -34,7 +34,7 @@ __all__ = ["_answers", "_chosen", "_polarity", "_relevance", "close_values"]
 _COUNT = re.compile(r"\bhow many\b|\bnumber of\b", re.IGNORECASE)
 # Questions after a measure (a size, a distance, an amount), whose answer carries a unit.
 _MEASURE = re.compile(r"\bhow (?:much|large|long|far|big|high|tall|deep|heavy|wide)\b|\b(?:distance|area|length|"
-                      r"height|size|weight|depth|width|salinity|temperature)\b|\d\s*(?:km|mi|m|kg|acres?|hectares?)\b",
+                      r"height|size|weight|depth|width|temperature)\b|\d\s*(?:km|mi|m|kg|acres?|hectares?)\b",
                       re.IGNORECASE)
 
 
@@ -124,7 +124,14 @@ def close_values(a: Value, b: Value) -> bool:
 
 
 _NEGATION_REACH = 3  # tokens between a negation and the predicate word it denies ("did not participate")
+# Words that deny a verb ("did not participate", "was never released"); "none" or "no" deny a noun
+# ("Labels: none (self-released)").
+_DENY = frozenset("not n't never cannot".split())
 _WORDING = 8  # predicate words this close to the value are quoted with it in the summary
+
+
+def _denies(key: str) -> bool:
+    return key in _DENY or key.endswith("n't")
 
 
 def _polarity(s: _Sentence, v: Value, q: _Question) -> tuple[bool, Value] | None:
@@ -132,7 +139,7 @@ def _polarity(s: _Sentence, v: Value, q: _Question) -> tuple[bool, Value] | None
     predicate words: "did not participate in the 1513 papal conclave"), with the value widened to
     that wording for the summary; None when no predicate word is there to judge by."""
     asked = [n for n, key in enumerate(s.keys) if q.asks(key)]
-    denied = [n for n in asked if NEGATIONS & set(s.keys[max(0, n - _NEGATION_REACH):n])]
+    denied = [n for n in asked if any(_denies(k) for k in s.keys[max(0, n - _NEGATION_REACH):n])]
     if not asked:
         return None
     near = [n for n in denied or asked if min(abs(n - v.first), abs(n - v.last + 1)) <= _WORDING]
@@ -140,6 +147,6 @@ def _polarity(s: _Sentence, v: Value, q: _Question) -> tuple[bool, Value] | None
     last = max([n + 1 for n in asked if n - v.last < _WORDING and n >= first] + [v.last])
     if denied:
         first = min(first, max(0, first - _NEGATION_REACH))
-        while s.keys[first] not in NEGATIONS and first < v.first:
+        while not _denies(s.keys[first]) and first < v.first:
             first += 1
     return bool(denied), replace(v, text=s.norm[s.tokens[first].start:s.tokens[last - 1].end])
