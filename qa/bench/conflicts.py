@@ -73,6 +73,9 @@ def _variants(base: QuestionSettings) -> dict[str, tuple[QuestionSettings | None
         "namesake notes from two documents": (replace(base, note_docs=2), "subject"),
         "stored conflicts noted as namesakes without evidence": (replace(base, stored_note_evidence=False), "subject"),
         "pinned questions: 4 shared content words are one entity": (replace(base, pinned=4), "subject"),
+        "no choice options (read by answer type)": (replace(base, choices=False), "subject"),
+        "no near misses of a stated value": (replace(base, close_values=False), "subject"),
+        "no denied slot (one value is agreement)": (replace(base, negated_slot=False), "subject"),
         "every passage of every document": (base, "all"),
         "before: stored conflicts, statement cosine >= 0.7": (None, "subject"),
     }

@@ -11,6 +11,8 @@ from functools import lru_cache
 import numpy as np
 
 from ..reading.answertype import question_focus
+from .choices import choice_options
+from .counts import _MONTHS, WORD_NUMBERS, _day_of_month
 from .claims import STOPWORDS, Token, is_year, quantities, stem, tokenize
 from ..ingest.text import nfkc
 from .rules import _same_spelling
@@ -22,8 +24,6 @@ _DATE_TYPES = frozenset({"DATE", "TIME"})
 _NUMBER_TYPES = frozenset({"NUM", "QUANTITY", "MONEY", "PERCENT", "DURATION"})
 _NAME_TYPES = frozenset({"PERSON", "ORG", "PLACE", "OTHER"})
 _CONNECT = frozenset("of de the and von van la le du des del di da al bin y".split())
-_MONTHS = frozenset("january february march april may-month june july august september october "
-                    "november december".split())
 _Q_STOP = STOPWORDS | frozenset("what which who whom whose when where why how name named called "
                                 "many much did does do is was were".split())
 
@@ -66,7 +66,8 @@ class DocFacts:
         keys = frozenset(k for s in sents for k in s.keys)
         names = frozenset(n for s in sents for n in s.names)
         years = frozenset(t.key for s in sents for t in s.tokens if is_year(t))
-        numbers = tuple((q.low, q.high, q.unit) for s in sents for q in s.quantities)
+        numbers = tuple((q.low, q.high, q.unit) for s in sents for q in s.quantities) + tuple(
+            (v.low, v.high, "") for vs in values for v in vs if v.kind == "number" and v.text.isalpha())
         grams = frozenset(zlib.crc32(" ".join(s.keys[i:i + 4]).encode())
                           for s in sents for i in range(max(0, len(s.keys) - 3)))
         lead_text = (nfkc(doc.title) + " . " + (sents[0].norm if sents else ""))[:400]
@@ -166,6 +167,18 @@ class QuestionSettings:
     # claim's standing, or a date or figure both statements give: ``qa.conflicts.slots``) and a
     # statement answers it, instead of by its closeness to the question (off: as other kinds).
     certainty_slot: bool = True
+    # A choice question ("a town or a village?") is answered by the one option each source affirms
+    # (off: read as any other question, by its answer type).
+    choices: bool = True
+    # Two documents not shown to be one entity whose answers are near misses of the value a yes/no
+    # question states (1988 / 1989 asked "in 1988?"; years 2 apart, figures in one unit within half
+    # of each other) disagree on that one fact (off: no conflict, as before). Not for questions that
+    # state no value: namesakes are often contemporaries (RAMDocs: two Frederick Groves born 1891
+    # and 1892).
+    close_values: bool = True
+    # Two sources giving one value, one denying what the other asserts of it ("did not participate
+    # in the 1513 conclave"), disagree (off: one value is agreement).
+    negated_slot: bool = True
 
 
 # --------------------------------------------------------------------------- candidate answers
@@ -178,10 +191,16 @@ def _values(s: _Sentence) -> list[Value]:
         if is_year(t):
             out.append(Value("date", t.key, t.text, t_i, t_i + 1))
     for q in s.quantities:
-        if q.unit == "year" or not q.value:
+        if q.unit == "year" or not q.value or (not q.unit and _day_of_month(toks, q.first, q.last)):
             continue
         out.append(Value("number", f"{q.unit}:{q.value:.4g}", s.norm[toks[q.first].start:toks[q.last - 1].end],
                          q.first, q.last, q.low, q.high))
+    for t_i, t in enumerate(toks):
+        # Counts written as words ("only three survived", "two monks"); "one" is too often no
+        # count ("one of the", "the one") to read.
+        n = WORD_NUMBERS.get(t.key)
+        if n is not None and n != 1:
+            out.append(Value("number", f":{n:.4g}", t.text, t_i, t_i + 1, n, n))
     i = 0
     while i < len(toks):
         if not _cap(toks[i]):
@@ -230,41 +249,6 @@ def _name_parts(s: _Sentence, v: Value, qkeys: frozenset[str]) -> list[Value]:
     return out
 
 
-_COPULA = frozenset("is was are were".split())
-_DEFINITE = frozenset("a an the one".split())
-# Words that end what a definition says the subject is ("a 2001 American drama film directed by").
-_DEF_END = frozenset("by of in from that which who whose where with for on at to as and or but "
-                     "directed written released based starring produced located founded known "
-                     "published recorded composed".split())
-
-
-def _defined_as(s: _Sentence, q: "_Question", span: int = 12) -> Value | None:
-    """What a definition says the subject is: "Manic is a 2001 American drama film directed by"
-    gives "drama film", asked for the genre. Years and capitalised words (nationalities) before
-    the words are skipped; it ends at a preposition, a relative pronoun or a participle."""
-    subject = set(q.subject)
-    toks = s.tokens
-    for c, key in enumerate(s.keys):
-        if key not in _COPULA:
-            continue
-        if not subject & set(s.keys[max(0, c - span):c]):
-            continue
-        i = c + 1
-        if i >= len(toks) or s.keys[i] not in _DEFINITE:
-            return None  # "was shot down", "is located": no definition
-        while i < len(toks) and (s.keys[i] in _DEFINITE or is_year(toks[i]) or toks[i].key[:1].isdigit()
-                                 or toks[i].text[:1].isupper() or s.keys[i] in ("also", "now", "currently")):
-            i += 1
-        j = i
-        while j < len(toks) and j - i < 4 and toks[j].text.isalpha() and toks[j].text.islower() \
-                and s.keys[j] not in _DEF_END and s.keys[j] not in STOPWORDS:
-            j += 1
-        if j > i:
-            return Value("name", " ".join(s.keys[i:j]), s.norm[toks[i].start:toks[j - 1].end], i, j)
-        return None
-    return None
-
-
 def _cap(t: Token) -> bool:
     return t.text[:1].isupper() and t.key not in _MONTHS and not t.key[:1].isdigit()
 
@@ -307,6 +291,9 @@ class _Question:
     predicate: frozenset[str] = frozenset()
     # Values a yes/no question states ("born in 1213"): its answer slot, not part of the subject.
     claimed: frozenset[str] = frozenset()
+    # The answers a choice question lists ("a town or a village"), each as its tokens' keys.
+    options: tuple[tuple[str, ...], ...] = ()
+    stated: bool = False  # a yes/no question stating the value it asks about ("born in 1213?")
 
     def asks(self, key: str) -> bool:
         """Whether a sentence token is a form of a predicate word ("directed" for "directors")."""
@@ -328,15 +315,20 @@ def _question(text: str, yes_no_values: bool = True) -> _Question:
             claimed = frozenset(t.key for t in toks if is_year(t))
             if claimed:
                 atype = "DATE"
-            elif any(q.value and q.unit != "year" for q in quantities(toks, nfkc(text))):
+            elif any(q.value and q.unit != "year" for q in quantities(toks, nfkc(text))) or any(
+                    t.key in WORD_NUMBERS and (t.key != "one" or k and toks[k - 1].key in ("than", "least"))
+                    for k, t in enumerate(toks)):
                 atype = "NUM"
+    options = choice_options(nfkc(text))
+    listed = {w for o in options for w in o}  # the options are the slot, not the subject
     subject = tuple(t.key for k, t in enumerate(toks)
                     if (t.text[:1].isupper() or t.key[:1].isdigit()) and t.key not in _Q_STOP and k > 0
-                    and t.key not in claimed)
+                    and t.key not in claimed and t.key not in listed)
     predicate = frozenset(stem(t.key)[:_PREFIX] for k, t in enumerate(toks)
                           if t.key.isalpha() and t.key not in _Q_STOP and t.key not in subject
-                          and len(t.key) > 2 and not (k > 0 and t.text[:1].isupper()))
-    return _Question(text, _kind_for(atype), keys, stems, subject, atype == "OTHER", predicate, claimed)
+                          and len(t.key) > 2 and not (k > 0 and t.text[:1].isupper()) and t.key not in listed)
+    return _Question(text, _kind_for(atype), keys, stems, subject, atype == "OTHER", predicate, claimed, options,
+                     not focus.wh and atype is not None)
 
 
 _PREFIX = 5  # "direct|ed", "direct|ors": forms of one word share their first letters
@@ -395,5 +387,6 @@ def _agree(a: Value, b: Value) -> bool:
         return wa <= wb or wb <= wa or _same_spelling(a.text, b.text) or (
             (len(wa) > 2 or len(wb) > 2) and bool(wa & wb))
     return False
+
 
 

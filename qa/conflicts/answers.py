@@ -2,27 +2,40 @@
 related to the question (cosine with the question vector plus the share of the question's words
 they repeat), the value of the asked kind next to what the question asks ("directed by ..." for
 "who directed"), or what a definition says the subject is ("a 2001 American drama film" for "what
-genre").
+genre"); the option of a choice question a document affirms; near-miss values; and whether an
+answer sentence denies what the question asks ("did not participate in the 1513 conclave").
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 
+from .choices import affirmed_option
+from .counts import WORD_NUMBERS
+from .sentences import _Sentence
+from .definitions import _defined_as
 from .answer_facts import (
     _Q_STOP,
     DocFacts,
     QuestionSettings,
     Value,
     _about_subject,
-    _defined_as,
     _junk,
     _name_parts,
     _Question,
 )
 
-__all__ = ["_answers", "_relevance"]
+__all__ = ["_answers", "_chosen", "_polarity", "_relevance", "close_values"]
+
+# Questions after a count: a count written in words ("four") answers only these.
+_COUNT = re.compile(r"\bhow many\b|\bnumber of\b", re.IGNORECASE)
+# Questions after a measure (a size, a distance, an amount), whose answer carries a unit.
+_MEASURE = re.compile(r"\bhow (?:much|large|long|far|big|high|tall|deep|heavy|wide)\b|\b(?:distance|area|length|"
+                      r"height|size|weight|depth|width|temperature)\b|\d\s*(?:km|mi|m|kg|acres?|hectares?)\b",
+                      re.IGNORECASE)
 
 
 def _relevance(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | None,
@@ -38,7 +51,11 @@ def _answers(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | 
     """The document's candidate answers, best first: (sentence relevance, sentence, value)."""
     if not rows or q.kind is None or q.kind not in st.types or (q.other and "OTHER" not in st.types):
         return []
+    if q.options and st.choices:
+        return []  # the answer is one of the options the question lists (``qa.conflicts.choices``)
     rel = _relevance(q, f, rows, qvec, st)
+    measured = q.kind == "number" and _MEASURE.search(q.text) is not None
+    counted = _COUNT.search(q.text) is not None or any(w in WORD_NUMBERS for w in q.keys)
     out: list[tuple[float, int, Value]] = []
     for k in np.argsort(-rel, kind="stable"):
         if rel[k] < st.relevant or len(out) >= st.top_sentences:
@@ -57,13 +74,15 @@ def _answers(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | 
             if v is not None and not _about_subject(v, q):
                 best = (-1.0, v)
         for v0 in f.values[i]:
-            if v0.kind != q.kind:
-                continue
+            if v0.kind != q.kind or (v0.kind == "number" and v0.text.isalpha() and not counted):
+                continue  # a count in words ("four") answers only a count
             for v in (_name_parts(s, v0, q.keys) if v0.kind == "name" else (v0,)):
                 if _about_subject(v, q):
                     continue
                 dist = penalty + min((min(abs(a - v.first), abs(a - v.last + 1)) for a in anchors),
                                      default=len(s.keys))
+                if measured and v.key.startswith(":"):
+                    dist += st.subject_penalty  # a size or distance has a unit; a bare figure is a count or a rank
                 if dist > st.near or _junk(v, s):
                     continue
                 if best is None or dist < best[0]:
@@ -71,3 +90,63 @@ def _answers(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | 
         if best is not None:
             out.append((float(rel[k]), i, best[1]))
     return out
+
+
+def _chosen(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | None,
+            st: QuestionSettings) -> tuple[float, int, Value] | None:
+    """A choice question's answer in this document: the one option its sentences answering the
+    question affirm (``qa.conflicts.choices``), as (sentence relevance, sentence, value)."""
+    rel = _relevance(q, f, rows, qvec if f.vectors is not None else None, st)
+    best = [rows[k] for k in np.argsort(-rel, kind="stable") if rel[k] >= st.relevant]
+    got = affirmed_option(q.options, f.sents, best)
+    if got is None:
+        return None
+    n, i, a, b = got
+    s = f.sents[i]
+    text = s.norm[s.tokens[a].start:s.tokens[b - 1].end]
+    return float(rel[list(rows).index(i)]), i, Value("name", " ".join(q.options[n]), text, a, b)
+
+
+_CLOSE_YEARS = 2
+_CLOSE_RATIO = 1.5
+
+
+def close_values(a: Value, b: Value) -> bool:
+    """Whether two different answers are near misses of one another: years at most
+    ``_CLOSE_YEARS`` apart, figures in one unit within ``_CLOSE_RATIO`` of each other."""
+    if a.kind != b.kind or a.kind == "name":
+        return False
+    if a.kind == "date":
+        return a.key.isdigit() and b.key.isdigit() and abs(int(a.key) - int(b.key)) <= _CLOSE_YEARS
+    (ua, xa), (ub, xb) = (v.key.split(":", 1) for v in (a, b))
+    lo, hi = sorted((abs(float(xa)), abs(float(xb))))
+    return ua == ub and lo > 0 and hi / lo <= _CLOSE_RATIO
+
+
+_NEGATION_REACH = 3  # tokens between a negation and the predicate word it denies ("did not participate")
+# Words that deny a verb ("did not participate", "was never released"); "none" or "no" deny a noun
+# ("Labels: none (self-released)").
+_DENY = frozenset("not n't never cannot".split())
+_WORDING = 8  # predicate words this close to the value are quoted with it in the summary
+
+
+def _denies(key: str) -> bool:
+    return key in _DENY or key.endswith("n't")
+
+
+def _polarity(s: _Sentence, v: Value, q: _Question) -> tuple[bool, Value] | None:
+    """Whether the sentence denies what the question asks (a negation just before one of its
+    predicate words: "did not participate in the 1513 papal conclave"), with the value widened to
+    that wording for the summary; None when no predicate word is there to judge by."""
+    asked = [n for n, key in enumerate(s.keys) if q.asks(key)]
+    denied = [n for n in asked if any(_denies(k) for k in s.keys[max(0, n - _NEGATION_REACH):n])]
+    if not asked:
+        return None
+    near = [n for n in denied or asked if min(abs(n - v.first), abs(n - v.last + 1)) <= _WORDING]
+    first = min(near + [v.first])
+    last = max([n + 1 for n in asked if n - v.last < _WORDING and n >= first] + [v.last])
+    if denied:
+        first = min(first, max(0, first - _NEGATION_REACH))
+        while not _denies(s.keys[first]) and first < v.first:
+            first += 1
+    return bool(denied), replace(v, text=s.norm[s.tokens[first].start:s.tokens[last - 1].end])

@@ -20,13 +20,19 @@ reads unlike the question) combines three signals:
    from the other document.
 3. Near-copy swaps (``qa.conflicts.swaps``): two documents that repeat one another sentence for
    sentence but swap a value of the asked kind in a sentence related to the question.
+4. Choices (``qa.conflicts.choices``): a question that lists its answers ("a town or a village?")
+   is answered by the one option each document affirms; and two documents giving one value, one
+   denying what the other asserts of it ("did not participate in the 1513 conclave"), disagree.
 
 Same entity or not (``qa.conflicts.entity``): two documents are about the same entity when they share
 enough text (word 4-grams) or names, or one names its subject with a qualifier the other repeats
 ("Dallas County Courthouse (Iowa)" ... "Adel, Iowa"); not when the names qualifying the subject
 where it is first mentioned differ ("Kaliganj Upazila, Jhenaidah" vs "Kaliganj Upazila,
 Lalmonirhat"), when each answer sentence names its own subject (Meta's 5 GW, Anthropic's 1 GW), or
-when near-copies swap many different things (one template, two entities). Copies of one article
+when near-copies swap many different things (one template, two entities). Documents not shown to be
+one entity still disagree when their answers are near misses (1988 / 1989, 69 / 87 tornadoes:
+namesakes' figures are unrelated), or when the question pins both answers to one fact (an option
+it lists, the value both give). Copies of one article
 (half their 4-grams shared) that rename nothing but the answer are one entity whatever their
 qualifiers say (``qa.conflicts.rewrite``: a rewrite changes the answer in the title too); a
 qualifier one document lacks is no evidence when that document never names the subject up front
@@ -57,14 +63,15 @@ from .answer_facts import (
     _Question,
 )
 from ..ingest.text import nfkc
-from .answers import _answers, _relevance
+from .answers import _answers, _chosen, _polarity, _relevance, close_values
 from .entity import SAME, UNRELATED, _qualifiers, entity_relation, same_entity
 from .rewrite import rewritten
+from .summaries import _Said, conflict_of, one_unless_two
 from .slots import _components, _figures, _fits, asks_standing, certainty_bears
 from .sentences import Encoder, _DocSentences, _Sentence
 from .swaps import Swaps, _figures_differ, swaps_between
 from ..ingest.corpus import Document
-from ..results import AMBIGUITY, Citation, Conflict
+from ..results import AMBIGUITY, Conflict
 
 __all__ = ["DocFacts", "QuestionConflicts", "QuestionSettings", "find_conflicts_for_question",
            "ANSWER", "AMBIGUITY", "same_entity"]
@@ -73,8 +80,6 @@ __all__ = ["DocFacts", "QuestionConflicts", "QuestionSettings", "find_conflicts_
 # --------------------------------------------------------------------------- public API
 
 
-# A statement a document makes about the answer: (relevance of its sentence, sentence row, value).
-_Said = tuple[float, int, Value]
 _KIND_OF = {"numeric": "number", "date": "date", "entity": "name"}
 
 
@@ -147,6 +152,8 @@ class QuestionConflicts:
         links: list[tuple[str, str, str, _Said, _Said]] = []  # (kind, doc a, doc b, what each says)
         if st.answers:
             links += self._answer_links(q, answers, st)
+            if st.choices and q.options:
+                links += self._choice_links(q, rows, qvec, st)
         if st.swaps and q.kind is not None:
             links += self._swap_links(q, rows, qvec, st, out)
         for kind in (ANSWER, AMBIGUITY):
@@ -158,7 +165,7 @@ class QuestionConflicts:
                     said.setdefault(db, sb)
                     pairs.append((da, db))
             for group in _components(pairs):
-                out.append(self._conflict(kind, group, said))
+                out.append(conflict_of(kind, group, said, self.facts))
         if st.notes_alone and any(c.kind != AMBIGUITY for c in out):
             out = [c for c in out if c.kind != AMBIGUITY]
         return [c for c in out if c.kind != AMBIGUITY or len({s.doc_id for s in c.statements}) >= st.note_docs]
@@ -170,12 +177,44 @@ class QuestionConflicts:
             for db in order[x + 1:]:
                 a, b = answers[da][2], answers[db][2]
                 fa, fb = self.facts[da], self.facts[db]
+                sents = (fa.sents[answers[da][1]], fb.sents[answers[db][1]])
+                if a.key == b.key and st.negated_slot:
+                    # One value, but one source denies what the other asserts of it ("did not
+                    # participate in the 1513 conclave"): the value pins both to one fact.
+                    pa, pb = _polarity(sents[0], a, q), _polarity(sents[1], b, q)
+                    kind = self._link_kind(fa, fb, q, (a, b), sents, st, lambda fa=fa, fb=fb, v=(a, b), s=sents: one_unless_two(
+                        fa, fb, q, st, v, s)) if pa and pb and pa[0] != pb[0] else None
+                    if kind is not None:
+                        links.append((kind, da, db, answers[da][:2] + (pa[1],), answers[db][:2] + (pb[1],)))
                 if _agree(a, b) or _present(a, fb, q.keys) or _present(b, fa, q.keys):
                     continue
-                sents = (fa.sents[answers[da][1]], fb.sents[answers[db][1]])
-                kind = self._link_kind(fa, fb, q, (a, b), sents, st, lambda: entity_relation(fa, fb, q, st, (a, b), sents))
+
+                # Near misses of the value a question states ("in 1988?": 1988 / 1989) are two reports
+                # of the one fact it asks about.
+                relation = lambda fa=fa, fb=fb, v=(a, b), s=sents: (  # noqa: E731
+                    SAME if (r := entity_relation(fa, fb, q, st, v, s)) == UNRELATED and st.close_values
+                    and q.stated and close_values(*v) else r)
+                kind = self._link_kind(fa, fb, q, (a, b), sents, st, relation)
                 if kind is not None:
                     links.append((kind, da, db, answers[da], answers[db]))
+        return links
+
+    def _choice_links(self, q: _Question, rows: dict[str, list[int]], qvec, st: QuestionSettings) -> list:
+        """A choice question's answers: the option each document affirms (``answers._chosen``). The
+        question names its subject and every answer, so two documents affirming two options answer
+        that one question: only evidence of two entities (qualifiers) keeps them apart, not the
+        little text two excerpts share."""
+        said = {d: x for d, rs in rows.items() if (x := _chosen(q, self.facts[d], rs, qvec, st)) is not None}
+        links, order = [], list(said)
+        for x, da in enumerate(order):
+            for db in order[x + 1:]:
+                (_, ia, va), (_, ib, vb) = said[da], said[db]
+                fa, fb = self.facts[da], self.facts[db]
+                sents = (fa.sents[ia], fb.sents[ib])
+                kind = None if va.key == vb.key else self._link_kind(
+                    fa, fb, q, (va, vb), sents, st, lambda fa=fa, fb=fb, v=(va, vb), s=sents: one_unless_two(fa, fb, q, st, v, s))
+                if kind is not None:
+                    links.append((kind, da, db, said[da], said[db]))
         return links
 
     def _swap_links(self, q: _Question, rows: dict[str, list[int]], qvec, st: QuestionSettings,
@@ -344,19 +383,6 @@ class QuestionConflicts:
                 continue
             rows[doc_id] = [i for i, s in enumerate(f.sents) if any(a < s.end and s.start < b for a, b in ss)]
         return rows
-
-    def _conflict(self, kind: str, group: list[str], said: dict[str, _Said]) -> Conflict:
-        parts, statements = [], []
-        for doc_id in group:
-            rel, i, v = said[doc_id]
-            f = self.facts[doc_id]
-            s = f.sents[i]
-            parts.append(f"{doc_id.split('_', 1)[0]} says “{v.text}”")
-            statements.append(Citation(doc_id, f.doc.title, f.doc.date, s.start, s.end, s.raw,
-                                       round(min(1.0, max(0.01, rel)), 4), f.doc.outlet))
-        head = ("Answer conflict" if kind == ANSWER else
-                "These sources may describe different entities that share a name, so their answers need not disagree")
-        return Conflict(kind, f"{head}: " + "; ".join(parts), tuple(statements))
 
 
 def find_conflicts_for_question(question: str, docs: Sequence[Document], encode: Encoder | None = None,

@@ -1,0 +1,100 @@
+"""Choice questions, near-miss answers, counts written as words and days of months (issue #20:
+WikiContradict), each on small made-up excerpts: what the mechanism decides, and with it switched
+off (or on the words it must not read), the decision it changes."""
+from __future__ import annotations
+
+import pytest
+
+from qa.conflicts.answer_facts import _question
+from qa.conflicts.answers import _answers
+from qa.conflicts.choices import choice_options
+from qa.conflicts.question import QuestionConflicts
+
+from .test_conflict_question import doc, real
+from .test_conflict_signals import MODES, find
+
+
+@pytest.mark.parametrize("question, options", [
+    ("Was the site of the massacre a penitentiary or a detention center?", (("penitentiary",), ("detention", "center"))),
+    ("Which of these are in the lily: apomorphine, aporphine, or neither?", (("apomorphine",), ("aporphine",))),
+    ("What club did Ger Browne play for: Cashel King Cormacs club or Knockavilla Kickhams club?",
+     (("cashel", "king", "cormacs", "club"), ("knockavilla", "kickhams", "club"))),
+    ('Which stamp was issued first: "Two Penny Blue" or "Penny Black"?', (("two", "penny", "blue"), ("penny", "black"))),
+    # An "or" inside the question, or options holding figures, list no answers.
+    ("What is the primary product or industry associated with Heubach?", ()),
+    ("Did he make contact with her in 1969 or before 1969?", ()),
+    ("Who directed Manic?", ()),
+])
+def test_a_choice_question_lists_its_options(question, options):
+    assert choice_options(question) == options
+
+
+VILLAGE = "Castle Donington is a {kind} in Leicestershire, England, close to East Midlands Airport."
+
+
+@MODES
+def test_sources_affirming_two_options_of_a_choice_question_disagree(encode):
+    """"A town or a village?": one excerpt says village, the other town. Neither word is a name, and
+    the two one-sentence excerpts share little text: without reading the options, no answer is
+    compared."""
+    docs = [doc("a01", VILLAGE.format(kind="market town and civil parish")),
+            doc("b02", "Castle Donington College is the only secondary school of the village of Castle Donington.")]
+    q = "Is Castle Donington considered to be a town or a village?"
+    found = find(q, docs, encode)
+    assert real(found) == ["answer"], [c.summary for c in found]
+    assert "town" in found[0].summary and "village" in found[0].summary
+    assert real(find(q, docs, encode, choices=False)) == []
+    # Both affirming one option agree; an option taken back ("not a village") is not affirmed.
+    same = [docs[0], doc("b02", "Castle Donington is an old market town with a castle and a church.")]
+    assert real(find(q, same, encode)) == []
+    taken_back = [docs[0], doc("b02", "Castle Donington is a market town, not a village, since its charter.")]
+    assert real(find(q, taken_back, encode)) == []
+
+
+@MODES
+def test_near_miss_years_of_the_value_a_question_states_are_one_fact_reported_twice(encode):
+    """"Did she found it in 1988?": 1988 / 1989 from two excerpts that share no 4-gram are not shown
+    to be one entity, but the question pins the fact and both speak to it: a conflict. Years far
+    apart stay unjudged, and so do near years asked without a value ("When did ...?": namesakes
+    are often contemporaries)."""
+    a = doc("a01", "Mari Fitzduff went on to found Mediation Northern Ireland in 1988 with colleagues.")
+    b = "Working with universities, Mari Fitzduff set up Mediation Northern Ireland, a peace charity, in {year}."
+    q = "Did Mari Fitzduff found Mediation Northern Ireland in 1988?"
+    close = [a, doc("b02", b.format(year=1989))]
+    assert real(find(q, close, encode)) == ["answer"]
+    assert real(find(q, close, encode, close_values=False)) == []
+    assert real(find(q, [a, doc("b02", b.format(year=1961))], encode)) == []
+    assert real(find("When did Mari Fitzduff found Mediation Northern Ireland?", close, encode)) == []
+
+
+@MODES
+def test_counts_in_words_and_days_of_months(encode):
+    """"Only three monks know it" / "two monks": counts written as words are answers, and a yes/no
+    question stating one ("more than two monks") asks for a number. "On October 27" is a day, not 27
+    tornadoes."""
+    q = "Does more than two monks know the secret recipe of Chartreuse?"
+    assert _question(q).kind == "number"
+    docs = [doc("a01", "The recipe of Chartreuse is known at any given time only to the three monks who prepare it."),
+            doc("b02", "The herbal mixture of Chartreuse is prepared by two monks, the only ones to know the recipe.")]
+    assert real(find(q, docs, encode)) == ["answer"]
+    storm = doc("b02", "The storm complex weakened on October 27 as the cold front tracked eastward. In the end, "
+                "87 tornadoes were confirmed in the storm complex.")
+    f = QuestionConflicts([storm], encode)
+    tq = _question("How many tornadoes were confirmed in the October 2010 storm complex?")
+    found = _answers(tq, f.facts["b02"], list(range(len(f.facts["b02"].sents))), None, f.settings)
+    assert [v.text for _, _, v in found] == ["87"]
+
+
+@MODES
+def test_one_value_denied_by_one_source_and_asserted_by_the_other_disagrees(encode):
+    """Both give 1513, but one says the cardinal did not take part in that conclave: the same value
+    is no agreement when one source denies what the other asserts of it."""
+    took_part = doc("a01", "Cardinal Amanieu d'Albret participated in the papal conclave of 1513 that elected Pope Leo X.")
+    absent = doc("b02", "Amanieu d'Albret was one of the six cardinals who did not participate in the 1513 papal conclave.")
+    q = "Did Amanieu d'Albret participate in the papal conclave of 1513?"
+    found = find(q, [took_part, absent], encode)
+    assert real(found) == ["answer"], [c.summary for c in found]
+    assert "not participate" in found[0].summary
+    assert real(find(q, [took_part, absent], encode, negated_slot=False)) == []
+    also = doc("b02", "Amanieu d'Albret was one of the cardinals who did participate in the 1513 papal conclave.")
+    assert real(find(q, [took_part, also], encode)) == []
