@@ -110,7 +110,10 @@ def test_damaged_or_missing_tokens_are_made_again(corpus, data_dirs):
     _same(data2, _sync(corpus, data_dirs["tmp"] / "fresh")[0])
 
 
-def test_a_file_rewritten_right_after_it_was_read_is_read_again(corpus, data_dirs):
+def test_a_file_rewritten_right_after_it_was_read_is_read_again(corpus, data_dirs, monkeypatch):
+    # A loaded machine may take longer than the 2 s window between writing the file and the sync
+    # looking at it; the rule is what is tested, not how fast the sync starts.
+    monkeypatch.setattr(reuse, "RACY_NS", 600_000_000_000)
     ix = data_dirs["tmp"] / "ix"
     victim = sorted(corpus.glob("*.txt"))[0]
     text = victim.read_text("utf-8")
