@@ -17,16 +17,20 @@ def distinct_sentences(out: Path, index_dir: Path) -> dict:
     the share of sentences whose text appears 5 times or more, and the most copies of one text."""
     from collections import Counter
 
+    from ..conflicts.merge import is_template
     from ..indexing.store import load_index
 
     # The index and the files alone: a pipeline would also bring the stored conflicts up to date.
     data = load_index(index_dir)
     raw = [(out / "corpus" / data.doc_meta[d]["path"]).read_text("utf-8") for d in data.doc_ids]
     counts = Counter(raw[d][a:b].strip() for d, a, b in data.sentences.tolist())
+    shown = [c for c in data.conflicts if not is_template(c)]
     n = int(len(data.sentences))
     return {"sentences": n, "distinct": len(counts), "copied_5_or_more": round(sum(c for c in counts.values() if c >= 5) / n, 3),
             "most_copies": max(counts.values(), default=0),
-            "most_statements_in_a_stored_conflict": max((len(c.statements) for c in data.conflicts), default=0)}
+            "most_statements_in_a_stored_conflict": max((len(c.statements) for c in data.conflicts), default=0),
+            # What a user is shown: templates filled in for many subjects are left out.
+            "conflicts_shown": len(shown), "most_statements_in_a_shown_conflict": max((len(c.statements) for c in shown), default=0)}
 
 
 def profile_first_asks(out: Path, index_dir: Path, n: int = 40) -> None:

@@ -135,9 +135,9 @@ class StoredAnalyses:
         """Store the analyses of ``docs`` the file lacks and forget those of other documents;
         returns how many were made. Errors writing are the caller's (a cache: it may warn)."""
         with self._lock:
-            live = {d.fingerprint for d in docs}
-            missing = [d for d in dict((d.fingerprint, d) for d in docs).values() if d.fingerprint not in self.table]
-            dropped = [k for k in self.table if k not in live]
+            unique = {d.fingerprint: d for d in docs}
+            missing = [d for k, d in unique.items() if k not in self.table]
+            dropped = [k for k in self.table if k not in unique]
             if not missing and not dropped:
                 return 0
             for k in dropped:
@@ -152,7 +152,7 @@ class StoredAnalyses:
                 if f.tell() != size:  # another writer, or a partial line: start the file afresh
                     f.truncate(0)
                     self.table.clear()
-                    missing = list(dict((d.fingerprint, d) for d in docs).values())
+                    missing = list(unique.values())
                     size = 0
                 for d in missing:
                     line = encode_analysis(d, analyse(d)).encode("utf-8")

@@ -19,6 +19,20 @@ def _full(docs, settings):
     return key(merge_findings(cache.findings(docs, fake_encode), docs))
 
 
+def _random_step(rng, docs, pool):
+    """Add a spare document, remove one, or change one's text under the same id."""
+    move = rng.random()
+    spare = [d for d in pool if d not in docs]
+    if move < 0.5 and spare:
+        return sorted(docs + [rng.choice(spare)], key=lambda d: d.doc_id)
+    if move < 0.75 and len(docs) > 2:
+        return [d for d in docs if d is not rng.choice(docs)]
+    k = rng.randrange(len(docs))
+    docs = list(docs)
+    docs[k] = doc(docs[k].doc_id, rng.choice([PLANT, PLANT_B, PLANT_C]))
+    return docs
+
+
 def test_merging_only_what_changed_equals_a_full_merge_through_adds_changes_and_removals():
     rng = random.Random(11)
     pool = made_up() + [doc(f"p{i:02d}", rng.choice([PLANT, PLANT_B, PLANT_C])) for i in range(8)]
@@ -28,16 +42,7 @@ def test_merging_only_what_changed_equals_a_full_merge_through_adds_changes_and_
         for step in range(12):
             got = key(find_conflicts(docs, fake_encode, cache=cache))
             assert got == _full(docs, settings), (settings.exhaustive, step)
-            move = rng.random()
-            spare = [d for d in pool if d not in docs]
-            if move < 0.5 and spare:
-                docs = sorted(docs + [rng.choice(spare)], key=lambda d: d.doc_id)
-            elif move < 0.75 and len(docs) > 2:
-                docs = [d for d in docs if d is not rng.choice(docs)]
-            else:  # a document's text changes under the same id
-                k = rng.randrange(len(docs))
-                docs = list(docs)
-                docs[k] = doc(docs[k].doc_id, rng.choice([PLANT, PLANT_B, PLANT_C]))
+            docs = _random_step(rng, docs, pool)
 
 
 def test_adding_an_unrelated_article_remerges_none_of_the_stored_conflicts():
@@ -126,16 +131,7 @@ def test_restarts_between_random_adds_changes_and_removals_equal_full_merges(tmp
     got = find_conflicts(docs, fake_encode, cache=cache)
     for step in range(8):
         cache = _restarted(tmp_path, cache, got, docs, settings)
-        move = rng.random()
-        spare = [d for d in pool if d not in docs]
-        if move < 0.5 and spare:
-            docs = sorted(docs + [rng.choice(spare)], key=lambda d: d.doc_id)
-        elif move < 0.75 and len(docs) > 2:
-            docs = [d for d in docs if d is not rng.choice(docs)]
-        else:
-            k = rng.randrange(len(docs))
-            docs = list(docs)
-            docs[k] = doc(docs[k].doc_id, rng.choice([PLANT, PLANT_B, PLANT_C]))
+        docs = _random_step(rng, docs, pool)
         got = find_conflicts(docs, fake_encode, cache=cache)
         assert key(got) == _full(docs, settings), step
 
