@@ -13,7 +13,7 @@ import numpy as np
 from ..ingest.chunking import chunk_document, document_sentences, token_counter
 from ..config import TITLE_WEIGHT, Settings
 from ..ingest.corpus import Document, load_corpus
-from .analyses import Analyser, SentenceAnalyses, analyse_rows, fill_analyses, is_every_row, types_and_analyses
+from .analyses import Analyser, SentenceAnalyses, analyse_rows, distinct, fill_analyses, is_every_row, types_and_analyses
 from .dense import index_kind, refill_dense_index
 from .embedding import Embedder
 from .lexical import tokenize
@@ -166,7 +166,8 @@ def _new_rows(docs: Sequence[Document], settings: Settings, embedder: Embedder, 
     with ThreadPoolExecutor(1, thread_name_prefix="qa-ner") as ex:
         types = ex.submit(_timed(types_and_analyses, clock, "entities"), raw_texts, sent_texts, analyse)
         t0 = time.perf_counter()
-        vecs = np.asarray(embedder.encode(sent_texts + [t for _, t in titled], show_progress=progress), np.float32)
+        once, inverse = distinct(sent_texts + [t for _, t in titled])  # wire copies: each text once
+        vecs = np.asarray(embedder.encode(once, show_progress=progress), np.float32)[inverse]
         stypes, analyses = types.result()
         clock["embed"] = clock.get("embed", 0.0) + time.perf_counter() - t0
     svecs = vecs[: len(sent_texts)]

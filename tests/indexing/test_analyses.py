@@ -10,8 +10,9 @@ import numpy as np
 import pytest
 
 from qa.config import Settings
-from qa.indexing.analyses import ENT, SPAN, TOKEN, SentenceAnalyses
-from qa.indexing.indexer import sync_index
+from qa.indexing.analyses import ENT, SPAN, TOKEN, SentenceAnalyses, distinct
+from qa.indexing.indexer import sync_index, title_text
+from qa.ingest.text import normalize
 from qa.indexing.store import IndexDamagedWarning, load_index, read_manifest
 
 from ..conftest import FakeEmbedder
@@ -140,3 +141,30 @@ def test_take_and_concat_keep_each_sentence_whole():
     assert an.problems(4) == [] and an.problems(3)
     broken = SentenceAnalyses(an.counts + 1, an.tokens, an.ents, an.spans, LABELS, an.recipe)
     assert broken.problems(4)
+
+
+def test_wire_copies_are_embedded_and_parsed_once_per_text(tmp_path):
+    """Two articles repeating sentences verbatim: each distinct sentence text is embedded and
+    parsed once, and every row still gets its own text's vector and parse."""
+    corpus = tmp_path / "wire"
+    corpus.mkdir()
+    shared = "Acme Corp said on Monday it would buy 12 plants. The deal closes in 2027."
+    (corpus / "a.txt").write_text(f"First outlet\n\n{shared} Analysts were surprised.\n")
+    (corpus / "b.txt").write_text(f"Second outlet\n\n{shared} Shares rose 4 percent.\n")
+    emb, an = FakeEmbedder(), FakeAnalyser()
+    data, docs, _, _ = sync(corpus, tmp_path / "ix", emb, an)
+    texts = texts_of(data, docs)
+    assert len(texts) == 8 and len(set(texts)) == 6  # titles are sentences too
+    assert sorted(an.seen) == sorted(set(texts))  # each text parsed once
+    titles = {title_text(d) for d in docs.values()}
+    assert emb.encoded == len({normalize(t) for t in texts} | titles) < len(texts) + len(titles)
+    assert same(data.analyses, FakeAnalyser()(texts))  # row for row, as parsing every row gives
+    fresh = FakeEmbedder()
+    assert np.allclose(data.sent_vectors, fresh.encode([normalize(t) for t in texts]))
+
+
+def test_distinct_keeps_first_seen_order_and_maps_back():
+    once, inverse = distinct(["b", "a", "b", "c", "a"])
+    assert once == ["b", "a", "c"] and inverse.tolist() == [0, 1, 0, 2, 1]
+    none, back = distinct([])
+    assert none == [] and len(back) == 0
