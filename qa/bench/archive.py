@@ -306,7 +306,7 @@ def table(result: dict) -> str:
         lines.append(f"| {label} | " + " | ".join(cells) + f" | {ex.get(key, '') if key else ''} |")
 
     line("full build, s", lambda r: f"{r['build']['seconds']:.0f}", "total")
-    for st in ("read", "chunk", "embed", "entities", "index", "conflicts", "save"):
+    for st in ("read", "chunk", "embed", "entities", "index", "conflicts", "analyses", "save"):
         line(f"… {st}, s", lambda r, st=st: f"{r['build']['stages'][st]:.1f}", st)
     line("embedding share of the build", lambda r: f"{r['build']['stages']['embed'] / r['build']['seconds']:.0%}")
     line("peak memory, MB", lambda r: f"{r['build']['peak_mb']:,}")
