@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .answer_facts import DocFacts, Value, _Question
+from .answer_facts import _PREFIX, DocFacts, Value, _Question
+from .claims import stem
 from ..results import Conflict
 
 __all__ = ["certainty_bears", "asks_standing"]
@@ -45,6 +46,12 @@ def certainty_bears(c: Conflict, q: _Question, facts_of: Callable[[str], DocFact
     if q.kind not in ("date", "number"):
         return False
     fits = _value_fits(q)
+    # Two words of what is asked, or the one there is: "How big is Samsung's backlog?" asks for
+    # the backlog's size with one word beside its subject and "how big" (the wh-phrase's adjective
+    # names the kind of figure, not the thing: it does not count).
+    how = re.search(r"\bhow\s+([a-z]+)", q.text, re.I)
+    asked = q.predicate - ({stem(how.group(1).lower())[:_PREFIX]} if how else set())
+    needed = 2 if len(asked) >= 2 else 1
     docs = set()
     for s in c.statements:
         f = facts_of(s.doc_id)
@@ -52,7 +59,7 @@ def certainty_bears(c: Conflict, q: _Question, facts_of: Callable[[str], DocFact
             return True  # unknown documents: nothing is dropped for want of facts
         rows = [i for i, x in enumerate(f.sents) if x.start < s.end and s.start < x.end]
         if any(v.kind == q.kind and fits(v, f.sents[i].raw) for i in rows for v in f.values[i]) and (close or any(
-                len({k for k in f.sents[i].keys if q.asks(k)}) >= 2 for i in rows)):
+                len({k for k in f.sents[i].keys if q.asks(k)}) >= needed for i in rows)):
             docs.add(s.doc_id)
     return len(docs) >= 2
 

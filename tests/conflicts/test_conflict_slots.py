@@ -49,6 +49,7 @@ def _stored_certainty():
 
 @pytest.mark.parametrize("question, kept", [
     ("How large is Samsung's foundry order backlog?", True),  # the figure itself: expected vs reached
+    ("How big is Samsung's backlog?", True),  # one word asked beside the subject ("big" is the wh-phrase's)
     ("What is the status of Samsung's foundry backlog?", True),  # the claim's standing
     ("When will Samsung's foundry business turn an operating profit?", False),  # no date in them
     ("Which news outlet reported Samsung's foundry backlog?", False),  # another slot of the sentences
