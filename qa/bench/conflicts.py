@@ -76,6 +76,11 @@ def _variants(base: QuestionSettings) -> dict[str, tuple[QuestionSettings | None
         "no choice options (read by answer type)": (replace(base, choices=False), "subject"),
         "no near misses of a stated value": (replace(base, close_values=False), "subject"),
         "no denied slot (one value is agreement)": (replace(base, negated_slot=False), "subject"),
+        "answers only from sentences about the subject": (replace(base, answer_subject=True), "subject"),
+        "answers only from documents naming half the subject": (replace(base, answer_subject_doc=0.5), "subject"),
+        "both of the two above": (replace(base, answer_subject=True, answer_subject_doc=0.5), "subject"),
+        "one-word name parts glued to the subject's name read": (replace(base, glued_parts=False), "subject"),
+        "answers only next to a word of the predicate": (replace(base, anchored=True), "subject"),
         "every passage of every document": (base, "all"),
         "before: stored conflicts, statement cosine >= 0.7": (None, "subject"),
     }

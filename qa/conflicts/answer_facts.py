@@ -179,6 +179,23 @@ class QuestionSettings:
     # Two sources giving one value, one denying what the other asserts of it ("did not participate
     # in the 1513 conclave"), disagree (off: one value is agreement).
     negated_slot: bool = True
+    # A document's answer only from a sentence that speaks about the question's subject (one of
+    # its names in the sentence, a neighbour or the document's lead), and only from a document
+    # naming at least ``answer_subject_doc`` of the subject's words. Both take out answers the
+    # seeds show as nonsense ("Meta's new business" answered by Anthropic's list of chips; Clive
+    # Chan's former team by an article that never names him: second seed set false alarms 4 -> 1
+    # of 105, gold 1 -> 0 of 69). Off: on RAMDocs they cost 5 conflicts (recall .614 -> .593, below
+    # the .60 target; misinformation-vs-correct conflicts 132 -> 127) for 1 false alarm fewer:
+    # RAMDocs pages are fragments whose answer sentences and leads often never name the subject.
+    answer_subject: bool = False
+    answer_subject_doc: float = 0.0
+    # A document's answer only next to a word of what the question asks ("directed by" for "who
+    # directed"), not next to the subject's name alone. Off: RAMDocs recall .614 -> .506 (P .865).
+    anchored: bool = False
+    # A one-word part left of a name once the question's own words are taken out, with nothing
+    # between it and them ("Samsung Electronics" asked about Samsung), is the rest of the
+    # subject's name, not an answer (off: read as a name of its own, as before).
+    glued_parts: bool = True
 
 
 # --------------------------------------------------------------------------- candidate answers
@@ -230,9 +247,12 @@ def _name(s: _Sentence, i: int, j: int) -> Value:
     return Value("name", " ".join(t.key for t in toks[i:j]), s.norm[toks[i].start:toks[j - 1].end], i, j)
 
 
-def _name_parts(s: _Sentence, v: Value, qkeys: frozenset[str]) -> list[Value]:
+def _name_parts(s: _Sentence, v: Value, qkeys: frozenset[str], glued: frozenset[str] = frozenset()) -> list[Value]:
     """The parts of a name run that are not the question's own words: "John Mason House
-    (Lexington, Massachusetts)" asked about the John Mason House is "Lexington, Massachusetts"."""
+    (Lexington, Massachusetts)" asked about the John Mason House is "Lexington, Massachusetts".
+    ``glued``: the question's subject words; a one-word part written straight against one of them
+    ("Samsung Electronics" asked about Samsung) finishes the subject's name and is left out, while
+    one against another question word is kept ("Samsung Foundry" asked "which foundry")."""
     out, i = [], v.first
     while i < v.last:
         if s.tokens[i].key in qkeys or s.tokens[i].key in _CONNECT:
@@ -243,10 +263,18 @@ def _name_parts(s: _Sentence, v: Value, qkeys: frozenset[str]) -> list[Value]:
             j += 1
         while j > i + 1 and s.tokens[j - 1].key in _CONNECT:
             j -= 1
-        if _is_name(s, i, j):
+        if _is_name(s, i, j) and not (glued and j == i + 1 and _glued_to(s, i, v, glued)):
             out.append(_name(s, i, j))
         i = j
     return out
+
+
+def _glued_to(s: _Sentence, i: int, v: Value, words: frozenset[str]) -> bool:
+    """Whether token ``i`` of the name run ``v`` touches one of ``words`` with only spaces between."""
+    toks = s.tokens
+    return any(v.first <= n < v.last and toks[n].key in words
+               and not s.norm[min(toks[n].end, toks[i].end):max(toks[n].start, toks[i].start)].strip()
+               for n in (i - 1, i + 1))
 
 
 def _cap(t: Token) -> bool:

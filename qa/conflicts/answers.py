@@ -53,6 +53,8 @@ def _answers(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | 
         return []
     if q.options and st.choices:
         return []  # the answer is one of the options the question lists (``qa.conflicts.choices``)
+    if st.answer_subject_doc and _subject_share(q, f) < st.answer_subject_doc:
+        return []
     rel = _relevance(q, f, rows, qvec, st)
     measured = q.kind == "number" and _MEASURE.search(q.text) is not None
     counted = _COUNT.search(q.text) is not None or any(w in WORD_NUMBERS for w in q.keys)
@@ -62,9 +64,13 @@ def _answers(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | 
             break
         i = rows[k]
         s = f.sents[i]
+        if st.answer_subject and not _speaks_of_subject(q, f, i):
+            continue
         # Near what is asked ("directed by ..."); else near any word of the question, a little
         # farther: the subject's own name is next to many things that are no answer.
         anchors = [n for n, key in enumerate(s.keys) if q.asks(key)]
+        if st.anchored and not anchors and q.predicate:
+            continue
         penalty = 0 if anchors else st.subject_penalty
         anchors = anchors or [n for n, key in enumerate(s.keys) if key in q.keys and key not in _Q_STOP]
         best: tuple[float, Value] | None = None
@@ -76,7 +82,7 @@ def _answers(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | 
         for v0 in f.values[i]:
             if v0.kind != q.kind or (v0.kind == "number" and v0.text.isalpha() and not counted):
                 continue  # a count in words ("four") answers only a count
-            for v in (_name_parts(s, v0, q.keys) if v0.kind == "name" else (v0,)):
+            for v in (_name_parts(s, v0, q.keys, frozenset(q.subject) if st.glued_parts else frozenset()) if v0.kind == "name" else (v0,)):
                 if _about_subject(v, q):
                     continue
                 dist = penalty + min((min(abs(a - v.first), abs(a - v.last + 1)) for a in anchors),
@@ -90,6 +96,27 @@ def _answers(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | 
         if best is not None:
             out.append((float(rel[k]), i, best[1]))
     return out
+
+
+def _speaks_of_subject(q: _Question, f: DocFacts, i: int) -> bool:
+    """Whether sentence ``i`` of the document may speak about the question's subject: it, a
+    neighbour or the document's lead names one of the subject's words (a question naming none
+    leaves every sentence in)."""
+    if not q.subject:
+        return True
+    near = {t.key for t in f.lead}
+    for n in (i - 1, i, i + 1):
+        if 0 <= n < len(f.sents):
+            near.update(f.sents[n].keys)
+    return any(w in near for w in q.subject)
+
+
+def _subject_share(q: _Question, f: DocFacts) -> float:
+    """The share of the question's subject words the document names somewhere (1.0 for none)."""
+    if not q.subject:
+        return 1.0
+    lead = {t.key for t in f.lead}
+    return sum(w in f.keys or w in lead for w in q.subject) / len(q.subject)
 
 
 def _chosen(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | None,
