@@ -267,7 +267,7 @@ def planted(out: Path, exhaustive_max: int) -> dict:
     return report
 
 
-def archive(n: int, float16: bool = False) -> dict:
+def archive(n: int, float16: bool = False, k: int | None = None) -> dict:
     """The conflicts stage alone on the archive of ``n`` articles (see the module notes)."""
     import warnings
 
@@ -297,12 +297,13 @@ def archive(n: int, float16: bool = False) -> dict:
     # Another size's index: its sentences' vectors by text (every unit of the archive is in the
     # largest one), the model for the rest (the planted sentences of this size).
     encode = reusing_encoder(embedder, data, docs)
-    cache = PairCache(model=embedder.model_id, candidates=CandidateSettings(float16=float16))
+    cand = CandidateSettings(float16=float16) if k is None else CandidateSettings(float16=float16, k=k)
+    cache = PairCache(model=embedder.model_id, candidates=cand)
     rss = _rss_mb()
     t, cpu = time.perf_counter(), time.process_time()
     found = find_conflicts(ordered, encode, cache=cache)
     st = cache.stats
-    report = {"articles": len(ordered), "vectors_from": built[0], "float16": float16,
+    report = {"articles": len(ordered), "vectors_from": built[0], "float16": float16, "k": cand.k,
               "seconds": round(time.perf_counter() - t, 1), "cpu_seconds": round(time.process_time() - cpu, 1),
               "search_cpu_seconds": round(st.seconds, 1), "rss_growth_mb": round(_rss_mb() - rss),
               "doc_pairs": cache.computed, "sentence_pairs": cache.examined,
@@ -330,6 +331,7 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--planted", type=Path, metavar="OUT", help="planted-conflict recall on an archive_corpus folder")
     ap.add_argument("--archive", type=int, metavar="N", help="the conflicts stage alone on the N archive")
     ap.add_argument("--float16", action="store_true", help="with --archive: float16 candidate vectors")
+    ap.add_argument("--k", type=int, default=None, help="with --archive: nearest texts per sentence text")
     ap.add_argument("--one", nargs=2, metavar=("MODE", "N"), help=argparse.SUPPRESS)
     ap.add_argument("--json", type=Path, default=None, help="also write the report here")
     args = ap.parse_args(argv)
@@ -337,7 +339,7 @@ def main(argv: list[str] | None = None) -> dict:
         print(json.dumps(one(args.one[0], int(args.one[1]), args.copies)))
         return {}
     if args.archive:
-        report = archive(args.archive, args.float16)
+        report = archive(args.archive, args.float16, args.k)
     elif args.planted:
         report = planted(args.planted, args.exhaustive_max)
     elif args.check:

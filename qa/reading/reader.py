@@ -9,9 +9,11 @@ the abstention threshold come from ``qa/reading/data/reader.json``, fitted on SQ
 a cross-encoder (:mod:`qa.reading.crossreader`), whose logit is one more feature of the final score.
 
 Besides a low answerability (not alone for a question reworded from its article: :mod:`qa.reading.reworded`),
-three checks make it abstain: the question asks for a figure, a date or an amount in a named currency and
+four checks make it abstain: the question asks for a figure, a date or an amount in a named currency and
 the answer states none; the question names a version ("Trainium3", "fourth-generation") and the answer
-only others ("Trainium2"); or the gate of :mod:`qa.reading.answerable` finds it a near miss.
+only others ("Trainium2"); a "who" or "where" question and the answer names no one or no place beyond
+the question's own words (:mod:`qa.reading.asked_kind`); or the gate of :mod:`qa.reading.answerable`
+finds it a near miss.
 """
 from __future__ import annotations
 
@@ -28,6 +30,7 @@ from .answerable import AnswerGate, DocTerms, gate_features, missing_words
 from .hf_reader import neural_pick
 from .answertype import (AUXILIARIES, FACT_KINDS, answer_type, asked_currency, asks_fact, counted_noun, counts_noun,
                          states_currency, states_fact)
+from .asked_kind import asked_kind, holds_asked_kind
 from .subjects import tied_to_subject
 from ..indexing.entities import type_mask
 from ..indexing.lexical import idf_table, question_terms, sentence_tokens, tokenize
@@ -306,6 +309,12 @@ class ExtractiveReader:
             what = f"amount in {currency}" if currency else FACT_KINDS[answer_type(question)]
             reason = f"The articles discuss this but give no {what} for it."
             return Reading(doc, a, b, None, prob, True, reason, info, gate)
+        kind = asked_kind(question)
+        if kind is not None and not holds_asked_kind(kind, question, self._views(cands, [best, partner])):
+            # "Who heads Samsung's foundry business?" is not answered by a sentence on the
+            # business's backlog that names nobody but Samsung (qa.reading.asked_kind).
+            reason = f"The closest passages name {'no one' if kind == 'who' else 'no place'} for this."
+            return Reading(doc, a, b, None, prob, True, reason, info, gate)
         if self.gate is not None and not self.gate.answerable(np.array(gate)):
             # About the passage's subject, but asking for what it never says.
             lacking = missing_words(question, self._doc_terms.context(self.data, row), tokenize)[:3]
@@ -313,6 +322,18 @@ class ExtractiveReader:
                       else "The closest passages are on the subject but do not answer the question.")
             return Reading(doc, a, b, None, prob, True, reason, info, gate)
         return Reading(doc, a, b, short, prob, False, None, info, gate)
+
+    def _views(self, cands, idx) -> list:
+        """Parses (qa.reading.spanfeatures._View) of the candidates at ``idx`` (None skipped): the
+        stored ones, else parsed now."""
+        from .analysis import stored_views
+        from .shortanswer import parse_many
+        from .spanfeatures import _View
+
+        idx = [i for i in idx if i is not None]
+        texts = self.texts_of(cands, idx)
+        views = stored_views(self.data, [cands[i][0] for i in idx], texts)
+        return views if views is not None else [_View(d) for d in parse_many(texts)]
 
     def _gate_features(self, question: str, cands, best: int, info: dict) -> tuple[float, ...]:
         """qa.reading.answerable.GATE_FEATURES of candidate ``best``."""

@@ -72,11 +72,13 @@ def test_second_seed_question_set_floors(monkeypatch, tmp_path):
     assert cats["paraphrase: plain"]["accuracy"] >= 0.87, cats
     assert cats["paraphrase: casual or keywords"]["accuracy"] >= 0.71, cats
     assert cats["paraphrase: few shared words"]["accuracy"] >= 0.34, cats
-    assert cats["near miss"]["accuracy"] >= 0.4  # 6 of 15: rescuing reworded questions (qa.reading.reworded) must not cost one, cats
-    assert m["paraphrase_groups"]["all_right"] >= 17, m["paraphrase_groups"]
+    # 8 of 15: rescuing reworded questions (qa.reading.reworded) must not cost one; "who"/"where"
+    # answered by a sentence naming no one/no place (qa.reading.asked_kind) adds two.
+    assert cats["near miss"]["accuracy"] >= 0.5, cats
+    assert m["paraphrase_groups"]["all_right"] >= 19, m["paraphrase_groups"]
     assert m["abstention"]["wrong_abstentions"] <= 11, m["abstention"]
     # Every entry shown counts: conflicts of any kind where the sources agree, and notes.
-    assert m["conflicts"]["fp"] <= 6, m["conflicts"]
+    assert m["conflicts"]["fp"] <= 5, m["conflicts"]
     assert m["conflicts"]["tp"] >= 5, m["conflicts"]  # certainty conflicts on the question's slot
     assert m["conflicts"]["notes"]["shown"] <= 1, m["conflicts"]["notes"]
     assert m["citations"]["validity"] == 1.0
