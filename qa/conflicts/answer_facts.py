@@ -16,6 +16,7 @@ from .counts import _MONTHS, WORD_NUMBERS, _day_of_month
 from .claims import STOPWORDS, Token, is_year, quantities, stem, tokenize
 from ..ingest.text import nfkc
 from .rules import _same_spelling
+from .question_settings import QuestionSettings
 from .sentences import Encoder, _analyse, _DocSentences, _Sentence
 from ..ingest.corpus import Document
 
@@ -83,119 +84,6 @@ class DocFacts:
         """Whether the two share at least ``share`` of the shorter one's word 4-grams: how much of
         one article the other copies."""
         return len(self.grams & other.grams) >= share * max(1, min(len(self.grams), len(other.grams)))
-
-
-@dataclass(frozen=True)
-class QuestionSettings:
-    """Settings of the question path (tuned on the even RAMDocs questions)."""
-
-    relevant: float = 0.4  # cosine (or lexical share) for a sentence to answer the question
-    top_sentences: int = 2  # answer-bearing sentences read per document
-    same_grams: float = 0.2  # share of 4-grams two copies of one article share
-    same_names: float = 0.5  # share of names two articles on one entity share
-    same_sentence: float = 1.01  # share of content words two wordings of one statement share
-    qualifier: bool = True  # a differing qualifier of the subject means another entity
-    # ... even when only one document's qualifier is missing from the other: "names" (names and
-    # parentheses), "paren" (parentheses only) or "" (never)
-    one_sided: str = "names"
-    # ... and only against a document whose title or first sentence names the subject too
-    one_sided_lead: bool = True
-    lexical_weight: float = 0.5
-    near: int = 1000  # most tokens between a candidate answer and a word of the question
-    definitions: bool = True  # read "X is a 2001 American drama film" as "drama film" (OTHER questions)
-    subject_penalty: int = 3  # added distance when no word of the question's predicate is near
-    types: frozenset[str] = frozenset({"date", "number", "name", "OTHER"})  # answer kinds read
-    # Stored (corpus-wide) conflicts stay when the two documents share text, or this share of
-    # names (their sentences already line up).
-    stored_names: float = 0.3
-    # A stored conflict is kept when a statement is this close to the question (cosine; read off the
-    # gold set, where every disagreement a question asks about reached 0.73) ...
-    stored_close: float = 0.7
-    # ... or when it is of the kind of answer the question asks for (a date conflict for "when")
-    # and a statement answers it (relevance as for answer sentences).
-    stored_kind_relevant: float = 0.45
-    # The signals, for the benchmark's ablation (qa.bench.conflicts).
-    answers: bool = True  # compare each document's answer
-    stored: bool = True  # keep the stored corpus-wide conflicts that bear on the question
-    swaps: bool = True  # a near-copy that swaps a word of an answering sentence disagrees
-    entity_check: bool = True  # tell different entities sharing a name apart (else: all conflicts)
-    multi_swap: int = 3  # near-copies swapping this many different things are two entities (0: off)
-    # Relevance of the sentence a near-copy swap is in: low, because a copy that swaps a value of
-    # the asked kind anywhere near the subject is strong evidence by itself.
-    swap_relevant: float = 0.2
-    # Near-copies are aligned without days and months ("October 4, 2016" / "January 1, 2018" is
-    # one swapped year, which may end both sentences).
-    swap_dates: bool = True
-    # Two documents are about one entity when one names it with a qualifier ("Dallas County
-    # Courthouse (Iowa)") that the other repeats, even when they share little other text.
-    qualified_same: bool = True
-    copy_grams: float = 0.5  # share of 4-grams that makes two documents copies of one article
-    # Copies of one article that rename nothing but the answer are one entity, whatever their
-    # qualifiers (misinformation rewritten from a source).
-    rewrites: bool = True
-    rewrite_grams: float = 0.5  # ... copies: this share of the shorter one's word 4-grams shared
-    # Documents that copy an on-subject one (``same_grams`` of its 4-grams) are read too, though
-    # none of their passages came close to the question; in corpora of up to this many documents
-    # (every document's facts are built; 0: off).
-    copy_scan: int = 200
-    # Two statements of a stored conflict whose figures are the same (one may add some: a citation
-    # mark, a copy cut short) say one thing, so they do not keep it a conflict.
-    same_figures: bool = True
-    # A namesake note needs evidence of two entities (qualifiers that differ, answers naming their
-    # own subjects); documents that merely share too little to be one entity get neither a note
-    # nor a conflict (off: they are noted as namesakes, as before).
-    namesake_evidence: bool = True
-    # A yes/no question that states a year or a figure ("Was he born in 1213?") asks about that
-    # value: each document's value in its place is its answer (off: no answer to compare).
-    yes_no_values: bool = True
-    # Two answer sentences that both repeat this many of the question's content words speak of the
-    # one thing a specific question pins down ("the manager of St Eunan's GAA"), though the
-    # documents share little other text (0: off).
-    pinned: int = 0
-    # A namesake note is shown only beside no conflict: when sources of one entity disagree on the
-    # question, a note that others describe namesakes is no longer what explains the disagreement
-    # (RAMDocs: most such notes sat on questions with misinformation).
-    notes_alone: bool = True
-    # A stored conflict between documents not shown to be one entity becomes a note only when
-    # something shows two entities (as for answers); else it is dropped (off: always a note).
-    stored_note_evidence: bool = True
-    # A namesake note needs this many documents: two pages that differ are as often one page and
-    # its rewrite with another answer (misinformation) as two namesakes; a third page that sides
-    # with one of them makes namesakes likelier (RAMDocs).
-    note_docs: int = 3
-    # A stored certainty or negation conflict is kept when it speaks to the question's slot (the
-    # claim's standing, or a date or figure both statements give: ``qa.conflicts.slots``) and a
-    # statement answers it, instead of by its closeness to the question (off: as other kinds).
-    certainty_slot: bool = True
-    # A choice question ("a town or a village?") is answered by the one option each source affirms
-    # (off: read as any other question, by its answer type).
-    choices: bool = True
-    # Two documents not shown to be one entity whose answers are near misses of the value a yes/no
-    # question states (1988 / 1989 asked "in 1988?"; years 2 apart, figures in one unit within half
-    # of each other) disagree on that one fact (off: no conflict, as before). Not for questions that
-    # state no value: namesakes are often contemporaries (RAMDocs: two Frederick Groves born 1891
-    # and 1892).
-    close_values: bool = True
-    # Two sources giving one value, one denying what the other asserts of it ("did not participate
-    # in the 1513 conclave"), disagree (off: one value is agreement).
-    negated_slot: bool = True
-    # A document's answer only from a sentence that speaks about the question's subject (one of
-    # its names in the sentence, a neighbour or the document's lead), and only from a document
-    # naming at least ``answer_subject_doc`` of the subject's words. Both take out answers the
-    # seeds show as nonsense ("Meta's new business" answered by Anthropic's list of chips; Clive
-    # Chan's former team by an article that never names him: second seed set false alarms 4 -> 1
-    # of 105, gold 1 -> 0 of 69). Off: on RAMDocs they cost 5 conflicts (recall .614 -> .593, below
-    # the .60 target; misinformation-vs-correct conflicts 132 -> 127) for 1 false alarm fewer:
-    # RAMDocs pages are fragments whose answer sentences and leads often never name the subject.
-    answer_subject: bool = False
-    answer_subject_doc: float = 0.0
-    # A document's answer only next to a word of what the question asks ("directed by" for "who
-    # directed"), not next to the subject's name alone. Off: RAMDocs recall .614 -> .506 (P .865).
-    anchored: bool = False
-    # A one-word part left of a name once the question's own words are taken out, with nothing
-    # between it and them ("Samsung Electronics" asked about Samsung), is the rest of the
-    # subject's name, not an answer (off: read as a name of its own, as before).
-    glued_parts: bool = True
 
 
 # --------------------------------------------------------------------------- candidate answers

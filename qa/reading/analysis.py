@@ -23,7 +23,7 @@ import numpy as np
 from ..indexing.analyses import ENT, SPAN, TOKEN, SentenceAnalyses
 from .spanfeatures import KINDS, _View, _spans
 
-__all__ = ["ANALYSIS_VERSION", "SpacyAnalyser", "stored_view", "stored_views", "analysis_recipe"]
+__all__ = ["ANALYSIS_VERSION", "SpacyAnalyser", "stored_view", "stored_views", "views_of", "analysis_recipe"]
 
 ANALYSIS_VERSION = 1
 _PUNCT, _NUM = 1, 2
@@ -138,3 +138,13 @@ def stored_views(data, rows: Sequence[int], texts: Sequence[str]) -> list[_View]
     if analyses is None:
         return None
     return [stored_view(analyses, r, t) for r, t in zip(rows, texts)]
+
+
+def views_of(data, rows: Sequence[int], texts: Sequence[str]) -> list[_View]:
+    """The views of sentences ``rows``: the stored ones, else parsed now (an index without analyses)."""
+    views = stored_views(data, rows, texts)
+    if views is not None:
+        return views
+    from .shortanswer import parse_many
+
+    return [_View(d) for d in parse_many(texts)]

@@ -35,7 +35,7 @@ from .subjects import tied_to_subject
 from ..indexing.entities import type_mask
 from ..indexing.lexical import idf_table, question_terms, sentence_tokens, tokenize
 from .readerfeatures import (_ANAPHOR, _F, _NAME, ANSWER_FEATURES, FEATURES, MERGE_FEATURES, _lower_words, answer_features,
-                             best_neighbour, cross_column, merge_features, prerank_order)
+                             best_neighbour, cross_column, merge_features, merge_neighbour, prerank_order)
 from ..retrieval.retriever import Hit
 from .softmatch import WordVectors
 from ..indexing.store import IndexData
@@ -310,7 +310,7 @@ class ExtractiveReader:
             reason = f"The articles discuss this but give no {what} for it."
             return Reading(doc, a, b, None, prob, True, reason, info, gate)
         kind = asked_kind(question)
-        if kind is not None and not holds_asked_kind(kind, question, self._views(cands, [best, partner])):
+        if kind is not None and not holds_asked_kind(kind, question, self._quote_views(cands, best, partner)):
             # "Who heads Samsung's foundry business?" is not answered by a sentence on the
             # business's backlog that names nobody but Samsung (qa.reading.asked_kind).
             reason = f"The closest passages name {'no one' if kind == 'who' else 'no place'} for this."
@@ -323,17 +323,11 @@ class ExtractiveReader:
             return Reading(doc, a, b, None, prob, True, reason, info, gate)
         return Reading(doc, a, b, short, prob, False, None, info, gate)
 
-    def _views(self, cands, idx) -> list:
-        """Parses (qa.reading.spanfeatures._View) of the candidates at ``idx`` (None skipped): the
-        stored ones, else parsed now."""
-        from .analysis import stored_views
-        from .shortanswer import parse_many
-        from .spanfeatures import _View
+    def _quote_views(self, cands, best: int, partner: int | None) -> list:
+        from .analysis import views_of
 
-        idx = [i for i in idx if i is not None]
-        texts = self.texts_of(cands, idx)
-        views = stored_views(self.data, [cands[i][0] for i in idx], texts)
-        return views if views is not None else [_View(d) for d in parse_many(texts)]
+        idx = [best] if partner is None else [best, partner]
+        return views_of(self.data, [cands[i][0] for i in idx], self.texts_of(cands, idx))
 
     def _gate_features(self, question: str, cands, best: int, info: dict) -> tuple[float, ...]:
         """qa.reading.answerable.GATE_FEATURES of candidate ``best``."""
@@ -348,30 +342,7 @@ class ExtractiveReader:
 
     def _merge_neighbour(self, cands, logits, best: int, doc: int, a: int, b: int,
                          feats: np.ndarray | None = None) -> tuple[int, int, int | None]:
-        """The answer span, widened to an adjacent sentence, and that sentence's candidate index
-        (else None). With a merge model: the best-scoring adjacent candidate, when the model
-        finds it likely enough to hold what the best one lacks; without: the runner-up, when it
-        is adjacent and scores within ``merge_gap`` logits of the best."""
-        cfg = self.config
-        if len(cands) < 2:
-            return a, b, None
-        row = cands[best][0]
-        if cfg.merge_weights and feats is not None:
-            runner = best_neighbour([r for r, _ in cands], logits, best)
-            if runner is None:
-                return a, b, None
-            x = merge_features(feats, logits, best, runner, cands[runner][0] > row)
-            if cfg.merge_probability(x) < cfg.merge_threshold:
-                return a, b, None
-        else:
-            runner = max((i for i in range(len(cands)) if i != best), key=lambda i: logits[i])
-            if cfg.merge_gap <= 0 or abs(cands[runner][0] - row) != 1 or logits[best] - logits[runner] > cfg.merge_gap:
-                return a, b, None
-        other = cands[runner][0]
-        d2, a2, b2 = (int(x) for x in self.data.sentences[other])
-        if d2 != doc:
-            return a, b, None
-        return min(a, a2), max(b, b2), runner
+        return merge_neighbour(self.config, self.data.sentences, cands, logits, best, doc, a, b, feats)
 
     def _cross_scores(self, question: str, cands, feats: np.ndarray) -> np.ndarray:
         """The cross-encoder's logits for the ``cross_top`` candidates the scorer without it ranks

@@ -11,7 +11,7 @@ from typing import Sequence
 import numpy as np
 
 __all__ = ["FEATURES", "ANSWER_FEATURES", "MERGE_FEATURES", "answer_features", "merge_features", "best_neighbour",
-           "cross_column", "prerank_order"]
+           "cross_column", "prerank_order", "merge_neighbour"]
 
 FEATURES = ("dense", "coverage", "chunk", "first_rank", "context", "bigram", "chunk_dense", "chunk_lex", "type_match",
             "length", "repeat", "spread", "heading", "names", "rarest", "dense_gap", "coverage_gap", "fact_gap",
@@ -77,3 +77,30 @@ _WORD = re.compile(r"[A-Za-z]+")
 def _lower_words(sentence: str) -> frozenset[str]:
     """The sentence's words, lower-cased (cached: candidates recur from question to question)."""
     return frozenset(w.lower() for w in _WORD.findall(sentence))
+
+
+def merge_neighbour(cfg, sentences: np.ndarray, cands, logits, best: int, doc: int, a: int, b: int,
+                    feats: np.ndarray | None = None) -> tuple[int, int, int | None]:
+    """The answer span, widened to an adjacent sentence, and that sentence's candidate index
+    (else None). With a merge model: the best-scoring adjacent candidate, when the model
+    finds it likely enough to hold what the best one lacks; without: the runner-up, when it
+    is adjacent and scores within ``merge_gap`` logits of the best."""
+    if len(cands) < 2:
+        return a, b, None
+    row = cands[best][0]
+    if cfg.merge_weights and feats is not None:
+        runner = best_neighbour([r for r, _ in cands], logits, best)
+        if runner is None:
+            return a, b, None
+        x = merge_features(feats, logits, best, runner, cands[runner][0] > row)
+        if cfg.merge_probability(x) < cfg.merge_threshold:
+            return a, b, None
+    else:
+        runner = max((i for i in range(len(cands)) if i != best), key=lambda i: logits[i])
+        if cfg.merge_gap <= 0 or abs(cands[runner][0] - row) != 1 or logits[best] - logits[runner] > cfg.merge_gap:
+            return a, b, None
+    other = cands[runner][0]
+    d2, a2, b2 = (int(x) for x in sentences[other])
+    if d2 != doc:
+        return a, b, None
+    return min(a, a2), max(b, b2), runner
