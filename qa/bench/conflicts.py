@@ -81,6 +81,7 @@ def _variants(base: QuestionSettings) -> dict[str, tuple[QuestionSettings | None
         "both of the two above": (replace(base, answer_subject=True, answer_subject_doc=0.5), "subject"),
         "one-word name parts glued to the subject's name read": (replace(base, glued_parts=False), "subject"),
         "answers only next to a word of the predicate": (replace(base, anchored=True), "subject"),
+        "close certainty conflicts kept without the asked words": (replace(base, explain_docs=0), "subject"),
         "every passage of every document": (base, "all"),
         "before: stored conflicts, statement cosine >= 0.7": (None, "subject"),
     }

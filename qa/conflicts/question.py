@@ -67,7 +67,8 @@ from .answers import _answers, _chosen, _polarity, _relevance, close_values
 from .entity import SAME, UNRELATED, _qualifiers, entity_relation, same_entity
 from .rewrite import rewritten
 from .summaries import _Said, conflict_of, one_unless_two
-from .slots import _components, _figures, _fits, asks_standing, certainty_bears
+from .slots import _components, _figures, _fits, asks_standing, certainty_bears, speaks_to_predicate
+from ..reading.answertype import question_focus
 from .sentences import Encoder, _DocSentences, _Sentence
 from .swaps import Swaps, _figures_differ, swaps_between
 from ..ingest.corpus import Document
@@ -145,6 +146,9 @@ class QuestionConflicts:
                 else:
                     keep = close >= st.stored_close or (q.kind is not None and _KIND_OF.get(c.kind) == q.kind
                                                         and relevant >= st.stored_kind_relevant)
+                    if (keep and st.explain_docs and q.kind is None and c.kind in ("certainty", "negation")
+                            and question_focus(q.text).wh):
+                        keep = speaks_to_predicate(c, q, self._facts, st.explain_docs)
                 if keep:
                     kept = self._recheck(c, q, answers, st)
                     if kept is not None:

@@ -89,6 +89,11 @@ class QuestionSettings:
     # claim's standing, or a date or figure both statements give: ``qa.conflicts.slots``) and a
     # statement answers it, instead of by its closeness to the question (off: as other kinds).
     certainty_slot: bool = True
+    # A wh-question asking for no value ("How did Samsung respond ...?") keeps a close stored
+    # certainty conflict only when statements of ``explain_docs`` documents repeat a word of what
+    # it asks ("respond"): closeness alone kept the Anthropic/Samsung certainty conflict for a
+    # question about Samsung's response (0: off, closeness alone).
+    explain_docs: int = 2
     # A choice question ("a town or a village?") is answered by the one option each source affirms
     # (off: read as any other question, by its answer type).
     choices: bool = True

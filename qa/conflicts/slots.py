@@ -20,7 +20,7 @@ from .answer_facts import _PREFIX, DocFacts, Value, _Question
 from .claims import stem
 from ..results import Conflict
 
-__all__ = ["certainty_bears", "asks_standing"]
+__all__ = ["certainty_bears", "asks_standing", "speaks_to_predicate"]
 
 # Words of a question that asks how a claim stands rather than for a value or a name.
 _STANDING = re.compile(r"\b(?:relationship|relations|status|standing|dealings|describe[sd]?|situation|"
@@ -62,6 +62,21 @@ def certainty_bears(c: Conflict, q: _Question, facts_of: Callable[[str], DocFact
                 len({k for k in f.sents[i].keys if q.asks(k)}) >= needed for i in rows)):
             docs.add(s.doc_id)
     return len(docs) >= 2
+
+
+def speaks_to_predicate(c: Conflict, q: _Question, facts_of: Callable[[str], DocFacts | None], docs: int) -> bool:
+    """Whether statements of ``docs`` documents of ``c`` sit in sentences repeating a word of what
+    ``q`` asks (its predicate: "respond" in "How did Samsung respond ...?"), not only its subject."""
+    if not q.predicate:
+        return True
+    found = set()
+    for s in c.statements:
+        f = facts_of(s.doc_id)
+        if f is None:
+            return True  # unknown documents: nothing is dropped for want of facts
+        if any(x.start < s.end and s.start < x.end and any(q.asks(k) for k in x.keys) for x in f.sents):
+            found.add(s.doc_id)
+    return len(found) >= docs
 
 
 _CURRENCY_UNITS = frozenset({"KRW", "USD", "CNY", "EUR", "GBP", "JPY"})

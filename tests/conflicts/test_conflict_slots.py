@@ -101,3 +101,20 @@ def test_no_namesake_note_beside_a_conflict(encode):
     found = find(Q_HARVEY, docs, encode)
     assert real(found) and AMBIGUITY not in [c.kind for c in found], [c.summary for c in found]
     assert AMBIGUITY in [c.kind for c in find(Q_HARVEY, docs, encode, notes_alone=False)]
+
+
+@pytest.mark.parametrize("question, kept", [
+    # asks for Samsung's response: the backlog's standing is another claim of the same story
+    ("How did Samsung respond when it was asked?", False),
+    # asks about the backlog itself: both statements repeat "backlog"
+    ("Why is Samsung's foundry backlog growing so fast?", True),
+])
+def test_a_close_certainty_conflict_needs_the_asked_words_for_a_question_without_a_value(question, kept):
+    """A wh-question asking for no value keeps a close stored certainty conflict only when the
+    statements of two documents repeat a word of what it asks, not only its subject's name."""
+    docs, stored = _stored_certainty()
+    st = QuestionSettings(relevant=0.5, stored_close=-1.0)  # every statement counts as close
+    found = QuestionConflicts(docs).find(question, stored=[stored], settings=st)
+    assert bool(real(found)) == kept, [c.summary for c in found]
+    off = QuestionConflicts(docs).find(question, stored=[stored], settings=replace(st, explain_docs=0))
+    assert real(off), "closeness alone keeps it"
