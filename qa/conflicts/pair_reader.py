@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections import OrderedDict
+from collections.abc import Callable
 
 from .candidates import DocRecord
 from .sentences import _analyse, _DocSentences, _Sentence, _with, lower_words, sentence_at
@@ -31,6 +32,9 @@ class SentenceReader:
         self._lower: dict[str, str] = {}
         self._caps: dict[str, frozenset[str]] = {}
         self._lower_read: tuple[str, frozenset[str]] = ("", frozenset())
+        # Called with each document analysed (qa.api hands them to the stored analyses, which
+        # would otherwise analyse again every document this bounded memory has let go).
+        self.on_analysis: Callable[[Document, _DocSentences], None] | None = None
 
     def forget(self, live: set[str]) -> None:
         """Drop what belongs to documents (fingerprints) no longer in the corpus."""
@@ -43,6 +47,8 @@ class SentenceReader:
         if got is None:
             got = self.analysed[doc.fingerprint] = _analyse(doc)
             self.analyses += 1
+            if self.on_analysis is not None:
+                self.on_analysis(doc, got)
             self._lru_sentences += len(got.sents)
             self._lower.setdefault(doc.fingerprint, json.dumps(sorted(got.lower)))
             self.trim()

@@ -111,6 +111,7 @@ class StoredAnalyses:
         self._lock = threading.Lock()
         self.table: dict[str, tuple[int, int]] = {}
         self.written = 0  # documents analysed and appended by this object (for the benchmarks)
+        self._unsaved = False  # lines appended by ``add`` that the saved table does not list yet
         try:
             t = json.loads((self.dir / ANALYSES_TABLE).read_text("utf-8"))
             size = (self.dir / ANALYSES_FILE).stat().st_size
@@ -139,29 +140,49 @@ class StoredAnalyses:
             missing = [d for k, d in unique.items() if k not in self.table]
             dropped = [k for k in self.table if k not in unique]
             if not missing and not dropped:
+                if self._unsaved:
+                    self._save_table()
                 return 0
             for k in dropped:
                 del self.table[k]
             path = self.dir / ANALYSES_FILE
-            self.dir.mkdir(parents=True, exist_ok=True)
             size = path.stat().st_size if path.exists() else 0
             used = sum(n + 1 for _, n in self.table.values())
             if size - used > max(used, _COMPACT_BYTES):
-                size = self._compact(path)
-            with open(path, "ab") as f:
-                if f.tell() != size:  # another writer, or a partial line: start the file afresh
-                    f.truncate(0)
-                    self.table.clear()
-                    missing = list(unique.values())
-                    size = 0
-                for d in missing:
-                    line = encode_analysis(d, analyse(d)).encode("utf-8")
-                    f.write(line + b"\n")
-                    self.table[d.fingerprint] = (size, len(line))
-                    size += len(line) + 1
-            self.written += len(missing)
+                self._compact(path)
+            made = self._append(missing, analyse, everyone=list(unique.values()))
+            self.written += made
             self._save_table()
-            return len(missing)
+            return made
+
+    def add(self, doc: Document, analysis: _DocSentences) -> None:
+        """Store an analysis made elsewhere (the corpus-wide conflict pass analyses every new
+        document once; handing it over here spares ``update`` analysing it again once the pass's
+        bounded memory has let it go). The table is saved by the next ``update``."""
+        with self._lock:
+            if doc.fingerprint not in self.table:
+                self._append([doc], lambda d: analysis)
+                self._unsaved = True
+
+    def _append(self, docs: Sequence[Document], analyse: Callable[[Document], _DocSentences],
+                everyone: Sequence[Document] = ()) -> int:
+        """Append the lines of ``docs`` (lock held); returns how many were written. When the file is
+        not as it was a moment ago (another writer, a partial line) it is started afresh, with the
+        lines of ``everyone``."""
+        path = self.dir / ANALYSES_FILE
+        self.dir.mkdir(parents=True, exist_ok=True)
+        size = path.stat().st_size if path.exists() else 0
+        with open(path, "ab") as f:
+            if f.tell() != size:
+                f.truncate(0)
+                self.table.clear()
+                size, docs = 0, list(everyone) or docs
+            for d in docs:
+                line = encode_analysis(d, analyse(d)).encode("utf-8")
+                f.write(line + b"\n")
+                self.table[d.fingerprint] = (size, len(line))
+                size += len(line) + 1
+        return len(docs)
 
     def _compact(self, path: Path) -> int:
         """Rewrite the file with the live lines only; returns its new size."""
@@ -182,6 +203,7 @@ class StoredAnalyses:
         return at
 
     def _save_table(self) -> None:
+        self._unsaved = False
         tmp = self.dir / f".{ANALYSES_TABLE}.tmp"
         tmp.write_text(json.dumps({"format": _FORMAT, "recipe": _recipe(),
                                    "docs": {k: list(v) for k, v in self.table.items()}}), "utf-8")

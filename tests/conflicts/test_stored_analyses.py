@@ -67,6 +67,30 @@ def test_update_stores_new_documents_forgets_removed_ones_and_a_new_process_read
     assert StoredAnalyses(tmp_path).get(changed) == _analyse(changed)
 
 
+def test_analyses_the_conflict_pass_hands_over_are_not_made_again(tmp_path):
+    """The corpus-wide pass analyses every new document once, in bounded memory: handed over as it
+    goes (``SentenceReader.on_analysis`` -> ``StoredAnalyses.add``), none is analysed again when the
+    store is brought up to date, even once the pass's memory has let them go."""
+    from qa.conflicts.pair_reader import SentenceReader
+
+    docs = _docs()
+    store = StoredAnalyses(tmp_path)
+    reader = SentenceReader(budget=1)  # keeps only the newest analysis
+    reader.on_analysis = store.add
+    for d in docs:
+        reader.analysis(d)
+    assert len(reader.analysed) == 1
+
+    def forbidden(d):
+        raise AssertionError(f"{d.doc_id} analysed again")
+
+    assert store.update(docs, forbidden) == 0
+    for d in docs:
+        assert StoredAnalyses(tmp_path).get(d) == _analyse(d)  # the table was saved by update
+    reader.analysis(docs[0])  # analysed again by the pass (dropped from its memory): stored once
+    assert StoredAnalyses(tmp_path).update(docs, forbidden) == 0
+
+
 def test_dead_lines_are_compacted_away_and_the_live_ones_still_read(tmp_path, monkeypatch):
     import qa.conflicts.stored_analyses as sa
 
