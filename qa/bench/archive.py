@@ -306,8 +306,13 @@ def table(result: dict) -> str:
         lines.append(f"| {label} | " + " | ".join(cells) + f" | {ex.get(key, '') if key else ''} |")
 
     line("full build, s", lambda r: f"{r['build']['seconds']:.0f}", "total")
+    def stage(r: dict, st: str) -> float:
+        stages = r["build"]["stages"]
+        # No "analyses" stage: the conflict pass handed over every analysis, none was made again.
+        return stages.get(st, 0.0) if st == "analyses" else stages[st]
+
     for st in ("read", "chunk", "embed", "entities", "index", "conflicts", "analyses", "save"):
-        line(f"… {st}, s", lambda r, st=st: f"{r['build']['stages'][st]:.1f}", st)
+        line(f"… {st}, s", lambda r, st=st: f"{stage(r, st):.1f}", st)
     line("embedding share of the build", lambda r: f"{r['build']['stages']['embed'] / r['build']['seconds']:.0%}")
     line("peak memory, MB", lambda r: f"{r['build']['peak_mb']:,}")
     line("index on disk, MB", lambda r: f"{r['build']['disk_mb']:,.0f}")
