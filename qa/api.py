@@ -159,14 +159,11 @@ def _hand_over_analyses(entry: _Entry, pairs) -> None:
 
 def _analyses(entry: _Entry, ordered):
     """Each document's sentence analysis for the question-time conflict check: the pair cache's
-    in memory, else the one stored at index time (made now for documents that lack one)."""
+    in memory, else the one stored at index time (made now for documents that lack one). The
+    store is the one ``_hand_over_analyses`` opened before the build."""
     from .conflicts.sentences import _analyse
-    from .conflicts.stored_analyses import StoredAnalyses
 
-    pairs = entry.pairs
-    if entry.analyses is None:
-        entry.analyses = StoredAnalyses(entry.index_dir)
-    stored = entry.analyses
+    pairs, stored = entry.pairs, entry.analyses
     try:
         stored.update(ordered, lambda d: pairs.analysed(d) or _analyse(d))
     except OSError as exc:  # only a cache: questions analyse what they read instead

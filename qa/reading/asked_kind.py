@@ -108,10 +108,13 @@ def _singular(w: str) -> str:
     return w[:-1] if w.endswith("s") and not w.endswith("ss") else w
 
 
+def _among(w: str, words) -> bool:
+    """``w`` or its singular is one of ``words``."""
+    return w in words or _singular(w) in words
+
+
 def _people_noun(w: str) -> bool:
-    if w in PEOPLE or _singular(w) in PEOPLE or _AGENT.match(w):
-        return True
-    return bool(_AGENT_ER.match(w)) and w not in _NOT_AGENT and _singular(w) not in _NOT_AGENT
+    return _among(w, PEOPLE) or bool(_AGENT.match(w)) or (bool(_AGENT_ER.match(w)) and not _among(w, _NOT_AGENT))
 
 
 def _new_modifier(v, i: int, own: set[str]) -> bool:
@@ -140,34 +143,22 @@ def holds_asked_kind(kind: str, question: str, views: Iterable) -> bool:
     somewhere ("where") beyond the question's own words."""
     own = {w.casefold() for w in _WORDS.findall(question)}
     own |= {_singular(w) for w in own}
+    labels = _WHO_ENTS if kind == "who" else _WHERE_ENTS
     for v in views:
-        ents = v.ents
-        in_ent = set()
-        for a, b, label in ents:
-            in_ent.update(range(a, b))
-            words = {v.lower[i] for i in range(a, b) if not v.punct[i]}
-            new = {w for w in words if w not in own and _singular(w) not in own}
-            if new and label in (_WHO_ENTS if kind == "who" else _WHERE_ENTS):
+        for a, b, label in v.ents:
+            if label in labels and any(not v.punct[i] and not _among(v.lower[i], own) for i in range(a, b)):
                 return True
         for i in range(v.n):
             w, pos = v.lower[i], v.pos[i]
-            if w in own or _singular(w) in own:
+            if _among(w, own):
                 # "Who made up 19% of the student body?": "international students" is someone
                 # the question did not name, though "student" is its word.
                 if kind == "who" and pos == "NOUN" and _people_noun(w) and _new_modifier(v, i, own):
                     return True
-                continue
-            if kind == "who":
-                if pos == "PROPN":
+            elif kind == "who":
+                if pos == "PROPN" or (pos == "PRON" and w in ("he", "she")) or (pos == "NOUN" and _people_noun(w)):
                     return True
-                if pos == "PRON" and w in ("he", "she"):
-                    return True
-                if pos == "NOUN" and _people_noun(w):
-                    return True
-            else:
-                if (pos in ("PROPN", "NOUN") and _governed_by_place_prep(v, i)
-                        and w not in _NOT_PLACE and _singular(w) not in _NOT_PLACE):
-                    return True
-                if pos in ("NOUN", "ADV") and (w in PLACES or _singular(w) in PLACES):
-                    return True
+            elif (pos in ("PROPN", "NOUN") and _governed_by_place_prep(v, i) and not _among(w, _NOT_PLACE)
+                  or pos in ("NOUN", "ADV") and _among(w, PLACES)):
+                return True
     return False
