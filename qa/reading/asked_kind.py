@@ -27,7 +27,7 @@ from typing import Iterable
 
 from .answertype import _FOCUS, question_focus
 
-__all__ = ["asked_kind", "holds_asked_kind", "PEOPLE", "PLACES"]
+__all__ = ["asked_kind", "asks_maker", "holds_asked_kind", "PEOPLE", "PLACES"]
 
 PEOPLE = frozenset(_FOCUS["PERSON"].split()) | frozenset(_FOCUS["ORG"].split()) | frozenset("""
     people persons humans member members worker workers employee employees staff crew soldier
@@ -104,6 +104,23 @@ def asked_kind(question: str) -> str | None:
     return None
 
 
+# "Who makes / built / is supplying ...": the one who makes, sells or pays for a thing. Products
+# are made by companies as often as by people, so such a question is answered by either.
+_MAKER_VERBS = frozenset(f for stem in """make made build built produce manufacture fabricate fab supply design
+    develop assemble package sell sold ship provide fund finance own acquire buy bought order""".split()
+    for f in (stem, stem + "s", stem + "d", stem + "ed", stem + "es", stem + "ing", stem[:-1] + "ing",
+              stem[:-1] + "ies", stem[:-1] + "ied", stem + stem[-1] + "ed", stem + stem[-1] + "ing"))
+_MAKER = re.compile(r"\s*(?i:who)\s+(?:(?:is|are|was|were|will|would|has|have|had|did|does|do|could|can|may|might)\s+"
+                    r"(?:(?:be|been|now|also|currently|reportedly|actually)\s+)*)?([a-z]+)\b", re.I)
+
+
+def asks_maker(question: str) -> bool:
+    """Whether a "who" question asks who makes, supplies, owns or pays for something ("Who makes
+    Meta's MTIA chips?"): its answer may be a company as well as a person."""
+    m = _MAKER.match(question)
+    return bool(m) and m.group(1).lower() in _MAKER_VERBS
+
+
 def _singular(w: str) -> str:
     return w[:-1] if w.endswith("s") and not w.endswith("ss") else w
 
@@ -138,6 +155,15 @@ def _governed_by_place_prep(v, i: int) -> bool:
     return False
 
 
+def _only_a_modifier(v, a: int, b: int) -> bool:
+    """The entity ``a:b`` only qualifies a noun that is no place ("custom AI silicon", where the
+    small model tags "AI" a country): it says what kind of thing, not where."""
+    last = b - 1
+    h = v.head[last]
+    return (v.dep[last] == "compound" and h >= b and v.pos[h] == "NOUN" and not _among(v.lower[h], PLACES)
+            and not _governed_by_place_prep(v, h))
+
+
 def holds_asked_kind(kind: str, question: str, views: Iterable) -> bool:
     """True when one of ``views`` (parses of the quoted sentences) holds someone ("who") or
     somewhere ("where") beyond the question's own words."""
@@ -146,7 +172,8 @@ def holds_asked_kind(kind: str, question: str, views: Iterable) -> bool:
     labels = _WHO_ENTS if kind == "who" else _WHERE_ENTS
     for v in views:
         for a, b, label in v.ents:
-            if label in labels and any(not v.punct[i] and not _among(v.lower[i], own) for i in range(a, b)):
+            if (label in labels and any(not v.punct[i] and not _among(v.lower[i], own) for i in range(a, b))
+                    and not (kind == "where" and _only_a_modifier(v, a, b))):
                 return True
         for i in range(v.n):
             w, pos = v.lower[i], v.pos[i]

@@ -30,7 +30,7 @@ from .answerable import AnswerGate, DocTerms, gate_features, missing_words
 from .hf_reader import neural_pick
 from .answertype import (AUXILIARIES, FACT_KINDS, answer_type, asked_currency, asks_fact, counted_noun, counts_noun,
                          states_currency, states_fact)
-from .asked_kind import asked_kind, holds_asked_kind
+from .asked_kind import asked_kind, asks_maker, holds_asked_kind
 from .subjects import tied_to_subject
 from ..indexing.entities import type_mask
 from ..indexing.lexical import idf_table, question_terms, sentence_tokens, tokenize
@@ -183,6 +183,9 @@ class ExtractiveReader:
         q_weight = sum(q_idf[t] for t in q_terms) or 1.0
         kind = answer_type(question)
         wanted, fact = type_mask(kind), kind in FACT_KINDS
+        if kind == "PERSON" and asks_maker(question):
+            # "Who makes Meta's MTIA chips?" is answered by a company as often as by a person.
+            wanted |= type_mask("ORG")
         currency = asked_currency(question)
         # The question's capitalised words (not its first): names the answer sentence should share.
         q_names = {w.lower() for w in _NAME.findall(question.strip()[1:])}

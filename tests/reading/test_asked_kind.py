@@ -50,6 +50,10 @@ def test_asked_kind(question, kind):
         ("Where is the plant?", "The plant was built in Pyeongtaek.", True),
         ("Where do thrust faults form?", "In the shallow crust, where brittle deformation can occur, thrust faults form.", True),
         ("Where did the troops stay?", "The troops remained stationed in the kingdom.", True),
+        # an entity that only says what kind of thing (the small model tags "AI" a country)
+        ("Where is Samsung making 2nm chips?", "Samsung is one of the world's leading chip makers, a logical "
+         "partner for companies pursuing custom AI silicon.", False),
+        ("Where is the plant?", "The plant was built along the Texas border.", True),
     ],
 )
 def test_holds_asked_kind(question, sentence, holds):

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from qa.reading.answertype import answer_type
+from qa.reading.asked_kind import asks_maker
 from qa.reading.descriptions import NameLinks, may_describe
 from qa.reading.measured import measured_noun
 from qa.reading.subjects import lists_apart, names_another, tied_to_subject
@@ -131,6 +132,31 @@ def test_reader_takes_the_company_named_beside_the_subject(fake_embedder, corpus
     q = "Which foundry will make Mirae's Nexa chips?"
     assert _type_match(q, corpus, tmp_path, "Mirae's Nexa will") == 1.0
     assert _type_match(q, corpus, tmp_path, "Kelta has Orb") == 0.0
+
+
+@pytest.mark.parametrize("question, maker", [
+    ("Who makes Mirae's Nexa chips?", True),
+    ("who is building orvik's ferries", True),
+    ("Who fabricated the first two generations?", True),
+    ("Who will supply the memory?", True),
+    ("Who has bought the team?", True),
+    ("Who won the Super Bowl?", False),  # a winner: a team or a person, as "who" always asks
+    ("Who is the maker of Nexa?", False),  # the focus noun "maker" says it already
+    ("Who manages the fund?", False),
+    ("Which foundry makes Nexa?", False),  # not a "who" question
+])
+def test_asks_maker(question, maker):
+    assert asks_maker(question) is maker
+
+
+def test_reader_takes_a_company_for_who_makes(fake_embedder, corpus, tmp_path, monkeypatch):
+    # "Who makes X?" is answered by a company as often as by a person: a sentence naming the
+    # maker company beside the subject fits it; the list of other companies' chips still does not.
+    q = "Who will make Mirae's Nexa chips?"
+    assert _type_match(q, corpus, tmp_path, "Mirae's Nexa will") == 1.0
+    assert _type_match(q, corpus, tmp_path, "Kelta has Orb") == 0.0
+    monkeypatch.setattr("qa.reading.reader.asks_maker", lambda question: False)
+    assert _type_match(q, corpus, tmp_path, "Mirae's Nexa will") == 0.0
 
 
 def test_ask_reads_a_description_as_the_name_and_says_so(fake_embedder, corpus, tmp_path, monkeypatch):
