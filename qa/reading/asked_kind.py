@@ -27,7 +27,7 @@ from typing import Iterable
 
 from .answertype import _FOCUS, question_focus
 
-__all__ = ["asked_kind", "asks_maker", "holds_asked_kind", "PEOPLE", "PLACES"]
+__all__ = ["asked_kind", "asked_tokens", "asks_maker", "holds_asked_kind", "PEOPLE", "PLACES"]
 
 PEOPLE = frozenset(_FOCUS["PERSON"].split()) | frozenset(_FOCUS["ORG"].split()) | frozenset("""
     people persons humans member members worker workers employee employees staff crew soldier
@@ -167,25 +167,39 @@ def _only_a_modifier(v, a: int, b: int) -> bool:
 def holds_asked_kind(kind: str, question: str, views: Iterable) -> bool:
     """True when one of ``views`` (parses of the quoted sentences) holds someone ("who") or
     somewhere ("where") beyond the question's own words."""
+    return any(asked_tokens(kind, question, v) for v in views)
+
+
+def asked_tokens(kind: str, question: str, v, names_only: bool = False,
+                 labels: frozenset[str] | None = None) -> set[int]:
+    """Positions of the tokens of view ``v`` that are someone ("who") or somewhere ("where")
+    beyond the question's own words: a tagged entity's tokens, or a word that is one.
+    ``names_only``: only names (entities and proper nouns), what a short answer should be: "he"
+    and "the government" may show that a quote speaks of someone, but answer nobody's name.
+    ``labels``: the entity labels that count (with ``names_only``: only those entities)."""
     own = {w.casefold() for w in _WORDS.findall(question)}
     own |= {_singular(w) for w in own}
-    labels = _WHO_ENTS if kind == "who" else _WHERE_ENTS
-    for v in views:
-        for a, b, label in v.ents:
-            if (label in labels and any(not v.punct[i] and not _among(v.lower[i], own) for i in range(a, b))
-                    and not (kind == "where" and _only_a_modifier(v, a, b))):
-                return True
-        for i in range(v.n):
-            w, pos = v.lower[i], v.pos[i]
-            if _among(w, own):
-                # "Who made up 19% of the student body?": "international students" is someone
-                # the question did not name, though "student" is its word.
-                if kind == "who" and pos == "NOUN" and _people_noun(w) and _new_modifier(v, i, own):
-                    return True
-            elif kind == "who":
-                if pos == "PROPN" or (pos == "PRON" and w in ("he", "she")) or (pos == "NOUN" and _people_noun(w)):
-                    return True
-            elif (pos in ("PROPN", "NOUN") and _governed_by_place_prep(v, i) and not _among(w, _NOT_PLACE)
-                  or pos in ("NOUN", "ADV") and _among(w, PLACES)):
-                return True
-    return False
+    only_entities = labels is not None and names_only
+    labels = labels if labels is not None else _WHO_ENTS if kind == "who" else _WHERE_ENTS
+    out: set[int] = set()
+    for a, b, label in v.ents:
+        if (label in labels and any(not v.punct[i] and not _among(v.lower[i], own) for i in range(a, b))
+                and not (kind == "where" and _only_a_modifier(v, a, b))):
+            out.update(range(a, b))
+    for i in range(0 if only_entities else v.n):
+        w, pos = v.lower[i], v.pos[i]
+        if _among(w, own):
+            # "Who made up 19% of the student body?": "international students" is someone
+            # the question did not name, though "student" is its word.
+            if not names_only and kind == "who" and pos == "NOUN" and _people_noun(w) and _new_modifier(v, i, own):
+                out.add(i)
+        elif names_only:
+            if pos == "PROPN" and w[:1].isalpha() and (kind == "who" or _governed_by_place_prep(v, i)):
+                out.add(i)
+        elif kind == "who":
+            if pos == "PROPN" or (pos == "PRON" and w in ("he", "she")) or (pos == "NOUN" and _people_noun(w)):
+                out.add(i)
+        elif (pos in ("PROPN", "NOUN") and _governed_by_place_prep(v, i) and not _among(w, _NOT_PLACE)
+              or pos in ("NOUN", "ADV") and _among(w, PLACES)):
+            out.add(i)
+    return out

@@ -12,6 +12,8 @@ import re
 from functools import lru_cache
 from typing import Sequence
 
+from .asked_kind import asked_kind, asked_tokens, asks_maker
+from .units import counts_any_thing, is_measure
 from .answertype import (ENTITY_FIT, FOCUS_LABELS, asked_currency, counted_noun, counts_noun, is_number_stem,
                          question_focus, states_currency, states_share)
 from ..indexing.lexical import tokenize
@@ -42,6 +44,7 @@ _ENTS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "QUAN
          "PERCENT", "NORP", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT", "ORDINAL")
 _TIMED = frozenset(("DATE", "TIME", "DURATION"))  # answer types asking for a time
 KINDS = ("ENT", "NUM", "NP", "SUB", "LEFT", "PP", "TOK")
+_MAKERS = frozenset(("PERSON", "ORG"))  # what makes, sells or pays for a thing
 
 
 def stem(w: str) -> str:
@@ -308,7 +311,14 @@ def span_candidates(question: str, sentence: str, doc, kinds: Sequence[str]) -> 
     q["matched"] = matched = [st in q["stems"] for st in v.stem]
     q["positions"] = [p for p, m in enumerate(matched) if m and not v.stop[p]]
     allowed = set(kinds)
-    out = []
+    # "Who designed Jalapeño?" over "OpenAI and Broadcom stated that this chip went from initial
+    # design to manufacturing tape-out ...": a maker is a company or a person, so when the
+    # sentence names one beyond the question's own names, the answer is a span holding it.
+    # (For every "who" and "where" question, spans holding any name lost more SQuAD answers than
+    # they gained: the span model weighs names against other phrases better than a filter.)
+    maker = asked_kind(question) == "who" and asks_maker(question)
+    asked = asked_tokens("who", question, v, names_only=True, labels=_MAKERS) if maker else set()
+    out, fits = [], []
     for (i, j), ks in v.spans.items():
         ks = ks & allowed
         if ks:
@@ -317,6 +327,9 @@ def span_candidates(question: str, sentence: str, doc, kinds: Sequence[str]) -> 
             # answer it ("2nm" for "What yield has Samsung achieved on its 2nm process?").
             if not f.get("ovl.all"):
                 out.append((v.start[i], v.end[j - 1], f))
+                fits.append(not asked.isdisjoint(range(i, j)))
+    if any(fits):
+        out = [c for c, fit in zip(out, fits) if fit]
     return _as_asked(question, sentence, out)
 
 
@@ -341,7 +354,14 @@ def _as_asked(question: str, sentence: str, cands: list) -> list:
             if b not in after:
                 after[b] = tokenize(sentence[b:])[:3]  # the unit may follow the number: "400 people"
             return any(map(is_number_stem, span)) and counts_noun(span + after[b], unit[0])
-        cands = [c for c in cands if counts(c[0], c[1])] or cands
+
+        def counts_units(a: int, b: int) -> bool:
+            span = tokenize(sentence[a:b])
+            return not is_measure(unit[0]) and any(map(is_number_stem, span)) and counts_any_thing(span + after[b])
+        # News counts products in "units": "How many chips ...?" over "planning to mass-produce
+        # hundreds of thousands of units", not the "two" of "the first two generations".
+        cands = ([c for c in cands if counts(c[0], c[1])] or [c for c in cands if counts_units(c[0], c[1])]
+                 or cands)
     return _whole_amounts(sentence, cands)
 
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-__all__ = ["counts_noun", "is_number_stem"]
+__all__ = ["counts_noun", "counts_any_thing", "is_measure", "is_number_stem"]
 
 # A number among stemmed tokens (qa.indexing.lexical.tokenize: "twenty" -> "twenti").
 _NUMBER_STEM = re.compile(r"^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenti|"
@@ -58,3 +58,18 @@ def counts_noun(toks: Sequence[str], unit: str) -> bool:
         if fused and fused.group(1) in forms:
             return True
     return False
+
+
+# Nouns that count any thing, stemmed: news counts products in "units" ("hundreds of thousands of
+# units" answers "How many chips ...?"), never gigawatts.
+_COUNTERS = ("unit", "piec", "item")
+
+
+def is_measure(unit: str) -> bool:
+    """Whether the stemmed ``unit`` is a unit of measure (gigawatts, nanometres), not a thing."""
+    return unit in _unit_forms()
+
+
+def counts_any_thing(toks: Sequence[str]) -> bool:
+    """Whether the stemmed tokens count things in a noun that counts anything ("100,000 units")."""
+    return any(counts_noun(toks, c) for c in _COUNTERS)

@@ -351,3 +351,23 @@ def test_other_version(question, text, found):
     from qa.reading.versions import other_version
 
     assert other_version(question, text) == found
+
+
+def test_a_maker_question_takes_the_named_maker():
+    # "who designed" asks for a company or a person: not the noun phrase "manufacturing tape-out".
+    q = "who designed Nexa?"
+    s = "Mirae and Orvik Systems stated that this chip went from initial design to manufacturing tape-out in 9 months."
+    a, b, _ = sa.extract_short_answer(q, s)
+    assert "Orvik" in s[a:b] or "Mirae" in s[a:b], s[a:b]
+
+
+def test_a_count_in_units_answers_how_many_things():
+    # News counts products in "units": that count, not the "two" of "the first two generations".
+    q = "how many Nexa chips will Orvik make?"
+    s = ("While the first two generations of Nexa were made by Kelta, the latest shifted to Orvik, "
+         "planning to mass-produce hundreds of thousands of units.")
+    a, b, _ = sa.extract_short_answer(q, s)
+    assert "hundreds of thousands" in s[a:b], s[a:b]
+    # ... but a measure is not counted in units
+    from qa.reading.units import counts_any_thing, is_measure
+    assert is_measure("gigawatt") and not is_measure("chip") and counts_any_thing(["100", "unit"])
