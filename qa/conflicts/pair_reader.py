@@ -1,20 +1,47 @@
 """What the pair step reads of each document, in bounded memory: whole analyses (an LRU counted in
 sentences), single sentences analysed alone and kept by text (wire copies share one), each
-sentence's capitalised words by text, and each document's lower-case words (one JSON string a
-document). A pair needs only its candidate sentences: an analysis per pair thrashed the LRU
-(9,737 for 3,000 articles), since pairs join documents far apart in any order.
+sentence's capitalised words by text, and each document's lower-case words (a sorted array of
+their hashes a document, ~2 KB: a pair asks it about a few capitalised words). A pair needs only
+its candidate sentences: an analysis per pair thrashed the LRU (9,737 for 3,000 articles), since
+pairs join documents far apart in any order.
 """
 from __future__ import annotations
 
-import json
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
+
+import numpy as np
 
 from .candidates import DocRecord
 from .sentences import _analyse, _DocSentences, _Sentence, _with, lower_words, sentence_at
 from ..ingest.corpus import Document
 
-__all__ = ["SentenceReader"]
+__all__ = ["SentenceReader", "LowerWords"]
+
+
+class LowerWords:
+    """``w in words`` for a set of words held as the sorted array of their hashes (str hashes are
+    stable within a process, which is as long as this is held; two words of one hash, 1 in 2**64,
+    would read a name as a common word)."""
+
+    __slots__ = ("hashes",)
+
+    def __init__(self, words: Iterable[str]):
+        self.hashes = np.unique(np.fromiter((hash(w) for w in words), dtype=np.int64))
+
+    def __contains__(self, word: object) -> bool:
+        return bool(self.holds([word])[0])
+
+    def holds(self, words: Sequence[str]) -> np.ndarray:
+        """Which of ``words`` are held (one search for all: a pair asks about a few dozen)."""
+        h = np.fromiter((hash(w) for w in words), dtype=np.int64, count=len(words))
+        if not len(self.hashes):
+            return np.zeros(len(h), bool)
+        k = np.minimum(self.hashes.searchsorted(h), len(self.hashes) - 1)
+        return self.hashes[k] == h
+
+    def __len__(self) -> int:
+        return len(self.hashes)
 
 
 class SentenceReader:
@@ -29,9 +56,8 @@ class SentenceReader:
         self.analysed: OrderedDict[str, _DocSentences] = OrderedDict()
         self._lru_sentences = 0  # sentences of the analyses in ``analysed``
         self._sentences: OrderedDict[str, tuple[_Sentence, frozenset[str]]] = OrderedDict()
-        self._lower: dict[str, str] = {}
+        self._lower: dict[str, LowerWords] = {}
         self._caps: dict[str, frozenset[str]] = {}
-        self._lower_read: tuple[str, frozenset[str]] = ("", frozenset())
         # Called with each document analysed (qa.api hands them to the stored analyses, which
         # would otherwise analyse again every document this bounded memory has let go).
         self.on_analysis: Callable[[Document, _DocSentences], None] | None = None
@@ -50,7 +76,7 @@ class SentenceReader:
             if self.on_analysis is not None:
                 self.on_analysis(doc, got)
             self._lru_sentences += len(got.sents)
-            self._lower.setdefault(doc.fingerprint, json.dumps(sorted(got.lower)))
+            self._lower.setdefault(doc.fingerprint, LowerWords(got.lower))
             self.trim()
         else:
             self.analysed.move_to_end(doc.fingerprint)
@@ -96,22 +122,24 @@ class SentenceReader:
         return start, end, text, caps
 
     def whole(self, doc: Document, rec: DocRecord) -> _DocSentences:
-        """Every sentence of ``doc`` for ``_run_pair``, from the sentence LRU (``_joint`` re-reads names)."""
+        """Every sentence of ``doc`` for ``_run_pair``, from the sentence LRU (``_joint`` re-reads
+        names, asking ``lower`` about the capitalised words only)."""
         held = self.analysed.get(doc.fingerprint)
         if held is not None:
             return held
         got = [self.sentence(doc, rec, k) for k in range(len(rec))]
-        return _DocSentences(tuple(s for s, _ in got), tuple(c for _, c in got), self.words(doc, rec))
+        return _DocSentences(tuple(s for s, _ in got), tuple(c for _, c in got), self.lower(doc, rec))
 
     def words(self, doc: Document, rec: DocRecord) -> frozenset[str]:
-        """The ``lower`` of ``doc``'s analysis: kept as JSON from the analysis that made its record,
-        else (a record read from disk) read again from its sentences, which is half an analysis."""
+        """The ``lower`` of ``doc``'s analysis: the held analysis's, else read again from its
+        sentences, which is half an analysis (only ``whole`` needs the words themselves)."""
         held = self.analysed.get(doc.fingerprint)
-        if held is not None:
-            return held.lower
+        return held.lower if held is not None else lower_words(doc, rec.spans.tolist())
+
+    def lower(self, doc: Document, rec: DocRecord) -> LowerWords:
+        """The words ``doc`` writes in lower case, to ask about a few: kept from the analysis
+        that made its record, else (a record read from disk) read again from its sentences."""
         got = self._lower.get(doc.fingerprint)
         if got is None:
-            got = self._lower[doc.fingerprint] = json.dumps(sorted(lower_words(doc, rec.spans.tolist())))
-        if self._lower_read[0] != doc.fingerprint:  # pairs come sorted: the same first document runs
-            self._lower_read = (doc.fingerprint, frozenset(json.loads(got)))
-        return self._lower_read[1]
+            got = self._lower[doc.fingerprint] = LowerWords(self.words(doc, rec))
+        return got

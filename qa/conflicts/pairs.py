@@ -205,7 +205,7 @@ class PairCache(StoredPairs):
                     got, seen = _run_only(
                         lambda k, d=a, r=ra: self.reader.sentence(d, r, k), lambda k, d=b, r=rb: self.reader.sentence(d, r, k),
                         lambda k, d=a, r=ra: self.reader.text(d, r, k), lambda k, d=b, r=rb: self.reader.text(d, r, k),
-                        self.reader.words(a, ra), self.reader.words(b, rb), self._pair_vecs(a, encode),
+                        self.reader.lower(a, ra), self.reader.lower(b, rb), self._pair_vecs(a, encode),
                         self._pair_vecs(b, encode), th, cand.pairs, self._verdicts)
                     if len(self._verdicts) > 64 * self.candidates.lru_sentences:
                         self._verdicts.clear()  # ~200 bytes each: ~100 MB at most

@@ -6,7 +6,7 @@ question-aware path (``qa.conflicts.question``).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -127,12 +127,26 @@ def _joint(parts: Sequence[_DocSentences]) -> list[_Sentence]:
     """The sentences of several analysed documents in order, ``doc`` numbered by position, names
     re-read against the joint vocabulary: a name is a capitalised word none of the documents
     writes in lower case ("Anthropic", not "The")."""
-    vocab = frozenset().union(*(p.lower for p in parts)) if parts else frozenset()
+    if all(isinstance(p.lower, frozenset) for p in parts):
+        vocab = frozenset().union(*(p.lower for p in parts)) if parts else frozenset()
+    else:  # some hold their words as hashes (qa.conflicts.pair_reader.LowerWords): ask about the capitals
+        vocab = common_words(frozenset().union(*(c for p in parts for c in p.caps)), [p.lower for p in parts])
     out = []
     for di, p in enumerate(parts):
         for s, cap in zip(p.sents, p.caps):
             out.append(_with(s, doc=di, names=cap - vocab))
     return out
+
+
+def common_words(words: Iterable[str], lowers: Sequence) -> frozenset[str]:
+    """Those of ``words`` that one of ``lowers`` (sets of the words a document writes in lower
+    case: frozensets, or anything with ``holds(words)`` giving a mask) holds."""
+    words = list(words)
+    hit = np.zeros(len(words), bool)
+    for lower in lowers:
+        hit |= lower.holds(words) if hasattr(lower, "holds") else np.fromiter(
+            (w in lower for w in words), dtype=bool, count=len(words))
+    return frozenset(w for w, h in zip(words, hit.tolist()) if h)
 
 
 def _with(s: _Sentence, **changes) -> _Sentence:
