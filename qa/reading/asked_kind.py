@@ -88,6 +88,7 @@ _PLACE_PREP = frozenset("in at near from to into across outside inside within th
                         "around beyond behind above below under over off onto toward towards via".split())
 _WHO_ENTS = frozenset(("PERSON", "ORG", "NORP", "GPE"))
 _WHERE_ENTS = frozenset(("GPE", "LOC", "FAC", "ORG"))
+_PLACE_ENTS = frozenset(("GPE", "LOC"))  # a place that only qualifies a thing names no one either
 _AGENT = re.compile(r"[a-z]{3,}(?:ist|ian|eer)s?$")
 _WORDS = re.compile(r"[^\W_]+", re.U)
 # "Who is Clive Chan?", "who was Genghis Khan": a description is the answer.
@@ -155,13 +156,17 @@ def _governed_by_place_prep(v, i: int) -> bool:
     return False
 
 
-def _only_a_modifier(v, a: int, b: int) -> bool:
+def _only_a_modifier(v, a: int, b: int, people: bool = False) -> bool:
     """The entity ``a:b`` only qualifies a noun that is no place ("custom AI silicon", where the
-    small model tags "AI" a country): it says what kind of thing, not where."""
+    small model tags "AI" a country): it says what kind of thing, not where. ``people``: a noun
+    that is no one ("the AI industry" names no one; "the Texas legislature" does)."""
     last = b - 1
     h = v.head[last]
-    return (v.dep[last] == "compound" and h >= b and v.pos[h] == "NOUN" and not _among(v.lower[h], PLACES)
-            and not _governed_by_place_prep(v, h))
+    if not (v.dep[last] == "compound" and h >= b and v.pos[h] == "NOUN"):
+        return False
+    if people:
+        return not _people_noun(v.lower[h])
+    return not _among(v.lower[h], PLACES) and not _governed_by_place_prep(v, h)
 
 
 def holds_asked_kind(kind: str, question: str, views: Iterable) -> bool:
@@ -184,7 +189,8 @@ def asked_tokens(kind: str, question: str, v, names_only: bool = False,
     out: set[int] = set()
     for a, b, label in v.ents:
         if (label in labels and any(not v.punct[i] and not _among(v.lower[i], own) for i in range(a, b))
-                and not (kind == "where" and _only_a_modifier(v, a, b))):
+                and not (kind == "where" and _only_a_modifier(v, a, b))
+                and not (kind == "who" and label in _PLACE_ENTS and _only_a_modifier(v, a, b, people=True))):
             out.update(range(a, b))
     for i in range(0 if only_entities else v.n):
         w, pos = v.lower[i], v.pos[i]
@@ -197,7 +203,7 @@ def asked_tokens(kind: str, question: str, v, names_only: bool = False,
             if pos == "PROPN" and w[:1].isalpha() and (kind == "who" or _governed_by_place_prep(v, i)):
                 out.add(i)
         elif kind == "who":
-            if pos == "PROPN" or (pos == "PRON" and w in ("he", "she")) or (pos == "NOUN" and _people_noun(w)):
+            if (pos == "PROPN" and not _only_a_modifier(v, i, i + 1, people=True)) or (pos == "PRON" and w in ("he", "she")) or (pos == "NOUN" and _people_noun(w)):
                 out.add(i)
         elif (pos in ("PROPN", "NOUN") and _governed_by_place_prep(v, i) and not _among(w, _NOT_PLACE)
               or pos in ("NOUN", "ADV") and _among(w, PLACES)):

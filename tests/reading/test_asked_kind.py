@@ -54,6 +54,8 @@ def test_asked_kind(question, kind):
         ("Where is Samsung making 2nm chips?", "Samsung is one of the world's leading chip makers, a logical "
          "partner for companies pursuing custom AI silicon.", False),
         ("Where is the plant?", "The plant was built along the Texas border.", True),
+        ("Who is building the chips?", "The AI industry is entering a phase where building models is not enough.", False),
+        ("Who passed the law?", "The Texas legislature passed it in May.", True),  # a body of people
     ],
 )
 def test_holds_asked_kind(question, sentence, holds):
