@@ -97,7 +97,7 @@ class SentenceReader:
         held = self.analysed.get(doc.fingerprint)
         if held is not None:
             return held.sents[k], held.caps[k]
-        start, end = (int(x) for x in rec.spans[k])
+        start, end = rec.spans[k].tolist()
         text = doc.raw[start:end]
         got = self._sentences.get(text)
         if got is None:
@@ -111,7 +111,7 @@ class SentenceReader:
     def text(self, doc: Document, rec: DocRecord, k: int) -> tuple[int, int, str, frozenset[str]]:
         """Sentence ``k``'s raw offsets, text and capitalised words, without analysing it: all a
         pair of texts the rules have seen needs (``_run_only``'s memo)."""
-        start, end = (int(x) for x in rec.spans[k])
+        start, end = rec.spans[k].tolist()
         text = doc.raw[start:end]
         caps = self._caps.get(text)
         if caps is None:
