@@ -23,8 +23,9 @@ def test_a_pair_alone_has_the_similarity_the_whole_product_gives_it(dtype):
     for n, m in [(1, 1), (3, 40), (57, 9), (120, 130)]:
         vx, vy = _unit(rng, n, dtype=dtype), _unit(rng, m, dtype=dtype)
         pairs = [(int(i), int(j)) for i, j in zip(rng.integers(0, n, 25), rng.integers(0, m, 25))]
-        whole = whole_cosines(vx, vy)
+        whole = whole_cosines(vx, vy, rows=16)  # in blocks, as for long pages
         assert cosines(vx, vy, pairs).tolist() == [whole[i, n + j] for i, j in pairs]
+        assert cosines(vx, vy, pairs).tolist() == [whole[n + j, i] for i, j in pairs]  # either way round
 
 
 def test_near_copies_sit_at_the_threshold_the_same_way():
