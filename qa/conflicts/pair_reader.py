@@ -130,16 +130,12 @@ class SentenceReader:
         got = [self.sentence(doc, rec, k) for k in range(len(rec))]
         return _DocSentences(tuple(s for s, _ in got), tuple(c for _, c in got), self.lower(doc, rec))
 
-    def words(self, doc: Document, rec: DocRecord) -> frozenset[str]:
-        """The ``lower`` of ``doc``'s analysis: the held analysis's, else read again from its
-        sentences, which is half an analysis (only ``whole`` needs the words themselves)."""
-        held = self.analysed.get(doc.fingerprint)
-        return held.lower if held is not None else lower_words(doc, rec.spans.tolist())
-
     def lower(self, doc: Document, rec: DocRecord) -> LowerWords:
-        """The words ``doc`` writes in lower case, to ask about a few: kept from the analysis
-        that made its record, else (a record read from disk) read again from its sentences."""
+        """The words ``doc`` writes in lower case: kept from the analysis that made its record,
+        else read again from its sentences (a record read from disk), which is half an analysis."""
         got = self._lower.get(doc.fingerprint)
         if got is None:
-            got = self._lower[doc.fingerprint] = LowerWords(self.words(doc, rec))
+            held = self.analysed.get(doc.fingerprint)
+            words = held.lower if held is not None else lower_words(doc, rec.spans.tolist())
+            got = self._lower[doc.fingerprint] = LowerWords(words)
         return got

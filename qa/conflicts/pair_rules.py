@@ -120,8 +120,8 @@ def _unique(found: list[_Finding]) -> list[_Finding]:
 def whole_cosines(vx: np.ndarray, vy: np.ndarray, rows: int = 256) -> np.ndarray:
     """The cosines between the sentences of x and of y, float64 sums rounded to float32, as one
     matrix over x then y (both orientations filled; within one document, which no rule reads,
-    zeros). Summed ``rows`` sentences of x at a time: a float64 product of two long pages at once
-    (4,000 sentences) held 190 MB more at the 10,000-article build's peak."""
+    zeros). Summed ``rows`` sentences of x at a time, so that the float64 temporary stays small
+    beside the float32 matrix the float32 product made before."""
     n, m = len(vx), len(vy)
     sim = np.zeros((n + m, n + m), np.float32)
     y64 = np.asarray(vy, dtype=np.float64)
@@ -149,8 +149,8 @@ def _run_only(x: Callable[[int], tuple[_Sentence, frozenset[str]]],
     """``_run_pair(..., only, denial=False)`` reading only the sentences of ``only``: ``x(i)``
     gives sentence ``i`` of the first document and its capitalised words (``sentence_at``),
     ``x_text(i)`` its raw offsets, text and capitalised words alone, ``lower_x`` the words that
-    document writes in lower case (a frozenset, or ``pair_reader.LowerWords``). Same similarities (``cosines``),
-    same names (``_joint``'s), same pair order, so the same findings; a candidate pair then costs
+    document writes in lower case (a frozenset, or ``pair_reader.LowerWords``). Same similarities
+    (``cosines``), same names (``_joint``'s), same pair order, so the same findings; a pair then costs
     its few sentences, not the analysis of both documents, nor the product of all their vectors
     (at 10,000 articles, 549,000 pairs of documents for 1.96 million candidate sentence pairs).
 

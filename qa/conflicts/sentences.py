@@ -127,10 +127,9 @@ def _joint(parts: Sequence[_DocSentences]) -> list[_Sentence]:
     """The sentences of several analysed documents in order, ``doc`` numbered by position, names
     re-read against the joint vocabulary: a name is a capitalised word none of the documents
     writes in lower case ("Anthropic", not "The")."""
-    if all(isinstance(p.lower, frozenset) for p in parts):
-        vocab = frozenset().union(*(p.lower for p in parts)) if parts else frozenset()
-    else:  # some hold their words as hashes (qa.conflicts.pair_reader.LowerWords): ask about the capitals
-        vocab = common_words(frozenset().union(*(c for p in parts for c in p.caps)), [p.lower for p in parts])
+    # Asked about the capitalised words only: a document may hold its words as hashes
+    # (qa.conflicts.pair_reader.LowerWords).
+    vocab = common_words(frozenset().union(*(c for p in parts for c in p.caps)), [p.lower for p in parts])
     out = []
     for di, p in enumerate(parts):
         for s, cap in zip(p.sents, p.caps):

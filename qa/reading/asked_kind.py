@@ -27,7 +27,7 @@ from typing import Iterable
 
 from .answertype import _FOCUS, question_focus
 
-__all__ = ["asked_kind", "asked_tokens", "asks_maker", "holds_asked_kind", "PEOPLE", "PLACES"]
+__all__ = ["asked_kind", "asks_maker", "holds_asked_kind", "maker_tokens", "PEOPLE", "PLACES"]
 
 PEOPLE = frozenset(_FOCUS["PERSON"].split()) | frozenset(_FOCUS["ORG"].split()) | frozenset("""
     people persons humans member members worker workers employee employees staff crew soldier
@@ -89,6 +89,7 @@ _PLACE_PREP = frozenset("in at near from to into across outside inside within th
 _WHO_ENTS = frozenset(("PERSON", "ORG", "NORP", "GPE"))
 _WHERE_ENTS = frozenset(("GPE", "LOC", "FAC", "ORG"))
 _PLACE_ENTS = frozenset(("GPE", "LOC"))  # a place that only qualifies a thing names no one either
+_MAKER_ENTS = frozenset(("PERSON", "ORG"))  # what makes, sells or pays for a thing
 _AGENT = re.compile(r"[a-z]{3,}(?:ist|ian|eer)s?$")
 _WORDS = re.compile(r"[^\W_]+", re.U)
 # "Who is Clive Chan?", "who was Genghis Khan": a description is the answer.
@@ -172,40 +173,50 @@ def _only_a_modifier(v, a: int, b: int, people: bool = False) -> bool:
 def holds_asked_kind(kind: str, question: str, views: Iterable) -> bool:
     """True when one of ``views`` (parses of the quoted sentences) holds someone ("who") or
     somewhere ("where") beyond the question's own words."""
-    return any(asked_tokens(kind, question, v) for v in views)
+    own = _own_words(question)
+    return any(_holds(kind, own, v) for v in views)
 
 
-def asked_tokens(kind: str, question: str, v, names_only: bool = False,
-                 labels: frozenset[str] | None = None) -> set[int]:
-    """Positions of the tokens of view ``v`` that are someone ("who") or somewhere ("where")
-    beyond the question's own words: a tagged entity's tokens, or a word that is one.
-    ``names_only``: only names (entities and proper nouns), what a short answer should be: "he"
-    and "the government" may show that a quote speaks of someone, but answer nobody's name.
-    ``labels``: the entity labels that count (with ``names_only``: only those entities)."""
+def maker_tokens(question: str, v) -> set[int]:
+    """Positions of the tokens of view ``v`` in a PERSON or ORG entity beyond the question's own
+    words: what a short answer to "who makes ...?" should hold ("he" or "the government" may show
+    that a quote speaks of someone, but name no maker)."""
+    own = _own_words(question)
+    return {i for a, b, label in v.ents if label in _MAKER_ENTS and _names_more(v, a, b, own) for i in range(a, b)}
+
+
+def _own_words(question: str) -> set[str]:
     own = {w.casefold() for w in _WORDS.findall(question)}
-    own |= {_singular(w) for w in own}
-    only_entities = labels is not None and names_only
-    labels = labels if labels is not None else _WHO_ENTS if kind == "who" else _WHERE_ENTS
-    out: set[int] = set()
+    return own | {_singular(w) for w in own}
+
+
+def _names_more(v, a: int, b: int, own: set[str]) -> bool:
+    """The entity ``a:b`` has a word the question does not."""
+    return any(not v.punct[i] and not _among(v.lower[i], own) for i in range(a, b))
+
+
+def _holds(kind: str, own: set[str], v) -> bool:
+    labels = _WHO_ENTS if kind == "who" else _WHERE_ENTS
     for a, b, label in v.ents:
-        if (label in labels and any(not v.punct[i] and not _among(v.lower[i], own) for i in range(a, b))
-                and not (kind == "where" and _only_a_modifier(v, a, b))
-                and not (kind == "who" and label in _PLACE_ENTS and _only_a_modifier(v, a, b, people=True))):
-            out.update(range(a, b))
-    for i in range(0 if only_entities else v.n):
+        if label not in labels or not _names_more(v, a, b, own):
+            continue
+        if kind == "where" and _only_a_modifier(v, a, b):
+            continue  # "custom AI silicon": what kind of thing, not where
+        if kind == "who" and label in _PLACE_ENTS and _only_a_modifier(v, a, b, people=True):
+            continue  # "the AI industry": no one
+        return True
+    for i in range(v.n):
         w, pos = v.lower[i], v.pos[i]
         if _among(w, own):
             # "Who made up 19% of the student body?": "international students" is someone
             # the question did not name, though "student" is its word.
-            if not names_only and kind == "who" and pos == "NOUN" and _people_noun(w) and _new_modifier(v, i, own):
-                out.add(i)
-        elif names_only:
-            if pos == "PROPN" and w[:1].isalpha() and (kind == "who" or _governed_by_place_prep(v, i)):
-                out.add(i)
+            if kind == "who" and pos == "NOUN" and _people_noun(w) and _new_modifier(v, i, own):
+                return True
         elif kind == "who":
-            if (pos == "PROPN" and not _only_a_modifier(v, i, i + 1, people=True)) or (pos == "PRON" and w in ("he", "she")) or (pos == "NOUN" and _people_noun(w)):
-                out.add(i)
+            if ((pos == "PROPN" and not _only_a_modifier(v, i, i + 1, people=True))
+                    or (pos == "PRON" and w in ("he", "she")) or (pos == "NOUN" and _people_noun(w))):
+                return True
         elif (pos in ("PROPN", "NOUN") and _governed_by_place_prep(v, i) and not _among(w, _NOT_PLACE)
               or pos in ("NOUN", "ADV") and _among(w, PLACES)):
-            out.add(i)
-    return out
+            return True
+    return False

@@ -42,7 +42,7 @@ from ..indexing.store import IndexData
 from ..ingest.text import is_heading
 from .versions import other_version
 from .reworded import reworded
-from .units import counts_any_thing, is_measure
+from .units import counts_in_units
 
 __all__ = ["ReaderConfig", "Reading", "ExtractiveReader", "FEATURES", "ANSWER_FEATURES", "MERGE_FEATURES",
            "answer_features", "merge_features", "best_neighbour", "cross_column"]
@@ -249,8 +249,7 @@ class ExtractiveReader:
             if unit:
                 # "How many chips": a number in the sentence that counts something else ("9 months").
                 # A count in "units" counts any thing but a measure ("hundreds of thousands of units").
-                counted = counts_noun(toks, unit[0]) or (not is_measure(unit[0]) and counts_any_thing(toks))
-                feats[i, _F["unit_gap"]] = 0.0 if counted else 1.0
+                feats[i, _F["unit_gap"]] = 0.0 if counts_noun(toks, unit[0]) or counts_in_units(toks, unit[0]) else 1.0
             if self.words is not None:
                 soft = self.words.coverage(q_vecs, q_soft, self.words.words(self.raw[doc][a:b])[0])
                 feats[i, _F["soft"]], feats[i, _F["soft_only"]] = soft

@@ -12,8 +12,8 @@ import re
 from functools import lru_cache
 from typing import Sequence
 
-from .asked_kind import asked_kind, asked_tokens, asks_maker
-from .units import counts_any_thing, is_measure
+from .asked_kind import asks_maker, maker_tokens
+from .units import counts_in_units
 from .answertype import (ENTITY_FIT, FOCUS_LABELS, asked_currency, counted_noun, counts_noun, is_number_stem,
                          question_focus, states_currency, states_share)
 from ..indexing.lexical import tokenize
@@ -44,7 +44,6 @@ _ENTS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "QUAN
          "PERCENT", "NORP", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT", "ORDINAL")
 _TIMED = frozenset(("DATE", "TIME", "DURATION"))  # answer types asking for a time
 KINDS = ("ENT", "NUM", "NP", "SUB", "LEFT", "PP", "TOK")
-_MAKERS = frozenset(("PERSON", "ORG"))  # what makes, sells or pays for a thing
 
 
 def stem(w: str) -> str:
@@ -316,8 +315,7 @@ def span_candidates(question: str, sentence: str, doc, kinds: Sequence[str]) -> 
     # sentence names one beyond the question's own names, the answer is a span holding it.
     # (For every "who" and "where" question, spans holding any name lost more SQuAD answers than
     # they gained: the span model weighs names against other phrases better than a filter.)
-    maker = asked_kind(question) == "who" and asks_maker(question)
-    asked = asked_tokens("who", question, v, names_only=True, labels=_MAKERS) if maker else set()
+    asked = maker_tokens(question, v) if asks_maker(question) else set()
     out, fits = [], []
     for (i, j), ks in v.spans.items():
         ks = ks & allowed
@@ -357,7 +355,7 @@ def _as_asked(question: str, sentence: str, cands: list) -> list:
 
         def counts_units(a: int, b: int) -> bool:
             span = tokenize(sentence[a:b])
-            return not is_measure(unit[0]) and any(map(is_number_stem, span)) and counts_any_thing(span + after[b])
+            return any(map(is_number_stem, span)) and counts_in_units(span + after[b], unit[0])
         # News counts products in "units": "How many chips ...?" over "planning to mass-produce
         # hundreds of thousands of units", not the "two" of "the first two generations".
         cands = ([c for c in cands if counts(c[0], c[1])] or [c for c in cands if counts_units(c[0], c[1])]

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-__all__ = ["counts_noun", "counts_any_thing", "is_measure", "is_number_stem"]
+__all__ = ["counts_noun", "counts_any_thing", "counts_in_units", "is_measure", "is_number_stem"]
 
 # A number among stemmed tokens (qa.indexing.lexical.tokenize: "twenty" -> "twenti").
 _NUMBER_STEM = re.compile(r"^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenti|"
@@ -73,3 +73,9 @@ def is_measure(unit: str) -> bool:
 def counts_any_thing(toks: Sequence[str]) -> bool:
     """Whether the stemmed tokens count things in a noun that counts anything ("100,000 units")."""
     return any(counts_noun(toks, c) for c in _COUNTERS)
+
+
+def counts_in_units(toks: Sequence[str], unit: str) -> bool:
+    """Whether the stemmed tokens count, in "units" or the like, what a question counting ``unit``
+    counts: any thing but a measure."""
+    return not is_measure(unit) and counts_any_thing(toks)
