@@ -40,9 +40,9 @@ from ..retrieval.retriever import Hit
 from .softmatch import WordVectors
 from ..indexing.store import IndexData
 from ..ingest.text import is_heading
-from .versions import other_version
+from .versions import other_figure, other_version
 from .reworded import reworded
-from .units import counts_in_units
+from .units import counts_in_units, counts_only_time
 
 __all__ = ["ReaderConfig", "Reading", "ExtractiveReader", "FEATURES", "ANSWER_FEATURES", "MERGE_FEATURES",
            "answer_features", "merge_features", "best_neighbour", "cross_column"]
@@ -302,14 +302,17 @@ class ExtractiveReader:
             if partner in found and (short is None or feats[partner, si] > feats[best, si]):
                 short = found[partner]
             info["type_match"] = max(info["type_match"], float(feats[partner, _F["type_match"]]))
-        version = other_version(question, self.raw[doc][a:b])
+        quote, counted = self.raw[doc][a:b], counted_noun(question)
+        version = other_version(question, quote) or other_figure(question, quote)
         if version is not None:
-            # "How many Trainium3 chips ...?" is not answered by a count of Trainium2 chips.
+            # "How many Trainium3 chips ...?" is not answered by a count of Trainium2 chips, nor
+            # "... its 5 GW data center?" by a sentence on a 1 GW one.
             reason = f"The closest passages are about {version[1]}, not {version[0]}."
             return Reading(doc, a, b, None, prob, True, reason, info)
-        if asks_fact(question) and not info["type_match"] and not states_fact(question, self.raw[doc][a:b]):
+        if asks_fact(question) and ((not info["type_match"] and not states_fact(question, quote))
+                                    or (counted and counts_only_time(quote, counted))):
             # A question asking for an amount, a date or a figure is not answered by a sentence
-            # that states none, however close its wording.
+            # that states none, however close its wording; one counting chips not by years and months.
             currency = asked_currency(question)
             what = f"amount in {currency}" if currency else FACT_KINDS[answer_type(question)]
             reason = f"The articles discuss this but give no {what} for it."

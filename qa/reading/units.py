@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-__all__ = ["counts_noun", "counts_any_thing", "counts_in_units", "is_measure", "is_number_stem"]
+__all__ = ["counts_noun", "counts_any_thing", "counts_in_units", "counts_only_time", "is_measure", "is_number_stem"]
 
 # A number among stemmed tokens (qa.indexing.lexical.tokenize: "twenty" -> "twenti").
 _NUMBER_STEM = re.compile(r"^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenti|"
@@ -79,3 +79,50 @@ def counts_in_units(toks: Sequence[str], unit: str) -> bool:
     """Whether the stemmed tokens count, in "units" or the like, what a question counting ``unit``
     counts: any thing but a measure."""
     return not is_measure(unit) and counts_any_thing(toks)
+
+
+# What a date or a length of time is written with: "in about 9 months", "by the end of 2026", "on June 24".
+_TIME_WORDS = frozenset("""second seconds minute minutes hour hours day days week weeks month months quarter
+    quarters year years decade decades century centuries""".split())
+_MONTH_NAMES = frozenset("""january february march april may june july august september october november
+    december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
+# Counts written as words, vague ones and shares too ("citing multiple sources", "won the cup
+# twice", "reduced the population by half"; "one" is left out: "one of the" counts nothing).
+_COUNT_WORDS = frozenset("""two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty
+    fifty sixty seventy eighty ninety hundred hundreds thousand thousands million millions billion billions dozen
+    dozens several few couple multiple many numerous various half once twice thrice double triple doubled tripled""".split())
+_TEXT_TOKEN = re.compile(r"[a-z]+|\d[\d,.]*")
+
+
+def counts_only_time(text: str, counted: str) -> bool:
+    """Whether every number ``text`` states is a year, a day of a month or a length of time, so
+    that none can count what a "how many <counted>" question counts: "in about 9 months ... by
+    the end of 2026" gives no number of chips. False when the text states no number at all (the
+    reader's fact check covers that), and for questions that count years, days or units of measure
+    ("How many years ...?")."""
+    unit = counted.casefold()
+    if unit in _TIME_WORDS or unit in _UNIT_WORDS:
+        return False
+    toks = [t.rstrip(".,") for t in _TEXT_TOKEN.findall(text.casefold())]
+    stem = unit[:4]
+    timed = False
+    for k, t in enumerate(toks):
+        after = toks[k + 1 : k + 4]
+        if not t[0].isdigit() and t not in _COUNT_WORDS:
+            continue
+        if any(w.startswith(stem) for w in after):
+            return False  # "250,000 chips": it counts the thing asked about
+        nxt = after[0] if after else ""
+        if nxt in _TIME_WORDS:
+            timed = True  # "9 months", "two years"
+        elif t[0].isdigit() and len(t) == 4 and t.isdigit() and 1000 <= int(t) <= 2199:
+            timed = True  # a year
+        elif t.isdigit() and len(t) <= 2 and (nxt in _MONTH_NAMES or (k and toks[k - 1] in _MONTH_NAMES)):
+            timed = True  # "June 24", "24 June"
+        else:
+            return False
+    return timed
+
+
+# Units of measure by their full names ("How many gigawatts ...?" is answered by "5 GW").
+_UNIT_WORDS = frozenset(w for names in _UNITS for w in names.split())

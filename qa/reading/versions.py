@@ -1,10 +1,11 @@
-"""Versions named by a question and by a passage: a count of Trainium2 chips does not answer a
-question about Trainium3, nor does the third-generation MTIA one about the fourth."""
+"""Versions and figures named by a question and by a passage: a count of Trainium2 chips does not
+answer a question about Trainium3, nor does the third-generation MTIA one about the fourth, nor
+does Anthropic's "approximately 1 GW" data center one about Meta's "5 GW data center"."""
 from __future__ import annotations
 
 import re
 
-__all__ = ["other_version"]
+__all__ = ["other_figure", "other_version"]
 
 # Versioned names: "Trainium3", "GPT-5", "MI300X" (one-letter bases such as "H100" are left out:
 # too often codes or grades); ordinal generations: "fourth-generation MTIA", "4th generation".
@@ -56,3 +57,44 @@ def _shown(base: str, versions: dict[str, str]) -> str:
     if set(versions) <= set(_ORDINALS):
         return "the " + " and ".join(sorted(versions, key=_ORDINALS.index)) + " " + base
     return " and ".join(versions.values())
+
+
+# Figures in units of measure: "the 5 GW data center" is not the one "of approximately 1 GW".
+# Full names and abbreviations of two letters or more ("5 m" may be metres or millions).
+_UNIT_FORMS = {
+    "gw": "gigawatts? gw", "mw": "megawatts? mw", "kw": "kilowatts? kw", "tw": "terawatts? tw",
+    "gwh": "gigawatt-hours? gwh", "twh": "terawatt-hours? twh", "kwh": "kilowatt-hours? kwh", "mwh": "megawatt-hours? mwh",
+    "nm": "nanomet(?:er|re)s? nm", "km": "kilomet(?:er|re)s? km", "cm": "centimet(?:er|re)s? cm",
+    "mm": "millimet(?:er|re)s? mm", "kg": "kilograms? kg", "gb": "gigabytes? gb", "tb": "terabytes? tb",
+    "ghz": "gigahertz ghz", "mhz": "megahertz mhz",
+}
+_UNIT_NAME = {form: key for key, forms in _UNIT_FORMS.items() for form in forms.split()}
+_FIGURE = re.compile(r"(?<![\w.,])(\d[\d,]*(?:\.\d+)?)\s?-?\s?(%s)(?![\w-])" % "|".join(
+    sorted(_UNIT_NAME, key=len, reverse=True)), re.I)
+
+
+def _figures(text: str) -> dict[str, dict[float, str]]:
+    """Unit -> value -> the figure as written ("5 gigawatts", "2nm", "1-GW")."""
+    out: dict[str, dict[float, str]] = {}
+    for m in _FIGURE.finditer(text):
+        unit = next(key for form, key in _UNIT_NAME.items() if re.fullmatch(form, m.group(2), re.I))
+        try:
+            value = float(m.group(1).replace(",", ""))
+        except ValueError:
+            continue
+        out.setdefault(unit, {}).setdefault(value, m.group(0))
+    return out
+
+
+def other_figure(question: str, text: str) -> tuple[str, str] | None:
+    """(asked, found) when the question names a thing by a figure in a unit of measure ("its 5 GW
+    data center", "the 3nm process") and ``text`` states figures in that unit, none of them the
+    asked one ("approximately 1 GW"): the text is about another thing. None otherwise."""
+    wanted = _figures(question) if any(c.isdigit() for c in question) else {}
+    if not wanted:
+        return None
+    found = _figures(text)
+    for unit, asked in wanted.items():
+        if unit in found and not asked.keys() & found[unit].keys():
+            return " or ".join(asked.values()), " and ".join(found[unit].values())
+    return None

@@ -1,0 +1,72 @@
+"""A passage about another figure of the thing asked (a 1 GW data center for "the 5 GW data
+center"), or one giving only years and lengths of time to a "how many chips" question, does not
+answer it (qa.reading.versions.other_figure, qa.reading.units.counts_only_time)."""
+from __future__ import annotations
+
+import pytest
+
+from qa import api
+from qa.reading.units import counts_only_time
+from qa.reading.versions import other_figure
+
+
+@pytest.mark.parametrize("question, text, expected", [
+    ("How much is Meta investing in its 5 GW data center?", "Anthropic plans a data center of approximately 1 GW.",
+     ("5 GW", "1 GW")),
+    ("How much is Meta investing in its 5 GW data center?", "Meta plans 5 gigawatts (GW) of capacity.", None),
+    ("Is Samsung's 2nm line full?", "Samsung's 2-nanometer line is full.", None),
+    ("Is Samsung's 2nm line full?", "Samsung's 3nm and 5nm lines are full.", ("2nm", "3nm and 5nm")),
+    # No figure in that unit in the text, no figure in the question, or a unit written apart from a number.
+    ("How much is Meta investing in its 5 GW data center?", "Meta will invest $60 billion.", None),
+    ("How much is Meta investing in its data center?", "Anthropic plans a data center of approximately 1 GW.", None),
+    ("How far is it, 5 m or more?", "It is 300 m away.", None),  # "m" alone may be millions
+])
+def test_other_figure(question, text, expected):
+    assert other_figure(question, text) == expected
+
+
+@pytest.mark.parametrize("text, counted, expected", [
+    ("It took about 9 months and deployment begins by the end of 2026.", "chips", True),
+    ("Released on June 24, 2026.", "chips", True),
+    ("Samsung will make 250,000 chips by 2026.", "chips", False),
+    ("In 1540 three survived.", "monks", False),  # a count in words
+    ("It reported on July 2, citing multiple sources.", "sources", False),  # a vague one
+    ("They won the league in 1946, and won the cup twice.", "times", False),
+    ("The plague of 1649 reduced the population by half.", "residents", False),
+    ("Two monks survived in 1540.", "monks", False),
+    ("Nothing is counted here.", "chips", False),  # no number at all: the fact check's case
+    ("It took about 9 months.", "months", False),  # a question counting months is answered by them
+    ("The line is 5 km long, finished in 2020.", "kilometers", False),
+])
+def test_counts_only_time(text, counted, expected):
+    assert counts_only_time(text, counted) is expected
+
+
+DOCS = {
+    "meta.txt": "Meta Plans Its Data Center\n\nMeta aims to build a data center of 5 GW by the end of 2030. "
+                "Similar to Meta, Anthropic plans a data center of approximately 1 GW, with an investment of "
+                "about US$50 billion.\n",
+    "chip.txt": "The Jalapeño Chip\n\nOpenAI said the Jalapeño chip went from design to tape-out in about 9 months, "
+                "and deployment of the Jalapeño chip begins by the end of 2026.\n",
+}
+
+
+@pytest.fixture
+def made_up(fake_embedder, tmp_path, monkeypatch):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, text in DOCS.items():
+        (corpus / name).write_text(text, "utf-8")
+    monkeypatch.setenv("QA_INDEX_ROOT", str(tmp_path / "index"))
+    api.clear_cache()
+    yield corpus
+    api.clear_cache()
+
+
+def test_reader_abstains_on_another_figure_and_on_years_for_a_count(made_up):
+    a = api.ask("How much is Meta investing in its 5 GW data center?", corpus=made_up)
+    assert a.abstained and a.reason == "The closest passages are about 1 GW, not 5 GW."
+    a = api.ask("How much is Anthropic investing in its 1 GW data center?", corpus=made_up)
+    assert not a.abstained and "US$50 billion" in a.answer
+    a = api.ask("How many Jalapeño chips will OpenAI deploy first?", corpus=made_up)
+    assert a.abstained and "no number" in a.reason
