@@ -303,10 +303,10 @@ class ExtractiveReader:
                 short = found[partner]
             info["type_match"] = max(info["type_match"], float(feats[partner, _F["type_match"]]))
         quote, counted = self.raw[doc][a:b], counted_noun(question)
-        version = other_version(question, quote) or other_figure(question, quote)
+        version = other_version(question, quote) or (None if _YES_NO.match(question) else other_figure(question, quote))
         if version is not None:
             # "How many Trainium3 chips ...?" is not answered by a count of Trainium2 chips, nor
-            # "... its 5 GW data center?" by a sentence on a 1 GW one.
+            # "... its 5 GW data center?" by a sentence on a 1 GW one ("Is it 3nm?" is: no, 2nm).
             reason = f"The closest passages are about {version[1]}, not {version[0]}."
             return Reading(doc, a, b, None, prob, True, reason, info)
         if asks_fact(question) and ((not info["type_match"] and not states_fact(question, quote))

@@ -68,5 +68,8 @@ def test_reader_abstains_on_another_figure_and_on_years_for_a_count(made_up):
     assert a.abstained and a.reason == "The closest passages are about 1 GW, not 5 GW."
     a = api.ask("How much is Anthropic investing in its 1 GW data center?", corpus=made_up)
     assert not a.abstained and "US$50 billion" in a.answer
+    # A yes/no question is answered by the passage on the other figure: it says no.
+    a = api.ask("Does Anthropic plan a 5 GW data center?", corpus=made_up)
+    assert not a.abstained and "1 GW" in a.answer
     a = api.ask("How many Jalapeño chips will OpenAI deploy first?", corpus=made_up)
     assert a.abstained and "no number" in a.reason
