@@ -3,9 +3,11 @@ that the reader prefers an amount of that thing to an amount of something else i
 sharing more of the question's words."""
 from __future__ import annotations
 
+import re
+
 from .answertype import _COUNT_PREPS, _STOP, _WH, _WORD, AUXILIARIES, answer_type
 
-__all__ = ["measured_noun"]
+__all__ = ["measured_noun", "other_owner"]
 
 # Words that name a measure of something ("the value of the deal", "backlog size"), and words that
 # end the phrase naming what is measured ("the deal under which ...", "orders with Samsung").
@@ -44,3 +46,34 @@ def measured_noun(question: str) -> str | None:
     if wh is None and toks[-1] in _MEASURES:
         return head(range(0, len(toks) - 1))  # "samsung foundry backlog size"
     return None
+
+
+_POSS = r"(?:'s|’s)"
+_OWNER_NAME = r"([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})"
+
+
+def other_owner(question: str, quote: str) -> tuple[str, str] | None:
+    """(asked, found) when an amount question measures a thing of a named owner ("Tesla's AI chip
+    order") and ``quote`` gives that thing to another owner ("OEM orders from Meta", "Meta's
+    order") without naming the asked one: its amount is someone else's. None otherwise."""
+    noun = measured_noun(question)
+    if noun is None:
+        return None
+    m = re.search(rf"\b{_OWNER_NAME}{_POSS}\s+(?:[\w-]+\s+){{0,3}}?{re.escape(noun)}", question)
+    if m is None:
+        return None
+    owner = m.group(1)
+    if owner.casefold() in quote.casefold():
+        return None
+    stem = re.escape(noun[:-1] if noun.endswith("s") else noun)
+    found = (re.search(rf"\b{stem}s?\s+(?:from|of|by|for)\s+{_OWNER_NAME}", quote)
+             or re.search(rf"\b{_OWNER_NAME}{_POSS}\s+(?:[\w-]+\s+){{0,3}}?{stem}s?\b", quote))
+    # The owner's first word: a heading glued to the sentence may follow the name ("from Meta According").
+    other = found.group(1).split()[0] if found else ""
+    if not other or other.casefold() in _NOT_OWNERS:
+        return None
+    return f"{owner}'s {noun}", f"{other}'s {noun}"
+
+
+# Capitalised words that open a phrase without naming an owner ("orders from The ...").
+_NOT_OWNERS = frozenset("the a an this that these those its their his her our".split())

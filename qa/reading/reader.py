@@ -31,6 +31,7 @@ from .hf_reader import neural_pick
 from .answertype import (AUXILIARIES, FACT_KINDS, answer_type, asked_currency, asks_fact, counted_noun, counts_noun,
                          states_currency, states_fact)
 from .asked_kind import asked_kind, asks_maker, holds_asked_kind
+from .measured import other_owner
 from .subjects import tied_to_subject
 from ..indexing.entities import type_mask
 from ..indexing.lexical import idf_table, question_terms, sentence_tokens, tokenize
@@ -302,15 +303,14 @@ class ExtractiveReader:
             if partner in found and (short is None or feats[partner, si] > feats[best, si]):
                 short = found[partner]
             info["type_match"] = max(info["type_match"], float(feats[partner, _F["type_match"]]))
-        quote, counted = self.raw[doc][a:b], counted_noun(question)
-        version = other_version(question, quote) or (None if _YES_NO.match(question) else other_figure(question, quote))
-        if version is not None:
-            # "How many Trainium3 chips ...?" is not answered by a count of Trainium2 chips, nor
-            # "... its 5 GW data center?" by a sentence on a 1 GW one ("Is it 3nm?" is: no, 2nm).
-            reason = f"The closest passages are about {version[1]}, not {version[0]}."
-            return Reading(doc, a, b, None, prob, True, reason, info)
+        quote = self.raw[doc][a:b]
+        # Trainium2 for Trainium3, 1 GW for "its 5 GW", Meta's order for Tesla's (yes/no: "Is it 3nm?" No, 2nm).
+        other = other_version(question, quote) or (None if _YES_NO.match(question) else
+                                                   other_figure(question, quote) or other_owner(question, quote))
+        if other is not None:
+            return Reading(doc, a, b, None, prob, True, f"The closest passages are about {other[1]}, not {other[0]}.", info)
         if asks_fact(question) and ((not info["type_match"] and not states_fact(question, quote))
-                                    or (counted and counts_only_time(quote, counted))):
+                                    or counts_only_time(quote, counted_noun(question))):
             # A question asking for an amount, a date or a figure is not answered by a sentence
             # that states none, however close its wording; one counting chips not by years and months.
             currency = asked_currency(question)

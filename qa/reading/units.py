@@ -94,12 +94,14 @@ _COUNT_WORDS = frozenset("""two three four five six seven eight nine ten eleven 
 _TEXT_TOKEN = re.compile(r"[a-z]+|\d[\d,.]*")
 
 
-def counts_only_time(text: str, counted: str) -> bool:
+def counts_only_time(text: str, counted: str | None) -> bool:
     """Whether every number ``text`` states is a year, a day of a month or a length of time, so
     that none can count what a "how many <counted>" question counts: "in about 9 months ... by
     the end of 2026" gives no number of chips. False when the text states no number at all (the
     reader's fact check covers that), and for questions that count years, days or units of measure
-    ("How many years ...?")."""
+    ("How many years ...?"), and when it counts nothing (``counted`` None)."""
+    if not counted:
+        return False
     unit = counted.casefold()
     if unit in _TIME_WORDS or unit in _UNIT_WORDS:
         return False

@@ -74,8 +74,8 @@ def test_second_seed_question_set_floors(monkeypatch, tmp_path):
     assert cats["paraphrase: few shared words"]["accuracy"] >= 0.37, cats
     # 8 of 15: rescuing reworded questions (qa.reading.reworded) must not cost one; "who"/"where"
     # answered by a sentence naming no one/no place (qa.reading.asked_kind) adds two.
-    assert cats["near miss"]["accuracy"] >= 0.6, cats
-    assert m["paraphrase_groups"]["all_right"] >= 21, m["paraphrase_groups"]
+    assert cats["near miss"]["accuracy"] >= 0.66, cats
+    assert m["paraphrase_groups"]["all_right"] >= 22, m["paraphrase_groups"]
     assert m["abstention"]["wrong_abstentions"] <= 10, m["abstention"]
     # Every entry shown counts: conflicts of any kind where the sources agree, and notes.
     assert m["conflicts"]["fp"] <= 4, m["conflicts"]

@@ -1,11 +1,13 @@
 """A passage about another figure of the thing asked (a 1 GW data center for "the 5 GW data
-center"), or one giving only years and lengths of time to a "how many chips" question, does not
-answer it (qa.reading.versions.other_figure, qa.reading.units.counts_only_time)."""
+center"), about another owner's thing ("orders from Meta" for "Tesla's order"), or giving only
+years and lengths of time to a "how many chips" question, does not answer it
+(qa.reading.versions.other_figure, qa.reading.measured.other_owner, qa.reading.units.counts_only_time)."""
 from __future__ import annotations
 
 import pytest
 
 from qa import api
+from qa.reading.measured import other_owner
 from qa.reading.units import counts_only_time
 from qa.reading.versions import other_figure
 
@@ -42,10 +44,27 @@ def test_counts_only_time(text, counted, expected):
     assert counts_only_time(text, counted) is expected
 
 
+@pytest.mark.parametrize("question, quote, expected", [
+    ("How much was Tesla's AI chip order with Samsung worth?", "Samsung receives 10 trillion won OEM orders from Meta",
+     ("Tesla's order", "Meta's order")),
+    ("How much was Tesla's AI chip order with Samsung worth?", "Meta's order was worth 10 trillion won.",
+     ("Tesla's order", "Meta's order")),
+    # The asked owner named, no owner given, or the question gives none.
+    ("How much was Tesla's AI chip order with Samsung worth?", "Orders from Meta and Tesla reached 10 trillion won.", None),
+    ("How much was Tesla's AI chip order with Samsung worth?", "The order was worth 10 trillion won.", None),
+    ("How much was the AI chip order worth?", "Samsung receives 10 trillion won OEM orders from Meta", None),
+    ("How much is Samsung's backlog worth?", "The order backlog of Samsung's foundry business reached 50 trillion won.", None),
+])
+def test_other_owner(question, quote, expected):
+    assert other_owner(question, quote) == expected
+
+
 DOCS = {
     "meta.txt": "Meta Plans Its Data Center\n\nMeta aims to build a data center of 5 GW by the end of 2030. "
                 "Similar to Meta, Anthropic plans a data center of approximately 1 GW, with an investment of "
                 "about US$50 billion.\n",
+    "orders.txt": "Samsung Wins Orders\n\nSamsung receives orders from Meta worth 10 trillion won. Tesla's order "
+                  "came first, last year.\n",
     "chip.txt": "The Jalapeño Chip\n\nOpenAI said the Jalapeño chip went from design to tape-out in about 9 months, "
                 "and deployment of the Jalapeño chip begins by the end of 2026.\n",
 }
@@ -71,5 +90,7 @@ def test_reader_abstains_on_another_figure_and_on_years_for_a_count(made_up):
     # A yes/no question is answered by the passage on the other figure: it says no.
     a = api.ask("Does Anthropic plan a 5 GW data center?", corpus=made_up)
     assert not a.abstained and "1 GW" in a.answer
+    a = api.ask("How much was Tesla's order worth?", corpus=made_up)
+    assert a.abstained and a.reason == "The closest passages are about Meta's order, not Tesla's order."
     a = api.ask("How many Jalapeño chips will OpenAI deploy first?", corpus=made_up)
     assert a.abstained and "no number" in a.reason
