@@ -67,7 +67,7 @@ from .answers import _answers, _chosen, _polarity, _relevance, close_values
 from .entity import SAME, UNRELATED, _qualifiers, entity_relation, same_entity
 from .rewrite import rewritten
 from .summaries import _Said, conflict_of, one_unless_two
-from .slots import _components, _figures, _fits, asks_standing, certainty_bears, speaks_to_predicate
+from .slots import _components, _figures, _fits, asks_standing, certainty_bears, names_subject, speaks_to_predicate
 from ..reading.answertype import question_focus
 from .sentences import Encoder, _DocSentences, _Sentence
 from .swaps import Swaps, _figures_differ, swaps_between
@@ -175,7 +175,8 @@ class QuestionConflicts:
         return [c for c in out if c.kind != AMBIGUITY or len({s.doc_id for s in c.statements}) >= st.note_docs]
 
     def _answer_links(self, q: _Question, answers: dict[str, _Said], st: QuestionSettings) -> list:
-        order = list(answers)
+        # An article never naming the question's subject does not answer it (slots.names_subject).
+        order = [d for d in answers if names_subject(self.facts[d], q)]
         links = []
         for x, da in enumerate(order):
             for db in order[x + 1:]:

@@ -20,7 +20,7 @@ from .answer_facts import _PREFIX, DocFacts, Value, _Question
 from .claims import stem
 from ..results import Conflict
 
-__all__ = ["certainty_bears", "asks_standing", "speaks_to_predicate"]
+__all__ = ["certainty_bears", "asks_standing", "names_subject", "speaks_to_predicate"]
 
 # Words of a question that asks how a claim stands rather than for a value or a name.
 _STANDING = re.compile(r"\b(?:relationship|relations|status|standing|dealings|describe[sd]?|situation|"
@@ -140,3 +140,33 @@ def _components(pairs: list[tuple[str, str]]) -> list[list[str]]:
                 stack.append(y)
         out.append(sorted(comp, key=list(adj).index))
     return out
+
+
+# Documents this long are articles, which name what they are about; a shorter excerpt of a page may
+# leave its subject unsaid ("He was born ..."), as RAMDocs' and WikiContradict's passages do.
+ARTICLE_SENTENCES = 8
+
+
+def name_runs(q: _Question) -> list[tuple[str, ...]]:
+    """The question's names as runs of adjacent subject words ("Clive Chan", "Anthropic"), words
+    of letters only, as token keys."""
+    subject, runs, run = set(q.subject), [], []
+    for w in re.findall(r"[^\W_][\w'’.-]*", q.text):
+        key = re.sub(r"(?:['’]s?|\.)$", "", w.casefold())
+        if key in subject and key.isalpha():
+            run.append(key)
+        elif run:
+            runs.append(tuple(run))
+            run = []
+    return runs + [tuple(run)] * bool(run)
+
+
+def names_subject(f: DocFacts, q: _Question) -> bool:
+    """Whether a document may answer the question for its subject: an article that never names
+    one of the question's names does not ("Which company's team was Clive Chan part of?" is not
+    answered by one never naming him); a name is named by any of its words ("Harman" for "John
+    Harman"), in the text or the title. Excerpts shorter than ARTICLE_SENTENCES always may."""
+    if len(f.sents) < ARTICLE_SENTENCES:
+        return True
+    lead = {t.key for t in f.lead}
+    return all(any(w in f.keys or w in lead for w in run) for run in name_runs(q))

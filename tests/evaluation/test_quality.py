@@ -78,7 +78,7 @@ def test_second_seed_question_set_floors(monkeypatch, tmp_path):
     assert m["paraphrase_groups"]["all_right"] >= 22, m["paraphrase_groups"]
     assert m["abstention"]["wrong_abstentions"] <= 10, m["abstention"]
     # Every entry shown counts: conflicts of any kind where the sources agree, and notes.
-    assert m["conflicts"]["fp"] <= 4, m["conflicts"]
+    assert m["conflicts"]["fp"] <= 1, m["conflicts"]
     assert m["conflicts"]["tp"] >= 5, m["conflicts"]  # certainty conflicts on the question's slot
     assert m["conflicts"]["notes"]["shown"] <= 1, m["conflicts"]["notes"]
     assert m["citations"]["validity"] == 1.0
