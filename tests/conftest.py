@@ -72,6 +72,23 @@ def data_dirs(tmp_path, monkeypatch) -> dict[str, Path]:
 
 
 @pytest.fixture
+def write_corpus(tmp_path, monkeypatch):
+    """A function writing made-up articles ({file name: text}) into a corpus folder under tmp_path,
+    with the index root beside it; returns the folder. Loaded pipelines are dropped after the test."""
+    def write(docs: dict[str, str], name: str = "made-up") -> Path:
+        corpus = tmp_path / name
+        corpus.mkdir()
+        for file, text in docs.items():
+            (corpus / file).write_text(text, "utf-8")
+        monkeypatch.setenv("QA_INDEX_ROOT", str(tmp_path / "index"))
+        api.clear_cache()
+        return corpus
+
+    yield write
+    api.clear_cache()
+
+
+@pytest.fixture
 def fake_qa(fake_embedder, data_dirs):
     """ask() on a copy of the seeds with the fake model."""
     return data_dirs

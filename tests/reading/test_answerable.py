@@ -77,20 +77,9 @@ def test_gate_probability_and_threshold():
     assert gate.probability(x) == pytest.approx(1 / (1 + np.exp(3.0))) and not gate.answerable(x)
 
 
-def _made_up(tmp_path, monkeypatch):
-    corpus = tmp_path / "made-up"
-    corpus.mkdir()
-    for name, text in DOCS.items():
-        (corpus / name).write_text(text, "utf-8")
-    monkeypatch.setenv("QA_INDEX_ROOT", str(tmp_path / "index"))
-    api.clear_cache()
-    return corpus
-
-
 @pytest.fixture
-def made_up_corpus(fake_embedder, tmp_path, monkeypatch):
-    yield _made_up(tmp_path, monkeypatch)
-    api.clear_cache()
+def made_up_corpus(fake_embedder, write_corpus):
+    return write_corpus(DOCS)
 
 
 def test_reader_abstains_when_the_gate_finds_a_near_miss(made_up_corpus):
@@ -120,24 +109,21 @@ def test_shipped_gate_is_recorded_in_the_manifest():
 
 
 @pytest.mark.slow
-def test_shipped_gate_on_made_up_articles(tmp_path, monkeypatch):
+def test_shipped_gate_on_made_up_articles(write_corpus):
     """The real models and the shipped gate: the near miss finds it less likely answerable than
     the question the article answers, which is answered. (Whether the near miss is abstained on
     depends on the threshold, chosen to cost answerable questions little.)"""
-    corpus = _made_up(tmp_path, monkeypatch)
-    try:
-        pipe = api.get_pipeline(corpus)
-        gate = pipe.reader.gate
-        assert gate is not None
-        a = pipe.ask("When was Harbour Town founded?")
-        assert not a.abstained and "1821" in a.answer
-        pipe.reader.gate = None  # read the features the gate sees
-        seen = []
-        read = pipe.reader.read
-        pipe.reader.read = lambda *args, **kw: seen.append(read(*args, **kw)) or seen[-1]
-        pipe.ask("When was Harbour Town founded?")
-        pipe.ask("What is the annual salary of the mayor of Harbour Town?")
-        answered, near_miss = (gate.probability(np.array(r.gate)) for r in seen)
-        assert near_miss < answered
-    finally:
-        api.clear_cache()
+    corpus = write_corpus(DOCS)
+    pipe = api.get_pipeline(corpus)
+    gate = pipe.reader.gate
+    assert gate is not None
+    a = pipe.ask("When was Harbour Town founded?")
+    assert not a.abstained and "1821" in a.answer
+    pipe.reader.gate = None  # read the features the gate sees
+    seen = []
+    read = pipe.reader.read
+    pipe.reader.read = lambda *args, **kw: seen.append(read(*args, **kw)) or seen[-1]
+    pipe.ask("When was Harbour Town founded?")
+    pipe.ask("What is the annual salary of the mayor of Harbour Town?")
+    answered, near_miss = (gate.probability(np.array(r.gate)) for r in seen)
+    assert near_miss < answered

@@ -71,15 +71,8 @@ DOCS = {
 
 
 @pytest.fixture
-def made_up(fake_embedder, tmp_path, monkeypatch):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for name, text in DOCS.items():
-        (corpus / name).write_text(text, "utf-8")
-    monkeypatch.setenv("QA_INDEX_ROOT", str(tmp_path / "index"))
-    api.clear_cache()
-    yield corpus
-    api.clear_cache()
+def made_up(fake_embedder, write_corpus):
+    return write_corpus(DOCS)
 
 
 def test_reader_abstains_on_another_figure_and_on_years_for_a_count(made_up):
