@@ -6,6 +6,8 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from .timeshape import TIME_UNITS
+
 __all__ = ["counts_noun", "counts_any_thing", "counts_in_units", "counts_only_time", "is_measure", "is_number_stem"]
 
 # A number among stemmed tokens (qa.indexing.lexical.tokenize: "twenty" -> "twenti").
@@ -82,8 +84,6 @@ def counts_in_units(toks: Sequence[str], unit: str) -> bool:
 
 
 # What a date or a length of time is written with: "in about 9 months", "by the end of 2026", "on June 24".
-_TIME_WORDS = frozenset("""second seconds minute minutes hour hours day days week weeks month months quarter
-    quarters year years decade decades century centuries""".split())
 _MONTH_NAMES = frozenset("""january february march april may june july august september october november
     december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
 # Counts written as words, vague ones and shares too ("citing multiple sources", "won the cup
@@ -103,7 +103,7 @@ def counts_only_time(text: str, counted: str | None) -> bool:
     if not counted:
         return False
     unit = counted.casefold()
-    if unit in _TIME_WORDS or unit in _UNIT_WORDS:
+    if unit in TIME_UNITS or unit in _UNIT_WORDS:
         return False
     toks = [t.rstrip(".,") for t in _TEXT_TOKEN.findall(text.casefold())]
     stem = unit[:4]
@@ -115,7 +115,7 @@ def counts_only_time(text: str, counted: str | None) -> bool:
         if any(w.startswith(stem) for w in after):
             return False  # "250,000 chips": it counts the thing asked about
         nxt = after[0] if after else ""
-        if nxt in _TIME_WORDS:
+        if nxt in TIME_UNITS:
             timed = True  # "9 months", "two years"
         elif t[0].isdigit() and len(t) == 4 and t.isdigit() and 1000 <= int(t) <= 2199:
             timed = True  # a year

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from .units import _UNITS
+
 __all__ = ["other_figure", "other_version"]
 
 # Versioned names: "Trainium3", "GPT-5", "MI300X" (one-letter bases such as "H100" are left out:
@@ -59,25 +61,23 @@ def _shown(base: str, versions: dict[str, str]) -> str:
     return " and ".join(versions.values())
 
 
-# Figures in units of measure: "the 5 GW data center" is not the one "of approximately 1 GW".
-# Full names and abbreviations of two letters or more ("5 m" may be metres or millions).
-_UNIT_FORMS = {
-    "gw": "gigawatts? gw", "mw": "megawatts? mw", "kw": "kilowatts? kw", "tw": "terawatts? tw",
-    "gwh": "gigawatt-hours? gwh", "twh": "terawatt-hours? twh", "kwh": "kilowatt-hours? kwh", "mwh": "megawatt-hours? mwh",
-    "nm": "nanomet(?:er|re)s? nm", "km": "kilomet(?:er|re)s? km", "cm": "centimet(?:er|re)s? cm",
-    "mm": "millimet(?:er|re)s? mm", "kg": "kilograms? kg", "gb": "gigabytes? gb", "tb": "terabytes? tb",
-    "ghz": "gigahertz ghz", "mhz": "megahertz mhz",
-}
-_UNIT_NAME = {form: key for key, forms in _UNIT_FORMS.items() for form in forms.split()}
+# Figures in units of measure: "the 5 GW data center" is not the one "of approximately 1 GW". The
+# units of qa.reading.units, by their names (singular too: "a 5-gigawatt site") and abbreviations
+# of two letters or more ("5 m" may be metres or millions); not hours, whose spans differ for one
+# thing ("in the 24 hours after"), nor pounds, which may be money.
+_UNIT_NAME = {form: names.split()[0]
+              for names, abbrevs in _UNITS.items() if names not in ("hours", "pounds")
+              for form in (*names.split(), *(n.rstrip("s") for n in names.split()),
+                           *(a for a in abbrevs.split() if len(a) >= 2))}
 _FIGURE = re.compile(r"(?<![\w.,])(\d[\d,]*(?:\.\d+)?)\s?-?\s?(%s)(?![\w-])" % "|".join(
-    sorted(_UNIT_NAME, key=len, reverse=True)), re.I)
+    map(re.escape, sorted(_UNIT_NAME, key=len, reverse=True))), re.I)
 
 
 def _figures(text: str) -> dict[str, dict[float, str]]:
     """Unit -> value -> the figure as written ("5 gigawatts", "2nm", "1-GW")."""
     out: dict[str, dict[float, str]] = {}
     for m in _FIGURE.finditer(text):
-        unit = next(key for form, key in _UNIT_NAME.items() if re.fullmatch(form, m.group(2), re.I))
+        unit = _UNIT_NAME[m.group(2).casefold()]
         try:
             value = float(m.group(1).replace(",", ""))
         except ValueError:
