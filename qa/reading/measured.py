@@ -50,6 +50,8 @@ def measured_noun(question: str) -> str | None:
 
 _POSS = r"(?:'s|’s)"
 _OWNER_NAME = r"([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})"
+# Capitalised words that open a phrase without naming an owner ("orders from The ...").
+_NOT_OWNERS = frozenset("the a an this that these those its their his her our".split())
 
 
 def other_owner(question: str, quote: str) -> tuple[str, str] | None:
@@ -74,6 +76,3 @@ def other_owner(question: str, quote: str) -> tuple[str, str] | None:
         return None
     return f"{owner}'s {noun}", f"{other}'s {noun}"
 
-
-# Capitalised words that open a phrase without naming an owner ("orders from The ...").
-_NOT_OWNERS = frozenset("the a an this that these those its their his her our".split())

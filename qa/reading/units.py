@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from .timeshape import TIME_UNITS
+from .timeshape import TIME_UNITS, _is_year
 
 __all__ = ["counts_noun", "counts_any_thing", "counts_in_units", "counts_only_time", "is_measure", "is_number_stem"]
 
@@ -103,7 +103,7 @@ def counts_only_time(text: str, counted: str | None) -> bool:
     if not counted:
         return False
     unit = counted.casefold()
-    if unit in TIME_UNITS or unit in _UNIT_WORDS:
+    if unit in TIME_UNITS or is_measure(_stem(unit)):
         return False
     toks = [t.rstrip(".,") for t in _TEXT_TOKEN.findall(text.casefold())]
     stem = unit[:4]
@@ -117,7 +117,7 @@ def counts_only_time(text: str, counted: str | None) -> bool:
         nxt = after[0] if after else ""
         if nxt in TIME_UNITS:
             timed = True  # "9 months", "two years"
-        elif t[0].isdigit() and len(t) == 4 and t.isdigit() and 1000 <= int(t) <= 2199:
+        elif _is_year(t):
             timed = True  # a year
         elif t.isdigit() and len(t) <= 2 and (nxt in _MONTH_NAMES or (k and toks[k - 1] in _MONTH_NAMES)):
             timed = True  # "June 24", "24 June"
@@ -126,5 +126,9 @@ def counts_only_time(text: str, counted: str | None) -> bool:
     return timed
 
 
-# Units of measure by their full names ("How many gigawatts ...?" is answered by "5 GW").
-_UNIT_WORDS = frozenset(w for names in _UNITS for w in names.split())
+
+def _stem(word: str) -> str:
+    """The stem ``is_measure`` reads ("gigawatts" -> its stem)."""
+    from ..indexing.lexical import tokenize
+
+    return next(iter(tokenize(word)), "")

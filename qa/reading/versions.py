@@ -77,12 +77,8 @@ def _figures(text: str) -> dict[str, dict[float, str]]:
     """Unit -> value -> the figure as written ("5 gigawatts", "2nm", "1-GW")."""
     out: dict[str, dict[float, str]] = {}
     for m in _FIGURE.finditer(text):
-        unit = _UNIT_NAME[m.group(2).casefold()]
-        try:
-            value = float(m.group(1).replace(",", ""))
-        except ValueError:
-            continue
-        out.setdefault(unit, {}).setdefault(value, m.group(0))
+        value = float(m.group(1).replace(",", ""))  # digits and one decimal point: always a number
+        out.setdefault(_UNIT_NAME[m.group(2).casefold()], {}).setdefault(value, m.group(0))
     return out
 
 
