@@ -321,7 +321,8 @@ class ExtractiveReader:
         if kind is not None and not holds_asked_kind(kind, question, self._quote_views(cands, best, partner)):
             # "Who heads Samsung's foundry business?" is not answered by a sentence on the
             # business's backlog that names nobody but Samsung (qa.reading.asked_kind).
-            reason = f"The closest passages name {'no one' if kind == 'who' else 'no place'} for this."
+            reason = {"who": "The closest passages name no one for this.", "where": "The closest passages name "
+                      "no place for this.", "name": "The closest passages give no name for this."}[kind]
             return Reading(doc, a, b, None, prob, True, reason, info, gate)
         if self.gate is not None and not self.gate.answerable(np.array(gate)):
             # About the passage's subject, but asking for what it never says.
@@ -385,7 +386,18 @@ class ExtractiveReader:
                 found[int(i)] = (a + s, a + e)
                 feats[int(i), _F["short"]] = conf
         w = self.config.weights.get("short", 0.0)
-        best = max((int(i) for i in top), key=lambda i: logits[i] + w * feats[i, _F["short"]])
+        pool = sorted((int(i) for i in top), key=lambda i: -(logits[i] + w * feats[i, _F["short"]]))
+        if asked_kind(question) == "name":
+            # "What is OpenAI's inference chip called?": when the best sentence names nothing (the
+            # reader would abstain), the next one on the question's names that gives a name. Not
+            # for "who"/"where": any company counts as someone there, so nearly every sentence would do.
+            from .analysis import views_of
+
+            named = {int(i): holds_asked_kind("name", question, [v])
+                     for i, v in zip(top, views or views_of(self.data, [cands[int(i)][0] for i in top], texts))}
+            if not named[pool[0]]:
+                pool = [i for i in pool if named[i] and feats[i, _F["names"]] >= 1.0] + pool
+        best = pool[0]
         return best, found, feats
 
 

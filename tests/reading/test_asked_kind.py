@@ -23,6 +23,16 @@ def _views(text: str) -> list:
         ("who was Genghis Khan", None),
         ("Who is the chief executive of Samsung?", "who"),
         ("When did Samsung start 2nm production?", None),
+        ("What is OpenAI's inference chip called?", "name"),
+        ("What is the name of Anthropic's custom AI chip?", "name"),
+        ("What's OpenAI's chip's name?", "name"),
+        ("What was Jacksonville's fire later known as?", "name"),
+        ("What was the name of Theodore Roosevelt’s policy", "name"),
+        # a described thing without a named owner may be called by a term in small letters
+        ("What's the chip's name?", None),
+        ("What is the bad air theory officially known as?", None),
+        ("What is MTIA?", None),  # a description answers it
+        ("Who named the chip?", "who"),
     ],
 )
 def test_asked_kind(question, kind):
@@ -56,6 +66,14 @@ def test_asked_kind(question, kind):
         ("Where is the plant?", "The plant was built along the Texas border.", True),
         ("Who is building the chips?", "The AI industry is entering a phase where building models is not enough.", False),
         ("Who passed the law?", "The Texas legislature passed it in May.", True),  # a body of people
+        # "name": a name beyond the question's words, a quoted term or a naming verb
+        ("What is Anthropic's custom AI chip called?", "While the project is still in its early planning stages, "
+         "it reflects the growing importance of custom hardware in the future of artificial intelligence.", False),
+        ("What is Anthropic's custom AI chip called?", "Anthropic's chip project started in 2025 with 40 engineers.", False),
+        ("What is OpenAI's inference chip called?", "OpenAI has disclosed its Jalapeño inference chip.", True),
+        ("What is Harvard's basketball facility called?", "Lavietes Pavilion hosts the basketball games.", True),
+        ("What is Kew's process called?", "Plants lose water vapour through a process called transpiration.", True),
+        ("What is Meta's chip called?", "Meta's accelerator, “MITA”, is made by Samsung.", True),
     ],
 )
 def test_holds_asked_kind(question, sentence, holds):
@@ -84,3 +102,21 @@ def test_reader_abstains_when_the_quote_names_no_one(tmp_path, fake_embedder):
                   "in 2019. The order backlog of Acme's foundry business has reached 50 billion dollars.\n")
     a = p.ask("Who heads Acme's foundry business?")
     assert not a.abstained and "Maria Jensen" in a.answer
+
+
+def test_reader_takes_the_sentence_that_gives_the_name(tmp_path, fake_embedder):
+    # The first sentence shares more of the question's words but names nothing: quoting it would
+    # abstain ("give no name"); the sentence giving the name is among the top three.
+    text = ("Acme chips\n\nAcme's own inference chip initiative is expanding fast, as competition in inference "
+            "chips grows. The company hired forty engineers for it.\n\nPrices of memory rose in May. Acme "
+            "disclosed its Quasar inference chip in June.\n")
+    a = _pipeline(tmp_path / "a", text).ask("What is Acme's inference chip called?")
+    assert not a.abstained and a.answer == "Acme disclosed its Quasar inference chip in June."
+    assert a.short_answer == "Quasar"
+
+
+def test_reader_abstains_when_no_passage_gives_a_name(tmp_path, fake_embedder):
+    text = ("Acme chips\n\nAcme's custom chip project is still in its early planning stages. It reflects the "
+            "growing importance of custom hardware for the company's models.\n")
+    a = _pipeline(tmp_path / "a", text).ask("What is Acme's custom chip called?")
+    assert a.abstained and a.reason == "The closest passages give no name for this."
