@@ -39,7 +39,7 @@ from typing import Iterable
 
 from .answertype import _FOCUS, question_focus
 
-__all__ = ["asked_kind", "asks_maker", "holds_asked_kind", "maker_tokens", "PEOPLE", "PLACES"]
+__all__ = ["asked_kind", "asks_maker", "holds_asked_kind", "maker_tokens", "name_tokens", "named_owner", "PEOPLE", "PLACES"]
 
 PEOPLE = frozenset(_FOCUS["PERSON"].split()) | frozenset(_FOCUS["ORG"].split()) | frozenset("""
     people persons humans member members worker workers employee employees staff crew soldier
@@ -112,7 +112,7 @@ _WHO_IS_NAME = re.compile(r"\s*(?i:who)\s+(?:is|was|are|were)\s+(?:[A-Z][\w'’.
 _NAME_Q = re.compile(r"\s*what(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?:(?:the\s+)?name\s+of\b|.*(?:\b(?:called|named|"
                      r"dubbed|known\s+as)|['’]s\s+name)\b)", re.I)
 # A named owner's thing: "Anthropic's chip", "Theodore Roosevelt’s policy" (not the question's first word).
-_NAMED_OWNER = re.compile(r"\s\S*[A-Z][\w.&-]*['’]s?\s")
+_NAMED_OWNER = re.compile(r"\s[(\"“]?([^\s(\"“]*[A-Z][\w.&-]*)['’]s?\s")
 # Entities that are amounts or dates name nothing ("What is it called?" is not "2026").
 _NOT_NAME_ENTS = frozenset(("CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY", "DATE", "TIME"))
 _NAMING = frozenset("called named dubbed nicknamed termed titled known referred branded".split())
@@ -140,6 +140,13 @@ _MAKER_VERBS = frozenset(f for stem in """make made build built produce manufact
               stem[:-1] + "ies", stem[:-1] + "ied", stem + stem[-1] + "ed", stem + stem[-1] + "ing"))
 _MAKER = re.compile(r"\s*(?i:who)\s+(?:(?:is|are|was|were|will|would|has|have|had|did|does|do|could|can|may|might)\s+"
                     r"(?:(?:be|been|now|also|currently|reportedly|actually)\s+)*)?([a-z]+)\b", re.I)
+
+
+def named_owner(question: str) -> str | None:
+    """The named owner of the thing a question asks about ("Anthropic" in "What is Anthropic's
+    chip called?"), or None."""
+    m = _NAMED_OWNER.search(question)
+    return m.group(1) if m else None
 
 
 def asks_maker(question: str) -> bool:
@@ -221,20 +228,46 @@ def _names_more(v, a: int, b: int, own: set[str]) -> bool:
     return any(not v.punct[i] and not _among(v.lower[i], own) for i in range(a, b))
 
 
+def name_tokens(question: str, v) -> set[int]:
+    """Positions of the name in view ``v`` that a short answer to "What is Meta's chip called?"
+    should hold: of the names beyond the question's words, the run nearest the owner in the parse
+    tree ("Google has TPU, Amazon has Trainium, Meta is advancing MTIA": MTIA, the object of
+    Meta's verb, though "Trainium" stands as near in words); every name when the owner is absent."""
+    own = _own_words(question)
+    names = sorted(i for i in range(v.n) if _is_name(v, i, own))
+    runs: list[list[int]] = []
+    for i in names:
+        if runs and i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    owner = (named_owner(question) or "").casefold()
+    at = [i for i in range(v.n) if v.lower[i] == owner]
+    if not runs or not at:
+        return set(names)
+
+    def apart(i: int, j: int) -> int:
+        up_i, up_j = [i, *v.anc[i]], [j, *v.anc[j]]
+        common = next((t for t in up_i if t in up_j), None)
+        return v.n * 2 if common is None else up_i.index(common) + up_j.index(common)
+
+    return set(min(runs, key=lambda run: min((apart(i, j), abs(i - j)) for i in run for j in at)))
+
+
+def _is_name(v, i: int, own: set[str]) -> bool:
+    """Token ``i`` is (part of) a name the question does not hold: a capitalised word that does
+    not open the sentence, or a proper noun that does."""
+    text = v.text[i]
+    return (not v.punct[i] and text[:1].isupper() and text != "I" and not _among(v.lower[i], own)
+            and (i > 0 or v.pos[i] == "PROPN"))
+
+
 def _names_something(own: set[str], v) -> bool:
     """The view holds a name beyond the question's words, or a naming construction."""
     if any(label not in _NOT_NAME_ENTS and _names_more(v, a, b, own) for a, b, label in v.ents):
         return True
-    for i in range(v.n):
-        w, text = v.lower[i], v.text[i]
-        if w in _NAMING or (text in _QUOTES and 0 < i < v.n - 1 and not v.punct[i + 1]):
-            return True
-        if v.punct[i] or _among(w, own) or not text[:1].isupper() or text == "I":
-            continue
-        # The first word is capitalised anyway: only a proper noun there is a name.
-        if i > 0 or v.pos[i] == "PROPN":
-            return True
-    return False
+    return any(v.lower[i] in _NAMING or (v.text[i] in _QUOTES and 0 < i < v.n - 1 and not v.punct[i + 1])
+               or _is_name(v, i, own) for i in range(v.n))
 
 
 def _holds(kind: str, own: set[str], v) -> bool:

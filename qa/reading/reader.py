@@ -30,7 +30,7 @@ from .answerable import AnswerGate, DocTerms, gate_features, missing_words
 from .hf_reader import neural_pick
 from .answertype import (AUXILIARIES, FACT_KINDS, answer_type, asked_currency, asks_fact, counted_noun, counts_noun,
                          states_currency, states_fact)
-from .asked_kind import asked_kind, asks_maker, holds_asked_kind
+from .asked_kind import asked_kind, asks_maker, holds_asked_kind, named_owner
 from .measured import other_owner
 from .subjects import tied_to_subject
 from ..indexing.entities import type_mask
@@ -284,11 +284,14 @@ class ExtractiveReader:
         neural = neural_pick(self, question, hits, cands) if self.config.hf_model else None
         if neural is not None:
             best, short = neural
-        elif self.config.short_answers and not _YES_NO.match(question):
-            best, found, feats = self._short(question, cands, feats, logits, top)
+        ranked = best
+        if neural is None and self.config.short_answers and not _YES_NO.match(question):
+            best, found, feats, ranked = self._short(question, cands, feats, logits, top)
             short = found.get(best)
             logits = feats @ w + self.config.bias
-        prob = self.config.probability(feats, logits, best)
+        # When the name check took a lower one of the top three, the ranked best's confidence
+        # also speaks for the passages answering.
+        prob = max(self.config.probability(feats, logits, i) for i in {best, ranked})
         row, _ = cands[best]
         doc, a, b = (int(x) for x in self.data.sentences[row])
         info = dict(zip(FEATURES, map(float, feats[best])))
@@ -387,18 +390,20 @@ class ExtractiveReader:
                 feats[int(i), _F["short"]] = conf
         w = self.config.weights.get("short", 0.0)
         pool = sorted((int(i) for i in top), key=lambda i: -(logits[i] + w * feats[i, _F["short"]]))
+        ranked = pool[0]
         if asked_kind(question) == "name":
             # "What is OpenAI's inference chip called?": when the best sentence names nothing (the
-            # reader would abstain), the next one on the question's names that gives a name. Not
-            # for "who"/"where": any company counts as someone there, so nearly every sentence would do.
+            # reader would abstain), the next one naming the owner that gives a name. Not for
+            # "who"/"where": any company counts as someone there, so nearly every sentence would do.
             from .analysis import views_of
 
-            named = {int(i): holds_asked_kind("name", question, [v])
-                     for i, v in zip(top, views or views_of(self.data, [cands[int(i)][0] for i in top], texts))}
-            if not named[pool[0]]:
-                pool = [i for i in pool if named[i] and feats[i, _F["names"]] >= 1.0] + pool
-        best = pool[0]
-        return best, found, feats
+            views = views or views_of(self.data, [cands[int(i)][0] for i in top], texts)
+            gives = {int(i): holds_asked_kind("name", question, [v]) for i, v in zip(top, views)}
+            owner = named_owner(question).casefold()
+            if not gives[pool[0]]:
+                owned = {int(i) for i, t in zip(top, texts) if owner in _lower_words(t)}
+                pool = [i for i in pool if gives[i] and i in owned] + pool
+        return pool[0], found, feats, ranked
 
 
 # "Is Anthropic using ...?" asks for a verdict the sources may not agree on: the answer sentence

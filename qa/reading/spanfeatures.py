@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from typing import Sequence
 
-from .asked_kind import asks_maker, maker_tokens
+from .asked_kind import asked_kind, asks_maker, maker_tokens, name_tokens
 from .units import counts_in_units
 from .answertype import (ENTITY_FIT, FOCUS_LABELS, asked_currency, counted_noun, counts_noun, is_number_stem,
                          question_focus, states_currency, states_share)
@@ -315,7 +315,9 @@ def span_candidates(question: str, sentence: str, doc, kinds: Sequence[str]) -> 
     # sentence names one beyond the question's own names, the answer is a span holding it.
     # (For every "who" and "where" question, spans holding any name lost more SQuAD answers than
     # they gained: the span model weighs names against other phrases better than a filter.)
-    asked = maker_tokens(question, v) if asks_maker(question) else set()
+    # Likewise the name nearest the owner for "What is Meta's chip called?".
+    asked = (maker_tokens(question, v) if asks_maker(question) else
+             name_tokens(question, v) if asked_kind(question) == "name" else set())
     out, fits = [], []
     for (i, j), ks in v.spans.items():
         ks = ks & allowed

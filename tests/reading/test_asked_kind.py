@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.reading.asked_kind import asked_kind, holds_asked_kind
+from qa.reading.asked_kind import asked_kind, holds_asked_kind, name_tokens, named_owner
 
 
 def _views(text: str) -> list:
@@ -120,3 +120,27 @@ def test_reader_abstains_when_no_passage_gives_a_name(tmp_path, fake_embedder):
             "growing importance of custom hardware for the company's models.\n")
     a = _pipeline(tmp_path / "a", text).ask("What is Acme's custom chip called?")
     assert a.abstained and a.reason == "The closest passages give no name for this."
+
+
+@pytest.mark.parametrize(
+    "question,sentence,name",
+    [
+        # the name nearest the owner in the parse, not in words ("Inferentia" stands as near)
+        ("What is Meta's AI chip called?", "Google has TPU, Amazon has Trainium and Inferentia, Meta is advancing "
+         "MTIA, and model companies like OpenAI are evaluating custom chips.", "MTIA"),
+        ("What is OpenAI's inference chip called?", "OpenAI has already disclosed its Jalapeño inference chip "
+         "developed with Broadcom.", "Jalapeño"),
+        ("What is Amazon's chip called?", "Google has TPU, Amazon has Trainium, Meta is advancing MTIA.", "Trainium"),
+    ],
+)
+def test_name_tokens_take_the_name_nearest_the_owner(question, sentence, name):
+    v = _views(sentence)[0]
+    assert named_owner(question) in sentence
+    assert " ".join(v.text[i] for i in sorted(name_tokens(question, v))) == name
+
+
+def test_short_answer_is_the_owners_name(tmp_path, fake_embedder):
+    text = ("Acme chips\n\nGlobex has Zenith and Orbit, Acme is advancing Quasar, and smaller companies are "
+            "evaluating custom chips.\n")
+    a = _pipeline(tmp_path / "a", text).ask("What is Acme's chip called?")
+    assert not a.abstained and a.short_answer == "Quasar"
