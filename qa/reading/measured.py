@@ -7,7 +7,7 @@ import re
 
 from .answertype import _COUNT_PREPS, _STOP, _WH, _WORD, AUXILIARIES, answer_type
 
-__all__ = ["measured_noun", "other_owner"]
+__all__ = ["measured_noun", "measured_owner", "other_owner"]
 
 # Words that name a measure of something ("the value of the deal", "backlog size"), and words that
 # end the phrase naming what is measured ("the deal under which ...", "orders with Samsung").
@@ -54,19 +54,46 @@ _OWNER_NAME = r"([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})"
 _NOT_OWNERS = frozenset("the a an this that these those its their his her our".split())
 
 
-def other_owner(question: str, quote: str) -> tuple[str, str] | None:
-    """(asked, found) when an amount question measures a thing of a named owner ("Tesla's AI chip
-    order") and ``quote`` gives that thing to another owner ("OEM orders from Meta", "Meta's
-    order") without naming the asked one: its amount is someone else's. None otherwise."""
+# "Similar to Meta, Anthropic also plans ...", "Anthropic, like Meta, plans ...": the clause is
+# about the other company; the asked one is only compared with it.
+_LIKE = r"(?:[Ss]imilar to|[Ll]ike|[Uu]nlike|[Jj]ust like|[Aa]s with)"
+
+
+def _compared_only(owner: str, quote: str) -> str | None:
+    """The company a clause of ``quote`` is about when ``owner`` stands in it only as the one it is
+    compared with, and nowhere else in the quote; else None."""
+    o = re.escape(owner)
+    m = (re.search(rf"\b{_LIKE}\s+{o}\s*,\s*{_OWNER_NAME}", quote)
+         or re.search(rf"{_OWNER_NAME}\s*,\s*{_LIKE}\s+{o}\s*,", quote))
+    if m is None or len(re.findall(rf"\b{o}\b", quote, re.I)) > 1:
+        return None
+    other = m.group(1).split()[0]
+    return None if other.casefold() in _NOT_OWNERS | {owner.casefold()} else other
+
+
+def measured_owner(question: str) -> str | None:
+    """Whose thing an amount question measures: "Tesla" in "How much was Tesla's AI chip order
+    worth?" and in "How much is Tesla investing?"; None when it names no owner."""
     noun = measured_noun(question)
     if noun is None:
         return None
-    m = re.search(rf"\b{_OWNER_NAME}{_POSS}\s+(?:[\w-]+\s+){{0,3}}?{re.escape(noun)}", question)
-    if m is None:
+    m = (re.search(rf"\b{_OWNER_NAME}{_POSS}\s+(?:[\w-]+\s+){{0,3}}?{re.escape(noun)}", question)
+         or re.search(rf"\b(?:is|are|was|were|will|does|did)\s+{_OWNER_NAME}\s+{re.escape(noun)}", question))
+    return m.group(1) if m else None
+
+
+def other_owner(question: str, quote: str) -> tuple[str, str] | None:
+    """(asked, found) when an amount question measures a thing of a named owner ("Tesla's AI chip
+    order", "How much is Meta investing") and ``quote`` gives that thing to another owner ("OEM
+    orders from Meta", "Meta's order") without naming the asked one, or names the asked one only
+    to compare another with it ("Similar to Meta, Anthropic also plans ... 1 GW"): its amount is
+    someone else's. None otherwise."""
+    noun, owner = measured_noun(question), measured_owner(question)
+    if noun is None or owner is None:
         return None
-    owner = m.group(1)
     if owner.casefold() in quote.casefold():
-        return None
+        compared = _compared_only(owner, quote)
+        return None if compared is None else (f"{owner}'s {noun}", f"{compared}'s {noun}")
     stem = re.escape(noun[:-1] if noun.endswith("s") else noun)
     found = (re.search(rf"\b{stem}s?\s+(?:from|of|by|for)\s+{_OWNER_NAME}", quote)
              or re.search(rf"\b{_OWNER_NAME}{_POSS}\s+(?:[\w-]+\s+){{0,3}}?{stem}s?\b", quote))

@@ -9,17 +9,17 @@ the abstention threshold come from ``qa/reading/data/reader.json``, fitted on SQ
 a cross-encoder (:mod:`qa.reading.crossreader`), whose logit is one more feature of the final score.
 
 Besides a low answerability (not alone for a question reworded from its article: :mod:`qa.reading.reworded`),
-four checks make it abstain: the question asks for a figure, a date or an amount in a named currency and
+checks make it abstain: the question asks for a figure, a date or an amount in a named currency and
 the answer states none; the question names a version ("Trainium3", "fourth-generation") and the answer
-only others ("Trainium2"); a "who" or "where" question and the answer names no one or no place beyond
-the question's own words (:mod:`qa.reading.asked_kind`); or the gate of :mod:`qa.reading.answerable`
-finds it a near miss.
+only others ("Trainium2"), another figure or another owner's thing; a "who", "where" or "what is X's
+thing called" question and the answer names no one, no place or nothing beyond the question's own
+words (:mod:`qa.reading.asked_kind`); or the gate of :mod:`qa.reading.answerable` finds it a near
+miss. Two of them first let a runner-up of the top three answer instead (:mod:`qa.reading.prefer`).
 """
 from __future__ import annotations
 
 import json
 import math
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
@@ -28,15 +28,17 @@ import numpy as np
 
 from .answerable import AnswerGate, DocTerms, gate_features, missing_words
 from .hf_reader import neural_pick
-from .answertype import (AUXILIARIES, FACT_KINDS, answer_type, asked_currency, asks_fact, counted_noun, counts_noun,
+from .answertype import (FACT_KINDS, answer_type, asked_currency, asks_fact, counted_noun, counts_noun,
                          states_currency, states_fact)
-from .asked_kind import asked_kind, asks_maker, holds_asked_kind, named_owner
+from .asked_kind import asked_kind, asks_maker, holds_asked_kind
+from .analysis import stored_views, views_of
+from .prefer import preferred
 from .measured import other_owner
 from .subjects import tied_to_subject
 from ..indexing.entities import type_mask
 from ..indexing.lexical import idf_table, question_terms, sentence_tokens, tokenize
-from .readerfeatures import (_ANAPHOR, _F, _NAME, ANSWER_FEATURES, FEATURES, MERGE_FEATURES, _lower_words, answer_features,
-                             best_neighbour, cross_column, merge_features, merge_neighbour, prerank_order)
+from .readerfeatures import (_ANAPHOR, _F, _NAME, ANSWER_FEATURES, FEATURES, MERGE_FEATURES, YES_NO, _lower_words,
+                             abstain_reason, answer_features, best_neighbour, cross_column, merge_features, merge_neighbour, prerank_order)
 from ..retrieval.retriever import Hit
 from .softmatch import WordVectors
 from ..indexing.store import IndexData
@@ -284,21 +286,24 @@ class ExtractiveReader:
         neural = neural_pick(self, question, hits, cands) if self.config.hf_model else None
         if neural is not None:
             best, short = neural
-        ranked = best
-        if neural is None and self.config.short_answers and not _YES_NO.match(question):
+        ranked = best  # the scorer's choice, before qa.reading.prefer
+        if neural is None and self.config.short_answers and not YES_NO.match(question):
             best, found, feats, ranked = self._short(question, cands, feats, logits, top)
             short = found.get(best)
             logits = feats @ w + self.config.bias
-        # When the name check took a lower one of the top three, the ranked best's confidence
+        # When qa.reading.prefer took a lower one of the top three, the ranked best's confidence
         # also speaks for the passages answering.
         prob = max(self.config.probability(feats, logits, i) for i in {best, ranked})
         row, _ = cands[best]
         doc, a, b = (int(x) for x in self.data.sentences[row])
         info = dict(zip(FEATURES, map(float, feats[best])))
         if prob < self.config.threshold and not reworded(question, feats, best, self._doc_terms.words(doc)):
-            return Reading(doc, a, b, None, prob, True, _reason(info), info)
+            return Reading(doc, a, b, None, prob, True, abstain_reason(info), info)
         gate = self._gate_features(question, cands, best, info)
         a, b, partner = self._merge_neighbour(cands, logits, best, doc, a, b, feats)
+        if partner is not None and other_owner(question, self.texts_of(cands, [partner])[0]):
+            # A neighbour on another company's thing ("Similar to Meta, Anthropic ...") does not join.
+            a, b, partner = int(self.data.sentences[row, 1]), int(self.data.sentences[row, 2]), None
         if partner is not None:
             # The quote holds two sentences: the short answer comes from whichever has the more
             # confident one, and either may carry the kind of fact asked for.
@@ -308,7 +313,7 @@ class ExtractiveReader:
             info["type_match"] = max(info["type_match"], float(feats[partner, _F["type_match"]]))
         quote = self.raw[doc][a:b]
         # Trainium2 for Trainium3, 1 GW for "its 5 GW", Meta's order for Tesla's (yes/no: "Is it 3nm?" No, 2nm).
-        other = other_version(question, quote) or (None if _YES_NO.match(question) else
+        other = other_version(question, quote) or (None if YES_NO.match(question) else
                                                    other_figure(question, quote) or other_owner(question, quote))
         if other is not None:
             return Reading(doc, a, b, None, prob, True, f"The closest passages are about {other[1]}, not {other[0]}.", info)
@@ -336,8 +341,6 @@ class ExtractiveReader:
         return Reading(doc, a, b, short, prob, False, None, info, gate)
 
     def _quote_views(self, cands, best: int, partner: int | None) -> list:
-        from .analysis import views_of
-
         idx = [best] if partner is None else [best, partner]
         return views_of(self.data, [cands[i][0] for i in idx], self.texts_of(cands, idx))
 
@@ -364,16 +367,12 @@ class ExtractiveReader:
 
     def texts_of(self, cands, idx) -> list[str]:
         """The sentences of the candidates at ``idx``."""
-        out = []
-        for i in idx:
-            d, a, b = (int(x) for x in self.data.sentences[cands[int(i)][0]])
-            out.append(self.raw[d][a:b])
-        return out
+        rows = (self.data.sentences[cands[int(i)][0]] for i in idx)
+        return [self.raw[int(d)][int(a):int(b)] for d, a, b in rows]
 
     def _short(self, question, cands, feats, logits, top):
         """Let the short-answer extractor re-rank the top sentences: a sentence holding a span of
         the expected type is a better answer than a near-identical one that does not."""
-        from .analysis import stored_views
         from .shortanswer import extract_short_answer, parse_many
 
         texts = self.texts_of(cands, top)
@@ -391,27 +390,8 @@ class ExtractiveReader:
         w = self.config.weights.get("short", 0.0)
         pool = sorted((int(i) for i in top), key=lambda i: -(logits[i] + w * feats[i, _F["short"]]))
         ranked = pool[0]
-        if asked_kind(question) == "name":
-            # "What is OpenAI's inference chip called?": when the best sentence names nothing (the
-            # reader would abstain), the next one naming the owner that gives a name. Not for
-            # "who"/"where": any company counts as someone there, so nearly every sentence would do.
-            from .analysis import views_of
-
-            views = views or views_of(self.data, [cands[int(i)][0] for i in top], texts)
-            gives = {int(i): holds_asked_kind("name", question, [v]) for i, v in zip(top, views)}
-            owner = named_owner(question).casefold()
-            if not gives[pool[0]]:
-                owned = {int(i) for i, t in zip(top, texts) if owner in _lower_words(t)}
-                pool = [i for i in pool if gives[i] and i in owned] + pool
+        # The best sentence may be no answer where a runner-up is (qa.reading.prefer).
+        by_i = dict(zip(pool_of := [int(i) for i in top], texts))
+        pool = preferred(question, pool, by_i, lambda: dict(zip(pool_of, views or views_of(
+            self.data, [cands[i][0] for i in pool_of], texts))))
         return pool[0], found, feats, ranked
-
-
-# "Is Anthropic using ...?" asks for a verdict the sources may not agree on: the answer sentence
-# is quoted, but no span of it is a fair short answer.
-_YES_NO = re.compile(r"\s*(?:%s)\b" % "|".join(sorted(AUXILIARIES)), re.I)
-
-
-def _reason(info: dict) -> str:
-    if info.get("coverage", 0) < 0.3:
-        return "The articles do not mention what the question asks about."
-    return "The closest passages do not answer the question."

@@ -10,8 +10,10 @@ from typing import Sequence
 
 import numpy as np
 
+from .answertype import AUXILIARIES
+
 __all__ = ["FEATURES", "ANSWER_FEATURES", "MERGE_FEATURES", "answer_features", "merge_features", "best_neighbour",
-           "cross_column", "prerank_order", "merge_neighbour"]
+           "cross_column", "prerank_order", "merge_neighbour", "YES_NO", "abstain_reason"]
 
 FEATURES = ("dense", "coverage", "chunk", "first_rank", "context", "bigram", "chunk_dense", "chunk_lex", "type_match",
             "length", "repeat", "spread", "heading", "names", "rarest", "dense_gap", "coverage_gap", "fact_gap",
@@ -104,3 +106,14 @@ def merge_neighbour(cfg, sentences: np.ndarray, cands, logits, best: int, doc: i
     if d2 != doc:
         return a, b, None
     return min(a, a2), max(b, b2), runner
+
+
+# "Is Anthropic using ...?" asks for a verdict the sources may not agree on: the answer sentence
+# is quoted, but no span of it is a fair short answer.
+YES_NO = re.compile(r"\s*(?:%s)\b" % "|".join(sorted(AUXILIARIES)), re.I)
+
+
+def abstain_reason(info: dict) -> str:
+    if info.get("coverage", 0) < 0.3:
+        return "The articles do not mention what the question asks about."
+    return "The closest passages do not answer the question."

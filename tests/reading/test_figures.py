@@ -54,6 +54,14 @@ def test_counts_only_time(text, counted, expected):
     ("How much was Tesla's AI chip order with Samsung worth?", "The order was worth 10 trillion won.", None),
     ("How much was the AI chip order worth?", "Samsung receives 10 trillion won OEM orders from Meta", None),
     ("How much is Samsung's backlog worth?", "The order backlog of Samsung's foundry business reached 50 trillion won.", None),
+    # The asked owner only compared with the company the clause is about.
+    ("How big is Meta's planned data center?", "Similar to Meta, Anthropic also plans a data center of about 1 GW.",
+     ("Meta's center", "Anthropic's center")),
+    ("How much is Meta spending on AI?", "Anthropic, like Meta, plans a data center, spending US$50 billion.",
+     ("Meta's spending", "Anthropic's spending")),
+    ("How big is Anthropic's planned data center?", "Similar to Meta, Anthropic also plans a data center of 1 GW.", None),
+    ("How big is Meta's data center?", "Like Meta, Anthropic plans a data center of 1 GW, while Meta plans 5 GW.", None),
+    ("How big is Meta's data center?", "Similar to Meta's 5 GW plan, Anthropic plans 1 GW.", None),
 ])
 def test_other_owner(question, quote, expected):
     assert other_owner(question, quote) == expected
@@ -76,8 +84,13 @@ def made_up(fake_embedder, write_corpus):
 
 
 def test_reader_abstains_on_another_figure_and_on_years_for_a_count(made_up):
+    a = api.ask("How much is Anthropic investing in its 3 GW data center?", corpus=made_up)
+    assert a.abstained and a.reason == "The closest passages are about 1 GW, not 3 GW."
+    # Not Anthropic's sentence, which names Meta only to compare: Meta's own, which gives no amount.
     a = api.ask("How much is Meta investing in its 5 GW data center?", corpus=made_up)
-    assert a.abstained and a.reason == "The closest passages are about 1 GW, not 5 GW."
+    assert a.abstained and a.reason == "The articles discuss this but give no figure for it."
+    a = api.ask("How big is Meta's planned data center?", corpus=made_up)
+    assert not a.abstained and a.answer == "Meta aims to build a data center of 5 GW by the end of 2030."
     a = api.ask("How much is Anthropic investing in its 1 GW data center?", corpus=made_up)
     assert not a.abstained and "US$50 billion" in a.answer
     # A yes/no question is answered by the passage on the other figure: it says no.

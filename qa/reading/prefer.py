@@ -1,0 +1,45 @@
+"""Which of the reader's top three sentences to quote, when the best one would be no answer.
+
+The sentence scorer ranks by shared words and closeness; two checks after it (which would make the
+reader abstain) can tell that the best sentence does not answer while a runner-up does:
+
+- "What is OpenAI's inference chip called?": the best sentence names nothing ("OpenAI unveiled its
+  own custom inference chip initiative"); the next naming the owner and giving a name does
+  ("OpenAI has already disclosed its Jalapeño inference chip") (:mod:`qa.reading.asked_kind`).
+- "How big is Meta's planned data center?": the best sentence is another company's, compared with
+  the asked one ("Similar to Meta, Anthropic also has ... plans ... of approximately 1 GW"); the
+  next naming Meta is Meta's own ("Meta aims to build a data center ... of 5 gigawatts")
+  (:mod:`qa.reading.measured`). Only then: when the best sentence never names the asked owner
+  ("How much was Tesla's order worth?" -> "orders from Meta"), a runner-up naming Tesla was as
+  often a list of clients beside another amount ("(including Tesla, Anthropic and Meta) ...
+  backlog ... 50 trillion won") as Tesla's own: the reader abstains as before.
+
+Not for "who"/"where": any company counts as someone there, so nearly every sentence would do.
+"""
+from __future__ import annotations
+
+from typing import Callable, Sequence
+
+from .asked_kind import asked_kind, holds_asked_kind, named_owner
+from .measured import measured_owner, other_owner
+from .readerfeatures import _lower_words
+
+__all__ = ["preferred"]
+
+
+def preferred(question: str, pool: Sequence[int], text: dict[int, str], view: Callable[[], dict[int, object]]) -> list[int]:
+    """``pool`` (candidate indices, best first) with the candidates that answer moved ahead when the
+    first does not. ``text``: each candidate's sentence; ``view``: their parses, asked for only
+    when needed."""
+    pool = list(pool)
+    if asked_kind(question) == "name":
+        views = view()
+        gives = {i: holds_asked_kind("name", question, [views[i]]) for i in pool}
+        owner = (named_owner(question) or "").casefold()
+        if not gives[pool[0]]:
+            pool = [i for i in pool if gives[i] and owner in _lower_words(text[i])] + pool
+    elif other_owner(question, text[pool[0]]) is not None:
+        owner = measured_owner(question).split()[0].casefold()
+        if owner in _lower_words(text[pool[0]]):
+            pool = [i for i in pool if owner in _lower_words(text[i]) and other_owner(question, text[i]) is None] + pool
+    return list(dict.fromkeys(pool))
