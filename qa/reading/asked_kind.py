@@ -149,11 +149,17 @@ def named_owner(question: str) -> str | None:
     return m.group(1) if m else None
 
 
+# "Who did OpenAI build Jalapeño with?", "Who is Samsung working with?": a partner.
+_PARTNER = re.compile(r"\s*(?i:who)\s+(?:is|are|was|were|will|would|has|have|had|did|does|do)\s+(?:the\s+)?"
+                      r"([\w.&-]+).*\bwith\s*\??\s*$")
+
+
 def asks_maker(question: str) -> bool:
     """Whether a "who" question asks who makes, supplies, owns or pays for something ("Who makes
-    Meta's MTIA chips?"): its answer may be a company as well as a person."""
+    Meta's MTIA chips?"), or with whom the subject does it ("Who did OpenAI build Jalapeño
+    with?"): its answer may be a company as well as a person."""
     m = _MAKER.match(question)
-    return bool(m) and m.group(1).lower() in _MAKER_VERBS
+    return bool(m) and m.group(1).lower() in _MAKER_VERBS or bool(_PARTNER.match(question))
 
 
 def _singular(w: str) -> str:
@@ -215,7 +221,10 @@ def maker_tokens(question: str, v) -> set[int]:
     words: what a short answer to "who makes ...?" should hold ("he" or "the government" may show
     that a quote speaks of someone, but name no maker)."""
     own = _own_words(question)
-    return {i for a, b, label in v.ents if label in _MAKER_ENTS and _names_more(v, a, b, own) for i in range(a, b)}
+    found = [i for a, b, label in v.ents if label in _MAKER_ENTS and _names_more(v, a, b, own) for i in range(a, b)]
+    m = _PARTNER.match(question)
+    # "Who did OpenAI build Jalapeño with?": the company beside OpenAI ("OpenAI and Broadcom").
+    return _nearest_run(v, found, m.group(1)) if m else set(found)
 
 
 def _own_words(question: str) -> set[str]:
@@ -234,17 +243,21 @@ def name_tokens(question: str, v) -> set[int]:
     tree ("Google has TPU, Amazon has Trainium, Meta is advancing MTIA": MTIA, the object of
     Meta's verb, though "Trainium" stands as near in words); every name when the owner is absent."""
     own = _own_words(question)
-    names = sorted(i for i in range(v.n) if _is_name(v, i, own))
+    return _nearest_run(v, [i for i in range(v.n) if _is_name(v, i, own)], named_owner(question))
+
+
+def _nearest_run(v, positions: list[int], anchor: str | None) -> set[int]:
+    """Of the runs of consecutive ``positions``, the one nearest a token spelled ``anchor`` in the
+    parse tree (then in words); all of them when ``anchor`` is not in the view."""
     runs: list[list[int]] = []
-    for i in names:
+    for i in sorted(positions):
         if runs and i == runs[-1][-1] + 1:
             runs[-1].append(i)
         else:
             runs.append([i])
-    owner = (named_owner(question) or "").casefold()
-    at = [i for i in range(v.n) if v.lower[i] == owner]
+    at = [i for i in range(v.n) if anchor and v.lower[i] == anchor.casefold()]
     if not runs or not at:
-        return set(names)
+        return set(positions)
 
     def apart(i: int, j: int) -> int:
         up_i, up_j = [i, *v.anc[i]], [j, *v.anc[j]]

@@ -23,6 +23,8 @@ __all__ = ["KINDS", "WORD", "question_info", "span_candidates", "stem"]
 
 
 MAX_SPAN = 12  # tokens
+_HOW_OFTEN = re.compile(r"\s*how\s+(?:often|frequently)\b", re.I)
+_FREQUENCY = re.compile(r"^(?:every|each|per|once|twice|thrice|times)$|annual|ennial|yearly|monthly|weekly|daily|hourly|nightly")
 
 _STOP = frozenset("""a an the of in on at to for by with from and or is are was were be been being
     do does did has have had this that these those it its as what which who whom whose when where
@@ -315,9 +317,11 @@ def span_candidates(question: str, sentence: str, doc, kinds: Sequence[str]) -> 
     # sentence names one beyond the question's own names, the answer is a span holding it.
     # (For every "who" and "where" question, spans holding any name lost more SQuAD answers than
     # they gained: the span model weighs names against other phrases better than a filter.)
-    # Likewise the name nearest the owner for "What is Meta's chip called?".
+    # Likewise the name nearest the owner for "What is Meta's chip called?", and a frequency
+    # ("every six months", "biennial") for "how often".
     asked = (maker_tokens(question, v) if asks_maker(question) else
-             name_tokens(question, v) if asked_kind(question) == "name" else set())
+             name_tokens(question, v) if asked_kind(question) == "name" else
+             {i for i in range(v.n) if _FREQUENCY.search(v.lower[i])} if _HOW_OFTEN.match(question) else set())
     out, fits = [], []
     for (i, j), ks in v.spans.items():
         ks = ks & allowed

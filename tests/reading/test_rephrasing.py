@@ -144,6 +144,10 @@ def test_reader_takes_the_company_named_beside_the_subject(fake_embedder, corpus
     ("Who is the maker of Nexa?", False),  # the focus noun "maker" says it already
     ("Who manages the fund?", False),
     ("Which foundry makes Nexa?", False),  # not a "who" question
+    # with whom the subject does it: a partner, a company as often as a person
+    ("Who did OpenAI build Jalapeño with?", True),
+    ("who is samsung working with", True),
+    ("Who did the teachers focus on, in order to prioritize attention?", False),
 ])
 def test_asks_maker(question, maker):
     assert asks_maker(question) is maker

@@ -78,6 +78,13 @@ def test_question_focus_finds_the_focus_noun():
 SB = ("The Denver Broncos defeated the Carolina Panthers 24–10 to win Super Bowl 50 "
       "on February 7, 2016, at Levi's Stadium in Santa Clara.")
 EXTRACT_CASES = [
+    # "how often": a frequency, not the sentence's other phrases
+    ("How often does Meta want to release new chips?", "To this end, Meta plans to establish an ultra-high-speed "
+     "development system, and a new generation of chips is launched every six months.", "every six months"),
+    ("How often is the AV Festival held?", "The AV Festival is a biennial festival held in Newcastle.", "biennial"),
+    # a partner: the company beside the question's subject, not another name of the sentence
+    ("Who did OpenAI build Jalapeño with?", "Broadcom's announcement shows that OpenAI and Broadcom released "
+     "Jalapeño on June 24, 2026, also referred to as an Intelligence Processor.", "Broadcom"),
     ("When was Super Bowl 50 played?", SB, "February 7, 2016"),
     ("In which city was Super Bowl 50 played?", SB, "Santa Clara"),
     ("How much did Levi's Stadium cost to build?",
