@@ -14,6 +14,11 @@ reader abstain) can tell that the best sentence does not answer while a runner-u
   often a list of clients beside another amount ("(including Tesla, Anthropic and Meta) ...
   backlog ... 50 trillion won") as Tesla's own: the reader abstains as before.
 
+- "Is Jalapeño in mass production?": the best sentence, and the ones beside it, never name the
+  question's names (a sentence on Meta's MTIA); a runner-up naming them all is on the subject.
+  The scorer, fitted on SQuAD, weighs a sentence repeating the question's names down (there every
+  question repeats the article's title name), so on news it can rank another subject first.
+
 Not for "who"/"where": any company counts as someone there, so nearly every sentence would do.
 """
 from __future__ import annotations
@@ -27,12 +32,17 @@ from .readerfeatures import _lower_words
 __all__ = ["preferred"]
 
 
-def preferred(question: str, pool: Sequence[int], text: dict[int, str], view: Callable[[], dict[int, object]]) -> list[int]:
+def preferred(question: str, pool: Sequence[int], text: dict[int, str], names: dict[int, tuple[float, float]],
+              view: Callable[[], dict[int, object]]) -> list[int]:
     """``pool`` (candidate indices, best first) with the candidates that answer moved ahead when the
-    first does not. ``text``: each candidate's sentence; ``view``: their parses, asked for only
-    when needed."""
+    first does not. ``text``: each candidate's sentence; ``names``: the share of the question's
+    names it holds, and with its neighbours (1.0 when the question has none); ``view``: their
+    parses, asked for only when needed."""
     pool = list(pool)
-    if asked_kind(question) == "name":
+    if names[pool[0]][1] == 0.0 and any(names[i][0] == 1.0 for i in pool):
+        # "Is Jalapeño in mass production?": not a sentence on Meta's chip that never says Jalapeño.
+        pool = [i for i in pool if names[i][0] == 1.0] + pool
+    elif asked_kind(question) == "name":
         views = view()
         gives = {i: holds_asked_kind("name", question, [views[i]]) for i in pool}
         owner = (named_owner(question) or "").casefold()

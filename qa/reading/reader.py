@@ -286,11 +286,19 @@ class ExtractiveReader:
         neural = neural_pick(self, question, hits, cands) if self.config.hf_model else None
         if neural is not None:
             best, short = neural
-        ranked = best  # the scorer's choice, before qa.reading.prefer
-        if neural is None and self.config.short_answers and not YES_NO.match(question):
-            best, found, feats, ranked = self._short(question, cands, feats, logits, top)
+        pool = [best]
+        if neural is None:
+            pool = [int(i) for i in top]
+            if self.config.short_answers and not YES_NO.match(question):
+                pool, found, feats = self._short(question, cands, feats, logits, top)
+                logits = feats @ w + self.config.bias
+            # The best sentence may be no answer where a runner-up is (qa.reading.prefer).
+            texts = dict(zip(pool, self.texts_of(cands, pool)))
+            names = {i: (float(feats[i, _F["names"]]), float(feats[i, _F["names_context"]])) for i in pool}
+            best = preferred(question, pool, texts, names, lambda: dict(zip(pool, views_of(
+                self.data, [cands[i][0] for i in pool], list(texts.values())))))[0]
             short = found.get(best)
-            logits = feats @ w + self.config.bias
+        ranked = pool[0]  # the scorer's choice, before qa.reading.prefer
         # When qa.reading.prefer took a lower one of the top three, the ranked best's confidence
         # also speaks for the passages answering.
         prob = max(self.config.probability(feats, logits, i) for i in {best, ranked})
@@ -371,8 +379,8 @@ class ExtractiveReader:
         return [self.raw[int(d)][int(a):int(b)] for d, a, b in rows]
 
     def _short(self, question, cands, feats, logits, top):
-        """Let the short-answer extractor re-rank the top sentences: a sentence holding a span of
-        the expected type is a better answer than a near-identical one that does not."""
+        """Let the short-answer extractor re-rank the top sentences (returned best first): a sentence
+        holding a span of the expected type is a better answer than a near-identical one that does not."""
         from .shortanswer import extract_short_answer, parse_many
 
         texts = self.texts_of(cands, top)
@@ -388,10 +396,4 @@ class ExtractiveReader:
                 found[int(i)] = (a + s, a + e)
                 feats[int(i), _F["short"]] = conf
         w = self.config.weights.get("short", 0.0)
-        pool = sorted((int(i) for i in top), key=lambda i: -(logits[i] + w * feats[i, _F["short"]]))
-        ranked = pool[0]
-        # The best sentence may be no answer where a runner-up is (qa.reading.prefer).
-        by_i = dict(zip(pool_of := [int(i) for i in top], texts))
-        pool = preferred(question, pool, by_i, lambda: dict(zip(pool_of, views or views_of(
-            self.data, [cands[i][0] for i in pool_of], texts))))
-        return pool[0], found, feats, ranked
+        return sorted((int(i) for i in top), key=lambda i: -(logits[i] + w * feats[i, _F["short"]])), found, feats
