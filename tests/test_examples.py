@@ -1,5 +1,6 @@
-"""The questions the app offers as examples and the README's examples get the answers they show,
-with the real models on the seeds: a change of any of these answers fails here."""
+"""The questions the app offers as examples, the README's examples and questions found answered
+wrongly by hand get the answers they show, with the real models on the seeds: a change of any of
+these answers fails here."""
 from __future__ import annotations
 
 import pytest
@@ -16,6 +17,15 @@ EXPECTED = {
     "What is the capital of France?": None,
     # README: "Use it from Python" and "Use it from the shell"
     "Which foundry produced the first two generations of Meta's MTIA?": ("TSMC", "mainly produced by TSMC"),
+    # Typed as a user would, found answered wrongly by hand (issue #20; qa.reading.prefer, asked_kind, measured)
+    "Is Jalapeño in mass production?": (None, "OpenAI has already disclosed the Jalapeño inference chip"),
+    "How big is Meta's planned data center?": ("5 gigawatts", "Meta aims to build a data center"),
+    "What is Meta's AI chip called?": ("MTIA", "Meta is advancing MTIA"),
+    "What is OpenAI's inference chip called?": ("Jalapeño", "disclosed its Jalapeño inference chip"),
+    "What is the name of Anthropic's custom AI chip?": None,
+    "How much was Tesla's AI chip order with Samsung worth?": None,
+    "who did openai build jalapeño with": ("Broadcom", "developed with Broadcom"),
+    "How often does Meta want to release new MTIA chips?": ("every six months", "launched every six months"),
 }
 
 

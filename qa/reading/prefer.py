@@ -1,7 +1,7 @@
 """Which of the reader's top three sentences to quote, when the best one would be no answer.
 
-The sentence scorer ranks by shared words and closeness; two checks after it (which would make the
-reader abstain) can tell that the best sentence does not answer while a runner-up does:
+The sentence scorer ranks by shared words and closeness; three checks after it (the first two would
+make the reader abstain) can tell that the best sentence does not answer while a runner-up does:
 
 - "What is OpenAI's inference chip called?": the best sentence names nothing ("OpenAI unveiled its
   own custom inference chip initiative"); the next naming the owner and giving a name does

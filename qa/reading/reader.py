@@ -14,7 +14,8 @@ the answer states none; the question names a version ("Trainium3", "fourth-gener
 only others ("Trainium2"), another figure or another owner's thing; a "who", "where" or "what is X's
 thing called" question and the answer names no one, no place or nothing beyond the question's own
 words (:mod:`qa.reading.asked_kind`); or the gate of :mod:`qa.reading.answerable` finds it a near
-miss. Two of them first let a runner-up of the top three answer instead (:mod:`qa.reading.prefer`).
+miss. Before them, a runner-up of the top three is quoted where the best sentence would be no
+answer and it is one (:mod:`qa.reading.prefer`).
 """
 from __future__ import annotations
 

@@ -1,10 +1,7 @@
 """Which of the top three sentences the reader quotes when the best one is no answer
-(qa.reading.prefer), as a pure function and on the seeds with the real models."""
+(qa.reading.prefer), as a pure function; on the seeds with the real models: tests/test_examples.py."""
 from __future__ import annotations
 
-import pytest
-
-import qa
 from qa.reading.prefer import preferred
 
 ALL = (1.0, 1.0)  # a sentence naming all the question's names (or a question naming none)
@@ -47,40 +44,3 @@ def test_an_amount_compared_with_the_asked_owners_gives_way_to_the_owners_own():
     # The best never names the asked owner: no runner-up is taken for it (the reader abstains).
     text[0] = "Samsung receives orders from Anthropic for a data center of 1 GW."
     assert preferred("How big is Tesla's planned data center?", [0, 1, 2], text, names, _views(text))[0] == 0
-
-
-# Questions typed as a user would, found answered wrongly by hand (issue #20), with the real models:
-# question -> (short answer or None, a phrase of the answer); None: the reader abstains.
-SEEDS = {
-    "Is Jalapeño in mass production?": (None, "OpenAI has already disclosed the Jalapeño inference chip"),
-    "How big is Meta's planned data center?": ("5 gigawatts", "Meta aims to build a data center"),
-    "What is Meta's AI chip called?": ("MTIA", "Meta is advancing MTIA"),
-    "What is OpenAI's inference chip called?": ("Jalapeño", "disclosed its Jalapeño inference chip"),
-    "What is the name of Anthropic's custom AI chip?": None,
-    "How much was Tesla's AI chip order with Samsung worth?": None,
-    "who did openai build jalapeño with": ("Broadcom", "developed with Broadcom"),
-    "How often does Meta want to release new MTIA chips?": ("every six months", "launched every six months"),
-}
-
-
-@pytest.fixture(scope="module")
-def seeds_index(tmp_path_factory):
-    mp = pytest.MonkeyPatch()
-    mp.setenv("QA_INDEX_ROOT", str(tmp_path_factory.mktemp("index")))
-    qa.api.clear_cache()
-    yield
-    qa.api.clear_cache()
-    mp.undo()
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("question", list(SEEDS))
-def test_seed_answers(seeds_index, question):
-    a = qa.ask(question)
-    want = SEEDS[question]
-    if want is None:
-        assert a.abstained, a.answer
-        return
-    short, phrase = want
-    assert not a.abstained, a.reason
-    assert a.short_answer == short and phrase in a.answer, (a.short_answer, a.answer)
