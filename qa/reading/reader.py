@@ -281,9 +281,7 @@ class ExtractiveReader:
             feats[:, _F["cross"]] = self._cross_scores(question, cands, feats)
         logits = feats @ w + self.config.bias
         top = np.argsort(-logits, kind="stable")[:3]
-        short = None
-        found: dict[int, tuple[int, int]] = {}
-        best = int(top[0])
+        short, found, best = None, {}, int(top[0])  # found: candidate -> its short answer's offsets
         neural = neural_pick(self, question, hits, cands) if self.config.hf_model else None
         if neural is not None:
             best, short = neural
@@ -295,13 +293,14 @@ class ExtractiveReader:
                 logits = feats @ w + self.config.bias
             # The best sentence may be no answer where a runner-up is (qa.reading.prefer).
             texts = dict(zip(pool, self.texts_of(cands, pool)))
-            names = {i: (float(feats[i, _F["names"]]), float(feats[i, _F["names_context"]])) for i in pool}
+            q_names = {w.lower() for w in _NAME.findall(question.strip()[1:])}
+            names = {i: (float(feats[i, _F["names"]]), len(q_names & self._doc_terms.words(int(self.data.sentences[
+                cands[i][0], 0]))) / len(q_names) if q_names else 1.0) for i in pool}
             best = preferred(question, pool, texts, names, lambda: dict(zip(pool, views_of(
                 self.data, [cands[i][0] for i in pool], list(texts.values())))))[0]
             short = found.get(best)
-        ranked = pool[0]  # the scorer's choice, before qa.reading.prefer
-        # When qa.reading.prefer took a lower one of the top three, the ranked best's confidence
-        # also speaks for the passages answering.
+        ranked = pool[0]  # the scorer's choice: when qa.reading.prefer took a lower one of the top
+        # three, its confidence also speaks for the passages answering.
         prob = max(self.config.probability(feats, logits, i) for i in {best, ranked})
         row, _ = cands[best]
         doc, a, b = (int(x) for x in self.data.sentences[row])

@@ -19,7 +19,7 @@ def test_a_runner_up_naming_the_question_names_goes_first():
             2: "OpenAI has begun testing the Jalapeño chip."}
     names = {0: (0.0, 0.0), 1: (0.0, 0.0), 2: ALL}
     assert preferred("Is Jalapeño in mass production?", [0, 1, 2], text, names, _views(text))[0] == 2
-    # Named beside it (the sentence before says Jalapeño): the best stays.
+    # Its article names Jalapeño (the sentence may say "it"): the best stays.
     names[0] = (0.0, 1.0)
     assert preferred("Is Jalapeño in mass production?", [0, 1, 2], text, names, _views(text))[0] == 0
 
