@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .claims import DENIED, TENTATIVE
+from .found import FoundPairs
 from .sentences import _DocSentences
 
 __all__ = ["CandidateSettings", "CandidateStats", "DocRecord", "record_of", "CorpusCandidates", "figure_key"]
@@ -123,12 +124,6 @@ def _stable_hash(keys: tuple[str, ...]) -> int:
     import hashlib
 
     return int.from_bytes(hashlib.blake2b("\x1f".join(keys).encode(), digest_size=7).digest(), "big")
-
-
-@dataclass
-class _Found:
-    pairs: set = field(default_factory=set)  # (sentence of the first document, of the second)
-    denial: bool = False  # the denial rule must see this pair of documents
 
 
 class CorpusCandidates:
@@ -268,20 +263,14 @@ class CorpusCandidates:
             add(d, i, e, r - int(self.offset[e]))
 
     def search(self, docs: Iterable[int], candidate: float, denial_similar: float,
-               stats: CandidateStats | None = None) -> dict[tuple[int, int], _Found]:
+               stats: CandidateStats | None = None) -> FoundPairs:
         """Candidate sentence pairs between each of ``docs`` and every other document, keyed by
-        (first document, second document) positions with first < second, sentences likewise."""
+        (first document, second document) positions with first < second, sentences likewise
+        (held as columns of integers: ``qa.conflicts.found``)."""
         st = self.settings
         stats = stats if stats is not None else CandidateStats()
-        out: dict[tuple[int, int], _Found] = {}
-
-        def add(d: int, i: int, e: int, j: int, denial: bool = False) -> None:
-            key, pair = ((d, e), (i, j)) if d < e else ((e, d), (j, i))
-            found = out.setdefault(key, _Found())
-            if denial:
-                found.denial = True
-            else:
-                found.pairs.add(pair)
+        out = FoundPairs()
+        add = out.add
 
         docs = [d for d in docs if len(self.records[d])]
         rows = (np.concatenate([np.arange(self.offset[d], self.offset[d + 1]) for d in docs]) if docs
@@ -335,5 +324,5 @@ class CorpusCandidates:
                     for u in chosen.tolist():
                         self._star(d, i, base + i, u, add)
         stats.doc_pairs += len(out)
-        stats.sentence_pairs += sum(len(f.pairs) for f in out.values())
+        stats.sentence_pairs += out.sentence_pairs
         return out
