@@ -149,17 +149,26 @@ def named_owner(question: str) -> str | None:
     return m.group(1) if m else None
 
 
-# "Who did OpenAI build Jalapeño with?", "Who is Samsung working with?": a partner.
+# "Who did OpenAI build Jalapeño with?", "Who is Samsung working with?": a partner in making or
+# working on something ("Who did the attacks resonate with?" asks for no partner).
 _PARTNER = re.compile(r"\s*(?i:who)\s+(?:is|are|was|were|will|would|has|have|had|did|does|do)\s+(?:the\s+)?"
-                      r"([\w.&-]+).*\bwith\s*\??\s*$")
+                      r"([\w.&-]+)\s+(\S+)(?:\s+(\S+))?.*\bwith\s*\??\s*$", re.I)
+_WITH_VERBS = _MAKER_VERBS | frozenset(f for stem in "partner team work collaborate cooperate ally join".split()
+                                       for f in (stem, stem + "s", stem + "ed", stem + "d", stem + "ing", stem[:-1] + "ing"))
 
 
 def asks_maker(question: str) -> bool:
     """Whether a "who" question asks who makes, supplies, owns or pays for something ("Who makes
     Meta's MTIA chips?"), or with whom the subject does it ("Who did OpenAI build Jalapeño
     with?"): its answer may be a company as well as a person."""
-    m = _MAKER.match(question)
-    return bool(m) and m.group(1).lower() in _MAKER_VERBS or bool(_PARTNER.match(question))
+    m, p = _MAKER.match(question), _partner(question)
+    return bool(m) and m.group(1).lower() in _MAKER_VERBS or p is not None
+
+
+def _partner(question: str) -> str | None:
+    """The subject of a partner question ("OpenAI" in "Who did OpenAI build Jalapeño with?")."""
+    m = _PARTNER.match(question)
+    return m.group(1) if m and any((w or "").lower() in _WITH_VERBS for w in m.group(2, 3)) else None
 
 
 def _singular(w: str) -> str:
@@ -222,9 +231,9 @@ def maker_tokens(question: str, v) -> set[int]:
     that a quote speaks of someone, but name no maker)."""
     own = _own_words(question)
     found = [i for a, b, label in v.ents if label in _MAKER_ENTS and _names_more(v, a, b, own) for i in range(a, b)]
-    m = _PARTNER.match(question)
+    subject = _partner(question)
     # "Who did OpenAI build Jalapeño with?": the company beside OpenAI ("OpenAI and Broadcom").
-    return _nearest_run(v, found, m.group(1)) if m else set(found)
+    return _nearest_run(v, found, subject) if subject else set(found)
 
 
 def _own_words(question: str) -> set[str]:

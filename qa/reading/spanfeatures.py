@@ -319,9 +319,12 @@ def span_candidates(question: str, sentence: str, doc, kinds: Sequence[str]) -> 
     # they gained: the span model weighs names against other phrases better than a filter.)
     # Likewise the name nearest the owner for "What is Meta's chip called?", and a frequency
     # ("every six months", "biennial") for "how often".
+    often = _HOW_OFTEN.match(question)
     asked = (maker_tokens(question, v) if asks_maker(question) else
              name_tokens(question, v) if asked_kind(question) == "name" else
-             {i for i in range(v.n) if _FREQUENCY.search(v.lower[i])} if _HOW_OFTEN.match(question) else set())
+             {i for i in range(v.n) if _FREQUENCY.search(v.lower[i])} if often else set())
+    if often and not asked:
+        return []  # a sentence stating no frequency has no short answer to "how often"
     out, fits = [], []
     for (i, j), ks in v.spans.items():
         ks = ks & allowed

@@ -147,7 +147,9 @@ def test_reader_takes_the_company_named_beside_the_subject(fake_embedder, corpus
     # with whom the subject does it: a partner, a company as often as a person
     ("Who did OpenAI build Jalapeño with?", True),
     ("who is samsung working with", True),
+    ("Who is Meta developing MTIA with?", True),
     ("Who did the teachers focus on, in order to prioritize attention?", False),
+    ("Who did the attacks resonate most with?", False),  # no partner in making or working
 ])
 def test_asks_maker(question, maker):
     assert asks_maker(question) is maker

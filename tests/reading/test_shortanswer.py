@@ -378,3 +378,9 @@ def test_a_count_in_units_answers_how_many_things():
     # ... but a measure is not counted in units
     from qa.reading.units import counts_any_thing, is_measure
     assert is_measure("gigawatt") and not is_measure("chip") and counts_any_thing(["100", "unit"])
+
+
+def test_how_often_has_no_short_answer_in_a_sentence_stating_no_frequency():
+    # Else its phrases would outscore a sentence saying "every four years" in the re-rank.
+    assert sa.extract_short_answer("How often are elections held?",
+                                   "In November 2006, the Legislative Council election was held.") is None
