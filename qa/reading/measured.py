@@ -71,10 +71,11 @@ def _compared_only(owner: str, quote: str) -> str | None:
     return None if other.casefold() in _NOT_OWNERS | {owner.casefold()} else other
 
 
-def measured_owner(question: str) -> str | None:
-    """Whose thing an amount question measures: "Tesla" in "How much was Tesla's AI chip order
-    worth?" and in "How much is Tesla investing?"; None when it names no owner."""
-    noun = measured_noun(question)
+def measured_owner(question: str, noun: str | None = None) -> str | None:
+    """Whose thing an amount question measures (``noun``: its ``measured_noun``, if known): "Tesla"
+    in "How much was Tesla's AI chip order worth?" and in "How much is Tesla investing?"; None
+    when it names no owner."""
+    noun = noun or measured_noun(question)
     if noun is None:
         return None
     m = (re.search(rf"\b{_OWNER_NAME}{_POSS}\s+(?:[\w-]+\s+){{0,3}}?{re.escape(noun)}", question)
@@ -88,8 +89,9 @@ def other_owner(question: str, quote: str) -> tuple[str, str] | None:
     orders from Meta", "Meta's order") without naming the asked one, or names the asked one only
     to compare another with it ("Similar to Meta, Anthropic also plans ... 1 GW"): its amount is
     someone else's. None otherwise."""
-    noun, owner = measured_noun(question), measured_owner(question)
-    if noun is None or owner is None:
+    noun = measured_noun(question)
+    owner = measured_owner(question, noun) if noun else None
+    if owner is None:
         return None
     if owner.casefold() in quote.casefold():
         compared = _compared_only(owner, quote)

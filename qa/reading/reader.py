@@ -38,8 +38,9 @@ from .measured import other_owner
 from .subjects import tied_to_subject
 from ..indexing.entities import type_mask
 from ..indexing.lexical import idf_table, question_terms, sentence_tokens, tokenize
-from .readerfeatures import (_ANAPHOR, _F, _NAME, ANSWER_FEATURES, FEATURES, MERGE_FEATURES, YES_NO, _lower_words,
-                             abstain_reason, answer_features, best_neighbour, cross_column, merge_features, merge_neighbour, prerank_order)
+from .readerfeatures import (_ANAPHOR, _F, ANSWER_FEATURES, FEATURES, MERGE_FEATURES, YES_NO, _lower_words,
+                             abstain_reason, answer_features, best_neighbour, cross_column, merge_features, merge_neighbour, prerank_order,
+                             question_names)
 from ..retrieval.retriever import Hit
 from .softmatch import WordVectors
 from ..indexing.store import IndexData
@@ -193,7 +194,7 @@ class ExtractiveReader:
             wanted |= type_mask("ORG")
         currency = asked_currency(question)
         # The question's capitalised words (not its first): names the answer sentence should share.
-        q_names = {w.lower() for w in _NAME.findall(question.strip()[1:])}
+        q_names = question_names(question)
         q_rarest = max((q_idf[t] for t in q_terms), default=0.0) or 1.0
         counted = counted_noun(question)
         unit = tokenize(counted) if counted else []
@@ -258,7 +259,7 @@ class ExtractiveReader:
                 soft = self.words.coverage(q_vecs, q_soft, self.words.words(self.raw[doc][a:b])[0])
                 feats[i, _F["soft"]], feats[i, _F["soft_only"]] = soft
         typed = feats[:, _F["type_match"]] > 0
-        tied = tied_to_subject(question, kind, frozenset(q_names), self.texts_of(cands, range(len(cands))))
+        tied = tied_to_subject(question, kind, q_names, self.texts_of(cands, range(len(cands))))
         if (typed & tied).any():
             # When some sentence states the kind of fact asked for about the question's subject,
             # one stating it about something else is no fit (see qa.reading.subjects).
@@ -293,7 +294,7 @@ class ExtractiveReader:
                 logits = feats @ w + self.config.bias
             # The best sentence may be no answer where a runner-up is (qa.reading.prefer).
             texts = dict(zip(pool, self.texts_of(cands, pool)))
-            q_names = {w.lower() for w in _NAME.findall(question.strip()[1:])}
+            q_names = question_names(question)
             names = {i: (float(feats[i, _F["names"]]), len(q_names & self._doc_terms.words(int(self.data.sentences[
                 cands[i][0], 0]))) / len(q_names) if q_names else 1.0) for i in pool}
             best = preferred(question, pool, texts, names, lambda: dict(zip(pool, views_of(

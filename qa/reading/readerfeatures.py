@@ -13,7 +13,7 @@ import numpy as np
 from .answertype import AUXILIARIES
 
 __all__ = ["FEATURES", "ANSWER_FEATURES", "MERGE_FEATURES", "answer_features", "merge_features", "best_neighbour",
-           "cross_column", "prerank_order", "merge_neighbour", "YES_NO", "abstain_reason"]
+           "cross_column", "prerank_order", "merge_neighbour", "YES_NO", "abstain_reason", "question_names"]
 
 FEATURES = ("dense", "coverage", "chunk", "first_rank", "context", "bigram", "chunk_dense", "chunk_lex", "type_match",
             "length", "repeat", "spread", "heading", "names", "rarest", "dense_gap", "coverage_gap", "fact_gap",
@@ -71,6 +71,12 @@ def cross_column(n: int, top: np.ndarray, scores: np.ndarray) -> np.ndarray:
 
 
 _NAME = re.compile(r"\b[A-Z][A-Za-z]+")
+
+
+def question_names(question: str) -> frozenset[str]:
+    """The question's capitalised words but its first, lower-cased: the names a sentence answering
+    it should share."""
+    return frozenset(w.lower() for w in _NAME.findall(question.strip()[1:]))
 _ANAPHOR = re.compile(r"\W*(?:it|he|she|they|this|these|those|its|his|her|their|such|there)\b", re.I)
 _WORD = re.compile(r"[A-Za-z]+")
 
