@@ -5,6 +5,7 @@ start, first-time questions, adding one article, planted-conflict recall, and gr
     python -m qa.bench.archive --remeasure [--json OUT]   # cold start, ask, add again on the built indexes
     python -m qa.bench.archive --duplicates N             # repeated sentence text in the built N archive
     python -m qa.bench.archive --profile N                # where 40 first-time questions spend their time
+    python -m qa.bench.archive --reuse 100000 --reuse-only  # only the 100k point, vectors of an earlier --reuse
 
 Each size: ``qa.bench.archive_corpus`` writes the corpus (regenerated, seeded), then fresh child
 processes do one thing each, so that memory and start-up are their own:
@@ -48,7 +49,7 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 from ..config import index_root, project_root  # noqa: E402
-from .archive_inspect import distinct_sentences, profile_first_asks  # noqa: E402
+from .archive_inspect import distinct_sentences, planted_recall, profile_first_asks  # noqa: E402
 from .common import _load, _ms  # noqa: E402
 
 WORK = index_root() / "bench" / "archive"
@@ -66,24 +67,6 @@ def _peak_mb() -> float:
 
 def _du_mb(path: Path) -> float:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 2**20
-
-
-def planted_recall(out: Path, conflicts) -> dict:
-    """How many planted conflicts a corpus-wide conflict shows: one of its statements cites the
-    planted sentence in its article, another one an article holding the original sentence."""
-    truth = [json.loads(line) for line in (out / "planted.jsonl").read_text("utf-8").splitlines() if line.strip()]
-    found, by_kind = 0, {}
-    for t in truth:
-        hit = any(
-            any(s.doc_id == t["article"] and t["new"] in s.text for s in c.statements)
-            and any(s.doc_id in t["holders"] and t["old"] in s.text for s in c.statements)
-            for c in conflicts)
-        found += hit
-        k = by_kind.setdefault(t["kind"], [0, 0])
-        k[0] += hit
-        k[1] += 1
-    return {"planted": len(truth), "found": found, "recall": round(found / len(truth), 3) if truth else None,
-            "by_kind": {k: f"{a}/{b}" for k, (a, b) in sorted(by_kind.items())}}
 
 
 # -- children ---------------------------------------------------------------------------------
@@ -330,6 +313,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--json", type=Path, default=DEFAULT_JSON)
     ap.add_argument("--reuse", type=int, default=0,
                     help="also measure this many articles with the largest size's vectors reused (see above)")
+    ap.add_argument("--reuse-only", action="store_true", help="only the --reuse point, added to --json's rows")
     ap.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     ap.add_argument("--table", action="store_true", help="print README's table from --json and stop")
     ap.add_argument("--duplicates", type=int, metavar="N",
@@ -377,8 +361,13 @@ def main(argv: list[str] | None = None) -> None:
         print(json.dumps(fn(Path(rest[0]), Path(rest[1]), *extra)))
         return
     rows, sizes = [], [int(x) for x in args.sizes.split(",")]
+    if args.reuse_only:
+        if not args.reuse or not (WORK / "vectors" / "vectors.npy").exists():
+            raise SystemExit(f"--reuse-only needs --reuse N and {WORK / 'vectors'}: run with --reuse first")
+        rows = [r for r in json.loads(args.json.read_text("utf-8"))["rows"] if not r.get("vectors_reused")]
+        sizes = []
     for n in sizes + ([args.reuse] if args.reuse else []):
-        if n == args.reuse:
+        if n == args.reuse and sizes:
             _child("dump", str(WORK / str(sizes[-1])), str(WORK / str(sizes[-1]) / "index"))
         row = measure(n, args.questions, reuse=n == args.reuse)
         rows.append(row)

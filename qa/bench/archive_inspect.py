@@ -1,5 +1,5 @@
 """Looking inside a built archive (``qa.bench.archive``): how much of it is repeated text, and
-where first-time questions spend their time.
+where first-time questions spend their time, and which planted conflicts it shows.
 
     python -m qa.bench.archive --duplicates N   # repeated sentence text, largest stored conflict
     python -m qa.bench.archive --profile N      # 40 first-time questions under cProfile
@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-__all__ = ["distinct_sentences", "profile_first_asks"]
+__all__ = ["distinct_sentences", "planted_recall", "profile_first_asks"]
 
 
 def distinct_sentences(out: Path, index_dir: Path) -> dict:
@@ -46,3 +46,21 @@ def profile_first_asks(out: Path, index_dir: Path, n: int = 40) -> None:
     before = len(p.conflict_finder.facts)
     profile_asks(p, qs[200:200 + n])
     print(f"documents analysed by the conflict check for {n} questions: {len(p.conflict_finder.facts) - before}")
+
+
+def planted_recall(out: Path, conflicts) -> dict:
+    """How many planted conflicts a corpus-wide conflict shows: one of its statements cites the
+    planted sentence in its article, another one an article holding the original sentence."""
+    truth = [json.loads(line) for line in (out / "planted.jsonl").read_text("utf-8").splitlines() if line.strip()]
+    found, by_kind = 0, {}
+    for t in truth:
+        hit = any(
+            any(s.doc_id == t["article"] and t["new"] in s.text for s in c.statements)
+            and any(s.doc_id in t["holders"] and t["old"] in s.text for s in c.statements)
+            for c in conflicts)
+        found += hit
+        k = by_kind.setdefault(t["kind"], [0, 0])
+        k[0] += hit
+        k[1] += 1
+    return {"planted": len(truth), "found": found, "recall": round(found / len(truth), 3) if truth else None,
+            "by_kind": {k: f"{a}/{b}" for k, (a, b) in sorted(by_kind.items())}}
