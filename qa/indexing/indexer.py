@@ -53,7 +53,7 @@ def _chunk_tokens(parts: RowParts, order: np.ndarray, docs: dict[str, Document],
     base = next((t for t in parts.tokens if t is not None), None)
     if todo:
         rows = np.concatenate([parts.chunks[k] for k in todo])
-        made = ChunkTokens.from_lists([tokenize(chunk_text(docs[doc_ids[i]], a, b)) for i, a, b in rows.tolist()], base)
+        made = ChunkTokens.from_texts((chunk_text(docs[doc_ids[i]], a, b) for i, a, b in rows.tolist()), tokenize, base)
         at = 0
         for k in todo:
             n = len(parts.chunks[k])

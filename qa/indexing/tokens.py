@@ -10,8 +10,10 @@ On disk: ``bm25_tokens.g<N>.npz`` (plain arrays, loaded with ``allow_pickle=Fals
 """
 from __future__ import annotations
 
+import hashlib
+from array import array
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Iterable, Sequence
 
 import numpy as np
 
@@ -36,11 +38,12 @@ class ChunkTokens:
         return len(self.offsets) - 1
 
     @classmethod
-    def from_lists(cls, lists: Sequence[Sequence[str]], base: "ChunkTokens | None" = None) -> "ChunkTokens":
+    def from_lists(cls, lists: Iterable[Sequence[str]], base: "ChunkTokens | None" = None) -> "ChunkTokens":
+        """``lists`` may be a generator: ids go into machine-integer arrays as they come (at
+        100,000 articles a Python list of every token's string, or of its id, took over 10 GB)."""
         vocab = list(base.vocab) if base is not None else []
         lookup = dict(base.lookup()) if base is not None else {}
-        ids: list[int] = []
-        offsets = [0]
+        ids, offsets = array("i"), array("q", [0])
         for tokens in lists:
             for t in tokens:
                 i = lookup.get(t)
@@ -49,7 +52,35 @@ class ChunkTokens:
                     vocab.append(t)
                 ids.append(i)
             offsets.append(len(ids))
-        out = cls(vocab, np.array(ids, np.int32), np.array(offsets, np.int64))
+        out = cls(vocab, np.frombuffer(ids, np.int32) if ids else np.zeros(0, np.int32), np.frombuffer(offsets, np.int64))
+        out._lookup = lookup
+        return out
+
+    @classmethod
+    def from_texts(cls, texts: Iterable[str], tokenize: Callable[[str], list[str]],
+                   base: "ChunkTokens | None" = None) -> "ChunkTokens":
+        """``from_lists(tokenize(t) for t in texts)``, each distinct text tokenized once: an archive
+        republishes wire copies, and tokenizing is most of the lexical index's cost."""
+        vocab = list(base.vocab) if base is not None else []
+        lookup = dict(base.lookup()) if base is not None else {}
+        ids, offsets = array("i"), array("q", [0])
+        seen: dict[bytes, tuple[int, int]] = {}  # a text's digest -> where its ids first stood
+        for text in texts:
+            key = hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+            hit = seen.get(key)
+            if hit is not None:
+                ids.extend(ids[hit[0]:hit[1]])
+            else:
+                start = len(ids)
+                for t in tokenize(text):
+                    k = lookup.get(t)
+                    if k is None:
+                        k = lookup[t] = len(vocab)
+                        vocab.append(t)
+                    ids.append(k)
+                seen[key] = (start, len(ids))
+            offsets.append(len(ids))
+        out = cls(vocab, np.frombuffer(ids, np.int32) if ids else np.zeros(0, np.int32), np.frombuffer(offsets, np.int64))
         out._lookup = lookup
         return out
 

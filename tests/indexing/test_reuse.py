@@ -64,6 +64,19 @@ def test_chunk_tokens_take_concat_and_disk_round_trip(tmp_path):
         ChunkTokens.concat([ChunkTokens.from_lists([["x"]]), ChunkTokens.from_lists([["y"]])])
 
 
+def test_chunk_tokens_from_texts_tokenize_each_distinct_text_once():
+    from qa.indexing.lexical import tokenize
+
+    texts = ["Samsung's foundry backlog", "Meta's MTIA chips", "Samsung's foundry backlog", "", "Meta's MTIA chips"]
+    seen = []
+    made = ChunkTokens.from_texts(iter(texts), lambda t: seen.append(t) or tokenize(t))
+    assert seen == ["Samsung's foundry backlog", "Meta's MTIA chips", ""]  # copies are not tokenized again
+    expected = ChunkTokens.from_lists([tokenize(t) for t in texts])
+    assert made.lists() == expected.lists() and made.vocab == expected.vocab
+    base = ChunkTokens.from_lists([["openai"]])
+    assert ChunkTokens.from_texts(texts, tokenize, base).vocab[:1] == ["openai"]
+
+
 def test_adding_with_the_loaded_index_reads_and_tokenizes_only_the_new_file(corpus, data_dirs, monkeypatch):
     ix = data_dirs["tmp"] / "ix"
     data, docs, _ = _sync(corpus, ix)
