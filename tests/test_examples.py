@@ -26,6 +26,14 @@ EXPECTED = {
     "How much was Tesla's AI chip order with Samsung worth?": None,
     "who did openai build jalapeño with": ("Broadcom", "developed with Broadcom"),
     "How often does Meta want to release new MTIA chips?": ("every six months", "launched every six months"),
+    # The second round (qa.reading.asked_kind "often", partners, sources; answertype; asked_spans; measured)
+    "How often does Samsung report earnings?": None,
+    "Who is Samsung working with on 2nm?": ("Anthropic", "manufacturing partnership with Samsung Electronics"),
+    "Where will Meta's third-generation MTIA be made?": ("Samsung’s leading 2-nanometer process", "MTIA plans to use"),
+    "How much is Anthropic spending on its data center?": ("US$50 billion", "investment scale expected to reach"),
+    "What is Samsung's foundry backlog?": ("approximately 50 trillion won", "order backlog of Samsung's foundry"),
+    "What is the capacity of Meta's data center?": ("5 gigawatts", "Meta aims to build a data center"),
+    "What is the capacity of Anthropic's data center?": ("approximately 1 GW", "Similar to Meta, Anthropic also has"),
 }
 
 

@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..indexing.entities import ENTITY_FIT
+from .amounts import _NUMBER, _PERCENT_FIGURE, states_currency, states_share
 from .units import counts_noun, is_number_stem
 
 __all__ = ["answer_type", "question_focus", "counted_noun", "counts_noun", "is_number_stem", "asks_fact", "states_fact",
@@ -51,7 +52,7 @@ _FOCUS = {
     "PERCENT": """percent percentage proportion share rate fraction portion""",
     "DURATION": """period interval duration timeframe""",
     "QUANTITY": """distance length height width depth weight mass temperature speed area size
-        volume altitude elevation population pressure""",
+        volume altitude elevation population pressure capacity""",
 }
 _FOCUS_TYPE = {w: t for t, ws in _FOCUS.items() for w in ws.split()}
 # Roles a company plays: "which foundry", "what partner" ask for one, but as a modifier ("Has
@@ -78,6 +79,9 @@ _HOW_ADJ = {
 _MONEY_WORDS = {"cost", "costs", "pay", "paid", "spend", "spent", "earn", "earned", "price", "worth",
                 "money", "dollars", "sell", "sold", "charge", "budget", "revenue", "fund",
                 "funding", "raise", "raised", "invest", "invested", "salary", "owe", "$", "bid"}
+# "How much is Anthropic spending ...": every form of those verbs asks for money too.
+_MONEY_WORDS |= {w + end for w in ("cost", "pay", "spend", "earn", "sell", "charge", "fund", "invest", "owe", "bid")
+                 for end in ("s", "ing")} | {"raises", "raising", "charged", "owed", "prices", "priced", "investment"}
 _STOP = set("""a an the of in on at to for by with from and or is are was were be been being do
     does did has have had this that these those its it's it as what which who whom whose when
     where why how name named called kind type sort""".split())
@@ -217,6 +221,10 @@ def _focus_from(toks: list[str], start: int, window: int = 2, after_wh: bool = F
             # "In what city's Marriott ...", "which memory maker's deal", "what was the coach's
             # name": the owner is asked for.
             t = t[:-2]
+        if k and toks[start + k - 1].endswith(("'s", "’s")) and _compound_head(toks, start + k):
+            # "What is Samsung's foundry backlog?": the owned phrase's last noun is the thing asked
+            # for ("backlog"), not a kind-naming noun before it ("foundry").
+            t = _compound_head(toks, start + k)
         if not first:
             first = t
         typ = _FOCUS_TYPE.get(t) or _FOCUS_TYPE.get(t.rstrip("s")) or (_role(t) if after_wh else None)
@@ -226,6 +234,30 @@ def _focus_from(toks: list[str], start: int, window: int = 2, after_wh: bool = F
         if seen >= window:
             break
     return first, None
+
+
+_PREPS = frozenset("of in on at to for by with from about".split())
+_ED_NOUNS = frozenset("speed breed seed need feed greed creed steed".split())
+_ING_VERBS = frozenset("""doing planning making going getting using trying working seeking developing producing
+    offering saying looking taking facing hoping expecting considering selling buying""".split())
+
+
+def _compound_head(toks: list[str], i: int) -> str | None:
+    """The last word of a two- or three-noun phrase starting at ``i`` that ends the question or
+    meets a preposition ("foundry backlog" in "Samsung's foundry backlog?"), else None."""
+    run = []
+    for t in toks[i:i + 3]:
+        if (t in _STOP or t in AUXILIARIES or t in _ING_VERBS or t.endswith(("'s", "’s"))
+                or (t.endswith("ed") and len(t) > 4 and t not in _ED_NOUNS)):  # "constitution based"
+            break
+        run.append(t)
+    end = i + len(run)
+    # Up to the question's end, "called", or a preposition with its object ("What is Meta's chip
+    # made of?" ends on a verb's preposition).
+    if len(run) < 2 or (end < len(toks) and toks[end] not in ("called", "named", "known")
+                        and (toks[end] not in _PREPS or end == len(toks) - 1)):
+        return None
+    return run[-1]
 
 
 def _role(word: str) -> str | None:
@@ -275,12 +307,10 @@ _TEMPORAL = re.compile(
 _VAGUE_COUNT = re.compile(r"\b(?:several|a few|few|many|numerous|dozens|hundreds|thousands|millions|billions)\b", re.I)
 # A share given as a fraction states a percentage too ("about half of this total investment"),
 # unless it is a part of a period ("the second half of the year").
-_PERCENT_FIGURE = r"\d\s*(?:%|per ?cent\b)"
 _PER_CENT = re.compile(_PERCENT_FIGURE + r"|(?<!first )(?<!second )(?<!third )(?<!fourth )(?<!latter )"
                        r"(?<!former )\b(?:half|a third|two[- ]thirds|a quarter|three[- ]quarters|a fifth|a tenth)\s+of\b", re.I)
 # Numbers start after a non-digit and end on a digit: no backtracking over long digit runs, and
 # "Kim, 25, won gold" is no amount.
-_NUMBER = r"(?<![\d,.])\d(?:[\d,.]*\d)?"
 _CURRENCY = re.compile(_NUMBER + r"\s*(?:(?:thousand|million|billion|trillion)\s+)?(?:lira|lire|yuan|RMB|won|yen|rupees?|"
                        r"francs?|marks?|pesos?|dollars?|pounds?|euros?|guilders?|florins?|shillings?|roubles?|rubles?)\b", re.I)
 _STATED = {"DATE": _TEMPORAL, "TIME": _TEMPORAL, "NUM": _VAGUE_COUNT, "QUANTITY": _VAGUE_COUNT,
@@ -319,18 +349,7 @@ def states_fact(question: str, text: str) -> bool:
 
 
 # Currencies a question can ask an amount in, by the name asked ("in US dollars", "how many
-# euros"), and how a text states an amount in each: a symbol or code next to a number, or the
-# currency's name after one. The yuan's amounts are often given as "RMB 221.5 billion".
-_AMOUNT = _NUMBER + r"(?:\s*(?:thousand|million|billion|trillion|bn|mn|m))?"
-_CURRENCY_TEXT = {
-    "US dollars": r"(?:US\$|(?<![A-Za-z])\$|\bUSD\s?)\s?\d|%s\s+(?:US\s+|U\.S\.\s+)?(?:dollars?|USD)\b" % _AMOUNT,
-    "yuan": r"(?:\bRMB|\bCNY|¥)\s?\d|%s\s+(?:yuan|renminbi|RMB|CNY)\b" % _AMOUNT,
-    "won": r"(?:\bKRW|₩)\s?\d|%s\s+(?:(?:South\s+)?Korean\s+)?(?:won|KRW)\b" % _AMOUNT,
-    "euros": r"(?:€|\bEUR\s?)\s?\d|%s\s*(?:euros?|EUR\b|€)" % _AMOUNT,
-    "yen": r"(?:\bJPY|¥)\s?\d|%s\s+(?:yen|JPY)\b" % _AMOUNT,
-    "pounds": r"(?:£|\bGBP\s?)\s?\d|%s\s+(?:pounds?(?:\s+sterling)?|GBP)\b" % _AMOUNT,
-}
-_CURRENCY_TEXT_RE = {k: re.compile(v, re.I) for k, v in _CURRENCY_TEXT.items()}
+# euros"), and how a text states one: qa.reading.amounts.
 _CURRENCY_ASKED = re.compile(
     r"\b(?:in|into|how\s+many)\s+(?:(?:US|U\.S\.|American|Chinese|(?:South\s+)?Korean|Japanese)\s+)?"
     r"(dollars?|yuan|renminbi|RMB|won|euros?|yen|pounds?(?:\s+sterling)?)(?![\w-])", re.I)
@@ -365,18 +384,3 @@ def _currency_match(question: str) -> re.Match | None:
     """Where the question names a currency to give an amount in ("in US dollars", "the yuan
     equivalent"); group 1 is the currency's word as asked."""
     return _CURRENCY_ASKED.search(question) or _CURRENCY_EQUIVALENT.search(question)
-
-
-# A span that is a share: a percentage figure or a fraction word ("about half").
-_SHARE = re.compile(_PERCENT_FIGURE + r"|\b(?:half|thirds?|quarters?|fifths?|tenths?)\b", re.I)
-
-
-def states_share(text: str) -> bool:
-    """Whether ``text`` gives a share ("62%", "22 per cent", "about half"): what answers a
-    percentage question."""
-    return bool(_SHARE.search(text))
-
-
-def states_currency(currency: str, text: str) -> bool:
-    """Whether ``text`` states an amount in ``currency`` (a value of asked_currency)."""
-    return bool(_CURRENCY_TEXT_RE[currency].search(text))

@@ -39,7 +39,7 @@ from typing import Iterable
 
 from .answertype import _FOCUS, question_focus
 
-__all__ = ["asked_kind", "asks_maker", "holds_asked_kind", "maker_tokens", "name_tokens", "named_owner", "PEOPLE", "PLACES"]
+__all__ = ["asked_kind", "asks_maker", "FREQUENCY", "HOW_OFTEN", "KIND_REASONS", "holds_asked_kind", "maker_tokens", "name_tokens", "named_owner", "PEOPLE", "PLACES"]
 
 PEOPLE = frozenset(_FOCUS["PERSON"].split()) | frozenset(_FOCUS["ORG"].split()) | frozenset("""
     people persons humans member members worker workers employee employees staff crew soldier
@@ -119,11 +119,27 @@ _NAMING = frozenset("called named dubbed nicknamed termed titled known referred 
 _QUOTES = frozenset('"“”‘«»')
 
 
+# "How often does Samsung report earnings?" is not answered by a sentence stating no frequency.
+HOW_OFTEN = re.compile(r"\s*how\s+(?:often|frequently)\b", re.I)
+# Words that state how often: "every six months", "biennial", "twice", "three times a year", "rarely".
+FREQUENCY = re.compile(r"^(?:every|each|per|once|twice|thrice|times)$|annual|ennial|yearly|monthly|weekly|daily|"
+                       r"hourly|nightly")
+_SOMETIMES = frozenset("rarely seldom often frequently regularly usually sometimes occasionally always never "
+                       "constantly continuously periodically routinely".split())
+# Why the reader abstains when the quote holds nothing of the asked kind.
+KIND_REASONS = {"who": "The closest passages name no one for this.",
+                "where": "The closest passages name no place for this.",
+                "name": "The closest passages give no name for this.",
+                "often": "The closest passages say nothing of how often."}
+
+
 def asked_kind(question: str) -> str | None:
-    """"who", "where" or "name" when the question asks for someone, somewhere or what a thing is
-    called, else None."""
+    """"who", "where", "name" or "often" when the question asks for someone, somewhere, what a
+    thing is called or how often, else None."""
     if _NAME_Q.match(question) and _NAMED_OWNER.search(question):
         return "name"
+    if HOW_OFTEN.match(question):
+        return "often"
     wh = question_focus(question).wh
     if wh in ("who", "whom"):
         return None if _WHO_IS_NAME.match(question) else "who"
@@ -149,10 +165,10 @@ def named_owner(question: str) -> str | None:
     return m.group(1) if m else None
 
 
-# "Who did OpenAI build Jalapeño with?", "Who is Samsung working with?": a partner in making or
+# "Who did OpenAI build Jalapeño with?", "Who is Samsung working with on 2nm?": a partner in making or
 # working on something ("Who did the attacks resonate with?" asks for no partner).
 _PARTNER = re.compile(r"\s*(?i:who)\s+(?:is|are|was|were|will|would|has|have|had|did|does|do)\s+(?:the\s+)?"
-                      r"([\w.&-]+)\s+(\S+)(?:\s+(\S+))?.*\bwith\s*\??\s*$", re.I)
+                      r"([\w.&-]+)\s+(\S+)(?:\s+(\S+))?.*\bwith(?:\s+(?:on|for|in|at|to)(?:\s+[^\s?]+){1,3})?\s*\??\s*$", re.I)
 _WITH_VERBS = _MAKER_VERBS | frozenset(f for stem in "partner team work collaborate cooperate ally join".split()
                                        for f in (stem, stem + "s", stem + "ed", stem + "d", stem + "ing", stem[:-1] + "ing"))
 
@@ -198,7 +214,8 @@ def _governed_by_place_prep(v, i: int) -> bool:
         if h == j:
             return False
         if v.dep[j] == "pobj" and v.lower[h] in _PLACE_PREP:
-            return True
+            # "According to reports": a source, not a place.
+            return not (v.lower[h] == "to" and v.head[h] != h and v.lower[v.head[h]] == "according")
         if v.dep[j] not in ("compound", "pobj", "conj", "appos"):
             return False
         j, hops = h, hops + 1
@@ -230,8 +247,10 @@ def maker_tokens(question: str, v) -> set[int]:
     words: what a short answer to "who makes ...?" should hold ("he" or "the government" may show
     that a quote speaks of someone, but name no maker)."""
     own = _own_words(question)
-    found = [i for a, b, label in v.ents if label in _MAKER_ENTS and _names_more(v, a, b, own) for i in range(a, b)]
     subject = _partner(question)
+    # "Who is Samsung working with?": not "Samsung Electronics", the subject under its full name.
+    found = [i for a, b, label in v.ents if label in _MAKER_ENTS and _names_more(v, a, b, own)
+             and not (subject and any(v.lower[k] == subject.casefold() for k in range(a, b))) for i in range(a, b)]
     # "Who did OpenAI build Jalapeño with?": the company beside OpenAI ("OpenAI and Broadcom").
     return _nearest_run(v, found, subject) if subject else set(found)
 
@@ -295,6 +314,8 @@ def _names_something(own: set[str], v) -> bool:
 def _holds(kind: str, own: set[str], v) -> bool:
     if kind == "name":
         return _names_something(own, v)
+    if kind == "often":
+        return any(FREQUENCY.search(w) or w in _SOMETIMES for w in v.lower)
     labels = _WHO_ENTS if kind == "who" else _WHERE_ENTS
     for a, b, label in v.ents:
         if label not in labels or not _names_more(v, a, b, own):

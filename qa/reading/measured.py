@@ -7,11 +7,11 @@ import re
 
 from .answertype import _COUNT_PREPS, _STOP, _WH, _WORD, AUXILIARIES, answer_type
 
-__all__ = ["measured_noun", "measured_owner", "other_owner"]
+__all__ = ["measured_noun", "measured_owner", "opens_with", "other_owner"]
 
 # Words that name a measure of something ("the value of the deal", "backlog size"), and words that
 # end the phrase naming what is measured ("the deal under which ...", "orders with Samsung").
-_MEASURES = frozenset("value worth size amount total cost price volume sum valuation".split())
+_MEASURES = frozenset("value worth size amount total cost price volume sum valuation capacity".split())
 _PHRASE_END = _COUNT_PREPS | AUXILIARIES | _WH | frozenset("under that to as worth valued".split())
 
 
@@ -49,6 +49,7 @@ def measured_noun(question: str) -> str | None:
 
 
 _POSS = r"(?:'s|’s)"
+_PLANS = r"(?:aims|plans|intends|wants|expects|hopes|is\s+building|is\s+planning|will\s+build|has|owns|operates|runs)"
 _OWNER_NAME = r"([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})"
 # Capitalised words that open a phrase without naming an owner ("orders from The ...").
 _NOT_OWNERS = frozenset("the a an this that these those its their his her our".split())
@@ -98,10 +99,23 @@ def other_owner(question: str, quote: str) -> tuple[str, str] | None:
         return None if compared is None else (f"{owner}'s {noun}", f"{compared}'s {noun}")
     stem = re.escape(noun[:-1] if noun.endswith("s") else noun)
     found = (re.search(rf"\b{stem}s?\s+(?:from|of|by|for)\s+{_OWNER_NAME}", quote)
-             or re.search(rf"\b{_OWNER_NAME}{_POSS}\s+(?:[\w-]+\s+){{0,3}}?{stem}s?\b", quote))
+             or re.search(rf"\b{_OWNER_NAME}{_POSS}\s+(?:[\w-]+\s+){{0,3}}?{stem}s?\b", quote)
+             # "Meta aims to build a data center of 5 GW": the sentence's subject owns what it plans.
+             or re.match(rf"\s*(?:According to [^,]{{1,40}},\s*)?{_OWNER_NAME}\s+(?:also\s+)?{_PLANS}\b"
+                         rf"[^.;]*\b{stem}s?\b", quote))
     # The owner's first word: a heading glued to the sentence may follow the name ("from Meta According").
     other = found.group(1).split()[0] if found else ""
     if not other or other.casefold() in _NOT_OWNERS:
         return None
     return f"{owner}'s {noun}", f"{other}'s {noun}"
 
+
+def opens_with(owner: str, quote: str) -> bool:
+    """``quote`` is a sentence about ``owner``: the owner opens it, after at most an introductory
+    phrase ("Similar to Meta, Anthropic also plans ...", "According to reports, Meta's ..."); not
+    one naming it in a list ("clients (including Tesla, Anthropic and Meta)")."""
+    return re.match(rf"\s*(?:{_OPENERS}\b[^,]{{0,40}},\s*)?{re.escape(owner)}\b", quote) is not None
+
+
+_OPENERS = (r"(?:According to|Similar to|Just like|Like|Unlike|As with|In|On|By|At|Meanwhile|However|Separately|"
+            r"Besides|Additionally|Also|Still|Now|Earlier|Later)")

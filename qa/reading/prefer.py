@@ -9,10 +9,12 @@ make the reader abstain) can tell that the best sentence does not answer while a
 - "How big is Meta's planned data center?": the best sentence is another company's, compared with
   the asked one ("Similar to Meta, Anthropic also has ... plans ... of approximately 1 GW"); the
   next naming Meta is Meta's own ("Meta aims to build a data center ... of 5 gigawatts")
-  (:mod:`qa.reading.measured`). Only then: when the best sentence never names the asked owner
-  ("How much was Tesla's order worth?" -> "orders from Meta"), a runner-up naming Tesla was as
-  often a list of clients beside another amount ("(including Tesla, Anthropic and Meta) ...
-  backlog ... 50 trillion won") as Tesla's own: the reader abstains as before.
+  (:mod:`qa.reading.measured`). When the best sentence never names the asked owner ("What is the
+  capacity of Anthropic's data center?" -> "Meta aims to build a data center ... of 5 gigawatts"),
+  only a runner-up that opens with the owner and states a figure is its own ("Similar to Meta,
+  Anthropic also has ... plans ... of approximately 1 GW"): one merely naming it was as often a
+  list of clients beside another amount ("(including Tesla, Anthropic and Meta) ... backlog ...
+  50 trillion won") as the owner's, and "Tesla's order came first" states no amount.
 
 - "Is Jalapeño in mass production?": the best sentence comes from an article that never names the
   question's names (a sentence on Meta's MTIA); a runner-up naming them all is on the subject.
@@ -25,10 +27,11 @@ Not for "who"/"where": any company counts as someone there, so nearly every sent
 """
 from __future__ import annotations
 
+import re
 from typing import Callable, Sequence
 
 from .asked_kind import asked_kind, holds_asked_kind, named_owner
-from .measured import measured_owner, other_owner
+from .measured import measured_owner, opens_with, other_owner
 from .readerfeatures import _lower_words
 
 __all__ = ["preferred"]
@@ -51,7 +54,11 @@ def preferred(question: str, pool: Sequence[int], text: dict[int, str], names: d
         if not gives[pool[0]]:
             pool = [i for i in pool if gives[i] and owner in _lower_words(text[i])] + pool
     elif other_owner(question, text[pool[0]]) is not None:
-        owner = measured_owner(question).split()[0].casefold()
+        name = measured_owner(question).split()[0]
+        owner = name.casefold()
         if owner in _lower_words(text[pool[0]]):
             pool = [i for i in pool if owner in _lower_words(text[i]) and other_owner(question, text[i]) is None] + pool
+        else:  # another company's figure: a runner-up opening with the owner and stating one is the owner's
+            pool = [i for i in pool if opens_with(name, text[i]) and re.search(r"\d", text[i])
+                    and other_owner(question, text[i]) is None] + pool
     return list(dict.fromkeys(pool))

@@ -31,7 +31,7 @@ from .answerable import AnswerGate, DocTerms, gate_features, missing_words
 from .hf_reader import neural_pick
 from .answertype import (FACT_KINDS, answer_type, asked_currency, asks_fact, counted_noun, counts_noun,
                          states_currency, states_fact)
-from .asked_kind import asked_kind, asks_maker, holds_asked_kind
+from .asked_kind import KIND_REASONS, asked_kind, asks_maker, holds_asked_kind
 from .analysis import stored_views, views_of
 from .prefer import preferred
 from .measured import other_owner
@@ -338,9 +338,7 @@ class ExtractiveReader:
         if kind is not None and not holds_asked_kind(kind, question, self._quote_views(cands, best, partner)):
             # "Who heads Samsung's foundry business?" is not answered by a sentence on the
             # business's backlog that names nobody but Samsung (qa.reading.asked_kind).
-            reason = {"who": "The closest passages name no one for this.", "where": "The closest passages name "
-                      "no place for this.", "name": "The closest passages give no name for this."}[kind]
-            return Reading(doc, a, b, None, prob, True, reason, info, gate)
+            return Reading(doc, a, b, None, prob, True, KIND_REASONS[kind], info, gate)
         if self.gate is not None and not self.gate.answerable(np.array(gate)):
             # About the passage's subject, but asking for what it never says.
             lacking = missing_words(question, self._doc_terms.context(self.data, row), tokenize)[:3]

@@ -12,19 +12,15 @@ import re
 from functools import lru_cache
 from typing import Sequence
 
-from .asked_kind import asked_kind, asks_maker, maker_tokens, name_tokens
-from .units import counts_in_units
-from .answertype import (ENTITY_FIT, FOCUS_LABELS, asked_currency, counted_noun, counts_noun, is_number_stem,
-                         question_focus, states_currency, states_share)
-from ..indexing.lexical import tokenize
+from .asked_kind import FREQUENCY, HOW_OFTEN, asked_kind, asks_maker, maker_tokens, name_tokens
+from .asked_spans import as_asked, asks_kind_of, restates_focus
+from .answertype import ENTITY_FIT, FOCUS_LABELS, asked_currency, question_focus
 from .timeshape import is_duration, names_calendar
 
 __all__ = ["KINDS", "WORD", "question_info", "span_candidates", "stem"]
 
 
 MAX_SPAN = 12  # tokens
-_HOW_OFTEN = re.compile(r"\s*how\s+(?:often|frequently)\b", re.I)
-_FREQUENCY = re.compile(r"^(?:every|each|per|once|twice|thrice|times)$|annual|ennial|yearly|monthly|weekly|daily|hourly|nightly")
 
 _STOP = frozenset("""a an the of in on at to for by with from and or is are was were be been being
     do does did has have had this that these those it its as what which who whom whose when where
@@ -301,7 +297,9 @@ def question_info(question: str) -> dict:
     # The parser splits "student-teacher": its parts are question words too.
     words += [p for w in words if "-" in w for p in w.split("-")]
     stems = {stem(w) for w in words if w.casefold() not in _STOP}
-    return {"stems": stems, "type": foc.type, "focus": foc.focus, "wh": foc.wh or "none"}
+    return {"stems": stems, "type": foc.type, "focus": foc.focus, "wh": foc.wh or "none",
+            "kind_of": asks_kind_of(question, foc.focus),
+            "focus_stem": stem(foc.focus) if foc.focus and not asked_currency(question) else ""}
 
 
 def span_candidates(question: str, sentence: str, doc, kinds: Sequence[str]) -> list:
@@ -319,71 +317,32 @@ def span_candidates(question: str, sentence: str, doc, kinds: Sequence[str]) -> 
     # they gained: the span model weighs names against other phrases better than a filter.)
     # Likewise the name nearest the owner for "What is Meta's chip called?", and a frequency
     # ("every six months", "biennial") for "how often".
-    often = _HOW_OFTEN.match(question)
+    often = HOW_OFTEN.match(question)
     asked = (maker_tokens(question, v) if asks_maker(question) else
              name_tokens(question, v) if asked_kind(question) == "name" else
-             {i for i in range(v.n) if _FREQUENCY.search(v.lower[i])} if often else set())
+             {i for i in range(v.n) if FREQUENCY.search(v.lower[i])} if often else set())
     if often and not asked:
         return []  # a sentence stating no frequency has no short answer to "how often"
+    # "Where will it be made?" over "According to reports, ...": a source is no place.
+    source = ({k for k in range(1, v.n) if v.lower[k - 1] == "according" and v.lower[k] == "to"}
+              if q["wh"] == "where" else set())
     out, fits = [], []
     for (i, j), ks in v.spans.items():
         ks = ks & allowed
+        if source and any(k - 1 <= i <= k + 1 or i <= k < j for k in source):
+            continue
+        if restates_focus(v, i, j, q):
+            continue
         if ks:
             f = _features(v, i, j, ks, q)
             # A span made only of the question's own words restates the question, it does not
             # answer it ("2nm" for "What yield has Samsung achieved on its 2nm process?").
             if not f.get("ovl.all"):
-                out.append((v.start[i], v.end[j - 1], f))
+                a, b = v.start[i], v.end[j - 1]
+                if sentence[a:b].count("(") > sentence[a:b].count(")") and sentence[b:b + 1] == ")":
+                    b += 1  # "5 gigawatts (GW)", not "5 gigawatts (GW"
+                out.append((a, b, f))
                 fits.append(not asked.isdisjoint(range(i, j)))
     if any(fits):
         out = [c for c, fit in zip(out, fits) if fit]
-    return _as_asked(question, sentence, out)
-
-
-def _as_asked(question: str, sentence: str, cands: list) -> list:
-    """The candidates that state the amount in the currency the question names, or a share when it
-    asks for a percentage, or count what a "how many" question counts, when the sentence has any;
-    else all of them. "Worth in Chinese yuan?" over "50 trillion won (approximately RMB 221.5
-    billion)" wants the yuan; "How many units ...?" over "hundreds of thousands of units using
-    advanced 2nm process" not the "2"."""
-    currency = asked_currency(question)
-    if currency is not None:
-        cands = [c for c in cands if states_currency(currency, sentence[c[0]:c[1]])] or cands
-    elif question_info(question)["type"] == "PERCENT":  # "62%", "about half": a share, not "US$25 billion"
-        cands = [c for c in cands if states_share(sentence[c[0]:c[1]])] or cands
-    counted = counted_noun(question)
-    unit = tokenize(counted) if counted else []
-    if unit:
-        after: dict[int, list[str]] = {}  # candidates share their ends: the rest is tokenized once
-
-        def counts(a: int, b: int) -> bool:
-            span = tokenize(sentence[a:b])
-            if b not in after:
-                after[b] = tokenize(sentence[b:])[:3]  # the unit may follow the number: "400 people"
-            return any(map(is_number_stem, span)) and counts_noun(span + after[b], unit[0])
-
-        def counts_units(a: int, b: int) -> bool:
-            span = tokenize(sentence[a:b])
-            return any(map(is_number_stem, span)) and counts_in_units(span + after[b], unit[0])
-        # News counts products in "units": "How many chips ...?" over "planning to mass-produce
-        # hundreds of thousands of units", not the "two" of "the first two generations".
-        cands = ([c for c in cands if counts(c[0], c[1])] or [c for c in cands if counts_units(c[0], c[1])]
-                 or cands)
-    return _whole_amounts(sentence, cands)
-
-
-_CURRENCY_AFTER = re.compile(r"\s+(?:(?:Korean|Japanese|Chinese|US|U\.S\.|Hong Kong|Australian|Canadian)\s+)?"
-                             r"(?:dollars?|won|yen|yuan|renminbi|RMB|euros?|pounds?(?:\s+sterling)?|rupees?|"
-                             r"francs?|pesos?|rubles?|roubles?|lira|lire)\b")
-
-
-def _whole_amounts(sentence: str, cands: list) -> list:
-    """Drop an amount cut before its currency ("approximately 50 trillion" of "approximately 50
-    trillion won") when another candidate keeps the currency: an amount without it is no answer."""
-    ends = [c[1] for c in cands]
-    out = []
-    for a, b, f in cands:
-        m = _CURRENCY_AFTER.match(sentence, b) if any(ch.isdigit() for ch in sentence[a:b]) else None
-        if m is None or not any(a2 < b and b2 >= m.end() for (a2, _, _), b2 in zip(cands, ends)):
-            out.append((a, b, f))
-    return out
+    return as_asked(question, q["type"], sentence, out)

@@ -33,6 +33,8 @@ def _views(text: str) -> list:
         ("What is the bad air theory officially known as?", None),
         ("What is MTIA?", None),  # a description answers it
         ("Who named the chip?", "who"),
+        ("How often does Samsung report earnings?", "often"),
+        ("how frequently are elections held", "often"),
     ],
 )
 def test_asked_kind(question, kind):
@@ -74,6 +76,11 @@ def test_asked_kind(question, kind):
         ("What is Harvard's basketball facility called?", "Lavietes Pavilion hosts the basketball games.", True),
         ("What is Kew's process called?", "Plants lose water vapour through a process called transpiration.", True),
         ("What is Meta's chip called?", "Meta's accelerator, “MITA”, is made by Samsung.", True),
+        # "often": a word stating how often
+        ("How often does Samsung report earnings?", "Samsung Electronics is a core production base of AI chips.", False),
+        ("How often does Meta release chips?", "A new generation of chips is launched every six months.", True),
+        ("How often are elections held?", "Elections are held biennially in the state.", True),
+        ("How often do the rivers flood?", "The rivers rarely flood in summer.", True),
     ],
 )
 def test_holds_asked_kind(question, sentence, holds):
@@ -144,3 +151,44 @@ def test_short_answer_is_the_owners_name(tmp_path, fake_embedder):
             "evaluating custom chips.\n")
     a = _pipeline(tmp_path / "a", text).ask("What is Acme's chip called?")
     assert not a.abstained and a.short_answer == "Quasar"
+
+
+def test_reader_abstains_when_no_passage_says_how_often(tmp_path, fake_embedder):
+    text = ("Acme results\n\nAcme reports its earnings in Seoul, where its foundry business is based. "
+            "Acme releases a new chip every six months.\n")
+    p = _pipeline(tmp_path / "a", text)
+    a = p.ask("How often does Acme report earnings?")
+    assert a.abstained and a.reason == "The closest passages say nothing of how often."
+    a = p.ask("How often does Acme release a new chip?")
+    assert not a.abstained and a.short_answer == "every six months"
+
+
+def test_a_partner_is_not_the_subject_under_its_full_name(tmp_path, fake_embedder):
+    # "Who is Acme working with on 2nm?": not "Acme Electronics", the subject itself.
+    text = ("Acme partners\n\nAccording to reports, Nexa is discussing a manufacturing partnership on 2nm "
+            "chips with Acme Electronics.\n")
+    a = _pipeline(tmp_path / "a", text).ask("Who is Acme working with on 2nm?")
+    assert not a.abstained and a.short_answer == "Nexa"
+
+
+def test_a_source_is_no_place(tmp_path, fake_embedder):
+    # "According to reports" is where the claim comes from, not where the chip is made.
+    from qa.reading import shortanswer as sa
+
+    s = "According to reports, Acme's next chip will use Orvik's leading 2-nanometer process to reach mass production."
+    a, b, _ = sa.extract_short_answer("Where will Acme's next chip be made?", s)
+    assert s[a:b] == "Orvik's leading 2-nanometer process"
+
+
+@pytest.mark.parametrize("question,partner", [
+    ("Who did OpenAI build Jalapeño with?", True),
+    ("Who is Samsung working with on 2nm?", True),  # a short phrase after "with"
+    ("Who did the attacks resonate with?", False),  # no verb of making or working together
+    # a long phrase after "with" is the question's own matter, not a partner's slot: "the Soviet
+    # Union", not the name nearest "U.S."
+    ("Who did the U.S. collaborate with on an Earth orbit mission in 1975?", False),
+])
+def test_partner_questions(question, partner):
+    from qa.reading.asked_kind import asks_maker
+
+    assert asks_maker(question) is partner

@@ -62,6 +62,12 @@ def test_counts_only_time(text, counted, expected):
     ("How big is Anthropic's planned data center?", "Similar to Meta, Anthropic also plans a data center of 1 GW.", None),
     ("How big is Meta's data center?", "Like Meta, Anthropic plans a data center of 1 GW, while Meta plans 5 GW.", None),
     ("How big is Meta's data center?", "Similar to Meta's 5 GW plan, Anthropic plans 1 GW.", None),
+    # the sentence's subject owns what it plans
+    ("What is the capacity of Anthropic's data center?", "Meta aims to build a data center of 5 GW.",
+     ("Anthropic's center", "Meta's center")),
+    ("What is the capacity of Anthropic's data center?", "According to reports, Meta plans a data center of 5 GW.",
+     ("Anthropic's center", "Meta's center")),
+    ("What is the capacity of Anthropic's data center?", "The data center will have 5 GW.", None),
 ])
 def test_other_owner(question, quote, expected):
     assert other_owner(question, quote) == expected
@@ -86,9 +92,10 @@ def made_up(fake_embedder, write_corpus):
 def test_reader_abstains_on_another_figure_and_on_years_for_a_count(made_up):
     a = api.ask("How much is Anthropic investing in its 3 GW data center?", corpus=made_up)
     assert a.abstained and a.reason == "The closest passages are about 1 GW, not 3 GW."
-    # Not Anthropic's sentence, which names Meta only to compare: Meta's own, which gives no amount.
+    # Not Anthropic's sentence, which names Meta only to compare: Meta's own, which gives no
+    # amount ("investing" asks for money).
     a = api.ask("How much is Meta investing in its 5 GW data center?", corpus=made_up)
-    assert a.abstained and a.reason == "The articles discuss this but give no figure for it."
+    assert a.abstained and a.reason == "The articles discuss this but give no amount of money for it."
     a = api.ask("How big is Meta's planned data center?", corpus=made_up)
     assert not a.abstained and a.answer == "Meta aims to build a data center of 5 GW by the end of 2030."
     a = api.ask("How much is Anthropic investing in its 1 GW data center?", corpus=made_up)

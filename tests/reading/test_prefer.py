@@ -44,3 +44,17 @@ def test_an_amount_compared_with_the_asked_owners_gives_way_to_the_owners_own():
     # The best never names the asked owner: no runner-up is taken for it (the reader abstains).
     text[0] = "Samsung receives orders from Anthropic for a data center of 1 GW."
     assert preferred("How big is Tesla's planned data center?", [0, 1, 2], text, names, _views(text))[0] == 0
+
+
+def test_another_companys_figure_gives_way_to_a_runner_up_about_the_owner_stating_one():
+    q = "What is the capacity of Anthropic's data center?"
+    text = {0: "Meta aims to build a data center with a total installed capacity of 5 gigawatts.",
+            1: "Similar to Meta, Anthropic also has plans to build a data center of approximately 1 GW.",
+            2: "Data centers need power."}
+    names = {i: ALL for i in text}
+    assert preferred(q, [0, 1, 2], text, names, _views(text))[0] == 1
+    # A runner-up only listing the owner, or stating no figure, is not the owner's own.
+    text[1] = "Samsung's clients (including Tesla, Anthropic and Meta) have a backlog of 50 trillion won."
+    assert preferred(q, [0, 1, 2], text, names, _views(text))[0] == 0
+    text[1] = "Anthropic's data center came later."
+    assert preferred(q, [0, 1, 2], text, names, _views(text))[0] == 0

@@ -60,6 +60,10 @@ TYPE_CASES = [
     ("Against which rival is Samsung competing?", "ORG"),
     ("Which client's order triggered the surge?", "ORG"),
     ("Has Samsung's foundry backlog hit 50 trillion won?", "OTHER"),
+    # every form of a verb of paying asks for money
+    ("How much is Anthropic spending on its data center?", "MONEY"),
+    ("How much is Meta investing in chips?", "MONEY"),
+    ("How much power will the data center use?", "QUANTITY"),
 ]
 
 
@@ -71,7 +75,13 @@ def test_answer_type(question, expected):
 def test_question_focus_finds_the_focus_noun():
     assert question_focus("Which company bought the startup?").focus == "company"
     assert question_focus("What city did Super Bowl 50 take place in?").focus == "city"
-    assert question_focus("What was Manning's passer rating?").focus == "passer"
+    # The owned phrase's last noun: "rating", and "backlog", not the kind-naming "foundry".
+    assert question_focus("What was Manning's passer rating?").focus == "rating"
+    assert question_focus("What is Samsung's foundry backlog?").focus == "backlog"
+    assert question_focus("What is Samsung's foundry backlog in Korean won?").type == "MONEY"
+    assert question_focus("What is Samsung's foundry?").focus == "foundry"
+    assert question_focus("What is Meta's MTIA chip made of?").focus != "made"
+    assert question_focus("What is Samsung's foundry doing?").focus == "foundry"
     assert question_focus("In what city's hotel did the team stay?").focus == "city"
 
 
@@ -384,3 +394,26 @@ def test_how_often_has_no_short_answer_in_a_sentence_stating_no_frequency():
     # Else its phrases would outscore a sentence saying "every four years" in the re-rank.
     assert sa.extract_short_answer("How often are elections held?",
                                    "In November 2006, the Legislative Council election was held.") is None
+
+
+def test_a_short_answer_is_not_the_asked_thing_itself():
+    # "total installed capacity" restates what "What is the capacity ...?" asks; the figure answers.
+    q = "What is the capacity of Nexa's data center?"
+    s = "Nexa aims to build a data center with a total installed capacity of 5 gigawatts (GW) by the end of 2030."
+    a, b, _ = sa.extract_short_answer(q, s)
+    assert s[a:b] == "5 gigawatts"
+    # ... but a kind of the asked thing answers "what kind of"
+    from qa.reading.spanfeatures import question_info
+
+    assert question_info("What kind of government does Nexa have?")["kind_of"]
+    assert question_info("Which areas were least vulnerable to disease?")["kind_of"]  # "most isolated areas"
+    assert question_info("What are numbers divisible by 3 called?")["kind_of"]  # "composite number"
+    assert not question_info("What is the capacity of Nexa's data center?")["kind_of"]
+
+
+def test_no_candidate_span_ends_inside_parentheses():
+    from qa.reading.spanfeatures import KINDS, span_candidates
+
+    s = "Nexa aims to build a data center with a total installed capacity of 5 gigawatts (GW) by the end of 2030."
+    spans = [s[a:b] for a, b, _ in span_candidates("What is Nexa building?", s, sa._nlp()(s), KINDS)]
+    assert any("(GW)" in x for x in spans) and all(x.count("(") == x.count(")") for x in spans)

@@ -1,0 +1,41 @@
+"""How a text states an amount: a figure in a currency, a share (issue #20).
+
+``states_currency`` and ``states_share`` test a span or sentence; :mod:`qa.reading.answertype`
+decides what a question asks for and re-exports both.
+"""
+from __future__ import annotations
+
+import re
+
+__all__ = ["states_currency", "states_share"]
+
+_PERCENT_FIGURE = r"\d\s*(?:%|per ?cent\b)"
+_NUMBER = r"(?<![\d,.])\d(?:[\d,.]*\d)?"
+
+# How a text states an amount in each currency a question can ask for: a symbol or code next to a
+# number, or the currency's name after one. The yuan's amounts are often given as "RMB 221.5 billion".
+_AMOUNT = _NUMBER + r"(?:\s*(?:thousand|million|billion|trillion|bn|mn|m))?"
+_CURRENCY_TEXT = {
+    "US dollars": r"(?:US\$|(?<![A-Za-z])\$|\bUSD\s?)\s?\d|%s\s+(?:US\s+|U\.S\.\s+)?(?:dollars?|USD)\b" % _AMOUNT,
+    "yuan": r"(?:\bRMB|\bCNY|¥)\s?\d|%s\s+(?:yuan|renminbi|RMB|CNY)\b" % _AMOUNT,
+    "won": r"(?:\bKRW|₩)\s?\d|%s\s+(?:(?:South\s+)?Korean\s+)?(?:won|KRW)\b" % _AMOUNT,
+    "euros": r"(?:€|\bEUR\s?)\s?\d|%s\s*(?:euros?|EUR\b|€)" % _AMOUNT,
+    "yen": r"(?:\bJPY|¥)\s?\d|%s\s+(?:yen|JPY)\b" % _AMOUNT,
+    "pounds": r"(?:£|\bGBP\s?)\s?\d|%s\s+(?:pounds?(?:\s+sterling)?|GBP)\b" % _AMOUNT,
+}
+_CURRENCY_TEXT_RE = {k: re.compile(v, re.I) for k, v in _CURRENCY_TEXT.items()}
+
+
+# A span that is a share: a percentage figure or a fraction word ("about half").
+_SHARE = re.compile(_PERCENT_FIGURE + r"|\b(?:half|thirds?|quarters?|fifths?|tenths?)\b", re.I)
+
+
+def states_share(text: str) -> bool:
+    """Whether ``text`` gives a share ("62%", "22 per cent", "about half"): what answers a
+    percentage question."""
+    return bool(_SHARE.search(text))
+
+
+def states_currency(currency: str, text: str) -> bool:
+    """Whether ``text`` states an amount in ``currency`` (a value of asked_currency)."""
+    return bool(_CURRENCY_TEXT_RE[currency].search(text))

@@ -1,0 +1,87 @@
+"""Which candidate spans of a sentence fit what the question asks (:mod:`qa.reading.spanfeatures`
+proposes them): an amount in the asked currency, a share, a count of the counted thing, an amount
+with its currency, and not the asked thing itself restated."""
+from __future__ import annotations
+
+import re
+
+from ..indexing.lexical import tokenize
+from .answertype import asked_currency, counted_noun, counts_noun, is_number_stem, states_currency, states_share
+from .units import counts_in_units
+
+__all__ = ["as_asked", "asks_kind_of", "restates_focus"]
+
+_FIGURES = frozenset(("QUANTITY", "NUM", "MONEY", "PERCENT", "DURATION"))
+_COUNTS = frozenset("""several multiple many few numerous dozens hundreds thousands millions billions some
+    all both each every no various countless""".split())
+_KIND_OF = re.compile(r"\b(?:kind|type|sort|form|class)s?\s+of\b|\b(?:called|named|termed|known\s+as|referred\s+to\s+as)\b",
+                      re.I)
+
+
+def asks_kind_of(question: str, focus: str) -> bool:
+    """Whether the question asks which kind or instance of its focus noun, whose answer is the noun
+    qualified ("what kind of government", "which areas": "most isolated areas", "What are numbers
+    ... called?": "composite number"), not a value of it."""
+    return bool(_KIND_OF.search(question)
+                or (focus and re.search(rf"\b(?:what|which)\s+{re.escape(focus)}\b", question, re.I)))
+
+
+def restates_focus(v, i: int, j: int, q: dict) -> bool:
+    """Span [i, j) is the measured thing itself, not its figure ("total installed capacity", or
+    "capacity of 5 gigawatts", for "What is the capacity of Meta's data center?"): headed by the
+    question's focus noun when a figure is asked for, with no figure or count before it. Other
+    questions are often answered by a kind of the focus ("What stage ...?" "early planning stages")."""
+    if q["type"] not in _FIGURES or not q["focus_stem"] or q["kind_of"] or q["wh"] == "how many":
+        return False  # "how many lakes": as_asked prefers spans counting them, "several lakes"
+    root = min((k for k in range(i, j) if not (i <= v.head[k] < j) or v.head[k] == k), key=lambda k: len(v.anc[k]))
+    # "multiple sources" answers "how many sources"; "50 trillion won" is the figure itself.
+    return v.stem[root] == q["focus_stem"] and not any(v.num[k] or v.lower[k] in _COUNTS for k in range(i, root + 1))
+
+
+def as_asked(question: str, typ: str | None, sentence: str, cands: list) -> list:
+    """Of candidate spans [(start, end, features)] of ``sentence``, those that state the amount in
+    the currency the question names, or a share when it asks for a percentage (``typ``, its answer
+    type), or count what a "how many" question counts, when the sentence has any; else all of them. "Worth in Chinese yuan?" over "50 trillion won (approximately RMB 221.5
+    billion)" wants the yuan; "How many units ...?" over "hundreds of thousands of units using
+    advanced 2nm process" not the "2"."""
+    currency = asked_currency(question)
+    if currency is not None:
+        cands = [c for c in cands if states_currency(currency, sentence[c[0]:c[1]])] or cands
+    elif typ == "PERCENT":  # "62%", "about half": a share, not "US$25 billion"
+        cands = [c for c in cands if states_share(sentence[c[0]:c[1]])] or cands
+    counted = counted_noun(question)
+    unit = tokenize(counted) if counted else []
+    if unit:
+        after: dict[int, list[str]] = {}  # candidates share their ends: the rest is tokenized once
+
+        def counts(a: int, b: int) -> bool:
+            span = tokenize(sentence[a:b])
+            if b not in after:
+                after[b] = tokenize(sentence[b:])[:3]  # the unit may follow the number: "400 people"
+            return any(map(is_number_stem, span)) and counts_noun(span + after[b], unit[0])
+
+        def counts_units(a: int, b: int) -> bool:
+            span = tokenize(sentence[a:b])
+            return any(map(is_number_stem, span)) and counts_in_units(span + after[b], unit[0])
+        # News counts products in "units": "How many chips ...?" over "planning to mass-produce
+        # hundreds of thousands of units", not the "two" of "the first two generations".
+        cands = ([c for c in cands if counts(c[0], c[1])] or [c for c in cands if counts_units(c[0], c[1])]
+                 or cands)
+    return _whole_amounts(sentence, cands)
+
+
+_CURRENCY_AFTER = re.compile(r"\s+(?:(?:Korean|Japanese|Chinese|US|U\.S\.|Hong Kong|Australian|Canadian)\s+)?"
+                             r"(?:dollars?|won|yen|yuan|renminbi|RMB|euros?|pounds?(?:\s+sterling)?|rupees?|"
+                             r"francs?|pesos?|rubles?|roubles?|lira|lire)\b")
+
+
+def _whole_amounts(sentence: str, cands: list) -> list:
+    """Drop an amount cut before its currency ("approximately 50 trillion" of "approximately 50
+    trillion won") when another candidate keeps the currency: an amount without it is no answer."""
+    ends = [c[1] for c in cands]
+    out = []
+    for a, b, f in cands:
+        m = _CURRENCY_AFTER.match(sentence, b) if any(ch.isdigit() for ch in sentence[a:b]) else None
+        if m is None or not any(a2 < b and b2 >= m.end() for (a2, _, _), b2 in zip(cands, ends)):
+            out.append((a, b, f))
+    return out
