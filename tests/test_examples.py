@@ -34,6 +34,7 @@ EXPECTED = {
     "What is Samsung's foundry backlog?": ("approximately 50 trillion won", "order backlog of Samsung's foundry"),
     "What is the capacity of Meta's data center?": ("5 gigawatts", "Meta aims to build a data center"),
     "What is the capacity of Anthropic's data center?": ("approximately 1 GW", "Similar to Meta, Anthropic also has"),
+    "How fast is Jalapeño?": None,  # dates and months only: no speed is given
 }
 
 

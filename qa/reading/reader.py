@@ -47,7 +47,7 @@ from ..indexing.store import IndexData
 from ..ingest.text import is_heading
 from .versions import other_figure, other_version
 from .reworded import reworded
-from .units import counts_in_units, counts_only_time
+from .units import counts_in_units, counts_only_time, measures_size
 
 __all__ = ["ReaderConfig", "Reading", "ExtractiveReader", "FEATURES", "ANSWER_FEATURES", "MERGE_FEATURES",
            "answer_features", "merge_features", "best_neighbour", "cross_column"]
@@ -327,9 +327,10 @@ class ExtractiveReader:
         if other is not None:
             return Reading(doc, a, b, None, prob, True, f"The closest passages are about {other[1]}, not {other[0]}.", info)
         if asks_fact(question) and ((not info["type_match"] and not states_fact(question, quote))
-                                    or counts_only_time(quote, counted_noun(question))):
+                                    or counts_only_time(quote, counted_noun(question), measures_size(question))):
             # A question asking for an amount, a date or a figure is not answered by a sentence
-            # that states none, however close its wording; one counting chips not by years and months.
+            # that states none, however close its wording; one counting chips (or asking how fast or
+            # big) not by years and months.
             currency = asked_currency(question)
             what = f"amount in {currency}" if currency else FACT_KINDS[answer_type(question)]
             reason = f"The articles discuss this but give no {what} for it."

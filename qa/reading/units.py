@@ -8,7 +8,8 @@ from functools import lru_cache
 
 from .timeshape import TIME_UNITS, _is_year
 
-__all__ = ["counts_noun", "counts_any_thing", "counts_in_units", "counts_only_time", "is_measure", "is_number_stem"]
+__all__ = ["counts_noun", "counts_any_thing", "counts_in_units", "counts_only_time", "is_measure", "is_number_stem",
+           "measures_size"]
 
 # A number among stemmed tokens (qa.indexing.lexical.tokenize: "twenty" -> "twenti").
 _NUMBER_STEM = re.compile(r"^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenti|"
@@ -94,25 +95,35 @@ _COUNT_WORDS = frozenset("""two three four five six seven eight nine ten eleven 
 _TEXT_TOKEN = re.compile(r"[a-z]+|\d[\d,.]*")
 
 
-def counts_only_time(text: str, counted: str | None) -> bool:
+# "How fast / big / tall ... is it?" asks for a measure; "How far has Jalapeño got?" and "How much
+# has it changed?" often ask for progress or an account, which dates may answer.
+_SIZE = re.compile(r"\s*how\s+(?:fast|big|large|tall|high|heavy|deep|wide|small|hot|cold|powerful)\b", re.I)
+
+
+def measures_size(question: str) -> bool:
+    return bool(_SIZE.match(question))
+
+
+def counts_only_time(text: str, counted: str | None, measured: bool = False) -> bool:
     """Whether every number ``text`` states is a year, a day of a month or a length of time, so
     that none can count what a "how many <counted>" question counts: "in about 9 months ... by
     the end of 2026" gives no number of chips. False when the text states no number at all (the
     reader's fact check covers that), and for questions that count years, days or units of measure
-    ("How many years ...?"), and when it counts nothing (``counted`` None)."""
-    if not counted:
+    ("How many years ...?"), and when it counts nothing (``counted`` None) unless ``measured``: a
+    question asking for a quantity ("How fast is Jalapeño?") is not answered by "June 24, 2026"."""
+    if not counted and not measured:
         return False
-    unit = counted.casefold()
-    if unit in TIME_UNITS or is_measure(_stem(unit)):
+    unit = (counted or "").casefold()
+    if counted and (unit in TIME_UNITS or is_measure(_stem(unit))):
         return False
     toks = [t.rstrip(".,") for t in _TEXT_TOKEN.findall(text.casefold())]
-    stem = unit[:4]
+    stem = unit[:4] if counted else None
     timed = False
     for k, t in enumerate(toks):
         after = toks[k + 1 : k + 4]
         if not t[0].isdigit() and t not in _COUNT_WORDS:
             continue
-        if any(w.startswith(stem) for w in after):
+        if stem and any(w.startswith(stem) for w in after):
             return False  # "250,000 chips": it counts the thing asked about
         nxt = after[0] if after else ""
         if nxt in TIME_UNITS:

@@ -44,6 +44,31 @@ def test_counts_only_time(text, counted, expected):
     assert counts_only_time(text, counted) is expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # "How fast is it?", "How big is it?": a quantity is not answered by dates and lengths of time
+    ("OpenAI released Jalapeño on June 24, 2026, and tape-out took about 9 months.", True),
+    ("Meta plans a data center of 5 gigawatts by the end of 2030.", False),
+    ("The chip runs at 2 GHz.", False),
+    ("Nothing is measured here.", False),  # no number at all: the fact check's case
+])
+def test_a_quantity_is_not_answered_by_time_alone(text, expected):
+    assert counts_only_time(text, None, measured=True) is expected
+    assert counts_only_time(text, None) is False  # nothing counted, nothing measured: not asked
+
+
+def test_measures_size():
+    from qa.reading.units import measures_size
+
+    assert measures_size("How fast is Jalapeño?") and measures_size("how big is meta's data center")
+    # progress and accounts, which dates may answer
+    assert not measures_size("How far has Jalapeño got in the lab?") and not measures_size("How much has it changed?")
+
+
+def test_reader_abstains_on_a_quantity_given_only_as_dates(made_up):
+    a = api.ask("How fast is the Jalapeño chip?", corpus=made_up)
+    assert a.abstained and a.reason == "The articles discuss this but give no figure for it."
+
+
 @pytest.mark.parametrize("question, quote, expected", [
     ("How much was Tesla's AI chip order with Samsung worth?", "Samsung receives 10 trillion won OEM orders from Meta",
      ("Tesla's order", "Meta's order")),
