@@ -39,7 +39,8 @@ from typing import Iterable
 
 from .answertype import _FOCUS, question_focus
 
-__all__ = ["asked_kind", "asks_maker", "FREQUENCY", "HOW_OFTEN", "KIND_REASONS", "holds_asked_kind", "maker_tokens", "name_tokens", "named_owner", "PEOPLE", "PLACES"]
+__all__ = ["asked_kind", "asks_maker", "FREQUENCY", "HOW_OFTEN", "KIND_REASONS", "holds_asked_kind", "maker_tokens",
+           "name_tokens", "named_owner", "PEOPLE", "PLACES"]
 
 PEOPLE = frozenset(_FOCUS["PERSON"].split()) | frozenset(_FOCUS["ORG"].split()) | frozenset("""
     people persons humans member members worker workers employee employees staff crew soldier
