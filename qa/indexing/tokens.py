@@ -39,46 +39,40 @@ class ChunkTokens:
 
     @classmethod
     def from_lists(cls, lists: Iterable[Sequence[str]], base: "ChunkTokens | None" = None) -> "ChunkTokens":
-        """``lists`` may be a generator: ids go into machine-integer arrays as they come (at
-        100,000 articles a Python list of every token's string, or of its id, took over 10 GB)."""
-        vocab = list(base.vocab) if base is not None else []
-        lookup = dict(base.lookup()) if base is not None else {}
-        ids, offsets = array("i"), array("q", [0])
-        for tokens in lists:
-            for t in tokens:
-                i = lookup.get(t)
-                if i is None:
-                    i = lookup[t] = len(vocab)
-                    vocab.append(t)
-                ids.append(i)
-            offsets.append(len(ids))
-        out = cls(vocab, np.frombuffer(ids, np.int32) if ids else np.zeros(0, np.int32), np.frombuffer(offsets, np.int64))
-        out._lookup = lookup
-        return out
+        """``lists`` may be a generator: ids go into machine-integer arrays (4 bytes a token) as
+        they come, not into Python lists of every token of the corpus."""
+        return cls._build(lists, base)
 
     @classmethod
     def from_texts(cls, texts: Iterable[str], tokenize: Callable[[str], list[str]],
                    base: "ChunkTokens | None" = None) -> "ChunkTokens":
         """``from_lists(tokenize(t) for t in texts)``, each distinct text tokenized once: an archive
         republishes wire copies, and tokenizing is most of the lexical index's cost."""
+        first: dict[bytes, int] = {}  # a text's digest -> the row that first held it
+
+        def rows():
+            for n, text in enumerate(texts):
+                row = first.setdefault(hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest(), n)
+                yield tokenize(text) if row == n else row
+
+        return cls._build(rows(), base)
+
+    @classmethod
+    def _build(cls, rows: Iterable[Sequence[str] | int], base: "ChunkTokens | None") -> "ChunkTokens":
+        """A table of ``rows``: token lists, or the number of an earlier row whose tokens repeat."""
         vocab = list(base.vocab) if base is not None else []
         lookup = dict(base.lookup()) if base is not None else {}
         ids, offsets = array("i"), array("q", [0])
-        seen: dict[bytes, tuple[int, int]] = {}  # a text's digest -> where its ids first stood
-        for text in texts:
-            key = hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
-            hit = seen.get(key)
-            if hit is not None:
-                ids.extend(ids[hit[0]:hit[1]])
+        for row in rows:
+            if isinstance(row, int):
+                ids.extend(ids[offsets[row]:offsets[row + 1]])
             else:
-                start = len(ids)
-                for t in tokenize(text):
+                for t in row:
                     k = lookup.get(t)
                     if k is None:
                         k = lookup[t] = len(vocab)
                         vocab.append(t)
                     ids.append(k)
-                seen[key] = (start, len(ids))
             offsets.append(len(ids))
         out = cls(vocab, np.frombuffer(ids, np.int32) if ids else np.zeros(0, np.int32), np.frombuffer(offsets, np.int64))
         out._lookup = lookup

@@ -39,7 +39,7 @@ from typing import Iterable
 
 from .answertype import _FOCUS, question_focus
 
-__all__ = ["asked_kind", "asks_maker", "FREQUENCY", "HOW_OFTEN", "KIND_REASONS", "holds_asked_kind", "maker_tokens",
+__all__ = ["asked_kind", "asks_maker", "FREQUENCY", "KIND_REASONS", "holds_asked_kind", "maker_tokens",
            "name_tokens", "named_owner", "PEOPLE", "PLACES"]
 
 PEOPLE = frozenset(_FOCUS["PERSON"].split()) | frozenset(_FOCUS["ORG"].split()) | frozenset("""
@@ -121,7 +121,7 @@ _QUOTES = frozenset('"“”‘«»')
 
 
 # "How often does Samsung report earnings?" is not answered by a sentence stating no frequency.
-HOW_OFTEN = re.compile(r"\s*how\s+(?:often|frequently)\b", re.I)
+_HOW_OFTEN = re.compile(r"\s*how\s+(?:often|frequently)\b", re.I)
 # Words that state how often: "every six months", "biennial", "twice", "three times a year", "rarely".
 FREQUENCY = re.compile(r"^(?:every|each|per|once|twice|thrice|times)$|annual|ennial|yearly|monthly|weekly|daily|"
                        r"hourly|nightly")
@@ -139,7 +139,7 @@ def asked_kind(question: str) -> str | None:
     thing is called or how often, else None."""
     if _NAME_Q.match(question) and _NAMED_OWNER.search(question):
         return "name"
-    if HOW_OFTEN.match(question):
+    if _HOW_OFTEN.match(question):
         return "often"
     wh = question_focus(question).wh
     if wh in ("who", "whom"):

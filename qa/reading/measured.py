@@ -110,12 +110,13 @@ def other_owner(question: str, quote: str) -> tuple[str, str] | None:
     return f"{owner}'s {noun}", f"{other}'s {noun}"
 
 
+# Introductory phrases a sentence about a company may open with before naming it.
+_OPENERS = (r"(?:According to|Similar to|Just like|Like|Unlike|As with|In|On|By|At|Meanwhile|However|Separately|"
+            r"Besides|Additionally|Also|Still|Now|Earlier|Later)")
+
+
 def opens_with(owner: str, quote: str) -> bool:
     """``quote`` is a sentence about ``owner``: the owner opens it, after at most an introductory
     phrase ("Similar to Meta, Anthropic also plans ...", "According to reports, Meta's ..."); not
     one naming it in a list ("clients (including Tesla, Anthropic and Meta)")."""
     return re.match(rf"\s*(?:{_OPENERS}\b[^,]{{0,40}},\s*)?{re.escape(owner)}\b", quote) is not None
-
-
-_OPENERS = (r"(?:According to|Similar to|Just like|Like|Unlike|As with|In|On|By|At|Meanwhile|However|Separately|"
-            r"Besides|Additionally|Also|Still|Now|Earlier|Later)")

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from typing import Sequence
 
-from .asked_kind import FREQUENCY, HOW_OFTEN, asked_kind, asks_maker, maker_tokens, name_tokens
+from .asked_kind import FREQUENCY, asked_kind, asks_maker, maker_tokens, name_tokens
 from .asked_spans import as_asked, asks_kind_of, restates_focus
 from .answertype import ENTITY_FIT, FOCUS_LABELS, asked_currency, question_focus
 from .timeshape import is_duration, names_calendar
@@ -317,9 +317,10 @@ def span_candidates(question: str, sentence: str, doc, kinds: Sequence[str]) -> 
     # they gained: the span model weighs names against other phrases better than a filter.)
     # Likewise the name nearest the owner for "What is Meta's chip called?", and a frequency
     # ("every six months", "biennial") for "how often".
-    often = HOW_OFTEN.match(question)
+    kind = asked_kind(question)
+    often = kind == "often"
     asked = (maker_tokens(question, v) if asks_maker(question) else
-             name_tokens(question, v) if asked_kind(question) == "name" else
+             name_tokens(question, v) if kind == "name" else
              {i for i in range(v.n) if FREQUENCY.search(v.lower[i])} if often else set())
     if often and not asked:
         return []  # a sentence stating no frequency has no short answer to "how often"
