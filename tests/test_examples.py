@@ -35,6 +35,11 @@ EXPECTED = {
     "What is the capacity of Meta's data center?": ("5 gigawatts", "Meta aims to build a data center"),
     "What is the capacity of Anthropic's data center?": ("approximately 1 GW", "Similar to Meta, Anthropic also has"),
     "How fast is Jalapeño?": None,  # dates and months only: no speed is given
+    # The third round (qa.reading.kind_fit, acronyms; partners after "with"; an article lacking a name)
+    "What is the name of OpenAI's chip?": ("its Jalapeño inference chip developed with Broadcom",
+                                           "disclosed its Jalapeño inference chip"),
+    "What does MTIA stand for?": None,  # the seeds never spell it out
+    "who is meta working with on mtia": ("Samsung", "shifted to collaboration with Samsung"),
 }
 
 

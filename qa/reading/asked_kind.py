@@ -29,6 +29,10 @@ more unanswerable ones (qa/reading/README.md). So, besides the question's own wo
   checked too, the rule cost SQuAD 2.0 more answerable questions than it caught unanswerable ones
   (qa/reading/README.md), so it is not.
 
+- "stands", when the question asks what an acronym stands for: a phrase that spells it
+  (:mod:`qa.reading.acronyms`); "MTIA primarily serves Meta's AI recommendations ..." uses the
+  acronym and does not expand it.
+
 "Who is Clive Chan?" asks who someone is, which a description answers: it is not checked.
 Sentences come as views of their parse (qa.reading.spanfeatures._View), stored at index time.
 """
@@ -37,6 +41,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from .acronyms import asked_acronym, expansion
 from .answertype import _FOCUS, question_focus
 
 __all__ = ["asked_kind", "asks_maker", "FREQUENCY", "KIND_REASONS", "holds_asked_kind", "maker_tokens",
@@ -131,12 +136,15 @@ _SOMETIMES = frozenset("rarely seldom often frequently regularly usually sometim
 KIND_REASONS = {"who": "The closest passages name no one for this.",
                 "where": "The closest passages name no place for this.",
                 "name": "The closest passages give no name for this.",
-                "often": "The closest passages say nothing of how often."}
+                "often": "The closest passages say nothing of how often.",
+                "stands": "The closest passages do not spell out what it stands for."}
 
 
 def asked_kind(question: str) -> str | None:
-    """"who", "where", "name" or "often" when the question asks for someone, somewhere, what a
-    thing is called or how often, else None."""
+    """"who", "where", "name", "often" or "stands" when the question asks for someone, somewhere,
+    what a thing is called, how often or what an acronym stands for, else None."""
+    if asked_acronym(question):
+        return "stands"
     if _NAME_Q.match(question) and _NAMED_OWNER.search(question):
         return "name"
     if _HOW_OFTEN.match(question):
@@ -239,6 +247,9 @@ def _only_a_modifier(v, a: int, b: int, people: bool = False) -> bool:
 def holds_asked_kind(kind: str, question: str, views: Iterable) -> bool:
     """True when one of ``views`` (parses of the quoted sentences) holds someone ("who") or
     somewhere ("where") beyond the question's own words."""
+    if kind == "stands":
+        acronym = asked_acronym(question) or ""
+        return any(expansion(acronym, v) for v in views)
     own = _own_words(question)
     return any(_holds(kind, own, v) for v in views)
 
@@ -252,8 +263,19 @@ def maker_tokens(question: str, v) -> set[int]:
     # "Who is Samsung working with?": not "Samsung Electronics", the subject under its full name.
     found = [i for a, b, label in v.ents if label in _MAKER_ENTS and _names_more(v, a, b, own)
              and not (subject and any(v.lower[k] == subject.casefold() for k in range(a, b))) for i in range(a, b)]
-    # "Who did OpenAI build Jalapeño with?": the company beside OpenAI ("OpenAI and Broadcom").
-    return _nearest_run(v, found, subject) if subject else set(found)
+    if not subject:
+        return set(found)
+    # "Who is Meta working with?" over "... shifted to collaboration with Samsung": the one after "with"
+    # (not TSMC, named in the sentence too); else the company beside the subject ("OpenAI and Broadcom").
+    withs = [i for i in found if _after_with(v, i)]
+    return _nearest_run(v, withs or found, subject)
+
+
+def _after_with(v, i: int) -> bool:
+    """Token ``i`` is (in a name that is) the object of "with"."""
+    while v.dep[i] in ("compound", "flat") and v.head[i] != i:
+        i = v.head[i]
+    return v.dep[i] == "pobj" and v.lower[v.head[i]] == "with"
 
 
 def _own_words(question: str) -> set[str]:

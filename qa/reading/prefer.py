@@ -6,6 +6,10 @@ make the reader abstain) can tell that the best sentence does not answer while a
 - "What is OpenAI's inference chip called?": the best sentence names nothing ("OpenAI unveiled its
   own custom inference chip initiative"); the next naming the owner and giving a name does
   ("OpenAI has already disclosed its Jalapeño inference chip") (:mod:`qa.reading.asked_kind`).
+  The name must be the thing's (:mod:`qa.reading.kind_fit`): "One important backdrop to Anthropic
+  being placed ..." names another company, not OpenAI's chip. Likewise, "What does MTIA stand
+  for?" takes a runner-up that spells the acronym out, and "Who is Meta working with on MTIA?"
+  one naming a company beyond Meta and MTIA.
 - "How big is Meta's planned data center?": the best sentence is another company's, compared with
   the asked one ("Similar to Meta, Anthropic also has ... plans ... of approximately 1 GW"); the
   next naming Meta is Meta's own ("Meta aims to build a data center ... of 5 gigawatts")
@@ -23,14 +27,17 @@ make the reader abstain) can tell that the best sentence does not answer while a
   article, not the sentence and its neighbours: those often say "she", "the state", "the city"
   for the name (that version lost 11 right SQuAD 2.0 answers and gained none).
 
-Not for "who"/"where": any company counts as someone there, so nearly every sentence would do.
+Not for "who"/"where" in general: any company counts as someone there, so nearly every sentence
+would do; only for who makes or works with the subject, where someone beyond the question's names
+is asked for.
 """
 from __future__ import annotations
 
 import re
 from typing import Callable, Sequence
 
-from .asked_kind import asked_kind, holds_asked_kind, named_owner
+from .asked_kind import named_owner
+from .kind_fit import fit_kind, fits
 from .measured import measured_owner, opens_with, other_owner
 from .readerfeatures import _lower_words
 
@@ -44,15 +51,15 @@ def preferred(question: str, pool: Sequence[int], text: dict[int, str], names: d
     names it holds, and its article holds (1.0 when the question has none); ``view``: their
     parses, asked for only when needed."""
     pool = list(pool)
-    if names[pool[0]][1] == 0.0 and any(names[i][0] == 1.0 for i in pool):
+    if names[pool[0]][1] < 1.0 and any(names[i][0] == 1.0 for i in pool):
         # "Is Jalapeño in mass production?": not a sentence of an article that never says Jalapeño.
         pool = [i for i in pool if names[i][0] == 1.0] + pool
-    elif asked_kind(question) == "name":
+    elif (kind := fit_kind(question)) is not None:
         views = view()
-        gives = {i: holds_asked_kind("name", question, [views[i]]) for i in pool}
+        gives = {i: fits(question, kind, views[i]) for i in pool}
         owner = (named_owner(question) or "").casefold()
         if not gives[pool[0]]:
-            pool = [i for i in pool if gives[i] and owner in _lower_words(text[i])] + pool
+            pool = [i for i in pool if gives[i] and (not owner or owner in _lower_words(text[i]))] + pool
     elif other_owner(question, text[pool[0]]) is not None:
         name = measured_owner(question).split()[0]
         owner = name.casefold()

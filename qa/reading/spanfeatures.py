@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from .asked_kind import FREQUENCY, asked_kind, asks_maker, maker_tokens, name_tokens
+from .acronyms import asked_acronym, expansion
 from .asked_spans import as_asked, asks_kind_of, restates_focus
 from .answertype import ENTITY_FIT, FOCUS_LABELS, asked_currency, question_focus
 from .timeshape import is_duration, names_calendar
@@ -316,11 +317,13 @@ def span_candidates(question: str, sentence: str, doc, kinds: Sequence[str]) -> 
     # (For every "who" and "where" question, spans holding any name lost more SQuAD answers than
     # they gained: the span model weighs names against other phrases better than a filter.)
     # Likewise the name nearest the owner for "What is Meta's chip called?", and a frequency
-    # ("every six months", "biennial") for "how often".
+    # ("every six months", "biennial") for "how often", and the whole phrase spelling an acronym
+    # ("Very high-speed Backbone Network Service", not "Backbone Network Service", for vBNS).
     kind = asked_kind(question)
     often = kind == "often"
     asked = (maker_tokens(question, v) if asks_maker(question) else
              name_tokens(question, v) if kind == "name" else
+             expansion(asked_acronym(question) or "", v) if kind == "stands" else
              {i for i in range(v.n) if FREQUENCY.search(v.lower[i])} if often else set())
     if often and not asked:
         return []  # a sentence stating no frequency has no short answer to "how often"
@@ -343,7 +346,7 @@ def span_candidates(question: str, sentence: str, doc, kinds: Sequence[str]) -> 
                 if sentence[a:b].count("(") > sentence[a:b].count(")") and sentence[b:b + 1] == ")":
                     b += 1  # "5 gigawatts (GW)", not "5 gigawatts (GW"
                 out.append((a, b, f))
-                fits.append(not asked.isdisjoint(range(i, j)))
+                fits.append(asked.issubset(range(i, j)) if kind == "stands" else not asked.isdisjoint(range(i, j)))
     if any(fits):
         out = [c for c, fit in zip(out, fits) if fit]
     return as_asked(question, q["type"], sentence, out)

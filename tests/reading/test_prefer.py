@@ -24,6 +24,17 @@ def test_a_runner_up_naming_the_question_names_goes_first():
     assert preferred("Is Jalapeño in mass production?", [0, 1, 2], text, names, _views(text))[0] == 0
 
 
+def test_a_runner_up_naming_all_goes_before_one_from_an_article_lacking_some():
+    # "What chip is Meta making with Samsung": the best sentence's article never names Meta.
+    text = {0: "Samsung is one of the world's leading semiconductor manufacturers.",
+            1: "A future collaboration could strengthen its position.",
+            2: "Meta is conducting joint development work with Samsung System LSI."}
+    names = {0: (0.5, 0.5), 1: (0.0, 0.5), 2: ALL}
+    assert preferred("What chip is Meta making with Samsung?", [0, 1, 2], text, names, _views(text))[0] == 2
+    names[0] = (0.5, 1.0)  # its article names both: the best stays
+    assert preferred("What chip is Meta making with Samsung?", [0, 1, 2], text, names, _views(text))[0] == 0
+
+
 def test_a_name_question_takes_the_runner_up_that_gives_the_owners_name():
     text = {0: "OpenAI unveiled its own custom inference chip initiative.",
             1: "This development comes after a shift in the semiconductor layer for Anthropic.",

@@ -1,0 +1,96 @@
+"""Which candidate sentences give the kind of thing asked for, where the sentence's entity types
+cannot tell (the reader's ``type_match`` and ``type_gap`` features read these in their place):
+
+- "What is the name of OpenAI's chip?": a name *of the thing*, not any name. "One important
+  backdrop to Anthropic being placed in the discussion of self-developed chips is that OpenAI has
+  already set a precedent" names Anthropic, a company in a clause of its own, and ranked first;
+  "OpenAI has already disclosed its Jalapeño inference chip" names the chip. A name is the
+  thing's when it qualifies a noun of the question ("Jalapeño inference chip"), stands as the
+  object of a verb whose subject is the owner ("OpenAI and Broadcom released Jalapeño", "Meta is
+  advancing MTIA"), follows a naming verb ("referred to as an Intelligence Processor") or is quoted
+  (accelerator "MITA"). Not by entity label: the small English model tags "Jalapeño" a PERSON in
+  one sentence and an ORG in another.
+- "What does MTIA stand for?": a phrase spelling the acronym (:mod:`qa.reading.acronyms`).
+- "Who is Meta working with on MTIA?" (a partner, :func:`qa.reading.asked_kind.asks_maker`): a
+  person, company, people or country beyond the question's own names and the subject's full name.
+  The type bits of a sentence count every ORG, so "Meta's self-developed AI accelerator, MTIA, is
+  moving ..." matched, though it names only the question's Meta and MTIA (and "AI", tagged ORG,
+  which only qualifies a thing). Not for "who makes / owns / provides": their answers are as often
+  no entity ("a quantity surveyor", "several private and public railway operators"), and on SQuAD
+  2.0's even articles the check cost three right short answers there.
+
+Sentences come as views of their parse (:class:`qa.reading.spanfeatures._View`).
+"""
+from __future__ import annotations
+
+from .acronyms import asked_acronym, expansion
+from .asked_kind import (_NAMING, _NOT_NAME_ENTS, _QUOTES, _WHO_ENTS, _among, _is_name, _names_more, _only_a_modifier,
+                         _own_words, _partner, asked_kind, named_owner)
+
+__all__ = ["fit_kind", "fits", "names_the_thing"]
+
+_SUBJECTS = frozenset(("nsubj", "nsubjpass"))
+_OBJECTS = frozenset(("dobj", "attr", "oprd", "npadvmod", "dative", "appos"))
+_POSSESSIVES = ("its", "their", "his", "her")
+
+
+def fit_kind(question: str) -> str | None:
+    """"name", "stands" or "partner" when the reader should read the kind of fact asked for with
+    :func:`fits`, else None."""
+    kind = asked_kind(question)
+    if kind in ("name", "stands"):
+        return kind
+    return "partner" if kind == "who" and _partner(question) else None
+
+
+def fits(question: str, kind: str, v) -> bool:
+    """Whether the sentence of view ``v`` gives what a ``kind`` question (:func:`fit_kind`) asks for."""
+    if kind == "stands":
+        return bool(expansion(asked_acronym(question) or "", v))
+    if kind == "name":
+        return names_the_thing(question, v)
+    # "AI" of "AI accelerator", tagged ORG, only says what kind of accelerator: no one works with it.
+    own, subject = _own_words(question), (_partner(question) or "").casefold()
+    return any(label in _WHO_ENTS and _names_more(v, a, b, own) and not _only_a_modifier(v, a, b, people=True)
+               and subject not in v.lower[a:b] for a, b, label in v.ents)
+
+
+def names_the_thing(question: str, v) -> bool:
+    """The view gives a name, beyond the question's words, of the named owner's thing asked about."""
+    own = _own_words(question)
+    owner = (named_owner(question) or "").casefold()
+    in_ent = {i for a, b, label in v.ents if label not in _NOT_NAME_ENTS for i in range(a, b)}
+    for i in range(v.n):
+        if (_is_name(v, i, own) or i in in_ent and not v.punct[i] and not _among(v.lower[i], own)) \
+                and _tied(v, i, owner, own):
+            return True
+    return False
+
+
+def _tied(v, i: int, owner: str, own: set[str]) -> bool:
+    """Name token ``i`` names the thing: see the module's docstring."""
+    if i > 0 and v.text[i - 1] in _QUOTES:
+        return True
+    if any(v.lower[a] in _NAMING for a in v.anc[i][:3]):
+        return True  # "also referred to as an Intelligence Processor"
+    j = i  # the head of the name: "Clive Chan", "Intelligence Processor"
+    while v.dep[j] in ("compound", "flat") and v.head[j] != j and v.pos[v.head[j]] == "PROPN":
+        j = v.head[j]
+    h, dep = v.head[j], v.dep[j]
+    if h == j:
+        return False
+    if dep in ("compound", "appos", "nmod", "amod") and v.pos[h] == "NOUN" and _among(v.lower[h], own):
+        # "its Jalapeño inference chip" for "OpenAI's chip", when the chip is the owner's ("its",
+        # "OpenAI's", or the object of the owner's verb): "to develop AI chips" names no chip.
+        return (any(v.head[k] == h and v.dep[k] == "poss" and v.lower[k] in (owner, *_POSSESSIVES) for k in range(v.n))
+                or v.dep[h] in _OBJECTS and _owner_acts(v, v.head[h], owner, own))
+    # "OpenAI and Broadcom released Jalapeño"; "Warsaw's name in the Polish language is Warszawa".
+    return dep in _OBJECTS and _owner_acts(v, h, owner, own)
+
+
+def _owner_acts(v, verb: int, owner: str, own: set[str]) -> bool:
+    """The subject of token ``verb`` (or one of its subjects: "OpenAI and Broadcom") is the owner,
+    or a noun of the question ("name", "chip")."""
+    subjects = [k for k in range(v.n) if v.head[k] == verb and k != verb and v.dep[k] in _SUBJECTS]
+    subjects += [k for k in range(v.n) if v.dep[k] == "conj" and v.head[k] in subjects]
+    return any(owner and v.lower[k] == owner or v.pos[k] == "NOUN" and _among(v.lower[k], own) for k in subjects)
