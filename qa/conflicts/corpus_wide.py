@@ -84,12 +84,13 @@ def find_conflicts(docs: Sequence[Document], encode: Encoder | None = None,
     if thresholds is not None:
         cache.thresholds = thresholds
     cache.findings(docs, encode, flat=False)
+    copies = cache.copy_index(docs, encode)
     try:  # only the conflicts changed pairs reach, reading only their pairs' findings
-        return cache.merged.merge(cache.pairs_as_read, docs, cache.found)
+        return cache.merged.merge(cache.pairs_as_read, docs, cache.found, copies)
     except FindingsUnreadable:  # a damaged stored finding: the cache was emptied, compute everything
         cache.merged = MergedConflicts()
         cache.findings(docs, encode, flat=False)
-        return cache.merged.merge(cache.pairs, docs)
+        return cache.merged.merge(cache.pairs, docs, copies=copies)
 
 
 def conflicts_to_json(conflicts: Sequence[Conflict]) -> list[dict]:

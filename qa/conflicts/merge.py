@@ -16,6 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 from .claims import ASSERTED, DENIED, TENTATIVE, UNCONFIRMED, certainty, tokenize
 from .sentences import capitals
 from ..ingest.text import nfkc
+from .copies import CopyIndex
 from .pair_rules import PairFinding
 from .rules import KINDS, _Finding
 from ..ingest.corpus import Document
@@ -37,9 +38,11 @@ def _clip(text: str, words: int = 16) -> str:
 _Statement = tuple[int, int, int, int]
 
 
-def _group(findings: list[_Finding]) -> list[list[int]]:
+def _group(findings: list[_Finding], canon: Sequence[object] | None = None) -> list[list[int]]:
     """Merge findings of one kind that share a claim (a sentence, or a figure in it): the
-    positions of each group's findings."""
+    positions of each group's findings. ``canon`` names each statement's sentence (its text, when
+    copies of a text are one claim: ``qa.conflicts.copies``; by default the statement itself)."""
+    name: Sequence[object] = canon if canon is not None else _Identity()
     parent: dict[tuple, tuple] = {}
 
     def root(x: tuple) -> tuple:
@@ -49,37 +52,50 @@ def _group(findings: list[_Finding]) -> list[list[int]]:
         return x
 
     for f in findings:
-        ra, rb = root((f.kind, f.a, f.claim_a)), root((f.kind, f.b, f.claim_b))
+        ra, rb = root((f.kind, name[f.a], f.claim_a)), root((f.kind, name[f.b], f.claim_b))
         if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
+            parent[rb] = ra
     groups: dict[tuple, list[int]] = {}
     for n, f in enumerate(findings):
-        groups.setdefault(root((f.kind, f.a, f.claim_a)), []).append(n)
+        groups.setdefault(root((f.kind, name[f.a], f.claim_a)), []).append(n)
     return list(groups.values())
 
 
-def _to_conflict(group: list[_Finding], stmts: list[_Statement], docs: Sequence[Document]) -> Conflict:
-    score: dict[int, float] = {}
-    phrase: dict[int, str] = {}
+class _Identity:
+    def __getitem__(self, k: int) -> int:
+        return k
+
+
+def _to_conflict(group: list[_Finding], stmts: list[_Statement], docs: Sequence[Document],
+                 copies: CopyIndex | None = None) -> Conflict:
+    score: dict[_Statement, float] = {}
+    phrase: dict[_Statement, str] = {}
     for f in sorted(group, key=lambda f: -f.confidence):
         for i, p in ((f.a, f.phrase_a), (f.b, f.phrase_b)):
-            score[i] = max(score.get(i, 0.0), f.confidence)
-            phrase.setdefault(i, p)
-    order = sorted(score, key=lambda i: stmts[i][:2])
+            score[stmts[i]] = max(score.get(stmts[i], 0.0), f.confidence)
+            phrase.setdefault(stmts[i], p)
+    if copies is not None:  # every copy of a statement's text says what it says (qa.conflicts.copies)
+        have = {st[:3] for st in score}
+        for st in list(score):
+            for c in copies.copies(st):
+                if c[:3] not in have:
+                    have.add(c[:3])
+                    score[c], phrase[c] = score[st], phrase[st]
+    order = sorted(score, key=lambda st: st[:2])
     kind = group[0].kind
     parts = []
-    for i in order:
-        doc = docs[stmts[i][0]]
+    for st in order:
+        doc = docs[st[0]]
         verb = "says"
         if kind == "certainty":
             verb = {ASSERTED: "states", TENTATIVE: "says tentatively", UNCONFIRMED: "calls unconfirmed",
-                    DENIED: "disputes"}[_phrase_certainty(phrase[i], stmts[i][3])]
-        parts.append(f"{_short_id(doc.doc_id)} {verb} “{_clip(phrase[i])}”")
+                    DENIED: "disputes"}[_phrase_certainty(phrase[st], st[3])]
+        parts.append(f"{_short_id(doc.doc_id)} {verb} “{_clip(phrase[st])}”")
     statements = []
-    for i in order:
-        doc, (_, start, end, _) = docs[stmts[i][0]], stmts[i]
+    for st in order:
+        doc, (_, start, end, _) = docs[st[0]], st
         statements.append(Citation(doc.doc_id, doc.title, doc.date, start, end, doc.raw[start:end],
-                                   round(float(score[i]), 4), doc.outlet))
+                                   round(float(score[st]), 4), doc.outlet))
     return Conflict(kind, f"{kind.capitalize()} conflict: " + "; ".join(parts), tuple(statements))
 
 
@@ -88,10 +104,11 @@ def _phrase_certainty(phrase: str, sentence_certainty: int) -> int:
     return level if level != ASSERTED else (ASSERTED if sentence_certainty == ASSERTED else level)
 
 
-def _merged(found: Sequence[tuple[int, int, PairFinding]], docs: Sequence[Document]
-            ) -> list[tuple[Conflict, list[int], set[tuple]]]:
+def _merged(found: Sequence[tuple[int, int, PairFinding]], docs: Sequence[Document],
+            copies: CopyIndex | None = None) -> list[tuple[Conflict, list[int], set[tuple]]]:
     """Each conflict with the indices (into ``found``) of its findings and its grouping nodes
-    (kind, document position, start, end, claim)."""
+    (kind, document position, start, end, claim). With ``copies``, the copies of one text are
+    one claim, and each conflict cites every copy of its statements' texts."""
     index: dict[tuple[int, int, int], int] = {}
     stmts: list[_Statement] = []
 
@@ -107,11 +124,14 @@ def _merged(found: Sequence[tuple[int, int, PairFinding]], docs: Sequence[Docume
         ia = statement(da, f.start_a, f.end_a, f.certainty_a)
         ib = statement(db, f.start_b, f.end_b, f.certainty_b)
         findings.append(_Finding(f.kind, ia, ib, f.claim_a, f.claim_b, f.confidence, f.phrase_a, f.phrase_b))
+    canon = None
+    if copies is not None:
+        canon = [("text", t) if (t := copies.text_at(*st[:3])) >= 0 else k for k, st in enumerate(stmts)]
     out = []
-    for members in _group(findings):
+    for members in _group(findings, canon):
         group = [findings[n] for n in members]
         nodes = {(f.kind, *stmts[s][:3], c) for f in group for s, c in ((f.a, f.claim_a), (f.b, f.claim_b))}
-        out.append((_to_conflict(group, stmts, docs), members, nodes))
+        out.append((_to_conflict(group, stmts, docs, copies), members, nodes))
     return out
 
 
@@ -121,10 +141,12 @@ def _ordered(conflicts: list[Conflict], docs: Sequence[Document]) -> list[Confli
                                             KINDS.index(c.kind), c.summary))
 
 
-def merge_findings(found: Sequence[tuple[int, int, PairFinding]], docs: Sequence[Document]) -> list[Conflict]:
+def merge_findings(found: Sequence[tuple[int, int, PairFinding]], docs: Sequence[Document],
+                   copies: CopyIndex | None = None) -> list[Conflict]:
     """Conflicts from pairwise findings ((position of document a, of document b, finding)):
-    findings about the same claim are merged, ordered by their first statement."""
-    return _ordered([c for c, _, _ in _merged(found, docs)], docs)
+    findings about the same claim are merged, ordered by their first statement; with ``copies``
+    (``PairCache.copy_index``), citing every copy of their statements' texts."""
+    return _ordered([c for c, _, _ in _merged(found, docs, copies)], docs)
 
 
 class MergedConflicts:
@@ -161,9 +183,12 @@ class MergedConflicts:
         self._conflicts, self._pairs, self._order = list(conflicts), dict(pairs), list(order)
 
     def merge(self, pairs: Mapping[str, object], docs: Sequence[Document],
-              found: Callable[[str], tuple[PairFinding, ...]] | None = None) -> list[Conflict]:
+              found: Callable[[str], tuple[PairFinding, ...]] | None = None,
+              copies: CopyIndex | None = None) -> list[Conflict]:
         """The conflicts of ``pairs`` over ``docs``. ``found(key)`` gives a pair's findings (by
-        default ``pairs[key]``; ``PairCache`` stores pairs unread until used, see there)."""
+        default ``pairs[key]``; ``PairCache`` stores pairs unread until used, see there).
+        ``copies``: conflicts cite every copy of their statements' texts (``_merged``); a new
+        document holding such a copy then reaches the conflict though none of its pairs does."""
         found = found or pairs.__getitem__  # type: ignore[assignment]
         ident = [f"{d.doc_id}\t{d.fingerprint}" for d in docs]
         position = {x: k for k, x in enumerate(ident)}
@@ -174,19 +199,35 @@ class MergedConflicts:
             todo = [(k, n) for k in list(pairs) for n in range(len(found(k)))]
             keep: list[Conflict] = []
         else:
-            todo, keep = self._reached(pairs, found)
+            todo, keep = self._reached(pairs, found, self._copied(docs, ident, copies))
         spots = {k: tuple(position[x] for x in _halves_of(k)) for k in {k for k, _ in todo}}
         # In the order a full merge reads them: by pair of positions, then as the pair found them.
         todo = sorted(set(todo), key=lambda r: (min(spots[r[0]]), max(spots[r[0]]), r[1]))
-        made = [c for c, _, _ in _merged([(*spots[k], found(k)[n]) for k, n in todo], docs)]
+        made = [c for c, _, _ in _merged([(*spots[k], found(k)[n]) for k, n in todo], docs, copies)]
         self._conflicts = _ordered(keep + made, docs)
         self._pairs, self._order = dict(pairs), ident  # after found(): it may have replaced unread values
         self.remerged = len(todo)
         return list(self._conflicts)
 
-    def _reached(self, pairs: Mapping[str, object], found) -> tuple[list[tuple[str, int]], list[Conflict]]:
+    def _copied(self, docs: Sequence[Document], ident: list[str], copies: CopyIndex | None) -> set[int]:
+        """The conflicts citing a copy in a document gone or changed since the last call, or a
+        text that a document new since then holds (with ``copies``; else none)."""
+        if copies is None or not self._conflicts:
+            return set()
+        kept, now = set(self._order), set(ident)
+        gone = {_doc_id(x) for x in self._order if x not in now}
+        fresh = set().union(*(copies.texts_of(k) for k, x in enumerate(ident) if x not in kept))
+        if not fresh and not gone:
+            return set()
+        position = {d.doc_id: k for k, d in enumerate(docs)}
+        return {i for i, c in enumerate(self._conflicts) if any(
+            s.doc_id in gone or (s.doc_id in position and copies.text_at(position[s.doc_id], s.start, s.end) in fresh)
+            for s in c.statements)}
+
+    def _reached(self, pairs: Mapping[str, object], found, copied: set[int] = frozenset()  # type: ignore[assignment]
+                 ) -> tuple[list[tuple[str, int]], list[Conflict]]:
         """The findings to merge again (pair key, index in the pair's findings) and the conflicts
-        kept as they are."""
+        kept as they are (``copied``: conflicts reached whatever changed)."""
         conflicts = self._conflicts or []
         at: dict[tuple[str, str, int, int], list[int]] = {}  # (kind, doc id, start, end) -> conflicts
         by_doc: dict[str, set[int]] = {}
@@ -195,7 +236,7 @@ class MergedConflicts:
                 at.setdefault((c.kind, s.doc_id, s.start, s.end), []).append(i)
                 by_doc.setdefault(s.doc_id, set()).add(i)
         changed = [k for k, v in pairs.items() if self._pairs.get(k) is not v]
-        reached: set[int] = set()
+        reached: set[int] = set(copied)
         for k in [*(k for k in self._pairs if k not in pairs), *(k for k in changed if k in self._pairs)]:
             for x in _halves_of(k):  # a pair gone or redone: every conflict citing its documents
                 reached |= by_doc.get(_doc_id(x), set())

@@ -25,9 +25,9 @@ from pathlib import Path
 import numpy as np
 
 from .candidates import CandidateSettings, CandidateStats, DocRecord, record_of
+from .copies import CopyIndex
 from .pair_rules import PairFinding, _run_only, _run_pair, pair_findings
-from .records import checked_ident as _checked_ident
-from .records import checked_key as _checked_key, halves as _halves
+from .records import checked_ident as _checked_ident, checked_key as _checked_key, halves as _halves
 from .rules import Thresholds
 from .merge import MergedConflicts
 from .pair_reader import SentenceReader
@@ -119,7 +119,8 @@ class PairCache(StoredPairs):
         th = self.thresholds or (Thresholds() if encoded else Thresholds.lexical())
         exhaustive = self.candidates.exhaustive or not encoded
         c = self.candidates
-        mode = None if exhaustive else [c.k, c.denial_k, c.figure_cap, c.float16, c.copy_cap]
+        # "copies": only the first holders of a text pair (CorpusCandidates); stars made before differ.
+        mode = None if exhaustive else [c.k, c.denial_k, c.figure_cap, c.float16, c.copy_cap, "copies"]
         settings = json.dumps([RULES_VERSION, self.model if encoded else None, asdict(th), mode],
                               sort_keys=True, default=sorted)
         return th, exhaustive, settings
@@ -225,6 +226,15 @@ class PairCache(StoredPairs):
         # The exhaustive pass's order: by pair of positions, then as the pair step found them.
         out.sort(key=lambda r: (min(r[:2]), max(r[:2])))
         return [(i, j, f) for i, j, found in out for f in found]
+
+    def copy_index(self, docs: Sequence[Document], encode: Encoder | None) -> CopyIndex | None:
+        """Where each sentence text of ``docs`` is held, for the merge to cite every copy (candidate
+        mode runs the rules on the first holders of a text only); None in exhaustive mode, where
+        every copy is in pairs of its own."""
+        if self._mode(encode is not None)[1]:
+            return None
+        self._stored_records([d for d in docs if d.fingerprint not in self._records], encode)
+        return CopyIndex([self._record(d, encode) for d in docs])
 
     def analysed(self, doc: Document) -> _DocSentences | None:
         """The analysis of ``doc`` this cache made while computing pairs, or None (analyses are

@@ -152,8 +152,11 @@ def test_copies_of_a_sentence_do_not_crowd_out_its_neighbours_and_the_conflict_c
     assert len(exhaustive) == 1 and len(exhaustive[0][2]) == 12  # one conflict citing all twelve
     got, cache = run(docs, CandidateSettings(k=3, copy_cap=1))
     assert got == exhaustive
-    # A star through the first holder of each text, not every copy with every copy.
-    assert cache.computed == 11 and every.computed == 66  # 6 + 6 - 1 of the 36 a-b pairs
+    # The rules run on the first holder of each text; the merge cites the other copies.
+    assert cache.computed == 1 and every.computed == 66
+    # Two first holders a text: four pairs of documents, whatever the number of copies.
+    assert run(docs * 1, CandidateSettings(k=3, copy_cap=2))[1].computed == 4
+    assert run(_copies("a", PLANT, 20) + _copies("b", PLANT_B, 20), CandidateSettings(k=3))[1].computed == 4
 
 
 def test_adding_a_copy_links_it_into_the_conflict_as_a_full_rebuild_does():
@@ -165,6 +168,11 @@ def test_adding_a_copy_links_it_into_the_conflict_as_a_full_rebuild_does():
     added = key(find_conflicts(grown, fake_encode, cache=cache))
     assert added == run(grown, settings)[0] == run(grown, EXHAUSTIVE)[0]
     assert len(added) == 1 and {s[0] for s in added[0][2]} == {d.doc_id for d in grown}
+    # A copy that was never in a pair of its own, removed: the conflict no longer cites it.
+    shrunk = [d for d in grown if d.doc_id != "a02"]
+    removed = key(find_conflicts(shrunk, fake_encode, cache=cache))
+    assert removed == run(shrunk, settings)[0] == run(shrunk, EXHAUSTIVE)[0]
+    assert "a02" not in {s[0] for s in removed[0][2]} and len(removed[0][2]) == len(shrunk)
 
 
 @pytest.mark.slow

@@ -15,8 +15,8 @@ from .test_conflicts import fake_encode
 
 
 def _full(docs, settings):
-    cache = PairCache(candidates=settings)
-    return key(merge_findings(cache.findings(docs, fake_encode), docs))
+    cache = PairCache(candidates=settings)  # copies of a text are cited from their first holders' findings
+    return key(merge_findings(cache.findings(docs, fake_encode), docs, cache.copy_index(docs, fake_encode)))
 
 
 def _random_step(rng, docs, pool):
