@@ -11,12 +11,13 @@ from functools import lru_cache
 import numpy as np
 
 from ..reading.answertype import question_focus
-from .choices import choice_options
+from .choices import choice_options, stated_name
 from .counts import _MONTHS, WORD_NUMBERS, _day_of_month
 from .claims import STOPWORDS, Token, is_year, quantities, stem, tokenize
 from ..ingest.text import nfkc
 from .rules import _same_spelling
 from .question_settings import QuestionSettings
+from .precision import asked_precision, dates_agree, figures_agree, precise_key
 from .sentences import Encoder, _analyse, _DocSentences, _Sentence
 from ..ingest.corpus import Document
 
@@ -40,6 +41,7 @@ class Value:
     last: int
     low: float = 0.0
     high: float = 0.0
+    hedged: bool = False  # a figure said to be about so much ("roughly 80 km"): see qa.conflicts.precision
 
 
 @dataclass
@@ -52,7 +54,7 @@ class DocFacts:
     keys: frozenset[str]  # every token key of the content sentences
     names: frozenset[str]
     years: frozenset[str]
-    numbers: tuple[tuple[float, float, str], ...]  # (low, high, unit) of every figure
+    numbers: tuple[tuple[float, float, str, float, bool], ...]  # (low, high, unit, value, hedged) of every figure
     grams: frozenset[int]  # hashed word 4-grams
     lead: tuple[Token, ...]  # tokens of the title and first sentence: where the subject is named
     lead_text: str
@@ -67,8 +69,8 @@ class DocFacts:
         keys = frozenset(k for s in sents for k in s.keys)
         names = frozenset(n for s in sents for n in s.names)
         years = frozenset(t.key for s in sents for t in s.tokens if is_year(t))
-        numbers = tuple((q.low, q.high, q.unit) for s in sents for q in s.quantities) + tuple(
-            (v.low, v.high, "") for vs in values for v in vs if v.kind == "number" and v.text.isalpha())
+        numbers = tuple((q.low, q.high, q.unit, q.value, q.qualifier == "about") for s in sents for q in s.quantities) + tuple(
+            (v.low, v.high, "", v.low, False) for vs in values for v in vs if v.kind == "number" and v.text.isalpha())
         grams = frozenset(zlib.crc32(" ".join(s.keys[i:i + 4]).encode())
                           for s in sents for i in range(max(0, len(s.keys) - 3)))
         lead_text = (nfkc(doc.title) + " . " + (sents[0].norm if sents else ""))[:400]
@@ -99,7 +101,7 @@ def _values(s: _Sentence) -> list[Value]:
         if q.unit == "year" or not q.value or (not q.unit and _day_of_month(toks, q.first, q.last)):
             continue
         out.append(Value("number", f"{q.unit}:{q.value:.4g}", s.norm[toks[q.first].start:toks[q.last - 1].end],
-                         q.first, q.last, q.low, q.high))
+                         q.first, q.last, q.low, q.high, q.qualifier == "about"))
     for t_i, t in enumerate(toks):
         # Counts written as words ("only three survived", "two monks"); "one" is too often no
         # count ("one of the", "the one") to read.
@@ -182,13 +184,20 @@ def _kind_for(atype: str | None) -> str | None:
 def _present(v: Value, other: DocFacts, qkeys: frozenset[str]) -> bool:
     """Whether the other document states this value anywhere (then the two need not disagree)."""
     if v.kind == "date":
-        return v.key in other.years
+        return v.key in other.years or ("-" in v.key and v.key in _precise_dates(other, v.key.count("-")))
     if v.kind == "number":
         unit = v.key.split(":", 1)[0]
-        return any(lo <= v.high and v.low <= hi and (u == unit or not u or not unit)
-                   for lo, hi, u in other.numbers)
+        mine = (float(v.key.split(":", 1)[1]), v.low, v.high, v.hedged)
+        return any(figures_agree(mine, (x, lo, hi, h)) and (u == unit or not u or not unit)
+                   for lo, hi, u, x, h in other.numbers)
     words = [w for w in v.key.split() if w not in _CONNECT and w not in qkeys]
     return not words or all(w in other.keys for w in words)
+
+
+def _precise_dates(f: DocFacts, parts: int) -> set[str]:
+    """Every date of the document to ``parts`` (1: month, 2: day) where it gives them."""
+    precision = "day" if parts == 2 else "month"
+    return {precise_key(s, v.first, precision)[0] for s, vs in zip(f.sents, f.values) for v in vs if v.kind == "date"}
 
 
 # --------------------------------------------------------------------------- the question
@@ -210,31 +219,45 @@ class _Question:
     # The answers a choice question lists ("a town or a village"), each as its tokens' keys.
     options: tuple[tuple[str, ...], ...] = ()
     stated: bool = False  # a yes/no question stating the value it asks about ("born in 1213?")
+    # "day" or "month": dates are compared that finely ("on 2 March 1881?", "which month"), else by year.
+    precision: str = ""
+
+    @property
+    def answer_kind(self) -> str | None:
+        """The kind of value each source's answer is: a yes/no question stating a name asks which name."""
+        return self.kind or ("name" if self.claimed else None)
 
     def asks(self, key: str) -> bool:
         """Whether a sentence token is a form of a predicate word ("directed" for "directors")."""
         return key.isalpha() and stem(key)[:_PREFIX] in self.predicate
 
 
-def _question(text: str, yes_no_values: bool = True) -> _Question:
+def _question(text: str, yes_no_values: bool = True, stated_names: bool = False,
+              date_precision: bool = True) -> _Question:
     toks = tokenize(nfkc(text))
     keys = frozenset(t.key for t in toks)
     stems = frozenset(stem(t.key) for t in toks if t.key.isalpha() and t.key not in _Q_STOP)
     focus = question_focus(text)
     atype = focus.type
     claimed: frozenset[str] = frozenset()
+    precision, day_words = asked_precision(nfkc(text), focus.wh) if date_precision else ("", frozenset())
     if not focus.wh and atype in ("OTHER", None):
         atype = None  # "Is Anthropic using ...?": a yes/no question has no span to disagree on
         if yes_no_values:
             # ... unless it states a value: "Was he born in 1213?" is answered by the year each
             # source gives ("born in 1211" says no), "Do more than two monks know it?" by a count.
-            claimed = frozenset(t.key for t in toks if is_year(t))
+            claimed = frozenset(t.key for t in toks if is_year(t)) | day_words
             if claimed:
                 atype = "DATE"
             elif any(q.value and q.unit != "year" for q in quantities(toks, nfkc(text))) or any(
                     t.key in WORD_NUMBERS and (t.key != "one" or k and toks[k - 1].key in ("than", "least"))
                     for k, t in enumerate(toks)):
                 atype = "NUM"
+            elif stated_names and (named := stated_name(toks, _Q_STOP)):
+                # ... or a name in the answer's place: "Do Jamshedpur FC play their home games in
+                # JRD Tata Sports Complex Stadium?" is answered by the stadium each source names.
+                # Its kind stays None: stored conflicts are kept for it as for any yes/no question.
+                claimed = frozenset(named)
     options = choice_options(nfkc(text))
     listed = {w for o in options for w in o}  # the options are the slot, not the subject
     subject = tuple(t.key for k, t in enumerate(toks)
@@ -243,8 +266,9 @@ def _question(text: str, yes_no_values: bool = True) -> _Question:
     predicate = frozenset(stem(t.key)[:_PREFIX] for k, t in enumerate(toks)
                           if t.key.isalpha() and t.key not in _Q_STOP and t.key not in subject
                           and len(t.key) > 2 and not (k > 0 and t.text[:1].isupper()) and t.key not in listed)
-    return _Question(text, _kind_for(atype), keys, stems, subject, atype == "OTHER", predicate, claimed, options,
-                     not focus.wh and atype is not None)
+    kind = _kind_for(atype)
+    return _Question(text, kind, keys, stems, subject, atype == "OTHER", predicate, claimed, options,
+                     not focus.wh and atype is not None, precision if kind == "date" else "")
 
 
 _PREFIX = 5  # "direct|ed", "direct|ors": forms of one word share their first letters
@@ -284,7 +308,8 @@ def _about_subject(v: Value, q: _Question) -> bool:
     if v.kind != "name":
         return v.key in q.keys and v.key not in q.claimed
     words = [w for w in v.key.split() if w not in _CONNECT and w not in STOPWORDS]
-    return all(w in q.keys for w in words)
+    # The name a yes/no question states ("... in JRD Tata Sports Complex Stadium?") is its answer.
+    return all(w in q.keys for w in words) and not (q.claimed and set(words) <= q.claimed)
 
 
 def _agree(a: Value, b: Value) -> bool:
@@ -292,9 +317,12 @@ def _agree(a: Value, b: Value) -> bool:
     offline exchange rate is trustworthy)."""
     if a.key == b.key:
         return True
+    if a.kind == "date":
+        return dates_agree(a.key, b.key)
     if a.kind == "number":
         ua, ub = a.key.split(":", 1)[0], b.key.split(":", 1)[0]
-        return ua != ub or (a.low <= b.high and b.low <= a.high)
+        return ua != ub or figures_agree((float(a.key.split(":", 1)[1]), a.low, a.high, a.hedged),
+                                         (float(b.key.split(":", 1)[1]), b.low, b.high, b.hedged))
     if a.kind == "name":
         wa, wb = set(a.key.split()) - _CONNECT, set(b.key.split()) - _CONNECT
         # "Mahesh Bhatt" and "Bhatt" are one person, "MTIA" and "MITA" one spelling, and a list

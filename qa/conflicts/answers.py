@@ -14,6 +14,7 @@ from dataclasses import replace
 import numpy as np
 
 from .choices import affirmed_option
+from .precision import precise_key, year_of
 from .counts import WORD_NUMBERS
 from .sentences import _Sentence
 from .definitions import _defined_as
@@ -49,7 +50,8 @@ def _relevance(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray 
 def _answers(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | None,
              st: QuestionSettings) -> list[tuple[float, int, Value]]:
     """The document's candidate answers, best first: (sentence relevance, sentence, value)."""
-    if not rows or q.kind is None or q.kind not in st.types or (q.other and "OTHER" not in st.types):
+    kind = q.answer_kind
+    if not rows or kind is None or kind not in st.types or (q.other and "OTHER" not in st.types):
         return []
     if q.options and st.choices:
         return []  # the answer is one of the options the question lists (``qa.conflicts.choices``)
@@ -71,6 +73,9 @@ def _answers(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | 
         anchors = [n for n, key in enumerate(s.keys) if q.asks(key)]
         if st.anchored and not anchors and q.predicate:
             continue
+        named = q.kind is None and kind == "name"  # a name stated in the answer's place: next to what is asked only
+        if named and not anchors:
+            continue
         penalty = 0 if anchors else st.subject_penalty
         anchors = anchors or [n for n, key in enumerate(s.keys) if key in q.keys and key not in _Q_STOP]
         best: tuple[float, Value] | None = None
@@ -80,13 +85,22 @@ def _answers(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | 
             if v is not None and not _about_subject(v, q):
                 best = (-1.0, v)
         for v0 in f.values[i]:
-            if v0.kind != q.kind or (v0.kind == "number" and v0.text.isalpha() and not counted):
+            if v0.kind != kind or (v0.kind == "number" and v0.text.isalpha() and not counted):
                 continue  # a count in words ("four") answers only a count
-            for v in (_name_parts(s, v0, q.keys, frozenset(q.subject) if st.glued_parts else frozenset()) if v0.kind == "name" else (v0,)):
+            if v0.kind == "date" and q.precision:
+                # "2 March 1881" when the question asks for the day (``qa.conflicts.precision``).
+                key, first = precise_key(s, v0.first, q.precision)
+                v0 = replace(v0, key=key, text=s.norm[s.tokens[first].start:s.tokens[v0.last - 1].end])
+            if v0.kind == "name" and named and q.claimed <= set(v0.key.split()):
+                parts: Sequence[Value] = (v0,)  # the stated name itself, whole
+            elif v0.kind == "name":
+                parts = _name_parts(s, v0, q.keys, frozenset(q.subject) if st.glued_parts else frozenset())
+            else:
+                parts = (v0,)
+            for v in parts:
                 if _about_subject(v, q):
                     continue
-                dist = penalty + min((min(abs(a - v.first), abs(a - v.last + 1)) for a in anchors),
-                                     default=len(s.keys))
+                dist = penalty + min((_gap(s, q, a, v, st.gap_skips_question) for a in anchors), default=len(s.keys))
                 if measured and v.key.startswith(":"):
                     dist += st.subject_penalty  # a size or distance has a unit; a bare figure is a count or a rank
                 if dist > st.near or _junk(v, s):
@@ -96,6 +110,18 @@ def _answers(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | 
         if best is not None:
             out.append((float(rel[k]), i, best[1]))
     return out
+
+
+def _gap(s: _Sentence, q: _Question, a: int, v: Value, skip: bool) -> int:
+    """Tokens from anchor ``a`` to the value (1: adjacent); with ``skip``, the question's own words
+    between them do not count: "Total distance of 1920 Volta a Catalunya: 607 km" puts the figure
+    next to "distance" as "the distance is 607 km" does, the subject's name standing between."""
+    if v.first <= a < v.last:
+        return 0
+    lo, hi = (a, v.first) if a < v.first else (v.last - 1, a)
+    if not skip:
+        return hi - lo
+    return 1 + sum(k not in q.keys for k in s.keys[lo + 1:hi])
 
 
 def _speaks_of_subject(q: _Question, f: DocFacts, i: int) -> bool:
@@ -144,7 +170,8 @@ def close_values(a: Value, b: Value) -> bool:
     if a.kind != b.kind or a.kind == "name":
         return False
     if a.kind == "date":
-        return a.key.isdigit() and b.key.isdigit() and abs(int(a.key) - int(b.key)) <= _CLOSE_YEARS
+        ya, yb = year_of(a.key), year_of(b.key)
+        return ya.isdigit() and yb.isdigit() and abs(int(ya) - int(yb)) <= _CLOSE_YEARS
     (ua, xa), (ub, xb) = (v.key.split(":", 1) for v in (a, b))
     lo, hi = sorted((abs(float(xa)), abs(float(xb))))
     return ua == ub and lo > 0 and hi / lo <= _CLOSE_RATIO

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from .claims import NEGATIONS, STOPWORDS, Token, stem, tokenize
 from .sentences import _Sentence
 
-__all__ = ["choice_options", "affirmed_option"]
+__all__ = ["choice_options", "affirmed_option", "stated_name"]
 
 # Words that end a list of options and are no option ("X, Y, or neither").
 _NONE_OF = frozenset("neither none both either other".split())
@@ -58,6 +58,9 @@ def choice_options(text: str) -> tuple[tuple[str, ...], ...]:
         last = last[1:]
     if text[toks[-1].end:].strip(" ?\"'“”‘’"):
         return ()  # the options end the question
+    front = _front_options(toks)
+    if front:
+        return front
     options: list[tuple[int, int]] = []
     if last and all(t.key not in STOPWORDS or t.key in _NONE_OF for t in last) and len(last) <= _MOST_WORDS:
         if not (len(last) == 1 and last[0].key in _NONE_OF):
@@ -82,6 +85,27 @@ def choice_options(text: str) -> tuple[tuple[str, ...], ...]:
     if any(any(w[:1].isdigit() for w in o) for o in keys) or len(set(keys)) < len(keys):
         return ()
     return keys
+
+
+def _front_options(toks: Sequence[Token]) -> tuple[tuple[str, ...], ...]:
+    """Two names offered right after the opening word of a yes/no question ("Did Tipperary or
+    Galway play the 1961 final?"); () otherwise. Names only (capitalised runs): lower-case words
+    there are as often the start of a clause ("Did farming or mining decline?")."""
+    def run(k: int) -> int:
+        j = k
+        while j < len(toks) and toks[j].text[:1].isupper() and toks[j].key not in STOPWORDS:
+            j += 1
+        return j
+
+    if len(toks) < 5 or toks[0].key not in _AUXILIARIES:
+        return ()
+    a = run(1)
+    if a == 1 or a >= len(toks) or toks[a].key != "or":
+        return ()
+    b = run(a + 1)
+    if b == a + 1 or b - 1 > _MOST_WORDS + a:
+        return ()
+    return tuple(t.key for t in toks[1:a]), tuple(t.key for t in toks[a + 1:b])
 
 
 def _own_words(options: tuple[tuple[str, ...], ...]) -> list[tuple[str, ...]]:
@@ -124,3 +148,35 @@ def affirmed_option(options: tuple[tuple[str, ...], ...], sents: Sequence[_Sente
         return None
     (n, (i, a, b)), = found.items()
     return n, i, a, b
+
+
+# Words that open a yes/no question.
+_AUXILIARIES = frozenset("is are was were do does did has have had can could will would should".split())
+_JOINS = frozenset("of de the and von van la le du des del di da al bin y".split())
+
+
+def stated_name(toks: Sequence[Token], stop: frozenset[str]) -> tuple[str, ...]:
+    """The name a yes/no question states as its answer ("Do Jamshedpur FC play their home games in
+    JRD Tata Sports Complex Stadium?"): the last run of capitalised words, when a lower-case word of
+    what is asked ("play", "games") stands between it and the name before it (the subject). ()
+    when there is none: one name only, or names side by side ("Is Rakoti the Coptic name ...").
+    ``stop``: question words that are no content ("is", "the", "what")."""
+    if not toks or toks[0].key not in _AUXILIARIES:
+        return ()
+    runs: list[tuple[int, int]] = []
+    k = 1
+    while k < len(toks):
+        if not toks[k].text[:1].isupper() or toks[k].key in stop:
+            k += 1
+            continue
+        j = k + 1
+        while j < len(toks) and (toks[j].text[:1].isupper() or (
+                toks[j].key in _JOINS and j + 1 < len(toks) and toks[j + 1].text[:1].isupper())):
+            j += 1
+        runs.append((k, j))
+        k = j
+    if len(runs) < 2:
+        return ()
+    (_, end), (a, b) = runs[-2], runs[-1]
+    between = [t for t in toks[end:a] if t.key.isalpha() and t.key not in stop and len(t.key) > 2]
+    return tuple(t.key for t in toks[a:b]) if between else ()

@@ -123,7 +123,7 @@ class QuestionConflicts:
         question's L2-normalised vector in the space of the encoder the facts were built with
         (None: lexical relevance only)."""
         st = settings or self.settings
-        q = _question(question, st.yes_no_values)
+        q = _question(question, st.yes_no_values, st.stated_names, st.date_precision)
         rows = self._rows(passages)
         if passages is not None:
             rows.update(self._copies_of(rows, st))
@@ -191,14 +191,15 @@ class QuestionConflicts:
                         fa, fb, q, st, v, s)) if pa and pb and pa[0] != pb[0] else None
                     if kind is not None:
                         links.append((kind, da, db, answers[da][:2] + (pa[1],), answers[db][:2] + (pb[1],)))
-                if _agree(a, b) or _present(a, fb, q.keys) or _present(b, fa, q.keys):
+                keys = q.keys - q.claimed  # the value a yes/no question states is no subject word
+                if _agree(a, b) or _present(a, fb, keys) or _present(b, fa, keys):
                     continue
 
-                # Near misses of the value a question states ("in 1988?": 1988 / 1989) are two reports
-                # of the one fact it asks about.
+                # Near misses of the value a question states ("in 1988?": 1988 / 1989), or two names in
+                # the place of the name it states, are two reports of the one fact it asks about.
                 relation = lambda fa=fa, fb=fb, v=(a, b), s=sents: (  # noqa: E731
                     SAME if (r := entity_relation(fa, fb, q, st, v, s)) == UNRELATED and st.close_values
-                    and q.stated and close_values(*v) else r)
+                    and (q.stated and close_values(*v) or q.answer_kind == "name" and q.claimed) else r)
                 kind = self._link_kind(fa, fb, q, (a, b), sents, st, relation)
                 if kind is not None:
                     links.append((kind, da, db, answers[da], answers[db]))

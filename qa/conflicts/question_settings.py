@@ -123,3 +123,14 @@ class QuestionSettings:
     # between it and them ("Samsung Electronics" asked about Samsung), is the rest of the
     # subject's name, not an answer (off: read as a name of its own, as before).
     glued_parts: bool = True
+    # A yes/no question that names a thing in the answer's place ("Do Jamshedpur FC play their home
+    # games in JRD Tata Sports Complex Stadium?") asks which thing: each source's name next to what
+    # is asked is its answer, and two names there answer the one fact the question pins down (off:
+    # no answer, as for any yes/no question).
+    stated_names: bool = True
+    # Dates compared to the day or month a question states or asks for ("on 2 March 1881?", "which
+    # month"; ``qa.conflicts.precision``; off: by year only).
+    date_precision: bool = True
+    # The question's own words between a candidate answer and the word it is next to do not count
+    # in its distance ("Total distance of 1920 Volta a Catalunya: 607 km"; off: every token counts).
+    gap_skips_question: bool = True
