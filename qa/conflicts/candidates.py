@@ -251,6 +251,12 @@ class CorpusCandidates:
                 stats.capped += bool(above.all()) and width < total
         return out
 
+    def _first(self, rows: np.ndarray) -> np.ndarray:
+        """Which corpus ``rows`` are among the first ``copy_cap`` holders of their text (or
+        boilerplate, which has no copies)."""
+        rows = np.asarray(rows, dtype=np.int64)
+        return (self.rank[rows] < self.settings.copy_cap) if len(rows) else np.zeros(0, bool)
+
     def _star(self, d: int, i: int, row: int, u: int, add) -> None:
         """Document ``d``'s sentence ``i`` (corpus row ``row``), when among the first ``copy_cap``
         holders of its text, paired with the first ``copy_cap`` holders of text ``u`` outside
@@ -291,24 +297,29 @@ class CorpusCandidates:
             # Denials pair with claims at a lower similarity: a wider search for the few
             # sentences that may be one (over distinct texts, every holder), and every claim is
             # scanned against the corpus's denials.
-            if len(rec.denial):
+            # Copies as for neighbours: the first ``copy_cap`` holders of each side's text only.
+            denial = rec.denial[self._first(rec.denial + base)]
+            if len(denial):
                 width = min(self.index.ntotal, st.denial_k + 1)
-                dsims, dhits = self.index.search(self._vectors(rec.denial + base), width)
-                for i, srow, hrow in zip(rec.denial.tolist(), dsims, dhits):
-                    keep = hrow[(srow >= denial_similar - _SLACK) & (hrow >= 0)]
+                dsims, dhits = self.index.search(self._vectors(denial + base), width)
+                for i, srow, hrow in zip(denial.tolist(), dsims, dhits):
+                    # Its own text's copies cannot deny it (the rules skip a verbatim copy).
+                    keep = hrow[(srow >= denial_similar - _SLACK) & (hrow >= 0) & (hrow != self.text[base + i])]
                     stats.capped += len(keep) == width and width < self.index.ntotal
                     for u in keep.tolist():
-                        for r in self.holders[self.holder_start[u]:self.holder_start[u + 1]].tolist():
+                        for r in self.holders[self.holder_start[u]:self.holder_start[u + 1]][:st.copy_cap].tolist():
                             e, j = self._locate(r)
                             if e != d:
                                 add(d, i, e, j, denial=True)
-            if len(self.denial_rows) and rec.claim.any():
-                q = self._vectors(np.flatnonzero(rec.claim) + base)
-                hit = (q @ self.denial_vecs.T) >= denial_similar - _SLACK
+            claims = np.flatnonzero(rec.claim)
+            claims = claims[self._first(claims + base)]
+            if len(self.denial_rows) and len(claims):
+                hit = (self._vectors(claims + base) @ self.denial_vecs.T) >= denial_similar - _SLACK
+                hit &= self._first(self.denial_rows)[None, :]
                 for i, c in zip(*np.nonzero(hit)):
                     e, j = self._locate(int(self.denial_rows[c]))
                     if e != d:
-                        add(d, int(np.flatnonzero(rec.claim)[i]), e, j, denial=True)
+                        add(d, int(claims[i]), e, j, denial=True)
             # Figures stated in the same unit: the distinct texts stating each of the document's
             # figures, most similar first past ``figure_cap``, paired as a star like neighbours.
             for key, sents in rec.figures.items():

@@ -87,6 +87,18 @@ def test_a_denial_is_paired_below_the_similarity_threshold():
     assert run(docs, CandidateSettings(), th)[0] == exhaustive
 
 
+def test_copies_of_a_denial_and_of_its_claim_run_the_rules_on_their_first_holders_only():
+    denial = "Regulators denied that Orion Foods had contacted Tyro about the merger of the two retailers."
+    claim = "Orion Foods is in talks with Tyro about a merger of the two retailers, people said."
+    docs = _copies("a", denial, 5) + _copies("b", claim, 5)
+    th = Thresholds(candidate_embedding=0.95)  # only the denial search pairs them
+    exhaustive, every = run(docs, EXHAUSTIVE, th)
+    assert any(k == "certainty" for k, *_ in exhaustive) and len(exhaustive[0][2]) == 10
+    got, cache = run(docs, CandidateSettings(), th)
+    assert got == exhaustive
+    assert cache.computed == 4 and every.computed == 45  # 2 x 2 first holders, not 5 x 5
+
+
 @pytest.mark.parametrize("float16", [False, True], ids=["float32", "float16"])
 def test_incremental_add_change_remove_equals_a_full_rebuild(float16, tmp_path):
     settings = CandidateSettings(float16=float16)
