@@ -10,6 +10,7 @@ import re
 from .answer_facts import _CONNECT, DocFacts, QuestionSettings, Value, _cap, _Question
 from .claims import STOPWORDS, stem, tokenize
 from .sentences import _Sentence
+from .shared_days import shared_days
 
 def _qualifiers(f: DocFacts, q: _Question) -> tuple[frozenset[str], frozenset[str]]:
     """What tells the question's subject apart where the title or first sentence first names it:
@@ -182,6 +183,10 @@ def entity_relation(a: DocFacts, b: DocFacts, q: _Question, st: QuestionSettings
             # Each names it with a qualifier the other never writes, or with another parenthesis:
             # "(1912)" / "(1941)", "(professional)" / "(social)".
             return NAMESAKES
+        days = st.shared_days and shared_days(a, b, said) >= st.shared_days
+        if days:
+            # Two exact days both on record (born and died): one entity, whatever else differs.
+            return SAME
         if st.one_sided and (one_a - b.keys or one_b - a.keys):
             return UNRELATED  # a qualifier one lacks: not one entity, but no proof of two either
         # Years and kind words ("(1997)", "(film)") are shared by many entities: no evidence.
@@ -195,7 +200,8 @@ def entity_relation(a: DocFacts, b: DocFacts, q: _Question, st: QuestionSettings
         # that read alike, not two entities sharing the name asked about (that is what differing
         # qualifiers of the name show, above).
         return UNRELATED
-    if not need_overlap or named or _pinned(sents, q, st.pinned):
+    if not need_overlap or named or _pinned(sents, q, st.pinned) or (
+            not st.qualifier and st.shared_days and shared_days(a, b, said) >= st.shared_days):
         return SAME
     if sents is not None and _sentence_overlap(sents[0], sents[1], said) >= st.same_sentence:
         return SAME  # the two answers are given in one statement, reworded

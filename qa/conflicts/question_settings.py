@@ -134,3 +134,7 @@ class QuestionSettings:
     # The question's own words between a candidate answer and the word it is next to do not count
     # in its distance ("Total distance of 1920 Volta a Catalunya: 607 km"; off: every token counts).
     gap_skips_question: bool = True
+    # Two documents that both write this many of the same exact days ("30 October 1891"; the
+    # years of their answers left out) describe one entity, though they share little other text:
+    # namesakes do not share days of record (``qa.conflicts.shared_days``; 0: off).
+    shared_days: int = 2
