@@ -167,7 +167,7 @@ def test_copies_of_a_sentence_do_not_crowd_out_its_neighbours_and_the_conflict_c
     # The rules run on the first holder of each text; the merge cites the other copies.
     assert cache.computed == 1 and every.computed == 66
     # Two first holders a text: four pairs of documents, whatever the number of copies.
-    assert run(docs * 1, CandidateSettings(k=3, copy_cap=2))[1].computed == 4
+    assert run(docs, CandidateSettings(k=3, copy_cap=2))[1].computed == 4
     assert run(_copies("a", PLANT, 20) + _copies("b", PLANT_B, 20), CandidateSettings(k=3))[1].computed == 4
 
 
