@@ -21,6 +21,7 @@ from .claims import (
     Token,
     certainty,
     is_date_token,
+    is_year,
     stem,
 )
 from .sentences import _Sentence
@@ -107,6 +108,17 @@ def _is_date_segment(toks: Sequence[Token]) -> bool:
     )
 
 
+def _year_for_number(ta: Sequence[Token], tb: Sequence[Token]) -> bool:
+    """A year where the copy has another bare number ("founded in about 1300" / "in about 780"):
+    years before 1000 are not read as years, so neither the date nor the figure rule sees the
+    swap."""
+    if len(ta) != 1 or len(tb) != 1:
+        return False
+    x, y = ta[0], tb[0]
+    # Three or four digits: "in 2010" / "in 3 [years]" aligns "2010" with a count, not a year.
+    return any(is_year(p) and q.key.isdigit() and 3 <= len(q.key) <= 4 for p, q in ((x, y), (y, x)))
+
+
 def _compatible(qa: Quantity, qb: Quantity) -> bool:
     slack = 1e-9 * max(abs(qa.value), abs(qb.value), 1.0)
     return qa.low <= qb.high + slack and qb.low <= qa.high + slack
@@ -152,7 +164,7 @@ def _aligned_rules(a: _Sentence, b: _Sentence, ia: int, ib: int, th: Thresholds,
             continue
         if op != "replace" or ratio < th.aligned:
             continue
-        if _is_date_segment(ta) and _is_date_segment(tb):
+        if (_is_date_segment(ta) and _is_date_segment(tb)) or _year_for_number(ta, tb):
             out.append(_Finding("date", ia, ib, -1, -1, ratio, _window(a, a0, a1, 6, 0),
                                 _window(b, b0, b1, 6, 0), _swap(a, a0, a1, b, b0, b1)))
             continue
@@ -178,15 +190,20 @@ def _aligned_rules(a: _Sentence, b: _Sentence, ia: int, ib: int, th: Thresholds,
 
 
 _VERBS = frozenset("is was are were has had have became becomes will did does served".split())
+_PERSONAL = frozenset("he she it they we i you".split())
 
 
 def _subject_end(s: _Sentence) -> int:
     """Where the words naming what the sentence is about end: at the first auxiliary or copula, or
     earlier at the first lower-case word after a content word ("The player controls detective
-    Eddie Valiant, who is ...": the subject is "The player", not everything before "is")."""
-    verb = next((k for k, key in enumerate(s.keys) if key in _VERBS), 0)
+    Eddie Valiant, who is ...": the subject is "The player", not everything before "is"), or
+    right after a personal pronoun ("In 1854, he married Almira Carleton": "he"). "Will" and
+    "Has" written with a capital are names ("Will Carleton"), not auxiliaries."""
+    verb = next((k for k, t in enumerate(s.tokens) if t.key in _VERBS and t.text.islower()), 0)
     seen = False
     for k, t in enumerate(s.tokens[:verb]):
+        if t.key in _PERSONAL and k + 1 < len(s.tokens) and s.tokens[k + 1].text.islower():
+            return k + 1
         if t.text.islower() and t.key.isalpha() and t.key not in STOPWORDS and seen:
             return k
         seen = seen or (t.key.isalpha() and t.key not in STOPWORDS)

@@ -247,7 +247,8 @@ def test_a_pass_with_a_small_lru_analyses_each_document_about_once_and_finds_the
     small = PairCache(candidates=CandidateSettings(lru_sentences=16))
     got, _ = run(docs, small.candidates, cache=small)
     unbounded = PairCache(candidates=CandidateSettings(lru_sentences=10**9))
-    assert got == run(docs, unbounded.candidates, cache=unbounded)[0] and len(got) > 5
+    # The plants' four conflicts (the random filler's figures conflict nowhere).
+    assert got == run(docs, unbounded.candidates, cache=unbounded)[0] and len(got) >= 4
     assert small.computed == unbounded.computed > 10 * len(docs)
     assert small.analyses <= 1.5 * len(docs)
     assert sum(len(a.sents) for a in small.reader.analysed.values()) + len(small.reader._sentences) <= 16 + 2

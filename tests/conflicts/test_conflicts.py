@@ -218,6 +218,27 @@ def test_a_name_swapped_after_the_subject_is_a_conflict_even_before_a_later_copu
     assert find_conflicts(other, fake_encode) == []
 
 
+def test_a_name_swapped_after_a_pronoun_subject_is_a_conflict():
+    # "he" is the subject: the capitalised "Will" of a name is no auxiliary ending it later.
+    docs = [
+        doc("a01", "In 1854, he married Almira Carleton, sister of famed poet Will Carleton, who also lived in Hudson."),
+        doc("b02", "In 1854, he married Harriet Mason, sister of famed poet Will Carleton, who also lived in Hudson."),
+    ]
+    found = find_conflicts(docs, fake_encode)
+    assert kinds(found) == ["entity"] and "Almira Carleton" in found[0].summary and "Harriet Mason" in found[0].summary
+
+
+def test_a_year_swapped_for_an_earlier_number_is_a_date_conflict():
+    # Years before 1000 are read as numbers, not years: neither the date nor the figure rule
+    # compared "1300" with "780".
+    docs = [
+        doc("a01", "The Prince of Plock established this settlement, the modern-day Warsaw, in about 1300."),
+        doc("b02", "The Prince of Plock established this settlement, the modern-day Warsaw, in about 780."),
+    ]
+    found = find_conflicts(docs, fake_encode)
+    assert kinds(found) == ["date"] and "1300" in found[0].summary and "780" in found[0].summary
+
+
 def test_added_detail_is_not_a_conflict():
     docs = [
         doc("a01", "Samsung Electronics will manufacture the new accelerator chips for Meta."),
