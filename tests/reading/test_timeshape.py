@@ -62,3 +62,22 @@ def test_the_shipped_ranker_learned_the_shapes():
     w = sa._model()["weights"]
     assert w.get("x.DATE.time.calendar", 0.0) > 0.0 > w.get("x.DATE.time.length", 0.0)
     assert w.get("x.DURATION.time.length", 0.0) > 0.0
+
+
+# A company and a figure sit beside the question's words; the time is further off.
+FOUNDRY = ("The first and second generations of the Vexa accelerator were previously mass-produced by "
+           "Tellurion, but since the third generation launched this year, the company has chosen "
+           "Korvo Foundry as its partner.")
+NODE = ("According to reports, the third-generation Vexa accelerator plans to use Korvo's leading "
+        "2-nanometer process to achieve large-scale mass production with hundreds of thousands of units.")
+
+
+def test_a_sentence_stating_a_time_answers_when_with_it_not_with_a_company():
+    a, b, _ = sa.extract_short_answer("When will Korvo start mass production for Vexa?", FOUNDRY)
+    assert FOUNDRY[a:b] == "this year"
+
+
+def test_the_figure_of_a_glued_question_word_is_no_answer():
+    # "2nm" in the question: the "2" of "2-nanometer" restates it.
+    spans = {NODE[a:b] for a, b, _ in sa.candidates("When will Korvo start 2nm mass production?", NODE)}
+    assert "2" not in spans and "hundreds of thousands of units" in spans
