@@ -1,0 +1,57 @@
+"""SQuAD files holding only the questions a reader rule can touch, every paragraph kept (so the
+corpus ``qa eval`` builds from them is the whole half's): a rule limited to some questions is then
+measured on all of those, before and after, in minutes instead of a full run.
+
+    python -m qa.bench.question_subset OUT_DIR [--kind timed]
+    .venv/bin/qa eval OUT_DIR/timed-squad-v2.0-dev-half-a.json --report R
+
+``timed``: questions whose answer type is a time (DATE, TIME, DURATION: "when", "what year",
+"how long") or that write a figure glued to its unit ("2nm"), the questions the short-answer rules
+of qa/reading/spanfeatures.py for times and glued figures apply to.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from pathlib import Path
+
+from ..config import project_root
+
+BENCH = Path("../shared/benchmarks")
+FILES = ("squad-v1.1-dev-half-a.json", "squad-v2.0-dev-half-a.json")
+_GLUED = re.compile(r"\b\d+(?:\.\d+)?[a-zA-Z]{1,3}\b")
+
+
+def is_timed(question: str) -> bool:
+    from ..reading.answertype import question_focus
+
+    return question_focus(question).type in ("DATE", "TIME", "DURATION") or bool(_GLUED.search(question))
+
+
+def write_subset(src: Path, out: Path, keep=is_timed) -> tuple[int, int]:
+    """Write ``src`` with only the questions ``keep`` accepts to ``out``; (kept, total)."""
+    data = json.loads(src.read_text("utf-8"))
+    kept = total = 0
+    for article in data["data"]:
+        for para in article["paragraphs"]:
+            total += len(para["qas"])
+            para["qas"] = [q for q in para["qas"] if keep(q["question"])]
+            kept += len(para["qas"])
+    out.write_text(json.dumps(data), "utf-8")
+    return kept, total
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("out", type=Path)
+    ap.add_argument("--kind", choices=("timed",), default="timed")
+    args = ap.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    for name in FILES:
+        kept, total = write_subset(project_root() / BENCH / name, args.out / f"{args.kind}-{name}")
+        print(f"{args.kind}-{name}: {kept} of {total} questions")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,24 @@
+"""The SQuAD subsets a limited reader rule is measured on keep every paragraph (the corpus) and
+only the questions the rule can touch."""
+from __future__ import annotations
+
+import json
+
+from qa.bench.question_subset import is_timed, write_subset
+
+
+def test_every_paragraph_is_kept_and_only_time_or_glued_figure_questions(tmp_path):
+    src = tmp_path / "s.json"
+    src.write_text(json.dumps({"data": [{"title": "T", "paragraphs": [
+        {"context": "Acme was founded in 1990.", "qas": [
+            {"id": "1", "question": "When was Acme founded?", "answers": []},
+            {"id": "2", "question": "Who founded Acme?", "answers": []}]},
+        {"context": "Acme builds 2nm chips.", "qas": [
+            {"id": "3", "question": "What does Acme build on 2nm?", "answers": []}]},
+        {"context": "Nothing asked here.", "qas": [
+            {"id": "4", "question": "Which company is it?", "answers": []}]}]}]}))
+    assert write_subset(src, tmp_path / "out.json") == (2, 4)
+    paras = json.loads((tmp_path / "out.json").read_text())["data"][0]["paragraphs"]
+    assert [p["context"] for p in paras] == ["Acme was founded in 1990.", "Acme builds 2nm chips.", "Nothing asked here."]
+    assert [[q["id"] for q in p["qas"]] for p in paras] == [["1"], ["3"], []]
+    assert is_timed("How long did it take?") and not is_timed("Who founded Acme?")
