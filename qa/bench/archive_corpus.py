@@ -8,9 +8,15 @@ Writes ``OUT/corpus/*.txt`` (one article each: a title line, a date line, a blan
 
 Where the text comes from (../shared/benchmarks, read in place): the article bodies of the 181 real
 news pages (``article-extraction/ground-truth.json``), the distinct RAMDocs documents and the 913
-SQuAD v1.1-half paragraphs: about 3,800 units. Article i is built around unit ``perm[i % U]``; once
-every unit has been used, an article is two units (a wire story republished with another one),
-so no two articles have the same bytes and copied sentences occur as they do in a real archive.
+SQuAD v1.1-half paragraphs: about 3,800 units (RAMDocs documents that are binary dumps, NUL bytes or
+mostly replacement characters, are left out: the indexer rightly refuses them, and the archive would
+hold fewer articles than asked). Article i is two units, its lead ``perm[i % U]`` and
+``perm[(7i + 3 + i // U) % U]``, at every size: an article is as long at 100,000 articles as at
+1,000, so a stage's growth exponent measures the pipeline, not longer articles (until 86115e9 an
+article was one unit until every unit had been used, then two: the 10,000 archive's articles were
+1.6 times as long as the 1,000 archive's). Once every unit has led an article, units recur in other
+pairings (a wire story republished beside another one): copied sentences occur as they do in a
+real archive, and no two articles have the same body while N < U².
 
 Planted conflicts (``--planted`` of the articles, default 5%): a sentence of another article that
 states a figure, a year or a two-word name is copied into this article as its own paragraph with
@@ -60,7 +66,7 @@ def load_units(bench: Path = BENCH) -> list[Unit]:
         row = json.loads(line)
         for j, d in enumerate(row["documents"]):
             text = d["text"].strip()
-            if len(text.split()) >= 20 and text not in seen:
+            if len(text.split()) >= 20 and text not in seen and not _garbled(text):
                 seen.add(text)
                 qs = ((row["question"], tuple(row["gold_answers"])),) if d["type"] == "correct" else ()
                 units.append(Unit("ramdocs", f"{i}.{j}", text, qs))
@@ -70,6 +76,11 @@ def load_units(bench: Path = BENCH) -> list[Unit]:
             qs = tuple((q["question"], tuple(dict.fromkeys(a["text"] for a in q["answers"]))) for q in para["qas"])
             units.append(Unit("squad", f"{i}.{j}", para["context"].strip(), qs))
     return units
+
+
+def _garbled(text: str) -> bool:
+    """A binary dump read as text: NUL bytes, or one character in 50 a replacement character."""
+    return "\x00" in text or text.count("\ufffd") * 50 > len(text)
 
 
 def _sentences(text: str) -> list[str]:
@@ -122,13 +133,13 @@ def write_archive(n: int, out: Path, seed: int = 0, planted: float = 0.05, units
     perm = list(range(len(units)))
     rng.shuffle(perm)
     bodies: list[list[int]] = []
+    u = len(units)
     for i in range(n):
-        parts = [perm[i % len(units)]]
-        if i >= len(units):  # every unit used once: pair it with another, never itself
-            parts.append(perm[(i * 7 + 3 + i // len(units)) % len(units)])
-            if parts[1] == parts[0]:
-                parts[1] = perm[(i * 7 + 4) % len(units)]
-        bodies.append(parts)
+        # The second unit's offset moves by one each time the leads cycle, so a pairing never recurs.
+        parts = [perm[i % u], perm[(i * 7 + 3 + i // u) % u]]
+        if parts[1] == parts[0]:
+            parts[1] = perm[(i * 7 + 4 + i // u) % u]
+        bodies.append(parts if parts[1] != parts[0] else parts[:1])
     names = sorted({m.group(1) for u in (units[p] for b in bodies for p in b) for m in _NAME.finditer(u.text)})
     holders: dict[int, list[int]] = {}  # unit -> articles that hold it
     for i, parts in enumerate(bodies):
@@ -169,8 +180,9 @@ def write_archive(n: int, out: Path, seed: int = 0, planted: float = 0.05, units
         if not path.exists() or path.read_text("utf-8") != text:
             path.write_text(text, "utf-8")
     (Path(out) / "planted.jsonl").write_text("".join(json.dumps(t, ensure_ascii=False) + "\n" for t in truth), "utf-8")
+    # A question of each article's lead unit, asked of the article that first carries it.
     qs = [{"question": q, "answers": list(a), "article": f"a{i:06d}"}
-          for i, parts in enumerate(bodies) if len(parts) == 1 for q, a in units[parts[0]].questions[:1]]
+          for i, parts in enumerate(bodies[:u]) for q, a in units[parts[0]].questions[:1]]
     random.Random(seed + 1).shuffle(qs)
     (Path(out) / "questions.jsonl").write_text("".join(json.dumps(q, ensure_ascii=False) + "\n" for q in qs[:2000]), "utf-8")
     return {"articles": n, "units": len(units), "planted": len(truth), "questions": min(len(qs), 2000)}

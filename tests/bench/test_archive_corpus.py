@@ -28,13 +28,23 @@ def test_same_arguments_same_bytes(tmp_path):
     assert _read(tmp_path / "a") != _read(tmp_path / "c")
 
 
-def test_articles_are_distinct_and_reuse_units_after_all_are_used(tmp_path):
+def test_articles_are_distinct_and_as_long_at_every_size(tmp_path):
     write_archive(30, tmp_path, units=UNITS, planted=0.0)
     texts = _read(tmp_path)
-    assert len(texts) == 30 and len(set(texts.values())) == 30
-    # Past the 12 units an article is two of them: its body has two paragraphs.
+    assert len(texts) == 30 and len({t.split("\n\n", 1)[1] for t in texts.values()}) == 30  # bodies too
+    # Every article is two units, before and after the 12 units have all led one: an article's
+    # length does not depend on the archive's size.
     bodies = [t.split("\n\n", 1)[1] for t in texts.values()]
-    assert sum(b.count("\n\n") == 1 for b in bodies) == 18
+    assert all(b.count("\n\n") == 1 for b in bodies)
+    write_archive(6, tmp_path / "small", units=UNITS, planted=0.0)
+    assert _read(tmp_path / "small") == {k: v for k, v in texts.items() if int(k[1:]) < 6}
+
+
+def test_binary_dumps_are_not_units():
+    from qa.bench.archive_corpus import _garbled
+
+    assert _garbled("%PDF-1.4 \x00\x00 stream") and _garbled("ab\ufffd" * 20)
+    assert not _garbled("Caf\ufffd owners in Lyon said the plant employed 300 people in 2001 and more.")
 
 
 def test_planted_conflicts_are_changed_copies_held_elsewhere(tmp_path):
