@@ -16,7 +16,7 @@ from .asked_kind import FREQUENCY, asked_kind, asks_maker, maker_tokens, name_to
 from .acronyms import asked_acronym, expansion
 from .asked_spans import as_asked, asks_kind_of, restates_focus
 from .answertype import ENTITY_FIT, FOCUS_LABELS, asked_currency, question_focus
-from .timeshape import is_duration, names_calendar
+from .timeshape import is_duration, names_calendar, names_one_point
 
 __all__ = ["KINDS", "WORD", "question_info", "span_candidates", "stem"]
 
@@ -334,7 +334,7 @@ def span_candidates(question: str, sentence: str, doc, kinds: Sequence[str]) -> 
     # "Where will it be made?" over "According to reports, ...": a source is no place.
     source = ({k for k in range(1, v.n) if v.lower[k - 1] == "according" and v.lower[k] == "to"}
               if q["wh"] == "where" else set())
-    out, fits = [], []
+    out, fits, points = [], [], []
     for (i, j), ks in v.spans.items():
         ks = ks & allowed
         if source and any(k - 1 <= i <= k + 1 or i <= k < j for k in source):
@@ -350,15 +350,20 @@ def span_candidates(question: str, sentence: str, doc, kinds: Sequence[str]) -> 
                 if sentence[a:b].count("(") > sentence[a:b].count(")") and sentence[b:b + 1] == ")":
                     b += 1  # "5 gigawatts (GW)", not "5 gigawatts (GW"
                 out.append((a, b, f))
+                points.append(names_one_point(v.lower, i, j))
                 fits.append(asked.issubset(range(i, j)) if kind == "stands" else not asked.isdisjoint(range(i, j)))
     if any(fits):
-        out = [c for c, fit in zip(out, fits) if fit]
+        out, points = [c for c, fit in zip(out, fits) if fit], [pt for pt, fit in zip(points, fits) if fit]
     # "When will Samsung start 2nm mass production?" over "... were mass-produced by TSMC, but since
     # the third generation launched this year, ...": a sentence that states a time answers "when"
     # with it, not with a company or a count the span model ranks higher for sitting by the
     # question's words. Only for times (for "who" and "where" such a filter lost SQuAD answers),
     # and only names: a span inside a treaty's or a war's name may be its year ("1997" of "the
     # Treaty of Amsterdam (1997)"), and a bare number may be one.
+    # "How long did Jalapeño take to design?" over "... released Jalapeño on June 24, 2026": one
+    # point of the calendar is never a length of time, whatever the span model makes of a date.
+    if q["type"] == "DURATION":
+        out = [c for c, point in zip(out, points) if not point]
     if q["type"] in _TIMED and any(f.get("type.match") for _, _, f in out):
         out = [c for c in out if not (any(c[2].get("ent." + lab) for lab in _NAMES_NO_TIME)
                                       and not c[2].get(f"x.{q['type']}.num"))]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-__all__ = ["TIME_UNITS", "is_duration", "names_calendar"]
+__all__ = ["TIME_UNITS", "is_duration", "names_calendar", "names_one_point"]
 
 TIME_UNITS = frozenset("""second seconds minute minutes hour hours day days week weeks fortnight fortnights
     month months quarter quarters year years decade decades century centuries millennium millennia""".split())
@@ -36,6 +36,20 @@ def _is_year(word: str) -> bool:
 def names_calendar(lower: Sequence[str], i: int, j: int) -> bool:
     """Whether tokens [i, j) name a year, a month or a weekday: a point a calendar shows."""
     return any(_is_year(lower[k]) or lower[k] in _MONTHS for k in range(i, j))
+
+
+# Words that make two points a stretch of time ("from 1754 to 1763", "between May and June") or one
+# point its start ("since 2019" answers "how long has she led it?").
+_STRETCH = frozenset("to until till through thru and between from since – — -".split())
+
+
+def names_one_point(lower: Sequence[str], i: int, j: int) -> bool:
+    """Whether tokens [i, j) name one point of the calendar and nothing that makes it a stretch:
+    "June 24, 2026", "the end of 2026", "2019"; not "from 1754 to 1763" nor "since 2019" (the word
+    before the span counts, since spans drop a leading preposition)."""
+    if not names_calendar(lower, i, j) or any(lower[k] in _STRETCH for k in range(max(0, i - 1), j)):
+        return False
+    return sum(_is_year(lower[k]) for k in range(i, j)) <= 1 and sum(lower[k] in _MONTHS for k in range(i, j)) <= 1
 
 
 def is_duration(lower: Sequence[str], pos: Sequence[str], head: Sequence[int], root: int, i: int, j: int) -> bool:

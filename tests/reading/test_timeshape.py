@@ -81,3 +81,31 @@ def test_the_figure_of_a_glued_question_word_is_no_answer():
     # "2nm" in the question: the "2" of "2-nanometer" restates it.
     spans = {NODE[a:b] for a, b, _ in sa.candidates("When will Korvo start 2nm mass production?", NODE)}
     assert "2" not in spans and "hundreds of thousands of units" in spans
+
+
+RELEASE = "Vexa and Orlan released the Pollo engine on June 24, 2027, as an accelerator for inference."
+
+
+@pytest.mark.parametrize("sentence, span, point", [
+    (RELEASE, "June 24, 2027", True),
+    (ENGINE, "end of 2027", True),
+    ("The war lasted from 1754 to 1763 across three continents.", "from 1754 to 1763", False),
+    ("The war lasted from 1754 to 1763 across three continents.", "1763", False),  # the end of a stretch
+    ("She has led the firm since 2019, after a long career.", "2019", False),  # "since" makes it a stretch
+    (ENGINE, "about 9 months", False),
+])
+def test_one_point_of_the_calendar_is_told_from_a_stretch(sentence, span, point):
+    from qa.reading.timeshape import names_one_point
+
+    v = _view(sa._doc(sentence))
+    got = {" ".join(v.text[i:j]).replace(" ,", ","): names_one_point(v.lower, i, j) for i, j in v.spans}
+    assert got[span] is point, got
+
+
+def test_how_long_is_never_answered_by_a_date():
+    # The span model on its own ranks "June 24, 2027" first here: a sentence giving only the day
+    # something happened holds no answer to "how long", so it cannot outbid one stating a length.
+    spans = {RELEASE[a:b] for a, b, _ in sa.candidates("How long did the Pollo engine take to design", RELEASE)}
+    assert not any("2027" in s for s in spans), spans
+    when = {RELEASE[a:b] for a, b, _ in sa.candidates("When was the Pollo engine released?", RELEASE)}
+    assert any("2027" in s for s in when)
