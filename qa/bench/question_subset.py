@@ -2,12 +2,14 @@
 corpus ``qa eval`` builds from them is the whole half's): a rule limited to some questions is then
 measured on all of those, before and after, in minutes instead of a full run.
 
-    python -m qa.bench.question_subset OUT_DIR [--kind timed]
+    python -m qa.bench.question_subset OUT_DIR [--kind timed|excluding]
     .venv/bin/qa eval OUT_DIR/timed-squad-v2.0-dev-half-a.json --report R
 
 ``timed``: questions whose answer type is a time (DATE, TIME, DURATION: "when", "what year",
 "how long") or that write a figure glued to its unit ("2nm"), the questions the short-answer rules
-of qa/reading/spanfeatures.py for times and glued figures apply to.
+of qa/reading/spanfeatures.py for times and glued figures apply to. ``excluding``: questions that
+rule a thing out ("Besides the 2nm process, what ...?", qa/reading/asked_spans.py) or write a glued
+figure, whose unit is a question word too.
 """
 from __future__ import annotations
 
@@ -29,6 +31,15 @@ def is_timed(question: str) -> bool:
     return question_focus(question).type in ("DATE", "TIME", "DURATION") or bool(_GLUED.search(question))
 
 
+def is_excluding(question: str) -> bool:
+    from ..reading.asked_spans import excluded_phrase
+
+    return bool(excluded_phrase(question)) or bool(_GLUED.search(question))
+
+
+KINDS = {"timed": is_timed, "excluding": is_excluding}
+
+
 def write_subset(src: Path, out: Path, keep=is_timed) -> tuple[int, int]:
     """Write ``src`` with only the questions ``keep`` accepts to ``out``; (kept, total)."""
     data = json.loads(src.read_text("utf-8"))
@@ -45,11 +56,11 @@ def write_subset(src: Path, out: Path, keep=is_timed) -> tuple[int, int]:
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("out", type=Path)
-    ap.add_argument("--kind", choices=("timed",), default="timed")
+    ap.add_argument("--kind", choices=tuple(KINDS), default="timed")
     args = ap.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     for name in FILES:
-        kept, total = write_subset(project_root() / BENCH / name, args.out / f"{args.kind}-{name}")
+        kept, total = write_subset(project_root() / BENCH / name, args.out / f"{args.kind}-{name}", KINDS[args.kind])
         print(f"{args.kind}-{name}: {kept} of {total} questions")
 
 

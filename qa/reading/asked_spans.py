@@ -9,7 +9,7 @@ from ..indexing.lexical import tokenize
 from .answertype import asked_currency, counted_noun, counts_noun, is_number_stem, states_currency, states_share
 from .units import counts_in_units
 
-__all__ = ["as_asked", "asks_kind_of", "restates_focus"]
+__all__ = ["as_asked", "asks_kind_of", "excluded_phrase", "restates_excluded", "restates_focus"]
 
 _FIGURES = frozenset(("QUANTITY", "NUM", "MONEY", "PERCENT", "DURATION"))
 _COUNTS = frozenset("""several multiple many few numerous dozens hundreds thousands millions billions some
@@ -36,6 +36,30 @@ def restates_focus(v, i: int, j: int, q: dict) -> bool:
     root = min((k for k in range(i, j) if not (i <= v.head[k] < j) or v.head[k] == k), key=lambda k: len(v.anc[k]))
     # "multiple sources" answers "how many sources"; "50 trillion won" is the figure itself.
     return v.stem[root] == q["focus_stem"] and not any(v.num[k] or v.lower[k] in _COUNTS for k in range(i, root + 1))
+
+
+# "Besides the 2nm process, what ...?", "the other finalist besides Levi's Stadium", "another type of
+# accountant other than a CPA": the phrase runs to a comma, the question's end or its wh-word.
+_EXCLUDING = re.compile(r"\b(?:besides|apart\s+from|aside\s+from|other\s+than|except(?:\s+for)?|in\s+addition\s+to)\s+"
+                        r"(.+?)(?=\s*(?:[,;?]|$|\b(?:what|which|who|whom|where|when|how|is|are|was|were|do|does|did)\b))",
+                        re.I)
+
+
+def excluded_phrase(question: str) -> str:
+    """What the question rules out as its answer ("the 2nm process" of "Besides the 2nm process,
+    what Samsung technology is Anthropic looking at?"), or ""."""
+    m = _EXCLUDING.search(question)
+    return m.group(1) if m else ""
+
+
+def restates_excluded(v, i: int, j: int, q: dict) -> bool:
+    """Span [i, j) names only what the question excludes (and the question's other words): asked
+    "besides the 2nm process, what ...?", "2nm process" is the one thing that is not the answer."""
+    excluded = q.get("excluded")
+    if not excluded:
+        return False
+    words = [v.stem[k] for k in range(i, j) if not v.stop[k] and not v.punct[k]]
+    return bool(words) and any(w in excluded for w in words) and all(w in excluded or w in q["stems"] for w in words)
 
 
 def as_asked(question: str, typ: str | None, sentence: str, cands: list) -> list:

@@ -14,9 +14,10 @@ from typing import Sequence
 
 from .asked_kind import FREQUENCY, asked_kind, asks_maker, maker_tokens, name_tokens
 from .acronyms import asked_acronym, expansion
-from .asked_spans import as_asked, asks_kind_of, restates_focus
+from .asked_spans import as_asked, asks_kind_of, excluded_phrase, restates_excluded, restates_focus
 from .answertype import ENTITY_FIT, FOCUS_LABELS, asked_currency, question_focus
 from .timeshape import is_duration, names_calendar, names_one_point
+from .units import unit_names
 
 __all__ = ["KINDS", "WORD", "question_info", "span_candidates", "stem"]
 
@@ -299,10 +300,13 @@ def question_info(question: str) -> dict:
     words = [re.sub(r"['’]s$", "", w, flags=re.I) for w in WORD.findall(question)]
     # The parser splits "student-teacher": its parts are question words too.
     words += [p for w in words if "-" in w for p in w.split("-")]
-    # And "2-nanometer": the "2" of the question's "2nm" is a question word, not an answer.
-    words += [m.group(1) for w in words if (m := _GLUED_FIGURE.fullmatch(w))]
+    # And "2-nanometer" or "2 nm": the "2" and the "nm" of the question's "2nm" are question words.
+    # ("2-nanometer": the unit spelled out too).
+    words += [x for w in words if (m := _GLUED_FIGURE.fullmatch(w))
+              for x in (m.group(1), w[m.end(1):], *unit_names(w[m.end(1):]))]
     stems = {stem(w) for w in words if w.casefold() not in _STOP}
     return {"stems": stems, "type": foc.type, "focus": foc.focus, "wh": foc.wh or "none",
+            "excluded": frozenset(stem(w) for w in WORD.findall(excluded_phrase(question)) if w.casefold() not in _STOP),
             "kind_of": asks_kind_of(question, foc.focus),
             "focus_stem": stem(foc.focus) if foc.focus and not asked_currency(question) else ""}
 
@@ -339,7 +343,7 @@ def span_candidates(question: str, sentence: str, doc, kinds: Sequence[str]) -> 
         ks = ks & allowed
         if source and any(k - 1 <= i <= k + 1 or i <= k < j for k in source):
             continue
-        if restates_focus(v, i, j, q):
+        if restates_focus(v, i, j, q) or restates_excluded(v, i, j, q):
             continue
         if ks:
             f = _features(v, i, j, ks, q)

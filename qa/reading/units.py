@@ -9,7 +9,7 @@ from functools import lru_cache
 from .timeshape import TIME_UNITS, _is_year
 
 __all__ = ["counts_noun", "counts_any_thing", "counts_in_units", "counts_only_time", "is_measure", "is_number_stem",
-           "measures_size"]
+           "measures_size", "unit_names"]
 
 # A number among stemmed tokens (qa.indexing.lexical.tokenize: "twenty" -> "twenti").
 _NUMBER_STEM = re.compile(r"^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenti|"
@@ -32,6 +32,12 @@ _UNITS = {
 }
 # "5gw", "2nm": a number and its unit in one token (two letters at least: "$5m" is money, not metres)
 _FUSED = re.compile(r"^\d[\d,.]*([a-z]{2,})$")
+
+
+def unit_names(abbreviation: str) -> tuple[str, ...]:
+    """The spelled-out names of a unit written short: "nm" -> ("nanometers", "nanometres")."""
+    low = abbreviation.lower()
+    return tuple(n for names, short in _UNITS.items() if low in short.split() for n in names.split())
 
 
 @lru_cache(maxsize=1)

@@ -22,3 +22,12 @@ def test_every_paragraph_is_kept_and_only_time_or_glued_figure_questions(tmp_pat
     assert [p["context"] for p in paras] == ["Acme was founded in 1990.", "Acme builds 2nm chips.", "Nothing asked here."]
     assert [[q["id"] for q in p["qas"]] for p in paras] == [["1"], ["3"], []]
     assert is_timed("How long did it take?") and not is_timed("Who founded Acme?")
+
+
+def test_questions_ruling_something_out_are_their_own_subset():
+    from qa.bench.question_subset import is_excluding
+
+    assert is_excluding("Besides the 2nm process, what does Acme use?")
+    assert is_excluding("What was the other finalist besides Levi's Stadium?")
+    assert is_excluding("Which node, 3nm, is used?")  # a glued figure: its unit is a question word
+    assert not is_excluding("What does Acme use?")

@@ -109,3 +109,16 @@ def test_how_long_is_never_answered_by_a_date():
     assert not any("2027" in s for s in spans), spans
     when = {RELEASE[a:b] for a, b, _ in sa.candidates("When was the Pollo engine released?", RELEASE)}
     assert any("2027" in s for s in when)
+
+
+PACKAGING = ("Vexa is considering the 2-nanometer (nm) process and the advanced packaging lines of "
+             "Korvo's foundry division.")
+
+
+def test_a_span_naming_only_what_the_question_rules_out_is_no_answer():
+    # "Besides the 2nm process, ...": the process is the one thing the question says is not it.
+    spans = {PACKAGING[a:b] for a, b, _ in sa.candidates("Besides the 2nm process, what Korvo technology is Vexa looking at?", PACKAGING)}
+    assert not any(s.strip("() ") in ("2-nanometer (nm) process", "nm) process", "process", "2-nanometer") for s in spans), spans
+    assert any("packaging" in s for s in spans)
+    plain = {PACKAGING[a:b] for a, b, _ in sa.candidates("What Korvo technology is Vexa looking at?", PACKAGING)}
+    assert any("process" in s and "packaging" not in s for s in plain), plain
