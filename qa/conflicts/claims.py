@@ -8,6 +8,7 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 __all__ = [
     "ASSERTED",
@@ -103,8 +104,10 @@ _CANON = {"nanometer": "nm", "nanometers": "nm", "nanometre": "nm", "gigawatts":
           "cny": "yuan"}
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A named tuple, not a frozen dataclass: a first-time question decodes some 5,000 stored
+    tokens, and a dataclass's frozen ``__init__`` was a fifth of that decoding."""
+
     text: str  # as written (NFKC), case kept: capitals tell names apart
     key: str  # lower-cased, possessive dropped, units canonical: what alignment compares
     start: int  # offsets in the NFKC sentence

@@ -265,3 +265,21 @@ def test_a_sentence_analysed_alone_is_the_one_of_its_documents_analysis():
         for s, cap in zip(whole.sents, whole.caps):
             alone, alone_cap = sentence_at(d, s.start, s.end)
             assert alone_cap == cap and replace(alone, names=cap - whole.lower) == s
+
+
+def test_sentences_sharing_words_are_paired_as_a_full_comparison_pairs_them():
+    """The inverted index behind swaps_between's word-sharing pairs finds exactly the pairs that
+    comparing every two sentences' word sets finds, empty sentences included."""
+    import random
+    from types import SimpleNamespace
+
+    from qa.conflicts.swaps import SHARED, _sharing_pairs
+
+    rng = random.Random(7)
+    words = [f"w{k}" for k in range(12)]
+    for _ in range(200):
+        a = [SimpleNamespace(content=frozenset(rng.sample(words, rng.randint(0, 6)))) for _ in range(rng.randint(0, 6))]
+        b = [SimpleNamespace(content=frozenset(rng.sample(words, rng.randint(0, 6)))) for _ in range(rng.randint(0, 6))]
+        full = {(i, j) for i, x in enumerate(a) for j, y in enumerate(b)
+                if len(x.content & y.content) >= SHARED * min(len(x.content), len(y.content))}
+        assert _sharing_pairs(a, b) == full
