@@ -300,8 +300,8 @@ def question_info(question: str) -> dict:
     words = [re.sub(r"['’]s$", "", w, flags=re.I) for w in WORD.findall(question)]
     # The parser splits "student-teacher": its parts are question words too.
     words += [p for w in words if "-" in w for p in w.split("-")]
-    # And "2-nanometer" or "2 nm": the "2" and the "nm" of the question's "2nm" are question words.
-    # ("2-nanometer": the unit spelled out too).
+    # And "2-nanometer (nm)": the "2", the "nm" and the spelled-out "nanometer" of the question's
+    # "2nm" are question words.
     words += [x for w in words if (m := _GLUED_FIGURE.fullmatch(w))
               for x in (m.group(1), w[m.end(1):], *unit_names(w[m.end(1):]))]
     stems = {stem(w) for w in words if w.casefold() not in _STOP}
