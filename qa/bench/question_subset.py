@@ -22,19 +22,25 @@ from ..config import project_root
 
 BENCH = Path("../shared/benchmarks")
 FILES = ("squad-v1.1-dev-half-a.json", "squad-v2.0-dev-half-a.json")
-_GLUED = re.compile(r"\b\d+(?:\.\d+)?[a-zA-Z]{1,3}\b")
+
+
+def _has_glued_figure(question: str) -> bool:
+    """A figure written against its unit ("2nm"), as the short-answer rules read question words."""
+    from ..reading.spanfeatures import _GLUED_FIGURE
+
+    return any(_GLUED_FIGURE.fullmatch(w) for w in re.findall(r"\w+", question))
 
 
 def is_timed(question: str) -> bool:
     from ..reading.answertype import question_focus
 
-    return question_focus(question).type in ("DATE", "TIME", "DURATION") or bool(_GLUED.search(question))
+    return question_focus(question).type in ("DATE", "TIME", "DURATION") or _has_glued_figure(question)
 
 
 def is_excluding(question: str) -> bool:
     from ..reading.asked_spans import excluded_phrase
 
-    return bool(excluded_phrase(question)) or bool(_GLUED.search(question))
+    return bool(excluded_phrase(question)) or _has_glued_figure(question)
 
 
 KINDS = {"timed": is_timed, "excluding": is_excluding}
