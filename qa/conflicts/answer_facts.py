@@ -333,4 +333,14 @@ def _agree(a: Value, b: Value) -> bool:
     return False
 
 
+def gives_stated(v: Value, claimed: frozenset[str]) -> bool:
+    """Whether a source's answer is the name a yes/no question states (its words, or most of a
+    longer name: "JRD Tata Sports Complex Stadium" for "Tata Sports Complex Stadium")."""
+    words = set(v.key.split())
+    return claimed <= words or len(claimed & words) * 2 > len(claimed)
 
+
+def off_the_stated_name(q: _Question, a: Value, b: Value) -> bool:
+    """A yes/no question states a name in its answer's place and neither source gives it there:
+    the two names are of another slot, and neither source says yes or no to the question."""
+    return q.kind is None and bool(q.claimed) and not (gives_stated(a, q.claimed) or gives_stated(b, q.claimed))

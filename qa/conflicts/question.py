@@ -51,17 +51,8 @@ from dataclasses import replace
 
 import numpy as np
 
-from .answer_facts import (
-    ANSWER,
-    DocFacts,
-    QuestionSettings,
-    Value,
-    _about_subject,
-    _agree,
-    _present,
-    _question,
-    _Question,
-)
+from .answer_facts import (ANSWER, DocFacts, QuestionSettings, Value, _about_subject, _agree, _present, _question,
+                           _Question, off_the_stated_name)
 from ..ingest.text import nfkc
 from .answers import _answers, _chosen, _polarity, _relevance, close_values
 from .entity import SAME, UNRELATED, _qualifiers, entity_relation, same_entity
@@ -192,7 +183,8 @@ class QuestionConflicts:
                     if kind is not None:
                         links.append((kind, da, db, answers[da][:2] + (pa[1],), answers[db][:2] + (pb[1],)))
                 keys = q.keys - q.claimed  # the value a yes/no question states is no subject word
-                if _agree(a, b) or _present(a, fb, keys) or _present(b, fa, keys):
+                if _agree(a, b) or _present(a, fb, keys) or _present(b, fa, keys) or (
+                        st.stated_name_given and off_the_stated_name(q, a, b)):
                     continue
 
                 # Near misses of the value a question states ("in 1988?": 1988 / 1989), or two names in
@@ -397,3 +389,4 @@ def find_conflicts_for_question(question: str, docs: Sequence[Document], encode:
     """One-off form of ``QuestionConflicts(docs, encode).find(question, passages)``: analyses the
     documents on every call, so the product should keep a ``QuestionConflicts`` instead."""
     return QuestionConflicts(docs, encode, settings).find(question, passages)
+

@@ -128,6 +128,11 @@ class QuestionSettings:
     # is asked is its answer, and two names there answer the one fact the question pins down (off:
     # no answer, as for any yes/no question).
     stated_names: bool = True
+    # ... and the sources disagree on that question only when one of them gives the stated name
+    # there: "Did Samsung comment on the Anthropic report?" reads "Anthropic" as the stated name,
+    # and "The Information reported" / "en.Wedoany.com Reported" beside "report" are two names
+    # of another slot, not two answers to it (off: any two names there are a conflict).
+    stated_name_given: bool = True
     # Dates compared to the day or month a question states or asks for ("on 2 March 1881?", "which
     # month"; ``qa.conflicts.precision``; off: by year only).
     date_precision: bool = True

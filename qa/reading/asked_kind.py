@@ -178,6 +178,10 @@ def named_owner(question: str) -> str | None:
 # working on something ("Who did the attacks resonate with?" asks for no partner).
 _PARTNER = re.compile(r"\s*(?i:who)\s+(?:is|are|was|were|will|would|has|have|had|did|does|do)\s+(?:the\s+)?"
                       r"([\w.&-]+)\s+(\S+)(?:\s+(\S+))?.*\bwith(?:\s+(?:on|for|in|at|to)(?:\s+[^\s?]+){1,3})?\s*\??\s*$", re.I)
+# "Who designed Jalapeño with OpenAI?", "Which company worked with OpenAI on Jalapeño?": a verb of
+# making or joining, then "with" and a capitalised name.
+_WITH_NAME = re.compile(r"\s*(?i:who|(?:which|what)\s+(?:company|companies|firm|firms|chipmaker|partner|partners|business))\s+(?:(?:is|are|was|were|will|has|have|had|did|does|do)\s+)?([a-z]+)\b[^?]*?"
+                        r"\bwith\s+(?:the\s+)?((?-i:[A-Z])[\w.&-]*)", re.I)
 _WITH_VERBS = _MAKER_VERBS | frozenset(f for stem in "partner team work collaborate cooperate ally join".split()
                                        for f in (stem, stem + "s", stem + "ed", stem + "d", stem + "ing", stem[:-1] + "ing"))
 
@@ -191,9 +195,14 @@ def asks_maker(question: str) -> bool:
 
 
 def _partner(question: str) -> str | None:
-    """The subject of a partner question ("OpenAI" in "Who did OpenAI build Jalapeño with?")."""
+    """The subject of a partner question ("OpenAI" in "Who did OpenAI build Jalapeño with?", and
+    in "Who designed Jalapeño with OpenAI?": the one named after "with" there, whose partner is
+    asked for)."""
     m = _PARTNER.match(question)
-    return m.group(1) if m and any((w or "").lower() in _WITH_VERBS for w in m.group(2, 3)) else None
+    if m and any((w or "").lower() in _WITH_VERBS for w in m.group(2, 3)):
+        return m.group(1)
+    m = _WITH_NAME.match(question)
+    return m.group(2) if m and m.group(1).lower() in _WITH_VERBS else None
 
 
 def _singular(w: str) -> str:
@@ -268,7 +277,20 @@ def maker_tokens(question: str, v) -> set[int]:
     # "Who is Meta working with?" over "... shifted to collaboration with Samsung": the one after "with"
     # (not TSMC, named in the sentence too); else the company beside the subject ("OpenAI and Broadcom").
     withs = [i for i in found if _after_with(v, i)]
-    return _nearest_run(v, withs or found, subject)
+    # "OpenAI and Broadcom released Jalapeño": the name joined to the subject is its partner, however
+    # the small model labels it (NORP there).
+    beside = [i for i in _conjoined(v, subject) if not _among(v.lower[i], own)]
+    return _nearest_run(v, withs or beside or found, subject)
+
+
+def _conjoined(v, name: str) -> list[int]:
+    """Proper-noun tokens conjoined with a token spelled ``name`` ("X and Y"), with their
+    compound words ("Y Corp")."""
+    at = {i for i in range(v.n) if v.lower[i] == name.casefold()}
+    heads = [j for j in range(v.n) if v.pos[j] == "PROPN" and j not in at and (
+        v.dep[j] == "conj" and v.head[j] in at or any(v.dep[i] == "conj" and v.head[i] == j for i in at))]
+    return sorted({k for j in heads for k in range(v.n) if k == j or (
+        v.dep[k] in ("compound", "flat") and v.head[k] == j and v.pos[k] == "PROPN")})
 
 
 def _after_with(v, i: int) -> bool:

@@ -27,7 +27,7 @@ from .acronyms import asked_acronym, expansion
 from .asked_kind import (_NAMING, _NOT_NAME_ENTS, _QUOTES, _WHO_ENTS, _among, _is_name, _names_more, _only_a_modifier,
                          _own_words, _partner, asked_kind, named_owner)
 
-__all__ = ["fit_kind", "fits", "names_the_thing"]
+__all__ = ["fit_kind", "fits", "names_the_thing", "maker_span_fits"]
 
 _SUBJECTS = frozenset(("nsubj", "nsubjpass"))
 _OBJECTS = frozenset(("dobj", "attr", "oprd", "npadvmod", "dative", "appos"))
@@ -94,3 +94,18 @@ def _owner_acts(v, verb: int, owner: str, own: set[str]) -> bool:
     subjects = [k for k in range(v.n) if v.head[k] == verb and k != verb and v.dep[k] in _SUBJECTS]
     subjects += [k for k in range(v.n) if v.dep[k] == "conj" and v.head[k] in subjects]
     return any(owner and v.lower[k] == owner or v.pos[k] == "NOUN" and _among(v.lower[k], own) for k in subjects)
+
+
+def maker_span_fits(question: str, v, i: int, j: int, asked: set[int]) -> bool:
+    """Whether span ``i:j`` of view ``v`` answers a "who makes / who with" question with the maker
+    tokens ``asked`` (:func:`qa.reading.asked_kind.maker_tokens`): it holds one, not as the owner
+    of another noun ("Broadcom's official announcement" names an announcement), and not beside
+    the partner the question names ("OpenAI and Broadcom" for "Who designed Jalapeño with OpenAI?")."""
+    held = asked.intersection(range(i, j))
+    if not held:
+        return False
+    last = max(held)
+    if last + 1 < j and v.lower[last + 1] in ("'s", "’s", "'"):
+        return False
+    subject = (_partner(question) or "").casefold()
+    return not subject or subject not in v.lower[i:j]

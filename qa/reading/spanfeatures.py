@@ -14,6 +14,7 @@ from typing import Sequence
 
 from .asked_kind import FREQUENCY, asked_kind, asks_maker, maker_tokens, name_tokens
 from .acronyms import asked_acronym, expansion
+from .kind_fit import maker_span_fits
 from .asked_spans import as_asked, asks_kind_of, excluded_phrase, restates_excluded, restates_focus
 from .answertype import ENTITY_FIT, FOCUS_LABELS, asked_currency, question_focus
 from .timeshape import is_duration, names_calendar, names_one_point
@@ -329,7 +330,8 @@ def span_candidates(question: str, sentence: str, doc, kinds: Sequence[str]) -> 
     # ("Very high-speed Backbone Network Service", not "Backbone Network Service", for vBNS).
     kind = asked_kind(question)
     often = kind == "often"
-    asked = (maker_tokens(question, v) if asks_maker(question) else
+    maker = asks_maker(question)
+    asked = (maker_tokens(question, v) if maker else
              name_tokens(question, v) if kind == "name" else
              expansion(asked_acronym(question) or "", v) if kind == "stands" else
              {i for i in range(v.n) if FREQUENCY.search(v.lower[i])} if often else set())
@@ -355,7 +357,8 @@ def span_candidates(question: str, sentence: str, doc, kinds: Sequence[str]) -> 
                     b += 1  # "5 gigawatts (GW)", not "5 gigawatts (GW"
                 out.append((a, b, f))
                 points.append(names_one_point(v.lower, i, j))
-                fits.append(asked.issubset(range(i, j)) if kind == "stands" else not asked.isdisjoint(range(i, j)))
+                fits.append(asked.issubset(range(i, j)) if kind == "stands" else
+                            maker_span_fits(question, v, i, j, asked) if maker else not asked.isdisjoint(range(i, j)))
     if any(fits):
         out, points = [c for c, fit in zip(out, fits) if fit], [pt for pt, fit in zip(points, fits) if fit]
     # "When will Samsung start 2nm mass production?" over "... were mass-produced by TSMC, but since

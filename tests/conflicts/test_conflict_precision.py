@@ -110,6 +110,23 @@ def test_a_stated_name_is_answered_by_the_name_each_source_gives_there(encode):
     assert real(find(q, [a, elsewhere], encode)) == []
 
 
+@MODES
+def test_names_beside_the_question_words_but_not_the_stated_name_are_no_answers_to_it(encode):
+    """"Did Valtra comment on the Orvex report?" states "Orvex" where the question reads a
+    stated name; sources naming who reported ("The Ledger reported", "Nordpost reported") give two
+    names of another slot, and neither says yes or no to Orvex: no conflict. Where one source
+    gives the stated name there and the other another name, they disagree."""
+    q = "Did Valtra comment on the Orvex report?"
+    a = doc("a01", "Orvex is weighing a new plant, The Ledger reported on Monday. Valtra declined to comment.")
+    b = doc("b02", "Orvex plans a second plant in the north, Nordpost reported, citing two people.")
+    assert real(find(q, [a, b], encode)) == []
+    assert real(find(q, [a, b], encode, stated_name_given=False)) == ["answer"]
+    q2 = "Do the Harbour Lions play their home games in Kestrel Park Stadium?"
+    c = doc("a01", "The Harbour Lions play their home games at Kestrel Park Stadium.")
+    d = doc("b02", "The Harbour Lions play their home games at Merrow Field Stadium.")
+    assert real(find(q2, [c, d], encode)) == ["answer"]
+
+
 def test_options_offered_at_the_front_of_a_yes_no_question():
     assert choice_options("Did Tipperary or Galway play the 1961 Camogie final against Dublin?") == (
         ("tipperary",), ("galway",))

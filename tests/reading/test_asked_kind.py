@@ -187,6 +187,11 @@ def test_a_source_is_no_place(tmp_path, fake_embedder):
     # a long phrase after "with" is the question's own matter, not a partner's slot: "the Soviet
     # Union", not the name nearest "U.S."
     ("Who did the U.S. collaborate with on an Earth orbit mission in 1975?", False),
+    # the partner named after "with", the verb before it
+    ("Who designed Jalapeño with OpenAI?", True),
+    ("Which company worked with OpenAI on Jalapeño?", True),
+    ("Who worked with him?", False),  # no name after "with"
+    ("Who played with the Beatles in 1962?", False),  # no verb of making or working together
 ])
 def test_partner_questions(question, partner):
     from qa.reading.asked_kind import asks_maker

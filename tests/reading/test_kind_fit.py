@@ -6,6 +6,7 @@ import pytest
 
 from qa.reading.acronyms import asked_acronym, expansion
 from qa.reading.asked_kind import asked_kind, maker_tokens
+from qa.reading.shortanswer import extract_short_answer
 from qa.reading.kind_fit import fit_kind, fits, names_the_thing
 
 
@@ -130,3 +131,18 @@ def test_a_partner_is_the_one_after_with():
          "to collaboration with Nokia, planning to mass-produce thousands of units.")
     v = _view(s)
     assert " ".join(v.text[i] for i in sorted(maker_tokens("Who is Zeta working with on ZTIA?", v))) == "Nokia"
+
+
+def test_the_partner_is_the_name_joined_to_the_subject_not_an_owner_or_the_pair():
+    """"Who designed Quasar with Acme?" over "Nexa's announcement shows that Acme and Nexa released
+    Quasar ...": the partner is the name joined to Acme (whatever label the tagger gives it),
+    and the short answer is that name, not "Nexa's official announcement" (a name owning
+    another noun) nor "Acme and Nexa" (the pair, holding the question's own partner)."""
+    s = ("Nexa's official announcement shows that Acme and Nexa released Quasar on June 24, 2026, "
+         "positioning it as an accelerator for inference, also referred to as an Intelligence Processor.")
+    for q in ("Who designed Quasar with Acme?", "Who did Acme build Quasar with?",
+              "Which company worked with Acme on Quasar?"):
+        v = _view(s)
+        assert [v.text[i] for i in sorted(maker_tokens(q, v))] == ["Nexa"], q
+        a, b, _ = extract_short_answer(q, s)
+        assert s[a:b] == "Nexa", q
