@@ -58,7 +58,8 @@ from .answers import _answers, _chosen, _polarity, _relevance, close_values
 from .entity import SAME, UNRELATED, _qualifiers, entity_relation, same_entity
 from .rewrite import rewritten
 from .summaries import _Said, conflict_of, one_unless_two
-from .slots import _components, _figures, _fits, asks_standing, certainty_bears, names_subject, speaks_to_predicate
+from .slots import (_components, _figures, _fits, asks_standing, certainty_bears, names_subject, speaks_to_claim,
+                    speaks_to_predicate)
 from ..reading.answertype import question_focus
 from .sentences import Encoder, _DocSentences, _Sentence
 from .swaps import Swaps, _figures_differ, swaps_between
@@ -140,6 +141,9 @@ class QuestionConflicts:
                     if (keep and st.explain_docs and q.kind is None and c.kind in ("certainty", "negation")
                             and question_focus(q.text).wh):
                         keep = speaks_to_predicate(c, q, self._facts, st.explain_docs)
+                if (keep and st.claim_docs and c.kind in ("certainty", "negation") and not question_focus(q.text).wh
+                        and (q.kind is None or asks_standing(q))):
+                    keep = speaks_to_claim(c, q, self._facts, st.explain_docs or 2)
                 if keep:
                     kept = self._recheck(c, q, answers, st)
                     if kept is not None:

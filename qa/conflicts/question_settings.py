@@ -94,6 +94,13 @@ class QuestionSettings:
     # it asks ("respond"): closeness alone kept the Anthropic/Samsung certainty conflict for a
     # question about Samsung's response (0: off, closeness alone).
     explain_docs: int = 2
+    # A question on a claim's standing or a yes/no question ("Has Anthropic confirmed a deal with
+    # Samsung?", "Will Samsung's foundry be profitable this year?") keeps a stored certainty or
+    # negation conflict only when statements of ``explain_docs`` documents are about its claim:
+    # the statement repeats a word of what is asked, or names every name of the question (its
+    # sentence may, for two or more names). Closeness kept the foundry backlog's and Meta's
+    # orders' conflicts for both (off: standing and closeness alone).
+    claim_docs: bool = True
     # A choice question ("a town or a village?") is answered by the one option each source affirms
     # (off: read as any other question, by its answer type).
     choices: bool = True

@@ -17,10 +17,11 @@ import re
 from collections.abc import Callable
 
 from .answer_facts import _PREFIX, DocFacts, Value, _Question
-from .claims import stem
+from .claims import stem, tokenize
+from ..ingest.text import nfkc
 from ..results import Conflict
 
-__all__ = ["certainty_bears", "asks_standing", "names_subject", "speaks_to_predicate"]
+__all__ = ["certainty_bears", "asks_standing", "names_subject", "speaks_to_predicate", "speaks_to_claim"]
 
 # Words of a question that asks how a claim stands rather than for a value or a name.
 _STANDING = re.compile(r"\b(?:relationship|relations|status|standing|dealings|describe[sd]?|situation|"
@@ -62,6 +63,42 @@ def certainty_bears(c: Conflict, q: _Question, facts_of: Callable[[str], DocFact
                 len({k for k in f.sents[i].keys if q.asks(k)}) >= needed for i in rows)):
             docs.add(s.doc_id)
     return len(docs) >= 2
+
+
+def speaks_to_claim(c: Conflict, q: _Question, facts_of: Callable[[str], DocFacts | None], docs: int) -> bool:
+    """Whether statements of ``docs`` documents of ``c`` are about the claim a yes/no or standing
+    question asks about: the statement repeats a word of what is asked ("backlog" for "Is
+    Samsung's backlog confirmed?"), or names every name of a question with two or more, in the
+    statement or its sentence ("Anthropic" and "Samsung" for "Has Anthropic confirmed a deal with
+    Samsung?"). Read on the clause each statement is shown saying: "long-term backlog
+    orders are expected to approach 50 trillion" names neither Anthropic nor a deal, nor says
+    anything of a profit, though its sentence names Samsung's foundry."""
+    names = {k for k in (*q.subject, *q.claimed) if k.isalpha()}
+    found = set()
+    for s, said_text in zip(c.statements, _phrases(c)):
+        f = facts_of(s.doc_id)
+        if f is None:
+            return True  # unknown documents: nothing is dropped for want of facts
+        keys = {t.key for t in tokenize(nfkc(said_text))}
+        said = any(q.asks(k) for k in keys)
+        if not said and len(names) >= 2:  # one name is the subject of many claims, two pin one down
+            said = names <= keys or any(x.start < s.end and s.start < x.end and names <= set(x.keys) for x in f.sents)
+        if said:
+            found.add(s.doc_id)
+    return len(found) >= docs
+
+
+_QUOTED = re.compile(r"“([^”]*)”")
+
+
+def _phrases(c: Conflict) -> list[str]:
+    """What each statement of ``c`` is shown saying: the clause its summary quotes, one per
+    statement in order ("... 000 says tentatively “long-term backlog orders are expected to
+    approach 50 trillion Korean won”; 001 states “...”"), else its whole sentence."""
+    quoted = _QUOTED.findall(c.summary)
+    if len(quoted) != len(c.statements):
+        return [s.text for s in c.statements]
+    return [q.rstrip("…").strip() for q in quoted]
 
 
 def speaks_to_predicate(c: Conflict, q: _Question, facts_of: Callable[[str], DocFacts | None], docs: int) -> bool:

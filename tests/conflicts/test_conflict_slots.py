@@ -66,6 +66,44 @@ def test_a_stored_certainty_conflict_is_kept_when_it_speaks_to_the_slot(question
         assert real(off) == []
 
 
+def _quoted_conflict(docs, phrases):
+    """A stored certainty conflict whose summary quotes what each statement says, as stored ones do."""
+    statements = tuple(Citation(d.doc_id, d.title, d.date, d.raw.index(t), d.raw.index(t) + len(t), t, 0.9)
+                       for d, t in zip(docs, phrases))
+    summary = "Certainty conflict: {} says tentatively “{}”; {} states “{}”".format(
+        docs[0].doc_id, phrases[0], docs[1].doc_id, phrases[1])
+    return Conflict("certainty", summary, statements)
+
+
+@pytest.mark.parametrize("question, kept", [
+    ("Has Acme confirmed a deal with Nexa?", ["acme"]),  # its names: Acme's use of Nexa's process
+    ("Is the backlog of Nexa confirmed?", ["backlog"]),  # the backlog asked; naming Nexa alone is not enough
+    ("Will Nexa's foundry turn a profit this year?", []),  # neither clause says anything of a profit
+])
+def test_a_yes_no_or_standing_question_keeps_conflicts_on_its_claim(question, kept):
+    """"Has Anthropic confirmed a deal with Samsung?" showed the foundry backlog's certainty
+    conflict beside Anthropic's: both are close to the question and it asks for a standing. A
+    conflict stays when what each statement is shown saying repeats a word of what is asked or
+    names the question's names."""
+    evaluating = "Acme is also evaluating the use of Nexa's 3nm process to develop chips."
+    using = "Acme is also using Nexa's 3-nanometer process to develop its chips."
+    approach = "Industry sources say long-term backlog orders are expected to approach 40 trillion won at Nexa."
+    reached = "The backlog of Nexa's business has reached approximately 40 trillion won, and profits are expected."
+    # Articles on one story share its names (stored conflicts need evidence of one entity).
+    names = "Nexa Foundry makes chips for Acme, Tesla and Nvidia at its Pyeongtaek plant."
+    docs = [doc("a01", evaluating, names), doc("b02", using, names), doc("c03", approach, names),
+            doc("d04", reached, names)]
+    stored = [_quoted_conflict(docs[:2], (evaluating, using)),
+              _quoted_conflict(docs[2:], ("long-term backlog orders are expected to approach 40 trillion won",
+                                          "The backlog of Nexa's business has reached approximately 40 trillion won"))]
+    st = QuestionSettings(relevant=0.5, stored_kind_relevant=0.0, stored_close=-2.0)
+    label = lambda c: "acme" if "Acme" in c.summary else "backlog"  # noqa: E731
+    found = QuestionConflicts(docs).find(question, stored=stored, settings=st)
+    assert sorted(map(label, found)) == kept, [c.summary for c in found]
+    off = QuestionConflicts(docs).find(question, stored=stored, settings=replace(st, claim_docs=False))
+    assert sorted(map(label, off)) == ["acme", "backlog"]
+
+
 HOCKEY = ("Doug Harvey (ice hockey) Douglas Harvey was a Canadian professional ice hockey player who "
           "played in the National Hockey League from {year}.")
 UMPIRE = ("Doug Harvey (umpire) Harold Douglas Harvey was an American umpire in Major League Baseball "
