@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .answer_facts import _PREFIX, DocFacts, Value, _Question
+from .answer_facts import _PREFIX, _Q_STOP, DocFacts, Value, _Question
 from .claims import stem, tokenize
 from ..ingest.text import nfkc
 from ..results import Conflict
@@ -30,8 +30,19 @@ _STANDING = re.compile(r"\b(?:relationship|relations|status|standing|dealings|de
 
 def asks_standing(q: _Question) -> bool:
     """Whether the question asks how a claim stands ("relationship", "status", "how do reports
-    describe")."""
-    return bool(_STANDING.search(q.text))
+    describe"), or names a topic in keywords ("samsung backlog": no question word, no verb opening
+    it, no question mark), which asks for all the sources say of it."""
+    return bool(_STANDING.search(q.text)) or q.kind is None and _keywords(q.text)
+
+
+_OPENERS = frozenset("""is are was were do does did has have had can could will would should may might must
+    what which who whom whose when where why how tell name list give describe explain compare""".split())
+
+
+def _keywords(text: str) -> bool:
+    words = re.findall(r"[^\W\d_]+", text.casefold())
+    return bool(words) and not text.rstrip().endswith("?") and words[0] not in _OPENERS and not (
+        _OPENERS & set(words))
 
 
 def certainty_bears(c: Conflict, q: _Question, facts_of: Callable[[str], DocFacts | None],
@@ -72,16 +83,32 @@ def speaks_to_claim(c: Conflict, q: _Question, facts_of: Callable[[str], DocFact
     statement or its sentence ("Anthropic" and "Samsung" for "Has Anthropic confirmed a deal with
     Samsung?"). Read on the clause each statement is shown saying: "long-term backlog
     orders are expected to approach 50 trillion" names neither Anthropic nor a deal, nor says
-    anything of a profit, though its sentence names Samsung's foundry."""
-    names = {k for k in (*q.subject, *q.claimed) if k.isalpha()}
+    anything of a profit, though its sentence names Samsung's foundry. Keywords need every word
+    and name of them."""
+    # The question's names, its first word too when capitalised ("Samsung backlog"): a name is
+    # no word of what is asked.
+    caps = {t.key for t in tokenize(nfkc(q.text)) if t.text[:1].isupper() and t.key.isalpha() and t.key not in _Q_STOP}
+    names = caps | {k for k in (*q.subject, *q.claimed) if k.isalpha()}
+    named = {stem(k)[:_PREFIX] for k in names}
+    # "anthropic chip project progress" asks how a claim stands in its own word: read as a question.
+    keywords = q.kind is None and _keywords(q.text) and not _STANDING.search(q.text)
+    asked = set(q.predicate) - named
     found = set()
     for s, said_text in zip(c.statements, _phrases(c)):
         f = facts_of(s.doc_id)
         if f is None:
             return True  # unknown documents: nothing is dropped for want of facts
         keys = {t.key for t in tokenize(nfkc(said_text))}
-        said = any(q.asks(k) for k in keys)
-        if not said and len(names) >= 2:  # one name is the subject of many claims, two pin one down
+        if keywords:
+            # Keywords have no grammar to tell the claim from its setting ("amazon ai chips other
+            # than trainium" is not about any claim on chips): every word and every name of them,
+            # in the clause or its sentence ("meta samsung order": "Samsung receives 10 trillion
+            # won OEM orders from Meta"; not "The current order backlog of Samsung's foundry").
+            near = keys.union(*(x.keys for x in f.sents if x.start < s.end and s.start < x.end))
+            said = bool(asked) and asked <= {stem(k)[:_PREFIX] for k in near if k.isalpha()} and names <= near
+        else:
+            said = any(q.asks(k) and stem(k)[:_PREFIX] not in named for k in keys)
+        if not said and not keywords and len(names) >= 2:  # one name is the subject of many claims, two pin one down
             said = names <= keys or any(x.start < s.end and s.start < x.end and names <= set(x.keys) for x in f.sents)
         if said:
             found.add(s.doc_id)

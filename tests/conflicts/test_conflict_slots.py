@@ -79,6 +79,8 @@ def _quoted_conflict(docs, phrases):
     ("Has Acme confirmed a deal with Nexa?", ["acme"]),  # its names: Acme's use of Nexa's process
     ("Is the backlog of Nexa confirmed?", ["backlog"]),  # the backlog asked; naming Nexa alone is not enough
     ("Will Nexa's foundry turn a profit this year?", []),  # neither clause says anything of a profit
+    # Keywords name a topic and ask for all the sources say of it; "Nexa" is a name, not what is asked.
+    ("Nexa backlog", ["backlog"]),
 ])
 def test_a_yes_no_or_standing_question_keeps_conflicts_on_its_claim(question, kept):
     """"Has Anthropic confirmed a deal with Samsung?" showed the foundry backlog's certainty
@@ -102,6 +104,19 @@ def test_a_yes_no_or_standing_question_keeps_conflicts_on_its_claim(question, ke
     assert sorted(map(label, found)) == kept, [c.summary for c in found]
     off = QuestionConflicts(docs).find(question, stored=stored, settings=replace(st, claim_docs=False))
     assert sorted(map(label, off)) == ["acme", "backlog"]
+
+
+def test_keywords_ask_how_a_claim_stands():
+    """"samsung backlog" showed no conflict while "How big is Samsung's backlog?" showed the
+    expected / reached one: keywords are read as a question on the topic's standing."""
+    from qa.conflicts.answer_facts import _question
+    from qa.conflicts.slots import asks_standing
+
+    assert asks_standing(_question("Nexa backlog"))
+    assert asks_standing(_question("nexa backlog status"))
+    assert not asks_standing(_question("Nexa backlog?"))  # a question mark: a question as typed
+    assert not asks_standing(_question("Is Nexa's backlog growing"))
+    assert not asks_standing(_question("how big is the nexa backlog"))
 
 
 HOCKEY = ("Doug Harvey (ice hockey) Douglas Harvey was a Canadian professional ice hockey player who "
