@@ -2,14 +2,17 @@
 corpus ``qa eval`` builds from them is the whole half's): a rule limited to some questions is then
 measured on all of those, before and after, in minutes instead of a full run.
 
-    python -m qa.bench.question_subset OUT_DIR [--kind timed|excluding]
+    python -m qa.bench.question_subset OUT_DIR [--kind timed|excluding|money|maker|name]
     .venv/bin/qa eval OUT_DIR/timed-squad-v2.0-dev-half-a.json --report R
 
 ``timed``: questions whose answer type is a time (DATE, TIME, DURATION: "when", "what year",
 "how long") or that write a figure glued to its unit ("2nm"), the questions the short-answer rules
 of qa/reading/spanfeatures.py for times and glued figures apply to. ``excluding``: questions that
 rule a thing out ("Besides the 2nm process, what ...?", qa/reading/asked_spans.py) or write a glued
-figure, whose unit is a question word too.
+figure, whose unit is a question word too. ``money``: questions asking for an amount of money
+(qa/reading/asked_spans.py keeps the spans stating one). ``maker``: "who makes / who with"
+questions (qa/reading/asked_kind.py: makers and partners). ``name``: "what is X called / the name
+of X's thing" questions (qa/reading/kind_fit.py).
 """
 from __future__ import annotations
 
@@ -43,7 +46,25 @@ def is_excluding(question: str) -> bool:
     return bool(excluded_phrase(question)) or _has_glued_figure(question)
 
 
-KINDS = {"timed": is_timed, "excluding": is_excluding}
+def is_money(question: str) -> bool:
+    from ..reading.answertype import answer_type
+
+    return answer_type(question) == "MONEY"
+
+
+def is_maker(question: str) -> bool:
+    from ..reading.asked_kind import asks_maker
+
+    return asks_maker(question)
+
+
+def is_named(question: str) -> bool:
+    from ..reading.asked_kind import asked_kind
+
+    return asked_kind(question) == "name"
+
+
+KINDS = {"timed": is_timed, "excluding": is_excluding, "money": is_money, "maker": is_maker, "name": is_named}
 
 
 def write_subset(src: Path, out: Path, keep=is_timed) -> tuple[int, int]:

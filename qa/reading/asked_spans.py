@@ -64,8 +64,8 @@ def restates_excluded(v, i: int, j: int, q: dict) -> bool:
 
 def as_asked(question: str, typ: str | None, sentence: str, cands: list) -> list:
     """Of candidate spans [(start, end, features)] of ``sentence``, those that state the amount in
-    the currency the question names, or a share when it asks for a percentage (``typ``, its answer
-    type), or count what a "how many" question counts, when the sentence has any; else all of them. "Worth in Chinese yuan?" over "50 trillion won (approximately RMB 221.5
+    the currency the question names, or an amount of money when it asks for one, or a share when
+    it asks for a percentage (``typ``, its answer type), or count what a "how many" question counts, when the sentence has any; else all of them. "Worth in Chinese yuan?" over "50 trillion won (approximately RMB 221.5
     billion)" wants the yuan; "How many units ...?" over "hundreds of thousands of units using
     advanced 2nm process" not the "2"."""
     currency = asked_currency(question)
@@ -73,6 +73,8 @@ def as_asked(question: str, typ: str | None, sentence: str, cands: list) -> list
         cands = [c for c in cands if states_currency(currency, sentence[c[0]:c[1]])] or cands
     elif typ == "PERCENT":  # "62%", "about half": a share, not "US$25 billion"
         cands = [c for c in cands if states_share(sentence[c[0]:c[1]])] or cands
+    elif typ == "MONEY":  # "What does it cost?": "US$50 billion", never the "1 GW" beside it
+        cands = [c for c in cands if c[2].get("ent.MONEY")] or cands
     counted = counted_noun(question)
     unit = tokenize(counted) if counted else []
     if unit:

@@ -25,13 +25,15 @@ from __future__ import annotations
 
 from .acronyms import asked_acronym, expansion
 from .asked_kind import (_NAMING, _NOT_NAME_ENTS, _QUOTES, _WHO_ENTS, _among, _is_name, _names_more, _only_a_modifier,
-                         _own_words, _partner, asked_kind, named_owner)
+                         _own_words, _partner, asked_kind, holds_asked_kind, named_owner)
 
-__all__ = ["fit_kind", "fits", "names_the_thing", "maker_span_fits"]
+__all__ = ["fit_kind", "fits", "names_the_thing", "maker_span_fits", "quote_holds_kind"]
 
 _SUBJECTS = frozenset(("nsubj", "nsubjpass"))
 _OBJECTS = frozenset(("dobj", "attr", "oprd", "npadvmod", "dative", "appos"))
 _POSSESSIVES = ("its", "their", "his", "her")
+# Acronyms of a kind of technology, written in capitals like names but naming no one thing.
+_KIND_WORDS = frozenset("AI ML IT GPU CPU NPU ASIC HBM DRAM NAND SSD LLM EV IoT AR VR".split())
 
 
 def fit_kind(question: str) -> str | None:
@@ -61,6 +63,8 @@ def names_the_thing(question: str, v) -> bool:
     owner = (named_owner(question) or "").casefold()
     in_ent = {i for a, b, label in v.ents if label not in _NOT_NAME_ENTS for i in range(a, b)}
     for i in range(v.n):
+        if v.text[i].rstrip("s") in _KIND_WORDS:
+            continue  # "its own AI chips" says what kind of chips, it names none
         if (_is_name(v, i, own) or i in in_ent and not v.punct[i] and not _among(v.lower[i], own)) \
                 and _tied(v, i, owner, own):
             return True
@@ -109,3 +113,14 @@ def maker_span_fits(question: str, v, i: int, j: int, asked: set[int]) -> bool:
         return False
     subject = (_partner(question) or "").casefold()
     return not subject or subject not in v.lower[i:j]
+
+
+def quote_holds_kind(kind: str, question: str, views) -> bool:
+    """:func:`qa.reading.asked_kind.holds_asked_kind`, and for "What is Anthropic's chip called?"
+    (a name of a named owner's thing) a name of that thing: "... in talks with Samsung
+    Electronics ..., the U.S. IT news outlet The Information reported" names two things, neither
+    Anthropic's chip."""
+    views = list(views)
+    if not holds_asked_kind(kind, question, views):
+        return False
+    return kind != "name" or named_owner(question) is None or any(names_the_thing(question, v) for v in views)

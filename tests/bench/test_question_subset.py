@@ -31,3 +31,11 @@ def test_questions_ruling_something_out_are_their_own_subset():
     assert is_excluding("What was the other finalist besides Levi's Stadium?")
     assert is_excluding("Which node, 3nm, is used?")  # a glued figure: its unit is a question word
     assert not is_excluding("What does Acme use?")
+
+
+def test_money_maker_and_name_questions_are_subsets_of_their_own():
+    from qa.bench.question_subset import is_maker, is_money, is_named
+
+    assert is_money("How much did the stadium cost?") and not is_money("How big is the stadium?")
+    assert is_maker("Who designed Quasar with Acme?") and not is_maker("Who won the cup?")
+    assert is_named("What is Acme's chip called?") and not is_named("What does Acme make?")

@@ -89,6 +89,8 @@ def test_reader_quotes_the_expansion(tmp_path, fake_embedder):
     ("The chip is also referred to as an Intelligence Processor by Acme.", True),  # a naming verb
     ("Globex strengthened its team by hiring Maria Jensen, a key contributor to Acme's chip project.", False),
     ("Globex is also evaluating the use of Nokia's 2nm process to develop AI chips.", False),
+    # "AI" says what kind of chips the owner's are, it names none
+    ("Acme has begun early-stage work on developing its own AI chips and is in talks with Nokia.", False),
 ])
 def test_names_the_thing(sentence, names):
     assert names_the_thing("What is the name of Acme's chip?", _view(sentence)) is names
@@ -146,3 +148,20 @@ def test_the_partner_is_the_name_joined_to_the_subject_not_an_owner_or_the_pair(
         assert [v.text[i] for i in sorted(maker_tokens(q, v))] == ["Nexa"], q
         a, b, _ = extract_short_answer(q, s)
         assert s[a:b] == "Nexa", q
+
+
+def test_a_name_question_is_not_answered_by_names_of_other_things():
+    """"What is Anthropic's chip called?" was answered by "... in talks with Samsung Electronics
+    ..., the U.S. IT news outlet The Information reported": names of a partner and an outlet,
+    none of Anthropic's chip. The reader abstains on such a quote (quote_holds_kind)."""
+    from qa.reading.asked_kind import holds_asked_kind
+    from qa.reading.kind_fit import quote_holds_kind
+
+    q = "What is Acme's chip called?"
+    talks = [_view("Acme has begun early-stage work on developing its own AI chips and is in talks with Nokia "
+                   "Electronics, the news outlet The Ledger reported.")]
+    assert holds_asked_kind("name", q, talks)  # names beyond the question's: enough before
+    assert not quote_holds_kind("name", q, talks)
+    assert quote_holds_kind("name", q, [_view("Acme has already disclosed its Quasar inference chip.")])
+    # Without a named owner any name answers, as before.
+    assert quote_holds_kind("name", "What is the chip called?", talks)

@@ -127,6 +127,10 @@ EXTRACT_CASES = [
     ("What percentage of the investment goes to chips?",
      "The industry expects that about half of this total investment will be used for chips, which means "
      "that its investment in semiconductor fields will reach approximately US$25 billion.", "about half"),
+    # A question asking for money takes an amount of money, not the capacity beside it.
+    ("Orvik data center cost",
+     "Orvik also plans a data center of approximately 2 GW, with an investment expected to reach "
+     "approximately US$40 billion (approximately RMB 270 billion).", "US$40 billion"),
     # A capital "The" inside a sentence is part of a name.
     ("Which outlet first reported Anthropic's chip plans?",
      "Anthropic has begun early-stage work on developing its own AI chips and is in talks with Samsung "
