@@ -2,7 +2,7 @@
 corpus ``qa eval`` builds from them is the whole half's): a rule limited to some questions is then
 measured on all of those, before and after, in minutes instead of a full run.
 
-    python -m qa.bench.question_subset OUT_DIR [--kind timed|excluding|money|maker|name]
+    python -m qa.bench.question_subset OUT_DIR [--kind timed|excluding|money|maker|name|present]
     .venv/bin/qa eval OUT_DIR/timed-squad-v2.0-dev-half-a.json --report R
 
 ``timed``: questions whose answer type is a time (DATE, TIME, DURATION: "when", "what year",
@@ -12,7 +12,8 @@ rule a thing out ("Besides the 2nm process, what ...?", qa/reading/asked_spans.p
 figure, whose unit is a question word too. ``money``: questions asking for an amount of money
 (qa/reading/asked_spans.py keeps the spans stating one). ``maker``: "who makes / who with"
 questions (qa/reading/asked_kind.py: makers and partners). ``name``: "what is X called / the name
-of X's thing" questions (qa/reading/kind_fit.py).
+of X's thing" questions (qa/reading/kind_fit.py). ``present``: questions saying "now",
+"currently" ... (qa/indexing/lexical.py leaves those words out of a question's terms).
 """
 from __future__ import annotations
 
@@ -64,7 +65,14 @@ def is_named(question: str) -> bool:
     return asked_kind(question) == "name"
 
 
-KINDS = {"timed": is_timed, "excluding": is_excluding, "money": is_money, "maker": is_maker, "name": is_named}
+def is_present(question: str) -> bool:
+    from ..indexing.lexical import _NOW
+
+    return bool(_NOW.search(question))
+
+
+KINDS = {"timed": is_timed, "excluding": is_excluding, "money": is_money, "maker": is_maker, "name": is_named,
+         "present": is_present}
 
 
 def write_subset(src: Path, out: Path, keep=is_timed) -> tuple[int, int]:

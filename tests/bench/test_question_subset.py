@@ -39,3 +39,6 @@ def test_money_maker_and_name_questions_are_subsets_of_their_own():
     assert is_money("How much did the stadium cost?") and not is_money("How big is the stadium?")
     assert is_maker("Who designed Quasar with Acme?") and not is_maker("Who won the cup?")
     assert is_named("What is Acme's chip called?") and not is_named("What does Acme make?")
+    from qa.bench.question_subset import is_present
+
+    assert is_present("Who currently makes Acme's chips?") and not is_present("What is the current?")
