@@ -10,8 +10,8 @@ measured on all of those, before and after, in minutes instead of a full run.
 of qa/reading/spanfeatures.py for times and glued figures apply to. ``excluding``: questions that
 rule a thing out ("Besides the 2nm process, what ...?", qa/reading/asked_spans.py) or write a glued
 figure, whose unit is a question word too. ``money``: questions asking for an amount of money
-(qa/reading/asked_spans.py keeps the spans stating one). ``maker``: "who makes / who with"
-questions (qa/reading/asked_kind.py: makers and partners). ``name``: "what is X called / the name
+(qa/reading/asked_spans.py keeps the spans stating one). ``maker``: "who makes / who with / which
+company makes" questions (qa/reading/asked_kind.py: makers and partners). ``name``: "what is X called / the name
 of X's thing" questions (qa/reading/kind_fit.py). ``present``: questions saying "now",
 "currently" ... (qa/indexing/lexical.py leaves those words out of a question's terms).
 """
@@ -55,8 +55,9 @@ def is_money(question: str) -> bool:
 
 def is_maker(question: str) -> bool:
     from ..reading.asked_kind import asks_maker
+    from ..reading.kind_fit import _WHICH_MAKER
 
-    return asks_maker(question)
+    return asks_maker(question) or bool(_WHICH_MAKER.match(question))
 
 
 def is_named(question: str) -> bool:

@@ -23,11 +23,14 @@ Sentences come as views of their parse (:class:`qa.reading.spanfeatures._View`).
 """
 from __future__ import annotations
 
+import re
+
 from .acronyms import asked_acronym, expansion
 from .asked_kind import (_NAMING, _NOT_NAME_ENTS, _QUOTES, _WHO_ENTS, _among, _is_name, _names_more, _only_a_modifier,
-                         _own_words, _partner, asked_kind, holds_asked_kind, named_owner)
+                         _own_words, _partner, _MAKER_VERBS, asked_kind, holds_asked_kind,
+                         named_owner)
 
-__all__ = ["fit_kind", "fits", "names_the_thing", "maker_span_fits", "quote_holds_kind"]
+__all__ = ["fit_kind", "fits", "names_the_thing", "maker_span_fits", "quote_holds_kind", "agent_tokens"]
 
 _SUBJECTS = frozenset(("nsubj", "nsubjpass"))
 _OBJECTS = frozenset(("dobj", "attr", "oprd", "npadvmod", "dative", "appos"))
@@ -124,3 +127,43 @@ def quote_holds_kind(kind: str, question: str, views) -> bool:
     if not holds_asked_kind(kind, question, views):
         return False
     return kind != "name" or named_owner(question) is None or any(names_the_thing(question, v) for v in views)
+
+
+# "Which company makes Trainium?": a company asked for as the one doing something to a named thing.
+_WHICH_MAKER = re.compile(r"\s*(?:which|what)\s+(?:company|companies|firm|firms|chipmaker|manufacturer|business)\s+"
+                          r"(?:(?:is|are|was|were|will|has|have|had|did|does|do)\s+)?([a-z]+)\b", re.I)
+
+
+def agent_tokens(question: str, v, maker: bool) -> set[int]:
+    """Positions of the names of view ``v`` that do what the question asks to a thing it names:
+    "Amazon" for "Who makes Trainium?" over "Google has TPU, Amazon has Trainium and Inferentia,
+    Meta is advancing MTIA" (the subject of the verb whose object is Trainium), "Broadcom" of "The
+    Jalapeño chip was designed by Broadcom" (the agent of a passive). For "who makes / designs
+    ..." questions (``maker``) and "Which company makes ...?". Empty when the sentence does not
+    hold the thing that way."""
+    m = _WHICH_MAKER.match(question)
+    if not maker and not (m and m.group(1).lower() in _MAKER_VERBS):
+        return set()
+    own = _own_words(question)
+    names = {w.casefold() for w in re.findall(r"\b[A-Z][\w-]*", question)[1:]} - {"who", "which", "what"}
+    out: set[int] = set()
+    for i in range(v.n):
+        if v.lower[i] not in names:
+            continue
+        j = i
+        while v.dep[j] in ("conj", "compound", "flat") and v.head[j] != j:
+            j = v.head[j]  # "Trainium and Inferentia", "the Jalapeño chip"
+        verb, dep = v.head[j], v.dep[j]
+        if dep in ("dobj", "attr"):
+            doers = [k for k in range(v.n) if v.head[k] == verb and v.dep[k] == "nsubj"]
+        elif dep == "nsubjpass":
+            doers = [k for a in range(v.n) if v.head[a] == verb and v.dep[a] == "agent"
+                     for k in range(v.n) if v.head[k] == a and v.dep[k] == "pobj"]
+        else:
+            continue
+        doers += [k for k in range(v.n) if v.dep[k] == "conj" and v.head[k] in doers]
+        for k in doers:
+            if v.pos[k] == "PROPN" and not _among(v.lower[k], own):
+                out |= {k} | {c for c in range(v.n) if v.head[c] == k and v.dep[c] in ("compound", "flat")
+                               and v.pos[c] == "PROPN"}
+    return out

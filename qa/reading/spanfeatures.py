@@ -14,7 +14,7 @@ from typing import Sequence
 
 from .asked_kind import FREQUENCY, asked_kind, asks_maker, maker_tokens, name_tokens
 from .acronyms import asked_acronym, expansion
-from .kind_fit import maker_span_fits
+from .kind_fit import agent_tokens, maker_span_fits
 from .asked_spans import as_asked, asks_kind_of, excluded_phrase, restates_excluded, restates_focus
 from .answertype import ENTITY_FIT, FOCUS_LABELS, asked_currency, question_focus
 from .timeshape import is_duration, names_calendar, names_one_point
@@ -335,6 +335,10 @@ def span_candidates(question: str, sentence: str, doc, kinds: Sequence[str]) -> 
              name_tokens(question, v) if kind == "name" else
              expansion(asked_acronym(question) or "", v) if kind == "stands" else
              {i for i in range(v.n) if FREQUENCY.search(v.lower[i])} if often else set())
+    # "Who makes Trainium?" over "Google has TPU, Amazon has Trainium ...": the one whose verb has it.
+    agents = agent_tokens(question, v, maker)
+    if agents:
+        maker, asked = True, (asked & agents if maker else set()) or agents
     if often and not asked:
         return []  # a sentence stating no frequency has no short answer to "how often"
     # "Where will it be made?" over "According to reports, ...": a source is no place.

@@ -165,3 +165,22 @@ def test_a_name_question_is_not_answered_by_names_of_other_things():
     assert quote_holds_kind("name", q, [_view("Acme has already disclosed its Quasar inference chip.")])
     # Without a named owner any name answers, as before.
     assert quote_holds_kind("name", "What is the chip called?", talks)
+
+
+@pytest.mark.parametrize("question,sentence,short", [
+    # the subject of the verb whose object is the thing, not the sentence's main subject
+    ("Who makes Quasar?", "Globex has Nova, Acme has Quasar and Pulsar, Initech is advancing Zeta, and model "
+     "companies like Hooli are also evaluating custom chips.", "Acme"),
+    ("Which company makes Quasar?", "Globex has Nova, Acme has Quasar and Pulsar, Initech is advancing Zeta, and "
+     "model companies like Hooli are also evaluating custom chips.", "Acme"),
+    # the agent of a passive
+    ("Who designed Quasar?", "The Quasar chip was designed by Nexa, while Initech makes the Z100.", "Nexa"),
+])
+def test_the_maker_is_the_one_whose_verb_has_the_thing(question, sentence, short):
+    from qa.reading.kind_fit import agent_tokens
+
+    v = _view(sentence)
+    assert " ".join(v.text[i] for i in sorted(agent_tokens(question, v, question.startswith("Who")))) == short
+    a, b, _ = extract_short_answer(question, sentence)
+    assert sentence[a:b] == short
+    assert agent_tokens("Which company won the cup?", v, False) == set()  # no verb of making
