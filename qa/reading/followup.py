@@ -62,6 +62,20 @@ _LEADING_AND = re.compile(r"^\s*(?:and|but|so|also|ok|okay)\b[\s,]*", re.IGNOREC
 _NAME = re.compile(r"(?:[A-Z][\w’'.-]*|\d[\w.,$%-]*)(?:\s+(?:of\s+|de\s+|the\s+)?(?:[A-Z][\w’'.-]*|\d[\w.-]*))*")
 
 
+# "Meta's order", "Samsung's foundry backlog": a name owning a thing named in small letters.
+_OWNED = re.compile(r"[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*['’]s(?:\s+[a-z][\w-]*)+")
+_NOT_THING = _WH | _AUX | frozenset("worth in on at by for of to with from and or than".split())
+
+
+def _owned_phrase(text: str, words: int) -> re.Match | None:
+    """The first owner and the ``words`` small words of its thing that follow ("Samsung's
+    backlog" at 1), or None when fewer such words follow (or, past one, they end the text)."""
+    word = r"\s+(?!(?:%s)\b)[a-z][\w-]*" % "|".join(_NOT_THING)
+    m = re.search(r"[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*['’]s" + word * words + r"(?![\w-])", text)
+    # The question's last word is its verb more often than its thing's: "When will Acme's chip launch?"
+    return None if m is None or words > 1 and not text[m.end():].strip(" ?") else m
+
+
 def _names(text: str) -> list[str]:
     """Capitalised name phrases of a question (not its first word unless it is a name itself),
     possessives cut: "Which foundry makes Meta's MTIA chips?" -> ["Meta", "MTIA"]."""
@@ -174,6 +188,14 @@ def read_follow_up(question: str, history: Sequence[Turn], score: Callable[[str]
     m = _ABOUT.match(question) or _AND_NAME.match(question)
     if m and (m.re is _ABOUT or m.group("x").split()[0].casefold() not in _WH | _AUX):
         new = (_names(m.group("x")) or [m.group("x").strip()])[0]
+        owned = _OWNED.fullmatch(m.group("x").strip(" ?"))
+        if owned and _OWNED.search(previous):
+            # "What about Meta's order?" after "How much is Samsung's backlog?": Meta's order, not
+            # Meta's backlog; the earlier owner's whole thing, up to three words ("Samsung's foundry
+            # backlog"), gives way to the new one.
+            readings = [previous[:o.start()] + owned.group() + previous[o.end():]
+                        for o in (_owned_phrase(previous, k) for k in (3, 2, 1)) if o is not None]
+            return _best(readings, score)
         readings = [previous.replace(old, new, 1) for old in _names(previous) if old != new]
         return _best(readings, score)
     if _is_ellipsis(words):

@@ -49,6 +49,17 @@ def test_what_about_replaces_a_name_of_the_last_question():
     assert read_follow_up("And Initech?", history, flat) == "Which foundry makes Initech's chips?"
 
 
+def test_what_about_an_owned_thing_replaces_the_owned_thing():
+    # "What about Meta's order?" after "How much is Samsung's backlog?" asked for Meta's backlog.
+    history = [turn("How much is Acme's backlog?", "50 trillion won")]
+    assert read_follow_up("What about Initech's order?", history, flat) == "How much is Initech's order?"
+    history = [turn("What is Acme's foundry backlog worth?", "50 trillion won")]
+    assert read_follow_up("What about Initech's order?", history, flat) == "What is Initech's order worth?"
+    # the question's last word is its verb, not part of the thing
+    history = [turn("When will Acme's chip launch?", "next year")]
+    assert read_follow_up("And Initech's server?", history, flat) == "When will Initech's server launch?"
+
+
 def test_a_bare_question_phrase_takes_the_rest_of_the_last_question():
     history = [turn("What total capacity is Acme targeting for its data centre?", "5 GW")]
     assert read_follow_up("by when?", history, flat) == "By when is Acme targeting for its data centre?"
