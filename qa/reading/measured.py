@@ -4,10 +4,11 @@ sharing more of the question's words."""
 from __future__ import annotations
 
 import re
+from typing import Sequence
 
 from .answertype import _COUNT_PREPS, _STOP, _WH, _WORD, AUXILIARIES, answer_type
 
-__all__ = ["measured_noun", "measured_owner", "opens_with", "other_owner"]
+__all__ = ["measured_noun", "measured_owner", "opens_with", "other_owner", "other_speaker", "speaker_said"]
 
 # Words that name a measure of something ("the value of the deal", "backlog size"), and words that
 # end the phrase naming what is measured ("the deal under which ...", "orders with Samsung").
@@ -120,3 +121,39 @@ def opens_with(owner: str, quote: str) -> bool:
     phrase ("Similar to Meta, Anthropic also plans ...", "According to reports, Meta's ..."); not
     one naming it in a list ("clients (including Tesla, Anthropic and Meta)")."""
     return re.match(rf"\s*(?:{_OPENERS}\b[^,]{{0,40}},\s*)?{re.escape(owner)}\b", quote) is not None
+
+
+# "What did Samsung say about ...?", "How did Samsung respond ...?": what one party said.
+_ASKED_SPEAKER = re.compile(r"\s*(?i:what|how)\s+(?i:did|does|do|has|have|will|would)\s+(?:the\s+)?"
+                            r"([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})\s+(say|said|state|tell|announce|claim|"
+                            r"comment|respond|reply|answer|describe|think|write)\b")
+_SAID = (r"(?:said|says|stated|states|told|announced|announces|claimed|claims|commented|responded|replied|"
+         r"wrote|noted|added|explained|confirmed|denied)")
+
+
+def other_speaker(question: str, quote: str) -> tuple[str, str] | None:
+    """(asked, found) when a question asks what one party said ("What did Samsung say about its
+    compute?") and ``quote`` is another's statement ("Anthropic stated that Nvidia's GPUs ...
+    would continue to serve as the core of its computing resources") without naming the asked
+    party. None otherwise."""
+    m = _ASKED_SPEAKER.match(question)
+    if m is None:
+        return None
+    asked = m.group(1)
+    if asked.split()[0].casefold() in quote.casefold():
+        return None
+    found = re.search(rf"{_OWNER_NAME}\s+(?:(?:has|had|also|later|then|publicly)\s+)*{_SAID}\b", quote)
+    if found is None or found.group(1).split()[0].casefold() in _NOT_OWNERS:
+        return None
+    return f"what {asked} said", f"what {found.group(1)} said"
+
+
+def speaker_said(question: str, quote: str, lacking: Sequence[str] = ()) -> bool:
+    """Whether ``quote`` is the statement a "What did X say ...?" question asks for: X is the
+    subject of a verb of saying in it ("Anthropic stated that ..."), and no word of the question
+    but its verb of saying ("say") is among the ``lacking`` ones."""
+    m = _ASKED_SPEAKER.match(question)
+    if m is None or any(w.casefold() != m.group(2).casefold() for w in lacking):
+        return False
+    found = re.search(rf"{_OWNER_NAME}\s+(?:(?:has|had|also|later|then|publicly)\s+)*{_SAID}\b", quote)
+    return found is not None and found.group(1).split()[0].casefold() == m.group(1).split()[0].casefold()

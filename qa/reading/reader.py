@@ -34,7 +34,7 @@ from .kind_fit import fit_kind, fits, quote_holds_kind
 from .analysis import stored_views, views_of
 from .prefer import preferred
 from .readerconfig import CONFIG_PATH, ReaderConfig
-from .measured import other_owner
+from .measured import other_owner, other_speaker, speaker_said
 from .subjects import tied_to_subject
 from ..indexing.entities import type_mask
 from ..indexing.lexical import idf_table, question_terms, sentence_tokens, tokenize
@@ -245,7 +245,11 @@ class ExtractiveReader:
         row, _ = cands[best]
         doc, a, b = (int(x) for x in self.data.sentences[row])
         info = dict(zip(FEATURES, map(float, feats[best])))
-        if prob < self.config.threshold and not reworded(question, feats, best, self._doc_terms.words(doc)):
+        lacking = missing_words(question, self._doc_terms.context(self.data, row), tokenize)[:3]
+        # "What did Anthropic say about its compute?" over "Anthropic stated that ... the core of its
+        # computing resources": the asked party's statement, no word of the question missing there.
+        said = speaker_said(question, self.raw[doc][a:b], lacking)
+        if prob < self.config.threshold and not said and not reworded(question, feats, best, self._doc_terms.words(doc)):
             return Reading(doc, a, b, None, prob, True, abstain_reason(info), info)
         gate = self._gate_features(question, cands, best, info)
         a, b, partner = self._merge_neighbour(cands, logits, best, doc, a, b, feats)
@@ -262,7 +266,8 @@ class ExtractiveReader:
         quote = self.raw[doc][a:b]
         # Trainium2 for Trainium3, 1 GW for "its 5 GW", Meta's order for Tesla's (yes/no: "Is it 3nm?" No, 2nm).
         other = other_version(question, quote) or (None if YES_NO.match(question) else
-                                                   other_figure(question, quote) or other_owner(question, quote))
+                                                   other_figure(question, quote) or other_owner(question, quote)
+                                                   or other_speaker(question, quote))
         if other is not None:
             return Reading(doc, a, b, None, prob, True, f"The closest passages are about {other[1]}, not {other[0]}.", info)
         if asks_fact(question) and ((not info["type_match"] and not states_fact(question, quote))
@@ -279,9 +284,8 @@ class ExtractiveReader:
             # "Who heads Samsung's foundry business?" is not answered by a sentence on the
             # business's backlog that names nobody but Samsung (qa.reading.asked_kind).
             return Reading(doc, a, b, None, prob, True, KIND_REASONS[kind], info, gate)
-        if self.gate is not None and not self.gate.answerable(np.array(gate)):
+        if self.gate is not None and not self.gate.answerable(np.array(gate)) and not said:
             # About the passage's subject, but asking for what it never says.
-            lacking = missing_words(question, self._doc_terms.context(self.data, row), tokenize)[:3]
             reason = ("The closest passages do not say " + ", ".join(f"“{w}”" for w in lacking) + "." if lacking
                       else "The closest passages are on the subject but do not answer the question.")
             return Reading(doc, a, b, None, prob, True, reason, info, gate)

@@ -132,3 +132,32 @@ def test_reader_abstains_on_another_figure_and_on_years_for_a_count(made_up):
     assert a.abstained and a.reason == "The closest passages are about Meta's order, not Tesla's order."
     a = api.ask("How many Jalapeño chips will OpenAI deploy first?", corpus=made_up)
     assert a.abstained and "no number" in a.reason
+
+
+@pytest.mark.parametrize("question, quote, other, said", [
+    # another party's statement, the asked one never named: not what it said
+    ("What did Nexa say about its compute?", "In response to a request for comment, Acme stated that GPUs would "
+     "remain the core of its computing resources.", ("what Nexa said", "what Acme said"), False),
+    ("What did Acme say about its compute?", "In response to a request for comment, Acme stated that GPUs would "
+     "remain the core of its computing resources.", None, True),
+    ("How did Nexa respond?", "Nexa declined to comment on the matter.", None, False),  # named: no other
+    ("What did Nexa build?", "Acme stated that Nexa builds chips.", None, False),  # no question of saying
+])
+def test_other_speaker_and_speaker_said(question, quote, other, said):
+    from qa.reading.measured import other_speaker, speaker_said
+
+    assert other_speaker(question, quote) == other
+    assert speaker_said(question, quote, ["say"] if "say" in question else []) is said
+    assert not speaker_said(question, quote, ["ipo"])  # a word of the question it never gives
+
+
+def test_reader_quotes_what_the_asked_party_said_and_no_one_else(fake_embedder, write_corpus):
+    """"What did Samsung say about its compute?" (a follow-up after Anthropic) quoted "Anthropic
+    stated that ... the core of its computing resources"."""
+    corpus = write_corpus({"acme.txt": "Acme and its compute\n\nIn response to a request for comment, Acme stated "
+                                       "that Nvidia GPUs would continue to serve as the core of its computing "
+                                       "resources. Nexa builds memory for data centers in Korea.\n"})
+    a = api.ask("What did Nexa say about its compute?", corpus=corpus)
+    assert a.abstained and a.reason == "The closest passages are about what Acme said, not what Nexa said."
+    a = api.ask("What did Acme say about its compute?", corpus=corpus)
+    assert not a.abstained and "Acme stated" in a.answer
