@@ -24,7 +24,9 @@ EXPECTED = {
     "What is OpenAI's inference chip called?": ("Jalapeño", "disclosed its Jalapeño inference chip"),
     "What is the name of Anthropic's custom AI chip?": None,
     "How much was Tesla's AI chip order with Samsung worth?": None,
-    "who did openai build jalapeño with": ("Broadcom", "developed with Broadcom"),
+    # Either sentence naming the partner answers; since the partner joined to the subject is the
+    # short answer ("OpenAI and Broadcom released Jalapeño": "Broadcom", 0.83), that one ranks first.
+    "who did openai build jalapeño with": ("Broadcom", "OpenAI and Broadcom released Jalapeño"),
     "How often does Meta want to release new MTIA chips?": ("every six months", "launched every six months"),
     # The second round (qa.reading.asked_kind "often", partners, sources; answertype; asked_spans; measured)
     "How often does Samsung report earnings?": None,
@@ -40,6 +42,24 @@ EXPECTED = {
                                            "disclosed its Jalapeño inference chip"),
     "What does MTIA stand for?": None,  # the seeds never spell it out
     "who is meta working with on mtia": ("Samsung", "shifted to collaboration with Samsung"),
+    # The fourth round (kind_fit: partners named after "with", makers by their verb, names of the
+    # owner's thing; asked_spans: money; measured: whose statement)
+    "Who designed Jalapeño with OpenAI?": ("Broadcom", "OpenAI and Broadcom released Jalapeño"),
+    "Which company makes Trainium?": ("Amazon", "Amazon has Trainium"),
+    "anthropic data center cost": ("US$50 billion", "investment scale expected to reach"),
+    "What is Anthropic's chip called?": None,  # no article names one
+    "what did samsung say about its compute": None,  # Anthropic's statement is not Samsung's
+    "What did Anthropic say about its compute?": ("Nvidia's graphics processing units", "Anthropic stated that"),
+}
+
+# question -> phrases each shown conflict's summary holds, one per conflict (qa.conflicts: stated
+# names, claims of yes/no and standing questions, keywords).
+CONFLICTS = {
+    "Did Samsung comment on the Anthropic report?": [],
+    "Has Anthropic confirmed a deal with Samsung?": ["Anthropic is also evaluating the use of Samsung's 2nm process"],
+    "Will Samsung's foundry be profitable this year?": [],
+    "samsung backlog": ["backlog orders are expected to approach 50 trillion"],
+    "tesla samsung order": [],
 }
 
 
@@ -69,6 +89,23 @@ def test_example_answers(seeds_index, question):
     assert not a.abstained, a.reason
     assert a.short_answer == short
     assert phrase in a.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", list(CONFLICTS))
+def test_conflicts_shown(seeds_index, question):
+    shown = [c.summary for c in qa.ask(question).conflicts]
+    assert len(shown) == len(CONFLICTS[question]), shown
+    for summary, phrase in zip(shown, CONFLICTS[question]):
+        assert phrase in summary
+
+
+@pytest.mark.slow
+def test_what_about_an_owned_thing(seeds_index):
+    first = qa.ask("How much is Samsung's backlog?")
+    then = qa.ask("What about Meta's order?", history=[first])
+    assert then.read_as == "How much is Meta's order?"
+    assert then.short_answer == "10 trillion"
 
 
 @pytest.mark.slow
