@@ -27,10 +27,9 @@ import re
 
 from .acronyms import asked_acronym, expansion
 from .asked_kind import (_NAMING, _NOT_NAME_ENTS, _QUOTES, _WHO_ENTS, _among, _is_name, _names_more, _only_a_modifier,
-                         _own_words, _partner, _MAKER_VERBS, asked_kind, holds_asked_kind,
-                         named_owner)
+                         _own_words, _partner, _MAKER_VERBS, asked_kind, named_owner)
 
-__all__ = ["fit_kind", "fits", "names_the_thing", "maker_span_fits", "quote_holds_kind", "agent_tokens"]
+__all__ = ["fit_kind", "fits", "names_the_thing", "maker_span_fits", "agent_tokens"]
 
 _SUBJECTS = frozenset(("nsubj", "nsubjpass"))
 _OBJECTS = frozenset(("dobj", "attr", "oprd", "npadvmod", "dative", "appos"))
@@ -116,17 +115,6 @@ def maker_span_fits(question: str, v, i: int, j: int, asked: set[int]) -> bool:
         return False
     subject = (_partner(question) or "").casefold()
     return not subject or subject not in v.lower[i:j]
-
-
-def quote_holds_kind(kind: str, question: str, views) -> bool:
-    """:func:`qa.reading.asked_kind.holds_asked_kind`, and for "What is Anthropic's chip called?"
-    (a name of a named owner's thing) a name of that thing: "... in talks with Samsung
-    Electronics ..., the U.S. IT news outlet The Information reported" names two things, neither
-    Anthropic's chip."""
-    views = list(views)
-    if not holds_asked_kind(kind, question, views):
-        return False
-    return kind != "name" or named_owner(question) is None or any(names_the_thing(question, v) for v in views)
 
 
 # "Which company makes Trainium?": a company asked for as the one doing something to a named thing.

@@ -29,8 +29,8 @@ from .answerable import AnswerGate, DocTerms, gate_features, missing_words
 from .hf_reader import neural_pick
 from .answertype import (FACT_KINDS, answer_type, asked_currency, asks_fact, counted_noun, counts_noun,
                          states_currency, states_fact)
-from .asked_kind import KIND_REASONS, asked_kind, asks_maker
-from .kind_fit import fit_kind, fits, quote_holds_kind
+from .asked_kind import KIND_REASONS, asked_kind, asks_maker, holds_asked_kind
+from .kind_fit import fit_kind, fits
 from .analysis import stored_views, views_of
 from .prefer import preferred
 from .readerconfig import CONFIG_PATH, ReaderConfig
@@ -280,7 +280,7 @@ class ExtractiveReader:
             reason = f"The articles discuss this but give no {what} for it."
             return Reading(doc, a, b, None, prob, True, reason, info, gate)
         kind = asked_kind(question)
-        if kind is not None and not quote_holds_kind(kind, question, self._quote_views(cands, best, partner)):
+        if kind is not None and not holds_asked_kind(kind, question, self._quote_views(cands, best, partner)):
             # "Who heads Samsung's foundry business?" is not answered by a sentence on the
             # business's backlog that names nobody but Samsung (qa.reading.asked_kind).
             return Reading(doc, a, b, None, prob, True, KIND_REASONS[kind], info, gate)
