@@ -142,7 +142,7 @@ class QuestionConflicts:
                             and question_focus(q.text).wh):
                         keep = speaks_to_predicate(c, q, self._facts, st.explain_docs)
                 if (keep and st.claim_docs and c.kind in ("certainty", "negation") and not question_focus(q.text).wh
-                        and (q.kind is None or asks_standing(q))):
+                        and (q.kind is None or q.stated or asks_standing(q))):
                     keep = speaks_to_claim(c, q, self._facts, st.explain_docs or 2)
                 if keep:
                     kept = self._recheck(c, q, answers, st)

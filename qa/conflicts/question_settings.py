@@ -99,7 +99,9 @@ class QuestionSettings:
     # negation conflict only when statements of ``explain_docs`` documents are about its claim:
     # the statement repeats a word of what is asked, or names every name of the question (its
     # sentence may, for two or more names). Closeness kept the foundry backlog's and Meta's
-    # orders' conflicts for both (off: standing and closeness alone).
+    # orders' conflicts for both. Also for a yes/no question stating a value ("Has Samsung's
+    # backlog reached 50 trillion won?" showed Meta's orders' "10 trillion won" conflict). Off:
+    # standing and closeness alone.
     claim_docs: bool = True
     # A choice question ("a town or a village?") is answered by the one option each source affirms
     # (off: read as any other question, by its answer type).

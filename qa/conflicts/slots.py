@@ -90,6 +90,10 @@ def speaks_to_claim(c: Conflict, q: _Question, facts_of: Callable[[str], DocFact
     caps = {t.key for t in tokenize(nfkc(q.text)) if t.text[:1].isupper() and t.key.isalpha() and t.key not in _Q_STOP}
     names = caps | {k for k in (*q.subject, *q.claimed) if k.isalpha()}
     named = {stem(k)[:_PREFIX] for k in names}
+    # The value a yes/no question states is no word of its claim: "trillion won" of "Has the
+    # backlog reached 50 trillion won?" is in every figure of the articles.
+    named |= {stem(w.casefold())[:_PREFIX] for m in re.finditer(r"\d[\d.,]*\s*([^\W\d_]+)(?:\s+([^\W\d_]+))?", q.text)
+              for w in m.groups() if w}
     # "anthropic chip project progress" asks how a claim stands in its own word: read as a question.
     keywords = q.kind is None and _keywords(q.text) and not _STANDING.search(q.text)
     asked = set(q.predicate) - named

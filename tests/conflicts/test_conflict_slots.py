@@ -106,6 +106,31 @@ def test_a_yes_no_or_standing_question_keeps_conflicts_on_its_claim(question, ke
     assert sorted(map(label, off)) == ["acme", "backlog"]
 
 
+def test_a_yes_no_question_stating_a_value_keeps_conflicts_on_its_claim():
+    """"Has Samsung's backlog reached 50 trillion won?" also showed Meta's orders' certainty
+    conflict ("orders potentially exceeding 10 trillion won" / "Samsung receives 10 trillion won"):
+    the stated value's words ("trillion won") are in every figure, not words of the claim."""
+    names = "Nexa Foundry makes chips for Acme, Tesla and Nvidia at its Pyeongtaek plant."
+    approach = "Industry sources say long-term backlog orders are expected to approach 40 trillion won at Nexa."
+    reached = "The backlog of Nexa's business has reached approximately 40 trillion won, and profits are expected."
+    exceeding = "Acme is advancing its work with Nexa, with related orders potentially exceeding 8 trillion won."
+    receives = "Nexa receives 8 trillion won in orders from Acme, sources said."
+    docs = [doc("c03", approach, names), doc("d04", reached, names), doc("e05", exceeding, names),
+            doc("f06", receives, names)]
+    stored = [_quoted_conflict(docs[:2], ("long-term backlog orders are expected to approach 40 trillion won",
+                                          "The backlog of Nexa's business has reached approximately 40 trillion won")),
+              _quoted_conflict(docs[2:], ("related orders potentially exceeding 8 trillion won",
+                                          "Nexa receives 8 trillion won"))]
+    st = QuestionSettings(relevant=0.5, stored_kind_relevant=0.0, stored_close=-2.0)
+    label = lambda c: "backlog" if "backlog" in c.summary else "orders"  # noqa: E731
+    q = "Has Nexa's backlog reached 40 trillion won?"
+    # (The stored conflicts only: these short made-up articles also give an answer conflict.)
+    found = [c for c in QuestionConflicts(docs).find(q, stored=stored, settings=st) if c.kind == "certainty"]
+    assert [label(c) for c in found] == ["backlog"], [c.summary for c in found]
+    off = QuestionConflicts(docs).find(q, stored=stored, settings=replace(st, claim_docs=False))
+    assert sorted(label(c) for c in off if c.kind == "certainty") == ["backlog", "orders"]
+
+
 def test_keywords_ask_how_a_claim_stands():
     """"samsung backlog" showed no conflict while "How big is Samsung's backlog?" showed the
     expected / reached one: keywords are read as a question on the topic's standing."""
