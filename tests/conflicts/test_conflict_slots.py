@@ -75,6 +75,16 @@ def _quoted_conflict(docs, phrases):
     return Conflict("certainty", summary, statements)
 
 
+# One story on Nexa's backlog, told by two articles that share its names (stored conflicts need
+# evidence of one entity), and what each is shown saying.
+STORY = "Nexa Foundry makes chips for Acme, Tesla and Nvidia at its Pyeongtaek plant."
+NEXA_APPROACH = "Industry sources say long-term backlog orders are expected to approach 40 trillion won at Nexa."
+NEXA_REACHED = "The backlog of Nexa's business has reached approximately 40 trillion won, and profits are expected."
+BACKLOG_SAID = ("long-term backlog orders are expected to approach 40 trillion won",
+                "The backlog of Nexa's business has reached approximately 40 trillion won")
+LOOSE = QuestionSettings(relevant=0.5, stored_kind_relevant=0.0, stored_close=-2.0)  # no closeness needed
+
+
 @pytest.mark.parametrize("question, kept", [
     ("Has Acme confirmed a deal with Nexa?", ["acme"]),  # its names: Acme's use of Nexa's process
     ("Is the backlog of Nexa confirmed?", ["backlog"]),  # the backlog asked; naming Nexa alone is not enough
@@ -89,16 +99,10 @@ def test_a_yes_no_or_standing_question_keeps_conflicts_on_its_claim(question, ke
     names the question's names."""
     evaluating = "Acme is also evaluating the use of Nexa's 3nm process to develop chips."
     using = "Acme is also using Nexa's 3-nanometer process to develop its chips."
-    approach = "Industry sources say long-term backlog orders are expected to approach 40 trillion won at Nexa."
-    reached = "The backlog of Nexa's business has reached approximately 40 trillion won, and profits are expected."
-    # Articles on one story share its names (stored conflicts need evidence of one entity).
-    names = "Nexa Foundry makes chips for Acme, Tesla and Nvidia at its Pyeongtaek plant."
-    docs = [doc("a01", evaluating, names), doc("b02", using, names), doc("c03", approach, names),
-            doc("d04", reached, names)]
-    stored = [_quoted_conflict(docs[:2], (evaluating, using)),
-              _quoted_conflict(docs[2:], ("long-term backlog orders are expected to approach 40 trillion won",
-                                          "The backlog of Nexa's business has reached approximately 40 trillion won"))]
-    st = QuestionSettings(relevant=0.5, stored_kind_relevant=0.0, stored_close=-2.0)
+    docs = [doc("a01", evaluating, STORY), doc("b02", using, STORY), doc("c03", NEXA_APPROACH, STORY),
+            doc("d04", NEXA_REACHED, STORY)]
+    stored = [_quoted_conflict(docs[:2], (evaluating, using)), _quoted_conflict(docs[2:], BACKLOG_SAID)]
+    st = LOOSE
     label = lambda c: "acme" if "Acme" in c.summary else "backlog"  # noqa: E731
     found = QuestionConflicts(docs).find(question, stored=stored, settings=st)
     assert sorted(map(label, found)) == kept, [c.summary for c in found]
@@ -110,18 +114,13 @@ def test_a_yes_no_question_stating_a_value_keeps_conflicts_on_its_claim():
     """"Has Samsung's backlog reached 50 trillion won?" also showed Meta's orders' certainty
     conflict ("orders potentially exceeding 10 trillion won" / "Samsung receives 10 trillion won"):
     the stated value's words ("trillion won") are in every figure, not words of the claim."""
-    names = "Nexa Foundry makes chips for Acme, Tesla and Nvidia at its Pyeongtaek plant."
-    approach = "Industry sources say long-term backlog orders are expected to approach 40 trillion won at Nexa."
-    reached = "The backlog of Nexa's business has reached approximately 40 trillion won, and profits are expected."
     exceeding = "Acme is advancing its work with Nexa, with related orders potentially exceeding 8 trillion won."
     receives = "Nexa receives 8 trillion won in orders from Acme, sources said."
-    docs = [doc("c03", approach, names), doc("d04", reached, names), doc("e05", exceeding, names),
-            doc("f06", receives, names)]
-    stored = [_quoted_conflict(docs[:2], ("long-term backlog orders are expected to approach 40 trillion won",
-                                          "The backlog of Nexa's business has reached approximately 40 trillion won")),
-              _quoted_conflict(docs[2:], ("related orders potentially exceeding 8 trillion won",
-                                          "Nexa receives 8 trillion won"))]
-    st = QuestionSettings(relevant=0.5, stored_kind_relevant=0.0, stored_close=-2.0)
+    docs = [doc("c03", NEXA_APPROACH, STORY), doc("d04", NEXA_REACHED, STORY), doc("e05", exceeding, STORY),
+            doc("f06", receives, STORY)]
+    stored = [_quoted_conflict(docs[:2], BACKLOG_SAID),
+              _quoted_conflict(docs[2:], ("related orders potentially exceeding 8 trillion won", "Nexa receives 8 trillion won"))]
+    st = LOOSE
     label = lambda c: "backlog" if "backlog" in c.summary else "orders"  # noqa: E731
     q = "Has Nexa's backlog reached 40 trillion won?"
     # (The stored conflicts only: these short made-up articles also give an answer conflict.)
