@@ -113,7 +113,9 @@ def _anaphors(question: str) -> list[tuple[int, int, str]]:
         if w in ("that", "this"):
             if k > 0 and matches[k - 1].group().casefold() in ("so",):
                 continue
-            if nxt and nxt not in _AFTER_PRONOUN and not nxt.endswith("ed"):
+            # "When did that change?": after an auxiliary, a last word is the verb of "that".
+            verb = k > 0 and matches[k - 1].group().casefold() in _AUX and k + 2 == len(matches)
+            if nxt and nxt not in _AFTER_PRONOUN and not nxt.endswith("ed") and not verb:
                 form = "'s det"  # "that spending commitment": a determiner ("that announced": not)
         if w == "her" and nxt and nxt not in _AFTER_PRONOUN:
             form = "'s"

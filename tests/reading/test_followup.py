@@ -49,6 +49,13 @@ def test_what_about_replaces_a_name_of_the_last_question():
     assert read_follow_up("And Initech?", history, flat) == "Which foundry makes Initech's chips?"
 
 
+def test_that_before_the_last_word_after_an_auxiliary_is_the_subject_of_a_verb():
+    # "When did that change?" was read "When did Samsung's change?".
+    history = [turn("Who makes Acme's chips?", "Nexa")]
+    assert read_follow_up("When did that change?", history, flat) == "When did Nexa change?"
+    assert read_follow_up("Who led that round?", history, flat) == "Who led Acme's round?"
+
+
 def test_what_about_an_owned_thing_replaces_the_owned_thing():
     # "What about Meta's order?" after "How much is Samsung's backlog?" asked for Meta's backlog.
     history = [turn("How much is Acme's backlog?", "50 trillion won")]
