@@ -40,6 +40,7 @@ def test_they_point_to_a_name_not_to_a_description():
 
 def test_that_before_a_noun_becomes_an_owner_and_never_a_date():
     history = [turn("In which month did Acme announce its funding round?", "May")]
+    assert read_follow_up("Who led that round?", history, flat) == "Who led Acme's round?"
 
 
 def test_what_about_replaces_a_name_of_the_last_question():
