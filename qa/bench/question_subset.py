@@ -13,7 +13,7 @@ figure, whose unit is a question word too. ``money``: questions asking for an am
 (qa/reading/asked_spans.py keeps the spans stating one). ``maker``: "who makes / who with / which
 company makes" questions (qa/reading/asked_kind.py: makers and partners). ``name``: "what is X called / the name
 of X's thing" questions (qa/reading/kind_fit.py). ``present``: questions saying "now",
-"currently" ... (qa/indexing/lexical.py leaves those words out of a question's terms).
+"currently" ... (leaving those words out of a question's terms was measured on them and dropped).
 """
 from __future__ import annotations
 
@@ -66,9 +66,10 @@ def is_named(question: str) -> bool:
     return asked_kind(question) == "name"
 
 
-def is_present(question: str) -> bool:
-    from ..indexing.lexical import _NOW
+_NOW = re.compile(r"\b(?:right\s+now|now|currently|nowadays|these\s+days|at\s+present|at\s+the\s+moment)\b", re.I)
 
+
+def is_present(question: str) -> bool:
     return bool(_NOW.search(question))
 
 

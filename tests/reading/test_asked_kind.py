@@ -198,17 +198,3 @@ def test_partner_questions(question, partner):
 
     assert asks_maker(question) is partner
 
-
-def test_words_of_the_present_are_no_terms_of_the_question(tmp_path, fake_embedder):
-    """"who currently makes meta's ai chips" quoted "Currently, Meta is evaluating plans to enter
-    the cloud service business" for its "currently": such words say when, not what, is asked."""
-    from qa.indexing.lexical import question_terms
-
-    assert question_terms("Who currently makes Acme's chips now?") == question_terms("Who makes Acme's chips?")
-    assert "current" in question_terms("What is the current output?")  # an adjective of the thing asked
-    text = ("Acme chips\n\nCurrently, Acme is evaluating plans to enter the cloud service business. "
-            "Acme's chips are manufactured by Nokia at its plant in Espoo.\n")
-    p = _pipeline(tmp_path / "a", text)
-    for q in ("Who currently manufactures Acme's chips?", "Who manufactures Acme's chips now?"):
-        a = p.ask(q)
-        assert not a.abstained and "Nokia" in a.answer, (q, a.answer, a.reason)
