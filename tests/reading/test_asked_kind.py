@@ -68,6 +68,9 @@ def test_asked_kind(question, kind):
         ("Where is the plant?", "The plant was built along the Texas border.", True),
         ("Who is building the chips?", "The AI industry is entering a phase where building models is not enough.", False),
         ("Who passed the law?", "The Texas legislature passed it in May.", True),  # a body of people
+        # a headline's capitals name no one; its named entities still do
+        ("Who left Globex for Acme", "Globex Takes the Lead, Inference Cost Pressure is More Direct", False),
+        ("Who left Globex for Acme", "Acme Hires Former Globex Engineer Maria Jensen", True),
         # "name": a name beyond the question's words, a quoted term or a naming verb
         ("What is Anthropic's custom AI chip called?", "While the project is still in its early planning stages, "
          "it reflects the growing importance of custom hardware in the future of artificial intelligence.", False),
