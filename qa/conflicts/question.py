@@ -393,4 +393,3 @@ def find_conflicts_for_question(question: str, docs: Sequence[Document], encode:
     """One-off form of ``QuestionConflicts(docs, encode).find(question, passages)``: analyses the
     documents on every call, so the product should keep a ``QuestionConflicts`` instead."""
     return QuestionConflicts(docs, encode, settings).find(question, passages)
-

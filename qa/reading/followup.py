@@ -63,7 +63,8 @@ _NAME = re.compile(r"(?:[A-Z][\w’'.-]*|\d[\w.,$%-]*)(?:\s+(?:of\s+|de\s+|the\s
 
 
 # "Meta's order", "Samsung's foundry backlog": a name owning a thing named in small letters.
-_OWNED = re.compile(r"[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*['’]s(?:\s+[a-z][\w-]*)+")
+_OWNER = r"[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*['’]s"
+_OWNED = re.compile(_OWNER + r"(?:\s+[a-z][\w-]*)+")
 _NOT_THING = _WH | _AUX | frozenset("worth in on at by for of to with from and or than".split())
 
 
@@ -71,7 +72,7 @@ def _owned_phrase(text: str, words: int) -> re.Match | None:
     """The first owner and the ``words`` small words of its thing that follow ("Samsung's
     backlog" at 1), or None when fewer such words follow (or, past one, they end the text)."""
     word = r"\s+(?!(?:%s)\b)[a-z][\w-]*" % "|".join(_NOT_THING)
-    m = re.search(r"[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*['’]s" + word * words + r"(?![\w-])", text)
+    m = re.search(_OWNER + word * words + r"(?![\w-])", text)
     # The question's last word is its verb more often than its thing's: "When will Acme's chip launch?"
     return None if m is None or words > 1 and not text[m.end():].strip(" ?") else m
 

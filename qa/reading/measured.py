@@ -8,7 +8,8 @@ from typing import Sequence
 
 from .answertype import _COUNT_PREPS, _STOP, _WH, _WORD, AUXILIARIES, answer_type
 
-__all__ = ["measured_noun", "measured_owner", "opens_with", "other_owner", "other_speaker", "speaker_said"]
+__all__ = ["measured_noun", "measured_owner", "opens_with", "other_owner", "other_speaker", "speaker_said",
+           "asks_what_said"]
 
 # Words that name a measure of something ("the value of the deal", "backlog size"), and words that
 # end the phrase naming what is measured ("the deal under which ...", "orders with Samsung").
@@ -131,6 +132,17 @@ _SAID = (r"(?:said|says|stated|states|told|announced|announces|claimed|claims|co
          r"wrote|noted|added|explained|confirmed|denied)")
 
 
+def _speaker(quote: str) -> str | None:
+    """The name that is the subject of a verb of saying in ``quote`` ("Anthropic stated ..."), or None."""
+    found = re.search(rf"{_OWNER_NAME}\s+(?:(?:has|had|also|later|then|publicly)\s+)*{_SAID}\b", quote)
+    return None if found is None or found.group(1).split()[0].casefold() in _NOT_OWNERS else found.group(1)
+
+
+def asks_what_said(question: str) -> bool:
+    """"What did Samsung say about ...?", "How did Samsung respond ...?"."""
+    return _ASKED_SPEAKER.match(question) is not None
+
+
 def other_speaker(question: str, quote: str) -> tuple[str, str] | None:
     """(asked, found) when a question asks what one party said ("What did Samsung say about its
     compute?") and ``quote`` is another's statement ("Anthropic stated that Nvidia's GPUs ...
@@ -142,10 +154,8 @@ def other_speaker(question: str, quote: str) -> tuple[str, str] | None:
     asked = m.group(1)
     if asked.split()[0].casefold() in quote.casefold():
         return None
-    found = re.search(rf"{_OWNER_NAME}\s+(?:(?:has|had|also|later|then|publicly)\s+)*{_SAID}\b", quote)
-    if found is None or found.group(1).split()[0].casefold() in _NOT_OWNERS:
-        return None
-    return f"what {asked} said", f"what {found.group(1)} said"
+    speaker = _speaker(quote)
+    return None if speaker is None else (f"what {asked} said", f"what {speaker} said")
 
 
 def speaker_said(question: str, quote: str, lacking: Sequence[str] = ()) -> bool:
@@ -155,5 +165,5 @@ def speaker_said(question: str, quote: str, lacking: Sequence[str] = ()) -> bool
     m = _ASKED_SPEAKER.match(question)
     if m is None or any(w.casefold() != m.group(2).casefold() for w in lacking):
         return False
-    found = re.search(rf"{_OWNER_NAME}\s+(?:(?:has|had|also|later|then|publicly)\s+)*{_SAID}\b", quote)
-    return found is not None and found.group(1).split()[0].casefold() == m.group(1).split()[0].casefold()
+    speaker = _speaker(quote)
+    return speaker is not None and speaker.split()[0].casefold() == m.group(1).split()[0].casefold()

@@ -34,7 +34,7 @@ from .kind_fit import fit_kind, fits
 from .analysis import stored_views, views_of
 from .prefer import preferred
 from .readerconfig import CONFIG_PATH, ReaderConfig
-from .measured import other_owner, other_speaker, speaker_said
+from .measured import asks_what_said, other_owner, other_speaker, speaker_said
 from .subjects import tied_to_subject
 from ..indexing.entities import type_mask
 from ..indexing.lexical import idf_table, question_terms, sentence_tokens, tokenize
@@ -245,10 +245,9 @@ class ExtractiveReader:
         row, _ = cands[best]
         doc, a, b = (int(x) for x in self.data.sentences[row])
         info = dict(zip(FEATURES, map(float, feats[best])))
-        lacking = missing_words(question, self._doc_terms.context(self.data, row), tokenize)[:3]
         # "What did Anthropic say about its compute?" over "Anthropic stated that ... the core of its
         # computing resources": the asked party's statement, no word of the question missing there.
-        said = speaker_said(question, self.raw[doc][a:b], lacking)
+        said = asks_what_said(question) and speaker_said(question, self.raw[doc][a:b], self._lacking(question, row))
         if prob < self.config.threshold and not said and not reworded(question, feats, best, self._doc_terms.words(doc)):
             return Reading(doc, a, b, None, prob, True, abstain_reason(info), info)
         gate = self._gate_features(question, cands, best, info)
@@ -286,10 +285,15 @@ class ExtractiveReader:
             return Reading(doc, a, b, None, prob, True, KIND_REASONS[kind], info, gate)
         if self.gate is not None and not self.gate.answerable(np.array(gate)) and not said:
             # About the passage's subject, but asking for what it never says.
+            lacking = self._lacking(question, row)
             reason = ("The closest passages do not say " + ", ".join(f"“{w}”" for w in lacking) + "." if lacking
                       else "The closest passages are on the subject but do not answer the question.")
             return Reading(doc, a, b, None, prob, True, reason, info, gate)
         return Reading(doc, a, b, short, prob, False, None, info, gate)
+
+    def _lacking(self, question: str, row: int) -> list[str]:
+        """Up to three words of the question that sentence ``row``, its neighbours and its article never use."""
+        return missing_words(question, self._doc_terms.context(self.data, row), tokenize)[:3]
 
     def _quote_views(self, cands, best: int, partner: int | None) -> list:
         idx = [best] if partner is None else [best, partner]
