@@ -22,7 +22,7 @@ threshold is the highest that abstains on at most 5% of the answerable questions
 ones, then refitted on all for the shipped weights; results and figures go to qa/reading/data/reader.json.
 
     python -m qa.training.train_crossreader --fold even && python -m qa.training.train_crossreader --fold odd
-    python -m qa.training.calibrate [--squad PATH] [--limit N] [--no-cross]
+    python -m qa.training.calibrate [--squad PATH] [--limit N] [--no-cross] [--cross-top N] [--compare-tops 2,4,8]
 """
 from __future__ import annotations
 
@@ -196,18 +196,25 @@ def _fold_scorers() -> dict:
     return out
 
 
-def add_cross(groups, questions, data, docs, prerank: np.ndarray, scorers: dict, top: int = CROSS_TOP):
+def add_cross(groups, questions, data, docs, prerank: np.ndarray, scorers: dict, top: int = CROSS_TOP,
+              cache: dict | None = None):
     """Copies of ``groups`` with the "cross" feature filled in as the reader does: the
     cross-encoder's logits for the ``top`` candidates ranked best by ``prerank``, from the model
-    that was not trained on the question's article."""
+    that was not trained on the question's article. ``cache`` ((fold, question, sentence row) -> logit)
+    lets fits with several ``top`` score each pair once."""
     col = FEATURES.index("cross")
+    cache = {} if cache is None else cache
     out = []
     for q, (f, labels, rows) in zip(questions, groups):
         f = f.copy()
         if len(f):
             idx = prerank_order(f, prerank, top)
-            texts = [sentence_text(data, docs, int(rows[i])) for i in idx]
-            f[:, col] = cross_column(len(f), idx, scorers[int(q.doc_id[:3]) % 2].score(q.question, texts))
+            fold = int(q.doc_id[:3]) % 2
+            new = [int(rows[i]) for i in idx if (fold, q.question, int(rows[i])) not in cache]
+            if new:
+                got = scorers[fold].score(q.question, [sentence_text(data, docs, r) for r in new])
+                cache.update(((fold, q.question, r), float(s)) for r, s in zip(new, got))
+            f[:, col] = cross_column(len(f), idx, np.array([cache[fold, q.question, int(rows[i])] for i in idx], np.float32))
         out.append((f, labels, rows))
     return out
 
@@ -246,6 +253,8 @@ def main(argv=None) -> int:
     ap.add_argument("--limit", type=int, default=0, help="use every n-th question to go faster (0: all)")
     ap.add_argument("--max-wrong", type=float, default=0.05, help="largest share of answerable questions the threshold may abstain on")
     ap.add_argument("--no-cross", action="store_true", help="fit without the cross-encoder (qa.reading.crossreader)")
+    ap.add_argument("--cross-top", type=int, default=CROSS_TOP, help="candidates the cross-encoder reads per question")
+    ap.add_argument("--compare-tops", default="", help="e.g. 2,4,8: print the held-out top-1 with each and write nothing")
     args = ap.parse_args(argv)
     settings = Settings()
     t0 = time.time()
@@ -291,10 +300,19 @@ def main(argv=None) -> int:
     w_even = pre_even = _fit_listwise(part(groups, ~odd))
     held_out_first = held_out = _top_accuracy(part(groups, odd), w_even)
     all_groups, all_neg = groups, neg
+    top, cache = args.cross_top, {}
+    if args.compare_tops:
+        scorers = _fold_scorers()
+        for k in map(int, args.compare_tops.split(",")):
+            gs = add_cross(all_groups, questions, data, docs, pre_even, scorers, k, cache)
+            print(json.dumps({"cross_top": k, "answer_sentence_top1_held_out": round(_top_accuracy(
+                part(gs, odd), _fit_listwise(part(gs, ~odd), features=CROSS_FEATURES)), 4),
+                "without_cross": round(held_out_first, 4)}), flush=True)
+        return 0
     if not args.no_cross:
         scorers = _fold_scorers()
-        groups = add_cross(all_groups, questions, data, docs, pre_even, scorers)
-        neg = add_cross(all_neg, questions, data, docs, pre_even, scorers)
+        groups = add_cross(all_groups, questions, data, docs, pre_even, scorers, top, cache)
+        neg = add_cross(all_neg, questions, data, docs, pre_even, scorers, top, cache)
         w_even = _fit_listwise(part(groups, ~odd), features=CROSS_FEATURES)
         held_out = _top_accuracy(part(groups, odd), w_even)
     aw_e, ab_e = answerability(part(groups, ~odd), part(neg, ~odd), w_even)
@@ -306,8 +324,8 @@ def main(argv=None) -> int:
 
     w = prerank = _fit_listwise(all_groups)
     if not args.no_cross:
-        groups = add_cross(all_groups, questions, data, docs, prerank, scorers)
-        neg = add_cross(all_neg, questions, data, docs, prerank, scorers)
+        groups = add_cross(all_groups, questions, data, docs, prerank, scorers, top, cache)
+        neg = add_cross(all_neg, questions, data, docs, prerank, scorers, top, cache)
         w = _fit_listwise(groups, features=CROSS_FEATURES)
     trained = _top_accuracy(groups, w)
     aw, ab = answerability(groups, neg, w)
@@ -324,7 +342,7 @@ def main(argv=None) -> int:
                     "short": SHORT_WEIGHT},
         "bias": 0.0,
         **({} if args.no_cross else {"prerank": {f: float(prerank[FEATURES.index(f)]) for f in TRAIN_FEATURES},
-                                     "cross_top": CROSS_TOP}),
+                                     "cross_top": top}),
         "answerable": {"weights": dict(zip(ANSWER_FEATURES, map(float, aw))), "bias": ab},
         "threshold": round(best_t, 3),
         "merge": merging(groups, w),

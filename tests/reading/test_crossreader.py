@@ -85,6 +85,27 @@ def test_calibration_scores_each_question_with_the_model_of_the_other_half():
     assert group[0][:, col].tolist() == [0.0] * 4  # the input is not changed
 
 
+def test_calibration_scores_each_pair_once_across_fits_with_several_tops():
+    from qa.training.calibrate import add_cross
+
+    data = SimpleNamespace(sentences=SENTS, doc_ids=["d"])
+    docs = {"d": SimpleNamespace(raw=RAW)}
+    feats = np.zeros((4, len(FEATURES)), np.float32)
+    feats[:, FEATURES.index("dense")] = [0.9, 0.8, 0.7, 0.1]
+    group = (feats, np.array([False, True, False, False]), np.arange(4))
+    scorer = RecordingScorer("$5")
+    qs = [SimpleNamespace(question="q?", doc_id="002_x")]
+    prerank = np.zeros(len(FEATURES))
+    prerank[FEATURES.index("dense")] = 1.0
+    cache: dict = {}
+    wide = add_cross([group], qs, data, docs, prerank, {0: scorer, 1: None}, top=3, cache=cache)
+    narrow = add_cross([group], qs, data, docs, prerank, {0: scorer, 1: None}, top=2, cache=cache)
+    col = FEATURES.index("cross")
+    assert len(scorer.seen) == 1 and len(scorer.seen[0]) == 3  # the top-2 fit read the cache only
+    assert wide[0][0][:, col].tolist() == [-2.0, 4.0, -2.0, -2.0]
+    assert narrow[0][0][:, col].tolist() == [-2.0, 4.0, -2.0, -2.0]
+
+
 @pytest.mark.parametrize("setting", ["off", "", " OFF "])
 def test_cross_reader_can_be_switched_off(setting):
     assert get_cross_reader("sentence-transformers/all-MiniLM-L6-v2", setting) is None
