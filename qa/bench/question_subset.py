@@ -55,9 +55,9 @@ def is_money(question: str) -> bool:
 
 def is_maker(question: str) -> bool:
     from ..reading.asked_kind import asks_maker
-    from ..reading.kind_fit import _WHICH_MAKER
+    from ..reading.kind_fit import which_company_verb
 
-    return asks_maker(question) or bool(_WHICH_MAKER.match(question))
+    return asks_maker(question) or which_company_verb(question) is not None
 
 
 def is_named(question: str) -> bool:

@@ -1,6 +1,7 @@
 """Which scorer puts the answer sentence first, among the reader's candidates, on the second seed
 set: the reader's own score, the dense (question/sentence cosine) feature, the cross-encoder
-feature, and whether any candidate holds a gold answer at all (the ceiling of re-ranking).
+feature (the reader scores its two best candidates with it), the cross-encoder reading every
+candidate, and whether any candidate holds a gold answer at all (the ceiling of re-ranking).
 
     python -m qa.bench.reader_ceiling [--path ../shared/benchmarks/seed_questions_b.jsonl]
 
@@ -51,13 +52,14 @@ def main(argv: list[str] | None = None) -> None:
             return any(normalize_answer(g) in text for g in golds)
 
         cov = "low coverage" if float(feats[:, _F["coverage"]].max()) < LOW_COVERAGE else "coverage"
-        row = tally.setdefault((form, cov), [0, 0, 0, 0, 0])
+        every = r.cross.score(q, r.texts_of(cands, range(len(cands)))) if r.cross is not None else feats[:, _F["cross"]]
+        row = tally.setdefault((form, cov), [0, 0, 0, 0, 0, 0])
         for k, i in enumerate((None, int(np.argmax(logits)), int(np.argmax(feats[:, _F["dense"]])),
-                               int(np.argmax(feats[:, _F["cross"]])))):
+                               int(np.argmax(feats[:, _F["cross"]])), int(np.argmax(every)))):
             row[k] += 1 if i is None else holds(i)
-        row[4] += any(holds(i) for i in range(len(cands)))
-    print("| wording | coverage | questions | reader's best | dense best | cross-encoder best | any candidate |")
-    print("|---|---|---|---|---|---|---|")
+        row[5] += any(holds(i) for i in range(len(cands)))
+    print("| wording | coverage | questions | reader's best | dense best | cross-encoder best | cross-encoder over every candidate | any candidate |")
+    print("|---|---|---|---|---|---|---|---|")
     for (form, cov), row in sorted(tally.items()):
         print(f"| {form} | {cov} | " + " | ".join(map(str, row)) + " |")
 

@@ -29,7 +29,7 @@ from .acronyms import asked_acronym, expansion
 from .asked_kind import (_NAMING, _NOT_NAME_ENTS, _QUOTES, _WHO_ENTS, _among, _is_name, _names_more, _only_a_modifier,
                          _own_words, _partner, _MAKER_VERBS, asked_kind, named_owner)
 
-__all__ = ["fit_kind", "fits", "names_the_thing", "maker_span_fits", "agent_tokens"]
+__all__ = ["fit_kind", "fits", "names_the_thing", "maker_span_fits", "agent_tokens", "which_company_verb"]
 
 _SUBJECTS = frozenset(("nsubj", "nsubjpass"))
 _OBJECTS = frozenset(("dobj", "attr", "oprd", "npadvmod", "dative", "appos"))
@@ -122,6 +122,12 @@ _WHICH_MAKER = re.compile(r"\s*(?:which|what)\s+(?:company|companies|firm|firms|
                           r"(?:(?:is|are|was|were|will|has|have|had|did|does|do)\s+)?([a-z]+)\b", re.I)
 
 
+def which_company_verb(question: str) -> str | None:
+    """The verb of a "Which company makes ...?" question ("makes"), lower-cased; None for other questions."""
+    m = _WHICH_MAKER.match(question)
+    return m.group(1).lower() if m else None
+
+
 def agent_tokens(question: str, v, maker: bool) -> set[int]:
     """Positions of the names of view ``v`` that do what the question asks to a thing it names:
     "Amazon" for "Who makes Trainium?" over "Google has TPU, Amazon has Trainium and Inferentia,
@@ -129,8 +135,7 @@ def agent_tokens(question: str, v, maker: bool) -> set[int]:
     Jalapeño chip was designed by Broadcom" (the agent of a passive). For "who makes / designs
     ..." questions (``maker``) and "Which company makes ...?". Empty when the sentence does not
     hold the thing that way."""
-    m = _WHICH_MAKER.match(question)
-    if not maker and not (m and m.group(1).lower() in _MAKER_VERBS):
+    if not maker and which_company_verb(question) not in _MAKER_VERBS:
         return set()
     own = _own_words(question)
     names = {w.casefold() for w in re.findall(r"\b[A-Z][\w-]*", question)[1:]} - {"who", "which", "what"}

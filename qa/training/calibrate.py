@@ -263,7 +263,6 @@ def main(argv=None) -> int:
     emb = get_embedder(settings.model)
     qvecs = emb.encode([q.question for q in questions])
     groups = collect(sq, data, docs, questions, qvecs)
-    neg = collect(sq, data, docs, questions, qvecs, exclude_gold=True)
     odd = np.array([int(q.doc_id[:3]) % 2 for q in questions]) == 1
 
     def part(gs, mask):
@@ -299,8 +298,7 @@ def main(argv=None) -> int:
     # Held out: fitted on the even articles, measured on the odd ones.
     w_even = pre_even = _fit_listwise(part(groups, ~odd))
     held_out_first = held_out = _top_accuracy(part(groups, odd), w_even)
-    all_groups, all_neg = groups, neg
-    top, cache = args.cross_top, {}
+    all_groups, top, cache = groups, args.cross_top, {}
     if args.compare_tops:
         scorers = _fold_scorers()
         for k in map(int, args.compare_tops.split(",")):
@@ -309,6 +307,8 @@ def main(argv=None) -> int:
                 part(gs, odd), _fit_listwise(part(gs, ~odd), features=CROSS_FEATURES)), 4),
                 "without_cross": round(held_out_first, 4)}), flush=True)
         return 0
+    # Each question again with its own article removed: what answerability is fitted against.
+    all_neg = neg = collect(sq, data, docs, questions, qvecs, exclude_gold=True)
     if not args.no_cross:
         scorers = _fold_scorers()
         groups = add_cross(all_groups, questions, data, docs, pre_even, scorers, top, cache)

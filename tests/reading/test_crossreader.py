@@ -66,18 +66,23 @@ def test_cross_logit_can_overturn_the_prerank_order():
     assert int(np.argmax(feats @ w)) == 1
 
 
-def test_calibration_scores_each_question_with_the_model_of_the_other_half():
-    from qa.training.calibrate import add_cross
-
+def _calibration_case(dense: list[float]):
+    """(data, docs, one question's candidate group, a prerank by "dense") over RAW's sentences."""
     data = SimpleNamespace(sentences=SENTS, doc_ids=["d"])
     docs = {"d": SimpleNamespace(raw=RAW)}
     feats = np.zeros((4, len(FEATURES)), np.float32)
-    feats[:, FEATURES.index("dense")] = [0.9, 0.8, 0.1, 0.1]
-    group = (feats, np.array([False, True, False, False]), np.arange(4))
-    even, odd = RecordingScorer("plant"), RecordingScorer("$5")
-    qs = [SimpleNamespace(question="q?", doc_id="002_x"), SimpleNamespace(question="q?", doc_id="003_y")]
+    feats[:, FEATURES.index("dense")] = dense
     prerank = np.zeros(len(FEATURES))
     prerank[FEATURES.index("dense")] = 1.0
+    return data, docs, (feats, np.array([False, True, False, False]), np.arange(4)), prerank
+
+
+def test_calibration_scores_each_question_with_the_model_of_the_other_half():
+    from qa.training.calibrate import add_cross
+
+    data, docs, group, prerank = _calibration_case([0.9, 0.8, 0.1, 0.1])
+    even, odd = RecordingScorer("plant"), RecordingScorer("$5")
+    qs = [SimpleNamespace(question="q?", doc_id="002_x"), SimpleNamespace(question="q?", doc_id="003_y")]
     out = add_cross([group, group], qs, data, docs, prerank, {0: even, 1: odd}, top=2)
     col = FEATURES.index("cross")
     assert out[0][0][:, col].tolist() == [4.0, -2.0, -2.0, -2.0]  # article 002: scorers[0]
@@ -88,15 +93,9 @@ def test_calibration_scores_each_question_with_the_model_of_the_other_half():
 def test_calibration_scores_each_pair_once_across_fits_with_several_tops():
     from qa.training.calibrate import add_cross
 
-    data = SimpleNamespace(sentences=SENTS, doc_ids=["d"])
-    docs = {"d": SimpleNamespace(raw=RAW)}
-    feats = np.zeros((4, len(FEATURES)), np.float32)
-    feats[:, FEATURES.index("dense")] = [0.9, 0.8, 0.7, 0.1]
-    group = (feats, np.array([False, True, False, False]), np.arange(4))
+    data, docs, group, prerank = _calibration_case([0.9, 0.8, 0.7, 0.1])
     scorer = RecordingScorer("$5")
     qs = [SimpleNamespace(question="q?", doc_id="002_x")]
-    prerank = np.zeros(len(FEATURES))
-    prerank[FEATURES.index("dense")] = 1.0
     cache: dict = {}
     wide = add_cross([group], qs, data, docs, prerank, {0: scorer, 1: None}, top=3, cache=cache)
     narrow = add_cross([group], qs, data, docs, prerank, {0: scorer, 1: None}, top=2, cache=cache)
