@@ -59,7 +59,7 @@ from .entity import SAME, UNRELATED, _qualifiers, entity_relation, same_entity
 from .rewrite import rewritten
 from .summaries import _Said, conflict_of, one_unless_two
 from .slots import (_components, _figures, _fits, asks_standing, certainty_bears, names_subject, speaks_to_claim,
-                    speaks_to_predicate)
+                    speaks_to_predicate, states_an_answer)
 from ..reading.answertype import question_focus
 from .sentences import Encoder, _DocSentences, _Sentence
 from .swaps import Swaps, _figures_differ, swaps_between
@@ -134,7 +134,8 @@ class QuestionConflicts:
                 close, relevant = self._statement_relevance(c, q, qvec, st)
                 if st.certainty_slot and c.kind in ("certainty", "negation") and (q.kind is not None or asks_standing(q)):
                     keep = relevant >= st.stored_kind_relevant and certainty_bears(
-                        c, q, self._facts, close >= st.stored_close)
+                        c, q, self._facts, close >= st.stored_close) and (
+                        not st.answer_figure or asks_standing(q) or states_an_answer(c, answers))
                 else:
                     keep = close >= st.stored_close or (q.kind is not None and _KIND_OF.get(c.kind) == q.kind
                                                         and relevant >= st.stored_kind_relevant)

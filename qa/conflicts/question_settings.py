@@ -89,6 +89,10 @@ class QuestionSettings:
     # claim's standing, or a date or figure both statements give: ``qa.conflicts.slots``) and a
     # statement answers it, instead of by its closeness to the question (off: as other kinds).
     certainty_slot: bool = True
+    # ... and, asked for a figure or date that documents answer, only when a statement holds its
+    # document's answer: "How big is Meta's order?" is not about the 50 trillion won backlog that
+    # one of its answer sentences also gives (``slots.states_an_answer``).
+    answer_figure: bool = True
     # A wh-question asking for no value ("How did Samsung respond ...?") keeps a close stored
     # certainty conflict only when statements of ``explain_docs`` documents repeat a word of what
     # it asks ("respond"): closeness alone kept the Anthropic/Samsung certainty conflict for a

@@ -120,8 +120,27 @@ def _year_for_number(ta: Sequence[Token], tb: Sequence[Token]) -> bool:
 
 
 def _compatible(qa: Quantity, qb: Quantity) -> bool:
+    """Whether one true value could be stated as both. Two plain figures exclude each other even
+    where their rounding intervals touch: "2" / "3" are two counts, "3.5" / "3.6" two readings (a
+    value on the edge is written one way). A bound a qualifier sets is inclusive: "at least 10"
+    and "up to 10" meet at 10."""
     slack = 1e-9 * max(abs(qa.value), abs(qb.value), 1.0)
+    if not qa.qualifier and not qb.qualifier and qa.value != qb.value:
+        return qa.low < qb.high - slack and qb.low < qa.high - slack
     return qa.low <= qb.high + slack and qb.low <= qa.high + slack
+
+
+def _bound_moved(qa: Quantity, qb: Quantity) -> bool:
+    """One sentence copied with another figure under the same qualifier ("more than 60 acres" /
+    "more than 100 acres"): both may hold, but the copies report different figures for one claim."""
+    return bool(qa.qualifier) and qa.qualifier == qb.qualifier and qa.value != qb.value
+
+
+def _reference_mark(s: _Sentence, q: Quantity) -> bool:
+    """A bracketed number ("[ 1 ]") marks a footnote; copies renumber them."""
+    before = s.norm[: s.tokens[q.first].start].rstrip()
+    after = s.norm[s.tokens[q.last - 1].end:].lstrip()
+    return before.endswith("[") and after.startswith("]")
 
 
 def _close(qa: Quantity, qb: Quantity) -> bool:
@@ -138,19 +157,45 @@ def _subjects_agree(a: _Sentence, b: _Sentence) -> bool:
     return not a.names or not b.names or bool(a.names & b.names)
 
 
+MIN_CONTAINED = 8  # tokens two sentences must share for one to be read as cut from the other
+
+
+def _contained(sm: difflib.SequenceMatcher, ops: list, tokens: int) -> tuple[float, list]:
+    """The alignment ratio of two sentences leaving out the words one of them has before or after
+    everything they share, and the operations in between: splitters cut web pages differently
+    ("produced by Samuel Bischoff, with Hal B." / "... with Hal B. Wallis as executive producer,
+    from a screenplay by ..."; a heading glued before a sentence), so one sentence may hold a copy
+    of the other and more. A claim in those extra words is not compared (it has no counterpart)."""
+    matched = sum(m.size for m in sm.get_matching_blocks())
+    lo, hi = 0, len(ops)
+    if lo < hi and ops[lo][0] in ("insert", "delete"):
+        lo += 1
+    if lo < hi and ops[hi - 1][0] in ("insert", "delete"):
+        hi -= 1
+    if matched < MIN_CONTAINED or (lo, hi) == (0, len(ops)):
+        return 0.0, ops
+    cut = sum(a1 - a0 + b1 - b0 for _, a0, a1, b0, b1 in ops[:lo] + ops[hi:])
+    return 2 * matched / max(1, tokens - cut), ops[lo:hi]
+
+
 def _aligned_rules(a: _Sentence, b: _Sentence, ia: int, ib: int, th: Thresholds,
                    ) -> list[_Finding] | None:
     """Findings on a near-copy; None when the copy is about another subject or period, so that no
     looser rule should compare the two sentences either."""
     sm = difflib.SequenceMatcher(None, a.keys, b.keys, autojunk=False)
     ratio = sm.ratio()
+    ops = sm.get_opcodes()
+    inner = ops
+    if ratio < th.aligned:
+        contained, within = _contained(sm, ops, len(a.keys) + len(b.keys))
+        if contained > ratio:
+            ratio, inner = contained, within
     if ratio < min(th.aligned, th.negation_aligned):
         return []
-    ops = sm.get_opcodes()
     if _subject_differs(a, b, ops):
         return None  # "The 487th Fighter Squadron is ..." vs "The 487th Bombardment Squadron is ..."
     out: list[_Finding] = []
-    for op, a0, a1, b0, b1 in ops:
+    for op, a0, a1, b0, b1 in inner:
         if op == "equal":
             continue
         ta, tb = a.tokens[a0:a1], b.tokens[b0:b1]
@@ -172,7 +217,8 @@ def _aligned_rules(a: _Sentence, b: _Sentence, ia: int, ib: int, th: Thresholds,
         qb = [q for q in b.quantities if q.first < b1 and q.last > b0]
         if qa and qb:
             x, y = qa[0], qb[0]
-            if x.unit == y.unit and not _compatible(x, y):
+            if x.unit == y.unit and (not _compatible(x, y) or _bound_moved(x, y)) and not (
+                    _reference_mark(a, x) or _reference_mark(b, y)):
                 out.append(_Finding("numeric", ia, ib, x.first, y.first, ratio, _quantity_phrase(a, x),
                                     _quantity_phrase(b, y), f"{x.value:.6g}|{y.value:.6g}"))
             continue

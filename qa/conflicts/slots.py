@@ -14,14 +14,14 @@ it: the closeness the other stored conflicts are kept by brought these false ala
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from .answer_facts import _PREFIX, _Q_STOP, DocFacts, Value, _Question
 from .claims import stem, tokenize
 from ..ingest.text import nfkc
 from ..results import Conflict
 
-__all__ = ["certainty_bears", "asks_standing", "names_subject", "speaks_to_predicate", "speaks_to_claim"]
+__all__ = ["certainty_bears", "states_an_answer", "asks_standing", "names_subject", "speaks_to_predicate", "speaks_to_claim"]
 
 # Words of a question that asks how a claim stands rather than for a value or a name.
 _STANDING = re.compile(r"\b(?:relationship|relations|status|standing|dealings|describe[sd]?|situation|"
@@ -74,6 +74,20 @@ def certainty_bears(c: Conflict, q: _Question, facts_of: Callable[[str], DocFact
                 len({k for k in f.sents[i].keys if q.asks(k)}) >= needed for i in rows)):
             docs.add(s.doc_id)
     return len(docs) >= 2
+
+
+def states_an_answer(c: Conflict, answers: Mapping[str, tuple[float, int, Value]]) -> bool:
+    """Whether a stored conflict about a figure is about the figure the question asks for: some
+    document's statement (the clause it is shown saying) holds that document's answer to the question. One sentence may give two
+    figures ("backlog orders are expected to approach 50 trillion won, with ... related orders
+    potentially exceeding 10 trillion won"); asked "How big is Meta's order with Samsung?", each
+    document answers 10 trillion, so the sources' certainty about the 50 trillion backlog is not
+    shown. Without two answering documents nothing is dropped for want of answers."""
+    answered = {s.doc_id for s in c.statements if s.doc_id in answers}
+    if len(answered) < 2:
+        return True
+    return any(answers[s.doc_id][2].text in nfkc(said) for s, said in zip(c.statements, _phrases(c))
+               if s.doc_id in answered)
 
 
 def speaks_to_claim(c: Conflict, q: _Question, facts_of: Callable[[str], DocFacts | None], docs: int) -> bool:

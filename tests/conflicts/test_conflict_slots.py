@@ -195,3 +195,26 @@ def test_a_close_certainty_conflict_needs_the_asked_words_for_a_question_without
     assert bool(real(found)) == kept, [c.summary for c in found]
     off = QuestionConflicts(docs).find(question, stored=[stored], settings=replace(st, explain_docs=0))
     assert real(off), "closeness alone keeps it"
+
+
+@pytest.mark.parametrize("question, kept", [
+    ("How big is Acme's order with Nexa?", False),  # each source answers 8 trillion won, not the backlog's 40
+    ("How large is Nexa's order backlog?", True),  # the backlog's figure is the answer
+])
+def test_a_stored_certainty_conflict_on_a_figure_needs_the_answer_figure(question, kept):
+    """One sentence gives two figures (the backlog's, the order's): a certainty conflict on the
+    backlog answers a question about the backlog, not one about the order, though the sentence
+    that answers both repeats "order"."""
+    approach = ("Industry sources say long-term backlog orders are expected to approach 40 trillion won at "
+                "Nexa, with Acme advancing its work with Nexa and related orders potentially exceeding 8 "
+                "trillion won.")
+    reached = "The order backlog of Nexa's business has reached approximately 40 trillion won, the report said."
+    receives = "Nexa receives 8 trillion won in orders from Acme, sources said."
+    docs = [doc("a01", approach, STORY), doc("b02", reached, receives, STORY)]
+    stored = [_quoted_conflict(docs, ("long-term backlog orders are expected to approach 40 trillion won",
+                                      "order backlog of Nexa's business has reached approximately 40 trillion won"))]
+    backlog = lambda found: [c for c in found if "backlog" in c.summary]  # noqa: E731
+    found = QuestionConflicts(docs).find(question, stored=stored, settings=LOOSE)
+    assert bool(backlog(found)) == kept, [c.summary for c in found]
+    off = QuestionConflicts(docs).find(question, stored=stored, settings=replace(LOOSE, answer_figure=False))
+    assert backlog(off), [c.summary for c in off]

@@ -1,0 +1,84 @@
+"""A sentence copied from another source with one figure or name changed: what the near-copy rule
+reads as a disagreement (two counts whose rounding intervals touch, a bound moved under the same
+qualifier, a copy cut short by another splitter) and what it leaves alone (footnote marks)."""
+from __future__ import annotations
+
+import pytest
+
+from qa.conflicts.corpus_wide import find_conflicts
+from qa.ingest.corpus import parse_document
+
+from .test_conflicts import check_offsets, fake_encode
+
+
+def doc(doc_id: str, text: str, title: str = "A news article"):
+    return parse_document(doc_id, title + "\n2026-07-03\n\n" + text + "\n")
+
+
+def pair(first: str, second: str):
+    return [doc("a01", first), doc("b02", second)]
+
+
+@pytest.mark.parametrize("encode", [None, fake_encode], ids=["lexical", "fake-encoder"])
+@pytest.mark.parametrize(
+    ("first", "second", "phrases"),
+    [
+        # "2" covers 1.5-2.5 and "1" 0.5-1.5: the intervals touch, yet they are two chart places.
+        ("In the United States the album peaked at number 2 on the Billboard chart in March.",
+         "In the United States the album peaked at number 1 on the Billboard chart in March.", ("2", "1")),
+        ("The Nordvik wind farm in Kansas now runs 3 turbines on the ridge above the town.",
+         "The Nordvik wind farm in Kansas now runs 4 turbines on the ridge above the town.", ("3", "4")),
+        ("The Tyro plant in Kansas recorded a defect rate of 3.5 percent during the last audit.",
+         "The Tyro plant in Kansas recorded a defect rate of 3.6 percent during the last audit.", ("3.5", "3.6")),
+        # Both may hold, but two copies of one sentence report different figures for one claim.
+        ("The Smith property, more than 60 acres in size, includes a farmhouse from the 1790s.",
+         "The Smith property, more than 100 acres in size, includes a farmhouse from the 1790s.", ("60", "100")),
+    ],
+)
+def test_a_copy_with_another_figure_is_a_numeric_conflict(encode, first, second, phrases):
+    docs = pair(first, second)
+    found = find_conflicts(docs, encode)
+    assert [c.kind for c in found] == ["numeric"]
+    said = " | ".join(s.text for s in found[0].statements)
+    assert all(p in said for p in phrases)
+    check_offsets(found, docs)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("more than 60 acres", "about 100 acres"),  # another qualifier: the intervals decide, and they meet
+        ("3 turbines", "3.0 turbines"),  # one value written two ways
+    ],
+)
+def test_compatible_figures_in_a_copy_are_not_a_conflict(first, second):
+    docs = pair(f"The Nordvik wind farm in Kansas covers {first} on the ridge above the town.",
+                f"The Nordvik wind farm in Kansas covers {second} on the ridge above the town.")
+    assert find_conflicts(docs, fake_encode) == []
+
+
+def test_renumbered_footnote_marks_are_not_a_conflict():
+    docs = pair("The building has a colossal Ionic ten-column colonnade on its main front. [1]",
+                "The building has a colossal Ionic ten-column colonnade on its main front. [2]")
+    assert find_conflicts(docs, fake_encode) == []
+
+
+def test_a_copy_cut_short_by_another_splitter_still_shows_its_swapped_name():
+    # One page's splitter stopped at "Hal B." (an initial), the other's ran on: the shorter copy is
+    # compared with the stretch of the longer one it repeats.
+    docs = pair("The film was directed by Sally Stratton and produced by Samuel Bischoff, with Hal B.",
+                "The film was directed by Michael Curtiz and produced by Samuel Bischoff, with Hal B. Wallis as "
+                "executive producer, from a screenplay by Michael Jacoby and Rowland Leigh.")
+    found = find_conflicts(docs, fake_encode)
+    assert [c.kind for c in found] == ["entity"]
+    said = " | ".join(s.text for s in found[0].statements)
+    assert "Sally Stratton" in said and "Michael Curtiz" in said
+    check_offsets(found, docs)
+
+
+def test_words_only_the_longer_sentence_has_are_not_compared():
+    # The longer sentence adds a clause with its own figure; the shared stretch agrees.
+    docs = pair("Samsung Electronics will manufacture the new accelerator chips for Meta at its Texas plant.",
+                "Samsung Electronics will manufacture the new accelerator chips for Meta at its Texas plant, "
+                "which employs 3,000 people and opened 2 new lines in the spring.")
+    assert find_conflicts(docs, fake_encode) == []
