@@ -115,7 +115,9 @@ class Pipeline:
         if history is not None and not all(isinstance(t, Answer) for t in history):
             raise TypeError("history must be the earlier Answers of the conversation, oldest first")
         # Read "who makes meta's mtia chips" as "Who makes Meta's MTIA chips"; answer the user's words.
-        recase = lambda q: self.casemap().truecase(q) if self.settings.truecase and is_caseless(q) else q  # noqa: E731
+        # ... and "Who designed Jalapeno?" as "Who designed Jalapeño?" (accents are rarely typed).
+        recase = lambda q: (self.casemap().truecase(q) if is_caseless(q) else self.casemap().accents(q)  # noqa: E731
+                            ) if self.settings.truecase else q
         followed = read_follow_up(recase(question), history or [], lambda r: self.reading_score(recase(r)))
         read = recase(followed or question)
         if self.settings.descriptions and may_describe(read):

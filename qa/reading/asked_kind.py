@@ -43,6 +43,7 @@ from typing import Iterable
 
 from .acronyms import asked_acronym, expansion
 from .answertype import _FOCUS, question_focus
+from .makers import org_named, owns_asked
 
 __all__ = ["asked_kind", "asks_maker", "FREQUENCY", "KIND_REASONS", "holds_asked_kind", "maker_tokens",
            "name_tokens", "named_owner", "PEOPLE", "PLACES"]
@@ -270,8 +271,9 @@ def maker_tokens(question: str, v) -> set[int]:
     own = _own_words(question)
     subject = _partner(question)
     # "Who is Samsung working with?": not "Samsung Electronics", the subject under its full name.
-    found = [i for a, b, label in v.ents if label in _MAKER_ENTS and _names_more(v, a, b, own)
-             and not (subject and any(v.lower[k] == subject.casefold() for k in range(a, b))) for i in range(a, b)]
+    found = [i for a, b, label in v.ents if (label in _MAKER_ENTS or org_named(v, a, b)) and _names_more(v, a, b, own)
+             and not (subject and any(v.lower[k] == subject.casefold() for k in range(a, b)))
+             and not owns_asked(v, a, b, own) for i in range(a, b)]
     if not subject:
         return set(found)
     # "Who is Meta working with?" over "... shifted to collaboration with Samsung": the one after "with"

@@ -19,6 +19,7 @@ from .asked_spans import as_asked, asks_kind_of, excluded_phrase, restates_exclu
 from .answertype import ENTITY_FIT, FOCUS_LABELS, asked_currency, question_focus
 from .timeshape import is_duration, names_calendar, names_one_point
 from .units import unit_names
+from .makers import superseded_tokens
 
 __all__ = ["KINDS", "WORD", "question_info", "span_candidates", "stem"]
 
@@ -339,6 +340,11 @@ def span_candidates(question: str, sentence: str, doc, kinds: Sequence[str]) -> 
     agents = agent_tokens(question, v, maker)
     if agents:
         maker, asked = True, (asked & agents if maker else set()) or agents
+    # "... were previously mass-produced by TSMC, but since the third generation ... Samsung
+    # Foundry": asked who makes it (now), not who did.
+    old = superseded_tokens(question, v)
+    if maker and asked:
+        asked = (asked - old) or asked
     if often and not asked:
         return []  # a sentence stating no frequency has no short answer to "how often"
     # "Where will it be made?" over "According to reports, ...": a source is no place.
@@ -365,6 +371,10 @@ def span_candidates(question: str, sentence: str, doc, kinds: Sequence[str]) -> 
                             maker_span_fits(question, v, i, j, asked) if maker else not asked.isdisjoint(range(i, j)))
     if any(fits):
         out, points = [c for c, fit in zip(out, fits) if fit], [pt for pt, fit in zip(points, fits) if fit]
+    if old:
+        now = [k for k, (a, b, f) in enumerate(out) if not any(v.start[t] < b and a < v.end[t] for t in old)]
+        if any(out[k][2].get("type.match") for k in now):
+            out, points = [out[k] for k in now], [points[k] for k in now]
     # "When will Samsung start 2nm mass production?" over "... were mass-produced by TSMC, but since
     # the third generation launched this year, ...": a sentence that states a time answers "when"
     # with it, not with a company or a count the span model ranks higher for sitting by the

@@ -6,7 +6,8 @@ read as a question about no one. Each word of a caseless question takes the form
 in the corpus where it is not the first word of a sentence (where any word is capitalised), so
 "meta" becomes "Meta", "mtia" "MTIA" and "chips" stays "chips". A question with any capital in it
 and any small letter is left as the user cased it. Accents count as case: a user typing in small
-letters rarely types them, so "jalapeno" becomes "Jalapeño" when that is how the corpus writes it.
+letters rarely types them, so "jalapeno" becomes "Jalapeño" when that is how the corpus writes it;
+in a question cased as typed, only the accents are restored ("Who designed Jalapeno?").
 """
 from __future__ import annotations
 
@@ -63,3 +64,15 @@ class CaseMap:
         out = _WORD.sub(lambda m: self.usual(m.group(0)), question)
         k = next((i for i, c in enumerate(out) if c.isalpha()), None)
         return out if k is None else out[:k] + out[k].upper() + out[k + 1:]
+
+    def accents(self, question: str) -> str:
+        """The question with the accents the corpus writes on a word typed without them
+        ("Jalapeno" -> "Jalapeño"); its case as typed, and words the corpus has as typed, kept."""
+        def fix(m: re.Match) -> str:
+            w = m.group(0)
+            u = self._usual.get(_fold(w.lower()))
+            if u is None or u.lower() == w.lower() or _fold(u.lower()) != w.lower():
+                return w
+            return "".join(c.upper() if t.isupper() else c.lower() for c, t in zip(u, w)) if len(u) == len(w) else u
+
+        return _WORD.sub(fix, question)

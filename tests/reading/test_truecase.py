@@ -69,3 +69,13 @@ def test_recasing_can_be_turned_off(fake_qa, monkeypatch):
     assert seen == [typed]
     monkeypatch.setenv("QA_TRUECASE", "0")
     assert Settings().truecase is False
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Who designed Jalapeno?", "Who designed Jalapeño?"),
+    ("who designed Jalapeno?", "who designed Jalapeño?"),  # only the accents: the case stays as typed
+    ("Who designed Jalapeño?", "Who designed Jalapeño?"),
+    ("Who sells jalapenos?", "Who sells jalapenos?"),  # a word the corpus does not have is left alone
+])
+def test_accents_come_back_in_a_cased_question(question, expected):
+    assert CaseMap(["The Jalapeño chip was designed with Broadcom, and the Jalapeño team grew."]).accents(question) == expected

@@ -1,0 +1,54 @@
+"""Who a sentence says makes a thing (qa.reading.makers): the maker now when the sentence also says
+who made it before, not the owner of the thing asked about, and organisation names the small
+parser labels as products. Made-up names, so that nothing is known from the seeds."""
+from __future__ import annotations
+
+import pytest
+
+from qa.reading.asked_kind import maker_tokens
+from qa.reading.makers import superseded_tokens
+from qa.reading.shortanswer import extract_short_answer
+
+from .test_kind_fit import _view
+
+SWITCHED = ("The first and second generations of Zeta's accelerator \"ZTIA\" were previously mass-produced by "
+            "Globex, but since the third generation launched this year, the company has chosen Nokia Foundry as "
+            "its partner.")
+FRONTED = ("While the first two generations of ZTIA were mainly produced by Globex, the latest generation has "
+           "shifted to collaboration with Initech, planning to mass-produce hundreds of thousands of units.")
+
+
+@pytest.mark.parametrize("question, sentence, short", [
+    ("Who will manufacture the third generation ZTIA?", SWITCHED, "Nokia Foundry"),
+    ("Which company makes ZTIA now?", SWITCHED, "Nokia Foundry"),
+    ("Who will manufacture the third generation ZTIA?", FRONTED, "Initech"),
+    ("Which company makes ZTIA now?", FRONTED, "Initech"),
+])
+def test_the_maker_now_not_the_one_before(question, sentence, short):
+    a, b, _ = extract_short_answer(question, sentence)
+    assert sentence[a:b] == short
+
+
+def test_a_sentence_without_a_contrast_supersedes_nothing():
+    v = _view("Globex previously made ZTIA chips for Zeta in its Texas plant.")
+    assert superseded_tokens("Who makes ZTIA chips?", v) == set()
+    v = _view(FRONTED)
+    old = superseded_tokens("Who makes ZTIA chips?", v)
+    assert "Globex" in {v.text[i] for i in old} and "Initech" not in {v.text[i] for i in old}
+    assert superseded_tokens("Who made the first ZTIA chips?", v) == set()
+
+
+def test_the_owner_of_the_thing_asked_about_is_not_its_maker():
+    s = "According to reports, Zeta’s third-generation ZTIA plans to use Nokia’s leading 2-nanometer process."
+    v = _view(s)
+    assert "Zeta" not in {v.text[i] for i in maker_tokens("Who will manufacture the third generation ZTIA?", v)}
+    a, b, _ = extract_short_answer("Who will manufacture the third generation ZTIA?", s)
+    assert s[a:b].startswith("Nokia")
+
+
+def test_a_name_ending_in_an_organisations_word_is_a_maker_whatever_its_label():
+    s = ("The first and second generations of the ZTIA accelerator were previously mass-produced by TSMC, but "
+         "since the third generation launched this year, the company has chosen Nova Foundry as its partner.")
+    v = _view(s)
+    assert [label for a, b, label in v.ents if "Foundry" in v.text[a:b]] == ["LOC"]  # the small model's reading
+    assert {"Nova", "Foundry"} <= {v.text[i] for i in maker_tokens("Who will manufacture the third generation ZTIA?", v)}
