@@ -36,9 +36,13 @@ from .sentences import Encoder, _DocSentences
 from ..ingest.corpus import Document
 from ..ingest.text import nfkc
 
-__all__ = ["RULES_VERSION", "PAIRS_FILE", "PairFinding", "PairCache", "pair_findings"]
+__all__ = ["RULES_VERSION", "ANALYSIS_VERSION", "PAIRS_FILE", "PairFinding", "PairCache", "pair_findings"]
 
 RULES_VERSION = 5  # bump whenever a rule or the sentence analysis changes what a pair yields
+# ... and this one only when the sentence analysis changes: the analyses and candidate records
+# stored beside the index are made from it alone, so a change of rules keeps them (re-analysing
+# a 10,000-article archive costs minutes; re-running its candidate pairs, the conflicts stage).
+ANALYSIS_VERSION = 4
 PAIRS_FILE = "conflict_pairs.json"
 _fields = attrgetter(*(f.name for f in fields(PairFinding)))  # (astuple took 20 s at 10k articles)
 
@@ -249,7 +253,7 @@ class PairCache(StoredPairs):
         if self._stored is None:
             from .records import RecordTable
 
-            self._stored = RecordTable.load(self._dir, RULES_VERSION) or False
+            self._stored = RecordTable.load(self._dir, ANALYSIS_VERSION) or False
         got = self._stored.get_many([(d.fingerprint, d.raw) for d in docs], encode,
                                     self.candidates.float16) if self._stored else None
         for d, rec in zip(docs, got or ()):
@@ -262,7 +266,7 @@ class PairCache(StoredPairs):
             if self._stored is None:
                 from .records import RecordTable
 
-                self._stored = RecordTable.load(self._dir, RULES_VERSION) or False
+                self._stored = RecordTable.load(self._dir, ANALYSIS_VERSION) or False
             if self._stored:
                 got = self._stored.get(doc.fingerprint, doc.raw, encode, self.candidates.float16)
                 if got is not None:
@@ -379,7 +383,7 @@ class PairCache(StoredPairs):
         if self._records_changed and held and held <= self._records.keys():
             from .records import save_records
 
-            save_records(directory, {k: self._records[k] for k in held}, RULES_VERSION)
+            save_records(directory, {k: self._records[k] for k in held}, ANALYSIS_VERSION)
             self._records_changed = False
         self._dir = Path(directory)
 

@@ -46,6 +46,7 @@ class Thresholds:
     enabled: frozenset[str] = frozenset(KINDS)
     aligned_rules: bool = True  # near-copy rules (swapped figure, date, name, added negation)
     loose_rules: bool = True  # similarity-based rules (figures and certainty in paraphrases)
+    contained: bool = False  # align a sentence with the stretch of a longer one it repeats (see _contained)
 
     @classmethod
     def lexical(cls) -> "Thresholds":
@@ -119,13 +120,15 @@ def _year_for_number(ta: Sequence[Token], tb: Sequence[Token]) -> bool:
     return any(is_year(p) and q.key.isdigit() and 3 <= len(q.key) <= 4 for p, q in ((x, y), (y, x)))
 
 
-def _compatible(qa: Quantity, qb: Quantity) -> bool:
-    """Whether one true value could be stated as both. Two plain figures exclude each other even
-    where their rounding intervals touch: "2" / "3" are two counts, "3.5" / "3.6" two readings (a
-    value on the edge is written one way). A bound a qualifier sets is inclusive: "at least 10"
-    and "up to 10" meet at 10."""
+def _compatible(qa: Quantity, qb: Quantity, copied: bool = False) -> bool:
+    """Whether one true value could be stated as both. In two copies of one sentence (``copied``),
+    two plain figures exclude each other even where their rounding intervals touch: "peaked at
+    number 2" / "number 1", "3.5" / "3.6" (a value on the edge is written one way). Elsewhere
+    touching intervals meet, as a bound a qualifier sets always does ("at least 10" / "up to
+    10"): loosely similar sentences with 15 and 16 ("My 15-inch", "the new 16-inch keyboard")
+    are as often about two things."""
     slack = 1e-9 * max(abs(qa.value), abs(qb.value), 1.0)
-    if not qa.qualifier and not qb.qualifier and qa.value != qb.value:
+    if copied and not qa.qualifier and not qb.qualifier and qa.value != qb.value:
         return qa.low < qb.high - slack and qb.low < qa.high - slack
     return qa.low <= qb.high + slack and qb.low <= qa.high + slack
 
@@ -134,6 +137,11 @@ def _bound_moved(qa: Quantity, qb: Quantity) -> bool:
     """One sentence copied with another figure under the same qualifier ("more than 60 acres" /
     "more than 100 acres"): both may hold, but the copies report different figures for one claim."""
     return bool(qa.qualifier) and qa.qualifier == qb.qualifier and qa.value != qb.value
+
+
+def _ordinal(s: _Sentence, q: Quantity) -> bool:
+    """Whether the figure is an ordinal ("12th", "3rd")."""
+    return s.norm[s.tokens[q.last - 1].end:][:2].lower() in ("st", "nd", "rd", "th")
 
 
 def _reference_mark(s: _Sentence, q: Quantity) -> bool:
@@ -186,7 +194,7 @@ def _aligned_rules(a: _Sentence, b: _Sentence, ia: int, ib: int, th: Thresholds,
     ratio = sm.ratio()
     ops = sm.get_opcodes()
     inner = ops
-    if ratio < th.aligned:
+    if ratio < th.aligned and th.contained:
         contained, within = _contained(sm, ops, len(a.keys) + len(b.keys))
         if contained > ratio:
             ratio, inner = contained, within
@@ -217,7 +225,11 @@ def _aligned_rules(a: _Sentence, b: _Sentence, ia: int, ib: int, th: Thresholds,
         qb = [q for q in b.quantities if q.first < b1 and q.last > b0]
         if qa and qb:
             x, y = qa[0], qb[0]
-            if x.unit == y.unit and (not _compatible(x, y) or _bound_moved(x, y)) and not (
+            # Counts one apart in a copy disagree ("number 2" / "number 1"); ordinals one apart
+            # name two of a series ("12th Earl" / "13th Earl").
+            touching = _compatible(x, y) and not _compatible(x, y, copied=True) and not (
+                _ordinal(a, x) or _ordinal(b, y))
+            if x.unit == y.unit and (not _compatible(x, y) or touching or _bound_moved(x, y)) and not (
                     _reference_mark(a, x) or _reference_mark(b, y)):
                 out.append(_Finding("numeric", ia, ib, x.first, y.first, ratio, _quantity_phrase(a, x),
                                     _quantity_phrase(b, y), f"{x.value:.6g}|{y.value:.6g}"))

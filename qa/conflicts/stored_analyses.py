@@ -9,7 +9,7 @@ time, for new and changed documents only, and read back per document:
 * ``conflict_analyses.jsonl``: one line per analysed document, appended to; a document's tokens
   are offsets into its normalised sentence plus ids into the line's own vocabulary, so a line is
   decoded into the very objects ``_analyse`` makes without tokenizing again;
-* ``conflict_analyses.json``: the table of contents: the recipe (``RULES_VERSION``, bumped
+* ``conflict_analyses.json``: the table of contents: the recipe (``ANALYSIS_VERSION``, bumped
   whenever the analysis changes), and for each fingerprint the line's offset and length.
 
 A line names its fingerprint and a checksum of the text it was made from; a line that does not
@@ -42,9 +42,9 @@ _COMPACT_BYTES = 1 << 20  # below this much dead text, rewriting the file is not
 
 
 def _recipe() -> int:
-    from .pairs import RULES_VERSION  # bumped whenever the sentence analysis changes
+    from .pairs import ANALYSIS_VERSION  # bumped whenever the sentence analysis changes
 
-    return RULES_VERSION
+    return ANALYSIS_VERSION
 
 
 def _check(doc: Document) -> int:

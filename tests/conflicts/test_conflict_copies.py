@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from qa.conflicts.corpus_wide import find_conflicts
+from qa.conflicts.rules import Thresholds
 from qa.ingest.corpus import parse_document
 
 from .test_conflicts import check_offsets, fake_encode
@@ -57,19 +58,35 @@ def test_compatible_figures_in_a_copy_are_not_a_conflict(first, second):
     assert find_conflicts(docs, fake_encode) == []
 
 
+def test_ordinals_one_apart_name_two_of_a_series():
+    docs = pair("Walter Erskine, the 12th Earl of Kellie, sat in the House of Lords for many years.",
+                "Walter Erskine, the 13th Earl of Kellie, sat in the House of Lords for many years.")
+    assert find_conflicts(docs, fake_encode) == []
+
+
+def test_figures_one_apart_in_loosely_similar_sentences_are_not_a_conflict():
+    # Not copies of one sentence: the touching intervals of 15 and 16 meet.
+    docs = pair("Acme said its Nordvik laptop with the 15 inch screen sold out in Kansas this spring.",
+                "Acme said the new Nordvik keyboard on the 16 inch model sold out quickly in Kansas.")
+    assert find_conflicts(docs, fake_encode) == []
+
+
 def test_renumbered_footnote_marks_are_not_a_conflict():
     docs = pair("The building has a colossal Ionic ten-column colonnade on its main front. [1]",
                 "The building has a colossal Ionic ten-column colonnade on its main front. [2]")
     assert find_conflicts(docs, fake_encode) == []
 
 
-def test_a_copy_cut_short_by_another_splitter_still_shows_its_swapped_name():
-    # One page's splitter stopped at "Hal B." (an initial), the other's ran on: the shorter copy is
-    # compared with the stretch of the longer one it repeats.
+def test_a_copy_cut_short_by_another_splitter_shows_its_swapped_name_when_asked_to():
+    # One page's splitter stopped at "Hal B." (an initial), the other's ran on: with
+    # ``Thresholds.contained`` the shorter copy is compared with the stretch of the longer one it
+    # repeats. Off by default: on the 10,000-article archive it also aligned headings of namesakes
+    # ("Deadfall (2012 film) Deadfall is ..." / "Deadfall (1993 film) ...").
     docs = pair("The film was directed by Sally Stratton and produced by Samuel Bischoff, with Hal B.",
                 "The film was directed by Michael Curtiz and produced by Samuel Bischoff, with Hal B. Wallis as "
                 "executive producer, from a screenplay by Michael Jacoby and Rowland Leigh.")
-    found = find_conflicts(docs, fake_encode)
+    assert find_conflicts(docs, fake_encode) == []
+    found = find_conflicts(docs, fake_encode, thresholds=Thresholds(contained=True))
     assert [c.kind for c in found] == ["entity"]
     said = " | ".join(s.text for s in found[0].statements)
     assert "Sally Stratton" in said and "Michael Curtiz" in said
@@ -81,4 +98,4 @@ def test_words_only_the_longer_sentence_has_are_not_compared():
     docs = pair("Samsung Electronics will manufacture the new accelerator chips for Meta at its Texas plant.",
                 "Samsung Electronics will manufacture the new accelerator chips for Meta at its Texas plant, "
                 "which employs 3,000 people and opened 2 new lines in the spring.")
-    assert find_conflicts(docs, fake_encode) == []
+    assert find_conflicts(docs, fake_encode, thresholds=Thresholds(contained=True)) == []

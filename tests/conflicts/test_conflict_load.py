@@ -144,7 +144,7 @@ def test_stored_records_read_at_once_equal_those_read_one_at_a_time(tmp_path):
 
     import numpy as np
 
-    from qa.conflicts.pairs import RULES_VERSION
+    from qa.conflicts.pairs import ANALYSIS_VERSION
     from qa.conflicts.records import RecordTable
 
     from .test_conflict_candidates import _small_corpus
@@ -153,7 +153,7 @@ def test_stored_records_read_at_once_equal_those_read_one_at_a_time(tmp_path):
     cache = PairCache()
     find_conflicts(docs, fake_encode, cache=cache)
     cache.save(tmp_path)
-    table = RecordTable.load(tmp_path, RULES_VERSION)
+    table = RecordTable.load(tmp_path, ANALYSIS_VERSION)
     calls = []
 
     def encode(texts):

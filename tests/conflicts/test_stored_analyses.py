@@ -128,6 +128,19 @@ def test_a_damaged_or_foreign_store_is_not_trusted(tmp_path, damage):
     assert all(StoredAnalyses(tmp_path).get(d) in (None, _analyse(d)) for d in docs)
 
 
+def test_a_change_of_rules_keeps_the_stored_analyses(tmp_path, monkeypatch):
+    """The analyses are made from the text alone: new conflict rules (``RULES_VERSION``) redo the
+    pairs' findings, not the analyses; a new analysis (``ANALYSIS_VERSION``) redoes them."""
+    from qa.conflicts import pairs
+
+    docs = _docs()
+    StoredAnalyses(tmp_path).update(docs, _analyse)
+    monkeypatch.setattr(pairs, "RULES_VERSION", pairs.RULES_VERSION + 1)
+    assert all(StoredAnalyses(tmp_path).get(d) == _analyse(d) for d in docs)
+    monkeypatch.setattr(pairs, "ANALYSIS_VERSION", pairs.ANALYSIS_VERSION + 1)
+    assert all(StoredAnalyses(tmp_path).get(d) is None for d in docs)
+
+
 def test_the_question_check_reads_stored_analyses_instead_of_analysing(tmp_path, monkeypatch):
     docs = [doc("a01", "The Tyro plant in Kansas employs 1,200 workers on three shifts, the company said."),
             doc("b02", "The Tyro plant in Kansas employs 3,500 workers on three shifts, the company said.")]
