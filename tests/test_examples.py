@@ -50,6 +50,10 @@ EXPECTED = {
     "What is Anthropic's chip called?": None,  # no article names one
     "what did samsung say about its compute": None,  # Anthropic's statement is not Samsung's
     "What did Anthropic say about its compute?": ("Nvidia's graphics processing units", "Anthropic stated that"),
+    # The fifth round (qa.reading.makers: the maker now, not the owner; accents in cased questions)
+    "Who will manufacture the third generation MTIA?": ("Samsung", "has chosen Samsung Foundry"),
+    "Which company makes the MTIA now?": ("Samsung", "shifted to collaboration with Samsung"),
+    "Who designed Jalapeno?": ("OpenAI and Broadcom", "OpenAI and Broadcom stated"),
 }
 
 # question -> phrases each shown conflict's summary holds, one per conflict (qa.conflicts: stated
@@ -60,6 +64,8 @@ CONFLICTS = {
     "Will Samsung's foundry be profitable this year?": [],
     "samsung backlog": ["backlog orders are expected to approach 50 trillion"],
     "tesla samsung order": [],
+    # the order's certainty, not the backlog's, though one sentence gives both figures
+    "How big is Meta's order with Samsung?": ["related orders potentially exceeding 10 trillion"],
 }
 
 
