@@ -93,7 +93,26 @@ def as_asked(question: str, typ: str | None, sentence: str, cands: list) -> list
         # hundreds of thousands of units", not the "two" of "the first two generations".
         cands = ([c for c in cands if counts(c[0], c[1])] or [c for c in cands if counts_units(c[0], c[1])]
                  or cands)
+    if currency is None:
+        cands = _first_of_conversions(sentence, cands)
     return _whole_amounts(sentence, cands)
+
+
+def _first_of_conversions(sentence: str, cands: list) -> list:
+    """Drop an amount of money in brackets right after another figure when the question names no
+    currency: "more than 10 trillion won (approximately RMB 44.3 billion)" restates the first
+    amount for other readers; the source stated the first. (Units are left alone: "How many
+    square miles ...?" asks for the bracketed "39 sq mi" of "100 km2 (39 sq mi)".)"""
+    digits = [any(ch.isdigit() for ch in sentence[a:b]) for a, b, _ in cands]
+    ends = {b for (a, b, _), d in zip(cands, digits) if d}
+    out = []
+    for (a, b, f), d in zip(cands, digits):
+        opened = sentence.rfind("(", 0, a)
+        restated = (d and f.get("ent.MONEY") and opened >= 0 and ")" not in sentence[opened:a]
+                    and len(sentence[:opened].rstrip()) in ends)
+        if not restated:
+            out.append((a, b, f))
+    return out or cands
 
 
 _CURRENCY_AFTER = re.compile(r"\s+(?:(?:Korean|Japanese|Chinese|US|U\.S\.|Hong Kong|Australian|Canadian)\s+)?"

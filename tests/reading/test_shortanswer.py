@@ -131,6 +131,11 @@ EXTRACT_CASES = [
     ("Orvik data center cost",
      "Orvik also plans a data center of approximately 2 GW, with an investment expected to reach "
      "approximately US$40 billion (approximately RMB 270 billion).", "US$40 billion"),
+    # A bracketed amount restating the one before it for other readers is not what the source stated.
+    ("What is the size of the ASIC deal between Orvik and Nexa?",
+     "According to industry sources, Orvik is cooperating with Nexa OEM to promote the design and production "
+     "of next-generation ASICs worth more than 10 trillion won (approximately RMB 44.3 billion).",
+     "more than 10 trillion won"),
     # A capital "The" inside a sentence is part of a name.
     ("Which outlet first reported Anthropic's chip plans?",
      "Anthropic has begun early-stage work on developing its own AI chips and is in talks with Samsung "
