@@ -104,7 +104,11 @@ def other_owner(question: str, quote: str) -> tuple[str, str] | None:
              or re.search(rf"\b{_OWNER_NAME}{_POSS}\s+(?:[\w-]+\s+){{0,3}}?{stem}s?\b", quote)
              # "Meta aims to build a data center of 5 GW": the sentence's subject owns what it plans.
              or re.match(rf"\s*(?:According to [^,]{{1,40}},\s*)?{_OWNER_NAME}\s+(?:also\s+)?{_PLANS}\b"
-                         rf"[^.;]*\b{stem}s?\b", quote))
+                         rf"[^.;]*\b{stem}s?\b", quote)
+             # "According to industry sources, Meta is cooperating with Samsung ... worth more than 10
+             # trillion won" asked Tesla's order: the sentence is about what its subject is doing.
+             or re.match(rf"\s*(?:According to [^,]{{1,40}},\s*)?{_OWNER_NAME}\s+(?:is|are|was|were)\s+"
+                         rf"(?:also\s+)?[a-z]+ing\b", quote))
     # The owner's first word: a heading glued to the sentence may follow the name ("from Meta According").
     other = found.group(1).split()[0] if found else ""
     if not other or other.casefold() in _NOT_OWNERS:

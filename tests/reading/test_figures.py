@@ -93,6 +93,11 @@ def test_reader_abstains_on_a_quantity_given_only_as_dates(made_up):
     ("What is the capacity of Anthropic's data center?", "According to reports, Meta plans a data center of 5 GW.",
      ("Anthropic's center", "Meta's center")),
     ("What is the capacity of Anthropic's data center?", "The data center will have 5 GW.", None),
+    # ... and what it is doing, though the sentence never names the thing asked about
+    ("How much was Tesla's AI chip order with Samsung worth?", "According to industry sources, Meta is "
+     "cooperating with Samsung to produce ASICs worth more than 10 trillion won.", ("Tesla's order", "Meta's order")),
+    ("How much was Tesla's AI chip order with Samsung worth?", "Samsung is producing chips worth 10 trillion won "
+     "for Tesla.", None),
 ])
 def test_other_owner(question, quote, expected):
     assert other_owner(question, quote) == expected
