@@ -54,6 +54,7 @@ EXPECTED = {
     "Who will manufacture the third generation MTIA?": ("Samsung", "has chosen Samsung Foundry"),
     "Which company makes the MTIA now?": ("Samsung", "shifted to collaboration with Samsung"),
     "Who designed Jalapeno?": ("OpenAI and Broadcom", "OpenAI and Broadcom stated"),
+    "Did Samsung comment on Anthropic's chip plans?": (None, "Samsung Electronics declined to comment"),
     "What is the size of the ASIC deal between Meta and Samsung?": ("more than 10 trillion won",
                                                                     "ASICs worth more than 10 trillion won"),
 }

@@ -129,11 +129,11 @@ def opens_with(owner: str, quote: str) -> bool:
 
 
 # "What did Samsung say about ...?", "How did Samsung respond ...?": what one party said.
-_ASKED_SPEAKER = re.compile(r"\s*(?i:what|how)\s+(?i:did|does|do|has|have|will|would)\s+(?:the\s+)?"
+_ASKED_SPEAKER = re.compile(r"\s*(?:(?i:what|how)\s+)?(?i:did|does|do|has|have|will|would)\s+(?:the\s+)?"
                             r"([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})\s+(say|said|state|tell|announce|claim|"
                             r"comment|respond|reply|answer|describe|think|write)\b")
 _SAID = (r"(?:said|says|stated|states|told|announced|announces|claimed|claims|commented|responded|replied|"
-         r"wrote|noted|added|explained|confirmed|denied)")
+         r"wrote|noted|added|explained|confirmed|denied|declined\s+to\s+(?:comment|confirm|elaborate))")
 
 
 def _speaker(quote: str) -> str | None:
@@ -143,7 +143,7 @@ def _speaker(quote: str) -> str | None:
 
 
 def asks_what_said(question: str) -> bool:
-    """"What did Samsung say about ...?", "How did Samsung respond ...?"."""
+    """"What did Samsung say about ...?", "How did Samsung respond ...?", "Did Samsung comment on ...?"."""
     return _ASKED_SPEAKER.match(question) is not None
 
 
@@ -171,3 +171,19 @@ def speaker_said(question: str, quote: str, lacking: Sequence[str] = ()) -> bool
         return False
     speaker = _speaker(quote)
     return speaker is not None and speaker.split()[0].casefold() == m.group(1).split()[0].casefold()
+
+
+def own_statement(question: str, quotes: Sequence[str]) -> int | None:
+    """Index of the first of ``quotes`` (best first) that is the asked party's own statement, for a
+    question asking what one party said when the best quote is another's ("Did Samsung comment on
+    Anthropic's chip plans?" over "In response to a request for comment, Anthropic stated that
+    ...": "Samsung Electronics declined to comment on the matter."); None otherwise."""
+    m = _ASKED_SPEAKER.match(question)
+    if m is None or not quotes or other_speaker(question, quotes[0]) is None:
+        return None
+    asked = m.group(1).split()[0].casefold()
+    for k, quote in enumerate(quotes):
+        speaker = _speaker(quote)
+        if speaker is not None and speaker.split()[0].casefold() == asked:
+            return k
+    return None

@@ -34,7 +34,7 @@ from .kind_fit import fit_kind, fits
 from .analysis import stored_views, views_of
 from .prefer import preferred
 from .readerconfig import CONFIG_PATH, ReaderConfig
-from .measured import asks_what_said, other_owner, other_speaker, speaker_said
+from .measured import asks_what_said, other_owner, other_speaker, own_statement, speaker_said
 from .subjects import tied_to_subject
 from ..indexing.entities import type_mask
 from ..indexing.lexical import idf_table, question_terms, sentence_tokens, tokenize
@@ -239,6 +239,11 @@ class ExtractiveReader:
             best = preferred(question, pool, texts, names, lambda: dict(zip(pool, views_of(
                 self.data, [cands[i][0] for i in pool], list(texts.values())))))[0]
             short = found.get(best)
+            # "Did Samsung comment ...?" over Anthropic's statement: Samsung's own, if read at all.
+            order = [best] + [int(i) for i in np.argsort(-logits, kind="stable") if int(i) != best][:7]
+            own = own_statement(question, self.texts_of(cands, order))
+            if own:
+                best, short = order[own], None
         ranked = pool[0]  # the scorer's choice: when qa.reading.prefer took a lower one of the top
         # three, its confidence also speaks for the passages answering.
         prob = max(self.config.probability(feats, logits, i) for i in {best, ranked})
@@ -252,8 +257,10 @@ class ExtractiveReader:
             return Reading(doc, a, b, None, prob, True, abstain_reason(info), info)
         gate = self._gate_features(question, cands, best, info)
         a, b, partner = self._merge_neighbour(cands, logits, best, doc, a, b, feats)
-        if partner is not None and other_owner(question, self.texts_of(cands, [partner])[0]):
-            # A neighbour on another company's thing ("Similar to Meta, Anthropic ...") does not join.
+        if partner is not None and (other_owner(question, text := self.texts_of(cands, [partner])[0])
+                                    or other_speaker(question, text)):
+            # A neighbour on another company's thing ("Similar to Meta, Anthropic ...") or another
+            # party's statement does not join.
             a, b, partner = int(self.data.sentences[row, 1]), int(self.data.sentences[row, 2]), None
         if partner is not None:
             # The quote holds two sentences: the short answer comes from whichever has the more

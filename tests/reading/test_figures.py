@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from qa import api
-from qa.reading.measured import other_owner
+from qa.reading.measured import other_owner, own_statement
 from qa.reading.units import counts_only_time
 from qa.reading.versions import other_figure
 
@@ -145,7 +145,8 @@ def test_reader_abstains_on_another_figure_and_on_years_for_a_count(made_up):
      "remain the core of its computing resources.", ("what Nexa said", "what Acme said"), False),
     ("What did Acme say about its compute?", "In response to a request for comment, Acme stated that GPUs would "
      "remain the core of its computing resources.", None, True),
-    ("How did Nexa respond?", "Nexa declined to comment on the matter.", None, False),  # named: no other
+    # named: no other; declining to comment is how it responded
+    ("How did Nexa respond?", "Nexa declined to comment on the matter.", None, True),
     ("What did Nexa build?", "Acme stated that Nexa builds chips.", None, False),  # no question of saying
 ])
 def test_other_speaker_and_speaker_said(question, quote, other, said):
@@ -166,3 +167,20 @@ def test_reader_quotes_what_the_asked_party_said_and_no_one_else(fake_embedder, 
     assert a.abstained and a.reason == "The closest passages are about what Acme said, not what Nexa said."
     a = api.ask("What did Acme say about its compute?", corpus=corpus)
     assert not a.abstained and "Acme stated" in a.answer
+
+
+ACME_SAID = ("In response to a request for comment, Acme stated that Globex chips would continue to serve as the "
+             "core of its computing resources.")
+NEXA_DECLINED = "Nexa Electronics declined to comment on the matter."
+
+
+@pytest.mark.parametrize("question, quotes, expected", [
+    ("Did Nexa comment on Acme's chip plans?", [ACME_SAID, NEXA_DECLINED], 1),
+    ("What did Nexa say about Acme?", [ACME_SAID, "Nexa is a foundry.", NEXA_DECLINED], 2),
+    ("Did Nexa comment on Acme's chip plans?", [NEXA_DECLINED, ACME_SAID], None),  # the best is its own already
+    ("Did Acme comment on its chip plans?", [ACME_SAID, NEXA_DECLINED], None),  # the best is the asked party's
+    ("Did Nexa comment on Acme's chip plans?", [ACME_SAID, "Nexa makes chips."], None),  # no statement of Nexa's
+    ("Is Nexa making Acme's chips?", [ACME_SAID, NEXA_DECLINED], None),  # not a question of what was said
+])
+def test_own_statement(question, quotes, expected):
+    assert own_statement(question, quotes) == expected
