@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain, compress
 
 import numpy as np
 
@@ -66,13 +68,13 @@ class DocFacts:
         which is most of the cost."""
         sents = list((analysis or _analyse(doc)).sents)  # one document: already numbered 0
         values = [tuple(_values(s)) for s in sents]
-        keys = frozenset(k for s in sents for k in s.keys)
-        names = frozenset(n for s in sents for n in s.names)
-        years = frozenset(t.key for s in sents for t in s.tokens if is_year(t))
+        keys = frozenset(chain.from_iterable([s.keys for s in sents]))
+        names = frozenset(chain.from_iterable([s.names for s in sents]))
+        # The year tokens, read off the values: each is a "date" value, and only they are.
+        years = frozenset([v.key for vs in values for v in vs if v.kind == "date"])
         numbers = tuple((q.low, q.high, q.unit, q.value, q.qualifier == "about") for s in sents for q in s.quantities) + tuple(
             (v.low, v.high, "", v.low, False) for vs in values for v in vs if v.kind == "number" and v.text.isalpha())
-        grams = frozenset(zlib.crc32(" ".join(s.keys[i:i + 4]).encode())
-                          for s in sents for i in range(max(0, len(s.keys) - 3)))
+        grams = frozenset(chain.from_iterable([_grams(s.keys) for s in sents]))
         lead_text = (nfkc(doc.title) + " . " + (sents[0].norm if sents else ""))[:400]
         vecs = None
         if encode is not None and sents:
@@ -88,40 +90,43 @@ class DocFacts:
         return len(self.grams & other.grams) >= share * max(1, min(len(self.grams), len(other.grams)))
 
 
+def _grams(keys: tuple[str, ...]) -> Iterator[int]:
+    """Hashes of the word 4-grams (``" ".join(keys[i:i + 4])``), built by C-level maps rather than a
+    generator slicing the keys at every position (a fifth of the cost of a document's facts)."""
+    return map(zlib.crc32, map(str.encode, map(" ".join, zip(keys, keys[1:], keys[2:], keys[3:]))))
+
+
 # --------------------------------------------------------------------------- candidate answers
 
 
 def _values(s: _Sentence) -> list[Value]:
-    out: list[Value] = []
-    toks = s.tokens
-    for t_i, t in enumerate(toks):
-        if is_year(t):
-            out.append(Value("date", t.key, t.text, t_i, t_i + 1))
+    # Comprehensions over the keys (``keys[i]`` is ``toks[i].key``), not one loop testing every
+    # token in turn: a first-time question reads the values of about 400 sentences. Years,
+    # figures, counts, names, in that order.
+    toks, keys, names = s.tokens, s.keys, s.names
+    out = [Value("date", k, toks[i].text, i, i + 1) for i, k in enumerate(keys)
+           if k.isdigit() and len(k) == 4 and 1000 <= int(k) <= 2100]  # claims.is_year, inlined
     for q in s.quantities:
         if q.unit == "year" or not q.value or (not q.unit and _day_of_month(toks, q.first, q.last)):
             continue
         out.append(Value("number", f"{q.unit}:{q.value:.4g}", s.norm[toks[q.first].start:toks[q.last - 1].end],
                          q.first, q.last, q.low, q.high, q.qualifier == "about"))
-    for t_i, t in enumerate(toks):
-        # Counts written as words ("only three survived", "two monks"); "one" is too often no
-        # count ("one of the", "the one") to read.
-        n = WORD_NUMBERS.get(t.key)
-        if n is not None and n != 1:
-            out.append(Value("number", f":{n:.4g}", t.text, t_i, t_i + 1, n, n))
-    i = 0
-    while i < len(toks):
-        if not _cap(toks[i]):
-            i += 1
-            continue
+    # Counts written as words ("only three survived", "two monks"); "one" is too often no count
+    # ("one of the", "the one") to read.
+    out += [Value("number", f":{n:.4g}", toks[i].text, i, i + 1, n, n)
+            for i, n in enumerate(map(WORD_NUMBERS.get, keys)) if n is not None and n != 1]
+    cap = [t[0][:1].isupper() and t[1] not in _MONTHS and not t[1][:1].isdigit() for t in toks]  # _cap, inlined
+    end, j = len(toks), 0
+    for i in compress(range(end), cap):
+        if i < j:
+            continue  # inside the run before
         j = i + 1
-        while j < len(toks) and (
-                _cap(toks[j]) or (toks[j].key in _CONNECT and j + 1 < len(toks) and _cap(toks[j + 1]))):
+        while j < end and (cap[j] or (keys[j] in _CONNECT and j + 1 < end and cap[j + 1])):
             j += 1
         # A name holds a word the document never writes in lower case ("Films" at the start of a
-        # list is not a name) and is more than one sentence-initial word.
-        if _is_name(s, i, j):
+        # list is not a name) and is more than one sentence-initial word (``_is_name``).
+        if not (i == 0 and j == 1) and any(k in names for k in keys[i:j] if k not in STOPWORDS):
             out.append(_name(s, i, j))
-        i = j
     return out
 
 
@@ -134,7 +139,7 @@ def _is_name(s: _Sentence, i: int, j: int) -> bool:
 
 def _name(s: _Sentence, i: int, j: int) -> Value:
     toks = s.tokens
-    return Value("name", " ".join(t.key for t in toks[i:j]), s.norm[toks[i].start:toks[j - 1].end], i, j)
+    return Value("name", " ".join(s.keys[i:j]), s.norm[toks[i].start:toks[j - 1].end], i, j)
 
 
 def _name_parts(s: _Sentence, v: Value, qkeys: frozenset[str], glued: frozenset[str] = frozenset()) -> list[Value]:

@@ -26,6 +26,7 @@ import os
 import threading
 import zlib
 from collections.abc import Callable, Sequence
+from itertools import repeat
 from pathlib import Path
 
 from ..ingest.corpus import Document
@@ -39,6 +40,7 @@ ANALYSES_FILE = "conflict_analyses.jsonl"
 ANALYSES_TABLE = "conflict_analyses.json"
 _FORMAT = 1
 _COMPACT_BYTES = 1 << 20  # below this much dead text, rewriting the file is not worth it
+_tuple_new = tuple.__new__  # a Token without the Python-level __new__ of NamedTuple
 
 
 def _recipe() -> int:
@@ -82,21 +84,26 @@ def decode_analysis(doc: Document, line: str | bytes) -> _DocSentences | None:
         if d["f"] != doc.fingerprint or d["c"] != _check(doc):
             return None
         vocab = d["v"]
-        lower = frozenset(vocab[i] for i in d["l"])
+        word = vocab.__getitem__
+        lower = frozenset(map(word, d["l"]))
         sents, caps = [], []
         for start, end, cert, boiler, toks, qs, times, cap, content in d["s"]:
+            if len(toks) % 3:  # a cut list: zip below would drop the partial token silently
+                raise IndexError("a token without its key")
             raw = doc.raw[start:end]
             norm = nfkc(raw)
-            tokens = tuple(Token(norm[toks[k]:toks[k + 1]], vocab[toks[k + 2]], toks[k], toks[k + 1])
-                           for k in range(0, len(toks), 3))
-            keys = tuple(t.key for t in tokens)
-            c = frozenset(vocab[i] for i in cap)
+            # Built by C-level maps, not a Python loop calling Token(...): tokens are most of what
+            # a first-time question decodes (about 270 a document).
+            starts, ends = toks[0::3], toks[1::3]
+            keys = tuple(map(word, toks[2::3]))
+            tokens = tuple(map(_tuple_new, repeat(Token), zip(map(norm.__getitem__, map(slice, starts, ends)),
+                                                               keys, starts, ends)))
+            c = frozenset(map(word, cap))
             sents.append(_Sentence(
-                0, start, end, raw, norm, tokens, keys,
-                frozenset(vocab[i] for i in content), c - lower,
-                tuple(Quantity(float(q[0]), float(q[1]), float(q[2]), vocab[q[3]], vocab[q[4]], q[5], q[6], q[7],
-                               vocab[q[8]]) for q in qs),
-                cert, frozenset(vocab[i] for i in times), bool(boiler)))
+                0, start, end, raw, norm, tokens, keys, frozenset(map(word, content)), c - lower,
+                tuple(Quantity(float(q[0]), float(q[1]), float(q[2]), word(q[3]), word(q[4]), q[5], q[6], q[7],
+                               word(q[8])) for q in qs),
+                cert, frozenset(map(word, times)), bool(boiler)))
             caps.append(c)
         return _DocSentences(tuple(sents), tuple(caps), lower)
     except (ValueError, KeyError, TypeError, IndexError):
