@@ -9,8 +9,7 @@ conflicts by construction. Only the document pairs with a candidate sentence pai
 sentence pairs; ``CandidateSettings(exhaustive=True)`` runs every pair. The cache is two JSON
 files beside the index, each written atomically: ``conflict_pairs.json`` (settings, the documents
 whose sentences were searched, the stamp of the findings file) and ``conflict_findings.json`` (the
-non-empty findings per pair, read only when a pair is needed); findings made by other rules
-(``RULES_VERSION``), thresholds or candidate settings are dropped.
+non-empty findings per pair, read only when a pair is needed); findings of other rules (``RULES_VERSION``), thresholds or candidate settings are dropped.
 """
 from __future__ import annotations
 
@@ -39,10 +38,7 @@ from ..ingest.text import nfkc
 __all__ = ["RULES_VERSION", "ANALYSIS_VERSION", "PAIRS_FILE", "PairFinding", "PairCache", "pair_findings"]
 
 RULES_VERSION = 5  # bump whenever a rule or the sentence analysis changes what a pair yields
-# ... and this one only when the sentence analysis changes: the analyses and candidate records
-# stored beside the index are made from it alone, so a change of rules keeps them (re-analysing
-# a 10,000-article archive costs minutes; re-running its candidate pairs, the conflicts stage).
-ANALYSIS_VERSION = 4
+ANALYSIS_VERSION = 4  # only when the analysis changes: stored analyses and records outlive new rules
 PAIRS_FILE = "conflict_pairs.json"
 _fields = attrgetter(*(f.name for f in fields(PairFinding)))  # (astuple took 20 s at 10k articles)
 
