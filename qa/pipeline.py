@@ -19,7 +19,7 @@ from .retrieval.retriever import Hit, HybridRetriever
 from .indexing.store import IndexData
 from .ingest.text import normalize
 from .reading.followup import read_follow_up
-from .reading.truecase import CaseMap, is_caseless
+from .reading.truecase import CaseMap, accent_map, is_caseless, restore_accents
 from .reading.descriptions import NameLinks, may_describe
 
 __all__ = ["Pipeline", "ConflictFinder", "clean_question"]
@@ -79,6 +79,7 @@ class Pipeline:
         self.subject_min = subject_min
         self.conflict_min = conflict_min
         self._casemap: CaseMap | None = None
+        self._accents: dict[str, str] | None = None
         self._casemap_lock = threading.Lock()
         self._links: NameLinks | None = None
 
@@ -89,6 +90,13 @@ class Pipeline:
             if self._casemap is None:
                 self._casemap = CaseMap(d.raw[a:b] for d in self.docs.values() for a, b in d.content)
             return self._casemap
+
+    def accents(self) -> dict[str, str]:
+        """The lexical index's words written with accents, by their form without them."""
+        with self._casemap_lock:
+            if self._accents is None:
+                self._accents = accent_map(self.data.bm25.vocab_dict if self.data.bm25 is not None else ())
+            return self._accents
 
     def name_links(self) -> NameLinks:
         """Which names the articles give described companies ("the Claude maker"), collected on
@@ -116,7 +124,7 @@ class Pipeline:
             raise TypeError("history must be the earlier Answers of the conversation, oldest first")
         # Read "who makes meta's mtia chips" as "Who makes Meta's MTIA chips"; answer the user's words.
         # ... and "Who designed Jalapeno?" as "Who designed Jalapeño?" (accents are rarely typed).
-        recase = lambda q: (self.casemap().truecase(q) if is_caseless(q) else self.casemap().accents(q)  # noqa: E731
+        recase = lambda q: (self.casemap().truecase(q) if is_caseless(q) else restore_accents(q, self.accents())  # noqa: E731
                             ) if self.settings.truecase else q
         followed = read_follow_up(recase(question), history or [], lambda r: self.reading_score(recase(r)))
         read = recase(followed or question)

@@ -74,8 +74,13 @@ def test_recasing_can_be_turned_off(fake_qa, monkeypatch):
 @pytest.mark.parametrize("question, expected", [
     ("Who designed Jalapeno?", "Who designed Jalapeño?"),
     ("who designed Jalapeno?", "who designed Jalapeño?"),  # only the accents: the case stays as typed
+    ("WHO DESIGNED JALAPENO?", "WHO DESIGNED JALAPEÑO?"),
     ("Who designed Jalapeño?", "Who designed Jalapeño?"),
-    ("Who sells jalapenos?", "Who sells jalapenos?"),  # a word the corpus does not have is left alone
+    ("Who sells jalapenos?", "Who sells jalapenos?"),  # a word the vocabulary does not have is left alone
 ])
-def test_accents_come_back_in_a_cased_question(question, expected):
-    assert CaseMap(["The Jalapeño chip was designed with Broadcom, and the Jalapeño team grew."]).accents(question) == expected
+def test_accents_come_back_from_the_vocabulary(question, expected):
+    from qa.reading.truecase import accent_map, restore_accents
+
+    accents = accent_map(["the", "jalapeño", "chip", "broadcom", "café"])
+    assert accents == {"jalapeno": "jalapeño", "cafe": "café"}
+    assert restore_accents(question, accents) == expected
