@@ -55,6 +55,9 @@ EXPECTED = {
     "Which company makes the MTIA now?": ("Samsung", "shifted to collaboration with Samsung"),
     "Who designed Jalapeno?": ("OpenAI and Broadcom", "OpenAI and Broadcom stated"),
     "Did Samsung comment on Anthropic's chip plans?": (None, "Samsung Electronics declined to comment"),
+    # a target of a measured kind asks for a figure, the owner's own
+    "what is Meta's data center power target": ("5 gigawatts", "Meta aims to build a data center"),
+    "What is Anthropic's data center capacity target?": ("approximately 1 GW", "Anthropic also has long-term plans"),
     "What is the size of the ASIC deal between Meta and Samsung?": ("more than 10 trillion won",
                                                                     "ASICs worth more than 10 trillion won"),
 }

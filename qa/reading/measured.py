@@ -13,7 +13,9 @@ __all__ = ["measured_noun", "measured_owner", "opens_with", "other_owner", "othe
 
 # Words that name a measure of something ("the value of the deal", "backlog size"), and words that
 # end the phrase naming what is measured ("the deal under which ...", "orders with Samsung").
-_MEASURES = frozenset("value worth size amount total cost price volume sum valuation capacity".split())
+_MEASURES = frozenset("value worth size amount total cost price volume sum valuation capacity power energy "
+                      "output".split())
+_TARGETS = frozenset("target targets goal goals aim objective forecast projection estimate limit cap".split())
 _PHRASE_END = _COUNT_PREPS | AUXILIARIES | _WH | frozenset("under that to as worth valued".split())
 
 
@@ -45,8 +47,9 @@ def measured_noun(question: str) -> str | None:
     if (wh is not None and wh + 2 < len(toks) and toks[wh + 1] in ("much", "large", "big")
             and toks[wh + 2] in ("is", "are", "was", "were")):
         return head(range(wh + 3, len(toks)))  # "How much is Samsung's backlog worth?"
-    if wh is None and toks[-1] in _MEASURES:
-        return head(range(0, len(toks) - 1))  # "samsung foundry backlog size"
+    if wh is None and (toks[-1] in _MEASURES or toks[-1] in _TARGETS):
+        # "samsung foundry backlog size", "What is Meta's data center power target?"
+        return head(range(0, len(toks) - 1))
     return None
 
 

@@ -68,9 +68,11 @@ class CaseMap:
 
 def accent_map(words) -> dict[str, str]:
     """For each word of a vocabulary written with accents, its form without them -> the word
-    ("jalapeno" -> "jalapeño"). Read off the lexical index's vocabulary, not the texts, so that the
+    ("jalapeno" -> "jalapeño"), unless the vocabulary has that form too: "general" stays itself
+    beside a French "général". Read off the lexical index's vocabulary, not the texts, so that the
     first question of a 10,000-article corpus does not wait for a scan of every article."""
-    return {_fold(w): w for w in words if not w.isascii() and _fold(w) != w}
+    words = set(words)
+    return {f: w for w in words if not w.isascii() and (f := _fold(w)) != w and f not in words}
 
 
 def restore_accents(question: str, accents: dict[str, str]) -> str:

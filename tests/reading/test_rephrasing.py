@@ -55,6 +55,9 @@ def test_a_description_linked_to_two_companies_alike_is_not_read():
     ("What's the total value of unfilled contracts at the shipyard?", "contracts"),
     ("What's the value of the deal under which Orvik builds ferries?", "deal"),
     ("orvik backlog size", "backlog"),
+    # a target of a measured kind: the thing it is a target for ("center", not "power")
+    ("What is Orvik's data center power target?", "center"),
+    ("What is Orvik's data center capacity target?", "center"),
     ("How much did Orvik invest in ferries?", None),  # "did": the words after are a clause
     ("How old was Orvik's founder in 1990?", None),  # an age, not a measure of a thing
     ("Who builds Orvik's ferries?", None),

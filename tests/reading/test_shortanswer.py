@@ -64,6 +64,10 @@ TYPE_CASES = [
     ("How much is Anthropic spending on its data center?", "MONEY"),
     ("How much is Meta investing in chips?", "MONEY"),
     ("How much power will the data center use?", "QUANTITY"),
+    # a target is a value of the kind the noun before it measures
+    ("what is Meta's data center power target", "QUANTITY"),
+    ("What is Orvik's revenue goal for 2027?", "MONEY"),
+    ("What is Orvik's sales target?", "OTHER"),  # a noun of no known kind: nothing read into it
 ]
 
 
@@ -136,6 +140,10 @@ EXTRACT_CASES = [
      "According to industry sources, Orvik is cooperating with Nexa OEM to promote the design and production "
      "of next-generation ASICs worth more than 10 trillion won (approximately RMB 44.3 billion).",
      "more than 10 trillion won"),
+    # asked for a target of a measured kind, the figure, not the phrase naming the measure
+    ("what is Orvik's data center power target",
+     "Orvik aims to build a data center with a total installed capacity of 5 gigawatts (GW) by the end of 2030.",
+     "5 gigawatts"),
     # A capital "The" inside a sentence is part of a name.
     ("Which outlet first reported Anthropic's chip plans?",
      "Anthropic has begun early-stage work on developing its own AI chips and is in talks with Samsung "
