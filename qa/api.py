@@ -81,7 +81,7 @@ def _build(entry: _Entry, progress: bool) -> None:
     from .reading.analysis import SpacyAnalyser
     from .indexing.embedding import get_embedder
     from .indexing.reuse import reusing_encoder
-    from .indexing.store import conflicts_checksum
+    from .indexing.store import conflicts_checksum, save_index
 
     embedder = get_embedder(entry.settings.model)
     snap = _snapshot(entry.corpus)
@@ -116,6 +116,14 @@ def _build(entry: _Entry, progress: bool) -> None:
         # merged again (computing only the pairs the cache lacks).
         if not pairs.current(ordered, conflicts_checksum(entry.index_dir)):
             data.conflicts = find_conflicts(ordered, encode, cache=pairs)
+            # Saved with the index: the cache now records these rules, and the old file's
+            # checksum would vouch at the next start for conflicts made by the old ones.
+            try:
+                save_index(entry.index_dir, data)
+                pairs.conflicts_sha, pairs.dirty = conflicts_checksum(entry.index_dir), True
+            except OSError as exc:
+                pairs.conflicts_sha, pairs.dirty = None, True  # not trusted next time: merged again
+                warnings.warn(f"could not save the conflicts in {entry.index_dir}: {exc}", RuntimeWarning, stacklevel=3)
     elif given:
         # sync_index saved the conflicts it merged from this cache: remember which file they are.
         sha = conflicts_checksum(entry.index_dir)

@@ -13,6 +13,7 @@ from typing import NamedTuple
 from ..indexing.entities import ENTITY_FIT
 from .amounts import _NUMBER, _PERCENT_FIGURE, states_currency, states_share
 from .units import counts_noun, is_number_stem
+from .targets import TARGETS, target_type
 
 __all__ = ["answer_type", "question_focus", "counted_noun", "counts_noun", "is_number_stem", "asks_fact", "states_fact",
            "asked_currency", "states_currency", "states_share", "FACT_KINDS", "Focus", "TYPES", "ENTITY_FIT", "FOCUS_LABELS", "AUXILIARIES"]
@@ -225,7 +226,7 @@ def _focus_from(toks: list[str], start: int, window: int = 2, after_wh: bool = F
             # "What is Samsung's foundry backlog?": the owned phrase's last noun is the thing asked
             # for ("backlog"), not a kind-naming noun before it ("foundry").
             t = _compound_head(toks, start + k)
-            measured = _target_of(toks, start + k, t)
+            measured = target_type(toks, start + k, t, _FOCUS_TYPE)
             if measured is not None:
                 return t, measured
         if not first:
@@ -245,28 +246,12 @@ _ING_VERBS = frozenset("""doing planning making going getting using trying worki
     offering saying looking taking facing hoping expecting considering selling buying""".split())
 
 
-# "Meta's data center power target", "its revenue goal": a target is a value of the kind the noun
-# before it measures.
-_TARGETS = frozenset("target targets goal goals aim objective forecast projection estimate limit cap".split())
-_MEASURES = {"power": "QUANTITY", "energy": "QUANTITY", "output": "QUANTITY"}
-
-
-def _target_of(toks: list[str], i: int, head: str) -> str | None:
-    """The answer type of an owned phrase ending in a target noun, from the noun before it."""
-    if head not in _TARGETS:
-        return None
-    j = i + toks[i:].index(head) - 1 if head in toks[i:] else i - 1
-    if j < i:
-        return None
-    return _FOCUS_TYPE.get(toks[j]) or _FOCUS_TYPE.get(toks[j].rstrip("s")) or _MEASURES.get(toks[j])
-
-
 def _compound_head(toks: list[str], i: int) -> str | None:
     """The last word of a two- or three-noun phrase starting at ``i`` that ends the question or
     meets a preposition ("foundry backlog" in "Samsung's foundry backlog?"), else None."""
     run = []
     for t in toks[i:i + 4]:
-        if len(run) == 3 and t not in _TARGETS:
+        if len(run) == 3 and t not in TARGETS:
             break  # a fourth word only as a target's ("data center power target")
         if (t in _STOP or t in AUXILIARIES or t in _ING_VERBS or t.endswith(("'s", "’s"))
                 or (t.endswith("ed") and len(t) > 4 and t not in _ED_NOUNS)):  # "constitution based"

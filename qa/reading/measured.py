@@ -7,6 +7,7 @@ import re
 from typing import Sequence
 
 from .answertype import _COUNT_PREPS, _STOP, _WH, _WORD, AUXILIARIES, answer_type
+from .targets import TARGETS
 
 __all__ = ["measured_noun", "measured_owner", "opens_with", "other_owner", "other_speaker", "speaker_said",
            "asks_what_said"]
@@ -15,7 +16,6 @@ __all__ = ["measured_noun", "measured_owner", "opens_with", "other_owner", "othe
 # end the phrase naming what is measured ("the deal under which ...", "orders with Samsung").
 _MEASURES = frozenset("value worth size amount total cost price volume sum valuation capacity power energy "
                       "output".split())
-_TARGETS = frozenset("target targets goal goals aim objective forecast projection estimate limit cap".split())
 _PHRASE_END = _COUNT_PREPS | AUXILIARIES | _WH | frozenset("under that to as worth valued".split())
 
 
@@ -47,7 +47,7 @@ def measured_noun(question: str) -> str | None:
     if (wh is not None and wh + 2 < len(toks) and toks[wh + 1] in ("much", "large", "big")
             and toks[wh + 2] in ("is", "are", "was", "were")):
         return head(range(wh + 3, len(toks)))  # "How much is Samsung's backlog worth?"
-    if wh is None and (toks[-1] in _MEASURES or toks[-1] in _TARGETS):
+    if wh is None and (toks[-1] in _MEASURES or toks[-1] in TARGETS):
         # "samsung foundry backlog size", "What is Meta's data center power target?"
         return head(range(0, len(toks) - 1))
     return None

@@ -47,6 +47,36 @@ def test_loading_an_index_trusts_the_conflicts_its_cache_made(fake_qa, monkeypat
     assert len(calls) == 1 and api.corpus_conflicts() == built
 
 
+def test_conflicts_merged_again_at_load_are_saved_with_the_index(fake_qa, monkeypatch):
+    """New rules on an unchanged corpus: the load merges the conflicts again and saves them, so the
+    next start trusts conflicts of these rules, not the file the old ones made (its checksum was
+    still the cache's: every start after an upgrade showed the old conflicts)."""
+    from qa.conflicts import pairs, rules
+
+    version, bound_moved = pairs.RULES_VERSION, rules._bound_moved
+    # Built by an older release: a rule missing, another RULES_VERSION (the cache records it).
+    monkeypatch.setattr(pairs, "RULES_VERSION", version + 100)
+    monkeypatch.setattr(rules, "_bound_moved", lambda a, b: False)
+    for name, size in (("zz_a.txt", 60), ("zz_b.txt", 100)):
+        (fake_qa["corpus"] / name).write_text(
+            f"Orvik farm\n2026-07-03\n\nThe Orvik farm property, more than {size} acres in size, includes a "
+            "farmhouse from the 1790s near the old mill.\n", "utf-8")
+    qa.ask("How big is the Orvik farm?")
+    acres = lambda: [c for c in api.corpus_conflicts() if "more than 100" in c.summary]  # noqa: E731
+    assert acres() == []
+    # This release's rules: merged again at load ...
+    monkeypatch.setattr(pairs, "RULES_VERSION", version)
+    monkeypatch.setattr(rules, "_bound_moved", bound_moved)
+    api.clear_cache()
+    qa.ask("How big is the Orvik farm?")
+    assert acres()
+    # ... and still there at the next start, without merging again.
+    api.clear_cache()
+    calls = _count_findings(monkeypatch)
+    qa.ask("How big is the Orvik farm?")
+    assert acres() and calls == []
+
+
 def test_a_changed_document_is_no_current_cache(tmp_path):
     docs = made_up()
     cache = PairCache()
