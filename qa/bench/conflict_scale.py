@@ -13,7 +13,7 @@ peak memory can be read: the growth of the peak RSS over the RSS before the pass
                                                 [--copies 4] [--json PATH]
     .venv/bin/python -m qa.bench.conflict_scale --check     # candidates vs every pair
     .venv/bin/python -m qa.bench.conflict_scale --planted OUT [--exhaustive-max 300]
-    .venv/bin/python -m qa.bench.conflict_scale --archive N   # the pass alone on a built archive
+    .venv/bin/python -m qa.bench.conflict_scale --archive N [--contained]   # the pass alone on a built archive
 
 ``--archive N`` runs the candidate pass from nothing on the ``qa.bench.archive`` archive of N
 articles, with the sentence vectors a built archive index stores (as a build does:
@@ -267,13 +267,15 @@ def planted(out: Path, exhaustive_max: int) -> dict:
     return report
 
 
-def archive(n: int, float16: bool = False, k: int | None = None) -> dict:
-    """The conflicts stage alone on the archive of ``n`` articles (see the module notes)."""
+def archive(n: int, float16: bool = False, k: int | None = None, contained: bool = False) -> dict:
+    """The conflicts stage alone on the archive of ``n`` articles (see the module notes); ``contained``:
+    with ``Thresholds.contained`` (copies one splitter cut short aligned), off in the product."""
     import warnings
 
     from ..conflicts.candidates import CandidateSettings
     from ..conflicts.corpus_wide import find_conflicts
     from ..conflicts.pairs import PairCache
+    from ..conflicts.rules import Thresholds
     from ..config import Settings
     from ..indexing.embedding import get_embedder
     from ..indexing.reuse import reusing_encoder
@@ -298,7 +300,8 @@ def archive(n: int, float16: bool = False, k: int | None = None) -> dict:
     # largest one), the model for the rest (the planted sentences of this size).
     encode = reusing_encoder(embedder, data, docs)
     cand = CandidateSettings(float16=float16) if k is None else CandidateSettings(float16=float16, k=k)
-    cache = PairCache(model=embedder.model_id, candidates=cand)
+    planted = {json.loads(line)["article"] for line in (out / "planted.jsonl").read_text("utf-8").splitlines() if line.strip()}
+    cache = PairCache(Thresholds(contained=True) if contained else None, model=embedder.model_id, candidates=cand)
     rss = _rss_mb()
     t, cpu = time.perf_counter(), time.process_time()
     found = find_conflicts(ordered, encode, cache=cache)
@@ -309,6 +312,8 @@ def archive(n: int, float16: bool = False, k: int | None = None) -> dict:
               "doc_pairs": cache.computed, "sentence_pairs": cache.examined,
               "findings": sum(len(v) for v in cache.pairs.values()), "capped": st.capped, "conflicts": len(found),
               "statements": sum(len(c.statements) for c in found), "planted": planted_recall(out, found),
+              # None of these is planted: each one not a real disagreement is a false alarm.
+              "outside_planted": sum(not any(s.doc_id in planted for s in c.statements) for c in found),
               "load_avg": [round(x, 2) for x in os.getloadavg()]}
     print(json.dumps(report), flush=True)
     return report
@@ -332,6 +337,8 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--archive", type=int, metavar="N", help="the conflicts stage alone on the N archive")
     ap.add_argument("--float16", action="store_true", help="with --archive: float16 candidate vectors")
     ap.add_argument("--k", type=int, default=None, help="with --archive: nearest texts per sentence text")
+    ap.add_argument("--contained", action="store_true",
+                    help="with --archive: also align copies one splitter cut short (Thresholds.contained)")
     ap.add_argument("--one", nargs=2, metavar=("MODE", "N"), help=argparse.SUPPRESS)
     ap.add_argument("--json", type=Path, default=None, help="also write the report here")
     args = ap.parse_args(argv)
@@ -339,7 +346,7 @@ def main(argv: list[str] | None = None) -> dict:
         print(json.dumps(one(args.one[0], int(args.one[1]), args.copies)))
         return {}
     if args.archive:
-        report = archive(args.archive, args.float16, args.k)
+        report = archive(args.archive, args.float16, args.k, args.contained)
     elif args.planted:
         report = planted(args.planted, args.exhaustive_max)
     elif args.check:

@@ -227,9 +227,9 @@ def _aligned_rules(a: _Sentence, b: _Sentence, ia: int, ib: int, th: Thresholds,
             x, y = qa[0], qb[0]
             # Counts one apart in a copy disagree ("number 2" / "number 1"); ordinals one apart
             # name two of a series ("12th Earl" / "13th Earl").
-            touching = _compatible(x, y) and not _compatible(x, y, copied=True) and not (
-                _ordinal(a, x) or _ordinal(b, y))
-            if x.unit == y.unit and (not _compatible(x, y) or touching or _bound_moved(x, y)) and not (
+            apart = not _compatible(x, y)
+            touching = not apart and not _compatible(x, y, copied=True) and not (_ordinal(a, x) or _ordinal(b, y))
+            if x.unit == y.unit and (apart or touching or _bound_moved(x, y)) and not (
                     _reference_mark(a, x) or _reference_mark(b, y)):
                 out.append(_Finding("numeric", ia, ib, x.first, y.first, ratio, _quantity_phrase(a, x),
                                     _quantity_phrase(b, y), f"{x.value:.6g}|{y.value:.6g}"))

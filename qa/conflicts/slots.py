@@ -21,7 +21,8 @@ from .claims import stem, tokenize
 from ..ingest.text import nfkc
 from ..results import Conflict
 
-__all__ = ["certainty_bears", "states_an_answer", "asks_standing", "names_subject", "speaks_to_predicate", "speaks_to_claim"]
+__all__ = ["certainty_bears", "states_an_answer", "asks_standing", "names_subject", "speaks_to_predicate",
+           "speaks_to_claim"]
 
 # Words of a question that asks how a claim stands rather than for a value or a name.
 _STANDING = re.compile(r"\b(?:relationship|relations|status|standing|dealings|describe[sd]?|situation|"
@@ -78,11 +79,12 @@ def certainty_bears(c: Conflict, q: _Question, facts_of: Callable[[str], DocFact
 
 def states_an_answer(c: Conflict, answers: Mapping[str, tuple[float, int, Value]]) -> bool:
     """Whether a stored conflict about a figure is about the figure the question asks for: some
-    document's statement (the clause it is shown saying) holds that document's answer to the question. One sentence may give two
-    figures ("backlog orders are expected to approach 50 trillion won, with ... related orders
-    potentially exceeding 10 trillion won"); asked "How big is Meta's order with Samsung?", each
-    document answers 10 trillion, so the sources' certainty about the 50 trillion backlog is not
-    shown. Without two answering documents nothing is dropped for want of answers."""
+    document's statement (the clause it is shown saying) holds that document's answer to the
+    question. One sentence may give two figures ("backlog orders are expected to approach 50
+    trillion won, with ... related orders potentially exceeding 10 trillion won"); asked "How big
+    is Meta's order with Samsung?", each document answers 10 trillion, so the sources' certainty
+    about the 50 trillion backlog is not shown. Without two answering documents nothing is dropped
+    for want of answers."""
     answered = {s.doc_id for s in c.statements if s.doc_id in answers}
     if len(answered) < 2:
         return True

@@ -26,9 +26,9 @@ _ORG_ENDINGS = frozenset("""foundry foundries inc corp corporation ltd llc plc c
 
 # Where one clause of a sentence ends and a contrasting one begins.
 _CONTRAST = frozenset("but while whereas however although though yet instead".split())
-_PAST = re.compile(r"^(?:previously|formerly|earlier|initially|originally|once|until|first)$")
-_NOW = re.compile(r"^(?:now|currently|today|since|latest|newest|new|next|will|shifted|switched|moved|"
-                  r"chosen|chose|replaced|replacing|instead)$")
+_PAST = frozenset("previously formerly earlier initially originally once until first".split())
+_NOW = frozenset("""now currently today since latest newest new next will shifted switched moved chosen chose
+    replaced replacing instead""".split())
 # A question about the past asks for the superseded maker ("Who made the first MTIA chips?").
 _PAST_QUESTION = re.compile(r"\b(?:did|was|were|had|previously|formerly|earlier|initially|originally|first|"
                             r"used to|made|produced|manufactured|built|designed|before)\b", re.I)
@@ -71,8 +71,8 @@ def superseded_tokens(question: str, v) -> set[int]:
         return set()
     past, now = [], False
     for c in _clauses(v):
-        marks_past = any(_PAST.match(v.lower[k]) for k in c)
-        marks_now = any(_NOW.match(v.lower[k]) for k in c)
+        words = {v.lower[k] for k in c}
+        marks_past, marks_now = bool(words & _PAST), bool(words & _NOW)
         if marks_past and not marks_now:
             past.append(c)
         elif marks_now:

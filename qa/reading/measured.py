@@ -181,12 +181,6 @@ def own_statement(question: str, quotes: Sequence[str]) -> int | None:
     question asking what one party said when the best quote is another's ("Did Samsung comment on
     Anthropic's chip plans?" over "In response to a request for comment, Anthropic stated that
     ...": "Samsung Electronics declined to comment on the matter."); None otherwise."""
-    m = _ASKED_SPEAKER.match(question)
-    if m is None or not quotes or other_speaker(question, quotes[0]) is None:
+    if not quotes or other_speaker(question, quotes[0]) is None:
         return None
-    asked = m.group(1).split()[0].casefold()
-    for k, quote in enumerate(quotes):
-        speaker = _speaker(quote)
-        if speaker is not None and speaker.split()[0].casefold() == asked:
-            return k
-    return None
+    return next((k for k, quote in enumerate(quotes) if speaker_said(question, quote)), None)

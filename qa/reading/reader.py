@@ -239,11 +239,12 @@ class ExtractiveReader:
             best = preferred(question, pool, texts, names, lambda: dict(zip(pool, views_of(
                 self.data, [cands[i][0] for i in pool], list(texts.values())))))[0]
             short = found.get(best)
-            # "Did Samsung comment ...?" over Anthropic's statement: Samsung's own, if read at all.
-            order = [best] + [int(i) for i in np.argsort(-logits, kind="stable") if int(i) != best][:7]
-            own = own_statement(question, self.texts_of(cands, order))
-            if own:
-                best, short = order[own], None
+            if asks_what_said(question):
+                # "Did Samsung comment ...?" over Anthropic's statement: Samsung's own, if read at all.
+                order = [best] + [int(i) for i in np.argsort(-logits, kind="stable") if int(i) != best][:7]
+                own = own_statement(question, self.texts_of(cands, order))
+                if own:  # 0: the best is its own already
+                    best, short = order[own], None
         ranked = pool[0]  # the scorer's choice: when qa.reading.prefer took a lower one of the top
         # three, its confidence also speaks for the passages answering.
         prob = max(self.config.probability(feats, logits, i) for i in {best, ranked})

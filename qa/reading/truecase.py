@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 __all__ = ["CaseMap", "is_caseless", "accent_map", "restore_accents"]
 
@@ -66,7 +66,7 @@ class CaseMap:
         return out if k is None else out[:k] + out[k].upper() + out[k + 1:]
 
 
-def accent_map(words) -> dict[str, str]:
+def accent_map(words: Iterable[str]) -> dict[str, str]:
     """For each word of a vocabulary written with accents, its form without them -> the word
     ("jalapeno" -> "jalapeño"), unless the vocabulary has that form too: "general" stays itself
     beside a French "général". Read off the lexical index's vocabulary, not the texts, so that the
@@ -75,7 +75,7 @@ def accent_map(words) -> dict[str, str]:
     return {f: w for w in words if not w.isascii() and (f := _fold(w)) != w and f not in words}
 
 
-def restore_accents(question: str, accents: dict[str, str]) -> str:
+def restore_accents(question: str, accents: Mapping[str, str]) -> str:
     """The question with the corpus's accents on words typed without them ("Who designed
     Jalapeno?" -> "Who designed Jalapeño?"), each letter in the case it was typed in."""
     def fix(m: re.Match) -> str:

@@ -65,9 +65,10 @@ def test_ordinals_one_apart_name_two_of_a_series():
 
 
 def test_figures_one_apart_in_loosely_similar_sentences_are_not_a_conflict():
-    # Not copies of one sentence: the touching intervals of 15 and 16 meet.
-    docs = pair("Acme said its Nordvik laptop with the 15 inch screen sold out in Kansas this spring.",
-                "Acme said the new Nordvik keyboard on the 16 inch model sold out quickly in Kansas.")
+    # Not copies of one sentence: the touching intervals of 15 and 16 meet (read as apart, as in a
+    # copy, these two would be a numeric conflict).
+    docs = pair("Acme Power said its Nordvik wind farm in Kansas has 15 turbines on the ridge.",
+                "Acme Power's Nordvik wind farm in Kansas will have 16 turbines on the ridge, the company said.")
     assert find_conflicts(docs, fake_encode) == []
 
 
@@ -94,8 +95,9 @@ def test_a_copy_cut_short_by_another_splitter_shows_its_swapped_name_when_asked_
 
 
 def test_words_only_the_longer_sentence_has_are_not_compared():
-    # The longer sentence adds a clause with its own figure; the shared stretch agrees.
+    # The longer sentence adds a clause with its own negation: it has no counterpart in the shorter
+    # one, so aligning the shared stretch does not read it as a denial.
     docs = pair("Samsung Electronics will manufacture the new accelerator chips for Meta at its Texas plant.",
-                "Samsung Electronics will manufacture the new accelerator chips for Meta at its Texas plant, "
-                "which employs 3,000 people and opened 2 new lines in the spring.")
+                "Samsung Electronics will manufacture the new accelerator chips for Meta at its Texas plant, a site "
+                "that did not make chips for any other customer before this year, the company said on Monday.")
     assert find_conflicts(docs, fake_encode, thresholds=Thresholds(contained=True)) == []
