@@ -5,6 +5,7 @@ start, first-time questions, adding one article, planted-conflict recall, and gr
     python -m qa.bench.archive --remeasure [--json OUT]   # cold start, ask, add again on the built indexes
     python -m qa.bench.archive --duplicates N             # repeated sentence text in the built N archive
     python -m qa.bench.archive --profile N                # where 40 first-time questions spend their time
+    python -m qa.bench.archive --held N                   # memory held after 400 first-time questions
     python -m qa.bench.archive --reuse 100000 --reuse-only  # only the 100k point, vectors of an earlier --reuse
 
 Each size: ``qa.bench.archive_corpus`` writes the corpus (regenerated, seeded), then fresh child
@@ -49,7 +50,7 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 from ..config import index_root, project_root  # noqa: E402
-from .archive_inspect import distinct_sentences, planted_recall, profile_first_asks  # noqa: E402
+from .archive_inspect import distinct_sentences, held_memory, planted_recall, profile_first_asks  # noqa: E402
 from .common import _load, _ms  # noqa: E402
 
 WORK = index_root() / "bench" / "archive"
@@ -320,6 +321,8 @@ def main(argv: list[str] | None = None) -> None:
                     help="print how much of the built N-article archive is repeated sentence text and stop")
     ap.add_argument("--profile", type=int, metavar="N",
                     help="profile 40 first-time questions on the built N-article archive and stop")
+    ap.add_argument("--held", type=int, metavar="N",
+                    help="print the memory and facts held after every 100 of 400 first-time questions and stop")
     ap.add_argument("--remeasure", action="store_true",
                     help="keep the build figures of --json and measure cold start, ask and add again on "
                          "the indexes it built (after a change to the question or sync path)")
@@ -334,6 +337,10 @@ def main(argv: list[str] | None = None) -> None:
     if args.profile:
         out = WORK / str(args.profile)
         profile_first_asks(out, out / "index")
+        return
+    if args.held:
+        out = WORK / str(args.held)
+        held_memory(out, out / "index")
         return
     if args.remeasure:
         result = json.loads(args.json.read_text("utf-8"))

@@ -43,9 +43,32 @@ def profile_first_asks(out: Path, index_dir: Path, n: int = 40) -> None:
     p = api.get_pipeline(out / "corpus", index_dir)
     for q in ("warm up the model", "what happened next?"):
         p.ask(q)
-    before = len(p.conflict_finder.facts)
+    before = p.conflict_finder.facts.built
     profile_asks(p, qs[200:200 + n])
-    print(f"documents analysed by the conflict check for {n} questions: {len(p.conflict_finder.facts) - before}")
+    print(f"documents analysed by the conflict check for {n} questions: {p.conflict_finder.facts.built - before}")
+
+
+def held_memory(out: Path, index_dir: Path, n: int = 400) -> None:
+    """Resident memory and what the question-time conflict check holds (qa.conflicts.held) after
+    every 100 of ``n`` first-time questions: bounded, it stops growing with the questions asked."""
+    import time
+
+    from .. import api
+
+    def rss_mb() -> int:
+        status = Path("/proc/self/status").read_text()
+        return int(next(line for line in status.splitlines() if line.startswith("VmRSS")).split()[1]) // 1024
+
+    qs = [json.loads(line)["question"] for line in (out / "questions.jsonl").read_text("utf-8").splitlines()]
+    p = api.get_pipeline(out / "corpus", index_dir)
+    p.ask("warm up the model")
+    start, t = rss_mb(), time.perf_counter()
+    for i, q in enumerate(qs[:n], 1):
+        p.ask(q)
+        if i % 100 == 0 or i == n:
+            f = p.conflict_finder
+            print(f"{i} questions in {time.perf_counter() - t:.1f} s: facts built {f.facts.built}, held "
+                  f"{len(f.facts)} documents and {len(f._swaps)} pairs; RSS {rss_mb()} MB (+{rss_mb() - start})", flush=True)
 
 
 def planted_recall(out: Path, conflicts) -> dict:

@@ -55,6 +55,7 @@ from .answer_facts import (ANSWER, DocFacts, QuestionSettings, Value, _about_sub
                            _Question, off_the_stated_name)
 from ..ingest.text import nfkc
 from .answers import _answers, _chosen, _polarity, _relevance, close_values
+from .held import Held
 from .entity import SAME, UNRELATED, _qualifiers, entity_relation, same_entity
 from .rewrite import rewritten
 from .summaries import _Said, conflict_of, one_unless_two
@@ -82,27 +83,22 @@ class QuestionConflicts:
 
     def __init__(self, docs: Sequence[Document] = (), encode: Encoder | None = None,
                  settings: QuestionSettings | None = None, *, lazy: Mapping[str, Document] | None = None,
-                 analysed: Callable[[Document], _DocSentences | None] | None = None):
+                 analysed: Callable[[Document], _DocSentences | None] | None = None,
+                 held_docs: int | None = 2048, held_pairs: int | None = 16384):
         self.encode = encode
         # Sentence analyses already made elsewhere (``PairCache.analysed``): reused, not redone.
         self.analysed = analysed
         self.settings = settings or (QuestionSettings() if encode else QuestionSettings(relevant=0.5))
-        self.facts: dict[str, DocFacts] = {}
-        # Documents whose facts are built on first use (the app's corpus: nothing at load time).
+        # Documents whose facts are built on first use (the app's corpus: nothing at load time),
+        # the least recently used dropped past ``held_docs`` (qa.conflicts.held); ``docs`` are kept.
         self.lazy: Mapping[str, Document] = lazy or {}
-        self._swaps: dict[tuple[str, str, bool], Swaps] = {}  # by the two documents' fingerprints
+        self.facts: Held[str, DocFacts] = Held(lambda d: self._of(self.lazy[d]) if d in self.lazy else None, held_docs)
+        self._swaps: Held[tuple[str, str, bool], Swaps] = Held(None, held_pairs)  # by the documents' fingerprints
         for d in docs:
-            self.add(d)
+            self.facts.pin(d.doc_id, self._of(d))
 
-    def add(self, doc: Document) -> DocFacts:
-        f = self.facts[doc.doc_id] = DocFacts.of(doc, self.encode, self.analysed(doc) if self.analysed else None)
-        return f
-
-    def _facts(self, doc_id: str) -> DocFacts | None:
-        f = self.facts.get(doc_id)
-        if f is None and doc_id in self.lazy:
-            f = self.add(self.lazy[doc_id])  # two threads may both build it: same result
-        return f
+    def _of(self, doc: Document) -> DocFacts:
+        return DocFacts.of(doc, self.encode, self.analysed(doc) if self.analysed else None)
 
     def find(self, question: str, passages: Sequence[tuple[str, int, int]] | None = None,
              qvec: np.ndarray | None = None, settings: QuestionSettings | None = None,
@@ -134,17 +130,17 @@ class QuestionConflicts:
                 close, relevant = self._statement_relevance(c, q, qvec, st)
                 if st.certainty_slot and c.kind in ("certainty", "negation") and (q.kind is not None or asks_standing(q)):
                     keep = relevant >= st.stored_kind_relevant and certainty_bears(
-                        c, q, self._facts, close >= st.stored_close) and (
+                        c, q, self.facts.get, close >= st.stored_close) and (
                         not st.answer_figure or asks_standing(q) or states_an_answer(c, answers))
                 else:
                     keep = close >= st.stored_close or (q.kind is not None and _KIND_OF.get(c.kind) == q.kind
                                                         and relevant >= st.stored_kind_relevant)
                     if (keep and st.explain_docs and q.kind is None and c.kind in ("certainty", "negation")
                             and question_focus(q.text).wh):
-                        keep = speaks_to_predicate(c, q, self._facts, st.explain_docs)
+                        keep = speaks_to_predicate(c, q, self.facts.get, st.explain_docs)
                 if (keep and st.claim_docs and c.kind in ("certainty", "negation") and not question_focus(q.text).wh
                         and (q.kind is None or q.stated or asks_standing(q))):
-                    keep = speaks_to_claim(c, q, self._facts, st.explain_docs or 2)
+                    keep = speaks_to_claim(c, q, self.facts.get, st.explain_docs or 2)
                 if keep:
                     kept = self._recheck(c, q, answers, st)
                     if kept is not None:
@@ -282,7 +278,7 @@ class QuestionConflicts:
         key = (fa.doc.fingerprint, fb.doc.fingerprint, st.swap_dates)
         got = self._swaps.get(key)
         if got is None:
-            got = self._swaps[key] = swaps_between(fa.sents, fb.sents, fa.vectors, fb.vectors, st.swap_dates)
+            got = self._swaps.put(key, swaps_between(fa.sents, fb.sents, fa.vectors, fb.vectors, st.swap_dates))
         return got
 
     def _rewritten(self, fa: DocFacts, fb: DocFacts, q: _Question, answers: tuple[Value, Value] | None,
@@ -306,7 +302,7 @@ class QuestionConflicts:
         documents are unknown here, so that nothing is dropped for want of facts."""
         close = best = -1.0
         for s in c.statements:
-            f = self._facts(s.doc_id)
+            f = self.facts.get(s.doc_id)
             if f is None:
                 return 1.0, 1.0
             rows = [i for i, x in enumerate(f.sents) if x.start < s.end and s.start < x.end]
@@ -323,7 +319,7 @@ class QuestionConflicts:
         state the same figures: copies of one statement, formatted apart, do not disagree."""
         if c.kind == AMBIGUITY or not st.entity_check:
             return c
-        ds = [d for d in dict.fromkeys(s.doc_id for s in c.statements) if self._facts(d) is not None]
+        ds = [d for d in dict.fromkeys(s.doc_id for s in c.statements) if self.facts.get(d) is not None]
         if len(ds) < 2:
             return c
         said = {d: {" ".join(x.text.split()) for x in c.statements if x.doc_id == d} for d in ds}
@@ -362,7 +358,7 @@ class QuestionConflicts:
             return {}
         out: dict[str, list[int]] = {}
         for d in known:
-            f = None if d in rows else self._facts(d)
+            f = None if d in rows else self.facts.get(d)
             if f is None or not f.sents:
                 continue
             for e in rows:
@@ -375,13 +371,13 @@ class QuestionConflicts:
         """Sentence rows of each document inside the passages (every row without passages)."""
         if passages is None:
             docs = list(self.facts) + [d for d in self.lazy if d not in self.facts]
-            return {d: list(range(len(f.sents))) for d in docs if (f := self._facts(d)) is not None}
+            return {d: list(range(len(f.sents))) for d in docs if (f := self.facts.get(d)) is not None}
         spans: dict[str, list[tuple[int, int]]] = {}
         for doc_id, start, end in passages:
             spans.setdefault(doc_id, []).append((start, end))
         rows: dict[str, list[int]] = {}
         for doc_id, ss in spans.items():
-            f = self._facts(doc_id)
+            f = self.facts.get(doc_id)
             if f is None:
                 continue
             rows[doc_id] = [i for i, s in enumerate(f.sents) if any(a < s.end and s.start < b for a, b in ss)]
