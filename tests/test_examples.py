@@ -60,6 +60,9 @@ EXPECTED = {
     "What is Anthropic's data center capacity target?": ("approximately 1 GW", "Anthropic also has long-term plans"),
     "What is the size of the ASIC deal between Meta and Samsung?": ("more than 10 trillion won",
                                                                     "ASICs worth more than 10 trillion won"),
+    # The sixth round (qa.reading.measured: speakers described, not named; a colon's introduction)
+    "What did Samsung say about Tesla?": None,  # a Korean industry official's words, not Samsung's
+    "What did Meta say about Samsung?": None,  # "According to industry sources, Meta is cooperating ..."
 }
 
 # question -> phrases each shown conflict's summary holds, one per conflict (qa.conflicts: stated

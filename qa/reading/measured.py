@@ -135,14 +135,44 @@ def opens_with(owner: str, quote: str) -> bool:
 _ASKED_SPEAKER = re.compile(r"\s*(?:(?i:what|how)\s+)?(?i:did|does|do|has|have|will|would)\s+(?:the\s+)?"
                             r"([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})\s+(say|said|state|tell|announce|claim|"
                             r"comment|respond|reply|answer|describe|think|write)\b")
-_SAID = (r"(?:said|says|stated|states|told|announced|announces|claimed|claims|commented|responded|replied|"
+_SAID = (r"(?:said|says|stated|states|told|announced|announces|claimed|claims|commented|responded|replied|indicated|indicates|indicate|"
          r"wrote|noted|added|explained|confirmed|denied|declined\s+to\s+(?:comment|confirm|elaborate))")
+
+
+# A speaker described, not named: "A Korean industry official said", "people familiar with the
+# matter said", "a Samsung spokesperson stated".
+# "According to industry sources, ..." attributes the sentence the same way.
+_WHO = (r"((?:[\w&-]+\s+){0,3}?(?:officials?|sources?|analysts?|executives?|spokes(?:person|man|woman)|insiders?|"
+        r"representatives?|people|persons?))")
+_UNNAMED = re.compile(rf"\b(?:(?:an?|the|one|two|several|some)\s+)?{_WHO}(?:\s+familiar\s+with\s+the\s+"
+                      rf"(?:matter|plans?))?,?\s+(?:\w+\s+)?{_SAID}\b|\baccording\s+to\s+(?:(?:an?|the)\s+)?{_WHO}\b", re.I)
 
 
 def _speaker(quote: str) -> str | None:
     """The name that is the subject of a verb of saying in ``quote`` ("Anthropic stated ..."), or None."""
     found = re.search(rf"{_OWNER_NAME}\s+(?:(?:has|had|also|later|then|publicly)\s+)*{_SAID}\b", quote)
     return None if found is None or found.group(1).split()[0].casefold() in _NOT_OWNERS else found.group(1)
+
+
+def _described(speaker: str) -> str:
+    """"a Korean industry official", "an analyst", "people" (lower-cased unless a name opens it)."""
+    words = speaker.split()
+    if len(words) == 1:
+        speaker = speaker.lower()
+    if words[-1].lower().endswith("s") or words[-1].lower() == "people":
+        return speaker
+    return ("an " if speaker[:1].lower() in "aeiou" else "a ") + speaker
+
+
+def _unnamed_speaker(quote: str, asked: str) -> str | None:
+    """The description of a speaker who is not named ("Korean industry official"), unless it names
+    the asked party ("a Samsung spokesperson"); None without one."""
+    found = _UNNAMED.search(quote)
+    who = found and (found.group(1) or found.group(2))
+    if not who or asked.split()[0].casefold() in who.casefold().split():
+        return None
+    # Capitalised only as the sentence's first word: "Industry sources indicate ..."
+    return who[:1].lower() + who[1:] if quote.lstrip().startswith(who) else who
 
 
 def asks_what_said(question: str) -> bool:
@@ -159,6 +189,9 @@ def other_speaker(question: str, quote: str) -> tuple[str, str] | None:
     if m is None:
         return None
     asked = m.group(1)
+    if _speaker(quote) is None and (unnamed := _unnamed_speaker(quote, asked)) is not None:
+        # An official of no named party is not the asked party, whoever the quote mentions.
+        return f"what {asked} said", f"what {_described(unnamed)} said"
     if asked.split()[0].casefold() in quote.casefold():
         return None
     speaker = _speaker(quote)

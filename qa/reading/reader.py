@@ -39,7 +39,7 @@ from .subjects import tied_to_subject
 from ..indexing.entities import type_mask
 from ..indexing.lexical import idf_table, question_terms, sentence_tokens, tokenize
 from .readerfeatures import (_ANAPHOR, _F, ANSWER_FEATURES, FEATURES, MERGE_FEATURES, YES_NO, _lower_words,
-                             abstain_reason, answer_features, best_neighbour, cross_column, merge_features, merge_neighbour, prerank_order,
+                             abstain_reason, answer_features, colon_joined, best_neighbour, cross_column, merge_features, merge_neighbour, prerank_order,
                              question_names)
 from ..retrieval.retriever import Hit
 from .softmatch import WordVectors
@@ -263,6 +263,8 @@ class ExtractiveReader:
             # A neighbour on another company's thing ("Similar to Meta, Anthropic ...") or another
             # party's statement does not join.
             a, b, partner = int(self.data.sentences[row, 1]), int(self.data.sentences[row, 2]), None
+        if partner is None:
+            a, b = colon_joined(self.data.sentences, self.raw[doc], row, a, b)
         if partner is not None:
             # The quote holds two sentences: the short answer comes from whichever has the more
             # confident one, and either may carry the kind of fact asked for.

@@ -13,7 +13,7 @@ import numpy as np
 from .answertype import AUXILIARIES
 
 __all__ = ["FEATURES", "ANSWER_FEATURES", "MERGE_FEATURES", "answer_features", "merge_features", "best_neighbour",
-           "cross_column", "prerank_order", "merge_neighbour", "YES_NO", "abstain_reason", "question_names"]
+           "cross_column", "prerank_order", "merge_neighbour", "colon_joined", "YES_NO", "abstain_reason", "question_names"]
 
 FEATURES = ("dense", "coverage", "chunk", "first_rank", "context", "bigram", "chunk_dense", "chunk_lex", "type_match",
             "length", "repeat", "spread", "heading", "names", "rarest", "dense_gap", "coverage_gap", "fact_gap",
@@ -112,6 +112,24 @@ def merge_neighbour(cfg, sentences: np.ndarray, cands, logits, best: int, doc: i
     if d2 != doc:
         return a, b, None
     return min(a, a2), max(b, b2), runner
+
+
+def colon_joined(sentences: np.ndarray, raw: str, row: int, a: int, b: int) -> tuple[int, int]:
+    """The quote ``raw[a:b]`` (sentence ``row``) with the sentence it introduces when it ends in a
+    colon ("A Korean industry official said:" says nothing alone), or else with the sentence that
+    introduces it (who said it, what it lists), in the same article."""
+    doc = int(sentences[row, 0])
+
+    def text(r: int) -> str | None:
+        ok = 0 <= r < len(sentences) and int(sentences[r, 0]) == doc
+        return raw[int(sentences[r, 1]):int(sentences[r, 2])] if ok else None
+
+    if raw[a:b].rstrip().endswith(":") and text(row + 1) is not None:
+        return a, max(b, int(sentences[row + 1, 2]))
+    before = text(row - 1)
+    if before is not None and before.rstrip().endswith(":"):
+        return min(a, int(sentences[row - 1, 1])), b
+    return a, b
 
 
 # "Is Anthropic using ...?" asks for a verdict the sources may not agree on: the answer sentence

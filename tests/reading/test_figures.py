@@ -148,6 +148,13 @@ def test_reader_abstains_on_another_figure_and_on_years_for_a_count(made_up):
     # named: no other; declining to comment is how it responded
     ("How did Nexa respond?", "Nexa declined to comment on the matter.", None, True),
     ("What did Nexa build?", "Acme stated that Nexa builds chips.", None, False),  # no question of saying
+    # a speaker described, not named, is not the asked party, though the quote names it
+    ("What did Nexa say about Tesla?", 'A Korean industry official said: "Since Tesla\'s order, Nexa\'s orders grew."',
+     ("what Nexa said", "what a Korean industry official said"), False),
+    ("What did Nexa say about Acme?", "According to industry sources, Acme is cooperating with Nexa.",
+     ("what Nexa said", "what industry sources said"), False),
+    ("What did Nexa say?", "People familiar with the matter said Nexa won.", ("what Nexa said", "what people said"), False),
+    ("What did Nexa say?", "A Nexa spokesperson said the order was large.", None, False),  # its own official
 ])
 def test_other_speaker_and_speaker_said(question, quote, other, said):
     from qa.reading.measured import other_speaker, speaker_said
@@ -184,3 +191,17 @@ NEXA_DECLINED = "Nexa Electronics declined to comment on the matter."
 ])
 def test_own_statement(question, quotes, expected):
     assert own_statement(question, quotes) == expected
+
+
+def test_an_introduction_ending_in_a_colon_is_quoted_with_what_it_introduces(fake_embedder, write_corpus, monkeypatch):
+    from qa.reading.reader import ExtractiveReader
+
+    # Whatever the merge model would join: the colon alone joins the two.
+    monkeypatch.setattr(ExtractiveReader, "_merge_neighbour", lambda self, cands, logits, best, doc, a, b, feats=None: (a, b, None))
+    corpus = write_corpus({"nexa.txt": "Nexa's orders\n\nA Korean industry official said:\n\n\"Starting from Acme's "
+                                       "chip order last year, orders received by Nexa's foundry grew fast.\"\n"})
+    a = api.ask("What did the Korean industry official say about Nexa's orders?", corpus=corpus)
+    assert not a.abstained and a.answer.startswith("A Korean industry official said:") and "grew fast" in a.answer
+    a = api.ask("What did Nexa say about Acme?", corpus=corpus)
+    assert a.abstained and a.reason == ("The closest passages are about what a Korean industry official said, "
+                                        "not what Nexa said.")

@@ -152,3 +152,37 @@ def test_is_heading(text, line, heading):
 
     a = text.index(line)
     assert is_heading(text, a, a + len(line)) is heading
+
+
+def _rows(raw: str, sentences: list[str], doc: int = 0) -> np.ndarray:
+    out, pos = [], 0
+    for s in sentences:
+        a = raw.index(s, pos)
+        out.append((doc, a, a + len(s)))
+        pos = a + len(s)
+    return np.array(out, np.int64)
+
+
+COLON = ['A Korean industry official said:', '"Orders have grown fast."', "The backlog is large."]
+
+
+@pytest.mark.parametrize("row, want", [
+    (0, (0, 1)),  # the introduction takes what it introduces
+    (1, (0, 1)),  # what is introduced takes its introduction: who said it
+    (2, (2, 2)),  # no colon on either side
+])
+def test_a_sentence_ending_in_a_colon_is_quoted_with_the_next(row, want):
+    from qa.reading.readerfeatures import colon_joined
+
+    raw = "\n\n".join(COLON)
+    rows = _rows(raw, COLON)
+    a, b = colon_joined(rows, raw, row, int(rows[row, 1]), int(rows[row, 2]))
+    assert (a, b) == (int(rows[want[0], 1]), int(rows[want[1], 2]))
+
+
+def test_a_colon_never_joins_another_article():
+    from qa.reading.readerfeatures import colon_joined
+
+    raw = "One said:"
+    rows = np.array([(0, 0, len(raw)), (1, 0, 5)], np.int64)
+    assert colon_joined(rows, raw, 0, 0, len(raw)) == (0, len(raw))
