@@ -10,7 +10,7 @@ from .answertype import _COUNT_PREPS, _STOP, _WH, _WORD, AUXILIARIES, answer_typ
 from .targets import TARGETS
 
 __all__ = ["measured_noun", "measured_owner", "opens_with", "other_owner", "other_speaker", "speaker_said",
-           "asks_what_said"]
+           "asks_what_said", "names_the_speaker"]
 
 # Words that name a measure of something ("the value of the deal", "backlog size"), and words that
 # end the phrase naming what is measured ("the deal under which ...", "orders with Samsung").
@@ -173,6 +173,14 @@ def _unnamed_speaker(quote: str, asked: str) -> str | None:
         return None
     # Capitalised only as the sentence's first word: "Industry sources indicate ..."
     return who[:1].lower() + who[1:] if quote.lstrip().startswith(who) else who
+
+
+def names_the_speaker(text: str, quote: str) -> bool:
+    """Whether ``text`` (a short answer of ``quote``) only names who is speaking in it ("Korean
+    industry official" of "A Korean industry official said: ..."): what they said is the answer."""
+    found = _UNNAMED.search(quote)
+    speakers = [_speaker(quote) or "", (found.group(1) or found.group(2)) if found else ""]
+    return bool(text.strip()) and any(text.strip() in who for who in speakers)
 
 
 def asks_what_said(question: str) -> bool:

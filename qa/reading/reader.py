@@ -34,7 +34,7 @@ from .kind_fit import fit_kind, fits
 from .analysis import stored_views, views_of
 from .prefer import preferred
 from .readerconfig import CONFIG_PATH, ReaderConfig
-from .measured import asks_what_said, other_owner, other_speaker, own_statement, speaker_said
+from .measured import asks_what_said, names_the_speaker, other_owner, other_speaker, own_statement, speaker_said
 from .subjects import tied_to_subject
 from ..indexing.entities import type_mask
 from ..indexing.lexical import idf_table, question_terms, sentence_tokens, tokenize
@@ -299,6 +299,8 @@ class ExtractiveReader:
             reason = ("The closest passages do not say " + ", ".join(f"“{w}”" for w in lacking) + "." if lacking
                       else "The closest passages are on the subject but do not answer the question.")
             return Reading(doc, a, b, None, prob, True, reason, info, gate)
+        if short is not None and asks_what_said(question) and names_the_speaker(self.raw[doc][short[0]:short[1]], quote):
+            short = None  # asked what was said: who said it is no short answer
         return Reading(doc, a, b, short, prob, False, None, info, gate)
 
     def _lacking(self, question: str, row: int) -> list[str]:

@@ -205,3 +205,15 @@ def test_an_introduction_ending_in_a_colon_is_quoted_with_what_it_introduces(fak
     a = api.ask("What did Nexa say about Acme?", corpus=corpus)
     assert a.abstained and a.reason == ("The closest passages are about what a Korean industry official said, "
                                         "not what Nexa said.")
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    ("Korean industry official", 'A Korean industry official said: "Orders grew."', True),
+    ("Nexa", "Nexa said that orders grew.", True),
+    ("orders grew", "Nexa said that orders grew.", False),
+    ("Acme", "According to industry sources, Acme is cooperating with Nexa.", False),
+])
+def test_names_the_speaker(text, quote, speaker):
+    from qa.reading.measured import names_the_speaker
+
+    assert names_the_speaker(text, quote) is speaker
