@@ -117,19 +117,27 @@ def merge_neighbour(cfg, sentences: np.ndarray, cands, logits, best: int, doc: i
 def colon_joined(sentences: np.ndarray, raw: str, row: int, a: int, b: int) -> tuple[int, int]:
     """The quote ``raw[a:b]`` (sentence ``row``) with the sentence it introduces when it ends in a
     colon ("A Korean industry official said:" says nothing alone), or else with the sentence that
-    introduces it (who said it, what it lists), in the same article."""
+    introduces it (who said it, what it lists), in the same article: on the same line, or on the
+    next when it opens with a quotation mark (a paragraph after "are:" in an excerpt may be
+    another passage, as in SQuAD's)."""
     doc = int(sentences[row, 0])
 
-    def text(r: int) -> str | None:
-        ok = 0 <= r < len(sentences) and int(sentences[r, 0]) == doc
-        return raw[int(sentences[r, 1]):int(sentences[r, 2])] if ok else None
+    def introduces(r: int) -> bool:
+        """Whether sentence ``r`` ends in a colon and introduces sentence ``r + 1``."""
+        if r < 0 or r + 1 >= len(sentences) or int(sentences[r, 0]) != doc or int(sentences[r + 1, 0]) != doc:
+            return False
+        end, start = int(sentences[r, 2]), int(sentences[r + 1, 1])
+        return raw[int(sentences[r, 1]):end].rstrip().endswith(":") and (
+            "\n" not in raw[end:start] or raw[start:start + 1] in _QUOTE_MARKS)
 
-    if raw[a:b].rstrip().endswith(":") and text(row + 1) is not None:
+    if introduces(row):
         return a, max(b, int(sentences[row + 1, 2]))
-    before = text(row - 1)
-    if before is not None and before.rstrip().endswith(":"):
+    if introduces(row - 1):
         return min(a, int(sentences[row - 1, 1])), b
     return a, b
+
+
+_QUOTE_MARKS = frozenset('"“‘\'«「')
 
 
 # "Is Anthropic using ...?" asks for a verdict the sources may not agree on: the answer sentence

@@ -180,6 +180,18 @@ def test_a_sentence_ending_in_a_colon_is_quoted_with_the_next(row, want):
     assert (a, b) == (int(rows[want[0], 1]), int(rows[want[1], 2]))
 
 
+def test_a_colon_joins_the_next_paragraph_only_when_it_opens_a_quote():
+    from qa.reading.readerfeatures import colon_joined
+
+    parts = ["The aims of the agreement are:", "Following the election in 1997, the UK signed it."]
+    raw = "\n\n".join(parts)
+    rows = _rows(raw, parts)
+    assert colon_joined(rows, raw, 1, int(rows[1, 1]), int(rows[1, 2])) == (int(rows[1, 1]), int(rows[1, 2]))
+    raw = " ".join(parts)  # on one line: the list it introduces
+    rows = _rows(raw, parts)
+    assert colon_joined(rows, raw, 1, int(rows[1, 1]), int(rows[1, 2])) == (0, len(raw))
+
+
 def test_a_colon_never_joins_another_article():
     from qa.reading.readerfeatures import colon_joined
 
