@@ -76,6 +76,13 @@ def _resolve(corpus, index_dir) -> tuple[Path, Path]:
 
 
 def _build(entry: _Entry, progress: bool) -> None:
+    from .indexing.heap import frozen_heap
+
+    with frozen_heap():  # full collections would walk the loaded index again and again
+        _sync(entry, progress)
+
+
+def _sync(entry: _Entry, progress: bool) -> None:
     from .conflicts.pairs import PairCache
     from .conflicts.corpus_wide import StoredConflicts, find_conflicts
     from .reading.analysis import SpacyAnalyser
