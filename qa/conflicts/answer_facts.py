@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, compress
@@ -52,7 +52,7 @@ class DocFacts:
 
     doc: Document
     sents: list[_Sentence]
-    values: list[tuple[Value, ...]]
+    values: Sequence[tuple[Value, ...]]  # each sentence's candidate answers, made on first use
     keys: frozenset[str]  # every token key of the content sentences
     names: frozenset[str]
     years: frozenset[str]
@@ -67,13 +67,15 @@ class DocFacts:
         """``analysis``: the document's ``_analyse`` if one was made already (the pair cache's),
         which is most of the cost."""
         sents = list((analysis or _analyse(doc)).sents)  # one document: already numbered 0
-        values = [tuple(_values(s)) for s in sents]
+        values = _Values(sents)
         keys = frozenset(chain.from_iterable([s.keys for s in sents]))
         names = frozenset(chain.from_iterable([s.names for s in sents]))
-        # The year tokens, read off the values: each is a "date" value, and only they are.
-        years = frozenset([v.key for vs in values for v in vs if v.kind == "date"])
+        # The years and the counts in words, read off the figures alone (the same values as the
+        # full list's, which names make three times as costly and questions read a few rows of).
+        figures = [_figure_values(s) for s in sents]
+        years = frozenset([v.key for vs in figures for v in vs if v.kind == "date"])
         numbers = tuple((q.low, q.high, q.unit, q.value, q.qualifier == "about") for s in sents for q in s.quantities) + tuple(
-            (v.low, v.high, "", v.low, False) for vs in values for v in vs if v.kind == "number" and v.text.isalpha())
+            (v.low, v.high, "", v.low, False) for vs in figures for v in vs if v.kind == "number" and v.text.isalpha())
         grams = frozenset(chain.from_iterable([_grams(s.keys) for s in sents]))
         lead_text = (nfkc(doc.title) + " . " + (sents[0].norm if sents else ""))[:400]
         vecs = None
@@ -99,22 +101,35 @@ def _grams(keys: tuple[str, ...]) -> Iterator[int]:
 # --------------------------------------------------------------------------- candidate answers
 
 
+class _Values(Sequence):
+    """Each sentence's candidate answers (``_values``), made on first use: a first-time question
+    builds the facts of about 30 documents at 10,000 articles and reads the values of a few of
+    their sentences."""
+
+    def __init__(self, sents: list[_Sentence]):
+        self._sents = sents
+        self._made: list[tuple[Value, ...] | None] = [None] * len(sents)
+
+    def __len__(self) -> int:
+        return len(self._sents)
+
+    def __eq__(self, other) -> bool:
+        return list(self) == list(other) if isinstance(other, (list, tuple, _Values)) else NotImplemented
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        got = self._made[i]
+        if got is None:
+            got = self._made[i] = tuple(_values(self._sents[i]))  # two threads: the same values
+        return got
+
+
 def _values(s: _Sentence) -> list[Value]:
     # Comprehensions over the keys (``keys[i]`` is ``toks[i].key``), not one loop testing every
-    # token in turn: a first-time question reads the values of about 400 sentences. Years,
-    # figures, counts, names, in that order.
+    # token in turn. Years, figures, counts, names, in that order.
+    out = _figure_values(s)
     toks, keys, names = s.tokens, s.keys, s.names
-    out = [Value("date", k, toks[i].text, i, i + 1) for i, k in enumerate(keys)
-           if k.isdigit() and len(k) == 4 and 1000 <= int(k) <= 2100]  # claims.is_year, inlined
-    for q in s.quantities:
-        if q.unit == "year" or not q.value or (not q.unit and _day_of_month(toks, q.first, q.last)):
-            continue
-        out.append(Value("number", f"{q.unit}:{q.value:.4g}", s.norm[toks[q.first].start:toks[q.last - 1].end],
-                         q.first, q.last, q.low, q.high, q.qualifier == "about"))
-    # Counts written as words ("only three survived", "two monks"); "one" is too often no count
-    # ("one of the", "the one") to read.
-    out += [Value("number", f":{n:.4g}", toks[i].text, i, i + 1, n, n)
-            for i, n in enumerate(map(WORD_NUMBERS.get, keys)) if n is not None and n != 1]
     cap = [t[0][:1].isupper() and t[1] not in _MONTHS and not t[1][:1].isdigit() for t in toks]  # _cap, inlined
     end, j = len(toks), 0
     for i in compress(range(end), cap):
@@ -127,6 +142,23 @@ def _values(s: _Sentence) -> list[Value]:
         # list is not a name) and is more than one sentence-initial word (``_is_name``).
         if not (i == 0 and j == 1) and any(k in names for k in keys[i:j] if k not in STOPWORDS):
             out.append(_name(s, i, j))
+    return out
+
+
+def _figure_values(s: _Sentence) -> list[Value]:
+    """The years, figures and counts of ``_values``, without the names."""
+    toks, keys = s.tokens, s.keys
+    out = [Value("date", k, toks[i].text, i, i + 1) for i, k in enumerate(keys)
+           if k.isdigit() and len(k) == 4 and 1000 <= int(k) <= 2100]  # claims.is_year, inlined
+    for q in s.quantities:
+        if q.unit == "year" or not q.value or (not q.unit and _day_of_month(toks, q.first, q.last)):
+            continue
+        out.append(Value("number", f"{q.unit}:{q.value:.4g}", s.norm[toks[q.first].start:toks[q.last - 1].end],
+                         q.first, q.last, q.low, q.high, q.qualifier == "about"))
+    # Counts written as words ("only three survived", "two monks"); "one" is too often no count
+    # ("one of the", "the one") to read.
+    out += [Value("number", f":{n:.4g}", toks[i].text, i, i + 1, n, n)
+            for i, n in enumerate(map(WORD_NUMBERS.get, keys)) if n is not None and n != 1]
     return out
 
 

@@ -123,9 +123,55 @@ def test_a_damaged_or_foreign_store_is_not_trusted(tmp_path, damage):
         (tmp_path / ANALYSES_FILE).write_bytes(b"x" * 7 + (tmp_path / ANALYSES_FILE).read_bytes())
     store = StoredAnalyses(tmp_path)
     assert all(store.get(d) is None for d in docs)
-    # A table that cannot be read remakes all; shifted lines are only refused when read.
-    assert store.update(docs, _analyse) == (0 if damage == "file" else 3)
-    assert all(StoredAnalyses(tmp_path).get(d) in (None, _analyse(d)) for d in docs)
+    # Nothing of a damaged store is used, and the next update makes it whole again.
+    assert store.update(docs, _analyse) == 3
+    assert all(StoredAnalyses(tmp_path).get(d) == _analyse(d) for d in docs)
+
+
+def test_entries_pointing_into_other_lines_are_dropped_and_made_again(tmp_path):
+    docs = _docs()
+    StoredAnalyses(tmp_path).update(docs, _analyse)
+    t = json.loads((tmp_path / ANALYSES_TABLE).read_text("utf-8"))
+    o, n = t["docs"][docs[1].fingerprint]
+    t["docs"][docs[1].fingerprint] = [o + 5, n]  # a table saved over lines another process wrote
+    (tmp_path / ANALYSES_TABLE).write_text(json.dumps(t), "utf-8")
+    store = StoredAnalyses(tmp_path)
+    assert set(store.table) == {docs[0].fingerprint, docs[2].fingerprint}
+    assert store.update(docs, _analyse) == 1  # only the one dropped
+    again = StoredAnalyses(tmp_path)
+    assert all(again.get(d) == _analyse(d) for d in docs)
+
+
+def test_a_line_cut_short_leaves_the_next_lines_readable(tmp_path):
+    docs = _docs()
+    StoredAnalyses(tmp_path).update(docs[:2], _analyse)
+    with open(tmp_path / ANALYSES_FILE, "ab") as f:
+        f.write(b'{"cut short by a crash')
+    StoredAnalyses(tmp_path).update(docs, _analyse)
+    assert all(StoredAnalyses(tmp_path).get(d) == _analyse(d) for d in docs)
+
+
+def test_two_writers_appending_at_once_keep_their_offsets(tmp_path):
+    """Two starts of one index (two processes) append their analyses at the same time."""
+    import threading
+    import time
+
+    many = [doc(f"x{i:02d}", f"Plant {i} in Ohio will employ {100 + i} workers from 2027, the mayor said.")
+            for i in range(40)]
+    StoredAnalyses(tmp_path).update(many[:1], _analyse)
+    stores = [StoredAnalyses(tmp_path), StoredAnalyses(tmp_path)]
+
+    def slow(d):
+        time.sleep(0.002)
+        return _analyse(d)
+
+    threads = [threading.Thread(target=s.update, args=(many[k::2], slow)) for k, s in enumerate(stores)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for k, store in enumerate(stores):
+        assert all(store.get(d) == _analyse(d) for d in many[k::2])
 
 
 def test_a_change_of_rules_keeps_the_stored_analyses(tmp_path, monkeypatch):
