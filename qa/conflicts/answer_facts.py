@@ -21,6 +21,7 @@ from .rules import _same_spelling
 from .question_settings import QuestionSettings
 from .precision import asked_precision, dates_agree, figures_agree, precise_key
 from .sentences import Encoder, _analyse, _DocSentences, _Sentence
+from .swaps import SharingIndex, sharing_index
 from ..ingest.corpus import Document
 
 ANSWER = "answer"
@@ -85,6 +86,13 @@ class DocFacts:
             vecs = np.asarray(enc([s.norm for s in sents]), dtype=np.float32)
         return cls(doc, sents, values, keys, names, years, numbers, grams,
                    tuple(tokenize(lead_text)), lead_text, vecs)
+
+    def sharing(self) -> SharingIndex:
+        """``swaps.sharing_index`` of the sentences, made on first use and kept."""
+        got = self.__dict__.get("_sharing")
+        if got is None:
+            got = self.__dict__["_sharing"] = sharing_index(self.sents)  # two threads: the same index
+        return got
 
     def shares_grams(self, other: "DocFacts", share: float) -> bool:
         """Whether the two share at least ``share`` of the shorter one's word 4-grams: how much of

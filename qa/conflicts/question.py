@@ -278,7 +278,7 @@ class QuestionConflicts:
         key = (fa.doc.fingerprint, fb.doc.fingerprint, st.swap_dates)
         got = self._swaps.get(key)
         if got is None:
-            got = self._swaps.put(key, swaps_between(fa.sents, fb.sents, fa.vectors, fb.vectors, st.swap_dates))
+            got = self._swaps.put(key, swaps_between(fa.sents, fb.sents, fa.vectors, fb.vectors, st.swap_dates, fb.sharing()))
         return got
 
     def _rewritten(self, fa: DocFacts, fb: DocFacts, q: _Question, answers: tuple[Value, Value] | None,

@@ -96,16 +96,26 @@ def _years_only(x: _Sentence, y: _Sentence, a0: int, a1: int, b0: int, b1: int) 
     return a0, a1, b0, b1
 
 
-def _sharing_pairs(a: list[_Sentence], b: list[_Sentence]) -> set[tuple[int, int]]:
-    """(i, j) for sentences sharing at least SHARED of the smaller one's content words (a sentence
-    without any shares "all" of them). Counted through an inverted index of ``b``: comparing every
-    pair's word sets was a tenth of a first-time question at 10,000 articles."""
+SharingIndex = tuple[dict[str, list[int]], list[int], list[int]]
+
+
+def sharing_index(b: list[_Sentence]) -> SharingIndex:
+    """Which of ``b``'s sentences hold each content word, how many each holds, and those holding
+    none: what ``_sharing_pairs`` looks ``b`` up in. A document compared with a dozen others at
+    one question has it made once (``DocFacts.sharing``), not at every comparison."""
     where: dict[str, list[int]] = {}
     for j, y in enumerate(b):
         for w in y.content:
             where.setdefault(w, []).append(j)
     sizes = [len(y.content) for y in b]
-    empty = [j for j, n in enumerate(sizes) if not n]
+    return where, sizes, [j for j, n in enumerate(sizes) if not n]
+
+
+def _sharing_pairs(a: list[_Sentence], b: list[_Sentence], index: SharingIndex | None = None) -> set[tuple[int, int]]:
+    """(i, j) for sentences sharing at least SHARED of the smaller one's content words (a sentence
+    without any shares "all" of them). Counted through an inverted index of ``b``: comparing every
+    pair's word sets was a tenth of a first-time question at 10,000 articles."""
+    where, sizes, empty = index if index is not None else sharing_index(b)
     pairs: set[tuple[int, int]] = set()
     for i, x in enumerate(a):
         n = len(x.content)
@@ -122,14 +132,15 @@ def _sharing_pairs(a: list[_Sentence], b: list[_Sentence]) -> set[tuple[int, int
 
 
 def swaps_between(a: list[_Sentence], b: list[_Sentence], va: np.ndarray | None, vb: np.ndarray | None,
-                  dates: bool = True) -> Swaps:
+                  dates: bool = True, index_b: SharingIndex | None = None) -> Swaps:
     """The swaps between two documents' sentences (``va``/``vb``: their vectors, None: compare
-    sentences that share most of their words; ``dates``: align them without days and months)."""
+    sentences that share most of their words; ``dates``: align them without days and months;
+    ``index_b``: ``sharing_index(b)`` when it is at hand)."""
     if not a or not b:
         return Swaps(())
     # Sentence pairs that may be copies: close vectors, or most content words shared (vectors of a
     # short sentence move a lot with one swapped name).
-    pairs = _sharing_pairs(a, b)
+    pairs = _sharing_pairs(a, b, index_b)
     if va is not None and vb is not None and len(va) == len(a) and len(vb) == len(b):
         pairs.update(zip(*np.nonzero(va @ vb.T >= PREFILTER)))
     candidates = sorted((int(i), int(j)) for i, j in pairs)

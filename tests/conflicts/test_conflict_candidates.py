@@ -273,7 +273,7 @@ def test_sentences_sharing_words_are_paired_as_a_full_comparison_pairs_them():
     import random
     from types import SimpleNamespace
 
-    from qa.conflicts.swaps import SHARED, _sharing_pairs
+    from qa.conflicts.swaps import SHARED, _sharing_pairs, sharing_index
 
     rng = random.Random(7)
     words = [f"w{k}" for k in range(12)]
@@ -283,3 +283,4 @@ def test_sentences_sharing_words_are_paired_as_a_full_comparison_pairs_them():
         full = {(i, j) for i, x in enumerate(a) for j, y in enumerate(b)
                 if len(x.content & y.content) >= SHARED * min(len(x.content), len(y.content))}
         assert _sharing_pairs(a, b) == full
+        assert _sharing_pairs(a, b, sharing_index(b)) == full  # b's index made once, as DocFacts keeps it

@@ -26,3 +26,14 @@ def test_counts_in_words_are_among_the_figures():
     f = DocFacts.of(doc("w01", "Only three monks survived the fire of 1887, the abbot wrote."))
     assert "1887" in f.years
     assert any(n[0] == 3.0 and n[2] == "" for n in f.numbers)
+
+
+def test_a_documents_sharing_index_is_made_once_and_gives_the_same_swaps():
+    from qa.conflicts.swaps import swaps_between
+
+    from .test_conflict_question import FILM, doc
+
+    fa, fb = (DocFacts.of(doc(i, FILM.format(title="Manic", genre=g))) for i, g in (("a01", "drama"), ("b02", "comedy")))
+    assert fb.sharing() is fb.sharing()
+    assert swaps_between(fa.sents, fb.sents, None, None, True, fb.sharing()) == swaps_between(fa.sents, fb.sents, None, None)
+    assert swaps_between(fa.sents, fb.sents, None, None).swaps  # the genre is swapped
