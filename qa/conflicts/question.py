@@ -59,9 +59,10 @@ from .held import Held
 from .entity import SAME, UNRELATED, _qualifiers, entity_relation, same_entity
 from .rewrite import rewritten
 from .summaries import _Said, conflict_of, one_unless_two
-from .slots import (_components, _figures, _fits, asks_standing, certainty_bears, names_subject, speaks_to_claim,
+from .slots import (_components, _figures, _fits, asks_standing, certainty_bears, names_subject, said_by_asked, speaks_to_claim,
                     speaks_to_predicate, states_an_answer)
 from ..reading.answertype import question_focus
+from ..reading.measured import asks_what_said
 from .sentences import Encoder, _DocSentences, _Sentence
 from .swaps import Swaps, _figures_differ, swaps_between
 from ..ingest.corpus import Document
@@ -162,6 +163,8 @@ class QuestionConflicts:
                     pairs.append((da, db))
             for group in _components(pairs):
                 out.append(conflict_of(kind, group, said, self.facts))
+        if st.said_by_asked and asks_what_said(q.text):
+            out = [c for c in out if said_by_asked(c, q.text, self.facts.get)]
         if st.notes_alone and any(c.kind != AMBIGUITY for c in out):
             out = [c for c in out if c.kind != AMBIGUITY]
         return [c for c in out if c.kind != AMBIGUITY or len({s.doc_id for s in c.statements}) >= st.note_docs]

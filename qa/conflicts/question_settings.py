@@ -93,6 +93,9 @@ class QuestionSettings:
     # document's answer: "How big is Meta's order?" is not about the 50 trillion won backlog that
     # one of its answer sentences also gives (``slots.states_an_answer``).
     answer_figure: bool = True
+    # Asked what one party said ("Did Samsung comment on ...?"), a conflict is shown only when one of
+    # its statements is that party's own (``slots.said_by_asked``).
+    said_by_asked: bool = True
     # A wh-question asking for no value ("How did Samsung respond ...?") keeps a close stored
     # certainty conflict only when statements of ``explain_docs`` documents repeat a word of what
     # it asks ("respond"): closeness alone kept the Anthropic/Samsung certainty conflict for a

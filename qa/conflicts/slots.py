@@ -21,7 +21,7 @@ from .claims import stem, tokenize
 from ..ingest.text import nfkc
 from ..results import Conflict
 
-__all__ = ["certainty_bears", "states_an_answer", "asks_standing", "names_subject", "speaks_to_predicate",
+__all__ = ["certainty_bears", "states_an_answer", "said_by_asked", "asks_standing", "names_subject", "speaks_to_predicate",
            "speaks_to_claim"]
 
 # Words of a question that asks how a claim stands rather than for a value or a name.
@@ -90,6 +90,21 @@ def states_an_answer(c: Conflict, answers: Mapping[str, tuple[float, int, Value]
         return True
     return any(answers[s.doc_id][2].text in nfkc(said) for s, said in zip(c.statements, _phrases(c))
                if s.doc_id in answered)
+
+
+def said_by_asked(c: Conflict, question: str, facts_of: Callable[[str], DocFacts | None]) -> bool:
+    """Whether a statement of ``c`` is the statement a question asking what one party said asks for
+    (``measured.speaker_said`` on the sentence holding it): "Did Samsung comment on Anthropic's
+    chip plans?" is answered by Samsung's words, and sources disagreeing on whether Anthropic uses
+    Samsung's 2nm process do not disagree on them."""
+    from ..reading.measured import speaker_said
+
+    for st in c.statements:
+        f = facts_of(st.doc_id)
+        sent = next((x.raw for x in f.sents if x.start <= st.start < x.end), st.text) if f is not None else st.text
+        if speaker_said(question, sent):
+            return True
+    return False
 
 
 def speaks_to_claim(c: Conflict, q: _Question, facts_of: Callable[[str], DocFacts | None], docs: int) -> bool:

@@ -218,3 +218,21 @@ def test_a_stored_certainty_conflict_on_a_figure_needs_the_answer_figure(questio
     assert bool(backlog(found)) == kept, [c.summary for c in found]
     off = QuestionConflicts(docs).find(question, stored=stored, settings=replace(LOOSE, answer_figure=False))
     assert backlog(off), [c.summary for c in off]
+
+
+def test_asked_what_a_party_said_a_conflict_needs_that_partys_own_statement():
+    """"Did Samsung comment ...?" asks for Samsung's words: sources disagreeing on the backlog's
+    standing are not shown, unless one of the statements is Samsung's own."""
+    docs, stored = _stored_certainty()
+    st = QuestionSettings(relevant=0.5, stored_close=-1.0, explain_docs=0, claim_docs=False)
+    q = "Did Samsung comment on the backlog report?"
+    assert real(QuestionConflicts(docs).find(q, stored=[stored], settings=st)) == []
+    off = QuestionConflicts(docs).find(q, stored=[stored], settings=replace(st, said_by_asked=False))
+    assert real(off), "without the rule the close conflict is shown"
+    own = "Samsung said the backlog of its foundry business has reached approximately 50 trillion won."
+    names = "Samsung Foundry makes chips for Meta, Tesla and Nvidia at its Pyeongtaek plant."
+    docs = [docs[0], doc("b02", own, names)]
+    statements = (stored.statements[0],
+                  Citation("b02", docs[1].title, docs[1].date, docs[1].raw.index(own), docs[1].raw.index(own) + len(own), own, 0.9))
+    said = Conflict("certainty", stored.summary, statements)
+    assert real(QuestionConflicts(docs).find(q, stored=[said], settings=st))
