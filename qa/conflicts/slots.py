@@ -19,6 +19,7 @@ from collections.abc import Callable, Mapping
 from .answer_facts import _PREFIX, _Q_STOP, DocFacts, Value, _Question
 from .claims import stem, tokenize
 from ..ingest.text import nfkc
+from ..reading.measured import speaker_said
 from ..results import Conflict
 
 __all__ = ["certainty_bears", "states_an_answer", "said_by_asked", "asks_standing", "names_subject", "speaks_to_predicate",
@@ -97,8 +98,6 @@ def said_by_asked(c: Conflict, question: str, facts_of: Callable[[str], DocFacts
     (``measured.speaker_said`` on the sentence holding it): "Did Samsung comment on Anthropic's
     chip plans?" is answered by Samsung's words, and sources disagreeing on whether Anthropic uses
     Samsung's 2nm process do not disagree on them."""
-    from ..reading.measured import speaker_said
-
     for st in c.statements:
         f = facts_of(st.doc_id)
         sent = next((x.raw for x in f.sents if x.start <= st.start < x.end), st.text) if f is not None else st.text

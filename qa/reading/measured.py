@@ -164,11 +164,16 @@ def _described(speaker: str) -> str:
     return ("an " if speaker[:1].lower() in "aeiou" else "a ") + speaker
 
 
+def _described_speaker(quote: str) -> str | None:
+    """The description of an unnamed speaker in ``quote`` ("Korean industry official"), or None."""
+    found = _UNNAMED.search(quote)
+    return (found.group(1) or found.group(2)) if found else None
+
+
 def _unnamed_speaker(quote: str, asked: str) -> str | None:
     """The description of a speaker who is not named ("Korean industry official"), unless it names
     the asked party ("a Samsung spokesperson"); None without one."""
-    found = _UNNAMED.search(quote)
-    who = found and (found.group(1) or found.group(2))
+    who = _described_speaker(quote)
     if not who or asked.split()[0].casefold() in who.casefold().split():
         return None
     # Capitalised only as the sentence's first word: "Industry sources indicate ..."
@@ -178,8 +183,7 @@ def _unnamed_speaker(quote: str, asked: str) -> str | None:
 def names_the_speaker(text: str, quote: str) -> bool:
     """Whether ``text`` (a short answer of ``quote``) only names who is speaking in it ("Korean
     industry official" of "A Korean industry official said: ..."): what they said is the answer."""
-    found = _UNNAMED.search(quote)
-    speakers = [_speaker(quote) or "", (found.group(1) or found.group(2)) if found else ""]
+    speakers = [_speaker(quote) or "", _described_speaker(quote) or ""]
     return bool(text.strip()) and any(text.strip() in who for who in speakers)
 
 
