@@ -82,7 +82,7 @@ class SentenceAnalyses:
         if not parts:
             return cls.empty(labels, recipe)
         return cls(np.concatenate([p.counts for p in parts]),
-                   *(np.concatenate([getattr(p, name) for p in parts]).astype(dt) for name, dt in _PARTS),
+                   *(np.concatenate([getattr(p, name) for p in parts]).astype(dt, copy=False) for name, dt in _PARTS),
                    labels, recipe)
 
     def problems(self, n_sentences: int) -> list[str]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import time
 from functools import partial
-from pathlib import Path
 from typing import Sequence
 
 import numpy as np
@@ -56,8 +55,9 @@ def stored_files(documents: object) -> dict:
     return out
 
 
-def _from_meta(doc_id: str, m: dict, path: Path) -> Document | None:
-    raw = decode_article(path.read_bytes(), path.name)
+def _from_meta(doc_id: str, m: dict, path: str) -> Document | None:
+    with open(path, "rb") as f:
+        raw = decode_article(f.read(), os.path.basename(path))
     flat = m["content"]
     if (len(raw) != m.get("chars") or len(flat) % 2 or not flat or not isinstance(m.get("title"), str)
             or not isinstance(m.get("fingerprint"), str) or not all(isinstance(x, int) for x in flat)):
@@ -153,7 +153,18 @@ def document_meta(doc: Document) -> dict:
 
 
 def refresh_stat(data: IndexData, docs: dict[str, Document]) -> None:
+    """Record the files' current size and time stamp. An entry whose trusted stamp the file still
+    has is kept as it is: making all 10,000 entries anew was ~0.2 s of every cold start."""
     for d, doc in docs.items():
+        m = data.doc_meta.get(d)
+        stamp = _stamp(m) if isinstance(m, dict) and m.get("fingerprint") == doc.fingerprint else None
+        if stamp is not None and doc.path:
+            try:
+                st = os.stat(doc.path)
+            except OSError:
+                st = None
+            if st is not None and (st.st_size, st.st_mtime_ns) == stamp:
+                continue
         data.doc_meta[d] = document_meta(doc)
 
 

@@ -20,6 +20,7 @@ import numpy as np
 from ..errors import IndexMismatchError
 from ..results import Conflict
 from .analyses import ENT, SPAN, TOKEN, SentenceAnalyses
+from .bm25_files import load_bm25
 from .tokens import ChunkTokens
 from .manifest import MANIFEST, read_manifest, remember_manifest
 from .verify import Checksums, sha256_of
@@ -62,7 +63,7 @@ class IndexData:
     # How many vectors the dense index's training saw (0: nothing trained, a flat index): a
     # sync re-adds the vectors to the trained index until the corpus outgrows it (dense.py).
     dense_trained: int = 0
-    bm25: object | None = None  # bm25s.BM25 over chunk texts
+    bm25: object | None = None  # bm25s.BM25 over chunk texts (qa.indexing.bm25_files.StoredBM25 when loaded)
     # Parses of the sentences for the reader (None: not stored, or unusable: see analyses_problem,
     # and the next sync recomputes them without touching the rest of the index).
     analyses: SentenceAnalyses | None = None
@@ -124,7 +125,7 @@ def save_index(directory: Path, data: IndexData, extra: dict | None = None) -> N
     np.save(directory / names["chunks"], data.chunks.astype(np.int64, copy=False), allow_pickle=False)
     np.save(directory / names["vectors"], data.vectors.astype(np.float32, copy=False), allow_pickle=False)
     np.save(directory / names["sentences"], data.sentences.astype(np.int64, copy=False), allow_pickle=False)
-    np.save(directory / names["sent_vectors"], data.sent_vectors.astype(np.float16), allow_pickle=False)
+    np.save(directory / names["sent_vectors"], data.sent_vectors.astype(np.float16, copy=False), allow_pickle=False)
     np.save(directory / names["sent_types"], data.sent_types.astype(np.uint32, copy=False), allow_pickle=False)
     faiss.write_index(data.faiss_index, str(directory / names["faiss"]))
     data.bm25.save(str(directory / names["bm25"]), show_progress=False)
@@ -208,7 +209,6 @@ def load_index(directory: Path, verify: bool = True) -> IndexData:
 
     Raises ValueError (with the reason) when a file is missing or damaged.
     """
-    import bm25s
     import faiss
 
     directory = Path(directory)
@@ -246,7 +246,7 @@ def load_index(directory: Path, verify: bool = True) -> IndexData:
             index_type=manifest.get("index_type", "flat"),
             generation=int(manifest["generation"]),
             faiss_index=faiss.read_index(str(directory / roles["faiss"])),
-            bm25=bm25s.BM25.load(str(directory / roles["bm25"]), show_progress=False, verbosity=0),
+            bm25=load_bm25(directory / roles["bm25"]),
         )
     except (KeyError, TypeError, AttributeError) as exc:
         raise ValueError(f"{MANIFEST} is incomplete or malformed ({type(exc).__name__}: {exc})") from None

@@ -41,6 +41,8 @@ class Extracted:
 def suffix_of(name: str) -> str | None:
     """The article suffix of a file name (".html.gz" counts whole), None if not one of ours."""
     low = name.lower()
+    if not low.endswith(EXTRACTED_SUFFIXES):  # one call for the plain-text articles of an archive
+        return None
     return next((s for s in EXTRACTED_SUFFIXES if low.endswith(s)), None)
 
 

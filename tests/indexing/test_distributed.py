@@ -56,7 +56,7 @@ def test_local_path_writes_the_indexer_rows(corpus, tmp_path):
     data, _, _ = sync_index(corpus, tmp_path / "index", HashingEmbedder(64), Settings(), progress=False)
     assert np.array_equal(got["chunks"][:, 1:], data.chunks[:, 1:]) and np.array_equal(got["sentences"], data.sentences)
     assert np.allclose(got["vectors"], data.vectors, atol=1e-6)
-    assert np.allclose(got["sent_vectors"], data.sent_vectors, atol=1e-6)
+    assert np.allclose(got["sent_vectors"], data.sent_vectors, atol=2e-3)  # the index keeps them in float16
     assert all(t is None for r, t in zip(rows, texts) if r[0] == 0)  # every chunk here holds sentences
     assert json.loads((tmp_path / "local" / "embedded.json").read_text())["doc_ids"] == ["a", "b", "c"]
 

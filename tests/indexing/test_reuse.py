@@ -296,3 +296,18 @@ def test_the_manifest_just_written_is_not_parsed_again(corpus, data_dirs, monkey
     monkeypatch.setattr(manifest_mod.json, "loads", lambda text, *a, **k: parsed.append(1) or real(text, *a, **k))
     kept = read_manifest(ix)
     assert parsed == [] and kept == real((ix / "manifest.json").read_text("utf-8"))
+
+
+def test_a_sync_that_finds_nothing_changed_restamps_only_files_whose_stamp_moved(corpus, data_dirs):
+    # Remaking every document's entry was ~0.2 s of each cold start at 10,000 articles.
+    ix = data_dirs["tmp"] / "ix"
+    data, docs, _ = _sync(corpus, ix)
+    before = {d: dict(m) for d, m in data.doc_meta.items()}
+    touched = corpus / before[sorted(docs)[0]]["path"]
+    t = time.time() - 30  # same bytes, another old time stamp
+    os.utime(touched, (t, t))
+    data2, _, report = _sync(corpus, ix, loaded=(data, docs))
+    assert not report.touched
+    d0 = sorted(docs)[0]
+    assert data2.doc_meta[d0]["mtime_ns"] == touched.stat().st_mtime_ns != before[d0]["mtime_ns"]
+    assert all(data2.doc_meta[d] == before[d] for d in sorted(docs)[1:])  # kept, not made anew
