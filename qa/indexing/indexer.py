@@ -17,7 +17,7 @@ from .analyses import Analyser, SentenceAnalyses, analyse_rows, distinct, fill_a
 from .dense import index_kind, refill_dense_index
 from .embedding import Embedder
 from .lexical import tokenize
-from .reuse import RowParts, document_meta, known_files, refresh_stat, reusing_encoder, stored_files
+from .reuse import RowParts, current_meta, known_files, refresh_stat, reusing_encoder, stored_files
 from .store import IndexData, check_compatible, load_chunk_tokens, load_index, read_manifest, save_index, warn_rebuild
 from .tokens import ChunkTokens, bm25_index
 from ..ingest.text import normalize
@@ -343,7 +343,7 @@ def sync_index(
         dim=embedder.dim,
         chunking=chunking,
         doc_ids=doc_ids,
-        doc_meta={d.doc_id: document_meta(d) for d in ordered_docs},
+        doc_meta={d.doc_id: current_meta(old.doc_meta.get(d.doc_id) if old is not None else None, d) for d in ordered_docs},
         chunks=chunks,
         vectors=vectors,
         sentences=sentences,

@@ -22,7 +22,7 @@ from .analyses import is_every_row
 from .embedding import Embedder
 from .store import IndexData
 
-__all__ = ["known_files", "stored_files", "RowParts", "document_meta", "refresh_stat", "reusing_encoder"]
+__all__ = ["known_files", "stored_files", "RowParts", "current_meta", "document_meta", "refresh_stat", "reusing_encoder"]
 
 # A file modified within this long of when it was last looked at may be modified again without
 # its time stamp changing (coarse file-system clocks): such files are read again ("racy git").
@@ -152,20 +152,25 @@ def document_meta(doc: Document) -> dict:
     }
 
 
+def current_meta(old: dict | None, doc: Document) -> dict:
+    """``old`` (a document's entry in the table of the index) when the file still has the trusted
+    stamp it records for the same text, else the entry made anew. Making all 10,000 entries anew
+    was ~0.2 s of every cold start and of every added article."""
+    stamp = _stamp(old) if isinstance(old, dict) and old.get("fingerprint") == doc.fingerprint else None
+    if stamp is not None and doc.path:
+        try:
+            st = os.stat(doc.path)
+        except OSError:
+            st = None
+        if st is not None and (st.st_size, st.st_mtime_ns) == stamp:
+            return old  # type: ignore[return-value]
+    return document_meta(doc)
+
+
 def refresh_stat(data: IndexData, docs: dict[str, Document]) -> None:
-    """Record the files' current size and time stamp. An entry whose trusted stamp the file still
-    has is kept as it is: making all 10,000 entries anew was ~0.2 s of every cold start."""
+    """Record the files' current size and time stamp (entries still true are kept)."""
     for d, doc in docs.items():
-        m = data.doc_meta.get(d)
-        stamp = _stamp(m) if isinstance(m, dict) and m.get("fingerprint") == doc.fingerprint else None
-        if stamp is not None and doc.path:
-            try:
-                st = os.stat(doc.path)
-            except OSError:
-                st = None
-            if st is not None and (st.st_size, st.st_mtime_ns) == stamp:
-                continue
-        data.doc_meta[d] = document_meta(doc)
+        data.doc_meta[d] = current_meta(data.doc_meta.get(d), doc)
 
 
 def reusing_encoder(embedder: Embedder, data: IndexData, docs: dict[str, Document], first: Sequence[int] = ()):

@@ -311,3 +311,13 @@ def test_a_sync_that_finds_nothing_changed_restamps_only_files_whose_stamp_moved
     d0 = sorted(docs)[0]
     assert data2.doc_meta[d0]["mtime_ns"] == touched.stat().st_mtime_ns != before[d0]["mtime_ns"]
     assert all(data2.doc_meta[d] == before[d] for d in sorted(docs)[1:])  # kept, not made anew
+
+
+def test_adding_an_article_keeps_the_entries_of_the_others(corpus, data_dirs):
+    ix = data_dirs["tmp"] / "ix"
+    data, docs, _ = _sync(corpus, ix)
+    before = {d: dict(m) for d, m in data.doc_meta.items()}
+    (corpus / "zz_new.txt").write_text("A new article\n\nAcme Corp bought 12 plants in 2027.\n", "utf-8")
+    data2, _, report = _sync(corpus, ix, loaded=(data, docs))
+    assert report.added == ("zz_new",) and data2.doc_meta["zz_new"]["chars"] > 0
+    assert all(data2.doc_meta[d] == before[d] for d in before)  # seen_ns too: kept, not made anew
