@@ -63,6 +63,10 @@ EXPECTED = {
     # The sixth round (qa.reading.measured: speakers described, not named; a colon's introduction)
     "What did Samsung say about Tesla?": None,  # a Korean industry official's words, not Samsung's
     "What did Meta say about Samsung?": None,  # "According to industry sources, Meta is cooperating ..."
+    # The seventh round (qa.reading.prefer: a "who" question's runner-up naming a person in full)
+    "who is anthropic's new hardware hire": ("Clive Chan", "by hiring Clive Chan"),
+    "Who left OpenAI for Anthropic": ("Clive Chan", "by hiring Clive Chan"),
+    "who heads samsung's foundry business": None,  # the seeds name no one; "Anthropic" tagged PERSON
 }
 
 # question -> phrases each shown conflict's summary holds, one per conflict (qa.conflicts: stated

@@ -36,10 +36,10 @@ from __future__ import annotations
 import re
 from typing import Callable, Sequence
 
-from .asked_kind import named_owner
+from .asked_kind import _names_more, _own_words, asked_kind, holds_asked_kind, named_owner
 from .kind_fit import fit_kind, fits
 from .measured import measured_owner, opens_with, other_owner
-from .readerfeatures import _lower_words
+from .readerfeatures import _lower_words, question_names
 
 __all__ = ["preferred"]
 
@@ -60,6 +60,22 @@ def preferred(question: str, pool: Sequence[int], text: dict[int, str], names: d
         owner = (named_owner(question) or "").casefold()
         if not gives[pool[0]]:
             pool = [i for i in pool if gives[i] and (not owner or owner in _lower_words(text[i]))] + pool
+    elif asked_kind(question) == "who" and question_names(question):
+        # "Who is Anthropic's new hardware hire?": the best sentence names no one ("Talent moves
+        # have drawn more attention to Anthropic's hardware clues"); a runner-up naming someone
+        # and every name of the question does ("... by hiring Clive Chan, ...").
+        # Only a person named in full: any company, people or place counts as someone for the
+        # check, and "Who heads Samsung's foundry business?" would take "For Samsung, if projects
+        # with Meta and Anthropic continue ..." (short answer "TSMC") where the seeds name no one;
+        # the small model tags "Anthropic" a PERSON there, a first and last name it does not. Only
+        # when the question names someone or something the person must be named with: "Who was
+        # iron thought to have a lot of?" took "... and Norman Cantor (2001) thought ..." (SQuAD 2.0).
+        views = view()
+        if not holds_asked_kind("who", question, [views[pool[0]]]):
+            own = _own_words(question)
+            pool = [i for i in pool if names[i][0] == 1.0 and any(
+                label == "PERSON" and b - a >= 2 and _names_more(views[i], a, b, own)
+                for a, b, label in views[i].ents)] + pool
     elif other_owner(question, text[pool[0]]) is not None:
         name = measured_owner(question).split()[0]
         owner = name.casefold()

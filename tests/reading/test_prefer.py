@@ -69,3 +69,28 @@ def test_another_companys_figure_gives_way_to_a_runner_up_about_the_owner_statin
     assert preferred(q, [0, 1, 2], text, names, _views(text))[0] == 0
     text[1] = "Anthropic's data center came later."
     assert preferred(q, [0, 1, 2], text, names, _views(text))[0] == 0
+
+
+def test_a_who_question_takes_a_runner_up_naming_a_person_in_full():
+    q = "Who is Acme's new hardware hire?"
+    text = {0: "Talent moves have drawn more attention to Acme's hardware plans.",
+            1: "The industry is entering a new phase.",
+            2: "Acme has strengthened its engineering team by hiring Maria Jensen, a former Globex engineer."}
+    names = {0: ALL, 1: (0.0, 1.0), 2: ALL}
+    assert preferred(q, [0, 1, 2], text, names, _views(text))[0] == 2
+    # A runner-up naming a company or a one-word "person" (the small model tags some companies so)
+    # is not taken: the best stays, and the reader abstains on it.
+    text[2] = "For Acme, if projects with Meta and Anthropic continue to materialize, it will help its foundry business."
+    assert preferred(q, [0, 1, 2], text, names, _views(text))[0] == 0
+    # Nor one that leaves out a name of the question.
+    text[2] = "Globex has strengthened its engineering team by hiring Maria Jensen."
+    names[2] = (0.0, 1.0)
+    assert preferred(q, [0, 1, 2], text, names, _views(text))[0] == 0
+    # The best sentence names someone already: it stays.
+    text[0], text[2], names[2] = "Acme hired Tom Baker last year.", text[2].replace("Globex", "Acme"), ALL
+    assert preferred(q, [0, 1, 2], text, names, _views(text))[0] == 0
+    # A question naming no one and nothing: no name ties a runner-up's person to it (SQuAD 2.0).
+    text = {0: "Iron was thought to be plentiful.", 1: "Plague spread fast.",
+            2: "Twigg suggested anthrax, and Norman Cantor (2001) thought it may have been something else."}
+    names = {i: ALL for i in text}
+    assert preferred("Who was iron thought to have a lot of?", [0, 1, 2], text, names, _views(text))[0] == 0
