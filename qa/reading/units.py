@@ -101,6 +101,15 @@ _COUNT_WORDS = frozenset("""two three four five six seven eight nine ten eleven 
 _TEXT_TOKEN = re.compile(r"[a-z]+|\d[\d,.]*")
 
 
+def _measures(word: str) -> bool:
+    """Whether a word after a number names a unit of measure ("nm" of "2nm", "gigawatts"); one
+    letter is too little to tell ("5m units" counts millions, not metres)."""
+    if not word.isalpha() or len(word) < 2:
+        return False
+    forms = _unit_forms()
+    return word in forms or any(word in f for f in forms.values()) or is_measure(_stem(word))
+
+
 # "How fast / big / tall ... is it?" asks for a measure; "How far has Jalapeño got?" and "How much
 # has it changed?" often ask for progress or an account, which dates may answer.
 _SIZE = re.compile(r"\s*how\s+(?:fast|big|large|tall|high|heavy|deep|wide|small|hot|cold|powerful)\b", re.I)
@@ -111,17 +120,18 @@ def measures_size(question: str) -> bool:
 
 
 def counts_only_time(text: str, counted: str | None, measured: bool = False) -> bool:
-    """Whether every number ``text`` states is a year, a day of a month or a length of time, so
-    that none can count what a "how many <counted>" question counts: "in about 9 months ... by
-    the end of 2026" gives no number of chips. False when the text states no number at all (the
+    """Whether every number ``text`` states is a year, a day of a month or a length of time (or,
+    for a question counting a thing, a measure: "Samsung's 2nm Foundry ..."), so that none can
+    count what a "how many <counted>" question counts: "in about 9 months ... by the end of 2026"
+    gives no number of chips. False when the text states no number at all (the
     reader's fact check covers that), and for questions that count years, days or units of measure
     ("How many years ...?"), and when it counts nothing (``counted`` None) unless ``measured``: a
     question asking for a quantity ("How fast is Jalapeño?") is not answered by "June 24, 2026"."""
     if not counted and not measured:
         return False
     unit = (counted or "").casefold()
-    if counted and (unit in TIME_UNITS or is_measure(_stem(unit))):
-        return False
+    if counted and (unit in TIME_UNITS or is_measure(_stem(unit)) or _measures(unit) or _measures(unit[:-1])):
+        return False  # "How many kgs ...?" counts a measure, which "382 kg" answers
     toks = [t.rstrip(".,") for t in _TEXT_TOKEN.findall(text.casefold())]
     stem = unit[:4] if counted else None
     timed = False
@@ -134,6 +144,8 @@ def counts_only_time(text: str, counted: str | None, measured: bool = False) -> 
         nxt = after[0] if after else ""
         if nxt in TIME_UNITS:
             timed = True  # "9 months", "two years"
+        elif counted and _measures(nxt):
+            timed = True  # "2nm", "5 GW": a measure of something, no count of chips
         elif _is_year(t):
             timed = True  # a year
         elif t.isdigit() and len(t) <= 2 and (nxt in _MONTH_NAMES or (k and toks[k - 1] in _MONTH_NAMES)):

@@ -39,6 +39,12 @@ def test_other_figure(question, text, expected):
     ("Nothing is counted here.", "chips", False),  # no number at all: the fact check's case
     ("It took about 9 months.", "months", False),  # a question counting months is answered by them
     ("The line is 5 km long, finished in 2020.", "kilometers", False),
+    # A measure counts no thing: "how many chips has Meta ordered?" is not answered by the "2" of "2nm"
+    ("Samsung's 2nm Foundry Targets AI Chip Orders from Meta and Anthropic", "chips", True),
+    ("a data center of 5 gigawatts, built on a 2-nanometer process", "chips", True),
+    ("It will make 250,000 chips on its 2nm process.", "chips", False),
+    ("It sold 5m units in 2020.", "chips", False),  # one letter: millions as often as metres
+    ("The program returned 842 pounds (382 kg) of lunar rocks.", "kgs", False),  # a measure asked for
 ])
 def test_counts_only_time(text, counted, expected):
     assert counts_only_time(text, counted) is expected
