@@ -84,6 +84,8 @@ CONFLICTS = {
     # asked what one party said: conflicts on other claims are not its words (slots.said_by_asked)
     "Did Samsung comment on Anthropic's chip plans?": [],
     "What did Anthropic say about its chips?": [],
+    # a "what <thing>" question: names beside the word "chips" are not chips (answers._tied_to_focus)
+    "What chips does Anthropic use?": [],
 }
 
 

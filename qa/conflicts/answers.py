@@ -10,15 +10,19 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 import numpy as np
 
 from .choices import affirmed_option
 from .precision import precise_key, year_of
+from .claims import stem
 from .counts import WORD_NUMBERS
 from .sentences import _Sentence
 from .definitions import _defined_as
+from ..reading.answertype import question_focus
 from .answer_facts import (
+    _PREFIX,
     _Q_STOP,
     DocFacts,
     QuestionSettings,
@@ -47,6 +51,38 @@ def _relevance(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray 
     return f.vectors[list(rows)] @ qvec + st.lexical_weight * lex
 
 
+# Words that may stand between the kind of thing asked for and the name of one ("chips such as
+# Trainium", "its chip, called Jalapeño", "his courtesy name was Gu Yong").
+_LINKING = frozenset("such as like including includes called named dubbed known the its their his her a an namely is was are were".split())
+
+
+@lru_cache(maxsize=4096)
+def _focus_stem(question: str) -> str | None:
+    """The stem prefix of the kind of thing a "what <thing>" question asks for ("chip" of "What
+    chips does Anthropic use?"), or None."""
+    focus = question_focus(question).focus
+    return stem(focus.split()[-1].lower())[:_PREFIX] if focus and focus.split()[-1].isalpha() else None
+
+
+def _focus_spots(s: _Sentence, focus: str) -> tuple[int, ...]:
+    return tuple(n for n, key in enumerate(s.keys) if key.isalpha() and stem(key)[:_PREFIX] == focus)
+
+
+def _tied_to_focus(s: _Sentence, v: Value, spots: Sequence[int]) -> bool:
+    """Whether name ``v`` is one of the things the sentence names by the asked kind: inside the
+    phrase ("Trainium chips"), before it with at most one word between ("Jalapeño inference chip"),
+    or after it with only linking words between ("chips such as Trainium"). A sentence that
+    names chips and, elsewhere, a company ("... self-developed chips is that OpenAI has ...") does
+    not answer "What chips ...?" with the company; one not naming the kind at all may ("the
+    Munster Senior Cup is a rugby competition" answers "What sport ...?")."""
+    for n in spots:
+        if v.first <= n <= v.last + 1:
+            return True
+        if n < v.first and v.first - n <= 4 and all(k in _LINKING for k in s.keys[n + 1:v.first]):
+            return True
+    return False
+
+
 def _answers(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | None,
              st: QuestionSettings) -> list[tuple[float, int, Value]]:
     """The document's candidate answers, best first: (sentence relevance, sentence, value)."""
@@ -58,6 +94,7 @@ def _answers(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | 
     if st.answer_subject_doc and _subject_share(q, f) < st.answer_subject_doc:
         return []
     rel = _relevance(q, f, rows, qvec, st)
+    focus = _focus_stem(q.text) if q.other and st.focus_tied else None
     measured = q.kind == "number" and _MEASURE.search(q.text) is not None
     counted = _COUNT.search(q.text) is not None or any(w in WORD_NUMBERS for w in q.keys)
     out: list[tuple[float, int, Value]] = []
@@ -84,7 +121,10 @@ def _answers(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | 
             v = _defined_as(s, q)
             if v is not None and not _about_subject(v, q):
                 best = (-1.0, v)
+        spots = _focus_spots(s, focus) if focus else ()
         for v0 in f.values[i]:
+            if spots and v0.kind == "name" and not _tied_to_focus(s, v0, spots):
+                continue  # "What chips ...?": the sentence names chips, and this name is not one
             if v0.kind != kind or (v0.kind == "number" and v0.text.isalpha() and not counted):
                 continue  # a count in words ("four") answers only a count
             if v0.kind == "date" and q.precision:
