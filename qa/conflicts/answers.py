@@ -60,8 +60,8 @@ _LINKING = frozenset("such as like including includes called named dubbed known 
 def _focus_stem(question: str) -> str | None:
     """The stem prefix of the kind of thing a "what <thing>" question asks for ("chip" of "What
     chips does Anthropic use?"), or None."""
-    focus = question_focus(question).focus
-    return stem(focus.split()[-1].lower())[:_PREFIX] if focus and focus.split()[-1].isalpha() else None
+    head = (question_focus(question).focus or "").split()[-1:]
+    return stem(head[0].lower())[:_PREFIX] if head and head[0].isalpha() else None
 
 
 def _focus_spots(s: _Sentence, focus: str) -> tuple[int, ...]:

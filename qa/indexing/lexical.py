@@ -18,13 +18,12 @@ _STEMMER_LOCK = threading.Lock()
 
 # bm25s 0.3.16's STOPWORDS_EN, pinned: every stored index was tokenized with them, and reading the
 # stop list from bm25s imported bm25s and scipy (0.48 s of a cold start).
-_STOPWORDS_EN = ("a an and are as at be but by for if in into is it no not of on or such that the their then "
-                 "there these they this to was will with").split()
+_STOPWORDS_EN = frozenset(("a an and are as at be but by for if in into is it no not of on or such that the their "
+                           "then there these they this to was will with").split())
 
 
-@lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
-    return frozenset(_STOPWORDS_EN)
+    return _STOPWORDS_EN
 
 
 def _stemmer():

@@ -106,8 +106,13 @@ def _measures(word: str) -> bool:
     letter is too little to tell ("5m units" counts millions, not metres)."""
     if not word.isalpha() or len(word) < 2:
         return False
-    forms = _unit_forms()
-    return word in forms or any(word in f for f in forms.values()) or is_measure(_stem(word))
+    return word in _all_unit_forms() or is_measure(_stem(word))
+
+
+@lru_cache(maxsize=1)
+def _all_unit_forms() -> frozenset[str]:
+    """Every stemmed name and abbreviation of a unit (each unit's forms hold its own stems)."""
+    return frozenset().union(*_unit_forms().values())
 
 
 # "How fast / big / tall ... is it?" asks for a measure; "How far has Jalapeño got?" and "How much
