@@ -121,7 +121,7 @@ def _stage(p, question: str, qvec, hits, settings: QuestionSettings | None, pass
             return p._conflicts(qvec, hits, question)
         finally:
             p.conflict_finder = finder
-    spans = [p._span(h) for h in hits if h.dense >= p.subject_min]
+    spans = p.subject_spans(hits)
     if passages == "all":
         spans = [(d, a, b) for d in p.data.doc_ids for a, b in p.docs[d].content]
     if len({s[0] for s in spans}) < 2:

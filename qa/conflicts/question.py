@@ -128,7 +128,7 @@ class QuestionConflicts:
         out = []
         if st.stored:
             for c in stored:
-                close, relevant = self._statement_relevance(c, q, qvec, st)
+                close, relevant = self._statement_relevance(c, q, qvec, st, rows)
                 if st.certainty_slot and c.kind in ("certainty", "negation") and (q.kind is not None or asks_standing(q)):
                     keep = relevant >= st.stored_kind_relevant and certainty_bears(
                         c, q, self.facts.get, close >= st.stored_close) and (
@@ -143,7 +143,7 @@ class QuestionConflicts:
                         and (q.kind is None or q.stated or asks_standing(q))):
                     keep = speaks_to_claim(c, q, self.facts.get, st.explain_docs or 2)
                 if keep:
-                    kept = self._recheck(c, q, answers, st)
+                    kept = self._recheck(c, q, answers, st, rows)
                     if kept is not None:
                         out.append(kept)
         links: list[tuple[str, str, str, _Said, _Said]] = []  # (kind, doc a, doc b, what each says)
@@ -299,12 +299,15 @@ class QuestionConflicts:
         return any(set(sw.key.split("|")[0].split()) & (qa | pa) and set(sw.key.split("|")[1].split()) & (qb | pb)
                    for sw in self._swaps_of(fa, fb, st).swaps)
 
-    def _statement_relevance(self, c: Conflict, q: _Question, qvec, st: QuestionSettings) -> tuple[float, float]:
+    def _statement_relevance(self, c: Conflict, q: _Question, qvec, st: QuestionSettings,
+                             read: Mapping[str, object] = {}) -> tuple[float, float]:
         """How close the best statement of a stored conflict is to the question (cosine) and how
         well it answers it (cosine plus the share of the question's words), both 1.0 when its
-        documents are unknown here, so that nothing is dropped for want of facts."""
+        documents are unknown here, so that nothing is dropped for want of facts. Only statements
+        of the documents ``read`` for the question count when it has any: a conflict between
+        hundreds of copies had every copy analysed (~70 ms at a first question in an archive)."""
         close = best = -1.0
-        for s in c.statements:
+        for s in [s for s in c.statements if s.doc_id in read] or c.statements:
             f = self.facts.get(s.doc_id)
             if f is None:
                 return 1.0, 1.0
@@ -316,13 +319,17 @@ class QuestionConflicts:
                 close = max(close, float((f.vectors[rows] @ qvec).max()))
         return close, best
 
-    def _recheck(self, c: Conflict, q: _Question, answers, st: QuestionSettings) -> Conflict | None:
+    def _recheck(self, c: Conflict, q: _Question, answers, st: QuestionSettings,
+                 read: Mapping[str, object] = {}) -> Conflict | None:
         """A stored conflict stays one unless every two of its documents are different entities
         sharing the question's name; then it becomes an ambiguity. None when every two of them
         state the same figures: copies of one statement, formatted apart, do not disagree."""
         if c.kind == AMBIGUITY or not st.entity_check:
             return c
-        ds = [d for d in dict.fromkeys(s.doc_id for s in c.statements) if self.facts.get(d) is not None]
+        # The documents read for the question first: any two found to be one entity keep the
+        # conflict, so the order only decides how soon (a conflict may span hundreds of copies).
+        ds = sorted(dict.fromkeys(s.doc_id for s in c.statements), key=lambda d: d not in read)
+        ds = [d for d in ds if d in self.facts or d in self.lazy]  # known; analysed when first compared
         if len(ds) < 2:
             return c
         said = {d: {" ".join(x.text.split()) for x in c.statements if x.doc_id == d} for d in ds}
