@@ -1,0 +1,60 @@
+"""What the question-time conflict check reads in a large corpus: the passages of the best-ranked
+documents only (``Pipeline.subject_spans``), and of a stored conflict spanning many copies, the
+documents read for the question first (``QuestionConflicts._statement_relevance`` / ``_recheck``)."""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import numpy as np
+
+from qa.conflicts.corpus_wide import find_conflicts, select_for_question
+from qa.conflicts.question import QuestionConflicts
+from qa.conflicts.question_settings import QuestionSettings
+from qa.pipeline import Pipeline
+from qa.retrieval.retriever import Hit
+
+from .test_conflict_question import doc
+from .test_conflicts import fake_encode
+
+
+def _pipeline(n_docs: int, subject_docs: int) -> Pipeline:
+    data = SimpleNamespace(doc_ids=[f"d{i:02d}" for i in range(n_docs)],
+                           chunks=np.array([[i, 0, 10] for i in range(n_docs)] * 2, dtype=np.int64))
+    return Pipeline(data, {}, None, None, None, None, subject_docs=subject_docs)
+
+
+def _hit(row: int, dense: float) -> Hit:
+    return Hit(row=row, score=dense, dense=dense, lexical=0.0)
+
+
+def test_subject_spans_come_from_the_best_ranked_documents_only():
+    p = _pipeline(20, subject_docs=4)
+    # Ranked: documents 0..19, then a second passage of document 1 (row 21) and of document 9 (row 29).
+    hits = [_hit(r, 0.9 - r / 100) for r in range(20)] + [_hit(21, 0.5), _hit(29, 0.5), _hit(3, 0.1)]
+    spans = p.subject_spans(hits)
+    assert [d for d, _, _ in spans] == ["d00", "d01", "d02", "d03", "d01"]
+
+
+def test_passages_below_the_subject_cosine_do_not_count_towards_the_documents():
+    p = _pipeline(6, subject_docs=2)
+    hits = [_hit(0, 0.9), _hit(1, 0.2), _hit(2, 0.8), _hit(3, 0.7)]
+    assert [d for d, _, _ in p.subject_spans(hits)] == ["d00", "d02"]
+
+
+COPY = ("The Tyro plant in Kansas employs {n} workers on three shifts, the company said in its annual "
+        "report on Monday.")
+
+
+def test_a_stored_conflict_among_many_copies_analyses_only_the_documents_read():
+    # Thirty near-copies: five say 3,500 workers, the rest 1,200. The question reads two of them.
+    docs = [doc(f"c{i:02d}", COPY.format(n="3,500" if i < 5 else "1,200"), "Tyro grew fast in the decade.")
+            for i in range(30)]
+    stored = find_conflicts(docs, fake_encode)
+    assert stored and len({s.doc_id for s in stored[0].statements}) == 30
+    passages = [(d.doc_id, a, b) for d in (docs[0], docs[7]) for a, b in d.content]
+    # No scan for copies of the passages' documents: an archive is far beyond ``copy_scan``.
+    finder = QuestionConflicts((), fake_encode, QuestionSettings(copy_scan=0), lazy={d.doc_id: d for d in docs})
+    found = finder.find("How many workers does the Tyro plant in Kansas employ?", passages,
+                        stored=select_for_question(stored, passages))
+    assert any(c.kind == "numeric" for c in found)
+    assert finder.facts.built == 2, "every copy named by the stored conflict was analysed"
