@@ -156,6 +156,7 @@ def load_ramdocs(path: Path, limit: int | None = None, root: Path | None = None)
             None if label == "misinfo-only" else label == "conflict",
             tuple(d for d, t in types.items() if t in ("correct", "misinfo")) if label == "conflict" else (),
             label, str(corpus), str(base / "index"),
+            namesakes=len(row.get("disambig_entity") or ()) > 1,
         ))
     return Dataset(path.stem, "ramdocs", items, None, texts)
 

@@ -114,6 +114,7 @@ def score_question(item: Item, a: Answer, latency: float | None = None,
     rec["conflict_summaries"] = [c.summary for c in a.conflicts][:3]
     rec["notes"] = [n.summary for n in a.notes][:3]
     rec["note_expected"] = item.category == NAMESAKE_CATEGORY
+    rec["note_namesakes"] = rec["note_expected"] or item.namesakes  # a note there is true, if not all
     if item.conflict and item.conflict_doc_ids:
         rec["conflict_doc_recall"] = len(flagged_docs & set(item.conflict_doc_ids)) / len(set(item.conflict_doc_ids))
     rec["why"] = _why(item, rec)
@@ -138,7 +139,7 @@ def _why(item: Item, rec: dict) -> list[str]:
         why.append("missed conflict")
     if item.conflict is False and rec["conflict_flagged"]:
         why.append("false conflict")
-    if rec["notes"] and not rec["note_expected"]:
+    if rec["notes"] and not rec["note_namesakes"]:
         why.append("wrong note")
     if rec["citations_invalid"]:
         why.append("invalid citation")
@@ -243,12 +244,17 @@ def conflict_metrics(records: list[dict]) -> dict:
 
 
 def note_metrics(records: list[dict]) -> dict:
-    """Namesake notes: on how many questions one was shown, and how many of those were right."""
+    """Namesake notes: on how many questions one was shown, and how many of those were right: on
+    the questions whose documents describe namesakes and nothing false ("right", the category the
+    note is for), and on those whose documents describe namesakes whatever else they hold
+    ("true": also beside a misinformation document, where a conflict is expected as well)."""
     shown = [r for r in records if r.get("notes")]
     right = sum(1 for r in shown if r["note_expected"])
+    true = sum(1 for r in shown if r.get("note_namesakes", r["note_expected"]))
     expected = sum(1 for r in records if r.get("note_expected"))
-    return {"shown": len(shown), "right": right, "expected": expected,
+    return {"shown": len(shown), "right": right, "expected": expected, "true": true,
             "precision": right / len(shown) if shown else None,
+            "true_precision": true / len(shown) if shown else None,
             "recall": right / expected if expected else None}
 
 

@@ -28,6 +28,9 @@ class Item:
     dialogue: str | None = None  # a conversation's id: its turns are asked in order, with history
     turn: int = 1
     standalone: str | None = None  # a follow-up rewritten to need no context (the ceiling)
+    # The documents describe different entities sharing the question's name (RAMDocs'
+    # disambig_entity), whatever else they hold: a misinformation document too, in "conflict".
+    namesakes: bool = False
 
 
 @dataclass

@@ -58,6 +58,9 @@ def metric_rows(m: dict) -> list[tuple[str, str]]:
     if nt is not None:
         rows.append(("namesake notes: shown / right", f"{nt['shown']} / {nt['right']}"
                      + (f" ({_pct(nt['precision'])})" if nt["shown"] else "")))
+        if nt.get("true", nt["right"]) != nt["right"]:
+            rows.append(("… true: the documents describe namesakes (beside misinformation too)",
+                         f"{nt['true']} ({_pct(nt['true_precision'])})"))
     fu = m.get("follow_ups")
     if fu:
         rows.append(("follow-ups: right with history / their standalone rewrites alone",

@@ -183,6 +183,9 @@ def test_namesakes_are_a_note_apart_from_the_conflicts_and_scored_apart(fake_emb
     assert "wrong note" in rec["why"]  # shown to the user, so counted: these seeds-like docs are no namesake set
     rec = score_question(Item("q", a.question, ("1947",), conflict=False, category=NAMESAKE_CATEGORY), a)
     assert rec["note_expected"] and "wrong note" not in rec["why"]
+    # Namesakes and a misinformation document: the note is true, though the set's category is "conflict".
+    rec = score_question(Item("q", a.question, ("1947",), conflict=True, category="conflict", namesakes=True), a)
+    assert not rec["note_expected"] and rec["note_namesakes"] and "wrong note" not in rec["why"]
 
 
 def test_a_conflict_entry_of_any_kind_counts_as_a_false_alarm_where_sources_agree():

@@ -71,13 +71,20 @@ def test_load_squad_and_ramdocs(tmp_path):
          "disambig_entity": ["A", "B"], "gold_answers": ["golf"], "wrong_answers": []},
         {"question": "Only lies?", "documents": [{"text": "It is 5.", "type": "misinfo", "answer": "5"}],
          "disambig_entity": ["A"], "gold_answers": ["4"], "wrong_answers": ["5"]},
+        {"question": "Born?", "documents": [{"text": "Born 1920.", "type": "correct", "answer": "1920"},
+                                            {"text": "Born 1958.", "type": "correct", "answer": "1958"},
+                                            {"text": "Born 1972.", "type": "misinfo", "answer": "1972"}],
+         "disambig_entity": ["Bradshaw (1920)", "Bradshaw (1958)"], "gold_answers": ["1920", "1958"], "wrong_answers": ["1972"]},
     ]
     ram.write_text("".join(json.dumps(r) + "\n" for r in rows))
     ds = evaluate.load_ramdocs(ram, root=tmp_path)
-    a, b, c = ds.items
+    a, b, c, d = ds.items
     assert (a.conflict, a.doc_ids, a.conflict_doc_ids, a.category) == (True, ("d0",), ("d0", "d1"), "conflict")
     assert (b.conflict, b.category) == (False, "ambiguity")
     assert (c.conflict, c.category) == (None, "misinfo-only")
+    # Namesakes beside a misinformation document: a conflict is expected, and a note is true too.
+    assert (d.conflict, d.category, d.namesakes) == (True, "conflict", True)
+    assert (a.namesakes, b.namesakes, c.namesakes) == (False, True, False)
     assert (tmp_path / "bench" / "ramdocs" / "r0000" / "docs" / "d1.txt").read_text() == "It has 99 people."
     assert not (tmp_path / "bench" / "ramdocs" / "r0000" / "docs" / "d2.txt").exists()
     assert a.index_dir != b.index_dir
@@ -246,3 +253,19 @@ def test_the_gold_bar_is_not_applied_to_other_formats(tmp_path, capsys, monkeypa
     monkeypatch.setattr(ev, "evaluate", lambda path, limit=None, case=None: (None, [], dict(metrics)))
     assert ev.main(_args(tmp_path / "q.json", min_bar=True, json=True)) == 0  # ...but SQuAD has no such bar
     assert "bar" not in json.loads(capsys.readouterr().out)
+
+
+@pytest.mark.parametrize("records, shown, right, true", [
+    ([], 0, 0, 0),
+    ([{"notes": ["n"], "note_expected": True, "note_namesakes": True}], 1, 1, 1),
+    # A note on namesakes beside misinformation: true, not in the note's own category.
+    ([{"notes": ["n"], "note_expected": False, "note_namesakes": True},
+      {"notes": ["n"], "note_expected": False, "note_namesakes": False},
+      {"notes": [], "note_expected": True, "note_namesakes": True}], 2, 0, 1),
+    # Reports written before the field: true is right.
+    ([{"notes": ["n"], "note_expected": True}, {"notes": ["n"], "note_expected": False}], 2, 1, 1),
+])
+def test_note_metrics_count_right_and_true_notes(records, shown, right, true):
+    m = evaluate.note_metrics(records)
+    assert (m["shown"], m["right"], m["true"]) == (shown, right, true)
+    assert m["true_precision"] == (true / shown if shown else None)
