@@ -26,27 +26,26 @@ reads unlike the question) combines three signals:
 
 Same entity or not (``qa.conflicts.entity``): two documents are about the same entity when they share
 enough text (word 4-grams) or names, or one names its subject with a qualifier the other repeats
-("Dallas County Courthouse (Iowa)" ... "Adel, Iowa"); not when the names qualifying the subject
-where it is first mentioned differ ("Kaliganj Upazila, Jhenaidah" vs "Kaliganj Upazila,
-Lalmonirhat"), when each answer sentence names its own subject (Meta's 5 GW, Anthropic's 1 GW), or
-when near-copies swap many different things (one template, two entities). Documents not shown to be
-one entity still disagree when their answers are near misses (1988 / 1989, 69 / 87 tornadoes:
-namesakes' figures are unrelated), or when the question pins both answers to one fact (an option
-it lists, the value both give). Copies of one article
-(half their 4-grams shared) that rename nothing but the answer are one entity whatever their
-qualifiers say (``qa.conflicts.rewrite``: a rewrite changes the answer in the title too); a
-qualifier one document lacks is no evidence when that document never names the subject up front
-(an excerpt). A stored numeric conflict between copies of one statement (same figures) is dropped.
-A disagreement between the same entity is a ``Conflict`` of kind ``answer`` (or the stored kind);
-between different entities sharing a name it is a ``Conflict`` of kind ``ambiguity``, which the
-pipeline turns into a ``Note`` (``Answer.notes``): the sources describe different things.
+("Dallas County Courthouse (Iowa)" ... "Adel, Iowa"); not when the names qualifying the subject where it
+is first mentioned differ ("Kaliganj Upazila, Jhenaidah" vs "Kaliganj Upazila, Lalmonirhat"), when each
+answer sentence names its own subject (Meta's 5 GW, Anthropic's 1 GW), or when near-copies swap many
+different things (one template, two entities). Documents not shown to be one entity still disagree when
+their answers are near misses (1988 / 1989, 69 / 87 tornadoes: namesakes' figures are unrelated), or
+when the question pins both answers to one fact (an option it lists, the value both give). Copies of one
+article (half their 4-grams shared) that rename nothing but the answer are one entity whatever their
+qualifiers say (``qa.conflicts.rewrite``: a rewrite changes the answer in the title too); a qualifier
+one document lacks is no evidence when that document never names the subject up front (an excerpt). A
+stored numeric conflict between copies of one statement (same figures) is dropped. A disagreement
+between the same entity is a ``Conflict`` of kind ``answer`` (or the stored kind); between different
+entities sharing a name it is a ``Conflict`` of kind ``ambiguity``, which the pipeline turns into a
+``Note`` (``Answer.notes``): the sources describe different things.
 
 Measured on RAMDocs through ``ask()``'s conflict stage (``python -m qa.bench.conflicts``), settings
 tuned on the even questions: see qa/conflicts/README.md.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Container, Mapping, Sequence
 from dataclasses import replace
 
 import numpy as np
@@ -131,17 +130,17 @@ class QuestionConflicts:
                 close, relevant = self._statement_relevance(c, q, qvec, st, rows)
                 if st.certainty_slot and c.kind in ("certainty", "negation") and (q.kind is not None or asks_standing(q)):
                     keep = relevant >= st.stored_kind_relevant and certainty_bears(
-                        c, q, self.facts.get, close >= st.stored_close) and (
+                        c, q, self.facts.get, close >= st.stored_close, rows) and (
                         not st.answer_figure or asks_standing(q) or states_an_answer(c, answers))
                 else:
                     keep = close >= st.stored_close or (q.kind is not None and _KIND_OF.get(c.kind) == q.kind
                                                         and relevant >= st.stored_kind_relevant)
                     if (keep and st.explain_docs and q.kind is None and c.kind in ("certainty", "negation")
                             and question_focus(q.text).wh):
-                        keep = speaks_to_predicate(c, q, self.facts.get, st.explain_docs)
+                        keep = speaks_to_predicate(c, q, self.facts.get, st.explain_docs, rows)
                 if (keep and st.claim_docs and c.kind in ("certainty", "negation") and not question_focus(q.text).wh
                         and (q.kind is None or q.stated or asks_standing(q))):
-                    keep = speaks_to_claim(c, q, self.facts.get, st.explain_docs or 2)
+                    keep = speaks_to_claim(c, q, self.facts.get, st.explain_docs or 2, rows)
                 if keep:
                     kept = self._recheck(c, q, answers, st, rows)
                     if kept is not None:
@@ -300,7 +299,7 @@ class QuestionConflicts:
                    for sw in self._swaps_of(fa, fb, st).swaps)
 
     def _statement_relevance(self, c: Conflict, q: _Question, qvec, st: QuestionSettings,
-                             read: Mapping[str, object] = {}) -> tuple[float, float]:
+                             read: Container = ()) -> tuple[float, float]:
         """How close the best statement of a stored conflict is to the question (cosine) and how
         well it answers it (cosine plus the share of the question's words), both 1.0 when its
         documents are unknown here, so that nothing is dropped for want of facts. Only statements
@@ -319,17 +318,16 @@ class QuestionConflicts:
                 close = max(close, float((f.vectors[rows] @ qvec).max()))
         return close, best
 
-    def _recheck(self, c: Conflict, q: _Question, answers, st: QuestionSettings,
-                 read: Mapping[str, object] = {}) -> Conflict | None:
+    def _recheck(self, c: Conflict, q: _Question, answers, st: QuestionSettings, read: Container = ()) -> Conflict | None:
         """A stored conflict stays one unless every two of its documents are different entities
         sharing the question's name; then it becomes an ambiguity. None when every two of them
         state the same figures: copies of one statement, formatted apart, do not disagree."""
         if c.kind == AMBIGUITY or not st.entity_check:
             return c
-        # The documents read for the question first: any two found to be one entity keep the
-        # conflict, so the order only decides how soon (a conflict may span hundreds of copies).
-        ds = sorted(dict.fromkeys(s.doc_id for s in c.statements), key=lambda d: d not in read)
-        ds = [d for d in ds if d in self.facts or d in self.lazy]  # known; analysed when first compared
+        # Known documents, those read for the question first and only ``recheck_unread`` others.
+        ds = sorted((d for d in dict.fromkeys(s.doc_id for s in c.statements) if d in self.facts or d in self.lazy),
+                    key=lambda d: d not in read)
+        ds = ds[:sum(d in read for d in ds) + st.recheck_unread] if st.recheck_unread is not None else ds
         if len(ds) < 2:
             return c
         said = {d: {" ".join(x.text.split()) for x in c.statements if x.doc_id == d} for d in ds}

@@ -14,7 +14,7 @@ it: the closeness the other stored conflicts are kept by brought these false ala
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Container, Mapping, Sequence
 
 from .answer_facts import _PREFIX, _Q_STOP, DocFacts, Value, _Question
 from .claims import stem, tokenize
@@ -47,8 +47,16 @@ def _keywords(text: str) -> bool:
         _OPENERS & set(words))
 
 
+def _read_first(c: Conflict, read: Container[str], phrases: Sequence[str] | None = None) -> list:
+    """``c``'s statements (with ``phrases``: (statement, phrase) pairs) of the documents ``read``
+    for the question first. The checks below stop at the second document that speaks to the
+    question: a conflict among hundreds of copies need not have every copy analysed."""
+    items = list(zip(c.statements, phrases)) if phrases is not None else list(c.statements)
+    return sorted(items, key=lambda x: (x[0] if phrases is not None else x).doc_id not in read)
+
+
 def certainty_bears(c: Conflict, q: _Question, facts_of: Callable[[str], DocFacts | None],
-                    close: bool = False) -> bool:
+                    close: bool = False, read: Container[str] = ()) -> bool:
     """Whether a stored certainty (or negation) conflict speaks to the question's slot: the question
     asks for the claim's standing, or for a date or figure that the statements of two documents
     give, of the kind asked (an amount in the currency asked, a count for "how many"), in a
@@ -67,7 +75,7 @@ def certainty_bears(c: Conflict, q: _Question, facts_of: Callable[[str], DocFact
     asked = q.predicate - ({stem(how.group(1).lower())[:_PREFIX]} if how else set())
     needed = 2 if len(asked) >= 2 else 1
     docs = set()
-    for s in c.statements:
+    for s in _read_first(c, read):
         f = facts_of(s.doc_id)
         if f is None:
             return True  # unknown documents: nothing is dropped for want of facts
@@ -75,7 +83,9 @@ def certainty_bears(c: Conflict, q: _Question, facts_of: Callable[[str], DocFact
         if any(v.kind == q.kind and fits(v, f.sents[i].raw) for i in rows for v in f.values[i]) and (close or any(
                 len({k for k in f.sents[i].keys if q.asks(k)}) >= needed for i in rows)):
             docs.add(s.doc_id)
-    return len(docs) >= 2
+            if len(docs) >= 2:
+                return True
+    return False
 
 
 def states_an_answer(c: Conflict, answers: Mapping[str, tuple[float, int, Value]]) -> bool:
@@ -106,7 +116,8 @@ def said_by_asked(c: Conflict, question: str, facts_of: Callable[[str], DocFacts
     return False
 
 
-def speaks_to_claim(c: Conflict, q: _Question, facts_of: Callable[[str], DocFacts | None], docs: int) -> bool:
+def speaks_to_claim(c: Conflict, q: _Question, facts_of: Callable[[str], DocFacts | None], docs: int,
+                    read: Container[str] = ()) -> bool:
     """Whether statements of ``docs`` documents of ``c`` are about the claim a yes/no or standing
     question asks about: the statement repeats a word of what is asked ("backlog" for "Is
     Samsung's backlog confirmed?"), or names every name of a question with two or more, in the
@@ -128,7 +139,7 @@ def speaks_to_claim(c: Conflict, q: _Question, facts_of: Callable[[str], DocFact
     keywords = q.kind is None and _keywords(q.text) and not _STANDING.search(q.text)
     asked = set(q.predicate) - named
     found = set()
-    for s, said_text in zip(c.statements, _phrases(c)):
+    for s, said_text in _read_first(c, read, _phrases(c)):
         f = facts_of(s.doc_id)
         if f is None:
             return True  # unknown documents: nothing is dropped for want of facts
@@ -146,7 +157,9 @@ def speaks_to_claim(c: Conflict, q: _Question, facts_of: Callable[[str], DocFact
             said = names <= keys or any(x.start < s.end and s.start < x.end and names <= set(x.keys) for x in f.sents)
         if said:
             found.add(s.doc_id)
-    return len(found) >= docs
+            if len(found) >= docs:
+                return True
+    return False
 
 
 _QUOTED = re.compile(r"“([^”]*)”")
@@ -162,19 +175,22 @@ def _phrases(c: Conflict) -> list[str]:
     return [q.rstrip("…").strip() for q in quoted]
 
 
-def speaks_to_predicate(c: Conflict, q: _Question, facts_of: Callable[[str], DocFacts | None], docs: int) -> bool:
+def speaks_to_predicate(c: Conflict, q: _Question, facts_of: Callable[[str], DocFacts | None], docs: int,
+                        read: Container[str] = ()) -> bool:
     """Whether statements of ``docs`` documents of ``c`` sit in sentences repeating a word of what
     ``q`` asks (its predicate: "respond" in "How did Samsung respond ...?"), not only its subject."""
     if not q.predicate:
         return True
     found = set()
-    for s in c.statements:
+    for s in _read_first(c, read):
         f = facts_of(s.doc_id)
         if f is None:
             return True  # unknown documents: nothing is dropped for want of facts
         if any(x.start < s.end and s.start < x.end and any(q.asks(k) for k in x.keys) for x in f.sents):
             found.add(s.doc_id)
-    return len(found) >= docs
+            if len(found) >= docs:
+                return True
+    return False
 
 
 _CURRENCY_UNITS = frozenset({"KRW", "USD", "CNY", "EUR", "GBP", "JPY"})

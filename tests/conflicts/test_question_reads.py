@@ -58,3 +58,25 @@ def test_a_stored_conflict_among_many_copies_analyses_only_the_documents_read():
                         stored=select_for_question(stored, passages))
     assert any(c.kind == "numeric" for c in found)
     assert finder.facts.built == 2, "every copy named by the stored conflict was analysed"
+
+
+COUNTIES = ("Allegan Berrien Branch Calhoun Cass Clinton Eaton Gratiot Huron Ionia Isabella Kent Lapeer Lenawee "
+            "Livingston Macomb Mason Monroe Newaygo Oakland").split()
+
+
+def test_a_stored_conflict_among_namesakes_is_rechecked_on_the_documents_read_and_a_few_others():
+    # Twenty townships of one name, one census template: no two are one entity, so the recheck
+    # cannot stop early and, unbounded, analyses and compares every one of them.
+    docs = [doc(f"w{i:02d}", f"Washington Township is a civil township of {c} County in the U.S. state of Michigan.",
+                f"The population was {1000 + 37 * i:,} at the 2010 census.", title=f"Washington Township, {c} County, Michigan")
+            for i, c in enumerate(COUNTIES)]
+    stored = find_conflicts(docs, fake_encode)
+    passages = [(d.doc_id, a, b) for d in docs[:2] for a, b in d.content]
+    found = {}
+    for unread in (3, None):
+        finder = QuestionConflicts((), fake_encode, QuestionSettings(copy_scan=0, recheck_unread=unread),
+                                   lazy={d.doc_id: d for d in docs})
+        found[unread] = [c.kind for c in finder.find("What is the population of Washington Township?", passages,
+                                                      stored=select_for_question(stored, passages))]
+        assert finder.facts.built == (2 + 3 if unread else 20)
+    assert found[3] == found[None] and "ambiguity" in found[3]
