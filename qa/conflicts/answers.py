@@ -33,7 +33,7 @@ from .answer_facts import (
     _Question,
 )
 
-__all__ = ["_answers", "_chosen", "_polarity", "_relevance", "close_values"]
+__all__ = ["_answers", "_chosen", "_polarity", "_relevance", "asks_several", "close_values"]
 
 # Questions after a count: a count written in words ("four") answers only these.
 _COUNT = re.compile(r"\bhow many\b|\bnumber of\b", re.IGNORECASE)
@@ -62,6 +62,21 @@ def _focus_stem(question: str) -> str | None:
     chips does Anthropic use?"), or None."""
     head = (question_focus(question).focus or "").split()[-1:]
     return stem(head[0].lower())[:_PREFIX] if head and head[0].isalpha() else None
+
+
+_NOT_PLURAL = re.compile(r"(?:ss|us|is|ics|news|series|species)$")
+_ONE_VALUE = frozenset(("DATE", "TIME", "DURATION", "NUM", "MONEY", "PERCENT", "QUANTITY"))
+
+
+@lru_cache(maxsize=4096)
+def asks_several(question: str) -> bool:
+    """Whether a "what/which <things>" question asks for a set ("Which companies invested in
+    Anthropic's Series H?"): one source naming Micron and another Samsung name two of them, and do
+    not disagree. Not a count or another figure ("How many tornadoes ...?" has one answer)."""
+    foc = question_focus(question)
+    word = (foc.focus or "").split()[-1:]
+    return (foc.wh in ("what", "which") and foc.type not in _ONE_VALUE and bool(word) and len(word[0]) > 3
+            and word[0].endswith("s") and not _NOT_PLURAL.search(word[0]))
 
 
 def _focus_spots(s: _Sentence, focus: str) -> tuple[int, ...]:

@@ -53,7 +53,7 @@ import numpy as np
 from .answer_facts import (ANSWER, DocFacts, QuestionSettings, Value, _about_subject, _agree, _present, _question,
                            _Question, off_the_stated_name)
 from ..ingest.text import nfkc
-from .answers import _answers, _chosen, _polarity, _relevance, close_values
+from .answers import _answers, _chosen, _polarity, _relevance, asks_several, close_values
 from .held import Held
 from .entity import SAME, UNRELATED, _qualifiers, entity_relation, same_entity
 from .rewrite import rewritten
@@ -186,7 +186,7 @@ class QuestionConflicts:
                     if kind is not None:
                         links.append((kind, da, db, answers[da][:2] + (pa[1],), answers[db][:2] + (pb[1],)))
                 keys = q.keys - q.claimed  # the value a yes/no question states is no subject word
-                if _agree(a, b) or _present(a, fb, keys) or _present(b, fa, keys) or (
+                if _agree(a, b) or _present(a, fb, keys) or _present(b, fa, keys) or (st.sets and asks_several(q.text)) or (
                         st.stated_name_given and off_the_stated_name(q, a, b)):
                     continue
 
