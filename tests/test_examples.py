@@ -69,12 +69,17 @@ EXPECTED = {
     "who heads samsung's foundry business": None,  # the seeds name no one; "Anthropic" tagged PERSON
     # (qa.reading.units: a measure is no count) the headline's "2nm" counts no chips
     "how many chips has meta ordered from samsung": None,
+    # The eighth round: a report's date is no answer to when a thing will happen (qa.reading.timeshape),
+    "When will Anthropic's chip be ready?": None,
+    "When will Jalapeño be deployed?": ("end of 2026", "plans to begin deployment by the end of 2026"),
 }
 
 # question -> phrases each shown conflict's summary holds, one per conflict (qa.conflicts: stated
 # names, claims of yes/no and standing questions, keywords).
 CONFLICTS = {
     "Did Samsung comment on the Anthropic report?": [],
+    # (eighth round, qa.conflicts.answers.asks_several) members of an asked set do not disagree
+    "Which companies invested in Anthropic's Series H?": [],
     "Has Anthropic confirmed a deal with Samsung?": ["Anthropic is also evaluating the use of Samsung's 2nm process"],
     "Will Samsung's foundry be profitable this year?": [],
     "samsung backlog": ["backlog orders are expected to approach 50 trillion"],

@@ -9,7 +9,8 @@ from ..indexing.lexical import tokenize
 from .answertype import asked_currency, counted_noun, counts_noun, is_number_stem, states_currency, states_share
 from .units import counts_in_units
 
-__all__ = ["as_asked", "asks_kind_of", "describes_focus", "excluded_phrase", "restates_excluded", "restates_focus"]
+__all__ = ["as_asked", "asks_kind_of", "describes_focus", "excluded_phrase", "quotes_closed", "restates_excluded",
+           "restates_focus"]
 
 _FIGURES = frozenset(("QUANTITY", "NUM", "MONEY", "PERCENT", "DURATION"))
 _COUNTS = frozenset("""several multiple many few numerous dozens hundreds thousands millions billions some
@@ -154,3 +155,13 @@ def describes_focus(v, i: int, j: int, q: dict) -> bool:
     noun = v.head[prep]
     return noun != prep and not i <= noun < j and v.stem[noun] == q["focus_stem"]
 
+
+def quotes_closed(sentence: str, a: int, b: int) -> tuple[int, int]:
+    """Span [a, b) with the quotation mark it opens or closes alone taken in: '"cloud service"
+    business', not 'cloud service" business'."""
+    text = sentence[a:b]
+    if (text.count('"') % 2 or text.count("”") > text.count("“")) and sentence[a - 1:a] in ('"', "“"):
+        return a - 1, b
+    if (text.count('"') % 2 or text.count("“") > text.count("”")) and sentence[b:b + 1] in ('"', "”"):
+        return a, b + 1
+    return a, b

@@ -47,6 +47,7 @@ from ..indexing.store import IndexData
 from ..ingest.text import is_heading
 from .versions import other_figure, other_version
 from .reworded import reworded
+from .timeshape import report_dates_only
 from .units import counts_in_units, counts_only_time, measures_size
 
 __all__ = ["CONFIG_PATH", "ReaderConfig", "Reading", "ExtractiveReader", "FEATURES", "ANSWER_FEATURES", "MERGE_FEATURES",
@@ -280,10 +281,11 @@ class ExtractiveReader:
         if other is not None:
             return Reading(doc, a, b, None, prob, True, f"The closest passages are about {other[1]}, not {other[0]}.", info)
         if asks_fact(question) and ((not info["type_match"] and not states_fact(question, quote))
-                                    or counts_only_time(quote, counted_noun(question), measures_size(question))):
+                                    or counts_only_time(quote, counted_noun(question), measures_size(question))
+                                    or report_dates_only(question, self._quote_views(cands, best, partner))):
             # A question asking for an amount, a date or a figure is not answered by a sentence
             # that states none, however close its wording; one counting chips (or asking how fast or
-            # big) not by years and months.
+            # big) not by years and months; one asking when a thing will happen not by a report's date.
             currency = asked_currency(question)
             what = f"amount in {currency}" if currency else FACT_KINDS[answer_type(question)]
             reason = f"The articles discuss this but give no {what} for it."

@@ -15,7 +15,8 @@ from typing import Sequence
 from .asked_kind import FREQUENCY, asked_kind, asks_maker, maker_tokens, name_tokens
 from .acronyms import asked_acronym, expansion
 from .kind_fit import agent_tokens, maker_span_fits
-from .asked_spans import as_asked, asks_kind_of, describes_focus, excluded_phrase, restates_excluded, restates_focus
+from .asked_spans import (as_asked, asks_kind_of, describes_focus, excluded_phrase, quotes_closed, restates_excluded,
+                          restates_focus)
 from .answertype import ENTITY_FIT, FOCUS_LABELS, asked_currency, question_focus
 from .timeshape import is_duration, names_calendar, names_one_point
 from .units import unit_names
@@ -365,6 +366,7 @@ def span_candidates(question: str, sentence: str, doc, kinds: Sequence[str]) -> 
                 a, b = v.start[i], v.end[j - 1]
                 if sentence[a:b].count("(") > sentence[a:b].count(")") and sentence[b:b + 1] == ")":
                     b += 1  # "5 gigawatts (GW)", not "5 gigawatts (GW"
+                a, b = quotes_closed(sentence, a, b)
                 out.append((a, b, f))
                 points.append(names_one_point(v.lower, i, j))
                 fits.append(asked.issubset(range(i, j)) if kind == "stands" else

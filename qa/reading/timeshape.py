@@ -7,9 +7,10 @@ from SQuAD what each type is answered by; nothing here decides.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-__all__ = ["TIME_UNITS", "is_duration", "names_calendar", "names_one_point"]
+__all__ = ["TIME_UNITS", "is_duration", "names_calendar", "names_one_point", "report_dates_only"]
 
 TIME_UNITS = frozenset("""second seconds minute minutes hour hours day days week weeks fortnight fortnights
     month months quarter quarters year years decade decades century centuries millennium millennia""".split())
@@ -65,3 +66,35 @@ def is_duration(lower: Sequence[str], pos: Sequence[str], head: Sequence[int], r
     if unit + 1 < len(lower) and lower[unit + 1] in _FROM_NOW:
         return False  # "3.5 billion years ago", "two years later": counted back or on to a point
     return any(head[k] == unit and _is_count(lower[k], pos[k]) for k in range(max(0, min(i, unit) - 1), unit))
+
+
+# "When will Anthropic's chip be ready?", "When is the plant expected to open?": a coming event.
+_COMING = re.compile(r"\s*when\s+(?:will|would|(?:is|are)\b.*\b(?:expected|going|due|planned|scheduled|set)\s+to)\b", re.I)
+_REPORTING = frozenset("""reported reports said says announced announces stated states told disclosed confirmed
+    wrote added noted revealed published cited""".split())
+# What stands between a date and the verb it dates: "reported on July 2", "said Tuesday".
+_TO_VERB = frozenset("pobj prep nummod compound npadvmod appos amod det".split())
+
+
+def report_dates_only(question: str, views: Sequence) -> bool:
+    """Whether a question asking when something is to happen gets a quote whose every date is the
+    date of a report ("..., The Information reported on July 2 (local time)"): the day a story
+    ran answers when it ran, not when the chip will be ready. ``views``: the quote's parses
+    (qa.reading.spanfeatures._View); False when the quote holds no date at all (that is checked
+    elsewhere) or the question asks about no coming event."""
+    if not _COMING.match(question):
+        return False
+    found = False
+    for v in views:
+        for a, b, label in v.ents:
+            if label != "DATE":
+                continue
+            found = True
+            k = a
+            for _ in range(4):  # up the parse to the verb the date attaches to
+                if v.dep[k] not in _TO_VERB or v.head[k] == k:
+                    break
+                k = v.head[k]
+            if v.lower[k] not in _REPORTING:
+                return False
+    return found

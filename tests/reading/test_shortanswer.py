@@ -453,3 +453,34 @@ def test_a_phrase_describing_the_asked_thing_is_no_candidate(question, sentence,
     assert any(kept in x for x in spans)
     if dropped:
         assert dropped not in spans
+
+
+@pytest.mark.parametrize("sentence, span, expected", [
+    ('enter the "cloud service" business, that is', 'cloud service" business', '"cloud service" business'),
+    ('enter the "cloud service" business, that is', '"cloud service', '"cloud service"'),
+    ("a “cloud service” business", "cloud service” business", "“cloud service” business"),
+    ('the "cloud service" business', '"cloud service"', '"cloud service"'),  # closed: left alone
+    ("the cloud service business", "cloud service", "cloud service"),
+])
+def test_a_short_answer_takes_in_the_quotation_mark_it_leaves_open(sentence, span, expected):
+    from qa.reading.asked_spans import quotes_closed
+
+    a = sentence.index(span)
+    x, y = quotes_closed(sentence, a, a + len(span))
+    assert sentence[x:y] == expected
+
+
+@pytest.mark.parametrize("question, sentence, only", [
+    ("When will Orion's robot be ready?", "Orion has begun work on a robot, the Boston Globe reported on July 2.", True),
+    ("When is Orion's robot expected to ship?", "Orion began work on a robot, the company said on Monday.", True),
+    # A date of the event itself answers.
+    ("When will Orion's robot be ready?", "Orion plans to ship the robot by the end of 2027, the company said on Monday.", False),
+    # Asked when it was reported, or with no date at all: not this check's.
+    ("When did the Globe report on Orion's robot?", "Orion has begun work on a robot, the Boston Globe reported on July 2.", False),
+    ("When will Orion's robot be ready?", "Orion has begun work on a robot.", False),
+])
+def test_a_reports_date_is_no_answer_to_when_a_thing_will_happen(question, sentence, only):
+    from qa.reading.spanfeatures import _View
+    from qa.reading.timeshape import report_dates_only
+
+    assert report_dates_only(question, [_View(sa._nlp()(sentence))]) is only
