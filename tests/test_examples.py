@@ -72,6 +72,8 @@ EXPECTED = {
     # The eighth round: a report's date is no answer to when a thing will happen (qa.reading.timeshape),
     "When will Anthropic's chip be ready?": None,
     "When will Jalapeño be deployed?": ("end of 2026", "plans to begin deployment by the end of 2026"),
+    # (qa.reading.agents) Anthropic announcing, not Micron announcing a deal with Anthropic
+    "When did Anthropic announce its Series H?": ("May", "Series H funding round, Anthropic announced"),
 }
 
 # question -> phrases each shown conflict's summary holds, one per conflict (qa.conflicts: stated

@@ -94,3 +94,25 @@ def test_a_who_question_takes_a_runner_up_naming_a_person_in_full():
             2: "Twigg suggested anthrax, and Norman Cantor (2001) thought it may have been something else."}
     names = {i: ALL for i in text}
     assert preferred("Who was iron thought to have a lot of?", [0, 1, 2], text, names, _views(text))[0] == 0
+
+
+def test_a_runner_up_where_the_asked_party_does_the_asked_thing_goes_first():
+    # "When did Orion announce its Series B?": Volta announcing a deal with Orion is not Orion announcing.
+    text = {0: "Volta announced on June 22 a strategic agreement with Orion that includes a supply deal.",
+            1: "In May, during its Series B round, Orion announced that three chipmakers had joined.",
+            2: "Orion is a robotics startup."}
+    names = {0: ALL, 1: ALL, 2: ALL}
+    assert preferred("When did Orion announce its Series B?", [0, 1, 2], text, names, _views(text))[0] == 1
+    # Asked about Volta's announcing, the best stays; and a best whose verb has no named subject stays.
+    assert preferred("When did Volta announce its deal with Orion?", [0, 1, 2], text, names, _views(text))[0] == 0
+    text[0] = "It announced on June 22 a strategic agreement with Orion that includes a supply deal."
+    assert preferred("When did Orion announce its Series B?", [0, 1, 2], text, names, _views(text))[0] == 0
+
+
+def test_the_asked_party_and_verb():
+    from qa.reading.agents import asked_agent
+
+    assert asked_agent("When did Anthropic announce its Series H?") == ("Anthropic", "annou")
+    assert asked_agent("What has Samsung Foundry ordered?") == ("Samsung Foundry", "order")
+    assert asked_agent("When did the company announce it?") is None  # no name
+    assert asked_agent("Who announced the Series H?") is None
