@@ -9,8 +9,7 @@ from ..indexing.lexical import tokenize
 from .answertype import asked_currency, counted_noun, counts_noun, is_number_stem, states_currency, states_share
 from .units import counts_in_units
 
-__all__ = ["as_asked", "asks_kind_of", "describes_focus", "excluded_phrase", "quotes_closed", "restates_excluded",
-           "restates_focus"]
+__all__ = ["as_asked", "asks_kind_of", "excluded_phrase", "quotes_closed", "restates_excluded", "restates_focus"]
 
 _FIGURES = frozenset(("QUANTITY", "NUM", "MONEY", "PERCENT", "DURATION"))
 _COUNTS = frozenset("""several multiple many few numerous dozens hundreds thousands millions billions some
@@ -131,29 +130,6 @@ def _whole_amounts(sentence: str, cands: list) -> list:
         if m is None or not any(a2 < b and b2 >= m.end() for (a2, _, _), b2 in zip(cands, ends)):
             out.append((a, b, f))
     return out
-
-
-# Prepositions whose object describes a noun rather than names it: "an accelerator for large
-# language model inference" is what the accelerator is for. Not "of", "like", "as", "including":
-# "the city of Paris", "chips such as TPU", "companies including Samsung" name one.
-_DESCRIBING = frozenset("""for from with in on at by to into about between across within without under over
-    through toward towards against""".split())
-
-
-def describes_focus(v, i: int, j: int, q: dict) -> bool:
-    """Span [i, j) is (the object of) a phrase describing an occurrence of the question's focus noun
-    in the sentence, so it does not say which one: asked "Which accelerator did OpenAI build with
-    Broadcom?", "large language model inference" of "positioning it as an accelerator for large
-    language model inference" is no accelerator, "Jalapeño" is. Figures are left to
-    ``restates_focus`` ("the capacity of 5 gigawatts" answers "What capacity ...?")."""
-    if q["wh"] not in ("what", "which") or not q["focus_stem"] or q["type"] in _FIGURES:
-        return False
-    root = min((k for k in range(i, j) if not (i <= v.head[k] < j) or v.head[k] == k), key=lambda k: len(v.anc[k]))
-    prep = v.head[root] if v.dep[root] == "pobj" else root
-    if v.dep[prep] != "prep" or v.lower[prep] not in _DESCRIBING or not (prep == root or not i <= prep < j):
-        return False
-    noun = v.head[prep]
-    return noun != prep and not i <= noun < j and v.stem[noun] == q["focus_stem"]
 
 
 def quotes_closed(sentence: str, a: int, b: int) -> tuple[int, int]:
