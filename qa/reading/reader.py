@@ -281,11 +281,10 @@ class ExtractiveReader:
         if other is not None:
             return Reading(doc, a, b, None, prob, True, f"The closest passages are about {other[1]}, not {other[0]}.", info)
         if asks_fact(question) and ((not info["type_match"] and not states_fact(question, quote))
-                                    or counts_only_time(quote, counted_noun(question), measures_size(question))
-                                    or report_dates_only(question, self._quote_views(cands, best, partner))):
+                                    or counts_only_time(quote, counted_noun(question), measures_size(question))):
             # A question asking for an amount, a date or a figure is not answered by a sentence
             # that states none, however close its wording; one counting chips (or asking how fast or
-            # big) not by years and months; one asking when a thing will happen not by a report's date.
+            # big) not by years and months.
             currency = asked_currency(question)
             what = f"amount in {currency}" if currency else FACT_KINDS[answer_type(question)]
             reason = f"The articles discuss this but give no {what} for it."
@@ -303,6 +302,10 @@ class ExtractiveReader:
             return Reading(doc, a, b, None, prob, True, reason, info, gate)
         if short is not None and asks_what_said(question) and names_the_speaker(self.raw[doc][short[0]:short[1]], quote):
             short = None  # asked what was said: who said it is no short answer
+        if short is not None and report_dates_only(question, self._quote_views(cands, best, partner)):
+            # Asked when a thing will happen, the day a report ran is no short answer; the quote
+            # stays, since it may name the time another way ("... again for Super Bowl LI", SQuAD).
+            short = None
         return Reading(doc, a, b, short, prob, False, None, info, gate)
 
     def _lacking(self, question: str, row: int) -> list[str]:
