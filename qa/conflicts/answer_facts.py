@@ -56,6 +56,8 @@ class DocFacts:
     values: Sequence[tuple[Value, ...]]  # each sentence's candidate answers, made on first use
     keys: frozenset[str]  # every token key of the content sentences
     names: frozenset[str]
+    years: frozenset[str]
+    numbers: tuple[tuple[float, float, str, float, bool], ...]  # (low, high, unit, value, hedged) of every figure
     grams: frozenset[int]  # hashed word 4-grams
     lead: tuple[Token, ...]  # tokens of the title and first sentence: where the subject is named
     lead_text: str
@@ -69,6 +71,12 @@ class DocFacts:
         values = _Values(sents)
         keys = frozenset(chain.from_iterable([s.keys for s in sents]))
         names = frozenset(chain.from_iterable([s.names for s in sents]))
+        # The years and the counts in words, read off the figures alone (the same values as the
+        # full list's, which names make three times as costly and questions read a few rows of).
+        figures = [_figure_values(s) for s in sents]
+        years = frozenset([v.key for vs in figures for v in vs if v.kind == "date"])
+        numbers = tuple((q.low, q.high, q.unit, q.value, q.qualifier == "about") for s in sents for q in s.quantities) + tuple(
+            (v.low, v.high, "", v.low, False) for vs in figures for v in vs if v.kind == "number" and v.text.isalpha())
         grams = frozenset(chain.from_iterable([_grams(s.keys) for s in sents]))
         lead_text = (nfkc(doc.title) + " . " + (sents[0].norm if sents else ""))[:400]
         vecs = None
@@ -76,23 +84,8 @@ class DocFacts:
             # An encoder that looks vectors up in an index may read one document's rows only.
             enc = encode.for_doc(doc.doc_id) if hasattr(encode, "for_doc") else encode
             vecs = np.asarray(enc([s.norm for s in sents]), dtype=np.float32)
-        return cls(doc, sents, values, keys, names, grams,
+        return cls(doc, sents, values, keys, names, years, numbers, grams,
                    tuple(tokenize(lead_text)), lead_text, vecs)
-
-    def figures(self) -> tuple[frozenset[str], tuple[tuple[float, float, str, float, bool], ...]]:
-        """The years the document states, and (low, high, unit, value, hedged) of every figure, counts
-        in words too, read off the figures alone (names make the full values three times as costly).
-        Made on first use: only a date or number answer compared with another's reads them, and they
-        were ~40% of building a document's facts."""
-        got = self.__dict__.get("_figs")
-        if got is None:
-            figures = [_figure_values(s) for s in self.sents]
-            got = self.__dict__["_figs"] = (  # two threads: the same values
-                frozenset([v.key for vs in figures for v in vs if v.kind == "date"]),
-                tuple((q.low, q.high, q.unit, q.value, q.qualifier == "about") for s in self.sents for q in s.quantities)
-                + tuple((v.low, v.high, "", v.low, False) for vs in figures for v in vs
-                        if v.kind == "number" and v.text.isalpha()))
-        return got
 
     def sharing(self) -> SharingIndex:
         """``swaps.sharing_index`` of the sentences, made on first use and kept."""
@@ -236,12 +229,12 @@ def _kind_for(atype: str | None) -> str | None:
 def _present(v: Value, other: DocFacts, qkeys: frozenset[str]) -> bool:
     """Whether the other document states this value anywhere (then the two need not disagree)."""
     if v.kind == "date":
-        return v.key in other.figures()[0] or ("-" in v.key and v.key in _precise_dates(other, v.key.count("-")))
+        return v.key in other.years or ("-" in v.key and v.key in _precise_dates(other, v.key.count("-")))
     if v.kind == "number":
         unit = v.key.split(":", 1)[0]
         mine = (float(v.key.split(":", 1)[1]), v.low, v.high, v.hedged)
         return any(figures_agree(mine, (x, lo, hi, h)) and (u == unit or not u or not unit)
-                   for lo, hi, u, x, h in other.figures()[1])
+                   for lo, hi, u, x, h in other.numbers)
     words = [w for w in v.key.split() if w not in _CONNECT and w not in qkeys]
     return not words or all(w in other.keys for w in words)
 

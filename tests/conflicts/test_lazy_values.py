@@ -1,5 +1,5 @@
-"""A document's candidate answers (``DocFacts.values``) are made per sentence on first use, and its
-years and figures (``DocFacts.figures``) when first asked for; they are the ones the full values give."""
+"""A document's candidate answers (``DocFacts.values``) are made per sentence on first use; the
+years and counts in words the facts hold up front are the ones the full values give."""
 from __future__ import annotations
 
 from qa.conflicts.answer_facts import DocFacts, _values
@@ -15,11 +15,8 @@ def test_values_made_on_use_equal_the_full_ones_and_the_summaries_agree():
         assert f.values[len(f.sents) - 1] == full[-1]
         assert list(f.values) == full and f.values == full and len(f.values) == len(full)
         assert f.values[:2] == full[:2]
-        assert "_figs" not in f.__dict__  # not made before a comparison asks for them
-        years, numbers = f.figures()
-        assert f.figures() is f.figures()
-        assert years == frozenset(v.key for vs in full for v in vs if v.kind == "date")
-        assert numbers[len(numbers) - sum(1 for vs in full for v in vs if v.kind == "number" and v.text.isalpha()):] \
+        assert f.years == frozenset(v.key for vs in full for v in vs if v.kind == "date")
+        assert f.numbers[len(f.numbers) - sum(1 for vs in full for v in vs if v.kind == "number" and v.text.isalpha()):] \
             == tuple((v.low, v.high, "", v.low, False) for vs in full for v in vs if v.kind == "number" and v.text.isalpha())
 
 
@@ -27,9 +24,8 @@ def test_counts_in_words_are_among_the_figures():
     from .test_conflict_cache import doc
 
     f = DocFacts.of(doc("w01", "Only three monks survived the fire of 1887, the abbot wrote."))
-    years, numbers = f.figures()
-    assert "1887" in years
-    assert any(n[0] == 3.0 and n[2] == "" for n in numbers)
+    assert "1887" in f.years
+    assert any(n[0] == 3.0 and n[2] == "" for n in f.numbers)
 
 
 def test_a_documents_sharing_index_is_made_once_and_gives_the_same_swaps():
