@@ -53,15 +53,21 @@ def _relevance(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray 
 
 # Words that may stand between the kind of thing asked for and the name of one ("chips such as
 # Trainium", "its chip, called Jalapeño", "his courtesy name was Gu Yong").
-_LINKING = frozenset("such as like including includes called named dubbed known the its their his her a an namely is was are were".split())
+_LINKING = frozenset("""such as like including includes called named dubbed known the its their his her a an namely
+    is was are were""".split())
+
+
+def _focus_head(question: str) -> str:
+    """The last word of the kind of thing a "what <thing>" question asks for ("chips"), or ""."""
+    return next(iter((question_focus(question).focus or "").split()[-1:]), "")
 
 
 @lru_cache(maxsize=4096)
 def _focus_stem(question: str) -> str | None:
     """The stem prefix of the kind of thing a "what <thing>" question asks for ("chip" of "What
     chips does Anthropic use?"), or None."""
-    head = (question_focus(question).focus or "").split()[-1:]
-    return stem(head[0].lower())[:_PREFIX] if head and head[0].isalpha() else None
+    head = _focus_head(question)
+    return stem(head.lower())[:_PREFIX] if head.isalpha() else None
 
 
 _NOT_PLURAL = re.compile(r"(?:ss|us|is|ics|news|series|species)$")
@@ -73,10 +79,9 @@ def asks_several(question: str) -> bool:
     """Whether a "what/which <things>" question asks for a set ("Which companies invested in
     Anthropic's Series H?"): one source naming Micron and another Samsung name two of them, and do
     not disagree. Not a count or another figure ("How many tornadoes ...?" has one answer)."""
-    foc = question_focus(question)
-    word = (foc.focus or "").split()[-1:]
-    return (foc.wh in ("what", "which") and foc.type not in _ONE_VALUE and bool(word) and len(word[0]) > 3
-            and word[0].endswith("s") and not _NOT_PLURAL.search(word[0]))
+    foc, word = question_focus(question), _focus_head(question)
+    return (foc.wh in ("what", "which") and foc.type not in _ONE_VALUE and len(word) > 3 and word.endswith("s")
+            and not _NOT_PLURAL.search(word))
 
 
 def _focus_spots(s: _Sentence, focus: str) -> tuple[int, ...]:

@@ -171,6 +171,7 @@ class QuestionConflicts:
     def _answer_links(self, q: _Question, answers: dict[str, _Said], st: QuestionSettings) -> list:
         # An article never naming the question's subject does not answer it (slots.names_subject).
         order = [d for d in answers if names_subject(self.facts[d], q)]
+        several = st.sets and asks_several(q.text)  # members of an asked set: two values, no disagreement
         links = []
         for x, da in enumerate(order):
             for db in order[x + 1:]:
@@ -186,7 +187,7 @@ class QuestionConflicts:
                     if kind is not None:
                         links.append((kind, da, db, answers[da][:2] + (pa[1],), answers[db][:2] + (pb[1],)))
                 keys = q.keys - q.claimed  # the value a yes/no question states is no subject word
-                if _agree(a, b) or _present(a, fb, keys) or _present(b, fa, keys) or (st.sets and asks_several(q.text)) or (
+                if several or _agree(a, b) or _present(a, fb, keys) or _present(b, fa, keys) or (
                         st.stated_name_given and off_the_stated_name(q, a, b)):
                     continue
 
@@ -324,10 +325,9 @@ class QuestionConflicts:
         state the same figures: copies of one statement, formatted apart, do not disagree."""
         if c.kind == AMBIGUITY or not st.entity_check:
             return c
-        # Known documents, those read for the question first and only ``recheck_unread`` others.
         ds = sorted((d for d in dict.fromkeys(s.doc_id for s in c.statements) if d in self.facts or d in self.lazy),
                     key=lambda d: d not in read)
-        ds = ds[:sum(d in read for d in ds) + st.recheck_unread] if st.recheck_unread is not None else ds
+        ds = ds[:sum(d in read for d in ds) + st.recheck_unread] if st.recheck_unread is not None else ds  # read first
         if len(ds) < 2:
             return c
         said = {d: {" ".join(x.text.split()) for x in c.statements if x.doc_id == d} for d in ds}

@@ -14,7 +14,7 @@ it: the closeness the other stored conflicts are kept by brought these false ala
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Container, Mapping, Sequence
+from collections.abc import Callable, Container, Mapping
 
 from .answer_facts import _PREFIX, _Q_STOP, DocFacts, Value, _Question
 from .claims import stem, tokenize
@@ -47,12 +47,11 @@ def _keywords(text: str) -> bool:
         _OPENERS & set(words))
 
 
-def _read_first(c: Conflict, read: Container[str], phrases: Sequence[str] | None = None) -> list:
-    """``c``'s statements (with ``phrases``: (statement, phrase) pairs) of the documents ``read``
-    for the question first. The checks below stop at the second document that speaks to the
-    question: a conflict among hundreds of copies need not have every copy analysed."""
-    items = list(zip(c.statements, phrases)) if phrases is not None else list(c.statements)
-    return sorted(items, key=lambda x: (x[0] if phrases is not None else x).doc_id not in read)
+def _read_first(c: Conflict, read: Container[str]) -> list[int]:
+    """Positions of ``c``'s statements, those of the documents ``read`` for the question first. The
+    checks below stop at the second document that speaks to the question: a conflict among
+    hundreds of copies need not have every copy analysed."""
+    return sorted(range(len(c.statements)), key=lambda k: c.statements[k].doc_id not in read)
 
 
 def certainty_bears(c: Conflict, q: _Question, facts_of: Callable[[str], DocFacts | None],
@@ -75,7 +74,8 @@ def certainty_bears(c: Conflict, q: _Question, facts_of: Callable[[str], DocFact
     asked = q.predicate - ({stem(how.group(1).lower())[:_PREFIX]} if how else set())
     needed = 2 if len(asked) >= 2 else 1
     docs = set()
-    for s in _read_first(c, read):
+    for k in _read_first(c, read):
+        s = c.statements[k]
         f = facts_of(s.doc_id)
         if f is None:
             return True  # unknown documents: nothing is dropped for want of facts
@@ -139,7 +139,9 @@ def speaks_to_claim(c: Conflict, q: _Question, facts_of: Callable[[str], DocFact
     keywords = q.kind is None and _keywords(q.text) and not _STANDING.search(q.text)
     asked = set(q.predicate) - named
     found = set()
-    for s, said_text in _read_first(c, read, _phrases(c)):
+    phrases = _phrases(c)
+    for k in _read_first(c, read):
+        s, said_text = c.statements[k], phrases[k]
         f = facts_of(s.doc_id)
         if f is None:
             return True  # unknown documents: nothing is dropped for want of facts
@@ -182,7 +184,8 @@ def speaks_to_predicate(c: Conflict, q: _Question, facts_of: Callable[[str], Doc
     if not q.predicate:
         return True
     found = set()
-    for s in _read_first(c, read):
+    for k in _read_first(c, read):
+        s = c.statements[k]
         f = facts_of(s.doc_id)
         if f is None:
             return True  # unknown documents: nothing is dropped for want of facts

@@ -15,7 +15,8 @@ __all__ = ["acts", "agent_of", "asked_agent"]
 
 # "When did Anthropic announce ...", "What has Meta ordered ...", "Where will Samsung Foundry build ...":
 # an auxiliary, a capitalised name (one to three words), then the verb.
-_ASKED = re.compile(r"\s*(?i:when|where|what|why|how|which\s+\w+)\s+(?i:did|does|do|will|would|has|have|had|is|are|was|were)\s+"
+_ASKED = re.compile(r"\s*(?i:when|where|what|why|how|which\s+\w+)\s+"
+                    r"(?i:did|does|do|will|would|has|have|had|is|are|was|were)\s+"
                     r"((?:[A-Z][\w.&'’-]*\s+){1,3}?)([a-z]{3,})\b")
 _NOT_NAMES = frozenset("the a an it its this that these those they he she there".split())
 

@@ -47,7 +47,7 @@ from ..indexing.store import IndexData
 from ..ingest.text import is_heading
 from .versions import other_figure, other_version
 from .reworded import reworded
-from .timeshape import report_dates_only
+from .timeshape import asks_coming, report_dates_only
 from .units import counts_in_units, counts_only_time, measures_size
 
 __all__ = ["CONFIG_PATH", "ReaderConfig", "Reading", "ExtractiveReader", "FEATURES", "ANSWER_FEATURES", "MERGE_FEATURES",
@@ -302,7 +302,8 @@ class ExtractiveReader:
             return Reading(doc, a, b, None, prob, True, reason, info, gate)
         if short is not None and asks_what_said(question) and names_the_speaker(self.raw[doc][short[0]:short[1]], quote):
             short = None  # asked what was said: who said it is no short answer
-        if short is not None and report_dates_only(question, self._quote_views(cands, best, partner)):
+        if short is not None and asks_coming(question) and report_dates_only(
+                question, self._quote_views(cands, best, partner)):  # the views only for "when will"
             # Asked when a thing will happen, the day a report ran is no short answer; the quote
             # stays, since it may name the time another way ("... again for Super Bowl LI", SQuAD).
             short = None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-__all__ = ["TIME_UNITS", "is_duration", "names_calendar", "names_one_point", "report_dates_only"]
+__all__ = ["TIME_UNITS", "asks_coming", "is_duration", "names_calendar", "names_one_point", "report_dates_only"]
 
 TIME_UNITS = frozenset("""second seconds minute minutes hour hours day days week weeks fortnight fortnights
     month months quarter quarters year years decade decades century centuries millennium millennia""".split())
@@ -69,11 +69,17 @@ def is_duration(lower: Sequence[str], pos: Sequence[str], head: Sequence[int], r
 
 
 # "When will Anthropic's chip be ready?", "When is the plant expected to open?": a coming event.
-_COMING = re.compile(r"\s*when\s+(?:will|would|(?:is|are)\b.*\b(?:expected|going|due|planned|scheduled|set)\s+to)\b", re.I)
+_COMING = re.compile(r"\s*when\s+(?:will|would|(?:is|are)\b.*\b(?:expected|going|due|planned|scheduled|set)\s+to)\b",
+                     re.I)
 _REPORTING = frozenset("""reported reports said says announced announces stated states told disclosed confirmed
     wrote added noted revealed published cited""".split())
 # What stands between a date and the verb it dates: "reported on July 2", "said Tuesday".
 _TO_VERB = frozenset("pobj prep nummod compound npadvmod appos amod det".split())
+
+
+def asks_coming(question: str) -> bool:
+    """Whether a question asks when something is to happen ("When will ...?")."""
+    return bool(_COMING.match(question))
 
 
 def report_dates_only(question: str, views: Sequence) -> bool:
@@ -82,7 +88,7 @@ def report_dates_only(question: str, views: Sequence) -> bool:
     ran answers when it ran, not when the chip will be ready. ``views``: the quote's parses
     (qa.reading.spanfeatures._View); False when the quote holds no date at all (that is checked
     elsewhere) or the question asks about no coming event."""
-    if not _COMING.match(question):
+    if not asks_coming(question):
         return False
     found = False
     for v in views:
