@@ -31,8 +31,10 @@ from pathlib import Path
 import numpy as np
 
 from ..indexing.lexical import question_terms, sentence_tokens, tokenize
+from .answertype import question_focus
+from .readerfeatures import question_names
 
-__all__ = ["GATE_FEATURES", "GATE_PATH", "AnswerGate", "DocTerms", "gate_features", "missing_words"]
+__all__ = ["GATE_FEATURES", "GATE_PATH", "AnswerGate", "DocTerms", "asked_terms", "gate_features", "missing_words"]
 
 GATE_PATH = Path(__file__).parent / "data" / "answerable.json"
 
@@ -50,7 +52,6 @@ GATE_FEATURES = _READER + (
 
 _NEGATION = re.compile(r"\b(?:not|never|no|none|nor|without|neither|cannot|\w+n't)\b", re.I)
 _NUMBER = re.compile(r"\b\d[\d,.]*\b")
-_NAME = re.compile(r"\b[A-Z][A-Za-z]+")
 # Light verbs (stemmed) name no attribute: "How far has Jalapeño got?" is not missing a "got".
 _LIGHT = frozenset("get got gotten make made take took taken go went gone come came give gave given put happen occur becom "
                    "becam".split())
@@ -70,7 +71,7 @@ def gate_features(question: str, info: dict, *, q_terms: Iterable[str], idf: Cal
     total = sum(weight.values()) or 1.0
     rarest = max(weight.values(), default=0.0) or 1.0
     off_doc = terms - doc_terms
-    names = {w.lower() for w in _NAME.findall(question.strip()[1:])}
+    names = question_names(question)
     numbers = {n.strip(".,") for n in _NUMBER.findall(question)}
     negated = bool(_NEGATION.search(question)) and not _NEGATION.search(sentence)
     turned = any(t.startswith(p) and len(t) > len(p) + 3 and t[len(p):] in context_terms
@@ -90,6 +91,26 @@ def gate_features(question: str, info: dict, *, q_terms: Iterable[str], idf: Cal
         float(any(p not in context_terms for n in numbers for p in re.findall(r"\d+(?:\.\d+)?", n))),
         float(turned),
     ], np.float64)
+
+
+# Kinds of thing a focus word names that an answer names without the word: "produced by TSMC"
+# answers "Which foundry made ...?" and "mtia gen 1 and 2 foundry".
+_NAMED_KINDS = frozenset(("ORG", "PERSON", "PLACE"))
+
+
+def asked_terms(question: str, info: dict) -> list[str]:
+    """The question's terms (question_terms) the chosen sentence is expected to use: less the word
+    naming the kind of thing asked for (a company, a person, a place) when the sentence names one
+    of that kind (``info``: the reader's features of it). That word is the blank the answer fills;
+    its absence says nothing about whether the article answers."""
+    terms = question_terms(question)
+    if not info.get("type_match"):
+        return terms
+    focus = question_focus(question)
+    if focus.type not in _NAMED_KINDS or not focus.focus:
+        return terms
+    blank = set(tokenize(focus.focus))
+    return [t for t in terms if t not in blank]
 
 
 def missing_words(question: str, present: frozenset[str], tokenize: Callable[[str], list[str]]) -> list[str]:

@@ -25,7 +25,7 @@ from typing import Sequence
 
 import numpy as np
 
-from .answerable import AnswerGate, DocTerms, gate_features, missing_words
+from .answerable import AnswerGate, DocTerms, asked_terms, gate_features, missing_words
 from .hf_reader import neural_pick
 from .answertype import (FACT_KINDS, answer_type, asked_currency, asks_fact, counted_noun, counts_noun,
                          states_currency, states_fact)
@@ -322,7 +322,7 @@ class ExtractiveReader:
         row = cands[best][0]
         doc, a, b = (int(x) for x in self.data.sentences[row])
         read_terms = set().union(*(sentence_tokens(t) for t in self.texts_of(cands, range(len(cands)))))
-        x = gate_features(question, info, q_terms=question_terms(question), idf=self._idf,
+        x = gate_features(question, info, q_terms=asked_terms(question, info), idf=self._idf,
                           sentence=self.raw[doc][a:b], context_terms=self._doc_terms.context(self.data, row),
                           doc_terms=self._doc_terms.terms(doc), read_terms=read_terms,
                           doc_words=self._doc_terms.words(doc))

@@ -74,9 +74,18 @@ _NAME = re.compile(r"\b[A-Z][A-Za-z]+")
 
 
 def question_names(question: str) -> frozenset[str]:
-    """The question's capitalised words but its first, lower-cased: the names a sentence answering
-    it should share."""
-    return frozenset(w.lower() for w in _NAME.findall(question.strip()[1:]))
+    """The question's capitalised words, lower-cased: the names a sentence answering it should
+    share. Its first word counts only when a capital inside it says it is a name ("MTIA gen 1 and 2
+    foundry", "OpenAI's chip"): any first word is capitalised. (Dropping only the first letter
+    made "TIA" of "MTIA", a name no sentence holds.)"""
+    words = question.split(None, 1)
+    if not words:
+        return frozenset()
+    first = _NAME.match(words[0])
+    rest = _NAME.findall(words[1]) if len(words) > 1 else []
+    lead = [first.group()] if first and any(c.isupper() for c in first.group()[1:]) else []
+    return frozenset(w.lower() for w in lead + rest)
+
 _ANAPHOR = re.compile(r"\W*(?:it|he|she|they|this|these|those|its|his|her|their|such|there)\b", re.I)
 _WORD = re.compile(r"[A-Za-z]+")
 

@@ -23,7 +23,7 @@ import os
 
 import numpy as np
 
-from .readerfeatures import _F, _NAME
+from .readerfeatures import _F, question_names
 
 __all__ = ["LOW_COVERAGE", "DENSE_GAP", "reworded"]
 
@@ -44,7 +44,7 @@ def reworded(question: str, feats: np.ndarray, best: int, doc_words: frozenset[s
     row = feats[best]
     if row[_F["type_gap"]] or row[_F["fact_gap"]] or row[_F["dense_gap"]] < -DENSE_GAP:
         return False
-    names = {w.lower() for w in _NAME.findall(question.strip()[1:])}
+    names = question_names(question)
     # A question naming nothing has no subject to find; one naming what the article never does
     # ("Microsoft's Maia chip") is about something else; and the subject must be named where the
     # answer is, in the sentence or its neighbours: SQuAD 2.0's unanswerable questions that an

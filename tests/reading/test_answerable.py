@@ -127,3 +127,55 @@ def test_shipped_gate_on_made_up_articles(write_corpus):
     pipe.ask("What is the annual salary of the mayor of Harbour Town?")
     answered, near_miss = (gate.probability(np.array(r.gate)) for r in seen)
     assert near_miss < answered
+
+
+@pytest.mark.parametrize("question, names", [
+    ("MTIA gen 1 and 2 foundry", {"mtia"}),  # an acronym first is a name; never its tail "TIA"
+    ("OpenAI's chip partner", {"openai"}),
+    ("Samsung foundry backlog size", set()),  # any first word is capitalised: no sign of a name
+    ("What does Meta want from Samsung?", {"meta", "samsung"}),
+    ("When was Harbour Town founded?", {"harbour", "town"}),
+    ("", set()),
+])
+def test_question_names(question, names):
+    from qa.reading.readerfeatures import question_names
+
+    assert question_names(question) == names
+
+
+def test_an_acronym_opening_the_question_is_a_name_the_article_has():
+    doc = "Acme designs the MTIA chip. TSMC produced the first MTIA chips in 2023."
+    assert _features("MTIA gen 1 foundry", doc.split(". ")[1], doc)["names_doc"] == 0.0
+    assert _features("MTIA gen 1 foundry at Zeta", doc.split(". ")[1], doc)["names_doc"] == 0.5
+
+
+def test_the_word_naming_the_kind_asked_for_is_not_expected_in_the_answer():
+    from qa.reading.answerable import asked_terms
+
+    q = "Which foundry produced the first MTIA chips?"
+    assert "foundri" in question_terms(q)
+    # "TSMC produced ...": a company, where the question asks for one; the blank needs no word.
+    assert "foundri" not in asked_terms(q, {"type_match": 1.0})
+    assert asked_terms(q, {"type_match": 0.0}) == question_terms(q)
+    assert "foundri" not in asked_terms("MTIA gen 1 foundry", {"type_match": 1.0})
+    # A year is no company: the focus of a date question stays expected.
+    q = "Which year did the foundry open?"
+    assert asked_terms(q, {"type_match": 1.0}) == question_terms(q)
+
+
+MTIA = {"mtia.txt": "The MTIA Chip\n\nAcme designs the MTIA chip for its data centers. The first MTIA chips "
+                    "were produced by TSMC in 2023. Later chips came from Nexa.\n"}
+
+
+def test_the_gate_reads_an_acronym_first_and_the_blank_as_asked(fake_embedder, write_corpus):
+    pipe = api.get_pipeline(write_corpus(MTIA))
+    # A gate reading only whether the question's names are missing from the article.
+    pipe.reader.gate = AnswerGate({"names_doc": -12.0}, 3.0, 0.5)
+    a = pipe.ask("MTIA first chips producer company")
+    assert not a.abstained and "TSMC" in a.answer, a
+    # One reading only how many of the question's words the passage lacks.
+    pipe.reader.gate = AnswerGate({"ctx_missing_terms": -12.0}, 3.0, 0.5)
+    a = pipe.ask("Which company produced the first MTIA chips?")
+    assert not a.abstained and "TSMC" in a.answer, a
+    a = pipe.ask("Which company produced the first MTIA wafers?")
+    assert a.abstained and "“wafers”" in a.reason, a
