@@ -7,7 +7,7 @@ import re
 
 from ..indexing.lexical import tokenize
 from .answertype import asked_currency, counted_noun, counts_noun, is_number_stem, states_currency, states_share
-from .units import counts_in_units
+from .units import asks_process_node, counts_in_units, states_process_node
 
 __all__ = ["as_asked", "asks_kind_of", "excluded_phrase", "quotes_closed", "restates_excluded", "restates_focus"]
 
@@ -75,6 +75,8 @@ def as_asked(question: str, typ: str | None, sentence: str, cands: list) -> list
         cands = [c for c in cands if states_share(sentence[c[0]:c[1]])] or cands
     elif typ == "MONEY":  # "What does it cost?": "US$50 billion", never the "1 GW" beside it
         cands = [c for c in cands if c[2].get("ent.MONEY")] or cands
+    if asks_process_node(question):  # "What node ...?": "2nm process technology", not "Samsung Foundry"
+        cands = [c for c in cands if states_process_node(sentence[c[0]:c[1]])] or cands
     counted = counted_noun(question)
     unit = tokenize(counted) if counted else []
     if unit:

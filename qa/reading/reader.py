@@ -48,7 +48,7 @@ from ..ingest.text import is_heading
 from .versions import other_figure, other_version
 from .reworded import reworded
 from .timeshape import asks_coming, report_dates_only
-from .units import counts_in_units, counts_only_time, measures_size
+from .units import asks_process_node, counts_in_units, counts_only_time, measures_size, states_process_node
 
 __all__ = ["CONFIG_PATH", "ReaderConfig", "Reading", "ExtractiveReader", "FEATURES", "ANSWER_FEATURES", "MERGE_FEATURES",
            "answer_features", "merge_features", "best_neighbour", "cross_column"]
@@ -198,6 +198,10 @@ class ExtractiveReader:
             views = views_of(self.data, [r for r, _ in cands], self.texts_of(cands, range(len(cands))))
             ok = np.array([fits(question, fit, v) for v in views], np.float32)
             feats[:, _F["type_match"]], feats[:, _F["type_gap"]] = ok, 1.0 - ok
+        if asks_process_node(question):
+            # "What node ...?" asks for a size in nanometres, which no entity type marks.
+            ok = np.array([states_process_node(t) for t in self.texts_of(cands, range(len(cands)))], np.float32)
+            feats[:, _F["type_match"]], feats[:, _F["type_gap"]] = ok, 1.0 - ok
         typed = feats[:, _F["type_match"]] > 0
         tied = tied_to_subject(question, kind, q_names, self.texts_of(cands, range(len(cands))))
         if (typed & tied).any():
@@ -289,6 +293,12 @@ class ExtractiveReader:
             what = f"amount in {currency}" if currency else FACT_KINDS[answer_type(question)]
             reason = f"The articles discuss this but give no {what} for it."
             return Reading(doc, a, b, None, prob, True, reason, info, gate)
+        if asks_process_node(question):
+            if not states_process_node(quote):
+                return Reading(doc, a, b, None, prob, True, "The articles discuss this but give no process node for it.", info, gate)
+            # Of a two-sentence quote, the short answer of the sentence that states the node.
+            short = next((found[i] for i in (best, partner) if i in found and states_process_node(
+                self.raw[doc][found[i][0]:found[i][1]])), None)
         kind = asked_kind(question)
         if kind is not None and not holds_asked_kind(kind, question, self._quote_views(cands, best, partner)):
             # "Who heads Samsung's foundry business?" is not answered by a sentence on the

@@ -9,7 +9,7 @@ from functools import lru_cache
 from .timeshape import TIME_UNITS, _is_year
 
 __all__ = ["counts_noun", "counts_any_thing", "counts_in_units", "counts_only_time", "is_measure", "is_number_stem",
-           "measures_size", "unit_names"]
+           "measures_size", "unit_names", "asks_process_node", "states_process_node"]
 
 # A number among stemmed tokens (qa.indexing.lexical.tokenize: "twenty" -> "twenti").
 _NUMBER_STEM = re.compile(r"^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenti|"
@@ -122,6 +122,27 @@ _SIZE = re.compile(r"\s*how\s+(?:fast|big|large|tall|high|heavy|deep|wide|small|
 
 def measures_size(question: str) -> bool:
     return bool(_SIZE.match(question))
+
+
+# "What node ...?", "On which manufacturing node ...?", "What process technology ...?", and keywords
+# ending in "node" ("meta mtia new gen node"): a chip's process node, stated as a size in
+# nanometres, which no entity type marks (the small English model tags the "2" of "2nm" a number).
+# Not "What are intermediate forwarding nodes?": the node must be what the wh-word asks for.
+_NODE_WORDS = r"(?:process|manufacturing|fabrication|production|chip|technology|semiconductor)"
+_ASKS_NODE = re.compile(rf"\b(?:what|which)\s+(?:{_NODE_WORDS}\s+)?node\b|\b(?:what|which)\s+process\s+technology\b", re.I)
+_KEYWORD_NODE = re.compile(r"^[^?]*\bnode\s*$", re.I)
+_WH_WORD = re.compile(r"\b(?:what|which|who|whom|whose|when|where|why|how)\b", re.I)
+_NODE_SIZE = re.compile(r"\b\d+(?:\.\d+)?\s*-?\s*(?:nm|nanomet(?:er|re)s?)\b", re.I)
+
+
+def asks_process_node(question: str) -> bool:
+    """Whether the question asks for a chip's process node ("What node will MTIA v3 use?")."""
+    return bool(_ASKS_NODE.search(question) or (_KEYWORD_NODE.match(question) and not _WH_WORD.search(question)))
+
+
+def states_process_node(text: str) -> bool:
+    """Whether the text states a process node: a size in nanometres ("2nm", "2-nanometer", "3 nm")."""
+    return bool(_NODE_SIZE.search(text))
 
 
 def counts_only_time(text: str, counted: str | None, measured: bool = False) -> bool:
