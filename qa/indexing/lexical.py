@@ -59,7 +59,10 @@ _DOMAIN = re.compile(r"^(?:[a-z0-9-]+\.)*?([a-z][a-z0-9-]{2,})\.(?:(?:co|com|or|
                      r"news|info|biz|tv|kr|cn|jp|uk|de|fr|in|tw|hk|sg|eu|us)$")
 
 
-_WH = re.compile(r"\b(?:how\s+(?:many|much|long|large|big|old|far|often|high|tall|soon|fast)|what|which|who|whom|whose|when|where|why|how)\b", re.I)
+# A contraction goes with its wh-word: "What's" left a term "s" that no sentence has (possessives are
+# cut), missing from every passage read.
+_WH = re.compile(r"\b(?:how\s+(?:many|much|long|large|big|old|far|often|high|tall|soon|fast)|what|which|who|whom|whose|when|where|"
+                 r"why|how)(?:['’](?:s|re|ve|d|ll)\b)?\b", re.I)
 
 
 def question_terms(question: str) -> list[str]:
