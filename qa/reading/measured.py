@@ -133,8 +133,25 @@ def opens_with(owner: str, quote: str) -> bool:
 
 # "What did Samsung say about ...?", "How did Samsung respond ...?": what one party said.
 _ASKED_SPEAKER = re.compile(r"\s*(?:(?i:what|how)\s+)?(?i:did|does|do|has|have|will|would)\s+(?:the\s+)?"
-                            r"([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})\s+(say|said|state|tell|announce|claim|"
+                            r"([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})\s+(?:[a-z]+\s+)?(say|said|state|tell|announce|claim|"
                             r"comment|respond|reply|answer|describe|think|write)\b")
+# The same asked as a noun: "What was Samsung's response to the report?", "Samsung's comment on
+# ...", and typed as keywords, "samsung response anthropic report" (truecased before it is read).
+_ASKED_RESPONSE = re.compile(r"\s*(?:(?i:what|how)\s+(?i:was|is|were|are)\s+)?(?:the\s+)?"
+                             r"([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})(?:'s|’s)?\s+"
+                             r"(response|reply|comment|comments|statement|reaction|answer)\b")
+
+
+def _asked_speaker(question: str) -> re.Match | None:
+    """The match naming the party whose words a question asks for (group 1) and the word asking
+    (group 2: "say", "response"), or None."""
+    m = _ASKED_SPEAKER.match(question) or _ASKED_RESPONSE.match(question)
+    return None if m is None or m.group(1).split()[0].casefold() in _NOT_PARTIES else m
+
+
+# Capitalised as a question's first word, naming no one ("Whose response ...", "What comment ...").
+_NOT_PARTIES = frozenset("what which who whose whom how when where why the a an this that these those its their "
+                         "is are was were did does do has have".split())
 _SAID = (r"(?:said|says|stated|states|told|announced|announces|claimed|claims|commented|responded|replied|indicated|indicates|indicate|"
          r"wrote|noted|added|explained|confirmed|denied|declined\s+to\s+(?:comment|confirm|elaborate))")
 
@@ -188,8 +205,9 @@ def names_the_speaker(text: str, quote: str) -> bool:
 
 
 def asks_what_said(question: str) -> bool:
-    """"What did Samsung say about ...?", "How did Samsung respond ...?", "Did Samsung comment on ...?"."""
-    return _ASKED_SPEAKER.match(question) is not None
+    """"What did Samsung say about ...?", "How did Samsung respond ...?", "Did Samsung comment on ...?",
+    "What was Samsung's response to ...?", "samsung response anthropic report"."""
+    return _asked_speaker(question) is not None
 
 
 def other_speaker(question: str, quote: str) -> tuple[str, str] | None:
@@ -197,7 +215,7 @@ def other_speaker(question: str, quote: str) -> tuple[str, str] | None:
     compute?") and ``quote`` is another's statement ("Anthropic stated that Nvidia's GPUs ...
     would continue to serve as the core of its computing resources") without naming the asked
     party. None otherwise."""
-    m = _ASKED_SPEAKER.match(question)
+    m = _asked_speaker(question)
     if m is None:
         return None
     asked = m.group(1)
@@ -214,7 +232,7 @@ def speaker_said(question: str, quote: str, lacking: Sequence[str] = ()) -> bool
     """Whether ``quote`` is the statement a "What did X say ...?" question asks for: X is the
     subject of a verb of saying in it ("Anthropic stated that ..."), and no word of the question
     but its verb of saying ("say") is among the ``lacking`` ones."""
-    m = _ASKED_SPEAKER.match(question)
+    m = _asked_speaker(question)
     if m is None or any(w.casefold() != m.group(2).casefold() for w in lacking):
         return False
     speaker = _speaker(quote)

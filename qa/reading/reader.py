@@ -227,6 +227,7 @@ class ExtractiveReader:
         logits = feats @ w + self.config.bias
         top = np.argsort(-logits, kind="stable")[:3]
         short, found, best = None, {}, int(top[0])  # found: candidate -> its short answer's offsets
+        said_row = None  # the asked party's statement beside another's (_own_neighbour)
         neural = neural_pick(self, question, hits, cands) if self.config.hf_model else None
         if neural is not None:
             best, short = neural
@@ -250,10 +251,14 @@ class ExtractiveReader:
                 own = own_statement(question, self.texts_of(cands, order))
                 if own:  # 0: the best is its own already
                     best, short = order[own], None
+                elif own is None:
+                    # Reports put "Samsung declined to comment" right after Anthropic's statement.
+                    said_row = self._own_neighbour(question, cands[best][0])
+                    short = None if said_row is not None else short
         ranked = pool[0]  # the scorer's choice: when qa.reading.prefer took a lower one of the top
         # three, its confidence also speaks for the passages answering.
         prob = max(self.config.probability(feats, logits, i) for i in {best, ranked})
-        row, _ = cands[best]
+        row = cands[best][0] if said_row is None else said_row
         doc, a, b = (int(x) for x in self.data.sentences[row])
         info = dict(zip(FEATURES, map(float, feats[best])))
         # "What did Anthropic say about its compute?" over "Anthropic stated that ... the core of its
@@ -262,7 +267,7 @@ class ExtractiveReader:
         if prob < self.config.threshold and not said and not reworded(question, feats, best, self._doc_terms.words(doc)):
             return Reading(doc, a, b, None, prob, True, abstain_reason(info), info)
         gate = self._gate_features(question, cands, best, info)
-        a, b, partner = self._merge_neighbour(cands, logits, best, doc, a, b, feats)
+        a, b, partner = (a, b, None) if said_row is not None else self._merge_neighbour(cands, logits, best, doc, a, b, feats)
         if partner is not None and (other_owner(question, text := self.texts_of(cands, [partner])[0])
                                     or other_speaker(question, text)):
             # A neighbour on another company's thing ("Similar to Meta, Anthropic ...") or another
@@ -318,6 +323,15 @@ class ExtractiveReader:
             # stays, since it may name the time another way ("... again for Super Bowl LI", SQuAD).
             short = None
         return Reading(doc, a, b, short, prob, False, None, info, gate)
+
+    def _own_neighbour(self, question: str, row: int) -> int | None:
+        """The sentence before or after sentence ``row`` in its article that is the asked party's
+        own statement, when ``row`` is another party's (qa.reading.measured.own_statement)."""
+        doc = int(self.data.sentences[row, 0])
+        near = [r for r in (row + 1, row - 1) if 0 <= r < len(self.data.sentences) and int(self.data.sentences[r, 0]) == doc]
+        texts = [self.raw[doc][int(self.data.sentences[r, 1]):int(self.data.sentences[r, 2])] for r in [row, *near]]
+        own = own_statement(question, texts)
+        return near[own - 1] if own else None
 
     def _lacking(self, question: str, row: int) -> list[str]:
         """Up to three words of the question that sentence ``row``, its neighbours and its article never use."""
