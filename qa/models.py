@@ -9,11 +9,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Callable, TypeVar
 
-__all__ = ["cached_model", "set_model", "clear_models", "quiet_loading"]
+__all__ = ["cached_model", "is_loaded", "set_model", "clear_models", "quiet_loading"]
 
 T = TypeVar("T")
 _MODELS: dict[str, object] = {}
-_LOCK = threading.RLock()
+_LOCK = threading.RLock()  # guards the two tables; a model loads under its own lock
+_LOADING: dict[str, threading.RLock] = {}
+_QUIET = threading.Lock()
+_quiet_depth = 0
+_quiet_saved: dict[str, str | None] = {}
 
 
 @contextmanager
@@ -26,10 +30,17 @@ def quiet_loading() -> Iterator[None]:
     (huggingface_hub reads the switch once, on import); progress the project shows itself (`qa
     index`'s embedding bar) is not theirs and stays. Warnings are left alone: the project's own
     (a fallback to torch, say) must be seen."""
-    saved = {k: os.environ.get(k) for k in ("HF_HUB_DISABLE_PROGRESS_BARS", "TRANSFORMERS_VERBOSITY")}
-    # Read by huggingface_hub and transformers when they are first imported, inside the load.
-    os.environ["HF_HUB_DISABLE_PROGRESS_BARS"] = "1"
-    os.environ["TRANSFORMERS_VERBOSITY"] = "error"
+    global _quiet_depth
+    # Models may load in two threads at once (qa.api loads the embedder beside the index): the
+    # environment is set by the first load in and restored by the last one out.
+    with _QUIET:
+        if _quiet_depth == 0:
+            _quiet_saved.clear()
+            _quiet_saved.update({k: os.environ.get(k) for k in ("HF_HUB_DISABLE_PROGRESS_BARS", "TRANSFORMERS_VERBOSITY")})
+            # Read by huggingface_hub and transformers when they are first imported, inside the load.
+            os.environ["HF_HUB_DISABLE_PROGRESS_BARS"] = "1"
+            os.environ["TRANSFORMERS_VERBOSITY"] = "error"
+        _quiet_depth += 1
     hf = sys.modules.get("transformers.utils.logging")
     verbosity = hf.get_verbosity() if hf is not None else None
     if hf is not None:  # imported earlier: its own switches
@@ -38,25 +49,42 @@ def quiet_loading() -> Iterator[None]:
     try:
         yield
     finally:
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
+        with _QUIET:
+            _quiet_depth -= 1
+            if _quiet_depth == 0:
+                for k, v in _quiet_saved.items():
+                    if v is None:
+                        os.environ.pop(k, None)
+                    else:
+                        os.environ[k] = v
         hf = sys.modules.get("transformers.utils.logging")
         if hf is not None:  # its warnings again, as the environment (or the caller) had them
             hf.set_verbosity(verbosity if verbosity is not None else hf._get_default_logging_level())
 
 
 def cached_model(key: str, load: Callable[[], T]) -> T:
-    """The model stored under ``key``, loading it with ``load()`` the first time."""
+    """The model stored under ``key``, loading it with ``load()`` the first time. Each key loads
+    under its own lock: a thread loading one model does not hold up another reading its own."""
     with _LOCK:
         model = _MODELS.get(key)
+        if model is not None:
+            return model  # type: ignore[return-value]
+        lock = _LOADING.setdefault(key, threading.RLock())
+    with lock:
+        with _LOCK:
+            model = _MODELS.get(key)
         if model is None:
             with quiet_loading():
                 model = load()
-            _MODELS[key] = model
+            with _LOCK:
+                _MODELS[key] = model
         return model  # type: ignore[return-value]
+
+
+def is_loaded(key: str) -> bool:
+    """Whether the model under ``key`` is in the cache."""
+    with _LOCK:
+        return key in _MODELS
 
 
 def set_model(key: str, model: object) -> None:

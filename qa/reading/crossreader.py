@@ -203,6 +203,14 @@ class CrossReader:
         self.backend = "torch"
         return TorchCross(*merged_model(self.config, self._directory), self.config.max_length)
 
+    def warm(self) -> None:
+        """Load the model now rather than at the first score() (qa.api does it in a thread while
+        an index loads)."""
+        with self._lock:
+            if self._runner is None:
+                with quiet_loading():
+                    self._runner = self._load()
+
     def score(self, question: str, sentences: Sequence[str], batch_size: int = 32) -> np.ndarray:
         out = np.zeros(len(sentences), np.float32)
         with self._lock:
