@@ -74,6 +74,14 @@ EXPECTED = {
     "When will Jalapeño be deployed?": ("end of 2026", "plans to begin deployment by the end of 2026"),
     # (qa.reading.agents) Anthropic announcing, not Micron announcing a deal with Anthropic
     "When did Anthropic announce its Series H?": ("May", "Series H funding round, Anthropic announced"),
+    # The ninth round: a process node is a size in nanometres (qa.reading.units), or no answer
+    "what node will mtia v3 use": ("advanced 2nm process technology", "using advanced 2nm process technology"),
+    "what process node is jalapeno on": None,  # the seeds never give Jalapeño's node
+    # (qa.reading.readerfeatures.question_names) an acronym opening keywords is a name
+    "mtia gen 1 and 2 foundry": ("Samsung", "first two generations of MTIA were mainly produced by TSMC"),
+    # (qa.reading.measured) a response asked as a noun or in keywords: the party's own statement
+    "What was Samsung's response to the Anthropic report?": (None, "Samsung Electronics declined to comment"),
+    "samsung response anthropic report": (None, "Samsung Electronics declined to comment"),
 }
 
 # question -> phrases each shown conflict's summary holds, one per conflict (qa.conflicts: stated

@@ -239,6 +239,17 @@ def speaker_said(question: str, quote: str, lacking: Sequence[str] = ()) -> bool
     return speaker is not None and speaker.split()[0].casefold() == m.group(1).split()[0].casefold()
 
 
+_OWN_THING = re.compile(r"\b(?:its|their|his|her)\b", re.I)
+
+
+def about_own_thing(question: str) -> bool:
+    """Whether a question asking what a party said asks about the party's own thing ("What did
+    Samsung say about its compute?"): a statement on another's thing, or one declining to comment
+    on "the matter" another party's statement raised, does not answer it."""
+    m = _asked_speaker(question)
+    return m is not None and bool(_OWN_THING.search(question, m.end()))
+
+
 def own_statement(question: str, quotes: Sequence[str]) -> int | None:
     """Index of the first of ``quotes`` (best first) that is the asked party's own statement, for a
     question asking what one party said when the best quote is another's ("Did Samsung comment on

@@ -34,7 +34,7 @@ from .kind_fit import fit_kind, fits
 from .analysis import stored_views, views_of
 from .prefer import preferred
 from .readerconfig import CONFIG_PATH, ReaderConfig
-from .measured import asks_what_said, names_the_speaker, other_owner, other_speaker, own_statement, speaker_said
+from .measured import about_own_thing, asks_what_said, names_the_speaker, other_owner, other_speaker, own_statement, speaker_said
 from .subjects import tied_to_subject
 from ..indexing.entities import type_mask
 from ..indexing.lexical import idf_table, question_terms, sentence_tokens, tokenize
@@ -326,7 +326,10 @@ class ExtractiveReader:
 
     def _own_neighbour(self, question: str, row: int) -> int | None:
         """The sentence before or after sentence ``row`` in its article that is the asked party's
-        own statement, when ``row`` is another party's (qa.reading.measured.own_statement)."""
+        own statement, when ``row`` is another party's (qa.reading.measured.own_statement) and the
+        question is not about the party's own thing (its "the matter" is the other's)."""
+        if about_own_thing(question):
+            return None
         doc = int(self.data.sentences[row, 0])
         near = [r for r in (row + 1, row - 1) if 0 <= r < len(self.data.sentences) and int(self.data.sentences[r, 0]) == doc]
         texts = [self.raw[doc][int(self.data.sentences[r, 1]):int(self.data.sentences[r, 2])] for r in [row, *near]]

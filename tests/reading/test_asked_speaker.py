@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from qa import api
-from qa.reading.measured import asks_what_said, other_speaker
+from qa.reading.measured import about_own_thing, asks_what_said, other_speaker
 
 
 @pytest.mark.parametrize("question, asks", [
@@ -57,3 +57,15 @@ def test_the_asked_partys_statement_beside_another_is_the_answer(made_up, questi
     a = api.ask(question, corpus=made_up)
     assert not a.abstained and a.answer == "Nexa declined to comment on the matter.", a
     assert a.short_answer is None  # what was said is the answer, not a span of it
+
+
+@pytest.mark.parametrize("question, own", [
+    ("What did Nexa say about its computing resources?", True),
+    ("What was Nexa's response to their report?", True),
+    ("What was Nexa's response to the Acme report?", False),
+    ("Nexa response Acme report", False),
+    ("What is its response?", False),  # no party asked about
+])
+def test_which_questions_ask_about_the_partys_own_thing(question, own):
+    assert about_own_thing(question) is own
+# On the seeds: tests/test_examples.py, "what did samsung say about its compute" (no answer).
