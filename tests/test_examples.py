@@ -77,7 +77,8 @@ EXPECTED = {
     # The ninth round: a process node is a size in nanometres (qa.reading.units), or no answer
     "what node will mtia v3 use": ("advanced 2nm process technology", "using advanced 2nm process technology"),
     "what process node is jalapeno on": None,  # the seeds never give Jalapeño's node
-    # (qa.reading.readerfeatures.question_names) an acronym opening keywords is a name
+    # (qa.reading.readerfeatures.question_names) an acronym opening keywords is a name; the short
+    # answer is still wrong (TSMC made generations 1 and 2): the keywords name no verb to tie it
     "mtia gen 1 and 2 foundry": ("Samsung", "first two generations of MTIA were mainly produced by TSMC"),
     # (qa.reading.measured) a response asked as a noun or in keywords: the party's own statement
     "What was Samsung's response to the Anthropic report?": (None, "Samsung Electronics declined to comment"),
