@@ -68,16 +68,16 @@ def test_second_seed_question_set_floors(monkeypatch, tmp_path):
     _, records, m = evaluate(SEED_B, progress=False)
     cats = m["by_category"]
     assert m["questions"] == len(records) >= 140
-    assert m["answers"]["contains_answer"] >= 0.73, m["answers"]
+    assert m["answers"]["contains_answer"] >= 0.76, m["answers"]  # 78.6% at acc8d56
     assert cats["paraphrase: plain"]["accuracy"] >= 0.87, cats
-    assert cats["paraphrase: casual or keywords"]["accuracy"] >= 0.71, cats
-    assert cats["paraphrase: few shared words"]["accuracy"] >= 0.37, cats
+    assert cats["paraphrase: casual or keywords"]["accuracy"] >= 0.81, cats  # 84.4%
+    assert cats["paraphrase: few shared words"]["accuracy"] >= 0.43, cats  # 46.9%
     # 12 of 15: rescuing reworded questions (qa.reading.reworded) must not cost one; "who"/"where"
     # answered by a sentence naming no one/no place, and "what is X's thing called" by one naming
     # nothing (qa.reading.asked_kind), add three.
     assert cats["near miss"]["accuracy"] >= 0.73, cats
-    assert m["paraphrase_groups"]["all_right"] >= 24, m["paraphrase_groups"]
-    assert m["abstention"]["wrong_abstentions"] <= 10, m["abstention"]
+    assert m["paraphrase_groups"]["all_right"] >= 26, m["paraphrase_groups"]  # 27 of 47
+    assert m["abstention"]["wrong_abstentions"] <= 9, m["abstention"]  # 8
     # Every entry shown counts: conflicts of any kind where the sources agree, and notes.
     assert m["conflicts"]["fp"] <= 1, m["conflicts"]
     assert m["conflicts"]["tp"] >= 5, m["conflicts"]  # certainty conflicts on the question's slot
