@@ -83,6 +83,8 @@ EXPECTED = {
     # (qa.reading.measured) a response asked as a noun or in keywords: the party's own statement
     "What was Samsung's response to the Anthropic report?": (None, "Samsung Electronics declined to comment"),
     "samsung response anthropic report": (None, "Samsung Electronics declined to comment"),
+    # (qa.reading.asked_spans.sibling_of_defined) not "Google TPU", listed beside Trainium
+    "What is Trainium?": ("AWS Trainium", "AWS Trainium, Google TPU, and NVIDIA GPUs remain"),
 }
 
 # question -> phrases each shown conflict's summary holds, one per conflict (qa.conflicts: stated

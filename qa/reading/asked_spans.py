@@ -9,7 +9,8 @@ from ..indexing.lexical import tokenize
 from .answertype import asked_currency, counted_noun, counts_noun, is_number_stem, states_currency, states_share
 from .units import asks_process_node, counts_in_units, states_process_node
 
-__all__ = ["as_asked", "asks_kind_of", "excluded_phrase", "quotes_closed", "restates_excluded", "restates_focus"]
+__all__ = ["as_asked", "asks_kind_of", "defined_name", "excluded_phrase", "quotes_closed", "restates_excluded",
+           "restates_focus", "sibling_of_defined"]
 
 _FIGURES = frozenset(("QUANTITY", "NUM", "MONEY", "PERCENT", "DURATION"))
 _COUNTS = frozenset("""several multiple many few numerous dozens hundreds thousands millions billions some
@@ -60,6 +61,41 @@ def restates_excluded(v, i: int, j: int, q: dict) -> bool:
         return False
     words = [v.stem[k] for k in range(i, j) if not v.stop[k] and not v.punct[k]]
     return bool(words) and any(w in excluded for w in words) and all(w in excluded or w in q["stems"] for w in words)
+
+
+# "What is Trainium?", "What are TPUs?": a question asking what a named thing is, and nothing else.
+_DEFINES = re.compile(r"\s*(?i:what)\s+(?i:is|are|was|were)\s+(?:(?i:an?|the)\s+)?"
+                      r"([A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*){0,3})\s*\??\s*$")
+
+
+def defined_name(question: str) -> str:
+    """The name a "What is X?" question asks about ("Trainium"), or ""."""
+    m = _DEFINES.match(question)
+    return m.group(1) if m else ""
+
+
+def sibling_of_defined(v, i: int, j: int, q: dict) -> bool:
+    """Span [i, j) holds a thing listed beside the one a "What is X?" question asks about: "Google
+    TPU" of "AWS Trainium, Google TPU, and NVIDIA GPUs remain ...", or "Trainium and Inferentia",
+    says what Trainium is listed with, not what it is."""
+    defined = q.get("defined")
+    if not defined:
+        return False
+    own = [k for k in range(v.n) if v.stem[k] in defined]
+    if not own:
+        return False
+
+    def top(k: int) -> int:  # the first of a list: the others hang off it
+        while v.dep[k] in ("conj", "appos") and v.head[k] != k:
+            k = v.head[k]
+        return k
+
+    # Only a list ("X, Y and Z": a conjunct hangs off its first), whose other items the small
+    # model may attach as appositions; an apposition alone often says what X is ("Trainium,
+    # Amazon's training chip, ...").
+    lists = {h for h in map(top, own) if any(v.dep[c] == "conj" and v.head[c] == h for c in range(v.n))}
+    return any(v.dep[k] in ("conj", "appos") and top(k) in lists or k in lists and any(top(o) == k != o for o in own)
+               for k in range(i, j))
 
 
 def as_asked(question: str, typ: str | None, sentence: str, cands: list) -> list:

@@ -15,7 +15,8 @@ from typing import Sequence
 from .asked_kind import FREQUENCY, asked_kind, asks_maker, maker_tokens, name_tokens
 from .acronyms import asked_acronym, expansion
 from .kind_fit import agent_tokens, maker_span_fits
-from .asked_spans import as_asked, asks_kind_of, excluded_phrase, quotes_closed, restates_excluded, restates_focus
+from .asked_spans import (as_asked, asks_kind_of, defined_name, excluded_phrase, quotes_closed, restates_excluded,
+                          restates_focus, sibling_of_defined)
 from .answertype import ENTITY_FIT, FOCUS_LABELS, asked_currency, question_focus
 from .timeshape import is_duration, names_calendar, names_one_point
 from .units import unit_names
@@ -309,7 +310,7 @@ def question_info(question: str) -> dict:
     stems = {stem(w) for w in words if w.casefold() not in _STOP}
     return {"stems": stems, "type": foc.type, "focus": foc.focus, "wh": foc.wh or "none",
             "excluded": frozenset(stem(w) for w in WORD.findall(excluded_phrase(question)) if w.casefold() not in _STOP),
-            "kind_of": asks_kind_of(question, foc.focus),
+            "kind_of": asks_kind_of(question, foc.focus), "defined": frozenset(map(stem, defined_name(question).split())),
             "focus_stem": stem(foc.focus) if foc.focus and not asked_currency(question) else ""}
 
 
@@ -355,7 +356,7 @@ def span_candidates(question: str, sentence: str, doc, kinds: Sequence[str]) -> 
         ks = ks & allowed
         if source and any(k - 1 <= i <= k + 1 or i <= k < j for k in source):
             continue
-        if restates_focus(v, i, j, q) or restates_excluded(v, i, j, q):
+        if restates_focus(v, i, j, q) or restates_excluded(v, i, j, q) or sibling_of_defined(v, i, j, q):
             continue
         if ks:
             f = _features(v, i, j, ks, q)
