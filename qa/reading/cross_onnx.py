@@ -3,7 +3,9 @@
 Why: it reads a few sentences for every question, within the latency budget of ask(). On these
 2-core CPUs the reader's two pairs per question take about 19 ms with torch and 4 ms once the
 weights are quantised to int8 (onnxruntime's dynamic quantisation), five pairs 45 and 10 ms
-(``python -m qa.bench.cross``), besides seconds of torch import on a cold start. The adapters are folded into the encoder's weights (W + scale * B A), the
+(``python -m qa.bench.cross``, on the machine of the session that made it; on a slower one of
+2026-11-26, sharing its cores with a test run, int8 took 23 and 62 ms: the figures move with the
+machine, the ratio to torch stays), besides seconds of torch import on a cold start. The adapters are folded into the encoder's weights (W + scale * B A), the
 plain encoder is exported once (qa.indexing.onnx_backend's exporter), quantised, and cached next to the
 embedder's export, keyed by the adapter file, the manifest and the base model's files. It is
 checked against torch on probe pairs when it is made (int8 moves logits by 0.26 in the median,
