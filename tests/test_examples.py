@@ -85,6 +85,9 @@ EXPECTED = {
     "samsung response anthropic report": (None, "Samsung Electronics declined to comment"),
     # (qa.reading.asked_spans.sibling_of_defined) not "Google TPU", listed beside Trainium
     "What is Trainium?": ("AWS Trainium", "AWS Trainium, Google TPU, and NVIDIA GPUs remain"),
+    # (qa.reading.timeshape) a release date is no answer to when it will be mass produced
+    "when will jalapeno be mass produced": (None, "OpenAI and Broadcom released Jalapeño on June 24, 2026"),
+    "When will Jalapeño be released?": ("June 24, 2026", "OpenAI and Broadcom released Jalapeño on June 24, 2026"),
 }
 
 # question -> phrases each shown conflict's summary holds, one per conflict (qa.conflicts: stated

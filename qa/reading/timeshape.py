@@ -84,12 +84,17 @@ def asks_coming(question: str) -> bool:
 
 def report_dates_only(question: str, views: Sequence) -> bool:
     """Whether a question asking when something is to happen gets a quote whose every date is the
-    date of a report ("..., The Information reported on July 2 (local time)"): the day a story
-    ran answers when it ran, not when the chip will be ready. ``views``: the quote's parses
+    date of a report ("..., The Information reported on July 2 (local time)") or of another thing
+    that happened ("OpenAI and Broadcom released Jalapeño on June 24, 2026" for "When will Jalapeño
+    be mass produced?"): the day a story ran, or a release, answers when that was, not when the
+    chip will be ready. ``views``: the quote's parses
     (qa.reading.spanfeatures._View); False when the quote holds no date at all (that is checked
     elsewhere) or the question asks about no coming event."""
     if not asks_coming(question):
         return False
+    from .spanfeatures import stem  # spanfeatures imports this module
+
+    asked = {stem(w) for w in re.findall(r"[\w'’-]+", question)}
     found = False
     for v in views:
         for a, b, label in v.ents:
@@ -101,6 +106,22 @@ def report_dates_only(question: str, views: Sequence) -> bool:
                 if v.dep[k] not in _TO_VERB or v.head[k] == k:
                     break
                 k = v.head[k]
-            if v.lower[k] not in _REPORTING:
+            if v.lower[k] not in _REPORTING and not _another_past_event(v, k, asked):
                 return False
     return found
+
+
+# Verbs that tell of the past without "-ed".
+_PAST = frozenset("was were began made built took went came gave saw set brought sold bought led won ran".split())
+_NOT_PAST = frozenset("will would shall to 'll can may might must".split())
+
+
+def _another_past_event(v, k: int, asked: set[str]) -> bool:
+    """Token ``k`` of view ``v`` is a verb in the past ("released on June 24") whose stem the
+    question does not use: the date says when another thing happened, not when the asked one will
+    ("When will Jalapeño be mass produced?")."""
+    if v.pos[k] != "VERB" or v.stem[k] in asked:
+        return False
+    if any(v.head[c] == k and v.dep[c] in ("aux", "auxpass") and v.lower[c] in _NOT_PAST for c in range(v.n)):
+        return False
+    return v.lower[k].endswith("ed") or v.lower[k] in _PAST

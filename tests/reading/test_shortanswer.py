@@ -459,6 +459,10 @@ def test_a_short_answer_takes_in_the_quotation_mark_it_leaves_open(sentence, spa
     # Asked when it was reported, or with no date at all: not this check's.
     ("When did the Globe report on Orion's robot?", "Orion has begun work on a robot, the Boston Globe reported on July 2.", False),
     ("When will Orion's robot be ready?", "Orion has begun work on a robot.", False),
+    # The date of another thing that happened: a release is no mass production.
+    ("When will the Zeta chip be mass produced?", "Acme released the Zeta chip on June 24, 2026.", True),
+    ("When will the Zeta chip be released?", "Acme released the Zeta chip on June 24, 2026.", False),  # the same verb
+    ("When will the Zeta chip be mass produced?", "Acme will release the Zeta chip on June 24, 2027.", False),  # coming
 ])
 def test_a_reports_date_is_no_answer_to_when_a_thing_will_happen(question, sentence, only):
     from qa.reading.spanfeatures import _View
