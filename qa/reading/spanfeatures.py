@@ -18,6 +18,7 @@ from .kind_fit import agent_tokens, maker_span_fits
 from .asked_spans import (as_asked, asks_kind_of, defined_name, excluded_phrase, quotes_closed, restates_excluded,
                           restates_focus, sibling_of_defined)
 from .answertype import ENTITY_FIT, FOCUS_LABELS, asked_currency, question_focus
+from .stems import stem
 from .timeshape import is_duration, names_calendar, names_one_point
 from .units import unit_names
 from .makers import superseded_tokens
@@ -49,11 +50,6 @@ _TIMED = frozenset(("DATE", "TIME", "DURATION"))  # answer types asking for a ti
 KINDS = ("ENT", "NUM", "NP", "SUB", "LEFT", "PP", "TOK")
 _NAMES_NO_TIME = ("ORG", "PERSON", "GPE", "NORP", "FAC", "LOC", "PRODUCT")
 _GLUED_FIGURE = re.compile(r"(\d+(?:\.\d+)?)[a-zA-Z]{1,3}")  # "2nm", "5GW", "3.5in"
-
-
-def stem(w: str) -> str:
-    w = w.casefold()
-    return w[:5] if len(w) > 5 else w
 
 
 

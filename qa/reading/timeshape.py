@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .stems import stem
+
 __all__ = ["TIME_UNITS", "asks_coming", "is_duration", "names_calendar", "names_one_point", "report_dates_only"]
 
 TIME_UNITS = frozenset("""second seconds minute minutes hour hours day days week weeks fortnight fortnights
@@ -92,8 +94,6 @@ def report_dates_only(question: str, views: Sequence) -> bool:
     elsewhere) or the question asks about no coming event."""
     if not asks_coming(question):
         return False
-    from .spanfeatures import stem  # spanfeatures imports this module
-
     asked = {stem(w) for w in re.findall(r"[\w'’-]+", question)}
     found = False
     for v in views:
