@@ -108,8 +108,6 @@ def _sync(entry: _Entry, progress: bool) -> None:
     from .indexing.reuse import reusing_encoder
     from .indexing.store import conflicts_checksum, save_index
 
-    if entry.pipeline is None:
-        _warm_cross_reader(entry.settings)
     embedder = get_embedder(entry.settings.model)
     snap = _snapshot(entry.corpus)
     if entry.pairs is None:
@@ -265,6 +263,7 @@ def get_pipeline(corpus=None, index_dir=None, settings: Settings | None = None, 
     with entry.lock:
         now = time.monotonic()
         if entry.pipeline is None:
+            _warm_cross_reader(entry.settings)  # asking follows; `qa index` never reads it
             _build(entry, progress)
         elif now - entry.checked >= FRESHNESS_INTERVAL:
             entry.checked = now

@@ -83,7 +83,7 @@ EXPECTED = {
     # (qa.reading.measured) a response asked as a noun or in keywords: the party's own statement
     "What was Samsung's response to the Anthropic report?": (None, "Samsung Electronics declined to comment"),
     "samsung response anthropic report": (None, "Samsung Electronics declined to comment"),
-    # (qa.reading.asked_spans.sibling_of_defined) not "Google TPU", listed beside Trainium
+    # (qa.reading.asked_spans.listed_beside) not "Google TPU", listed beside Trainium
     "What is Trainium?": ("AWS Trainium", "AWS Trainium, Google TPU, and NVIDIA GPUs remain"),
     # (qa.reading.timeshape) a release date is no answer to when it will be mass produced
     "when will jalapeno be mass produced": (None, "OpenAI and Broadcom released Jalapeño on June 24, 2026"),

@@ -10,7 +10,7 @@ from .answertype import asked_currency, counted_noun, counts_noun, is_number_ste
 from .units import asks_process_node, counts_in_units, states_process_node
 
 __all__ = ["as_asked", "asks_kind_of", "defined_name", "excluded_phrase", "quotes_closed", "restates_excluded",
-           "restates_focus", "sibling_of_defined"]
+           "listed_beside", "restates_focus"]
 
 _FIGURES = frozenset(("QUANTITY", "NUM", "MONEY", "PERCENT", "DURATION"))
 _COUNTS = frozenset("""several multiple many few numerous dozens hundreds thousands millions billions some
@@ -74,16 +74,14 @@ def defined_name(question: str) -> str:
     return m.group(1) if m else ""
 
 
-def sibling_of_defined(v, i: int, j: int, q: dict) -> bool:
-    """Span [i, j) holds a thing listed beside the one a "What is X?" question asks about: "Google
-    TPU" of "AWS Trainium, Google TPU, and NVIDIA GPUs remain ...", or "Trainium and Inferentia",
-    says what Trainium is listed with, not what it is."""
-    defined = q.get("defined")
-    if not defined:
-        return False
-    own = [k for k in range(v.n) if v.stem[k] in defined]
+def listed_beside(v, defined: frozenset[str]) -> set[int]:
+    """Positions of view ``v`` holding a thing listed beside the one a "What is X?" question asks
+    about (``defined``: the stems of X): "Google TPU" of "AWS Trainium, Google TPU, and NVIDIA GPUs
+    remain ...", or "Inferentia" of "Trainium and Inferentia", says what Trainium is listed with,
+    not what it is. A span holding one is no answer."""
+    own = [k for k in range(v.n) if v.stem[k] in defined] if defined else []
     if not own:
-        return False
+        return set()
 
     def top(k: int) -> int:  # the first of a list: the others hang off it
         while v.dep[k] in ("conj", "appos") and v.head[k] != k:
@@ -94,8 +92,8 @@ def sibling_of_defined(v, i: int, j: int, q: dict) -> bool:
     # model may attach as appositions; an apposition alone often says what X is ("Trainium,
     # Amazon's training chip, ...").
     lists = {h for h in map(top, own) if any(v.dep[c] == "conj" and v.head[c] == h for c in range(v.n))}
-    return any(v.dep[k] in ("conj", "appos") and top(k) in lists or k in lists and any(top(o) == k != o for o in own)
-               for k in range(i, j))
+    return {k for k in range(v.n)
+            if v.dep[k] in ("conj", "appos") and top(k) in lists or k in lists and any(top(o) == k != o for o in own)}
 
 
 def as_asked(question: str, typ: str | None, sentence: str, cands: list) -> list:

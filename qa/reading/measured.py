@@ -142,16 +142,16 @@ _ASKED_RESPONSE = re.compile(r"\s*(?:(?i:what|how)\s+(?i:was|is|were|are)\s+)?(?
                              r"(response|reply|comment|comments|statement|reaction|answer)\b")
 
 
+# Capitalised as a question's first word, naming no one ("Whose response ...", "What comment ...").
+_NOT_PARTIES = frozenset("what which who whose whom how when where why the a an this that these those its their "
+                         "is are was were did does do has have".split())
+
 def _asked_speaker(question: str) -> re.Match | None:
     """The match naming the party whose words a question asks for (group 1) and the word asking
     (group 2: "say", "response"), or None."""
     m = _ASKED_SPEAKER.match(question) or _ASKED_RESPONSE.match(question)
     return None if m is None or m.group(1).split()[0].casefold() in _NOT_PARTIES else m
 
-
-# Capitalised as a question's first word, naming no one ("Whose response ...", "What comment ...").
-_NOT_PARTIES = frozenset("what which who whose whom how when where why the a an this that these those its their "
-                         "is are was were did does do has have".split())
 _SAID = (r"(?:said|says|stated|states|told|announced|announces|claimed|claims|commented|responded|replied|indicated|indicates|indicate|"
          r"wrote|noted|added|explained|confirmed|denied|declined\s+to\s+(?:comment|confirm|elaborate))")
 

@@ -191,19 +191,20 @@ class ExtractiveReader:
             if self.words is not None:
                 soft = self.words.coverage(q_vecs, q_soft, self.words.words(self.raw[doc][a:b])[0])
                 feats[i, _F["soft"]], feats[i, _F["soft_only"]] = soft
+        texts = self.texts_of(cands, range(len(cands)))
         fit = fit_kind(question)
         if fit is not None:
             # What entity types cannot tell: a name of the owner's thing, not any name; an acronym
             # spelt out; a partner beyond the question's own names (qa.reading.kind_fit).
-            views = views_of(self.data, [r for r, _ in cands], self.texts_of(cands, range(len(cands))))
+            views = views_of(self.data, [r for r, _ in cands], texts)
             ok = np.array([fits(question, fit, v) for v in views], np.float32)
             feats[:, _F["type_match"]], feats[:, _F["type_gap"]] = ok, 1.0 - ok
         if asks_process_node(question):
             # "What node ...?" asks for a size in nanometres, which no entity type marks.
-            ok = np.array([states_process_node(t) for t in self.texts_of(cands, range(len(cands)))], np.float32)
+            ok = np.array([states_process_node(t) for t in texts], np.float32)
             feats[:, _F["type_match"]], feats[:, _F["type_gap"]] = ok, 1.0 - ok
         typed = feats[:, _F["type_match"]] > 0
-        tied = tied_to_subject(question, kind, q_names, self.texts_of(cands, range(len(cands))))
+        tied = tied_to_subject(question, kind, q_names, texts)
         if (typed & tied).any():
             # When some sentence states the kind of fact asked for about the question's subject,
             # one stating it about something else is no fit (see qa.reading.subjects).
@@ -254,7 +255,8 @@ class ExtractiveReader:
                 elif own is None:
                     # Reports put "Samsung declined to comment" right after Anthropic's statement.
                     said_row = self._own_neighbour(question, cands[best][0])
-                    short = None if said_row is not None else short
+                    if said_row is not None:
+                        short = None
         ranked = pool[0]  # the scorer's choice: when qa.reading.prefer took a lower one of the top
         # three, its confidence also speaks for the passages answering.
         prob = max(self.config.probability(feats, logits, i) for i in {best, ranked})

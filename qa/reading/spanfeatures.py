@@ -16,7 +16,7 @@ from .asked_kind import FREQUENCY, asked_kind, asks_maker, maker_tokens, name_to
 from .acronyms import asked_acronym, expansion
 from .kind_fit import agent_tokens, maker_span_fits
 from .asked_spans import (as_asked, asks_kind_of, defined_name, excluded_phrase, quotes_closed, restates_excluded,
-                          restates_focus, sibling_of_defined)
+                          listed_beside, restates_focus)
 from .answertype import ENTITY_FIT, FOCUS_LABELS, asked_currency, question_focus
 from .stems import stem
 from .timeshape import is_duration, names_calendar, names_one_point
@@ -347,12 +347,13 @@ def span_candidates(question: str, sentence: str, doc, kinds: Sequence[str]) -> 
     # "Where will it be made?" over "According to reports, ...": a source is no place.
     source = ({k for k in range(1, v.n) if v.lower[k - 1] == "according" and v.lower[k] == "to"}
               if q["wh"] == "where" else set())
+    siblings = listed_beside(v, q["defined"])  # "What is X?": not a thing listed beside X
     out, fits, points = [], [], []
     for (i, j), ks in v.spans.items():
         ks = ks & allowed
         if source and any(k - 1 <= i <= k + 1 or i <= k < j for k in source):
             continue
-        if restates_focus(v, i, j, q) or restates_excluded(v, i, j, q) or sibling_of_defined(v, i, j, q):
+        if restates_focus(v, i, j, q) or restates_excluded(v, i, j, q) or not siblings.isdisjoint(range(i, j)):
             continue
         if ks:
             f = _features(v, i, j, ks, q)

@@ -1,5 +1,5 @@
 """A "What is X?" question is not answered by a thing listed beside X (qa.reading.asked_spans.
-sibling_of_defined): the short answer of "AWS Trainium, Google TPU, and NVIDIA GPUs remain ..." is
+listed_beside): the short answer of "AWS Trainium, Google TPU, and NVIDIA GPUs remain ..." is
 not "Google TPU". Made-up sentences, the real parser."""
 from __future__ import annotations
 
