@@ -19,8 +19,9 @@ from .retrieval.retriever import Hit, HybridRetriever
 from .indexing.store import IndexData
 from .ingest.text import normalize
 from .reading.followup import read_follow_up
-from .reading.truecase import CaseMap, accent_map, is_caseless, restore_accents
-from .reading.descriptions import NameLinks, may_describe
+from .reading.truecase import CaseMap, accent_map, is_caseless, question_words, restore_accents
+from .reading.descriptions import NameLinks, described_words, may_describe, origin_stem
+from .reading.corpus_words import CorpusWords
 
 __all__ = ["Pipeline", "ConflictFinder", "clean_question"]
 
@@ -80,33 +81,33 @@ class Pipeline:
         self.subject_min = subject_min
         self.conflict_min = conflict_min
         self.subject_docs = subject_docs
-        self._casemap: CaseMap | None = None
         self._accents: dict[str, str] | None = None
-        self._casemap_lock = threading.Lock()
-        self._links: NameLinks | None = None
+        self._accents_lock = threading.Lock()
+        self.words = CorpusWords(data, docs, accents=self.accents)
 
-    def casemap(self) -> CaseMap:
-        """The corpus's usual word forms, built on the first caseless question (the corpus of a
-        pipeline does not change: a refreshed index gets a new pipeline)."""
-        with self._casemap_lock:
-            if self._casemap is None:
-                self._casemap = CaseMap(d.raw[a:b] for d in self.docs.values() for a, b in d.content)
-            return self._casemap
+    def casemap(self, question: str) -> CaseMap:
+        """The usual forms of the question's words in the corpus, counted over the passages that
+        hold them (qa.reading.corpus_words), not over every article."""
+        return CaseMap.of_forms(self.words.forms(question_words(question)))
 
     def accents(self) -> dict[str, str]:
         """The lexical index's words written with accents, by their form without them."""
-        with self._casemap_lock:
+        with self._accents_lock:
             if self._accents is None:
                 self._accents = accent_map(self.data.bm25.vocab_dict if self.data.bm25 is not None else ())
             return self._accents
 
-    def name_links(self) -> NameLinks:
-        """Which names the articles give described companies ("the Claude maker"), collected on
-        the first question (the corpus of a pipeline does not change)."""
-        with self._casemap_lock:
-            if self._links is None:
-                self._links = NameLinks(d.raw[a:b] for d in self.docs.values() for a, b in d.content)
-            return self._links
+    def name_links(self, question: str) -> NameLinks:
+        """Which names the articles give the companies the question describes ("the Claude
+        maker", "the Korean fab"), counted over the passages that name the product or the place."""
+        products, origins = described_words(question)
+        rows = set(self.words.chunks_of(" ".join(products)))
+        for word in origins:
+            rows.update(self.words.chunks_of(word))
+            stem = origin_stem(word)
+            for term in self.words.terms_from(stem, 3) if len(stem) >= 3 else ():
+                rows.update(self.words.term_chunks(term))
+        return NameLinks(self.words.texts(sorted(rows)))
 
     def citation(self, doc_index: int, start: int, end: int, score: float) -> Citation:
         doc = self.docs[self.data.doc_ids[doc_index]]
@@ -126,13 +127,13 @@ class Pipeline:
             raise TypeError("history must be the earlier Answers of the conversation, oldest first")
         # Read "who makes meta's mtia chips" as "Who makes Meta's MTIA chips"; answer the user's words.
         # ... and "Who designed Jalapeno?" as "Who designed Jalapeño?" (accents are rarely typed).
-        recase = lambda q: (self.casemap().truecase(q) if is_caseless(q) else restore_accents(q, self.accents())  # noqa: E731
+        recase = lambda q: (self.casemap(q).truecase(q) if is_caseless(q) else restore_accents(q, self.accents())  # noqa: E731
                             ) if self.settings.truecase else q
         followed = read_follow_up(recase(question), history or [], lambda r: self.reading_score(recase(r)))
         read = recase(followed or question)
         if self.settings.descriptions and may_describe(read):
             # "the Claude maker" shares no word with the passages about Anthropic: read the name.
-            named = self.name_links().rewrite(read)
+            named = self.name_links(read).rewrite(read)
             if named.names:
                 read = followed = named.question
         answer = self._answer(question, read, k)

@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Iterable
 
-__all__ = ["NameLinks", "Rewrite", "may_describe"]
+__all__ = ["NameLinks", "Rewrite", "may_describe", "described_words", "origin_stem"]
 
 # Nouns that describe a company by what it makes ("the Claude maker", "Facebook's parent").
 _ROLE = r"(?:developer|maker|creator|owner|parent|publisher|operator|designer|manufacturer|builder|producer|inventor)s?"
@@ -54,6 +54,22 @@ def may_describe(question: str) -> bool:
     return bool(_Q_PRODUCT.search(question)) or any(_is_demonym(m.group(1)) for m in _Q_ORIGIN.finditer(question))
 
 
+def described_words(question: str) -> tuple[list[str], list[str]]:
+    """(products, origin adjectives) the question describes a company by ("Claude" of "the Claude
+    maker", "Korean" of "the Korean fab"): the words whose links to names a rewrite looks up."""
+    products = [m.group(1) for m in _Q_PRODUCT.finditer(question)]
+    origins = [m.group(1) for m in _Q_ORIGIN.finditer(question) if _is_demonym(m.group(1))]
+    return products, origins
+
+
+def origin_stem(demonym: str) -> str:
+    """What an origin adjective and the place it is made from share ("kore" of "Korean" and
+    "Korea", "japan" of "Japanese", "austral" of "Australian")."""
+    d = demonym.casefold()
+    stem = _DEMONYM.sub("", d)
+    return stem[:-1] if stem.endswith("i") and d.endswith("ian") else stem
+
+
 def _clean_name(name: str) -> str | None:
     words = name.split()
     while words and words[0].casefold() in _NOT_NAMES:
@@ -74,8 +90,7 @@ def _same_origin(demonym: str, place: str) -> bool:
     d, p = demonym.casefold(), place.casefold()
     if d == p:
         return True
-    stem = _DEMONYM.sub("", d)
-    stem = stem[:-1] if stem.endswith("i") and d.endswith("ian") else stem
+    stem = origin_stem(demonym)
     return len(stem) >= 3 and p.startswith(stem) and len(p) - len(stem) <= 2
 
 

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 
-__all__ = ["CaseMap", "is_caseless", "accent_map", "restore_accents"]
+__all__ = ["CaseMap", "is_caseless", "accent_map", "restore_accents", "question_words", "forms_of"]
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # A word starts a sentence when only quotes, brackets or bullets stand between it and the end of
@@ -35,6 +36,71 @@ def _fold(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
+# Small letters with accents that fold to one ASCII letter ("ñ" -> "n"): a text's small letters
+# translated by this table keep their positions, and a word typed without accents is found in it.
+_PLAIN: dict[int, str] = {}
+for _c in map(chr, range(0xC0, 0x250)):
+    _f = _fold(_c.lower()) if _c.isalpha() and len(_c.lower()) == 1 else ""
+    if len(_f) == 1 and _f.isascii() and _f.isalpha():
+        _PLAIN[ord(_c.lower())] = _f
+_ACCENTED = re.compile("[\u00c0-\u024f]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def question_words(question: str) -> dict[str, str]:
+    """The question's words as a case map looks them up (folded small letters, a compound's parts
+    too: ``CaseMap.usual`` falls back to them), each with the run of the question between spaces it
+    is part of ("t" of "don't", "mara" of "o'mara"): a lexical index lists the run, not the word."""
+    out: dict[str, str] = {}
+    for run in re.finditer(r"\S+", question):
+        for m in _WORD.finditer(run.group(0)):
+            low = _fold(m.group(0).lower())
+            for w in (low, *low.split("-")):
+                out.setdefault(w, run.group(0))
+    return out
+
+
+def _counted(text: str, at: int) -> bool:
+    """Whether an occurrence at ``at`` counts: not the text's first word, not a sentence's."""
+    return at > 0 and not _START.search(text[max(0, at - 8) : at])
+
+
+@lru_cache(maxsize=4096)
+def _finder(word: str) -> re.Pattern:
+    """The folded word in a text's folded small letters, not inside a longer run of letters."""
+    return re.compile(rf"(?<![^\W\d_]){re.escape(word)}(?![^\W\d_])")
+
+
+def forms_of(words: set[str], pieces: Iterable[tuple[str, int, int, int, int]]) -> dict[str, Counter]:
+    """The forms of ``words`` (folded small letters) in the pieces, counted exactly as a CaseMap
+    over the pieces' texts counts them, but only for these words. A piece ``(raw, a, b, lo, hi)``
+    is the part ``lo:hi`` of the text ``raw[a:b]`` (a paragraph of an article: what precedes a word
+    there decides whether it opens a sentence), so that a paragraph is not read whole for each
+    chunk of it. Each word is searched for in the piece's folded small letters, then held to the
+    word boundaries of ``_WORD`` (not inside a longer word or a hyphenated compound)."""
+    forms: dict[str, Counter] = defaultdict(Counter)
+    finders = [(w, _finder(w)) for w in sorted(words) if w]
+    for raw, a, b, lo, hi in pieces:
+        low = raw[lo:hi].lower()
+        if len(low) != hi - lo:  # a letter whose small form is longer ("İ"): fold letter by letter
+            low = "".join(c.lower() if len(c.lower()) == 1 else c for c in raw[lo:hi])
+        if not low.isascii() and _ACCENTED.search(low):
+            low = low.translate(_PLAIN)
+        for word, finder in finders:
+            if word not in low:
+                continue
+            for c in finder.finditer(low):
+                at = lo + c.start()
+                if at > a and (_LETTER.match(raw[at - 1]) or raw[at - 1] == "-" and at - 1 > a and _LETTER.match(raw[at - 2])):
+                    continue  # inside a longer word, or the second part of a compound
+                m = _WORD.match(raw, at, b)
+                got = m.group(0) if m else ""
+                small = got.lower()
+                if (small if small.isascii() else _fold(small)) == word and at > a and not _START.search(raw[max(a, at - 8) : at]):
+                    forms[word][got] += 1
+    return forms
+
+
 class CaseMap:
     """Each word's usual form in a corpus, from the occurrences that do not start a sentence."""
 
@@ -42,11 +108,22 @@ class CaseMap:
         forms: dict[str, Counter] = defaultdict(Counter)
         for text in texts:
             for m in _WORD.finditer(text):
-                if not _START.search(text[max(0, m.start() - 8) : m.start()]) and m.start() > 0:
+                if _counted(text, m.start()):
                     forms[_fold(m.group(0).lower())][m.group(0)] += 1
+        self._set(forms)
+
+    @classmethod
+    def of_forms(cls, forms: Mapping[str, Counter]) -> "CaseMap":
+        """A case map from counted forms (``forms_of``): a question's words alone, counted over
+        the passages that hold them (``qa.reading.corpus_words``), not over every article."""
+        out = cls.__new__(cls)
+        out._set(forms)
+        return out
+
+    def _set(self, forms: Mapping[str, Counter]) -> None:
         # Ties go to the lower-case form: a word is recased only on evidence that it is a name.
         self._usual = {low: max(c.items(), key=lambda kv: (kv[1], kv[0] == kv[0].lower()))[0]
-                       for low, c in forms.items()}
+                       for low, c in forms.items() if c}
 
     def usual(self, word: str) -> str:
         """The word's usual form in the corpus; lower case when the corpus does not have it. A
