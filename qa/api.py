@@ -6,12 +6,13 @@ import os
 import threading
 import time
 import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .config import Settings, default_corpus, index_dir_for
 from .ingest.corpus import ARTICLE_SUFFIXES
-from .errors import QAError
+from .errors import ArticleChangedError, QAError
 from .indexing.indexer import SyncReport, sync_index
 from .pipeline import Pipeline, clean_question
 from .results import Answer, Conflict
@@ -238,6 +239,19 @@ def _seed_merge(entry: _Entry, pairs) -> None:
     pairs.seed_merge(conflicts, idents, sha)
 
 
+class _Texts(Sequence):
+    """The documents' texts by index row, each read when first asked for (StoredDocument)."""
+
+    def __init__(self, docs, doc_ids):
+        self.docs, self.doc_ids = docs, doc_ids
+
+    def __getitem__(self, i):
+        return self.docs[self.doc_ids[i]].raw
+
+    def __len__(self) -> int:
+        return len(self.doc_ids)
+
+
 def _make_pipeline(data, docs, embedder, settings: Settings, encode, select, analysed=None) -> Pipeline:
     from .conflicts.question import QuestionConflicts
     from .reading.reader import ExtractiveReader, ReaderConfig
@@ -245,8 +259,7 @@ def _make_pipeline(data, docs, embedder, settings: Settings, encode, select, ana
     from .reading.crossreader import get_cross_reader
     from .reading.softmatch import get_word_vectors
 
-    raw = [docs[d].raw for d in data.doc_ids]
-    reader = ExtractiveReader(data, raw, ReaderConfig.load(hf_model=settings.reader_model),
+    reader = ExtractiveReader(data, _Texts(docs, data.doc_ids), ReaderConfig.load(hf_model=settings.reader_model),
                               word_vectors=get_word_vectors(settings.model),
                               cross=get_cross_reader(settings.model, settings.cross_reader))
     finder = QuestionConflicts(encode=encode, lazy=docs, analysed=analysed)
@@ -291,7 +304,21 @@ def ask(question: str, *, history=None, k: int = 5, corpus=None, index_dir=None)
     over-long one (checked before any model is loaded).
     """
     clean_question(question, Settings().max_question_chars)
-    return get_pipeline(corpus, index_dir).ask(question, k=k, history=history)
+    return _fresh(lambda p: p.ask(question, k=k, history=history), corpus, index_dir)
+
+
+def _fresh(use, corpus, index_dir):
+    """``use(pipeline)``; when an article it reads changed on disk since the last freshness check
+    (ArticleChangedError), once more after the index is refreshed from the new text."""
+    try:
+        return use(get_pipeline(corpus, index_dir))
+    except ArticleChangedError:
+        corpus, index_dir = _resolve(corpus, index_dir)
+        with _CACHE_LOCK:
+            stale = [e for (c, i, _), e in _CACHE.items() if (c, i) == (str(corpus), str(index_dir))]
+        for entry in stale:
+            entry.checked = float("-inf")
+        return use(get_pipeline(corpus, index_dir))
 
 
 def build_index(corpus=None, index_dir=None, progress: bool = True) -> SyncReport:
@@ -312,17 +339,19 @@ def documents(corpus=None, index_dir=None) -> list[DocumentInfo]:
     for d in p.data.chunks[:, 0].tolist():
         counts[d] = counts.get(d, 0) + 1
     return [
-        DocumentInfo(d, p.docs[d].title, p.docs[d].date, p.docs[d].outlet, len(p.docs[d].raw), counts.get(i, 0))
+        DocumentInfo(d, p.docs[d].title, p.docs[d].date, p.docs[d].outlet, p.docs[d].chars, counts.get(i, 0))
         for i, d in enumerate(p.data.doc_ids)
     ]
 
 
 def document_text(doc_id: str, corpus=None, index_dir=None) -> str:
     """The raw text of an indexed document, by id only (never by path)."""
-    p = get_pipeline(corpus, index_dir)
-    if doc_id not in p.docs:
-        raise KeyError(f"no indexed document {doc_id!r}")
-    return p.docs[doc_id].raw
+    def text(p):
+        if doc_id not in p.docs:
+            raise KeyError(f"no indexed document {doc_id!r}")
+        return p.docs[doc_id].raw
+
+    return _fresh(text, corpus, index_dir)
 
 
 def corpus_conflicts(corpus=None, index_dir=None) -> list[Conflict]:

@@ -33,3 +33,15 @@ class IndexMismatchError(QAError):
 
 class BadDocumentError(QAError):
     """An article cannot be indexed (empty, binary, not UTF-8, too large)."""
+
+
+class ArticleChangedError(QAError):
+    """An article's file no longer holds the text its index was built from (changed on disk after
+    the index was loaded and before the freshness check saw it)."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(
+            f"{path} changed on disk after its index was loaded; ask again: the index is refreshed "
+            "from the new text first."
+        )
+        self.path = path

@@ -179,3 +179,22 @@ def test_ask_and_chat_print_no_library_warnings_but_the_project_s_own(fake_qa, c
         said = " ".join(str(w.message) for w in shown)
         assert "skipped broken.txt" in said
         assert ("TypedStorage" in said) == (argv[0] == "index"), said  # other commands: left as they were
+
+
+def test_an_article_edited_between_freshness_checks_is_answered_from_its_new_text(fake_embedder, write_corpus):
+    import os
+    import time
+
+    import qa
+
+    corpus = write_corpus({"a.txt": "Port news\n\nThe Harbin crane lifted 40 boxes on Monday.\n",
+                           "b.txt": "Farm news\n\nThe Orla farm sold 12 cows on Friday.\n"})
+    old = time.time() - 60
+    for p in corpus.iterdir():
+        os.utime(p, (old, old))
+    qa.api.get_pipeline(corpus, corpus.parent / "ix")  # builds and stamps the files
+    qa.api.clear_cache()
+    qa.api.get_pipeline(corpus, corpus.parent / "ix")  # a cold start: texts not read yet
+    (corpus / "a.txt").write_text("Port news\n\nThe Harbin crane lifted 90 boxes on Monday.\n", "utf-8")
+    a = qa.ask("How many boxes did the Harbin crane lift?", corpus=corpus, index_dir=corpus.parent / "ix")
+    assert "90 boxes" in a.citations[0].text and "40" not in a.citations[0].text

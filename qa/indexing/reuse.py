@@ -15,7 +15,7 @@ from typing import Sequence
 
 import numpy as np
 
-from ..ingest.corpus import Document, decode_article, doc_id_of
+from ..ingest.corpus import Document, StoredDocument, doc_id_of
 from ..ingest.extract import suffix_of
 from ..ingest.text import nfkc
 from .analyses import is_every_row
@@ -40,9 +40,9 @@ def _stamp(m: dict) -> tuple[int, int] | None:
 
 def stored_files(documents: object) -> dict:
     """File name -> (size, mtime_ns, maker) for the plain-text articles of a manifest's document
-    table (``document_meta``): a cold start then reads each file's text but neither hashes nor
-    parses it again (title, date, outlet and content spans are the stored ones). Parsing every
-    article was most of a cold start's reading, which grows with the corpus."""
+    table (``document_meta``): a cold start then neither reads, hashes nor parses them again (title,
+    date, outlet and content spans are the stored ones; the text is read when a question first
+    uses it). Reading and parsing every article was most of a cold start, and grew with the corpus."""
     out = {}
     if not isinstance(documents, dict):
         return out
@@ -56,14 +56,13 @@ def stored_files(documents: object) -> dict:
 
 
 def _from_meta(doc_id: str, m: dict, path: str) -> Document | None:
-    with open(path, "rb") as f:
-        raw = decode_article(f.read(), os.path.basename(path))
+    """The document as the table describes it, its text read when first used (StoredDocument)."""
     flat = m["content"]
-    if (len(raw) != m.get("chars") or len(flat) % 2 or not flat or not isinstance(m.get("title"), str)
+    if (not isinstance(m.get("chars"), int) or len(flat) % 2 or not flat or not isinstance(m.get("title"), str)
             or not isinstance(m.get("fingerprint"), str) or not all(isinstance(x, int) for x in flat)):
         return None
-    return Document(doc_id, str(path), raw, m["title"], m.get("date"), m.get("outlet"),
-                    tuple(zip(flat[::2], flat[1::2])), m["fingerprint"])
+    return StoredDocument.from_table(doc_id, str(path), m["chars"], m["title"], m.get("date"), m.get("outlet"),
+                                     tuple(zip(flat[::2], flat[1::2])), m["fingerprint"])
 
 
 def known_files(old: IndexData, docs: dict[str, Document]) -> dict[str, tuple[int, int, Document]]:

@@ -321,3 +321,29 @@ def test_adding_an_article_keeps_the_entries_of_the_others(corpus, data_dirs):
     data2, _, report = _sync(corpus, ix, loaded=(data, docs))
     assert report.added == ("zz_new",) and data2.doc_meta["zz_new"]["chars"] > 0
     assert all(data2.doc_meta[d] == before[d] for d in before)  # seen_ns too: kept, not made anew
+
+
+def test_a_cold_sync_reads_no_article_text_until_it_is_used(corpus, data_dirs):
+    ix = data_dirs["tmp"] / "ix"
+    _, docs, _ = _sync(corpus, ix)
+    _, docs2, report = _sync(corpus, ix)
+    assert not report.touched and docs2.keys() == docs.keys()
+    assert all(isinstance(d, corpus_mod.StoredDocument) and "raw" not in vars(d) for d in docs2.values())
+    first = sorted(docs2)[0]
+    assert docs2[first].chars == len(docs[first].raw) and "raw" not in vars(docs2[first])
+    assert docs2[first].raw == docs[first].raw and "raw" in vars(docs2[first])
+    assert sum("raw" in vars(d) for d in docs2.values()) == 1
+
+
+def test_an_article_changed_after_the_load_is_refused_not_misquoted(corpus, data_dirs):
+    from qa.errors import ArticleChangedError
+
+    ix = data_dirs["tmp"] / "ix"
+    _sync(corpus, ix)
+    _, docs, _ = _sync(corpus, ix)
+    victim = sorted(docs)[0]
+    path = corpus / os.path.basename(docs[victim].path)
+    text = path.read_text("utf-8")
+    path.write_text(text[:-2] + "X\n", "utf-8")  # same length: offsets would quote the wrong text
+    with pytest.raises(ArticleChangedError, match="changed on disk after its index was loaded; ask again"):
+        docs[victim].raw
