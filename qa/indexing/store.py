@@ -23,7 +23,7 @@ from .analyses import ENT, SPAN, TOKEN, SentenceAnalyses
 from .bm25_files import load_bm25
 from .tokens import ChunkTokens
 from .manifest import MANIFEST, read_manifest, remember_manifest
-from .verify import Checksums, sha256_of
+from .verify import Checksums, Hashing
 
 __all__ = ["FORMAT_VERSION", "IndexData", "save_index", "load_index", "read_manifest", "conflicts_checksum",
            "IndexDamagedWarning"]
@@ -77,16 +77,9 @@ class IndexData:
         return np.nonzero(arr[:, 0] == doc_index)[0]
 
 
-def _files_of(directory: Path, names: list[str]) -> dict[str, dict]:
-    out = {}
-    for name in names:
-        p = directory / name
-        if p.is_dir():
-            for sub in sorted(p.iterdir()):
-                out[f"{name}/{sub.name}"] = {"sha256": sha256_of(sub), "bytes": sub.stat().st_size}
-        else:
-            out[name] = {"sha256": sha256_of(p), "bytes": p.stat().st_size}
-    return out
+def _files_of(hashing: Hashing) -> dict[str, dict]:
+    """Every data file of the generation written: their checksums for the manifest."""
+    return hashing.files()
 
 
 def conflicts_checksum(directory: Path) -> str | None:
@@ -102,8 +95,6 @@ def conflicts_checksum(directory: Path) -> str | None:
 
 def save_index(directory: Path, data: IndexData, extra: dict | None = None) -> None:
     """Write ``data`` as a new generation and switch the manifest to it atomically."""
-    import faiss
-
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
     old = read_manifest(directory)
@@ -121,26 +112,13 @@ def save_index(directory: Path, data: IndexData, extra: dict | None = None) -> N
         "bm25": f"bm25.g{gen}",
         "conflicts": f"conflicts.g{gen}.json",
     }
-    # copy=False: at 10,000 articles a copy of the chunk vectors alone is 90 MB a save.
-    np.save(directory / names["chunks"], data.chunks.astype(np.int64, copy=False), allow_pickle=False)
-    np.save(directory / names["vectors"], data.vectors.astype(np.float32, copy=False), allow_pickle=False)
-    np.save(directory / names["sentences"], data.sentences.astype(np.int64, copy=False), allow_pickle=False)
-    np.save(directory / names["sent_vectors"], data.sent_vectors.astype(np.float16, copy=False), allow_pickle=False)
-    np.save(directory / names["sent_types"], data.sent_types.astype(np.uint32, copy=False), allow_pickle=False)
-    faiss.write_index(data.faiss_index, str(directory / names["faiss"]))
-    data.bm25.save(str(directory / names["bm25"]), show_progress=False)
-    (directory / names["conflicts"]).write_text(
-        json.dumps([c.to_dict() for c in data.conflicts], ensure_ascii=False), "utf-8"
-    )
-    if data.chunk_tokens is not None:
-        names["bm25_tokens"] = f"bm25_tokens.g{gen}.npz"
-        data.chunk_tokens.save(directory / names["bm25_tokens"])
-    analyses = {}
-    if data.analyses is not None:
-        for part in _ANALYSIS_PARTS:
-            names[f"parse_{part}"] = f"parse_{part}.g{gen}.npy"
-            np.save(directory / names[f"parse_{part}"], getattr(data.analyses, part), allow_pickle=False)
-        analyses = {"analyses": {"recipe": data.analyses.recipe, "labels": list(data.analyses.labels)}}
+    hashing = Hashing(directory)
+    try:
+        analyses = _write_generation(directory, data, names, gen, hashing)
+        files = _files_of(hashing)
+    except BaseException:
+        hashing.pool.shutdown(cancel_futures=True)
+        raise
     manifest = {
         "format_version": FORMAT_VERSION,
         "model_id": data.model_id,
@@ -154,7 +132,7 @@ def save_index(directory: Path, data: IndexData, extra: dict | None = None) -> N
         "doc_ids": list(data.doc_ids),
         "documents": dict(data.doc_meta),  # a copy: it is kept as the manifest read (below)
         "roles": names,
-        "files": _files_of(directory, list(names.values())),
+        "files": files,
         **analyses,
         **(extra or {}),
     }
@@ -169,6 +147,41 @@ def save_index(directory: Path, data: IndexData, extra: dict | None = None) -> N
     remember_manifest(directory / MANIFEST, manifest)
     data.generation = gen
     _remove_other_generations(directory, gen)
+
+
+def _write_generation(directory: Path, data: IndexData, names: dict[str, str], gen: int, hashing: Hashing) -> dict:
+    """Write the generation's files (each handed to ``hashing`` once written); returns the
+    manifest's entry on the stored analyses."""
+    import faiss
+
+    def npy(role: str, array: np.ndarray) -> None:
+        np.save(directory / names[role], array, allow_pickle=False)
+        hashing.written(names[role])
+
+    # copy=False: at 10,000 articles a copy of the chunk vectors alone is 90 MB a save.
+    npy("chunks", data.chunks.astype(np.int64, copy=False))
+    npy("vectors", data.vectors.astype(np.float32, copy=False))
+    npy("sentences", data.sentences.astype(np.int64, copy=False))
+    npy("sent_vectors", data.sent_vectors.astype(np.float16, copy=False))
+    npy("sent_types", data.sent_types.astype(np.uint32, copy=False))
+    faiss.write_index(data.faiss_index, str(directory / names["faiss"]))
+    hashing.written(names["faiss"])
+    data.bm25.save(str(directory / names["bm25"]), show_progress=False)
+    hashing.written(names["bm25"])
+    (directory / names["conflicts"]).write_text(
+        json.dumps([c.to_dict() for c in data.conflicts], ensure_ascii=False), "utf-8"
+    )
+    hashing.written(names["conflicts"])
+    if data.chunk_tokens is not None:
+        names["bm25_tokens"] = f"bm25_tokens.g{gen}.npz"
+        data.chunk_tokens.save(directory / names["bm25_tokens"])
+        hashing.written(names["bm25_tokens"])
+    if data.analyses is None:
+        return {}
+    for part in _ANALYSIS_PARTS:
+        names[f"parse_{part}"] = f"parse_{part}.g{gen}.npy"
+        npy(f"parse_{part}", getattr(data.analyses, part))
+    return {"analyses": {"recipe": data.analyses.recipe, "labels": list(data.analyses.labels)}}
 
 
 def _remove_other_generations(directory: Path, keep: int) -> None:

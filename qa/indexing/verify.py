@@ -16,7 +16,7 @@ import os
 import time
 from pathlib import Path
 
-__all__ = ["Checksums", "sha256_of", "VERIFIED"]
+__all__ = ["Checksums", "Hashing", "sha256_of", "VERIFIED"]
 
 VERIFIED = "verified.json"
 RACY_NS = 2_000_000_000
@@ -75,3 +75,28 @@ class Checksums:
             os.replace(tmp, self.directory / VERIFIED)
         except OSError:
             tmp.unlink(missing_ok=True)
+
+
+class Hashing:
+    """The manifest's checksums of an index generation's files, each hashed in a thread as soon as
+    it is written, while the next one is written (hashlib and file writes release the GIL): hashing
+    the ~360 MB of a 10,000-article index after writing it was ~0.3 s of every added article."""
+
+    def __init__(self, directory: Path):
+        from concurrent.futures import ThreadPoolExecutor
+
+        self.directory = directory
+        self.pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="qa-hash")
+        self.jobs: dict = {}
+
+    def written(self, name: str) -> None:
+        p = self.directory / name
+        for sub in sorted(p.iterdir()) if p.is_dir() else [p]:
+            self.jobs[f"{name}/{sub.name}" if p.is_dir() else name] = self.pool.submit(sha256_of, sub)
+
+    def files(self) -> dict[str, dict]:
+        try:
+            return {k: {"sha256": job.result(), "bytes": (self.directory / k).stat().st_size}
+                    for k, job in self.jobs.items()}
+        finally:
+            self.pool.shutdown()
