@@ -56,6 +56,8 @@ _FOCUS = {
         volume altitude elevation population pressure capacity""",
 }
 _FOCUS_TYPE = {w: t for t, ws in _FOCUS.items() for w in ws.split()}
+# What a business is owed, earns or owes: amounts of money when a wh-question asks for them.
+_AMOUNTS = frozenset("backlog backlogs profit profits earnings income revenues debt debts deficit surplus valuation".split())
 # Roles a company plays: "which foundry", "what partner" ask for one, but as a modifier ("Has
 # Samsung's foundry backlog ...") the word asks for nothing, so only right after the wh-word or
 # as the last of a question's keywords ("jalapeno chip partner").
@@ -111,7 +113,8 @@ _EXPLAIN = frozenset("tell describe explain compare contrast summarize summarise
 
 def _question_focus(question: str) -> Focus:
     # "What's the value ...": the wh-word is "what" ("'s" is "is").
-    toks = [t[:-2] if t[-2:] in ("'s", "’s") and t[:-2] in _WH else t for t in map(str.casefold, _WORD.findall(question))]
+    words = [t.casefold() for t in _WORD.findall(question)]
+    toks = [t[:-2] if t[-2:] in ("'s", "’s") and t[:-2] in _WH else t for t in words]
     if not toks:
         return Focus("", "", None)
     whs = [i for i, t in enumerate(toks) if t in _WH]
@@ -175,7 +178,10 @@ def _question_focus(question: str) -> Focus:
         return Focus(wh, "", "OTHER")
     if wh == "what" and toks[-1] == "worth" and "worth" not in toks[wh_i + 1:-1]:
         return Focus(wh, "worth", "MONEY")  # "What is Meta's ASIC order with Samsung worth?"
-    focus, typ = _focus_from(toks, wh_i + 1, after_wh=True)
+    # After "What's" an "is" stands between the wh-word and the next word: "What's Samsung's
+    # backlog?" asks for the backlog, as "What is Samsung's backlog?" does, not for an owner as
+    # "What city's Marriott ..." does.
+    focus, typ = _focus_from(toks, wh_i + 1, after_wh=words[wh_i] == toks[wh_i])
     of = next((i for i in range(wh_i + 1, min(len(toks), wh_i + 6))
                if toks[i] in ("name", "type", "kind", "sort") and i + 1 < len(toks) and toks[i + 1] == "of"), None)
     if of is not None:
@@ -186,6 +192,8 @@ def _question_focus(question: str) -> Focus:
         typ = "PLACE"  # "which area of Khwarezmia", not "what is the area of"
     if typ == "PERCENT" and focus == "rate" and "percent" not in toks and "percentage" not in toks:
         typ = "NUM"
+    if typ in (None, "OTHER") and focus in _AMOUNTS:
+        typ = "MONEY"  # "What's Samsung's backlog?"; as keywords or in a yes/no question it may be a claim
     return Focus(wh, focus, typ or "OTHER")
 
 

@@ -87,6 +87,17 @@ def test_question_focus_finds_the_focus_noun():
     assert question_focus("What is Meta's MTIA chip made of?").focus != "made"
     assert question_focus("What is Samsung's foundry doing?").focus == "foundry"
     assert question_focus("In what city's hotel did the team stay?").focus == "city"
+    # "What's" is "What is": the owner after it is not asked for as "what city's" asks for one.
+    assert question_focus("What's Samsung's order backlog?").focus == "backlog"
+    assert question_focus("what's meta's chip called").focus != "meta"
+
+
+@pytest.mark.parametrize("question", [
+    "What's Samsung's 2nm backlog?", "What was the company's profit?", "What were Kelta's earnings?",
+    "What is the country's debt?", "What is the startup's valuation?",
+])
+def test_nouns_that_are_amounts_of_money_ask_for_money(question):
+    assert question_focus(question).type == "MONEY"
 
 
 SB = ("The Denver Broncos defeated the Carolina Panthers 24–10 to win Super Bowl 50 "
