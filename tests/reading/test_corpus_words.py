@@ -97,3 +97,25 @@ def test_a_word_typed_without_its_accent_finds_the_articles_writing_it(fake_embe
     p = _pipeline(write_corpus)
     # the lexical index lists "jalapeño", not "jalapeno"
     assert p.casemap("who makes jalapeno chips").truecase("who makes jalapeno chips") == "Who makes Jalapeño chips"
+
+
+@pytest.mark.slow
+def test_on_the_seeds_every_gold_and_seed_b_question_is_cased_as_by_the_whole_corpus(tmp_path, monkeypatch):
+    import json
+    from pathlib import Path
+
+    import qa
+
+    monkeypatch.setenv("QA_INDEX_ROOT", str(tmp_path / "index"))
+    qa.api.clear_cache()
+    p = qa.api.get_pipeline()
+    whole = CaseMap(d.raw[a:b] for d in p.docs.values() for a, b in d.content)
+    root = Path(__file__).resolve().parents[2]
+    files = [root / "eval" / "gold.jsonl", root.parent / "shared" / "benchmarks" / "seed_questions_b.jsonl"]
+    questions = [json.loads(line).get("question") for f in files if f.exists()
+                 for line in f.read_text("utf-8").splitlines() if line.strip()]
+    questions = [q.lower() for q in questions if q]
+    assert len(questions) >= 96
+    for q in questions:
+        assert p.casemap(q).truecase(q) == whole.truecase(q), q
+    qa.api.clear_cache()
