@@ -78,7 +78,8 @@ class IndexData:
 
 
 def _files_of(hashing: Hashing) -> dict[str, dict]:
-    """Every data file of the generation written: their checksums for the manifest."""
+    """Every data file of the generation written: their checksums for the manifest (the point
+    between the data files and the manifest that tests/test_reliability.py kills a build at)."""
     return hashing.files()
 
 

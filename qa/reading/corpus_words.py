@@ -7,9 +7,9 @@ in small letters at 10,000 articles (the cased questions of the archive benchmar
 Only the question's own words matter, and every occurrence of a word that is not a stop word lies
 in a chunk the BM25 index lists under the word's term: counting over those chunks gives the same
 figures as counting over every article, at the cost of the chunks read. A word in more than ``cap``
-chunks (a common word; never a name of the seeds) is counted over its first ``cap`` chunks, which
-give its usual form as surely; a stop word, which the lexical index does not list, over the index's
-first ``cap`` chunks. A word's count does not depend on the question, so it is kept (``held``
+chunks (a common word; never a name of the seeds) is counted over ``cap`` of them spread evenly
+over the list, which give its usual form as surely; a stop word, which the lexical index does not
+list, over ``cap`` chunks spread over the index. A word's count does not depend on the question, so it is kept (``held``
 words): a question pays for the words no question used before.
 """
 from __future__ import annotations
@@ -28,8 +28,9 @@ __all__ = ["CorpusWords"]
 
 
 class CorpusWords:
-    """The content spans (title, paragraphs) of an index's articles that hold given words: each
-    span whole and once, the unit a count over every article counts in."""
+    """The parts of an index's articles that hold given words, as the content spans (title,
+    paragraphs) a count over every article reads: a chunk's part of each span (``pieces``, for the
+    case forms) or the spans whole and once (``texts``, for description links)."""
 
     def __init__(self, data, docs: Mapping, cap: int = 64, held: int = 50_000,
                  accents: Callable[[], Mapping[str, str]] | None = None):
@@ -51,8 +52,11 @@ class CorpusWords:
         if tid is None:
             return []
         indptr, indices = bm25.scores["indptr"], bm25.scores["indices"]
-        rows = np.sort(np.asarray(indices[int(indptr[tid]) : int(indptr[tid + 1])]))
-        if len(rows) > self.cap:  # spread over the whole index, not its first articles
+        return self._spread(np.sort(np.asarray(indices[int(indptr[tid]) : int(indptr[tid + 1])])))
+
+    def _spread(self, rows: np.ndarray) -> list[int]:
+        """``cap`` of the rows at most, evenly spread: over the whole index, not its first articles."""
+        if len(rows) > self.cap:
             rows = rows[np.linspace(0, len(rows) - 1, self.cap).round().astype(np.int64)]
         return rows.tolist()
 
@@ -70,8 +74,7 @@ class CorpusWords:
         typed in (``truecase.question_words``); for a stop word, which the lexical index does not
         list, ``cap`` chunks spread over the index."""
         if word in stopwords():
-            n = len(self.data.chunks)
-            return sorted(set(np.linspace(0, n - 1, min(self.cap, n)).round().astype(np.int64).tolist())) if n else []
+            return self._spread(np.arange(len(self.data.chunks)))
         return sorted(set(self.chunks_of(word)) | set(self.chunks_of(run)))
 
     def forms(self, words: Mapping[str, str]) -> dict[str, Counter]:
@@ -107,13 +110,12 @@ class CorpusWords:
             at += 1
         return out
 
-    def pieces(self, rows: Iterable[int]) -> list[tuple[str, int, int, int, int]]:
-        """The chunk rows as pieces of their content spans (``truecase.forms_of``): ``(raw, a, b,
-        lo, hi)``, the article's text, the span ``a:b`` and the chunk's part ``lo:hi`` of it."""
+    def _spans(self, rows: Iterable[int]):
+        """(doc index, raw text, span start, span end, chunk start, chunk end) for each content span
+        each chunk row overlaps."""
         rows = list(rows)
         if not rows:
-            return []
-        out = []
+            return
         starts: dict[int, list[int]] = {}
         for d, start, end in np.asarray(self.data.chunks[np.asarray(rows, dtype=np.int64)]).tolist():
             doc = self.docs[self.data.doc_ids[d]]
@@ -123,12 +125,17 @@ class CorpusWords:
                 if a >= end:
                     break
                 if b > start:
-                    out.append((doc.raw, a, b, max(a, start), min(b, end)))
-        return out
+                    yield d, doc.raw, a, b, start, end
+
+    def pieces(self, rows: Iterable[int]) -> list[tuple[str, int, int, int, int]]:
+        """The chunk rows as pieces of their content spans (``truecase.forms_of``): ``(raw, a, b,
+        lo, hi)``, the article's text, the span ``a:b`` and the chunk's part ``lo:hi`` of it."""
+        return [(raw, a, b, max(a, start), min(b, end)) for _, raw, a, b, start, end in self._spans(rows)]
 
     def texts(self, rows: Iterable[int]) -> list[str]:
         """The content spans the chunk rows overlap, each once."""
         seen: dict[tuple[int, int], str] = {}
-        for raw, a, b, _, _ in self.pieces(rows):
-            seen.setdefault((id(raw), a), raw[a:b])
+        for d, raw, a, b, _, _ in self._spans(rows):
+            if (d, a) not in seen:
+                seen[(d, a)] = raw[a:b]
         return list(seen.values())

@@ -50,8 +50,8 @@ _Q_ORIGIN = re.compile(rf"\b({_CAP})(?=\s+(?:[\w-]+\s+){{0,3}}?{_ORG_HEAD}\b)")
 
 def may_describe(question: str) -> bool:
     """Whether the question has the shape of a description ("the X maker", "the Korean fab"):
-    only then are the corpus's links collected, a pass over every article."""
-    return bool(_Q_PRODUCT.search(question)) or any(_is_demonym(m.group(1)) for m in _Q_ORIGIN.finditer(question))
+    only then are the corpus's links counted (over the passages naming the product or place)."""
+    return any(described_words(question))
 
 
 def described_words(question: str) -> tuple[list[str], list[str]]:

@@ -146,6 +146,7 @@ _ASKED_RESPONSE = re.compile(r"\s*(?:(?i:what|how)\s+(?i:was|is|were|are)\s+)?(?
 _NOT_PARTIES = frozenset("what which who whose whom how when where why the a an this that these those its their "
                          "is are was were did does do has have".split())
 
+
 def _asked_speaker(question: str) -> re.Match | None:
     """The match naming the party whose words a question asks for (group 1) and the word asking
     (group 2: "say", "response"), or None."""

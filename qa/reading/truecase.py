@@ -60,9 +60,10 @@ def question_words(question: str) -> dict[str, str]:
     return out
 
 
-def _counted(text: str, at: int) -> bool:
-    """Whether an occurrence at ``at`` counts: not the text's first word, not a sentence's."""
-    return at > 0 and not _START.search(text[max(0, at - 8) : at])
+def _counted(text: str, at: int, start: int = 0) -> bool:
+    """Whether an occurrence at ``at`` of the text starting at ``start`` counts: not the text's
+    first word, not a sentence's."""
+    return at > start and not _START.search(text[max(start, at - 8) : at])
 
 
 @lru_cache(maxsize=4096)
@@ -96,7 +97,7 @@ def forms_of(words: set[str], pieces: Iterable[tuple[str, int, int, int, int]]) 
                 m = _WORD.match(raw, at, b)
                 got = m.group(0) if m else ""
                 small = got.lower()
-                if (small if small.isascii() else _fold(small)) == word and at > a and not _START.search(raw[max(a, at - 8) : at]):
+                if (small if small.isascii() else _fold(small)) == word and _counted(raw, at, a):
                     forms[word][got] += 1
     return forms
 

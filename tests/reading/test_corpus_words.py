@@ -36,7 +36,7 @@ def test_a_questions_words_counted_alone_get_the_forms_a_whole_count_gives(quest
 
 
 def test_a_word_is_looked_up_with_the_run_it_was_typed_in():
-    assert question_words("when was stephen o'mara born") ["mara"] == "o'mara"
+    assert question_words("when was stephen o'mara born")["mara"] == "o'mara"
     assert question_words("ai-server parts")["server"] == "ai-server"
 
 
@@ -67,8 +67,7 @@ def _pipeline(write_corpus, n_other=30):
     docs["nexa.txt"] = "Nexa news\n\nMirae's MTIA-like Nexa chip uses HBM. Analysts like Nexa."
     docs["jalapeno.txt"] = "Chip news\n\nMirae released the Jalapeño chip. A new Jalapeño board ships soon."
     corpus = write_corpus(docs)
-    p = qa.api.get_pipeline(corpus, corpus.parent / "ix")
-    return p
+    return qa.api.get_pipeline(corpus, corpus.parent / "ix")
 
 
 def test_a_caseless_question_reads_only_the_articles_holding_its_words(fake_embedder, write_corpus):
