@@ -39,6 +39,12 @@ _PROBE = ["The backlog is expected to approach 50 trillion won.", "  Who builds 
 
 # The sentence-transformers pipelines the export reproduces: a transformer, mean pooling, and
 # optionally normalisation.
+# torch.onnx.export keeps process-wide state ("GLOBALS.in_onnx_export"): a second export running in
+# another thread fails. On a machine's first run the embedder and the cross-encoder are exported at
+# once (qa.api warms the cross-encoder in a thread), and the failed one ran on torch for that
+# process only, so its answers differed from every later process's (gold: 82.9% against 84.2%).
+_EXPORT_LOCK = threading.Lock()
+
 _PLAIN_PIPELINES = (["Transformer", "Pooling"], ["Transformer", "Pooling", "Normalize"])
 
 
@@ -112,7 +118,7 @@ def _export(st_model, path: Path, transformer=None) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     try:
-        with warnings.catch_warnings():
+        with _EXPORT_LOCK, warnings.catch_warnings():
             warnings.simplefilter("ignore")
             torch.onnx.export(
                 Hidden(auto).eval(), tuple(enc[k] for k in _INPUTS), str(tmp), input_names=list(_INPUTS),

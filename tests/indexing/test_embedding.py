@@ -147,3 +147,32 @@ def test_an_unwritable_cache_still_embeds(tmp_path, monkeypatch):
     with pytest.warns(UserWarning, match="ONNX encoder unavailable"):
         e = SentenceTransformerEmbedder(backend="auto")
     assert e.backend == "torch" and e.encode(["fine"]).shape == (1, 384)
+
+
+@pytest.mark.slow
+def test_two_exports_at_once_both_succeed(both, tmp_path):
+    """A machine's first run exports the embedder and the cross-encoder in two threads at once;
+    torch.onnx.export refuses to run while another export is under way, and the loser then ran on
+    torch, so that process's answers differed from every later one's."""
+    import threading
+
+    from qa.indexing import onnx_backend as ob
+
+    model = both[1]._model
+    start = threading.Barrier(2)
+    failures: list[BaseException] = []
+
+    def export(name: str) -> None:
+        start.wait()
+        try:
+            ob._export(model, tmp_path / name)
+        except BaseException as exc:  # noqa: BLE001 - the test reports what a thread raised
+            failures.append(exc)
+
+    threads = [threading.Thread(target=export, args=(f"{n}.onnx",)) for n in ("a", "b")]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not failures, failures
+    assert (tmp_path / "a.onnx").stat().st_size > 1_000_000 and (tmp_path / "b.onnx").exists()
