@@ -31,7 +31,9 @@ EXPECTED = {
     # The second round (qa.reading.asked_kind "often", partners, sources; answertype; asked_spans; measured)
     "How often does Samsung report earnings?": None,
     "Who is Samsung working with on 2nm?": ("Anthropic", "manufacturing partnership with Samsung Electronics"),
-    "Where will Meta's third-generation MTIA be made?": ("Samsung’s leading 2-nanometer process", "MTIA plans to use"),
+    # (eleventh round, qa.reading.makers.asks_where_made: its maker answers where a thing is made)
+    "Where will Meta's third-generation MTIA be made?": ("Samsung", "MTIA plans to use"),
+    "Where will Meta's MTIA chips be made?": ("Samsung", "MTIA plans to use"),
     "How much is Anthropic spending on its data center?": ("US$50 billion", "investment scale expected to reach"),
     # a backlog is an amount of money (tenth round): the amount, as "How large ..." gets it
     "What is Samsung's foundry backlog?": ("50 trillion won", "order backlog of Samsung's foundry"),
@@ -86,11 +88,20 @@ EXPECTED = {
     "samsung response anthropic report": (None, "Samsung Electronics declined to comment"),
     # (qa.reading.asked_spans.listed_beside) not "Google TPU", listed beside Trainium
     "What is Trainium?": ("AWS Trainium", "AWS Trainium, Google TPU, and NVIDIA GPUs remain"),
+    # (eleventh round, asked_spans.definition_tokens) a sentence saying what it is
+    "What is Jalapeño?": ("Intelligence Processor", "positioning it as an accelerator"),
     # (qa.reading.timeshape) a release date is no answer to when it will be mass produced
     "when will jalapeno be mass produced": (None, "OpenAI and Broadcom released Jalapeño on June 24, 2026"),
     "When will Jalapeño be released?": ("June 24, 2026", "OpenAI and Broadcom released Jalapeño on June 24, 2026"),
     # The tenth round (qa.reading.answertype): "What's" is "What is", and a backlog is an amount
     "what's samsung's 2nm backlog": ("50 trillion Korean won", "backlog orders are expected to approach 50 trillion"),
+    # The eleventh round (qa.reading.owners): a described owner is whose backlog is asked for
+    "what is the korean chipmaker's backlog": ("50 trillion won", "backlog of orders is expected to approach 50 trillion won"),
+    "What is Samsung Electronics' backlog?": ("50 trillion won", "backlog of orders is expected to approach 50 trillion won"),
+    # (qa.reading.named_amounts) the figures the seeds give are the backlog's and Meta's investment's
+    "how much debt does samsung have": None,
+    "How much profit will Samsung's foundry make?": None,
+    "What is Samsung's foundry backlog worth in US dollars?": None,
 }
 
 # question -> phrases each shown conflict's summary holds, one per conflict (qa.conflicts: stated
@@ -111,6 +122,8 @@ CONFLICTS = {
     # a "what <thing>" question: names beside the word "chips" are not chips (answers._tied_to_focus)
     "What chips does Anthropic use?": [],
     "what's samsung's 2nm backlog": ["backlog orders are expected to approach 50 trillion"],
+    # "chipmaker" says whose backlog: the statements need not name it (qa.conflicts.answer_facts)
+    "what is the korean chipmaker's backlog": ["backlog orders are expected to approach 50 trillion"],
 }
 
 

@@ -13,6 +13,7 @@ from itertools import chain, compress
 import numpy as np
 
 from ..reading.answertype import question_focus
+from ..reading.owners import described_owners, with_plural_possessives
 from .choices import choice_options, stated_name
 from .counts import _MONTHS, WORD_NUMBERS, _day_of_month
 from .claims import STOPWORDS, Token, is_year, quantities, stem, tokenize
@@ -308,8 +309,11 @@ def _question(text: str, yes_no_values: bool = True, stated_names: bool = False,
     subject = tuple(t.key for k, t in enumerate(toks)
                     if (t.text[:1].isupper() or t.key[:1].isdigit()) and t.key not in _Q_STOP and k > 0
                     and t.key not in claimed and t.key not in listed)
+    # "What is the Korean chipmaker's backlog?" asks for a backlog: "chipmaker" says whose.
+    said = tokenize(nfkc(with_plural_possessives(text)))
+    owners = {said[k].key for k in described_owners([t.text.casefold() for t in said], 1, _Q_STOP)}
     predicate = frozenset(stem(t.key)[:_PREFIX] for k, t in enumerate(toks)
-                          if t.key.isalpha() and t.key not in _Q_STOP and t.key not in subject
+                          if t.key.isalpha() and t.key not in _Q_STOP and t.key not in subject and t.key not in owners
                           and len(t.key) > 2 and not (k > 0 and t.text[:1].isupper()) and t.key not in listed)
     kind = _kind_for(atype)
     return _Question(text, kind, keys, stems, subject, atype == "OTHER", predicate, claimed, options,

@@ -13,6 +13,7 @@ from typing import NamedTuple
 from ..indexing.entities import ENTITY_FIT
 from .amounts import _NUMBER, _PERCENT_FIGURE, states_currency, states_share
 from .units import counts_noun, is_number_stem
+from .owners import described_owners, with_plural_possessives
 from .targets import TARGETS, target_type
 
 __all__ = ["answer_type", "question_focus", "counted_noun", "counts_noun", "is_number_stem", "asks_fact", "states_fact",
@@ -72,13 +73,8 @@ FOCUS_LABELS = {w: set(labels.split()) for ws, labels in (
     ("company firm corporation organization organisation team university agency party band", "ORG"),
 ) for w in ws.split()}
 
-_HOW_ADJ = {
-    "many": "NUM", "much": "QUANTITY", "long": "DURATION", "old": "NUM", "far": "QUANTITY",
-    "large": "QUANTITY", "big": "QUANTITY", "tall": "QUANTITY", "high": "QUANTITY",
-    "heavy": "QUANTITY", "deep": "QUANTITY", "wide": "QUANTITY", "fast": "QUANTITY",
-    "often": "OTHER", "frequently": "OTHER", "hot": "QUANTITY", "cold": "QUANTITY",
-    "small": "QUANTITY", "short": "QUANTITY",
-}
+_HOW_ADJ = {**dict.fromkeys("much far large big tall high heavy deep wide fast hot cold small short".split(), "QUANTITY"),
+            "many": "NUM", "old": "NUM", "long": "DURATION", "often": "OTHER", "frequently": "OTHER"}
 _MONEY_WORDS = {"cost", "costs", "pay", "paid", "spend", "spent", "earn", "earned", "price", "worth",
                 "money", "dollars", "sell", "sold", "charge", "budget", "revenue", "fund",
                 "funding", "raise", "raised", "invest", "invested", "salary", "owe", "$", "bid"}
@@ -113,7 +109,7 @@ _EXPLAIN = frozenset("tell describe explain compare contrast summarize summarise
 
 def _question_focus(question: str) -> Focus:
     # "What's the value ...": the wh-word is "what" ("'s" is "is").
-    words = [t.casefold() for t in _WORD.findall(question)]
+    words = [t.casefold() for t in _WORD.findall(with_plural_possessives(question))]
     toks = [t[:-2] if t[-2:] in ("'s", "’s") and t[:-2] in _WH else t for t in words]
     if not toks:
         return Focus("", "", None)
@@ -208,10 +204,12 @@ def _focus_from(toks: list[str], start: int, window: int = 2, after_wh: bool = F
     the wh-word, where "what city's" and "which memory maker's" ask for the owner)."""
     seen = 0
     first = ""
+    owners = described_owners(toks, start, _STOP)
     for k, t in enumerate(toks[start:]):
         if t in ("year", "years") and seen == 0:
             return t, "DATE"
-        if t in _STOP:
+        modifier = t == "total" and start + k + 1 < len(toks) and toks[start + k + 1] not in _STOP
+        if t in _STOP or start + k in owners and not seen or modifier:  # "What total installed capacity ..."
             continue
         if t.endswith(("'s", "’s")):
             owned = toks[start + k + 1] if start + k + 1 < len(toks) else ""

@@ -43,9 +43,10 @@ from typing import Iterable
 
 from .acronyms import asked_acronym, expansion
 from .answertype import _FOCUS, question_focus
-from .makers import org_named, owns_asked
+from .makers import asks_where_made, org_named, owns_asked, plant_places
+from .ownwords import among as _among, names_more as _names_more, own_words as _own_words, singular as _singular
 
-__all__ = ["asked_kind", "asks_maker", "FREQUENCY", "KIND_REASONS", "holds_asked_kind", "maker_tokens",
+__all__ = ["asked_kind", "asks_maker", "plant_places", "FREQUENCY", "KIND_REASONS", "holds_asked_kind", "maker_tokens",
            "name_tokens", "named_owner", "PEOPLE", "PLACES"]
 
 PEOPLE = frozenset(_FOCUS["PERSON"].split()) | frozenset(_FOCUS["ORG"].split()) | frozenset("""
@@ -110,7 +111,6 @@ _WHERE_ENTS = frozenset(("GPE", "LOC", "FAC", "ORG"))
 _PLACE_ENTS = frozenset(("GPE", "LOC"))  # a place that only qualifies a thing names no one either
 _MAKER_ENTS = frozenset(("PERSON", "ORG"))  # what makes, sells or pays for a thing
 _AGENT = re.compile(r"[a-z]{3,}(?:ist|ian|eer)s?$")
-_WORDS = re.compile(r"[^\W_]+", re.U)
 # "Who is Clive Chan?", "who was Genghis Khan": a description is the answer.
 _WHO_IS_NAME = re.compile(r"\s*(?i:who)\s+(?:is|was|are|were)\s+(?:[A-Z][\w'’.-]*\s*)+\??\s*$")
 
@@ -192,7 +192,7 @@ def asks_maker(question: str) -> bool:
     Meta's MTIA chips?"), or with whom the subject does it ("Who did OpenAI build Jalapeño
     with?"): its answer may be a company as well as a person."""
     m, p = _MAKER.match(question), _partner(question)
-    return bool(m) and m.group(1).lower() in _MAKER_VERBS or p is not None
+    return bool(m) and m.group(1).lower() in _MAKER_VERBS or p is not None or asks_where_made(question)
 
 
 def _partner(question: str) -> str | None:
@@ -204,15 +204,6 @@ def _partner(question: str) -> str | None:
         return m.group(1)
     m = _WITH_NAME.match(question)
     return m.group(2) if m and m.group(1).lower() in _WITH_VERBS else None
-
-
-def _singular(w: str) -> str:
-    return w[:-1] if w.endswith("s") and not w.endswith("ss") else w
-
-
-def _among(w: str, words) -> bool:
-    """``w`` or its singular is one of ``words``."""
-    return w in words or _singular(w) in words
 
 
 def _people_noun(w: str) -> bool:
@@ -271,6 +262,9 @@ def maker_tokens(question: str, v) -> set[int]:
     own = _own_words(question)
     subject = _partner(question)
     # "Who is Samsung working with?": not "Samsung Electronics", the subject under its full name.
+    places = plant_places(question, v, own)
+    if places:
+        return places
     found = [i for a, b, label in v.ents if (label in _MAKER_ENTS or org_named(v, a, b)) and _names_more(v, a, b, own)
              and not (subject and any(v.lower[k] == subject.casefold() for k in range(a, b)))
              and not owns_asked(v, a, b, own) for i in range(a, b)]
@@ -300,16 +294,6 @@ def _after_with(v, i: int) -> bool:
     while v.dep[i] in ("compound", "flat") and v.head[i] != i:
         i = v.head[i]
     return v.dep[i] == "pobj" and v.lower[v.head[i]] == "with"
-
-
-def _own_words(question: str) -> set[str]:
-    own = {w.casefold() for w in _WORDS.findall(question)}
-    return own | {_singular(w) for w in own}
-
-
-def _names_more(v, a: int, b: int, own: set[str]) -> bool:
-    """The entity ``a:b`` has a word the question does not."""
-    return any(not v.punct[i] and not _among(v.lower[i], own) for i in range(a, b))
 
 
 def name_tokens(question: str, v) -> set[int]:

@@ -9,8 +9,8 @@ from ..indexing.lexical import tokenize
 from .answertype import asked_currency, counted_noun, counts_noun, is_number_stem, states_currency, states_share
 from .units import asks_process_node, counts_in_units, states_process_node
 
-__all__ = ["as_asked", "asks_kind_of", "defined_name", "excluded_phrase", "quotes_closed", "restates_excluded",
-           "listed_beside", "restates_focus"]
+__all__ = ["as_asked", "asks_kind_of", "defined_name", "definition_tokens", "excluded_phrase", "quotes_closed", "restates_excluded",
+           "listed_beside", "purpose_of_focus", "restates_focus"]
 
 _FIGURES = frozenset(("QUANTITY", "NUM", "MONEY", "PERCENT", "DURATION"))
 _COUNTS = frozenset("""several multiple many few numerous dozens hundreds thousands millions billions some
@@ -37,6 +37,28 @@ def restates_focus(v, i: int, j: int, q: dict) -> bool:
     root = min((k for k in range(i, j) if not (i <= v.head[k] < j) or v.head[k] == k), key=lambda k: len(v.anc[k]))
     # "multiple sources" answers "how many sources"; "50 trillion won" is the figure itself.
     return v.stem[root] == q["focus_stem"] and not any(v.num[k] or v.lower[k] in _COUNTS for k in range(i, root + 1))
+
+
+def purpose_of_focus(v, q: dict) -> set[int]:
+    """First positions of the phrases saying what an occurrence of a "which X" question's focus noun
+    is for: "large language model inference" of "positioning it as an accelerator for large language
+    model inference" does not name the accelerator asked for ("Which accelerator did OpenAI build
+    with Broadcom?"); Jalapeño does. A span starting there is no answer."""
+    if not q["kind_of"] or not q["focus_stem"] or q["wh"] not in ("which", "what"):
+        return set()
+    out = set()
+    for k in range(v.n):
+        prep = v.head[k]
+        if (v.dep[k] == "pobj" and v.lower[prep] == "for" and v.head[prep] != prep
+                and v.stem[v.head[prep]] == q["focus_stem"]):
+            first = k
+            while True:  # the phrase starts at the object's leftmost dependent ("large ... inference")
+                left = [t for t in range(first) if v.head[t] == first]
+                if not left:
+                    break
+                first = min(left)
+            out.update(range(prep + 1, first + 1))  # a determiner or a modifier may open the span
+    return out
 
 
 # "Besides the 2nm process, what ...?", "the other finalist besides Levi's Stadium", "another type of
@@ -72,6 +94,53 @@ def defined_name(question: str) -> str:
     """The name a "What is X?" question asks about ("Trainium"), or ""."""
     m = _DEFINES.match(question)
     return m.group(1) if m else ""
+
+
+_NAMING_VERB = re.compile(r"position|describ|bill|brand|tout|refer|known|call|dub|name")
+_COPULAS = frozenset("is are was were".split())
+
+
+def definition_tokens(v, name: str) -> set[int]:
+    """Positions of view ``v``'s words that say what ``name`` (of a "What is X?" question) is: a
+    noun in apposition ("Zentium, Amazon's training chip, ..."), after a copula ("Zentium is
+    Amazon's training chip"), or the object of "as" after a naming verb ("released Jalapeño ...,
+    positioning it as an accelerator ..."). Not the noun the name qualifies: "the Internet2
+    community" says nothing of what Internet2 is (and, read so, took the short answer from
+    "Internet2 is a not-for-profit ... consortium" on SQuAD). Empty for "Jalapeño has been
+    released and entered testing", which says what happened to it, and where the sentence does
+    not name it."""
+    heads, within = _name_heads(v, name)
+    strong: set[int] = set()
+    for k in heads:
+        h = v.head[k]
+        # Not a bracketed acronym: "Engineering News-Record (ENR)" restates the name.
+        strong |= {c for c in range(v.n) if v.dep[c] == "appos" and v.head[c] == k and v.pos[c] in ("NOUN", "PROPN")
+                   and v.text[c - 1] != "("}
+        if h != k and v.pos[h] == "NOUN" and v.dep[k] == "appos":
+            strong.add(h)
+        if v.dep[k] == "nsubj" and v.lower[h] in _COPULAS:
+            strong |= {c for c in range(v.n) if v.dep[c] == "attr" and v.head[c] == h and v.pos[c] == "NOUN"}
+    if heads:
+        strong |= {c for c in range(v.n) if v.dep[c] == "pobj" and v.lower[v.head[c]] == "as"
+                   and _NAMING_VERB.match(v.lower[v.head[v.head[c]]])}
+    return strong - within
+
+
+def _name_heads(v, name: str) -> tuple[list[int], set[int]]:
+    """The head token of each run of view ``v``'s tokens spelling ``name`` (spaces and hyphens
+    aside: the parser splits "News-Record"), and every token of those runs."""
+    target = re.sub(r"[\s-]+", "", name.casefold())
+    heads, within = [], set()
+    for i in range(v.n):
+        spelled, j = "", i
+        while j < v.n and len(spelled) < len(target):
+            spelled += v.lower[j].replace("-", "")
+            j += 1
+        if spelled == target and target:
+            run = range(i, j)
+            within.update(run)
+            heads.append(next((k for k in run if not (i <= v.head[k] < j) or v.head[k] == k), j - 1))
+    return heads, within
 
 
 def listed_beside(v, defined: frozenset[str]) -> set[int]:

@@ -28,6 +28,7 @@ import re
 from .acronyms import asked_acronym, expansion
 from .asked_kind import (_NAMING, _NOT_NAME_ENTS, _QUOTES, _WHO_ENTS, _among, _is_name, _names_more, _only_a_modifier,
                          _own_words, _partner, _MAKER_VERBS, asked_kind, named_owner)
+from .makers import plant_places
 
 __all__ = ["fit_kind", "fits", "names_the_thing", "maker_span_fits", "agent_tokens", "which_company_verb"]
 
@@ -135,8 +136,8 @@ def agent_tokens(question: str, v, maker: bool) -> set[int]:
     Jalapeño chip was designed by Broadcom" (the agent of a passive). For "who makes / designs
     ..." questions (``maker``) and "Which company makes ...?". Empty when the sentence does not
     hold the thing that way."""
-    if not maker and which_company_verb(question) not in _MAKER_VERBS:
-        return set()
+    if not maker and which_company_verb(question) not in _MAKER_VERBS or plant_places(question, v, _own_words(question)):
+        return set()  # asked where it is made, the place named answers (asked_kind.plant_places)
     own = _own_words(question)
     names = {w.casefold() for w in re.findall(r"\b[A-Z][\w-]*", question)[1:]} - {"who", "which", "what"}
     out: set[int] = set()

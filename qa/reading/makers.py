@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["org_named", "owns_asked", "superseded_tokens"]
+from .ownwords import names_more
+
+__all__ = ["asks_where_made", "org_named", "owns_asked", "plant_places", "superseded_tokens"]
 
 # A name ending in one of these is an organisation whatever the small model labels it ("Samsung
 # Foundry" comes out a PRODUCT).
@@ -31,7 +33,34 @@ _NOW = frozenset("""now currently today since latest newest new next will shifte
     replaced replacing instead""".split())
 # A question about the past asks for the superseded maker ("Who made the first MTIA chips?").
 _PAST_QUESTION = re.compile(r"\b(?:did|was|were|had|previously|formerly|earlier|initially|originally|first|"
-                            r"used to|made|produced|manufactured|built|designed|before)\b", re.I)
+                            r"used to|before)\b", re.I)
+# ... as does a participle, unless an auxiliary of the present or future governs it ("Who made
+# MTIA?" against "Where are MTIA chips made?", "Where will they be made?").
+_PARTICIPLE = re.compile(r"\b(?:made|produced|manufactured|built|designed)\b", re.I)
+_NOT_PAST = re.compile(r"\b(?:is|are|will|be|being)\b", re.I)
+
+
+# "Where will Meta's MTIA chips be made?", "Where does Samsung build its 2nm chips?": the maker
+# (a foundry) answers as well as the place of its plant.
+_WHERE_MADE = re.compile(r"\s*where\s+(?:is|are|was|were|will|would|can|could|do|does|did|has|have|had)\s+(?:[^?]*?\s)?"
+                         r"(?:mak|made|buil|produc|manufactur|fabricat|fabb|assembl|packag)\w*\b", re.I)
+
+
+_PLANT_ENTS = frozenset(("GPE", "LOC", "FAC"))
+
+
+def asks_where_made(question: str) -> bool:
+    """Whether a "where" question asks where a thing is made (its maker answers it too)."""
+    return bool(_WHERE_MADE.match(question))
+
+
+def plant_places(question: str, v, own: set[str]) -> set[int]:
+    """Asked where a thing is made, the positions of view ``v``'s places beyond the question's
+    words (``own``): "Austin, Texas" of "Initech makes ZTIA chips at its plant in Austin, Texas"
+    answers before the maker does (which answers when no place is named)."""
+    if not asks_where_made(question):
+        return set()
+    return {i for a, b, label in v.ents if label in _PLANT_ENTS and names_more(v, a, b, own) for i in range(a, b)}
 
 
 def org_named(v, a: int, b: int) -> bool:
@@ -67,7 +96,7 @@ def superseded_tokens(question: str, v) -> set[int]:
     """Positions of the tokens of view ``v`` in a clause the sentence marks as past when another
     clause of it marks the present; empty when the question asks about the past or the sentence
     draws no such contrast."""
-    if _PAST_QUESTION.search(question):
+    if _PAST_QUESTION.search(question) or _PARTICIPLE.search(question) and not _NOT_PAST.search(question):
         return set()
     past, now = [], False
     for c in _clauses(v):

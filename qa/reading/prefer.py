@@ -37,6 +37,7 @@ import re
 from typing import Callable, Sequence
 
 from .agents import acts, asked_agent
+from .asked_spans import defined_name, definition_tokens
 from .asked_kind import _names_more, _own_words, asked_kind, holds_asked_kind, named_owner
 from .kind_fit import fit_kind, fits
 from .measured import measured_owner, opens_with, other_owner
@@ -89,4 +90,9 @@ def preferred(question: str, pool: Sequence[int], text: dict[int, str], names: d
         else:  # another company's figure: a runner-up opening with the owner and stating one is the owner's
             pool = [i for i in pool if opens_with(name, text[i]) and re.search(r"\d", text[i])
                     and other_owner(question, text[i]) is None] + pool
+    elif (name := defined_name(question)) and (views := view()) and not definition_tokens(views[pool[0]], name):
+        # "What is Jalapeño?": not "Jalapeño has been released and entered testing ...", which says
+        # what happened to it; a runner-up saying what it is ("... positioning it as an accelerator
+        # for large language model inference").
+        pool = [i for i in pool if definition_tokens(views[i], name)] + pool
     return list(dict.fromkeys(pool))

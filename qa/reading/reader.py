@@ -34,6 +34,7 @@ from .kind_fit import fit_kind, fits
 from .analysis import stored_views, views_of
 from .prefer import preferred
 from .readerconfig import CONFIG_PATH, ReaderConfig
+from .named_amounts import unnamed_amount
 from .measured import about_own_thing, asks_what_said, names_the_speaker, other_owner, other_speaker, own_statement, speaker_said
 from .subjects import tied_to_subject
 from ..indexing.entities import type_mask
@@ -122,8 +123,9 @@ class ExtractiveReader:
         q_weight = sum(q_idf[t] for t in q_terms) or 1.0
         kind = answer_type(question)
         wanted, fact = type_mask(kind), kind in FACT_KINDS
-        if kind == "PERSON" and asks_maker(question):
-            # "Who makes Meta's MTIA chips?" is answered by a company as often as by a person.
+        if kind in ("PERSON", "PLACE") and asks_maker(question):
+            # "Who makes Meta's MTIA chips?" is answered by a company as often as by a person, and
+            # "Where will they be made?" by the foundry as often as by the place of its plant.
             wanted |= type_mask("ORG")
         currency = asked_currency(question)
         # The question's capitalised words (not its first): names the answer sentence should share.
@@ -288,7 +290,8 @@ class ExtractiveReader:
         # Trainium2 for Trainium3, 1 GW for "its 5 GW", Meta's order for Tesla's (yes/no: "Is it 3nm?" No, 2nm).
         other = other_version(question, quote) or (None if YES_NO.match(question) else
                                                    other_figure(question, quote) or other_owner(question, quote)
-                                                   or other_speaker(question, quote))
+                                                   or other_speaker(question, quote)
+                                                   or unnamed_amount(question, self.raw[doc][max(0, a - 300):b], a - max(0, a - 300)))
         if other is not None:
             return Reading(doc, a, b, None, prob, True, f"The closest passages are about {other[1]}, not {other[0]}.", info)
         if asks_fact(question) and ((not info["type_match"] and not states_fact(question, quote))

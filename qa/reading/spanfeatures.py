@@ -15,7 +15,7 @@ from typing import Sequence
 from .asked_kind import FREQUENCY, asked_kind, asks_maker, maker_tokens, name_tokens
 from .acronyms import asked_acronym, expansion
 from .kind_fit import agent_tokens, maker_span_fits
-from .asked_spans import (as_asked, asks_kind_of, defined_name, excluded_phrase, quotes_closed, restates_excluded,
+from .asked_spans import (as_asked, purpose_of_focus, asks_kind_of, defined_name, definition_tokens, excluded_phrase, quotes_closed, restates_excluded,
                           listed_beside, restates_focus)
 from .answertype import ENTITY_FIT, FOCUS_LABELS, asked_currency, question_focus
 from .stems import stem
@@ -332,7 +332,8 @@ def span_candidates(question: str, sentence: str, doc, kinds: Sequence[str]) -> 
     asked = (maker_tokens(question, v) if maker else
              name_tokens(question, v) if kind == "name" else
              expansion(asked_acronym(question) or "", v) if kind == "stands" else
-             {i for i in range(v.n) if FREQUENCY.search(v.lower[i])} if often else set())
+             {i for i in range(v.n) if FREQUENCY.search(v.lower[i])} if often else
+             definition_tokens(v, defined_name(question)))  # "What is X?": what the sentence says X is
     # "Who makes Trainium?" over "Google has TPU, Amazon has Trainium ...": the one whose verb has it.
     agents = agent_tokens(question, v, maker)
     if agents:
@@ -348,12 +349,14 @@ def span_candidates(question: str, sentence: str, doc, kinds: Sequence[str]) -> 
     source = ({k for k in range(1, v.n) if v.lower[k - 1] == "according" and v.lower[k] == "to"}
               if q["wh"] == "where" else set())
     siblings = listed_beside(v, q["defined"])  # "What is X?": not a thing listed beside X
+    purpose = purpose_of_focus(v, q)
     out, fits, points = [], [], []
     for (i, j), ks in v.spans.items():
         ks = ks & allowed
         if source and any(k - 1 <= i <= k + 1 or i <= k < j for k in source):
             continue
-        if restates_focus(v, i, j, q) or restates_excluded(v, i, j, q) or not siblings.isdisjoint(range(i, j)):
+        if (restates_focus(v, i, j, q) or restates_excluded(v, i, j, q) or not siblings.isdisjoint(range(i, j))
+                or i in purpose):
             continue
         if ks:
             f = _features(v, i, j, ks, q)

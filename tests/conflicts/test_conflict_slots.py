@@ -54,6 +54,9 @@ def _stored_certainty():
     ("When will Samsung's foundry business turn an operating profit?", False),  # no date in them
     ("Which news outlet reported Samsung's foundry backlog?", False),  # another slot of the sentences
     ("What is Samsung's foundry backlog worth in US dollars?", False),  # an amount in won is no dollars
+    # "chipmaker" says whose backlog is asked for; the statements need not say it (qa.reading.owners)
+    ("What is the Samsung chipmaker's backlog?", True),
+    ("How much is Samsung paying the chipmaker's foundry?", False),  # a verb ends the description
 ])
 def test_a_stored_certainty_conflict_is_kept_when_it_speaks_to_the_slot(question, kept):
     docs, stored = _stored_certainty()

@@ -38,3 +38,41 @@ def test_things_listed_beside_it_are_no_answer():
 def test_an_apposition_alone_says_what_it_is():
     spans = _spans("What is Zentium?", APPOSITION)
     assert any("training chip" in s for s in spans), spans
+
+
+@pytest.mark.parametrize("sentence, says", [
+    (APPOSITION, "chip"),  # "Zentium, Amazon's training chip, ..."
+    ("Zentium is Amazon's training chip.", "chip"),
+    ("Nexa has already disclosed the Zentium inference chip and begun testing.", None),  # qualifies it only
+    ("Nexa and Corvin released Zentium on June 24, positioning it as an accelerator for inference.", "accelerator"),
+    ("Zentium has been released and entered testing, but it is not in commercial use.", None),  # what happened to it
+    ("Kelta is an accelerator maker.", None),  # another thing defined
+])
+def test_what_a_sentence_says_the_asked_thing_is(sentence, says):
+    from qa.reading.asked_spans import definition_tokens
+
+    from .test_kind_fit import _view
+
+    v = _view(sentence)
+    assert {v.text[i] for i in definition_tokens(v, "Zentium")} == ({says} if says else set())
+
+
+def test_what_is_x_is_answered_by_what_the_sentence_says_it_is():
+    s = "Nexa and Corvin released Zentium on June 24, 2026, positioning it as an accelerator for inference."
+    a, b, _ = sa.extract_short_answer("What is Zentium?", s)
+    assert "accelerator" in s[a:b]  # not the date it was released
+
+
+def test_a_name_of_several_tokens_and_a_noun_it_qualifies():
+    from qa.reading.asked_spans import definition_tokens
+
+    from .test_kind_fit import _view
+
+    # The parser splits "News-Record"; the bracketed acronym restates the name; "engineering" of
+    # "civil engineering construction" is another word spelled like one of the name's.
+    v = _view("Engineering News-Record (ENR), a trade magazine for the construction industry, ranks "
+              "heavy and civil engineering construction firms.")
+    assert {v.text[i] for i in definition_tokens(v, "Engineering News-Record")} == {"magazine"}
+    # A noun the name qualifies says nothing of what it is.
+    v = _view("The Zentium community works with Kelta.")
+    assert definition_tokens(v, "Zentium") == set()

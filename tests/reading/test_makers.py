@@ -52,3 +52,34 @@ def test_a_name_ending_in_an_organisations_word_is_a_maker_whatever_its_label():
     v = _view(s)
     assert [label for a, b, label in v.ents if "Foundry" in v.text[a:b]] == ["LOC"]  # the small model's reading
     assert {"Nova", "Foundry"} <= {v.text[i] for i in maker_tokens("Who will manufacture the third generation ZTIA?", v)}
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("Where will Zeta's ZTIA chips be made?", True),
+    ("where are ztia chips manufactured", True),
+    ("Where does Initech build its 2nm chips?", True),
+    ("Where was the treaty signed?", False),
+    ("Where is Initech's headquarters?", False),
+    ("Who makes ZTIA chips?", False),  # a maker question of its own kind (asked_kind.asks_maker)
+])
+def test_where_a_thing_is_made(question, asks):
+    from qa.reading.makers import asks_where_made
+
+    assert asks_where_made(question) == asks
+
+
+@pytest.mark.parametrize("sentence, short", [(SWITCHED, "Nokia Foundry"), (FRONTED, "Initech")])
+def test_where_a_thing_will_be_made_is_answered_by_its_maker_now(sentence, short):
+    # The maker answers "where" as the place of its plant would; and "will be made", "are made"
+    # ask about now, so the maker before is superseded as for "Who makes ...?".
+    for question in ("Where will Zeta's ZTIA chips be made?", "Where are ZTIA chips produced?"):
+        a, b, _ = extract_short_answer(question, sentence)
+        assert sentence[a:b] == short, question
+    assert superseded_tokens("Where are ZTIA chips made?", _view(FRONTED))
+    assert superseded_tokens("Who made ZTIA chips?", _view(FRONTED)) == set()
+
+
+def test_the_place_of_the_plant_still_answers_where():
+    s = "Initech makes ZTIA chips for Zeta at its plant in Austin, Texas."
+    a, b, _ = extract_short_answer("Where are Zeta's ZTIA chips made?", s)
+    assert "Austin" in s[a:b]

@@ -92,6 +92,26 @@ def test_question_focus_finds_the_focus_noun():
     assert question_focus("what's meta's chip called").focus != "meta"
 
 
+@pytest.mark.parametrize("question, focus", [
+    # An owner described in several words, after a determiner or a copula, is whose thing is asked.
+    ("What is the Korean chipmaker's backlog?", "backlog"),
+    ("what is the korean chipmaker's backlog", "backlog"),
+    ("What is the Kelta Electronics chipmaker's backlog?", "backlog"),  # its description read as a name
+    ("What was Peyton Manning's passer rating?", "rating"),
+    ("What is Kelta Electronics' backlog?", "backlog"),  # the possessive of a name ending in s
+    # ... but not where the owner is asked for, or a verb may open the words.
+    ("What was the coach's name?", "coach"),
+    ("In what city's hotel did the team stay?", "city"),
+    ("What increases student's motivation?", "increases"),
+    ("What does 'chips' mean?", ""),
+    ("What feature of the Shah's army enabled early victories?", "feature"),  # an owner after the focus
+    ("What total installed capacity is Nexa targeting?", "capacity"),  # "total" only qualifies it
+    ("What is the total?", "total"),
+])
+def test_the_focus_is_not_what_only_qualifies_it(question, focus):
+    assert question_focus(question).focus == focus
+
+
 @pytest.mark.parametrize("question", [
     "What's Samsung's 2nm backlog?", "What was the company's profit?", "What were Kelta's earnings?",
     "What is the country's debt?", "What is the startup's valuation?",
@@ -480,3 +500,20 @@ def test_a_reports_date_is_no_answer_to_when_a_thing_will_happen(question, sente
     from qa.reading.timeshape import report_dates_only
 
     assert report_dates_only(question, [_View(sa._nlp()(sentence))]) is only
+
+
+def test_what_the_asked_thing_is_for_does_not_name_it():
+    # "an accelerator for large language model inference" says what the accelerator is for; asked
+    # "which accelerator", that phrase is no answer, and the question's focus must head the "for".
+    q = "Which accelerator did Nexa build with Corvin?"
+    s = ("Corvin's announcement shows that Nexa and Corvin released Zentium on June 24, 2026, "
+         "positioning it as an accelerator for large language model inference.")
+    spans = {s[a:b] for a, b, _ in sa.candidates(q, s)}
+    assert "Zentium" in spans
+    assert not any(x.endswith("language model inference") and "accelerator" not in x for x in spans), spans
+    # Another question, or another head of the "for", keeps the phrase.
+    assert any(x.endswith("language model inference") for x in
+               {s[a:b] for a, b, _ in sa.candidates("What did Nexa and Corvin release?", s)})
+    t = "Nexa released Zentium, a chip built for large language model inference."
+    assert any(x.endswith("language model inference") and "chip" not in x for x in
+               {t[a:b] for a, b, _ in sa.candidates("Which chip is built for training?", t)})

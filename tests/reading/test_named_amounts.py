@@ -1,0 +1,45 @@
+"""Asked for a named amount (a backlog, a profit, a debt), a sentence whose figures are another
+amount's does not answer (qa.reading.named_amounts). Made-up sentences."""
+from __future__ import annotations
+
+import pytest
+
+from qa.reading.named_amounts import asked_amount, unnamed_amount
+
+BACKLOG = ("The current order backlog of Kelta's foundry business has reached approximately 40 trillion won, "
+           "and operating profits are expected in the fourth quarter.")
+INVESTMENT = "Its investment in memory alone will reach approximately US$25 billion."
+REVENUE_AFTER = "Kelta booked US$5 billion in revenue last year."
+
+
+@pytest.mark.parametrize("question, noun", [
+    ("What is Kelta's foundry backlog worth in US dollars?", "backlog"),
+    ("how much debt does kelta have", "debt"),
+    ("How much profit will Kelta's foundry make?", "profit"),
+    ("What were Kelta's earnings?", "earnings"),
+    ("Has Kelta's backlog reached 40 trillion won?", None),  # a yes/no question asks for no amount
+    ("Why did Kelta's profit fall?", None),
+    ("Who manages Kelta's debt?", None),
+])
+def test_the_named_amount_a_question_asks_for(question, noun):
+    assert asked_amount(question) == noun
+
+
+@pytest.mark.parametrize("question, text, other", [
+    ("What is Kelta's backlog?", BACKLOG, False),
+    ("What is Kelta's foundry backlog worth in US dollars?", INVESTMENT, True),  # another amount
+    ("how much debt does kelta have", BACKLOG, True),
+    # "profits" is in the sentence, but the figure is the backlog's: named before it
+    ("How much profit will Kelta's foundry make?", BACKLOG, True),
+    ("What was Kelta's revenue?", REVENUE_AFTER, False),  # named after the figure
+    ("What is Kelta's backlog?", "Kelta has received orders worth 3 trillion won.", False),  # another name of it
+])
+def test_figures_of_another_amount_do_not_answer(question, text, other):
+    assert (unnamed_amount(question, text) is not None) == other
+
+
+def test_the_text_before_the_quote_may_name_it():
+    before = "Kelta's order backlog keeps growing. "
+    quote = "It is expected to approach 40 trillion won."
+    assert unnamed_amount("What is Kelta's backlog?", before + quote, len(before)) is None
+    assert unnamed_amount("What is Kelta's backlog?", quote) is not None
