@@ -41,6 +41,9 @@ results: eval
 BENCH_STAMP := $(VENV)/.installed-bench
 
 $(BENCH_STAMP): $(STAMP)
+	# pip 23 (what python -m venv brings) fails to resolve this extra: "Candidate is not for this
+	# requirement lxml[html-clean,html-clean] vs lxml[html-clean]"; pip 24 and later resolve it.
+	$(PY) -m pip install --quiet --upgrade 'pip>=24'
 	$(PY) -m pip install --quiet -e '.[bench]'
 	touch $(BENCH_STAMP)
 

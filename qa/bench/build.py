@@ -47,7 +47,8 @@ def child_build(corpus: Path, work: Path, questions: list[str]) -> dict:
 
     from ..conflicts.corpus_wide import find_conflicts
     from ..indexing.embedding import get_embedder
-    from ..indexing.indexer import _reusing_encoder, chunk_text, sync_index
+    from ..indexing.indexer import chunk_text, sync_index
+    from ..indexing.reuse import reusing_encoder
     from ..retrieval.retriever import HybridRetriever
 
     settings = Settings()
@@ -74,7 +75,7 @@ def child_build(corpus: Path, work: Path, questions: list[str]) -> dict:
     pairs = PairCache(model=emb.model_id)  # as qa.api keeps it beside the index
     t = time.perf_counter()
     # With the index's sentence vectors, as qa index and ask() run it (nothing re-embedded).
-    find_conflicts(ordered, _reusing_encoder(emb, data, docs), cache=pairs)
+    find_conflicts(ordered, reusing_encoder(emb, data, docs), cache=pairs)
     conflicts_s = time.perf_counter() - t
     texts = [chunk_text(docs[data.doc_ids[i]], a, b) for i, a, b in data.chunks.tolist()]
     (work / "chunks.json").write_text(json.dumps(texts), "utf-8")
@@ -107,7 +108,7 @@ def child_build(corpus: Path, work: Path, questions: list[str]) -> dict:
     inc_s, inc_cpu = time.perf_counter() - t, time.process_time() - c
     inc_peak = _peak_mb()
     t = time.perf_counter()
-    find_conflicts([docs2[d] for d in data2.doc_ids], _reusing_encoder(emb, data2, docs2), cache=pairs)  # the changed one's pairs
+    find_conflicts([docs2[d] for d in data2.doc_ids], reusing_encoder(emb, data2, docs2), cache=pairs)  # the changed one's pairs
     inc_conf_s = time.perf_counter() - t
     n, s = int(len(data.chunks)), int(len(data.sentences))
     return {

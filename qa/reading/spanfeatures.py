@@ -333,7 +333,7 @@ def span_candidates(question: str, sentence: str, doc, kinds: Sequence[str]) -> 
              name_tokens(question, v) if kind == "name" else
              expansion(asked_acronym(question) or "", v) if kind == "stands" else
              {i for i in range(v.n) if FREQUENCY.search(v.lower[i])} if often else
-             definition_tokens(v, defined_name(question)))  # "What is X?": what the sentence says X is
+             definition_tokens(v, defined_name(question)) if q["defined"] else set())  # "What is X?": what it is
     # "Who makes Trainium?" over "Google has TPU, Amazon has Trainium ...": the one whose verb has it.
     agents = agent_tokens(question, v, maker)
     if agents:
