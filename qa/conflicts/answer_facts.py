@@ -310,8 +310,8 @@ def _question(text: str, yes_no_values: bool = True, stated_names: bool = False,
                     if (t.text[:1].isupper() or t.key[:1].isdigit()) and t.key not in _Q_STOP and k > 0
                     and t.key not in claimed and t.key not in listed)
     # "What is the Korean chipmaker's backlog?" asks for a backlog: "chipmaker" says whose.
-    said = tokenize(nfkc(with_plural_possessives(text)))
-    owners = {said[k].key for k in described_owners([t.text.casefold() for t in said], 1, _Q_STOP)}
+    possessed = tokenize(nfkc(with_plural_possessives(text)))  # "Electronics'" read as "Electronics's"
+    owners = {possessed[k].key for k in described_owners([t.text.casefold() for t in possessed], 1, _Q_STOP)}
     predicate = frozenset(stem(t.key)[:_PREFIX] for k, t in enumerate(toks)
                           if t.key.isalpha() and t.key not in _Q_STOP and t.key not in subject and t.key not in owners
                           and len(t.key) > 2 and not (k > 0 and t.text[:1].isupper()) and t.key not in listed)

@@ -7,7 +7,21 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["states_currency", "states_share"]
+__all__ = ["AMOUNT_NAMES", "AMOUNT_NOUNS", "states_currency", "states_share"]
+
+# What a business is owed, earns or owes, as a question writes it -> the word beginnings naming it
+# in a text. A wh-question asking for one asks for an amount of money (qa.reading.answertype), and
+# is answered only by a figure of that amount (qa.reading.named_amounts).
+AMOUNT_NAMES = {w: names for words, names in (
+    (("backlog", "backlogs"), ("backlog", "order")),
+    (("profit", "profits", "earnings", "income"), ("profit", "earning", "income")),
+    (("revenue", "revenues"), ("revenue", "sales", "turnover")),
+    (("debt", "debts"), ("debt", "borrowing", "liabilit", "loan")),
+    (("deficit", "deficits"), ("deficit", "shortfall")),
+    (("surplus",), ("surplus",)),
+    (("valuation",), ("valuation",)),  # not "worth" or "value": "orders worth 3 trillion won"
+) for w in words}
+AMOUNT_NOUNS = frozenset(AMOUNT_NAMES)
 
 _PERCENT_FIGURE = r"\d\s*(?:%|per ?cent\b)"
 _NUMBER = r"(?<![\d,.])\d(?:[\d,.]*\d)?"

@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..indexing.entities import ENTITY_FIT
-from .amounts import _NUMBER, _PERCENT_FIGURE, states_currency, states_share
+from .amounts import _NUMBER, _PERCENT_FIGURE, AMOUNT_NOUNS, states_currency, states_share
 from .units import counts_noun, is_number_stem
 from .owners import described_owners, with_plural_possessives
 from .targets import TARGETS, target_type
@@ -57,8 +57,6 @@ _FOCUS = {
         volume altitude elevation population pressure capacity""",
 }
 _FOCUS_TYPE = {w: t for t, ws in _FOCUS.items() for w in ws.split()}
-# What a business is owed, earns or owes: amounts of money when a wh-question asks for them.
-_AMOUNTS = frozenset("backlog backlogs profit profits earnings income revenues debt debts deficit surplus valuation".split())
 # Roles a company plays: "which foundry", "what partner" ask for one, but as a modifier ("Has
 # Samsung's foundry backlog ...") the word asks for nothing, so only right after the wh-word or
 # as the last of a question's keywords ("jalapeno chip partner").
@@ -188,7 +186,7 @@ def _question_focus(question: str) -> Focus:
         typ = "PLACE"  # "which area of Khwarezmia", not "what is the area of"
     if typ == "PERCENT" and focus == "rate" and "percent" not in toks and "percentage" not in toks:
         typ = "NUM"
-    if typ in (None, "OTHER") and focus in _AMOUNTS:
+    if typ in (None, "OTHER") and focus in AMOUNT_NOUNS:
         typ = "MONEY"  # "What's Samsung's backlog?"; as keywords or in a yes/no question it may be a claim
     return Focus(wh, focus, typ or "OTHER")
 

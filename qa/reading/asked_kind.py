@@ -46,7 +46,7 @@ from .answertype import _FOCUS, question_focus
 from .makers import asks_where_made, org_named, owns_asked, plant_places
 from .ownwords import among as _among, names_more as _names_more, own_words as _own_words, singular as _singular
 
-__all__ = ["asked_kind", "asks_maker", "plant_places", "FREQUENCY", "KIND_REASONS", "holds_asked_kind", "maker_tokens",
+__all__ = ["asked_kind", "asks_maker", "FREQUENCY", "KIND_REASONS", "holds_asked_kind", "maker_tokens",
            "name_tokens", "named_owner", "PEOPLE", "PLACES"]
 
 PEOPLE = frozenset(_FOCUS["PERSON"].split()) | frozenset(_FOCUS["ORG"].split()) | frozenset("""
@@ -190,7 +190,8 @@ _WITH_VERBS = _MAKER_VERBS | frozenset(f for stem in "partner team work collabor
 def asks_maker(question: str) -> bool:
     """Whether a "who" question asks who makes, supplies, owns or pays for something ("Who makes
     Meta's MTIA chips?"), or with whom the subject does it ("Who did OpenAI build Jalapeño
-    with?"): its answer may be a company as well as a person."""
+    with?"), or where a thing is made (``makers.asks_where_made``): its answer may be a company as
+    well as a person (or a place)."""
     m, p = _MAKER.match(question), _partner(question)
     return bool(m) and m.group(1).lower() in _MAKER_VERBS or p is not None or asks_where_made(question)
 

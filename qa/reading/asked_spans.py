@@ -51,13 +51,10 @@ def purpose_of_focus(v, q: dict) -> set[int]:
         prep = v.head[k]
         if (v.dep[k] == "pobj" and v.lower[prep] == "for" and v.head[prep] != prep
                 and v.stem[v.head[prep]] == q["focus_stem"]):
-            first = k
-            while True:  # the phrase starts at the object's leftmost dependent ("large ... inference")
-                left = [t for t in range(first) if v.head[t] == first]
-                if not left:
-                    break
-                first = min(left)
-            out.update(range(prep + 1, first + 1))  # a determiner or a modifier may open the span
+            # The phrase starts at the object's leftmost descendant ("large ... inference"); a
+            # determiner or a modifier may open a span, so every start up to there is the phrase's.
+            first = min(t for t in range(k + 1) if t == k or k in v.anc[t])
+            out.update(range(prep + 1, first + 1))
     return out
 
 
@@ -131,12 +128,14 @@ def _name_heads(v, name: str) -> tuple[list[int], set[int]]:
     aside: the parser splits "News-Record"), and every token of those runs."""
     target = re.sub(r"[\s-]+", "", name.casefold())
     heads, within = [], set()
+    if not target:  # no "What is X?" question
+        return heads, within
     for i in range(v.n):
         spelled, j = "", i
         while j < v.n and len(spelled) < len(target):
             spelled += v.lower[j].replace("-", "")
             j += 1
-        if spelled == target and target:
+        if spelled == target:
             run = range(i, j)
             within.update(run)
             heads.append(next((k for k in run if not (i <= v.head[k] < j) or v.head[k] == k), j - 1))

@@ -13,23 +13,14 @@ from __future__ import annotations
 
 import re
 
+from .amounts import AMOUNT_NAMES
 from .answertype import question_focus
 
-__all__ = ["AMOUNT_NOUNS", "asked_amount", "unnamed_amount"]
+__all__ = ["asked_amount", "unnamed_amount"]
 
-# Each amount's words (as the question may write them) -> the word beginnings naming it in a text.
-_NAMES = {
-    ("backlog", "backlogs"): ("backlog", "order"),
-    ("profit", "profits", "earnings", "income"): ("profit", "earning", "income"),
-    ("revenue", "revenues"): ("revenue", "sales", "turnover"),
-    ("debt", "debts"): ("debt", "borrowing", "liabilit", "loan"),
-    ("deficit", "deficits"): ("deficit", "shortfall"),
-    ("surplus",): ("surplus",),
-    ("valuation",): ("valuation",),  # not "worth" or "value": "orders worth 3 trillion won"
-}
-_FORMS = {w: names for words, names in _NAMES.items() for w in words}
-AMOUNT_NOUNS = frozenset(_FORMS)
+_ALL_NAMES = tuple({n for names in AMOUNT_NAMES.values() for n in names})
 _WORD = re.compile(r"[a-z]+")
+_TOKEN = re.compile(r"[a-z]+|\d[\d.,]*")
 
 
 def asked_amount(question: str) -> str | None:
@@ -38,7 +29,7 @@ def asked_amount(question: str) -> str | None:
     focus = question_focus(question)
     if not focus.wh or focus.type not in ("MONEY", "QUANTITY"):
         return None
-    return next((w for w in _WORD.findall(question.casefold()) if w in _FORMS), None)
+    return next((w for w in _WORD.findall(question.casefold()) if w in AMOUNT_NAMES), None)
 
 
 def unnamed_amount(question: str, text: str, start: int = 0) -> tuple[str, str] | None:
@@ -51,20 +42,14 @@ def unnamed_amount(question: str, text: str, start: int = 0) -> tuple[str, str] 
     noun = asked_amount(question)
     if noun is None:
         return None
-    names = _FORMS[noun]
     words = [(m.start(), m.group()) for m in _TOKEN.finditer(text.casefold())]
-    named = [(k, any(w.startswith(n) for n in names)) for k, (_, w) in enumerate(words)
-             if any(w.startswith(n) for n in _ALL_NAMES)]
+    # (position, whether it names the asked amount) of every word naming an amount
+    named = [(k, w.startswith(AMOUNT_NAMES[noun])) for k, (_, w) in enumerate(words) if w.startswith(_ALL_NAMES)]
     figures = [k for k, (at, w) in enumerate(words) if at >= start and w[0].isdigit()]
     if not figures:
         return None if any(own for _, own in named) else (f"the {noun}", "other amounts")
     for k in figures:
-        before = [own for at, own in named if at < k]
-        after = [own for at, own in named if at > k]
-        if (before[-1] if before else after[0] if after else False):
+        nearest = [own for at, own in named if at < k][-1:] or [own for at, own in named if at > k][:1]
+        if nearest and nearest[0]:
             return None
     return f"the {noun}", "other amounts"
-
-
-_ALL_NAMES = tuple(n for names in _NAMES.values() for n in names)
-_TOKEN = re.compile(r"[a-z]+|\d[\d.,]*")

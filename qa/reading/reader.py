@@ -286,12 +286,12 @@ class ExtractiveReader:
             if partner in found and (short is None or feats[partner, si] > feats[best, si]):
                 short = found[partner]
             info["type_match"] = max(info["type_match"], float(feats[partner, _F["type_match"]]))
-        quote = self.raw[doc][a:b]
+        quote, lead = self.raw[doc][a:b], max(0, a - 300)  # lead: what comes before the quote, for named amounts
         # Trainium2 for Trainium3, 1 GW for "its 5 GW", Meta's order for Tesla's (yes/no: "Is it 3nm?" No, 2nm).
         other = other_version(question, quote) or (None if YES_NO.match(question) else
                                                    other_figure(question, quote) or other_owner(question, quote)
                                                    or other_speaker(question, quote)
-                                                   or unnamed_amount(question, self.raw[doc][max(0, a - 300):b], a - max(0, a - 300)))
+                                                   or unnamed_amount(question, self.raw[doc][lead:b], a - lead))
         if other is not None:
             return Reading(doc, a, b, None, prob, True, f"The closest passages are about {other[1]}, not {other[0]}.", info)
         if asks_fact(question) and ((not info["type_match"] and not states_fact(question, quote))

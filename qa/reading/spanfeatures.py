@@ -306,7 +306,8 @@ def question_info(question: str) -> dict:
     stems = {stem(w) for w in words if w.casefold() not in _STOP}
     return {"stems": stems, "type": foc.type, "focus": foc.focus, "wh": foc.wh or "none",
             "excluded": frozenset(stem(w) for w in WORD.findall(excluded_phrase(question)) if w.casefold() not in _STOP),
-            "kind_of": asks_kind_of(question, foc.focus), "defined": frozenset(map(stem, defined_name(question).split())),
+            "kind_of": asks_kind_of(question, foc.focus), "defined_name": (name := defined_name(question)),
+            "defined": frozenset(map(stem, name.split())),
             "focus_stem": stem(foc.focus) if foc.focus and not asked_currency(question) else ""}
 
 
@@ -333,7 +334,7 @@ def span_candidates(question: str, sentence: str, doc, kinds: Sequence[str]) -> 
              name_tokens(question, v) if kind == "name" else
              expansion(asked_acronym(question) or "", v) if kind == "stands" else
              {i for i in range(v.n) if FREQUENCY.search(v.lower[i])} if often else
-             definition_tokens(v, defined_name(question)) if q["defined"] else set())  # "What is X?": what it is
+             definition_tokens(v, q["defined_name"]))  # "What is X?": what the sentence says X is
     # "Who makes Trainium?" over "Google has TPU, Amazon has Trainium ...": the one whose verb has it.
     agents = agent_tokens(question, v, maker)
     if agents:
