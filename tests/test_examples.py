@@ -102,6 +102,12 @@ EXPECTED = {
     "how much debt does samsung have": None,
     "How much profit will Samsung's foundry make?": None,
     "What is Samsung's foundry backlog worth in US dollars?": None,
+    # The twelfth round (makers.makes_there, made_at): asked where a thing is made, a company answers
+    # only as its maker, a place only as where the making is done; the seeds never say for Jalapeño
+    "Where is Jalapeño made?": None,
+    "where is jalapeno manufactured": None,
+    "where are openai's chips made": None,
+    "where are MTIA chips manufactured": ("Samsung", "shifted to collaboration with Samsung"),
 }
 
 # question -> phrases each shown conflict's summary holds, one per conflict (qa.conflicts: stated

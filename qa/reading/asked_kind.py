@@ -43,7 +43,7 @@ from typing import Iterable
 
 from .acronyms import asked_acronym, expansion
 from .answertype import _FOCUS, question_focus
-from .makers import asks_where_made, org_named, owns_asked, plant_places
+from .makers import asks_where_made, made_at, makes_there, org_named, owns_asked, plant_places
 from .ownwords import among as _among, names_more as _names_more, own_words as _own_words, singular as _singular
 
 __all__ = ["asked_kind", "asks_maker", "FREQUENCY", "KIND_REASONS", "holds_asked_kind", "maker_tokens",
@@ -103,7 +103,8 @@ _NOT_PLACE = frozenset("""year years month months week weeks day days period per
     addition terms term way ways fact part parts particular general response contrast form forms
     quarter quarters season seasons moment moments stage stages phase phases process effect
     effects place favor favour spite light view charge control line lines total number numbers
-    amount amounts range ranges percent percentage share shares value values price prices""".split())
+    amount amounts range ranges percent percentage share shares value values price prices
+    use production development operation operations service progress testing trial trials""".split())
 _PLACE_PREP = frozenset("in at near from to into across outside inside within throughout along beside between "
                         "around beyond behind above below under over off onto toward towards via".split())
 _WHO_ENTS = frozenset(("PERSON", "ORG", "NORP", "GPE"))
@@ -252,8 +253,8 @@ def holds_asked_kind(kind: str, question: str, views: Iterable) -> bool:
     if kind == "stands":
         acronym = asked_acronym(question) or ""
         return any(expansion(acronym, v) for v in views)
-    own = _own_words(question)
-    return any(_holds(kind, own, v) for v in views)
+    own, making = _own_words(question), asks_where_made(question)
+    return any(_holds(kind, own, v, making) for v in views)
 
 
 def maker_tokens(question: str, v) -> set[int]:
@@ -266,7 +267,9 @@ def maker_tokens(question: str, v) -> set[int]:
     places = plant_places(question, v, own)
     if places:
         return places
+    making = asks_where_made(question)
     found = [i for a, b, label in v.ents if (label in _MAKER_ENTS or org_named(v, a, b)) and _names_more(v, a, b, own)
+             and (not making or makes_there(v, a, b))
              and not (subject and any(v.lower[k] == subject.casefold() for k in range(a, b)))
              and not owns_asked(v, a, b, own) for i in range(a, b)]
     if not subject:
@@ -349,7 +352,8 @@ def _title_cased(v, own: set[str]) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) * 4 >= 3 * len(words)
 
 
-def _holds(kind: str, own: set[str], v) -> bool:
+def _holds(kind: str, own: set[str], v, making: bool = False) -> bool:
+    """``making``: asked where a thing is made, a company answers only as its maker (makes_there)."""
     if kind == "name":
         return _names_something(own, v)
     if kind == "often":
@@ -360,6 +364,8 @@ def _holds(kind: str, own: set[str], v) -> bool:
             continue
         if kind == "where" and _only_a_modifier(v, a, b):
             continue  # "custom AI silicon": what kind of thing, not where
+        if making and label == "ORG" and not (makes_there(v, a, b) or _governed_by_place_prep(v, b - 1)):
+            continue
         if kind == "who" and label in _PLACE_ENTS and _only_a_modifier(v, a, b, people=True):
             continue  # "the AI industry": no one
         return True
@@ -377,6 +383,6 @@ def _holds(kind: str, own: set[str], v) -> bool:
                     or (pos == "PRON" and w in ("he", "she")) or (pos == "NOUN" and _people_noun(w))):
                 return True
         elif (pos in ("PROPN", "NOUN") and _governed_by_place_prep(v, i) and not _among(w, _NOT_PLACE)
-              or pos in ("NOUN", "ADV") and _among(w, PLACES)):
+              or pos in ("NOUN", "ADV") and _among(w, PLACES)) and (not making or made_at(v, i)):
             return True
     return False

@@ -18,7 +18,7 @@ import re
 
 from .ownwords import names_more
 
-__all__ = ["asks_where_made", "org_named", "owns_asked", "plant_places", "superseded_tokens"]
+__all__ = ["asks_where_made", "made_at", "makes_there", "org_named", "owns_asked", "plant_places", "superseded_tokens"]
 
 # A name ending in one of these is an organisation whatever the small model labels it ("Samsung
 # Foundry" comes out a PRODUCT).
@@ -61,6 +61,74 @@ def plant_places(question: str, v, own: set[str]) -> set[int]:
     if not asks_where_made(question):
         return set()
     return {i for a, b, label in v.ents if label in _PLANT_ENTS and names_more(v, a, b, own) for i in range(a, b)}
+
+
+# Words of making: a verb ("manufactures", "mass-produce", "fabbed") or where it is done ("Samsung's
+# 2nm process", "TSMC's fab").
+_MAKING = re.compile(r"(?:mass-?)?(?:mak|made|buil|produc|manufactur|fabricat|fabb|assembl|packag)\w*$")
+_WORKS = frozenset("""foundry foundries fab fabs plant plants factory factories facility facilities process
+    processes node nodes line lines""".split())
+
+
+def makes_there(v, a: int, b: int) -> bool:
+    """Whether the sentence of view ``v`` ties entity tokens ``a:b`` to making: the subject of a
+    verb of making, its agent ("made by TSMC"), the owner of a plant or process ("Samsung's 2nm
+    process"), or a name ending in "Foundry". Asked where a thing is made, a company that only
+    speaks or releases ("OpenAI and Broadcom stated that this chip went ... to manufacturing
+    tape-out") says nothing of where."""
+    if org_named(v, a, b) and any(v.lower[k].startswith("foundr") for k in range(a, b)):
+        return True
+    for k in range(a, b):
+        j = k
+        for _ in range(5):  # up through the name's own words and "X and Y" to the word it hangs from
+            h = v.head[j]
+            if h == j:
+                break
+            dep, head = v.dep[j], v.lower[h]
+            if dep in ("poss", "compound", "nmod") and head in _WORKS:
+                return True
+            if dep == "nsubj" and (_MAKING.match(head) or _works_attr(v, h)):
+                return True
+            if dep == "pobj" and head == "by" and _MAKING.match(v.lower[v.head[h]]):
+                return True
+            if dep == "pobj" and head == "with" and _partner_in_making(v, h):
+                return True
+            if dep not in ("compound", "flat", "conj", "appos"):
+                break
+            j = h
+    return False
+
+
+def _works_attr(v, verb: int) -> bool:
+    """"Samsung is becoming the core production base of ...", "TSMC is its foundry": what the
+    subject is said to be is a place or work of making."""
+    return any(v.head[c] == verb and v.dep[c] == "attr" and (v.lower[c] in _WORKS or any(
+        v.head[m] == c and v.dep[m] == "compound" and _MAKING.match(v.lower[m]) for m in range(v.n)))
+        for c in range(v.n))
+
+
+def _partner_in_making(v, with_: int) -> bool:
+    """"(Meta is) advancing collaboration with Samsung to design and produce ...": the clause
+    the "with" belongs to makes something."""
+    # The verb above, and the one above that: the small parser may take "collaboration" for a verb.
+    verbs = [k for k in v.anc[with_] if v.pos[k] in ("VERB", "AUX")][:2]
+    return any(v.pos[k] in ("VERB", "NOUN") and _MAKING.match(v.lower[k]) and (k in verbs or any(
+        u in v.anc[k] for u in verbs)) for k in range(v.n))
+
+
+def made_at(v, i: int) -> bool:
+    """Whether token ``i`` of view ``v`` is where a thing is made: the object of a preposition
+    hanging from a word of making ("produced at the plant"), not any place the sentence names
+    ("samples already running in the lab")."""
+    j = i
+    for _ in range(4):
+        h = v.head[j]
+        if h == j:
+            return False
+        if v.dep[j] == "pobj":
+            return _MAKING.match(v.lower[v.head[h]]) is not None
+        j = h
+    return False
 
 
 def org_named(v, a: int, b: int) -> bool:

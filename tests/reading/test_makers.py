@@ -83,3 +83,44 @@ def test_the_place_of_the_plant_still_answers_where():
     s = "Initech makes ZTIA chips for Zeta at its plant in Austin, Texas."
     a, b, _ = extract_short_answer("Where are Zeta's ZTIA chips made?", s)
     assert "Austin" in s[a:b]
+
+
+@pytest.mark.parametrize("sentence, name, tied", [
+    ("Zorbex and Initech stated that the chip went from design to manufacturing tape-out in nine months.", "Initech", False),
+    ("Zorbex released the ZTIA accelerator on June 24, naming it an Intelligence Processor.", "Zorbex", False),
+    ("Initech manufactures the ZTIA accelerator for Zeta.", "Initech", True),
+    ("The ZTIA accelerator is fabricated by Initech Corp.", "Initech", True),
+    ("Zeta's ZTIA plans to use Nokia's leading 2-nanometer process.", "Nokia", True),
+    ("Zeta is advancing collaboration with Initech Corp. to design and produce next-generation accelerators.", "Initech", True),
+    ("Zeta is advancing collaboration with Initech Corp. on its software roadmap.", "Initech", False),
+])
+def test_asked_where_made_a_company_answers_only_as_its_maker(sentence, name, tied):
+    from qa.reading.makers import makes_there
+
+    v = _view(sentence)
+    at = next(i for i in range(v.n) if v.text[i] == name)
+    assert makes_there(v, at, at + 1) == tied
+    question = "Where is the ZTIA accelerator made?"
+    assert (name in {v.text[i] for i in maker_tokens(question, v)}) == tied
+
+
+@pytest.mark.parametrize("sentence, holds", [
+    # A company that only announces, and places where no making happens, say nothing of where.
+    ("Zorbex and Initech stated that the chip went from design to manufacturing tape-out in nine months, "
+     "with samples already running in the lab.", False),
+    ("The ZTIA accelerator has been released, but it is not yet in large-scale commercial use.", False),
+    ("The ZTIA accelerator is produced at a plant outside the city.", True),
+    ("Initech manufactures the ZTIA accelerator for Zeta.", True),
+])
+def test_where_made_is_answered_only_by_a_place_or_maker_of_the_making(sentence, holds):
+    from qa.reading.asked_kind import holds_asked_kind
+
+    assert holds_asked_kind("where", "Where is the ZTIA accelerator made?", [_view(sentence)]) == holds
+
+
+def test_a_place_a_thing_is_used_in_is_no_place_of_any_where():
+    # "in use", "in production": states, not places, whatever the question.
+    from qa.reading.asked_kind import holds_asked_kind
+
+    s = "The ZTIA accelerator has been released, but it is not yet in large-scale commercial use."
+    assert not holds_asked_kind("where", "Where is the ZTIA accelerator?", [_view(s)])
