@@ -20,6 +20,7 @@ from .answer_facts import _PREFIX, _Q_STOP, DocFacts, Value, _Question
 from .claims import stem, tokenize
 from ..ingest.text import nfkc
 from ..reading.measured import speaker_said
+from ..reading.named_amounts import unnamed_amount
 from ..results import Conflict
 
 __all__ = ["certainty_bears", "states_an_answer", "said_by_asked", "asks_standing", "names_subject", "speaks_to_predicate",
@@ -61,7 +62,8 @@ def certainty_bears(c: Conflict, q: _Question, facts_of: Callable[[str], DocFact
     give, of the kind asked (an amount in the currency asked, a count for "how many"), in a
     sentence that repeats two words of what is asked ("backlog", "orders" for "How large is the
     foundry's order backlog?") or, with ``close`` (a statement at cosine >= 0.7 with the
-    question), in any sentence: a figure of another claim ("2nm") answers another question."""
+    question), in any sentence: a figure of another claim ("2nm") answers another question. Asked
+    for an amount by its name (a loss, a profit), the figure must be that amount's."""
     if asks_standing(q):
         return True
     if q.kind not in ("date", "number"):
@@ -81,7 +83,9 @@ def certainty_bears(c: Conflict, q: _Question, facts_of: Callable[[str], DocFact
             return True  # unknown documents: nothing is dropped for want of facts
         rows = [i for i, x in enumerate(f.sents) if x.start < s.end and s.start < x.end]
         if any(v.kind == q.kind and fits(v, f.sents[i].raw) for i in rows for v in f.values[i]) and (close or any(
-                len({k for k in f.sents[i].keys if q.asks(k)}) >= needed for i in rows)):
+                len({k for k in f.sents[i].keys if q.asks(k)}) >= needed for i in rows)) and not any(
+                # Asked for a loss, the backlog's figure is another amount (reading.named_amounts).
+                unnamed_amount(q.text, f.sents[i].raw) for i in rows):
             docs.add(s.doc_id)
             if len(docs) >= 2:
                 return True

@@ -17,6 +17,7 @@ AMOUNT_NAMES = {w: names for words, names in (
     (("profit", "profits", "earnings", "income"), ("profit", "earning", "income")),
     (("revenue", "revenues"), ("revenue", "sales", "turnover")),
     (("debt", "debts"), ("debt", "borrowing", "liabilit", "loan")),
+    (("loss", "losses"), ("loss",)),
     (("deficit", "deficits"), ("deficit", "shortfall")),
     (("surplus",), ("surplus",)),
     (("valuation",), ("valuation",)),  # not "worth" or "value": "orders worth 3 trillion won"

@@ -43,7 +43,7 @@ from typing import Iterable
 
 from .acronyms import asked_acronym, expansion
 from .answertype import _FOCUS, question_focus
-from .makers import asks_where_made, made_at, makes_there, org_named, owns_asked, plant_places
+from .makers import asks_making, asks_where_made, asks_who_makes, made_at, makes_there, org_named, owns_asked, plant_places
 from .ownwords import among as _among, names_more as _names_more, own_words as _own_words, singular as _singular
 
 __all__ = ["asked_kind", "asks_maker", "FREQUENCY", "KIND_REASONS", "holds_asked_kind", "maker_tokens",
@@ -152,7 +152,7 @@ def asked_kind(question: str) -> str | None:
     if _HOW_OFTEN.match(question):
         return "often"
     wh = question_focus(question).wh
-    if wh in ("who", "whom"):
+    if wh in ("who", "whom") or asks_who_makes(question):
         return None if _WHO_IS_NAME.match(question) else "who"
     if wh == "where":
         return "where"
@@ -194,7 +194,7 @@ def asks_maker(question: str) -> bool:
     with?"), or where a thing is made (``makers.asks_where_made``): its answer may be a company as
     well as a person (or a place)."""
     m, p = _MAKER.match(question), _partner(question)
-    return bool(m) and m.group(1).lower() in _MAKER_VERBS or p is not None or asks_where_made(question)
+    return bool(m) and m.group(1).lower() in _MAKER_VERBS or p is not None or asks_making(question)
 
 
 def _partner(question: str) -> str | None:
@@ -253,7 +253,7 @@ def holds_asked_kind(kind: str, question: str, views: Iterable) -> bool:
     if kind == "stands":
         acronym = asked_acronym(question) or ""
         return any(expansion(acronym, v) for v in views)
-    own, making = _own_words(question), asks_where_made(question)
+    own, making = _own_words(question), asks_making(question)
     return any(_holds(kind, own, v, making) for v in views)
 
 
@@ -267,9 +267,9 @@ def maker_tokens(question: str, v) -> set[int]:
     places = plant_places(question, v, own)
     if places:
         return places
-    making = asks_where_made(question)
+    making = asks_making(question)
     found = [i for a, b, label in v.ents if (label in _MAKER_ENTS or org_named(v, a, b)) and _names_more(v, a, b, own)
-             and (not making or makes_there(v, a, b))
+             and (not making or label == "PERSON" or makes_there(v, a, b))
              and not (subject and any(v.lower[k] == subject.casefold() for k in range(a, b)))
              and not owns_asked(v, a, b, own) for i in range(a, b)]
     if not subject:
@@ -353,7 +353,7 @@ def _title_cased(v, own: set[str]) -> bool:
 
 
 def _holds(kind: str, own: set[str], v, making: bool = False) -> bool:
-    """``making``: asked where a thing is made, a company answers only as its maker (makes_there)."""
+    """``making``: asked who makes a thing or where, a company answers only as its maker (makes_there)."""
     if kind == "name":
         return _names_something(own, v)
     if kind == "often":
@@ -364,8 +364,8 @@ def _holds(kind: str, own: set[str], v, making: bool = False) -> bool:
             continue
         if kind == "where" and _only_a_modifier(v, a, b):
             continue  # "custom AI silicon": what kind of thing, not where
-        if making and label == "ORG" and not (makes_there(v, a, b) or _governed_by_place_prep(v, b - 1)):
-            continue
+        if making and label != "PERSON" and not (makes_there(v, a, b) or kind == "where" and _governed_by_place_prep(v, b - 1)):
+            continue  # asked who makes it or where, a company that only announces or speaks (whatever its label)
         if kind == "who" and label in _PLACE_ENTS and _only_a_modifier(v, a, b, people=True):
             continue  # "the AI industry": no one
         return True
@@ -379,7 +379,8 @@ def _holds(kind: str, own: set[str], v, making: bool = False) -> bool:
         elif kind == "who":
             # "OpenAI Takes the Lead, Inference Cost Pressure is More Direct": a headline's capitals
             # make no one of "Lead" or "Cost" (its named entities still count, above).
-            if ((pos == "PROPN" and not _only_a_modifier(v, i, i + 1, people=True) and not _title_cased(v, own))
+            name = pos == "PROPN" and (not making or makes_there(v, i, i + 1))
+            if ((name and not _only_a_modifier(v, i, i + 1, people=True) and not _title_cased(v, own))
                     or (pos == "PRON" and w in ("he", "she")) or (pos == "NOUN" and _people_noun(w))):
                 return True
         elif (pos in ("PROPN", "NOUN") and _governed_by_place_prep(v, i) and not _among(w, _NOT_PLACE)

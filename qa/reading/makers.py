@@ -18,7 +18,7 @@ import re
 
 from .ownwords import names_more
 
-__all__ = ["asks_where_made", "made_at", "makes_there", "org_named", "owns_asked", "plant_places", "superseded_tokens"]
+__all__ = ["asks_making", "asks_where_made", "asks_who_makes", "made_at", "makes_there", "org_named", "owns_asked", "plant_places", "superseded_tokens"]
 
 # A name ending in one of these is an organisation whatever the small model labels it ("Samsung
 # Foundry" comes out a PRODUCT).
@@ -44,6 +44,32 @@ _NOT_PAST = re.compile(r"\b(?:is|are|will|be|being)\b", re.I)
 # (a foundry) answers as well as the place of its plant.
 _WHERE_MADE = re.compile(r"\s*where\s+(?:is|are|was|were|will|would|can|could|do|does|did|has|have|had)\s+(?:[^?]*?\s)?"
                          r"(?:mak|made|buil|produc|manufactur|fabricat|fabb|assembl|packag)\w*\b", re.I)
+
+
+# "Who manufactures MTIA?", "Which foundry will make Meta's chips?": a maker asked for by a verb of
+# making (not of designing, selling or paying: "Who designed Jalapeño?" is answered otherwise).
+_WHO_MAKES = re.compile(r"\s*(?:who|(?:which|what)\s+(?:[a-z]+\s+)?(?:compan(?:y|ies)|firms?|foundr(?:y|ies)|fabs?|"
+                        r"chipmakers?|manufacturers?|makers?|contractors?|suppliers?|producers?|business(?:es)?))\s+"
+                        r"(?:(?:is|are|was|were|will|would|has|have|had|did|does|do|could|can)\s+(?:(?:be|been|now|"
+                        r"currently|also)\s+)*)?(?:mass-?)?(?:mak|made|buil|produc|manufactur|fabricat|fabb|assembl)\w*\b", re.I)
+
+
+# Not making: "Who makes up the team?", "Who made sure ...", and the one made something ("Who was
+# made rich ...?").
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+\s+)?(?:made|built|produced|manufactured|"
+                      r"fabricated|assembled)\b", re.I)
+
+
+def asks_who_makes(question: str) -> bool:
+    """Whether the question asks who makes a thing, by a verb of making."""
+    m = _WHO_MAKES.match(question)
+    return (bool(m) and not _PASSIVE.search(m.group())
+            and not re.match(r"\s+(?:up|out|sure|clear|into)\b", question[m.end():], re.I))
+
+
+def asks_making(question: str) -> bool:
+    """Asked who makes a thing or where: a company answers only as its maker (``makes_there``)."""
+    return asks_who_makes(question) or asks_where_made(question)
 
 
 _PLANT_ENTS = frozenset(("GPE", "LOC", "FAC"))
@@ -100,9 +126,9 @@ def makes_there(v, a: int, b: int) -> bool:
 
 
 def _works_attr(v, verb: int) -> bool:
-    """"Samsung is becoming the core production base of ...", "TSMC is its foundry": what the
-    subject is said to be is a place or work of making."""
-    return any(v.head[c] == verb and v.dep[c] == "attr" and (v.lower[c] in _WORKS or any(
+    """"Samsung is becoming the core production base of ...", "TSMC is its foundry", "X is the
+    largest producer": what the subject is said to be is a maker, or a place or work of making."""
+    return any(v.head[c] == verb and v.dep[c] == "attr" and (v.lower[c] in _WORKS or _MAKING.match(v.lower[c]) or any(
         v.head[m] == c and v.dep[m] == "compound" and _MAKING.match(v.lower[m]) for m in range(v.n)))
         for c in range(v.n))
 

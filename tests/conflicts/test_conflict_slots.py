@@ -57,6 +57,9 @@ def _stored_certainty():
     # "chipmaker" says whose backlog is asked for; the statements need not say it (qa.reading.owners)
     ("What is the Samsung chipmaker's backlog?", True),
     ("How much is Samsung paying the chipmaker's foundry?", False),  # a verb ends the description
+    # Asked for another named amount: the backlog's figure is no loss (qa.reading.named_amounts)
+    ("How large was the loss of the long-term foundry business?", False),
+    ("How big are the foundry backlog's losses?", False),
 ])
 def test_a_stored_certainty_conflict_is_kept_when_it_speaks_to_the_slot(question, kept):
     docs, stored = _stored_certainty()

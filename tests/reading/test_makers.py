@@ -124,3 +124,33 @@ def test_a_place_a_thing_is_used_in_is_no_place_of_any_where():
 
     s = "The ZTIA accelerator has been released, but it is not yet in large-scale commercial use."
     assert not holds_asked_kind("where", "Where is the ZTIA accelerator?", [_view(s)])
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("Which foundry manufactures Zeta's ZTIA chip?", True),
+    ("Who makes ZTIA chips?", True),
+    ("which company will mass-produce the ztia", True),
+    ("Who designed ZTIA with Zeta?", False),  # designing is not making: a partner question
+    ("Who makes up the ZTIA team?", False),
+    ("Who was made head of the ZTIA team?", False),  # the one made something
+    ("Which company funds Zeta?", False),
+])
+def test_who_makes_a_thing_by_a_verb_of_making(question, asks):
+    from qa.reading.makers import asks_who_makes
+
+    assert asks_who_makes(question) == asks
+
+
+def test_asked_who_makes_a_thing_a_company_that_only_names_it_does_not_answer():
+    # "... released ZTIA, also referred to as an Intelligence Processor": a name of the thing, tagged
+    # ORG, is no maker; a company tied to making it is.
+    from qa.reading.asked_kind import holds_asked_kind
+
+    named = _view("Broadcom released the ZTIA accelerator on June 24, also referred to as an Intelligence Processor.")
+    assert [label for a, b, label in named.ents if named.text[a] == "Intelligence"] == ["ORG"]  # the small model's
+    made = _view("The ZTIA accelerator is fabricated by Initech Corp. in large volumes.")
+    for question in ("Which foundry manufactures Zeta's ZTIA chip?", "Who manufactures the ZTIA accelerator?"):
+        assert not holds_asked_kind("who", question, [named]), question
+        assert holds_asked_kind("who", question, [made]), question
+    # Asked who designed it, a company that released it may answer (not a question of making).
+    assert holds_asked_kind("who", "Who designed the ZTIA accelerator?", [named])

@@ -17,6 +17,7 @@ REVENUE_AFTER = "Kelta booked US$5 billion in revenue last year."
     ("how much debt does kelta have", "debt"),
     ("How much profit will Kelta's foundry make?", "profit"),
     ("What were Kelta's earnings?", "earnings"),
+    ("How large was Kelta foundry's operating loss last quarter?", "loss"),
     ("Has Kelta's backlog reached 40 trillion won?", None),  # a yes/no question asks for no amount
     ("Why did Kelta's profit fall?", None),
     ("Who manages Kelta's debt?", None),
@@ -31,6 +32,8 @@ def test_the_named_amount_a_question_asks_for(question, noun):
     ("how much debt does kelta have", BACKLOG, True),
     # "profits" is in the sentence, but the figure is the backlog's: named before it
     ("How much profit will Kelta's foundry make?", BACKLOG, True),
+    ("How large was Kelta foundry's operating loss last quarter?", BACKLOG, True),
+    ("How large was Kelta's loss?", "Kelta reported a loss of 2 trillion won.", False),
     ("What was Kelta's revenue?", REVENUE_AFTER, False),  # named after the figure
     ("What is Kelta's backlog?", "Kelta has received orders worth 3 trillion won.", False),  # another name of it
 ])

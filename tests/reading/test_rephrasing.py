@@ -146,7 +146,9 @@ def test_reader_takes_the_company_named_beside_the_subject(fake_embedder, corpus
     ("Who won the Super Bowl?", False),  # a winner: a team or a person, as "who" always asks
     ("Who is the maker of Nexa?", False),  # the focus noun "maker" says it already
     ("Who manages the fund?", False),
-    ("Which foundry makes Nexa?", False),  # not a "who" question
+    # "which foundry makes" asks who makes it by a verb of making (makers.asks_who_makes, twelfth round)
+    ("Which foundry makes Nexa?", True),
+    ("Which foundry did Nexa choose?", False),
     # with whom the subject does it: a partner, a company as often as a person
     ("Who did OpenAI build Jalapeño with?", True),
     ("who is samsung working with", True),
