@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-__all__ = ["distinct_sentences", "planted_recall", "profile_first_asks"]
+__all__ = ["distinct_sentences", "in_subject", "planted_recall", "profile_first_asks"]
 
 
 def distinct_sentences(out: Path, index_dir: Path) -> dict:
@@ -73,17 +73,47 @@ def held_memory(out: Path, index_dir: Path, n: int = 400) -> None:
 
 def planted_recall(out: Path, conflicts) -> dict:
     """How many planted conflicts a corpus-wide conflict shows: one of its statements cites the
-    planted sentence in its article, another one an article holding the original sentence."""
+    planted sentence in its article, another one an article holding the original sentence.
+
+    ``recall`` counts every planted change. ``recall_contradicting`` leaves out the changes inside
+    the subject of the sentence's main clause (``in_subject``): "The Warsaw Citadel, an impressive
+    19th-century fortification, ..." copied as "The Pittsburgh Penguins, an impressive ..." states
+    something of another entity, true or false, which no reading of the two sentences can tell from
+    a template filled in for two entities ("The 487th Fighter Squadron is a unit of ..." / "The
+    487th Bombardment Squadron is ..."); a changed object, figure or date of the same subject is a
+    contradiction."""
     truth = [json.loads(line) for line in (out / "planted.jsonl").read_text("utf-8").splitlines() if line.strip()]
-    found, by_kind = 0, {}
-    for t in truth:
+    subject = in_subject([(t["planted"], t["new"]) for t in truth])
+    found, by_kind, by_slot = 0, {}, {"subject": [0, 0], "other": [0, 0]}
+    for t, subj in zip(truth, subject):
         hit = any(
             any(s.doc_id == t["article"] and t["new"] in s.text for s in c.statements)
             and any(s.doc_id in t["holders"] and t["old"] in s.text for s in c.statements)
             for c in conflicts)
         found += hit
-        k = by_kind.setdefault(t["kind"], [0, 0])
-        k[0] += hit
-        k[1] += 1
+        for k in (by_kind.setdefault(t["kind"], [0, 0]), by_slot["subject" if subj else "other"]):
+            k[0] += hit
+            k[1] += 1
+    other = by_slot["other"]
     return {"planted": len(truth), "found": found, "recall": round(found / len(truth), 3) if truth else None,
-            "by_kind": {k: f"{a}/{b}" for k, (a, b) in sorted(by_kind.items())}}
+            "by_kind": {k: f"{a}/{b}" for k, (a, b) in sorted(by_kind.items())},
+            "by_slot": {k: f"{a}/{b}" for k, (a, b) in by_slot.items()},
+            "recall_contradicting": round(other[0] / other[1], 3) if other[1] else None}
+
+
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
+
+
+def in_subject(changes: list[tuple[str, str]]) -> list[bool]:
+    """For each (sentence, changed words): whether the words sit in the subject of the sentence's
+    main clause (spaCy's parse: under a subject dependent of the root)."""
+    from ..reading.shortanswer import parse_many
+
+    docs = parse_many([s for s, _ in changes])
+    out = []
+    for doc, (sentence, words) in zip(docs, changes):
+        a = sentence.find(words)
+        b = a + len(words)
+        toks = [t for t in doc if a >= 0 and t.idx < b and t.idx + len(t) > a]
+        out.append(any(any(u.dep_ in _SUBJECTS and u.head.dep_ == "ROOT" for u in [t, *t.ancestors]) for t in toks))
+    return out

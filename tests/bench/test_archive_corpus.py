@@ -65,3 +65,17 @@ def test_shrinking_removes_articles_past_n(tmp_path):
     assert sorted(_read(tmp_path)) == [f"a{i:06d}" for i in range(5)]
     qs = [json.loads(line) for line in (tmp_path / "questions.jsonl").read_text("utf-8").splitlines()]
     assert qs and all(q["article"] in _read(tmp_path) for q in qs)
+
+
+def test_a_change_in_the_main_clauses_subject_is_told_apart():
+    # A renamed subject states something of another entity (recall_contradicting leaves it out);
+    # a renamed object, or a name in a subordinate clause, contradicts the copy.
+    from qa.bench.archive_inspect import in_subject
+
+    assert in_subject([
+        ("The views of Ohio Players, ideologue of the Iranian Revolution, had resemblance with Iqbal.", "Ohio Players"),
+        ("In 1854, Will Carleton married Almira Carleton in Hudson.", "Will Carleton"),
+        ("The company was founded in 1990 by John Smith and is based in Ohio.", "John Smith"),
+        ("The house was believed to have been built about 1810 for Cany Ash.", "Cany Ash"),
+        ("Critics said that Mary Jones wrote the score in 1950.", "Mary Jones"),
+    ]) == [True, True, False, False, False]

@@ -101,3 +101,55 @@ def test_words_only_the_longer_sentence_has_are_not_compared():
                 "Samsung Electronics will manufacture the new accelerator chips for Meta at its Texas plant, a site "
                 "that did not make chips for any other customer before this year, the company said on Monday.")
     assert find_conflicts(docs, fake_encode, thresholds=Thresholds(contained=True)) == []
+
+
+@pytest.mark.parametrize("contained", [False, True])
+def test_namesakes_told_apart_in_the_brackets_after_their_heading_are_not_a_conflict(contained):
+    # Two pages on two albums sharing a title: the heading glued to the first sentence differs inside
+    # its brackets, and so does what follows; two entities, not one described two ways.
+    # (Headings as an archive's title lines cut them, with no verb to end a subject at.)
+    for first, second in [("Music of the Spheres (Ian Brown album) Music of the Spheres third solo ...",
+                           "Music of the Spheres (Mike Oldfield album) Music of the Spheres third solo ..."),
+                          ("Chola invasion of Kalinga (1110) The Chola invasion of Kalinga ...",
+                           "Chola invasion of Kalinga (1097) The Chola invasion of Kalinga ...")]:
+        docs = pair(first, second)
+        assert find_conflicts(docs, fake_encode, thresholds=Thresholds(contained=contained)) == [], first
+
+
+def test_a_date_in_brackets_after_a_name_is_still_a_claim():
+    # "(born ...)" is no disambiguator: the name does not follow the brackets again.
+    docs = pair("Kevin Lewis (born 19 September 1940 in Ellesmere Port) is an English former footballer who "
+                "played as a winger.",
+                "Kevin Lewis (born 19 September 1950 in Ellesmere Port) is an English former footballer who "
+                "played as a winger.")
+    found = find_conflicts(docs, fake_encode)
+    assert [c.kind for c in found] == ["date"]
+
+
+def test_a_negation_only_one_copy_adds_after_all_they_share_is_no_denial():
+    # The longer copy goes on with a clause of its own ("but Earle never owned ..."): that clause has
+    # no counterpart, so the copy's swapped name is read alone, not as a name and a negation at once
+    # (two kinds of change, which would mean two subjects).
+    docs = pair("Until the end of the 20th century, the house was widely believed to have been built about 1810 "
+                "for Congressman Elias Earle.",
+                "Until the end of the 20th century, the house was widely believed to have been built about 1810 "
+                "for Congressman Elias Earle; but Earle never owned the property.")
+    assert find_conflicts(docs, fake_encode) == []
+    docs = pair("Until the end of the 20th century, the house was widely believed to have been built about 1810 "
+                "for Governor Cany T. Earle.",
+                "Until the end of the 20th century, the house was widely believed to have been built about 1810 "
+                "for Congressman Elias T. Earle; but Earle never owned the property.")
+    found = find_conflicts(docs, fake_encode)
+    assert [c.kind for c in found] == ["entity"]
+
+
+def test_the_subject_of_a_copy_cut_short_is_not_compared():
+    # One splitter stopped at the initial "G.": the shorter copy starts mid-sentence, so its first
+    # words are no subject to compare with the longer one's.
+    docs = pair("Angan and has three daughters: Patricia Janelli, Francis Heisler, and Nina Francesca.",
+                'Hilario "Junjun" Davide III is married to Jobella G. Angan and has three daughters: Patricia '
+                "Janelli, Dana Giannina, and Nina Francesca.")
+    found = find_conflicts(docs, fake_encode, thresholds=Thresholds(contained=True))
+    assert [c.kind for c in found] == ["entity"]
+    said = " | ".join(s.text for s in found[0].statements)
+    assert "Francis Heisler" in said and "Dana Giannina" in said
