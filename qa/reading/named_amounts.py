@@ -20,16 +20,23 @@ __all__ = ["asked_amount", "unnamed_amount"]
 
 _ALL_NAMES = tuple({n for names in AMOUNT_NAMES.values() for n in names})
 _WORD = re.compile(r"[a-z]+")
+# Words a question (not keywords) opens with.
+_OPENERS = frozenset("""is are was were do does did has have had can could will would should may might what which
+    who whom whose when where why how tell name list give describe explain""".split())
 _TOKEN = re.compile(r"[a-z]+|\d[\d.,]*")
 
 
 def asked_amount(question: str) -> str | None:
     """The named amount a wh-question asks for ("backlog" of "What is Samsung's foundry backlog
-    worth in US dollars?", "debt" of "How much debt does Samsung have?"), or None."""
+    worth in US dollars?", "debt" of "How much debt does Samsung have?") or keywords end with
+    ("samsung operating loss"), or None."""
+    words = _WORD.findall(question.casefold())
+    if words and words[-1] in AMOUNT_NAMES and not question.rstrip().endswith("?") and words[0] not in _OPENERS:
+        return words[-1]  # keywords ending in the amount's name: "samsung operating loss"
     focus = question_focus(question)
     if not focus.wh or focus.type not in ("MONEY", "QUANTITY"):
         return None
-    return next((w for w in _WORD.findall(question.casefold()) if w in AMOUNT_NAMES), None)
+    return next((w for w in words if w in AMOUNT_NAMES), None)
 
 
 def unnamed_amount(question: str, text: str, start: int = 0) -> tuple[str, str] | None:

@@ -19,6 +19,8 @@ REVENUE_AFTER = "Kelta booked US$5 billion in revenue last year."
     ("What were Kelta's earnings?", "earnings"),
     ("How large was Kelta foundry's operating loss last quarter?", "loss"),
     ("Has Kelta's backlog reached 40 trillion won?", None),  # a yes/no question asks for no amount
+    ("kelta operating loss", "loss"),  # keywords ending in the amount's name
+    ("kelta backlog status", None),  # ... not when another word ends them
     ("Why did Kelta's profit fall?", None),
     ("Who manages Kelta's debt?", None),
 ])
