@@ -276,7 +276,8 @@ def _disambiguated(a: _Sentence, b: _Sentence, ops: list) -> bool:
     """Whether two near-copies differ inside the brackets after the name they open with: two
     entities sharing a name, told apart there ("Music of the Spheres (Ian Brown album)" / "(Mike
     Oldfield album)"), not one entity described two ways."""
-    return any(op == "replace" and _in_title_brackets(a, a0, a1) and _in_title_brackets(b, b0, b1)
+    # The first word of each side's stretch: a stretch may run on past the bracket ("Mozart) The").
+    return any(op == "replace" and _in_title_brackets(a, a0, a0 + 1) and _in_title_brackets(b, b0, b0 + 1)
                for op, a0, a1, b0, b1 in ops)
 
 
