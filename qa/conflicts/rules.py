@@ -24,6 +24,7 @@ from .claims import (
     is_year,
     stem,
 )
+from .headings import disambiguated
 from .sentences import _Sentence
 
 _CURRENCIES = frozenset({"KRW", "USD", "CNY", "EUR", "GBP", "JPY"})
@@ -202,7 +203,7 @@ def _aligned_rules(a: _Sentence, b: _Sentence, ia: int, ib: int, th: Thresholds,
         return []
     # A copy one splitter cut short: the words before all the two share are not compared, the
     # subject included ("[Hilario Davide III is married to Jobella G.] Angan and has three daughters").
-    if _subject_differs(a, b, inner) or _disambiguated(a, b, inner):
+    if _subject_differs(a, b, inner) or disambiguated(a, b, inner):
         return None  # "The 487th Fighter Squadron is ..." vs "The 487th Bombardment Squadron is ..."
     out: list[_Finding] = []
     for k, (op, a0, a1, b0, b1) in enumerate(inner):
@@ -249,36 +250,6 @@ def _aligned_rules(a: _Sentence, b: _Sentence, ia: int, ib: int, th: Thresholds,
         # "220 in the 2010 census" / "250 in the 2020 census".
         return None
     return [f for f in out if f.kind in th.enabled]
-
-
-def _in_title_brackets(s: _Sentence, first: int, last: int) -> bool:
-    """Tokens ``first:last`` sit inside brackets that follow the name a sentence opens with: a
-    page's disambiguator ("Deadfall (2012 film) Deadfall is ...", "Kevin Lewis (footballer, born
-    1940)")."""
-    if last <= first:
-        return False
-    start, end = s.tokens[first].start, s.tokens[last - 1].end
-    opened = max(s.norm.rfind("(", 0, start), s.norm.rfind(")", 0, start))
-    if opened < 0 or s.norm[opened] != "(":
-        return False
-    closes = [k for k in (s.norm.find(")", end), s.norm.find("(", end)) if k >= 0]
-    if not closes or s.norm[min(closes)] != ")":
-        return False
-    before = [t for t in s.tokens if t.end <= opened]
-    title = [t.key for t in before if t.key.isalpha() and t.key not in STOPWORDS]
-    after = [t.key for t in s.tokens if t.start > min(closes)][:3]
-    # The heading's name again after the brackets: a title glued to the page's first sentence, not
-    # a birth date or an aside in brackets ("Kevin Lewis (born 19 September 1940) is ...").
-    return 0 < len(before) <= 8 and before[0].text[:1].isupper() and bool(title) and title[0] in after
-
-
-def _disambiguated(a: _Sentence, b: _Sentence, ops: list) -> bool:
-    """Whether two near-copies differ inside the brackets after the name they open with: two
-    entities sharing a name, told apart there ("Music of the Spheres (Ian Brown album)" / "(Mike
-    Oldfield album)"), not one entity described two ways."""
-    # The first word of each side's stretch: a stretch may run on past the bracket ("Mozart) The").
-    return any(op == "replace" and _in_title_brackets(a, a0, a0 + 1) and _in_title_brackets(b, b0, b0 + 1)
-               for op, a0, a1, b0, b1 in ops)
 
 
 _VERBS = frozenset("is was are were has had have became becomes will did does served".split())

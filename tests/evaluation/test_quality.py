@@ -72,10 +72,11 @@ def test_second_seed_question_set_floors(monkeypatch, tmp_path):
     assert cats["paraphrase: plain"]["accuracy"] >= 0.87, cats
     assert cats["paraphrase: casual or keywords"]["accuracy"] >= 0.81, cats  # 84.4%
     assert cats["paraphrase: few shared words"]["accuracy"] >= 0.43, cats  # 46.9%
-    # 12 of 15: rescuing reworded questions (qa.reading.reworded) must not cost one; "who"/"where"
+    # 13 of 15: rescuing reworded questions (qa.reading.reworded) must not cost one; "who"/"where"
     # answered by a sentence naming no one/no place, and "what is X's thing called" by one naming
-    # nothing (qa.reading.asked_kind), add three.
-    assert cats["near miss"]["accuracy"] >= 0.73, cats
+    # nothing (qa.reading.asked_kind), add three; a foundry asked for answered only by a maker
+    # (qa.reading.makers.makes_there, twelfth round), one.
+    assert cats["near miss"]["accuracy"] >= 0.8, cats
     assert m["paraphrase_groups"]["all_right"] >= 26, m["paraphrase_groups"]  # 27 of 47
     assert m["abstention"]["wrong_abstentions"] <= 9, m["abstention"]  # 8
     # Every entry shown counts: conflicts of any kind where the sources agree, and notes.
