@@ -291,9 +291,8 @@ def table(result: dict) -> str:
 
     line("full build, s", lambda r: f"{r['build']['seconds']:.0f}", "total")
     def stage(r: dict, st: str) -> float:
-        stages = r["build"]["stages"]
         # No "analyses" stage: the conflict pass handed over every analysis, none was made again.
-        return stages.get(st, 0.0) if st == "analyses" else stages[st]
+        return r["build"]["stages"].get(st, 0.0) if st == "analyses" else r["build"]["stages"][st]
 
     for st in ("read", "chunk", "embed", "entities", "index", "conflicts", "analyses", "save"):
         line(f"… {st}, s", lambda r, st=st: f"{stage(r, st):.1f}", st)
@@ -304,6 +303,7 @@ def table(result: dict) -> str:
     line("first-time `ask()` median / p95, ms", lambda r: f"{r['ask']['median_ms']:.0f} / {r['ask']['p95_ms']:.0f}")
     line("adding one article, s", lambda r: f"{r['add']['median_s']:.1f}")
     line("planted conflicts found", lambda r: f"{r['build']['planted']['found']}/{r['build']['planted']['planted']}")
+    line("… those outside the main clause's subject", lambda r: r["build"]["planted"]["by_slot"]["other"])
     return "\n".join(lines)
 
 

@@ -15,6 +15,7 @@ process": asked "Who will manufacture the third generation MTIA?", Meta owns wha
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .ownwords import names_more
 
@@ -60,6 +61,7 @@ _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+\s+)?(?:m
                       r"fabricated|assembled)\b", re.I)
 
 
+@lru_cache(maxsize=4096)
 def asks_who_makes(question: str) -> bool:
     """Whether the question asks who makes a thing, by a verb of making."""
     m = _WHO_MAKES.match(question)
@@ -67,6 +69,7 @@ def asks_who_makes(question: str) -> bool:
             and not re.match(r"\s+(?:up|out|sure|clear|into)\b", question[m.end():], re.I))
 
 
+@lru_cache(maxsize=4096)
 def asks_making(question: str) -> bool:
     """Asked who makes a thing or where: a company answers only as its maker (``makes_there``)."""
     return asks_who_makes(question) or asks_where_made(question)
@@ -75,6 +78,7 @@ def asks_making(question: str) -> bool:
 _PLANT_ENTS = frozenset(("GPE", "LOC", "FAC"))
 
 
+@lru_cache(maxsize=4096)
 def asks_where_made(question: str) -> bool:
     """Whether a "where" question asks where a thing is made (its maker answers it too)."""
     return bool(_WHERE_MADE.match(question))

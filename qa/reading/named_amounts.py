@@ -12,6 +12,7 @@ profit).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .amounts import AMOUNT_NAMES
 from .answertype import question_focus
@@ -26,6 +27,7 @@ _OPENERS = frozenset("""is are was were do does did has have had can could will 
 _TOKEN = re.compile(r"[a-z]+|\d[\d.,]*")
 
 
+@lru_cache(maxsize=4096)
 def asked_amount(question: str) -> str | None:
     """The named amount a wh-question asks for ("backlog" of "What is Samsung's foundry backlog
     worth in US dollars?", "debt" of "How much debt does Samsung have?") or keywords end with
