@@ -108,6 +108,8 @@ EXPECTED = {
     "where is jalapeno manufactured": None,
     "where are openai's chips made": None,
     "where are MTIA chips manufactured": ("Samsung", "shifted to collaboration with Samsung"),
+    # (makers.others_thing) not the maker of Anthropic's chips, asked Meta's
+    "who manufactures meta's chips": ("Samsung Foundry", "has chosen Samsung Foundry as its partner"),
 }
 
 # question -> phrases each shown conflict's summary holds, one per conflict (qa.conflicts: stated

@@ -43,7 +43,8 @@ from typing import Iterable
 
 from .acronyms import asked_acronym, expansion
 from .answertype import _FOCUS, question_focus
-from .makers import asks_making, asks_where_made, asks_who_makes, made_at, makes_there, org_named, owns_asked, plant_places
+from .makers import (asks_making, asks_where_made, asks_who_makes, made_at, makes_there, org_named, others_thing,
+                     owns_asked, plant_places)
 from .ownwords import among as _among, names_more as _names_more, own_words as _own_words, singular as _singular
 
 __all__ = ["asked_kind", "asks_maker", "FREQUENCY", "KIND_REASONS", "holds_asked_kind", "maker_tokens",
@@ -268,6 +269,8 @@ def maker_tokens(question: str, v) -> set[int]:
     if places:
         return places
     making = asks_making(question)
+    if making and others_thing(v, (named_owner(question) or "").casefold(), own):
+        return set()
     found = [i for a, b, label in v.ents if (label in _MAKER_ENTS or org_named(v, a, b)) and _names_more(v, a, b, own)
              and (not making or label == "PERSON" or makes_there(v, a, b))
              and not (subject and any(v.lower[k] == subject.casefold() for k in range(a, b)))

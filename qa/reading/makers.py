@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from .ownwords import names_more
 
-__all__ = ["asks_making", "asks_where_made", "asks_who_makes", "made_at", "makes_there", "org_named", "owns_asked", "plant_places", "superseded_tokens"]
+__all__ = ["asks_making", "asks_where_made", "asks_who_makes", "made_at", "others_thing", "makes_there", "org_named", "owns_asked", "plant_places", "superseded_tokens"]
 
 # A name ending in one of these is an organisation whatever the small model labels it ("Samsung
 # Foundry" comes out a PRODUCT).
@@ -167,6 +167,17 @@ def org_named(v, a: int, b: int) -> bool:
     while last > a and v.punct[last]:
         last -= 1
     return last > a and v.pos[last] == "PROPN" and v.lower[last].rstrip(".") in _ORG_ENDINGS
+
+
+def others_thing(v, owner: str, own: set[str]) -> bool:
+    """Asked who makes a named owner's thing ("Meta's chips"), whether the sentence of view ``v``
+    is about another company's: it never names the owner, and its main subject is a name of its
+    own that makes nothing there ("Anthropic is also evaluating the use of Samsung's 2nm process
+    to develop AI chips": Samsung would make Anthropic's chips, not Meta's)."""
+    if not owner or owner in v.lower:
+        return False
+    return any(v.dep[k] == "nsubj" and v.head[v.head[k]] == v.head[k] and v.pos[k] == "PROPN"
+               and v.lower[k] not in own and not makes_there(v, k, k + 1) for k in range(v.n))
 
 
 def owns_asked(v, a: int, b: int, own: set[str]) -> bool:

@@ -154,3 +154,14 @@ def test_asked_who_makes_a_thing_a_company_that_only_names_it_does_not_answer():
         assert holds_asked_kind("who", question, [made]), question
     # Asked who designed it, a company that released it may answer (not a question of making).
     assert holds_asked_kind("who", "Who designed the ZTIA accelerator?", [named])
+
+
+def test_asked_who_makes_an_owners_thing_a_sentence_on_another_companys_does_not_say():
+    # "Who makes Zeta's chips?" over a sentence about Kelta's chips: the process's owner would make
+    # Kelta's, not Zeta's. A sentence whose subject is the maker, or that names Zeta, still answers.
+    question = "Who manufactures Zeta's chips?"
+    other = _view("Kelta is also evaluating the use of Initech's 2nm process to develop AI chips.")
+    assert maker_tokens(question, other) == set()
+    assert "Initech" in {other.text[i] for i in maker_tokens("Who manufactures Kelta's chips?", other)}
+    maker = _view("Initech manufactures the chips at its Texas plant.")
+    assert "Initech" in {maker.text[i] for i in maker_tokens(question, maker)}
