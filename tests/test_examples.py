@@ -110,6 +110,8 @@ EXPECTED = {
     "where are MTIA chips manufactured": ("Samsung", "shifted to collaboration with Samsung"),
     # (makers.others_thing) not the maker of Anthropic's chips, asked Meta's
     "who manufactures meta's chips": ("Samsung Foundry", "has chosen Samsung Foundry as its partner"),
+    # (makers.maker_given) the question names the maker: only a place answers, and the seeds name none
+    "where does samsung produce 2nm chips": None,
 }
 
 # question -> phrases each shown conflict's summary holds, one per conflict (qa.conflicts: stated

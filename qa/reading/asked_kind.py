@@ -43,8 +43,8 @@ from typing import Iterable
 
 from .acronyms import asked_acronym, expansion
 from .answertype import _FOCUS, question_focus
-from .makers import (asks_making, asks_where_made, asks_who_makes, made_at, makes_there, org_named, others_thing,
-                     owns_asked, plant_places)
+from .makers import (asks_making, asks_where_made, asks_who_makes, made_at, maker_given, makes_there, org_named,
+                     others_thing, owns_asked, plant_places)
 from .ownwords import among as _among, names_more as _names_more, own_words as _own_words, singular as _singular
 
 __all__ = ["asked_kind", "asks_maker", "FREQUENCY", "KIND_REASONS", "holds_asked_kind", "maker_tokens",
@@ -254,7 +254,7 @@ def holds_asked_kind(kind: str, question: str, views: Iterable) -> bool:
     if kind == "stands":
         acronym = asked_acronym(question) or ""
         return any(expansion(acronym, v) for v in views)
-    own, making = _own_words(question), asks_making(question)
+    own, making = _own_words(question), asks_making(question) and ("place" if maker_given(question) else "maker")
     return any(_holds(kind, own, v, making) for v in views)
 
 
@@ -266,7 +266,7 @@ def maker_tokens(question: str, v) -> set[int]:
     subject = _partner(question)
     # "Who is Samsung working with?": not "Samsung Electronics", the subject under its full name.
     places = plant_places(question, v, own)
-    if places:
+    if places or maker_given(question):
         return places
     making = asks_making(question)
     if making and others_thing(v, (named_owner(question) or "").casefold(), own):
@@ -355,8 +355,9 @@ def _title_cased(v, own: set[str]) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) * 4 >= 3 * len(words)
 
 
-def _holds(kind: str, own: set[str], v, making: bool = False) -> bool:
-    """``making``: asked who makes a thing or where, a company answers only as its maker (makes_there)."""
+def _holds(kind: str, own: set[str], v, making: str | bool = False) -> bool:
+    """``making``: asked who makes a thing or where, a company answers only as its maker (makes_there);
+    "place": the question names the maker, only a place answers."""
     if kind == "name":
         return _names_something(own, v)
     if kind == "often":
@@ -367,7 +368,8 @@ def _holds(kind: str, own: set[str], v, making: bool = False) -> bool:
             continue
         if kind == "where" and _only_a_modifier(v, a, b):
             continue  # "custom AI silicon": what kind of thing, not where
-        if making and label != "PERSON" and not (makes_there(v, a, b) or kind == "where" and _governed_by_place_prep(v, b - 1)):
+        if making and label != "PERSON" and not (making == "maker" and makes_there(v, a, b)
+                                                 or kind == "where" and _governed_by_place_prep(v, b - 1)):
             continue  # asked who makes it or where, a company that only announces or speaks (whatever its label)
         if kind == "who" and label in _PLACE_ENTS and _only_a_modifier(v, a, b, people=True):
             continue  # "the AI industry": no one

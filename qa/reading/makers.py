@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from .ownwords import names_more
 
-__all__ = ["asks_making", "asks_where_made", "asks_who_makes", "made_at", "others_thing", "makes_there", "org_named", "owns_asked", "plant_places", "superseded_tokens"]
+__all__ = ["asks_making", "asks_where_made", "asks_who_makes", "made_at", "maker_given", "others_thing", "makes_there", "org_named", "owns_asked", "plant_places", "superseded_tokens"]
 
 # A name ending in one of these is an organisation whatever the small model labels it ("Samsung
 # Foundry" comes out a PRODUCT).
@@ -76,6 +76,17 @@ def asks_making(question: str) -> bool:
 
 
 _PLANT_ENTS = frozenset(("GPE", "LOC", "FAC"))
+
+
+# "Where does Samsung produce its 2nm chips?": the maker is the question's subject; a place is asked.
+_WHERE_BY = re.compile(r"\s*where\s+(?:do|does|did|will|would|can|could)\s+(?!it\b|they\b|these\b|those\b)[\w.&'’-]+\s+"
+                       r"(?:[a-z]+\s+)?(?:mass-?)?(?:mak|buil|produc|manufactur|fabricat|fabb|assembl)\w*\b", re.I)
+
+
+@lru_cache(maxsize=4096)
+def maker_given(question: str) -> bool:
+    """Whether a "where is it made" question names the maker as its subject: then only a place answers."""
+    return bool(_WHERE_BY.match(question))
 
 
 @lru_cache(maxsize=4096)

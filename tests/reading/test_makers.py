@@ -165,3 +165,20 @@ def test_asked_who_makes_an_owners_thing_a_sentence_on_another_companys_does_not
     assert "Initech" in {other.text[i] for i in maker_tokens("Who manufactures Kelta's chips?", other)}
     maker = _view("Initech manufactures the chips at its Texas plant.")
     assert "Initech" in {maker.text[i] for i in maker_tokens(question, maker)}
+
+
+def test_asked_where_a_named_maker_makes_a_thing_only_a_place_answers():
+    # "Where does Initech build ...?" names the maker: another company made by ("... mainly produced by
+    # Globex") is no answer; the plant's place is.
+    from qa.reading.asked_kind import holds_asked_kind
+    from qa.reading.makers import maker_given
+
+    question = "Where does Initech build its 2nm chips?"
+    assert maker_given(question) and not maker_given("Where are Zeta's ZTIA chips made?")
+    other = _view("While the first ZTIA chips were mainly produced by Globex Corp., Initech will build the next ones.")
+    assert not holds_asked_kind("where", question, [other])
+    assert maker_tokens(question, other) == set()
+    assert holds_asked_kind("where", "Where are Zeta's ZTIA chips made?", [other])  # the maker answers there
+    plant = _view("Initech builds its 2nm chips at its plant in Austin, Texas.")
+    assert holds_asked_kind("where", question, [plant])
+    assert "Austin" in {plant.text[i] for i in maker_tokens(question, plant)}
