@@ -47,10 +47,20 @@ def measured_noun(question: str) -> str | None:
     if (wh is not None and wh + 2 < len(toks) and toks[wh + 1] in ("much", "large", "big")
             and toks[wh + 2] in ("is", "are", "was", "were")):
         return head(range(wh + 3, len(toks)))  # "How much is Samsung's backlog worth?"
+    if (wh is not None and wh + 3 < len(toks) and toks[wh + 1] == "much" and toks[wh + 2] in _DOING
+            and raw[wh + 3][:1].isupper()):
+        # "How much will Meta invest in AI?": what the named one spends, earns or pays.
+        return next((t for t in toks[wh + 4:wh + 8] if t in _MONEY_VERBS), None)
     if wh is None and (toks[-1] in _MEASURES or toks[-1] in TARGETS):
         # "samsung foundry backlog size", "What is Meta's data center power target?"
         return head(range(0, len(toks) - 1))
     return None
+
+
+_DOING = frozenset("will would does did do can could has have had".split())
+# Verbs of money a "How much will X ...?" question asks about -> how a reason names the amount.
+_MONEY_VERBS = {"invest": "investment", "spend": "spending", "pay": "payment", "earn": "earnings",
+               "raise": "funding", "borrow": "borrowing", "lose": "loss", "owe": "debt"}
 
 
 _POSS = r"(?:'s|’s)"
@@ -101,6 +111,7 @@ def other_owner(question: str, quote: str) -> tuple[str, str] | None:
         return None
     if owner.casefold() in quote.casefold():
         compared = _compared_only(owner, quote)
+        noun = _MONEY_VERBS.get(noun, noun)
         return None if compared is None else (f"{owner}'s {noun}", f"{compared}'s {noun}")
     stem = re.escape(noun[:-1] if noun.endswith("s") else noun)
     found = (re.search(rf"\b{stem}s?\s+(?:from|of|by|for)\s+{_OWNER_NAME}", quote)

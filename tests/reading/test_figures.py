@@ -90,6 +90,11 @@ def test_reader_abstains_on_a_quantity_given_only_as_dates(made_up):
      ("Meta's center", "Anthropic's center")),
     ("How much is Meta spending on AI?", "Anthropic, like Meta, plans a data center, spending US$50 billion.",
      ("Meta's spending", "Anthropic's spending")),
+    # "How much will X invest?": what X spends (twelfth round)
+    ("How much will Meta invest in AI this year?", "Similar to Meta, Anthropic also plans a data center, with an "
+     "investment of about US$50 billion.", ("Meta's investment", "Anthropic's investment")),
+    ("How much will Anthropic invest in its data center?", "Similar to Meta, Anthropic also plans a data center, "
+     "with an investment of about US$50 billion.", None),
     ("How big is Anthropic's planned data center?", "Similar to Meta, Anthropic also plans a data center of 1 GW.", None),
     ("How big is Meta's data center?", "Like Meta, Anthropic plans a data center of 1 GW, while Meta plans 5 GW.", None),
     ("How big is Meta's data center?", "Similar to Meta's 5 GW plan, Anthropic plans 1 GW.", None),
