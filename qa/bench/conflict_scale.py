@@ -274,6 +274,7 @@ def archive(n: int, float16: bool = False, k: int | None = None, contained: bool
 
     from ..conflicts.candidates import CandidateSettings
     from ..conflicts.corpus_wide import find_conflicts
+    from ..conflicts.merge import is_template
     from ..conflicts.pairs import PairCache
     from ..conflicts.rules import Thresholds
     from ..config import Settings
@@ -305,6 +306,7 @@ def archive(n: int, float16: bool = False, k: int | None = None, contained: bool
     rss = _rss_mb()
     t, cpu = time.perf_counter(), time.process_time()
     found = find_conflicts(ordered, encode, cache=cache)
+    shown = [c for c in found if not is_template(c)]
     st = cache.stats
     report = {"articles": len(ordered), "vectors_from": built[0], "float16": float16, "k": cand.k,
               "seconds": round(time.perf_counter() - t, 1), "cpu_seconds": round(time.process_time() - cpu, 1),
@@ -314,6 +316,9 @@ def archive(n: int, float16: bool = False, k: int | None = None, contained: bool
               "statements": sum(len(c.statements) for c in found), "planted": planted_recall(out, found),
               # None of these is planted: each one not a real disagreement is a false alarm.
               "outside_planted": sum(not any(s.doc_id in planted for s in c.statements) for c in found),
+              # What `qa conflicts` and the app show: not templates filled in for many subjects.
+              "shown": len(shown), "shown_outside_planted": sum(not any(s.doc_id in planted for s in c.statements)
+                                                                for c in shown),
               "load_avg": [round(x, 2) for x in os.getloadavg()]}
     print(json.dumps(report), flush=True)
     return report

@@ -21,6 +21,7 @@ from .claims import stem, tokenize
 from ..ingest.text import nfkc
 from ..reading.measured import speaker_said
 from ..reading.named_amounts import unnamed_amount
+from ..reading.ownwords import typed_as_keywords
 from ..results import Conflict
 
 __all__ = ["certainty_bears", "states_an_answer", "said_by_asked", "asks_standing", "names_subject", "speaks_to_predicate",
@@ -35,17 +36,7 @@ def asks_standing(q: _Question) -> bool:
     """Whether the question asks how a claim stands ("relationship", "status", "how do reports
     describe"), or names a topic in keywords ("samsung backlog": no question word, no verb opening
     it, no question mark), which asks for all the sources say of it."""
-    return bool(_STANDING.search(q.text)) or q.kind is None and _keywords(q.text)
-
-
-_OPENERS = frozenset("""is are was were do does did has have had can could will would should may might must
-    what which who whom whose when where why how tell name list give describe explain compare""".split())
-
-
-def _keywords(text: str) -> bool:
-    words = re.findall(r"[^\W\d_]+", text.casefold())
-    return bool(words) and not text.rstrip().endswith("?") and words[0] not in _OPENERS and not (
-        _OPENERS & set(words))
+    return bool(_STANDING.search(q.text)) or q.kind is None and typed_as_keywords(q.text)
 
 
 def _read_first(c: Conflict, read: Container[str]) -> list[int]:
@@ -140,7 +131,7 @@ def speaks_to_claim(c: Conflict, q: _Question, facts_of: Callable[[str], DocFact
     named |= {stem(w.casefold())[:_PREFIX] for m in re.finditer(r"\d[\d.,]*\s*([^\W\d_]+)(?:\s+([^\W\d_]+))?", q.text)
               for w in m.groups() if w}
     # "anthropic chip project progress" asks how a claim stands in its own word: read as a question.
-    keywords = q.kind is None and _keywords(q.text) and not _STANDING.search(q.text)
+    keywords = q.kind is None and typed_as_keywords(q.text) and not _STANDING.search(q.text)
     asked = set(q.predicate) - named
     found = set()
     phrases = _phrases(c)

@@ -43,7 +43,7 @@ from typing import Iterable
 
 from .acronyms import asked_acronym, expansion
 from .answertype import _FOCUS, question_focus
-from .makers import (asks_making, asks_where_made, asks_who_makes, made_at, maker_given, makes_there, org_named,
+from .makers import (asks_making, asks_who_makes, made_at, maker_given, makes_there, org_named,
                      others_thing, owns_asked, plant_places)
 from .ownwords import among as _among, names_more as _names_more, own_words as _own_words, singular as _singular
 
@@ -192,7 +192,7 @@ _WITH_VERBS = _MAKER_VERBS | frozenset(f for stem in "partner team work collabor
 def asks_maker(question: str) -> bool:
     """Whether a "who" question asks who makes, supplies, owns or pays for something ("Who makes
     Meta's MTIA chips?"), or with whom the subject does it ("Who did OpenAI build Jalapeño
-    with?"), or where a thing is made (``makers.asks_where_made``): its answer may be a company as
+    with?"), or who makes a thing or where (``makers.asks_making``): its answer may be a company as
     well as a person (or a place)."""
     m, p = _MAKER.match(question), _partner(question)
     return bool(m) and m.group(1).lower() in _MAKER_VERBS or p is not None or asks_making(question)
@@ -254,7 +254,7 @@ def holds_asked_kind(kind: str, question: str, views: Iterable) -> bool:
     if kind == "stands":
         acronym = asked_acronym(question) or ""
         return any(expansion(acronym, v) for v in views)
-    own, making = _own_words(question), asks_making(question) and ("place" if maker_given(question) else "maker")
+    own, making = _own_words(question), ("place" if maker_given(question) else "maker") if asks_making(question) else ""
     return any(_holds(kind, own, v, making) for v in views)
 
 
@@ -355,9 +355,9 @@ def _title_cased(v, own: set[str]) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) * 4 >= 3 * len(words)
 
 
-def _holds(kind: str, own: set[str], v, making: str | bool = False) -> bool:
-    """``making``: asked who makes a thing or where, a company answers only as its maker (makes_there);
-    "place": the question names the maker, only a place answers."""
+def _holds(kind: str, own: set[str], v, making: str = "") -> bool:
+    """``making`` "maker": asked who makes a thing or where, a company answers only as its maker
+    (makes_there); "place": the question names the maker, only a place answers."""
     if kind == "name":
         return _names_something(own, v)
     if kind == "often":

@@ -19,7 +19,8 @@ from functools import lru_cache
 
 from .ownwords import names_more
 
-__all__ = ["asks_making", "asks_where_made", "asks_who_makes", "made_at", "maker_given", "others_thing", "makes_there", "org_named", "owns_asked", "plant_places", "superseded_tokens"]
+__all__ = ["asks_making", "asks_where_made", "asks_who_makes", "made_at", "maker_given", "makes_there", "org_named",
+           "others_thing", "owns_asked", "plant_places", "superseded_tokens"]
 
 # A name ending in one of these is an organisation whatever the small model labels it ("Samsung
 # Foundry" comes out a PRODUCT).
@@ -41,10 +42,14 @@ _PARTICIPLE = re.compile(r"\b(?:made|produced|manufactured|built|designed)\b", r
 _NOT_PAST = re.compile(r"\b(?:is|are|will|be|being)\b", re.I)
 
 
+# A word of making: a verb ("manufactures", "mass-produce", "fabbed") or its noun ("production").
+_MAKE = r"(?:mass-?)?(?:mak|made|buil|produc|manufactur|fabricat|fabb|assembl|packag)\w*"
+
+
 # "Where will Meta's MTIA chips be made?", "Where does Samsung build its 2nm chips?": the maker
 # (a foundry) answers as well as the place of its plant.
 _WHERE_MADE = re.compile(r"\s*where\s+(?:is|are|was|were|will|would|can|could|do|does|did|has|have|had)\s+(?:[^?]*?\s)?"
-                         r"(?:mak|made|buil|produc|manufactur|fabricat|fabb|assembl|packag)\w*\b", re.I)
+                         + _MAKE + r"\b", re.I)
 
 
 # "Who manufactures MTIA?", "Which foundry will make Meta's chips?": a maker asked for by a verb of
@@ -52,7 +57,7 @@ _WHERE_MADE = re.compile(r"\s*where\s+(?:is|are|was|were|will|would|can|could|do
 _WHO_MAKES = re.compile(r"\s*(?:who|(?:which|what)\s+(?:[a-z]+\s+)?(?:compan(?:y|ies)|firms?|foundr(?:y|ies)|fabs?|"
                         r"chipmakers?|manufacturers?|makers?|contractors?|suppliers?|producers?|business(?:es)?))\s+"
                         r"(?:(?:is|are|was|were|will|would|has|have|had|did|does|do|could|can)\s+(?:(?:be|been|now|"
-                        r"currently|also)\s+)*)?(?:mass-?)?(?:mak|made|buil|produc|manufactur|fabricat|fabb|assembl)\w*\b", re.I)
+                        r"currently|also)\s+)*)?" + _MAKE + r"\b", re.I)
 
 
 # Not making: "Who makes up the team?", "Who made sure ...", and the one made something ("Who was
@@ -80,7 +85,7 @@ _PLANT_ENTS = frozenset(("GPE", "LOC", "FAC"))
 
 # "Where does Samsung produce its 2nm chips?": the maker is the question's subject; a place is asked.
 _WHERE_BY = re.compile(r"\s*where\s+(?:do|does|did|will|would|can|could)\s+(?!it\b|they\b|these\b|those\b)[\w.&'’-]+\s+"
-                       r"(?:[a-z]+\s+)?(?:mass-?)?(?:mak|buil|produc|manufactur|fabricat|fabb|assembl)\w*\b", re.I)
+                       r"(?:[a-z]+\s+)?" + _MAKE + r"\b", re.I)
 
 
 @lru_cache(maxsize=4096)
@@ -104,9 +109,8 @@ def plant_places(question: str, v, own: set[str]) -> set[int]:
     return {i for a, b, label in v.ents if label in _PLANT_ENTS and names_more(v, a, b, own) for i in range(a, b)}
 
 
-# Words of making: a verb ("manufactures", "mass-produce", "fabbed") or where it is done ("Samsung's
-# 2nm process", "TSMC's fab").
-_MAKING = re.compile(r"(?:mass-?)?(?:mak|made|buil|produc|manufactur|fabricat|fabb|assembl|packag)\w*$")
+# A word of making as a whole token, and where making is done ("Samsung's 2nm process", "TSMC's fab").
+_MAKING = re.compile(_MAKE + "$")
 _WORKS = frozenset("""foundry foundries fab fabs plant plants factory factories facility facilities process
     processes node nodes line lines""".split())
 

@@ -16,14 +16,12 @@ from functools import lru_cache
 
 from .amounts import AMOUNT_NAMES
 from .answertype import question_focus
+from .ownwords import typed_as_keywords
 
 __all__ = ["asked_amount", "unnamed_amount"]
 
 _ALL_NAMES = tuple({n for names in AMOUNT_NAMES.values() for n in names})
 _WORD = re.compile(r"[a-z]+")
-# Words a question (not keywords) opens with.
-_OPENERS = frozenset("""is are was were do does did has have had can could will would should may might what which
-    who whom whose when where why how tell name list give describe explain""".split())
 _TOKEN = re.compile(r"[a-z]+|\d[\d.,]*")
 
 
@@ -33,7 +31,7 @@ def asked_amount(question: str) -> str | None:
     worth in US dollars?", "debt" of "How much debt does Samsung have?") or keywords end with
     ("samsung operating loss"), or None."""
     words = _WORD.findall(question.casefold())
-    if words and words[-1] in AMOUNT_NAMES and not question.rstrip().endswith("?") and words[0] not in _OPENERS:
+    if words and words[-1] in AMOUNT_NAMES and typed_as_keywords(question):
         return words[-1]  # keywords ending in the amount's name: "samsung operating loss"
     focus = question_focus(question)
     if not focus.wh or focus.type not in ("MONEY", "QUANTITY"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["among", "names_more", "own_words", "singular"]
+__all__ = ["among", "names_more", "own_words", "singular", "typed_as_keywords"]
 
 _WORDS = re.compile(r"[^\W_]+", re.U)
 
@@ -28,3 +28,16 @@ def own_words(question: str) -> set[str]:
 def names_more(v, a: int, b: int, own: set[str]) -> bool:
     """The entity ``a:b`` of view ``v`` has a word the question (``own``: :func:`own_words`) does not."""
     return any(not v.punct[i] and not among(v.lower[i], own) for i in range(a, b))
+
+
+# Words a question (not keywords) opens with or holds.
+_OPENERS = frozenset("""is are was were do does did has have had can could will would should may might must
+    what which who whom whose when where why how tell name list give describe explain compare""".split())
+
+
+def typed_as_keywords(text: str) -> bool:
+    """Whether ``text`` is keywords ("samsung backlog", "samsung operating loss"): no question word,
+    no verb opening it, no question mark."""
+    words = re.findall(r"[^\W\d_]+", text.casefold())
+    return bool(words) and not text.rstrip().endswith("?") and words[0] not in _OPENERS and not (
+        _OPENERS & set(words))

@@ -133,15 +133,10 @@ def test_a_negation_only_one_copy_adds_after_all_they_share_is_no_denial():
     # The longer copy goes on with a clause of its own ("but Earle never owned ..."): that clause has
     # no counterpart, so the copy's swapped name is read alone, not as a name and a negation at once
     # (two kinds of change, which would mean two subjects).
-    docs = pair("Until the end of the 20th century, the house was widely believed to have been built about 1810 "
-                "for Congressman Elias Earle.",
-                "Until the end of the 20th century, the house was widely believed to have been built about 1810 "
-                "for Congressman Elias Earle; but Earle never owned the property.")
+    built = "Until the end of the 20th century, the house was widely believed to have been built about 1810 for "
+    docs = pair(built + "Congressman Elias Earle.", built + "Congressman Elias Earle; but Earle never owned the property.")
     assert find_conflicts(docs, fake_encode) == []
-    docs = pair("Until the end of the 20th century, the house was widely believed to have been built about 1810 "
-                "for Governor Cany T. Earle.",
-                "Until the end of the 20th century, the house was widely believed to have been built about 1810 "
-                "for Congressman Elias T. Earle; but Earle never owned the property.")
+    docs = pair(built + "Governor Cany T. Earle.", built + "Congressman Elias T. Earle; but Earle never owned the property.")
     found = find_conflicts(docs, fake_encode)
     assert [c.kind for c in found] == ["entity"]
 
