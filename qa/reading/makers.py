@@ -42,14 +42,15 @@ _PARTICIPLE = re.compile(r"\b(?:made|produced|manufactured|built|designed)\b", r
 _NOT_PAST = re.compile(r"\b(?:is|are|will|be|being)\b", re.I)
 
 
-# A word of making: a verb ("manufactures", "mass-produce", "fabbed") or its noun ("production").
-_MAKE = r"(?:mass-?)?(?:mak|made|buil|produc|manufactur|fabricat|fabb|assembl|packag)\w*"
+# Beginnings of words of making: a verb ("manufactures", "fabbed") or its noun ("production").
+_STEMS = r"mak|made|buil|produc|manufactur|fabricat|fabb|assembl"
+_MAKE = rf"(?:mass-?)?(?:{_STEMS})\w*"  # a maker asked for: "Who will mass-produce ...?"
 
 
 # "Where will Meta's MTIA chips be made?", "Where does Samsung build its 2nm chips?": the maker
 # (a foundry) answers as well as the place of its plant.
 _WHERE_MADE = re.compile(r"\s*where\s+(?:is|are|was|were|will|would|can|could|do|does|did|has|have|had)\s+(?:[^?]*?\s)?"
-                         + _MAKE + r"\b", re.I)
+                         rf"(?:{_STEMS}|packag)\w*\b", re.I)
 
 
 # "Who manufactures MTIA?", "Which foundry will make Meta's chips?": a maker asked for by a verb of
@@ -110,7 +111,7 @@ def plant_places(question: str, v, own: set[str]) -> set[int]:
 
 
 # A word of making as a whole token, and where making is done ("Samsung's 2nm process", "TSMC's fab").
-_MAKING = re.compile(_MAKE + "$")
+_MAKING = re.compile(rf"(?:mass-?)?(?:{_STEMS}|packag)\w*$")
 _WORKS = frozenset("""foundry foundries fab fabs plant plants factory factories facility facilities process
     processes node nodes line lines""".split())
 
