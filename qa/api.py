@@ -13,6 +13,7 @@ from pathlib import Path
 from .config import Settings, default_corpus, index_dir_for
 from .ingest.corpus import ARTICLE_SUFFIXES
 from .errors import ArticleChangedError, QAError
+from .indexing.heap import spaced_full_collections
 from .indexing.indexer import SyncReport, sync_index
 from .pipeline import Pipeline, clean_question
 from .results import Answer, Conflict
@@ -277,6 +278,7 @@ def get_pipeline(corpus=None, index_dir=None, settings: Settings | None = None, 
         now = time.monotonic()
         if entry.pipeline is None:
             _warm_cross_reader(entry.settings)  # asking follows; `qa index` never reads it
+            spaced_full_collections()  # what the questions keep would be rescanned, pausing them
             _build(entry, progress)
         elif now - entry.checked >= FRESHNESS_INTERVAL:
             entry.checked = now

@@ -8,7 +8,7 @@ import threading
 import pytest
 
 from qa import api
-from qa.indexing.heap import frozen_heap
+from qa.indexing.heap import frozen_heap, spaced_full_collections
 
 
 def test_objects_alive_before_are_frozen_during_and_handed_back_after():
@@ -52,3 +52,39 @@ def test_two_threads_leave_nothing_frozen():
     for t in threads:
         t.join()
     assert gc.get_freeze_count() == 0
+
+
+@pytest.fixture
+def thresholds():
+    saved = gc.get_threshold()
+    gc.set_threshold(700, 10, 10)
+    yield
+    gc.set_threshold(*saved)
+
+
+def test_full_collections_are_spaced_never_brought_closer(thresholds, monkeypatch):
+    monkeypatch.delenv("QA_GC_FULL_EVERY", raising=False)
+    assert spaced_full_collections() == 1000
+    assert gc.get_threshold() == (700, 10, 1000)
+    gc.set_threshold(700, 10, 5000)  # a host that spaced them further keeps its setting
+    assert spaced_full_collections() == 5000 and gc.get_threshold()[2] == 5000
+
+
+def test_the_spacing_is_set_by_the_environment(thresholds, monkeypatch):
+    monkeypatch.setenv("QA_GC_FULL_EVERY", "0")
+    assert spaced_full_collections() == 10 and gc.get_threshold()[2] == 10
+    monkeypatch.setenv("QA_GC_FULL_EVERY", "250")
+    assert spaced_full_collections() == 250
+    monkeypatch.setenv("QA_GC_FULL_EVERY", "often")
+    with pytest.raises(ValueError, match="QA_GC_FULL_EVERY must be a whole number"):
+        spaced_full_collections()
+
+
+def test_loading_a_pipeline_spaces_them(thresholds, monkeypatch, tmp_path):
+    monkeypatch.delenv("QA_GC_FULL_EVERY", raising=False)
+    monkeypatch.setattr(api, "_build", lambda entry, progress: setattr(entry, "pipeline", object()))
+    monkeypatch.setattr(api, "_warm_cross_reader", lambda settings: None)
+    monkeypatch.setattr(api, "_CACHE", {})
+    (tmp_path / "corpus").mkdir()
+    api.get_pipeline(tmp_path / "corpus", tmp_path / "index")
+    assert gc.get_threshold()[2] == 1000
