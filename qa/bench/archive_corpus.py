@@ -22,7 +22,17 @@ Planted conflicts (``--planted`` of the articles, default 5%): a sentence of ano
 states a figure, a year or a two-word name is copied into this article as its own paragraph with
 that figure, year or name changed (x1.5 or x0.6; +1..+4 years; another name of the archive). A
 planted conflict is found when a corpus-wide conflict cites the planted sentence and a sentence of
-an article holding the original. Everything is drawn from ``random.Random(seed)``: the same
+an article holding the original.
+
+Only changes that make the copy contradict its original are planted (since the thirteenth round;
+until then a fifth of the plants contradicted nothing, see qa/bench/README.md): the sentence is
+prose, not a reference line ("Retrieved 19 December 2012 ... ^") nor a page's menu ("Use app Back
+Biography Awards Trivia FAQ"); a figure is a word of its own, not a footnote mark ("[ 14 ]") nor
+part of a name ("Internet2"); a year is not the one in a heading's brackets ("Cry, the Beloved
+Country (1995 film)": another year names another film); a name is a whole two-word name ("Thirty
+Years War" offers no "Years War") outside the subject of the sentence's main clause (spaCy's
+parse): "In 1974, Directors Guild was elected ..." copied from "In 1974, Robert Hutchinson was
+elected ..." says something of someone else, which contradicts nothing. Everything is drawn from ``random.Random(seed)``: the same
 arguments write the same bytes.
 """
 from __future__ import annotations
@@ -41,7 +51,9 @@ __all__ = ["Unit", "load_units", "write_archive", "main"]
 BENCH = project_root().parent / "shared" / "benchmarks"
 _SENT = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
 _YEAR = re.compile(r"\b(1[89]\d\d|20[0-4]\d)\b")
-_NUMBER = re.compile(r"(?<![\d.,$])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d,])(?!\s*(?:st|nd|rd|th)\b)")
+_NUMBER = re.compile(r"(?<![\w.,$\[])(?<!\[ )(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d,])(?!\s*(?:st|nd|rd|th)\b)(?! ?\])")
+_HEADING_YEAR = re.compile(r"\(\d{4} [a-z][a-z ]*\)")  # "(1995 film)": the year names the work
+_REFERENCE = re.compile(r"\^|\b(?:retrieved|archived|accessed)\b", re.IGNORECASE)
 _NAME = re.compile(r"(?<=[a-z,] )([A-Z][a-z]{2,} [A-Z][a-z]{2,})\b")
 
 
@@ -90,9 +102,28 @@ def _sentences(text: str) -> list[str]:
     for para in text.split("\n"):
         for s in _SENT.split(para):
             s = s.strip()
-            if 60 <= len(s) <= 300 and s[0].isupper() and s[-1] in ".!?\"”" and len(re.findall(r"\d+", s)) <= 3:
+            if (60 <= len(s) <= 300 and s[0].isupper() and s[-1] in ".!?\"”" and len(re.findall(r"\d+", s)) <= 3
+                    and _prose(s)):
                 out.append(s)
     return out
+
+
+def _prose(s: str) -> bool:
+    """Not a reference line, not a run of menu items: at most half the words capitalised."""
+    words = s.split()
+    return not _REFERENCE.search(s) and 2 * sum(w[:1].isupper() for w in words) <= len(words)
+
+
+def _whole_name(sentence: str, m: re.Match) -> bool:
+    """Whether the two words matched are the whole name: no capitalised word before or after."""
+    before, after = sentence[: m.start(1)].split(), sentence[m.end(1):].split()
+    return not (before and before[-1][:1].isupper()) and not (after and after[0][:1].isupper())
+
+
+def _outside_subject(sentence: str, words: str) -> bool:
+    from .archive_inspect import in_subject
+
+    return not in_subject([(sentence, words)])[0]
 
 
 def _perturb(sentence: str, names: list[str], rng: random.Random) -> tuple[str, str, str, str] | None:
@@ -100,7 +131,9 @@ def _perturb(sentence: str, names: list[str], rng: random.Random) -> tuple[str, 
     kinds = ["date", "numeric", "entity"]
     rng.shuffle(kinds)
     for kind in kinds:
-        if kind == "date" and (m := _YEAR.search(sentence)):
+        headings = [h.span() for h in _HEADING_YEAR.finditer(sentence)]
+        if kind == "date" and (m := next((y for y in _YEAR.finditer(sentence)
+                                          if not any(a <= y.start() < b for a, b in headings)), None)):
             new = str(int(m.group(1)) + rng.randint(1, 4))
         elif kind == "numeric" and (m := next((x for x in _NUMBER.finditer(sentence) if not _YEAR.fullmatch(x.group(1))), None)):
             old = float(m.group(1).replace(",", ""))
@@ -110,7 +143,8 @@ def _perturb(sentence: str, names: list[str], rng: random.Random) -> tuple[str, 
             new = f"{v:,.0f}" if "," in m.group(1) else (str(round(v)) if "." not in m.group(1) else f"{v:.{len(m.group(1).split('.')[1])}f}")
             if new == m.group(1):
                 continue
-        elif kind == "entity" and (m := _NAME.search(sentence)):
+        elif kind == "entity" and (m := next((x for x in _NAME.finditer(sentence) if _whole_name(sentence, x)), None)) \
+                and _outside_subject(sentence, m.group(1)):
             others = [n for n in names if n != m.group(1)]
             if not others:
                 continue
@@ -140,7 +174,8 @@ def write_archive(n: int, out: Path, seed: int = 0, planted: float = 0.05, units
         if parts[1] == parts[0]:
             parts[1] = perm[(i * 7 + 4 + i // u) % u]
         bodies.append(parts if parts[1] != parts[0] else parts[:1])
-    names = sorted({m.group(1) for u in (units[p] for b in bodies for p in b) for m in _NAME.finditer(u.text)})
+    names = sorted({m.group(1) for u in (units[p] for b in bodies for p in b) for m in _NAME.finditer(u.text)
+                    if _whole_name(u.text, m)})
     holders: dict[int, list[int]] = {}  # unit -> articles that hold it
     for i, parts in enumerate(bodies):
         for p in parts:

@@ -79,3 +79,31 @@ def test_a_change_in_the_main_clauses_subject_is_told_apart():
         ("The house was believed to have been built about 1810 for Cany Ash.", "Cany Ash"),
         ("Critics said that Mary Jones wrote the score in 1950.", "Mary Jones"),
     ]) == [True, True, False, False, False]
+
+
+def test_only_changes_that_contradict_the_original_are_planted():
+    import random
+
+    from qa.bench.archive_corpus import _perturb, _sentences
+
+    # Reference lines and menus are no statements: nothing is planted in them.
+    assert _sentences("Retrieved 19 December 2012 from the archive of the Daily Courier website. "
+                      "Use app Back Biography Awards Trivia FAQ IMDbPro All Topics Biography Richard Speight.") == []
+    never = {
+        "numeric": "He tried to become a punter in the league , [ 14 ] but was never signed by a team.",
+        "date": "Cry, the Beloved Country (1995 film) is a South African drama by Darrell Roodt.",
+        "entity": "In 1974, Robert Hutchinson was elected to a public office in the county.",
+    }
+    for kind, sentence in never.items():
+        for seed in range(8):
+            got = _perturb(sentence, ["Ann Lee"], random.Random(seed))
+            assert got is None or got[1] != kind, (kind, got)
+    # A year in a heading's brackets names the work; the statement's year is the one changed.
+    got = _perturb("Cry, the Beloved Country (1995 film) Cry, the Beloved Country is a 1995 drama film.", [], random.Random(0))
+    assert got is not None and got[0].startswith("Cry, the Beloved Country (1995 film) Cry, the Beloved Country is a 199")
+    assert got[0] != "Cry, the Beloved Country (1995 film) Cry, the Beloved Country is a 1995 drama film."
+    # Part of a longer name is not a name: "Thirty Years War" offers no "Years War".
+    assert all(_perturb("Settlers came during the Thirty Years War to the valley.", ["Ann Lee"], random.Random(s)) is None
+               for s in range(8))
+    got = _perturb("It was directed by Michael Curtiz and produced by a small studio.", ["Ann Lee"], random.Random(1))
+    assert got == ("It was directed by Ann Lee and produced by a small studio.", "entity", "Michael Curtiz", "Ann Lee")
