@@ -112,6 +112,14 @@ EXPECTED = {
     "who manufactures meta's chips": ("Samsung Foundry", "has chosen Samsung Foundry as its partner"),
     # (makers.maker_given) the question names the maker: only a place answers, and the seeds name none
     "where does samsung produce 2nm chips": None,
+    # The thirteenth round: "mass-produced" asks where a thing is made; a passive question names
+    # the thing made, not its maker (makers.maker_given), so its maker answers
+    "where will mtia be mass-produced": ("Samsung", "shifted to collaboration with Samsung"),
+    "Where will MTIA be produced?": ("Samsung", "shifted to collaboration with Samsung"),
+    # ... asked who makes a thing, people answer only as its makers ("external companies" lease
+    # Meta's computing), and nothing is made "with packaging, HBM": the seeds do not say
+    "who is building meta's next mtia": None,
+    "who packages meta's chips": None,
     # (measured.measured_noun) Meta's investment, not Anthropic's ("Similar to Meta, Anthropic ...")
     "how much will meta invest in ai this year": None,
 }

@@ -43,7 +43,7 @@ from typing import Iterable
 
 from .acronyms import asked_acronym, expansion
 from .answertype import _FOCUS, question_focus
-from .makers import (asks_making, asks_who_makes, made_at, maker_given, makes_there, org_named,
+from .makers import (asks_making, asks_who_makes, has_asked, made_at, maker_given, makes_there, org_named,
                      others_thing, owns_asked, plant_places)
 from .ownwords import among as _among, names_more as _names_more, own_words as _own_words, singular as _singular
 
@@ -368,8 +368,8 @@ def _holds(kind: str, own: set[str], v, making: str = "") -> bool:
             continue
         if kind == "where" and _only_a_modifier(v, a, b):
             continue  # "custom AI silicon": what kind of thing, not where
-        if making and label != "PERSON" and not (making == "maker" and makes_there(v, a, b)
-                                                 or kind == "where" and _governed_by_place_prep(v, b - 1)):
+        if making and label != "PERSON" and not (making == "maker" and (makes_there(v, a, b) or kind == "who" and has_asked(
+                v, a, b, own)) or kind == "where" and _governed_by_place_prep(v, b - 1)):
             continue  # asked who makes it or where, a company that only announces or speaks (whatever its label)
         if kind == "who" and label in _PLACE_ENTS and _only_a_modifier(v, a, b, people=True):
             continue  # "the AI industry": no one
@@ -384,9 +384,12 @@ def _holds(kind: str, own: set[str], v, making: str = "") -> bool:
         elif kind == "who":
             # "OpenAI Takes the Lead, Inference Cost Pressure is More Direct": a headline's capitals
             # make no one of "Lead" or "Cost" (its named entities still count, above).
-            name = pos == "PROPN" and (not making or makes_there(v, i, i + 1))
+            # Asked who makes a thing, a name or a word for people answers only as its maker:
+            # "leasing its infrastructure to external companies" names no one who builds the chip.
+            tied = not making or makes_there(v, i, i + 1)
+            name = pos == "PROPN" and tied
             if ((name and not _only_a_modifier(v, i, i + 1, people=True) and not _title_cased(v, own))
-                    or (pos == "PRON" and w in ("he", "she")) or (pos == "NOUN" and _people_noun(w))):
+                    or tied and (pos == "PRON" and w in ("he", "she") or pos == "NOUN" and _people_noun(w))):
                 return True
         elif (pos in ("PROPN", "NOUN") and _governed_by_place_prep(v, i) and not _among(w, _NOT_PLACE)
               or pos in ("NOUN", "ADV") and _among(w, PLACES)) and (not making or made_at(v, i)):

@@ -20,7 +20,7 @@ from functools import lru_cache
 from .ownwords import names_more
 
 __all__ = ["asks_making", "asks_where_made", "asks_who_makes", "made_at", "maker_given", "makes_there", "org_named",
-           "others_thing", "owns_asked", "plant_places", "superseded_tokens"]
+           "has_asked", "others_thing", "owns_asked", "plant_places", "superseded_tokens"]
 
 # A name ending in one of these is an organisation whatever the small model labels it ("Samsung
 # Foundry" comes out a PRODUCT).
@@ -50,7 +50,7 @@ _MAKE = rf"(?:mass-?)?(?:{_STEMS})\w*"  # a maker asked for: "Who will mass-prod
 # "Where will Meta's MTIA chips be made?", "Where does Samsung build its 2nm chips?": the maker
 # (a foundry) answers as well as the place of its plant.
 _WHERE_MADE = re.compile(r"\s*where\s+(?:is|are|was|were|will|would|can|could|do|does|did|has|have|had)\s+(?:[^?]*?\s)?"
-                         rf"(?:{_STEMS}|packag)\w*\b", re.I)
+                         rf"(?:mass-?)?(?:{_STEMS}|packag)\w*\b", re.I)
 
 
 # "Who manufactures MTIA?", "Which foundry will make Meta's chips?": a maker asked for by a verb of
@@ -58,7 +58,7 @@ _WHERE_MADE = re.compile(r"\s*where\s+(?:is|are|was|were|will|would|can|could|do
 _WHO_MAKES = re.compile(r"\s*(?:who|(?:which|what)\s+(?:[a-z]+\s+)?(?:compan(?:y|ies)|firms?|foundr(?:y|ies)|fabs?|"
                         r"chipmakers?|manufacturers?|makers?|contractors?|suppliers?|producers?|business(?:es)?))\s+"
                         r"(?:(?:is|are|was|were|will|would|has|have|had|did|does|do|could|can)\s+(?:(?:be|been|now|"
-                        r"currently|also)\s+)*)?" + _MAKE + r"\b", re.I)
+                        r"currently|also)\s+)*)?" + rf"(?:mass-?)?(?:{_STEMS}|packag)\w*\b", re.I)  # "Who packages ...?" too
 
 
 # Not making: "Who makes up the team?", "Who made sure ...", and the one made something ("Who was
@@ -85,8 +85,9 @@ _PLANT_ENTS = frozenset(("GPE", "LOC", "FAC"))
 
 
 # "Where does Samsung produce its 2nm chips?": the maker is the question's subject; a place is asked.
+# Not passive: "Where will MTIA be produced?" names the thing made, not its maker.
 _WHERE_BY = re.compile(r"\s*where\s+(?:do|does|did|will|would|can|could)\s+(?!it\b|they\b|these\b|those\b)[\w.&'’-]+\s+"
-                       r"(?:[a-z]+\s+)?" + _MAKE + r"\b", re.I)
+                       r"(?:(?!be\b|been\b|being\b)[a-z]+\s+)?" + _MAKE + r"\b", re.I)
 
 
 @lru_cache(maxsize=4096)
@@ -158,8 +159,10 @@ def _partner_in_making(v, with_: int) -> bool:
     the "with" belongs to makes something."""
     # The verb above, and the one above that: the small parser may take "collaboration" for a verb.
     verbs = [k for k in v.anc[with_] if v.pos[k] in ("VERB", "AUX")][:2]
-    return any(v.pos[k] in ("VERB", "NOUN") and _MAKING.match(v.lower[k]) and (k in verbs or any(
-        u in v.anc[k] for u in verbs)) for k in range(v.n))
+    # Not a word of making among what "with" itself joins: "integrate with packaging, HBM, and
+    # system architecture" makes nothing with HBM.
+    return any(v.pos[k] in ("VERB", "NOUN") and _MAKING.match(v.lower[k]) and with_ not in v.anc[k] and (
+        k in verbs or any(u in v.anc[k] for u in verbs)) for k in range(v.n))
 
 
 def made_at(v, i: int) -> bool:
@@ -194,6 +197,22 @@ def others_thing(v, owner: str, own: set[str]) -> bool:
         return False
     return any(v.dep[k] == "nsubj" and v.head[v.head[k]] == v.head[k] and v.pos[k] == "PROPN"
                and v.lower[k] not in own and not makes_there(v, k, k + 1) for k in range(v.n))
+
+
+def has_asked(v, a: int, b: int, own: set[str]) -> bool:
+    """Whether entity tokens ``a:b`` of view ``v`` have the thing asked about as their own: the
+    subject of "has" with it as object ("Amazon has Trainium and Inferentia"), or its possessor
+    ("Amazon's Trainium"). Asked which company makes a chip, its owner answers (it had it made)."""
+    if owns_asked(v, a, b, own):
+        return True
+    for k in range(a, b):
+        h = v.head[k]
+        if v.dep[k] == "nsubj" and v.lower[h] in ("has", "have", "had", "owns", "own"):
+            objs = [c for c in range(v.n) if v.head[c] == h and v.dep[c] == "dobj"]
+            objs += [c for c in range(v.n) if v.dep[c] == "conj" and v.head[c] in objs]
+            if any(v.lower[c] in own for c in objs):
+                return True
+    return False
 
 
 def owns_asked(v, a: int, b: int, own: set[str]) -> bool:

@@ -61,6 +61,8 @@ def test_a_name_ending_in_an_organisations_word_is_a_maker_whatever_its_label():
     ("Where was the treaty signed?", False),
     ("Where is Initech's headquarters?", False),
     ("Who makes ZTIA chips?", False),  # a maker question of its own kind (asked_kind.asks_maker)
+    ("Where will ZTIA be mass-produced?", True),
+    ("where are ztia chips mass produced", True),
 ])
 def test_where_a_thing_is_made(question, asks):
     from qa.reading.makers import asks_where_made
@@ -93,6 +95,9 @@ def test_the_place_of_the_plant_still_answers_where():
     ("Zeta's ZTIA plans to use Nokia's leading 2-nanometer process.", "Nokia", True),
     ("Zeta is advancing collaboration with Initech Corp. to design and produce next-generation accelerators.", "Initech", True),
     ("Zeta is advancing collaboration with Initech Corp. on its software roadmap.", "Initech", False),
+    # The word of making is one of what "with" joins: nothing is made with Kovra.
+    ("If a single chip's performance cannot integrate with packaging, Kovra, and system architecture, it is "
+     "difficult to deliver stable computing output in data centers.", "Kovra", False),
 ])
 def test_asked_where_made_a_company_answers_only_as_its_maker(sentence, name, tied):
     from qa.reading.makers import makes_there
@@ -134,6 +139,7 @@ def test_a_place_a_thing_is_used_in_is_no_place_of_any_where():
     ("Who makes up the ZTIA team?", False),
     ("Who was made head of the ZTIA team?", False),  # the one made something
     ("Which company funds Zeta?", False),
+    ("Who packages Zeta's chips?", True),
 ])
 def test_who_makes_a_thing_by_a_verb_of_making(question, asks):
     from qa.reading.makers import asks_who_makes
@@ -175,6 +181,8 @@ def test_asked_where_a_named_maker_makes_a_thing_only_a_place_answers():
 
     question = "Where does Initech build its 2nm chips?"
     assert maker_given(question) and not maker_given("Where are Zeta's ZTIA chips made?")
+    # Passive: the subject is the thing made, not its maker.
+    assert not maker_given("Where will ZTIA be produced?") and not maker_given("Where will ZTIA be mass-produced?")
     other = _view("While the first ZTIA chips were mainly produced by Globex Corp., Initech will build the next ones.")
     assert not holds_asked_kind("where", question, [other])
     assert maker_tokens(question, other) == set()
@@ -182,3 +190,25 @@ def test_asked_where_a_named_maker_makes_a_thing_only_a_place_answers():
     plant = _view("Initech builds its 2nm chips at its plant in Austin, Texas.")
     assert holds_asked_kind("where", question, [plant])
     assert "Austin" in {plant.text[i] for i in maker_tokens(question, plant)}
+
+
+def test_asked_who_makes_a_thing_people_answer_only_as_its_makers():
+    # "Who is building Zeta's next ZTIA?": the companies Zeta leases its computing to build nothing.
+    from qa.reading.asked_kind import holds_asked_kind
+
+    question = "Who is building Zeta's next ZTIA?"
+    leased = _view("Currently, Zeta is evaluating plans to lease its AI computing infrastructure to external "
+                   "companies, and ZTIA is expected to serve as the core chip of this business.")
+    assert not holds_asked_kind("who", question, [leased])
+    assert holds_asked_kind("who", "Who leases Zeta's computing?", [leased])  # no making asked: they answer
+    assert holds_asked_kind("who", question, [_view("The ZTIA chips are made by contractors in Asia.")])
+
+
+def test_asked_which_company_makes_a_chip_its_owner_answers():
+    # "Amazon has Trainium": a company's own chip (it had it made); not asked where it is made.
+    from qa.reading.asked_kind import holds_asked_kind
+
+    has = _view("Google has TPU, Initech has Kelta and Inferentia, and model companies are also accelerating.")
+    assert holds_asked_kind("who", "Which company makes Kelta?", [has])
+    assert not holds_asked_kind("who", "Which company makes Zorva?", [has])
+    assert not holds_asked_kind("where", "Where is Kelta made?", [has])
