@@ -88,3 +88,24 @@ def test_loading_a_pipeline_spaces_them(thresholds, monkeypatch, tmp_path):
     (tmp_path / "corpus").mkdir()
     api.get_pipeline(tmp_path / "corpus", tmp_path / "index")
     assert gc.get_threshold()[2] == 1000
+
+
+def test_a_replaced_pipeline_is_freed_at_once_though_full_passes_are_spaced(fake_qa, monkeypatch, thresholds):
+    # The pipeline holds reference cycles: with full passes spaced, only the explicit collection
+    # after the sync frees the old one (an add at 100,000 articles held two and was killed).
+    import weakref
+
+    import qa
+
+    monkeypatch.setattr(api, "FRESHNESS_INTERVAL", 0.0)
+    qa.ask("warm up")
+    gc.collect()
+    gc.disable()  # no pass of the collector's own, as when full passes are far apart
+    try:
+        old = weakref.ref(api.get_pipeline())
+        (fake_qa["corpus"] / "zz_new.txt").write_text("Quantum news\nIonQ unveiled the Tempest quantum chip in Oslo.\n")
+        new = api.get_pipeline()
+        assert new is not old()
+        assert old() is None
+    finally:
+        gc.enable()
