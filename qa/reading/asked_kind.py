@@ -43,7 +43,7 @@ from typing import Iterable
 
 from .acronyms import asked_acronym, expansion
 from .answertype import _FOCUS, question_focus
-from .makers import (asks_making, asks_who_makes, has_asked, made_at, maker_given, makes_there, org_named,
+from .makers import (asks_making, asks_who_makes, business_noun, has_asked, made_at, maker_given, makes_there, org_named,
                      others_thing, owns_asked, plant_places)
 from .ownwords import among as _among, names_more as _names_more, own_words as _own_words, singular as _singular
 
@@ -384,12 +384,13 @@ def _holds(kind: str, own: set[str], v, making: str = "") -> bool:
         elif kind == "who":
             # "OpenAI Takes the Lead, Inference Cost Pressure is More Direct": a headline's capitals
             # make no one of "Lead" or "Cost" (its named entities still count, above).
-            # Asked who makes a thing, a name or a word for people answers only as its maker:
-            # "leasing its infrastructure to external companies" names no one who builds the chip.
+            # Asked who makes a thing, a name or a word for companies answers only as its maker
+            # ("leasing its infrastructure to external companies"); people do ("Who made Temüjin khan?").
             tied = not making or makes_there(v, i, i + 1)
             name = pos == "PROPN" and tied
             if ((name and not _only_a_modifier(v, i, i + 1, people=True) and not _title_cased(v, own))
-                    or tied and (pos == "PRON" and w in ("he", "she") or pos == "NOUN" and _people_noun(w))):
+                    or (pos == "PRON" and w in ("he", "she"))
+                    or (pos == "NOUN" and _people_noun(w) and (tied or not business_noun(w)))):
                 return True
         elif (pos in ("PROPN", "NOUN") and _governed_by_place_prep(v, i) and not _among(w, _NOT_PLACE)
               or pos in ("NOUN", "ADV") and _among(w, PLACES)) and (not making or made_at(v, i)):

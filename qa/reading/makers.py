@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from .ownwords import names_more
 
-__all__ = ["asks_making", "asks_where_made", "asks_who_makes", "made_at", "maker_given", "makes_there", "org_named",
+__all__ = ["asks_making", "asks_where_made", "asks_who_makes", "business_noun", "made_at", "maker_given", "makes_there", "org_named",
            "has_asked", "others_thing", "owns_asked", "plant_places", "superseded_tokens"]
 
 # A name ending in one of these is an organisation whatever the small model labels it ("Samsung
@@ -197,6 +197,16 @@ def others_thing(v, owner: str, own: set[str]) -> bool:
         return False
     return any(v.dep[k] == "nsubj" and v.head[v.head[k]] == v.head[k] and v.pos[k] == "PROPN"
                and v.lower[k] not in own and not makes_there(v, k, k + 1) for k in range(v.n))
+
+
+_BUSINESSES = frozenset("""company companies firm firms corporation corporations business businesses startup
+    startups supplier suppliers vendor vendors client clients customer customers rival rivals competitor
+    competitors partner partners provider providers retailer retailers""".split())
+
+
+def business_noun(word: str) -> bool:
+    """Whether a lower-cased noun names companies ("external companies"), not people."""
+    return word in _BUSINESSES
 
 
 def has_asked(v, a: int, b: int, own: set[str]) -> bool:

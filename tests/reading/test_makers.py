@@ -192,7 +192,7 @@ def test_asked_where_a_named_maker_makes_a_thing_only_a_place_answers():
     assert "Austin" in {plant.text[i] for i in maker_tokens(question, plant)}
 
 
-def test_asked_who_makes_a_thing_people_answer_only_as_its_makers():
+def test_asked_who_makes_a_thing_companies_answer_only_as_its_makers_people_still_do():
     # "Who is building Zeta's next ZTIA?": the companies Zeta leases its computing to build nothing.
     from qa.reading.asked_kind import holds_asked_kind
 
@@ -202,6 +202,9 @@ def test_asked_who_makes_a_thing_people_answer_only_as_its_makers():
     assert not holds_asked_kind("who", question, [leased])
     assert holds_asked_kind("who", "Who leases Zeta's computing?", [leased])  # no making asked: they answer
     assert holds_asked_kind("who", question, [_view("The ZTIA chips are made by contractors in Asia.")])
+    # People are not restricted: "made" may be "appointed" ("Who made Temujin khan?").
+    council = _view("At a Khuruldai, a council of Mongol chiefs, Temujin was acknowledged as Khan of the tribes.")
+    assert holds_asked_kind("who", "Who made Temujin khan of the Mongols?", [council])
 
 
 def test_asked_which_company_makes_a_chip_its_owner_answers():
