@@ -120,6 +120,9 @@ EXPECTED = {
     # Meta's computing), and nothing is made "with packaging, HBM": the seeds do not say
     "who is building meta's next mtia": None,
     "who packages meta's chips": None,
+    # ... asked what one party said, its own statement in an article read (measured.said_in), not a
+    # sentence listing it among others ("Samsung, SK Hynix, Micron ... have appeared in discussions")
+    "what did samsung say about anthropic": (None, "Samsung Electronics declined to comment"),
     # (measured.measured_noun) Meta's investment, not Anthropic's ("Similar to Meta, Anthropic ...")
     "how much will meta invest in ai this year": None,
 }

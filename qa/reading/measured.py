@@ -4,7 +4,7 @@ sharing more of the question's words."""
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from .answertype import _COUNT_PREPS, _STOP, _WH, _WORD, AUXILIARIES, answer_type
 from .targets import TARGETS
@@ -270,3 +270,21 @@ def own_statement(question: str, quotes: Sequence[str]) -> int | None:
     if not quotes or other_speaker(question, quotes[0]) is None:
         return None
     return next((k for k, quote in enumerate(quotes) if speaker_said(question, quote)), None)
+
+
+_TOPIC_STOP = frozenset("about on of regarding concerning to for with in at over into".split())
+
+
+def said_in(question: str, sentences: Iterable[tuple[int, str, str]]) -> int | None:
+    """The first of ``sentences`` ((row, text, the sentence before it), in reading order) that is
+    the asked party's own statement on what the question asks about, for a question asking what one
+    party said, not about its own thing: every word after the party's verb ("about Anthropic") is
+    in the statement or the sentence before it, where "the matter" it declines to comment on is
+    set ("What did Samsung say about Tesla?" is not answered by Samsung declining to comment right
+    after Anthropic's statement); None otherwise."""
+    m = _asked_speaker(question)
+    if m is None or about_own_thing(question):
+        return None
+    topic = {w.casefold() for w in _WORD.findall(question[m.end():])} - _STOP - AUXILIARIES - _TOPIC_STOP
+    return next((row for row, text, before in sentences if speaker_said(question, text)
+                 and topic <= {w.casefold() for w in _WORD.findall(before + " " + text)}), None)

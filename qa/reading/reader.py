@@ -35,7 +35,7 @@ from .analysis import stored_views, views_of
 from .prefer import preferred
 from .readerconfig import CONFIG_PATH, ReaderConfig
 from .named_amounts import unnamed_amount
-from .measured import about_own_thing, asks_what_said, names_the_speaker, other_owner, other_speaker, own_statement, speaker_said
+from .measured import about_own_thing, asks_what_said, names_the_speaker, other_owner, other_speaker, own_statement, said_in, speaker_said
 from .subjects import tied_to_subject
 from ..indexing.entities import type_mask
 from ..indexing.lexical import idf_table, question_terms, sentence_tokens, tokenize
@@ -257,6 +257,10 @@ class ExtractiveReader:
                 elif own is None:
                     # Reports put "Samsung declined to comment" right after Anthropic's statement.
                     said_row = self._own_neighbour(question, cands[best][0])
+                    if said_row is None and not speaker_said(question, texts[best]):  # its statement anywhere read
+                        s, text = self.data.sentences, lambda r: self.raw[int(s[r, 0])][int(s[r, 1]):int(s[r, 2])]  # noqa: E731
+                        said_row = said_in(question, ((int(r), text(r), text(r - 1) if r and s[r - 1, 0] == s[r, 0] else "")
+                                                      for d in dict.fromkeys(int(s[c, 0]) for c, _ in cands) for r in self.data.doc_rows(d, "sentences")))
                     if said_row is not None:
                         short = None
         ranked = pool[0]  # the scorer's choice: when qa.reading.prefer took a lower one of the top

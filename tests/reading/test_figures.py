@@ -228,3 +228,21 @@ def test_names_the_speaker(text, quote, speaker):
     from qa.reading.measured import names_the_speaker
 
     assert names_the_speaker(text, quote) is speaker
+
+
+def test_the_asked_partys_statement_is_found_in_the_articles_read():
+    # "What did Zeta say about Kelta?" over a sentence only listing Zeta among others: Zeta's own
+    # statement in another sentence of the articles read answers (qa.reading.measured.said_in), when
+    # what it is about is in it or the sentence before ("the matter" it declines to comment on).
+    from qa.reading.measured import said_in
+
+    listed = "Zeta, Initech and Globex have appeared in discussions about Kelta's partners."
+    kelta = "In response to a request for comment, Kelta stated that its plans are unchanged."
+    declined = "Zeta Electronics declined to comment on the matter."
+    sentences = [(4, listed, ""), (9, kelta, listed), (10, declined, kelta)]
+    assert said_in("What did Zeta say about Kelta?", sentences) == 10
+    assert said_in("What did Zeta say about Orvik?", sentences) is None  # "the matter" is Kelta's
+    assert said_in("What did Zeta say about its chips?", sentences) is None  # its own thing
+    assert said_in("what did zeta say about kelta", sentences) is None  # caseless: read after truecasing
+    assert said_in("What is Kelta's plan?", sentences) is None
+    assert said_in("What did Orvik say about Kelta?", sentences) is None
