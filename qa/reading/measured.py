@@ -8,6 +8,7 @@ from typing import Iterable, Sequence
 
 from .answertype import _COUNT_PREPS, _STOP, _WH, _WORD, AUXILIARIES, answer_type
 from .targets import TARGETS
+from ..indexing.lexical import question_terms, tokenize
 
 __all__ = ["measured_noun", "measured_owner", "opens_with", "other_owner", "other_speaker", "speaker_said",
            "asks_what_said", "names_the_speaker"]
@@ -272,9 +273,6 @@ def own_statement(question: str, quotes: Sequence[str]) -> int | None:
     return next((k for k, quote in enumerate(quotes) if speaker_said(question, quote)), None)
 
 
-_TOPIC_STOP = frozenset("about on of regarding concerning to for with in at over into".split())
-
-
 def said_in(question: str, sentences: Iterable[tuple[int, str, str]]) -> int | None:
     """The first of ``sentences`` ((row, text, the sentence before it), in reading order) that is
     the asked party's own statement on what the question asks about, for a question asking what one
@@ -285,6 +283,6 @@ def said_in(question: str, sentences: Iterable[tuple[int, str, str]]) -> int | N
     m = _asked_speaker(question)
     if m is None or about_own_thing(question):
         return None
-    topic = {w.casefold() for w in _WORD.findall(question[m.end():])} - _STOP - AUXILIARIES - _TOPIC_STOP
+    topic = set(question_terms(question[m.end():]))  # stemmed: "chips" / "chip"
     return next((row for row, text, before in sentences if speaker_said(question, text)
-                 and topic <= {w.casefold() for w in _WORD.findall(before + " " + text)}), None)
+                 and topic <= set(tokenize(before + " " + text))), None)
