@@ -25,7 +25,7 @@ planted conflict is found when a corpus-wide conflict cites the planted sentence
 an article holding the original.
 
 Only changes that make the copy contradict its original are planted (since the thirteenth round;
-until then a fifth of the plants contradicted nothing, see qa/bench/README.md): the sentence is
+until then 186 of the 10,000 archive's 500 plants did not, see qa/bench/README.md): the sentence is
 prose, not a reference line ("Retrieved 19 December 2012 ... ^") nor a page's menu ("Use app Back
 Biography Awards Trivia FAQ"); a figure is a word of its own, not a footnote mark ("[ 14 ]") nor
 part of a name ("Internet2"); a year is not the one in a heading's brackets ("Cry, the Beloved
@@ -130,8 +130,8 @@ def _perturb(sentence: str, names: list[str], rng: random.Random) -> tuple[str, 
     """(perturbed sentence, kind, old value, new value), or None when nothing can be changed."""
     kinds = ["date", "numeric", "entity"]
     rng.shuffle(kinds)
+    headings = [h.span() for h in _HEADING_YEAR.finditer(sentence)]
     for kind in kinds:
-        headings = [h.span() for h in _HEADING_YEAR.finditer(sentence)]
         if kind == "date" and (m := next((y for y in _YEAR.finditer(sentence)
                                           if not any(a <= y.start() < b for a, b in headings)), None)):
             new = str(int(m.group(1)) + rng.randint(1, 4))
