@@ -12,6 +12,7 @@ import os
 import shutil
 import time
 import warnings
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -75,6 +76,15 @@ class IndexData:
     def doc_rows(self, doc_index: int, which: str = "chunks") -> np.ndarray:
         arr = self.chunks if which == "chunks" else self.sentences
         return np.nonzero(arr[:, 0] == doc_index)[0]
+
+    def sentence_texts(self, raw_texts, docs) -> Iterator[tuple[int, str, str]]:
+        """(row, text, the sentence before it in its article or "") of every sentence of ``docs``, in order."""
+        for d in docs:
+            before = ""
+            for r in self.doc_rows(d, "sentences"):
+                text = raw_texts[d][int(self.sentences[r, 1]):int(self.sentences[r, 2])]
+                yield int(r), text, before
+                before = text
 
 
 def _files_of(hashing: Hashing) -> dict[str, dict]:

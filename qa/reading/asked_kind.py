@@ -386,11 +386,10 @@ def _holds(kind: str, own: set[str], v, making: str = "") -> bool:
             # make no one of "Lead" or "Cost" (its named entities still count, above).
             # Asked who makes a thing, a name or a word for companies answers only as its maker
             # ("leasing its infrastructure to external companies"); people do ("Who made Temüjin khan?").
-            tied = not making or makes_there(v, i, i + 1)
-            name = pos == "PROPN" and tied
-            if ((name and not _only_a_modifier(v, i, i + 1, people=True) and not _title_cased(v, own))
+            if ((pos == "PROPN" and (not making or makes_there(v, i, i + 1))
+                 and not _only_a_modifier(v, i, i + 1, people=True) and not _title_cased(v, own))
                     or (pos == "PRON" and w in ("he", "she"))
-                    or (pos == "NOUN" and _people_noun(w) and (tied or not business_noun(w)))):
+                    or (pos == "NOUN" and _people_noun(w) and (not business_noun(w) or not making or makes_there(v, i, i + 1)))):
                 return True
         elif (pos in ("PROPN", "NOUN") and _governed_by_place_prep(v, i) and not _among(w, _NOT_PLACE)
               or pos in ("NOUN", "ADV") and _among(w, PLACES)) and (not making or made_at(v, i)):

@@ -258,9 +258,8 @@ class ExtractiveReader:
                     # Reports put "Samsung declined to comment" right after Anthropic's statement.
                     said_row = self._own_neighbour(question, cands[best][0])
                     if said_row is None and not speaker_said(question, texts[best]):  # its statement anywhere read
-                        s, text = self.data.sentences, lambda r: self.raw[int(s[r, 0])][int(s[r, 1]):int(s[r, 2])]  # noqa: E731
-                        said_row = said_in(question, ((int(r), text(r), text(r - 1) if r and s[r - 1, 0] == s[r, 0] else "")
-                                                      for d in dict.fromkeys(int(s[c, 0]) for c, _ in cands) for r in self.data.doc_rows(d, "sentences")))
+                        docs = dict.fromkeys(int(self.data.sentences[c, 0]) for c, _ in cands)  # best-ranked first
+                        said_row = said_in(question, self.data.sentence_texts(self.raw, docs))
                     if said_row is not None:
                         short = None
         ranked = pool[0]  # the scorer's choice: when qa.reading.prefer took a lower one of the top

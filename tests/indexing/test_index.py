@@ -212,3 +212,14 @@ def test_an_untitled_document_gets_no_title_vector(data_dirs):
     # At the unit level: no entry in the title table, no title added.
     one = _chunk_vectors([("x", 0, 10)], [("x", 0, 10)], np.eye(2, dtype=np.float32)[:1], {}, None)
     assert np.allclose(one, [[1, 0]])
+
+
+def test_sentence_texts_give_each_sentence_of_an_article_with_the_one_before(corpus, ixdir):
+    _, data, docs, _ = build(corpus, ixdir)
+    raw = [docs[d].raw for d in data.doc_ids]
+    d = 1
+    got = list(data.sentence_texts(raw, [d]))
+    rows = data.doc_rows(d, "sentences").tolist()
+    assert [r for r, _, _ in got] == rows and len(rows) > 2
+    assert [t for _, t, _ in got] == [raw[d][a:b] for _, a, b in data.sentences[rows].tolist()]
+    assert got[0][2] == "" and all(before == prev for (_, _, before), (_, prev, _) in zip(got[1:], got))
