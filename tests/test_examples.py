@@ -117,14 +117,21 @@ EXPECTED = {
     "where will mtia be mass-produced": ("Samsung", "shifted to collaboration with Samsung"),
     "Where will MTIA be produced?": ("Samsung", "shifted to collaboration with Samsung"),
     # ... asked who makes a thing, people answer only as its makers ("external companies" lease
-    # Meta's computing), and nothing is made "with packaging, HBM": the seeds do not say
-    "who is building meta's next mtia": None,
+    # Meta's computing), and nothing is made "with packaging, HBM"; a lower candidate naming Meta
+    # and the maker of its chips answers (qa.reading.prefer; the seeds: Samsung will design and
+    # produce Meta's next-generation ASICs)
+    "who is building meta's next mtia": ("Samsung", "plans to use Samsung"),
     "who packages meta's chips": None,
     # ... asked what one party said, its own statement in an article read (measured.said_in), not a
     # sentence listing it among others ("Samsung, SK Hynix, Micron ... have appeared in discussions")
     "what did samsung say about anthropic": (None, "Samsung Electronics declined to comment"),
     # (measured.measured_noun) Meta's investment, not Anthropic's ("Similar to Meta, Anthropic ...")
     "how much will meta invest in ai this year": None,
+    # (fourteenth round) asked who makes a thing, not the sentences sharing "build" ("Meta aims to
+    # build a data center"): a lower one naming Meta and its maker (prefer.py); what an acronym
+    # is: the phrase spelling it out, though it sits in a list (acronyms.acronym_spelt)
+    "who builds meta's chips": ("Samsung Foundry", "chosen Samsung Foundry"),
+    "What is HBM?": ("high-bandwidth memory", "high-bandwidth memory (HBM)"),
 }
 
 # question -> phrases each shown conflict's summary holds, one per conflict (qa.conflicts: stated

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["asked_acronym", "expansion"]
+__all__ = ["acronym_spelt", "asked_acronym", "expansion"]
 
 # "What does MTIA stand for?", "What did the acronym AAP stand for?", "What did the LMP acronym
 # stand for ...?", "What is QED short for?"
@@ -108,3 +108,10 @@ def expansion(acronym: str, v) -> set[int]:
         if end is not None and sum(1 for w in words[first:end] if w) >= 2:
             return {i for w in words[first:end] for i in w}
     return set()
+
+
+def acronym_spelt(name: str, v) -> set[int]:
+    """For "What is HBM?": the phrase of view ``v`` spelling ``name`` out ("high-bandwidth memory
+    (HBM)") when the name is an acronym; it says what the name is, where a sentence merely using
+    it says nothing of it. Empty for other names."""
+    return expansion(name, v) if name and _ACRONYM.fullmatch(name) else set()

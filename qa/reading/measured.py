@@ -11,7 +11,7 @@ from .targets import TARGETS
 from ..indexing.lexical import question_terms, tokenize
 
 __all__ = ["measured_noun", "measured_owner", "opens_with", "other_owner", "other_speaker", "speaker_said",
-           "asks_what_said", "names_the_speaker"]
+           "asks_what_said", "names_the_speaker", "own_neighbour"]
 
 # Words that name a measure of something ("the value of the deal", "backlog size"), and words that
 # end the phrase naming what is measured ("the deal under which ...", "orders with Samsung").
@@ -286,3 +286,17 @@ def said_in(question: str, sentences: Iterable[tuple[int, str, str]]) -> int | N
     topic = set(question_terms(question[m.end():]))  # stemmed: "chips" / "chip"
     return next((row for row, text, before in sentences if speaker_said(question, text)
                  and topic <= set(tokenize(before + " " + text))), None)
+
+
+def own_neighbour(sentences, raw, question: str, row: int) -> int | None:
+    """The sentence before or after sentence ``row`` (of the index's ``sentences`` table over the
+    ``raw`` texts) in its article that is the asked party's own statement, when ``row`` is another
+    party's (:func:`own_statement`) and the question is not about the party's own thing (its "the
+    matter" is the other's)."""
+    if about_own_thing(question):
+        return None
+    doc = int(sentences[row, 0])
+    near = [r for r in (row + 1, row - 1) if 0 <= r < len(sentences) and int(sentences[r, 0]) == doc]
+    texts = [raw[doc][int(sentences[r, 1]):int(sentences[r, 2])] for r in [row, *near]]
+    own = own_statement(question, texts)
+    return near[own - 1] if own else None

@@ -27,6 +27,13 @@ make the reader abstain) can tell that the best sentence does not answer while a
   article, not the sentence and its neighbours: those often say "she", "the state", "the city"
   for the name (that version lost 11 right SQuAD 2.0 answers and gained none).
 
+- "Who makes Meta's chips?": the best sentences share the light verb, not the making ("its
+  fabrication capabilities make it a logical potential partner", "Meta aims to build a data
+  center"), and name no maker of the thing; a lower one naming Meta and its maker does ("... the
+  company has chosen Samsung Foundry as its partner"). For a question asking who makes a thing or
+  where, the reader hands over candidates ranked below the top three as ``extra``; only this
+  check reads them.
+
 Not for "who"/"where" in general: any company counts as someone there, so nearly every sentence
 would do; only for who makes or works with the subject, where someone beyond the question's names
 is asked for.
@@ -38,8 +45,9 @@ from typing import Callable, Sequence
 
 from .agents import acts, asked_agent
 from .asked_spans import defined_name, definition_tokens
-from .asked_kind import _names_more, _own_words, asked_kind, holds_asked_kind, named_owner
+from .asked_kind import _names_more, _own_words, asked_kind, holds_asked_kind, maker_tokens, named_owner
 from .kind_fit import fit_kind, fits
+from .makers import asks_making
 from .measured import measured_owner, opens_with, other_owner
 from .readerfeatures import _lower_words, question_names
 
@@ -47,13 +55,22 @@ __all__ = ["preferred"]
 
 
 def preferred(question: str, pool: Sequence[int], text: dict[int, str], names: dict[int, tuple[float, float]],
-              view: Callable[[], dict[int, object]]) -> list[int]:
+              view: Callable[[], dict[int, object]], extra: Sequence[int] = ()) -> list[int]:
     """``pool`` (candidate indices, best first) with the candidates that answer moved ahead when the
     first does not. ``text``: each candidate's sentence; ``names``: the share of the question's
     names it holds, and its article holds (1.0 when the question has none); ``view``: their
-    parses, asked for only when needed."""
+    parses, asked for only when needed; ``extra``: lower candidates, read only for a maker (their
+    texts, names and views given as well)."""
     pool = list(pool)
-    if names[pool[0]][1] < 1.0 and any(names[i][0] == 1.0 for i in pool):
+    asked = asked_kind(question)
+    if extra and asked and asks_making(question) and question_names(question) and not holds_asked_kind(asked, question, [(views := view())[pool[0]]]) and (
+            makers := [i for i in [*pool, *extra] if names[i][0] == 1.0 and maker_tokens(question, views[i])]):
+        # Not a sentence sharing the light verb ("make it a logical partner"): one naming the
+        # question's names and, by name, the thing's maker (not only "its internal team"). A
+        # question naming nothing ties no lower sentence to it ("Where is paired oxygen
+        # produced?" took "DC electricity", SQuAD 2.0).
+        pool = makers + pool
+    elif names[pool[0]][1] < 1.0 and any(names[i][0] == 1.0 for i in pool):
         # "Is Jalapeño in mass production?": not a sentence of an article that never says Jalapeño.
         pool = [i for i in pool if names[i][0] == 1.0] + pool
     elif (kind := fit_kind(question)) is not None:
@@ -62,7 +79,7 @@ def preferred(question: str, pool: Sequence[int], text: dict[int, str], names: d
         owner = (named_owner(question) or "").casefold()
         if not gives[pool[0]]:
             pool = [i for i in pool if gives[i] and (not owner or owner in _lower_words(text[i]))] + pool
-    elif asked_kind(question) == "who" and question_names(question):
+    elif asked == "who" and question_names(question):
         # "Who is Anthropic's new hardware hire?": the best sentence names no one ("Talent moves
         # have drawn more attention to Anthropic's hardware clues"); a runner-up naming someone
         # and every name of the question does ("... by hiring Clive Chan, ...").

@@ -30,12 +30,14 @@ from .hf_reader import neural_pick
 from .answertype import (FACT_KINDS, answer_type, asked_currency, asks_fact, counted_noun, counts_noun,
                          states_currency, states_fact)
 from .asked_kind import KIND_REASONS, asked_kind, asks_maker, holds_asked_kind
+from .makers import asks_making
 from .kind_fit import fit_kind, fits
 from .analysis import stored_views, views_of
 from .prefer import preferred
 from .readerconfig import CONFIG_PATH, ReaderConfig
 from .named_amounts import unnamed_amount
-from .measured import about_own_thing, asks_what_said, names_the_speaker, other_owner, other_speaker, own_statement, said_in, speaker_said
+from .measured import (asks_what_said, names_the_speaker, other_owner, other_speaker, own_neighbour, own_statement, said_in,
+                       speaker_said)
 from .subjects import tied_to_subject
 from ..indexing.entities import type_mask
 from ..indexing.lexical import idf_table, question_terms, sentence_tokens, tokenize
@@ -68,6 +70,9 @@ class Reading:
     reason: str | None
     features: dict = field(default_factory=dict)
     gate: tuple[float, ...] = ()  # qa.reading.answerable.GATE_FEATURES of the chosen sentence
+
+
+_MAKER_POOL = 8  # candidates read for the maker of a thing (qa.reading.prefer), the top three among them
 
 
 class ExtractiveReader:
@@ -228,25 +233,28 @@ class ExtractiveReader:
         if self.cross is not None and self.config.weights.get("cross"):
             feats[:, _F["cross"]] = self._cross_scores(question, cands, feats)
         logits = feats @ w + self.config.bias
-        top = np.argsort(-logits, kind="stable")[:3]
+        order = np.argsort(-logits, kind="stable")
+        top = order[:3]
         short, found, best = None, {}, int(top[0])  # found: candidate -> its short answer's offsets
-        said_row = None  # the asked party's statement beside another's (_own_neighbour)
+        said_row = None  # the asked party's statement beside another's (own_neighbour)
         neural = neural_pick(self, question, hits, cands) if self.config.hf_model else None
         if neural is not None:
             best, short = neural
         pool = [best]
         if neural is None:
             pool = [int(i) for i in top]
+            extra = [int(i) for i in order[3:_MAKER_POOL]] if asks_making(question) else []  # for prefer
             if self.config.short_answers and not YES_NO.match(question):
-                pool, found, feats = self._short(question, cands, feats, logits, top)
+                pool, found, feats = self._short(question, cands, feats, logits, top, extra)
                 logits = feats @ w + self.config.bias
             # The best sentence may be no answer where a runner-up is (qa.reading.prefer).
-            texts = dict(zip(pool, self.texts_of(cands, pool)))
+            read = pool + extra
+            texts = dict(zip(read, self.texts_of(cands, read)))
             q_names = question_names(question)
             names = {i: (float(feats[i, _F["names"]]), len(q_names & self._doc_terms.words(int(self.data.sentences[
-                cands[i][0], 0]))) / len(q_names) if q_names else 1.0) for i in pool}
-            best = preferred(question, pool, texts, names, lambda: dict(zip(pool, views_of(
-                self.data, [cands[i][0] for i in pool], list(texts.values())))))[0]
+                cands[i][0], 0]))) / len(q_names) if q_names else 1.0) for i in read}
+            best = preferred(question, pool, texts, names, lambda: dict(zip(read, views_of(
+                self.data, [cands[i][0] for i in read], list(texts.values())))), extra)[0]
             short = found.get(best)
             if asks_what_said(question):
                 # "Did Samsung comment ...?" over Anthropic's statement: Samsung's own, if read at all.
@@ -256,7 +264,7 @@ class ExtractiveReader:
                     best, short = order[own], None
                 elif own is None:
                     # Reports put "Samsung declined to comment" right after Anthropic's statement.
-                    said_row = self._own_neighbour(question, cands[best][0])
+                    said_row = own_neighbour(self.data.sentences, self.raw, question, cands[best][0])
                     if said_row is None and not speaker_said(question, texts[best]):  # its statement anywhere read
                         docs = dict.fromkeys(int(self.data.sentences[c, 0]) for c, _ in cands)  # best-ranked first
                         said_row = said_in(question, self.data.sentence_texts(self.raw, docs))
@@ -332,18 +340,6 @@ class ExtractiveReader:
             short = None
         return Reading(doc, a, b, short, prob, False, None, info, gate)
 
-    def _own_neighbour(self, question: str, row: int) -> int | None:
-        """The sentence before or after sentence ``row`` in its article that is the asked party's
-        own statement, when ``row`` is another party's (qa.reading.measured.own_statement) and the
-        question is not about the party's own thing (its "the matter" is the other's)."""
-        if about_own_thing(question):
-            return None
-        doc = int(self.data.sentences[row, 0])
-        near = [r for r in (row + 1, row - 1) if 0 <= r < len(self.data.sentences) and int(self.data.sentences[r, 0]) == doc]
-        texts = [self.raw[doc][int(self.data.sentences[r, 1]):int(self.data.sentences[r, 2])] for r in [row, *near]]
-        own = own_statement(question, texts)
-        return near[own - 1] if own else None
-
     def _lacking(self, question: str, row: int) -> list[str]:
         """Up to three words of the question that sentence ``row``, its neighbours and its article never use."""
         return missing_words(question, self._doc_terms.context(self.data, row), tokenize)[:3]
@@ -378,12 +374,13 @@ class ExtractiveReader:
         rows = (self.data.sentences[cands[int(i)][0]] for i in idx)
         return [self.raw[int(d)][int(a):int(b)] for d, a, b in rows]
 
-    def _short(self, question, cands, feats, logits, top):
+    def _short(self, question, cands, feats, logits, top, extra=()):
         """Let the short-answer extractor re-rank the top sentences (returned best first): a sentence
-        holding a span of the expected type is a better answer than a near-identical one that does not."""
+        holding a span of the expected type is a better answer than a near-identical one that does not.
+        ``extra`` candidates get short answers too, but are not ranked."""
         from .shortanswer import extract_short_answer, parse_many
 
-        texts = self.texts_of(cands, top)
+        texts = self.texts_of(cands, top := [*top, *extra])
         views = stored_views(self.data, [cands[int(i)][0] for i in top], texts)
         if views is None:
             parse_many(texts)  # one spaCy batch for the sentences not parsed before
@@ -396,4 +393,5 @@ class ExtractiveReader:
                 found[int(i)] = (a + s, a + e)
                 feats[int(i), _F["short"]] = conf
         w = self.config.weights.get("short", 0.0)
-        return sorted((int(i) for i in top), key=lambda i: -(logits[i] + w * feats[i, _F["short"]])), found, feats
+        ranked = sorted((int(i) for i in top[:len(top) - len(extra)]), key=lambda i: -(logits[i] + w * feats[i, _F["short"]]))
+        return ranked, found, feats

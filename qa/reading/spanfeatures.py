@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from .asked_kind import FREQUENCY, asked_kind, asks_maker, maker_tokens, name_tokens
-from .acronyms import asked_acronym, expansion
+from .acronyms import acronym_spelt, asked_acronym, expansion
 from .kind_fit import agent_tokens, maker_span_fits
 from .asked_spans import (as_asked, purpose_of_focus, asks_kind_of, defined_name, definition_tokens, excluded_phrase, quotes_closed, restates_excluded,
                           listed_beside, restates_focus)
@@ -334,7 +334,7 @@ def span_candidates(question: str, sentence: str, doc, kinds: Sequence[str]) -> 
              name_tokens(question, v) if kind == "name" else
              expansion(asked_acronym(question) or "", v) if kind == "stands" else
              {i for i in range(v.n) if FREQUENCY.search(v.lower[i])} if often else
-             definition_tokens(v, q["defined_name"]))  # "What is X?": what the sentence says X is
+             definition_tokens(v, q["defined_name"]) or acronym_spelt(q["defined_name"], v))  # "What is X?": what X is
     # "Who makes Trainium?" over "Google has TPU, Amazon has Trainium ...": the one whose verb has it.
     agents = agent_tokens(question, v, maker)
     if agents:
@@ -349,7 +349,8 @@ def span_candidates(question: str, sentence: str, doc, kinds: Sequence[str]) -> 
     # "Where will it be made?" over "According to reports, ...": a source is no place.
     source = ({k for k in range(1, v.n) if v.lower[k - 1] == "according" and v.lower[k] == "to"}
               if q["wh"] == "where" else set())
-    siblings = listed_beside(v, q["defined"])  # "What is X?": not a thing listed beside X
+    # "What is X?": not a thing listed beside X, unless it spells X out ("high-bandwidth memory (HBM)").
+    siblings = listed_beside(v, q["defined"]) - acronym_spelt(q["defined_name"], v)
     purpose = purpose_of_focus(v, q)
     out, fits, points = [], [], []
     for (i, j), ks in v.spans.items():

@@ -76,3 +76,17 @@ def test_a_name_of_several_tokens_and_a_noun_it_qualifies():
     # A noun the name qualifies says nothing of what it is.
     v = _view("The Zentium community works with Kelta.")
     assert definition_tokens(v, "Zentium") == set()
+
+
+def test_an_acronym_is_what_its_spelt_out_phrase_says_though_listed():
+    # "What is HBM?" over a list holding "high-bandwidth memory (HBM)": the phrase spelling the
+    # acronym says what it is; the other items of the list still do not.
+    sentence = "Chip projects involve wafer making, advanced packaging, quick-access buffer memory (QABM), and power management."
+    got = sa.extract_short_answer("What is QABM?", sentence)
+    assert got is not None and sentence[got[0]:got[1]] == "quick-access buffer memory"
+    assert not any("packaging" in s for s in _spans("What is QABM?", sentence))
+    # A name that is no acronym is spelt out by nothing.
+    from qa.reading.acronyms import acronym_spelt
+    from qa.reading.spanfeatures import _View
+
+    assert not acronym_spelt("Zentium", _View(sa.parse_many(["Zentium is a chip."])[0]))

@@ -116,3 +116,27 @@ def test_the_asked_party_and_verb():
     assert asked_agent("What has Samsung Foundry ordered?") == ("Samsung Foundry", "order")
     assert asked_agent("When did the company announce it?") is None  # no name
     assert asked_agent("Who announced the Series H?") is None
+
+
+def test_asked_who_makes_a_thing_a_lower_candidate_naming_its_maker_goes_first():
+    # The best sentences share the light verb or "build", not the making; the reader hands the
+    # candidates below its top three over as ``extra``, read only for a maker.
+    text = {0: "Kestrel aims to build a data center of 5 GW by 2030.",
+            1: "Talent moves have drawn attention to the industry.",
+            2: "Kestrel plans to launch a new generation of chips every six months.",
+            3: "The first generations of Kestrel's chips were produced by Orvane Foundry."}
+    names = {0: ALL, 1: (0.0, 0.0), 2: ALL, 3: ALL}
+    q = "Who builds Kestrel's chips?"
+    assert preferred(q, [0, 1, 2], text, names, _views(text), [3])[0] == 3
+    assert preferred(q, [0, 1, 2], text, names, _views(text))[0] == 0  # not without the extra candidates
+    # A maker the sentence does not name, or one of a sentence lacking the question's names, is none.
+    text[3] = "The first generations of Kestrel's chips were produced by its internal team."
+    assert preferred(q, [0, 1, 2], text, names, _views(text), [3])[0] == 0
+    text[3], names[3] = "The first generations of the chips were produced by Orvane Foundry.", (0.0, 1.0)
+    assert preferred(q, [0, 1, 2], text, names, _views(text), [3])[0] == 0
+    # The best naming a maker stays.
+    text[0], names[3] = "Kestrel's chips are produced by Tamsin Fabrication.", ALL
+    assert preferred(q, [0, 1, 2], text, names, _views(text), [3])[0] == 0
+    # A question naming nothing: no name ties a lower sentence to it.
+    text[0] = "Kestrel aims to build a data center of 5 GW by 2030."
+    assert preferred("Who builds the chips?", [0, 1, 2], text, {i: ALL for i in text}, _views(text), [3])[0] == 0
