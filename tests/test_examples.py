@@ -131,6 +131,10 @@ EXPECTED = {
     # build a data center"): a lower one naming Meta and its maker (prefer.py); what an acronym
     # is: the phrase spelling it out, though it sits in a list (acronyms.acronym_spelt)
     "who builds meta's chips": ("Samsung Foundry", "chosen Samsung Foundry"),
+    # ... a sentence naming Meta and a company tied to making its chips answers though its words
+    # differ ("makes" / "mass-produced by"): the reader's low score is no abstention (prefer.names_maker)
+    "Who makes Meta's chips?": ("Samsung Foundry", "chosen Samsung Foundry"),
+    "Where are Meta's chips made?": ("Samsung Foundry", "chosen Samsung Foundry"),
     "What is HBM?": ("high-bandwidth memory", "high-bandwidth memory (HBM)"),
 }
 

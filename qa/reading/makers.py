@@ -117,12 +117,12 @@ _WORKS = frozenset("""foundry foundries fab fabs plant plants factory factories 
     processes node nodes line lines""".split())
 
 
-def makes_there(v, a: int, b: int) -> bool:
+def makes_there(v, a: int, b: int, partners: bool = True) -> bool:
     """Whether the sentence of view ``v`` ties entity tokens ``a:b`` to making: the subject of a
     verb of making, its agent ("made by TSMC"), the owner of a plant or process ("Samsung's 2nm
-    process"), or a name ending in "Foundry". Asked where a thing is made, a company that only
-    speaks or releases ("OpenAI and Broadcom stated that this chip went ... to manufacturing
-    tape-out") says nothing of where."""
+    process"), or a name ending in "Foundry"; with ``partners``, also a partner in making ("with
+    Samsung"). Asked where a thing is made, a company that only speaks or releases ("OpenAI and
+    Broadcom stated that this chip went ... to manufacturing tape-out") says nothing of where."""
     if org_named(v, a, b) and any(v.lower[k].startswith("foundr") for k in range(a, b)):
         return True
     for k in range(a, b):
@@ -138,7 +138,7 @@ def makes_there(v, a: int, b: int) -> bool:
                 return True
             if dep == "pobj" and head == "by" and _MAKING.match(v.lower[v.head[h]]):
                 return True
-            if dep == "pobj" and head == "with" and _partner_in_making(v, h):
+            if partners and dep == "pobj" and head == "with" and _partner_in_making(v, h):
                 return True
             if dep not in ("compound", "flat", "conj", "appos"):
                 break
@@ -207,6 +207,18 @@ _BUSINESSES = frozenset("""company companies firm firms corporation corporations
 def business_noun(word: str) -> bool:
     """Whether a lower-cased noun names companies ("external companies"), not people."""
     return word in _BUSINESSES
+
+
+def tied_maker(question: str, v, own: set[str]) -> bool:
+    """Whether view ``v`` names, beyond the question's words ``own``, a company that makes (the
+    subject of a verb of making, its agent, the owner of a plant: not a partner "with" whom, nor
+    the owner of the thing: "Amazon has Trainium") or, asked where a named maker makes a thing, a
+    place of it. Stricter than the short-answer test (``asked_kind.maker_tokens``), where people
+    answer unrestricted and the small tagger calls "Anthropic" and "Jalapeño" persons."""
+    if maker_given(question):
+        return bool(plant_places(question, v, own))
+    return any((label == "ORG" or org_named(v, a, b)) and any(v.lower[k] not in own for k in range(a, b) if not v.punct[k])
+               and makes_there(v, a, b, partners=False) and not owns_asked(v, a, b, own) for a, b, label in v.ents)
 
 
 def has_asked(v, a: int, b: int, own: set[str]) -> bool:

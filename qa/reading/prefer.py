@@ -45,13 +45,21 @@ from typing import Callable, Sequence
 
 from .agents import acts, asked_agent
 from .asked_spans import defined_name, definition_tokens
-from .asked_kind import _names_more, _own_words, asked_kind, holds_asked_kind, maker_tokens, named_owner
+from .asked_kind import _names_more, _own_words, asked_kind, holds_asked_kind, named_owner
 from .kind_fit import fit_kind, fits
-from .makers import asks_making
+from .makers import asks_making, tied_maker
 from .measured import measured_owner, opens_with, other_owner
 from .readerfeatures import _lower_words, question_names
 
-__all__ = ["preferred"]
+__all__ = ["names_maker", "preferred"]
+
+
+def names_maker(question: str, v, names: float) -> bool:
+    """Asked who makes a thing or where (one naming something): whether the sentence of view ``v``,
+    holding ``names`` of the question's names, names them all and, by name, a maker tied to making
+    (or a place of it): then it answers though it shares few words ("makes" / "mass-produced by";
+    the reader does not abstain for its low score, ``qa.reading.reader``)."""
+    return asks_making(question) and bool(question_names(question)) and names == 1.0 and tied_maker(question, v, _own_words(question))
 
 
 def preferred(question: str, pool: Sequence[int], text: dict[int, str], names: dict[int, tuple[float, float]],
@@ -63,8 +71,8 @@ def preferred(question: str, pool: Sequence[int], text: dict[int, str], names: d
     texts, names and views given as well)."""
     pool = list(pool)
     asked = asked_kind(question)
-    if extra and asked and asks_making(question) and question_names(question) and not holds_asked_kind(asked, question, [(views := view())[pool[0]]]) and (
-            makers := [i for i in [*pool, *extra] if names[i][0] == 1.0 and maker_tokens(question, views[i])]):
+    if extra and asked and asks_making(question) and not holds_asked_kind(asked, question, [(views := view())[pool[0]]]) and (
+            makers := [i for i in [*pool, *extra] if names_maker(question, views[i], names[i][0])]):
         # Not a sentence sharing the light verb ("make it a logical partner"): one naming the
         # question's names and, by name, the thing's maker (not only "its internal team"). A
         # question naming nothing ties no lower sentence to it ("Where is paired oxygen

@@ -33,7 +33,7 @@ from .asked_kind import KIND_REASONS, asked_kind, asks_maker, holds_asked_kind
 from .makers import asks_making
 from .kind_fit import fit_kind, fits
 from .analysis import stored_views, views_of
-from .prefer import preferred
+from .prefer import names_maker, preferred
 from .readerconfig import CONFIG_PATH, ReaderConfig
 from .named_amounts import unnamed_amount
 from .measured import (asks_what_said, names_the_speaker, other_owner, other_speaker, own_neighbour, own_statement, said_in,
@@ -279,7 +279,8 @@ class ExtractiveReader:
         # "What did Anthropic say about its compute?" over "Anthropic stated that ... the core of its
         # computing resources": the asked party's statement, no word of the question missing there.
         said = asks_what_said(question) and speaker_said(question, self.raw[doc][a:b], self._lacking(question, row))
-        if prob < self.config.threshold and not said and not reworded(question, feats, best, self._doc_terms.words(doc)):
+        made = names_maker(question, self._quote_views(cands, best, None)[0], info["names"]) if asks_making(question) else False
+        if prob < self.config.threshold and not said and not made and not reworded(question, feats, best, self._doc_terms.words(doc)):
             return Reading(doc, a, b, None, prob, True, abstain_reason(info), info)
         gate = self._gate_features(question, cands, best, info)
         a, b, partner = (a, b, None) if said_row is not None else self._merge_neighbour(cands, logits, best, doc, a, b, feats)

@@ -215,3 +215,21 @@ def test_asked_which_company_makes_a_chip_its_owner_answers():
     assert holds_asked_kind("who", "Which company makes Kelta?", [has])
     assert not holds_asked_kind("who", "Which company makes Zorva?", [has])
     assert not holds_asked_kind("where", "Where is Kelta made?", [has])
+
+
+def test_a_maker_tied_to_making_is_a_company_that_makes_not_its_partner_owner_or_a_person_tag():
+    from qa.reading.makers import tied_maker
+    from qa.reading.ownwords import own_words
+
+    def tied(question: str, sentence: str) -> bool:
+        return tied_maker(question, _view(sentence), own_words(question))
+
+    assert tied("Who makes Kelta?", "Kelta chips are produced by Orvane Foundry.")
+    assert tied("Who makes Zeta's chips?", "Zeta's chips are made in Orvane Electronics' new fab in Texas.")
+    # The owner of the thing ("Initech has Kelta") and a partner "with" whom are no makers.
+    assert not tied("Who makes Kelta?", "Google has TPU, Initech has Kelta and Inferentia, and others are accelerating.")
+    partner = ("For Tamsin, if projects with Zeta and Orvane Electronics continue to materialize, it will help its "
+               "foundry business improve 2nm production line utilization.")
+    assert not tied("Who makes Zeta's chips?", partner)
+    # Asked where a named maker makes a thing: a place, not the maker again.
+    assert not tied("Where does Orvane make Kelta?", "Kelta chips are produced by Orvane Foundry.")
