@@ -136,6 +136,9 @@ EXPECTED = {
     "Who makes Meta's chips?": ("Samsung Foundry", "chosen Samsung Foundry"),
     "Where are Meta's chips made?": ("Samsung Foundry", "chosen Samsung Foundry"),
     "What is HBM?": ("high-bandwidth memory", "high-bandwidth memory (HBM)"),
+    # ... a passive question names what was acted on, not who acted (agents.asked_agent): not
+    # "Jalapeño has been released and entered testing" (no date: the reader abstained)
+    "when was jalapeno released": ("June 24, 2026", "released Jalapeño on June 24, 2026"),
 }
 
 # question -> phrases each shown conflict's summary holds, one per conflict (qa.conflicts: stated

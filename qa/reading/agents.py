@@ -16,8 +16,9 @@ __all__ = ["acts", "agent_of", "asked_agent"]
 # "When did Anthropic announce ...", "What has Meta ordered ...", "Where will Samsung Foundry build ...":
 # an auxiliary, a capitalised name (one to three words), then the verb.
 _ASKED = re.compile(r"\s*(?i:when|where|what|why|how|which\s+\w+)\s+"
-                    r"(?i:did|does|do|will|would|has|have|had|is|are|was|were)\s+"
+                    r"((?i:did|does|do|will|would|has|have|had|is|are|was|were))\s+"
                     r"((?:[A-Z][\w.&'’-]*\s+){1,3}?)([a-z]{3,})\b")
+_BE = frozenset("is are was were".split())
 _NOT_NAMES = frozenset("the a an it its this that these those they he she there".split())
 
 
@@ -27,10 +28,14 @@ def asked_agent(question: str) -> tuple[str, str] | None:
     m = _ASKED.match(question)
     if m is None:
         return None
-    name = m.group(1).strip()
+    aux, name, verb = m.group(1).casefold(), m.group(2).strip(), m.group(3).lower()
     if name.split()[0].casefold() in _NOT_NAMES:
         return None
-    return name, stem(m.group(2).lower())
+    if aux in _BE and not verb.endswith("ing"):
+        # "When was Jalapeño released?": the name is what was released, not who released it
+        # ("OpenAI and Broadcom released Jalapeño on June 24, 2026" answers).
+        return None
+    return name, stem(verb)
 
 
 def agent_of(v, verb: str) -> str | None:

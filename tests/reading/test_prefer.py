@@ -116,6 +116,13 @@ def test_the_asked_party_and_verb():
     assert asked_agent("What has Samsung Foundry ordered?") == ("Samsung Foundry", "order")
     assert asked_agent("When did the company announce it?") is None  # no name
     assert asked_agent("Who announced the Series H?") is None
+    # A passive question names what was acted on, not who acted: "When was Jalapeño released?"
+    # is answered by "OpenAI and Broadcom released Jalapeño on June 24, 2026".
+    assert asked_agent("When was Kelta released?") is None
+    assert asked_agent("What is Orion building?") == ("Orion", "build")
+    text = {0: "Volta and Orion released Kelta on June 24, 2026, positioning it as an accelerator.",
+            1: "Kelta has been released and entered testing.", 2: "Orion is a robotics startup."}
+    assert preferred("When was Kelta released?", [0, 1, 2], text, {i: ALL for i in text}, _views(text))[0] == 0
 
 
 def test_asked_who_makes_a_thing_a_lower_candidate_naming_its_maker_goes_first():
