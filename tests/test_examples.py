@@ -139,6 +139,9 @@ EXPECTED = {
     # ... a passive question names what was acted on, not who acted (agents.asked_agent): not
     # "Jalapeño has been released and entered testing" (no date: the reader abstained)
     "when was jalapeno released": ("June 24, 2026", "released Jalapeño on June 24, 2026"),
+    # ... asked with whom one partnered, a sentence naming it only as the owner of another thing
+    # ("a key contributor to OpenAI's original custom chip project") is no answer (kind_fit.fits)
+    "who did openai partner with on its chip": ("Broadcom", "developed with Broadcom"),
 }
 
 # question -> phrases each shown conflict's summary holds, one per conflict (qa.conflicts: stated

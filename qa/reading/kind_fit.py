@@ -56,6 +56,11 @@ def fits(question: str, kind: str, v) -> bool:
         return names_the_thing(question, v)
     # "AI" of "AI accelerator", tagged ORG, only says what kind of accelerator: no one works with it.
     own, subject = _own_words(question), (_partner(question) or "").casefold()
+    named = [k for k in range(v.n) if v.lower[k] == subject]
+    if named and all(v.dep[k] == "poss" for k in named):
+        # "Who did OpenAI partner with?" over "... hiring Clive Chan, a key contributor to OpenAI's
+        # original chip project": the subject only owns another thing there; it does nothing with anyone.
+        return False
     return any(label in _WHO_ENTS and _names_more(v, a, b, own) and not _only_a_modifier(v, a, b, people=True)
                and subject not in v.lower[a:b] for a, b, label in v.ents)
 

@@ -117,6 +117,10 @@ def test_a_name_question_takes_the_runner_up_naming_the_thing():
      True),
     ("Who is Zeta working with on ZTIA?", "Zeta Electronics is working on ZTIA.", False),  # the subject itself
     ("Who did the empire ally with in WW I?", "The empire allied with Germany in the early 20th century.", True),
+    # The subject named only as the owner of another thing does nothing with anyone there.
+    ("Who did Zeta partner with on its chip?", "Orion has strengthened its team by hiring Maria Jensen, a key "
+     "contributor to Zeta's original chip project.", False),
+    ("Who did Zeta partner with on its chip?", "Zeta has disclosed its Kelta chip developed with Nokia.", True),
 ])
 def test_partner_fit(question, sentence, fit):
     assert fit_kind(question) == "partner"
