@@ -10,7 +10,7 @@ from .answertype import _COUNT_PREPS, _STOP, _WH, _WORD, AUXILIARIES, answer_typ
 from .targets import TARGETS
 from ..indexing.lexical import question_terms, tokenize
 
-__all__ = ["measured_noun", "measured_owner", "opens_with", "other_owner", "other_speaker", "speaker_said",
+__all__ = ["asked_owner", "measured_noun", "measured_owner", "owned_noun", "opens_with", "other_owner", "other_speaker", "speaker_said",
            "asks_what_said", "names_the_speaker", "own_neighbour"]
 
 # Words that name a measure of something ("the value of the deal", "backlog size"), and words that
@@ -100,13 +100,32 @@ def measured_owner(question: str, noun: str | None = None) -> str | None:
     return m.group(1) if m else None
 
 
+# "What is Meta's data center plan?", "What is TSMC's role?": a named owner's thing, asked what it is.
+_OWNED = re.compile(rf"\s*(?i:what)\s+(?i:is|are|was|were)\s+{_OWNER_NAME}{_POSS}\s+(?:[\w-]+\s+){{0,2}}?([a-z][\w-]*)\s*\??\s*$")
+
+
+def owned_noun(question: str) -> str | None:
+    """The thing a "What is X's thing?" question asks about ("plan" of "What is Meta's data center
+    plan?"), or None."""
+    m = _OWNED.match(question)
+    # Not a participle: "What is Meta's chip called?" asks for a name (qa.reading.asked_kind).
+    return m.group(2) if m and not m.group(2).endswith("ed") else None
+
+
+def asked_owner(question: str) -> str | None:
+    """The named owner of the thing an amount or "What is X's thing?" question asks about."""
+    noun = measured_noun(question) or owned_noun(question)
+    return measured_owner(question, noun) if noun else None
+
+
 def other_owner(question: str, quote: str) -> tuple[str, str] | None:
     """(asked, found) when an amount question measures a thing of a named owner ("Tesla's AI chip
-    order", "How much is Meta investing") and ``quote`` gives that thing to another owner ("OEM
+    order", "How much is Meta investing"), or a question asks what a named owner's thing is ("What
+    is TSMC's role?"), and ``quote`` gives that thing to another owner ("Samsung's role", "OEM
     orders from Meta", "Meta's order") without naming the asked one, or names the asked one only
     to compare another with it ("Similar to Meta, Anthropic also plans ... 1 GW"): its amount is
     someone else's. None otherwise."""
-    noun = measured_noun(question)
+    noun = measured_noun(question) or owned_noun(question)
     owner = measured_owner(question, noun) if noun else None
     if owner is None:
         return None

@@ -48,7 +48,7 @@ from .asked_spans import defined_name, definition_tokens
 from .asked_kind import _names_more, _own_words, asked_kind, holds_asked_kind, named_owner
 from .kind_fit import fit_kind, fits
 from .makers import asks_making, tied_maker
-from .measured import measured_owner, opens_with, other_owner
+from .measured import asked_owner, opens_with, other_owner
 from .readerfeatures import _lower_words, question_names
 
 __all__ = ["names_maker", "preferred"]
@@ -108,7 +108,7 @@ def preferred(question: str, pool: Sequence[int], text: dict[int, str], names: d
         # (qa.reading.agents); a runner-up where Anthropic announces.
         pool = [i for i in pool if acts(views[i], agent)] + pool
     elif other_owner(question, text[pool[0]]) is not None:
-        name = measured_owner(question).split()[0]
+        name = asked_owner(question).split()[0]
         owner = name.casefold()
         if owner in _lower_words(text[pool[0]]):
             pool = [i for i in pool if owner in _lower_words(text[i]) and other_owner(question, text[i]) is None] + pool

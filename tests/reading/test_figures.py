@@ -109,6 +109,12 @@ def test_reader_abstains_on_a_quantity_given_only_as_dates(made_up):
      "cooperating with Samsung to produce ASICs worth more than 10 trillion won.", ("Tesla's order", "Meta's order")),
     ("How much was Tesla's AI chip order with Samsung worth?", "Samsung is producing chips worth 10 trillion won "
      "for Tesla.", None),
+    # "What is X's thing?" (fourteenth round): another owner's thing, or the asked owner only compared
+    ("What is Orvane's role?", "The facts are limited: Tamsin's role is unconfirmed.", ("Orvane's role", "Tamsin's role")),
+    ("What is Orvane's role?", "Orvane's role is to produce the first two generations.", None),
+    ("What is Kestrel's data center plan?", "Similar to Kestrel, Volta also has plans to build a data center of 1 GW.",
+     ("Kestrel's plan", "Volta's plan")),
+    ("What is Kestrel's chip called?", "Volta's chip is called Zentium.", None),  # a name asked for, not a thing
 ])
 def test_other_owner(question, quote, expected):
     assert other_owner(question, quote) == expected
