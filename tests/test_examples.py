@@ -231,6 +231,20 @@ def test_readme_conversation(seeds_index):
 
 
 @pytest.mark.slow
+def test_a_conversation_typed_in_small_letters(seeds_index):
+    # The earlier turn is read recased too: "what is jalapeno" names Jalapeño, which "it" is (not
+    # the answer's "Intelligence Processor"); "in yuan?" continues the question before it.
+    first = qa.ask("what is jalapeno")
+    then = qa.ask("who made it", history=[first])
+    assert then.read_as == "Who made Jalapeño?"
+    then = qa.ask("when will it be deployed", history=[first, then])
+    assert then.read_as == "When will Jalapeño be deployed?" and then.short_answer == "end of 2026"
+    first = qa.ask("how big is samsung's backlog")
+    then = qa.ask("in yuan?", history=[first])
+    assert then.read_as == "How big is Samsung's backlog in yuan?" and then.short_answer == "approximately RMB 221.5 billion"
+
+
+@pytest.mark.slow
 def test_readme_python_example_cites_the_answer(seeds_index):
     a = qa.ask("Which foundry produced the first two generations of Meta's MTIA?")
     c = a.citations[0]

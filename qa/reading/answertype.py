@@ -380,8 +380,8 @@ def asked_currency(question: str) -> str | None:
     if m is None:
         return None
     foc = _question_focus(question)
-    if foc.type not in _MAY_BE_MONEY or foc.wh not in ("what", "which", "how much", "how many", ""):
-        return None  # "Who was paid in euros?", "When did Germany switch into euros?"
+    if foc.type not in _MAY_BE_MONEY or foc.wh not in ("what", "which", "how much", "how many", "how big", "how large", ""):
+        return None  # "Who was paid in euros?", "When did Germany switch into euros?" ("How big is it in yuan?" asks)
     word = m.group(1).casefold().split()[0].rstrip("s")
     if word == "won" and not re.match(r"in(?:to)?\s+(?:south\s+)?korean\s", m.group(0).casefold()):
         return None  # "How many South Korean won medals?"

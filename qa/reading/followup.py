@@ -25,6 +25,7 @@ from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from .answertype import question_focus
+from .asked_spans import defined_name
 
 __all__ = ["Turn", "read_follow_up"]
 
@@ -163,8 +164,8 @@ def _with_phrase(previous: str, phrase: str) -> str | None:
 def _is_ellipsis(words: list[str]) -> bool:
     """A bare question phrase: "when?", "by when", "how much?", "why", "how many units?" (a
     question word and at most two more words, no verb of its own)."""
-    if not 0 < len(words) <= 4 or not any(w in _WH for w in words[:2]) or any(w in _AUX for w in words):
-        return False
+    if not 0 < len(words) <= 4 or not any(w in _WH for w in words[:2]) or any(w in _AUX or w in _PRONOUN for w in words):
+        return False  # "who made it" points back with its pronoun: not a bare question phrase
     return sum(w not in _WH and w not in ("by", "until", "since", "much", "many", "long", "exactly", "then",
                                            "and", "so") for w in words) <= 2
 
@@ -205,12 +206,18 @@ def read_follow_up(question: str, history: Sequence[Turn], score: Callable[[str]
         return _with_phrase(previous, _LEADING_AND.sub("", question)) or f"{question.strip(' ?')} ({previous})"
     if _is_fragment(words):
         tail = _LEADING_AND.sub("", question).strip(" ?")
+        if tail.split()[0].casefold() in _FUNCTION:
+            tail = tail[:1].lower() + tail[1:]  # "In yuan?" (recased as a question's first word) continues it
         return f"{previous.rstrip(' ?')} {tail}?" if tail else previous
     slots = _anaphors(question)
     if not slots:
         return None
     candidates = []
-    if last.short_answer:
+    defined = defined_name(previous)
+    if defined:
+        # After "What is Jalapeño?", "it" is Jalapeño, not what the answer said it is ("Intelligence Processor").
+        candidates.append(defined)
+    elif last.short_answer:
         # A short answer is a candidate as it is when it is short ("Jalapeño", "50 trillion won"),
         # else by the names in it.
         short = last.short_answer
@@ -220,7 +227,9 @@ def read_follow_up(question: str, history: Sequence[Turn], score: Callable[[str]
     candidates += _names(previous)
     if len(history) > 1:
         earlier = history[-2]
-        candidates += [n for n in _names(earlier.read_as or earlier.question) + [earlier.short_answer or ""] if n]
+        asked = earlier.read_as or earlier.question
+        # ... nor what it said Jalapeño is, two turns on
+        candidates += [n for n in _names(asked) + [earlier.short_answer if not defined_name(asked) else ""] if n]
     candidates = list(dict.fromkeys(c for c in candidates if c and len(c) < 80))
     if not candidates:
         return None

@@ -100,3 +100,18 @@ def test_the_retrieval_score_chooses_among_readings_only_when_clearly_better():
 def test_an_amount_keeps_whose_it_is():
     history = [turn("How much will Acme invest in its new plant?", "US$2 billion")]
     assert read_follow_up("what's that in euros", history, flat) == "What's Acme's US$2 billion in euros?"
+
+
+def test_after_what_is_x_it_is_x_not_what_the_answer_said_it_is():
+    # "who made it" points back with its pronoun: no bare question phrase ("Who made it is Falcon?").
+    history = [turn("What is Falcon?", "Intelligence Processor")]
+    assert read_follow_up("who made it", history, flat) == "Who made Falcon?"
+    # ... two turns on too: not "When will Intelligence Processor ship?"
+    history.append(turn("Who made it?", None, read_as="Who made Falcon?"))
+    closer = lambda reading: 2.0 if "Intelligence" in reading else 1.0  # noqa: E731 (the corpus says it more often)
+    assert read_follow_up("When will it ship?", history, closer) == "When will Falcon ship?"
+
+
+def test_a_fragment_recased_as_a_first_word_continues_the_question_in_small_letters():
+    history = [turn("How big is Acme's backlog?", "50 trillion won")]
+    assert read_follow_up("In yuan?", history, flat) == "How big is Acme's backlog in yuan?"

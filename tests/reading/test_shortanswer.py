@@ -361,6 +361,7 @@ def test_states_fact(question, text, states):
         ("How many South Korean won medals?", None),  # the verb again
         ("What is the yuan equivalent of the deal?", "yuan"),
         ("What is the dollar value of the backlog?", "US dollars"),
+        ("How big is the backlog in yuan?", "yuan"),  # the size of an amount (fourteenth round)
     ],
 )
 def test_asked_currency(question, currency):
