@@ -135,6 +135,9 @@ EXPECTED = {
     # differ ("makes" / "mass-produced by"): the reader's low score is no abstention (prefer.names_maker)
     "Who makes Meta's chips?": ("Samsung Foundry", "chosen Samsung Foundry"),
     "Where are Meta's chips made?": ("Samsung Foundry", "chosen Samsung Foundry"),
+    # ... and "Samsung is one of the world's leading semiconductor manufacturers" says what Samsung
+    # is, not that it makes Anthropic's chips: the seeds name no maker (makers.business_noun)
+    "Who makes Anthropic's chips?": None,
     "What is HBM?": ("high-bandwidth memory", "high-bandwidth memory (HBM)"),
     # ... a passive question names what was acted on, not who acted (agents.asked_agent): not
     # "Jalapeño has been released and entered testing" (no date: the reader abstained)

@@ -204,9 +204,15 @@ _BUSINESSES = frozenset("""company companies firm firms corporation corporations
     competitors partner partners provider providers retailer retailers""".split())
 
 
+# Agent nouns of making name companies too: "Samsung is one of the world's leading semiconductor
+# manufacturers" says what Samsung is, not that it makes the thing asked about.
+_MAKER_NOUN = re.compile(r"\w*(?:manufacturer|maker|producer|fabricator|assembler)s?$")
+
+
 def business_noun(word: str) -> bool:
-    """Whether a lower-cased noun names companies ("external companies"), not people."""
-    return word in _BUSINESSES
+    """Whether a lower-cased noun names companies ("external companies", "semiconductor
+    manufacturers"), not people."""
+    return word in _BUSINESSES or _MAKER_NOUN.match(word) is not None
 
 
 def tied_maker(question: str, v, own: set[str]) -> bool:

@@ -202,6 +202,11 @@ def test_asked_who_makes_a_thing_companies_answer_only_as_its_makers_people_stil
     assert not holds_asked_kind("who", question, [leased])
     assert holds_asked_kind("who", "Who leases Zeta's computing?", [leased])  # no making asked: they answer
     assert holds_asked_kind("who", question, [_view("The ZTIA chips are made by contractors in Asia.")])
+    # "manufacturers" names companies too (fourteenth round): what Orvane is, not that it makes ZTIA.
+    leading = _view("Orvane is one of the world's leading semiconductor manufacturers, and its advanced "
+                    "capabilities make it a logical potential partner for companies pursuing custom silicon.")
+    assert not holds_asked_kind("who", question, [leading])
+    assert holds_asked_kind("who", question, [_view("ZTIA chips are built by contract manufacturers in Asia.")])
     # People are not restricted: "made" may be "appointed" ("Who made Temujin khan?").
     council = _view("At a Khuruldai, a council of Mongol chiefs, Temujin was acknowledged as Khan of the tribes.")
     assert holds_asked_kind("who", "Who made Temujin khan of the Mongols?", [council])
