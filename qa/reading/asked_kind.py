@@ -389,7 +389,8 @@ def _holds(kind: str, own: set[str], v, making: str = "") -> bool:
             if ((pos == "PROPN" and (not making or makes_there(v, i, i + 1))
                  and not _only_a_modifier(v, i, i + 1, people=True) and not _title_cased(v, own))
                     or (pos == "PRON" and w in ("he", "she"))
-                    or (pos == "NOUN" and _people_noun(w) and (not business_noun(w) or not making or makes_there(v, i, i + 1)))):
+                    or (pos == "NOUN" and _people_noun(w) and (not making or makes_there(v, i, i + 1) or (
+                        _among(w, PEOPLE) and not business_noun(w))))):  # a "Dreamliner" or "buyer" makes nothing
                 return True
         elif (pos in ("PROPN", "NOUN") and _governed_by_place_prep(v, i) and not _among(w, _NOT_PLACE)
               or pos in ("NOUN", "ADV") and _among(w, PLACES)) and (not making or made_at(v, i)):

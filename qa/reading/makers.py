@@ -201,7 +201,9 @@ def others_thing(v, owner: str, own: set[str]) -> bool:
 
 _BUSINESSES = frozenset("""company companies firm firms corporation corporations business businesses startup
     startups supplier suppliers vendor vendors client clients customer customers rival rivals competitor
-    competitors partner partners provider providers retailer retailers""".split())
+    competitors partner partners provider providers retailer retailers buyer buyers purchaser purchasers
+    seller sellers dealer dealers distributor distributors operator operators carrier carriers airline
+    airlines""".split())
 
 
 # Agent nouns of making name companies too: "Samsung is one of the world's leading semiconductor

@@ -207,6 +207,10 @@ def test_asked_who_makes_a_thing_companies_answer_only_as_its_makers_people_stil
                     "capabilities make it a logical potential partner for companies pursuing custom silicon.")
     assert not holds_asked_kind("who", question, [leading])
     assert holds_asked_kind("who", question, [_view("ZTIA chips are built by contract manufacturers in Asia.")])
+    # Nor do a buyer and an "airliner" (read as agent nouns) make anything (a real news page).
+    buyer = _view("Kestrel Air is the number one buyer of Zeta's iconic Z380, the world's largest airliner, with 123 in its fleet.")
+    assert not holds_asked_kind("who", "Who builds Zeta planes?", [buyer])
+    assert holds_asked_kind("who", "Who flies Zeta planes?", [buyer])  # no making asked: the buyer answers
     # People are not restricted: "made" may be "appointed" ("Who made Temujin khan?").
     council = _view("At a Khuruldai, a council of Mongol chiefs, Temujin was acknowledged as Khan of the tribes.")
     assert holds_asked_kind("who", "Who made Temujin khan of the Mongols?", [council])
