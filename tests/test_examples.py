@@ -138,6 +138,8 @@ EXPECTED = {
     # ... and "Samsung is one of the world's leading semiconductor manufacturers" says what Samsung
     # is, not that it makes Anthropic's chips: the seeds name no maker (makers.business_noun)
     "Who makes Anthropic's chips?": None,
+    # ... asked yes or no, a runner-up naming Anthropic, not Meta's MTIA plans (prefer.preferred)
+    "is anthropic's chip in mass production": (None, "mass production plans have not yet been confirmed"),
     "What is HBM?": ("high-bandwidth memory", "high-bandwidth memory (HBM)"),
     # ... a passive question names what was acted on, not who acted (agents.asked_agent): not
     # "Jalapeño has been released and entered testing" (no date: the reader abstained)

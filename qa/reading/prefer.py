@@ -49,9 +49,13 @@ from .asked_kind import _names_more, _own_words, asked_kind, holds_asked_kind, n
 from .kind_fit import fit_kind, fits
 from .makers import asks_making, tied_maker
 from .measured import asked_owner, opens_with, other_owner
-from .readerfeatures import _lower_words, question_names
+from .readerfeatures import YES_NO, _lower_words, question_names
 
 __all__ = ["names_maker", "preferred"]
+
+
+# A word that may point back to the question's subject ("it", "this chip").
+_POINTS_BACK = re.compile(r"\b(?:it|its|they|their|he|his|she|her|this|these)\b", re.I)
 
 
 def names_maker(question: str, v, names: float) -> bool:
@@ -78,7 +82,12 @@ def preferred(question: str, pool: Sequence[int], text: dict[int, str], names: d
         # question naming nothing ties no lower sentence to it ("Where is paired oxygen
         # produced?" took "DC electricity", SQuAD 2.0).
         pool = makers + pool
-    elif names[pool[0]][1] < 1.0 and any(names[i][0] == 1.0 for i in pool):
+    elif names[pool[0]][1] < 1.0 and any(names[i][0] == 1.0 for i in pool) or (
+            YES_NO.match(question) and names[pool[0]][0] == 0.0 and not _POINTS_BACK.search(text[pool[0]])
+            and any(names[i][0] == 1.0 for i in pool)):
+        # ... and asked yes or no, not a sentence naming none of the question's names where a
+        # runner-up names them all ("Is Anthropic's chip in mass production?": not Meta's MTIA
+        # plans); one saying "it" or "this chip" may speak of the subject. (SQuAD asks no yes/no questions.)
         # "Is Jalapeño in mass production?": not a sentence of an article that never says Jalapeño.
         pool = [i for i in pool if names[i][0] == 1.0] + pool
     elif (kind := fit_kind(question)) is not None:

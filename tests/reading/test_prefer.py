@@ -19,9 +19,9 @@ def test_a_runner_up_naming_the_question_names_goes_first():
             2: "OpenAI has begun testing the Jalapeño chip."}
     names = {0: (0.0, 0.0), 1: (0.0, 0.0), 2: ALL}
     assert preferred("Is Jalapeño in mass production?", [0, 1, 2], text, names, _views(text))[0] == 2
-    # Its article names Jalapeño (the sentence may say "it"): the best stays.
+    # Its article names Jalapeño (the sentence may say "it"): the best stays, asked for a fact.
     names[0] = (0.0, 1.0)
-    assert preferred("Is Jalapeño in mass production?", [0, 1, 2], text, names, _views(text))[0] == 0
+    assert preferred("When will Jalapeño reach mass production?", [0, 1, 2], text, names, _views(text))[0] == 0
 
 
 def test_a_runner_up_naming_all_goes_before_one_from_an_article_lacking_some():
@@ -147,3 +147,20 @@ def test_asked_who_makes_a_thing_a_lower_candidate_naming_its_maker_goes_first()
     # A question naming nothing: no name ties a lower sentence to it.
     text[0] = "Kestrel aims to build a data center of 5 GW by 2030."
     assert preferred("Who builds the chips?", [0, 1, 2], text, {i: ALL for i in text}, _views(text), [3])[0] == 0
+
+
+def test_asked_yes_or_no_a_runner_up_naming_the_question_names_goes_before_one_naming_none():
+    # The best sentence's article names Acme too (so the article test above keeps it), but the
+    # sentence itself is on another company's chip.
+    text = {0: "Globex's third-generation chip plans to reach mass production with hundreds of thousands of units.",
+            1: "Acme is exploring its own chips, but mass production plans have not been confirmed.",
+            2: "Chip projects take years."}
+    names = {0: (0.0, 1.0), 1: ALL, 2: (0.0, 1.0)}
+    assert preferred("Is Acme's chip in mass production?", [0, 1, 2], text, names, _views(text))[0] == 1
+    # Not for a question asking for a fact: there, SQuAD's sentences name their subject as "she" or "the city";
+    # nor over a best sentence saying "it" or "this chip", which may speak of Acme.
+    assert preferred("When will Acme's chip reach mass production?", [0, 1, 2], text, names, _views(text))[0] == 0
+    text[0] = "It plans to reach mass production with hundreds of thousands of units."
+    assert preferred("Is Acme's chip in mass production?", [0, 1, 2], text, names, _views(text))[0] == 0
+    text[0] = "Globex and Initech stated that this chip has samples running in the lab."
+    assert preferred("Is Acme's chip in mass production?", [0, 1, 2], text, names, _views(text))[0] == 0
