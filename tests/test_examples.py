@@ -140,6 +140,9 @@ EXPECTED = {
     "Who makes Anthropic's chips?": None,
     # ... asked yes or no, a runner-up naming Anthropic, not Meta's MTIA plans (prefer.preferred)
     "is anthropic's chip in mass production": (None, "mass production plans have not yet been confirmed"),
+    # ... Tesla only one of a list of Samsung's clients, and "the order backlog of Samsung's foundry":
+    # the 50 trillion won is Samsung's backlog, not Tesla's order (measured.other_owner)
+    "How much is Tesla's order with Samsung?": None,
     "What is HBM?": ("high-bandwidth memory", "high-bandwidth memory (HBM)"),
     # ... a passive question names what was acted on, not who acted (agents.asked_agent): not
     # "Jalapeño has been released and entered testing" (no date: the reader abstained)

@@ -88,6 +88,24 @@ def _compared_only(owner: str, quote: str) -> str | None:
     return None if other.casefold() in _NOT_OWNERS | {owner.casefold()} else other
 
 
+# "(including Tesla, Anthropic and Meta)", "Tesla, Anthropic, and Meta": one name among others.
+_LIST = rf"{_OWNER_NAME},\s+{_OWNER_NAME},?\s+(?:and|or)\s+{_OWNER_NAME}"
+
+
+def _listed_only(owner: str, quote: str) -> str | None:
+    """The company a sentence opens with when ``owner`` stands in it only as one of a list of three or
+    more ("Samsung Electronics is becoming the core production base ... for global technology giants
+    (including Tesla, Anthropic and Meta), and its long-term backlog ... 50 trillion won"): what it
+    measures is the subject's, not the listed one's. Else None."""
+    mentions = len(re.findall(rf"\b{re.escape(owner)}\b", quote, re.I))
+    lists = [m for m in re.finditer(_LIST, quote) if owner.casefold() in (x.casefold() for x in m.groups())]
+    if not mentions or len(lists) != mentions:
+        return None
+    m = re.match(rf"\s*(?:According to [^,]{{1,40}},\s*)?{_OWNER_NAME}", quote)
+    other = m.group(1).split()[0] if m else ""
+    return None if not other or other.casefold() in _NOT_OWNERS | {owner.casefold()} else other
+
+
 def measured_owner(question: str, noun: str | None = None) -> str | None:
     """Whose thing an amount question measures (``noun``: its ``measured_noun``, if known): "Tesla"
     in "How much was Tesla's AI chip order worth?" and in "How much is Tesla investing?"; None
@@ -130,11 +148,11 @@ def other_owner(question: str, quote: str) -> tuple[str, str] | None:
     if owner is None:
         return None
     if owner.casefold() in quote.casefold():
-        compared = _compared_only(owner, quote)
+        compared = _compared_only(owner, quote) or _listed_only(owner, quote)
         noun = _MONEY_VERBS.get(noun, noun)
         return None if compared is None else (f"{owner}'s {noun}", f"{compared}'s {noun}")
     stem = re.escape(noun[:-1] if noun.endswith("s") else noun)
-    found = (re.search(rf"\b{stem}s?\s+(?:from|of|by|for)\s+{_OWNER_NAME}", quote)
+    found = (re.search(rf"\b{stem}s?\s+(?:[a-z][\w-]*\s+)?(?:from|of|by|for)\s+{_OWNER_NAME}", quote)  # "order backlog of Samsung's"
              or re.search(rf"\b{_OWNER_NAME}{_POSS}\s+(?:[\w-]+\s+){{0,3}}?{stem}s?\b", quote)
              # "Meta aims to build a data center of 5 GW": the sentence's subject owns what it plans.
              or re.match(rf"\s*(?:According to [^,]{{1,40}},\s*)?{_OWNER_NAME}\s+(?:also\s+)?{_PLANS}\b"

@@ -115,6 +115,15 @@ def test_reader_abstains_on_a_quantity_given_only_as_dates(made_up):
     ("What is Kestrel's data center plan?", "Similar to Kestrel, Volta also has plans to build a data center of 1 GW.",
      ("Kestrel's plan", "Volta's plan")),
     ("What is Kestrel's chip called?", "Volta's chip is called Zentium.", None),  # a name asked for, not a thing
+    # The asked owner only one of a list of clients: the amount is the sentence's subject's.
+    ("How much is Kestrel's order with Tamsin?", "Tamsin Electronics is becoming the production base for technology "
+     "giants (including Kestrel, Volta and Orion), and its backlog of orders will reach 50 trillion won.",
+     ("Kestrel's order", "Tamsin's order")),
+    ("How much is Kestrel's order with Tamsin?", "Tamsin's clients include Kestrel, and Kestrel's order is worth 5 "
+     "trillion won.", None),
+    # ... and another owner's thing named with a word between ("the order backlog of Tamsin's foundry").
+    ("How much is Kestrel's order with Tamsin?", "The current order backlog of Tamsin's foundry business has reached "
+     "50 trillion won.", ("Kestrel's order", "Tamsin's order")),
 ])
 def test_other_owner(question, quote, expected):
     assert other_owner(question, quote) == expected
