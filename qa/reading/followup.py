@@ -58,6 +58,8 @@ _ABOUT_LAST = re.compile(r"^\s*(?:and\s+)?(?:is|was|are)\s+(?:that|this|it)\s+(?
 # Words that open a question in capitals without being a name ("By when ...", "In what month ...").
 _FUNCTION = frozenset("by in on at for from over under and but since until to of as after before during "
                       "did does do according besides".split())
+# A request's first word, capitalised as any first word ("Tell me about Jalapeño"): no name.
+_IMPERATIVE = frozenset("tell give show list name describe explain compare find summarize summarise".split())
 _MONTHS = frozenset("january february march april may june july august september october november december".split())
 _LEADING_AND = re.compile(r"^\s*(?:and|but|so|also|ok|okay)\b[\s,]*", re.IGNORECASE)
 _NAME = re.compile(r"(?:[A-Z][\w’'.-]*|\d[\w.,$%-]*)(?:\s+(?:of\s+|de\s+|the\s+)?(?:[A-Z][\w’'.-]*|\d[\w.-]*))*")
@@ -84,7 +86,7 @@ def _names(text: str) -> list[str]:
     out = []
     for m in _NAME.finditer(text):
         phrase = m.group()
-        if m.start() == 0 and phrase.split()[0].lower() in _WH | _AUX | _FUNCTION:
+        if m.start() == 0 and phrase.split()[0].lower() in _WH | _AUX | _FUNCTION | _IMPERATIVE:
             rest = phrase.split(None, 1)
             if len(rest) < 2:
                 continue

@@ -115,3 +115,8 @@ def test_after_what_is_x_it_is_x_not_what_the_answer_said_it_is():
 def test_a_fragment_recased_as_a_first_word_continues_the_question_in_small_letters():
     history = [turn("How big is Acme's backlog?", "50 trillion won")]
     assert read_follow_up("In yuan?", history, flat) == "How big is Acme's backlog in yuan?"
+
+
+def test_a_request_s_first_word_is_no_name():
+    history = [turn("Tell me about Falcon", None)]
+    assert read_follow_up("who built it", history, flat) == "Who built Falcon?"
