@@ -143,6 +143,8 @@ EXPECTED = {
     # ... Tesla only one of a list of Samsung's clients, and "the order backlog of Samsung's foundry":
     # the 50 trillion won is Samsung's backlog, not Tesla's order (measured.other_owner)
     "How much is Tesla's order with Samsung?": None,
+    # ... an investment is an amount: the US$50 billion, not the 1 GW beside it (answertype)
+    "what is anthropic's data center investment": ("US$50 billion", "investment scale expected to reach"),
     "What is HBM?": ("high-bandwidth memory", "high-bandwidth memory (HBM)"),
     # ... a passive question names what was acted on, not who acted (agents.asked_agent): not
     # "Jalapeño has been released and entered testing" (no date: the reader abstained)

@@ -50,7 +50,7 @@ _FOCUS = {
     "TIME": """time hour o'clock""",
     "NUM": """number score total count age""",
     "MONEY": """price cost amount money salary budget revenue fee fine worth value funding
-        dollars pounds euros""",
+        dollars pounds euros investment spending expenditure""",
     "PERCENT": """percent percentage proportion share rate fraction portion""",
     "DURATION": """period interval duration timeframe""",
     "QUANTITY": """distance length height width depth weight mass temperature speed area size

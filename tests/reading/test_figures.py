@@ -115,6 +115,8 @@ def test_reader_abstains_on_a_quantity_given_only_as_dates(made_up):
     ("What is Kestrel's data center plan?", "Similar to Kestrel, Volta also has plans to build a data center of 1 GW.",
      ("Kestrel's plan", "Volta's plan")),
     ("What is Kestrel's chip called?", "Volta's chip is called Zentium.", None),  # a name asked for, not a thing
+    ("What is Kestrel's spending on AI?", "Similar to Kestrel, Volta also plans a data center, with an investment of "
+     "about US$50 billion.", ("Kestrel's spending", "Volta's spending")),  # the thing before a phrase on it
     # The asked owner only one of a list of clients: the amount is the sentence's subject's.
     ("How much is Kestrel's order with Tamsin?", "Tamsin Electronics is becoming the production base for technology "
      "giants (including Kestrel, Volta and Orion), and its backlog of orders will reach 50 trillion won.",

@@ -68,6 +68,7 @@ TYPE_CASES = [
     ("what is Meta's data center power target", "QUANTITY"),
     ("What is Orvik's revenue goal for 2027?", "MONEY"),
     ("What is Orvik's sales target?", "OTHER"),  # a noun of no known kind: nothing read into it
+    ("What is Orvik's data center investment?", "MONEY"),  # an investment is an amount (fourteenth round)
 ]
 
 
