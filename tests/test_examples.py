@@ -145,6 +145,8 @@ EXPECTED = {
     "How much is Tesla's order with Samsung?": None,
     # ... an investment is an amount: the US$50 billion, not the 1 GW beside it (answertype)
     "what is anthropic's data center investment": ("US$50 billion", "investment scale expected to reach"),
+    # ... who did it: the named subject of the question's verb (kind_fit.doer_tokens)
+    "Who reported that Anthropic was talking to Samsung?": ("The Information", "The Information reported on July 2"),
     "What is HBM?": ("high-bandwidth memory", "high-bandwidth memory (HBM)"),
     # ... a passive question names what was acted on, not who acted (agents.asked_agent): not
     # "Jalapeño has been released and entered testing" (no date: the reader abstained)

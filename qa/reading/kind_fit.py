@@ -29,8 +29,9 @@ from .acronyms import asked_acronym, expansion
 from .asked_kind import (_NAMING, _NOT_NAME_ENTS, _QUOTES, _WHO_ENTS, _among, _is_name, _names_more, _only_a_modifier,
                          _own_words, _partner, _MAKER_VERBS, asked_kind, named_owner)
 from .makers import plant_places
+from .stems import stem
 
-__all__ = ["fit_kind", "fits", "names_the_thing", "maker_span_fits", "agent_tokens", "which_company_verb"]
+__all__ = ["fit_kind", "fits", "names_the_thing", "maker_span_fits", "agent_tokens", "doer_tokens", "which_company_verb"]
 
 _SUBJECTS = frozenset(("nsubj", "nsubjpass"))
 _OBJECTS = frozenset(("dobj", "attr", "oprd", "npadvmod", "dative", "appos"))
@@ -166,3 +167,26 @@ def agent_tokens(question: str, v, maker: bool) -> set[int]:
                 out |= {k} | {c for c in range(v.n) if v.head[c] == k and v.dep[c] in ("compound", "flat")
                                and v.pos[c] == "PROPN"}
     return out
+
+
+# "Who reported ...?", "Who first announced ...?": the question's verb, after "who" and adverbs.
+_WHO_VERB = re.compile(r"\s*(?i:who)\s+(?:(?:first|also|reportedly|originally|later)\s+)*([a-z]{3,}ed)\b")
+
+
+def doer_tokens(question: str, v) -> set[int]:
+    """Positions of the named subject, beyond the question's words, of the question's verb in view
+    ``v``: "The Information" for "Who reported the Samsung talks first?" over "..., the U.S. IT news
+    outlet The Information reported on July 2", not the "Samsung Electronics" the span model ranks
+    higher. Empty when the sentence does not use the verb with a named subject."""
+    m = _WHO_VERB.match(question)
+    if m is None:
+        return set()
+    verb, own = stem(m.group(1)), _own_words(question)
+    for k in range(v.n):
+        if v.pos[k] != "VERB" or v.stem[k] != verb:
+            continue
+        for s in (s for s in range(v.n) if v.head[s] == k and v.dep[s] == "nsubj" and v.pos[s] == "PROPN"):
+            name = {s} | {c for c in range(v.n) if v.head[c] == s and v.dep[c] in ("compound", "flat") and v.pos[c] == "PROPN"}
+            if any(not _among(v.lower[c], own) for c in name):
+                return name
+    return set()

@@ -171,3 +171,19 @@ def test_the_maker_is_the_one_whose_verb_has_the_thing(question, sentence, short
     a, b, _ = extract_short_answer(question, sentence)
     assert sentence[a:b] == short
     assert agent_tokens("Which company won the cup?", v, False) == set()  # no verb of making
+
+
+def test_who_did_it_is_the_named_subject_of_the_question_s_verb():
+    # (fourteenth round) not the other company the span model ranks higher
+    from qa.reading.kind_fit import doer_tokens
+    from qa.reading import shortanswer as sa
+
+    sentence = ("Kestrel has begun early-stage work on developing its own AI chips and is in talks with Samsung "
+                "Electronics as a potential manufacturing partner, the U.S. IT news outlet The Information reported on "
+                "July 2 (local time), citing multiple sources.")
+    question = "Who reported Kestrel's chip talks with Samsung?"
+    v = _view(sentence)
+    assert "Information" in {v.text[i] for i in doer_tokens(question, v)}
+    got = sa.extract_short_answer(question, sentence)
+    assert got is not None and sentence[got[0]:got[1]] == "The Information"
+    assert not doer_tokens("Who is Kestrel talking to?", v)  # no verb in -ed asked
