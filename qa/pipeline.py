@@ -129,8 +129,9 @@ class Pipeline:
         # ... and "Who designed Jalapeno?" as "Who designed Jalapeño?" (accents are rarely typed).
         recase = lambda q: (self.casemap(q).truecase(q) if is_caseless(q) else restore_accents(q, self.accents())  # noqa: E731
                             ) if self.settings.truecase else q
-        # Earlier turns typed in small letters are read recased too ("what is jalapeno" names Jalapeño).
-        turns = [t if t.read_as else replace(t, question=recase(t.question)) for t in history or []]
+        # The turns a follow-up reads (the last two), typed in small letters, are read recased too
+        # ("what is jalapeno" names Jalapeño).
+        turns = [t if t.read_as else replace(t, question=recase(t.question)) for t in list(history or [])[-2:]]
         followed = read_follow_up(recase(question), turns, lambda r: self.reading_score(recase(r)))
         read = recase(followed or question)
         if self.settings.descriptions and may_describe(read):

@@ -88,6 +88,8 @@ def _compared_only(owner: str, quote: str) -> str | None:
     return None if other.casefold() in _NOT_OWNERS | {owner.casefold()} else other
 
 
+# The name a sentence opens with, past an attribution ("According to industry sources, Meta ...").
+_OPENING = rf"\s*(?:According to [^,]{{1,40}},\s*)?{_OWNER_NAME}"
 # "(including Tesla, Anthropic and Meta)", "Tesla, Anthropic, and Meta": one name among others.
 _LIST = rf"{_OWNER_NAME},\s+{_OWNER_NAME},?\s+(?:and|or)\s+{_OWNER_NAME}"
 
@@ -101,7 +103,7 @@ def _listed_only(owner: str, quote: str) -> str | None:
     lists = [m for m in re.finditer(_LIST, quote) if owner.casefold() in (x.casefold() for x in m.groups())]
     if not mentions or len(lists) != mentions:
         return None
-    m = re.match(rf"\s*(?:According to [^,]{{1,40}},\s*)?{_OWNER_NAME}", quote)
+    m = re.match(_OPENING, quote)
     other = m.group(1).split()[0] if m else ""
     return None if not other or other.casefold() in _NOT_OWNERS | {owner.casefold()} else other
 
@@ -131,10 +133,16 @@ def owned_noun(question: str) -> str | None:
     return m.group(2) if m and not m.group(2).endswith("ed") else None
 
 
+def _asked_thing(question: str) -> tuple[str, str] | None:
+    """(thing, its named owner) of an amount or "What is X's thing?" question, or None."""
+    noun = measured_noun(question) or owned_noun(question)
+    owner = measured_owner(question, noun) if noun else None
+    return (noun, owner) if owner else None
+
+
 def asked_owner(question: str) -> str | None:
     """The named owner of the thing an amount or "What is X's thing?" question asks about."""
-    noun = measured_noun(question) or owned_noun(question)
-    return measured_owner(question, noun) if noun else None
+    return (_asked_thing(question) or (None, None))[1]
 
 
 def other_owner(question: str, quote: str) -> tuple[str, str] | None:
@@ -144,10 +152,10 @@ def other_owner(question: str, quote: str) -> tuple[str, str] | None:
     orders from Meta", "Meta's order") without naming the asked one, or names the asked one only
     to compare another with it ("Similar to Meta, Anthropic also plans ... 1 GW"): its amount is
     someone else's. None otherwise."""
-    noun = measured_noun(question) or owned_noun(question)
-    owner = measured_owner(question, noun) if noun else None
-    if owner is None:
+    asked = _asked_thing(question)
+    if asked is None:
         return None
+    noun, owner = asked
     if owner.casefold() in quote.casefold():
         compared = _compared_only(owner, quote) or _listed_only(owner, quote)
         noun = _MONEY_VERBS.get(noun, noun)
@@ -156,11 +164,11 @@ def other_owner(question: str, quote: str) -> tuple[str, str] | None:
     found = (re.search(rf"\b{stem}s?\s+(?:[a-z][\w-]*\s+)?(?:from|of|by|for)\s+{_OWNER_NAME}", quote)  # "order backlog of Samsung's"
              or re.search(rf"\b{_OWNER_NAME}{_POSS}\s+(?:[\w-]+\s+){{0,3}}?{stem}s?\b", quote)
              # "Meta aims to build a data center of 5 GW": the sentence's subject owns what it plans.
-             or re.match(rf"\s*(?:According to [^,]{{1,40}},\s*)?{_OWNER_NAME}\s+(?:also\s+)?{_PLANS}\b"
+             or re.match(rf"{_OPENING}\s+(?:also\s+)?{_PLANS}\b"
                          rf"[^.;]*\b{stem}s?\b", quote)
              # "According to industry sources, Meta is cooperating with Samsung ... worth more than 10
              # trillion won" asked Tesla's order: the sentence is about what its subject is doing.
-             or re.match(rf"\s*(?:According to [^,]{{1,40}},\s*)?{_OWNER_NAME}\s+(?:is|are|was|were)\s+"
+             or re.match(rf"{_OPENING}\s+(?:is|are|was|were)\s+"
                          rf"(?:also\s+)?[a-z]+ing\b", quote))
     # The owner's first word: a heading glued to the sentence may follow the name ("from Meta According").
     other = found.group(1).split()[0] if found else ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["among", "names_more", "own_words", "singular", "typed_as_keywords"]
+__all__ = ["REQUESTS", "among", "names_more", "own_words", "singular", "typed_as_keywords"]
 
 _WORDS = re.compile(r"[^\W_]+", re.U)
 
@@ -30,9 +30,11 @@ def names_more(v, a: int, b: int, own: set[str]) -> bool:
     return any(not v.punct[i] and not among(v.lower[i], own) for i in range(a, b))
 
 
+# Words a request opens with ("Tell me about ...", "List the ...").
+REQUESTS = frozenset("tell name list give describe explain compare".split())
 # Words a question (not keywords) opens with or holds.
 _OPENERS = frozenset("""is are was were do does did has have had can could will would should may might must
-    what which who whom whose when where why how tell name list give describe explain compare""".split())
+    what which who whom whose when where why how""".split()) | REQUESTS
 
 
 def typed_as_keywords(text: str) -> bool:

@@ -85,10 +85,10 @@ def preferred(question: str, pool: Sequence[int], text: dict[int, str], names: d
     elif names[pool[0]][1] < 1.0 and any(names[i][0] == 1.0 for i in pool) or (
             YES_NO.match(question) and names[pool[0]][0] == 0.0 and not _POINTS_BACK.search(text[pool[0]])
             and any(names[i][0] == 1.0 for i in pool)):
-        # ... and asked yes or no, not a sentence naming none of the question's names where a
+        # "Is Jalapeño in mass production?": not a sentence of an article that never says Jalapeño;
+        # and asked yes or no, not a sentence naming none of the question's names where a
         # runner-up names them all ("Is Anthropic's chip in mass production?": not Meta's MTIA
         # plans); one saying "it" or "this chip" may speak of the subject. (SQuAD asks no yes/no questions.)
-        # "Is Jalapeño in mass production?": not a sentence of an article that never says Jalapeño.
         pool = [i for i in pool if names[i][0] == 1.0] + pool
     elif (kind := fit_kind(question)) is not None:
         views = view()

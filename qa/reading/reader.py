@@ -279,8 +279,8 @@ class ExtractiveReader:
         # "What did Anthropic say about its compute?" over "Anthropic stated that ... the core of its
         # computing resources": the asked party's statement, no word of the question missing there.
         said = asks_what_said(question) and speaker_said(question, self.raw[doc][a:b], self._lacking(question, row))
-        made = names_maker(question, self._quote_views(cands, best, None)[0], info["names"]) if asks_making(question) else False
-        if prob < self.config.threshold and not said and not made and not reworded(question, feats, best, self._doc_terms.words(doc)):
+        if (prob < self.config.threshold and not said and not reworded(question, feats, best, self._doc_terms.words(doc))
+                and not (asks_making(question) and names_maker(question, self._quote_views(cands, best, None)[0], info["names"]))):
             return Reading(doc, a, b, None, prob, True, abstain_reason(info), info)
         gate = self._gate_features(question, cands, best, info)
         a, b, partner = (a, b, None) if said_row is not None else self._merge_neighbour(cands, logits, best, doc, a, b, feats)
@@ -381,12 +381,13 @@ class ExtractiveReader:
         ``extra`` candidates get short answers too, but are not ranked."""
         from .shortanswer import extract_short_answer, parse_many
 
-        texts = self.texts_of(cands, top := [*top, *extra])
-        views = stored_views(self.data, [cands[int(i)][0] for i in top], texts)
+        read = [*top, *extra]
+        texts = self.texts_of(cands, read)
+        views = stored_views(self.data, [cands[int(i)][0] for i in read], texts)
         if views is None:
             parse_many(texts)  # one spaCy batch for the sentences not parsed before
         found = {}
-        for k, (i, text) in enumerate(zip(top, texts)):
+        for k, (i, text) in enumerate(zip(read, texts)):
             a = int(self.data.sentences[cands[int(i)][0], 1])
             span = extract_short_answer(question, text, doc=views[k] if views else None)
             if span is not None:
@@ -394,5 +395,4 @@ class ExtractiveReader:
                 found[int(i)] = (a + s, a + e)
                 feats[int(i), _F["short"]] = conf
         w = self.config.weights.get("short", 0.0)
-        ranked = sorted((int(i) for i in top[:len(top) - len(extra)]), key=lambda i: -(logits[i] + w * feats[i, _F["short"]]))
-        return ranked, found, feats
+        return sorted((int(i) for i in top), key=lambda i: -(logits[i] + w * feats[i, _F["short"]])), found, feats

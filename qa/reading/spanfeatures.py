@@ -330,11 +330,12 @@ def span_candidates(question: str, sentence: str, doc, kinds: Sequence[str]) -> 
     kind = asked_kind(question)
     often = kind == "often"
     maker = asks_maker(question)
+    spelt = acronym_spelt(q["defined_name"], v)  # "What is HBM?": "high-bandwidth memory (HBM)"
     asked = (maker_tokens(question, v) if maker else
              name_tokens(question, v) if kind == "name" else
              expansion(asked_acronym(question) or "", v) if kind == "stands" else
              {i for i in range(v.n) if FREQUENCY.search(v.lower[i])} if often else
-             definition_tokens(v, q["defined_name"]) or acronym_spelt(q["defined_name"], v))  # "What is X?": what X is
+             definition_tokens(v, q["defined_name"]) or spelt)  # "What is X?": what X is
     if not asked and kind == "who" and not maker:
         asked = doer_tokens(question, v)  # "Who reported ...?": the subject of "reported"
     # "Who makes Trainium?" over "Google has TPU, Amazon has Trainium ...": the one whose verb has it.
@@ -352,7 +353,7 @@ def span_candidates(question: str, sentence: str, doc, kinds: Sequence[str]) -> 
     source = ({k for k in range(1, v.n) if v.lower[k - 1] == "according" and v.lower[k] == "to"}
               if q["wh"] == "where" else set())
     # "What is X?": not a thing listed beside X, unless it spells X out ("high-bandwidth memory (HBM)").
-    siblings = listed_beside(v, q["defined"]) - acronym_spelt(q["defined_name"], v)
+    siblings = listed_beside(v, q["defined"]) - spelt
     purpose = purpose_of_focus(v, q)
     out, fits, points = [], [], []
     for (i, j), ks in v.spans.items():
