@@ -14,9 +14,9 @@ from ..indexing.entities import ENTITY_FIT
 from .amounts import _NUMBER, _PERCENT_FIGURE, AMOUNT_NOUNS, states_currency, states_share
 from .units import counts_noun, is_number_stem
 from .owners import described_owners, with_plural_possessives
-from .targets import TARGETS, target_type
+from .targets import TARGETS, sense_type, target_type
 
-__all__ = ["answer_type", "question_focus", "counted_noun", "counts_noun", "is_number_stem", "asks_fact", "states_fact",
+__all__ = ["answer_type", "question_focus", "counts_noun", "is_number_stem", "asks_fact", "states_fact",
            "asked_currency", "states_currency", "states_share", "FACT_KINDS", "Focus", "TYPES", "ENTITY_FIT", "FOCUS_LABELS", "AUXILIARIES"]
 
 TYPES = (
@@ -54,7 +54,7 @@ _FOCUS = {
     "PERCENT": """percent percentage proportion share rate fraction portion""",
     "DURATION": """period interval duration timeframe""",
     "QUANTITY": """distance length height width depth weight mass temperature speed area size
-        volume altitude elevation population pressure capacity""",
+        volume quantity altitude elevation population pressure capacity""",
 }
 _FOCUS_TYPE = {w: t for t, ws in _FOCUS.items() for w in ws.split()}
 # Roles a company plays: "which foundry", "what partner" ask for one, but as a modifier ("Has
@@ -182,6 +182,7 @@ def _question_focus(question: str) -> Focus:
         # "What is the name of the city ...", "What kind of fluid ...": the noun after "of" is
         # the focus (or none of ours: "what type of destination" asks for no typed fact).
         focus, typ = _focus_from(toks, of + 2, window=1)
+    typ = sense_type(focus, toks) or typ
     if focus == "area" and wh == "which":
         typ = "PLACE"  # "which area of Khwarezmia", not "what is the area of"
     if typ == "PERCENT" and focus == "rate" and "percent" not in toks and "percentage" not in toks:
@@ -274,25 +275,8 @@ def _role(word: str) -> str | None:
     return "ORG" if word in _ORG_ROLES or word.rstrip("s") in _ORG_ROLES else None
 
 
+# Prepositions after a counted noun: "How many units of MTIA ..." counts units.
 _COUNT_PREPS = frozenset("of in on at for from by with per among".split())
-
-
-def counted_noun(question: str) -> str | None:
-    """What a "how many" question counts: the last word before its verb ("How many Jalapeño
-    chips will ..." -> "chips"), else the word after "many" ("How many people attended")."""
-    toks = [t.casefold() for t in _WORD.findall(question)]
-    for i in range(len(toks) - 2):
-        if toks[i] == "how" and toks[i + 1] == "many":
-            words = toks[i + 2 : i + 6]
-            if words and words[0] in _COUNT_PREPS:
-                return None  # "How many of the schools ...": the noun is past a determiner, unread
-            if len(words) > 1 and words[1] in _COUNT_PREPS and words[0] not in AUXILIARIES:
-                return words[0]  # "How many units of MTIA will ...", not "mtia"
-            stop = next((k for k, t in enumerate(words) if t in AUXILIARIES), None)
-            if stop == 0:
-                return None  # "How many did they win?"
-            return words[stop - 1] if stop else words[0]
-    return None
 
 
 def answer_type(question: str) -> str | None:

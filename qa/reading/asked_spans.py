@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from ..indexing.lexical import tokenize
-from .answertype import asked_currency, counted_noun, counts_noun, is_number_stem, states_currency, states_share
+from .answertype import asked_currency, counts_noun, is_number_stem, states_currency, states_share
+from .counted import counted_noun
 from .units import asks_process_node, counts_in_units, states_process_node
 
 __all__ = ["as_asked", "asks_kind_of", "defined_name", "definition_tokens", "excluded_phrase", "quotes_closed", "restates_excluded",

@@ -27,8 +27,8 @@ import numpy as np
 
 from .answerable import AnswerGate, DocTerms, asked_terms, gate_features, missing_words
 from .hf_reader import neural_pick
-from .answertype import (FACT_KINDS, answer_type, asked_currency, asks_fact, counted_noun, counts_noun,
-                         states_currency, states_fact)
+from .answertype import FACT_KINDS, answer_type, asked_currency, asks_fact, counts_noun, states_currency, states_fact
+from .counted import counted_noun
 from .asked_kind import KIND_REASONS, asked_kind, asks_maker, holds_asked_kind
 from .makers import asks_making
 from .kind_fit import fit_kind, fits

@@ -68,17 +68,17 @@ def test_second_seed_question_set_floors(monkeypatch, tmp_path):
     _, records, m = evaluate(SEED_B, progress=False)
     cats = m["by_category"]
     assert m["questions"] == len(records) >= 140
-    assert m["answers"]["contains_answer"] >= 0.76, m["answers"]  # 78.6% at acc8d56
+    assert m["answers"]["contains_answer"] >= 0.78, m["answers"]  # 80.2% (fifteenth round)
     assert cats["paraphrase: plain"]["accuracy"] >= 0.87, cats
     assert cats["paraphrase: casual or keywords"]["accuracy"] >= 0.81, cats  # 84.4%
-    assert cats["paraphrase: few shared words"]["accuracy"] >= 0.43, cats  # 46.9%
+    assert cats["paraphrase: few shared words"]["accuracy"] >= 0.5, cats  # 53.1%
     # 13 of 15: rescuing reworded questions (qa.reading.reworded) must not cost one; "who"/"where"
     # answered by a sentence naming no one/no place, and "what is X's thing called" by one naming
     # nothing (qa.reading.asked_kind), add three; a foundry asked for answered only by a maker
     # (qa.reading.makers.makes_there, twelfth round), one.
     assert cats["near miss"]["accuracy"] >= 0.8, cats
-    assert m["paraphrase_groups"]["all_right"] >= 26, m["paraphrase_groups"]  # 27 of 47
-    assert m["abstention"]["wrong_abstentions"] <= 9, m["abstention"]  # 8
+    assert m["paraphrase_groups"]["all_right"] >= 29, m["paraphrase_groups"]  # 30 of 47
+    assert m["abstention"]["wrong_abstentions"] <= 6, m["abstention"]  # 5
     # Every entry shown counts: conflicts of any kind where the sources agree, and notes.
     assert m["conflicts"]["fp"] <= 1, m["conflicts"]
     assert m["conflicts"]["tp"] >= 5, m["conflicts"]  # certainty conflicts on the question's slot

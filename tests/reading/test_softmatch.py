@@ -7,7 +7,7 @@ import logging
 import numpy as np
 import pytest
 
-from qa.reading.answertype import counted_noun
+from qa.reading.counted import counted_noun
 from qa.config import DEFAULT_MODEL
 from qa.reading.softmatch import WordVectors, get_word_vectors
 
