@@ -190,7 +190,7 @@ def opens_with(owner: str, quote: str) -> bool:
 
 
 # "What did Samsung say about ...?", "How did Samsung respond ...?": what one party said.
-_ASKED_SPEAKER = re.compile(r"\s*(?:(?i:what|how)\s+)?(?i:did|does|do|has|have|will|would)\s+(?:the\s+)?"
+_ASKED_SPEAKER = re.compile(r"\s*(?:(?i:what|how|which)(?:\s+[a-z]+){0,3}?\s+)?(?i:did|does|do|has|have|will|would)\s+(?:the\s+)?"
                             r"([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})\s+(?:[a-z]+\s+)?(say|said|state|tell|announce|claim|"
                             r"comment|respond|reply|answer|describe|think|write)\b")
 # The same asked as a noun: "What was Samsung's response to the report?", "Samsung's comment on
@@ -314,7 +314,15 @@ def own_statement(question: str, quotes: Sequence[str]) -> int | None:
     question asking what one party said when the best quote is another's ("Did Samsung comment on
     Anthropic's chip plans?" over "In response to a request for comment, Anthropic stated that
     ...": "Samsung Electronics declined to comment on the matter."); None otherwise."""
-    if not quotes or other_speaker(question, quotes[0]) is None:
+    m = _asked_speaker(question)
+    if not quotes or m is None:
+        return None
+    # The best quote is another's statement, or no one's and not about the asked party ("The real
+    # challenge is getting thousands of chips to work" for "Which chips does Anthropic say will
+    # stay central to its compute?"): the party's own statement answers, when one was read.
+    nobody = (_speaker(quotes[0]) is None and _described_speaker(quotes[0]) is None
+              and m.group(1).split()[0].casefold() not in quotes[0].casefold())
+    if not nobody and other_speaker(question, quotes[0]) is None:
         return None
     return next((k for k, quote in enumerate(quotes) if speaker_said(question, quote)), None)
 

@@ -73,6 +73,7 @@ class Reading:
 
 
 _MAKER_POOL = 8  # candidates read for the maker of a thing (qa.reading.prefer), the top three among them
+_SAID_POOL = 12  # candidates read for the asked party's own statement ("Which chips does X say ...?")
 
 
 class ExtractiveReader:
@@ -258,7 +259,7 @@ class ExtractiveReader:
             short = found.get(best)
             if asks_what_said(question):
                 # "Did Samsung comment ...?" over Anthropic's statement: Samsung's own, if read at all.
-                order = [best] + [int(i) for i in np.argsort(-logits, kind="stable") if int(i) != best][:7]
+                order = [best] + [int(i) for i in np.argsort(-logits, kind="stable") if int(i) != best][:_SAID_POOL - 1]
                 own = own_statement(question, self.texts_of(cands, order))
                 if own:  # 0: the best is its own already
                     best, short = order[own], None

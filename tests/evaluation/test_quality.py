@@ -68,8 +68,8 @@ def test_second_seed_question_set_floors(monkeypatch, tmp_path):
     _, records, m = evaluate(SEED_B, progress=False)
     cats = m["by_category"]
     assert m["questions"] == len(records) >= 140
-    assert m["answers"]["contains_answer"] >= 0.78, m["answers"]  # 80.2% (fifteenth round)
-    assert cats["paraphrase: plain"]["accuracy"] >= 0.87, cats
+    assert m["answers"]["contains_answer"] >= 0.79, m["answers"]  # 81.7% (fifteenth round)
+    assert cats["paraphrase: plain"]["accuracy"] >= 0.9, cats  # 93.8%
     assert cats["paraphrase: casual or keywords"]["accuracy"] >= 0.81, cats  # 84.4%
     assert cats["paraphrase: few shared words"]["accuracy"] >= 0.5, cats  # 53.1%
     # 13 of 15: rescuing reworded questions (qa.reading.reworded) must not cost one; "who"/"where"
@@ -84,5 +84,5 @@ def test_second_seed_question_set_floors(monkeypatch, tmp_path):
     assert m["conflicts"]["tp"] >= 5, m["conflicts"]  # certainty conflicts on the question's slot
     assert m["conflicts"]["notes"]["shown"] <= 1, m["conflicts"]["notes"]
     assert m["citations"]["validity"] == 1.0
-    # Follow-ups asked with their dialogue's history (88.9%, as their standalone rewrites alone).
-    assert m["follow_ups"]["n"] == 18 and m["follow_ups"]["with_history"] >= 0.83, m["follow_ups"]
+    # Follow-ups asked with their dialogue's history (94.4%; 88.9% their standalone rewrites alone).
+    assert m["follow_ups"]["n"] == 18 and m["follow_ups"]["with_history"] >= 0.88, m["follow_ups"]

@@ -207,6 +207,7 @@ def test_reader_quotes_what_the_asked_party_said_and_no_one_else(fake_embedder, 
 ACME_SAID = ("In response to a request for comment, Acme stated that Globex chips would continue to serve as the "
              "core of its computing resources.")
 NEXA_DECLINED = "Nexa Electronics declined to comment on the matter."
+CHALLENGE = "The real challenge is getting thousands of chips to stay central to compute in a data center."
 
 
 @pytest.mark.parametrize("question, quotes, expected", [
@@ -216,9 +217,26 @@ NEXA_DECLINED = "Nexa Electronics declined to comment on the matter."
     ("Did Acme comment on its chip plans?", [ACME_SAID, NEXA_DECLINED], None),  # the best is the asked party's
     ("Did Nexa comment on Acme's chip plans?", [ACME_SAID, "Nexa makes chips."], None),  # no statement of Nexa's
     ("Is Nexa making Acme's chips?", [ACME_SAID, NEXA_DECLINED], None),  # not a question of what was said
+    # asked which thing a party says, over a sentence that is no one's statement and not about the
+    # party: the party's own statement (fifteenth round)
+    ("Which chips does Acme say will stay central to its compute?", [CHALLENGE, ACME_SAID], 1),
+    ("Which chips does Acme say will stay central?", ["Acme is building a data center.", ACME_SAID], None),
+    ("Which chips does Acme say will stay central?", [CHALLENGE, "Nexa makes chips."], None),
 ])
 def test_own_statement(question, quotes, expected):
     assert own_statement(question, quotes) == expected
+
+
+def test_reader_quotes_the_asked_partys_statement_over_a_sentence_of_no_one(fake_embedder, write_corpus):
+    corpus = write_corpus({"acme.txt": "Acme and its compute\n\n" + CHALLENGE + " Chips stay central to compute "
+                                       "when thousands of chips work together. " + ACME_SAID + "\n"})
+    a = api.ask("Which chips does Acme say will stay central to its compute?", corpus=corpus)
+    assert not a.abstained and "Acme stated" in a.answer
+    # Below the reader's top eight: its top twelve are read for the party's statement.
+    crowd = " ".join(f"Chips of kind {k} stay central to compute in data centers." for k in "ABCDEFGHIJ")
+    corpus = write_corpus({"acme.txt": "Acme and its compute\n\n" + crowd + " " + ACME_SAID + "\n"}, "crowded")
+    a = api.ask("Which chips does Acme say will stay central to its compute?", corpus=corpus)
+    assert not a.abstained and "Acme stated" in a.answer
 
 
 def test_an_introduction_ending_in_a_colon_is_quoted_with_what_it_introduces(fake_embedder, write_corpus, monkeypatch):
