@@ -128,8 +128,9 @@ _NAMING = frozenset("called named dubbed nicknamed termed titled known referred 
 _QUOTES = frozenset('"“”‘«»')
 
 
-# "How often does Samsung report earnings?" is not answered by a sentence stating no frequency.
-_HOW_OFTEN = re.compile(r"\s*how\s+(?:often|frequently)\b", re.I)
+# "How often does Samsung report earnings?" (or "At what cadence ...", "meta chip release cadence")
+# is not answered by a sentence stating no frequency.
+_HOW_OFTEN = re.compile(r"\s*how\s+(?:often|frequently)\b|.*\bcadence\b", re.I)
 # Words that state how often: "every six months", "biennial", "twice", "three times a year", "rarely".
 FREQUENCY = re.compile(r"^(?:every|each|per|once|twice|thrice|times)$|annual|ennial|yearly|monthly|weekly|daily|"
                        r"hourly|nightly")

@@ -27,6 +27,9 @@ make the reader abstain) can tell that the best sentence does not answer while a
   article, not the sentence and its neighbours: those often say "she", "the state", "the city"
   for the name (that version lost 11 right SQuAD 2.0 answers and gained none).
 
+- "meta chip release cadence", "How often ...?": the best sentence says nothing of how often; a
+  runner-up stating a frequency does ("A new generation of chips is launched every six months").
+
 - "Who makes Meta's chips?": the best sentences share the light verb, not the making ("its
   fabrication capabilities make it a logical potential partner", "Meta aims to build a data
   center"), and name no maker of the thing; a lower one naming Meta and its maker does ("... the
@@ -50,10 +53,13 @@ from .kind_fit import fit_kind, fits
 from .makers import asks_making, tied_maker
 from .measured import asked_owner, opens_with, other_owner
 from .readerfeatures import YES_NO, _lower_words, question_names
+from ..indexing.lexical import question_terms, sentence_tokens, tokenize
 
 __all__ = ["names_maker", "preferred"]
 
 
+# Words asking how often, stemmed: no thing the answer is about.
+_RATE_WORDS = frozenset(tokenize("often frequently cadence"))
 # A word that may point back to the question's subject ("it", "this chip").
 _POINTS_BACK = re.compile(r"\b(?:it|its|they|their|he|his|she|her|this|these)\b", re.I)
 
@@ -82,6 +88,14 @@ def preferred(question: str, pool: Sequence[int], text: dict[int, str], names: d
         # question naming nothing ties no lower sentence to it ("Where is paired oxygen
         # produced?" took "DC electricity", SQuAD 2.0).
         pool = makers + pool
+    elif asked == "often" and not holds_asked_kind(asked, question, [(views := view())[pool[0]]]):
+        # "meta chip release cadence": not "It has not released chip specifications, ...", which
+        # says nothing of how often; a runner-up that does, on a thing of the question ("A new
+        # generation of chips is launched every six months"; "Acme releases a new chip every six
+        # months" does not say how often Acme reports earnings).
+        things = set(question_terms(question)) - set(tokenize(" ".join(question_names(question)))) - _RATE_WORDS
+        pool = [i for i in pool if holds_asked_kind(asked, question, [views[i]])
+                and things.intersection(sentence_tokens(text[i]))] + pool
     elif names[pool[0]][1] < 1.0 and any(names[i][0] == 1.0 for i in pool) or (
             YES_NO.match(question) and names[pool[0]][0] == 0.0 and not _POINTS_BACK.search(text[pool[0]])
             and any(names[i][0] == 1.0 for i in pool)):

@@ -68,9 +68,9 @@ def test_second_seed_question_set_floors(monkeypatch, tmp_path):
     _, records, m = evaluate(SEED_B, progress=False)
     cats = m["by_category"]
     assert m["questions"] == len(records) >= 140
-    assert m["answers"]["contains_answer"] >= 0.79, m["answers"]  # 81.7% (fifteenth round)
+    assert m["answers"]["contains_answer"] >= 0.8, m["answers"]  # 82.5% (fifteenth round)
     assert cats["paraphrase: plain"]["accuracy"] >= 0.9, cats  # 93.8%
-    assert cats["paraphrase: casual or keywords"]["accuracy"] >= 0.81, cats  # 84.4%
+    assert cats["paraphrase: casual or keywords"]["accuracy"] >= 0.84, cats  # 87.5%
     assert cats["paraphrase: few shared words"]["accuracy"] >= 0.5, cats  # 53.1%
     # 13 of 15: rescuing reworded questions (qa.reading.reworded) must not cost one; "who"/"where"
     # answered by a sentence naming no one/no place, and "what is X's thing called" by one naming

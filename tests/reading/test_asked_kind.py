@@ -35,6 +35,8 @@ def _views(text: str) -> list:
         ("Who named the chip?", "who"),
         ("How often does Samsung report earnings?", "often"),
         ("how frequently are elections held", "often"),
+        ("At what cadence does Acme release chips?", "often"),
+        ("acme chip release cadence", "often"),
     ],
 )
 def test_asked_kind(question, kind):

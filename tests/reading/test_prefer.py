@@ -46,6 +46,18 @@ def test_a_name_question_takes_the_runner_up_that_gives_the_owners_name():
     assert preferred("What is OpenAI's inference chip called?", [0, 1, 2], text, names, _views(text))[0] == 0
 
 
+def test_asked_how_often_a_runner_up_stating_a_frequency_goes_first():
+    text = {0: "Acme has not released chip specifications or a release schedule.",
+            1: "Acme releases a new generation of chips every six months.", 2: "Chips need power."}
+    names = {i: ALL for i in text}
+    for q in ("acme chip release cadence", "How often does Acme release chips?"):
+        assert preferred(q, [0, 1, 2], text, names, _views(text))[0] == 1
+    # Not a frequency of another thing: how often Acme releases chips is not how often it reports earnings.
+    assert preferred("How often does Acme report earnings?", [0, 1, 2], text, names, _views(text))[0] == 0
+    text[1] = "Acme releases new chips."  # no runner-up says how often: the best stays (the reader abstains)
+    assert preferred("How often does Acme release chips?", [0, 1, 2], text, names, _views(text))[0] == 0
+
+
 def test_an_amount_compared_with_the_asked_owners_gives_way_to_the_owners_own():
     text = {0: "Similar to Meta, Anthropic also plans a data center of about 1 GW.",
             1: "Meta aims to build a data center of 5 GW by 2030.", 2: "Data centers need power."}
