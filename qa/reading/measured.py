@@ -337,7 +337,11 @@ def said_in(question: str, sentences: Iterable[tuple[int, str, str]]) -> int | N
     m = _asked_speaker(question)
     if m is None or about_own_thing(question):
         return None
-    topic = set(question_terms(question[m.end():]))  # stemmed: "chips" / "chip"
+    rest = question[m.end():]
+    # The names it is about, when it names any ("about Anthropic's silicon plans": Anthropic; the
+    # report words it "chip plans" or "the matter"); else every word ("chips" / "chip", stemmed).
+    named = re.findall(r"\b[A-Z][\w&-]*", rest)
+    topic = set(tokenize(" ".join(named))) if named else set(question_terms(rest))
     return next((row for row, text, before in sentences if speaker_said(question, text)
                  and topic <= set(tokenize(before + " " + text))), None)
 

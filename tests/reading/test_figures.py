@@ -281,3 +281,8 @@ def test_the_asked_partys_statement_is_found_in_the_articles_read():
     assert said_in("what did zeta say about kelta", sentences) is None  # caseless: read after truecasing
     assert said_in("What is Kelta's plan?", sentences) is None
     assert said_in("What did Orvik say about Kelta?", sentences) is None
+    # Asked about a named party's thing in other words ("silicon" for the report's "chips"): the
+    # names say what the matter is (fifteenth round).
+    assert said_in("How did Zeta respond when asked about Kelta's silicon plans?", sentences) == 10
+    assert said_in("How did Zeta respond when asked about Orvik's silicon plans?", sentences) is None
+    assert said_in("What did Zeta say about chip prices?", sentences) is None  # no name: every word
