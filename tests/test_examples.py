@@ -156,6 +156,18 @@ EXPECTED = {
     "who did openai partner with on its chip": ("Broadcom", "developed with Broadcom"),
     # ... "What is X's thing?": not another owner's ("Samsung's role is unconfirmed"; measured.other_owner)
     "what is tsmc's role": None,
+    # The fifteenth round: a span between two events is a length of time, a production volume a
+    # count (targets.sense_type, counted.counted_noun)
+    "What was the span between design and tape-out of Jalapeño?": ("9 months", "tape-out in about 9 months"),
+    "What volume of MTIA chips will Samsung produce?": ("hundreds of thousands", "mass-produce hundreds of thousands"),
+    # ... what a party says, its own statement among the top twelve, not a sentence of no one's
+    # (measured.own_statement); its statement on a named party's thing (measured.said_in)
+    "Which chips does Anthropic say will stay central to its compute?": (None, "Anthropic stated that Nvidia's"),
+    "how did samsung respond when asked about anthropic's silicon plans?": (None, "Samsung Electronics declined to comment"),
+    # ... "cadence" asks how often (asked_kind; prefer.preferred); an event's date, not another's
+    # (prefer.dated_event: the release sentence joins the quote, its date is not the short answer)
+    "meta chip release cadence": ("every six months", "launched every six months"),
+    "jalapeno deployment date": ("2026", "plans to begin deployment by the end of 2026"),
 }
 
 # question -> phrases each shown conflict's summary holds, one per conflict (qa.conflicts: stated

@@ -52,10 +52,34 @@ from .asked_kind import _names_more, _own_words, asked_kind, holds_asked_kind, n
 from .kind_fit import fit_kind, fits
 from .makers import asks_making, tied_maker
 from .measured import asked_owner, opens_with, other_owner
+from .answertype import answer_type, states_fact
 from .readerfeatures import YES_NO, _lower_words, question_names
 from ..indexing.lexical import question_terms, sentence_tokens, tokenize
 
-__all__ = ["names_maker", "preferred"]
+__all__ = ["dated_event", "dates_other_event", "names_maker", "preferred"]
+
+# Nouns a date question asks about through the event before them: "deployment date", "release
+# schedule", "production timeline".
+_DATED = re.compile(r"\b([A-Za-z][\w-]*)\s+(?:date|dates|timeline|timelines|schedule|deadline)\b", re.I)
+_NO_EVENT = frozenset("the a an its their what which expected target planned new exact final".split())
+
+
+def dated_event(question: str) -> str | None:
+    """The stem of the event a date question asks about by a noun before "date", "timeline" or
+    "schedule" ("Jalapeño deployment date" -> "deploy"), or None."""
+    m = _DATED.search(question)
+    if m is None or m.group(1).casefold() in _NO_EVENT or answer_type(question) != "DATE":
+        return None
+    stems = tokenize(m.group(1))
+    return stems[0] if stems else None
+
+
+def dates_other_event(question: str, quote: str, other: str) -> bool:
+    """Whether sentence ``other`` (joined to ``quote``) lacks the event a date question asks about
+    while ``quote`` names it: its date is another event's ("released ... on June 24, 2026" beside
+    "plans to begin deployment by the end of 2026" for "Jalapeño deployment date")."""
+    event = dated_event(question)
+    return event is not None and event in sentence_tokens(quote) and event not in sentence_tokens(other)
 
 
 # Words asking how often, stemmed: no thing the answer is about.
@@ -88,6 +112,11 @@ def preferred(question: str, pool: Sequence[int], text: dict[int, str], names: d
         # question naming nothing ties no lower sentence to it ("Where is paired oxygen
         # produced?" took "DC electricity", SQuAD 2.0).
         pool = makers + pool
+    elif (event := dated_event(question)) and event not in sentence_tokens(text[pool[0]]) and (dating := [
+            i for i in pool if event in sentence_tokens(text[i]) and states_fact(question, text[i])]):
+        # "jalapeno deployment date": not the release's date ("released Jalapeño on June 24,
+        # 2026"); a runner-up dating the deployment ("... plans to begin deployment by the end of 2026").
+        pool = dating + pool
     elif asked == "often" and not holds_asked_kind(asked, question, [(views := view())[pool[0]]]):
         # "meta chip release cadence": not "It has not released chip specifications, ...", which
         # says nothing of how often; a runner-up that does, on a thing of the question ("A new

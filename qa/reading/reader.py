@@ -33,7 +33,7 @@ from .asked_kind import KIND_REASONS, asked_kind, asks_maker, holds_asked_kind
 from .makers import asks_making
 from .kind_fit import fit_kind, fits
 from .analysis import stored_views, views_of
-from .prefer import names_maker, preferred
+from .prefer import dates_other_event, names_maker, preferred
 from .readerconfig import CONFIG_PATH, ReaderConfig
 from .named_amounts import unnamed_amount
 from .measured import (asks_what_said, names_the_speaker, other_owner, other_speaker, own_neighbour, own_statement, said_in,
@@ -296,7 +296,8 @@ class ExtractiveReader:
             # The quote holds two sentences: the short answer comes from whichever has the more
             # confident one, and either may carry the kind of fact asked for.
             si = _F["short"]
-            if partner in found and (short is None or feats[partner, si] > feats[best, si]):
+            if partner in found and (short is None or feats[partner, si] > feats[best, si]) and not dates_other_event(
+                    question, *self.texts_of(cands, [best, partner])):  # "deployment date": not the release's
                 short = found[partner]
             info["type_match"] = max(info["type_match"], float(feats[partner, _F["type_match"]]))
         quote, lead = self.raw[doc][a:b], max(0, a - 300)  # lead: what comes before the quote, for named amounts

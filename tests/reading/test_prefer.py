@@ -2,7 +2,9 @@
 (qa.reading.prefer), as a pure function; on the seeds with the real models: tests/test_examples.py."""
 from __future__ import annotations
 
-from qa.reading.prefer import preferred
+import pytest
+
+from qa.reading.prefer import dated_event, dates_other_event, preferred
 
 ALL = (1.0, 1.0)  # a sentence naming all the question's names (or a question naming none)
 
@@ -56,6 +58,33 @@ def test_asked_how_often_a_runner_up_stating_a_frequency_goes_first():
     assert preferred("How often does Acme report earnings?", [0, 1, 2], text, names, _views(text))[0] == 0
     text[1] = "Acme releases new chips."  # no runner-up says how often: the best stays (the reader abstains)
     assert preferred("How often does Acme release chips?", [0, 1, 2], text, names, _views(text))[0] == 0
+
+
+@pytest.mark.parametrize("question, event", [
+    ("Zeta deployment date", "deploy"),
+    ("What is the release date of Zeta?", "releas"),
+    ("zeta mass production timeline", "product"),
+    ("What is the expected date?", None),  # no event before "date"
+    ("What is Zeta's production capacity?", None),  # no date asked for
+])
+def test_dated_event(question, event):
+    assert dated_event(question) == event
+
+
+def test_asked_an_events_date_a_runner_up_dating_that_event_goes_first():
+    text = {0: "Acme released Zeta on June 24, 2026, positioning it for inference.",
+            1: "Samples are running in the lab, and deployment of Zeta begins by the end of 2026.",
+            2: "Zeta deployment needs power."}
+    names = {i: ALL for i in text}
+    assert preferred("Zeta deployment date", [0, 1, 2], text, names, _views(text))[0] == 1
+    assert preferred("Zeta release date", [0, 1, 2], text, names, _views(text))[0] == 0
+    # A runner-up naming the event without a date is no answer for it: the best stays.
+    text[1] = "Deployment of Zeta is planned."
+    assert preferred("Zeta deployment date", [0, 1, 2], text, names, _views(text))[0] == 0
+    # The quote's neighbour dating another event gives no short answer for it.
+    assert dates_other_event("Zeta deployment date", "Deployment of Zeta begins by the end of 2026.", text[0])
+    assert not dates_other_event("Zeta deployment date", "Deployment of Zeta begins by the end of 2026.",
+                                 "Zeta deployment needs power.")  # the neighbour is on the deployment too
 
 
 def test_an_amount_compared_with_the_asked_owners_gives_way_to_the_owners_own():
