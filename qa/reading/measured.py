@@ -133,10 +133,20 @@ def owned_noun(question: str) -> str | None:
     return m.group(2) if m and not m.group(2).endswith("ed") else None
 
 
+# "When will Anthropic finish its data center?": the thing of the named subject, by "its".
+_ITS_THING = re.compile(rf"\s*(?i:when|by\s+when|how|what|where)\b[^?]*?\b(?:will|is|are|does|do|did|has|was)\s+"
+                        rf"{_OWNER_NAME}\s+(?:[a-z][\w-]*\s+){{1,3}}?(?:its|their)\s+((?:[a-z][\w-]*\s+)?[a-z][\w-]*)"
+                        r"\s*(?:\?|$)")
+
+
 def _asked_thing(question: str) -> tuple[str, str] | None:
-    """(thing, its named owner) of an amount or "What is X's thing?" question, or None."""
+    """(thing, its named owner) of an amount or "What is X's thing?" question, or of a question
+    on the thing a named subject does something with ("When will Anthropic finish its data
+    center?"); None otherwise."""
     noun = measured_noun(question) or owned_noun(question)
     owner = measured_owner(question, noun) if noun else None
+    if owner is None and (m := _ITS_THING.match(question)) and m.group(1).split()[0].casefold() not in _NOT_OWNERS:
+        return m.group(2), m.group(1)
     return (noun, owner) if owner else None
 
 

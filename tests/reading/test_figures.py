@@ -126,6 +126,11 @@ def test_reader_abstains_on_a_quantity_given_only_as_dates(made_up):
     # ... and another owner's thing named with a word between ("the order backlog of Tamsin's foundry").
     ("How much is Kestrel's order with Tamsin?", "The current order backlog of Tamsin's foundry business has reached "
      "50 trillion won.", ("Kestrel's order", "Tamsin's order")),
+    # The thing a named subject does something with, by "its" (fifteenth round): another's plan is not its date.
+    ("When will Kestrel finish its data center?", "Volta aims to build a data center of 5 GW by the end of 2030.",
+     ("Kestrel's data center", "Volta's data center")),
+    ("When will Kestrel finish its data center?", "Kestrel aims to finish its data center by 2030.", None),
+    ("When did the team lose its funding?", "Volta's funding ended in 2020.", None),  # no named subject
 ])
 def test_other_owner(question, quote, expected):
     assert other_owner(question, quote) == expected
@@ -165,6 +170,9 @@ def test_reader_abstains_on_another_figure_and_on_years_for_a_count(made_up):
     assert a.abstained and a.reason == "The closest passages are about Meta's order, not Tesla's order."
     a = api.ask("How many Jalapeño chips will OpenAI deploy first?", corpus=made_up)
     assert a.abstained and "no number" in a.reason
+    # Not Meta's "by the end of 2030": the articles give no date for Anthropic's data center.
+    a = api.ask("When will Anthropic finish its data center?", corpus=made_up)
+    assert a.abstained
 
 
 @pytest.mark.parametrize("question, quote, other, said", [
