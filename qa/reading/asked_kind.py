@@ -394,6 +394,7 @@ def _holds(kind: str, own: set[str], v, making: str = "") -> bool:
                         _among(w, PEOPLE) and not business_noun(w))))):  # a "Dreamliner" or "buyer" makes nothing
                 return True
         elif (pos in ("PROPN", "NOUN") and _governed_by_place_prep(v, i) and not _among(w, _NOT_PLACE)
+              and not (pos == "NOUN" and w.endswith("ing") and not _among(w, PLACES))  # "in manufacturing": an activity
               or pos in ("NOUN", "ADV") and _among(w, PLACES)) and (not making or made_at(v, i)):
             return True
     return False

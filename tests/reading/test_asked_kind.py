@@ -68,6 +68,10 @@ def test_asked_kind(question, kind):
         ("Where is Samsung making 2nm chips?", "Samsung is one of the world's leading chip makers, a logical "
          "partner for companies pursuing custom AI silicon.", False),
         ("Where is the plant?", "The plant was built along the Texas border.", True),
+        # an activity after "in" is no place (fifteenth round); a building is one
+        ("Where is Acme based?", "However, based on public information, whether Acme is involved in "
+         "manufacturing has not been confirmed.", False),
+        ("Where is Acme based?", "Acme works in the old building by the river bank.", True),
         ("Who is building the chips?", "The AI industry is entering a phase where building models is not enough.", False),
         ("Who passed the law?", "The Texas legislature passed it in May.", True),  # a body of people
         # a headline's capitals name no one; its named entities still do
