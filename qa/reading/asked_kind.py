@@ -12,11 +12,9 @@ version that only took tagged entities abstained on 48 more answerable SQuAD 2.0
 more unanswerable ones (qa/reading/README.md). So, besides the question's own words:
 
 - "who": an entity tagged PERSON, ORG, NORP or GPE; any untagged proper noun; "he"/"she" (the
-  name is in the sentence before, which a reader can follow); a noun for a person or a body of
-  people (``PEOPLE``, and the agent endings -ist, -ian, -eer);
-- "where": an entity tagged GPE, LOC, FAC or ORG ("at Stanford University"); a place noun
-  (``PLACES``); an untagged proper noun after a preposition of place ("in Kashgar").
-
+  name is in the sentence before); a noun for a person or a body of people (``PEOPLE``, -ist,
+  -ian, -eer); "where": an entity tagged GPE, LOC, FAC or ORG ("at Stanford University"); a place
+  noun (``PLACES``); a proper noun after a preposition of place ("in Kashgar"), not an activity.
 - "name", when the question asks what a named owner's thing is called ("What is Anthropic's
   custom AI chip called?", "the name of Harvard's basketball facility"): an entity
   beyond the question's words that is no amount or date, a capitalised word that does not open
@@ -33,8 +31,8 @@ more unanswerable ones (qa/reading/README.md). So, besides the question's own wo
   (:mod:`qa.reading.acronyms`); "MTIA primarily serves Meta's AI recommendations ..." uses the
   acronym and does not expand it.
 
-"Who is Clive Chan?" asks who someone is, which a description answers: it is not checked.
-Sentences come as views of their parse (qa.reading.spanfeatures._View), stored at index time.
+"Who is Clive Chan?" asks who someone is, which a description answers: it is not checked. Sentences
+come as views of their parse (qa.reading.spanfeatures._View), stored at index time.
 """
 from __future__ import annotations
 
@@ -186,6 +184,7 @@ _PARTNER = re.compile(r"\s*(?i:who)\s+(?:is|are|was|were|will|would|has|have|had
 # making or joining, then "with" and a capitalised name.
 _WITH_NAME = re.compile(r"\s*(?i:who|(?:which|what)\s+(?:company|companies|firm|firms|chipmaker|partner|partners|business))\s+(?:(?:is|are|was|were|will|has|have|had|did|does|do)\s+)?([a-z]+)\b[^?]*?"
                         r"\bwith\s+(?:the\s+)?((?-i:[A-Z])[\w.&-]*)", re.I)
+_HELPED = re.compile(r"\s*(?i:who|(?:which|what)\s+(?:company|companies|firm|firms|partner|partners))\s+(?:(?i:has|have|had|did|does|do|will)\s+)?(?i:help|helps|helped|assist|assists|assisted|aid|aided)\s+(?:the\s+)?([A-Z][\w.&-]*)")
 _WITH_VERBS = _MAKER_VERBS | frozenset(f for stem in "partner team work collaborate cooperate ally join".split()
                                        for f in (stem, stem + "s", stem + "ed", stem + "d", stem + "ing", stem[:-1] + "ing"))
 
@@ -200,14 +199,15 @@ def asks_maker(question: str) -> bool:
 
 
 def _partner(question: str) -> str | None:
-    """The subject of a partner question ("OpenAI" in "Who did OpenAI build Jalapeño with?", and
-    in "Who designed Jalapeño with OpenAI?": the one named after "with" there, whose partner is
-    asked for)."""
+    """The subject of a partner question ("OpenAI" in "Who did OpenAI build Jalapeño with?", in
+    "Who designed Jalapeño with OpenAI?" and in "Who helped OpenAI build Jalapeño?")."""
     m = _PARTNER.match(question)
     if m and any((w or "").lower() in _WITH_VERBS for w in m.group(2, 3)):
         return m.group(1)
     m = _WITH_NAME.match(question)
-    return m.group(2) if m and m.group(1).lower() in _WITH_VERBS else None
+    if m and m.group(1).lower() in _WITH_VERBS:
+        return m.group(2)
+    return m.group(1) if (m := _HELPED.match(question)) else None
 
 
 def _people_noun(w: str) -> bool:

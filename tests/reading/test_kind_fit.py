@@ -147,7 +147,7 @@ def test_the_partner_is_the_name_joined_to_the_subject_not_an_owner_or_the_pair(
     s = ("Nexa's official announcement shows that Acme and Nexa released Quasar on June 24, 2026, "
          "positioning it as an accelerator for inference, also referred to as an Intelligence Processor.")
     for q in ("Who designed Quasar with Acme?", "Who did Acme build Quasar with?",
-              "Which company worked with Acme on Quasar?"):
+              "Which company worked with Acme on Quasar?", "Who helped Acme build Quasar?"):
         v = _view(s)
         assert [v.text[i] for i in sorted(maker_tokens(q, v))] == ["Nexa"], q
         a, b, _ = extract_short_answer(q, s)
