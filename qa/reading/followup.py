@@ -151,15 +151,22 @@ def _person_like(name: str) -> bool:
 
 def _with_phrase(previous: str, phrase: str) -> str | None:
     """The previous question with its question phrase (wh-word up to the first auxiliary)
-    replaced: "What capacity is Meta targeting?" + "by when" -> "By when is Meta targeting?"."""
+    replaced, or put before a yes/no question: "What capacity is Meta targeting?" + "by when" ->
+    "By when is Meta targeting?"."""
     toks = list(re.finditer(r"[^\W_]+(?:['’][^\W_]+)?", previous))
     wh = next((k for k, m in enumerate(toks) if m.group().casefold() in _WH), None)
-    if wh is None:
+    if wh is None and toks and toks[0].group().casefold() in _AUX:
+        # A yes/no question takes the phrase before it: "Is Anthropic making its own chip?" +
+        # "with whom" -> "With whom is Anthropic making its own chip?".
+        aux = 0
+    elif wh is None:
         return None
-    aux = next((k for k in range(wh + 1, len(toks)) if toks[k].group().casefold() in _AUX), None)
+    else:
+        aux = next((k for k in range(wh + 1, len(toks)) if toks[k].group().casefold() in _AUX), None)
     if aux is None:
         return None
     rest = previous[toks[aux].start():].strip()
+    rest = rest[:1].lower() + rest[1:]
     phrase = phrase.strip(" ?")
     return f"{phrase[:1].upper()}{phrase[1:]} {rest if rest.endswith('?') else rest + '?'}"
 

@@ -71,6 +71,15 @@ def test_a_bare_question_phrase_takes_the_rest_of_the_last_question():
     assert read_follow_up("by when?", history, flat) == "By when is Acme targeting for its data centre?"
 
 
+def test_a_bare_question_phrase_goes_before_a_yes_no_question():
+    # It was read "With whom (Is Acme making its own chip)", and the next turn "What process Is
+    # Acme making its own chip)?" (fifteenth round).
+    history = [turn("Is Acme making its own chip?")]
+    assert read_follow_up("with whom", history, flat) == "With whom is Acme making its own chip?"
+    history.append(turn("with whom", "Nexa", read_as="With whom is Acme making its own chip?"))
+    assert read_follow_up("what process", history, flat) == "What process is Acme making its own chip?"
+
+
 def test_a_fragment_continues_the_last_question():
     history = [turn("How much is Acme's order worth?", "10 trillion won")]
     assert read_follow_up("And in yuan?", history, flat) == "How much is Acme's order worth in yuan?"
