@@ -8,6 +8,7 @@ from typing import Iterable, Sequence
 
 from .answertype import _COUNT_PREPS, _STOP, _WH, _WORD, AUXILIARIES, answer_type
 from .targets import TARGETS
+from .units import is_measure
 from ..indexing.lexical import question_terms, tokenize
 
 __all__ = ["asked_owner", "measured_noun", "measured_owner", "owned_noun", "opens_with", "other_owner", "other_speaker", "speaker_said",
@@ -48,6 +49,9 @@ def measured_noun(question: str) -> str | None:
     if (wh is not None and wh + 2 < len(toks) and toks[wh + 1] in ("much", "large", "big")
             and toks[wh + 2] in ("is", "are", "was", "were")):
         return head(range(wh + 3, len(toks)))  # "How much is Samsung's backlog worth?"
+    if (wh is not None and wh + 3 < len(toks) and toks[wh + 1] == "many" and any(map(is_measure, tokenize(toks[wh + 2])))
+            and toks[wh + 3] in ("is", "are", "was", "were", "will")):
+        return head(range(wh + 4, len(toks)))  # "How many gigawatts is Anthropic's planned data center?"
     if (wh is not None and wh + 3 < len(toks) and toks[wh + 1] == "much" and toks[wh + 2] in _DOING
             and raw[wh + 3][:1].isupper()):
         # "How much will Meta invest in AI?": what the named one spends, earns or pays.
@@ -115,7 +119,7 @@ def measured_owner(question: str, noun: str | None = None) -> str | None:
     noun = noun or measured_noun(question)
     if noun is None:
         return None
-    m = (re.search(rf"\b{_OWNER_NAME}{_POSS}\s+(?:[\w-]+\s+){{0,3}}?{re.escape(noun)}", question)
+    m = (re.search(rf"\b{_OWNER_NAME}{_POSS}\s+(?:[\w-]+\s+){{0,4}}?{re.escape(noun)}", question)
          or re.search(rf"\b(?:is|are|was|were|will|does|did)\s+{_OWNER_NAME}\s+{re.escape(noun)}", question))
     return m.group(1) if m else None
 

@@ -126,6 +126,10 @@ def test_reader_abstains_on_a_quantity_given_only_as_dates(made_up):
     # ... and another owner's thing named with a word between ("the order backlog of Tamsin's foundry").
     ("How much is Kestrel's order with Tamsin?", "The current order backlog of Tamsin's foundry business has reached "
      "50 trillion won.", ("Kestrel's order", "Tamsin's order")),
+    # "How many <units> is X's thing?", the owner's thing up to four words on (fifteenth round)
+    ("How many gigawatts is Kestrel's own planned AI data center?", "Volta aims to build a data center of 5 gigawatts.",
+     ("Kestrel's center", "Volta's center")),
+    ("How many gigawatts is Kestrel's own planned AI data center?", "Kestrel aims to build a data center of 1 GW.", None),
     # The thing a named subject does something with, by "its" (fifteenth round): another's plan is not its date.
     ("When will Kestrel finish its data center?", "Volta aims to build a data center of 5 GW by the end of 2030.",
      ("Kestrel's data center", "Volta's data center")),
