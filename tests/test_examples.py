@@ -168,6 +168,10 @@ EXPECTED = {
     # (prefer.dated_event: the release sentence joins the quote, its date is not the short answer)
     "meta chip release cadence": ("every six months", "launched every six months"),
     "jalapeno deployment date": ("2026", "plans to begin deployment by the end of 2026"),
+    # ... asked what else besides a thing, a sentence joining it to another thing (prefer.preferred,
+    # asked_spans.beside_excluded), not the sentence on the 2nm process alone
+    "Besides the 2nm process, what Samsung technology is Anthropic looking at?": (
+        "advanced packaging facilities", "manufacturing process and advanced packaging facilities"),
 }
 
 # question -> phrases each shown conflict's summary holds, one per conflict (qa.conflicts: stated

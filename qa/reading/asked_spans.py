@@ -8,6 +8,7 @@ import re
 from ..indexing.lexical import tokenize
 from .answertype import asked_currency, counts_noun, is_number_stem, states_currency, states_share
 from .counted import counted_noun
+from .stems import stem
 from .units import asks_process_node, counts_in_units, states_process_node
 
 __all__ = ["as_asked", "asks_kind_of", "defined_name", "definition_tokens", "excluded_phrase", "quotes_closed", "restates_excluded",
@@ -71,6 +72,22 @@ def excluded_phrase(question: str) -> str:
     what Samsung technology is Anthropic looking at?"), or ""."""
     m = _EXCLUDING.search(question)
     return m.group(1) if m else ""
+
+
+def excluded_stems(question: str) -> frozenset[str]:
+    """The stems of what the question rules out ("2nm", "proce" of "Besides the 2nm process, ...")."""
+    return frozenset(stem(w) for w in re.findall(r"\w+(?:['’-]\w+)*", excluded_phrase(question)))
+
+
+def beside_excluded(v, excluded: frozenset[str]) -> set[int]:
+    """The thing the sentence joins to what the question rules out, with its modifiers ("advanced
+    packaging facilities" of "the 2-nanometer (nm) manufacturing process and advanced packaging
+    facilities"): it may answer "Besides the 2nm process, what ...?"; a sentence only on the
+    ruled-out thing has none (empty)."""
+    nouns = [k for k in range(v.n) if v.pos[k] in ("NOUN", "PROPN")]
+    joined = {c for k in nouns if v.stem[k] in excluded for c in nouns if v.stem[c] not in excluded
+              and (v.dep[c] == "conj" and v.head[c] == k or v.dep[k] == "conj" and v.head[k] == c)}
+    return joined | {t for t in range(v.n) if v.head[t] in joined and v.dep[t] in ("amod", "compound") and t < v.head[t]}
 
 
 def restates_excluded(v, i: int, j: int, q: dict) -> bool:

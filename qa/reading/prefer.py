@@ -47,7 +47,7 @@ import re
 from typing import Callable, Sequence
 
 from .agents import acts, asked_agent
-from .asked_spans import defined_name, definition_tokens
+from .asked_spans import beside_excluded, defined_name, definition_tokens, excluded_stems
 from .asked_kind import _names_more, _own_words, asked_kind, holds_asked_kind, named_owner
 from .kind_fit import fit_kind, fits
 from .makers import asks_making, tied_maker
@@ -101,8 +101,8 @@ def preferred(question: str, pool: Sequence[int], text: dict[int, str], names: d
     """``pool`` (candidate indices, best first) with the candidates that answer moved ahead when the
     first does not. ``text``: each candidate's sentence; ``names``: the share of the question's
     names it holds, and its article holds (1.0 when the question has none); ``view``: their
-    parses, asked for only when needed; ``extra``: lower candidates, read only for a maker (their
-    texts, names and views given as well)."""
+    parses, asked for only when needed; ``extra``: lower candidates, read only for a maker and
+    for what is besides a thing the question rules out (their texts, names and views given as well)."""
     pool = list(pool)
     asked = asked_kind(question)
     if extra and asked and asks_making(question) and not holds_asked_kind(asked, question, [(views := view())[pool[0]]]) and (
@@ -112,6 +112,12 @@ def preferred(question: str, pool: Sequence[int], text: dict[int, str], names: d
         # question naming nothing ties no lower sentence to it ("Where is paired oxygen
         # produced?" took "DC electricity", SQuAD 2.0).
         pool = makers + pool
+    elif (excluded := excluded_stems(question)) and extra and not beside_excluded((views := view())[pool[0]], excluded) and (
+            joined := [i for i in [*pool, *extra] if names[i][0] == 1.0 and beside_excluded(views[i], excluded)]):
+        # "Besides the 2nm process, what Samsung technology is Anthropic looking at?": not a sentence
+        # on the 2nm process alone; one naming the question's names and joining the process to
+        # another thing ("... the 2-nanometer (nm) manufacturing process and advanced packaging facilities").
+        pool = joined + pool
     elif (event := dated_event(question)) and event not in sentence_tokens(text[pool[0]]) and (dating := [
             i for i in pool if event in sentence_tokens(text[i]) and states_fact(question, text[i])]):
         # "jalapeno deployment date": not the release's date ("released Jalapeño on June 24,

@@ -34,10 +34,10 @@ from .makers import asks_making
 from .kind_fit import fit_kind, fits
 from .analysis import stored_views, views_of
 from .prefer import dates_other_event, names_maker, preferred
+from .asked_spans import excluded_phrase
 from .readerconfig import CONFIG_PATH, ReaderConfig
 from .named_amounts import unnamed_amount
-from .measured import (asks_what_said, names_the_speaker, other_owner, other_speaker, own_neighbour, own_statement, said_in,
-                       speaker_said)
+from .measured import asks_what_said, names_the_speaker, other_owner, other_speaker, own_neighbour, own_statement, said_in, speaker_said
 from .subjects import tied_to_subject
 from ..indexing.entities import type_mask
 from ..indexing.lexical import idf_table, question_terms, sentence_tokens, tokenize
@@ -244,7 +244,7 @@ class ExtractiveReader:
         pool = [best]
         if neural is None:
             pool = [int(i) for i in top]
-            extra = [int(i) for i in order[3:_MAKER_POOL]] if asks_making(question) else []  # for prefer
+            extra = [int(i) for i in order[3:_MAKER_POOL]] if asks_making(question) or excluded_phrase(question) else []
             if self.config.short_answers and not YES_NO.match(question):
                 pool, found, feats = self._short(question, cands, feats, logits, top, extra)
                 logits = feats @ w + self.config.bias

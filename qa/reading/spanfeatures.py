@@ -15,7 +15,7 @@ from typing import Sequence
 from .asked_kind import FREQUENCY, asked_kind, asks_maker, maker_tokens, name_tokens
 from .acronyms import acronym_spelt, asked_acronym, expansion
 from .kind_fit import agent_tokens, doer_tokens, maker_span_fits
-from .asked_spans import (as_asked, purpose_of_focus, asks_kind_of, defined_name, definition_tokens, excluded_phrase, quotes_closed, restates_excluded,
+from .asked_spans import (as_asked, purpose_of_focus, asks_kind_of, beside_excluded, defined_name, definition_tokens, excluded_stems, quotes_closed, restates_excluded,
                           listed_beside, restates_focus)
 from .answertype import ENTITY_FIT, FOCUS_LABELS, asked_currency, question_focus
 from .stems import stem
@@ -305,7 +305,7 @@ def question_info(question: str) -> dict:
               for x in (m.group(1), w[m.end(1):], *unit_names(w[m.end(1):]))]
     stems = {stem(w) for w in words if w.casefold() not in _STOP}
     return {"stems": stems, "type": foc.type, "focus": foc.focus, "wh": foc.wh or "none",
-            "excluded": frozenset(stem(w) for w in WORD.findall(excluded_phrase(question)) if w.casefold() not in _STOP),
+            "excluded": excluded_stems(question),
             "kind_of": asks_kind_of(question, foc.focus), "defined_name": (name := defined_name(question)),
             "defined": frozenset(map(stem, name.split())),
             "focus_stem": stem(foc.focus) if foc.focus and not asked_currency(question) else ""}
@@ -338,6 +338,8 @@ def span_candidates(question: str, sentence: str, doc, kinds: Sequence[str]) -> 
              definition_tokens(v, q["defined_name"]) or spelt)  # "What is X?": what X is
     if not asked and kind == "who" and not maker:
         asked = doer_tokens(question, v)  # "Who reported ...?": the subject of "reported"
+    if not asked and q["excluded"]:
+        asked = beside_excluded(v, q["excluded"])  # "Besides the 2nm process, what ...?": what it is joined to
     # "Who makes Trainium?" over "Google has TPU, Amazon has Trainium ...": the one whose verb has it.
     agents = agent_tokens(question, v, maker)
     if agents:

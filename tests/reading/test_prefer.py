@@ -87,6 +87,21 @@ def test_asked_an_events_date_a_runner_up_dating_that_event_goes_first():
                                  "Zeta deployment needs power.")  # the neighbour is on the deployment too
 
 
+def test_asked_what_else_besides_a_thing_a_lower_sentence_joining_it_to_another_goes_first():
+    from qa.reading.asked_spans import beside_excluded, excluded_stems
+
+    q = "Besides the 2nm process, what Nexa technology is Acme looking at?"
+    text = {0: "The 2nm process is the most advanced chip technology.", 1: "Chips need power.", 2: "Nexa sells memory.",
+            3: "Acme is considering the 2-nanometer (nm) manufacturing process and advanced packaging facilities of Nexa."}
+    names = {0: (0.0, 1.0), 1: (0.0, 1.0), 2: (0.5, 1.0), 3: ALL}
+    views = _views(text)
+    assert preferred(q, [0, 1, 2], text, names, views, extra=[3])[0] == 3
+    v = views()[3]
+    assert " ".join(v.text[i] for i in sorted(beside_excluded(v, excluded_stems(q)))) == "advanced packaging facilities"
+    assert not beside_excluded(views()[0], excluded_stems(q))  # on the ruled-out thing alone
+    assert preferred(q.replace("Besides the 2nm process, w", "W"), [0, 1, 2], text, names, views, extra=[3])[0] == 0
+
+
 def test_an_amount_compared_with_the_asked_owners_gives_way_to_the_owners_own():
     text = {0: "Similar to Meta, Anthropic also plans a data center of about 1 GW.",
             1: "Meta aims to build a data center of 5 GW by 2030.", 2: "Data centers need power."}
