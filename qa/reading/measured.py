@@ -206,7 +206,7 @@ def opens_with(owner: str, quote: str) -> bool:
 # "What did Samsung say about ...?", "How did Samsung respond ...?": what one party said.
 _ASKED_SPEAKER = re.compile(r"\s*(?:(?i:what|how|which)(?:\s+[a-z]+){0,3}?\s+)?(?i:did|does|do|has|have|will|would)\s+(?:the\s+)?"
                             r"([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})\s+(?:[a-z]+\s+)?(say|said|state|tell|announce|claim|"
-                            r"comment|respond|reply|answer|describe|think|write)\b")
+                            r"comment|respond|reply|answer|describe|think|write|expect|believe)\b")
 # The same asked as a noun: "What was Samsung's response to the report?", "Samsung's comment on
 # ...", and typed as keywords, "samsung response anthropic report" (truecased before it is read).
 _ASKED_RESPONSE = re.compile(r"\s*(?:(?i:what|how)\s+(?i:was|is|were|are)\s+)?(?:the\s+)?"

@@ -234,6 +234,8 @@ CHALLENGE = "The real challenge is getting thousands of chips to stay central to
     ("Which chips does Acme say will stay central to its compute?", [CHALLENGE, ACME_SAID], 1),
     ("Which chips does Acme say will stay central?", ["Acme is building a data center.", ACME_SAID], None),
     ("Which chips does Acme say will stay central?", [CHALLENGE, "Nexa makes chips."], None),
+    # what a party expects or believes is what it says (as "think" was)
+    ("What hardware does Acme expect to keep leaning on for its compute?", [CHALLENGE, ACME_SAID], 1),
 ])
 def test_own_statement(question, quotes, expected):
     assert own_statement(question, quotes) == expected
