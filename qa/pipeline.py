@@ -145,7 +145,9 @@ class Pipeline:
     def _answer(self, question: str, read_as: str, k: int) -> Answer:
         qvec = self.embedder.encode_query(normalize(read_as))
         hits = self.retriever.search(qvec, read_as, max(k, self.read_k, self.subject_k))
-        reading = self.reader.read(read_as, qvec, hits[: max(k, self.read_k)])
+        # The same passages are read whatever number of sources is shown: asking for ten sources
+        # (as `qa eval` does) must not change the answer the app and `qa ask` give with five.
+        reading = self.reader.read(read_as, qvec, hits[: self.read_k])
         citations = self._citations(hits, k, reading)
         found = self._conflicts(qvec, hits, read_as)
         # Sources about different entities of one name do not disagree: a note, never a conflict.

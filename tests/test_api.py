@@ -38,6 +38,18 @@ def test_ask_contract_on_seeds(fake_qa):
     assert len(qa.ask("Samsung backlog", k=2).citations) <= 2
 
 
+def test_the_answer_does_not_depend_on_how_many_sources_are_shown(fake_qa, monkeypatch):
+    # `qa eval` asks for ten sources, the app and `qa ask` for five: the reader must read the same
+    # passages for both, or the evaluation measures answers no user sees.
+    from qa.reading.reader import ExtractiveReader
+
+    read, original = [], ExtractiveReader.read
+    monkeypatch.setattr(ExtractiveReader, "read", lambda self, q, qvec, hits: read.append(len(hits)) or original(self, q, qvec, hits))
+    answers = [qa.ask("Which foundry produced the first two generations of MTIA?", k=k) for k in (2, 5, 10, 12)]
+    assert len(set(read)) == 1
+    assert len({(a.answer, a.short_answer, a.abstained) for a in answers}) == 1
+
+
 def test_ask_on_another_corpus_with_its_own_index(fake_embedder, data_dirs):
     other = data_dirs["tmp"] / "other"
     other.mkdir()

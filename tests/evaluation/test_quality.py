@@ -68,10 +68,10 @@ def test_second_seed_question_set_floors(monkeypatch, tmp_path):
     _, records, m = evaluate(SEED_B, progress=False)
     cats = m["by_category"]
     assert m["questions"] == len(records) >= 140
-    assert m["answers"]["contains_answer"] >= 0.83, m["answers"]  # 84.9% (fifteenth round)
+    assert m["answers"]["contains_answer"] >= 0.84, m["answers"]  # 85.7% (fifteenth round)
     assert cats["paraphrase: plain"]["accuracy"] >= 0.93, cats  # 96.9%
     assert cats["paraphrase: casual or keywords"]["accuracy"] >= 0.84, cats  # 87.5%
-    assert cats["paraphrase: few shared words"]["accuracy"] >= 0.53, cats  # 56.3%
+    assert cats["paraphrase: few shared words"]["accuracy"] >= 0.56, cats  # 59.4%
     # 13 of 15: rescuing reworded questions (qa.reading.reworded) must not cost one; "who"/"where"
     # answered by a sentence naming no one/no place, and "what is X's thing called" by one naming
     # nothing (qa.reading.asked_kind), add three; a foundry asked for answered only by a maker
