@@ -126,8 +126,7 @@ _NAMING = frozenset("called named dubbed nicknamed termed titled known referred 
 _QUOTES = frozenset('"“”‘«»')
 
 
-# "How often does Samsung report earnings?" (or "At what cadence ...", "meta chip release cadence")
-# is not answered by a sentence stating no frequency.
+# "How often ...?", "At what cadence ...?", "meta chip release cadence": a frequency answers.
 _HOW_OFTEN = re.compile(r"\s*how\s+(?:often|frequently)\b|.*\bcadence\b", re.I)
 # Words that state how often: "every six months", "biennial", "twice", "three times a year", "rarely".
 FREQUENCY = re.compile(r"^(?:every|each|per|once|twice|thrice|times)$|annual|ennial|yearly|monthly|weekly|daily|"
@@ -181,10 +180,11 @@ def named_owner(question: str) -> str | None:
 _PARTNER = re.compile(r"\s*(?i:who)\s+(?:is|are|was|were|will|would|has|have|had|did|does|do)\s+(?:the\s+)?"
                       r"([\w.&-]+)\s+(\S+)(?:\s+(\S+))?.*\bwith(?:\s+(?:on|for|in|at|to)(?:\s+[^\s?]+){1,3})?\s*\??\s*$", re.I)
 # "Who designed Jalapeño with OpenAI?", "Which company worked with OpenAI on Jalapeño?": a verb of
-# making or joining, then "with" and a capitalised name.
+# making or joining, then "with" and a capitalised name; "Who helped OpenAI build Jalapeño?": the one helped.
 _WITH_NAME = re.compile(r"\s*(?i:who|(?:which|what)\s+(?:company|companies|firm|firms|chipmaker|partner|partners|business))\s+(?:(?:is|are|was|were|will|has|have|had|did|does|do)\s+)?([a-z]+)\b[^?]*?"
                         r"\bwith\s+(?:the\s+)?((?-i:[A-Z])[\w.&-]*)", re.I)
-_HELPED = re.compile(r"\s*(?i:who|(?:which|what)\s+(?:company|companies|firm|firms|partner|partners))\s+(?:(?i:has|have|had|did|does|do|will)\s+)?(?i:help|helps|helped|assist|assists|assisted|aid|aided)\s+(?:the\s+)?([A-Z][\w.&-]*)")
+_HELPED = re.compile(r"\s*(?i:who|(?:which|what)\s+(?:company|companies|firm|firms|partner|partners))\s+(?:(?i:has|have|had|did|does|do|will)\s+)?"
+                     r"(?i:help|helps|helped|assist|assists|assisted|aid|aided)\s+(?:the\s+)?([A-Z][\w.&-]*)")
 _WITH_VERBS = _MAKER_VERBS | frozenset(f for stem in "partner team work collaborate cooperate ally join".split()
                                        for f in (stem, stem + "s", stem + "ed", stem + "d", stem + "ing", stem[:-1] + "ing"))
 
