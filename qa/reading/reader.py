@@ -72,7 +72,7 @@ class Reading:
     gate: tuple[float, ...] = ()  # qa.reading.answerable.GATE_FEATURES of the chosen sentence
 
 
-_MAKER_POOL = 8  # candidates read for the maker of a thing (qa.reading.prefer), the top three among them
+_MAKER_POOL = 8  # candidates qa.reading.prefer reads for a maker or for what is besides a thing ruled out
 _SAID_POOL = 12  # candidates read for the asked party's own statement ("Which chips does X say ...?")
 
 
@@ -380,7 +380,7 @@ class ExtractiveReader:
     def _short(self, question, cands, feats, logits, top, extra=()):
         """Let the short-answer extractor re-rank the top sentences (returned best first): a sentence
         holding a span of the expected type is a better answer than a near-identical one that does not.
-        ``extra`` candidates get short answers too, but are not ranked."""
+        ``extra`` candidates get short answers too (their confidence enters ``feats``), but are not ranked."""
         from .shortanswer import extract_short_answer, parse_many
 
         read = [*top, *extra]
