@@ -22,6 +22,7 @@ from .stems import stem
 from .timeshape import is_duration, names_calendar, names_one_point
 from .units import unit_names
 from .makers import superseded_tokens
+from .objects import object_tokens
 
 __all__ = ["KINDS", "WORD", "question_info", "span_candidates", "stem"]
 
@@ -319,11 +320,10 @@ def span_candidates(question: str, sentence: str, doc, kinds: Sequence[str]) -> 
     q["matched"] = matched = [st in q["stems"] for st in v.stem]
     q["positions"] = [p for p, m in enumerate(matched) if m and not v.stop[p]]
     allowed = set(kinds)
-    # "Who designed Jalapeño?" over "OpenAI and Broadcom stated that this chip went from initial
-    # design to manufacturing tape-out ...": a maker is a company or a person, so when the
-    # sentence names one beyond the question's own names, the answer is a span holding it.
-    # (For every "who" and "where" question, spans holding any name lost more SQuAD answers than
-    # they gained: the span model weighs names against other phrases better than a filter.)
+    # "Who designed Jalapeño?" over "OpenAI and Broadcom stated that this chip went from initial design
+    # to manufacturing tape-out ...": a maker is a company or a person, so when the sentence names one
+    # beyond the question's own names, the answer is a span holding it. (For every "who" and "where"
+    # question, spans holding any name lost more SQuAD answers than they gained.)
     # Likewise the name nearest the owner for "What is Meta's chip called?", and a frequency
     # ("every six months", "biennial") for "how often", and the whole phrase spelling an acronym
     # ("Very high-speed Backbone Network Service", not "Backbone Network Service", for vBNS).
@@ -340,6 +340,7 @@ def span_candidates(question: str, sentence: str, doc, kinds: Sequence[str]) -> 
         asked = doer_tokens(question, v)  # "Who reported ...?": the subject of "reported"
     if not asked and q["excluded"]:
         asked = beside_excluded(v, q["excluded"])  # "Besides the 2nm process, what ...?": what it is joined to
+    asked = asked or object_tokens(question, v)  # "What chip does Google have?": the asked verb's object
     # "Who makes Trainium?" over "Google has TPU, Amazon has Trainium ...": the one whose verb has it.
     agents = agent_tokens(question, v, maker)
     if agents:

@@ -1,0 +1,103 @@
+"""What a question asks as the object of its verb, read in a candidate sentence's parse:
+
+- "What chip does Google have?" over "Google has TPU, Amazon has Trainium and Inferentia, Meta
+  is advancing MTIA": the object of the verb whose subject is the question's name ("TPU"), not the
+  object the span model ranks higher for sitting among more words ("Trainium and Inferentia").
+- "What will Meta upgrade to next year?" over "... will upgrade from third-generation chips to
+  fifth-generation chips next year": a preposition left after the verb asks for its object in the
+  sentence (the object of "upgrade to"), not of another preposition of the verb.
+
+Both return token positions of view ``v`` (:class:`qa.reading.spanfeatures._View`); a span of the
+short answer must then hold one. Empty when the sentence does not say it that way: then the span
+model decides, as before.
+"""
+from __future__ import annotations
+
+import re
+
+from .stems import stem
+
+__all__ = ["held_tokens", "object_tokens", "stranded_tokens"]
+
+# "What chip does Google have?", "Which accelerator has OpenAI released?", "What is Meta advancing?":
+# a wh-word (and up to three words of its phrase), an auxiliary, a capitalised name, the verb.
+_HELD = re.compile(r"\s*(?i:what|which)(?:\s+[\w-]+){0,3}?\s+"
+                   r"((?i:did|does|do|will|would|has|have|had|can|could|is|are|was|were))\s+"
+                   r"((?:[A-Z][\w.&'’-]*\s+){1,3}?)([a-z]{2,})\b")
+# "What will Meta upgrade to next year?", "What is MTIA used for?": the verb and the preposition it
+# leaves without an object, at the question's end or before a time ("next year", "in 2026").
+_STRANDED = re.compile(r"\s*(?i:what|which)\b.*?\b([a-z]{3,})\s+(to|from|into|for|with|on|about|at|of)"
+                       r"\s*(?:[?.!]*\s*$|(?=(?:next|last|this)\s+(?:year|month|week|quarter)|in\s+\d{4}|by\s+(?:the\s+end|\d{4})))")
+_BE = frozenset("is are was were".split())
+# Verbs with readers of their own (what a party says, what an acronym stands for, what a thing is
+# called) or that take no object worth quoting ("What does Meta do?").
+_OWN_READERS = frozenset("say said tell told think thought expect believe mean call name do stand know".split())
+_HAVE = frozenset("have has had having".split())
+_OBJECTS = frozenset(("dobj", "attr", "oprd"))
+_CLAUSES = frozenset(("relcl", "acl", "advcl", "ccomp", "xcomp"))
+
+
+def _verb_key(word: str) -> str:
+    word = word.lower()
+    return "have" if word in _HAVE else stem(word)
+
+
+def _phrases(v, heads: list[int]) -> set[int]:
+    """The phrases of the heads, the items listed with them ("Trainium and Inferentia") and what
+    names them ("the concept Distributed Adaptive Message Block Switching"), without the clauses
+    they hold ("better suited to ...")."""
+    heads = [h for h in heads if v.pos[h] not in ("PRON", "DET")]  # "for which", "has it": no object named
+    out = set(heads)
+    for k in range(v.n):
+        path = [k] + v.anc[k]
+        top = next((x for x in path if x in heads), None)
+        if top is None or k == top:
+            continue
+        inner = path[:path.index(top)]
+        # A capitalised "clause" is a name the small parser took for a verb ("the concept
+        # Distributed Adaptive Message Block Switching").
+        if not any(v.dep[x] in _CLAUSES and not v.text[x][:1].isupper() for x in inner):
+            out.add(k)
+    return out
+
+
+def _verbs(v, key: str):
+    return [k for k in range(v.n) if v.pos[k] in ("VERB", "AUX") and _verb_key(v.lower[k]) == key]
+
+
+def held_tokens(question: str, v) -> set[int]:
+    """Positions of the object of the question's verb whose subject is the question's name."""
+    m = _HELD.match(question)
+    if m is None:
+        return set()
+    aux, name, verb = m.group(1).casefold(), m.group(2).split(), m.group(3).lower()
+    if verb in _OWN_READERS or (aux in _BE and not verb.endswith("ing")):
+        return set()  # "What was Jalapeño designed for?": the name is what was acted on
+    words = {w.casefold().rstrip("'’s") for w in name}
+    out: set[int] = set()
+    for k in _verbs(v, _verb_key(verb)):
+        subjects = [s for s in range(v.n) if v.head[s] == k and s != k and v.dep[s] == "nsubj"]
+        subjects += [c for c in range(v.n) if v.dep[c] in ("compound", "flat", "conj") and v.head[c] in subjects]
+        if not any(v.lower[s] in words for s in subjects):
+            continue
+        out |= _phrases(v, [o for o in range(v.n) if v.head[o] == k and o != k and v.dep[o] in _OBJECTS])
+    return out
+
+
+def stranded_tokens(question: str, v) -> set[int]:
+    """Positions of the object of the preposition a question leaves after its verb."""
+    m = _STRANDED.match(question)
+    if m is None or m.group(1).lower() in _OWN_READERS:
+        return set()
+    key, prep = _verb_key(m.group(1)), m.group(2).lower()
+    out: set[int] = set()
+    for k in _verbs(v, key):
+        for p in range(v.n):
+            if v.head[p] == k and p != k and v.dep[p] == "prep" and v.lower[p] == prep:
+                out |= _phrases(v, [o for o in range(v.n) if v.head[o] == p and v.dep[o] == "pobj"])
+    return out
+
+
+def object_tokens(question: str, v) -> set[int]:
+    """The object a question asks for in view ``v`` (either reading), or nothing."""
+    return held_tokens(question, v) or stranded_tokens(question, v)
