@@ -210,6 +210,10 @@ def _focus_from(toks: list[str], start: int, window: int = 2, after_wh: bool = F
         modifier = t == "total" and start + k + 1 < len(toks) and toks[start + k + 1] not in _STOP
         if t in _STOP or start + k in owners and not seen or modifier:  # "What total installed capacity ..."
             continue
+        nxt = toks[start + k + 1] if start + k + 1 < len(toks) else ""
+        if (not seen and nxt.endswith(("'s", "’s")) and not t.endswith(("'s", "’s"))
+                and not (after_wh and (k == 0 or toks[start - 1] == "which"))):
+            continue  # "What's Samsung Foundry's backlog?": the owner's first word, after a verb
         if t.endswith(("'s", "’s")):
             owned = toks[start + k + 1] if start + k + 1 < len(toks) else ""
             # After "which" the words up to the owner are its noun phrase; after "what" they may

@@ -100,6 +100,10 @@ def test_question_focus_finds_the_focus_noun():
     ("What is the Kelta Electronics chipmaker's backlog?", "backlog"),  # its description read as a name
     ("What was Peyton Manning's passer rating?", "rating"),
     ("What is Kelta Electronics' backlog?", "backlog"),  # the possessive of a name ending in s
+    # (sixteenth round) after "What's", an owner's name of two words, typed in any case
+    ("What's Kelta Foundry's backlog?", "backlog"),
+    ("what's kelta foundry's backlog", "backlog"),
+    ("Which memory maker's deal is biggest?", "maker"),  # after "which", the owner is asked for
     # ... but not where the owner is asked for, or a verb may open the words.
     ("What was the coach's name?", "coach"),
     ("In what city's hotel did the team stay?", "city"),
