@@ -70,6 +70,9 @@ def _focus_stem(question: str) -> str | None:
     return stem(head.lower())[:_PREFIX] if head.isalpha() else None
 
 
+# "Who reported ...?", "Who first designed ...?": a doer of the verb, named where the verb (or its
+# noun: "report", "designer") is, not any name of a sentence about the subject.
+_WHO_DID = re.compile(r"\s*who\s+(?:(?:first|also|originally|reportedly|later)\s+)?(?!(?:is|was|has|does)\b)[a-z]+(?:ed|s)\b", re.I)
 _NOT_PLURAL = re.compile(r"(?:ss|us|is|ics|news|series|species)$")
 _ONE_VALUE = frozenset(("DATE", "TIME", "DURATION", "NUM", "MONEY", "PERCENT", "QUANTITY"))
 
@@ -128,11 +131,11 @@ def _answers(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | 
         # Near what is asked ("directed by ..."); else near any word of the question, a little
         # farther: the subject's own name is next to many things that are no answer.
         anchors = [n for n, key in enumerate(s.keys) if q.asks(key)]
-        if st.anchored and not anchors and q.predicate:
+        if not anchors and q.predicate and (st.anchored or st.who_anchored and _WHO_DID.match(q.text)):
             continue
         named = q.kind is None and kind == "name"  # a name stated in the answer's place: next to what is asked only
-        if named and not anchors:
-            continue
+        if named and not (anchors and (not st.named_subject or _speaks_of_subject(q, f, i))):
+            continue  # ... and in a sentence about the subject ("Did TSMC make ...?": TSMC near)
         penalty = 0 if anchors else st.subject_penalty
         anchors = anchors or [n for n, key in enumerate(s.keys) if key in q.keys and key not in _Q_STOP]
         best: tuple[float, Value] | None = None

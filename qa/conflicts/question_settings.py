@@ -143,6 +143,10 @@ class QuestionSettings:
     # A document's answer only next to a word of what the question asks ("directed by" for "who
     # directed"), not next to the subject's name alone. Off: RAMDocs recall .614 -> .506 (P .865).
     anchored: bool = False
+    # ... but always for "Who <verb>...?" ("Who reported the talks?"): a sentence without the verb
+    # or its noun names people and companies that did something else ("SK Hynix, Micron" of a
+    # sentence on partners). Off: as other questions.
+    who_anchored: bool = True
     # A one-word part left of a name once the question's own words are taken out, with nothing
     # between it and them ("Samsung Electronics" asked about Samsung), is the rest of the
     # subject's name, not an answer (off: read as a name of its own, as before).
@@ -157,6 +161,10 @@ class QuestionSettings:
     # and "The Information reported" / "en.Wedoany.com Reported" beside "report" are two names
     # of another slot, not two answers to it (off: any two names there are a conflict).
     stated_name_given: bool = True
+    # ... and each source's name is read only from a sentence about the question's subject (it, a
+    # neighbour or the lead names it): "Did TSMC make the first MTIA chips?" was answered "OpenAI
+    # and Broadcom" by a sentence on another chip that never names TSMC (off: any sentence).
+    named_subject: bool = True
     # Dates compared to the day or month a question states or asks for ("on 2 March 1881?", "which
     # month"; ``qa.conflicts.precision``; off: by year only).
     date_precision: bool = True
