@@ -6,6 +6,9 @@
 - "What will Meta upgrade to next year?" over "... will upgrade from third-generation chips to
   fifth-generation chips next year": a preposition left after the verb asks for its object in the
   sentence (the object of "upgrade to"), not of another preposition of the verb.
+- "Which clients does Samsung have?" over "... when competing for AI clients like Meta and
+  Anthropic": the things the sentence gives as examples of the asked kind ("like", "such as",
+  "including"), not the kind's own modifier ("AI").
 
 Both return token positions of view ``v`` (:class:`qa.reading.spanfeatures._View`); a span of the
 short answer must then hold one. Empty when the sentence does not say it that way: then the span
@@ -17,7 +20,7 @@ import re
 
 from .stems import stem
 
-__all__ = ["held_tokens", "object_tokens", "stranded_tokens"]
+__all__ = ["examples_tokens", "held_tokens", "object_tokens", "stranded_tokens"]
 
 # "What chip does Google have?", "Which accelerator has OpenAI released?", "What is Meta advancing?":
 # a wh-word (and up to three words of its phrase), an auxiliary, a capitalised name, the verb.
@@ -33,6 +36,8 @@ _BE = frozenset("is are was were".split())
 # called) or that take no object worth quoting ("What does Meta do?").
 _OWN_READERS = frozenset("say said tell told think thought expect believe mean call name do stand know".split())
 _HAVE = frozenset("have has had having".split())
+_AUX = "(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could)"
+_TYPE_OF = re.compile(r"\b(?:kind|type|sort|form|class)s?\s+of\b", re.I)
 _OBJECTS = frozenset(("dobj", "attr", "oprd"))
 _CLAUSES = frozenset(("relcl", "acl", "advcl", "ccomp", "xcomp"))
 
@@ -98,6 +103,32 @@ def stranded_tokens(question: str, v) -> set[int]:
     return out
 
 
-def object_tokens(question: str, v) -> set[int]:
-    """The object a question asks for in view ``v`` (either reading), or nothing."""
-    return held_tokens(question, v) or stranded_tokens(question, v)
+def examples_tokens(v, focus_stem: str) -> set[int]:
+    """Positions of the examples given of a noun of stem ``focus_stem``: "Meta and Anthropic" of
+    "clients like Meta and Anthropic", "Google and Amazon" of "giants such as Google and Amazon"."""
+    out: set[int] = set()
+    for k in range(v.n):
+        if v.stem[k] != focus_stem or v.pos[k] not in ("NOUN", "PROPN"):
+            continue
+        for p in range(v.n):
+            if v.head[p] != k or v.dep[p] != "prep":
+                continue
+            if v.lower[p] in ("like", "including") or (v.lower[p] == "as" and p > 0 and v.lower[p - 1] == "such"):
+                out |= _phrases(v, [o for o in range(v.n) if v.head[o] == p and v.dep[o] == "pobj"])
+    return out
+
+
+def object_tokens(question: str, v, q: dict) -> tuple[set[int], set[int]]:
+    """The object a question asks for in view ``v`` (``q``: its ``question_info``), or nothing; and
+    the positions no span may hold: the asked kind's noun, when the sentence gives examples of it
+    (they are the answer, not "global technology giants (including ...)")."""
+    # "What type of surnames ...?" over "Border Reiver surnames such as Armstrong": the type is
+    # the qualifier, not an example.
+    # Only the wh-phrase's own noun ("which (AI) clients"): "Of what were materials ... thought to
+    # contain?" asks for no material.
+    if (q["focus_stem"] and q["wh"] in ("which", "what") and not _TYPE_OF.search(question)
+            and re.search(rf"\b(?:which|what)\s+(?:(?!{_AUX}\b)[\w-]+\s+)?{re.escape(q['focus'])}\b", question, re.I)):
+        examples = examples_tokens(v, q["focus_stem"])
+        if examples:
+            return examples, {k for k in range(v.n) if v.stem[k] == q["focus_stem"]}
+    return held_tokens(question, v) or stranded_tokens(question, v), set()

@@ -322,11 +322,10 @@ def span_candidates(question: str, sentence: str, doc, kinds: Sequence[str]) -> 
     allowed = set(kinds)
     # "Who designed Jalapeño?" over "OpenAI and Broadcom stated that this chip went from initial design
     # to manufacturing tape-out ...": a maker is a company or a person, so when the sentence names one
-    # beyond the question's own names, the answer is a span holding it. (For every "who" and "where"
-    # question, spans holding any name lost more SQuAD answers than they gained.)
-    # Likewise the name nearest the owner for "What is Meta's chip called?", and a frequency
-    # ("every six months", "biennial") for "how often", and the whole phrase spelling an acronym
-    # ("Very high-speed Backbone Network Service", not "Backbone Network Service", for vBNS).
+    # beyond the question's own names, the answer is a span holding it (for every "who" and "where"
+    # question, spans holding any name lost more SQuAD answers than they gained). Likewise the name
+    # nearest the owner for "What is Meta's chip called?", a frequency ("every six months") for "how
+    # often", the whole phrase spelling an acronym ("Very high-speed Backbone Network Service", vBNS).
     kind = asked_kind(question)
     often = kind == "often"
     maker = asks_maker(question)
@@ -340,7 +339,9 @@ def span_candidates(question: str, sentence: str, doc, kinds: Sequence[str]) -> 
         asked = doer_tokens(question, v)  # "Who reported ...?": the subject of "reported"
     if not asked and q["excluded"]:
         asked = beside_excluded(v, q["excluded"])  # "Besides the 2nm process, what ...?": what it is joined to
-    asked = asked or object_tokens(question, v)  # "What chip does Google have?": the asked verb's object
+    # "What chip does Google have?": the asked verb's object; "clients like Meta ...": not "clients".
+    found, nouns = object_tokens(question, v, q) if not asked else (set(), set())
+    asked = asked or found
     # "Who makes Trainium?" over "Google has TPU, Amazon has Trainium ...": the one whose verb has it.
     agents = agent_tokens(question, v, maker)
     if agents:
@@ -356,7 +357,7 @@ def span_candidates(question: str, sentence: str, doc, kinds: Sequence[str]) -> 
     source = ({k for k in range(1, v.n) if v.lower[k - 1] == "according" and v.lower[k] == "to"}
               if q["wh"] == "where" else set())
     # "What is X?": not a thing listed beside X, unless it spells X out ("high-bandwidth memory (HBM)").
-    siblings = listed_beside(v, q["defined"]) - spelt
+    siblings = (listed_beside(v, q["defined"]) - spelt) | nouns
     purpose = purpose_of_focus(v, q)
     out, fits, points = [], [], []
     for (i, j), ks in v.spans.items():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.reading.objects import held_tokens, stranded_tokens
+from qa.reading.objects import examples_tokens, held_tokens, stranded_tokens
 from qa.reading.shortanswer import extract_short_answer
 
 LIST = ("Globex has Nova, Acme has Quasar and Pulsar, Initech is advancing Zeta, and model companies like Hooli "
@@ -67,3 +67,39 @@ def test_no_object_when_the_question_does_not_ask_for_it(question):
 def test_no_stranded_object(question):
     v = _view(UPGRADE)
     assert stranded_tokens(question, v) == set()
+
+
+CLIENTS = ("Nexa's ownership of foundry and packaging resources gives it a fuller portfolio when competing for AI "
+           "clients like Kestrel and Orbit.")
+
+
+@pytest.mark.parametrize("question,sentence,examples,short", [
+    # the examples given of the asked kind, not the kind's own modifier ("AI")
+    ("Which clients is Nexa competing for?", CLIENTS, "Kestrel and Orbit", "Kestrel and Orbit"),
+    ("Which giants is Nexa making chips for?", "Nexa is the core production base of custom chips for global "
+     "technology giants (including Helix, Kestrel and Orbit).", "Helix , Kestrel and Orbit", "Helix, Kestrel and Orbit"),
+])
+def test_the_examples_of_the_asked_kind(question, sentence, examples, short):
+    from qa.reading.spanfeatures import question_info, stem
+
+    v = _view(sentence)
+    assert _words(v, examples_tokens(v, question_info(question)["focus_stem"])) == examples
+    a, b, _ = extract_short_answer(question, sentence)
+    assert sentence[a:b] == short
+    assert examples_tokens(v, stem("portfolio")) == set()  # no examples given of it
+
+
+@pytest.mark.parametrize("question,sentence", [
+    # the type asked is the qualifier ("Border Reiver"), not an example of it
+    ("What type of surnames have a strong presence?", "There is a strong presence of Border Reiver surnames such as "
+     "Armstrong and Elliot."),
+    # "materials" is not the wh-phrase's noun: what they contain is asked
+    ("Of what were materials that left little residue thought to contain?", "Highly combustible materials that "
+     "leave little residue, such as wood or coal, were thought to be made mostly of phlogiston."),
+])
+def test_no_examples_when_the_kind_is_not_what_is_asked(question, sentence):
+    from qa.reading.objects import object_tokens
+    from qa.reading.spanfeatures import question_info
+
+    v = _view(sentence)
+    assert object_tokens(question, v, question_info(question))[1] == set()
