@@ -115,9 +115,9 @@ _AGENT = re.compile(r"[a-z]{3,}(?:ist|ian|eer)s?$")
 _WHO_IS_NAME = re.compile(r"\s*(?i:who)\s+(?:is|was|are|were)\s+(?:[A-Z][\w'’.-]*\s*)+\??\s*$")
 
 
-# "What is X called?", "What was the name of X?", "What's X known as?", "What is X's name?"
-_NAME_Q = re.compile(r"\s*what(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?:(?:the\s+)?name\s+of\b|.*(?:\b(?:called|named|"
-                     r"dubbed|known\s+as)|['’]s\s+name)\b)", re.I)
+# "What is X called?", "What was the name of X?", "What's X known as?", "What is X's name?", "What do analysts call X?"
+_NAME_Q = re.compile(r"\s*what(?:(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?:(?:the\s+)?name\s+of\b|.*(?:\b(?:called|named|"
+                     r"dubbed|known\s+as)|['’]s\s+name)\b)|\s+(?:do|does|did)\s+.+?\s+(?:call|name|dub)\s)", re.I)
 # A named owner's thing: "Anthropic's chip", "Theodore Roosevelt’s policy" (not the question's first word).
 _NAMED_OWNER = re.compile(r"\s[(\"“]?([^\s(\"“]*[A-Z][\w.&-]*)['’]s?\s")
 # Entities that are amounts or dates name nothing ("What is it called?" is not "2026").

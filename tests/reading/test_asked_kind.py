@@ -28,6 +28,10 @@ def _views(text: str) -> list:
         ("What's OpenAI's chip's name?", "name"),
         ("What was Jacksonville's fire later known as?", "name"),
         ("What was the name of Theodore Roosevelt’s policy", "name"),
+        # (sixteenth round) what someone calls a named owner's thing
+        ("What do analysts call Kestrel and Orbit's strategy?", "name"),
+        ("what did critics dub Nexa's chip", "name"),
+        ("What do analysts think of Kestrel's strategy?", None),
         # a described thing without a named owner may be called by a term in small letters
         ("What's the chip's name?", None),
         ("What is the bad air theory officially known as?", None),
