@@ -93,7 +93,7 @@ def _compared_only(owner: str, quote: str) -> str | None:
 
 
 # The name a sentence opens with, past an attribution ("According to industry sources, Meta ...").
-_OPENING = rf"\s*(?:According to [^,]{{1,40}},\s*)?{_OWNER_NAME}"
+_OPENING = rf"\s*(?:According to [^,]{{1,40}},\s*|[A-Z][a-z]*(?:\s+[a-z]+){{0,3}},\s*)?{_OWNER_NAME}"  # "To this end, Meta"
 # "(including Tesla, Anthropic and Meta)", "Tesla, Anthropic, and Meta": one name among others.
 _LIST = rf"{_OWNER_NAME},\s+{_OWNER_NAME},?\s+(?:and|or)\s+{_OWNER_NAME}"
 
@@ -141,6 +141,10 @@ def owned_noun(question: str) -> str | None:
 _ITS_THING = re.compile(rf"\s*(?i:when|by\s+when|how|what|where)\b[^?]*?\b(?:will|is|are|does|do|did|has|was)\s+"
                         rf"{_OWNER_NAME}\s+(?:[a-z][\w-]*\s+){{1,3}}?(?:its|their)\s+((?:[a-z][\w-]*\s+)?[a-z][\w-]*)"
                         r"\s*(?:\?|$)")
+# "When will Anthropic's chip launch?", "When will Meta's data center be finished?": the named
+# owner's thing, and what happens to it.
+_OWNED_EVENT = re.compile(rf"\s*(?i:when|by\s+when|where)\s+(?:will|is|are|was|were|did|does|do|has|have)\s+"
+                          rf"{_OWNER_NAME}{_POSS}\s+((?:[a-z][\w-]*\s+)??[a-z][\w-]*)\s+(?:be\s+)?[a-z]+\s*\??\s*$")
 
 
 def _asked_thing(question: str) -> tuple[str, str] | None:
@@ -149,7 +153,8 @@ def _asked_thing(question: str) -> tuple[str, str] | None:
     center?"); None otherwise."""
     noun = measured_noun(question) or owned_noun(question)
     owner = measured_owner(question, noun) if noun else None
-    if owner is None and (m := _ITS_THING.match(question)) and m.group(1).split()[0].casefold() not in _NOT_OWNERS:
+    if owner is None and (m := _ITS_THING.match(question) or _OWNED_EVENT.match(question)) and (
+            m.group(1).split()[0].casefold() not in _NOT_OWNERS):
         return m.group(2), m.group(1)
     return (noun, owner) if owner else None
 

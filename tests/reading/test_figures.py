@@ -135,6 +135,14 @@ def test_reader_abstains_on_a_quantity_given_only_as_dates(made_up):
      ("Kestrel's data center", "Volta's data center")),
     ("When will Kestrel finish its data center?", "Kestrel aims to finish its data center by 2030.", None),
     ("When did the team lose its funding?", "Volta's funding ended in 2020.", None),  # no named subject
+    # (sixteenth round) the subject after a short opening phrase, and "X's thing" with what happens to it
+    ("When will Kestrel launch its chip?", "To this end, Volta plans a faster design system, and a new generation of "
+     "chips is launched every six months.", ("Kestrel's chip", "Volta's chip")),
+    ("When will Kestrel's chip launch?", "To this end, Volta plans a faster design system, and a new generation of "
+     "chips is launched every six months.", ("Kestrel's chip", "Volta's chip")),
+    ("When will Kestrel's data center be finished?", "Volta aims to build a data center of 5 GW by 2030.",
+     ("Kestrel's data center", "Volta's data center")),
+    ("When will Volta's chip launch?", "To this end, Volta plans a new generation of chips every six months.", None),
 ])
 def test_other_owner(question, quote, expected):
     assert other_owner(question, quote) == expected
