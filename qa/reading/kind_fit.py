@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 
 from .acronyms import asked_acronym, expansion
+from .attribution import SAYING
 from .asked_kind import (_NAMING, _NOT_NAME_ENTS, _QUOTES, _WHO_ENTS, _among, _is_name, _names_more, _only_a_modifier,
                          _own_words, _partner, _MAKER_VERBS, asked_kind, named_owner)
 from .makers import plant_places
@@ -170,7 +171,7 @@ def agent_tokens(question: str, v, maker: bool) -> set[int]:
 
 
 # "Who reported ...?", "Who first announced ...?": the question's verb, after "who" and adverbs.
-_WHO_VERB = re.compile(r"\s*(?i:who)\s+(?:(?:first|also|reportedly|originally|later)\s+)*([a-z]{3,}ed)\b")
+_WHO_VERB = re.compile(r"\s*(?i:who)\s+(?:(?:first|also|reportedly|originally|later)\s+)*([a-z]{3,}ed|said|told|wrote)\b")
 
 
 def doer_tokens(question: str, v) -> set[int]:
@@ -182,8 +183,9 @@ def doer_tokens(question: str, v) -> set[int]:
     if m is None:
         return set()
     verb, own = stem(m.group(1)), _own_words(question)
+    verbs = SAYING if verb in SAYING else {verb}  # "Who said ...?": who reported, stated or wrote it
     for k in range(v.n):
-        if v.pos[k] != "VERB" or v.stem[k] != verb:
+        if v.pos[k] != "VERB" or v.stem[k] not in verbs:
             continue
         for s in (s for s in range(v.n) if v.head[s] == k and v.dep[s] == "nsubj" and v.pos[s] == "PROPN"):
             name = {s} | {c for c in range(v.n) if v.head[c] == s and v.dep[c] in ("compound", "flat") and v.pos[c] == "PROPN"}

@@ -20,7 +20,7 @@ import re
 
 from .stems import stem
 
-__all__ = ["examples_tokens", "held_tokens", "object_tokens", "stranded_tokens"]
+__all__ = ["examples_tokens", "held_tokens", "object_tokens", "phrases", "stranded_tokens"]
 
 # "What chip does Google have?", "Which accelerator has OpenAI released?", "What is Meta advancing?":
 # a wh-word (and up to three words of its phrase), an auxiliary, a capitalised name, the verb.
@@ -47,7 +47,7 @@ def _verb_key(word: str) -> str:
     return "have" if word in _HAVE else stem(word)
 
 
-def _phrases(v, heads: list[int]) -> set[int]:
+def phrases(v, heads: list[int]) -> set[int]:
     """The phrases of the heads, the items listed with them ("Trainium and Inferentia") and what
     names them ("the concept Distributed Adaptive Message Block Switching"), without the clauses
     they hold ("better suited to ...")."""
@@ -85,7 +85,7 @@ def held_tokens(question: str, v) -> set[int]:
         subjects += [c for c in range(v.n) if v.dep[c] in ("compound", "flat", "conj") and v.head[c] in subjects]
         if not any(v.lower[s] in words for s in subjects):
             continue
-        out |= _phrases(v, [o for o in range(v.n) if v.head[o] == k and o != k and v.dep[o] in _OBJECTS])
+        out |= phrases(v, [o for o in range(v.n) if v.head[o] == k and o != k and v.dep[o] in _OBJECTS])
     return out
 
 
@@ -99,7 +99,7 @@ def stranded_tokens(question: str, v) -> set[int]:
     for k in _verbs(v, key):
         for p in range(v.n):
             if v.head[p] == k and p != k and v.dep[p] == "prep" and v.lower[p] == prep:
-                out |= _phrases(v, [o for o in range(v.n) if v.head[o] == p and v.dep[o] == "pobj"])
+                out |= phrases(v, [o for o in range(v.n) if v.head[o] == p and v.dep[o] == "pobj"])
     return out
 
 
@@ -114,7 +114,7 @@ def examples_tokens(v, focus_stem: str) -> set[int]:
             if v.head[p] != k or v.dep[p] != "prep":
                 continue
             if v.lower[p] in ("like", "including") or (v.lower[p] == "as" and p > 0 and v.lower[p - 1] == "such"):
-                out |= _phrases(v, [o for o in range(v.n) if v.head[o] == p and v.dep[o] == "pobj"])
+                out |= phrases(v, [o for o in range(v.n) if v.head[o] == p and v.dep[o] == "pobj"])
     return out
 
 

@@ -340,8 +340,7 @@ def span_candidates(question: str, sentence: str, doc, kinds: Sequence[str]) -> 
     if not asked and q["excluded"]:
         asked = beside_excluded(v, q["excluded"])  # "Besides the 2nm process, what ...?": what it is joined to
     # "What chip does Google have?": the asked verb's object; "clients like Meta ...": not "clients".
-    found, nouns = object_tokens(question, v, q) if not asked else (set(), set())
-    asked = asked or found
+    asked, nouns = (asked, set()) if asked else object_tokens(question, v, q)
     # "Who makes Trainium?" over "Google has TPU, Amazon has Trainium ...": the one whose verb has it.
     agents = agent_tokens(question, v, maker)
     if agents:
@@ -354,8 +353,7 @@ def span_candidates(question: str, sentence: str, doc, kinds: Sequence[str]) -> 
     if often and not asked:
         return []  # a sentence stating no frequency has no short answer to "how often"
     # "Where will it be made?" over "According to reports, ...": a source is no place.
-    source = ({k for k in range(1, v.n) if v.lower[k - 1] == "according" and v.lower[k] == "to"}
-              if q["wh"] == "where" else set())
+    source = {k for k in range(1, v.n) if v.lower[k - 1] == "according" and v.lower[k] == "to"} if q["wh"] == "where" else set()
     # "What is X?": not a thing listed beside X, unless it spells X out ("high-bandwidth memory (HBM)").
     siblings = (listed_beside(v, q["defined"]) - spelt) | nouns
     purpose = purpose_of_focus(v, q)

@@ -187,3 +187,9 @@ def test_who_did_it_is_the_named_subject_of_the_question_s_verb():
     got = sa.extract_short_answer(question, sentence)
     assert got is not None and sentence[got[0]:got[1]] == "The Information"
     assert not doer_tokens("Who is Kestrel talking to?", v)  # no verb in -ed asked
+    # (sixteenth round) "Who said ...?" is answered by who reported it: verbs of saying are one verb
+    question = "Who said Kestrel is talking to Samsung?"
+    assert "Information" in {v.text[i] for i in doer_tokens(question, v)}
+    got = sa.extract_short_answer(question, sentence)
+    assert got is not None and sentence[got[0]:got[1]] == "The Information"
+    assert not doer_tokens("Who built Kestrel's chips?", v)  # another verb: no one built anything here

@@ -1,0 +1,48 @@
+"""Who says it: the source a sentence gives for its claim, for "Who said ...?" questions.
+
+News sentences attribute their claims more often to described sources than to named ones:
+"According to Korean media reports, Samsung ...", "Industry sources indicate that Samsung's
+backlog ...", "Analysts believe this is part of ...", "A Korean industry official said: ...". A
+"Who said / reported / claims ...?" question is answered by that source; the reader's check that
+a quote names someone for a "who" question (PERSON or ORG entities) does not see it, and the span
+model picks a company the claim is about ("Samsung Electronics"). Named reporters ("..., the news
+outlet The Information reported") are read by :func:`qa.reading.kind_fit.doer_tokens`.
+"""
+from __future__ import annotations
+
+import re
+
+from .objects import phrases
+from .stems import stem
+
+__all__ = ["SAYING", "attribution_tokens", "says_who"]
+
+# Verbs of saying ("Who said ...?" is answered by who reported, stated or wrote it) ...
+SAYING = frozenset(stem(w) for w in """say said says report reported reports state stated states tell told tells
+    write wrote writes claim claimed claims announce announced announces""".split())
+# ... and the verbs news copy gives its sources ("sources indicate", "analysts believe").
+_SOURCING = SAYING | frozenset(stem(w) for w in """indicate indicated indicates believe believed believes note noted
+    notes confirm confirmed confirms""".split())
+# "Who said ...?", "Who first reported ...?", "Who claims ...?", "Who is saying ...?"
+_WHO_SAYS = re.compile(r"\s*(?i:who)\s+(?:(?:is|was|has|have|had|first|also|originally|later)\s+)*([a-z]{3,})\b")
+
+
+def says_who(question: str) -> bool:
+    """Whether the question asks who says, reports or claims something."""
+    m = _WHO_SAYS.match(question)
+    return m is not None and stem(m.group(1)) in SAYING | {stem("saying"), stem("reporting"), stem("claiming")}
+
+
+def attribution_tokens(v) -> set[int]:
+    """Positions of the sources view ``v`` (:class:`qa.reading.spanfeatures._View`) gives for its
+    claim: the object of "according to", and the subject of a verb of saying that is a noun
+    ("Industry sources indicate", "A Korean industry official said"), not a pronoun ("it said")."""
+    out: set[int] = set()
+    for k in range(v.n - 1):
+        if v.lower[k] == "according" and v.lower[k + 1] == "to":
+            out |= phrases(v, [o for o in range(v.n) if v.head[o] == k + 1 and v.dep[o] == "pobj"])
+    for k in range(v.n):
+        if v.pos[k] in ("VERB", "AUX") and v.stem[k] in _SOURCING:
+            out |= phrases(v, [s for s in range(v.n) if v.head[s] == k and s != k and v.dep[s] == "nsubj"
+                               and v.pos[s] in ("NOUN", "PROPN")])
+    return out
