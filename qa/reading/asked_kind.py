@@ -24,9 +24,7 @@ more unanswerable ones (qa/reading/README.md). So, besides the question's own wo
   project is still in its early planning stages, it reflects the growing importance of custom
   hardware ...", which names nothing. A described thing without a named owner is often called by a
   term in small letters ("What is the bad air theory known as?" "miasma theory"; "orientalism"):
-  checked too, the rule cost SQuAD 2.0 more answerable questions than it caught unanswerable ones
-  (qa/reading/README.md), so it is not.
-
+  checked too, the rule cost SQuAD 2.0 more answerable questions than it caught, so it is not.
 - "stands", when the question asks what an acronym stands for: a phrase that spells it
   (:mod:`qa.reading.acronyms`); "MTIA primarily serves Meta's AI recommendations ..." uses the
   acronym and does not expand it.
@@ -40,6 +38,7 @@ import re
 from typing import Iterable
 
 from .acronyms import asked_acronym, expansion
+from .attribution import attribution_tokens, says_who
 from .answertype import _FOCUS, question_focus
 from .makers import (asks_making, asks_who_makes, business_noun, has_asked, made_at, maker_given, makes_there, org_named,
                      others_thing, owns_asked, plant_places)
@@ -256,7 +255,8 @@ def holds_asked_kind(kind: str, question: str, views: Iterable) -> bool:
         acronym = asked_acronym(question) or ""
         return any(expansion(acronym, v) for v in views)
     own, making = _own_words(question), ("place" if maker_given(question) else "maker") if asks_making(question) else ""
-    return any(_holds(kind, own, v, making) for v in views)
+    says = kind == "who" and says_who(question)  # "Who said ...?": "Industry sources indicate ..." says who
+    return any(_holds(kind, own, v, making) or says and bool(attribution_tokens(v)) for v in views)
 
 
 def maker_tokens(question: str, v) -> set[int]:

@@ -23,14 +23,21 @@ SAYING = frozenset(stem(w) for w in """say said says report reported reports sta
 # ... and the verbs news copy gives its sources ("sources indicate", "analysts believe").
 _SOURCING = SAYING | frozenset(stem(w) for w in """indicate indicated indicates believe believed believes note noted
     notes confirm confirmed confirms""".split())
-# "Who said ...?", "Who first reported ...?", "Who claims ...?", "Who is saying ...?"
-_WHO_SAYS = re.compile(r"\s*(?i:who)\s+(?:(?:is|was|has|have|had|first|also|originally|later)\s+)*([a-z]{3,})\b")
+# "Who said ...?", "Who first reported that ...?", "Who claims ...?", "Who is saying ...?"
+_WHO_SAYS = re.compile(r"\s*(?i:who)\s+(?:(?:is|was|has|have|had|first|also|originally|later)\s+)*([a-z]{3,})\b(\s+that\b)?")
+# Verbs whose object is as often a thing as a claim ("Who wrote Freakonomics?", "Who reported on
+# the sideline?", "Who announced Jalapeño?"): asking who says something only before "that".
+_THINGS_TOO = frozenset(stem(w) for w in """report reported reports reporting write wrote writes announce announced
+    announces confirm confirmed confirms note noted notes""".split())
 
 
 def says_who(question: str) -> bool:
     """Whether the question asks who says, reports or claims something."""
     m = _WHO_SAYS.match(question)
-    return m is not None and stem(m.group(1)) in SAYING | {stem("saying"), stem("reporting"), stem("claiming")}
+    if m is None:
+        return False
+    verb = stem(m.group(1))
+    return verb in _SOURCING | {stem("saying"), stem("claiming")} and (verb not in _THINGS_TOO or m.group(2) is not None)
 
 
 def attribution_tokens(v) -> set[int]:

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from .acronyms import asked_acronym, expansion
-from .attribution import SAYING
+from .attribution import SAYING, attribution_tokens, says_who
 from .asked_kind import (_NAMING, _NOT_NAME_ENTS, _QUOTES, _WHO_ENTS, _among, _is_name, _names_more, _only_a_modifier,
                          _own_words, _partner, _MAKER_VERBS, asked_kind, named_owner)
 from .makers import plant_places
@@ -171,7 +171,8 @@ def agent_tokens(question: str, v, maker: bool) -> set[int]:
 
 
 # "Who reported ...?", "Who first announced ...?": the question's verb, after "who" and adverbs.
-_WHO_VERB = re.compile(r"\s*(?i:who)\s+(?:(?:first|also|reportedly|originally|later)\s+)*([a-z]{3,}ed|said|told|wrote)\b")
+_WHO_VERB = re.compile(r"\s*(?i:who)\s+(?:(?:first|also|reportedly|originally|later)\s+)*([a-z]{3,}ed|said|told|wrote|says|"
+                       r"claims|reports|believes|states|writes|tells|announces|indicates)\b")
 
 
 def doer_tokens(question: str, v) -> set[int]:
@@ -191,4 +192,6 @@ def doer_tokens(question: str, v) -> set[int]:
             name = {s} | {c for c in range(v.n) if v.head[c] == s and v.dep[c] in ("compound", "flat") and v.pos[c] == "PROPN"}
             if any(not _among(v.lower[c], own) for c in name):
                 return name
-    return set()
+    # "Who said Samsung's backlog will reach 50 trillion won?" over "According to Korean media
+    # reports, ...": the source the sentence gives, named or not (qa.reading.attribution).
+    return attribution_tokens(v) if says_who(question) else set()

@@ -49,7 +49,8 @@ from typing import Callable, Sequence
 from .agents import acts, asked_agent
 from .asked_spans import beside_excluded, defined_name, definition_tokens, excluded_stems
 from .asked_kind import _names_more, _own_words, asked_kind, holds_asked_kind, named_owner
-from .kind_fit import fit_kind, fits
+from .attribution import says_who
+from .kind_fit import doer_tokens, fit_kind, fits
 from .makers import asks_making, tied_maker
 from .measured import asked_owner, opens_with, other_owner
 from .answertype import answer_type, states_fact
@@ -145,6 +146,11 @@ def preferred(question: str, pool: Sequence[int], text: dict[int, str], names: d
         owner = (named_owner(question) or "").casefold()
         if not gives[pool[0]]:
             pool = [i for i in pool if gives[i] and (not owner or owner in _lower_words(text[i]))] + pool
+    elif asked == "who" and says_who(question) and not doer_tokens(question, (views := view())[pool[0]]):
+        # "Who said Samsung's backlog will reach 50 trillion won?": not the official's quoted
+        # sentence on the backlog (it names Samsung's foundry, no source), but a runner-up giving
+        # its source ("According to Korean media reports, ...", "Industry sources indicate ...").
+        pool = [i for i in pool if doer_tokens(question, views[i])] + pool
     elif asked == "who" and question_names(question):
         # "Who is Anthropic's new hardware hire?": the best sentence names no one ("Talent moves
         # have drawn more attention to Anthropic's hardware clues"); a runner-up naming someone
