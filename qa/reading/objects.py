@@ -10,7 +10,7 @@
   Anthropic": the things the sentence gives as examples of the asked kind ("like", "such as",
   "including"), not the kind's own modifier ("AI").
 
-Both return token positions of view ``v`` (:class:`qa.reading.spanfeatures._View`); a span of the
+Each returns token positions of view ``v`` (:class:`qa.reading.spanfeatures._View`); a span of the
 short answer must then hold one. Empty when the sentence does not say it that way: then the span
 model decides, as before.
 """
@@ -78,7 +78,7 @@ def held_tokens(question: str, v) -> set[int]:
     aux, name, verb = m.group(1).casefold(), m.group(2).split(), m.group(3).lower()
     if verb in _OWN_READERS or (aux in _BE and not verb.endswith("ing")):
         return set()  # "What was Jalapeño designed for?": the name is what was acted on
-    words = {w.casefold().rstrip("'’s") for w in name}
+    words = {re.sub(r"['’]s?$", "", w.casefold()) for w in name}  # "Siemens", "Samsung's"
     out: set[int] = set()
     for k in _verbs(v, _verb_key(verb)):
         subjects = [s for s in range(v.n) if v.head[s] == k and s != k and v.dep[s] == "nsubj"]
@@ -122,10 +122,9 @@ def object_tokens(question: str, v, q: dict) -> tuple[set[int], set[int]]:
     """The object a question asks for in view ``v`` (``q``: its ``question_info``), or nothing; and
     the positions no span may hold: the asked kind's noun, when the sentence gives examples of it
     (they are the answer, not "global technology giants (including ...)")."""
-    # "What type of surnames ...?" over "Border Reiver surnames such as Armstrong": the type is
-    # the qualifier, not an example.
-    # Only the wh-phrase's own noun ("which (AI) clients"): "Of what were materials ... thought to
-    # contain?" asks for no material.
+    # Not for "What type of surnames ...?" over "Border Reiver surnames such as Armstrong" (the type
+    # is the qualifier), and only for the wh-phrase's own noun ("which (AI) clients"): "Of what were
+    # materials ... thought to contain?" asks for no material.
     if (q["focus_stem"] and q["wh"] in ("which", "what") and not _TYPE_OF.search(question)
             and re.search(rf"\b(?:which|what)\s+(?:(?!{_AUX}\b)[\w-]+\s+)?{re.escape(q['focus'])}\b", question, re.I)):
         examples = examples_tokens(v, q["focus_stem"])

@@ -28,6 +28,9 @@ def _words(v, positions) -> str:
     # the object of the verb whose subject is the asked name, not the list the span model prefers
     ("What chip does Globex have?", LIST, "Nova", "Nova"),
     ("what board does Acme have", LIST, "Quasar and Pulsar", "Quasar and Pulsar"),
+    # a name ending in "s" is read whole ("Vantis", not "Vanti")
+    ("What does Vantis have?", "Vantis has a large rail unit, while Orbit has a signalling arm.", "a large rail unit",
+     "large rail unit"),
 ])
 def test_the_thing_a_named_party_has(question, sentence, held, short):
     v = _view(sentence)
