@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["AMOUNT_NAMES", "AMOUNT_NOUNS", "states_currency", "states_share"]
+__all__ = ["AMOUNT_NAMES", "AMOUNT_NOUNS", "RATE_NAMES", "states_currency", "states_share"]
 
 # What a business is owed, earns or owes, as a question writes it -> the word beginnings naming it
 # in a text. A wh-question asking for one asks for an amount of money (qa.reading.answertype), and
@@ -23,6 +23,14 @@ AMOUNT_NAMES = {w: names for words, names in (
     (("valuation",), ("valuation",)),  # not "worth" or "value": "orders worth 3 trillion won"
 ) for w in words}
 AMOUNT_NOUNS = frozenset(AMOUNT_NAMES)
+# Rates reported under a name, asked as a share ("What yield has Samsung reached on 2nm?"): answered
+# only by a figure of that rate, as amounts are (qa.reading.named_amounts).
+RATE_NAMES = {w: names for words, names in (
+    (("yield", "yields"), ("yield",)),
+    (("utilization", "utilisation"), ("utiliz", "utilis")),
+    (("occupancy",), ("occupan",)),
+    (("turnout",), ("turnout",)),
+) for w in words}
 
 _PERCENT_FIGURE = r"\d\s*(?:%|per ?cent\b)"
 _NUMBER = r"(?<![\d,.])\d(?:[\d,.]*\d)?"

@@ -51,7 +51,8 @@ _FOCUS = {
     "NUM": """number score total count age""",
     "MONEY": """price cost amount money salary budget revenue fee fine worth value funding
         dollars pounds euros investment spending expenditure""",
-    "PERCENT": """percent percentage proportion share rate fraction portion""",
+    "PERCENT": """percent percentage proportion share rate fraction portion yield utilization utilisation
+        occupancy turnout""",
     "DURATION": """period interval duration timeframe""",
     "QUANTITY": """distance length height width depth weight mass temperature speed area size
         volume quantity altitude elevation population pressure capacity""",

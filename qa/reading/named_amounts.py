@@ -7,20 +7,22 @@ currency, but of an investment; "how much debt does samsung have" over "... its 
 of orders is expected to approach 50 trillion won": an amount of money, but the backlog. The
 reader abstains on such a sentence (qa.reading.reader) unless it, or the text just before it,
 names the asked amount by one of its names ("orders" for a backlog, "earnings" or "income" for a
-profit).
+profit). Rates reported under a name are read so too: "What yield has Samsung reached on 2nm?"
+over "... the backlog ... has reached approximately 50 trillion won" (``amounts.RATE_NAMES``).
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
-from .amounts import AMOUNT_NAMES
+from .amounts import AMOUNT_NAMES, RATE_NAMES
 from .answertype import question_focus
 from .ownwords import typed_as_keywords
 
 __all__ = ["asked_amount", "unnamed_amount"]
 
-_ALL_NAMES = tuple({n for names in AMOUNT_NAMES.values() for n in names})
+_NAMES = {**AMOUNT_NAMES, **RATE_NAMES}
+_ALL_NAMES = tuple({n for names in _NAMES.values() for n in names})
 _WORD = re.compile(r"[a-z]+")
 _TOKEN = re.compile(r"[a-z]+|\d[\d.,]*")
 
@@ -31,9 +33,11 @@ def asked_amount(question: str) -> str | None:
     worth in US dollars?", "debt" of "How much debt does Samsung have?") or keywords end with
     ("samsung operating loss"), or None."""
     words = _WORD.findall(question.casefold())
-    if words and words[-1] in AMOUNT_NAMES and typed_as_keywords(question):
-        return words[-1]  # keywords ending in the amount's name: "samsung operating loss"
+    if words and words[-1] in _NAMES and typed_as_keywords(question):
+        return words[-1]  # keywords ending in the amount's name: "samsung operating loss", "samsung 2nm yield"
     focus = question_focus(question)
+    if focus.wh and focus.type == "PERCENT" and focus.focus in RATE_NAMES:
+        return focus.focus  # "What yield has Samsung reached on 2nm?"
     if not focus.wh or focus.type not in ("MONEY", "QUANTITY"):
         return None
     return next((w for w in words if w in AMOUNT_NAMES), None)
@@ -51,12 +55,13 @@ def unnamed_amount(question: str, text: str, start: int = 0) -> tuple[str, str] 
         return None
     words = [(m.start(), m.group()) for m in _TOKEN.finditer(text.casefold())]
     # (position, whether it names the asked amount) of every word naming an amount
-    named = [(k, w.startswith(AMOUNT_NAMES[noun])) for k, (_, w) in enumerate(words) if w.startswith(_ALL_NAMES)]
+    named = [(k, w.startswith(_NAMES[noun])) for k, (_, w) in enumerate(words) if w.startswith(_ALL_NAMES)]
+    other = "other figures" if noun in RATE_NAMES else "other amounts"
     figures = [k for k, (at, w) in enumerate(words) if at >= start and w[0].isdigit()]
     if not figures:
-        return None if any(own for _, own in named) else (f"the {noun}", "other amounts")
+        return None if any(own for _, own in named) else (f"the {noun}", other)
     for k in figures:
         nearest = [own for at, own in named if at < k][-1:] or [own for at, own in named if at > k][:1]
         if nearest and nearest[0]:
             return None
-    return f"the {noun}", "other amounts"
+    return f"the {noun}", other

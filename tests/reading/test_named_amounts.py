@@ -23,6 +23,12 @@ REVENUE_AFTER = "Kelta booked US$5 billion in revenue last year."
     ("kelta backlog status", None),  # ... not when another word ends them
     ("Why did Kelta's profit fall?", None),
     ("Who manages Kelta's debt?", None),
+    # (sixteenth round) a rate reported under a name, asked as one
+    ("What yield has Kelta reached on its 3nm process?", "yield"),
+    ("kelta 3nm yield", "yield"),
+    ("What did the harvest yield?", None),  # a verb
+    ("What is the utilization of Kelta's 3nm line?", "utilization"),
+    ("What was the turnout in the Kelta election?", "turnout"),
 ])
 def test_the_named_amount_a_question_asks_for(question, noun):
     assert asked_amount(question) == noun
@@ -38,6 +44,11 @@ def test_the_named_amount_a_question_asks_for(question, noun):
     ("How large was Kelta's loss?", "Kelta reported a loss of 2 trillion won.", False),
     ("What was Kelta's revenue?", REVENUE_AFTER, False),  # named after the figure
     ("What is Kelta's backlog?", "Kelta has received orders worth 3 trillion won.", False),  # another name of it
+    # the backlog's figure, or none, is no yield; a yield named is
+    ("What yield has Kelta reached on its 3nm process?", BACKLOG, True),
+    ("What yield has Kelta reached on its 3nm process?", "Kelta's 3nm process is the most advanced in the industry.",
+     True),
+    ("What yield has Kelta reached on its 3nm process?", "Kelta's 3nm yield has reached about 60%.", False),
 ])
 def test_figures_of_another_amount_do_not_answer(question, text, other):
     assert (unnamed_amount(question, text) is not None) == other
