@@ -129,3 +129,11 @@ def test_a_fragment_recased_as_a_first_word_continues_the_question_in_small_lett
 def test_a_request_s_first_word_is_no_name():
     history = [turn("Tell me about Falcon", None)]
     assert read_follow_up("who built it", history, flat) == "Who built Falcon?"
+
+
+def test_how_many_without_a_thing_counts_the_last_question_s_thing():
+    # (sixteenth round) "how many will they make" after "who makes zeta now": the thing is Zeta
+    history = [turn("Who makes Zeta now?", "Nexa")]
+    assert read_follow_up("how many will they make", history, flat) == "How many Zeta will Nexa make?"
+    # a count that names its thing keeps it
+    assert read_follow_up("how many units will they make", history, flat) == "How many units will Nexa make?"
