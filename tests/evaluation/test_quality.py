@@ -20,8 +20,8 @@ FLOORS = {
     ("citations", "validity"): 1.0,
     ("citations", "precision"): 0.87,
     ("citations", "answer_in_first_citation"): 1.0,
-    ("abstention", "recall"): 0.50,
-    ("abstention", "precision"): 0.75,
+    ("abstention", "recall"): 0.85,  # 90% (18/20) since the sixteenth round's named rates
+    ("abstention", "precision"): 0.85,  # 90%
     ("conflicts", "recall"): 0.85,
     ("conflicts", "doc_recall"): 0.85,
 }
@@ -76,7 +76,8 @@ def test_second_seed_question_set_floors(monkeypatch, tmp_path):
     # answered by a sentence naming no one/no place, and "what is X's thing called" by one naming
     # nothing (qa.reading.asked_kind), add three; a foundry asked for answered only by a maker
     # (qa.reading.makers.makes_there, twelfth round), one.
-    assert cats["near miss"]["accuracy"] >= 0.8, cats
+    # 14 of 15 since the sixteenth round (a yield asked for, amounts.RATE_NAMES).
+    assert cats["near miss"]["accuracy"] >= 0.86, cats
     assert m["paraphrase_groups"]["all_right"] >= 30, m["paraphrase_groups"]  # 31 of 47
     assert m["abstention"]["wrong_abstentions"] <= 7, m["abstention"]  # 6
     # Every entry shown counts: conflicts of any kind where the sources agree, and notes.
