@@ -115,9 +115,11 @@ def _all_unit_forms() -> frozenset[str]:
     return frozenset().union(*_unit_forms().values())
 
 
-# "How fast / big / tall ... is it?" asks for a measure; "How far has Jalapeño got?" and "How much
-# has it changed?" often ask for progress or an account, which dates may answer.
-_SIZE = re.compile(r"\s*how\s+(?:fast|big|large|tall|high|heavy|deep|wide|small|hot|cold|powerful)\b", re.I)
+# "How fast / big / tall ... is it?" asks for a measure, and "How many will they deploy?" for a
+# count of something it does not name: no year or length of time answers either. "How far has
+# Jalapeño got?" and "How much has it changed?" often ask for progress or an account, which dates may answer.
+_SIZE = re.compile(r"\s*how\s+(?:(?:fast|big|large|tall|high|heavy|deep|wide|small|hot|cold|powerful)\b|"
+                   r"many\s+(?:will|would|did|do|does|are|were|is|was|has|have|had|can|could)\b)", re.I)
 
 
 def measures_size(question: str) -> bool:

@@ -68,11 +68,16 @@ def test_measures_size():
     assert measures_size("How fast is Jalapeño?") and measures_size("how big is meta's data center")
     # progress and accounts, which dates may answer
     assert not measures_size("How far has Jalapeño got in the lab?") and not measures_size("How much has it changed?")
+    # (sixteenth round) a count that names no thing ("how many will they deploy" read after "it")
+    assert measures_size("How many will Jalapeño deploy?") and measures_size("how many were sold")
+    assert not measures_size("How many chips will OpenAI deploy?")  # counts chips: counted_noun reads it
 
 
 def test_reader_abstains_on_a_quantity_given_only_as_dates(made_up):
     a = api.ask("How fast is the Jalapeño chip?", corpus=made_up)
     assert a.abstained and a.reason == "The articles discuss this but give no figure for it."
+    a = api.ask("How many will the Jalapeño chip deploy?", corpus=made_up)
+    assert a.abstained, a.short_answer
 
 
 @pytest.mark.parametrize("question, quote, expected", [
