@@ -105,7 +105,8 @@ def stranded_tokens(question: str, v) -> set[int]:
 
 def examples_tokens(v, focus_stem: str) -> set[int]:
     """Positions of the examples given of a noun of stem ``focus_stem``: "Meta and Anthropic" of
-    "clients like Meta and Anthropic", "Google and Amazon" of "giants such as Google and Amazon"."""
+    "clients like Meta and Anthropic", "Google and Amazon" of "giants such as Google and Amazon",
+    "Tesla, Nvidia, and Apple" of "another client ..., following the likes of Tesla, Nvidia, and Apple"."""
     out: set[int] = set()
     for k in range(v.n):
         if v.stem[k] != focus_stem or v.pos[k] not in ("NOUN", "PROPN"):
@@ -115,6 +116,12 @@ def examples_tokens(v, focus_stem: str) -> set[int]:
                 continue
             if v.lower[p] in ("like", "including") or (v.lower[p] == "as" and p > 0 and v.lower[p - 1] == "such"):
                 out |= phrases(v, [o for o in range(v.n) if v.head[o] == p and v.dep[o] == "pobj"])
+    if any(v.stem[k] == focus_stem for k in range(v.n)):
+        # "... add another major client to its portfolio, following the likes of Tesla, Nvidia, and
+        # Apple": the examples of a kind the sentence names, wherever they stand.
+        for k in range(1, v.n - 1):
+            if v.lower[k] == "likes" and v.lower[k - 1] == "the" and v.lower[k + 1] == "of":
+                out |= phrases(v, [o for o in range(v.n) if v.head[o] == k + 1 and v.dep[o] == "pobj"])
     return out
 
 
