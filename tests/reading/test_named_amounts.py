@@ -28,6 +28,9 @@ REVENUE_AFTER = "Kelta booked US$5 billion in revenue last year."
     ("kelta 3nm yield", "yield"),
     ("What did the harvest yield?", None),  # a verb
     ("What is the utilization of Kelta's 3nm line?", "utilization"),
+    ("kelta 3nm yield rate", "yield"),  # "<rate> rate" is the rate
+    ("What is Kelta's 3nm yield rate?", "yield"),
+    ("What is Kelta's interest rate?", None),  # no named rate of ours
     ("What was the turnout in the Kelta election?", "turnout"),
 ])
 def test_the_named_amount_a_question_asks_for(question, noun):
