@@ -466,7 +466,9 @@ _CHILD = textwrap.dedent(
     corpus, ixdir, point, marker = sys.argv[1:5]
 
     def stall():
-        Path(marker).write_text("ready")
+        # Written whole, then renamed: the parent polls for the marker and must never read it empty.
+        Path(marker + ".tmp").write_text("ready")
+        os.replace(marker + ".tmp", marker)
         time.sleep(120)  # the parent kills us here
 
     class SlowEmbedder(FakeEmbedder):
