@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .objects import phrases
+from .objects import children, phrases
 from .stems import stem
 
 __all__ = ["SAYING", "attribution_tokens", "says_who"]
@@ -24,7 +24,8 @@ SAYING = frozenset(stem(w) for w in """say said says report reported reports sta
 _SOURCING = SAYING | frozenset(stem(w) for w in """indicate indicated indicates believe believed believes note noted
     notes confirm confirmed confirms""".split())
 # "Who said ...?", "Who first reported that ...?", "Who claims ...?", "Who is saying ...?"
-_WHO_SAYS = re.compile(r"\s*(?i:who)\s+(?:(?:is|was|has|have|had|first|also|originally|later)\s+)*([a-z]{3,})\b(\s+that\b)?")
+_WHO_SAYS = re.compile(r"\s*(?i:who)\s+(?:(?:is|was|has|have|had|first|also|originally|later)\s+)*"
+                       r"([a-z]{3,})\b(\s+that\b)?")
 # Verbs whose object is as often a thing as a claim ("Who wrote Freakonomics?", "Who reported on
 # the sideline?", "Who announced Jalapeño?"): asking who says something only before "that".
 _THINGS_TOO = frozenset(stem(w) for w in """report reported reports reporting write wrote writes announce announced
@@ -37,7 +38,8 @@ def says_who(question: str) -> bool:
     if m is None:
         return False
     verb = stem(m.group(1))
-    return verb in _SOURCING | {stem("saying"), stem("claiming")} and (verb not in _THINGS_TOO or m.group(2) is not None)
+    saying = verb in _SOURCING or verb in (stem("saying"), stem("claiming"))
+    return saying and (verb not in _THINGS_TOO or m.group(2) is not None)
 
 
 def attribution_tokens(v) -> set[int]:
@@ -47,9 +49,8 @@ def attribution_tokens(v) -> set[int]:
     out: set[int] = set()
     for k in range(v.n - 1):
         if v.lower[k] == "according" and v.lower[k + 1] == "to":
-            out |= phrases(v, [o for o in range(v.n) if v.head[o] == k + 1 and v.dep[o] == "pobj"])
+            out |= phrases(v, children(v, k + 1, "pobj"))
     for k in range(v.n):
         if v.pos[k] in ("VERB", "AUX") and v.stem[k] in _SOURCING:
-            out |= phrases(v, [s for s in range(v.n) if v.head[s] == k and s != k and v.dep[s] == "nsubj"
-                               and v.pos[s] in ("NOUN", "PROPN")])
+            out |= phrases(v, [s for s in children(v, k, "nsubj") if v.pos[s] in ("NOUN", "PROPN")])
     return out

@@ -275,9 +275,9 @@ def read_follow_up(question: str, history: Sequence[Turn], score: Callable[[str]
         reading = reading[:1].upper() + reading[1:]
         reading = reading if reading.endswith("?") else reading + "?"
         # "how many will they make" after "Who makes Zeta now?": a count of the last question's thing.
-        if _BARE_COUNT.match(reading):
+        if bare := _BARE_COUNT.match(reading):
             things = [n for n in _names(previous) if n not in combo and _named(n)]
-            readings += [f"How many {n} {reading[9:].lstrip()}" for n in things[:1]]
+            readings += [f"How many {n} {reading[bare.start(1):]}" for n in things[:1]]
         readings.append(reading)
     # After a question that asked for a name ("What's the name of the chip ...?", "Who ...?"), what
     # it answered is what "it" most likely means: other readings must then score much better.
@@ -286,7 +286,7 @@ def read_follow_up(question: str, history: Sequence[Turn], score: Callable[[str]
 
 
 # "How many will ...?": a count that names no thing.
-_BARE_COUNT = re.compile(r"how many\s+(?:%s)\b" % "|".join(sorted(_AUX)), re.I)
+_BARE_COUNT = re.compile(r"how many\s+(%s)\b" % "|".join(sorted(_AUX)), re.I)
 
 # A reading further down the order of preference (the last answer, then the last question's names,
 # then the turn before) is taken only when the corpus matches it this much better.

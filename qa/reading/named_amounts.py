@@ -33,13 +33,13 @@ def asked_amount(question: str) -> str | None:
     worth in US dollars?", "debt" of "How much debt does Samsung have?") or keywords end with
     ("samsung operating loss"), or None."""
     words = _WORD.findall(question.casefold())
-    if words[-2:-1] and words[-1] == "rate" and words[-2] in RATE_NAMES:
-        words = words[:-1]  # "samsung 2nm yield rate", "What is Samsung's yield rate?": the yield
-    if words and words[-1] in _NAMES and typed_as_keywords(question):
-        return words[-1]  # keywords ending in the amount's name: "samsung operating loss", "samsung 2nm yield"
+    # "samsung 2nm yield rate", "What is Samsung's yield rate?": the yield.
+    rate = words[-2] if words[-2:-1] and words[-1] == "rate" and words[-2] in RATE_NAMES else None
+    if words and (rate or words[-1]) in _NAMES and typed_as_keywords(question):
+        return rate or words[-1]  # keywords ending in the amount's name: "samsung operating loss", "samsung 2nm yield"
     focus = question_focus(question)
-    if focus.wh and (focus.focus in RATE_NAMES and focus.type == "PERCENT" or focus.focus == "rate" and words[-1] in RATE_NAMES):
-        return focus.focus if focus.focus in RATE_NAMES else words[-1]  # "What yield has Samsung reached on 2nm?"
+    if focus.wh and (focus.focus in RATE_NAMES and focus.type == "PERCENT" or focus.focus == "rate" and rate):
+        return rate or focus.focus  # "What yield has Samsung reached on 2nm?"
     if not focus.wh or focus.type not in ("MONEY", "QUANTITY"):
         return None
     return next((w for w in words if w in AMOUNT_NAMES), None)

@@ -17,10 +17,11 @@ model decides, as before.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .stems import stem
 
-__all__ = ["examples_tokens", "held_tokens", "object_tokens", "phrases", "stranded_tokens"]
+__all__ = ["children", "examples_tokens", "held_tokens", "object_tokens", "phrases", "stranded_tokens"]
 
 # "What chip does Google have?", "Which accelerator has OpenAI released?", "What is Meta advancing?":
 # a wh-word (and up to three words of its phrase), an auxiliary, a capitalised name, the verb.
@@ -29,8 +30,9 @@ _HELD = re.compile(r"\s*(?i:what|which)(?:\s+[\w-]+){0,3}?\s+"
                    r"((?:[A-Z][\w.&'’-]*\s+){1,3}?)([a-z]{2,})\b")
 # "What will Meta upgrade to next year?", "What is MTIA used for?": the verb and the preposition it
 # leaves without an object, at the question's end or before a time ("next year", "in 2026").
-_STRANDED = re.compile(r"\s*(?i:what|which)\b.*?\b([a-z]{3,})\s+(to|from|into|for|with|on|about|at|of)"
-                       r"\s*(?:[?.!]*\s*$|(?=(?:next|last|this)\s+(?:year|month|week|quarter)|in\s+\d{4}|by\s+(?:the\s+end|\d{4})))")
+_STRANDED = re.compile(r"\s*(?i:what|which)\b.*?\b([a-z]{3,})\s+(to|from|into|for|with|on|about|at|of)\s*"
+                       r"(?:[?.!]*\s*$|(?=(?:next|last|this)\s+(?:year|month|week|quarter)|in\s+\d{4}|"
+                       r"by\s+(?:the\s+end|\d{4})))")
 _BE = frozenset("is are was were".split())
 # Verbs with readers of their own (what a party says, what an acronym stands for, what a thing is
 # called) or that take no object worth quoting ("What does Meta do?").
@@ -45,6 +47,11 @@ _CLAUSES = frozenset(("relcl", "acl", "advcl", "ccomp", "xcomp"))
 def _verb_key(word: str) -> str:
     word = word.lower()
     return "have" if word in _HAVE else stem(word)
+
+
+def children(v, k: int, *deps: str) -> list[int]:
+    """Positions of the tokens whose head is token ``k`` by one of ``deps`` (the "pobj" of "like")."""
+    return [c for c in range(v.n) if v.head[c] == k and c != k and v.dep[c] in deps]
 
 
 def phrases(v, heads: list[int]) -> set[int]:
@@ -81,11 +88,11 @@ def held_tokens(question: str, v) -> set[int]:
     words = {re.sub(r"['’]s?$", "", w.casefold()) for w in name}  # "Siemens", "Samsung's"
     out: set[int] = set()
     for k in _verbs(v, _verb_key(verb)):
-        subjects = [s for s in range(v.n) if v.head[s] == k and s != k and v.dep[s] == "nsubj"]
+        subjects = children(v, k, "nsubj")
         subjects += [c for c in range(v.n) if v.dep[c] in ("compound", "flat", "conj") and v.head[c] in subjects]
         if not any(v.lower[s] in words for s in subjects):
             continue
-        out |= phrases(v, [o for o in range(v.n) if v.head[o] == k and o != k and v.dep[o] in _OBJECTS])
+        out |= phrases(v, children(v, k, *_OBJECTS))
     return out
 
 
@@ -97,9 +104,9 @@ def stranded_tokens(question: str, v) -> set[int]:
     key, prep = _verb_key(m.group(1)), m.group(2).lower()
     out: set[int] = set()
     for k in _verbs(v, key):
-        for p in range(v.n):
-            if v.head[p] == k and p != k and v.dep[p] == "prep" and v.lower[p] == prep:
-                out |= phrases(v, [o for o in range(v.n) if v.head[o] == p and v.dep[o] == "pobj"])
+        for p in children(v, k, "prep"):
+            if v.lower[p] == prep:
+                out |= phrases(v, children(v, p, "pobj"))
     return out
 
 
@@ -111,29 +118,33 @@ def examples_tokens(v, focus_stem: str) -> set[int]:
     for k in range(v.n):
         if v.stem[k] != focus_stem or v.pos[k] not in ("NOUN", "PROPN"):
             continue
-        for p in range(v.n):
-            if v.head[p] != k or v.dep[p] != "prep":
-                continue
+        for p in children(v, k, "prep"):
             if v.lower[p] in ("like", "including") or (v.lower[p] == "as" and p > 0 and v.lower[p - 1] == "such"):
-                out |= phrases(v, [o for o in range(v.n) if v.head[o] == p and v.dep[o] == "pobj"])
+                out |= phrases(v, children(v, p, "pobj"))
     if any(v.stem[k] == focus_stem for k in range(v.n)):
         # "... add another major client to its portfolio, following the likes of Tesla, Nvidia, and
         # Apple": the examples of a kind the sentence names, wherever they stand.
         for k in range(1, v.n - 1):
             if v.lower[k] == "likes" and v.lower[k - 1] == "the" and v.lower[k + 1] == "of":
-                out |= phrases(v, [o for o in range(v.n) if v.head[o] == k + 1 and v.dep[o] == "pobj"])
+                out |= phrases(v, children(v, k + 1, "pobj"))
     return out
+
+
+@lru_cache(maxsize=4096)
+def _asks_examples(question: str, focus: str) -> bool:
+    """Whether examples of the focus noun may answer: not for "What type of surnames ...?" over
+    "Border Reiver surnames such as Armstrong" (the type is the qualifier), and only for the
+    wh-phrase's own noun ("which (AI) clients"): "Of what were materials ... thought to contain?"
+    asks for no material. Read once a question, not once a candidate sentence."""
+    return not _TYPE_OF.search(question) and re.search(
+        rf"\b(?:which|what)\s+(?:(?!{_AUX}\b)[\w-]+\s+)?{re.escape(focus)}\b", question, re.I) is not None
 
 
 def object_tokens(question: str, v, q: dict) -> tuple[set[int], set[int]]:
     """The object a question asks for in view ``v`` (``q``: its ``question_info``), or nothing; and
     the positions no span may hold: the asked kind's noun, when the sentence gives examples of it
     (they are the answer, not "global technology giants (including ...)")."""
-    # Not for "What type of surnames ...?" over "Border Reiver surnames such as Armstrong" (the type
-    # is the qualifier), and only for the wh-phrase's own noun ("which (AI) clients"): "Of what were
-    # materials ... thought to contain?" asks for no material.
-    if (q["focus_stem"] and q["wh"] in ("which", "what") and not _TYPE_OF.search(question)
-            and re.search(rf"\b(?:which|what)\s+(?:(?!{_AUX}\b)[\w-]+\s+)?{re.escape(q['focus'])}\b", question, re.I)):
+    if q["focus_stem"] and q["wh"] in ("which", "what") and _asks_examples(question, q["focus"]):
         examples = examples_tokens(v, q["focus_stem"])
         if examples:
             return examples, {k for k in range(v.n) if v.stem[k] == q["focus_stem"]}

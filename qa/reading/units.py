@@ -123,6 +123,7 @@ _SIZE = re.compile(r"\s*how\s+(?:(?:fast|big|large|tall|high|heavy|deep|wide|sma
 
 
 def measures_size(question: str) -> bool:
+    """Whether the question asks for a measure or for a count naming no thing (see ``_SIZE``)."""
     return bool(_SIZE.match(question))
 
 

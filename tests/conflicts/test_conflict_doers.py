@@ -3,6 +3,8 @@ subject are (qa.conflicts.answers, issue #20, sixteenth round): on made-up artic
 rule decides and, switched off, the false conflict it kept out."""
 from __future__ import annotations
 
+import pytest
+
 from .test_conflict_question import doc, real
 from .test_conflict_signals import MODES, find
 
@@ -14,16 +16,6 @@ TALKS = doc("a01", "Kestrel has begun early work on its own AI chips and is in t
 PARTNERS = doc("b02", "What can be confirmed is that Nexa, Orbit Memory, Vela and other companies have appeared in "
                       "discussions about Kestrel's infrastructure partners.", STORY,
                title="Kestrel weighs its chip suppliers")
-
-
-@MODES
-def test_a_doer_is_read_where_the_question_s_verb_is(encode):
-    q = "Who reported that Kestrel is talking to Nexa?"
-    assert real(find(q, [TALKS, PARTNERS], encode)) == []
-    # Without it, the partners' sentence, which reports nothing, answered "Orbit Memory, Vela".
-    assert real(find(q, [TALKS, PARTNERS], encode, who_anchored=False))
-
-
 MADE = doc("a01", "While the first two generations of Zeta were mainly produced by Foundrix, the latest generation "
                   "has shifted to collaboration with Nexa, planning to mass-produce hundreds of thousands of units.", STORY,
            title="Zeta moves to Nexa")
@@ -32,9 +24,13 @@ OTHER_CHIP = doc("b02", "Orbit and Vela make the first inference chips of their 
                  title="Orbit releases its inference chip")
 
 
-@MODES
-def test_a_stated_name_is_answered_only_by_sentences_about_the_subject(encode):
-    q = "Did Foundrix make the first Zeta chips?"
-    assert real(find(q, [MADE, OTHER_CHIP], encode)) == []
+@pytest.mark.parametrize("question, docs, setting", [
+    # Without it, the partners' sentence, which reports nothing, answered "Orbit Memory, Vela".
+    ("Who reported that Kestrel is talking to Nexa?", [TALKS, PARTNERS], "who_anchored"),
     # Without it, a sentence on another company's chip, never naming Foundrix, answered "Orbit and Vela".
-    assert real(find(q, [MADE, OTHER_CHIP], encode, named_subject=False))
+    ("Did Foundrix make the first Zeta chips?", [MADE, OTHER_CHIP], "named_subject"),
+])
+@MODES
+def test_an_answer_is_read_where_the_question_s_verb_and_subject_are(question, docs, setting, encode):
+    assert real(find(question, docs, encode)) == []
+    assert real(find(question, docs, encode, **{setting: False}))

@@ -8,18 +8,13 @@ from qa.reading.asked_kind import holds_asked_kind
 from qa.reading.attribution import attribution_tokens, says_who
 from qa.reading.shortanswer import extract_short_answer
 
+from .test_kind_fit import _view
+
 MEDIA = ("According to Korean media reports, Nexa Electronics is becoming the core production base of custom chips, "
          "and its backlog of orders is expected to approach 50 trillion won.")
 SOURCES = "Industry sources indicate that Nexa's foundry backlog is expected to approach 50 trillion won."
 ANALYSTS = "Analysts believe this is part of Kestrel's strategy to reduce reliance on external chips."
 QUOTED = "The current order backlog of Nexa's foundry business has reached approximately 50 trillion won."
-
-
-def _view(text: str):
-    from qa.reading.shortanswer import _nlp
-    from qa.reading.spanfeatures import _View
-
-    return _View(_nlp()(text))
 
 
 @pytest.mark.parametrize("sentence,source", [

@@ -7,17 +7,12 @@ import pytest
 from qa.reading.objects import examples_tokens, held_tokens, stranded_tokens
 from qa.reading.shortanswer import extract_short_answer
 
+from .test_kind_fit import _view
+
 LIST = ("Globex has Nova, Acme has Quasar and Pulsar, Initech is advancing Zeta, and model companies like Hooli "
         "are also evaluating custom boards better suited to their workloads.")
 UPGRADE = ("To this end, Acme plans a faster development system, and will upgrade from second-generation boards to "
            "fourth-generation boards next year.")
-
-
-def _view(text: str):
-    from qa.reading.shortanswer import _nlp
-    from qa.reading.spanfeatures import _View
-
-    return _View(_nlp()(text))
 
 
 def _words(v, positions) -> str:
