@@ -40,6 +40,7 @@ from typing import Iterable
 from .acronyms import asked_acronym, expansion
 from .attribution import attribution_tokens, says_who
 from .answertype import _FOCUS, question_focus
+from .holders import holder_tokens
 from .makers import (asks_making, asks_who_makes, business_noun, has_asked, made_at, maker_given, makes_there, org_named,
                      others_thing, owns_asked, plant_places)
 from .ownwords import among as _among, names_more as _names_more, own_words as _own_words, singular as _singular
@@ -133,11 +134,9 @@ FREQUENCY = re.compile(r"^(?:every|each|per|once|twice|thrice|times)$|annual|enn
 _SOMETIMES = frozenset("rarely seldom often frequently regularly usually sometimes occasionally always never "
                        "constantly continuously periodically routinely".split())
 # Why the reader abstains when the quote holds nothing of the asked kind.
-KIND_REASONS = {"who": "The closest passages name no one for this.",
-                "where": "The closest passages name no place for this.",
-                "name": "The closest passages give no name for this.",
-                "often": "The closest passages say nothing of how often.",
-                "stands": "The closest passages do not spell out what it stands for."}
+KIND_REASONS = {"who": "The closest passages name no one for this.", "where": "The closest passages name no place for this.",
+                "name": "The closest passages give no name for this.", "often": "The closest passages say nothing of how often.",
+                "stands": "The closest passages do not spell out what it stands for.", "holder": "The closest passages do not say whose it is."}
 
 
 def asked_kind(question: str) -> str | None:
@@ -250,10 +249,9 @@ def _only_a_modifier(v, a: int, b: int, people: bool = False) -> bool:
 
 def holds_asked_kind(kind: str, question: str, views: Iterable) -> bool:
     """True when one of ``views`` (parses of the quoted sentences) holds someone ("who") or
-    somewhere ("where") beyond the question's own words."""
-    if kind == "stands":
-        acronym = asked_acronym(question) or ""
-        return any(expansion(acronym, v) for v in views)
+    somewhere ("where") beyond the question's own words, or the holder of the thing asked about."""
+    if kind in ("stands", "holder"):  # "holder": "Which company has TPUs?", one given them (qa.reading.holders)
+        return any(expansion(asked_acronym(question) or "", v) if kind == "stands" else holder_tokens(question, v) for v in views)
     own, making = _own_words(question), ("place" if maker_given(question) else "maker") if asks_making(question) else ""
     says = kind == "who" and says_who(question)  # "Who said ...?": "Industry sources indicate ..." says who
     return any(_holds(kind, own, v, making) or says and bool(attribution_tokens(v)) for v in views)

@@ -29,6 +29,7 @@ from .acronyms import asked_acronym, expansion
 from .attribution import SAYING, attribution_tokens, says_who
 from .asked_kind import (_NAMING, _NOT_NAME_ENTS, _QUOTES, _WHO_ENTS, _among, _is_name, _names_more, _only_a_modifier,
                          _own_words, _partner, _MAKER_VERBS, asked_kind, named_owner)
+from .holders import asks_holder, holder_tokens, names_the_held
 from .makers import plant_places
 from .stems import stem
 
@@ -116,11 +117,11 @@ def maker_span_fits(question: str, v, i: int, j: int, asked: set[int]) -> bool:
     of another noun ("Broadcom's official announcement" names an announcement), and not beside
     the partner the question names ("OpenAI and Broadcom" for "Who designed Jalapeño with OpenAI?")."""
     held = asked.intersection(range(i, j))
-    if not held:
-        return False
+    if not held or names_the_held(question, v, i, j, asked) or asks_holder(question) and held != asked:
+        return False  # (asked whose a thing is, the whole holder: "OpenAI and Broadcom")
     last = max(held)
-    if last + 1 < j and v.lower[last + 1] in ("'s", "’s", "'"):
-        return False
+    if last + 1 < j and v.lower[last + 1] in ("'s", "’s", "'") and not (last + 2 == j and asks_holder(question)):
+        return False  # (asked whose a thing is, "Meta’s" of "Meta’s MTIA" names its holder)
     subject = (_partner(question) or "").casefold()
     return not subject or subject not in v.lower[i:j]
 
@@ -143,6 +144,8 @@ def agent_tokens(question: str, v, maker: bool) -> set[int]:
     Jalapeño chip was designed by Broadcom" (the agent of a passive). For "who makes / designs
     ..." questions (``maker``) and "Which company makes ...?". Empty when the sentence does not
     hold the thing that way."""
+    if asks_holder(question):
+        return holder_tokens(question, v)  # "Which company has TPUs?": whose it is, not who makes it
     if not maker and which_company_verb(question) not in _MAKER_VERBS or plant_places(question, v, _own_words(question)):
         return set()  # asked where it is made, the place named answers (asked_kind.plant_places)
     own = _own_words(question)

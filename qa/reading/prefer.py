@@ -47,9 +47,10 @@ import re
 from typing import Callable, Sequence
 
 from .agents import acts, asked_agent
-from .asked_spans import beside_excluded, defined_name, definition_tokens, excluded_stems
+from .asked_spans import beside_excluded, defined_name, definition_tokens, excluded_phrase, excluded_stems
 from .asked_kind import _names_more, _own_words, asked_kind, holds_asked_kind, named_owner
 from .attribution import says_who
+from .holders import asks_holder, holder_tokens
 from .kind_fit import doer_tokens, fit_kind, fits
 from .makers import asks_making, tied_maker
 from .measured import asked_owner, opens_with, other_owner
@@ -57,7 +58,7 @@ from .answertype import answer_type, states_fact
 from .readerfeatures import YES_NO, _lower_words, question_names
 from ..indexing.lexical import question_terms, sentence_tokens, tokenize
 
-__all__ = ["dated_event", "dates_other_event", "names_maker", "preferred"]
+__all__ = ["dated_event", "dates_other_event", "names_maker", "preferred", "reads_lower"]
 
 # Nouns a date question asks about through the event before them: "deployment date", "release
 # schedule", "production timeline".
@@ -93,8 +94,17 @@ def names_maker(question: str, v, names: float) -> bool:
     """Asked who makes a thing or where (one naming something): whether the sentence of view ``v``,
     holding ``names`` of the question's names, names them all and, by name, a maker tied to making
     (or a place of it): then it answers though it shares few words ("makes" / "mass-produced by";
-    the reader does not abstain for its low score, ``qa.reading.reader``)."""
+    the reader does not abstain for its low score, ``qa.reading.reader``). Asked whose a thing
+    is, one naming them all and giving the thing to a named holder (``qa.reading.holders``)."""
+    if asks_holder(question):  # "Which company has TPUs?" over "Google has TPU, ...": whose they are
+        return names == 1.0 and bool(holder_tokens(question, v))
     return asks_making(question) and bool(question_names(question)) and names == 1.0 and tied_maker(question, v, _own_words(question))
+
+
+def reads_lower(question: str) -> bool:
+    """Whether :func:`preferred` reads candidates below the top three (its ``extra``): asked who
+    makes a thing or where, what is besides a thing ruled out, or whose a thing is."""
+    return asks_making(question) or bool(excluded_phrase(question)) or asks_holder(question)
 
 
 def preferred(question: str, pool: Sequence[int], text: dict[int, str], names: dict[int, tuple[float, float]],
@@ -113,6 +123,12 @@ def preferred(question: str, pool: Sequence[int], text: dict[int, str], names: d
         # question naming nothing ties no lower sentence to it ("Where is paired oxygen
         # produced?" took "DC electricity", SQuAD 2.0).
         pool = makers + pool
+    elif asks_holder(question) and not holder_tokens(question, (views := view())[pool[0]]) and (
+            held := [i for i in [*pool, *extra] if holder_tokens(question, views[i])]):
+        # "Which company has TPUs?": not "For a model company, a hardware team ... rely on GPUs, TPUs,
+        # or cloud provider chips", which gives them to no one; a runner-up saying whose they are
+        # ("... reduce reliance on Nvidia's GPUs and Google's TPUs") (qa.reading.holders).
+        pool = held + pool
     elif (excluded := excluded_stems(question)) and extra and not beside_excluded((views := view())[pool[0]], excluded) and (
             joined := [i for i in [*pool, *extra] if names[i][0] == 1.0 and beside_excluded(views[i], excluded)]):
         # "Besides the 2nm process, what Samsung technology is Anthropic looking at?": not a sentence

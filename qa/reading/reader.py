@@ -30,11 +30,11 @@ from .hf_reader import neural_pick
 from .answertype import FACT_KINDS, answer_type, asked_currency, asks_fact, counts_noun, states_currency, states_fact
 from .counted import counted_noun
 from .asked_kind import KIND_REASONS, asked_kind, asks_maker, holds_asked_kind
+from .holders import asks_holder
 from .makers import asks_making
 from .kind_fit import fit_kind, fits
 from .analysis import stored_views, views_of
-from .prefer import dates_other_event, names_maker, preferred
-from .asked_spans import excluded_phrase
+from .prefer import dates_other_event, names_maker, preferred, reads_lower
 from .readerconfig import CONFIG_PATH, ReaderConfig
 from .named_amounts import unnamed_amount
 from .measured import asks_what_said, names_the_speaker, other_owner, other_speaker, own_neighbour, own_statement, said_in, speaker_said
@@ -244,7 +244,7 @@ class ExtractiveReader:
         pool = [best]
         if neural is None:
             pool = [int(i) for i in top]
-            extra = [int(i) for i in order[3:_MAKER_POOL]] if asks_making(question) or excluded_phrase(question) else []
+            extra = [int(i) for i in order[3:_MAKER_POOL]] if reads_lower(question) else []
             if self.config.short_answers and not YES_NO.match(question):
                 pool, found, feats = self._short(question, cands, feats, logits, top, extra)
                 logits = feats @ w + self.config.bias
@@ -281,7 +281,7 @@ class ExtractiveReader:
         # computing resources": the asked party's statement, no word of the question missing there.
         said = asks_what_said(question) and speaker_said(question, self.raw[doc][a:b], self._lacking(question, row))
         if (prob < self.config.threshold and not said and not reworded(question, feats, best, self._doc_terms.words(doc))
-                and not (asks_making(question) and names_maker(question, self._quote_views(cands, best, None)[0], info["names"]))):
+                and not (reads_lower(question) and names_maker(question, self._quote_views(cands, best, None)[0], info["names"]))):
             return Reading(doc, a, b, None, prob, True, abstain_reason(info), info)
         gate = self._gate_features(question, cands, best, info)
         a, b, partner = (a, b, None) if said_row is not None else self._merge_neighbour(cands, logits, best, doc, a, b, feats)
@@ -323,7 +323,7 @@ class ExtractiveReader:
             # Of a two-sentence quote, the short answer of the sentence that states the node.
             short = next((found[i] for i in (best, partner) if i in found and states_process_node(
                 self.raw[doc][found[i][0]:found[i][1]])), None)
-        kind = asked_kind(question)
+        kind = "holder" if asks_holder(question) else asked_kind(question)
         if kind is not None and not holds_asked_kind(kind, question, self._quote_views(cands, best, partner)):
             # "Who heads Samsung's foundry business?" is not answered by a sentence on the
             # business's backlog that names nobody but Samsung (qa.reading.asked_kind).

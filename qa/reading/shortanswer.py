@@ -137,7 +137,7 @@ def extract_short_answer(question: str, sentence: str, context: str | None = Non
     if best is None:
         return None
     a, b, _, conf = best
-    return _with_title_the(sentence, a), b, conf
+    return _with_title_the(sentence, a), _without_possessive(sentence, a, b), conf
 
 
 _TITLE_THE = re.compile(r"(?<!\w)The $")
@@ -150,6 +150,21 @@ def _with_title_the(sentence: str, start: int) -> int:
     if sentence[start:start + 1].isupper() and _TITLE_THE.search(sentence, 0, start) and sentence[:start - 4].strip():
         return start - 4
     return start
+
+
+# A name's possessive ending: "Meta’s" of "Meta’s third-generation MTIA", "Services'" of "Amazon Web
+# Services' (AWS) Trainium chips". Only after a capital word: "bachelor's" names a degree.
+_POSSESSIVE = re.compile(r"[A-Z][\w.-]*(?:['’]s|(?<=s)['’])$")
+
+
+def _without_possessive(sentence: str, start: int, end: int) -> int:
+    """The end of a span without its name's possessive ending: the entity model tags "Meta’s" an
+    organisation, and "Who has MTIA?" is answered by "Meta". SQuAD's answers name the owner bare
+    ("Charles Darwin", not "Charles Darwin's"), or give both forms."""
+    m = _POSSESSIVE.search(sentence, start, end)
+    if m is None or m.end() != end:
+        return end
+    return end - (2 if sentence[end - 1] in "sS" else 1)
 
 
 def best_short_answer(question: str, sentences: Sequence[str], sentence_scores: Sequence[float]
@@ -177,4 +192,4 @@ def best_short_answer(question: str, sentences: Sequence[str], sentence_scores: 
     if best is None:
         return None
     _, k, a, b, conf = best
-    return k, _with_title_the(sentences[k], a), b, conf
+    return k, _with_title_the(sentences[k], a), _without_possessive(sentences[k], a, b), conf

@@ -14,6 +14,7 @@ from typing import Sequence
 
 from .asked_kind import FREQUENCY, asked_kind, asks_maker, maker_tokens, name_tokens
 from .acronyms import acronym_spelt, asked_acronym, expansion
+from .holders import asks_holder
 from .kind_fit import agent_tokens, doer_tokens, maker_span_fits
 from .asked_spans import (as_asked, purpose_of_focus, asks_kind_of, beside_excluded, defined_name, definition_tokens, excluded_stems, quotes_closed, restates_excluded,
                           listed_beside, restates_focus)
@@ -43,8 +44,8 @@ _NUM_RE = re.compile(
     r"\s(?:million|billion|trillion|thousand|hundred)(?:\s(?:dollars|pounds|euros))?)?")
 _DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "compound", "npadvmod",
          "nummod", "amod", "ROOT", "prep", "acomp", "oprd", "dative", "advmod", "poss")
-_PREPS = ("in", "on", "at", "by", "of", "for", "from", "during", "since", "to", "with", "as",
-          "after", "before", "until", "about", "than", "under", "between")
+_PREPS = ("in", "on", "at", "by", "of", "for", "from", "during", "since", "to", "with", "as", "after", "before", "until",
+          "about", "than", "under", "between")
 _ENTS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY",
          "PERCENT", "NORP", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT", "ORDINAL")
 _TIMED = frozenset(("DATE", "TIME", "DURATION"))  # answer types asking for a time
@@ -159,8 +160,7 @@ def _features(v: _View, i: int, j: int, kinds: set[str], q) -> dict[str, float]:
     f: dict[str, float] = {"bias": 1.0}
     rng = range(i, j)
     for k in kinds:
-        f["kind." + k] = 1.0
-        f[f"x.{T}.kind.{k}"] = 1.0
+        f["kind." + k] = f[f"x.{T}.kind.{k}"] = 1.0
     # Entity labels of the span: those of entities covering at least half of it. Not only entities
     # inside it: spans drop a leading "the", so the DATE "the fourth quarter of this year" starts
     # before the span "fourth quarter of this year", and a regex number can straddle an entity
@@ -171,8 +171,7 @@ def _features(v: _View, i: int, j: int, kinds: set[str], q) -> dict[str, float]:
             labels.add(lab)
             exact = exact or (b == j and (a == i or (a < i and all(v.lower[k] in _DETS for k in range(a, i)))))
     for lab in labels:
-        f["ent." + lab] = 1.0
-        f[f"x.{T}.ent.{lab}"] = 1.0
+        f["ent." + lab] = f[f"x.{T}.ent.{lab}"] = 1.0
     compat = ENTITY_FIT.get(T, set())
     if labels & compat:
         f["type.match"] = 1.0
@@ -378,7 +377,7 @@ def span_candidates(question: str, sentence: str, doc, kinds: Sequence[str]) -> 
                 points.append(names_one_point(v.lower, i, j))
                 fits.append(asked.issubset(range(i, j)) if kind == "stands" else
                             maker_span_fits(question, v, i, j, asked) if maker else not asked.isdisjoint(range(i, j)))
-    if any(fits):
+    if any(fits) or agents and asks_holder(question):  # whose a thing is: its holder alone, or no short answer
         out, points = [c for c, fit in zip(out, fits) if fit], [pt for pt, fit in zip(points, fits) if fit]
     if old:
         now = [k for k, (a, b, f) in enumerate(out) if not any(v.start[t] < b and a < v.end[t] for t in old)]

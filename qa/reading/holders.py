@@ -1,0 +1,109 @@
+"""Whose a named thing is: "Which company has TPUs?", "Who owns Trainium?", "Whose chip is MTIA?",
+"Which company is behind Jalapeño?".
+
+The answer is the one the sentence gives the thing to, by one of three shapes:
+
+- the subject of a verb of having or bringing out whose object is the thing: "Amazon" of "Google
+  has TPU, Amazon has Trainium and Inferentia", "Meta" of "Meta is advancing MTIA", "OpenAI and
+  Broadcom" of "OpenAI and Broadcom released Jalapeño";
+- the thing's named owner: "Google" of "... reliance on Nvidia's GPUs and Google's TPUs", "Meta"
+  of "Meta's self-developed AI accelerator, MTIA, ...";
+- the agent of such a verb: "a chip developed by Broadcom".
+
+Not the maker (a foundry makes a chip it does not own: "MTIA chips were produced by TSMC"), nor
+examples the sentence gives of the asked kind ("model companies like OpenAI and Anthropic" of
+"Which company has Inferentia?"). Each returns token positions of view ``v``
+(:class:`qa.reading.spanfeatures._View`); empty when the sentence does not give the thing to anyone
+that way, and then the reader reads it as before.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .objects import children
+
+__all__ = ["asks_holder", "holder_tokens", "names_the_held"]
+
+_AUX = r"(?:is|are|was|were|did|does|do|will|would|has|have|had|now|still|currently|also|already|actually)"
+_ASKER = (r"\s*(?i:who|(?:which|what)\s+(?:[\w-]+\s+)?(?:compan(?:y|ies)|firms?|business(?:es)?|giants?|groups?|"
+          r"organi[sz]ations?|corporations?|vendors?|players?))\s+")
+# The thing, and nothing more: "TPUs", "its own TPU chips", "the Dojo chip". "Who had the best record in
+# the NFC?" and "Who has the power to initiate legislation within the EU?" ask for no holder of a name,
+# nor "Who had Temujin killed?" (the verb lent to a participle).
+_THING = r"(?:(?:the|a|an|its|their)\s+)?(?:own\s+)?(?:[A-Z][\w.&'’-]*\s*){1,4}(?:(?![a-z]+ed\b)[a-z]+\s*)?\??\s*$"
+# "Which company has TPUs?", "Who owns Trainium?", "Which company is behind MTIA?", "Whose chip is MTIA?"
+_HOLDER = re.compile(_ASKER + rf"(?:{_AUX}\s+)*?(?i:has|have|had|owns?|owned|possess(?:es|ed)?|"
+                     r"(?:is|are|was|were)\s+(?:really\s+)?behind)\s+" + _THING
+                     + r"|\s*(?i:whose)\s+[a-z-]+(?:\s+[a-z-]+)?\s+(?i:is|are|was|were)\s+" + _THING)
+_NAME = re.compile(r"\b[A-Z][\w-]*")
+# Verbs by which a sentence gives a thing to its subject (stems of five letters, as the views hold).
+_HOLDING = frozenset("have has had own owns owned posse advan devel desig relea discl launc unvei intro annou creat "
+                     "inven".split())
+_OBJECTS = frozenset(("dobj", "attr", "npadvmod", "dative", "nsubjpass"))
+
+
+@lru_cache(maxsize=4096)
+def asks_holder(question: str) -> bool:
+    """Whether the question asks whose a named thing is (see the module's docstring)."""
+    return bool(_HOLDER.match(question)) and bool(_names(question))
+
+
+@lru_cache(maxsize=4096)
+def _names(question: str) -> frozenset[str]:
+    """The question's capitalised words but its first, lower-cased: the things asked about."""
+    return frozenset(m.group().casefold() for m in _NAME.finditer(question) if m.start() > 0) - {"who", "which", "what", "whose"}
+
+
+def _is_named(word: str, names: frozenset[str]) -> bool:
+    """"TPUs" is the "TPU" asked about, and "TPU" the "TPUs"."""
+    return word in names or word + "s" in names or len(word) > 2 and word[-1] == "s" and word[:-1] in names
+
+
+def _with_parts(v, heads: set[int]) -> set[int]:
+    """Proper-noun heads with their compound words and the names joined to them ("OpenAI and Broadcom")."""
+    heads |= {k for k in range(v.n) if v.dep[k] == "conj" and v.head[k] in heads and v.pos[k] == "PROPN"}
+    return heads | {c for h in heads for c in children(v, h, "compound", "flat") if v.pos[c] == "PROPN"}
+
+
+def holder_tokens(question: str, v) -> set[int]:
+    """Positions of the tokens of view ``v`` naming whose the question's named thing is: the first
+    holder found, whole (a short answer must hold all of it)."""
+    if not asks_holder(question):
+        return set()
+    names = _names(question)
+    # "South Korea's Samsung Electronics": a country's company is not the country's.
+    # (A country's common noun is: the small model tags "Nvidia" a place in "Nvidia's GPUs".)
+    places = {k for a, b, label in v.ents if label in ("GPE", "LOC", "NORP") for k in range(a, b)}
+    for i in range(v.n):
+        if not _is_named(v.lower[i], names):
+            continue
+        # The noun the name is: "the Jalapeño chip", "accelerator, MTIA" (its owner is the name's);
+        # then the phrase it is listed in: "Trainium and Inferentia" (its verb is the name's).
+        j = i
+        while v.dep[j] in ("compound", "flat", "appos") and v.head[j] != j:
+            j = v.head[j]
+        nouns = {i, j} | set(children(v, j, "appos"))  # "Zeta, a board developed by Initech"
+        owners = [k for n in nouns for k in children(v, n, "poss") if not (k in places and v.pos[n] == "PROPN")]
+        while v.dep[j] == "conj" and v.head[j] != j:
+            j = v.head[j]
+        verb = v.head[j]
+        if v.dep[j] in _OBJECTS and v.stem[verb] in _HOLDING:
+            subject = "nsubj" if v.dep[j] != "nsubjpass" else "agent"
+            for s in children(v, verb, subject):
+                owners += children(v, s, "pobj") if subject == "agent" else [s]
+        for verb in (k for n in nouns for k in children(v, n, "acl")):  # "a chip developed by Broadcom"
+            if v.stem[verb] in _HOLDING:
+                owners += [p for a in children(v, verb, "agent") for p in children(v, a, "pobj")]
+        # A name of the question may be the holder: "Samsung's foundry" for "Who owns Samsung Foundry?".
+        out = _with_parts(v, {k for k in owners if v.pos[k] == "PROPN" and k not in nouns})
+        if out:  # one holder, whole: "OpenAI and Broadcom", not one of them
+            return out
+    return set()
+
+
+def names_the_held(question: str, v, i: int, j: int, holders: set[int]) -> bool:
+    """Whether tokens ``i:j`` of view ``v`` name the thing asked about beyond its ``holders``
+    (:func:`holder_tokens`): no answer to whose it is ("Google TPU" for "Which company has TPUs?";
+    "Samsung Electronics" does answer "Who owns Samsung Foundry?")."""
+    return asks_holder(question) and any(_is_named(v.lower[k], _names(question)) and k not in holders for k in range(i, j))
