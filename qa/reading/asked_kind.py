@@ -163,7 +163,7 @@ _MAKER_VERBS = frozenset(f for stem in """make made build built produce manufact
     for f in (stem, stem + "s", stem + "d", stem + "ed", stem + "es", stem + "ing", stem[:-1] + "ing",
               stem[:-1] + "ies", stem[:-1] + "ied", stem + stem[-1] + "ed", stem + stem[-1] + "ing"))
 _MAKER = re.compile(r"\s*(?i:who)\s+(?:(?:is|are|was|were|will|would|has|have|had|did|does|do|could|can|may|might)\s+"
-                    r"(?:(?:be|been|now|also|currently|reportedly|actually)\s+)*)?([a-z]+)\b", re.I)
+                    r"(?:(?:be|been|now|also|currently|reportedly|actually)\s+)*)?(?:co-)?([a-z]+)\b", re.I)
 
 
 def named_owner(question: str) -> str | None:
@@ -183,6 +183,8 @@ _WITH_NAME = re.compile(r"\s*(?i:who|(?:which|what)\s+(?:company|companies|firm|
                         r"\bwith\s+(?:the\s+)?((?-i:[A-Z])[\w.&-]*)", re.I)
 _HELPED = re.compile(r"\s*(?i:who|(?:which|what)\s+(?:company|companies|firm|firms|partner|partners))\s+(?:(?i:has|have|had|did|does|do|will)\s+)?"
                      r"(?i:help|helps|helped|assist|assists|assisted|aid|aided)\s+(?:the\s+)?([A-Z][\w.&-]*)")
+# "Who is OpenAI's partner on Jalapeño?": the one beside the owner of "partner".
+_PARTNER_OF = re.compile(r"\s*(?i:who)\s+(?i:is|are|was|were)\s+([A-Z][\w.&-]*)['’]s\s+(?:[a-z-]+\s+)?partners?\b")
 _WITH_VERBS = _MAKER_VERBS | frozenset(f for stem in "partner team work collaborate cooperate ally join".split()
                                        for f in (stem, stem + "s", stem + "ed", stem + "d", stem + "ing", stem[:-1] + "ing"))
 
@@ -205,7 +207,7 @@ def _partner(question: str) -> str | None:
     m = _WITH_NAME.match(question)
     if m and m.group(1).lower() in _WITH_VERBS:
         return m.group(2)
-    return m.group(1) if (m := _HELPED.match(question)) else None
+    return m.group(1) if (m := _HELPED.match(question) or _PARTNER_OF.match(question)) else None
 
 
 def _people_noun(w: str) -> bool:

@@ -31,9 +31,11 @@ from .asked_kind import (_NAMING, _NOT_NAME_ENTS, _QUOTES, _WHO_ENTS, _among, _i
                          _own_words, _partner, _MAKER_VERBS, asked_kind, named_owner)
 from .holders import asks_holder, holder_tokens, names_the_held
 from .makers import plant_places
+from .objects import children
 from .stems import stem
 
-__all__ = ["fit_kind", "fits", "names_the_thing", "maker_span_fits", "agent_tokens", "doer_tokens", "which_company_verb"]
+__all__ = ["fit_kind", "fits", "names_the_thing", "maker_span_fits", "agent_tokens", "asks_which_doer", "doer_tokens",
+           "which_company_verb"]
 
 _SUBJECTS = frozenset(("nsubj", "nsubjpass"))
 _OBJECTS = frozenset(("dobj", "attr", "oprd", "npadvmod", "dative", "appos"))
@@ -173,26 +175,59 @@ def agent_tokens(question: str, v, maker: bool) -> set[int]:
     return out
 
 
-# "Who reported ...?", "Who first announced ...?": the question's verb, after "who" and adverbs.
-_WHO_VERB = re.compile(r"\s*(?i:who)\s+(?:(?:first|also|reportedly|originally|later)\s+)*([a-z]{3,}ed|said|told|wrote|says|"
-                       r"claims|reports|believes|states|writes|tells|announces|indicates)\b")
+# "Who reported ...?", "Who first announced ...?", "Which company released Jalapeño?": the question's
+# verb, after "who" (or a wh-phrase asking for a company) and adverbs.
+_WHO_VERB = re.compile(r"\s*(?i:who|(?P<which>(?:which|what)\s+(?:[\w-]+\s+)?(?:compan(?:y|ies)|firms?|business(?:es)?|"
+                       r"outlets?|organi[sz]ations?)))\s+(?:(?:first|also|reportedly|originally|later)\s+)*([a-z]{3,}ed|said|"
+                       r"told|wrote|says|claims|reports|believes|states|writes|tells|announces|indicates|chose|bought|sold|won)\b")
+
+
+def _root(word: str) -> str:
+    """A verb without its ending: "hired" and "hiring" are "hir", "chose" and "chosen" "chos"."""
+    for end in ("ing", "ed", "en", "es", "s", "d"):
+        if word.endswith(end) and len(word) - len(end) >= 3:
+            word = word[:-len(end)]
+            break
+    return word.rstrip("e")
+
+
+def asks_which_doer(question: str) -> bool:
+    """Whether the question asks which company did something by a verb: "Which company released Jalapeño?"."""
+    m = _WHO_VERB.match(question)
+    return m is not None and m.group("which") is not None
+
+
+def _subjects(v, k: int) -> list[int]:
+    """The named subjects of verb ``k``; of a verb without one under a preposition or another verb,
+    that verb's ("Anthropic has strengthened its team by hiring Clive Chan": Anthropic hired). Not of
+    an adverbial clause: "Temüjin had killed the men ..., stating that ..." answered "Who stated he
+    wanted Israel to vanish?" (SQuAD) over the sentence that does."""
+    own = [s for s in children(v, k, "nsubj")]
+    if not own and v.dep[k] in ("pcomp", "xcomp") and v.head[k] != k:
+        h = v.head[k] if v.pos[v.head[k]] in ("VERB", "AUX") else v.head[v.head[k]]
+        own = children(v, h, "nsubj")
+    return [s for s in own if v.pos[s] == "PROPN"]
 
 
 def doer_tokens(question: str, v) -> set[int]:
     """Positions of the named subject, beyond the question's words, of the question's verb in view
     ``v``: "The Information" for "Who reported the Samsung talks first?" over "..., the U.S. IT news
     outlet The Information reported on July 2", not the "Samsung Electronics" the span model ranks
-    higher. Empty when the sentence does not use the verb with a named subject."""
+    higher; "Anthropic" for "Which company hired Clive Chan?" over "Anthropic has also strengthened
+    its engineering team by hiring Clive Chan". Empty when the sentence does not use the verb with a
+    named subject."""
     m = _WHO_VERB.match(question)
     if m is None:
         return set()
-    verb, own = stem(m.group(1)), _own_words(question)
+    asked, own = m.group(2).lower(), _own_words(question)
+    verb, root = stem(asked), _root(asked)
     verbs = SAYING if verb in SAYING else {verb}  # "Who said ...?": who reported, stated or wrote it
     for k in range(v.n):
-        if v.pos[k] != "VERB" or v.stem[k] not in verbs:
+        if v.pos[k] != "VERB" or v.stem[k] not in verbs and _root(v.lower[k]) != root:
             continue
-        for s in (s for s in range(v.n) if v.head[s] == k and v.dep[s] == "nsubj" and v.pos[s] == "PROPN"):
-            name = {s} | {c for c in range(v.n) if v.head[c] == s and v.dep[c] in ("compound", "flat") and v.pos[c] == "PROPN"}
+        for s in _subjects(v, k):
+            both = {s} | {c for c in children(v, s, "conj") if v.pos[c] == "PROPN"}  # "OpenAI and Broadcom"
+            name = both | {c for b in both for c in children(v, b, "compound", "flat") if v.pos[c] == "PROPN"}
             if any(not _among(v.lower[c], own) for c in name):
                 return name
     # "Who said Samsung's backlog will reach 50 trillion won?" over "According to Korean media

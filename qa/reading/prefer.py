@@ -51,7 +51,7 @@ from .asked_spans import beside_excluded, defined_name, definition_tokens, exclu
 from .asked_kind import _names_more, _own_words, asked_kind, holds_asked_kind, named_owner
 from .attribution import says_who
 from .holders import asks_holder, holder_tokens
-from .kind_fit import doer_tokens, fit_kind, fits
+from .kind_fit import asks_which_doer, doer_tokens, fit_kind, fits
 from .makers import asks_making, tied_maker
 from .measured import asked_owner, opens_with, other_owner
 from .answertype import answer_type, states_fact
@@ -162,10 +162,13 @@ def preferred(question: str, pool: Sequence[int], text: dict[int, str], names: d
         owner = (named_owner(question) or "").casefold()
         if not gives[pool[0]]:
             pool = [i for i in pool if gives[i] and (not owner or owner in _lower_words(text[i]))] + pool
-    elif asked == "who" and says_who(question) and not doer_tokens(question, (views := view())[pool[0]]):
+    elif (asked == "who" and says_who(question) or asks_which_doer(question)) and not doer_tokens(
+            question, (views := view())[pool[0]]):
         # "Who said Samsung's backlog will reach 50 trillion won?": not the official's quoted
         # sentence on the backlog (it names Samsung's foundry, no source), but a runner-up giving
         # its source ("According to Korean media reports, ...", "Industry sources indicate ...").
+        # "Which company released Jalapeño?": not "Jalapeño has been released and entered testing",
+        # but one naming who released it ("OpenAI and Broadcom released Jalapeño on June 24, 2026").
         pool = [i for i in pool if doer_tokens(question, views[i])] + pool
     elif asked == "who" and question_names(question):
         # "Who is Anthropic's new hardware hire?": the best sentence names no one ("Talent moves

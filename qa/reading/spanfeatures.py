@@ -15,7 +15,7 @@ from typing import Sequence
 from .asked_kind import FREQUENCY, asked_kind, asks_maker, maker_tokens, name_tokens
 from .acronyms import acronym_spelt, asked_acronym, expansion
 from .holders import asks_holder
-from .kind_fit import agent_tokens, doer_tokens, maker_span_fits
+from .kind_fit import agent_tokens, asks_which_doer, doer_tokens, maker_span_fits
 from .asked_spans import (as_asked, purpose_of_focus, asks_kind_of, beside_excluded, defined_name, definition_tokens, excluded_stems, quotes_closed, restates_excluded,
                           listed_beside, restates_focus)
 from .answertype import ENTITY_FIT, FOCUS_LABELS, asked_currency, question_focus
@@ -334,7 +334,7 @@ def span_candidates(question: str, sentence: str, doc, kinds: Sequence[str]) -> 
              expansion(asked_acronym(question) or "", v) if kind == "stands" else
              {i for i in range(v.n) if FREQUENCY.search(v.lower[i])} if often else
              definition_tokens(v, q["defined_name"]) or spelt)  # "What is X?": what X is
-    if not asked and kind == "who" and not maker:
+    if not asked and (kind == "who" or asks_which_doer(question)) and not maker:
         asked = doer_tokens(question, v)  # "Who reported ...?": the subject of "reported"
     if not asked and q["excluded"]:
         asked = beside_excluded(v, q["excluded"])  # "Besides the 2nm process, what ...?": what it is joined to

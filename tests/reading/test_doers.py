@@ -1,0 +1,87 @@
+"""Which company did it (qa.reading.kind_fit.doer_tokens, issue #20, seventeenth round): "Which company
+released Zeta?" and "Which firm hired Dana Wu?" are answered by the named subject of the question's
+verb in any form ("hiring" under "by"), and "Who is Initech's partner on Zeta?" by its partner."""
+from __future__ import annotations
+
+import pytest
+
+from qa.reading.kind_fit import _root, asks_which_doer, doer_tokens
+from qa.reading.shortanswer import extract_short_answer
+
+from .test_kind_fit import _pipeline, _view
+
+
+@pytest.mark.parametrize("a,b", [("hired", "hiring"), ("released", "release"), ("chose", "chosen"),
+                                 ("reported", "reports")])
+def test_forms_of_a_verb_share_a_root(a, b):
+    assert _root(a) == _root(b)
+
+
+@pytest.mark.parametrize("question,asks", [
+    ("Which company released Zeta?", True),
+    ("which firm hired Dana Wu", True),
+    ("What companies first announced Zeta?", True),
+    ("Who released Zeta?", False),  # a "who" question: read as before
+    ("Which company makes Zeta?", False),  # no verb in -ed: a maker (agent_tokens)
+])
+def test_asks_which_doer(question, asks):
+    assert asks_which_doer(question) is asks
+
+
+@pytest.mark.parametrize("question,sentence,doer,short", [
+    # the subject of a verb under "by": Initech hired her
+    ("Which firm hired Dana Wu?", "Initech has also strengthened its engineering team by hiring Dana Wu, a key "
+     "contributor to Hooli's original board project.", "Initech", "Initech"),
+    # both subjects of the verb, not the owner of "announcement"
+    ("Which companies released Zeta?", "Vandelay's official announcement shows that Initech and Hooli released Zeta "
+     "on June 24, positioning it as a board.", "Initech Hooli", None),
+])
+def test_the_subject_of_the_asked_verb(question, sentence, doer, short):
+    v = _view(sentence)
+    assert " ".join(v.text[i] for i in sorted(doer_tokens(question, v))) == doer
+    got = extract_short_answer(question, sentence)
+    assert got is not None and sentence[got[0]:got[1]] in doer.split() + [short]
+
+
+def test_no_doer_where_the_verb_has_no_named_subject():
+    v = _view("Zeta has been released and entered testing, but it is not in commercial use yet.")
+    assert doer_tokens("Which company released Zeta?", v) == set()
+
+
+RELEASED = ("Boards in brief\n\nZeta has been released and entered testing, but that does not mean Zeta is "
+            "already in large-scale commercial use. Vandelay's official announcement shows that Initech and Hooli "
+            "released Zeta on June 24, positioning it as a board for inference.\n")
+
+
+def test_reader_prefers_the_sentence_naming_who_did_it(tmp_path, fake_embedder):
+    a = _pipeline(tmp_path / "a", RELEASED).ask("Which company released Zeta?")
+    assert not a.abstained and "Initech and Hooli released Zeta" in a.answer
+    assert a.short_answer in ("Initech", "Hooli", "Initech and Hooli")
+
+
+@pytest.mark.parametrize("question", ["Who is Initech's partner on Zeta?", "who was Initech's main partner for Zeta"])
+def test_a_partner_asked_by_the_noun(question):
+    from qa.reading.asked_kind import _partner
+
+    assert _partner(question) == "Initech"
+    sentence = "Vandelay's official announcement shows that Initech and Hooli released Zeta on June 24."
+    got = extract_short_answer(question, sentence)
+    assert got is not None and sentence[got[0]:got[1]] == "Hooli"
+
+
+def test_preferred_moves_up_the_sentence_naming_who_did_it():
+    from qa.reading.prefer import preferred
+
+    texts = {0: "Zeta has been released and entered testing, but it is not in commercial use yet.",
+             1: "Vandelay's official announcement shows that Initech and Hooli released Zeta on June 24."}
+    views = {i: _view(t) for i, t in texts.items()}
+    names = {i: (1.0, 1.0) for i in texts}
+    assert preferred("Which company released Zeta?", [0, 1], texts, names, lambda: views)[0] == 1
+    assert preferred("When was Zeta released?", [0, 1], texts, names, lambda: views)[0] == 0
+
+
+def test_a_co_verb_asks_for_the_makers():
+    from qa.reading.asked_kind import asks_maker
+
+    assert asks_maker("Who co-developed Zeta?") and asks_maker("who co-designed zeta")
+    assert not asks_maker("Who co-chaired the panel?")  # no verb of making
