@@ -32,7 +32,7 @@ from .asked_kind import (_NAMING, _NOT_NAME_ENTS, _QUOTES, _WHO_ENTS, _among, _i
 from .holders import asks_holder, holder_tokens, names_the_held
 from .makers import plant_places
 from .objects import children
-from .stems import stem
+from .stems import stem, verb_root
 
 __all__ = ["fit_kind", "fits", "names_the_thing", "maker_span_fits", "agent_tokens", "asks_which_doer", "doer_tokens",
            "which_company_verb"]
@@ -182,15 +182,6 @@ _WHO_VERB = re.compile(r"\s*(?i:who|(?P<which>(?:which|what)\s+(?:[\w-]+\s+)?(?:
                        r"told|wrote|says|claims|reports|believes|states|writes|tells|announces|indicates|chose|bought|sold|won)\b")
 
 
-def _root(word: str) -> str:
-    """A verb without its ending: "hired" and "hiring" are "hir", "chose" and "chosen" "chos"."""
-    for end in ("ing", "ed", "en", "es", "s", "d"):
-        if word.endswith(end) and len(word) - len(end) >= 3:
-            word = word[:-len(end)]
-            break
-    return word.rstrip("e")
-
-
 def asks_which_doer(question: str) -> bool:
     """Whether the question asks which company did something by a verb: "Which company released Jalapeño?"."""
     m = _WHO_VERB.match(question)
@@ -220,10 +211,10 @@ def doer_tokens(question: str, v) -> set[int]:
     if m is None:
         return set()
     asked, own = m.group(2).lower(), _own_words(question)
-    verb, root = stem(asked), _root(asked)
+    verb, root = stem(asked), verb_root(asked)
     verbs = SAYING if verb in SAYING else {verb}  # "Who said ...?": who reported, stated or wrote it
     for k in range(v.n):
-        if v.pos[k] != "VERB" or v.stem[k] not in verbs and _root(v.lower[k]) != root:
+        if v.pos[k] != "VERB" or v.stem[k] not in verbs and verb_root(v.lower[k]) != root:
             continue
         for s in _subjects(v, k):
             both = {s} | {c for c in children(v, s, "conj") if v.pos[c] == "PROPN"}  # "OpenAI and Broadcom"

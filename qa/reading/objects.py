@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .stems import stem
+from .stems import stem, verb_root
 
 __all__ = ["children", "examples_tokens", "held_tokens", "object_tokens", "phrases", "stranded_tokens"]
 
@@ -46,7 +46,7 @@ _CLAUSES = frozenset(("relcl", "acl", "advcl", "ccomp", "xcomp"))
 
 def _verb_key(word: str) -> str:
     word = word.lower()
-    return "have" if word in _HAVE else stem(word)
+    return "have" if word in _HAVE else stem(verb_root(word))  # "use" / "used" (stem alone: "use" / "used")
 
 
 def children(v, k: int, *deps: str) -> list[int]:
@@ -90,10 +90,18 @@ def held_tokens(question: str, v) -> set[int]:
     for k in _verbs(v, _verb_key(verb)):
         subjects = children(v, k, "nsubj")
         subjects += [c for c in range(v.n) if v.dep[c] in ("compound", "flat", "conj") and v.head[c] in subjects]
-        if not any(v.lower[s] in words for s in subjects):
+        if not any(v.lower[s] in words or _stands_for(v, s, words) for s in subjects):
             continue
         out |= phrases(v, children(v, k, *_OBJECTS))
     return out
+
+
+def _stands_for(v, s: int, words: set[str]) -> bool:
+    """Whether pronoun ``s`` stands for the sentence's main subject, one of ``words``: "it" of
+    "Anthropic announced ..., stating that it has already used over 1 million Trainium2 chips"."""
+    if v.lower[s] not in ("it", "they"):
+        return False
+    return any(v.lower[x] in words for k in range(v.n) if v.head[k] == k for x in children(v, k, "nsubj"))
 
 
 def stranded_tokens(question: str, v) -> set[int]:
@@ -110,18 +118,26 @@ def stranded_tokens(question: str, v) -> set[int]:
     return out
 
 
+# Nouns of one kind: "Who are Samsung's customers?" over "another major client ..., following the likes of ...".
+_KIN = {k: {"clien", "custo", "buyer"} for k in ("clien", "custo", "buyer")}
+# "Who are Samsung's foundry customers?": the noun after the owner is the kind asked for.
+_WHO_ARE = re.compile(r"\s*who\s+(?:are|were|is|was)\s+[^?]*?['’]s\s+(?:[\w-]+\s+)?([a-z]+)\s*\??\s*$", re.I)
+
+
 def examples_tokens(v, focus_stem: str) -> set[int]:
     """Positions of the examples given of a noun of stem ``focus_stem``: "Meta and Anthropic" of
     "clients like Meta and Anthropic", "Google and Amazon" of "giants such as Google and Amazon",
-    "Tesla, Nvidia, and Apple" of "another client ..., following the likes of Tesla, Nvidia, and Apple"."""
+    "Tesla, Nvidia, and Apple" of "another client ..., following the likes of Tesla, Nvidia, and Apple"
+    (for "customers" too: ``_KIN``)."""
+    kin = _KIN.get(focus_stem, {focus_stem})
     out: set[int] = set()
     for k in range(v.n):
-        if v.stem[k] != focus_stem or v.pos[k] not in ("NOUN", "PROPN"):
+        if v.stem[k] not in kin or v.pos[k] not in ("NOUN", "PROPN"):
             continue
         for p in children(v, k, "prep"):
             if v.lower[p] in ("like", "including") or (v.lower[p] == "as" and p > 0 and v.lower[p - 1] == "such"):
                 out |= phrases(v, children(v, p, "pobj"))
-    if any(v.stem[k] == focus_stem for k in range(v.n)):
+    if any(v.stem[k] in kin for k in range(v.n)):
         # "... add another major client to its portfolio, following the likes of Tesla, Nvidia, and
         # Apple": the examples of a kind the sentence names, wherever they stand.
         for k in range(1, v.n - 1):
@@ -144,8 +160,10 @@ def object_tokens(question: str, v, q: dict) -> tuple[set[int], set[int]]:
     """The object a question asks for in view ``v`` (``q``: its ``question_info``), or nothing; and
     the positions no span may hold: the asked kind's noun, when the sentence gives examples of it
     (they are the answer, not "global technology giants (including ...)")."""
-    if q["focus_stem"] and q["wh"] in ("which", "what") and _asks_examples(question, q["focus"]):
-        examples = examples_tokens(v, q["focus_stem"])
+    kind = q["focus_stem"] if q["focus_stem"] and q["wh"] in ("which", "what") and _asks_examples(question, q["focus"]) \
+        else stem(m.group(1)) if q["wh"] == "who" and (m := _WHO_ARE.match(question)) else ""
+    if kind:
+        examples = examples_tokens(v, kind)
         if examples:
-            return examples, {k for k in range(v.n) if v.stem[k] == q["focus_stem"]}
+            return examples, {k for k in range(v.n) if v.stem[k] in _KIN.get(kind, {kind})}
     return held_tokens(question, v) or stranded_tokens(question, v), set()

@@ -5,16 +5,17 @@ from __future__ import annotations
 
 import pytest
 
-from qa.reading.kind_fit import _root, asks_which_doer, doer_tokens
+from qa.reading.kind_fit import asks_which_doer, doer_tokens
+from qa.reading.stems import verb_root
 from qa.reading.shortanswer import extract_short_answer
 
 from .test_kind_fit import _pipeline, _view
 
 
 @pytest.mark.parametrize("a,b", [("hired", "hiring"), ("released", "release"), ("chose", "chosen"),
-                                 ("reported", "reports")])
+                                 ("reported", "reports"), ("use", "used"), ("uses", "use")])
 def test_forms_of_a_verb_share_a_root(a, b):
-    assert _root(a) == _root(b)
+    assert verb_root(a) == verb_root(b)
 
 
 @pytest.mark.parametrize("question,asks", [

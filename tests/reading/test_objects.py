@@ -104,3 +104,31 @@ def test_no_examples_when_the_kind_is_not_what_is_asked(question, sentence):
 
     v = _view(sentence)
     assert object_tokens(question, v, question_info(question))[1] == set()
+
+
+@pytest.mark.parametrize("question,sentence,held", [
+    # (seventeenth round) "it" stands for the sentence's main subject; "use" asks for what was "used"
+    ("What does Acme use to train Orbit?", "In April, Acme announced an expansion of its partnership with Globex, "
+     "stating that it has already used over 1 million Nova boards to train and serve Orbit.",
+     "over 1 million Nova boards"),
+    ("What does Acme use?", "Acme uses Nova boards in every data center.", "Nova boards"),
+])
+def test_the_thing_used_by_the_named_party(question, sentence, held):
+    v = _view(sentence)
+    assert _words(v, held_tokens(question, v)) == held
+
+
+def test_it_stands_only_for_the_main_subject():
+    v = _view("Globex said that it has already used Nova boards, while Acme waits.")
+    assert held_tokens("What has Acme used?", v) == set()  # "it" is Globex here
+
+
+@pytest.mark.parametrize("question", ["Who are Nexa's customers?", "Which customers does Nexa have?",
+                                      "who are nexa's foundry clients"])
+def test_customers_and_clients_are_one_kind(question):
+    from qa.reading.objects import object_tokens
+    from qa.reading.spanfeatures import question_info
+
+    v = _view("If Nexa wins the order, it will add another major client to its portfolio, following the likes of "
+              "Helix, Kestrel, and Orbit.")
+    assert _words(v, object_tokens(question, v, question_info(question))[0]) == "Helix , Kestrel , and Orbit"
