@@ -106,7 +106,15 @@ _MAY_BE_MONEY = frozenset(("MONEY", "NUM", "QUANTITY", "OTHER"))
 _EXPLAIN = frozenset("tell describe explain compare contrast summarize summarise discuss outline elaborate".split())
 
 
+# "What is the difference between GPUs and ASICs?" asks for an account, as "Compare ..." does (not
+# "What was the age difference between ...?", which a length of time answers).
+_DIFFERENCE = re.compile(r"\s*what(?:'s|’s|\s+is|\s+are|\s+was|\s+were)\s+the\s+(?:main\s+|key\s+|biggest\s+)?"
+                         r"differences?\s+between\b", re.I)
+
+
 def _question_focus(question: str) -> Focus:
+    if _DIFFERENCE.match(question):
+        return Focus("what", "difference", None)
     # "What's the value ...": the wh-word is "what" ("'s" is "is").
     words = [t.casefold() for t in _WORD.findall(with_plural_possessives(question))]
     toks = [t[:-2] if t[-2:] in ("'s", "’s") and t[:-2] in _WH else t for t in words]

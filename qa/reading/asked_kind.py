@@ -40,13 +40,12 @@ from typing import Iterable
 from .acronyms import asked_acronym, expansion
 from .attribution import attribution_tokens, says_who
 from .answertype import _FOCUS, question_focus
-from .holders import holder_tokens
+from .holders import creator_tokens, holder_tokens
 from .makers import (asks_making, asks_who_makes, business_noun, has_asked, made_at, maker_given, makes_there, org_named,
                      others_thing, owns_asked, plant_places)
 from .ownwords import among as _among, names_more as _names_more, own_words as _own_words, singular as _singular
 
-__all__ = ["asked_kind", "asks_maker", "FREQUENCY", "KIND_REASONS", "holds_asked_kind", "maker_tokens",
-           "name_tokens", "named_owner", "PEOPLE", "PLACES"]
+__all__ = ["asked_kind", "asks_maker", "FREQUENCY", "KIND_REASONS", "holds_asked_kind", "maker_tokens", "name_tokens", "named_owner", "PEOPLE", "PLACES"]
 
 PEOPLE = frozenset(_FOCUS["PERSON"].split()) | frozenset(_FOCUS["ORG"].split()) | frozenset("""
     people persons humans member members worker workers employee employees staff crew soldier
@@ -256,7 +255,8 @@ def holds_asked_kind(kind: str, question: str, views: Iterable) -> bool:
         return any(expansion(asked_acronym(question) or "", v) if kind == "stands" else holder_tokens(question, v) for v in views)
     own, making = _own_words(question), ("place" if maker_given(question) else "maker") if asks_making(question) else ""
     says = kind == "who" and says_who(question)  # "Who said ...?": "Industry sources indicate ..." says who
-    return any(_holds(kind, own, v, making) or says and bool(attribution_tokens(v)) for v in views)
+    return any(_holds(kind, own, v, making) or says and bool(attribution_tokens(v)) or making == "maker" and bool(creator_tokens(
+        question, v)) for v in views)  # "Who made Jalapeño?": "OpenAI and Broadcom released Jalapeño" (qa.reading.holders)
 
 
 def maker_tokens(question: str, v) -> set[int]:

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from .objects import children
 
-__all__ = ["asks_holder", "holder_tokens", "names_the_held"]
+__all__ = ["asks_holder", "creator_tokens", "holder_tokens", "names_the_held"]
 
 _AUX = r"(?:is|are|was|were|did|does|do|will|would|has|have|had|now|still|currently|also|already|actually)"
 _ASKER = (r"\s*(?i:who|(?:which|what)\s+(?:[\w-]+\s+)?(?:compan(?:y|ies)|firms?|business(?:es)?|giants?|groups?|"
@@ -69,9 +69,23 @@ def _with_parts(v, heads: set[int]) -> set[int]:
 def holder_tokens(question: str, v) -> set[int]:
     """Positions of the tokens of view ``v`` naming whose the question's named thing is: the first
     holder found, whole (a short answer must hold all of it)."""
-    if not asks_holder(question):
-        return set()
-    names = _names(question)
+    return _holders(_names(question), v) if asks_holder(question) else set()
+
+
+# "Who made Jalapeño?", "Who built it?": in everyday speech, who created it. A passage naming no
+# manufacturer still answers by those who developed or released it ("OpenAI and Broadcom released
+# Jalapeño"); not "Who manufactured Jalapeño?", nor "Who made the first MTIA chips?" (a maker named).
+_CREATED = re.compile(r"\s*(?i:who)\s+(?:(?i:first|originally)\s+)?"
+                      r"(?i:made|built)\s+" + _THING)
+
+
+def creator_tokens(question: str, v) -> set[int]:
+    """Positions of the tokens of view ``v`` naming who created the thing a "Who made X?" question
+    names (as :func:`holder_tokens` reads whose it is), or nothing for other questions."""
+    return _holders(_names(question), v) if _CREATED.match(question) and _names(question) else set()
+
+
+def _holders(names: frozenset[str], v) -> set[int]:
     # "South Korea's Samsung Electronics": a country's company is not the country's.
     # (A country's common noun is: the small model tags "Nvidia" a place in "Nvidia's GPUs".)
     places = {k for a, b, label in v.ents if label in ("GPE", "LOC", "NORP") for k in range(a, b)}

@@ -29,7 +29,7 @@ from .acronyms import asked_acronym, expansion
 from .attribution import SAYING, attribution_tokens, says_who
 from .asked_kind import (_NAMING, _NOT_NAME_ENTS, _QUOTES, _WHO_ENTS, _among, _is_name, _names_more, _only_a_modifier,
                          _own_words, _partner, _MAKER_VERBS, asked_kind, named_owner)
-from .holders import asks_holder, holder_tokens, names_the_held
+from .holders import asks_holder, creator_tokens, holder_tokens, names_the_held
 from .makers import plant_places
 from .objects import children
 from .stems import stem, verb_root
@@ -119,8 +119,9 @@ def maker_span_fits(question: str, v, i: int, j: int, asked: set[int]) -> bool:
     of another noun ("Broadcom's official announcement" names an announcement), and not beside
     the partner the question names ("OpenAI and Broadcom" for "Who designed Jalapeño with OpenAI?")."""
     held = asked.intersection(range(i, j))
-    if not held or names_the_held(question, v, i, j, asked) or asks_holder(question) and held != asked:
-        return False  # (asked whose a thing is, the whole holder: "OpenAI and Broadcom")
+    if not held or names_the_held(question, v, i, j, asked) or held != asked and (
+            asks_holder(question) or creator_tokens(question, v) == asked):
+        return False  # (asked whose a thing is or who made it, the whole holder: "OpenAI and Broadcom")
     last = max(held)
     if last + 1 < j and v.lower[last + 1] in ("'s", "’s", "'") and not (last + 2 == j and asks_holder(question)):
         return False  # (asked whose a thing is, "Meta’s" of "Meta’s MTIA" names its holder)

@@ -50,7 +50,7 @@ from .agents import acts, asked_agent
 from .asked_spans import beside_excluded, defined_name, definition_tokens, excluded_phrase, excluded_stems
 from .asked_kind import _names_more, _own_words, asked_kind, holds_asked_kind, named_owner
 from .attribution import says_who
-from .holders import asks_holder, holder_tokens
+from .holders import asks_holder, creator_tokens, holder_tokens
 from .kind_fit import asks_which_doer, doer_tokens, fit_kind, fits
 from .makers import asks_making, tied_maker
 from .measured import asked_owner, opens_with, other_owner
@@ -98,7 +98,8 @@ def names_maker(question: str, v, names: float) -> bool:
     is, one naming them all and giving the thing to a named holder (``qa.reading.holders``)."""
     if asks_holder(question):  # "Which company has TPUs?" over "Google has TPU, ...": whose they are
         return names == 1.0 and bool(holder_tokens(question, v))
-    return asks_making(question) and bool(question_names(question)) and names == 1.0 and tied_maker(question, v, _own_words(question))
+    return asks_making(question) and bool(question_names(question)) and names == 1.0 and (
+        tied_maker(question, v, _own_words(question)) or bool(creator_tokens(question, v)))  # "Who made Jalapeño?"
 
 
 def reads_lower(question: str) -> bool:

@@ -110,3 +110,33 @@ def test_reader_abstains_when_no_passage_says_whose_the_thing_is(tmp_path, fake_
     p = _pipeline(tmp_path / "a", HOLDERS)
     a = p.ask("Who owns Vandelay?")
     assert a.abstained and a.reason == KIND_REASONS["holder"] == "The closest passages do not say whose it is."
+
+
+@pytest.mark.parametrize("question,creators", [
+    ("Who made Zeta?", "Initech Hooli"),
+    ("who built Zeta", "Initech Hooli"),
+    ("Who created Zeta?", ""),  # not a verb of making: read as any "who" question
+    ("Who manufactured Zeta?", ""),  # a manufacturer is asked: releasing it is no making
+    ("Who made the first Zeta chips at scale?", ""),  # more than the thing: read as before
+])
+def test_who_made_a_thing_is_who_released_it_when_no_maker_is_named(question, creators):
+    from qa.reading.asked_kind import holds_asked_kind
+    from qa.reading.holders import creator_tokens
+
+    sentence = "Vandelay's official announcement shows that Initech and Hooli released Zeta on June 24."
+    v = _view(sentence)
+    assert _words(v, creator_tokens(question, v)) == creators
+    if creators:
+        assert holds_asked_kind("who", question, [v])
+        a, b, _ = extract_short_answer(question, sentence)
+        assert sentence[a:b] == "Initech and Hooli"
+
+
+def test_reader_answers_who_made_a_thing_by_who_released_it(tmp_path, fake_embedder):
+    text = ("Boards in brief\n\nZeta has been released and entered testing, but that does not mean Zeta is "
+            "already in large-scale commercial use. Vandelay's official announcement shows that Initech and Hooli "
+            "released Zeta on June 24, positioning it as a board for inference.\n")
+    p = _pipeline(tmp_path / "a", text)
+    a = p.ask("Who made Zeta?")
+    assert not a.abstained and "Initech and Hooli released Zeta" in a.answer
+    assert a.short_answer == "Initech and Hooli"

@@ -244,9 +244,19 @@ def test_entity_labels_count_entities_that_cover_most_of_the_span(span, feature)
     ("Tell me about Jalapeño", "Jalapeño has been released and entered testing in 2026."),
     ("Compare Meta's and Anthropic's data center plans",
      "Similar to Meta, Anthropic plans a self-owned AI data center of approximately 1 GW."),
+    # (seventeenth round) an account of how two things differ, not "internal cloud platforms"
+    ("what is the difference between gpus and asics", "ASICs will not immediately replace GPUs, but they will take "
+     "on more computing power in specific inference tasks and internal cloud platforms."),
+    ("What are the main differences between Zeta and Nova?", "Zeta trains models in 2026, while Nova serves them."),
 ])
 def test_no_short_answer_for_explanations(question, sentence):
     assert sa.extract_short_answer(question, sentence) is None
+
+
+def test_a_difference_of_a_measure_is_a_fact():
+    got = sa.extract_short_answer("What was the age difference between Newton and Manning?",
+                                  "Manning was 39, and the age difference between him and Newton was 13 years.")
+    assert got is not None
 
 
 def test_best_short_answer_prefers_the_sentence_with_a_fitting_candidate():
