@@ -18,6 +18,7 @@ from .results import AMBIGUITY, NAMESAKE, Answer, Citation, Conflict, Note
 from .retrieval.retriever import Hit, HybridRetriever
 from .indexing.store import IndexData
 from .ingest.text import normalize
+from .reading.fillers import without_fillers
 from .reading.followup import read_follow_up
 from .reading.truecase import CaseMap, accent_map, is_caseless, question_words, restore_accents
 from .reading.descriptions import NameLinks, described_words, may_describe, origin_stem
@@ -132,8 +133,11 @@ class Pipeline:
         # The turns a follow-up reads (the last two), typed in small letters, are read recased too
         # ("what is jalapeno" names Jalapeño).
         turns = [t if t.read_as else replace(t, question=recase(t.question)) for t in list(history or [])[-2:]]
-        followed = read_follow_up(recase(question), turns, lambda r: self.reading_score(recase(r)))
-        read = recase(followed or question)
+        # "so is samsung making anthropic's chips or not": the question without its words of conversation.
+        asked = without_fillers(question)
+        followed = read_follow_up(recase(asked), turns, lambda r: self.reading_score(recase(r)))
+        followed = followed or (recase(asked) if asked != question else None)
+        read = recase(followed or asked)
         if self.settings.descriptions and may_describe(read):
             # "the Claude maker" shares no word with the passages about Anthropic: read the name.
             named = self.name_links(read).rewrite(read)
