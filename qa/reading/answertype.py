@@ -46,7 +46,7 @@ _FOCUS = {
         island river lake sea ocean mountain street building stadium venue capital village county
         district neighborhood neighbourhood park site territory border planet port airport
         hospital church palace castle bridge square valley desert forest where""",
-    "DATE": """year years date day month decade century era season when timeline deadline""",
+    "DATE": """year years date day month decade century era season when timeline deadline timing""",
     "TIME": """time hour o'clock""",
     "NUM": """number score total count age""",
     "MONEY": """price cost amount money salary budget revenue fee fine worth value funding
@@ -133,7 +133,8 @@ def _question_focus(question: str) -> Focus:
         # Keywords ("samsung foundry backlog size", "other memory companies tied to anthropic"):
         # the thing asked for is the last word that names a kind, after what it is of.
         for t in reversed(toks):
-            kind = _FOCUS_TYPE.get(t) or _FOCUS_TYPE.get(t.rstrip("s")) or _role(t)
+            # ("samsung backlog": an amount, as "What's Samsung's backlog?" asks)
+            kind = _FOCUS_TYPE.get(t) or _FOCUS_TYPE.get(t.rstrip("s")) or _role(t) or ("MONEY" if t in AMOUNT_NOUNS else None)
             if kind is not None and t not in ("who", "where", "when"):
                 return Focus("", t, kind)
     if wh_i < 0:

@@ -77,6 +77,9 @@ def test_measured_noun(question, noun):
     ("What's the value of the deal?", "MONEY"),
     ("other memory companies tied to orvik", "ORG"),  # keywords: the last word naming a kind
     ("nexa deployment timeline", "DATE"),
+    # (seventeenth round) an amount by its name, a time by "timing", as keywords too
+    ("orvik backlog", "MONEY"),
+    ("orvik profit timing", "DATE"),
 ])
 def test_company_roles_and_keywords_set_the_answer_type(question, kind):
     assert answer_type(question) == kind
