@@ -137,6 +137,8 @@ def _question_focus(question: str) -> Focus:
             kind = _FOCUS_TYPE.get(t) or _FOCUS_TYPE.get(t.rstrip("s")) or _role(t) or ("MONEY" if t in AMOUNT_NOUNS else None)
             if kind is not None and t not in ("who", "where", "when"):
                 return Focus("", t, kind)
+    if wh_i < 0 and not question.rstrip().endswith("?") and all(w[:1].isupper() for w in _WORD.findall(question)):
+        return Focus("", "", None)  # names alone ("Google TPU", "Jalapeño"): tell me about them, no fact asked
     if wh_i < 0:
         # "Name the ...", "In 1990 the ... was won by?" : no wh-word; guess from key nouns.
         t = _focus_from(toks, 0)
