@@ -67,8 +67,7 @@ PEOPLE = frozenset(_FOCUS["PERSON"].split()) | frozenset(_FOCUS["ORG"].split()) 
     prince princess bishop pope monarch dynasty regime state states nation nations country
     countries government governments ministry council committee union unions group groups team
     teams company companies firm firms mankind humanity individuals individual adults adult men
-    women man woman person minority majority community communities society societies elite
-    elites class classes""".split())
+    women man woman person minority majority community communities society societies elite elites class classes""".split())
 
 PLACES = frozenset(_FOCUS["PLACE"].split()) | frozenset("""
     home homes area areas campus headquarters site sites region regions north south
@@ -148,7 +147,7 @@ def asked_kind(question: str) -> str | None:
     if _HOW_OFTEN.match(question):
         return "often"
     wh = question_focus(question).wh
-    if wh in ("who", "whom") or asks_who_makes(question):
+    if wh in ("who", "whom") or asks_who_makes(question) or not wh and _partner(question):  # "OpenAI chip partner"
         return None if _WHO_IS_NAME.match(question) else "who"
     if wh == "where":
         return "where"
@@ -182,8 +181,9 @@ _WITH_NAME = re.compile(r"\s*(?i:who|(?:which|what)\s+(?:company|companies|firm|
                         r"\bwith\s+(?:the\s+)?((?-i:[A-Z])[\w.&-]*)", re.I)
 _HELPED = re.compile(r"\s*(?i:who|(?:which|what)\s+(?:company|companies|firm|firms|partner|partners))\s+(?:(?i:has|have|had|did|does|do|will)\s+)?"
                      r"(?i:help|helps|helped|assist|assists|assisted|aid|aided)\s+(?:the\s+)?([A-Z][\w.&-]*)")
-# "Who is OpenAI's partner on Jalapeño?": the one beside the owner of "partner".
-_PARTNER_OF = re.compile(r"\s*(?i:who)\s+(?i:is|are|was|were)\s+([A-Z][\w.&-]*)['’]s\s+(?:[a-z-]+\s+)?partners?\b")
+# "Who is OpenAI's partner on Jalapeño?", keywords "OpenAI chip partner": the one beside the owner of "partner".
+_PARTNER_OF = re.compile(r"\s*(?:(?i:who)\s+(?i:is|are|was|were)\s+([A-Z][\w.&-]*)['’]s\s+(?:[a-z-]+\s+)?partners?\b|"
+                         r"(?!(?i:who|which|what|whose)\b)([A-Z][\w.&-]*)\s+(?:[a-z-]+\s+)?partners?\s*$)")
 _WITH_VERBS = _MAKER_VERBS | frozenset(f for stem in "partner team work collaborate cooperate ally join".split()
                                        for f in (stem, stem + "s", stem + "ed", stem + "d", stem + "ing", stem[:-1] + "ing"))
 
@@ -206,7 +206,7 @@ def _partner(question: str) -> str | None:
     m = _WITH_NAME.match(question)
     if m and m.group(1).lower() in _WITH_VERBS:
         return m.group(2)
-    return m.group(1) if (m := _HELPED.match(question) or _PARTNER_OF.match(question)) else None
+    return m.group(m.lastindex) if (m := _HELPED.match(question) or _PARTNER_OF.match(question)) else None
 
 
 def _people_noun(w: str) -> bool:
@@ -275,7 +275,7 @@ def maker_tokens(question: str, v) -> set[int]:
     found = [i for a, b, label in v.ents if (label in _MAKER_ENTS or org_named(v, a, b)) and _names_more(v, a, b, own)
              and (not making or label == "PERSON" or makes_there(v, a, b))
              and not (subject and any(v.lower[k] == subject.casefold() for k in range(a, b)))
-             and not owns_asked(v, a, b, own) for i in range(a, b)]
+             and not owns_asked(v, a, b, own) and not _only_a_modifier(v, a, b, people=True) for i in range(a, b)]
     if not subject:
         return set(found)
     # "Who is Meta working with?" over "... shifted to collaboration with Samsung": the one after "with"

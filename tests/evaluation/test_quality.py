@@ -78,7 +78,7 @@ def test_second_seed_question_set_floors(monkeypatch, tmp_path):
     # (qa.reading.makers.makes_there, twelfth round), one.
     # 14 of 15 since the sixteenth round (a yield asked for, amounts.RATE_NAMES).
     assert cats["near miss"]["accuracy"] >= 0.86, cats
-    assert m["paraphrase_groups"]["all_right"] >= 30, m["paraphrase_groups"]  # 31 of 47
+    assert m["paraphrase_groups"]["all_right"] >= 31, m["paraphrase_groups"]  # 32 of 47 (seventeenth round)
     assert m["abstention"]["wrong_abstentions"] <= 7, m["abstention"]  # 6
     # Every entry shown counts: conflicts of any kind where the sources agree, and notes.
     assert m["conflicts"]["fp"] <= 1, m["conflicts"]

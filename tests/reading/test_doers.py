@@ -86,3 +86,26 @@ def test_a_co_verb_asks_for_the_makers():
 
     assert asks_maker("Who co-developed Zeta?") and asks_maker("who co-designed zeta")
     assert not asks_maker("Who co-chaired the panel?")  # no verb of making
+
+
+@pytest.mark.parametrize("question,subject", [
+    ("Initech board partner", "Initech"), ("Initech partners", "Initech"),
+    ("Which partner did Initech choose?", None),  # a wh-word, not an owner
+    ("Initech partners with Hooli on what?", None),  # the verb, not keywords asking for a partner
+])
+def test_a_partner_asked_in_keywords(question, subject):
+    from qa.reading.asked_kind import _partner, asked_kind
+
+    assert _partner(question) == subject
+    if subject:
+        assert asked_kind(question) == "who"
+
+
+def test_a_kind_word_tagged_an_organisation_is_no_partner():
+    from qa.reading.asked_kind import maker_tokens
+
+    v = _view("The first and second generations of Initech's self-developed AI accelerator were previously "
+              "mass-produced by Globex, but since the third generation launched this year, the company has chosen "
+              "Nexa Foundry as its partner.")
+    got = {v.text[i] for i in maker_tokens("Initech partner", v)}
+    assert "AI" not in got and got
