@@ -31,7 +31,8 @@ _ASKER = (r"\s*(?i:who|(?:which|what)\s+(?:[\w-]+\s+)?(?:compan(?:y|ies)|firms?|
 # The thing, and nothing more: "TPUs", "its own TPU chips", "the Dojo chip". "Who had the best record in
 # the NFC?" and "Who has the power to initiate legislation within the EU?" ask for no holder of a name,
 # nor "Who had Temujin killed?" (the verb lent to a participle).
-_THING = r"(?:(?:the|a|an|its|their)\s+)?(?:own\s+)?(?:[A-Z][\w.&'’-]*\s*){1,4}(?:(?![a-z]+ed\b)[a-z]+\s*)?\??\s*$"
+_THING = (r"(?:(?:the|a|an|its|their)\s+)?(?:own\s+)?(?:(?!(?:the|a|an)\b)[a-z]+\s+)?(?:[A-Z][\w.&'’-]*\s*){1,4}"
+          r"(?:(?![a-z]+ed\b)[a-z]+\s*)?\??\s*$")  # ("system LSI", as recased)
 # "Which company has TPUs?", "Who owns Trainium?", "Which company is behind MTIA?", "Whose chip is MTIA?"
 _HOLDER = re.compile(_ASKER + rf"(?:{_AUX}\s+)*?(?i:has|have|had|owns?|owned|possess(?:es|ed)?|"
                      r"(?:is|are|was|were)\s+(?:really\s+)?behind)\s+" + _THING

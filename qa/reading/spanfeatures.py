@@ -342,7 +342,7 @@ def span_candidates(question: str, sentence: str, doc, kinds: Sequence[str]) -> 
     asked, nouns = (asked, set()) if asked else object_tokens(question, v, q)
     # "Who makes Trainium?" over "Google has TPU, Amazon has Trainium ...": the one whose verb has it.
     agents = agent_tokens(question, v, maker)
-    if agents:
+    if agents or asks_holder(question):  # (whose a thing is: only its holder answers)
         maker, asked = True, (asked & agents if maker else set()) or agents
     # "... were previously mass-produced by TSMC, but since the third generation ... Samsung
     # Foundry": asked who makes it (now), not who did.
@@ -377,7 +377,7 @@ def span_candidates(question: str, sentence: str, doc, kinds: Sequence[str]) -> 
                 points.append(names_one_point(v.lower, i, j))
                 fits.append(asked.issubset(range(i, j)) if kind == "stands" else
                             maker_span_fits(question, v, i, j, asked) if maker else not asked.isdisjoint(range(i, j)))
-    if any(fits) or agents and asks_holder(question):  # whose a thing is: its holder alone, or no short answer
+    if any(fits) or asks_holder(question):  # whose a thing is: its holder alone, or no short answer
         out, points = [c for c, fit in zip(out, fits) if fit], [pt for pt, fit in zip(points, fits) if fit]
     if old:
         now = [k for k, (a, b, f) in enumerate(out) if not any(v.start[t] < b and a < v.end[t] for t in old)]

@@ -26,6 +26,7 @@ def _words(v, positions) -> str:
     ("Whose chip is Zeta?", True),
     ("Which company is behind Zeta?", True),
     ("What firm now has Pulsar?", True),
+    ("Who owns system LSI", True),  # one word in small letters before the name, as recased
     ("Who had Temujin killed?", False),  # "had" lends its verb to a participle: nobody has Temujin
     ("Who has the most wins?", False),  # no named thing
     ("What chip does Globex have?", False),  # asks for the thing, not its holder (qa.reading.objects)
@@ -140,3 +141,9 @@ def test_reader_answers_who_made_a_thing_by_who_released_it(tmp_path, fake_embed
     a = p.ask("Who made Zeta?")
     assert not a.abstained and "Initech and Hooli released Zeta" in a.answer
     assert a.short_answer == "Initech and Hooli"
+
+
+def test_no_short_answer_from_a_sentence_giving_the_thing_to_no_one():
+    # asked whose it is, a partner named beside it is no answer (the quote may still be shown)
+    sentence = "Initech is currently conducting joint development work with Hooli Zeta in the early stages."
+    assert extract_short_answer("Who owns Zeta?", sentence) is None
