@@ -30,12 +30,11 @@ __all__ = ["KINDS", "WORD", "question_info", "span_candidates", "stem"]
 
 MAX_SPAN = 12  # tokens
 
-_STOP = frozenset("""a an the of in on at to for by with from and or is are was were be been being
-    do does did has have had this that these those it its as what which who whom whose when where
-    why how than then there their they he she his her him we our you your i me my not no but if
-    into onto about over under after before during between through also can could would should
-    will shall may might must so such very more most many much some any all each other one s 's ’s
-    name named called kind type""".split())
+_STOP = frozenset("""a an the of in on at to for by with from and or is are was were be been being do does did has have had this that
+    these those it its as what which who whom whose when where why how than then there their they he she his her him
+    we our you your i me my not no but if into onto about over under after before during between through also can
+    could would should will shall may might must so such very more most many much some any all each other one s 's
+    ’s name named called kind type""".split())
 WORD = re.compile(r"\w+(?:['’-]\w+)*")
 _DETS = frozenset(("the", "a", "an"))
 _POINTING = frozenset("this these that those its their his her our such".split())
@@ -354,7 +353,9 @@ def span_candidates(question: str, sentence: str, doc, kinds: Sequence[str]) -> 
     # "Where will it be made?" over "According to reports, ...": a source is no place.
     source = {k for k in range(1, v.n) if v.lower[k - 1] == "according" and v.lower[k] == "to"} if q["wh"] == "where" else set()
     # "What is X?": not a thing listed beside X, unless it spells X out ("high-bandwidth memory (HBM)").
-    siblings = (listed_beside(v, q["defined"]) - spelt) | nouns
+    siblings = (listed := listed_beside(v, q["defined"]) - spelt) | nouns
+    if listed and not asked:  # "What is Inferentia?" over "Amazon has Trainium and Inferentia": only what it is listed with
+        return []
     purpose = purpose_of_focus(v, q)
     out, fits, points = [], [], []
     for (i, j), ks in v.spans.items():

@@ -35,6 +35,14 @@ def test_things_listed_beside_it_are_no_answer():
     assert any("Ventor" in s for s in _spans("What does Acme rely on?", LIST))
 
 
+def test_a_sentence_only_listing_it_gives_no_short_answer():
+    # (seventeenth round) "what is inferentia" got "Meta" of "Google has TPU, Amazon has Trainium and
+    # Inferentia, Meta is advancing MTIA, ...": the sentence says what it is listed with, not what it is
+    sentence = "Globex has Nova, Amazon has Quasar and Zentium, Initech is advancing Zeta, and others wait."
+    assert sa.extract_short_answer("What is Zentium?", sentence) is None
+    assert sa.extract_short_answer("What does Initech advance?", sentence) is not None
+
+
 def test_an_apposition_alone_says_what_it_is():
     spans = _spans("What is Zentium?", APPOSITION)
     assert any("training chip" in s for s in spans), spans
