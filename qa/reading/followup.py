@@ -222,7 +222,7 @@ def read_follow_up(question: str, history: Sequence[Turn], score: Callable[[str]
     slots = _anaphors(question)
     if not slots:
         return None
-    candidates = []
+    candidates, plural = [], set()
     defined = defined_name(previous)
     if defined:
         # After "What is Jalapeño?", "it" is Jalapeño, not what the answer said it is ("Intelligence Processor").
@@ -234,6 +234,8 @@ def read_follow_up(question: str, history: Sequence[Turn], score: Callable[[str]
         if len(short.split()) <= 4 and _words(short)[0] not in _PRONOUN:
             candidates.append(short)
         candidates += _names(short)
+        if re.search(r"\s(?:and|&)\s", short):  # "OpenAI and Broadcom" (who made it) are "they", never "it"
+            plural = {short, *_names(short)}
     candidates += _names(previous)
     if len(history) > 1:
         earlier = history[-2]
@@ -260,7 +262,7 @@ def read_follow_up(question: str, history: Sequence[Turn], score: Callable[[str]
     # An owner ("its", "that group" -> "X's group") is a name, never a date or an amount.
     options = [[c for c in candidates if ("person" not in f or _person_like(c)) and ("named" not in f or _named(c))
                 and (not f.startswith("'s") or (_named(c) and not _dated(c)))
-                and ("thing" not in f or not _dated(c))]  # "it" is no date ("is it running yet")
+                and ("thing" not in f or not _dated(c) and c not in plural)]  # "it" is no date ("is it running yet")
                or candidates for *_, f in slots]
     for combo in itertools.islice(itertools.product(*options), 40):
         if len(set(combo)) < len(combo):

@@ -121,6 +121,15 @@ def test_after_what_is_x_it_is_x_not_what_the_answer_said_it_is():
     assert read_follow_up("When will it ship?", history, closer) == "When will Falcon ship?"
 
 
+def test_it_is_never_two_names_the_last_answer_joined():
+    # (seventeenth round) "who made it" now answers "OpenAI and Broadcom": "when will it be deployed"
+    # is still about Jalapeño, and "they" may be the two
+    history = [turn("What is Falcon?", "Intelligence Processor"),
+               turn("who made it", "Acme and Initech", read_as="Who made Falcon?")]
+    assert read_follow_up("When will it ship?", history, flat) == "When will Falcon ship?"
+    assert read_follow_up("Where are they based?", history, flat) == "Where are Acme and Initech based?"
+
+
 def test_a_fragment_recased_as_a_first_word_continues_the_question_in_small_letters():
     history = [turn("How big is Acme's backlog?", "50 trillion won")]
     assert read_follow_up("In yuan?", history, flat) == "How big is Acme's backlog in yuan?"
