@@ -87,8 +87,10 @@ def creator_tokens(question: str, v) -> set[int]:
 
 
 def _holders(names: frozenset[str], v) -> set[int]:
-    # "South Korea's Samsung Electronics": a country's company is not the country's.
-    # (A country's common noun is: the small model tags "Nvidia" a place in "Nvidia's GPUs".)
+    """The first holder view ``v`` gives a token of ``names`` (see the module's docstring), whole."""
+    # "South Korea's Samsung Electronics": a place owning a named company is where it is from, not
+    # its holder; owning a thing named by a common noun it holds it ("Nvidia's GPUs", where the
+    # small model tags Nvidia a place).
     places = {k for a, b, label in v.ents if label in ("GPE", "LOC", "NORP") for k in range(a, b)}
     for i in range(v.n):
         if not _is_named(v.lower[i], names):

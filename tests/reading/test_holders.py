@@ -8,14 +8,11 @@ from qa.reading.holders import asks_holder, holder_tokens
 from qa.reading.shortanswer import _without_possessive, extract_short_answer
 
 from .test_kind_fit import _pipeline, _view
+from .test_objects import _finds, _words
 
 LIST = ("Globex has Nova, Acme has Quasar and Pulsar, Initech is advancing Zeta, and model companies like Hooli "
         "and Vandelay are also evaluating custom boards better suited to their workloads.")
 OWNED = "Analysts say this is a plan to reduce reliance on Umbra's GPUs and Globex's NPUs."
-
-
-def _words(v, positions) -> str:
-    return " ".join(v.text[i] for i in sorted(positions))
 
 
 @pytest.mark.parametrize("question,asks", [
@@ -56,10 +53,7 @@ def test_asks_holder(question, asks):
      "Initech"),
 ])
 def test_the_holder_of_the_named_thing(question, sentence, holder, short):
-    v = _view(sentence)
-    assert _words(v, holder_tokens(question, v)) == holder
-    a, b, _ = extract_short_answer(question, sentence)
-    assert sentence[a:b] == short
+    _finds(holder_tokens, question, sentence, holder, short)
 
 
 @pytest.mark.parametrize("question,sentence", [

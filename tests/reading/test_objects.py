@@ -19,6 +19,14 @@ def _words(v, positions) -> str:
     return " ".join(v.text[i] for i in sorted(positions))
 
 
+def _finds(finder, question: str, sentence: str, tokens: str, short: str) -> None:
+    """``finder`` reads ``tokens`` in the sentence, and the short answer given is ``short``."""
+    v = _view(sentence)
+    assert _words(v, finder(question, v)) == tokens
+    a, b, _ = extract_short_answer(question, sentence)
+    assert sentence[a:b] == short
+
+
 @pytest.mark.parametrize("question,sentence,held,short", [
     # the object of the verb whose subject is the asked name, not the list the span model prefers
     ("What chip does Globex have?", LIST, "Nova", "Nova"),
@@ -28,10 +36,7 @@ def _words(v, positions) -> str:
      "large rail unit"),
 ])
 def test_the_thing_a_named_party_has(question, sentence, held, short):
-    v = _view(sentence)
-    assert _words(v, held_tokens(question, v)) == held
-    a, b, _ = extract_short_answer(question, sentence)
-    assert sentence[a:b] == short
+    _finds(held_tokens, question, sentence, held, short)
 
 
 @pytest.mark.parametrize("question,sentence,obj,short", [
@@ -39,11 +44,7 @@ def test_the_thing_a_named_party_has(question, sentence, held, short):
     ("What will Acme upgrade from?", UPGRADE, "second - generation boards", "second-generation boards"),
 ])
 def test_a_preposition_left_after_the_verb_asks_for_its_object(question, sentence, obj, short):
-    v = _view(sentence)
-    got = stranded_tokens(question, v)
-    assert _words(v, got) == obj
-    a, b, _ = extract_short_answer(question, sentence)
-    assert sentence[a:b] == short
+    _finds(stranded_tokens, question, sentence, obj, short)
 
 
 @pytest.mark.parametrize("question", [
