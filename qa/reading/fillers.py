@@ -13,9 +13,10 @@ import re
 
 __all__ = ["without_fillers"]
 
-_FILLER = r"(?:so|ok|okay|well|hey|hi|hello|um+|uh+|hmm+|alright|oh)\b(?![-'’])"
+_FILLER = r"(?:so|ok|okay|well|hey|hi|hello|um+|uh+|hmm+|alright|oh|thanks|thank\s+you)\b(?![-'’])"
+# ("and" stays: "ok and in yuan?" is the follow-up "and in yuan?")
 _QUESTION_WORD = (r"(?:what|who|whom|whose|which|when|where|why|how|is|are|was|were|do|does|did|can|could|will|would|"
-                  r"should|has|have|had|tell|give|list|name)\b")
+                  r"should|has|have|had|tell|give|list|name|and)\b")
 # A filler followed by a comma or stop, or by the word that opens the question: not the "Okay" of
 # "Okay Computer was released when?".
 _LEADING = re.compile(rf"^(?:\s*{_FILLER}(?:\s*[,:;.!]+|(?=\s+(?:{_FILLER}|{_QUESTION_WORD}))))+\s*(?=\S)", re.I)

@@ -18,6 +18,8 @@ from .test_kind_fit import _pipeline
     ("whats the deal with zeta", "tell me about zeta"),
     ("What's going on with Acme's boards?", "Tell me about Acme's boards?"),
     ("whos dana wu", "who's dana wu"),
+    ("ok and in yuan?", "and in yuan?"),  # the follow-up's "and" stays
+    ("ok thanks, when", "when"),
     # not fillers
     ("Okay Computer was released when?", "Okay Computer was released when?"),  # a title, no question word after it
     ("Well water is found where?", "Well water is found where?"),
