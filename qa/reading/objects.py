@@ -39,6 +39,7 @@ _BE = frozenset("is are was were".split())
 _OWN_READERS = frozenset("say said tell told think thought expect believe mean call name do stand know".split())
 _HAVE = frozenset("have has had having".split())
 _AUX = "(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could)"
+_WH_NOUN = re.compile(rf"\s*(?:what|which)\s+([a-z-]+)\s+{_AUX}\b", re.I)  # "which chips does ...": "chips"
 _TYPE_OF = re.compile(r"\b(?:kind|type|sort|form|class)s?\s+of\b", re.I)
 _OBJECTS = frozenset(("dobj", "attr", "oprd"))
 _CLAUSES = frozenset(("relcl", "acl", "advcl", "ccomp", "xcomp"))
@@ -86,14 +87,28 @@ def held_tokens(question: str, v) -> set[int]:
     if verb in _OWN_READERS or (aux in _BE and not verb.endswith("ing")):
         return set()  # "What was Jalapeño designed for?": the name is what was acted on
     words = {re.sub(r"['’]s?$", "", w.casefold()) for w in name}  # "Siemens", "Samsung's"
+    key = _verb_key(verb)
     out: set[int] = set()
-    for k in _verbs(v, _verb_key(verb)):
-        subjects = children(v, k, "nsubj")
-        subjects += [c for c in range(v.n) if v.dep[c] in ("compound", "flat", "conj") and v.head[c] in subjects]
-        if not any(v.lower[s] in words or _stands_for(v, s, words) for s in subjects):
-            continue
-        out |= phrases(v, children(v, k, *_OBJECTS))
+    for k in _verbs(v, key):
+        if _done_by(v, k, words):
+            out |= phrases(v, children(v, k, *_OBJECTS))
+    if not out:
+        # "What process will Anthropic use?" over "Anthropic is also evaluating the use of Samsung's
+        # 2nm process ...": the verb's noun ("use of", "release of"), under a verb the name does; of
+        # the kind the wh-word asks ("Which chips does Anthropic use?" is not answered by a process).
+        kind = stem(w.group(1)) if (w := _WH_NOUN.match(question)) else ""
+        for k in range(v.n):
+            if v.pos[k] == "NOUN" and _verb_key(v.lower[k]) == key and v.pos[v.head[k]] == "VERB" and _done_by(v, v.head[k], words):
+                found = phrases(v, [o for p in children(v, k, "prep") if v.lower[p] == "of" for o in children(v, p, "pobj")])
+                out |= found if not kind or any(v.stem[t] == kind for t in found) else set()
     return out
+
+
+def _done_by(v, k: int, words: set[str]) -> bool:
+    """Whether a subject of verb ``k`` is one of ``words`` (or "it" standing for it)."""
+    subjects = children(v, k, "nsubj")
+    subjects += [c for c in range(v.n) if v.dep[c] in ("compound", "flat", "conj") and v.head[c] in subjects]
+    return any(v.lower[s] in words or _stands_for(v, s, words) for s in subjects)
 
 
 def _stands_for(v, s: int, words: set[str]) -> bool:

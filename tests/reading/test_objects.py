@@ -113,10 +113,22 @@ def test_no_examples_when_the_kind_is_not_what_is_asked(question, sentence):
      "stating that it has already used over 1 million Nova boards to train and serve Orbit.",
      "over 1 million Nova boards"),
     ("What does Acme use?", "Acme uses Nova boards in every data center.", "Nova boards"),
+    # the verb's noun under a verb the name does: "evaluating the use of ..."
+    ("What process will Acme use?", "Acme is also evaluating the use of Nexa's 2nm process to develop chips.",
+     "Nexa 's 2 nm process"),
 ])
 def test_the_thing_used_by_the_named_party(question, sentence, held):
     v = _view(sentence)
     assert _words(v, held_tokens(question, v)) == held
+
+
+def test_the_short_answer_is_what_the_verb_s_noun_is_of():
+    sentence = "Acme is also evaluating the use of Nexa's 2nm process to develop AI chips."
+    a, b, _ = extract_short_answer("What process will Acme use?", sentence)
+    assert sentence[a:b] == "Nexa's 2nm process"
+    v = _view(sentence)
+    assert held_tokens("What process will Globex use?", v) == set()  # another party's use
+    assert held_tokens("Which boards will Acme use?", v) == set()  # a process, not the kind asked
 
 
 def test_it_stands_only_for_the_main_subject():
