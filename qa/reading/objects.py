@@ -38,6 +38,8 @@ _BE = frozenset("is are was were".split())
 # called) or that take no object worth quoting ("What does Meta do?").
 _OWN_READERS = frozenset("say said tell told think thought expect believe mean call name do stand know".split())
 _HAVE = frozenset("have has had having".split())
+# Verbs of making, one verb to a question ("made", "make", "produced", "manufactured", "built", "fabricated").
+_MAKING = frozenset("mak mad produ manuf buil fabri".split())
 _AUX = "(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could)"
 _WH_NOUN = re.compile(rf"\s*(?:what|which)\s+([a-z-]+)\s+{_AUX}\b", re.I)  # "which chips does ...": "chips"
 _TYPE_OF = re.compile(r"\b(?:kind|type|sort|form|class)s?\s+of\b", re.I)
@@ -47,7 +49,10 @@ _CLAUSES = frozenset(("relcl", "acl", "advcl", "ccomp", "xcomp"))
 
 def _verb_key(word: str) -> str:
     word = word.lower()
-    return "have" if word in _HAVE else stem(verb_root(word))  # "use" / "used" (stem alone: "use" / "used")
+    if word in _HAVE:
+        return "have"
+    key = stem(verb_root(word))  # "use" / "used" (stem alone: "use" / "used")
+    return "make" if key in _MAKING else key  # "Which generation did TSMC make?" over "... produced by TSMC"
 
 
 def children(v, k: int, *deps: str) -> list[int]:
@@ -92,6 +97,8 @@ def held_tokens(question: str, v) -> set[int]:
     for k in _verbs(v, key):
         if _done_by(v, k, words):
             out |= phrases(v, children(v, k, *_OBJECTS))
+        elif any(v.lower[o] in words for a in children(v, k, "agent") for o in children(v, a, "pobj")):
+            out |= phrases(v, children(v, k, "nsubjpass"))  # "the first two generations ... were produced by TSMC"
     if not out:
         # "What process will Anthropic use?" over "Anthropic is also evaluating the use of Samsung's
         # 2nm process ...": the verb's noun ("use of", "release of"), under a verb the name does; of

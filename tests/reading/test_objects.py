@@ -113,6 +113,9 @@ def test_no_examples_when_the_kind_is_not_what_is_asked(question, sentence):
      "stating that it has already used over 1 million Nova boards to train and serve Orbit.",
      "over 1 million Nova boards"),
     ("What does Acme use?", "Acme uses Nova boards in every data center.", "Nova boards"),
+    # what was made by the name, in the passive, by any verb of making
+    ("Which generation of Zeta did Globex make?", "While the first two generations of Zeta were mainly produced by "
+     "Globex, the latest generation has shifted to Initech.", "the first two generations of Zeta"),
     # the verb's noun under a verb the name does: "evaluating the use of ..."
     ("What process will Acme use?", "Acme is also evaluating the use of Nexa's 2nm process to develop chips.",
      "Nexa 's 2 nm process"),
