@@ -22,6 +22,7 @@ import re
 from functools import lru_cache
 
 from .objects import children
+from .ownwords import among, singular
 
 __all__ = ["asks_holder", "creator_tokens", "holder_tokens", "names_the_held"]
 
@@ -52,13 +53,10 @@ def asks_holder(question: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def _names(question: str) -> frozenset[str]:
-    """The question's capitalised words but its first, lower-cased: the things asked about."""
-    return frozenset(m.group().casefold() for m in _NAME.finditer(question) if m.start() > 0) - {"who", "which", "what", "whose"}
-
-
-def _is_named(word: str, names: frozenset[str]) -> bool:
-    """"TPUs" is the "TPU" asked about, and "TPU" the "TPUs"."""
-    return word in names or word + "s" in names or len(word) > 2 and word[-1] == "s" and word[:-1] in names
+    """The question's capitalised words but its first, lower-cased, with their singulars: the
+    things asked about ("TPUs" is the "TPU" a sentence names, and "TPU" the "TPUs": ``among``)."""
+    names = {m.group().casefold() for m in _NAME.finditer(question) if m.start() > 0} - {"who", "which", "what", "whose"}
+    return frozenset(names | {singular(n) for n in names})
 
 
 def _with_parts(v, heads: set[int]) -> set[int]:
@@ -80,10 +78,16 @@ _CREATED = re.compile(r"\s*(?i:who)\s+(?:(?i:first|originally)\s+)?"
                       r"(?i:made|built)\s+" + _THING)
 
 
+@lru_cache(maxsize=4096)
+def _asks_creator(question: str) -> bool:
+    return bool(_CREATED.match(question)) and bool(_names(question))
+
+
 def creator_tokens(question: str, v) -> set[int]:
     """Positions of the tokens of view ``v`` naming who created the thing a "Who made X?" question
-    names (as :func:`holder_tokens` reads whose it is), or nothing for other questions."""
-    return _holders(_names(question), v) if _CREATED.match(question) and _names(question) else set()
+    names (as :func:`holder_tokens` reads whose it is), or nothing for other questions (read once a
+    question: ``kind_fit.maker_span_fits`` asks for every span)."""
+    return _holders(_names(question), v) if _asks_creator(question) else set()
 
 
 def _holders(names: frozenset[str], v) -> set[int]:
@@ -93,7 +97,7 @@ def _holders(names: frozenset[str], v) -> set[int]:
     # small model tags Nvidia a place).
     places = {k for a, b, label in v.ents if label in ("GPE", "LOC", "NORP") for k in range(a, b)}
     for i in range(v.n):
-        if not _is_named(v.lower[i], names):
+        if not among(v.lower[i], names):
             continue
         # The noun the name is: "the Jalapeño chip", "accelerator, MTIA" (its owner is the name's);
         # then the phrase it is listed in: "Trainium and Inferentia" (its verb is the name's).
@@ -123,4 +127,4 @@ def names_the_held(question: str, v, i: int, j: int, holders: set[int]) -> bool:
     """Whether tokens ``i:j`` of view ``v`` name the thing asked about beyond its ``holders``
     (:func:`holder_tokens`): no answer to whose it is ("Google TPU" for "Which company has TPUs?";
     "Samsung Electronics" does answer "Who owns Samsung Foundry?")."""
-    return asks_holder(question) and any(_is_named(v.lower[k], _names(question)) and k not in holders for k in range(i, j))
+    return asks_holder(question) and any(among(v.lower[k], _names(question)) and k not in holders for k in range(i, j))

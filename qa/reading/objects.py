@@ -25,7 +25,7 @@ __all__ = ["children", "examples_tokens", "held_tokens", "object_tokens", "phras
 
 # "What chip does Google have?", "Which accelerator has OpenAI released?", "What is Meta advancing?":
 # a wh-word (and up to three words of its phrase), an auxiliary, a capitalised name, the verb.
-_HELD = re.compile(r"\s*(?i:what|which)(?:\s+[\w-]+){0,3}?\s+"
+_HELD = re.compile(r"\s*(?i:what|which)((?:\s+[\w-]+){0,3}?)\s+"
                    r"((?i:did|does|do|will|would|has|have|had|can|could|is|are|was|were))\s+"
                    r"((?:[A-Z][\w.&'’-]*\s+){1,3}?)([a-z]{2,})\b")
 # "What will Meta upgrade to next year?", "What is MTIA used for?": the verb and the preposition it
@@ -41,7 +41,6 @@ _HAVE = frozenset("have has had having".split())
 # Verbs of making, one verb to a question ("made", "make", "produced", "manufactured", "built", "fabricated").
 _MAKING = frozenset("mak mad produ manuf buil fabri".split())
 _AUX = "(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could)"
-_WH_NOUN = re.compile(rf"\s*(?:what|which)\s+([a-z-]+)\s+{_AUX}\b", re.I)  # "which chips does ...": "chips"
 _TYPE_OF = re.compile(r"\b(?:kind|type|sort|form|class)s?\s+of\b", re.I)
 _OBJECTS = frozenset(("dobj", "attr", "oprd"))
 _CLAUSES = frozenset(("relcl", "acl", "advcl", "ccomp", "xcomp"))
@@ -88,7 +87,7 @@ def held_tokens(question: str, v) -> set[int]:
     m = _HELD.match(question)
     if m is None:
         return set()
-    aux, name, verb = m.group(1).casefold(), m.group(2).split(), m.group(3).lower()
+    wh, aux, name, verb = m.group(1).split(), m.group(2).casefold(), m.group(3).split(), m.group(4).lower()
     if verb in _OWN_READERS or (aux in _BE and not verb.endswith("ing")):
         return set()  # "What was Jalapeño designed for?": the name is what was acted on
     words = {re.sub(r"['’]s?$", "", w.casefold()) for w in name}  # "Siemens", "Samsung's"
@@ -103,7 +102,7 @@ def held_tokens(question: str, v) -> set[int]:
         # "What process will Anthropic use?" over "Anthropic is also evaluating the use of Samsung's
         # 2nm process ...": the verb's noun ("use of", "release of"), under a verb the name does; of
         # the kind the wh-word asks ("Which chips does Anthropic use?" is not answered by a process).
-        kind = stem(w.group(1)) if (w := _WH_NOUN.match(question)) else ""
+        kind = stem(wh[0]) if len(wh) == 1 else ""  # "which chips": "chips"
         for k in range(v.n):
             if v.pos[k] == "NOUN" and _verb_key(v.lower[k]) == key and v.pos[v.head[k]] == "VERB" and _done_by(v, v.head[k], words):
                 found = phrases(v, [o for p in children(v, k, "prep") if v.lower[p] == "of" for o in children(v, p, "pobj")])

@@ -6,9 +6,8 @@ import pytest
 
 from qa.reading.asked_kind import holds_asked_kind
 from qa.reading.attribution import attribution_tokens, says_who
-from qa.reading.shortanswer import extract_short_answer
 
-from .test_kind_fit import _view
+from .test_kind_fit import _short, _view
 
 MEDIA = ("According to Korean media reports, Nexa Electronics is becoming the core production base of custom chips, "
          "and its backlog of orders is expected to approach 50 trillion won.")
@@ -50,8 +49,7 @@ def test_says_who(question, asks):
     ("Who believes Kestrel wants to reduce its reliance on external chips?", ANALYSTS, "Analysts"),
 ])
 def test_who_said_is_answered_by_the_source(question, sentence, short):
-    a, b, _ = extract_short_answer(question, sentence)
-    assert sentence[a:b] == short
+    assert _short(question, sentence) == short
 
 
 def test_a_source_is_someone_for_who_said_only():

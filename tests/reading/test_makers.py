@@ -9,7 +9,7 @@ from qa.reading.asked_kind import maker_tokens
 from qa.reading.makers import superseded_tokens
 from qa.reading.shortanswer import extract_short_answer
 
-from .test_kind_fit import _view
+from .test_kind_fit import _short, _view
 
 SWITCHED = ("The first and second generations of Zeta's accelerator \"ZTIA\" were previously mass-produced by "
             "Globex, but since the third generation launched this year, the company has chosen Nokia Foundry as "
@@ -25,8 +25,7 @@ FRONTED = ("While the first two generations of ZTIA were mainly produced by Glob
     ("Which company makes ZTIA now?", FRONTED, "Initech"),
 ])
 def test_the_maker_now_not_the_one_before(question, sentence, short):
-    a, b, _ = extract_short_answer(question, sentence)
-    assert sentence[a:b] == short
+    assert _short(question, sentence) == short
 
 
 def test_a_sentence_without_a_contrast_supersedes_nothing():
@@ -75,8 +74,7 @@ def test_where_a_thing_will_be_made_is_answered_by_its_maker_now(sentence, short
     # The maker answers "where" as the place of its plant would; and "will be made", "are made"
     # ask about now, so the maker before is superseded as for "Who makes ...?".
     for question in ("Where will Zeta's ZTIA chips be made?", "Where are ZTIA chips produced?"):
-        a, b, _ = extract_short_answer(question, sentence)
-        assert sentence[a:b] == short, question
+        assert _short(question, sentence) == short, question
     assert superseded_tokens("Where are ZTIA chips made?", _view(FRONTED))
     assert superseded_tokens("Who made ZTIA chips?", _view(FRONTED)) == set()
 

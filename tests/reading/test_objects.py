@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 
 from qa.reading.objects import examples_tokens, held_tokens, stranded_tokens
-from qa.reading.shortanswer import extract_short_answer
 
-from .test_kind_fit import _view
+from .test_kind_fit import _short, _view
 
 LIST = ("Globex has Nova, Acme has Quasar and Pulsar, Initech is advancing Zeta, and model companies like Hooli "
         "are also evaluating custom boards better suited to their workloads.")
@@ -23,8 +22,7 @@ def _finds(finder, question: str, sentence: str, tokens: str, short: str) -> Non
     """``finder`` reads ``tokens`` in the sentence, and the short answer given is ``short``."""
     v = _view(sentence)
     assert _words(v, finder(question, v)) == tokens
-    a, b, _ = extract_short_answer(question, sentence)
-    assert sentence[a:b] == short
+    assert _short(question, sentence) == short
 
 
 @pytest.mark.parametrize("question,sentence,held,short", [
@@ -86,8 +84,7 @@ def test_the_examples_of_the_asked_kind(question, sentence, examples, short):
 
     v = _view(sentence)
     assert _words(v, examples_tokens(v, question_info(question)["focus_stem"])) == examples
-    a, b, _ = extract_short_answer(question, sentence)
-    assert sentence[a:b] == short
+    assert _short(question, sentence) == short
     assert examples_tokens(v, stem("factory")) == set()  # no examples given of a kind the sentence never names
 
 
@@ -127,8 +124,7 @@ def test_the_thing_used_by_the_named_party(question, sentence, held):
 
 def test_the_short_answer_is_what_the_verb_s_noun_is_of():
     sentence = "Acme is also evaluating the use of Nexa's 2nm process to develop AI chips."
-    a, b, _ = extract_short_answer("What process will Acme use?", sentence)
-    assert sentence[a:b] == "Nexa's 2nm process"
+    assert _short("What process will Acme use?", sentence) == "Nexa's 2nm process"
     v = _view(sentence)
     assert held_tokens("What process will Globex use?", v) == set()  # another party's use
     assert held_tokens("Which boards will Acme use?", v) == set()  # a process, not the kind asked
