@@ -153,7 +153,7 @@ class Pipeline:
         # (as `qa eval` does) must not change the answer the app and `qa ask` give with five.
         reading = self.reader.read(read_as, qvec, hits[: self.read_k])
         citations = self._citations(hits, k, reading)
-        found = self._conflicts(qvec, hits, read_as)
+        found = self._conflicts(qvec, hits, read_as, self._answer_closeness(hits, reading))
         # Sources about different entities of one name do not disagree: a note, never a conflict.
         conflicts = [c for c in found if c.kind != AMBIGUITY]
         notes = [Note(NAMESAKE, c.summary, c.statements) for c in found if c.kind == AMBIGUITY]
@@ -178,7 +178,15 @@ class Pipeline:
             notes=notes,
         )
 
-    def _conflicts(self, qvec, hits: Sequence[Hit], question: str | None = None) -> list[Conflict]:
+    def _answer_closeness(self, hits: Sequence[Hit], reading) -> float | None:
+        """The cosine of the passage holding the reader's answer (None: it abstained, or no hit
+        holds the answer)."""
+        if reading.abstained:
+            return None
+        return next((float(h.dense) for h in hits if self._holds(h, reading.doc_index, reading.start, reading.end)), None)
+
+    def _conflicts(self, qvec, hits: Sequence[Hit], question: str | None = None,
+                   answered: float | None = None) -> list[Conflict]:
         """Conflicts among the passages about the question's subject (not only the k shown).
 
         A passage is on the subject when its cosine with the question reaches ``subject_min``. The
@@ -188,8 +196,12 @@ class Pipeline:
         ``ambiguity`` the ones between different entities sharing a name (see
         ``qa.conflicts.question``). Without a finder (or a question), a stored conflict is kept when
         one of its statements is itself close to the question (cosine >= ``conflict_min``).
+
+        ``answered``: the cosine of the passage the answer was read from; a passage at least as
+        close is on the subject too. A question naming no one ("How much is the backlog?") reaches
+        a cosine of 0.3 with the passages answering it, and their disagreement must show all the same.
         """
-        spans = self.subject_spans(hits)
+        spans = self.subject_spans(hits, answered)
         if len({s[0] for s in spans}) < 2:
             return []  # one document cannot disagree with itself
         stored = self.select_conflicts(self.data.conflicts, spans) if self.select_conflicts and self.data.conflicts else []
@@ -202,15 +214,16 @@ class Pipeline:
                 kept.append(c)
         return kept
 
-    def subject_spans(self, hits: Sequence[Hit]) -> list[tuple[str, int, int]]:
+    def subject_spans(self, hits: Sequence[Hit], answered: float | None = None) -> list[tuple[str, int, int]]:
         """The passages on the question's subject (cosine >= ``subject_min``), best first, from
         the ``subject_docs`` best-ranked documents. The question-time check compares every two of
         its documents: in a 10,000-article archive the 30 passages read came from ~29 documents
         (~400 pairs, most of a first-time question's time), the last of them far down the ranking."""
         spans: list[tuple[str, int, int]] = []
         docs: set[str] = set()
+        floor = self.subject_min if answered is None else min(self.subject_min, answered)
         for h in hits:
-            if h.dense < self.subject_min:
+            if h.dense < floor:
                 continue
             span = self._span(h)
             if span[0] not in docs:

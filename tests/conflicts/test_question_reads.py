@@ -41,6 +41,15 @@ def test_passages_below_the_subject_cosine_do_not_count_towards_the_documents():
     assert [d for d, _, _ in p.subject_spans(hits)] == ["d00", "d02"]
 
 
+def test_passages_as_close_as_the_answer_are_on_the_subject():
+    # "How much is the backlog?" names no one: the passages answering it reach a cosine of 0.3.
+    p = _pipeline(6, subject_docs=4)
+    hits = [_hit(0, 0.31), _hit(1, 0.30), _hit(2, 0.12)]
+    assert p.subject_spans(hits) == []
+    assert [d for d, _, _ in p.subject_spans(hits, answered=0.30)] == ["d00", "d01"]
+    assert [d for d, _, _ in p.subject_spans([_hit(0, 0.9), _hit(1, 0.5)], answered=0.9)] == ["d00", "d01"]
+
+
 COPY = ("The Tyro plant in Kansas employs {n} workers on three shifts, the company said in its annual "
         "report on Monday.")
 
