@@ -41,9 +41,8 @@ from .measured import asks_what_said, names_the_speaker, other_owner, other_spea
 from .subjects import tied_to_subject
 from ..indexing.entities import type_mask
 from ..indexing.lexical import idf_table, question_terms, sentence_tokens, tokenize
-from .readerfeatures import (_ANAPHOR, _F, ANSWER_FEATURES, FEATURES, MERGE_FEATURES, YES_NO, _lower_words,
-                             abstain_reason, answer_features, colon_joined, best_neighbour, cross_column, merge_features, merge_neighbour, prerank_order,
-                             question_names)
+from .readerfeatures import (_ANAPHOR, _F, ANSWER_FEATURES, FEATURES, MERGE_FEATURES, YES_NO, _lower_words, abstain_reason, agreeing,
+                             answer_features, colon_joined, best_neighbour, cross_column, merge_features, merge_neighbour, prerank_order, question_names)
 from ..retrieval.retriever import Hit
 from .softmatch import WordVectors
 from ..indexing.store import IndexData
@@ -273,7 +272,8 @@ class ExtractiveReader:
                         short = None
         ranked = pool[0]  # the scorer's choice: when qa.reading.prefer took a lower one of the top
         # three, its confidence also speaks for the passages answering.
-        prob = max(self.config.probability(feats, logits, i) for i in {best, ranked})
+        agree = agreeing({i: (d := int(self.data.sentences[cands[i][0], 0]), self.raw[d][s:e]) for i, (s, e) in found.items()})
+        prob = max(self.config.probability(feats, logits, i, agree.get(i, ())) for i in {best, ranked})
         row = cands[best][0] if said_row is None else said_row
         doc, a, b = (int(x) for x in self.data.sentences[row])
         info = dict(zip(FEATURES, map(float, feats[best])))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -64,12 +65,12 @@ class ReaderConfig:
                    merge_threshold=merge.get("threshold", cls.merge_threshold),
                    prerank=d.get("prerank", {}), cross_top=d.get("cross_top", cls.cross_top))
 
-    def probability(self, feats: np.ndarray, logits: np.ndarray, best: int) -> float:
-        """How likely candidate ``best`` answers the question."""
+    def probability(self, feats: np.ndarray, logits: np.ndarray, best: int, agree: Sequence[int] = ()) -> float:
+        """How likely candidate ``best`` answers the question (``agree``: as in ``answer_features``)."""
         if not self.answer_weights:
             z = float(logits[best])
         else:
-            x = answer_features(feats, logits, best)
+            x = answer_features(feats, logits, best, agree)
             z = self.answer_bias + sum(self.answer_weights.get(f, 0.0) * v for f, v in zip(ANSWER_FEATURES, x))
         return sigmoid(z)
 

@@ -12,7 +12,7 @@ import numpy as np
 
 from .answertype import AUXILIARIES
 
-__all__ = ["FEATURES", "ANSWER_FEATURES", "MERGE_FEATURES", "answer_features", "merge_features", "best_neighbour",
+__all__ = ["FEATURES", "ANSWER_FEATURES", "MERGE_FEATURES", "answer_features", "agreeing", "same_answer", "merge_features", "best_neighbour",
            "cross_column", "prerank_order", "merge_neighbour", "colon_joined", "YES_NO", "abstain_reason", "question_names"]
 
 FEATURES = ("dense", "coverage", "chunk", "first_rank", "context", "bigram", "chunk_dense", "chunk_lex", "type_match",
@@ -30,13 +30,41 @@ MERGE_FEATURES = ("gap", "type_match", "best_type_gap", "coverage", "best_covera
                   "anaphor", "after", "fills_type", "runner_up")
 
 
-def answer_features(feats: np.ndarray, logits: np.ndarray, best: int) -> np.ndarray:
-    """The answerability features of candidate ``best`` (see ANSWER_FEATURES)."""
-    others = np.delete(logits, best)
+def answer_features(feats: np.ndarray, logits: np.ndarray, best: int, agree: Sequence[int] = ()) -> np.ndarray:
+    """The answerability features of candidate ``best`` (see ANSWER_FEATURES). ``agree``: the
+    candidates of other documents giving the same short answer (``agreeing``), which are no
+    rivals: two sources stating the backlog's 50 trillion won back the answer, and the lead of
+    one over the other says nothing of whether it is answered."""
+    sides = [best, *agree]
+    others = np.delete(logits, sides)
     margin = float(logits[best] - others.max()) if len(others) else 5.0
     p = np.exp(logits - logits.max())
     own = [feats[best, _F[f]] for f in ANSWER_FEATURES[3:]]
-    return np.array([logits[best], min(margin, 5.0), p[best] / p.sum(), *own], np.float64)
+    return np.array([logits[best], min(margin, 5.0), p[sides].sum() / p.sum(), *own], np.float64)
+
+
+_HEDGES = frozenset("a an the approximately about around nearly almost roughly some over more than less under "
+                    "up to just only".split())
+
+
+def _answer_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"\w+", text.casefold()) if w not in _HEDGES)
+
+
+def same_answer(a: str, b: str) -> bool:
+    """Whether two short answers give one answer: the words of one, hedges and articles aside,
+    all among the other's ("50 trillion won" / "approximately 50 trillion Korean won"; "Meta" /
+    "Meta Platforms"). "10 trillion won" and "50 trillion won" do not."""
+    wa, wb = _answer_words(a), _answer_words(b)
+    return bool(wa and wb) and (wa <= wb or wb <= wa)
+
+
+def agreeing(answers: dict[int, tuple[int, str]]) -> dict[int, tuple[int, ...]]:
+    """For each candidate with a short answer (``answers``: candidate -> (document, short answer)),
+    the candidates of other documents giving the same one. Sentences of one article repeating a
+    name are one source, not two."""
+    return {i: tuple(j for j, (dj, tj) in answers.items() if dj != di and same_answer(ti, tj))
+            for i, (di, ti) in answers.items()}
 
 
 def merge_features(feats: np.ndarray, logits: np.ndarray, best: int, other: int, after: bool) -> np.ndarray:

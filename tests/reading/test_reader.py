@@ -128,6 +128,26 @@ def test_answerability_features_and_probability():
     assert cfg.probability(feats, logits, 1) < 0.05  # behind the best: unlikely to answer
 
 
+def test_sources_giving_the_same_answer_are_no_rivals():
+    from qa.reading.readerfeatures import ANSWER_FEATURES, FEATURES, agreeing, answer_features, same_answer
+
+    feats = np.zeros((3, len(FEATURES)), np.float32)
+    logits = np.array([2.0, 1.9, -1.0])
+    alone = dict(zip(ANSWER_FEATURES, answer_features(feats, logits, 0)))
+    backed = dict(zip(ANSWER_FEATURES, answer_features(feats, logits, 0, (1,))))
+    assert alone["margin"] == pytest.approx(0.1) and backed["margin"] == pytest.approx(3.0)
+    assert backed["top_prob"] == pytest.approx((np.exp(2) + np.exp(1.9)) / np.exp(logits).sum())
+    cfg = ReaderConfig(answer_weights={"margin": 1.0, "top_prob": 1.0}, answer_bias=-2.0)
+    assert cfg.probability(feats, logits, 0, (1,)) > cfg.probability(feats, logits, 0) + 0.3
+
+    assert same_answer("50 trillion won", "approximately 50 trillion Korean won")
+    assert same_answer("Meta", "Meta Platforms") and same_answer("more than 10 trillion won", "10 trillion won")
+    assert not same_answer("10 trillion won", "50 trillion won") and not same_answer("the", "Meta")
+    # Sentences of one article are one source.
+    assert agreeing({0: (5, "50 trillion won"), 1: (7, "about 50 trillion won"), 2: (5, "50 trillion won"),
+                     3: (7, "2nm")}) == {0: (1,), 1: (0, 2), 2: (1,), 3: ()}
+
+
 def test_shipped_reader_has_an_answerability_model():
     cfg = ReaderConfig.load()
     from qa.reading.reader import ANSWER_FEATURES
