@@ -55,6 +55,7 @@ from .kind_fit import asks_which_doer, doer_tokens, fit_kind, fits
 from .makers import asks_making, tied_maker
 from .measured import asked_owner, opens_with, other_owner
 from .answertype import answer_type, states_fact
+from .named_amounts import unnamed_amount
 from .readerfeatures import YES_NO, _lower_words, question_names
 from ..indexing.lexical import question_terms, sentence_tokens, tokenize
 
@@ -141,6 +142,12 @@ def preferred(question: str, pool: Sequence[int], text: dict[int, str], names: d
         # "jalapeno deployment date": not the release's date ("released Jalapeño on June 24,
         # 2026"); a runner-up dating the deployment ("... plans to begin deployment by the end of 2026").
         pool = dating + pool
+    elif unnamed_amount(question, text[pool[0]]) and (own := [
+            i for i in pool if not unnamed_amount(question, text[i]) and states_fact(question, text[i])]):
+        # "What is the backlog worth?": not Meta's "... ASICs worth more than 10 trillion won",
+        # an amount of another thing; a runner-up giving the backlog's ("The current order backlog
+        # ... has reached approximately 50 trillion won") (qa.reading.named_amounts).
+        pool = own + pool
     elif asked == "often" and not holds_asked_kind(asked, question, [(views := view())[pool[0]]]):
         # "meta chip release cadence": not "It has not released chip specifications, ...", which
         # says nothing of how often; a runner-up that does, on a thing of the question ("A new

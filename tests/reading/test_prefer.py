@@ -60,6 +60,20 @@ def test_asked_how_often_a_runner_up_stating_a_frequency_goes_first():
     assert preferred("How often does Acme release chips?", [0, 1, 2], text, names, _views(text))[0] == 0
 
 
+def test_asked_a_named_amount_a_runner_up_giving_it_goes_before_another_amount():
+    text = {0: "Zenta is working with Kelta on new accelerators worth more than 8 trillion won.",
+            1: "Kelta's chip plants run at full capacity.",
+            2: "The current order backlog of Kelta's foundry has reached approximately 40 trillion won."}
+    names = {i: ALL for i in text}
+    for q in ("What is the backlog worth?", "How much is the backlog worth?"):
+        assert preferred(q, [0, 1, 2], text, names, _views(text))[0] == 2
+    # Asked for the accelerators' worth, no named amount is asked: the best stays.
+    assert preferred("How much are the accelerators worth?", [0, 1, 2], text, names, _views(text))[0] == 0
+    # No runner-up gives the backlog: the best stays (and the reader abstains on it).
+    text[2] = "Kelta's backlog keeps growing."
+    assert preferred("What is the backlog worth?", [0, 1, 2], text, names, _views(text))[0] == 0
+
+
 @pytest.mark.parametrize("question, event", [
     ("Zeta deployment date", "deploy"),
     ("What is the release date of Zeta?", "releas"),
