@@ -40,9 +40,8 @@ from typing import Iterable
 from .acronyms import asked_acronym, expansion
 from .attribution import attribution_tokens, says_who
 from .answertype import _FOCUS, question_focus
-from .holders import creator_tokens, holder_tokens
-from .makers import (asks_making, asks_who_makes, business_noun, has_asked, made_at, maker_given, makes_there, org_named,
-                     others_thing, owns_asked, plant_places)
+from .holders import creator_tokens, holder_tokens, party_tokens
+from .makers import asks_making, asks_who_makes, business_noun, has_asked, made_at, maker_given, makes_there, org_named, others_thing, owns_asked, plant_places
 from .ownwords import among as _among, names_more as _names_more, own_words as _own_words, singular as _singular
 
 __all__ = ["asked_kind", "asks_maker", "FREQUENCY", "KIND_REASONS", "holds_asked_kind", "maker_tokens", "name_tokens", "named_owner", "PEOPLE", "PLACES"]
@@ -284,7 +283,8 @@ def maker_tokens(question: str, v) -> set[int]:
     # "OpenAI and Broadcom released Jalapeño": the name joined to the subject is its partner, however
     # the small model labels it (NORP there).
     beside = [i for i in _conjoined(v, subject) if not _among(v.lower[i], own)]
-    return _nearest_run(v, withs or beside or found, subject)
+    # First the other party of "Anthropic announced ... its partnership with Amazon" for "Who is Amazon's partner?".
+    return party_tokens(v, subject) or _nearest_run(v, withs or beside or found, subject)
 
 
 def _conjoined(v, name: str) -> list[int]:

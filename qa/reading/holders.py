@@ -24,7 +24,7 @@ from functools import lru_cache
 from .objects import children
 from .ownwords import among, singular
 
-__all__ = ["asks_holder", "creator_tokens", "holder_tokens", "names_the_held"]
+__all__ = ["asks_holder", "creator_tokens", "holder_tokens", "names_the_held", "party_tokens"]
 
 _AUX = r"(?:is|are|was|were|did|does|do|will|would|has|have|had|now|still|currently|also|already|actually)"
 _ASKER = (r"\s*(?i:who|(?:which|what)\s+(?:[\w-]+\s+)?(?:compan(?:y|ies)|firms?|business(?:es)?|giants?|groups?|"
@@ -128,3 +128,34 @@ def names_the_held(question: str, v, i: int, j: int, holders: set[int]) -> bool:
     (:func:`holder_tokens`): no answer to whose it is ("Google TPU" for "Which company has TPUs?";
     "Samsung Electronics" does answer "Who owns Samsung Foundry?")."""
     return asks_holder(question) and any(among(v.lower[k], _names(question)) and k not in holders for k in range(i, j))
+
+
+# Words of working together: "its partnership with Amazon", "collaborating with Broadcom".
+_PARTNERING = frozenset("partn colla coope allia allie teame".split())
+
+
+def party_tokens(v, name: str) -> set[int]:
+    """The other party of a partnership view ``v`` gives with ``name``: "Anthropic" of "Anthropic
+    announced an expansion of its partnership with Amazon" (the partnership's owner, "its" standing
+    for the subject of the verb above it), "Zeta" of "Zeta partnered with Amazon". Asked "Who is
+    Amazon's partner?", not "Claude", the other name of that sentence. Empty when no such party."""
+    for i in range(v.n):
+        if v.lower[i] != name.casefold():
+            continue
+        j = i
+        while v.dep[j] in ("compound", "flat") and v.head[j] != j:
+            j = v.head[j]
+        if v.dep[j] != "pobj" or v.lower[v.head[j]] != "with" or v.stem[h := v.head[v.head[j]]] not in _PARTNERING:
+            continue
+        owners = children(v, h, "poss") if v.pos[h] in ("NOUN", "PROPN") else children(v, h, "nsubj")
+        for k in [k for k in owners if v.lower[k] in ("its", "their")]:
+            # The subject of the nearest verb above: "Anthropic announced ... its partnership".
+            # Not the partnership itself: "Globex said its partnership with Acme will help ...".
+            above = [a for a in v.anc[h] if v.pos[a] in ("VERB", "AUX")]
+            owners += next(([s for s in children(v, a, "nsubj") if s not in v.anc[h] and s != h] for a in above
+                            if any(s not in v.anc[h] and s != h for s in children(v, a, "nsubj"))), [])
+        named = {k for a, b, _ in v.ents for k in range(a, b)}  # "Hooli", tagged a noun
+        out = _with_parts(v, {k for k in owners if v.pos[k] == "PROPN" or k in named})
+        if out:
+            return out
+    return set()

@@ -140,3 +140,22 @@ def test_no_short_answer_from_a_sentence_giving_the_thing_to_no_one():
     # asked whose it is, a partner named beside it is no answer (the quote may still be shown)
     sentence = "Initech is currently conducting joint development work with Hooli Zeta in the early stages."
     assert extract_short_answer("Who owns Zeta?", sentence) is None
+
+
+@pytest.mark.parametrize("sentence,party", [
+    # the partnership's owner ("its": the subject of the verb above it), not the sentence's other name
+    ("In May, Globex announced an expansion of its partnership with Acme, committing $5 billion to train Nova.", "Globex"),
+    ("Under its partnership with Acme, Globex will supply Initech with boards.", "Globex"),  # not Initech
+    ("Zentrix deepened its collaboration with Acme to train Claude models.", "Zentrix"),  # not "Claude models"
+    ("Globex said its partnership with Acme will help Initech train Nova.", "Globex"),
+    ("Initech's collaboration with Acme began last year, the company said.", "Initech"),
+    ("Hooli partnered with Acme on the Quasar board.", "Hooli"),
+    ("Globex sells boards to Acme and trains Nova.", None),  # no partnership: the reader reads as before
+])
+def test_the_other_party_of_a_partnership(sentence, party):
+    from qa.reading.holders import party_tokens
+
+    v = _view(sentence)
+    assert " ".join(v.text[k] for k in sorted(party_tokens(v, "Acme"))) == (party or "")
+    if party:
+        assert _short("Who is Acme's partner?", sentence) == party
