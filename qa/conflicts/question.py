@@ -50,8 +50,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from .answer_facts import (ANSWER, DocFacts, QuestionSettings, Value, _about_subject, _agree, _present, _question,
-                           _Question, off_the_stated_name)
+from .answer_facts import ANSWER, DocFacts, QuestionSettings, Value, _about_subject, _agree, _present, _question, _Question, off_the_stated_name
 from ..ingest.text import nfkc
 from .answers import _answers, _chosen, _polarity, _relevance, asks_several, close_values
 from .held import Held
@@ -138,8 +137,9 @@ class QuestionConflicts:
                     if (keep and st.explain_docs and q.kind is None and c.kind in ("certainty", "negation")
                             and question_focus(q.text).wh):
                         keep = speaks_to_predicate(c, q, self.facts.get, st.explain_docs, rows)
-                if (keep and st.claim_docs and c.kind in ("certainty", "negation") and not question_focus(q.text).wh
-                        and (q.kind is None or q.stated or asks_standing(q))):
+                # "What is Anthropic's relationship with Samsung's 2nm foundry?" asks of that claim, not the backlog.
+                if (keep and st.claim_docs and c.kind in ("certainty", "negation") and (asks_standing(q) or (
+                        not question_focus(q.text).wh and (q.kind is None or q.stated)))):
                     keep = speaks_to_claim(c, q, self.facts.get, st.explain_docs or 2, rows)
                 if keep:
                     kept = self._recheck(c, q, answers, st, rows)

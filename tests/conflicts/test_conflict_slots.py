@@ -98,6 +98,8 @@ LOOSE = QuestionSettings(relevant=0.5, stored_kind_relevant=0.0, stored_close=-2
     # Keywords name a topic and ask for all the sources say of it; "Nexa" is a name, not what is asked.
     ("Nexa backlog", ["backlog"]),
     ("Nexa process", ["acme"]),
+    # A wh-question asking how a claim stands (eighteenth round): that claim's conflict only.
+    ("What is Acme's relationship with Nexa's 3nm foundry?", ["acme"]),
 ])
 def test_a_yes_no_or_standing_question_keeps_conflicts_on_its_claim(question, kept):
     """"Has Anthropic confirmed a deal with Samsung?" showed the foundry backlog's certainty
