@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import threading
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Callable, Protocol, Sequence
 
 import numpy as np
@@ -14,6 +14,8 @@ from .ingest.corpus import Document
 from .indexing.embedding import Embedder
 from .errors import EmptyQuestionError, QuestionTooLongError
 from .reading.reader import ExtractiveReader
+from .reading.answertype import answer_type
+from .reading.readerfeatures import answer_words
 from .results import AMBIGUITY, NAMESAKE, Answer, Citation, Conflict, Note
 from .retrieval.retriever import Hit, HybridRetriever
 from .indexing.store import IndexData
@@ -25,6 +27,17 @@ from .reading.descriptions import NameLinks, described_words, may_describe, orig
 from .reading.corpus_words import CorpusWords
 
 __all__ = ["Pipeline", "ConflictFinder", "clean_question"]
+
+
+_AMOUNTS = frozenset(("MONEY", "QUANTITY", "NUM", "PERCENT"))
+
+
+@dataclass(frozen=True)
+class Answered:
+    """Of the reader's answer, what ties other passages to the question: the cosine of the passage
+    holding it, and the words of its short answer when that is a figure (else empty)."""
+    closeness: float
+    figure: frozenset[str]
 
 
 class ConflictFinder(Protocol):
@@ -153,7 +166,7 @@ class Pipeline:
         # (as `qa eval` does) must not change the answer the app and `qa ask` give with five.
         reading = self.reader.read(read_as, qvec, hits[: self.read_k])
         citations = self._citations(hits, k, reading)
-        found = self._conflicts(qvec, hits, read_as, self._answer_closeness(hits, reading))
+        found = self._conflicts(qvec, hits, read_as, self._answered(read_as, hits, reading))
         # Sources about different entities of one name do not disagree: a note, never a conflict.
         conflicts = [c for c in found if c.kind != AMBIGUITY]
         notes = [Note(NAMESAKE, c.summary, c.statements) for c in found if c.kind == AMBIGUITY]
@@ -178,15 +191,19 @@ class Pipeline:
             notes=notes,
         )
 
-    def _answer_closeness(self, hits: Sequence[Hit], reading) -> float | None:
-        """The cosine of the passage holding the reader's answer (None: it abstained, or no hit
-        holds the answer)."""
+    def _answered(self, question: str, hits: Sequence[Hit], reading) -> Answered | None:
+        """What of the reader's answer marks passages on the subject (None: it abstained). A figure
+        only when an amount is asked: a year is stated of many things ("When was the club
+        founded?" took in other clubs' years on RAMDocs, and their disagreements)."""
         if reading.abstained:
             return None
-        return next((float(h.dense) for h in hits if self._holds(h, reading.doc_index, reading.start, reading.end)), None)
+        doc = self.docs[self.data.doc_ids[reading.doc_index]]
+        short = doc.raw[reading.short[0]:reading.short[1]] if reading.short and answer_type(question) in _AMOUNTS else ""
+        return Answered(next((float(h.dense) for h in hits if self._holds(h, reading.doc_index, reading.start, reading.end)),
+                             self.subject_min), answer_words(short) if any(c.isdigit() for c in short) else frozenset())
 
     def _conflicts(self, qvec, hits: Sequence[Hit], question: str | None = None,
-                   answered: float | None = None) -> list[Conflict]:
+                   answered: Answered | None = None) -> list[Conflict]:
         """Conflicts among the passages about the question's subject (not only the k shown).
 
         A passage is on the subject when its cosine with the question reaches ``subject_min``. The
@@ -197,9 +214,11 @@ class Pipeline:
         ``qa.conflicts.question``). Without a finder (or a question), a stored conflict is kept when
         one of its statements is itself close to the question (cosine >= ``conflict_min``).
 
-        ``answered``: the cosine of the passage the answer was read from; a passage at least as
-        close is on the subject too. A question naming no one ("How much is the backlog?") reaches
-        a cosine of 0.3 with the passages answering it, and their disagreement must show all the same.
+        ``answered``: what marks more passages on the subject when the reader answered: those at
+        least as close as the one answering (a question naming no one, "How much is the backlog?",
+        reaches a cosine of 0.3 with the passages answering it), and those stating the answer's
+        figure ("what's meta's order worth": "... related orders potentially exceeding 10 trillion
+        Korean won", at 0.28). Their disagreement must show all the same.
         """
         spans = self.subject_spans(hits, answered)
         if len({s[0] for s in spans}) < 2:
@@ -214,18 +233,19 @@ class Pipeline:
                 kept.append(c)
         return kept
 
-    def subject_spans(self, hits: Sequence[Hit], answered: float | None = None) -> list[tuple[str, int, int]]:
+    def subject_spans(self, hits: Sequence[Hit], answered: Answered | None = None) -> list[tuple[str, int, int]]:
         """The passages on the question's subject (cosine >= ``subject_min``), best first, from
         the ``subject_docs`` best-ranked documents. The question-time check compares every two of
         its documents: in a 10,000-article archive the 30 passages read came from ~29 documents
         (~400 pairs, most of a first-time question's time), the last of them far down the ranking."""
         spans: list[tuple[str, int, int]] = []
         docs: set[str] = set()
-        floor = self.subject_min if answered is None else min(self.subject_min, answered)
+        floor = self.subject_min if answered is None else min(self.subject_min, answered.closeness)
         for h in hits:
-            if h.dense < floor:
-                continue
             span = self._span(h)
+            if h.dense < floor and not (answered and answered.figure and answered.figure <= answer_words(
+                    self.docs[span[0]].raw[span[1]:span[2]])):
+                continue
             if span[0] not in docs:
                 if len(docs) >= self.subject_docs:
                     continue

@@ -12,7 +12,7 @@ import numpy as np
 
 from .answertype import AUXILIARIES
 
-__all__ = ["FEATURES", "ANSWER_FEATURES", "MERGE_FEATURES", "answer_features", "agreeing", "same_answer", "merge_features", "best_neighbour",
+__all__ = ["FEATURES", "ANSWER_FEATURES", "MERGE_FEATURES", "answer_features", "agreeing", "answer_words", "same_answer", "merge_features", "best_neighbour",
            "cross_column", "prerank_order", "merge_neighbour", "colon_joined", "YES_NO", "abstain_reason", "question_names"]
 
 FEATURES = ("dense", "coverage", "chunk", "first_rank", "context", "bigram", "chunk_dense", "chunk_lex", "type_match",
@@ -47,7 +47,8 @@ _HEDGES = frozenset("a an the approximately about around nearly almost roughly s
                     "up to just only".split())
 
 
-def _answer_words(text: str) -> frozenset[str]:
+def answer_words(text: str) -> frozenset[str]:
+    """The words of a short answer or passage, casefolded, hedges and articles aside."""
     return frozenset(w for w in re.findall(r"\w+", text.casefold()) if w not in _HEDGES)
 
 
@@ -55,7 +56,7 @@ def same_answer(a: str, b: str) -> bool:
     """Whether two short answers give one answer: the words of one, hedges and articles aside,
     all among the other's ("50 trillion won" / "approximately 50 trillion Korean won"; "Meta" /
     "Meta Platforms"). "10 trillion won" and "50 trillion won" do not."""
-    wa, wb = _answer_words(a), _answer_words(b)
+    wa, wb = answer_words(a), answer_words(b)
     return bool(wa and wb) and (wa <= wb or wb <= wa)
 
 

@@ -46,8 +46,26 @@ def test_passages_as_close_as_the_answer_are_on_the_subject():
     p = _pipeline(6, subject_docs=4)
     hits = [_hit(0, 0.31), _hit(1, 0.30), _hit(2, 0.12)]
     assert p.subject_spans(hits) == []
-    assert [d for d, _, _ in p.subject_spans(hits, answered=0.30)] == ["d00", "d01"]
-    assert [d for d, _, _ in p.subject_spans([_hit(0, 0.9), _hit(1, 0.5)], answered=0.9)] == ["d00", "d01"]
+    from qa.pipeline import Answered
+
+    assert [d for d, _, _ in p.subject_spans(hits, Answered(0.30, frozenset()))] == ["d00", "d01"]
+    assert [d for d, _, _ in p.subject_spans([_hit(0, 0.9), _hit(1, 0.5)], Answered(0.9, frozenset()))] == ["d00", "d01"]
+
+
+def test_passages_stating_the_answers_figure_are_on_the_subject():
+    # "What's Zeta's order worth?": the other source's "orders potentially exceeding 10 trillion won" is far.
+    from qa.pipeline import Answered
+    from qa.reading.readerfeatures import answer_words
+
+    p = _pipeline(3, subject_docs=4)
+    texts = ["Zeta's order is worth more than 10 trillion won.", "Related orders may exceed 10 trillion won.",
+             "Zeta plans a data center of 5 GW."]
+    p.docs = {f"d{i:02d}": SimpleNamespace(raw=t) for i, t in enumerate(texts)}
+    p.data.chunks = np.array([[i, 0, len(t)] for i, t in enumerate(texts)], dtype=np.int64)
+    hits = [_hit(0, 0.45), _hit(1, 0.25), _hit(2, 0.3)]
+    assert [d for d, _, _ in p.subject_spans(hits, Answered(0.45, frozenset()))] == ["d00"]
+    figure = answer_words("more than 10 trillion won")
+    assert [d for d, _, _ in p.subject_spans(hits, Answered(0.45, figure))] == ["d00", "d01"]
 
 
 COPY = ("The Tyro plant in Kansas employs {n} workers on three shifts, the company said in its annual "
