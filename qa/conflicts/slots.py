@@ -35,8 +35,13 @@ _STANDING = re.compile(r"\b(?:relationship|relations|status|standing|dealings|de
 def asks_standing(q: _Question) -> bool:
     """Whether the question asks how a claim stands ("relationship", "status", "how do reports
     describe"), or names a topic in keywords ("samsung backlog": no question word, no verb opening
-    it, no question mark), which asks for all the sources say of it."""
-    return bool(_STANDING.search(q.text)) or q.kind is None and typed_as_keywords(q.text)
+    it, no question mark), which asks for all the sources say of it, or asks yes or no of a claim
+    stating no value ("Is Anthropic working with Samsung?": how sure the sources are of it is
+    the answer; ``speaks_to_claim`` then keeps the conflicts on that claim only)."""
+    return bool(_STANDING.search(q.text)) or q.kind is None and (typed_as_keywords(q.text) or bool(_YES_NO.match(q.text)))
+
+
+_YES_NO = re.compile(r"\s*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b", re.I)
 
 
 def _read_first(c: Conflict, read: Container[str]) -> list[int]:
@@ -44,6 +49,11 @@ def _read_first(c: Conflict, read: Container[str]) -> list[int]:
     checks below stop at the second document that speaks to the question: a conflict among
     hundreds of copies need not have every copy analysed."""
     return sorted(range(len(c.statements)), key=lambda k: c.statements[k].doc_id not in read)
+
+
+# Words naming the kind of figure asked, not the thing it is of: "worth" of "What is Meta's order
+# worth?" is not said beside each source's figure ("Samsung receives 10 trillion won OEM orders").
+_FIGURE_KINDS = frozenset(stem(w)[:_PREFIX] for w in "worth value size total amount".split())
 
 
 def certainty_bears(c: Conflict, q: _Question, facts_of: Callable[[str], DocFacts | None],
@@ -64,7 +74,7 @@ def certainty_bears(c: Conflict, q: _Question, facts_of: Callable[[str], DocFact
     # the backlog's size with one word beside its subject and "how big" (the wh-phrase's adjective
     # names the kind of figure, not the thing: it does not count).
     how = re.search(r"\bhow\s+([a-z]+)", q.text, re.I)
-    asked = q.predicate - ({stem(how.group(1).lower())[:_PREFIX]} if how else set())
+    asked = q.predicate - ({stem(how.group(1).lower())[:_PREFIX]} if how else set()) - _FIGURE_KINDS
     needed = 2 if len(asked) >= 2 else 1
     docs = set()
     for k in _read_first(c, read):
@@ -120,7 +130,8 @@ def speaks_to_claim(c: Conflict, q: _Question, facts_of: Callable[[str], DocFact
     Samsung?"). Read on the clause each statement is shown saying: "long-term backlog
     orders are expected to approach 50 trillion" names neither Anthropic nor a deal, nor says
     anything of a profit, though its sentence names Samsung's foundry. Keywords need every word
-    and name of them."""
+    and name of them. A statement giving the figure the question states speaks to it when its
+    sentence names the question's names."""
     # The question's names, its first word too when capitalised ("Samsung backlog"): a name is
     # no word of what is asked.
     caps = {t.key for t in tokenize(nfkc(q.text)) if t.text[:1].isupper() and t.key.isalpha() and t.key not in _Q_STOP}
@@ -133,6 +144,7 @@ def speaks_to_claim(c: Conflict, q: _Question, facts_of: Callable[[str], DocFact
     # "anthropic chip project progress" asks how a claim stands in its own word: read as a question.
     keywords = q.kind is None and typed_as_keywords(q.text) and not _STANDING.search(q.text)
     asked = set(q.predicate) - named
+    stated = [n.rstrip(".,") for n in re.findall(r"\d[\d.,]*", q.text)]
     found = set()
     phrases = _phrases(c)
     for k in _read_first(c, read):
@@ -152,6 +164,11 @@ def speaks_to_claim(c: Conflict, q: _Question, facts_of: Callable[[str], DocFact
             said = any(q.asks(k) and stem(k)[:_PREFIX] not in named for k in keys)
         if not said and not keywords and len(names) >= 2:  # one name is the subject of many claims, two pin one down
             said = names <= keys or any(x.start < s.end and s.start < x.end and names <= set(x.keys) for x in f.sents)
+        if not said and stated and all(re.search(rf"(?<![\d.,]){re.escape(n)}(?![\d])", said_text) for n in stated):
+            # The figure the question states pins the claim: "Is Meta's order more than 10 trillion
+            # won?" over "related orders potentially exceeding 10 trillion Korean won" (its sentence
+            # names Meta), not the backlog's "expected to approach 50 trillion won".
+            said = names <= keys.union(*(x.keys for x in f.sents if x.start < s.end and s.start < x.end))
         if said:
             found.add(s.doc_id)
             if len(found) >= docs:

@@ -50,6 +50,11 @@ def _stored_certainty():
 @pytest.mark.parametrize("question, kept", [
     ("How large is Samsung's foundry order backlog?", True),  # the figure itself: expected vs reached
     ("How big is Samsung's backlog?", True),  # one word asked beside the subject ("big" is the wh-phrase's)
+    ("What is Samsung's backlog worth?", True),  # "worth" names the kind of figure, as "big" does
+    # (eighteenth round) yes or no of a claim stating no value: how sure the sources are of it,
+    # when they speak of that claim (``speaks_to_claim``)
+    ("Is Samsung's foundry backlog growing?", True),
+    ("Is Samsung hiring engineers in Texas?", False),
     ("What is the status of Samsung's foundry backlog?", True),  # the claim's standing
     ("When will Samsung's foundry business turn an operating profit?", False),  # no date in them
     ("Which news outlet reported Samsung's foundry backlog?", False),  # another slot of the sentences
@@ -139,6 +144,12 @@ def test_a_yes_no_question_stating_a_value_keeps_conflicts_on_its_claim():
     assert [label(c) for c in found] == ["backlog"], [c.summary for c in found]
     off = QuestionConflicts(docs).find(q, stored=stored, settings=replace(st, claim_docs=False))
     assert sorted(label(c) for c in off if c.kind == "certainty") == ["backlog", "orders"]
+    # (eighteenth round) No word of the claim in the clauses ("related orders potentially exceeding
+    # 8 trillion won" / "Nexa receives 8 trillion won"), but the figure the question states, in
+    # sentences naming Acme: the orders' conflict, not the backlog's.
+    for q in ("Is Acme's order more than 8 trillion won?", "acme 8 trillion"):
+        found = [c for c in QuestionConflicts(docs).find(q, stored=stored, settings=st) if c.kind == "certainty"]
+        assert [label(c) for c in found] == ["orders"], (q, [c.summary for c in found])
 
 
 def test_keywords_ask_how_a_claim_stands():
