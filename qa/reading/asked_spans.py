@@ -4,6 +4,7 @@ with its currency, and not the asked thing itself restated."""
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from ..indexing.lexical import tokenize
 from .answertype import asked_currency, counts_noun, is_number_stem, states_currency, states_share
@@ -139,6 +140,20 @@ def definition_tokens(v, name: str) -> set[int]:
         strong |= {c for c in range(v.n) if v.dep[c] == "pobj" and v.lower[v.head[c]] == "as"
                    and _NAMING_VERB.match(v.lower[v.head[v.head[c]]])}
     return strong - within
+
+
+def defines_alone(question: str, views: Callable[[], list]) -> bool:
+    """Whether, of two sentences quoted together (their parses asked for only for a "What is X?"
+    question), the first says what X is and the second does not: the first's short answer then
+    stands beside a more confident one of the second ("MTIA primarily serves Meta's AI
+    recommendations"). Not when both do: "NSFNET was also the name given to ..." gives way to
+    "The National Science Foundation Network (NSFNET) was a program ..."."""
+    if not (name := defined_name(question)):
+        return False
+    first, second = views()
+    # "The National Science Foundation Network (NSFNET) was ...": its full name, with what it was.
+    full = any(second.text[k] == name and second.text[k - 1] == "(" and second.pos[k - 2] == "PROPN" for k in range(2, second.n))
+    return bool(definition_tokens(first, name)) and not (definition_tokens(second, name) or full)
 
 
 def _name_heads(v, name: str) -> tuple[list[int], set[int]]:

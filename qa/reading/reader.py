@@ -34,6 +34,7 @@ from .holders import asks_holder
 from .makers import asks_making
 from .kind_fit import fit_kind, fits
 from .analysis import stored_views, views_of
+from .asked_spans import defines_alone
 from .prefer import dates_other_event, names_maker, preferred, reads_lower
 from .readerconfig import CONFIG_PATH, ReaderConfig
 from .named_amounts import unnamed_amount
@@ -295,8 +296,8 @@ class ExtractiveReader:
         if partner is not None:
             # The quote holds two sentences: the short answer comes from whichever has the more
             # confident one, and either may carry the kind of fact asked for.
-            si = _F["short"]
-            if partner in found and (short is None or feats[partner, si] > feats[best, si]) and not dates_other_event(
+            if partner in found and (short is None or feats[partner, _F["short"]] > feats[best, _F["short"]] and not defines_alone(
+                    question, lambda: self._quote_views(cands, best, partner))) and not dates_other_event(
                     question, *self.texts_of(cands, [best, partner])):  # "deployment date": not the release's
                 short = found[partner]
             info["type_match"] = max(info["type_match"], float(feats[partner, _F["type_match"]]))
@@ -358,8 +359,7 @@ class ExtractiveReader:
         read_terms = set().union(*(sentence_tokens(t) for t in self.texts_of(cands, range(len(cands)))))
         x = gate_features(question, info, q_terms=asked_terms(question, info), idf=self._idf,
                           sentence=self.raw[doc][a:b], context_terms=self._doc_terms.context(self.data, row),
-                          doc_terms=self._doc_terms.terms(doc), read_terms=read_terms,
-                          doc_words=self._doc_terms.words(doc))
+                          doc_terms=self._doc_terms.terms(doc), read_terms=read_terms, doc_words=self._doc_terms.words(doc))
         return tuple(float(v) for v in x)
 
     def _merge_neighbour(self, cands, logits, best: int, doc: int, a: int, b: int,

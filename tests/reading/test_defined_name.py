@@ -98,3 +98,35 @@ def test_an_acronym_is_what_its_spelt_out_phrase_says_though_listed():
     from qa.reading.spanfeatures import _View
 
     assert not acronym_spelt("Zentium", _View(sa.parse_many(["Zentium is a chip."])[0]))
+
+
+def test_a_quote_of_two_sentences_keeps_the_one_saying_what_it_is(tmp_path):
+    # The next sentence's "Zeta's AI recommendations" is the more confident span, but says what
+    # NOVA serves, not what it is (qa.reading.asked_spans.defines, eighteenth round).
+    from .test_kind_fit import _pipeline
+
+    text = ("Kelta unveils its new accelerator plans\n\n"
+            "Zeta's self-developed AI accelerator, NOVA, is moving from internal inference workloads to larger-scale "
+            "deployment. NOVA primarily serves Zeta's AI recommendations, advertising, content understanding, and "
+            "generative AI applications, aiming to reduce full reliance on general-purpose GPUs.\n\n"
+            "Zeta aims to build a data center with 5 gigawatts of capacity by 2030.\n\n"
+            "Kelta makes memory chips in its plants in Texas and sells them to phone makers.\n")
+    p = _pipeline(tmp_path, text)
+    for question in ("What is NOVA?", "what is nova"):
+        a = p.ask(question)
+        assert "NOVA primarily serves" in a.answer  # the quote holds both sentences
+        assert a.short_answer == "Zeta's self-developed AI accelerator"
+
+
+def test_only_the_first_of_two_quoted_sentences_says_what_it_is():
+    from qa.reading.asked_spans import defines_alone
+
+    from .test_kind_fit import _view
+
+    first = "Zeta's self-developed AI accelerator, NOVA, is moving to larger-scale deployment."
+    serves = "NOVA primarily serves Zeta's AI recommendations and advertising."
+    both = "The Nova Operations Vector Array (NOVA) was a program of coordinated projects."  # spelt out
+    assert defines_alone("What is NOVA?", lambda: [_view(first), _view(serves)])
+    assert not defines_alone("What is NOVA?", lambda: [_view(first), _view(both)])  # both say: the more confident
+    assert not defines_alone("What is NOVA?", lambda: [_view(serves), _view(first)])
+    assert not defines_alone("Who makes NOVA?", lambda: [_view(first), _view(serves)])
