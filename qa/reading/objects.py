@@ -141,8 +141,9 @@ def stranded_tokens(question: str, v) -> set[int]:
 
 # Nouns of one kind: "Who are Samsung's customers?" over "another major client ..., following the likes of ...".
 _KIN = {k: {"clien", "custo", "buyer"} for k in ("clien", "custo", "buyer")}
-# "Who are Samsung's foundry customers?": the noun after the owner is the kind asked for.
-_WHO_ARE = re.compile(r"\s*who\s+(?:are|were|is|was)\s+[^?]*?['’]s\s+(?:[\w-]+\s+)?([a-z]+)\s*\??\s*$", re.I)
+# "Who are Samsung's foundry customers?": the noun after the owner is the kind asked for; the owner
+# when it follows the verb ("Who is making Meta's chips?" may be answered by Meta).
+_WHO_ARE = re.compile(r"\s*who\s+(?:are|were|is|was)\s+(?:([\w.&-]+)['’]s\s+|[^?]*?['’]s\s+)(?:[\w-]+\s+)?([a-z]+)\s*\??\s*$", re.I)
 
 
 def examples_tokens(v, focus_stem: str) -> set[int]:
@@ -181,10 +182,15 @@ def object_tokens(question: str, v, q: dict) -> tuple[set[int], set[int]]:
     """The object a question asks for in view ``v`` (``q``: its ``question_info``), or nothing; and
     the positions no span may hold: the asked kind's noun, when the sentence gives examples of it
     (they are the answer, not "global technology giants (including ...)")."""
+    who = _WHO_ARE.match(question) if q["wh"] == "who" else None
     kind = q["focus_stem"] if q["focus_stem"] and q["wh"] in ("which", "what") and _asks_examples(question, q["focus"]) \
-        else stem(m.group(1)) if q["wh"] == "who" and (m := _WHO_ARE.match(question)) else ""
+        else stem(who.group(2)) if who else ""
+    # "Who are Samsung's biggest customers?": not "Samsung Electronics", the owner under its full
+    # name. A person may share the owner's name ("Who was Tesla's father?": "Milutin Tesla").
+    people = {k for a, b, label in v.ents if label == "PERSON" for k in range(a, b)}
+    mine = {k for k in range(v.n) if v.lower[k] == who.group(1).casefold() and k not in people} if who and who.group(1) else set()
     if kind:
         examples = examples_tokens(v, kind)
         if examples:
-            return examples, {k for k in range(v.n) if v.stem[k] in _KIN.get(kind, {kind})}
-    return held_tokens(question, v) or stranded_tokens(question, v), set()
+            return examples, {k for k in range(v.n) if v.stem[k] in _KIN.get(kind, {kind})} | mine
+    return held_tokens(question, v) or stranded_tokens(question, v), mine

@@ -144,3 +144,14 @@ def test_customers_and_clients_are_one_kind(question):
     v = _view("If Nexa wins the order, it will add another major client to its portfolio, following the likes of "
               "Helix, Kestrel, and Orbit.")
     assert _words(v, object_tokens(question, v, question_info(question))[0]) == "Helix , Kestrel , and Orbit"
+
+
+@pytest.mark.parametrize("question,sentence,short", [
+    # (eighteenth round) the owner under its full name is not one of its own customers
+    ("Who are Acme's customers?", "Acme Electronics signed a supply deal with Globex last year.", "Globex"),
+    ("Who is Acme's biggest customer?", "Acme Electronics signed a supply deal with Globex last year.", "Globex"),
+    # a person may bear the owner's name
+    ("Who was Tesla's father?", "Milutin Tesla, a priest, was the father of Nikola Tesla.", "Milutin Tesla"),
+])
+def test_who_are_the_owners_people_is_not_the_owner(question, sentence, short):
+    assert _short(question, sentence) == short
