@@ -107,14 +107,15 @@ _EXPLAIN = frozenset("tell describe explain compare contrast summarize summarise
 
 
 # "What is the difference between GPUs and ASICs?" asks for an account, as "Compare ..." does (not
-# "What was the age difference between ...?", which a length of time answers).
-_DIFFERENCE = re.compile(r"\s*what(?:'s|’s|\s+is|\s+are|\s+was|\s+were)\s+the\s+(?:main\s+|key\s+|biggest\s+)?"
-                         r"differences?\s+between\b", re.I)
+# "What was the age difference between ...?", which a length of time answers); so does "What do
+# reports say about Anthropic and Samsung?": what is said, the quote itself ("local time" is no answer).
+_ACCOUNT = re.compile(r"\s*what(?:(?:'s|’s|\s+is|\s+are|\s+was|\s+were)\s+the\s+(?:main\s+|key\s+|biggest\s+)?differences?\s+between\b"
+                      r"|\s+(?:do|does|did)\s+(?:[\w'’-]+\s+){1,4}?(?:say|think|write|report|claim|believe)\s+(?:about|of|on|regarding)\b)", re.I)
 
 
 def _question_focus(question: str) -> Focus:
-    if _DIFFERENCE.match(question):
-        return Focus("what", "difference", None)
+    if _ACCOUNT.match(question):
+        return Focus("what", "account", None)
     # "What's the value ...": the wh-word is "what" ("'s" is "is").
     words = [t.casefold() for t in _WORD.findall(with_plural_possessives(question))]
     toks = [t[:-2] if t[-2:] in ("'s", "’s") and t[:-2] in _WH else t for t in words]

@@ -248,6 +248,10 @@ def test_entity_labels_count_entities_that_cover_most_of_the_span(span, feature)
     ("what is the difference between gpus and asics", "ASICs will not immediately replace GPUs, but they will take "
      "on more computing power in specific inference tasks and internal cloud platforms."),
     ("What are the main differences between Zeta and Nova?", "Zeta trains models in 2026, while Nova serves them."),
+    # (eighteenth round) what is said is the quote itself, not "local time"
+    ("what do reports say about acme and globex", "Acme is in talks with Globex, according to reports on Monday, "
+     "local time."),
+    ("What did analysts think of Zeta?", "Analysts said Zeta trains models in 2026."),
     # names alone ask for no fact: not "Trainium and Inferentia" for "google tpu"
     ("Globex NPU", "Globex has NPU, Acme has Quasar and Pulsar, Initech is advancing Zeta."),
     ("Zeta", "Initech and Hooli released Zeta on June 24, 2026."),
