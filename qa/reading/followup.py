@@ -48,7 +48,8 @@ _PRONOUN = {"it": "", "they": "", "them": "", "he": "", "him": "", "she": "", "t
             "its": "'s", "their": "'s", "his": "'s", "her": "'s"}
 _PERSONAL = frozenset("he him his she her".split())
 # After "that"/"this" these words show it stands for a whole thing, not a determiner.
-_AFTER_PRONOUN = _AUX | frozenset("in to from for of with on at by so too yet".split())
+_AFTER_PRONOUN = _AUX | frozenset("in to from for of with on at by so too yet more less than the a an really still just "
+                                  "also not".split())  # ("is that more than 20 billion": no determiner)
 _ABOUT = re.compile(r"^\s*(?:and|but|so|ok|okay)?[\s,]*(?:what|how)\s+about\s+(?P<x>.+?)\s*\??\s*$", re.IGNORECASE)
 # "And OpenAI's chip?": a name right after "and" (case matters here: "and what ..." is no name).
 _AND_NAME = re.compile(r"^\s*[Aa]nd\s+(?P<x>[A-Z][^?]*?)\s*\??\s*$")
@@ -233,10 +234,15 @@ def read_follow_up(question: str, history: Sequence[Turn], score: Callable[[str]
         short = last.short_answer
         if len(short.split()) <= 4 and _words(short)[0] not in _PRONOUN:
             candidates.append(short)
-        candidates += _names(short)
+        candidates += [] if _amount(short) else _names(short)  # not "US" of "US$50 billion"
         if re.search(r"\s(?:and|&)\s", short):  # "OpenAI and Broadcom" (who made it) are "they", never "it"
             plural = {short, *_names(short)}
-    candidates += _names(previous)
+    # "is it more than 10 trillion won" after "How big is Meta's order?" (10 trillion): the thing
+    # whose amount was asked, before the amount.
+    owned = [m.group() for m in (_owned_phrase(previous, k) for k in (1, 2, 3)) if m is not None][:1]
+    if owned and candidates and _amount(candidates[0]):
+        candidates = owned + candidates
+    candidates += owned + _names(previous)
     if len(history) > 1:
         earlier = history[-2]
         asked = earlier.read_as or earlier.question
@@ -258,7 +264,7 @@ def read_follow_up(question: str, history: Sequence[Turn], score: Callable[[str]
     # "he"/"she" point to a person's name, "they" to a name (a company, not "the 2nm process").
     # What a pronoun points to is named ("Jalapeño") or an amount ("50 trillion won"), not a common
     # word an answer happened to be ("testing"), unless nothing else is there.
-    candidates = [c for c in candidates if _named(c) or any(ch.isdigit() for ch in c)] or candidates
+    candidates = [c for c in candidates if _named(c) or any(ch.isdigit() for ch in c) or c in owned] or candidates
     # An owner ("its", "that group" -> "X's group") is a name, never a date or an amount.
     options = [[c for c in candidates if ("person" not in f or _person_like(c)) and ("named" not in f or _named(c))
                 and (not f.startswith("'s") or (_named(c) and not _dated(c)))

@@ -146,3 +146,12 @@ def test_how_many_without_a_thing_counts_the_last_question_s_thing():
     assert read_follow_up("how many will they make", history, flat) == "How many Zeta will Nexa make?"
     # a count that names its thing keeps it
     assert read_follow_up("how many units will they make", history, flat) == "How many units will Nexa make?"
+
+
+def test_after_an_amount_it_is_the_thing_whose_amount_was_asked():
+    # (eighteenth round) not "Is Acme's 10 trillion more than 10 trillion won?"
+    history = [turn("How big is Acme's order?", "10 trillion")]
+    assert read_follow_up("is it more than 10 trillion won", history, flat) == "Is Acme's order more than 10 trillion won?"
+    # no thing owned in the last question: the amount, with its owner, as before
+    history = [turn("How much will Acme invest?", "US$50 billion")]
+    assert read_follow_up("is that more than 20 billion", history, flat) == "Is Acme's US$50 billion more than 20 billion?"
