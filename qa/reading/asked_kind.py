@@ -172,7 +172,7 @@ def named_owner(question: str) -> str | None:
 
 # "Who did OpenAI build Jalapeño with?", "Who is Samsung working with on 2nm?": a partner in making or
 # working on something ("Who did the attacks resonate with?" asks for no partner).
-_PARTNER = re.compile(r"\s*(?i:who)\s+(?:is|are|was|were|will|would|has|have|had|did|does|do)\s+(?:the\s+)?"
+_PARTNER = re.compile(r"\s*(?i:who)\s+(?:else\s+)?(?:is|are|was|were|will|would|has|have|had|did|does|do)\s+(?:the\s+)?"
                       r"([\w.&-]+)\s+(\S+)(?:\s+(\S+))?.*\bwith(?:\s+(?:on|for|in|at|to)(?:\s+[^\s?]+){1,3})?\s*\??\s*$", re.I)
 # "Who designed Jalapeño with OpenAI?", "Which company worked with OpenAI on Jalapeño?": a verb of
 # making or joining, then "with" and a capitalised name; "Who helped OpenAI build Jalapeño?": the one helped.

@@ -92,6 +92,7 @@ def test_a_co_verb_asks_for_the_makers():
     ("Initech board partner", "Initech"), ("Initech partners", "Initech"),
     ("Which partner did Initech choose?", None),  # a wh-word, not an owner
     ("Initech partners with Hooli on what?", None),  # the verb, not keywords asking for a partner
+    ("who else is Initech working with", "Initech"),  # (eighteenth round) "else" asks the same: not Initech itself
 ])
 def test_a_partner_asked_in_keywords(question, subject):
     from qa.reading.asked_kind import _partner, asked_kind
