@@ -143,6 +143,7 @@ def speaks_to_claim(c: Conflict, q: _Question, facts_of: Callable[[str], DocFact
               for w in m.groups() if w}
     # "anthropic chip project progress" asks how a claim stands in its own word: read as a question.
     keywords = q.kind is None and typed_as_keywords(q.text) and not _STANDING.search(q.text)
+    yes_no = q.kind is None and not keywords and bool(_YES_NO.match(q.text)) and not _STANDING.search(q.text)
     asked = set(q.predicate) - named
     stated = [n.rstrip(".,") for n in re.findall(r"\d[\d.,]*", q.text)]
     found = set()
@@ -168,6 +169,10 @@ def speaks_to_claim(c: Conflict, q: _Question, facts_of: Callable[[str], DocFact
             # The figure the question states pins the claim: "Is Meta's order more than 10 trillion
             # won?" over "related orders potentially exceeding 10 trillion Korean won" (its sentence
             # names Meta), not the backlog's "expected to approach 50 trillion won".
+            said = names <= keys.union(*(x.keys for x in f.sents if x.start < s.end and s.start < x.end))
+        if said and yes_no:
+            # Asked yes or no, the claim is its names' ("chips" of "Did TSMC make the first MTIA
+            # chips?" is in every statement on Anthropic's chips).
             said = names <= keys.union(*(x.keys for x in f.sents if x.start < s.end and s.start < x.end))
         if said:
             found.add(s.doc_id)

@@ -55,6 +55,7 @@ def _stored_certainty():
     # when they speak of that claim (``speaks_to_claim``)
     ("Is Samsung's foundry backlog growing?", True),
     ("Is Samsung hiring engineers in Texas?", False),
+    ("Is Tesla's foundry backlog growing?", False),  # the claim is Tesla's: its name must be in the sentences
     ("What is the status of Samsung's foundry backlog?", True),  # the claim's standing
     ("When will Samsung's foundry business turn an operating profit?", False),  # no date in them
     ("Which news outlet reported Samsung's foundry backlog?", False),  # another slot of the sentences
