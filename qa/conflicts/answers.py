@@ -182,9 +182,11 @@ def _gap(s: _Sentence, q: _Question, a: int, v: Value, skip: bool) -> int:
     if v.first <= a < v.last:
         return 0
     lo, hi = (a, v.first) if a < v.first else (v.last - 1, a)
+    # A clause boundary between them: "... as a potential manufacturing partner, the U.S. IT news outlet ...".
+    cut = 3 if re.search(r"[,;]", s.norm[s.tokens[lo].end:s.tokens[hi].start]) else 0
     if not skip:
-        return hi - lo
-    return 1 + sum(k not in q.keys for k in s.keys[lo + 1:hi])
+        return hi - lo + cut
+    return 1 + cut + sum(k not in q.keys for k in s.keys[lo + 1:hi])
 
 
 def _speaks_of_subject(q: _Question, f: DocFacts, i: int) -> bool:

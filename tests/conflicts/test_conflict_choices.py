@@ -98,3 +98,17 @@ def test_one_value_denied_by_one_source_and_asserted_by_the_other_disagrees(enco
     assert real(find(q, [took_part, absent], encode, negated_slot=False)) == []
     also = doc("b02", "Amanieu d'Albret was one of the cardinals who did participate in the 1513 papal conclave.")
     assert real(find(q, [took_part, also], encode)) == []
+
+
+@MODES
+def test_an_answer_across_a_clause_boundary_is_farther(encode):
+    """(eighteenth round) "... in talks with Globex as a potential manufacturing partner, the U.S. IT
+    news outlet The Ledger reported": the partner is Globex, before "partner", not the outlet's
+    "U.S. IT" right after its comma (a false answer conflict with another source's Globex, Initech
+    and Hooli)."""
+    talks = doc("a01", "Acme has begun early work on its own chips and is in talks with Globex as a potential "
+                "manufacturing partner, the U.S. IT news outlet The Ledger reported on Monday, citing sources.")
+    f = QuestionConflicts([talks], encode)
+    found = _answers(_question("Who is Acme's partner?"), f.facts["a01"], list(range(len(f.facts["a01"].sents))),
+                     None, f.settings)
+    assert [v.text for _, _, v in found][:1] == ["Globex"]
