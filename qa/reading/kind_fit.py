@@ -180,7 +180,9 @@ def agent_tokens(question: str, v, maker: bool) -> set[int]:
 # verb, after "who" (or a wh-phrase asking for a company) and adverbs.
 _WHO_VERB = re.compile(r"\s*(?i:who|(?P<which>(?:which|what)\s+(?:[\w-]+\s+)?(?:compan(?:y|ies)|firms?|business(?:es)?|"
                        r"outlets?|organi[sz]ations?)))\s+(?:(?:first|also|reportedly|originally|later)\s+)*([a-z]{3,}ed|said|"
-                       r"told|wrote|says|claims|reports|believes|states|writes|tells|announces|indicates|chose|bought|sold|won)\b")
+                       r"told|wrote|says|claims|reports|believes|states|writes|tells|announces|indicates|chose|bought|sold|won|broke|ran)\b")
+# "Which outlet broke the story?", "... ran the story": who reported it first.
+_BROKE = frozenset(("broke", "ran"))
 
 
 def asks_which_doer(question: str) -> bool:
@@ -213,7 +215,8 @@ def doer_tokens(question: str, v) -> set[int]:
         return set()
     asked, own = m.group(2).lower(), _own_words(question)
     verb, root = stem(asked), verb_root(asked)
-    verbs = SAYING if verb in SAYING else {verb}  # "Who said ...?": who reported, stated or wrote it
+    # "Who said ...?": who reported, stated or wrote it
+    verbs = SAYING if verb in SAYING or asked in _BROKE and re.search(r"\b(?:story|news|report)\b", question, re.I) else {verb}
     for k in range(v.n):
         if v.pos[k] != "VERB" or v.stem[k] not in verbs and verb_root(v.lower[k]) != root:
             continue

@@ -36,6 +36,9 @@ def test_asks_which_doer(question, asks):
     # both subjects of the verb, not the owner of "announcement"
     ("Which companies released Zeta?", "Vandelay's official announcement shows that Initech and Hooli released Zeta "
      "on June 24, positioning it as a board.", "Initech Hooli", None),
+    # (eighteenth round) "broke the story": who reported it, not "Globex" the span model ranks higher
+    ("Which outlet broke the Acme story?", "Acme is in talks with Globex as a potential manufacturing partner, the "
+     "U.S. IT news outlet The Ledger reported on July 2.", "Ledger", "The Ledger"),
 ])
 def test_the_subject_of_the_asked_verb(question, sentence, doer, short):
     v = _view(sentence)
