@@ -18,7 +18,7 @@ from collections import OrderedDict
 from pathlib import Path
 from typing import Sequence
 
-from .answertype import answer_type
+from .answertype import answer_type, question_focus
 from ..models import cached_model
 from .spanfeatures import KINDS, span_candidates
 
@@ -104,10 +104,17 @@ def score(features: dict[str, float], weights: dict[str, float]) -> float:
     return sum(weights.get(k, 0.0) * v for k, v in features.items())
 
 
+_TIMES = frozenset(("DATE", "TIME", "DURATION"))
+
+
 def _rank(question: str, sentence: str, doc=None):
     """(best (start, end, logit), confidence) for one sentence, or None."""
     w = _model()["weights"]
     cands = candidates(question, sentence, doc)
+    if (focus := question_focus(question)).type in _TIMES and not focus.wh:
+        # Keywords asking for a time ("anthropic chip timeline") are answered by one, not by
+        # "... or mass production timelines" of a sentence saying none was disclosed: the quote alone.
+        cands = [c for c in cands if c[2].get("type.match")]
     if not cands:
         return None
     scored = [(score(f, w), a, b) for a, b, f in cands]

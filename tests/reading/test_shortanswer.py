@@ -252,12 +252,19 @@ def test_entity_labels_count_entities_that_cover_most_of_the_span(span, feature)
     ("what do reports say about acme and globex", "Acme is in talks with Globex, according to reports on Monday, "
      "local time."),
     ("What did analysts think of Zeta?", "Analysts said Zeta trains models in 2026."),
+    # keywords asking for a time are answered by one, not by the noun restated
+    ("acme chip timeline", "Acme has not disclosed performance metrics, partner lists, or mass production timelines."),
     # names alone ask for no fact: not "Trainium and Inferentia" for "google tpu"
     ("Globex NPU", "Globex has NPU, Acme has Quasar and Pulsar, Initech is advancing Zeta."),
     ("Zeta", "Initech and Hooli released Zeta on June 24, 2026."),
 ])
 def test_no_short_answer_for_explanations(question, sentence):
     assert sa.extract_short_answer(question, sentence) is None
+
+
+def test_keywords_asking_for_a_time_get_one():
+    got = sa.extract_short_answer("zeta deployment timeline", "Acme will begin deploying Zeta by the end of 2026.")
+    assert got is not None and "2026" in "Acme will begin deploying Zeta by the end of 2026."[got[0]:got[1]]
 
 
 def test_a_difference_of_a_measure_is_a_fact():
