@@ -30,6 +30,8 @@ __all__ = ["certainty_bears", "states_an_answer", "said_by_asked", "asks_standin
 # Words of a question that asks how a claim stands rather than for a value or a name.
 _STANDING = re.compile(r"\b(?:relationship|relations|status|standing|dealings|describe[sd]?|situation|"
                        r"progress|state of|true|confirmed|really)\b", re.I)
+# A question asking yes or no opens with an auxiliary.
+_YES_NO = re.compile(r"\s*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b", re.I)
 
 
 def asks_standing(q: _Question) -> bool:
@@ -39,9 +41,6 @@ def asks_standing(q: _Question) -> bool:
     stating no value ("Is Anthropic working with Samsung?": how sure the sources are of it is
     the answer; ``speaks_to_claim`` then keeps the conflicts on that claim only)."""
     return bool(_STANDING.search(q.text)) or q.kind is None and (typed_as_keywords(q.text) or bool(_YES_NO.match(q.text)))
-
-
-_YES_NO = re.compile(r"\s*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b", re.I)
 
 
 def _read_first(c: Conflict, read: Container[str]) -> list[int]:
@@ -154,12 +153,12 @@ def speaks_to_claim(c: Conflict, q: _Question, facts_of: Callable[[str], DocFact
         if f is None:
             return True  # unknown documents: nothing is dropped for want of facts
         keys = {t.key for t in tokenize(nfkc(said_text))}
+        near = keys.union(*(x.keys for x in f.sents if x.start < s.end and s.start < x.end))  # and its sentence's
         if keywords:
             # Keywords have no grammar to tell the claim from its setting ("amazon ai chips other
             # than trainium" is not about any claim on chips): every word and every name of them,
             # in the clause or its sentence ("meta samsung order": "Samsung receives 10 trillion
             # won OEM orders from Meta"; not "The current order backlog of Samsung's foundry").
-            near = keys.union(*(x.keys for x in f.sents if x.start < s.end and s.start < x.end))
             said = bool(asked) and asked <= {stem(k)[:_PREFIX] for k in near if k.isalpha()} and names <= near
         else:
             said = any(q.asks(k) and stem(k)[:_PREFIX] not in named for k in keys)
@@ -169,11 +168,11 @@ def speaks_to_claim(c: Conflict, q: _Question, facts_of: Callable[[str], DocFact
             # The figure the question states pins the claim: "Is Meta's order more than 10 trillion
             # won?" over "related orders potentially exceeding 10 trillion Korean won" (its sentence
             # names Meta), not the backlog's "expected to approach 50 trillion won".
-            said = names <= keys.union(*(x.keys for x in f.sents if x.start < s.end and s.start < x.end))
+            said = names <= near
         if said and yes_no:
             # Asked yes or no, the claim is its names' ("chips" of "Did TSMC make the first MTIA
             # chips?" is in every statement on Anthropic's chips).
-            said = names <= keys.union(*(x.keys for x in f.sents if x.start < s.end and s.start < x.end))
+            said = names <= near
         if said:
             found.add(s.doc_id)
             if len(found) >= docs:

@@ -148,12 +148,13 @@ def party_tokens(v, name: str) -> set[int]:
         if v.dep[j] != "pobj" or v.lower[v.head[j]] != "with" or v.stem[h := v.head[v.head[j]]] not in _PARTNERING:
             continue
         owners = children(v, h, "poss") if v.pos[h] in ("NOUN", "PROPN") else children(v, h, "nsubj")
-        for k in [k for k in owners if v.lower[k] in ("its", "their")]:
+        if any(v.lower[k] in ("its", "their") for k in owners):
             # The subject of the nearest verb above: "Anthropic announced ... its partnership".
             # Not the partnership itself: "Globex said its partnership with Acme will help ...".
-            above = [a for a in v.anc[h] if v.pos[a] in ("VERB", "AUX")]
-            owners += next(([s for s in children(v, a, "nsubj") if s not in v.anc[h] and s != h] for a in above
-                            if any(s not in v.anc[h] and s != h for s in children(v, a, "nsubj"))), [])
+            for a in (a for a in v.anc[h] if v.pos[a] in ("VERB", "AUX")):
+                if subjects := [s for s in children(v, a, "nsubj") if s != h and s not in v.anc[h]]:
+                    owners += subjects
+                    break
         named = {k for a, b, _ in v.ents for k in range(a, b)}  # "Hooli", tagged a noun
         out = _with_parts(v, {k for k in owners if v.pos[k] == "PROPN" or k in named})
         if out:

@@ -187,8 +187,10 @@ def object_tokens(question: str, v, q: dict) -> tuple[set[int], set[int]]:
         else stem(who.group(2)) if who else ""
     # "Who are Samsung's biggest customers?": not "Samsung Electronics", the owner under its full
     # name. A person may share the owner's name ("Who was Tesla's father?": "Milutin Tesla").
-    people = {k for a, b, label in v.ents if label == "PERSON" for k in range(a, b)}
-    mine = {k for k in range(v.n) if v.lower[k] == who.group(1).casefold() and k not in people} if who and who.group(1) else set()
+    mine: set[int] = set()
+    if who and who.group(1):
+        people = {k for a, b, label in v.ents if label == "PERSON" for k in range(a, b)}
+        mine = {k for k in range(v.n) if v.lower[k] == who.group(1).casefold() and k not in people}
     if kind:
         examples = examples_tokens(v, kind)
         if examples:
