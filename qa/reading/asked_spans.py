@@ -136,10 +136,27 @@ def definition_tokens(v, name: str) -> set[int]:
             strong.add(h)
         if v.dep[k] == "nsubj" and v.lower[h] in _COPULAS:
             strong |= {c for c in range(v.n) if v.dep[c] == "attr" and v.head[c] == h and v.pos[c] == "NOUN"}
-    if heads:
-        strong |= {c for c in range(v.n) if v.dep[c] == "pobj" and v.lower[v.head[c]] == "as"
-                   and _NAMING_VERB.match(v.lower[v.head[v.head[c]]])}
+    for c in range(v.n) if heads else ():
+        verb = v.head[v.head[c]]
+        if v.dep[c] == "pobj" and v.lower[v.head[c]] == "as" and _NAMING_VERB.match(v.lower[verb]) and _names_it(v, verb, within):
+            strong.add(c)
     return strong - within
+
+
+def _names_it(v, verb: int, within: set[int]) -> bool:
+    """Whether naming verb ``verb`` ("positioning it as ...", "also referred to as ...") is said of
+    the name: its object is the name; or its object is "it" (or it has none) and it hangs from the
+    name ("Zeta, also known as ..."), has the name for subject ("Zeta is known as ..."), or from a
+    verb whose object is the name ("released Jalapeño ..., positioning it as an accelerator"; not
+    Broadcom, that verb's subject)."""
+    objects = [o for o in range(v.n) if v.head[o] == verb and o != verb and v.dep[o] == "dobj"]
+    if any(o in within for o in objects):
+        return True
+    if any(v.lower[o] not in ("it", "them") for o in objects):
+        return False
+    above = v.head[verb]
+    return above in within or any(v.head[k] == verb and v.dep[k] in ("nsubj", "nsubjpass") for k in within) or any(
+        v.head[k] == above and v.dep[k] in ("dobj", "nsubjpass") for k in within)
 
 
 def defines_alone(question: str, views: Callable[[], list]) -> bool:

@@ -130,3 +130,15 @@ def test_only_the_first_of_two_quoted_sentences_says_what_it_is():
     assert not defines_alone("What is NOVA?", lambda: [_view(first), _view(both)])  # both say: the more confident
     assert not defines_alone("What is NOVA?", lambda: [_view(serves), _view(first)])
     assert not defines_alone("Who makes NOVA?", lambda: [_view(first), _view(serves)])
+
+
+def test_a_naming_verb_says_what_its_object_is_not_what_its_subject_is():
+    # (eighteenth round) "What is Hooli?" was answered "Intelligence Board", what Zeta is called.
+    from qa.reading.asked_spans import definition_tokens
+
+    from .test_kind_fit import _view
+
+    v = _view("Vandelay's announcement shows that Initech and Hooli released Zeta on June 24, 2026, positioning "
+              "it as an accelerator for model inference, also referred to as an Intelligence Board.")
+    assert {v.text[k] for k in definition_tokens(v, "Zeta")} >= {"accelerator"}
+    assert definition_tokens(v, "Hooli") == set() and definition_tokens(v, "Initech") == set()
