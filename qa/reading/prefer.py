@@ -106,7 +106,7 @@ def names_maker(question: str, v, names: float) -> bool:
 def reads_lower(question: str) -> bool:
     """Whether :func:`preferred` reads candidates below the top three (its ``extra``): asked who
     makes a thing or where, what is besides a thing ruled out, or whose a thing is."""
-    return asks_making(question) or bool(excluded_phrase(question)) or asks_holder(question)
+    return asks_making(question) or bool(excluded_phrase(question)) or asks_holder(question) or bool(defined_name(question))
 
 
 def preferred(question: str, pool: Sequence[int], text: dict[int, str], names: dict[int, tuple[float, float]],
@@ -210,5 +210,5 @@ def preferred(question: str, pool: Sequence[int], text: dict[int, str], names: d
         # "What is Jalapeño?": not "Jalapeño has been released and entered testing ...", which says
         # what happened to it; a runner-up saying what it is ("... positioning it as an accelerator
         # for large language model inference").
-        pool = [i for i in pool if definition_tokens(views[i], name)] + pool
+        pool = [i for i in [*pool, *extra] if definition_tokens(views[i], name)] + pool
     return list(dict.fromkeys(pool))

@@ -74,6 +74,16 @@ def test_asked_a_named_amount_a_runner_up_giving_it_goes_before_another_amount()
     assert preferred("What is the backlog worth?", [0, 1, 2], text, names, _views(text))[0] == 0
 
 
+def test_asked_what_it_is_a_lower_candidate_saying_so_goes_first():
+    # (eighteenth round) "What are ASICs?": "... self-developed AI chips (ASICs) ..." ranked fifth.
+    text = {0: "For platforms like Zeta, the value of self-developed NPUs lies in energy efficiency.",
+            1: "NPUs will not replace GPUs soon.", 2: "Acme makes NPUs for Zeta.",
+            3: "Acme is becoming the production base of self-developed AI chips (NPUs) for technology giants."}
+    names = {i: ALL for i in text}
+    assert preferred("What are NPUs?", [0, 1, 2], text, names, _views(text), extra=[3])[0] == 3
+    assert preferred("What are NPUs?", [0, 1, 2], text, names, _views(text))[0] == 0  # none of the three says
+
+
 @pytest.mark.parametrize("question, event", [
     ("Zeta deployment date", "deploy"),
     ("What is the release date of Zeta?", "releas"),
