@@ -132,7 +132,8 @@ def definition_tokens(v, name: str) -> set[int]:
         # Not a bracketed acronym: "Engineering News-Record (ENR)" restates the name.
         strong |= {c for c in range(v.n) if v.dep[c] == "appos" and v.head[c] == k and v.pos[c] in ("NOUN", "PROPN")
                    and v.text[c - 1] != "("}
-        if h != k and v.pos[h] == "NOUN" and v.dep[k] == "appos":
+        if h != k and v.pos[h] == "NOUN" and v.dep[k] == "appos" and not any(
+                v.dep[c] == "conj" and v.head[c] == k for c in range(v.n)):  # "cloud providers, Broadcom, Samsung, ...": a list
             strong.add(h)
         if v.dep[k] == "nsubj" and v.lower[h] in _COPULAS:
             strong |= {c for c in range(v.n) if v.dep[c] == "attr" and v.head[c] == h and v.pos[c] == "NOUN"}

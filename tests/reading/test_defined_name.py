@@ -142,3 +142,16 @@ def test_a_naming_verb_says_what_its_object_is_not_what_its_subject_is():
               "it as an accelerator for model inference, also referred to as an Intelligence Board.")
     assert {v.text[k] for k in definition_tokens(v, "Zeta")} >= {"accelerator"}
     assert definition_tokens(v, "Hooli") == set() and definition_tokens(v, "Initech") == set()
+
+
+def test_a_name_listed_after_a_noun_is_not_defined_by_it():
+    # The parser reads "cloud providers, Broadcom, Samsung, ..." as an apposition: a list, not what Broadcom is.
+    from qa.reading.asked_spans import definition_tokens
+
+    from .test_kind_fit import _view
+
+    v = _view("Leading model companies want more options for computing power, and cloud providers, Broadcom, Samsung, "
+              "TSMC, memory manufacturers, and advanced packaging supply chains could all benefit from this trend.")
+    assert "providers" not in {v.text[k] for k in definition_tokens(v, "Broadcom")}
+    v = _view("Zentium, Amazon's training chip, ships in May.")
+    assert "chip" in {v.text[k] for k in definition_tokens(v, "Zentium")}
