@@ -132,15 +132,14 @@ def definition_tokens(v, name: str) -> set[int]:
         # Not a bracketed acronym: "Engineering News-Record (ENR)" restates the name.
         strong |= {c for c in range(v.n) if v.dep[c] == "appos" and v.head[c] == k and v.pos[c] in ("NOUN", "PROPN")
                    and v.text[c - 1] != "("}
-        if h != k and v.pos[h] == "NOUN" and v.dep[k] == "appos" and not any(
-                v.dep[c] == "conj" and v.head[c] == k for c in range(v.n)):  # "cloud providers, Broadcom, Samsung, ...": a list
+        # Not a name listed after a noun: "cloud providers, Broadcom, Samsung, ..." (parsed as an apposition).
+        if h != k and v.pos[h] == "NOUN" and v.dep[k] == "appos" and "conj" not in (v.dep[c] for c in range(v.n) if v.head[c] == k):
             strong.add(h)
         if v.dep[k] == "nsubj" and v.lower[h] in _COPULAS:
             strong |= {c for c in range(v.n) if v.dep[c] == "attr" and v.head[c] == h and v.pos[c] == "NOUN"}
-    for c in range(v.n) if heads else ():
-        verb = v.head[v.head[c]]
-        if v.dep[c] == "pobj" and v.lower[v.head[c]] == "as" and _NAMING_VERB.match(v.lower[verb]) and _names_it(v, verb, within):
-            strong.add(c)
+    if heads:
+        strong |= {c for c in range(v.n) if v.dep[c] == "pobj" and v.lower[v.head[c]] == "as"
+                   and _NAMING_VERB.match(v.lower[v.head[v.head[c]]]) and _names_it(v, v.head[v.head[c]], within)}
     return strong - within
 
 
