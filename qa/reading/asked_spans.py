@@ -237,7 +237,9 @@ def as_asked(question: str, typ: str | None, sentence: str, cands: list) -> list
         def counts(a: int, b: int) -> bool:
             span = tokenize(sentence[a:b])
             if b not in after:
-                after[b] = tokenize(sentence[b:])[:3]  # the unit may follow the number: "400 people"
+                # The unit may follow the number ("400 people"), or a partitive "of" ("30 of Boeing's
+                # 787-9 Dreamliner jets").
+                after[b] = tokenize(sentence[b:])[:6 if _PARTITIVE.match(sentence, b) else 3]
             return any(map(is_number_stem, span)) and counts_noun(span + after[b], unit[0])
 
         def counts_units(a: int, b: int) -> bool:
@@ -250,6 +252,9 @@ def as_asked(question: str, typ: str | None, sentence: str, cands: list) -> list
     if currency is None:
         cands = _first_of_conversions(sentence, cands)
     return _whole_amounts(sentence, cands)
+
+
+_PARTITIVE = re.compile(r"\s+of\s+(?:the|its|their|[A-Z][\w.&-]*\s*['’]s?)\s")
 
 
 def _first_of_conversions(sentence: str, cands: list) -> list:

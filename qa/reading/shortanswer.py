@@ -105,12 +105,27 @@ def score(features: dict[str, float], weights: dict[str, float]) -> float:
 
 
 _TIMES = frozenset(("DATE", "TIME", "DURATION"))
+_GLUED = re.compile(r"[A-Za-z]*(\d+)-\d+")
+
+
+def _cuts_designation(sentence: str, at: int) -> bool:
+    """Whether offset ``at`` falls inside a designation of numbers joined by a hyphen ("787-9",
+    "A350-900"); not a range of years ("2004-2009", "2013-14": "Beginning in what year ...?" asks
+    for its first)."""
+    start = at
+    while start > 0 and (sentence[start - 1].isalnum() or sentence[start - 1] == "-"):
+        start -= 1
+    m = _GLUED.match(sentence, start)
+    return m is not None and start < at < m.end() and len(m.group(1)) != 4
 
 
 def _rank(question: str, sentence: str, doc=None):
     """(best (start, end, logit), confidence) for one sentence, or None."""
     w = _model()["weights"]
     cands = candidates(question, sentence, doc)
+    # A span cutting a number joined to another by a hyphen ("9" of "787-9 Dreamliner jets", "A350" of
+    # "A350-900") names part of a designation, never a count. (Not "fifth" of "fifth-generation".)
+    cands = [c for c in cands if not (_cuts_designation(sentence, c[0]) or _cuts_designation(sentence, c[1]))]
     if (focus := question_focus(question)).type in _TIMES and not focus.wh:
         # Keywords asking for a time ("anthropic chip timeline") are answered by one, not by
         # "... or mass production timelines" of a sentence saying none was disclosed: the quote alone.

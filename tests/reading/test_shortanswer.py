@@ -262,6 +262,21 @@ def test_no_short_answer_for_explanations(question, sentence):
     assert sa.extract_short_answer(question, sentence) is None
 
 
+@pytest.mark.parametrize("question,sentence,short", [
+    # (eighteenth round) not "9" of "787-9": a span cutting a hyphenated word names part of a designation;
+    # the count before a partitive "of" counts the noun after it
+    ("How many Dreamliners did Emirates buy?", "Dubai's carrier Emirates Airline finalized a deal to purchase 30 of "
+     "Boeing's 787-9 Dreamliner jets, executives announced Wednesday.", "30"),
+    ("How many jets did Globex order?", "Globex ordered 12 of the A350-900 jets at the show.", "12"),
+    # the counted noun six words on, after "of Initech 's" (spaced as the page wrote it)
+    ("How many Zetas did Globex buy?", "Globex Airline finalized a deal to purchase 30 of Initech 's 787-9 Zeta jets, "
+     "executives of both companies announced Wednesday at the air show.", "30"),
+])
+def test_a_count_is_no_part_of_a_model_number(question, sentence, short):
+    got = sa.extract_short_answer(question, sentence)
+    assert got is not None and sentence[got[0]:got[1]] == short
+
+
 def test_keywords_asking_for_a_time_get_one():
     got = sa.extract_short_answer("zeta deployment timeline", "Acme will begin deploying Zeta by the end of 2026.")
     assert got is not None and "2026" in "Acme will begin deploying Zeta by the end of 2026."[got[0]:got[1]]
@@ -547,3 +562,11 @@ def test_what_the_asked_thing_is_for_does_not_name_it():
     t = "Nexa released Zentium, a chip built for large language model inference."
     assert any(x.endswith("language model inference") and "chip" not in x for x in
                {t[a:b] for a, b, _ in sa.candidates("Which chip is built for training?", t)})
+
+
+def test_a_range_of_years_is_no_designation():
+    from qa.reading.shortanswer import _cuts_designation
+
+    s = "Globex bought 787-9 and A350-900 jets in 2004-2009 and 2013-14."
+    assert _cuts_designation(s, s.index("787") + 3) and _cuts_designation(s, s.index("A350") + 4)
+    assert not _cuts_designation(s, s.index("2004") + 4) and not _cuts_designation(s, s.index("2013") + 4)
