@@ -14,7 +14,7 @@ from .ingest.corpus import Document
 from .indexing.embedding import Embedder
 from .errors import EmptyQuestionError, QuestionTooLongError
 from .reading.reader import ExtractiveReader
-from .reading.answertype import answer_type
+from .reading.answertype import AMOUNT_TYPES, answer_type
 from .reading.readerfeatures import answer_words
 from .results import AMBIGUITY, NAMESAKE, Answer, Citation, Conflict, Note
 from .retrieval.retriever import Hit, HybridRetriever
@@ -27,9 +27,6 @@ from .reading.descriptions import NameLinks, described_words, may_describe, orig
 from .reading.corpus_words import CorpusWords
 
 __all__ = ["Pipeline", "ConflictFinder", "clean_question"]
-
-
-_AMOUNTS = frozenset(("MONEY", "QUANTITY", "NUM", "PERCENT"))
 
 
 @dataclass(frozen=True)
@@ -198,7 +195,7 @@ class Pipeline:
         if reading.abstained:
             return None
         doc = self.docs[self.data.doc_ids[reading.doc_index]]
-        short = doc.raw[reading.short[0]:reading.short[1]] if reading.short and answer_type(question) in _AMOUNTS else ""
+        short = doc.raw[reading.short[0]:reading.short[1]] if reading.short and answer_type(question) in AMOUNT_TYPES else ""
         return Answered(next((float(h.dense) for h in hits if self._holds(h, reading.doc_index, reading.start, reading.end)),
                              self.subject_min), answer_words(short) if any(c.isdigit() for c in short) else frozenset())
 

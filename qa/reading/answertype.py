@@ -17,7 +17,8 @@ from .owners import described_owners, with_plural_possessives
 from .targets import TARGETS, sense_type, target_type
 
 __all__ = ["answer_type", "question_focus", "counts_noun", "is_number_stem", "asks_fact", "states_fact",
-           "asked_currency", "states_currency", "states_share", "FACT_KINDS", "Focus", "TYPES", "ENTITY_FIT", "FOCUS_LABELS", "AUXILIARIES"]
+           "asked_currency", "states_currency", "states_share", "FACT_KINDS", "Focus", "TYPES", "ENTITY_FIT", "FOCUS_LABELS", "AUXILIARIES",
+           "TIME_TYPES", "AMOUNT_TYPES"]
 
 TYPES = (
     "PERSON", "ORG", "PLACE", "DATE", "TIME", "DURATION", "NUM", "MONEY", "PERCENT",
@@ -102,6 +103,8 @@ def question_focus(question: str) -> Focus:
 
 
 _MAY_BE_MONEY = frozenset(("MONEY", "NUM", "QUANTITY", "OTHER"))
+TIME_TYPES = frozenset(("DATE", "TIME", "DURATION"))  # answer types asking for a time
+AMOUNT_TYPES = frozenset(("MONEY", "QUANTITY", "NUM", "PERCENT"))  # ... and for an amount
 # Requests for an account rather than a fact ("Name ...", "List ...", "Give ..." ask for facts).
 _EXPLAIN = frozenset("tell describe explain compare contrast summarize summarise discuss outline elaborate".split())
 

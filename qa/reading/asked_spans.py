@@ -7,7 +7,7 @@ import re
 from typing import Callable
 
 from ..indexing.lexical import tokenize
-from .answertype import asked_currency, counts_noun, is_number_stem, states_currency, states_share
+from .answertype import AMOUNT_TYPES, asked_currency, counts_noun, is_number_stem, states_currency, states_share
 from .counted import counted_noun
 from .stems import stem
 from .units import asks_process_node, counts_in_units, states_process_node
@@ -15,7 +15,7 @@ from .units import asks_process_node, counts_in_units, states_process_node
 __all__ = ["as_asked", "asks_kind_of", "defined_name", "definition_tokens", "excluded_phrase", "quotes_closed", "restates_excluded",
            "listed_beside", "purpose_of_focus", "restates_focus"]
 
-_FIGURES = frozenset(("QUANTITY", "NUM", "MONEY", "PERCENT", "DURATION"))
+_FIGURES = AMOUNT_TYPES | {"DURATION"}
 _COUNTS = frozenset("""several multiple many few numerous dozens hundreds thousands millions billions some
     all both each every no various countless""".split())
 _KIND_OF = re.compile(r"\b(?:kind|type|sort|form|class)s?\s+of\b|\b(?:called|named|termed|known\s+as|referred\s+to\s+as)\b",

@@ -18,7 +18,7 @@ from collections import OrderedDict
 from pathlib import Path
 from typing import Sequence
 
-from .answertype import answer_type, question_focus
+from .answertype import TIME_TYPES, answer_type, question_focus
 from ..models import cached_model
 from .spanfeatures import KINDS, span_candidates
 
@@ -104,7 +104,6 @@ def score(features: dict[str, float], weights: dict[str, float]) -> float:
     return sum(weights.get(k, 0.0) * v for k, v in features.items())
 
 
-_TIMES = frozenset(("DATE", "TIME", "DURATION"))
 _GLUED = re.compile(r"[A-Za-z]*(\d+)-\d+")
 
 
@@ -126,7 +125,7 @@ def _rank(question: str, sentence: str, doc=None):
     # A span cutting a number joined to another by a hyphen ("9" of "787-9 Dreamliner jets", "A350" of
     # "A350-900") names part of a designation, never a count. (Not "fifth" of "fifth-generation".)
     cands = [c for c in cands if not (_cuts_designation(sentence, c[0]) or _cuts_designation(sentence, c[1]))]
-    if (focus := question_focus(question)).type in _TIMES and not focus.wh:
+    if (focus := question_focus(question)).type in TIME_TYPES and not focus.wh:
         # Keywords asking for a time ("anthropic chip timeline") are answered by one, not by
         # "... or mass production timelines" of a sentence saying none was disclosed: the quote alone.
         cands = [c for c in cands if c[2].get("type.match")]

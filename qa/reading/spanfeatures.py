@@ -18,7 +18,7 @@ from .holders import asks_holder
 from .kind_fit import agent_tokens, asks_which_doer, doer_tokens, maker_span_fits
 from .asked_spans import (as_asked, purpose_of_focus, asks_kind_of, beside_excluded, defined_name, definition_tokens, excluded_stems, quotes_closed, restates_excluded,
                           listed_beside, restates_focus)
-from .answertype import ENTITY_FIT, FOCUS_LABELS, asked_currency, question_focus
+from .answertype import ENTITY_FIT, FOCUS_LABELS, TIME_TYPES as _TIMED, asked_currency, question_focus
 from .stems import stem
 from .timeshape import is_duration, names_calendar, names_one_point
 from .units import unit_names
@@ -47,7 +47,6 @@ _PREPS = ("in", "on", "at", "by", "of", "for", "from", "during", "since", "to", 
           "about", "than", "under", "between")
 _ENTS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY",
          "PERCENT", "NORP", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT", "ORDINAL")
-_TIMED = frozenset(("DATE", "TIME", "DURATION"))  # answer types asking for a time
 KINDS = ("ENT", "NUM", "NP", "SUB", "LEFT", "PP", "TOK")
 _NAMES_NO_TIME = ("ORG", "PERSON", "GPE", "NORP", "FAC", "LOC", "PRODUCT")
 _GLUED_FIGURE = re.compile(r"(\d+(?:\.\d+)?)[a-zA-Z]{1,3}")  # "2nm", "5GW", "3.5in"
