@@ -72,7 +72,9 @@ def _focus_stem(question: str) -> str | None:
 
 # "Who reported ...?", "Who first designed ...?": a doer of the verb, named where the verb (or its
 # noun: "report", "designer") is, not any name of a sentence about the subject.
-_WHO_DID = re.compile(r"\s*who\s+(?:(?:first|also|originally|reportedly|later)\s+)?(?!(?:is|was|has|does)\b)[a-z]+(?:ed|s)\b", re.I)
+# "Who is investigating WeWork?" asks the same of the verb in its -ing form.
+_WHO_DID = re.compile(r"\s*who\s+(?:(?:first|also|originally|reportedly|later)\s+)?(?:(?!(?:is|was|has|does)\b)[a-z]+(?:ed|s)"
+                      r"|(?:is|are|was|were|has been|have been|had been)\s+[a-z]{3,}ing)\b", re.I)
 _NOT_PLURAL = re.compile(r"(?:ss|us|is|ics|news|series|species)$")
 _ONE_VALUE = frozenset(("DATE", "TIME", "DURATION", "NUM", "MONEY", "PERCENT", "QUANTITY"))
 

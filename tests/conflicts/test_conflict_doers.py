@@ -7,6 +7,7 @@ import pytest
 
 from .test_conflict_question import doc, real
 from .test_conflict_signals import MODES, find
+from qa.conflicts.answer_facts import _titled
 
 # Two articles on one story: they share its names, so their answers are compared.
 STORY = "Nexa Foundry makes chips for Helix Motors, Quill Systems and Pemberly at its Ardent plant."
@@ -34,3 +35,40 @@ OTHER_CHIP = doc("b02", "Orbit and Vela make the first inference chips of their 
 def test_an_answer_is_read_where_the_question_s_verb_and_subject_are(question, docs, setting, encode):
     assert real(find(question, docs, encode)) == []
     assert real(find(question, docs, encode, **{setting: False}))
+
+
+# "Who is investigating ...?" asks for the doer of the verb as "Who investigated ...?" does
+# (issue #20, nineteenth round): without it, a sentence on another deal of the company
+# answered "Tolland Services" against the attorney general.
+PROBE = doc("a01", "The Rhode Island Attorney General is investigating Nexa Foundry over its accounts, two people "
+                   "familiar with the matter said.", STORY, title="Nexa under investigation")
+DEAL = doc("b02", "Nexa Foundry reached an agreement with Tolland Services to take on close to 1,000 cleaning "
+                  "workers.", STORY, title="Nexa cuts staff")
+# A page's heading line ("The Larkin Brothers Tour Dates") states nothing: without it, "Tour Dates"
+# answered "Who is touring with ...?" against the other article's "Canada".
+TOUR = doc("a01", "The Larkin Brothers will go on tour again in 2020, and will do it with singer Mina Dale.\n\n"
+                  "The Larkin Brothers Tour Dates\n\nJune 9 – Tampa, FL\n", title="Larkin Brothers to tour")
+REUNION = doc("b02", "Mina Dale joins the Larkin Brothers on a reunion tour of Canada that starts on June 9.",
+              title="Larkin Brothers reunite")
+
+
+@pytest.mark.parametrize("question, docs", [
+    ("Who is investigating Nexa Foundry?", [PROBE, DEAL]),
+    ("Who is touring with the Larkin Brothers?", [TOUR, REUNION]),
+])
+@MODES
+def test_no_answer_from_another_verb_or_a_heading(question, docs, encode):
+    assert real(find(question, docs, encode)) == []
+
+
+@pytest.mark.parametrize("line, heading", [
+    ("The Doobie Brothers Tour Dates", True),
+    ("Samsung's 2nm Foundry Targets AI Chip Orders", True),
+    ("Meta Turns to Samsung", True),
+    ("The band tours with Michael McDonald.", False),
+    ("Mina Dale joins the tour", False),
+    ("Tickets: Ryman Auditorium, Nashville.", False),
+    ("June 9 – West Palm Beach, FL @ Coral Sky Amphitheatre", False),
+])
+def test_a_heading_is_a_title_case_line_without_a_full_stop(line, heading):
+    assert _titled(line) is heading
