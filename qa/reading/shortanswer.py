@@ -118,6 +118,53 @@ def _cuts_designation(sentence: str, at: int) -> bool:
     return m is not None and start < at < m.end() and len(m.group(1)) != 4
 
 
+_TOKEN = re.compile(r"[^\W_][\w'’.-]*", re.U)
+_POSS = re.compile(r"['’]s?$")
+
+
+def _words(text: str) -> list[str]:
+    return [_POSS.sub("", w) for w in _TOKEN.findall(text)]
+_NOT_NAMES = frozenset("what which who whom whose when where why how is are was were do does did has have had "
+                       "can could will would should i".split())
+
+
+def _name_runs(question: str) -> list[tuple[str, ...]]:
+    """The runs of capitalised words of a (recased) question, possessives cut ("Kejriwal" of "what
+    did Kejriwal call Delhi"); not a run right after "which" / "what" ("Which Kennedy ...?" asks for
+    a Kennedy)."""
+    words = _words(question)
+    runs, run, after_wh = [], [], False
+    for k, w in enumerate(words + [""]):
+        if w[:1].isupper() and w.casefold() not in _NOT_NAMES:
+            run.append(w.casefold())
+            continue
+        if run and not after_wh:
+            runs.append(tuple(run))
+        run, after_wh = [], w.casefold() in ("which", "what")
+    return runs
+
+
+# "What is Trainium?", "who is Marc Benioff": the name and nothing after it.
+_DEFINE = re.compile(r"\s*(?i:what|who)(?i:\s+(?:is|are|was|were)|['’]s)\s+(?i:the\s+|an?\s+)?[A-Z][\w'’.&-]*"
+                     r"(?:\s+[A-Z][\w'’.&-]*){0,3}\s*\??\s*$")
+
+
+def _is_subject(question: str, span: str) -> bool:
+    """Whether a span is a name the question already holds, in full or longer ("Arvind Kejriwal",
+    "Delhi’s Chief Minister Arvind Kejriwal" asked "what did Kejriwal call Delhi"): the question's
+    subject, no answer. A relative of the same surname ("Janet Jackson" asked about Michael
+    Jackson's sister) is not: the question's run is not inside the span; nor is the run alone."""
+    words = _words(span)
+    if not words or not all(w[:1].isupper() or w.isdigit() for w in words) or re.search(r"\bname\b", question, re.I):
+        return False
+    if _DEFINE.match(question):
+        return False  # "What is Trainium?": "AWS Trainium" says whose it is
+    low = [w.casefold() for w in words]
+    # The run alone is left to the overlap features: "Who owns Meta's MTIA?" may be answered "Meta".
+    return any(low[i:i + len(r)] == list(r) for r in _name_runs(question) if len(r) < len(low)
+               for i in range(len(low) - len(r) + 1))
+
+
 def _rank(question: str, sentence: str, doc=None):
     """(best (start, end, logit), confidence) for one sentence, or None."""
     w = _model()["weights"]
@@ -125,6 +172,9 @@ def _rank(question: str, sentence: str, doc=None):
     # A span cutting a number joined to another by a hyphen ("9" of "787-9 Dreamliner jets", "A350" of
     # "A350-900") names part of a designation, never a count. (Not "fifth" of "fifth-generation".)
     cands = [c for c in cands if not (_cuts_designation(sentence, c[0]) or _cuts_designation(sentence, c[1]))]
+    # "what did Kejriwal call Delhi": not "Arvind Kejriwal" of "... Arvind Kejriwal turned to Twitter
+    # ... to describe his city as a “gas chamber.”".
+    cands = [c for c in cands if not _is_subject(question, sentence[c[0]:c[1]])]
     if (focus := question_focus(question)).type in TIME_TYPES and not focus.wh:
         # Keywords asking for a time ("anthropic chip timeline") are answered by one, not by
         # "... or mass production timelines" of a sentence saying none was disclosed: the quote alone.

@@ -570,3 +570,30 @@ def test_a_range_of_years_is_no_designation():
     s = "Globex bought 787-9 and A350-900 jets in 2004-2009 and 2013-14."
     assert _cuts_designation(s, s.index("787") + 3) and _cuts_designation(s, s.index("A350") + 4)
     assert not _cuts_designation(s, s.index("2004") + 4) and not _cuts_designation(s, s.index("2013") + 4)
+
+
+@pytest.mark.parametrize("question,sentence,short", [
+    # (nineteenth round) not "Anton Varga": a longer form of a name the question holds is its subject
+    ("What did Varga call Lisbon?", "Lisbon’s Mayor Anton Varga turned to the radio last month to describe his "
+     "city as a “slow oven.”", "slow oven"),
+    # a relative of the same surname is not the subject; nor a name the question asks to define
+    ("Who is Michael Jackson's sister?", "Michael Jackson's sister, Janet Jackson, sang at the show.", "Janet Jackson"),
+])
+def test_the_question_s_own_name_is_no_answer(question, sentence, short):
+    got = sa.extract_short_answer(question, sentence)
+    assert got is not None and sentence[got[0]:got[1]] == short
+
+
+@pytest.mark.parametrize("question,span,subject", [
+    ("what did Kejriwal call Delhi", "Arvind Kejriwal", True),
+    ("what did Kejriwal call Delhi", "Delhi’s Chief Minister Arvind Kejriwal", True),
+    ("who is Kepa replacing", "Kepa Arrizabalaga", True),
+    ("what did Kejriwal call Delhi", "gas chamber", False),
+    ("Who is Michael Jackson's sister?", "Janet Jackson", False),  # the question's run is not inside it
+    ("Which Kennedy was shot in Dallas?", "John F. Kennedy", False),  # asks for a Kennedy
+    ("What is the full name of Kejriwal?", "Arvind Kejriwal", False),
+    ("What is Trainium?", "AWS Trainium", False),  # says whose it is
+    ("Who owns Meta's MTIA?", "Meta", False),  # the name alone: left to the overlap features
+])
+def test_a_longer_form_of_the_question_s_name_is_its_subject(question, span, subject):
+    assert sa._is_subject(question, span) is subject
