@@ -33,7 +33,7 @@ from .answer_facts import (
     _Question,
 )
 
-__all__ = ["_answers", "_chosen", "_polarity", "_relevance", "asks_several", "close_values"]
+__all__ = ["_answers", "_chosen", "_polarity", "_relevance", "asks_several", "by_the_verb", "close_values"]
 
 # Questions after a count: a count written in words ("four") answers only these.
 _COUNT = re.compile(r"\bhow many\b|\bnumber of\b", re.IGNORECASE)
@@ -74,7 +74,11 @@ def _focus_stem(question: str) -> str | None:
 # noun: "report", "designer") is, not any name of a sentence about the subject.
 # "Who is investigating WeWork?" asks the same of the verb in its -ing form.
 _WHO_DID = re.compile(r"\s*who\s+(?:(?:first|also|originally|reportedly|later)\s+)?(?:(?!(?:is|was|has|does)\b)[a-z]+(?:ed|s)"
-                      r"|(?:is|are|was|were|has been|have been|had been)\s+[a-z]{3,}ing)\b", re.I)
+                      r"|(?:is|are|was|were|has been|have been|had been)\s+[a-z]{3,}ing)\b"
+                      # "What did NASA find on Europa?": what the verb took, named where the verb is, not
+                      # "Goddard Space Flight Center" of a sentence on who found it.
+                      r"|\s*what\s+(?:did|does|do|has|have|had|will|would)\s"
+                      r"|\s*what\s+(?:is|are|was|were)\s+(?:[\w'’.-]+\s+){1,3}?(?-i:[a-z]{3,}ing)(?:\s+(?:from|of|to|in|on|at|for|about|with)\b|\s*\??\s*$)", re.I)
 _NOT_PLURAL = re.compile(r"(?:ss|us|is|ics|news|series|species)$")
 _ONE_VALUE = frozenset(("DATE", "TIME", "DURATION", "NUM", "MONEY", "PERCENT", "QUANTITY"))
 
@@ -175,6 +179,19 @@ def _answers(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | 
         if best is not None:
             out.append((float(rel[k]), i, best[1]))
     return out
+
+
+_BY_VERB = 6  # tokens
+
+
+def by_the_verb(q: _Question, s: _Sentence, first: int, last: int, st: QuestionSettings) -> bool:
+    """Whether tokens ``first:last`` of ``s`` may answer the question: for one asking who did
+    something or what a verb took (``_WHO_DID``), only within a few tokens of the verb or another
+    of its words: "said in the earnings release" / "in the company's news release" swap a word of
+    two copies of one quote, not what "What were analysts expecting?" asks."""
+    if not (st.who_anchored and q.predicate and _WHO_DID.match(q.text)):
+        return True
+    return any(q.asks(k) and first - _BY_VERB <= n < last + _BY_VERB for n, k in enumerate(s.keys))
 
 
 def _gap(s: _Sentence, q: _Question, a: int, v: Value, skip: bool) -> int:

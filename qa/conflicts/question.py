@@ -52,7 +52,7 @@ import numpy as np
 
 from .answer_facts import ANSWER, DocFacts, QuestionSettings, Value, _about_subject, _agree, _present, _question, _Question, off_the_stated_name
 from ..ingest.text import nfkc
-from .answers import _answers, _chosen, _polarity, _relevance, asks_several, close_values
+from .answers import _answers, _chosen, _polarity, _relevance, asks_several, by_the_verb, close_values
 from .held import Held
 from .entity import SAME, UNRELATED, _qualifiers, entity_relation, same_entity
 from .rewrite import rewritten
@@ -236,7 +236,7 @@ class QuestionConflicts:
                 for sw in self._swaps_of(fa, fb, st).swaps:
                     sa, sb = fa.sents[sw.row_a], fb.sents[sw.row_b]
                     kind = sw.kind(sa, sb)
-                    if not _fits(kind, q) or (
+                    if not _fits(kind, q) or not by_the_verb(q, sa, sw.first_a, sw.last_a, st) or (
                             (da, sa.start) in covered and (db, sb.start) in covered):
                         continue
                     if kind == "number" and not _figures_differ(sa, sb, sw):

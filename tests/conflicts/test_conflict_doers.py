@@ -52,8 +52,30 @@ REUNION = doc("b02", "Mina Dale joins the Larkin Brothers on a reunion tour of C
               title="Larkin Brothers reunite")
 
 
+# "What did NASA find on Pell?" asks what the verb took: without the anchor, the names beside
+# NASA ("Orla Space Center" / "Hubble Telescope": who found it, with what) disagreed.
+LIFE = "Pell is one of the highest priority targets in the search for life beyond Earth, and a mission will study it from 2030."
+VAPOR = doc("a01", "A team led by researchers out of NASA's Orla Space Center has confirmed traces of water vapor "
+                   "above the surface of Pell, the icy moon.", LIFE, title="Water on Pell")
+VAPOR2 = doc("b02", "NASA scientists using the Hubble Telescope have confirmed the presence of water vapor on Pell.", LIFE,
+             title="Pell has water")
+# Two copies of one quote that word its attribution apart ("chairman Dan Roe said in the earnings
+# release" / "said CEO Dan Roe in the company's news release") do not answer "What were analysts
+# expecting?": a swap is read only within a few words of the question's verb.
+QUOTE = ("“Our third quarter results reflected broad-based growth across our business, yet sales were below our "
+         "expectations driven by the timing of certain benefits,”")
+EARNINGS = doc("a01", "Nexa Stores reported third-quarter earnings that topped estimates as revenue fell short.",
+               "Analysts surveyed by Refinitiv were expecting $2.52 a share.",
+               QUOTE + " chairman Dan Roe said in the earnings release.", title="Nexa earnings")
+EARNINGS2 = doc("b02", "Nexa Stores reported $2.53 in per-share earnings for the third quarter.",
+                "Analysts were expecting $2.52 a share.", QUOTE + " said CEO Dan Roe in the company’s news release.",
+                title="Nexa beats estimates")
+
+
 @pytest.mark.parametrize("question, docs", [
     ("Who is investigating Nexa Foundry?", [PROBE, DEAL]),
+    ("What did NASA find on Pell?", [VAPOR, VAPOR2]),
+    ("What were analysts expecting from Nexa Stores?", [EARNINGS, EARNINGS2]),
     ("Who is touring with the Larkin Brothers?", [TOUR, REUNION]),
 ])
 @MODES
