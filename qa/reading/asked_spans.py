@@ -12,7 +12,7 @@ from .counted import counted_noun
 from .stems import stem
 from .units import asks_process_node, counts_in_units, states_process_node
 
-__all__ = ["as_asked", "asks_kind_of", "defined_name", "definition_tokens", "excluded_phrase", "quotes_closed", "restates_excluded",
+__all__ = ["as_asked", "asks_kind_of", "defined_name", "definition_tokens", "described_person", "excluded_phrase", "quotes_closed", "restates_excluded",
            "listed_beside", "purpose_of_focus", "restates_focus"]
 
 _FIGURES = AMOUNT_TYPES | {"DURATION"}
@@ -112,11 +112,21 @@ def defined_name(question: str) -> str:
     return m.group(1) if m else ""
 
 
+# "Who is Marc Benioff?": a question asking what a named person is (a role, a title).
+_DESCRIBES = re.compile(r"\s*(?i:who)\s+(?i:is|was)\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*\??\s*$")
+
+
+def described_person(question: str) -> str:
+    """The name a "Who is X?" question asks about ("Marc Benioff"), or ""."""
+    m = _DESCRIBES.match(question)
+    return m.group(1) if m else ""
+
+
 _NAMING_VERB = re.compile(r"position|describ|bill|brand|tout|refer|known|call|dub|name")
 _COPULAS = frozenset("is are was were".split())
 
 
-def definition_tokens(v, name: str) -> set[int]:
+def definition_tokens(v, name: str, person: bool = False) -> set[int]:
     """Positions of view ``v``'s words that say what ``name`` (of a "What is X?" question) is: a
     noun in apposition ("Zentium, Amazon's training chip, ..."), after a copula ("Zentium is
     Amazon's training chip"), or the object of "as" after a naming verb ("released Jalapeño ...,
@@ -124,9 +134,19 @@ def definition_tokens(v, name: str) -> set[int]:
     community" says nothing of what Internet2 is (and, read so, took the short answer from
     "Internet2 is a not-for-profit ... consortium" on SQuAD). Empty for "Jalapeño has been
     released and entered testing", which says what happened to it, and where the sentence does
-    not name it."""
+    not name it.
+
+    With ``person`` (a "Who is X?" question), a surname alone names X ("Mayer, Disney's chairman
+    of ..."), and so does a title before the name: "Walt Disney Co. executive Kevin Mayer", "Salesforce
+    founder and co-CEO Marc Benioff" (read as "founder" joined to the name by "and")."""
     heads, within = _name_heads(v, name)
+    if person and not heads and len(name.split()) > 1:
+        heads, within = _name_heads(v, name.split()[-1])
     strong: set[int] = set()
+    if person:
+        strong |= {c for k in heads for c in range(k) if v.head[c] == k and v.dep[c] == "compound" and v.pos[c] == "NOUN"}
+        strong |= {v.head[k] for k in heads if v.dep[k] == "conj" and v.pos[v.head[k]] == "NOUN" and 0 < k - v.head[k] <= 6
+                   and all(v.dep[c] in ("cc", "conj", "compound", "punct") for c in range(v.head[k] + 1, k))}
     for k in heads:
         h = v.head[k]
         # Not a bracketed acronym: "Engineering News-Record (ENR)" restates the name.

@@ -47,7 +47,7 @@ import re
 from typing import Callable, Sequence
 
 from .agents import acts, asked_agent
-from .asked_spans import beside_excluded, defined_name, definition_tokens, excluded_phrase, excluded_stems
+from .asked_spans import beside_excluded, defined_name, definition_tokens, described_person, excluded_phrase, excluded_stems
 from .asked_kind import _names_more, _own_words, asked_kind, holds_asked_kind, named_owner
 from .attribution import says_who
 from .holders import asks_holder, creator_tokens, holder_tokens
@@ -206,9 +206,10 @@ def preferred(question: str, pool: Sequence[int], text: dict[int, str], names: d
         else:  # another company's figure: a runner-up opening with the owner and stating one is the owner's
             pool = [i for i in pool if opens_with(name, text[i]) and re.search(r"\d", text[i])
                     and other_owner(question, text[i]) is None] + pool
-    elif (name := defined_name(question)) and (views := view()) and not definition_tokens(views[pool[0]], name):
+    elif (name := defined_name(question) or described_person(question)) and (views := view()) and not definition_tokens(
+            views[pool[0]], name, (person := not defined_name(question))):
         # "What is Jalapeño?": not "Jalapeño has been released and entered testing ...", which says
         # what happened to it; a runner-up saying what it is ("... positioning it as an accelerator
-        # for large language model inference").
-        pool = [i for i in [*pool, *extra] if definition_tokens(views[i], name)] + pool
+        # for large language model inference"). "Who is Kevin Mayer?": one giving his title.
+        pool = [i for i in [*pool, *extra] if definition_tokens(views[i], name, person)] + pool
     return list(dict.fromkeys(pool))

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Sequence
 
 from .answertype import TIME_TYPES, answer_type, question_focus
+from .asked_spans import described_person
 from ..models import cached_model
 from .spanfeatures import KINDS, span_candidates
 
@@ -151,18 +152,41 @@ _DEFINE = re.compile(r"\s*(?i:what|who)(?i:\s+(?:is|are|was|were)|['’]s)\s+(?i
 
 def _is_subject(question: str, span: str) -> bool:
     """Whether a span is a name the question already holds, in full or longer ("Arvind Kejriwal",
-    "Delhi’s Chief Minister Arvind Kejriwal" asked "what did Kejriwal call Delhi"): the question's
-    subject, no answer. A relative of the same surname ("Janet Jackson" asked about Michael
-    Jackson's sister) is not: the question's run is not inside the span; nor is the run alone."""
+    "Delhi’s Chief Minister Arvind Kejriwal" asked "what did Kejriwal call Delhi"), or, asked who
+    someone is, that name after words describing it ("Walt Disney Co. executive Kevin Mayer" for
+    "Who is Kevin Mayer?"): the question's subject, no answer. A relative of the same surname ("Janet Jackson"
+    asked about Michael Jackson's sister) is not: the question's run is not inside the span; nor
+    is the run alone, nor a longer name asked to be defined ("AWS Trainium" for "What is
+    Trainium?" says whose it is)."""
     words = _words(span)
-    if not words or not all(w[:1].isupper() or w.isdigit() for w in words) or re.search(r"\bname\b", question, re.I):
+    if not words or re.search(r"\bname\b", question, re.I):
         return False
-    if _DEFINE.match(question):
-        return False  # "What is Trainium?": "AWS Trainium" says whose it is
     low = [w.casefold() for w in words]
     # The run alone is left to the overlap features: "Who owns Meta's MTIA?" may be answered "Meta".
-    return any(low[i:i + len(r)] == list(r) for r in _name_runs(question) if len(r) < len(low)
-               for i in range(len(low) - len(r) + 1))
+    runs = [r for r in _name_runs(question) if len(r) < len(low)]
+    if described_person(question) and any(low[-len(r):] == list(r) for r in runs):
+        return True
+    if not all(w[:1].isupper() or w.isdigit() for w in words) or _DEFINE.match(question):
+        return False
+    return any(low[i:i + len(r)] == list(r) for r in runs for i in range(len(low) - len(r) + 1))
+
+
+def _described(question: str, sentence: str, cand: tuple):
+    """A candidate span ending with the name a "Who is X?" question asks about, cut before the
+    name when words describing it come first ("Walt Disney Co. executive" of "Walt Disney Co.
+    executive Kevin Mayer"); any other candidate as it is."""
+    a, b, f = cand
+    person = described_person(question).split()
+    if not person:
+        return cand
+    text = sentence[a:b]
+    # The name in full or the surname alone ("Disney chief Mayer").
+    m = re.search(r"(?:^|\s)(" + r"\W+".join(map(re.escape, person)) + "|" + re.escape(person[-1]) + r")\W*$", text, re.I)
+    if m and m.start(1) > 0:
+        head = text[:m.start(1)].rstrip(" ,")
+        if head and not head.endswith((" and", " of", " with")):
+            return a, a + len(head), f
+    return cand
 
 
 def _rank(question: str, sentence: str, doc=None):
@@ -174,6 +198,8 @@ def _rank(question: str, sentence: str, doc=None):
     cands = [c for c in cands if not (_cuts_designation(sentence, c[0]) or _cuts_designation(sentence, c[1]))]
     # "what did Kejriwal call Delhi": not "Arvind Kejriwal" of "... Arvind Kejriwal turned to Twitter
     # ... to describe his city as a “gas chamber.”".
+    # "Who is Kevin Mayer?": "Walt Disney Co. executive" of "Walt Disney Co. executive Kevin Mayer".
+    cands = [_described(question, sentence, c) for c in cands]
     cands = [c for c in cands if not _is_subject(question, sentence[c[0]:c[1]])]
     if (focus := question_focus(question)).type in TIME_TYPES and not focus.wh:
         # Keywords asking for a time ("anthropic chip timeline") are answered by one, not by

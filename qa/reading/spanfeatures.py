@@ -16,8 +16,8 @@ from .asked_kind import FREQUENCY, asked_kind, asks_maker, maker_tokens, name_to
 from .acronyms import acronym_spelt, asked_acronym, expansion
 from .holders import asks_holder
 from .kind_fit import agent_tokens, asks_which_doer, doer_tokens, maker_span_fits
-from .asked_spans import (as_asked, purpose_of_focus, asks_kind_of, beside_excluded, defined_name, definition_tokens, excluded_stems, quotes_closed, restates_excluded,
-                          listed_beside, restates_focus)
+from .asked_spans import (as_asked, purpose_of_focus, asks_kind_of, beside_excluded, defined_name, definition_tokens, described_person,
+                          excluded_stems, quotes_closed, restates_excluded, listed_beside, restates_focus)
 from .answertype import ENTITY_FIT, FOCUS_LABELS, TIME_TYPES as _TIMED, asked_currency, question_focus
 from .stems import stem
 from .timeshape import is_duration, names_calendar, names_one_point
@@ -305,7 +305,7 @@ def question_info(question: str) -> dict:
     return {"stems": stems, "type": foc.type, "focus": foc.focus, "wh": foc.wh or "none",
             "excluded": excluded_stems(question),
             "kind_of": asks_kind_of(question, foc.focus), "defined_name": (name := defined_name(question)),
-            "defined": frozenset(map(stem, name.split())),
+            "defined": frozenset(map(stem, name.split())), "person": described_person(question),
             "focus_stem": stem(foc.focus) if foc.focus and not asked_currency(question) else ""}
 
 
@@ -331,7 +331,7 @@ def span_candidates(question: str, sentence: str, doc, kinds: Sequence[str]) -> 
              name_tokens(question, v) if kind == "name" else
              expansion(asked_acronym(question) or "", v) if kind == "stands" else
              {i for i in range(v.n) if FREQUENCY.search(v.lower[i])} if often else
-             definition_tokens(v, q["defined_name"]) or spelt)  # "What is X?": what X is
+             definition_tokens(v, q["defined_name"] or q["person"], bool(q["person"])) or spelt)  # "What is X?": what X is
     if not asked and (kind == "who" or asks_which_doer(question)) and not maker:
         asked = doer_tokens(question, v)  # "Who reported ...?": the subject of "reported"
     if not asked and q["excluded"]:

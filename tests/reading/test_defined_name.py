@@ -155,3 +155,45 @@ def test_a_name_listed_after_a_noun_is_not_defined_by_it():
     assert "providers" not in {v.text[k] for k in definition_tokens(v, "Broadcom")}
     v = _view("Zentium, Amazon's training chip, ships in May.")
     assert "chip" in {v.text[k] for k in definition_tokens(v, "Zentium")}
+
+
+@pytest.mark.parametrize("question, name", [
+    ("Who is Kevin Mayer?", "Kevin Mayer"),
+    ("who is Marc Benioff", "Marc Benioff"),
+    ("Who is Kepa replacing?", ""),  # asks for someone else
+    ("Who is the CEO of Nexa?", ""),
+    ("What is Trainium?", ""),
+])
+def test_which_questions_ask_who_a_named_person_is(question, name):
+    from qa.reading.asked_spans import described_person
+
+    assert described_person(question) == name
+
+
+@pytest.mark.parametrize("sentence, says", [
+    # (nineteenth round) a title before the name, a surname alone with its apposition
+    ("Walt Disney Co. executive Kevin Mayer said overwhelming demand led to problems.", "executive"),
+    ('Apple was "pulled into the enterprise," CEO Tim Cook said in a chat with Salesforce founder and co-CEO '
+     'Marc Benioff.', "founder"),
+    ("“We had some issues,” Mayer, Disney’s chairman of direct-to-consumer and international, said Tuesday.", "chairman"),
+])
+def test_who_a_sentence_says_the_asked_person_is(sentence, says):
+    from qa.reading.asked_spans import definition_tokens, described_person
+    from qa.reading.spanfeatures import _View
+
+    q = "Who is Kevin Mayer?" if "Mayer" in sentence else "Who is Marc Benioff?"
+    v = _View(sa._nlp()(sentence))
+    assert {v.text[i] for i in definition_tokens(v, described_person(q), True)} == {says}
+    # Read as a thing's name, neither the title nor the surname alone says what it is.
+    assert says not in {v.text[i] for i in definition_tokens(v, described_person(q))}
+
+
+@pytest.mark.parametrize("question, sentence, short", [
+    ("Who is Kevin Mayer?", "Walt Disney Co. executive Kevin Mayer said overwhelming demand and a computer-coding "
+     "glitch led to widespread problems last week.", "Walt Disney Co. executive"),
+    ("Who is Marc Benioff?", 'Apple was "pulled into the enterprise," CEO Tim Cook said Tuesday in a fireside chat '
+     "with Salesforce founder and co-CEO Marc Benioff.", "Salesforce founder"),
+])
+def test_who_is_x_is_answered_by_the_title_not_the_name(question, sentence, short):
+    got = sa.extract_short_answer(question, sentence)
+    assert got is not None and sentence[got[0]:got[1]] == short
