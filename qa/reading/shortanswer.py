@@ -130,18 +130,21 @@ _NOT_NAMES = frozenset("what which who whom whose when where why how is are was 
 
 
 def _name_runs(question: str) -> list[tuple[str, ...]]:
-    """The runs of capitalised words of a (recased) question, possessives cut ("Kejriwal" of "what
-    did Kejriwal call Delhi"); not a run right after "which" / "what" ("Which Kennedy ...?" asks for
-    a Kennedy)."""
-    words = _words(question)
+    """The runs of capitalised words of a (recased) question ("Kejriwal" of "what did Kejriwal call
+    Delhi"); not a run right after "which" / "what" ("Which Kennedy ...?" asks for a Kennedy), nor
+    an owner's ("Who was Tesla's father?": his father may bear the name)."""
+    raw = _TOKEN.findall(question)
     runs, run, after_wh = [], [], False
-    for k, w in enumerate(words + [""]):
-        if w[:1].isupper() and w.casefold() not in _NOT_NAMES:
-            run.append(w.casefold())
+    for w in raw + [""]:
+        word = _POSS.sub("", w)
+        if word[:1].isupper() and word.casefold() not in _NOT_NAMES:
+            run.append(word.casefold())
+            if word != w:  # a possessive: the run names an owner, and is dropped
+                run, after_wh = [], False
             continue
         if run and not after_wh:
             runs.append(tuple(run))
-        run, after_wh = [], w.casefold() in ("which", "what")
+        run, after_wh = [], word.casefold() in ("which", "what")
     return runs
 
 
