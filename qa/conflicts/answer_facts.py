@@ -17,6 +17,7 @@ from ..reading.owners import described_owners, with_plural_possessives
 from .choices import choice_options, stated_name
 from .counts import _MONTHS, WORD_NUMBERS, _day_of_month
 from .claims import STOPWORDS, Token, is_year, quantities, stem, tokenize
+from .headings import shouted, titled
 from ..ingest.text import nfkc
 from .rules import _same_spelling
 from .question_settings import QuestionSettings
@@ -329,31 +330,16 @@ _FURNITURE = frozenset("retrieved archived accessed categories category edit wik
 
 
 @lru_cache(maxsize=8192)
-def _shouted(text: str) -> bool:
-    """A line set in capitals (a headline): its capitals say nothing about what is a name."""
-    words = [w for w in re.findall(r"[^\W\d_]+", text) if len(w) > 1]
-    return len(words) >= 3 and sum(w.isupper() for w in words) >= 0.8 * len(words)
-
-
-def _titled(text: str) -> bool:
-    """A line in title case without a full stop ("The Doobie Brothers Tour Dates"): a heading,
-    which states nothing of what it names."""
-    words = [w for w in re.findall(r"[^\W_][\w'’-]*", text) if w.casefold() not in STOPWORDS and not w[0].isdigit()]
-    # A comma makes a listing ("June 9 – Tampa, FL"), which states a place and a day.
-    return (0 < len(words) <= 8 and all(w[:1].isupper() for w in words) and "," not in text
-            and not re.search(r"[.!?:;)\]\"”']\s*$", text.strip()))
-
-
 def _junk(v: Value, s: _Sentence) -> bool:
     """Coordinates ("39.212583"), codes and parts of ISO dates ("2000-04-01") are no answers,
     nor is page furniture ("Retrieved", "Categories"), nor a run of words in capitals (a headline
     set in capitals, "CHIP RACE: WHY CUSTOM HARDWARE", is capitalised throughout, not a name;
-    one acronym, "MTIA", is)."""
+    one acronym, "MTIA", is), nor a name on a heading line (``qa.conflicts.headings``)."""
     if v.kind == "name":
-        shouted = [w for w in re.findall(r"[^\W\d_]+", v.text) if len(w) > 1]
-        if len(shouted) >= 2 and all(w.isupper() for w in shouted) and any(len(w) > 3 for w in shouted):
+        capitals = [w for w in re.findall(r"[^\W\d_]+", v.text) if len(w) > 1]
+        if len(capitals) >= 2 and all(w.isupper() for w in capitals) and any(len(w) > 3 for w in capitals):
             return True
-        return _shouted(s.raw) or _titled(s.raw) or any(w in _FURNITURE for w in v.key.split())
+        return shouted(s.raw) or titled(s.raw) or any(w in _FURNITURE for w in v.key.split())
     if v.kind != "number":
         return False
     text = s.norm[s.tokens[v.first].start:s.tokens[v.last - 1].end]

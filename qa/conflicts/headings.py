@@ -1,13 +1,17 @@
-"""Namesake pages: a heading glued to the page's first sentence, its name told apart from another
-entity's of the same name inside the brackets after it ("Deadfall (2012 film) Deadfall is ..." /
-"Deadfall (1993 film) ..."). Two near-copies that differ there describe two entities, so the
-near-copy rules (``qa.conflicts.rules``) compare nothing of them."""
+"""Headings. On namesake pages, a heading glued to the page's first sentence, its name told apart
+from another entity's of the same name inside the brackets after it ("Deadfall (2012 film)
+Deadfall is ..." / "Deadfall (1993 film) ..."): two near-copies that differ there describe two
+entities, so the near-copy rules (``qa.conflicts.rules``) compare nothing of them. On news pages, a
+line that is a heading (in capitals, or in title case without a full stop) states no answer
+(``qa.conflicts.answer_facts._junk``)."""
 from __future__ import annotations
+
+import re
 
 from .claims import STOPWORDS
 from .sentences import _Sentence
 
-__all__ = ["disambiguated"]
+__all__ = ["disambiguated", "shouted", "titled"]
 
 
 def _in_title_brackets(s: _Sentence, first: int, last: int) -> bool:
@@ -38,3 +42,18 @@ def disambiguated(a: _Sentence, b: _Sentence, ops: list) -> bool:
     # The first word of each side's stretch: a stretch may run on past the bracket ("Mozart) The").
     return any(op == "replace" and _in_title_brackets(a, a0, a0 + 1) and _in_title_brackets(b, b0, b0 + 1)
                for op, a0, a1, b0, b1 in ops)
+
+
+def shouted(text: str) -> bool:
+    """A line set in capitals (a headline): its capitals say nothing about what is a name."""
+    words = [w for w in re.findall(r"[^\W\d_]+", text) if len(w) > 1]
+    return len(words) >= 3 and sum(w.isupper() for w in words) >= 0.8 * len(words)
+
+
+def titled(text: str) -> bool:
+    """A line in title case without a full stop ("The Doobie Brothers Tour Dates"): a heading,
+    which states nothing of what it names."""
+    words = [w for w in re.findall(r"[^\W_][\w'’-]*", text) if w.casefold() not in STOPWORDS and not w[0].isdigit()]
+    # A comma makes a listing ("June 9 – Tampa, FL"), which states a place and a day.
+    return (0 < len(words) <= 8 and all(w[:1].isupper() for w in words) and "," not in text
+            and not re.search(r"[.!?:;)\]\"”']\s*$", text.strip()))

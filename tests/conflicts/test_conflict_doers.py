@@ -7,7 +7,7 @@ import pytest
 
 from .test_conflict_question import doc, real
 from .test_conflict_signals import MODES, find
-from qa.conflicts.answer_facts import _titled
+from qa.conflicts.headings import titled as _titled
 
 # Two articles on one story: they share its names, so their answers are compared.
 STORY = "Nexa Foundry makes chips for Helix Motors, Quill Systems and Pemberly at its Ardent plant."

@@ -209,7 +209,8 @@ def test_articles_on_other_subjects_that_mention_the_name_are_neither_a_conflict
 
 
 def test_a_headline_in_capitals_gives_no_name_to_disagree_on():
-    from qa.conflicts.answer_facts import DocFacts, Value, _junk, _shouted
+    from qa.conflicts.answer_facts import DocFacts, Value, _junk
+    from qa.conflicts.headings import shouted as _shouted
 
     assert _shouted("ANTHROPIC ENTERS THE AI CHIP RACE: WHY CUSTOM HARDWARE COULD BECOME")
     assert not _shouted("Meta's MTIA is made by TSMC and Samsung Foundry (SF2) in Korea.")
