@@ -32,6 +32,9 @@ _THINGS_TOO = frozenset(stem(w) for w in """report reported reports reporting wr
     announces confirm confirmed confirms note noted notes""".split())
 
 
+_NEWS = re.compile(r"\b(?:news|story|stories|rumou?rs?|leaks?|scoop|report|reports)\b", re.I)
+
+
 def says_who(question: str) -> bool:
     """Whether the question asks who says, reports or claims something."""
     m = _WHO_SAYS.match(question)
@@ -39,7 +42,8 @@ def says_who(question: str) -> bool:
         return False
     verb = stem(m.group(1))
     saying = verb in _SOURCING or verb in (stem("saying"), stem("claiming"))
-    return saying and (verb not in _THINGS_TOO or m.group(2) is not None)
+    # ... or before news as their object: "Who reported the MacBook Pro news?" asks for the source.
+    return saying and (verb not in _THINGS_TOO or m.group(2) is not None or _NEWS.search(question, m.end()) is not None)
 
 
 def attribution_tokens(v) -> set[int]:

@@ -38,6 +38,11 @@ def test_the_source_a_sentence_gives(sentence, source):
     ("Who believes Kestrel wants its own chips?", True),
     ("Who makes Kestrel's chips?", False),
     ("Who is the chief executive of Nexa?", False),
+    # (nineteenth round) news reported is a claim: its source is asked
+    ("who reported the nexa laptop news", True),
+    ("Who reported the story about Kestrel's order?", True),
+    ("Who wrote the report?", True),
+    ("Who wrote the Zentium manual?", False),
 ])
 def test_says_who(question, asks):
     assert says_who(question) is asks
@@ -47,6 +52,7 @@ def test_says_who(question, asks):
     ("Who said Nexa's backlog will reach 50 trillion won?", MEDIA, "Korean media reports"),
     ("who says nexa's foundry backlog will approach 50 trillion won", SOURCES, "Industry sources"),
     ("Who believes Kestrel wants to reduce its reliance on external chips?", ANALYSTS, "Analysts"),
+    ("who reported the news about nexa's backlog", MEDIA, "Korean media reports"),
 ])
 def test_who_said_is_answered_by_the_source(question, sentence, short):
     assert _short(question, sentence) == short
