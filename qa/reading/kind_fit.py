@@ -200,6 +200,9 @@ def _subjects(v, k: int) -> list[int]:
     if not own and v.dep[k] in ("pcomp", "xcomp") and v.head[k] != k:
         h = v.head[k] if v.pos[v.head[k]] in ("VERB", "AUX") else v.head[v.head[k]]
         own = children(v, h, "nsubj")
+    if v.dep[k] == "relcl" and any(v.lower[s] in ("who", "that") for s in own):
+        # "the man who kidnapped the child, Michael Webb, ...": the noun the clause describes, or its name.
+        own = [v.head[k]] + children(v, v.head[k], "appos")
     return [s for s in own if v.pos[s] == "PROPN"]
 
 

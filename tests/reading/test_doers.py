@@ -39,6 +39,9 @@ def test_asks_which_doer(question, asks):
     # (eighteenth round) "broke the story": who reported it, not "Globex" the span model ranks higher
     ("Which outlet broke the Acme story?", "Acme is in talks with Globex as a potential manufacturing partner, the "
      "U.S. IT news outlet The Ledger reported on July 2.", "Ledger", "The Ledger"),
+    # (nineteenth round) a relative clause: the noun it describes, named in apposition
+    ("Who kidnapped the Arden girl?", "The station reports the man who kidnapped the child, Dale Roe, was sentenced "
+     "to life in prison.", "Dale Roe", "Dale Roe"),
 ])
 def test_the_subject_of_the_asked_verb(question, sentence, doer, short):
     v = _view(sentence)
@@ -50,6 +53,9 @@ def test_the_subject_of_the_asked_verb(question, sentence, doer, short):
 def test_no_doer_where_the_verb_has_no_named_subject():
     v = _view("Zeta has been released and entered testing, but it is not in commercial use yet.")
     assert doer_tokens("Which company released Zeta?", v) == set()
+    # the verb as an adjective names what was done, not who did it
+    v = _view("A video showing the moment a kidnapped Arden girl was rescued by police was released Monday.")
+    assert doer_tokens("Who kidnapped the Arden girl?", v) == set()
 
 
 RELEASED = ("Boards in brief\n\nZeta has been released and entered testing, but that does not mean Zeta is "
