@@ -49,7 +49,10 @@ _STRETCH = frozenset("to until till through thru and between from since – — 
 def names_one_point(lower: Sequence[str], i: int, j: int) -> bool:
     """Whether tokens [i, j) name one point of the calendar and nothing that makes it a stretch:
     "June 24, 2026", "the end of 2026", "2019"; not "from 1754 to 1763" nor "since 2019" (the word
-    before the span counts, since spans drop a leading preposition)."""
+    before the span counts, since spans drop a leading preposition); nor "24" of "June 24" (a day
+    of the month: the month before it counts too)."""
+    if i > 0 and lower[i - 1] in _MONTHS:
+        i -= 1
     if not names_calendar(lower, i, j) or any(lower[k] in _STRETCH for k in range(max(0, i - 1), j)):
         return False
     return sum(_is_year(lower[k]) for k in range(i, j)) <= 1 and sum(lower[k] in _MONTHS for k in range(i, j)) <= 1

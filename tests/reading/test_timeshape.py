@@ -93,6 +93,8 @@ RELEASE = "Vexa and Orlan released the Pollo engine on June 24, 2027, as an acce
     ("The war lasted from 1754 to 1763 across three continents.", "1763", False),  # the end of a stretch
     ("She has led the firm since 2019, after a long career.", "2019", False),  # "since" makes it a stretch
     (ENGINE, "about 9 months", False),
+    # (nineteenth round) the day of "June 24" is part of a date, no count of anything
+    ("Vexa released the Pollo engine on June 24 as an accelerator for inference.", "24", True),
 ])
 def test_one_point_of_the_calendar_is_told_from_a_stretch(sentence, span, point):
     from qa.reading.timeshape import names_one_point
@@ -109,6 +111,9 @@ def test_how_long_is_never_answered_by_a_date():
     assert not any("2027" in s for s in spans), spans
     when = {RELEASE[a:b] for a, b, _ in sa.candidates("When was the Pollo engine released?", RELEASE)}
     assert any("2027" in s for s in when)
+    # nor by the day of the month alone ("24" was the short answer to "how long did X take to develop")
+    spans = {RELEASE[a:b] for a, b, _ in sa.candidates("How long did the Pollo engine take to develop", RELEASE)}
+    assert "24" not in spans, spans
 
 
 PACKAGING = ("Vexa is considering the 2-nanometer (nm) process and the advanced packaging lines of "
