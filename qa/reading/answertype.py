@@ -96,8 +96,7 @@ class Focus(NamedTuple):
 def question_focus(question: str) -> Focus:
     foc = _question_focus(question)
     if asked_currency(question) is not None:
-        # "What is the backlog worth in Chinese yuan?": an amount, and only one in that currency.
-        # The focus is the currency's word as asked.
+        # "What is the backlog worth in Chinese yuan?": an amount in that currency, the word as asked.
         return Focus(foc.wh, _currency_match(question).group(1).casefold(), "MONEY")
     return foc
 
@@ -109,11 +108,12 @@ AMOUNT_TYPES = frozenset(("MONEY", "QUANTITY", "NUM", "PERCENT"))  # ... and for
 _EXPLAIN = frozenset("tell describe explain compare contrast summarize summarise discuss outline elaborate".split())
 
 
-# "What is the difference between GPUs and ASICs?" asks for an account, as "Compare ..." does (not
-# "What was the age difference between ...?", which a length of time answers); so does "What do
-# reports say about Anthropic and Samsung?": what is said, the quote itself ("local time" is no answer).
+# "What is the difference between GPUs and ASICs?" asks for an account, as "Compare ..." does (not "What was the
+# age difference between ...?", which a length of time answers); so do "What do reports say about Anthropic and
+# Samsung?" (the quote itself: "local time" is no answer) and "What does TSMC have to do with MTIA?".
 _ACCOUNT = re.compile(r"\s*what(?:(?:'s|’s|\s+is|\s+are|\s+was|\s+were)\s+the\s+(?:main\s+|key\s+|biggest\s+)?differences?\s+between\b"
-                      r"|\s+(?:do|does|did)\s+(?:[\w'’-]+\s+){1,4}?(?:say|think|write|report|claim|believe)\s+(?:about|of|on|regarding)\b)", re.I)
+                      r"|\s+(?:do|does|did)\s+(?:[\w'’-]+\s+){1,4}?(?:(?:say|think|write|report|claim|believe)\s+(?:about|of|on|regarding)"
+                      r"|have\s+to\s+do\s+with)\b)", re.I)
 
 
 def _question_focus(question: str) -> Focus:

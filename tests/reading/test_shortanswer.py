@@ -252,6 +252,9 @@ def test_entity_labels_count_entities_that_cover_most_of_the_span(span, feature)
     ("what do reports say about acme and globex", "Acme is in talks with Globex, according to reports on Monday, "
      "local time."),
     ("What did analysts think of Zeta?", "Analysts said Zeta trains models in 2026."),
+    # (nineteenth round) how two things are tied, not "latest generation"
+    ("what does foundrix have to do with zeta", "While the first two generations of Zeta were mainly produced by "
+     "Foundrix, the latest generation has shifted to collaboration with Nexa."),
     # keywords asking for a time are answered by one, not by the noun restated
     ("acme chip timeline", "Acme has not disclosed performance metrics, partner lists, or mass production timelines."),
     # names alone ask for no fact: not "Trainium and Inferentia" for "google tpu"
