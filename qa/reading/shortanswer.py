@@ -108,6 +108,10 @@ def score(features: dict[str, float], weights: dict[str, float]) -> float:
 _GLUED = re.compile(r"[A-Za-z]*(\d+)-\d+")
 
 
+# A count cut before the word multiplying it: "50" of "50 lakh masks" (5 million) is no count.
+_MULTIPLIER = re.compile(r"\s+(?:hundred|thousand|million|billion|trillion|lakhs?|crores?)\b", re.I)
+
+
 def _cuts_designation(sentence: str, at: int) -> bool:
     """Whether offset ``at`` falls inside a designation of numbers joined by a hyphen ("787-9",
     "A350-900"); not a range of years ("2004-2009", "2013-14": "Beginning in what year ...?" asks
@@ -197,8 +201,10 @@ def _rank(question: str, sentence: str, doc=None):
     w = _model()["weights"]
     cands = candidates(question, sentence, doc)
     # A span cutting a number joined to another by a hyphen ("9" of "787-9 Dreamliner jets", "A350" of
-    # "A350-900") names part of a designation, never a count. (Not "fifth" of "fifth-generation".)
-    cands = [c for c in cands if not (_cuts_designation(sentence, c[0]) or _cuts_designation(sentence, c[1]))]
+    # "A350-900") names part of a designation, never a count (not "fifth" of "fifth-generation"); nor
+    # one cutting it from its multiplier.
+    cands = [c for c in cands if not (_cuts_designation(sentence, c[0]) or _cuts_designation(sentence, c[1])
+                                      or _MULTIPLIER.match(sentence, c[1]) and sentence[c[1] - 1:c[1]].isdigit())]
     # "what did Kejriwal call Delhi": not "Arvind Kejriwal" of "... Arvind Kejriwal turned to Twitter
     # ... to describe his city as a “gas chamber.”".
     # "Who is Kevin Mayer?": "Walt Disney Co. executive" of "Walt Disney Co. executive Kevin Mayer".

@@ -274,6 +274,9 @@ def test_no_short_answer_for_explanations(question, sentence):
     # the counted noun six words on, after "of Initech 's" (spaced as the page wrote it)
     ("How many Zetas did Globex buy?", "Globex Airline finalized a deal to purchase 30 of Initech 's 787-9 Zeta jets, "
      "executives of both companies announced Wednesday at the air show.", "30"),
+    # (nineteenth round) nor a count cut from the word multiplying it
+    ("How many masks did Arden give out?", "Through schools, we have started distributing 50 lakh masks today.",
+     "50 lakh"),
 ])
 def test_a_count_is_no_part_of_a_model_number(question, sentence, short):
     got = sa.extract_short_answer(question, sentence)
