@@ -30,10 +30,11 @@ _HELD = re.compile(r"\s*(?i:what|which)((?:\s+[\w-]+){0,3}?)\s+"
                    r"((?:[A-Z][\w.&'’-]*\s+){1,3}?)([a-z]{2,})\b")
 # "What will Meta upgrade to next year?", "What is MTIA used for?": the verb and the preposition it
 # leaves without an object, at the question's end or before a time ("next year", "in 2026").
-_STRANDED = re.compile(r"\s*(?i:what|which)\b.*?\b([a-z]{3,})\s+(to|from|into|for|with|on|about|at|of)\s*"
+_STRANDED = re.compile(r"\s*(?i:what|which)\b.*?\b([A-Za-z]{2,})\s+(to|from|into|for|with|on|about|at|of)\s*"
                        r"(?:[?.!]*\s*$|(?=(?:next|last|this)\s+(?:year|month|week|quarter)|in\s+\d{4}|"
                        r"by\s+(?:the\s+end|\d{4})))")
 _BE = frozenset("is are was were".split())
+_WORDS = re.compile(r"[A-Za-z]+")
 # Verbs with readers of their own (what a party says, what an acronym stands for, what a thing is
 # called) or that take no object worth quoting ("What does Meta do?").
 _OWN_READERS = frozenset("say said tell told think thought expect believe mean call name do stand know".split())
@@ -126,17 +127,23 @@ def _stands_for(v, s: int, words: set[str]) -> bool:
 
 
 def stranded_tokens(question: str, v) -> set[int]:
-    """Positions of the object of the preposition a question leaves after its verb."""
+    """Positions of the object of the preposition a question leaves after its verb, a clause too
+    ("of controlling 'bandit formations'"). The verb may stand before the verb's object: "What did
+    Russia and Syria accuse the US of?" (the word before "of" is no verb of the sentence)."""
     m = _STRANDED.match(question)
     if m is None or m.group(1).lower() in _OWN_READERS:
         return set()
-    key, prep = _verb_key(m.group(1)), m.group(2).lower()
-    out: set[int] = set()
-    for k in _verbs(v, key):
-        for p in children(v, k, "prep"):
-            if v.lower[p] == prep:
-                out |= phrases(v, children(v, p, "pobj"))
-    return out
+    prep = m.group(2).lower()
+    words = [m.group(1)] + [w for w in reversed(_WORDS.findall(question[:m.start(1)])) if w.islower() and len(w) > 2]
+    for word in words:
+        out: set[int] = set()
+        for k in _verbs(v, _verb_key(word)):
+            for p in children(v, k, "prep"):
+                if v.lower[p] == prep:
+                    out |= phrases(v, children(v, p, "pobj") + [c for c in children(v, p, "pcomp") if v.pos[c] == "VERB"])
+        if out or word.lower() in _OWN_READERS:
+            return out
+    return set()
 
 
 # Nouns of one kind: "Who are Samsung's customers?" over "another major client ..., following the likes of ...".

@@ -40,6 +40,10 @@ def test_the_thing_a_named_party_has(question, sentence, held, short):
 @pytest.mark.parametrize("question,sentence,obj,short", [
     ("What will Acme upgrade to next year?", UPGRADE, "fourth - generation boards", "fourth-generation boards"),
     ("What will Acme upgrade from?", UPGRADE, "second - generation boards", "second-generation boards"),
+    # (nineteenth round) the verb before its object, the preposition's object a clause: not "U.S. forces"
+    ("what did Russia and Syria accuse the US of", "The Russian and Syrian defense ministries accused U.S. forces "
+     "in southern Syria’s al-Tanf of controlling “bandit formations”.", "controlling “ bandit formations",
+     "bandit formations"),
 ])
 def test_a_preposition_left_after_the_verb_asks_for_its_object(question, sentence, obj, short):
     _finds(stranded_tokens, question, sentence, obj, short)
