@@ -25,7 +25,7 @@ from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from .answertype import question_focus
-from .asked_spans import defined_name
+from .asked_spans import defined_name, described_person
 from .ownwords import REQUESTS
 
 __all__ = ["Turn", "read_follow_up"]
@@ -150,10 +150,12 @@ def _person_like(name: str) -> bool:
     return len(parts) >= 2 and all(p[:1].isupper() for p in parts) and not any(c.isdigit() for c in name)
 
 
-def _with_phrase(previous: str, phrase: str) -> str | None:
+def _with_phrase(previous: str, phrase: str, answer: str | None = None) -> str | None:
     """The previous question with its question phrase (wh-word up to the first auxiliary)
     replaced, or put before a yes/no question: "What capacity is Meta targeting?" + "by when" ->
-    "By when is Meta targeting?"."""
+    "By when is Meta targeting?". A "who" gives way to its ``answer``: "Who is investigating
+    WeWork?" + "why" -> "Why is the NYAG investigating WeWork?", "Who is Anthropic working with?" +
+    "since when" -> "Since when is Anthropic working with Samsung Electronics?"."""
     toks = list(re.finditer(r"[^\W_]+(?:['’][^\W_]+)?", previous))
     wh = next((k for k, m in enumerate(toks) if m.group().casefold() in _WH), None)
     if wh is None and toks and toks[0].group().casefold() in _AUX:
@@ -168,6 +170,15 @@ def _with_phrase(previous: str, phrase: str) -> str | None:
         return None
     rest = previous[toks[aux].start():].strip()
     rest = rest[:1].lower() + rest[1:]
+    if wh == 0 and toks[wh].group().casefold() in ("who", "whom"):  # not "With whom ..."
+        verb = toks[aux].group().casefold()
+        if described_person(previous):
+            return None  # "Who is Clive Chan?" + "why": no "Why is Clive Chan?"
+        if answer and (re.search(r"\b(?:with|to|for|from|on|about|by)\s*\?*\s*$", rest) or verb in ("do", "does", "did")):
+            rest = f"{rest.rstrip(' ?')} {answer}"  # "Who is Anthropic working with?": "... with Samsung"
+        elif answer and aux == wh + 1 and aux + 1 < len(toks) and toks[aux + 1].group()[:1].islower():
+            # "who" was the subject; not before a name, which would read as one with the answer
+            rest = f"{verb} {answer} {previous[toks[aux + 1].start():].strip()}"
     phrase = phrase.strip(" ?")
     return f"{phrase[:1].upper()}{phrase[1:]} {rest if rest.endswith('?') else rest + '?'}"
 
@@ -214,7 +225,7 @@ def read_follow_up(question: str, history: Sequence[Turn], score: Callable[[str]
         readings = [previous.replace(old, new, 1) for old in _names(previous) if old != new]
         return _best(readings, score)
     if _is_ellipsis(words):
-        return _with_phrase(previous, _LEADING_AND.sub("", question)) or f"{question.strip(' ?')} ({previous})"
+        return _with_phrase(previous, _LEADING_AND.sub("", question), last.short_answer) or f"{question.strip(' ?')} ({previous})"
     if _is_fragment(words):
         tail = _LEADING_AND.sub("", question).strip(" ?")
         if tail.split()[0].casefold() in _FUNCTION:

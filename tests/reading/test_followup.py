@@ -71,6 +71,22 @@ def test_a_bare_question_phrase_takes_the_rest_of_the_last_question():
     assert read_follow_up("by when?", history, flat) == "By when is Acme targeting for its data centre?"
 
 
+@pytest.mark.parametrize("previous, short, phrase, read", [
+    # (nineteenth round) the answer takes the place of "who": it was "Why is investigating Nexa?"
+    ("Who is investigating Nexa?", "The state attorney general", "why",
+     "Why is The state attorney general investigating Nexa?"),
+    ("Who is Acme working with?", "Nexa", "since when", "Since when is Acme working with Nexa?"),
+    ("Who did Acme choose?", "Nexa", "why", "Why did Acme choose Nexa?"),
+    # not before a name ("Nexa Foundry Acme's partner" would read as one name), nor with no answer;
+    # a question asking who someone is: the phrase before the last question
+    ("Who is Acme's partner for Zeta?", "Nexa Foundry", "since when", "Since when is Acme's partner for Zeta?"),
+    ("Who is investigating Nexa?", None, "why", "Why is investigating Nexa?"),
+    ("Who is Dana Wu?", "Acme's chief designer", "why", "why (Who is Dana Wu?)"),
+])
+def test_a_bare_question_phrase_after_who_takes_the_answer_in_its_place(previous, short, phrase, read):
+    assert read_follow_up(phrase, [turn(previous, short)], flat) == read
+
+
 def test_a_bare_question_phrase_goes_before_a_yes_no_question():
     # It was read "With whom (Is Acme making its own chip)", and the next turn "What process Is
     # Acme making its own chip)?" (fifteenth round).
