@@ -9,6 +9,7 @@ and 4% re-checking the index it had just loaded (cProfile of one add on that arc
 from __future__ import annotations
 
 import os
+import threading
 import time
 from functools import partial
 from typing import Sequence
@@ -181,6 +182,10 @@ def reusing_encoder(embedder: Embedder, data: IndexData, docs: dict[str, Documen
     known: dict[str, np.ndarray] = {}
     stages = [np.nonzero(np.isin(data.sentences[:, 0], np.asarray(first, np.int64)))[0]] if len(first) else []
     stages.append(None)
+    # One encoder serves every thread asking: the stages are popped, and the per-document table
+    # built, by one thread at a time (two threads found one stage left and both popped it, or one
+    # read the table another had only begun).
+    lock = threading.Lock()
 
     def table(rows) -> None:
         sel = data.sentences if rows is None else data.sentences[rows]
@@ -197,15 +202,17 @@ def reusing_encoder(embedder: Embedder, data: IndexData, docs: dict[str, Documen
     def encode(texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, embedder.dim), np.float32)
-        while stages and any(t not in known for t in texts):
-            table(stages.pop(0))
+        with lock:
+            while stages and any(t not in known for t in texts):
+                table(stages.pop(0))
         return looked_up(texts)
 
     def held(texts: Sequence[str]) -> np.ndarray | None:
         """encode() of texts the index holds, all at once; None when one is not held (the caller
         then encodes per document, so that what is embedded goes in the same batches)."""
-        while stages:
-            table(stages.pop(0))
+        with lock:
+            while stages:
+                table(stages.pop(0))
         if any(t not in known for t in texts):
             return None
         return looked_up(texts) if texts else np.zeros((0, embedder.dim), np.float32)
@@ -221,15 +228,16 @@ def reusing_encoder(embedder: Embedder, data: IndexData, docs: dict[str, Documen
         def encode_doc(texts: Sequence[str]) -> np.ndarray:
             if not texts:
                 return np.zeros((0, embedder.dim), np.float32)
-            if stages and any(t not in known for t in texts):
-                if not position:
-                    position.update((d, i) for i, d in enumerate(data.doc_ids))
-                    order = np.argsort(data.sentences[:, 0], kind="stable")
-                    by_doc[:] = [order, np.searchsorted(data.sentences[order, 0], np.arange(len(data.doc_ids) + 1))]
-                if doc_id in position:
-                    order, start = by_doc
-                    at = position[doc_id]
-                    table(order[start[at]:start[at + 1]])
+            with lock:
+                if stages and any(t not in known for t in texts):
+                    if not position:
+                        order = np.argsort(data.sentences[:, 0], kind="stable")
+                        by_doc[:] = [order, np.searchsorted(data.sentences[order, 0], np.arange(len(data.doc_ids) + 1))]
+                        position.update((d, i) for i, d in enumerate(data.doc_ids))
+                    if doc_id in position:
+                        order, start = by_doc
+                        at = position[doc_id]
+                        table(order[start[at]:start[at + 1]])
             return looked_up(texts)
         return encode_doc
 

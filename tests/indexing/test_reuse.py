@@ -257,6 +257,36 @@ def test_a_questions_conflict_check_tables_the_vectors_of_its_documents_only(cor
     assert emb.encoded == 1  # the corpus-wide encode tables every row and finds them
 
 
+def test_two_threads_tabling_one_document_wait_for_each_other(corpus, data_dirs, monkeypatch):
+    # (issue #20, nineteenth round) CI's load test saw "not enough values to unpack": one thread
+    # read the per-document table while another had filled only the positions. Sorting is slowed
+    # here so that the second thread always comes in between.
+    import threading
+
+    from qa.ingest.text import nfkc
+
+    data, docs, _ = _sync(corpus, data_dirs["tmp"] / "ix")
+    encode = reuse.reusing_encoder(FakeEmbedder(), data, docs)
+    texts = [nfkc(docs[data.doc_ids[0]].raw[a:b]) for d, a, b in data.sentences.tolist() if d == 0][:2]
+    slow_sort = np.argsort
+    monkeypatch.setattr(reuse.np, "argsort", lambda *a, **k: (time.sleep(0.3), slow_sort(*a, **k))[1])
+    errors: list[str] = []
+
+    def run() -> None:
+        try:
+            encode.for_doc(data.doc_ids[0])(texts)
+        except Exception as exc:  # reported below
+            errors.append(repr(exc))
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    threads[0].start()
+    time.sleep(0.1)
+    threads[1].start()
+    for t in threads:
+        t.join(timeout=10)
+    assert errors == []
+
+
 def test_a_sync_that_only_appends_keeps_the_old_rows_whole_for_the_dense_index(corpus, data_dirs, monkeypatch):
     """An added article that sorts after the others: the old rows are taken whole (no gather) and
     the dense index is told so (``kept``: it copies the old index and adds only the new rows);
