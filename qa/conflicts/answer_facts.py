@@ -334,12 +334,16 @@ def _junk(v: Value, s: _Sentence) -> bool:
     """Coordinates ("39.212583"), codes and parts of ISO dates ("2000-04-01") are no answers,
     nor is page furniture ("Retrieved", "Categories"), nor a run of words in capitals (a headline
     set in capitals, "CHIP RACE: WHY CUSTOM HARDWARE", is capitalised throughout, not a name;
-    one acronym, "MTIA", is), nor a name on a heading line (``qa.conflicts.headings``)."""
+    one acronym, "MTIA", is), nor a name on a heading line (``qa.conflicts.headings``), nor "I" or a
+    letter glued to a figure."""
     if v.kind == "name":
         capitals = [w for w in re.findall(r"[^\W\d_]+", v.text) if len(w) > 1]
         if len(capitals) >= 2 and all(w.isupper() for w in capitals) and any(len(w) > 3 for w in capitals):
             return True
-        return shouted(s.raw) or titled(s.raw) or any(w in _FURNITURE for w in v.key.split())
+        start = s.tokens[v.first].start
+        # "I’m" opening a quote is no name, nor "K" of "$449K" (a figure's suffix).
+        return (shouted(s.raw) or titled(s.raw) or any(w in _FURNITURE for w in v.key.split())
+                or re.match(r"I(?:['’]\w+)?$", v.text) is not None or start > 0 and s.norm[start - 1].isdigit())
     if v.kind != "number":
         return False
     text = s.norm[s.tokens[v.first].start:s.tokens[v.last - 1].end]

@@ -222,3 +222,15 @@ def test_a_headline_in_capitals_gives_no_name_to_disagree_on():
     assert _junk(Value("name", "acme", "ACME", k, k + 1), shouted)
     assert all(_junk(v, shouted) for v in f.values[0])
     assert not any(_junk(v, plain) for v in f.values[1])  # "Acme", "Monday" in a plain sentence
+
+
+def test_i_and_a_letter_glued_to_a_figure_are_no_names():
+    # (issue #20, nineteenth round) "I’m" opening a quote and "K" of "$449K" disagreed as the two
+    # sources' answers to "what is South Dakota's new anti-drug slogan".
+    from qa.conflicts.answer_facts import DocFacts, _junk
+
+    f = DocFacts.of(doc("a01", "One video shows adults and children saying, “I’m on meth.”",
+                        "Kestrel State spends $449K on a new campaign run by Harlow Media.", title="Slogans"), None)
+    said, spent = f.sents
+    names = lambda k, s: [v.text for v in f.values[k] if v.kind == "name" and not _junk(v, s)]  # noqa: E731
+    assert names(0, said) == [] and names(1, spent) == ["Kestrel State", "Harlow Media"]
