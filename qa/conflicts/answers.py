@@ -70,15 +70,16 @@ def _focus_stem(question: str) -> str | None:
     return stem(head.lower())[:_PREFIX] if head.isalpha() else None
 
 
-# "Who reported ...?", "Who first designed ...?": a doer of the verb, named where the verb (or its
-# noun: "report", "designer") is, not any name of a sentence about the subject.
-# "Who is investigating WeWork?" asks the same of the verb in its -ing form.
-_WHO_DID = re.compile(r"\s*who\s+(?:(?:first|also|originally|reportedly|later)\s+)?(?:(?!(?:is|was|has|does)\b)[a-z]+(?:ed|s)"
-                      r"|(?:is|are|was|were|has been|have been|had been)\s+[a-z]{3,}ing)\b"
-                      # "What did NASA find on Europa?": what the verb took, named where the verb is, not
-                      # "Goddard Space Flight Center" of a sentence on who found it.
-                      r"|\s*what\s+(?:did|does|do|has|have|had|will|would)\s"
-                      r"|\s*what\s+(?:is|are|was|were)\s+(?:[\w'’.-]+\s+){1,3}?(?-i:[a-z]{3,}ing)(?:\s+(?:from|of|to|in|on|at|for|about|with)\b|\s*\??\s*$)", re.I)
+# Questions asking by their verb, whose answer is named where the verb (or its noun: "report",
+# "designer") is, not anywhere in a sentence about the subject: a doer ("Who reported ...?", "Who
+# first designed ...?", "Who is investigating WeWork?"), or what the verb took ("What did NASA find
+# on Europa?": not "Goddard Space Flight Center" of a sentence on who found it; "What were analysts
+# expecting from Home Depot?").
+_BY_ITS_VERB = re.compile(r"\s*who\s+(?:(?:first|also|originally|reportedly|later)\s+)?(?:(?!(?:is|was|has|does)\b)[a-z]+(?:ed|s)"
+                          r"|(?:is|are|was|were|has been|have been|had been)\s+[a-z]{3,}ing)\b"
+                          r"|\s*what\s+(?:did|does|do|has|have|had|will|would)\s"
+                          r"|\s*what\s+(?:is|are|was|were)\s+(?:[\w'’.-]+\s+){1,3}?(?-i:[a-z]{3,}ing)"
+                          r"(?:\s+(?:from|of|to|in|on|at|for|about|with)\b|\s*\??\s*$)", re.I)
 _NOT_PLURAL = re.compile(r"(?:ss|us|is|ics|news|series|species)$")
 _ONE_VALUE = frozenset(("DATE", "TIME", "DURATION", "NUM", "MONEY", "PERCENT", "QUANTITY"))
 
@@ -137,7 +138,7 @@ def _answers(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | 
         # Near what is asked ("directed by ..."); else near any word of the question, a little
         # farther: the subject's own name is next to many things that are no answer.
         anchors = [n for n, key in enumerate(s.keys) if q.asks(key)]
-        if not anchors and q.predicate and (st.anchored or st.who_anchored and _WHO_DID.match(q.text)):
+        if not anchors and q.predicate and (st.anchored or st.who_anchored and _BY_ITS_VERB.match(q.text)):
             continue
         named = q.kind is None and kind == "name"  # a name stated in the answer's place: next to what is asked only
         if named and not (anchors and (not st.named_subject or _speaks_of_subject(q, f, i))):
@@ -186,10 +187,10 @@ _BY_VERB = 6  # tokens
 
 def by_the_verb(q: _Question, s: _Sentence, first: int, last: int, st: QuestionSettings) -> bool:
     """Whether tokens ``first:last`` of ``s`` may answer the question: for one asking who did
-    something or what a verb took (``_WHO_DID``), only within a few tokens of the verb or another
+    something or what a verb took (``_BY_ITS_VERB``), only within a few tokens of the verb or another
     of its words: "said in the earnings release" / "in the company's news release" swap a word of
     two copies of one quote, not what "What were analysts expecting?" asks."""
-    if not (st.who_anchored and q.predicate and _WHO_DID.match(q.text)):
+    if not (st.who_anchored and q.predicate and _BY_ITS_VERB.match(q.text)):
         return True
     return any(q.asks(k) and first - _BY_VERB <= n < last + _BY_VERB for n, k in enumerate(s.keys))
 

@@ -143,9 +143,9 @@ class QuestionSettings:
     # A document's answer only next to a word of what the question asks ("directed by" for "who
     # directed"), not next to the subject's name alone. Off: RAMDocs recall .614 -> .506 (P .865).
     anchored: bool = False
-    # ... but always for "Who <verb>...?" ("Who reported the talks?"): a sentence without the verb
-    # or its noun names people and companies that did something else ("SK Hynix, Micron" of a
-    # sentence on partners). Off: as other questions.
+    # ... but always for "Who <verb>...?" ("Who reported the talks?") and "What did X <verb>?"
+    # (``answers._BY_ITS_VERB``): a sentence without the verb or its noun names people and companies
+    # that did something else ("SK Hynix, Micron" of a sentence on partners). Off: as other questions.
     who_anchored: bool = True
     # A one-word part left of a name once the question's own words are taken out, with nothing
     # between it and them ("Samsung Electronics" asked about Samsung), is the rest of the

@@ -160,11 +160,11 @@ _DEFINE = re.compile(r"\s*(?i:what|who)(?i:\s+(?:is|are|was|were)|['’]s)\s+(?i
 def _is_subject(question: str, span: str) -> bool:
     """Whether a span is a name the question already holds, in full or longer ("Arvind Kejriwal",
     "Delhi’s Chief Minister Arvind Kejriwal" asked "what did Kejriwal call Delhi"), or, asked who
-    someone is, that name after words describing it ("Walt Disney Co. executive Kevin Mayer" for
-    "Who is Kevin Mayer?"): the question's subject, no answer. A relative of the same surname ("Janet Jackson"
-    asked about Michael Jackson's sister) is not: the question's run is not inside the span; nor
-    is the run alone, nor a longer name asked to be defined ("AWS Trainium" for "What is
-    Trainium?" says whose it is)."""
+    someone is, that name after words describing it when :func:`_described` could not cut it off:
+    the question's subject, no answer. A relative of the same surname ("Janet Jackson" asked about
+    Michael Jackson's sister) is not: the question's run is not inside the span; nor is the run
+    alone, nor a longer name asked to be defined ("AWS Trainium" for "What is Trainium?" says
+    whose it is)."""
     words = _words(span)
     if not words or re.search(r"\bname\b", question, re.I):
         return False
