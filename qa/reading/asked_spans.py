@@ -4,6 +4,7 @@ with its currency, and not the asked thing itself restated."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Callable
 
 from ..indexing.lexical import tokenize
@@ -116,6 +117,7 @@ def defined_name(question: str) -> str:
 _DESCRIBES = re.compile(r"\s*(?i:who)\s+(?i:is|was)\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*\??\s*$")
 
 
+@lru_cache(maxsize=4096)
 def described_person(question: str) -> str:
     """The name a "Who is X?" question asks about ("Marc Benioff"), or ""."""
     m = _DESCRIBES.match(question)

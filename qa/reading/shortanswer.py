@@ -15,6 +15,7 @@ import math
 import re
 import threading
 from collections import OrderedDict
+from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
@@ -133,7 +134,8 @@ _NOT_NAMES = frozenset("what which who whom whose when where why how is are was 
                        "can could will would should i".split())
 
 
-def _name_runs(question: str) -> list[tuple[str, ...]]:
+@lru_cache(maxsize=4096)
+def _name_runs(question: str) -> tuple[tuple[str, ...], ...]:
     """The runs of capitalised words of a (recased) question ("Kejriwal" of "what did Kejriwal call
     Delhi"); not a run right after "which" / "what" ("Which Kennedy ...?" asks for a Kennedy), nor
     an owner's ("Who was Tesla's father?": his father may bear the name)."""
@@ -149,7 +151,7 @@ def _name_runs(question: str) -> list[tuple[str, ...]]:
         if run and not after_wh:
             runs.append(tuple(run))
         run, after_wh = [], word.casefold() in ("which", "what")
-    return runs
+    return tuple(runs)
 
 
 # "What is Trainium?", "who is Marc Benioff": the name and nothing after it.
@@ -165,6 +167,8 @@ def _is_subject(question: str, span: str) -> bool:
     Michael Jackson's sister) is not: the question's run is not inside the span; nor is the run
     alone, nor a longer name asked to be defined ("AWS Trainium" for "What is Trainium?" says
     whose it is)."""
+    if not _name_runs(question):
+        return False
     words = _words(span)
     if not words or re.search(r"\bname\b", question, re.I):
         return False
