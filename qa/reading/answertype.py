@@ -226,10 +226,11 @@ def _focus_from(toks: list[str], start: int, window: int = 2, after_wh: bool = F
         modifier = t == "total" and start + k + 1 < len(toks) and toks[start + k + 1] not in _STOP
         if t in _STOP or start + k in owners and not seen or modifier:  # "What total installed capacity ..."
             continue
-        nxt = toks[start + k + 1] if start + k + 1 < len(toks) else ""
-        if (not seen and nxt.endswith(("'s", "’s")) and not t.endswith(("'s", "’s"))
-                and not (after_wh and (k == 0 or toks[start - 1] == "which"))):
-            continue  # "What's Samsung Foundry's backlog?": the owner's first word, after a verb
+        reach = 4 if toks[start - 1:start] == ["of"] else 2  # "the name of X Y Z's"; else one word before the owner's
+        ahead = next((j for j in range(start + k + 1, min(len(toks), start + k + reach)) if toks[j].endswith(("'s", "’s"))), 0)
+        if (not seen and ahead and all(toks[m] not in _STOP for m in range(start + k + 1, ahead))
+                and not t.endswith(("'s", "’s")) and not (after_wh and (k == 0 or toks[start - 1] == "which"))):
+            continue  # an owner's first words: "What's Samsung Foundry's backlog?", "the name of John Henry Seadlund's father"
         if t.endswith(("'s", "’s")):
             owned = toks[start + k + 1] if start + k + 1 < len(toks) else ""
             # After "which" the words up to the owner are its noun phrase; after "what" they may
@@ -244,8 +245,7 @@ def _focus_from(toks: list[str], start: int, window: int = 2, after_wh: bool = F
                     if seen >= window:
                         break
                 continue
-            # "In what city's Marriott ...", "which memory maker's deal", "what was the coach's
-            # name": the owner is asked for.
+            # "In what city's Marriott ...", "which memory maker's deal", "what was the coach's name": the owner is asked for.
             t = t[:-2]
         if k and toks[start + k - 1].endswith(("'s", "’s")) and _compound_head(toks, start + k):
             # "What is Samsung's foundry backlog?": the owned phrase's last noun is the thing asked

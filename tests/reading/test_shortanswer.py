@@ -112,6 +112,9 @@ def test_question_focus_finds_the_focus_noun():
     ("What feature of the Shah's army enabled early victories?", "feature"),  # an owner after the focus
     ("What total installed capacity is Nexa targeting?", "capacity"),  # "total" only qualifies it
     ("What is the total?", "total"),
+    # (nineteenth round) an owner of three words after "the name of" (it was "john")
+    ("What is the name of John Henry Seadlund's father?", "father"),
+    ("What is the name of Meta's chip?", "chip"),
 ])
 def test_the_focus_is_not_what_only_qualifies_it(question, focus):
     assert question_focus(question).focus == focus
