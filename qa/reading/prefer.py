@@ -52,6 +52,7 @@ from .asked_kind import _names_more, _own_words, asked_kind, holds_asked_kind, n
 from .attribution import says_who
 from .holders import asks_holder, creator_tokens, holder_tokens
 from .kind_fit import asks_which_doer, doer_tokens, fit_kind, fits
+from .titles import asked_title, holders
 from .makers import asks_making, tied_maker
 from .measured import asked_owner, opens_with, other_owner
 from .answertype import answer_type, states_fact
@@ -105,8 +106,9 @@ def names_maker(question: str, v, names: float) -> bool:
 
 def reads_lower(question: str) -> bool:
     """Whether :func:`preferred` reads candidates below the top three (its ``extra``): asked who
-    makes a thing or where, what is besides a thing ruled out, or whose a thing is."""
-    return asks_making(question) or bool(excluded_phrase(question)) or asks_holder(question) or bool(defined_name(question))
+    makes a thing or where, what is besides a thing ruled out, whose a thing is, or who holds a title."""
+    return (asks_making(question) or bool(excluded_phrase(question)) or asks_holder(question) or bool(defined_name(question))
+            or bool(asked_title(question)[0]))
 
 
 def preferred(question: str, pool: Sequence[int], text: dict[int, str], names: dict[int, tuple[float, float]],
@@ -178,6 +180,10 @@ def preferred(question: str, pool: Sequence[int], text: dict[int, str], names: d
         # "Which company released Jalapeño?": not "Jalapeño has been released and entered testing",
         # but one naming who released it ("OpenAI and Broadcom released Jalapeño on June 24, 2026").
         pool = [i for i in pool if doer_tokens(question, views[i])] + pool
+    elif (title := asked_title(question))[0] and pool[0] not in holders(views := view(), [*pool, *extra], title):
+        # "Who is the Senate president?": not a sentence naming "President Donald Trump", but one
+        # naming the holder with the title ("the Senate President Bukola Saraki").
+        pool = holders(views, [*pool, *extra], title) + pool
     elif asked == "who" and question_names(question):
         # "Who is Anthropic's new hardware hire?": the best sentence names no one ("Talent moves
         # have drawn more attention to Anthropic's hardware clues"); a runner-up naming someone

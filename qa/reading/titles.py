@@ -1,0 +1,70 @@
+"""Who holds an office: "Who is the Senate president?", "who is the governor of South Dakota".
+
+Such a question is answered by a person the sentence names with the title: "the Senate President
+Bukola Saraki", "Governor Kristi Noem", "President of the Senate, Bukola Saraki", "Harvard's
+president, Drew Faust". A sentence naming someone else with part of it ("President Donald Trump"
+for the Senate president) is no answer; the reader's sentence choice (:mod:`qa.reading.prefer`)
+moves one naming the title's holder up.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+__all__ = ["asked_title", "holders", "title_holders"]
+
+# "Who is the Senate president?", "who was the new governor of South Dakota" (not "Who is the
+# Senate president's wife?": an owner's relative; not "Who is Kevin Mayer?": a named person).
+_TITLE = re.compile(r"\s*who\s+(?:is|was)\s+the\s+(?:current\s+|new\s+|former\s+)?((?:[\w.-]+\s+){0,2}?)"
+                    r"([A-Za-z][A-Za-z-]+)(?:\s+of\s+(?:the\s+)?([^?]+?))?\s*\??\s*$", re.I)
+# Offices, which news copy writes before the holder's name ("Governor Kristi Noem"). Not any role:
+# on SQuAD and RAMDocs, "Who was the director / founder / leader / ally of ...?" moved up sentences
+# naming someone else with the word, and the reader then abstained or named the wrong one.
+_OFFICES = frozenset("""president vice-president governor mayor ceo cfo coo cto chairman chairwoman chairperson chair
+    minister premier chancellor secretary speaker senator commissioner spokesman spokeswoman spokesperson""".split())
+# Words that may stand between the title and the name: "President of the Senate, Bukola Saraki".
+_BETWEEN = frozenset("of the , 's ’s".split())
+
+
+@lru_cache(maxsize=4096)
+def asked_title(question: str) -> tuple[str, frozenset[str], frozenset[str]]:
+    """(the title a "Who is the <title>?" question asks the holder of, the words before it, the
+    words of what it is "of"): ("president", {"senate"}, {}) of "Who is the Senate president?",
+    ("governor", {}, {"south", "dakota"}) of "who is the governor of South Dakota"; ("", {}, {})
+    for other questions."""
+    m = _TITLE.match(question)
+    # An office in small letters, or an acronym ("CEO"); not a name ("Who is the Doobie Brothers?").
+    if m is None or m.group(2).casefold() not in _OFFICES or not (m.group(2).islower() or m.group(2).isupper()):
+        return "", frozenset(), frozenset()
+    before, of = ({w for w in (text or "").casefold().split() if w not in _BETWEEN and len(w) > 1}
+                  for text in (m.group(1), m.group(3)))
+    return m.group(2).casefold(), frozenset(before), frozenset(of)
+
+
+def holders(views: dict, pool, title: tuple[str, frozenset[str], frozenset[str]]) -> list:
+    """The candidates of ``pool`` whose views name the title's holder: with the words of what it
+    is "of" when one does ("President of the Senate, Bukola Saraki" over "President Donald Trump"
+    for "Who is the president of the Senate?"); else with the words before it only ("Governor
+    Kristi Noem" in a page on South Dakota)."""
+    name, before, of = title
+    full = [i for i in pool if title_holders(views[i], name, before | of)]
+    return full or [i for i in pool if title_holders(views[i], name, before)]
+
+
+def title_holders(v, title: str, qualifiers: frozenset[str] = frozenset()) -> set[int]:
+    """Positions of the people view ``v`` names with ``title`` (and its ``qualifiers``) just
+    before them: the title within six words before the name, only names, "of", "the", commas and
+    possessives between; the qualifiers among those words or right after the title."""
+    out: set[int] = set()
+    for a, b, label in v.ents:
+        if label != "PERSON":
+            continue
+        for k in range(a - 1, max(-1, a - 7), -1):
+            if v.lower[k] == title or v.lower[k].rstrip("s") == title:
+                near = {v.lower[x].rstrip("'’s") for x in range(max(0, k - 3), a)}
+                if qualifiers <= near:
+                    out.update(range(a, b))
+                break
+            if not (v.text[k][:1].isupper() or v.lower[k] in _BETWEEN):
+                break
+    return out
