@@ -167,19 +167,28 @@ def _is_subject(question: str, span: str) -> bool:
     Michael Jackson's sister) is not: the question's run is not inside the span; nor is the run
     alone, nor a longer name asked to be defined ("AWS Trainium" for "What is Trainium?" says
     whose it is)."""
-    if not _name_runs(question):
+    all_runs, person, defining = _subject_reading(question)
+    if not all_runs:
         return False
     words = _words(span)
-    if not words or re.search(r"\bname\b", question, re.I):
+    if not words:
         return False
     low = [w.casefold() for w in words]
     # The run alone is left to the overlap features: "Who owns Meta's MTIA?" may be answered "Meta".
-    runs = [r for r in _name_runs(question) if len(r) < len(low)]
-    if described_person(question) and any(low[-len(r):] == list(r) for r in runs):
+    runs = [r for r in all_runs if len(r) < len(low)]
+    if person and any(low[-len(r):] == list(r) for r in runs):
         return True
-    if not all(w[:1].isupper() or w.isdigit() for w in words) or _DEFINE.match(question):
+    if defining or not all(w[:1].isupper() or w.isdigit() for w in words):
         return False
     return any(low[i:i + len(r)] == list(r) for r in runs for i in range(len(low) - len(r) + 1))
+
+
+@lru_cache(maxsize=4096)
+def _subject_reading(question: str) -> tuple[tuple[tuple[str, ...], ...], bool, bool]:
+    """What :func:`_is_subject` reads of the question, once per question: its name runs (none when
+    it asks for a name), whether it asks who a named person is, whether it asks to define a name."""
+    runs = () if re.search(r"\bname\b", question, re.I) else _name_runs(question)
+    return runs, bool(described_person(question)), _DEFINE.match(question) is not None
 
 
 def _described(question: str, sentence: str, cand: tuple):
