@@ -171,9 +171,9 @@ def _with_phrase(previous: str, phrase: str, answer: str | None = None) -> str |
     rest = previous[toks[aux].start():].strip()
     rest = rest[:1].lower() + rest[1:]
     if wh == 0 and toks[wh].group().casefold() in ("who", "whom"):  # not "With whom ..."
-        verb = toks[aux].group().casefold()
         if described_person(previous):
             return None  # "Who is Clive Chan?" + "why": no "Why is Clive Chan?"
+        verb = toks[aux].group().casefold()
         if answer and (re.search(r"\b(?:with|to|for|from|on|about|by)\s*\?*\s*$", rest) or verb in ("do", "does", "did")):
             rest = f"{rest.rstrip(' ?')} {answer}"  # "Who is Anthropic working with?": "... with Samsung"
         elif answer and aux == wh + 1 and aux + 1 < len(toks) and toks[aux + 1].group()[:1].islower():

@@ -212,8 +212,8 @@ def preferred(question: str, pool: Sequence[int], text: dict[int, str], names: d
         else:  # another company's figure: a runner-up opening with the owner and stating one is the owner's
             pool = [i for i in pool if opens_with(name, text[i]) and re.search(r"\d", text[i])
                     and other_owner(question, text[i]) is None] + pool
-    elif (name := defined_name(question) or described_person(question)) and (views := view()) and not definition_tokens(
-            views[pool[0]], name, (person := not defined_name(question))):
+    elif (name := (defined := defined_name(question)) or described_person(question)) and (views := view()) and not definition_tokens(
+            views[pool[0]], name, (person := not defined)):
         # "What is Jalapeño?": not "Jalapeño has been released and entered testing ...", which says
         # what happened to it; a runner-up saying what it is ("... positioning it as an accelerator
         # for large language model inference"). "Who is Kevin Mayer?": one giving his title.

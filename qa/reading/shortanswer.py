@@ -154,7 +154,9 @@ def _name_runs(question: str) -> tuple[tuple[str, ...], ...]:
     return tuple(runs)
 
 
-# "What is Trainium?", "who is Marc Benioff": the name and nothing after it.
+# "What is Trainium?", "who is Marc Benioff", "what's MTIA": the name and nothing after it (wider
+# than ``asked_spans.defined_name`` and ``described_person``, which the sentence choice reads: a
+# longer name is kept here for "what's" and "who are" questions too).
 _DEFINE = re.compile(r"\s*(?i:what|who)(?i:\s+(?:is|are|was|were)|['’]s)\s+(?i:the\s+|an?\s+)?[A-Z][\w'’.&-]*"
                      r"(?:\s+[A-Z][\w'’.&-]*){0,3}\s*\??\s*$")
 
