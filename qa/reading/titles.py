@@ -61,7 +61,7 @@ def title_holders(v, title: str, qualifiers: frozenset[str] = frozenset()) -> se
             continue
         for k in range(a - 1, max(-1, a - 7), -1):
             if v.lower[k] == title or v.lower[k].rstrip("s") == title:
-                near = {v.lower[x].rstrip("'’s") for x in range(max(0, k - 3), a)}
+                near = {re.sub(r"['’]s$", "", v.lower[x]) for x in range(max(0, k - 3), a)}  # "Harlow's" is "harlow"
                 if qualifiers <= near:
                     out.update(range(a, b))
                 break

@@ -32,6 +32,9 @@ def test_which_questions_ask_who_holds_a_title(question, title):
      "Dana Okoro"),
     ("Governor Kristi Vale said the campaign had worked.", "governor", set(), "Kristi Vale"),
     ("Harlow's president, Drew Faust, spoke on Monday.", "president", set(), "Drew Faust"),
+    ("Harlow's president, Drew Faust, spoke on Monday.", "president", {"harlow"}, "Drew Faust"),  # the owner qualifies
+    # a qualifier ending in "s" is read whole (it was "texa", and no Texas governor was found)
+    ("Texas Governor Greg Abbott said the campaign had worked.", "governor", {"texas"}, "Greg Abbott"),
     # another president, and a title far from the name, hold nothing
     ("They all favour impeachment, said President Dale Trent on Monday.", "president", {"senate"}, ""),
     ("The president said on Monday that Dana Okoro would read the letters.", "president", set(), ""),
