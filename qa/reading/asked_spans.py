@@ -13,7 +13,7 @@ from .counted import counted_noun
 from .stems import stem
 from .units import asks_process_node, counts_in_units, states_process_node
 
-__all__ = ["as_asked", "asks_kind_of", "defined_name", "definition_tokens", "described_person", "excluded_phrase", "quotes_closed", "restates_excluded",
+__all__ = ["as_asked", "asks_kind_of", "bracketed_full", "defined_name", "definition_tokens", "described_person", "excluded_phrase", "quotes_closed", "restates_excluded",
            "listed_beside", "purpose_of_focus", "restates_focus"]
 
 _FIGURES = AMOUNT_TYPES | {"DURATION"}
@@ -190,9 +190,13 @@ def defines_alone(question: str, views: Callable[[], list]) -> bool:
     if not (name := defined_name(question)):
         return False
     first, second = views()
-    # "The National Science Foundation Network (NSFNET) was ...": its full name, with what it was.
-    full = any(second.text[k] == name and second.text[k - 1] == "(" and second.pos[k - 2] == "PROPN" for k in range(2, second.n))
-    return bool(definition_tokens(first, name)) and not (definition_tokens(second, name) or full)
+    return bool(definition_tokens(first, name)) and not (definition_tokens(second, name) or bracketed_full(second, name))
+
+
+def bracketed_full(v, name: str) -> bool:
+    """Whether view ``v`` gives ``name``'s full name before it in brackets: "The National Science
+    Foundation Network (NSFNET) was ...", "The Computer Science Network (CSNET)"."""
+    return any(v.text[k] == name and v.text[k - 1] == "(" and v.pos[k - 2] == "PROPN" for k in range(2, v.n))
 
 
 def _name_heads(v, name: str) -> tuple[list[int], set[int]]:

@@ -16,7 +16,7 @@ from .asked_kind import FREQUENCY, asked_kind, asks_maker, maker_tokens, name_to
 from .acronyms import acronym_spelt, asked_acronym, expansion
 from .holders import asks_holder
 from .kind_fit import agent_tokens, asks_which_doer, doer_tokens, maker_span_fits
-from .asked_spans import (as_asked, purpose_of_focus, asks_kind_of, beside_excluded, defined_name, definition_tokens, described_person,
+from .asked_spans import (as_asked, bracketed_full, purpose_of_focus, asks_kind_of, beside_excluded, defined_name, definition_tokens, described_person,
                           excluded_stems, quotes_closed, restates_excluded, listed_beside, restates_focus)
 from .answertype import ENTITY_FIT, FOCUS_LABELS, TIME_TYPES as _TIMED, asked_currency, question_focus
 from .stems import stem
@@ -321,17 +321,18 @@ def span_candidates(question: str, sentence: str, doc, kinds: Sequence[str]) -> 
     # to manufacturing tape-out ...": a maker is a company or a person, so when the sentence names one
     # beyond the question's own names, the answer is a span holding it (for every "who" and "where"
     # question, spans holding any name lost more SQuAD answers than they gained). Likewise the name
-    # nearest the owner for "What is Meta's chip called?", a frequency ("every six months") for "how
-    # often", the whole phrase spelling an acronym ("Very high-speed Backbone Network Service", vBNS).
+    # nearest the owner for "What is Meta's chip called?", a frequency for "how often", the phrase
+    # spelling an acronym (vBNS); what X is for "What is X?", "Who is X?", else no short answer.
     kind = asked_kind(question)
-    often = kind == "often"
-    maker = asks_maker(question)
+    often, maker = kind == "often", asks_maker(question)
     spelt = acronym_spelt(q["defined_name"], v)  # "What is HBM?": "high-bandwidth memory (HBM)"
     asked = (maker_tokens(question, v) if maker else
              name_tokens(question, v) if kind == "name" else
              expansion(asked_acronym(question) or "", v) if kind == "stands" else
              {i for i in range(v.n) if FREQUENCY.search(v.lower[i])} if often else
              definition_tokens(v, q["defined_name"] or q["person"], bool(q["person"])) or spelt)  # "What is X?": what X is
+    if not asked and (name := q["defined_name"] or q["person"]) and not bracketed_full(v, name):
+        return []  # "Who is Broadcom?": not "OpenAI" of "OpenAI and Broadcom released Jalapeño"
     if not asked and (kind == "who" or asks_which_doer(question)) and not maker:
         asked = doer_tokens(question, v)  # "Who reported ...?": the subject of "reported"
     if not asked and q["excluded"]:

@@ -197,3 +197,19 @@ def test_who_a_sentence_says_the_asked_person_is(sentence, says):
 def test_who_is_x_is_answered_by_the_title_not_the_name(question, sentence, short):
     got = sa.extract_short_answer(question, sentence)
     assert got is not None and sentence[got[0]:got[1]] == short
+
+
+@pytest.mark.parametrize("question, sentence", [
+    # Before: "OpenAI" (the subject of the sentence's verb), as if Broadcom were OpenAI.
+    ("Who is Broadcom?", "OpenAI and Broadcom released Jalapeño on June 24, 2026."),
+    # Before: "testing": what happened to it, not what it is.
+    ("What is Jalapeño?", "Jalapeño has been released and entered testing, but it is not in commercial use."),
+])
+def test_a_sentence_saying_nothing_of_what_x_is_has_no_short_answer(question, sentence):
+    assert sa.extract_short_answer(question, sentence) is None
+
+
+def test_a_full_name_before_the_bracketed_name_says_what_it_is():
+    sentence = "The Computer Science Network (CSNET) was a computer network that began operation in 1981."
+    got = sa.extract_short_answer("What is CSNET?", sentence)
+    assert got is not None and sentence[got[0]:got[1]] == "Computer Science Network"
