@@ -55,7 +55,7 @@ from .kind_fit import asks_which_doer, doer_tokens, fit_kind, fits
 from .titles import asked_title, holders
 from .makers import asks_making, tied_maker
 from .measured import asked_owner, opens_with, other_owner
-from .answertype import answer_type, states_fact
+from .answertype import answer_type, asks_fact, states_fact
 from .named_amounts import unnamed_amount
 from .readerfeatures import YES_NO, _lower_words, question_names
 from ..indexing.lexical import question_terms, sentence_tokens, tokenize
@@ -111,13 +111,21 @@ def reads_lower(question: str) -> bool:
             or bool(asked_title(question)[0]))
 
 
+def _states(question: str, i: int, text: dict[int, str], typed: dict[int, int] | None, least: int) -> bool:
+    """Whether candidate ``i`` states the kind of fact asked for: an entity of that kind (``least``
+    2: one counting the thing counted, see :func:`preferred`) or a form the tagger misses."""
+    return (typed or {}).get(i, 0) >= least or states_fact(question, text[i])
+
+
 def preferred(question: str, pool: Sequence[int], text: dict[int, str], names: dict[int, tuple[float, float]],
-              view: Callable[[], dict[int, object]], extra: Sequence[int] = ()) -> list[int]:
+              view: Callable[[], dict[int, object]], extra: Sequence[int] = (), typed: dict[int, int] | None = None) -> list[int]:
     """``pool`` (candidate indices, best first) with the candidates that answer moved ahead when the
     first does not. ``text``: each candidate's sentence; ``names``: the share of the question's
     names it holds, and its article holds (1.0 when the question has none); ``view``: their
     parses, asked for only when needed; ``extra``: lower candidates, read only for a maker and
-    for what is besides a thing the question rules out (their texts, names and views given as well)."""
+    for what is besides a thing the question rules out (their texts, names and views given as well);
+    ``typed``: 2 for a candidate naming an entity of the kind of fact asked for (counting the
+    thing a "how many" question counts, if it counts one), 1 for one counting another thing, 0 for none."""
     pool = list(pool)
     asked = asked_kind(question)
     if extra and asked and asks_making(question) and not holds_asked_kind(asked, question, [(views := view())[pool[0]]]) and (
@@ -150,6 +158,15 @@ def preferred(question: str, pool: Sequence[int], text: dict[int, str], names: d
         # an amount of another thing; a runner-up giving the backlog's ("The current order backlog
         # ... has reached approximately 50 trillion won") (qa.reading.named_amounts).
         pool = own + pool
+    elif asks_fact(question) and answer_type(question) != "QUANTITY" and not _states(question, pool[0], text, typed, 1) and (
+            stating := [i for i in pool if _states(question, i, text, typed, 2) and names[i][0] >= names[pool[0]][0]]):
+        # "how much were the steelers and browns fined": not "The Steelers spent Monday trying to
+        # distance themselves from Thursday night's fight ...", which states no amount and which the
+        # reader would abstain on; a runner-up that does, naming as many of the question's names
+        # ("... and both teams received $250,000 fines"); asked how many cases, one counting cases
+        # ("10 human cases"), not a "6th fatality". Not for a measure ("how fast": "5 gigawatts"
+        # is a figure, no speed).
+        pool = stating + pool
     elif asked == "often" and not holds_asked_kind(asked, question, [(views := view())[pool[0]]]):
         # "meta chip release cadence": not "It has not released chip specifications, ...", which
         # says nothing of how often; a runner-up that does, on a thing of the question ("A new

@@ -255,7 +255,7 @@ class ExtractiveReader:
             names = {i: (float(feats[i, _F["names"]]), len(q_names & self._doc_terms.words(int(self.data.sentences[
                 cands[i][0], 0]))) / len(q_names) if q_names else 1.0) for i in read}
             best = preferred(question, pool, texts, names, lambda: dict(zip(read, views_of(
-                self.data, [cands[i][0] for i in read], list(texts.values())))), extra)[0]
+                self.data, [cands[i][0] for i in read], list(texts.values())))), extra, {i: int(feats[i, _F["type_match"]] * (2 - feats[i, _F["unit_gap"]])) for i in read})[0]
             short = found.get(best)
             if asks_what_said(question):
                 # "Did Samsung comment ...?" over Anthropic's statement: Samsung's own, if read at all.

@@ -87,7 +87,9 @@ def test_preferred_moves_up_the_sentence_naming_who_did_it():
     views = {i: _view(t) for i, t in texts.items()}
     names = {i: (1.0, 1.0) for i in texts}
     assert preferred("Which company released Zeta?", [0, 1], texts, names, lambda: views)[0] == 1
-    assert preferred("When was Zeta released?", [0, 1], texts, names, lambda: views)[0] == 0
+    # Not for a question asking something else of it ("When was Zeta released?" now takes the
+    # runner-up too, for its date: the best states none).
+    assert preferred("Why was Zeta released?", [0, 1], texts, names, lambda: views)[0] == 0
 
 
 def test_a_co_verb_asks_for_the_makers():

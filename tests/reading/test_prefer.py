@@ -244,3 +244,39 @@ def test_asked_yes_or_no_a_runner_up_naming_the_question_names_goes_before_one_n
     assert preferred("Is Acme's chip in mass production?", [0, 1, 2], text, names, _views(text))[0] == 0
     text[0] = "Globex and Initech stated that this chip has samples running in the lab."
     assert preferred("Is Acme's chip in mass production?", [0, 1, 2], text, names, _views(text))[0] == 0
+
+
+def test_asked_for_a_figure_a_runner_up_stating_one_goes_before_a_best_stating_none():
+    # The reader abstains on a best sentence stating no amount ("give no amount of money").
+    text = {0: "The Hawks spent Monday trying to distance themselves from the fight that led to suspensions.",
+            1: "Lutz also received a one-game suspension, and both the Hawks and the Owls received $250,000 fines.",
+            2: "The Hawks and the Owls meet again in two weeks."}
+    names = {i: ALL for i in text}
+    typed = {0: 0, 1: 2, 2: 0}  # the reader's entity types: the second names an amount of money
+    q = "How much were the Hawks and the Owls fined over the fight?"
+    assert preferred(q, [0, 1, 2], text, names, _views(text), typed=typed)[0] == 1
+    # Without the types nothing states an amount the tagger misses: the best stays.
+    assert preferred(q, [0, 1, 2], text, names, _views(text))[0] == 0
+    # Not one naming fewer of the question's names than the best.
+    names[1] = (0.5, 1.0)
+    assert preferred(q, [0, 1, 2], text, names, _views(text), typed=typed)[0] == 0
+
+
+def test_asked_how_many_of_a_thing_the_runner_up_must_count_that_thing():
+    text = {0: "Cases of the virus first appeared in the west of the state at the end of August.",
+            1: "Health authorities are reporting a 6th fatality linked to the virus.",
+            2: "The outbreak has resulted in 10 human cases and 46 animal cases."}
+    names = {i: ALL for i in text}
+    q = "How many human cases of the virus has the state had?"
+    # 2: an entity of the asked kind counting the thing counted; 1: a number counting something else.
+    assert preferred(q, [0, 1, 2], text, names, _views(text), typed={0: 0, 1: 1, 2: 2})[0] == 2
+    assert preferred(q, [0, 1, 2], text, names, _views(text), typed={0: 0, 1: 1, 2: 1})[0] == 0
+
+
+def test_a_measure_is_not_taken_from_a_runner_up():
+    # "How fast ...?" asks a speed; a runner-up's "5 gigawatts" is a figure of another measure.
+    text = {0: "Meta has not released chip specifications.", 1: "Meta aims to build a data center of 5 gigawatts.",
+            2: "Chips need power."}
+    names = {i: ALL for i in text}
+    assert preferred("How fast is Meta releasing new chips?", [0, 1, 2], text, names, _views(text),
+                     typed={0: 0, 1: 2, 2: 0})[0] == 0

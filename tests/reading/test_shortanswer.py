@@ -23,6 +23,7 @@ TYPE_CASES = [
     ("How long did the strike last?", "DURATION"),
     ("How much did Levi's Stadium cost?", "MONEY"),
     ("How much money did the startup raise?", "MONEY"),
+    ("how much were the two teams fined over the fight", "MONEY"),  # not a measure
     ("What percentage of voters backed the plan?", "PERCENT"),
     ("Where is the headquarters of the bank?", "PLACE"),
     ("What city hosted the summit?", "PLACE"),
