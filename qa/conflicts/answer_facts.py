@@ -16,6 +16,9 @@ from ..reading.answertype import question_focus
 from ..reading.owners import described_owners, with_plural_possessives
 from .choices import choice_options, stated_name
 from .counts import _MONTHS, WORD_NUMBERS, _day_of_month
+
+# A month or a day of the week opens no name ("The agency said Monday ..." asked who heads it).
+_CALENDAR = _MONTHS | frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 from .claims import STOPWORDS, Token, is_year, quantities, stem, tokenize
 from .headings import shouted, titled
 from ..ingest.text import nfkc
@@ -140,7 +143,7 @@ def _values(s: _Sentence) -> list[Value]:
     # token in turn. Years, figures, counts, names, in that order.
     out = _figure_values(s)
     toks, keys, names = s.tokens, s.keys, s.names
-    cap = [t[0][:1].isupper() and t[1] not in _MONTHS and not t[1][:1].isdigit() for t in toks]  # _cap, inlined
+    cap = [t[0][:1].isupper() and t[1] not in _CALENDAR and not t[1][:1].isdigit() for t in toks]  # _cap, inlined
     end, j = len(toks), 0
     for i in compress(range(end), cap):
         if i < j:
@@ -215,7 +218,7 @@ def _glued_to(s: _Sentence, i: int, v: Value, words: frozenset[str]) -> bool:
 
 
 def _cap(t: Token) -> bool:
-    return t.text[:1].isupper() and t.key not in _MONTHS and not t.key[:1].isdigit()
+    return t.text[:1].isupper() and t.key not in _CALENDAR and not t.key[:1].isdigit()
 
 
 def _kind_for(atype: str | None) -> str | None:

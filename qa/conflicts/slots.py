@@ -19,6 +19,7 @@ from collections.abc import Callable, Container, Mapping
 from .answer_facts import _PREFIX, _Q_STOP, DocFacts, Value, _Question
 from .claims import stem, tokenize
 from ..ingest.text import nfkc
+from ..reading.asked_kind import PEOPLE
 from ..reading.measured import speaker_said
 from ..reading.named_amounts import unnamed_amount
 from ..reading.ownwords import typed_as_keywords
@@ -246,11 +247,24 @@ def _figures(texts) -> frozenset[str]:
     return frozenset(m.group().replace(",", "") for t in texts for m in _FIGURE.finditer(t))
 
 
-def _fits(swapped: str, q: _Question) -> bool:
-    """Whether a swap is of the kind of answer the question asks for (any word for "what genre")."""
+def _fits(swapped: str, q: _Question, words: tuple[str, str] = ("", "")) -> bool:
+    """Whether a swap of ``words`` is of the kind of answer the question asks for: any word for
+    "what genre", but not one person described two ways ("the man wrote" / "the patient wrote" in
+    two copies of a quote, asked which journal published the case report), unless people are
+    asked for ("who", "what profession")."""
     if q.kind == "name":
-        return swapped == "name" or (q.other and swapped == "word")
+        return swapped == "name" or (q.other and swapped == "word" and not _redescribed(q, *words))
     return swapped == q.kind
+
+
+# Question words asking for a kind of person, which a person noun answers.
+_PERSON_ASKED = frozenset("who whom profession occupation job role title position career rank".split())
+
+
+def _redescribed(q: _Question, a: str, b: str) -> bool:
+    """Whether swapped words ``a`` and ``b`` are both nouns for a person and the question asks for
+    no kind of person."""
+    return a.casefold() in PEOPLE and b.casefold() in PEOPLE and not _PERSON_ASKED & q.keys
 
 
 def _components(pairs: list[tuple[str, str]]) -> list[list[str]]:
