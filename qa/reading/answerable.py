@@ -140,7 +140,9 @@ class DocTerms:
 
     def words(self, doc: int) -> frozenset[str]:
         if doc not in self._words:
-            self._words[doc] = frozenset(w.lower().strip(".,") for w in re.findall(r"[A-Za-z]+|\d[\d,.]*", self._raw[doc]))
+            # "U.K." is the word "uk", as a question types the name ("UK").
+            self._words[doc] = frozenset(w.lower().replace(".", "") if w[-1:] == "." and w[:1].isalpha() else w.lower().strip(".,")
+                                         for w in re.findall(r"(?:[A-Za-z]\.){2,}|[A-Za-z]+|\d[\d,.]*", self._raw[doc]))
         return self._words[doc]
 
     def context(self, data, row: int) -> frozenset[str]:

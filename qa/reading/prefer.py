@@ -60,7 +60,7 @@ from .named_amounts import unnamed_amount
 from .readerfeatures import YES_NO, _lower_words, question_names
 from ..indexing.lexical import question_terms, sentence_tokens, tokenize
 
-__all__ = ["dated_event", "dates_other_event", "names_maker", "preferred", "reads_lower"]
+__all__ = ["dated_event", "dates_other_event", "names_maker", "preferred", "reads_lower", "says"]
 
 # Nouns a date question asks about through the event before them: "deployment date", "release
 # schedule", "production timeline".
@@ -111,6 +111,23 @@ def reads_lower(question: str) -> bool:
             or bool(asked_title(question)[0]))
 
 
+def _label(sentence: str) -> bool:
+    """Whether a sentence ends without a full stop (a heading, a label, a caption)."""
+    return re.search(r"[.!?][\"”’')]*\s*$", sentence) is None
+
+
+def _states_nothing(sentence: str, view: Callable[[], dict[int, object]], i: int, headings: frozenset[int] | None) -> bool:
+    """Whether a sentence asks a question, or is a heading (a line of its own without a full stop;
+    not a sentence the splitter cut off at "O" of "O2") without a verb."""
+    return sentence.rstrip().rstrip("\"”’'").endswith("?") or (
+        i in headings if headings is not None else _label(sentence)) and not says(view()[i])
+
+
+def says(v) -> bool:
+    """Whether the parse ``v`` of a sentence has a verb: a line without one states nothing."""
+    return any(p in ("VERB", "AUX") for p in v.pos)
+
+
 def _states(question: str, i: int, text: dict[int, str], typed: dict[int, int] | None, least: int) -> bool:
     """Whether candidate ``i`` states the kind of fact asked for: an entity of that kind (``least``
     2: one counting the thing counted, see :func:`preferred`) or a form the tagger misses."""
@@ -118,15 +135,23 @@ def _states(question: str, i: int, text: dict[int, str], typed: dict[int, int] |
 
 
 def preferred(question: str, pool: Sequence[int], text: dict[int, str], names: dict[int, tuple[float, float]],
-              view: Callable[[], dict[int, object]], extra: Sequence[int] = (), typed: dict[int, int] | None = None) -> list[int]:
+              view: Callable[[], dict[int, object]], extra: Sequence[int] = (), typed: dict[int, int] | None = None,
+              headings: frozenset[int] | None = None) -> list[int]:
     """``pool`` (candidate indices, best first) with the candidates that answer moved ahead when the
     first does not. ``text``: each candidate's sentence; ``names``: the share of the question's
     names it holds, and its article holds (1.0 when the question has none); ``view``: their
     parses, asked for only when needed; ``extra``: lower candidates, read only for a maker and
     for what is besides a thing the question rules out (their texts, names and views given as well);
     ``typed``: 2 for a candidate naming an entity of the kind of fact asked for (counting the
-    thing a "how many" question counts, if it counts one), 1 for one counting another thing, 0 for none."""
+    thing a "how many" question counts, if it counts one), 1 for one counting another thing, 0 for none;
+    ``headings``: the candidates that are a line of their own without a full stop (None: read from the text)."""
     pool = list(pool)
+    nothing = lambda i: _states_nothing(text[i], view, i, headings)  # noqa: E731
+    if nothing(pool[0]) and (saying := [i for i in pool if not nothing(i)]):
+        # "Which prison is Julian Assange in?": not the page's label "Profile: Julian Assange", nor a
+        # heading asking a question ("Why Can't Taylor Swift Perform Her Own Songs?"), which state
+        # nothing; a runner-up that does ("He is currently being held at Belmarsh prison in London").
+        pool = saying + pool
     asked = asked_kind(question)
     if extra and asked and asks_making(question) and not holds_asked_kind(asked, question, [(views := view())[pool[0]]]) and (
             makers := [i for i in [*pool, *extra] if names_maker(question, views[i], names[i][0])]):

@@ -9,13 +9,12 @@ the abstention threshold come from ``qa/reading/data/reader.json``, fitted on SQ
 a cross-encoder (:mod:`qa.reading.crossreader`), whose logit is one more feature of the final score.
 
 Besides a low answerability (not alone for a question reworded from its article: :mod:`qa.reading.reworded`),
-checks make it abstain: the question asks for a figure, a date or an amount in a named currency and
-the answer states none; the question names a version ("Trainium3", "fourth-generation") and the answer
-only others ("Trainium2"), another figure or another owner's thing; a "who", "where" or "what is X's
-thing called" question and the answer names no one, no place or nothing beyond the question's own
-words (:mod:`qa.reading.asked_kind`); or the gate of :mod:`qa.reading.answerable` finds it a near
-miss. Before them, a runner-up of the top three is quoted where the best sentence would be no
-answer and it is one (:mod:`qa.reading.prefer`).
+checks make it abstain: the question asks for a figure, a date or an amount in a named currency and the
+answer states none; it names a version ("Trainium3") and the answer only others ("Trainium2"), another
+figure or another owner's thing; a "who", "where" or "what is X's thing called" question and the answer
+names no one, no place or nothing beyond the question's own words (:mod:`qa.reading.asked_kind`); or
+the gate of :mod:`qa.reading.answerable` finds it a near miss. Before them, a runner-up of the top
+three is quoted where the best sentence would be no answer and it is one (:mod:`qa.reading.prefer`).
 """
 from __future__ import annotations
 
@@ -35,7 +34,7 @@ from .makers import asks_making
 from .kind_fit import fit_kind, fits
 from .analysis import stored_views, views_of
 from .asked_spans import defines_alone
-from .prefer import dates_other_event, names_maker, preferred, reads_lower
+from .prefer import dates_other_event, names_maker, preferred, reads_lower, says
 from .readerconfig import CONFIG_PATH, ReaderConfig
 from .named_amounts import unnamed_amount
 from .measured import asks_what_said, names_the_speaker, other_owner, other_speaker, own_neighbour, own_statement, said_in, speaker_said
@@ -255,7 +254,8 @@ class ExtractiveReader:
             names = {i: (float(feats[i, _F["names"]]), len(q_names & self._doc_terms.words(int(self.data.sentences[
                 cands[i][0], 0]))) / len(q_names) if q_names else 1.0) for i in read}
             best = preferred(question, pool, texts, names, lambda: dict(zip(read, views_of(
-                self.data, [cands[i][0] for i in read], list(texts.values())))), extra, {i: int(feats[i, _F["type_match"]] * (2 - feats[i, _F["unit_gap"]])) for i in read})[0]
+                self.data, [cands[i][0] for i in read], list(texts.values())))), extra, {i: int(feats[i, _F["type_match"]] * (
+                    2 - feats[i, _F["unit_gap"]])) for i in read}, frozenset(i for i in read if feats[i, _F["heading"]]))[0]
             short = found.get(best)
             if asks_what_said(question):
                 # "Did Samsung comment ...?" over Anthropic's statement: Samsung's own, if read at all.
@@ -286,10 +286,10 @@ class ExtractiveReader:
             return Reading(doc, a, b, None, prob, True, abstain_reason(info), info)
         gate = self._gate_features(question, cands, best, info)
         a, b, partner = (a, b, None) if said_row is not None else self._merge_neighbour(cands, logits, best, doc, a, b, feats)
-        if partner is not None and (other_owner(question, text := self.texts_of(cands, [partner])[0])
-                                    or other_speaker(question, text)):
+        if partner is not None and (other_owner(question, text := self.texts_of(cands, [partner])[0]) or other_speaker(question, text)
+                                    or feats[partner, _F["heading"]] and not says(self._quote_views(cands, partner, None)[0])):
             # A neighbour on another company's thing ("Similar to Meta, Anthropic ...") or another
-            # party's statement does not join.
+            # party's statement does not join, nor a heading without a verb ("Profile: Julian Assange").
             a, b, partner = int(self.data.sentences[row, 1]), int(self.data.sentences[row, 2]), None
         if partner is None:
             a, b = colon_joined(self.data.sentences, self.raw[doc], row, a, b)

@@ -56,6 +56,12 @@ def test_numbers_turned_words_and_light_verbs():
     assert missing_words("What has the mayor of Harbour Town got?", frozenset(tokenize(doc)), tokenize) == ["mayor"]
 
 
+def test_a_dotted_acronym_is_the_name_typed_without_dots():
+    doc = "All parties are battling to win the U.K.’s Dec. 12 election, as the U.S. watches."
+    assert {"uk", "us"} <= DocTerms([doc]).words(0)
+    assert _features("When is the UK general election?", doc, doc)["names_doc"] == 0.0
+
+
 def test_the_gate_can_be_switched_off(monkeypatch, tmp_path):
     path = tmp_path / "gate.json"
     path.write_text(json.dumps({"weights": {}, "bias": 0.0, "threshold": 0.5}))

@@ -280,3 +280,37 @@ def test_a_measure_is_not_taken_from_a_runner_up():
     names = {i: ALL for i in text}
     assert preferred("How fast is Meta releasing new chips?", [0, 1, 2], text, names, _views(text),
                      typed={0: 0, 1: 2, 2: 0})[0] == 0
+
+
+@pytest.mark.parametrize("line", [
+    "Profile: Julian Assange",  # a page's label
+    "Why Can't Taylor Swift Perform Her Own Songs?",  # a heading asking a question
+])
+def test_a_line_stating_nothing_gives_way_to_a_runner_up_that_states_something(line):
+    text = {0: line, 1: "He is currently being held at Belmarsh prison in London, and she cannot perform her songs.",
+            2: "Belmarsh is a prison."}
+    names = {i: ALL for i in text}
+    assert preferred("Which prison is Julian Assange in?", [0, 1, 2], text, names, _views(text))[0] == 1
+    # Not a sentence the splitter cut off ("Both liquid and solid O" of "O2"), which the reader does
+    # not mark as a heading line.
+    assert preferred("Which prison is Julian Assange in?", [0, 1, 2], text, names, _views(text), headings=frozenset())[0] == (
+        1 if line.endswith("?") else 0)
+    # A headline with a verb states something: it stays first.
+    text[0] = "Samsung receives 10 trillion won OEM orders from Meta"
+    assert preferred("What did Samsung receive from Meta?", [0, 1, 2], text, names, _views(text))[0] == 0
+
+
+# A page's label after the answer ("Profile: Julian Zane") joins no quote (qa.reading.reader): joined,
+# its "Profile" was the short answer.
+LABELLED = ("Zane case dropped\n2026-07-03\n\nSwedish prosecutors have dropped an investigation into the Wikileaks founder.\n\n"
+            "The Wikileaks founder is currently being held at Ardent prison in London.\n\nProfile: Julian Zane\n\n"
+            "The decision means there will be no second extradition request.\n")
+
+
+@pytest.mark.parametrize("question", ["Which prison is Julian Zane in?", "Where is Julian Zane being held?"])
+def test_a_label_line_joins_no_quote(tmp_path, question):
+    from .test_kind_fit import _pipeline
+
+    a = _pipeline(tmp_path, LABELLED).ask(question)
+    assert a.answer == "The Wikileaks founder is currently being held at Ardent prison in London."
+    assert a.short_answer != "Profile"
