@@ -147,10 +147,13 @@ def preferred(question: str, pool: Sequence[int], text: dict[int, str], names: d
     ``headings``: the candidates that are a line of their own without a full stop (None: read from the text)."""
     pool = list(pool)
     nothing = lambda i: _states_nothing(text[i], view, i, headings)  # noqa: E731
-    if nothing(pool[0]) and (saying := [i for i in pool if not nothing(i)]):
+    fact = asks_fact(question)
+    if nothing(pool[0]) and (saying := [i for i in pool if not nothing(i) and (not fact or _states(question, i, text, typed, 2))]):
         # "Which prison is Julian Assange in?": not the page's label "Profile: Julian Assange", nor a
         # heading asking a question ("Why Can't Taylor Swift Perform Her Own Songs?"), which state
         # nothing; a runner-up that does ("He is currently being held at Belmarsh prison in London").
+        # Asked for a figure, one stating it ("how many chips has meta ordered": not "Samsung
+        # receives 10 trillion won OEM orders", an amount of money, over a headline stating none).
         pool = saying + pool
     asked = asked_kind(question)
     if extra and asked and asks_making(question) and not holds_asked_kind(asked, question, [(views := view())[pool[0]]]) and (
@@ -183,7 +186,7 @@ def preferred(question: str, pool: Sequence[int], text: dict[int, str], names: d
         # an amount of another thing; a runner-up giving the backlog's ("The current order backlog
         # ... has reached approximately 50 trillion won") (qa.reading.named_amounts).
         pool = own + pool
-    elif asks_fact(question) and answer_type(question) != "QUANTITY" and not _states(question, pool[0], text, typed, 1) and (
+    elif fact and answer_type(question) != "QUANTITY" and not _states(question, pool[0], text, typed, 1) and (
             stating := [i for i in pool if _states(question, i, text, typed, 2) and names[i][0] >= names[pool[0]][0]]):
         # "how much were the steelers and browns fined": not "The Steelers spent Monday trying to
         # distance themselves from Thursday night's fight ...", which states no amount and which the

@@ -314,3 +314,13 @@ def test_a_label_line_joins_no_quote(tmp_path, question):
     a = _pipeline(tmp_path, LABELLED).ask(question)
     assert a.answer == "The Wikileaks founder is currently being held at Ardent prison in London."
     assert a.short_answer != "Profile"
+
+
+def test_asked_for_a_figure_a_label_gives_way_only_to_a_runner_up_stating_it():
+    text = {0: "Nexa's 2nm Foundry Targets AI Chip Orders from Acme", 1: "Nexa receives 10 trillion won OEM orders from Acme.",
+            2: "Acme ordered hundreds of thousands of chips from Nexa."}
+    names = {i: ALL for i in text}
+    q = "How many chips has Acme ordered from Nexa?"
+    # The reader's entity types: an amount of money (counting no chips) and a count of chips.
+    assert preferred(q, [0, 1, 2], text, names, _views(text), typed={0: 0, 1: 1, 2: 2}, headings=frozenset({0}))[0] == 2
+    assert preferred(q, [0, 1], text, names, _views(text), typed={0: 0, 1: 1}, headings=frozenset({0}))[0] == 0
