@@ -128,6 +128,17 @@ def says(v) -> bool:
     return any(p in ("VERB", "AUX") for p in v.pos)
 
 
+# A day the question dates what it asks about by: "... deported on Wednesday?", "... in March?".
+_DAY = re.compile(r"\b(?:on|in|last|this|since)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|"
+                  r"march|april|june|july|august|september|october|november|december)\b", re.I)
+
+
+def _asked_day(question: str) -> str:
+    """The day of the week or month a question not asking when dates its event by, lower-cased ("")."""
+    m = _DAY.search(question)
+    return m.group(1).casefold() if m and answer_type(question) not in ("DATE", "TIME") else ""
+
+
 def _states(question: str, i: int, text: dict[int, str], typed: dict[int, int] | None, least: int) -> bool:
     """Whether candidate ``i`` states the kind of fact asked for: an entity of that kind (``least``
     2: one counting the thing counted, see :func:`preferred`) or a form the tagger misses."""
@@ -195,6 +206,12 @@ def preferred(question: str, pool: Sequence[int], text: dict[int, str], names: d
         # ("10 human cases"), not a "6th fatality". Not for a measure ("how fast": "5 gigawatts"
         # is a figure, no speed).
         pool = stating + pool
+    elif (day := _asked_day(question)) and day not in _lower_words(text[pool[0]]) and (
+            on_day := [i for i in pool if day in _lower_words(text[i])]):
+        # "how many indians were deported back from the us on wednesday": not "On October 18, more
+        # than 300 Indians ... were deported by Mexican immigration authorities", another day's; a
+        # runner-up of the day asked ("... nearly 150 Indians returned home broke on Wednesday ...").
+        pool = on_day + pool
     elif asked == "often" and not holds_asked_kind(asked, question, [(views := view())[pool[0]]]):
         # "meta chip release cadence": not "It has not released chip specifications, ...", which
         # says nothing of how often; a runner-up that does, on a thing of the question ("A new

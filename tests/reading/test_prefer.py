@@ -293,7 +293,7 @@ def test_a_line_stating_nothing_gives_way_to_a_runner_up_that_states_something(l
     assert preferred("Which prison is Julian Assange in?", [0, 1, 2], text, names, _views(text))[0] == 1
     # Not a sentence the splitter cut off ("Both liquid and solid O" of "O2"), which the reader does
     # not mark as a heading line.
-    assert preferred("Which prison is Julian Assange in?", [0, 1, 2], text, names, _views(text), headings=frozenset())[0] == (
+    assert preferred("Why is Julian Assange in prison?", [0, 1, 2], text, names, _views(text), headings=frozenset())[0] == (
         1 if line.endswith("?") else 0)
     # A headline with a verb states something: it stays first.
     text[0] = "Samsung receives 10 trillion won OEM orders from Meta"
@@ -324,3 +324,15 @@ def test_asked_for_a_figure_a_label_gives_way_only_to_a_runner_up_stating_it():
     # The reader's entity types: an amount of money (counting no chips) and a count of chips.
     assert preferred(q, [0, 1, 2], text, names, _views(text), typed={0: 0, 1: 1, 2: 2}, headings=frozenset({0}))[0] == 2
     assert preferred(q, [0, 1], text, names, _views(text), typed={0: 0, 1: 1}, headings=frozenset({0}))[0] == 0
+
+
+def test_a_day_the_question_names_moves_up_the_runner_up_of_that_day():
+    text = {0: "On October 18, more than 300 Indians were deported by Mexican immigration authorities.",
+            1: "Nearly 150 Indians returned home broke on Wednesday after being deported from the United States.",
+            2: "Officials said the deportations would continue."}
+    names = {i: ALL for i in text}
+    assert preferred("How many Indians were deported from the US on Wednesday?", [0, 1, 2], text, names, _views(text))[0] == 1
+    # Not when the day is what is asked, nor for a question naming no day.
+    assert preferred("When were 300 Indians deported, on Wednesday?", [0, 1, 2], text, names, _views(text))[0] == 0
+    assert preferred("How many Indians were deported from the US?", [0, 1, 2], text, names, _views(text))[0] == 0
+
