@@ -16,9 +16,6 @@ from ..reading.answertype import question_focus
 from ..reading.owners import described_owners, with_plural_possessives
 from .choices import choice_options, stated_name
 from .counts import _MONTHS, WORD_NUMBERS, _day_of_month
-
-# A month or a day of the week opens no name ("The agency said Monday ..." asked who heads it).
-_CALENDAR = _MONTHS | frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 from .claims import STOPWORDS, Token, is_year, quantities, stem, tokenize
 from .headings import shouted, titled
 from ..ingest.text import nfkc
@@ -28,6 +25,9 @@ from .precision import asked_precision, dates_agree, figures_agree, precise_key
 from .sentences import Encoder, _analyse, _DocSentences, _Sentence
 from .swaps import SharingIndex, sharing_index
 from ..ingest.corpus import Document
+
+# A month or a day of the week opens no name ("The agency said Monday ..." asked who heads it).
+_CALENDAR = _MONTHS | frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 ANSWER = "answer"
 _DATE_TYPES = frozenset({"DATE", "TIME"})

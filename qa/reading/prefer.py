@@ -128,7 +128,8 @@ def says(v) -> bool:
     return any(p in ("VERB", "AUX") for p in v.pos)
 
 
-# A day the question dates what it asks about by: "... deported on Wednesday?", "... in March?".
+# A day the question dates what it asks about by: "... deported on Wednesday?", "... in March?" (not
+# "May", as often the verb).
 _DAY = re.compile(r"\b(?:on|in|last|this|since)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|"
                   r"march|april|june|july|august|september|october|november|december)\b", re.I)
 

@@ -16,6 +16,11 @@ def _views(texts: dict[int, str]):
     return lambda: {i: _View(_nlp()(t)) for i, t in texts.items()}
 
 
+def _first(question: str, text: dict[int, str], names=None, **kw) -> int:
+    """The candidate preferred() puts first among all of ``text`` (each naming every name by default)."""
+    return preferred(question, list(text), text, names or {i: ALL for i in text}, _views(text), **kw)[0]
+
+
 def test_a_runner_up_naming_the_question_names_goes_first():
     text = {0: "Meta's MTIA plans to use Samsung's 2nm process.", 1: "Anthropic is exploring chips.",
             2: "OpenAI has begun testing the Jalapeño chip."}
@@ -319,20 +324,19 @@ def test_a_label_line_joins_no_quote(tmp_path, question):
 def test_asked_for_a_figure_a_label_gives_way_only_to_a_runner_up_stating_it():
     text = {0: "Nexa's 2nm Foundry Targets AI Chip Orders from Acme", 1: "Nexa receives 10 trillion won OEM orders from Acme.",
             2: "Acme ordered hundreds of thousands of chips from Nexa."}
-    names = {i: ALL for i in text}
     q = "How many chips has Acme ordered from Nexa?"
     # The reader's entity types: an amount of money (counting no chips) and a count of chips.
-    assert preferred(q, [0, 1, 2], text, names, _views(text), typed={0: 0, 1: 1, 2: 2}, headings=frozenset({0}))[0] == 2
-    assert preferred(q, [0, 1], text, names, _views(text), typed={0: 0, 1: 1}, headings=frozenset({0}))[0] == 0
+    assert _first(q, text, typed={0: 0, 1: 1, 2: 2}, headings=frozenset({0})) == 2
+    del text[2]
+    assert _first(q, text, typed={0: 0, 1: 1}, headings=frozenset({0})) == 0
 
 
 def test_a_day_the_question_names_moves_up_the_runner_up_of_that_day():
     text = {0: "On October 18, more than 300 Indians were deported by Mexican immigration authorities.",
             1: "Nearly 150 Indians returned home broke on Wednesday after being deported from the United States.",
             2: "Officials said the deportations would continue."}
-    names = {i: ALL for i in text}
-    assert preferred("How many Indians were deported from the US on Wednesday?", [0, 1, 2], text, names, _views(text))[0] == 1
+    assert _first("How many Indians were deported from the US on Wednesday?", text) == 1
     # Not when the day is what is asked, nor for a question naming no day.
-    assert preferred("When were 300 Indians deported, on Wednesday?", [0, 1, 2], text, names, _views(text))[0] == 0
-    assert preferred("How many Indians were deported from the US?", [0, 1, 2], text, names, _views(text))[0] == 0
+    assert _first("When were 300 Indians deported, on Wednesday?", text) == 0
+    assert _first("How many Indians were deported from the US?", text) == 0
 
