@@ -236,7 +236,7 @@ class QuestionConflicts:
                 for sw in self._swaps_of(fa, fb, st).swaps:
                     sa, sb = fa.sents[sw.row_a], fb.sents[sw.row_b]
                     kind = sw.kind(sa, sb)
-                    if not _fits(kind, q, (sw.text_a, sw.text_b)) or not by_the_verb(q, sa, sw.first_a, sw.last_a, st) or (
+                    if not _fits(kind, q, sw, sa, sb) or not by_the_verb(q, sa, sw.first_a, sw.last_a, st) or (
                             (da, sa.start) in covered and (db, sb.start) in covered):
                         continue
                     if kind == "number" and not _figures_differ(sa, sb, sw):

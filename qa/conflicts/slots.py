@@ -247,14 +247,33 @@ def _figures(texts) -> frozenset[str]:
     return frozenset(m.group().replace(",", "") for t in texts for m in _FIGURE.finditer(t))
 
 
-def _fits(swapped: str, q: _Question, words: tuple[str, str] = ("", "")) -> bool:
-    """Whether a swap of ``words`` is of the kind of answer the question asks for: any word for
-    "what genre", but not one person described two ways ("the man wrote" / "the patient wrote" in
-    two copies of a quote, asked which journal published the case report), unless people are
-    asked for ("who", "what profession")."""
+def _fits(swapped: str, q: _Question, sw=None, sa=None, sb=None) -> bool:
+    """Whether swap ``sw`` (between sentences ``sa`` and ``sb``) is of the kind of answer the
+    question asks for: any word for "what genre", but not one person described two ways ("the man
+    wrote" / "the patient wrote" in two copies of a quote, asked which journal published the case
+    report), unless people are asked for ("who", "what profession"); nor what two copies of a
+    quote's attribution word apart ("chairman Dan Roe said in the earnings release" / "said CEO Dan
+    Roe in the company's news release"), unless the question asks who said what, or where."""
+    if sw is not None and not (_PERSON_ASKED | _SAYING) & q.keys and _in_attribution(sa, sw.first_a) and _in_attribution(sb, sw.first_b):
+        return False
     if q.kind == "name":
-        return swapped == "name" or (q.other and swapped == "word" and not _redescribed(q, *words))
+        return swapped == "name" or (q.other and swapped == "word" and not (sw and _redescribed(q, sw.text_a, sw.text_b)))
     return swapped == q.kind
+
+
+_SAYING = frozenset("say says said tell told where release statement".split())
+# A quotation's attribution: after the closing mark, the speaker and the verb of saying within a few words.
+_ATTRIBUTION = re.compile(r"\s*,?\s*(?:[\w'’.,-]+\s+){0,8}?(?:said|says|told|added|wrote)\b", re.I)
+
+
+def _in_attribution(s, first: int) -> bool:
+    """Whether token ``first`` of sentence ``s`` is in the attribution after a quotation's closing
+    mark ("... ,” chairman Dan Roe said in the earnings release.")."""
+    at = s.tokens[first].start
+    close = max(s.norm.rfind("”", 0, at), s.norm.rfind('"', 0, at))
+    if close >= 0 and s.norm[close] == '"' and (close == 0 or s.norm[close - 1].isspace()):
+        return False  # a straight mark after a space opens a quotation
+    return close >= 0 and _ATTRIBUTION.match(s.norm, close + 1) is not None
 
 
 # Question words asking for a kind of person, which a person noun answers.

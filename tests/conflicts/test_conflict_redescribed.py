@@ -30,3 +30,13 @@ def test_a_redescribed_person_in_two_copies_is_no_answer(encode):
 @MODES
 def test_a_day_of_the_week_is_no_name(encode):
     assert real(find("Who heads the Vela team studying hibernation?", [HEAD, SAID], encode)) == []
+
+
+# Two copies of one quote word its attribution apart ("chairman Dan Roe said in the earnings release"
+# / "said CEO Dan Roe in the company's news release"): asked anything but who said it, or where,
+# that is no answer (before: "chairman" / "said CEO" asked for the sales forecast).
+@MODES
+def test_a_quotation_s_attribution_is_no_answer(encode):
+    from .test_conflict_doers import EARNINGS, EARNINGS2
+
+    assert real(find("What is Nexa Stores' new comparable sales forecast?", [EARNINGS, EARNINGS2], encode)) == []
