@@ -7,7 +7,6 @@ import re
 import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import chain, compress
 
 import numpy as np
@@ -332,7 +331,6 @@ _FURNITURE = frozenset("retrieved archived accessed categories category edit wik
                        "doi issn oclc jump navigation menu sidebar toggle redirected".split())
 
 
-@lru_cache(maxsize=8192)
 def _junk(v: Value, s: _Sentence) -> bool:
     """Coordinates ("39.212583"), codes and parts of ISO dates ("2000-04-01") are no answers,
     nor is page furniture ("Retrieved", "Categories"), nor a run of words in capitals (a headline

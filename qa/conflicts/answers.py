@@ -188,8 +188,8 @@ _BY_VERB = 6  # tokens
 def by_the_verb(q: _Question, s: _Sentence, first: int, last: int, st: QuestionSettings) -> bool:
     """Whether tokens ``first:last`` of ``s`` may answer the question: for one asking who did
     something or what a verb took (``_BY_ITS_VERB``), only within a few tokens of the verb or another
-    of its words: "said in the earnings release" / "in the company's news release" swap a word of
-    two copies of one quote, not what "What were analysts expecting?" asks."""
+    of its words. (A swap in a quote's attribution, "said in the earnings release" / "in the
+    company's news release", is no answer to any question but who said it: ``slots._fits``.)"""
     if not (st.who_anchored and q.predicate and _BY_ITS_VERB.match(q.text)):
         return True
     return any(q.asks(k) and first - _BY_VERB <= n < last + _BY_VERB for n, k in enumerate(s.keys))

@@ -7,6 +7,7 @@ line that is a heading (in capitals, or in title case without a full stop) state
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .claims import STOPWORDS
 from .sentences import _Sentence
@@ -44,12 +45,14 @@ def disambiguated(a: _Sentence, b: _Sentence, ops: list) -> bool:
                for op, a0, a1, b0, b1 in ops)
 
 
+@lru_cache(maxsize=8192)  # read for every name value of a sentence: once per line
 def shouted(text: str) -> bool:
     """A line set in capitals (a headline): its capitals say nothing about what is a name."""
     words = [w for w in re.findall(r"[^\W\d_]+", text) if len(w) > 1]
     return len(words) >= 3 and sum(w.isupper() for w in words) >= 0.8 * len(words)
 
 
+@lru_cache(maxsize=8192)
 def titled(text: str) -> bool:
     """A line in title case without a full stop ("The Doobie Brothers Tour Dates"): a heading,
     which states nothing of what it names."""

@@ -18,6 +18,8 @@ from collections.abc import Callable, Container, Mapping
 
 from .answer_facts import _PREFIX, _Q_STOP, DocFacts, Value, _Question
 from .claims import stem, tokenize
+from .sentences import _Sentence
+from .swaps import Swap
 from ..ingest.text import nfkc
 from ..reading.asked_kind import PEOPLE
 from ..reading.measured import speaker_said
@@ -247,17 +249,17 @@ def _figures(texts) -> frozenset[str]:
     return frozenset(m.group().replace(",", "") for t in texts for m in _FIGURE.finditer(t))
 
 
-def _fits(swapped: str, q: _Question, sw=None, sa=None, sb=None) -> bool:
+def _fits(swapped: str, q: _Question, sw: Swap, sa: _Sentence, sb: _Sentence) -> bool:
     """Whether swap ``sw`` (between sentences ``sa`` and ``sb``) is of the kind of answer the
     question asks for: any word for "what genre", but not one person described two ways ("the man
     wrote" / "the patient wrote" in two copies of a quote, asked which journal published the case
     report), unless people are asked for ("who", "what profession"); nor what two copies of a
     quote's attribution word apart ("chairman Dan Roe said in the earnings release" / "said CEO Dan
     Roe in the company's news release"), unless the question asks who said what, or where."""
-    if sw is not None and not (_PERSON_ASKED | _SAYING) & q.keys and _in_attribution(sa, sw.first_a) and _in_attribution(sb, sw.first_b):
+    if not (_PERSON_ASKED | _SAYING) & q.keys and _in_attribution(sa, sw.first_a) and _in_attribution(sb, sw.first_b):
         return False
     if q.kind == "name":
-        return swapped == "name" or (q.other and swapped == "word" and not (sw and _redescribed(q, sw.text_a, sw.text_b)))
+        return swapped == "name" or (q.other and swapped == "word" and not _redescribed(q, sw.text_a, sw.text_b))
     return swapped == q.kind
 
 
@@ -266,7 +268,7 @@ _SAYING = frozenset("say says said tell told where release statement".split())
 _ATTRIBUTION = re.compile(r"\s*,?\s*(?:[\w'’.,-]+\s+){0,8}?(?:said|says|told|added|wrote)\b", re.I)
 
 
-def _in_attribution(s, first: int) -> bool:
+def _in_attribution(s: _Sentence, first: int) -> bool:
     """Whether token ``first`` of sentence ``s`` is in the attribution after a quotation's closing
     mark ("... ,” chairman Dan Roe said in the earnings release.")."""
     at = s.tokens[first].start

@@ -111,16 +111,10 @@ def reads_lower(question: str) -> bool:
             or bool(asked_title(question)[0]))
 
 
-def _label(sentence: str) -> bool:
-    """Whether a sentence ends without a full stop (a heading, a label, a caption)."""
-    return re.search(r"[.!?][\"”’')]*\s*$", sentence) is None
-
-
-def _states_nothing(sentence: str, view: Callable[[], dict[int, object]], i: int, headings: frozenset[int] | None) -> bool:
+def _states_nothing(sentence: str, view: Callable[[], dict[int, object]], i: int, headings: frozenset[int]) -> bool:
     """Whether a sentence asks a question, or is a heading (a line of its own without a full stop;
     not a sentence the splitter cut off at "O" of "O2") without a verb."""
-    return sentence.rstrip().rstrip("\"”’'").endswith("?") or (
-        i in headings if headings is not None else _label(sentence)) and not says(view()[i])
+    return sentence.rstrip().rstrip("\"”’'").endswith("?") or i in headings and not says(view()[i])
 
 
 def says(v) -> bool:
@@ -148,7 +142,7 @@ def _states(question: str, i: int, text: dict[int, str], typed: dict[int, int] |
 
 def preferred(question: str, pool: Sequence[int], text: dict[int, str], names: dict[int, tuple[float, float]],
               view: Callable[[], dict[int, object]], extra: Sequence[int] = (), typed: dict[int, int] | None = None,
-              headings: frozenset[int] | None = None) -> list[int]:
+              headings: frozenset[int] = frozenset()) -> list[int]:
     """``pool`` (candidate indices, best first) with the candidates that answer moved ahead when the
     first does not. ``text``: each candidate's sentence; ``names``: the share of the question's
     names it holds, and its article holds (1.0 when the question has none); ``view``: their
@@ -156,7 +150,7 @@ def preferred(question: str, pool: Sequence[int], text: dict[int, str], names: d
     for what is besides a thing the question rules out (their texts, names and views given as well);
     ``typed``: 2 for a candidate naming an entity of the kind of fact asked for (counting the
     thing a "how many" question counts, if it counts one), 1 for one counting another thing, 0 for none;
-    ``headings``: the candidates that are a line of their own without a full stop (None: read from the text)."""
+    ``headings``: the candidates that are a line of their own without a full stop."""
     pool = list(pool)
     nothing = lambda i: _states_nothing(text[i], view, i, headings)  # noqa: E731
     fact = asks_fact(question)
@@ -243,10 +237,10 @@ def preferred(question: str, pool: Sequence[int], text: dict[int, str], names: d
         # "Which company released Jalapeño?": not "Jalapeño has been released and entered testing",
         # but one naming who released it ("OpenAI and Broadcom released Jalapeño on June 24, 2026").
         pool = [i for i in pool if doer_tokens(question, views[i])] + pool
-    elif (title := asked_title(question))[0] and pool[0] not in holders(views := view(), [*pool, *extra], title):
+    elif (title := asked_title(question))[0] and pool[0] not in (held := holders(view(), [*pool, *extra], title)):
         # "Who is the Senate president?": not a sentence naming "President Donald Trump", but one
         # naming the holder with the title ("the Senate President Bukola Saraki").
-        pool = holders(views, [*pool, *extra], title) + pool
+        pool = held + pool
     elif asked == "who" and question_names(question):
         # "Who is Anthropic's new hardware hire?": the best sentence names no one ("Talent moves
         # have drawn more attention to Anthropic's hardware clues"); a runner-up naming someone

@@ -130,6 +130,8 @@ _POSS = re.compile(r"['’]s?$")
 
 def _words(text: str) -> list[str]:
     return [_POSS.sub("", w) for w in _TOKEN.findall(text)]
+
+
 _NOT_NAMES = frozenset("what which who whom whose when where why how is are was were do does did has have had "
                        "can could will would should i".split())
 

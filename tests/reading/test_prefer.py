@@ -295,14 +295,14 @@ def test_a_line_stating_nothing_gives_way_to_a_runner_up_that_states_something(l
     text = {0: line, 1: "He is currently being held at Belmarsh prison in London, and she cannot perform her songs.",
             2: "Belmarsh is a prison."}
     names = {i: ALL for i in text}
-    assert preferred("Which prison is Julian Assange in?", [0, 1, 2], text, names, _views(text))[0] == 1
+    assert preferred("Which prison is Julian Assange in?", [0, 1, 2], text, names, _views(text), headings=frozenset({0}))[0] == 1
     # Not a sentence the splitter cut off ("Both liquid and solid O" of "O2"), which the reader does
     # not mark as a heading line.
     assert preferred("Why is Julian Assange in prison?", [0, 1, 2], text, names, _views(text), headings=frozenset())[0] == (
         1 if line.endswith("?") else 0)
     # A headline with a verb states something: it stays first.
     text[0] = "Samsung receives 10 trillion won OEM orders from Meta"
-    assert preferred("What did Samsung receive from Meta?", [0, 1, 2], text, names, _views(text))[0] == 0
+    assert preferred("What did Samsung receive from Meta?", [0, 1, 2], text, names, _views(text), headings=frozenset({0}))[0] == 0
 
 
 # A page's label after the answer ("Profile: Julian Zane") joins no quote (qa.reading.reader): joined,
