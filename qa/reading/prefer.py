@@ -55,6 +55,7 @@ from .kind_fit import asks_which_doer, doer_tokens, fit_kind, fits
 from .titles import asked_title, holders
 from .makers import asks_making, tied_maker
 from .measured import asked_owner, opens_with, other_owner
+from .ages import aged_name, asks_age, states_age
 from .answertype import answer_type, asks_fact, states_fact
 from .named_amounts import unnamed_amount
 from .readerfeatures import YES_NO, _lower_words, question_names
@@ -108,7 +109,7 @@ def reads_lower(question: str) -> bool:
     """Whether :func:`preferred` reads candidates below the top three (its ``extra``): asked who
     makes a thing or where, what is besides a thing ruled out, whose a thing is, or who holds a title."""
     return (asks_making(question) or bool(excluded_phrase(question)) or asks_holder(question) or bool(defined_name(question))
-            or bool(asked_title(question)[0]))
+            or bool(asked_title(question)[0]) or asks_age(question))
 
 
 def _states_nothing(sentence: str, view: Callable[[], dict[int, object]], i: int, headings: frozenset[int]) -> bool:
@@ -192,6 +193,14 @@ def preferred(question: str, pool: Sequence[int], text: dict[int, str], names: d
         # an amount of another thing; a runner-up giving the backlog's ("The current order backlog
         # ... has reached approximately 50 trillion won") (qa.reading.named_amounts).
         pool = own + pool
+    elif asks_age(question) and not states_age(text[pool[0]], question) and (aged := [
+            i for i in [*pool, *extra] if states_age(text[i], question) and (names[i][0] >= names[pool[0]][0] or aged_name(
+                text[i], question))]):
+        # "how old is julian assange": not "... a rape allegation made against ... Julian Assange in
+        # 2010", a year, nor "one long chapter", a count; a sentence giving his age ("The US wants
+        # the UK to extradite Assange, 47, ..."), read below the top three as well: one naming as
+        # many of the question's names, or giving the age of one of them.
+        pool = aged + pool
     elif fact and answer_type(question) != "QUANTITY" and not _states(question, pool[0], text, typed, 1) and (
             stating := [i for i in pool if _states(question, i, text, typed, 2) and names[i][0] >= names[pool[0]][0]]):
         # "how much were the steelers and browns fined": not "The Steelers spent Monday trying to

@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
+from .ages import asks_age, named_ages
 from .answertype import TIME_TYPES, answer_type, question_focus
 from .asked_spans import described_person
 from ..models import cached_model
@@ -231,6 +232,9 @@ def _rank(question: str, sentence: str, doc=None):
         # Keywords asking for a time ("anthropic chip timeline") are answered by one, not by
         # "... or mass production timelines" of a sentence saying none was disclosed: the quote alone.
         cands = [c for c in cands if c[2].get("type.match")]
+    if asks_age(question) and (ages := named_ages(question, sentence)):
+        # "How old was Newton?" of "(Manning was 39, Newton was 26)": Newton's age, not Manning's.
+        cands = [c for c in cands if any(c[0] <= a and b <= c[1] <= b + 12 for a, b in ages)] or cands
     if not cands:
         return None
     scored = [(score(f, w), a, b) for a, b, f in cands]

@@ -70,6 +70,8 @@ def is_duration(lower: Sequence[str], pos: Sequence[str], head: Sequence[int], r
         return False
     if unit + 1 < len(lower) and lower[unit + 1] in _FROM_NOW:
         return False  # "3.5 billion years ago", "two years later": counted back or on to a point
+    if "old" in lower[unit + 1:unit + 3]:
+        return False  # "the 43-year-old man", "47 years old": an age, not how long something took
     return any(head[k] == unit and _is_count(lower[k], pos[k]) for k in range(max(0, min(i, unit) - 1), unit))
 
 

@@ -340,3 +340,23 @@ def test_a_day_the_question_names_moves_up_the_runner_up_of_that_day():
     assert _first("When were 300 Indians deported, on Wednesday?", text) == 0
     assert _first("How many Indians were deported from the US?", text) == 0
 
+
+
+def test_asked_an_age_a_sentence_giving_one_goes_first():
+    text = {0: "Prosecutors dropped an investigation into an allegation made against Julian Zane in 2010.",
+            1: "With the end of Julian Zane's legal troubles, one long chapter in the saga is over.",
+            2: "The US wants the UK to extradite Zane, 47, over his alleged role in the leak."}
+    # The age is Zane's though the sentence names him only by his last name (half the names).
+    names = {0: ALL, 1: ALL, 2: (0.5, 1.0)}
+    assert _first("How old is Julian Zane?", text, names) == 2
+    # Read below the top three as well (``extra``), as the reader hands them over for ages.
+    assert preferred("How old is Julian Zane?", [0, 1], text, names, _views(text), extra=[2])[0] == 2
+    # Another person's age, in a sentence naming fewer of the question's names, does not move up.
+    text[2] = "The US wants the UK to extradite Morgan, 47, over his alleged role in the leak."
+    assert _first("How old is Julian Zane?", text, names) == 0
+    # Nor for an age difference, or another question.
+    text[2] = "Zane and Morgan set a record (Morgan was 39, Zane was 26)."
+    assert _first("What was the age difference between Zane and Morgan?", text, names) == 0
+    assert _first("When was Julian Zane accused?", text, names) == 0
+    assert _first("How old was Julian Zane?", text, names) == 2
+

@@ -34,6 +34,8 @@ def _shapes(sentence: str) -> dict[str, tuple[bool, bool]]:
     ("Life appeared 3.5 billion years ago, on a young planet.", "3.5 billion years", False, False),
     ("The firm moved two years later to a larger site.", "two years later", False, False),
     ("The style spread in the 19th century across the region.", "19th century", False, False),
+    ("The patient, a 43-year-old man, saw his doctor in November.", "43 - year", False, False),  # an age
+    ("He was 47 years old when he was evicted.", "47 years", False, False),
 ])
 def test_a_length_of_time_is_told_from_a_point(sentence, span, duration, calendar):
     shapes = _shapes(sentence)

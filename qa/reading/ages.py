@@ -1,0 +1,54 @@
+"""Questions asking someone's age, and the ages sentences give: news writes "the 48-year-old",
+"Assange, 47, ..." or "(Manning was 39, Newton was 26)", which the entity tagger reads as plain
+numbers or dates. The reader moves up a sentence giving an age (``qa.reading.prefer``) and takes
+the age of the person asked about for its short answer (``qa.reading.shortanswer``)."""
+from __future__ import annotations
+
+import re
+
+from .answertype import question_focus
+from .readerfeatures import question_names
+
+__all__ = ["aged_name", "asks_age", "named_ages", "states_age"]
+
+_AGE_GAP = re.compile(r"\bage\s+(?:difference|gap)\b|\bolder\b|\byounger\b|\b(?:median|average|mean)\s+age\b", re.I)
+# An age as news writes it: "the 48-year-old", "47 years old", "aged 47", "at the age of 47", or
+# beside a name: "Assange, 47, ...", "(Manning was 39, Newton was 26)".
+_AGE = re.compile(r"\b\d{1,3}(?:-year-old\b|\s+years?\s+old\b)|\b(?:aged?|age of)\s+\d{1,3}\b"
+                  r"|(?P<name>[A-Z][\w’'-]*)?(?:,\s+(?P<after>\d{1,3}),|\s+(?:was|is|turned)\s+(?P<was>\d{1,3})\s*[,;.)])")
+
+
+def asks_age(question: str) -> bool:
+    """Whether a question asks someone's age ("how old is ...", "at what age ..."), not an age
+    difference ("How much older was Manning than Newton?")."""
+    foc = question_focus(question)
+    return (foc.wh == "how old" or foc.focus == "age") and not _AGE_GAP.search(question)
+
+
+# "how old was the girl ...", "what age is the new manager": the person asked about, by a noun.
+_ASKED_NOUN = re.compile(r"\b(?:old|age)\s+(?:is|was|were|are|of)\s+(?:the|a|an|this|that)\s+(?:\w+\s+){0,2}?"
+                         r"(?P<noun>man|woman|boy|girl|child|baby|victim|suspect|patient|driver|teenager|manager|"
+                         r"player|officer|student|mother|father|son|daughter|wife|husband)\b", re.I)
+
+
+def states_age(sentence: str, question: str = "") -> bool:
+    """Whether a sentence gives someone's age; asked of a person by a noun ("how old was the girl
+    ..."), an age of that noun ("a 17-year-old girl"), not a named man's ("Prince Andrew, the
+    nearly 60-year-old younger brother ...")."""
+    noun = _ASKED_NOUN.search(question)
+    if noun is None:
+        return _AGE.search(sentence) is not None
+    return re.search(r"\b\d{1,3}-year-old\s+(?:\w+\s+)?" + noun.group("noun") + r"\b", sentence, re.I) is not None
+
+
+def named_ages(question: str, sentence: str) -> list[tuple[int, int]]:
+    """Where the sentence gives one of the question's names an age: the figure's offsets
+    ("26" of "Newton was 26" asked how old Newton was)."""
+    words = {w.casefold() for n in question_names(question) for w in n.split()}
+    return [m.span("after" if m.group("after") else "was") for m in _AGE.finditer(sentence)
+            if m.group("name") and m.group("name").casefold() in words]
+
+
+def aged_name(sentence: str, question: str) -> bool:
+    """Whether the sentence gives the age of one of the question's names ("Assange, 47, ...")."""
+    return bool(named_ages(question, sentence))
