@@ -1,5 +1,6 @@
-"""Candidate answers and what the question path knows about each document (``DocFacts``, built
-once per document) and about the question; see ``qa.conflicts.question`` for the method.
+"""What the question path knows about each document (``DocFacts``, built once per document) and
+about the question; the candidate answers are read in ``qa.conflicts.values``. See
+``qa.conflicts.question`` for the method.
 """
 from __future__ import annotations
 
@@ -7,14 +8,15 @@ import re
 import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from itertools import chain, compress
+from itertools import chain
 
 import numpy as np
 
 from ..reading.answertype import question_focus
+from ..reading.ages import asks_age
 from ..reading.owners import described_owners, with_plural_possessives
 from .choices import choice_options, stated_name
-from .counts import _MONTHS, WORD_NUMBERS, _day_of_month
+from .counts import WORD_NUMBERS
 from .claims import STOPWORDS, Token, is_year, quantities, stem, tokenize
 from .headings import shouted, titled
 from ..ingest.text import nfkc
@@ -24,31 +26,15 @@ from .precision import asked_precision, dates_agree, figures_agree, precise_key
 from .sentences import Encoder, _analyse, _DocSentences, _Sentence
 from .swaps import SharingIndex, sharing_index
 from ..ingest.corpus import Document
+from .values import _CONNECT, Value, _an_age, _cap, _figure_values, _name_parts, _Values  # noqa: F401 (imported from here)
 
-# A month or a day of the week opens no name ("The agency said Monday ..." asked who heads it).
-_CALENDAR = _MONTHS | frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 ANSWER = "answer"
 _DATE_TYPES = frozenset({"DATE", "TIME"})
 _NUMBER_TYPES = frozenset({"NUM", "QUANTITY", "MONEY", "PERCENT", "DURATION"})
 _NAME_TYPES = frozenset({"PERSON", "ORG", "PLACE", "OTHER"})
-_CONNECT = frozenset("of de the and von van la le du des del di da al bin y".split())
 _Q_STOP = STOPWORDS | frozenset("what which who whom whose when where why how name named called "
                                 "many much did does do is was were".split())
-
-
-@dataclass(frozen=True)
-class Value:
-    """A candidate answer in a sentence: a year, a figure or a name."""
-
-    kind: str  # "date" | "number" | "name"
-    key: str  # what two values are compared on: "1856", "USD:5e+07", "raj kapoor"
-    text: str  # as written
-    first: int  # token span in the sentence
-    last: int
-    low: float = 0.0
-    high: float = 0.0
-    hedged: bool = False  # a figure said to be about so much ("roughly 80 km"): see qa.conflicts.precision
 
 
 @dataclass
@@ -79,8 +65,10 @@ class DocFacts:
         # full list's, which names make three times as costly and questions read a few rows of).
         figures = [_figure_values(s) for s in sents]
         years = frozenset([v.key for vs in figures for v in vs if v.kind == "date"])
-        numbers = tuple((q.low, q.high, q.unit, q.value, q.qualifier == "about") for s in sents for q in s.quantities) + tuple(
-            (v.low, v.high, "", v.low, False) for vs in figures for v in vs if v.kind == "number" and v.text.isalpha())
+        numbers = tuple((q.low, q.high, "age" if _an_age(s, q.first, q.last, q.unit) else q.unit, q.value, q.qualifier == "about")
+                        for s in sents for q in s.quantities) + tuple(
+            (v.low, v.high, v.key.split(":", 1)[0], v.low, False) for vs in figures for v in vs
+            if v.kind == "number" and v.text.split()[0].casefold() in WORD_NUMBERS)
         grams = frozenset(chain.from_iterable([_grams(s.keys) for s in sents]))
         lead_text = (nfkc(doc.title) + " . " + (sents[0].norm if sents else ""))[:400]
         vecs = None
@@ -110,116 +98,6 @@ def _grams(keys: tuple[str, ...]) -> Iterator[int]:
     return map(zlib.crc32, map(str.encode, map(" ".join, zip(keys, keys[1:], keys[2:], keys[3:]))))
 
 
-# --------------------------------------------------------------------------- candidate answers
-
-
-class _Values(Sequence):
-    """Each sentence's candidate answers (``_values``), made on first use: a first-time question
-    builds the facts of about 30 documents at 10,000 articles and reads the values of a few of
-    their sentences."""
-
-    def __init__(self, sents: list[_Sentence]):
-        self._sents = sents
-        self._made: list[tuple[Value, ...] | None] = [None] * len(sents)
-
-    def __len__(self) -> int:
-        return len(self._sents)
-
-    def __eq__(self, other) -> bool:
-        return list(self) == list(other) if isinstance(other, (list, tuple, _Values)) else NotImplemented
-
-    def __getitem__(self, i):
-        if isinstance(i, slice):
-            return [self[k] for k in range(*i.indices(len(self)))]
-        got = self._made[i]
-        if got is None:
-            got = self._made[i] = tuple(_values(self._sents[i]))  # two threads: the same values
-        return got
-
-
-def _values(s: _Sentence) -> list[Value]:
-    # Comprehensions over the keys (``keys[i]`` is ``toks[i].key``), not one loop testing every
-    # token in turn. Years, figures, counts, names, in that order.
-    out = _figure_values(s)
-    toks, keys, names = s.tokens, s.keys, s.names
-    cap = [t[0][:1].isupper() and t[1] not in _CALENDAR and not t[1][:1].isdigit() for t in toks]  # _cap, inlined
-    end, j = len(toks), 0
-    for i in compress(range(end), cap):
-        if i < j:
-            continue  # inside the run before
-        j = i + 1
-        while j < end and (cap[j] or (keys[j] in _CONNECT and j + 1 < end and cap[j + 1])):
-            j += 1
-        # A name holds a word the document never writes in lower case ("Films" at the start of a
-        # list is not a name) and is more than one sentence-initial word (``_is_name``).
-        if not (i == 0 and j == 1) and any(k in names for k in keys[i:j] if k not in STOPWORDS):
-            out.append(_name(s, i, j))
-    return out
-
-
-def _figure_values(s: _Sentence) -> list[Value]:
-    """The years, figures and counts of ``_values``, without the names."""
-    toks, keys = s.tokens, s.keys
-    out = [Value("date", k, toks[i].text, i, i + 1) for i, k in enumerate(keys)
-           if k.isdigit() and len(k) == 4 and 1000 <= int(k) <= 2100]  # claims.is_year, inlined
-    for q in s.quantities:
-        if q.unit == "year" or not q.value or (not q.unit and _day_of_month(toks, q.first, q.last)):
-            continue
-        out.append(Value("number", f"{q.unit}:{q.value:.4g}", s.norm[toks[q.first].start:toks[q.last - 1].end],
-                         q.first, q.last, q.low, q.high, q.qualifier == "about"))
-    # Counts written as words ("only three survived", "two monks"); "one" is too often no count
-    # ("one of the", "the one") to read.
-    out += [Value("number", f":{n:.4g}", toks[i].text, i, i + 1, n, n)
-            for i, n in enumerate(map(WORD_NUMBERS.get, keys)) if n is not None and n != 1]
-    return out
-
-
-def _is_name(s: _Sentence, i: int, j: int) -> bool:
-    # A name holds a word the document never writes in lower case ("Films" at the start of a list
-    # is not a name) and is more than one sentence-initial word.
-    return (any(t.key in s.names for t in s.tokens[i:j] if t.key not in STOPWORDS)
-            and not (i == 0 and j == 1))
-
-
-def _name(s: _Sentence, i: int, j: int) -> Value:
-    toks = s.tokens
-    return Value("name", " ".join(s.keys[i:j]), s.norm[toks[i].start:toks[j - 1].end], i, j)
-
-
-def _name_parts(s: _Sentence, v: Value, qkeys: frozenset[str], glued: frozenset[str] = frozenset()) -> list[Value]:
-    """The parts of a name run that are not the question's own words: "John Mason House
-    (Lexington, Massachusetts)" asked about the John Mason House is "Lexington, Massachusetts".
-    ``glued``: the question's subject words; a one-word part written straight against one of them
-    ("Samsung Electronics" asked about Samsung) finishes the subject's name and is left out, while
-    one against another question word is kept ("Samsung Foundry" asked "which foundry")."""
-    out, i = [], v.first
-    while i < v.last:
-        if s.tokens[i].key in qkeys or s.tokens[i].key in _CONNECT:
-            i += 1
-            continue
-        j = i + 1
-        while j < v.last and s.tokens[j].key not in qkeys:
-            j += 1
-        while j > i + 1 and s.tokens[j - 1].key in _CONNECT:
-            j -= 1
-        if _is_name(s, i, j) and not (glued and j == i + 1 and _glued_to(s, i, v, glued)):
-            out.append(_name(s, i, j))
-        i = j
-    return out
-
-
-def _glued_to(s: _Sentence, i: int, v: Value, words: frozenset[str]) -> bool:
-    """Whether token ``i`` of the name run ``v`` touches one of ``words`` with only spaces between."""
-    toks = s.tokens
-    return any(v.first <= n < v.last and toks[n].key in words
-               and not s.norm[min(toks[n].end, toks[i].end):max(toks[n].start, toks[i].start)].strip()
-               for n in (i - 1, i + 1))
-
-
-def _cap(t: Token) -> bool:
-    return t.text[:1].isupper() and t.key not in _CALENDAR and not t.key[:1].isdigit()
-
-
 def _kind_for(atype: str | None) -> str | None:
     if atype in _DATE_TYPES:
         return "date"
@@ -237,7 +115,8 @@ def _present(v: Value, other: DocFacts, qkeys: frozenset[str]) -> bool:
     if v.kind == "number":
         unit = v.key.split(":", 1)[0]
         mine = (float(v.key.split(":", 1)[1]), v.low, v.high, v.hedged)
-        return any(figures_agree(mine, (x, lo, hi, h)) and (u == unit or not u or not unit)
+        # An age is stated only as an age: "faces up to 175 years" states no one's age of 48.
+        return any(figures_agree(mine, (x, lo, hi, h)) and (u == unit or (not u or not unit) and "age" not in (u, unit))
                    for lo, hi, u, x, h in other.numbers)
     words = [w for w in v.key.split() if w not in _CONNECT and w not in qkeys]
     return not words or all(w in other.keys for w in words)
@@ -270,6 +149,9 @@ class _Question:
     stated: bool = False  # a yes/no question stating the value it asks about ("born in 1213?")
     # "day" or "month": dates are compared that finely ("on 2 March 1881?", "which month"), else by year.
     precision: str = ""
+    # "age" ("how old"), "time" ("how long did it take", "how many days"), or "": which figures
+    # answer (an age or a span of time only these questions, and these questions only those).
+    span: str = ""
 
     @property
     def answer_kind(self) -> str | None:
@@ -320,7 +202,8 @@ def _question(text: str, yes_no_values: bool = True, stated_names: bool = False,
                           and len(t.key) > 2 and not (k > 0 and t.text[:1].isupper()) and t.key not in listed)
     kind = _kind_for(atype)
     return _Question(text, kind, keys, stems, subject, atype == "OTHER", predicate, claimed, options,
-                     not focus.wh and atype is not None, precision if kind == "date" else "")
+                     not focus.wh and atype is not None, precision if kind == "date" else "",
+                     "age" if asks_age(text) else "time" if atype == "DURATION" else "")
 
 
 _PREFIX = 5  # "direct|ed", "direct|ors": forms of one word share their first letters

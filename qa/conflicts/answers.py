@@ -157,6 +157,8 @@ def _answers(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | 
                 continue  # "What chips ...?": the sentence names chips, and this name is not one
             if v0.kind != kind or (v0.kind == "number" and v0.text.isalpha() and not counted):
                 continue  # a count in words ("four") answers only a count
+            if v0.kind == "number" and not _spans_asked(q, v0.key.split(":", 1)[0]):
+                continue
             if v0.kind == "date" and q.precision:
                 # "2 March 1881" when the question asks for the day (``qa.conflicts.precision``).
                 key, first = precise_key(s, v0.first, q.precision)
@@ -180,6 +182,17 @@ def _answers(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | 
         if best is not None:
             out.append((float(rel[k]), i, best[1]))
     return out
+
+
+def _spans_asked(q: _Question, unit: str) -> bool:
+    """Whether a figure in ``unit`` answers the question's span: an age only "how old", a span
+    of time only "how long" or "how many days" (which a length may answer too: "how long is the
+    bridge"), and those questions nothing else ("sentenced to 50 weeks" is no age)."""
+    if q.span == "age":
+        return unit == "age"
+    if q.span == "time":
+        return unit == "year" or (unit == "m" and question_focus(q.text).wh == "how long")
+    return unit not in ("year", "age")
 
 
 _BY_VERB = 6  # tokens

@@ -85,6 +85,15 @@ _UNITS: dict[str, tuple[str, float]] = {
     "kg": ("g", 1e3), "tons": ("g", 1e6), "tonnes": ("g", 1e6),
     "years": ("year", 1), "year": ("year", 1), "months": ("year", 1 / 12), "month": ("year", 1 / 12),
 }
+# Shorter spans of time, read in years as months are ("deliberated for less than 10 minutes" /
+# "took just 15 minutes"), but only after a figure: before one they number a thing ("day 3",
+# "week 5"), not a length.
+_TIME_AFTER: dict[str, tuple[str, float]] = {
+    "weeks": ("year", 7 / 365.25), "week": ("year", 7 / 365.25), "days": ("year", 1 / 365.25),
+    "day": ("year", 1 / 365.25), "hours": ("year", 1 / 8766), "hour": ("year", 1 / 8766),
+    "minutes": ("year", 1 / 525960), "minute": ("year", 1 / 525960), "seconds": ("year", 1 / 31557600),
+    "second": ("year", 1 / 31557600), "decades": ("year", 10), "decade": ("year", 10),
+}
 UNIT_WORDS = frozenset(_UNITS) | frozenset({"us", "korean", "chinese"})
 _CURRENCY_PREFIX = {"us": "USD"}  # "US $50" / "US$50"
 _APPROX = frozenset("approximately about around roughly nearly almost approach approaching some circa ~ estimated".split())
@@ -262,8 +271,8 @@ def quantities(tokens: list[Token], text: str) -> list[Quantity]:
         if last < n and tokens[last].key in _SCALES and tokens[last].start - tokens[last - 1].end <= 1:
             scale = _SCALES[tokens[last].key]
             last += 1
-        if last < n and tokens[last].key in _UNITS:
-            u, m = _UNITS[tokens[last].key]
+        if last < n and (tokens[last].key in _UNITS or tokens[last].key in _TIME_AFTER):
+            u, m = _UNITS.get(tokens[last].key) or _TIME_AFTER[tokens[last].key]
             if not unit or u == unit:
                 unit, mult = u, m
                 last += 1

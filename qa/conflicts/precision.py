@@ -117,7 +117,10 @@ def figures_agree(a: tuple[float, float, float, bool], b: tuple[float, float, fl
     meet another, and "about 1.6" holds 1.5, not 1.4 (whose own window reaches 1.45)."""
     (va, la, ha, xa), (vb, lb, hb, xb) = a, b
     if not (xa or xb):
-        return la <= hb and lb <= ha
+        lo, hi = max(la, lb), min(ha, hb)
+        # Two windows that only meet at their edge are two different round figures ("47" and
+        # "48", each half a unit wide), not one figure written twice.
+        return lo <= hi and not (hi - lo <= 1e-9 * max(1.0, abs(hi)) and la < ha and lb < hb)
 
     def core(v: float, lo: float, hi: float) -> tuple[float, float]:
         return (v, v) if lo < v < hi else (lo, hi)  # a range or a bound keeps its interval

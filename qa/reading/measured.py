@@ -377,4 +377,3 @@ def own_neighbour(sentences, raw, question: str, row: int) -> int | None:
     texts = [raw[doc][int(sentences[r, 1]):int(sentences[r, 2])] for r in [row, *near]]
     own = own_statement(question, texts)
     return near[own - 1] if own else None
-

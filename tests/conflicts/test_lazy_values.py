@@ -2,7 +2,8 @@
 years and counts in words the facts hold up front are the ones the full values give."""
 from __future__ import annotations
 
-from qa.conflicts.answer_facts import DocFacts, _values
+from qa.conflicts.answer_facts import DocFacts
+from qa.conflicts.values import _values
 
 from .test_stored_analyses import _docs
 
