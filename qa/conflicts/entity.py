@@ -209,4 +209,18 @@ def entity_relation(a: DocFacts, b: DocFacts, q: _Question, st: QuestionSettings
     if grams >= st.same_grams:
         return SAME
     na, nb = a.names - q.keys, b.names - q.keys
-    return SAME if len(na & nb) / max(1, min(len(na), len(nb))) >= st.same_names else UNRELATED
+    if len(na & nb) / max(1, min(len(na), len(nb))) >= st.same_names:
+        return SAME
+    # An excerpt of a sentence or two shares little with anything: that says nothing of its subject.
+    # Only for dates and figures: names read from a lone sentence are too often not its answer
+    # ("KS" / "Leicestershire, England" asked whether Castle Donington is a village).
+    # Not for a stored conflict's statements: their figures need not answer the question.
+    if st.excerpt_words and sents is not None and answers is not None and all(v.kind in ("date", "number") for v in answers) and (
+            _excerpt(a, st.excerpt_words) or _excerpt(b, st.excerpt_words)):
+        return SAME
+    return UNRELATED
+
+
+def _excerpt(f: DocFacts, words: int) -> bool:
+    """Whether a document is a sentence or two of at most ``words`` words."""
+    return len(f.sents) <= 2 and sum(len(s.keys) for s in f.sents) <= words

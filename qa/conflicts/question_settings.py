@@ -175,3 +175,8 @@ class QuestionSettings:
     # years of their answers left out) describe one entity, though they share little other text:
     # namesakes do not share days of record (``qa.conflicts.shared_days``; 0: off).
     shared_days: int = 2
+    # A document of a sentence or two and at most this many words (an excerpt quoted on its own) has
+    # too little text of its own for sharing little to say it is about something else: with nothing
+    # showing two entities, its date or figure and the other's are two answers to one question (0: off).
+    # WikiContradict's passages (median 1 sentence) against RAMDocs' 100-word chunks (none under 60).
+    excerpt_words: int = 50

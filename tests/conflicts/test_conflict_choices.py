@@ -53,12 +53,15 @@ def test_sources_affirming_two_options_of_a_choice_question_disagree(encode):
 
 @MODES
 def test_near_miss_years_of_the_value_a_question_states_are_one_fact_reported_twice(encode):
-    """"Did she found it in 1988?": 1988 / 1989 from two excerpts that share no 4-gram are not shown
+    """"Did she found it in 1988?": 1988 / 1989 from two pages that share no 4-gram are not shown
     to be one entity, but the question pins the fact and both speak to it: a conflict. Years far
     apart stay unjudged, and so do near years asked without a value ("When did ...?": namesakes
-    are often contemporaries)."""
-    a = doc("a01", "Mari Fitzduff went on to found Mediation Northern Ireland in 1988 with colleagues.")
-    b = "Working with universities, Mari Fitzduff set up Mediation Northern Ireland, a peace charity, in {year}."
+    are often contemporaries). Pages of three sentences: an excerpt of one or two is read as being
+    about the subject (test_conflict_spans.test_two_excerpts_giving_two_dates_disagree)."""
+    a = doc("a01", "Mari Fitzduff went on to found Mediation Northern Ireland in 1988 with colleagues.",
+            "She taught at a school in Derry.", "Her books are read widely.")
+    b = ("Working with universities, Mari Fitzduff set up Mediation Northern Ireland, a peace charity, in {year}. "
+         "The charity trains mediators. It has an office in Belfast.")
     q = "Did Mari Fitzduff found Mediation Northern Ireland in 1988?"
     close = [a, doc("b02", b.format(year=1989))]
     assert real(find(q, close, encode)) == ["answer"]

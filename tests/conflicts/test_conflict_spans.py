@@ -9,7 +9,7 @@ from qa.conflicts.precision import figures_agree
 
 from qa.results import AMBIGUITY
 
-from .test_conflict_question import doc
+from .test_conflict_question import doc, real
 from .test_conflict_signals import MODES, find
 
 LEAD = "Prosecutors in Sweden have dropped an investigation into Wikileaks co-founder Julian Zane."
@@ -94,3 +94,21 @@ def test_a_span_of_time_is_no_age_and_an_age_no_span(encode):
         "Julian Zane spent 7 years in the embassy before the 48-year-old was evicted.",
         "The US wants the UK to extradite Julian Zane, 47, over the leak of classified material."]]
     assert find("How long did Julian Zane spend in the embassy?", [both, AGED2], encode) == []
+
+
+# Two passages quoted on their own, a sentence each, sharing little but the subject: an excerpt has
+# no text of its own to share, so sharing little says nothing of what it is about.
+ONE = "Little Harbour II, the second of the expedition's bases, was established in 1934 on the ice shelf."
+TWO = "Built by the crew in 1933, Little Harbour II housed fifty-six men through the winter."
+BASE, BASE2 = doc("d1", ONE), doc("d2", TWO)
+
+
+@MODES
+def test_two_excerpts_giving_two_dates_disagree(encode):
+    q = "When was Little Harbour II established?"
+    assert real(find(q, [BASE, BASE2], encode)) == ["answer"]
+    assert real(find(q, [BASE, BASE2], encode, excerpt_words=0)) == []
+    # Longer pages sharing as little stay apart: namesakes' pages look like that.
+    long1 = doc("d1", ONE, "Its crew logged the weather every morning.", "Supplies came by ship each spring.")
+    long2 = doc("d2", TWO, "Dogs pulled the sledges across the ice.", "A radio linked it to the mainland.")
+    assert real(find(q, [long1, long2], encode)) == []
