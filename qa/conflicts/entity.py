@@ -187,7 +187,10 @@ def entity_relation(a: DocFacts, b: DocFacts, q: _Question, st: QuestionSettings
         if days:
             # Two exact days both on record (born and died): one entity, whatever else differs.
             return SAME
-        if st.one_sided and (one_a - b.keys or one_b - a.keys):
+        # An excerpt of a sentence or two has no room to qualify its subject: lacking the other's
+        # qualifier says nothing ("Waalo's (a Jolof kingdom ...)" against "... gained control of Waalo.").
+        ex_a, ex_b = (st.excerpt_words and _excerpt(f, st.excerpt_words) for f in (a, b))
+        if st.one_sided and (one_a - b.keys and not ex_b or one_b - a.keys and not ex_a):
             return UNRELATED  # a qualifier one lacks: not one entity, but no proof of two either
         # Years and kind words ("(1997)", "(film)") are shared by many entities: no evidence.
         named = st.qualified_same and not differ and any(

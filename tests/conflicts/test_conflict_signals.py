@@ -76,13 +76,16 @@ def test_a_stored_numeric_conflict_between_copies_of_one_statement_is_dropped():
 @MODES
 def test_an_excerpt_that_never_names_its_subject_up_front_is_not_another_entity(encode):
     """The page names its subject "Lake Mills, Iowa"; an excerpt of the same page (no title, no
-    subject in its first sentence) lacks "Iowa", which says nothing about what it is about."""
+    subject in its first sentence) lacks "Iowa", which says nothing about what it is about. (Three
+    sentences: one of a sentence or two says nothing by lacking it whatever its first sentence
+    names, test_conflict_spans.test_an_excerpt_lacking_a_qualifier_is_no_other_entity.)"""
     docs = [doc("a01", "Lake Mills, Iowa Lake Mills is a city in Winnebago County, Iowa, United States.",
                 "The population of Lake Mills was 2,100 at the 2010 census.",
                 "A gristmill had been built at the site by Elias Rollins and Thomas Kellogg in 1864.",
                 title="Lake Mills, Iowa"),
             doc("b02", "Elias Rollins and Thomas Kellogg built a gristmill there in 1864, the first in the area.",
-                "Winnebago County records put the population of Lake Mills at 5,000 in 2010.")]
+                "Winnebago County records put the population of Lake Mills at 5,000 in 2010.",
+                "The mill burned down in 1901.")]
     q = "What is the population of Lake Mills?"
     found = find(q, docs, encode)
     assert real(found), [c.summary for c in found]

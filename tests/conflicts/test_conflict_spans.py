@@ -112,3 +112,16 @@ def test_two_excerpts_giving_two_dates_disagree(encode):
     long1 = doc("d1", ONE, "Its crew logged the weather every morning.", "Supplies came by ship each spring.")
     long2 = doc("d2", TWO, "Dogs pulled the sledges across the ice.", "A radio linked it to the mainland.")
     assert real(find(q, [long1, long2], encode)) == []
+
+
+@MODES
+def test_an_excerpt_lacking_a_qualifier_is_no_other_entity(encode):
+    # The page qualifies its subject ("Lake Mills, Iowa"); a one-sentence excerpt naming it first
+    # thing lacks the qualifier, which an excerpt has no room for.
+    page = doc("a01", "Lake Mills, Iowa Lake Mills is a city in Winnebago County, Iowa, United States.",
+               "The town of Lake Mills was founded in 1857 by settlers from Norway.",
+               "A gristmill was built at the site in 1864.", title="Lake Mills, Iowa")
+    excerpt = doc("b02", "Lake Mills was founded by a party of farmers in 1869.")
+    q = "When was Lake Mills founded?"
+    assert real(find(q, [page, excerpt], encode)) == ["answer"]
+    assert real(find(q, [page, excerpt], encode, excerpt_words=0)) == []
