@@ -310,14 +310,14 @@ FACT_KINDS = {
     "PERCENT": "percentage", "QUANTITY": "figure", "DURATION": "duration",
 }
 
-
 # What a named-entity tagger misses but still states the kind of fact asked for: times that are
 # not dates ("during the Second World War", "every June", "430 BC", "until the oil shock"), vague
-# counts ("several", "a few"), "per cent", and money in currencies it does not know ("6 million Lira").
+# counts ("several", "a few"), "per cent", and money in currencies it does not know ("6 million Lira");
+# not a quote's opening "While", which sets two things side by side ("While the first two ...").
 _TEMPORAL = re.compile(
     r"\b(?:\d{3,4}\s*(?:BC|AD|BCE|CE)\b|1\d{3}|20\d{2}|January|February|March|April|May|June|July|August|"
     r"September|October|November|December|(?i:spring|summer|autumn|winter|centur(?:y|ies)|decades?|era|"
-    r"during|until|after|before|since|while|once))\b")
+    r"during|until|after|before|since|(?<!^)while|once))\b")
 _VAGUE_COUNT = re.compile(r"\b(?:several|a few|few|many|numerous|dozens|hundreds|thousands|millions|billions)\b", re.I)
 # A share given as a fraction states a percentage too ("about half of this total investment"),
 # unless it is a part of a period ("the second half of the year").

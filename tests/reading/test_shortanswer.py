@@ -375,6 +375,9 @@ def test_asks_fact_only_when_the_question_words_ask_for_a_figure_or_date(questio
         ("When does the fair take place?", "The fair takes place on the Town Moor every June.", True),
         ("When was immunity first described?", "It was first described in Athens in 430 BC.", True),
         ("When will the chip enter production?", "The project remains in early planning stages.", False),
+        # An opening "While" sets two things side by side; inside a sentence it may date something.
+        ("When will Nexa mass-produce the chip?", "While the first chips were made by Orbit, Nexa will make the next.", False),
+        ("When did he write the novel?", "He wrote the novel while living in Paris.", True),
         ("How many chips were shipped?", "During the war, chips were shipped.", False),  # not a when-question
         ("How many lakes are there in Warsaw?", "There are also several lakes in Warsaw.", True),
         ("How many lakes are there in Warsaw?", "Warsaw has lakes and parks.", False),
