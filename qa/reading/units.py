@@ -99,6 +99,11 @@ _COUNT_WORDS = frozenset("""two three four five six seven eight nine ten eleven 
     fifty sixty seventy eighty ninety hundred hundreds thousand thousands million millions billion billions dozen
     dozens several few couple multiple many numerous various half once twice thrice double triple doubled tripled""".split())
 _TEXT_TOKEN = re.compile(r"[a-z]+|\d[\d,.]*")
+_MONEY_WORDS = frozenset("""money dollars dollar euros euro pounds pound yen yuan won rupees rupee cents cent""".split())
+# An amount of money: a currency sign or code before the figure, or a currency after it (its scale between).
+_MONEY = re.compile(r"(?:[$€£¥₩]|\b(?:US\$?|USD|RMB|KRW|EUR|GBP)\s?)\s*\d[\d,.]*(?:\s*(?:thousand|million|billion|trillion|"
+                    r"[mbk]n?)\b)?|\b\d[\d,.]*\s*(?:thousand|million|billion|trillion)?\s*(?:won|dollars|yuan|euros|pounds|yen|"
+                    r"rupees)\b", re.I)
 
 
 def _measures(word: str) -> bool:
@@ -150,7 +155,8 @@ def states_process_node(text: str) -> bool:
 
 def counts_only_time(text: str, counted: str | None, measured: bool = False) -> bool:
     """Whether every number ``text`` states is a year, a day of a month or a length of time (or,
-    for a question counting a thing, a measure: "Samsung's 2nm Foundry ..."), so that none can
+    for a question counting a thing, a measure: "Samsung's 2nm Foundry ...", or an amount of
+    money: "approximately 50 trillion won" counts no employees), so that none can
     count what a "how many <counted>" question counts: "in about 9 months ... by the end of 2026"
     gives no number of chips. False when the text states no number at all (the
     reader's fact check covers that), and for questions that count years, days or units of measure
@@ -161,9 +167,14 @@ def counts_only_time(text: str, counted: str | None, measured: bool = False) -> 
     unit = (counted or "").casefold()
     if counted and (unit in TIME_UNITS or is_measure(_stem(unit)) or _measures(unit) or _measures(unit[:-1])):
         return False  # "How many kgs ...?" counts a measure, which "382 kg" answers
+    # An amount of money counts no employees or chips ("how many employees does samsung have":
+    # not "approximately 50 trillion won"), unless money is what is counted ("how many dollars").
+    timed = False
+    if counted and unit not in _MONEY_WORDS:
+        text, found = _MONEY.subn(" ", text)
+        timed = found > 0
     toks = [t.rstrip(".,") for t in _TEXT_TOKEN.findall(text.casefold())]
     stem = unit[:4] if counted else None
-    timed = False
     for k, t in enumerate(toks):
         after = toks[k + 1 : k + 4]
         if not t[0].isdigit() and t not in _COUNT_WORDS:

@@ -45,6 +45,11 @@ def test_other_figure(question, text, expected):
     ("It will make 250,000 chips on its 2nm process.", "chips", False),
     ("It sold 5m units in 2020.", "chips", False),  # one letter: millions as often as metres
     ("The program returned 842 pounds (382 kg) of lunar rocks.", "kgs", False),  # a measure asked for
+    # An amount of money counts no employees or chips, unless money is what is counted.
+    ("The backlog has reached approximately 50 trillion won.", "employees", True),
+    ("SoftBank agreed to inject up to $8 billion in debt and equity.", "employees", True),
+    ("It had 12,500 employees and a $3 billion tender offer.", "employees", False),
+    ("It cost $5 million.", "dollars", False),
 ])
 def test_counts_only_time(text, counted, expected):
     assert counts_only_time(text, counted) is expected
