@@ -80,7 +80,7 @@ _MONEY_WORDS = {"cost", "costs", "pay", "paid", "spend", "spent", "earn", "earne
                 "funding", "raise", "raised", "invest", "invested", "salary", "owe", "$", "bid"}
 # "How much is Anthropic spending ...": every form of those verbs asks for money too.
 _MONEY_WORDS |= {w + end for w in ("cost", "pay", "spend", "earn", "sell", "charge", "fund", "invest", "owe", "bid")
-                 for end in ("s", "ing")} | {"raises", "raising", "charged", "owed", "prices", "priced", "investment", "fined"}
+                 for end in ("s", "ing")} | set("raises raising charged owed prices priced investment fined ticket tickets fare fares fee fees subscription".split())
 _STOP = set("""a an the of in on at to for by with from and or is are was were be been being do
     does did has have had this that these those its it's it as what which who whom whose when
     where why how name named called kind type sort""".split())

@@ -101,7 +101,7 @@ _COUNT_WORDS = frozenset("""two three four five six seven eight nine ten eleven 
 _TEXT_TOKEN = re.compile(r"[a-z]+|\d[\d,.]*")
 _MONEY_WORDS = frozenset("""money dollars dollar euros euro pounds pound yen yuan won rupees rupee cents cent""".split())
 # An amount of money: a currency sign or code before the figure, or a currency after it (its scale between).
-_MONEY = re.compile(r"(?:[$€£¥₩]|\b(?:US\$?|USD|RMB|KRW|EUR|GBP)\s?)\s*\d[\d,.]*(?:\s*(?:thousand|million|billion|trillion|"
+_MONEY = re.compile(r"(?:[$€£¥₩]|\b(?:USD|RMB|KRW|EUR|GBP)\s?)\s*\d[\d,.]*(?:\s*(?:thousand|million|billion|trillion|"
                     r"[mbk]n?)\b)?|\b\d[\d,.]*\s*(?:thousand|million|billion|trillion)?\s*(?:won|dollars|yuan|euros|pounds|yen|"
                     r"rupees)\b", re.I)
 

@@ -24,6 +24,8 @@ TYPE_CASES = [
     ("How much did Levi's Stadium cost?", "MONEY"),
     ("How much money did the startup raise?", "MONEY"),
     ("how much were the two teams fined over the fight", "MONEY"),  # not a measure
+    ("how much are tickets for the band's reunion tour", "MONEY"),  # a price, not a clock time
+    ("How much is the fee to enter the park?", "MONEY"),
     ("What percentage of voters backed the plan?", "PERCENT"),
     ("Where is the headquarters of the bank?", "PLACE"),
     ("What city hosted the summit?", "PLACE"),
