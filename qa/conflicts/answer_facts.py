@@ -26,7 +26,7 @@ from .precision import asked_precision, dates_agree, figures_agree, precise_key
 from .sentences import Encoder, _analyse, _DocSentences, _Sentence
 from .swaps import SharingIndex, sharing_index
 from ..ingest.corpus import Document
-from .values import _CONNECT, Value, _an_age, _cap, _figure_values, _name_parts, _Values  # noqa: F401 (imported from here)
+from .values import _CONNECT, Value, _an_age, _figure_values, _Values
 
 
 ANSWER = "answer"

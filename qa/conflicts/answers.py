@@ -29,9 +29,9 @@ from .answer_facts import (
     Value,
     _about_subject,
     _junk,
-    _name_parts,
     _Question,
 )
+from .values import _name_parts
 
 __all__ = ["_answers", "_chosen", "_polarity", "_relevance", "asks_several", "by_the_verb", "close_values"]
 

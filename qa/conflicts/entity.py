@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from .answer_facts import _CONNECT, DocFacts, QuestionSettings, Value, _cap, _Question
+from .answer_facts import DocFacts, QuestionSettings, _Question
+from .values import _CONNECT, Value, _cap
 from .claims import STOPWORDS, stem, tokenize
 from .sentences import _Sentence
 from .shared_days import shared_days

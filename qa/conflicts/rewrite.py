@@ -10,7 +10,8 @@ share ("Meta aims ... 5 GW" / "Anthropic aims ... 1 GW").
 """
 from __future__ import annotations
 
-from .answer_facts import _CONNECT, DocFacts, QuestionSettings, Value, _cap, _Question
+from .answer_facts import DocFacts, QuestionSettings, _Question
+from .values import _CONNECT, Value, _cap
 from .entity import _own_subjects, _qualifiers
 from .sentences import _Sentence
 from .swaps import Swaps

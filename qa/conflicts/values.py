@@ -81,7 +81,7 @@ def _figure_values(s: _Sentence) -> list[Value]:
     for q in s.quantities:
         if not q.value or (not q.unit and _day_of_month(toks, q.first, q.last)):
             continue
-        # Spans of time ("year:") and ages ("age:") answer only questions asking for one (_answers).
+        # Spans of time ("year:") and ages ("age:") answer only questions asking for one (answers._spans_asked).
         unit = "age" if _an_age(s, q.first, q.last, q.unit) else q.unit
         last = q.last + (unit == "age" and q.unit == "year")  # "48-year-old", whole
         out.append(Value("number", f"{unit}:{q.value:.4g}", s.norm[toks[q.first].start:toks[last - 1].end],
