@@ -9,7 +9,7 @@ import re
 from .answertype import question_focus
 from .readerfeatures import question_names
 
-__all__ = ["aged_name", "asks_age", "named_ages", "states_age"]
+__all__ = ["aged_name", "asks_age", "is_age", "named_ages", "states_age"]
 
 _AGE_GAP = re.compile(r"\bage\s+(?:difference|gap)\b|\bolder\b|\byounger\b|\b(?:median|average|mean)\s+age\b", re.I)
 # An age as news writes it: "the 48-year-old", "47 years old", "aged 47", "at the age of 47", or
@@ -52,3 +52,11 @@ def named_ages(question: str, sentence: str) -> list[tuple[int, int]]:
 def aged_name(sentence: str, question: str) -> bool:
     """Whether the sentence gives the age of one of the question's names ("Assange, 47, ...")."""
     return bool(named_ages(question, sentence))
+
+
+_AN_AGE = re.compile(r"\d{1,3}(?:\s*-\s*year\s*-\s*old|\s+years?\s+old)\b", re.I)
+
+
+def is_age(span: str) -> bool:
+    """Whether a candidate span is an age ("43-year-old", "47 years old"): no length of time."""
+    return _AN_AGE.search(span) is not None

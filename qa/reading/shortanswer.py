@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
-from .ages import asks_age, named_ages
+from .ages import asks_age, is_age, named_ages
 from .answertype import TIME_TYPES, answer_type, question_focus
 from .asked_spans import described_person
 from ..models import cached_model
@@ -235,6 +235,9 @@ def _rank(question: str, sentence: str, doc=None):
     if asks_age(question) and (ages := named_ages(question, sentence)):
         # "How old was Newton?" of "(Manning was 39, Newton was 26)": Newton's age, not Manning's.
         cands = [c for c in cands if any(c[0] <= a and b <= c[1] <= b + 12 for a, b in ages)] or cands
+    elif answer_type(question) == "DURATION":
+        # "how long did he have symptoms": not "43-year-old" of "wrote 43-year-old Martin Taylor".
+        cands = [c for c in cands if not is_age(sentence[c[0]:c[1] + 10])]
     if not cands:
         return None
     scored = [(score(f, w), a, b) for a, b, f in cands]

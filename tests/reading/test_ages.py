@@ -48,3 +48,13 @@ def test_asked_of_a_person_by_a_noun_only_that_person_s_age_counts():
     assert states_age("She was a 17-year-old girl when she met him.", q)
     assert not states_age("Prince Andrew, the nearly 60-year-old younger brother of Charles, spoke.", q)
     assert states_age("Prince Andrew, the nearly 60-year-old younger brother of Charles, spoke.", "How old is Prince Andrew?")
+
+
+def test_asked_how_long_an_age_is_no_short_answer():
+    from qa.reading.shortanswer import extract_short_answer
+
+    s = "“Two months after the onset, I could not stand,” wrote 43-year-old Martin Tay of Leith."
+    a, b, _ = extract_short_answer("how long did martin tay have symptoms before seeing a doctor", s)
+    assert s[a:b] == "Two months"
+    only = extract_short_answer("How long did the symptoms last?", "The patient, a 43-year-old man, saw his doctor.")
+    assert only is None or "43" not in "The patient, a 43-year-old man, saw his doctor."[only[0]:only[1]]
