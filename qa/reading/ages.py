@@ -25,6 +25,8 @@ def asks_age(question: str) -> bool:
     return (foc.wh == "how old" or foc.focus == "age") and not _AGE_GAP.search(question)
 
 
+# An age as a candidate span writes it ("43-year-old", "47 years old"): no length of time.
+_AN_AGE = re.compile(r"\d{1,3}(?:\s*-\s*year\s*-\s*old|\s+years?\s+old)\b", re.I)
 # "how old was the girl ...", "what age is the new manager": the person asked about, by a noun.
 _ASKED_NOUN = re.compile(r"\b(?:old|age)\s+(?:is|was|were|are|of)\s+(?:the|a|an|this|that)\s+(?:\w+\s+){0,2}?"
                          r"(?P<noun>man|woman|boy|girl|child|baby|victim|suspect|patient|driver|teenager|manager|"
@@ -52,9 +54,6 @@ def named_ages(question: str, sentence: str) -> list[tuple[int, int]]:
 def aged_name(sentence: str, question: str) -> bool:
     """Whether the sentence gives the age of one of the question's names ("Assange, 47, ...")."""
     return bool(named_ages(question, sentence))
-
-
-_AN_AGE = re.compile(r"\d{1,3}(?:\s*-\s*year\s*-\s*old|\s+years?\s+old)\b", re.I)
 
 
 def is_age(span: str) -> bool:
