@@ -16,6 +16,7 @@ from .errors import EmptyQuestionError, QuestionTooLongError
 from .reading.reader import ExtractiveReader
 from .reading.answertype import AMOUNT_TYPES, answer_type
 from .reading.readerfeatures import answer_words
+from .reading.shortanswer import shown_short
 from .results import AMBIGUITY, NAMESAKE, Answer, Citation, Conflict, Note
 from .retrieval.retriever import Hit, HybridRetriever
 from .indexing.store import IndexData
@@ -171,7 +172,7 @@ class Pipeline:
             return Answer(question, None, None, True, reading.reason, citations, conflicts,
                           score=round(reading.score, 4), notes=notes)
         doc = self.docs[self.data.doc_ids[reading.doc_index]]
-        short = reading.short
+        short = reading.short if reading.short and shown_short(read_as, doc.raw[reading.short[0]:reading.short[1]]) else None
         return Answer(
             question=question,
             answer=doc.raw[reading.start : reading.end],

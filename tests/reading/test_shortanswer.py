@@ -613,3 +613,19 @@ def test_the_question_s_own_name_is_no_answer(question, sentence, short):
 ])
 def test_a_longer_form_of_the_question_s_name_is_its_subject(question, span, subject):
     assert sa._is_subject(question, span) is subject
+
+
+@pytest.mark.parametrize("question, short, shown", [
+    ("how old is governor kristi noem", "@govkristinoem", None),  # a figure asked: a span without one is no short answer
+    ("How many lakes are there in Warsaw?", "mainly the oxbow lakes", None),
+    ("How many sources did it cite?", "multiple sources", "multiple sources"),
+    ("How many teams have done it?", "seventh", "seventh"),
+    ("How much does it cost?", "free", "free"),
+    ("How old is Julian Zane?", "47", "47"),
+    ("how far along is anthropic's chip", "early-stage work", "early-stage work"),  # progress, not a figure
+    ("Who designed the chip?", "Broadcom", "Broadcom"),
+])
+def test_the_short_answer_shown_for_a_figure_question_holds_one(question, short, shown):
+    from qa.reading.shortanswer import shown_short
+
+    assert shown_short(question, short) == shown
