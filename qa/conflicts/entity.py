@@ -169,6 +169,8 @@ def entity_relation(a: DocFacts, b: DocFacts, q: _Question, st: QuestionSettings
         qa, qb = qa - said, qb - said
         same = not (qa - b.keys and qb - a.keys) and not _own_subjects(a, b, q, answers, sents, said)
         return SAME if same else NAMESAKES
+    # Whether each is an excerpt of a sentence or two (see QuestionSettings.excerpt_words).
+    ex_a, ex_b = (bool(st.excerpt_words) and _excerpt(f, st.excerpt_words) for f in (a, b))
     named = False  # one names its subject with a qualifier the other repeats ("(Iowa)" ... "Adel, Iowa")
     if st.qualifier:
         (qa, pa), (qb, pb) = _qualifiers(a, q), _qualifiers(b, q)
@@ -190,7 +192,6 @@ def entity_relation(a: DocFacts, b: DocFacts, q: _Question, st: QuestionSettings
             return SAME
         # An excerpt of a sentence or two has no room to qualify its subject: lacking the other's
         # qualifier says nothing ("Waalo's (a Jolof kingdom ...)" against "... gained control of Waalo.").
-        ex_a, ex_b = (st.excerpt_words and _excerpt(f, st.excerpt_words) for f in (a, b))
         if st.one_sided and (one_a - b.keys and not ex_b or one_b - a.keys and not ex_a):
             return UNRELATED  # a qualifier one lacks: not one entity, but no proof of two either
         # Years and kind words ("(1997)", "(film)") are shared by many entities: no evidence.
@@ -219,8 +220,7 @@ def entity_relation(a: DocFacts, b: DocFacts, q: _Question, st: QuestionSettings
     # Only for dates and figures: names read from a lone sentence are too often not its answer
     # ("KS" / "Leicestershire, England" asked whether Castle Donington is a village).
     # Not for a stored conflict's statements: their figures need not answer the question.
-    if st.excerpt_words and sents is not None and answers is not None and all(v.kind in ("date", "number") for v in answers) and (
-            _excerpt(a, st.excerpt_words) or _excerpt(b, st.excerpt_words)):
+    if sents is not None and answers is not None and all(v.kind in ("date", "number") for v in answers) and (ex_a or ex_b):
         return SAME
     return UNRELATED
 

@@ -14,7 +14,8 @@ __all__ = ["aged_name", "asks_age", "is_age", "named_ages", "states_age"]
 _AGE_GAP = re.compile(r"\bage\s+(?:difference|gap)\b|\bolder\b|\byounger\b|\b(?:median|average|mean)\s+age\b", re.I)
 # An age as news writes it: "the 48-year-old", "47 years old", "aged 47", "at the age of 47", or
 # beside a name: "Assange, 47, ...", "(Manning was 39, Newton was 26)".
-_AGE = re.compile(r"\b\d{1,3}(?:-year-old\b|\s+years?\s+old\b)|\b(?:aged?|age of)\s+\d{1,3}\b"
+_YEARS_OLD = r"\d{1,3}(?:\s*-\s*year\s*-\s*old|\s+years?\s+old)\b"  # "43-year-old", "47 years old"
+_AGE = re.compile(rf"\b{_YEARS_OLD}|\b(?:aged?|age of)\s+\d{{1,3}}\b"
                   r"|(?P<name>[A-Z][\w’'-]*)?(?:,\s+(?P<after>\d{1,3}),|\s+(?:was|is|turned)\s+(?P<was>\d{1,3})\s*[,;.)])")
 
 
@@ -25,8 +26,7 @@ def asks_age(question: str) -> bool:
     return (foc.wh == "how old" or foc.focus == "age") and not _AGE_GAP.search(question)
 
 
-# An age as a candidate span writes it ("43-year-old", "47 years old"): no length of time.
-_AN_AGE = re.compile(r"\d{1,3}(?:\s*-\s*year\s*-\s*old|\s+years?\s+old)\b", re.I)
+_AN_AGE = re.compile(_YEARS_OLD, re.I)
 # "how old was the girl ...", "what age is the new manager": the person asked about, by a noun.
 _ASKED_NOUN = re.compile(r"\b(?:old|age)\s+(?:is|was|were|are|of)\s+(?:the|a|an|this|that)\s+(?:\w+\s+){0,2}?"
                          r"(?P<noun>man|woman|boy|girl|child|baby|victim|suspect|patient|driver|teenager|manager|"
@@ -40,7 +40,7 @@ def states_age(sentence: str, question: str = "") -> bool:
     noun = _ASKED_NOUN.search(question)
     if noun is None:
         return _AGE.search(sentence) is not None
-    return re.search(r"\b\d{1,3}-year-old\s+(?:\w+\s+)?" + noun.group("noun") + r"\b", sentence, re.I) is not None
+    return re.search(rf"\b{_YEARS_OLD}\s+(?:\w+\s+)?{noun.group('noun')}\b", sentence, re.I) is not None
 
 
 def named_ages(question: str, sentence: str) -> list[tuple[int, int]]:

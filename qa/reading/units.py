@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from .amounts import _AMOUNT
 from .timeshape import TIME_UNITS, _is_year
 
 __all__ = ["counts_noun", "counts_any_thing", "counts_in_units", "counts_only_time", "is_measure", "is_number_stem",
@@ -99,11 +100,10 @@ _COUNT_WORDS = frozenset("""two three four five six seven eight nine ten eleven 
     fifty sixty seventy eighty ninety hundred hundreds thousand thousands million millions billion billions dozen
     dozens several few couple multiple many numerous various half once twice thrice double triple doubled tripled""".split())
 _TEXT_TOKEN = re.compile(r"[a-z]+|\d[\d,.]*")
-_MONEY_WORDS = frozenset("""money dollars dollar euros euro pounds pound yen yuan won rupees rupee cents cent""".split())
+_CURRENCY_NOUNS = frozenset("""money dollars dollar euros euro pounds pound yen yuan won rupees rupee cents cent""".split())
 # An amount of money: a currency sign or code before the figure, or a currency after it (its scale between).
-_MONEY = re.compile(r"(?:[$€£¥₩]|\b(?:USD|RMB|KRW|EUR|GBP)\s?)\s*\d[\d,.]*(?:\s*(?:thousand|million|billion|trillion|"
-                    r"[mbk]n?)\b)?|\b\d[\d,.]*\s*(?:thousand|million|billion|trillion)?\s*(?:won|dollars|yuan|euros|pounds|yen|"
-                    r"rupees)\b", re.I)
+_MONEY = re.compile(rf"(?:[$€£¥₩]|\b(?:USD|RMB|KRW|EUR|GBP)\s?)\s*{_AMOUNT}|{_AMOUNT}\s*(?:won|dollars|yuan|euros|pounds|yen|rupees)\b",
+                    re.I)
 
 
 def _measures(word: str) -> bool:
@@ -170,7 +170,7 @@ def counts_only_time(text: str, counted: str | None, measured: bool = False) -> 
     # An amount of money counts no employees or chips ("how many employees does samsung have":
     # not "approximately 50 trillion won"), unless money is what is counted ("how many dollars").
     timed = False
-    if counted and unit not in _MONEY_WORDS:
+    if counted and unit not in _CURRENCY_NOUNS:
         text, found = _MONEY.subn(" ", text)
         timed = found > 0
     toks = [t.rstrip(".,") for t in _TEXT_TOKEN.findall(text.casefold())]

@@ -22,6 +22,11 @@ AGED2 = doc("b02", LEAD, EMBASSY, "The US wants the UK to extradite Julian Zane,
             "Zane faces up to 175 years in prison if convicted in the US.", title="Zane case dropped")
 
 
+def _disagreeing(question: str, docs, encode) -> list[list[str]]:
+    """The statements of each disagreement found (namesake notes left out), each sorted."""
+    return [sorted(s.text for s in c.statements) for c in find(question, docs, encode) if c.kind != AMBIGUITY]
+
+
 def _ages(text: str) -> list[str]:
     f = DocFacts.of(doc("x01", text))
     return [v.key for vs in f.values for v in vs if v.kind == "number"]
@@ -51,8 +56,7 @@ def test_the_span_a_question_asks_for(question, span):
 
 @MODES
 def test_two_ages_disagree(encode):
-    found = [c for c in find("How old is Julian Zane?", [AGED, AGED2], encode) if c.kind != AMBIGUITY]
-    assert [sorted(s.text for s in c.statements) for c in found] == [[
+    assert _disagreeing("How old is Julian Zane?", [AGED, AGED2], encode) == [[
         "The 48-year-old Zane was sentenced to 50 weeks in jail for breaching his bail.",
         "The US wants the UK to extradite Julian Zane, 47, over the leak of classified material."]]
 
@@ -67,8 +71,7 @@ WEBB2 = doc("b02", JURY, "Webb confessed to the crime and the jury took just 15 
 @MODES
 def test_two_spans_of_time_disagree(encode):
     # Before: "10" read without its unit, which the other page's "8-year-old" was taken to state.
-    found = [c for c in find("How long did the jury take to convict Michael Webb?", [WEBB, WEBB2], encode) if c.kind != AMBIGUITY]
-    assert [sorted(s.text for s in c.statements) for c in found] == [[
+    assert _disagreeing("How long did the jury take to convict Michael Webb?", [WEBB, WEBB2], encode) == [[
         "Following a two-day trial, the jury deliberated for less than 10 minutes before convicting Webb.",
         "Webb confessed to the crime and the jury took just 15 minutes to convict him."]]
 
@@ -89,8 +92,7 @@ def test_a_span_of_time_is_no_age_and_an_age_no_span(encode):
     # span is, which the other page does not give.
     both = doc("a01", LEAD, "Julian Zane spent 7 years in the embassy before the 48-year-old was evicted.",
                title="Sweden drops Zane case")
-    found = [c for c in find("What age is Julian Zane?", [both, AGED2], encode) if c.kind != AMBIGUITY]
-    assert [sorted(s.text for s in c.statements) for c in found] == [[
+    assert _disagreeing("What age is Julian Zane?", [both, AGED2], encode) == [[
         "Julian Zane spent 7 years in the embassy before the 48-year-old was evicted.",
         "The US wants the UK to extradite Julian Zane, 47, over the leak of classified material."]]
     assert find("How long did Julian Zane spend in the embassy?", [both, AGED2], encode) == []
