@@ -69,10 +69,14 @@ _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+\s+)?(?:m
 
 @lru_cache(maxsize=4096)
 def asks_who_makes(question: str) -> bool:
-    """Whether the question asks who makes a thing, by a verb of making."""
+    """Whether the question asks who makes a thing, by a verb of making. Not who makes it with
+    someone ("Which company is building Jalapeño with OpenAI?", "... is OpenAI making it with?"):
+    that asks for a partner, whom the articles name as one ("developed with Broadcom", "OpenAI and
+    Broadcom released Jalapeño") more often than by a verb of making."""
     m = _WHO_MAKES.match(question)
     return (bool(m) and not _PASSIVE.search(m.group())
-            and not re.match(r"\s+(?:up|out|sure|clear|into)\b", question[m.end():], re.I))
+            and not re.match(r"\s+(?:up|out|sure|clear|into)\b", question[m.end():], re.I)
+            and not re.search(r"\bwith\b", question[m.end():], re.I))
 
 
 @lru_cache(maxsize=4096)

@@ -138,6 +138,9 @@ def test_a_place_a_thing_is_used_in_is_no_place_of_any_where():
     ("Who was made head of the ZTIA team?", False),  # the one made something
     ("Which company funds Zeta?", False),
     ("Who packages Zeta's chips?", True),
+    # (twenty-second round) making it with someone asks for a partner
+    ("Which company is building ZTIA with Zeta?", False),
+    ("which company is zeta making ztia with", False),
 ])
 def test_who_makes_a_thing_by_a_verb_of_making(question, asks):
     from qa.reading.makers import asks_who_makes
@@ -158,6 +161,18 @@ def test_asked_who_makes_a_thing_a_company_that_only_names_it_does_not_answer():
         assert holds_asked_kind("who", question, [made]), question
     # Asked who designed it, a company that released it may answer (not a question of making).
     assert holds_asked_kind("who", "Who designed the ZTIA accelerator?", [named])
+
+
+def test_asked_which_company_builds_a_thing_with_someone_its_partner_answers():
+    # (twenty-second round) "Which company is building Jalapeño with OpenAI?" abstained: read as a
+    # question of making, only a maker answered, and "developed with Broadcom" names a partner.
+    from qa.reading.asked_kind import holds_asked_kind
+
+    partner = _view("Zeta has disclosed its ZTIA inference chip developed with Initech, and Kelta is evaluating "
+                    "chips of its own.")
+    assert holds_asked_kind("who", "Which company is building ZTIA with Zeta?", [partner])
+    assert holds_asked_kind("who", "which company is zeta making ztia with", [partner])
+    assert not holds_asked_kind("who", "Which company is building ZTIA?", [partner])  # a maker asked: not a partner
 
 
 def test_asked_who_makes_an_owners_thing_a_sentence_on_another_companys_does_not_say():
