@@ -21,7 +21,8 @@ from typing import Sequence
 import numpy as np
 
 from ..indexing.analyses import ENT, SPAN, TOKEN, SentenceAnalyses
-from .spanfeatures import KINDS, _View, _spans
+from .candidate_spans import _spans
+from .spanfeatures import KINDS, _View
 
 __all__ = ["ANALYSIS_VERSION", "SpacyAnalyser", "stored_view", "stored_views", "views_of", "analysis_recipe"]
 

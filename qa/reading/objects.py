@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from .stems import stem, verb_root
 
-__all__ = ["children", "examples_tokens", "held_tokens", "object_tokens", "phrases", "stranded_tokens"]
+__all__ = ["children", "examples_tokens", "held_tokens", "named_kind", "names_kind", "object_tokens", "phrases", "stranded_tokens"]
 
 # "What chip does Google have?", "Which accelerator has OpenAI released?", "What is Meta advancing?":
 # a wh-word (and up to three words of its phrase), an auxiliary, a capitalised name, the verb.
@@ -183,6 +183,71 @@ def _asks_examples(question: str, focus: str) -> bool:
     asks for no material. Read once a question, not once a candidate sentence."""
     return not _TYPE_OF.search(question) and re.search(
         rf"\b(?:which|what)\s+(?:(?!{_AUX}\b)[\w-]+\s+)?{re.escape(focus)}\b", question, re.I) is not None
+
+
+# "What round did ...?", "In which funding round did ...?": the wh-phrase's last word is the asked
+# kind (the question's focus is its first: "video" of "What video game series ..."). Not "What type
+# of ...?", which asks for the qualifier (read elsewhere).
+_KIND_NOUN = re.compile(rf"\s*(?:[a-z]+\s+)?(?:what|which)\s+(?!(?:kind|type|sort|form|class)s?\b)(?:[\w-]+\s+){{0,2}}?"
+                        rf"(?!{_AUX}\b)([a-z]+)\s+{_AUX}\b", re.I)
+_PLURAL = re.compile(r"[^su]s$")
+_POINTING = frozenset("the its his her their our this that 's ’s".split())
+# Words placing one of a kind among others: "the first AFC team" is a team of a kind, not its name.
+_RANKING = frozenset("only other first second third last next same new former previous latest current another".split())
+_MODIFIERS = 3  # tokens between the pointing word and the name
+_NEAR = 4  # tokens after the asked noun where a word of the question ties the name to it
+_BETWEEN = 2  # common nouns that may stand between the name and the asked noun ("funding" of "Series H funding round")
+
+
+def named_kind(question: str, v, q: dict) -> tuple[int, int, int] | None:
+    """"What round did Anthropic raise?" over "In May, during its Series H funding round, Anthropic
+    announced that the three major memory semiconductor manufacturers ... had participated": the
+    proper name just before the asked kind's noun says which one ("Series H"), not a name the span
+    model ranks higher for standing by the question's words. Read in word order, not in the parse,
+    which takes "round" for an adverb. The run as token positions (start, end, the noun's), or
+    None. Not a noun written as part of a name ("Levi's Stadium", which the span model's focus
+    features read)."""
+    m = _KIND_NOUN.match(question)
+    if m is None:
+        return None
+    fs, out = stem(m.group(1)), []
+    for k in range(1, v.n):
+        # A noun (the parser may take one after a noun for an adverb: "funding round"; not "last" of
+        # "The Broncos last wore ..." for "What was the last game ...?").
+        noun = v.pos[k] == "NOUN" or v.pos[k] == "ADV" and v.pos[k - 1] == "NOUN"
+        if v.stem[k] != fs or not noun or not v.text[k].islower() or _PLURAL.search(v.lower[k]):
+            continue
+        end = k
+        while k - end < _BETWEEN and end > 0 and v.pos[end - 1] == "NOUN" and v.text[end - 1].islower():
+            end -= 1
+        start = end
+        while start > 0 and v.pos[start - 1] == "PROPN" and v.text[start - 1][:1].isupper() and not q["matched"][start - 1]:
+            start -= 1
+            # "of" or "of the" inside a name: "Artist of the Decade award", "Bank of Korea building"
+            link = 2 if start > 2 and v.lower[start - 2:start] == ["of", "the"] else 1 if start > 1 and v.lower[start - 1] == "of" else 0
+            if link and v.pos[start - link - 1] == "PROPN" and v.text[start - link - 1][:1].isupper():
+                start -= link
+        before = start
+        while start - before < _MODIFIERS and before > 0 and (
+                v.text[before - 1] == "-" or before > 1 and v.text[before - 2] == "-" or before < start and v.text[before] == "-"):
+            before -= 1  # "the Mongol-established Yuan dynasty": a hyphenated word
+        if before > 1 and v.pos[before - 1] in ("ADJ", "VERB") and v.text[before - 1].islower() and v.lower[before - 1] not in _RANKING:
+            before -= 1  # "the coveted Artist of the Decade award" (not "the only other AFC champion team", a kind)
+        # One thing the sentence points at ("its", "the", "Zeta's"), not a kind ("AI clients like
+        # Kestrel", "an AI chip": the domain is no name of one).
+        if start < end and before > 0 and v.lower[before - 1] in _POINTING:
+            out.append((sum(q["matched"][before - 1:k + _NEAR]), -k, (start, end, k)))
+    # The one beside the question's own words ("the Mongol-established Yuan dynasty" asked which
+    # dynasty the Mongols founded, not "the Jin dynasty" further on), else the first.
+    return max(out)[2] if out else None
+
+
+def names_kind(v, i: int, j: int, named: tuple[int, int, int]) -> bool:
+    """Whether span [i, j) is the name :func:`named_kind` found, with its owner ("UNESCO's World
+    Heritage list") or its noun ("Yuan dynasty") or not: nothing past the noun, and nothing before
+    it but its owner (not "its Series H funding", "both banks of the Vantor river")."""
+    start, end, noun = named
+    return end <= j <= noun + 1 and i <= start and all(v.pos[t] == "PROPN" or v.lower[t] in ("'s", "’s") for t in range(i, start))
 
 
 def object_tokens(question: str, v, q: dict) -> tuple[set[int], set[int]]:

@@ -23,12 +23,11 @@ from .stems import stem
 from .timeshape import is_duration, names_calendar, names_one_point
 from .units import unit_names
 from .makers import superseded_tokens
-from .objects import object_tokens
+from .candidate_spans import _DETS, _spans
+from .objects import named_kind, names_kind, object_tokens
 
 __all__ = ["KINDS", "WORD", "question_info", "span_candidates", "stem"]
 
-
-MAX_SPAN = 12  # tokens
 
 _STOP = frozenset("""a an the of in on at to for by with from and or is are was were be been being do does did has have had this that
     these those it its as what which who whom whose when where why how than then there their they he she his her him
@@ -36,11 +35,7 @@ _STOP = frozenset("""a an the of in on at to for by with from and or is are was 
     could would should will shall may might must so such very more most many much some any all each other one s 's
     ’s name named called kind type""".split())
 WORD = re.compile(r"\w+(?:['’-]\w+)*")
-_DETS = frozenset(("the", "a", "an"))
 _POINTING = frozenset("this these that those its their his her our such".split())
-_NUM_RE = re.compile(
-    r"(?:[$£€¥]\s?)?\d[\d,]*(?:\.\d+)?(?:\s?(?:%|percent|per cent)|"
-    r"\s(?:million|billion|trillion|thousand|hundred)(?:\s(?:dollars|pounds|euros))?)?")
 _DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "compound", "npadvmod",
          "nummod", "amod", "ROOT", "prep", "acomp", "oprd", "dative", "advmod", "poss")
 _PREPS = ("in", "on", "at", "by", "of", "for", "from", "during", "since", "to", "with", "as", "after", "before", "until",
@@ -50,43 +45,6 @@ _ENTS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "QUAN
 KINDS = ("ENT", "NUM", "NP", "SUB", "LEFT", "PP", "TOK")
 _NAMES_NO_TIME = ("ORG", "PERSON", "GPE", "NORP", "FAC", "LOC", "PRODUCT")
 _GLUED_FIGURE = re.compile(r"(\d+(?:\.\d+)?)[a-zA-Z]{1,3}")  # "2nm", "5GW", "3.5in"
-
-
-
-def _spans(doc) -> dict[tuple[int, int], set[str]]:
-    """Candidate token spans (i, j) -> the kinds that proposed them."""
-    out: dict[tuple[int, int], set[str]] = {}
-
-    def add(i: int, j: int, kind: str) -> None:
-        while i < j and (doc[i].is_punct or doc[i].is_space or doc[i].lower_ in _DETS):
-            i += 1
-        while j > i and (doc[j - 1].is_punct or doc[j - 1].is_space) and doc[j - 1].text != "%":
-            j -= 1
-        if 0 < j - i <= MAX_SPAN:
-            out.setdefault((i, j), set()).add(kind)
-
-    for e in doc.ents:
-        add(e.start, e.end, "ENT")
-    for m in _NUM_RE.finditer(doc.text):
-        sp = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-        if sp is not None:
-            add(sp.start, sp.end, "NUM")
-            if sp.end < len(doc) and doc[sp.end].pos_ == "NOUN":  # number with its unit
-                add(sp.start, sp.end + 1, "NUM")
-    for nc in doc.noun_chunks:
-        add(nc.start, nc.end, "NP")
-    for t in doc:
-        if t.pos_ in ("NOUN", "PROPN", "NUM", "PRON") and t.dep_ in (
-                "pobj", "dobj", "attr", "appos", "nsubj", "nsubjpass", "conj", "oprd", "dative",
-                "npadvmod", "ROOT", "acomp"):
-            sub = list(t.subtree)
-            add(sub[0].i, sub[-1].i + 1, "SUB")
-            add(t.left_edge.i, t.i + 1, "LEFT")
-        if t.dep_ == "prep" and any(c.dep_ == "pobj" for c in t.children):
-            add(t.left_edge.i, t.right_edge.i + 1, "PP")
-        if t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and not t.is_stop:
-            add(t.i, t.i + 1, "TOK")
-    return out
 
 
 class _View:
@@ -337,6 +295,11 @@ def span_candidates(question: str, sentence: str, doc, kinds: Sequence[str]) -> 
         asked = doer_tokens(question, v)  # "Who reported ...?": the subject of "reported"
     if not asked and q["excluded"]:
         asked = beside_excluded(v, q["excluded"])  # "Besides the 2nm process, what ...?": what it is joined to
+    # "What round did Anthropic raise?": the name of the round, "Series H" (a span of its own: no noun
+    # phrase where the parser reads "round" as an adverb).
+    named = None if asked else named_kind(question, v, q)
+    spans = v.spans if named is None else {**v.spans, named[:2]: v.spans.get(named[:2], set()) | {"NP"}}
+    asked = asked if named is None else set(range(*named[:2]))
     # "What chip does Google have?": the asked verb's object; "clients like Meta ...": not "clients".
     asked, nouns = (asked, set()) if asked else object_tokens(question, v, q)
     # "Who makes Trainium?" over "Google has TPU, Amazon has Trainium ...": the one whose verb has it.
@@ -358,7 +321,7 @@ def span_candidates(question: str, sentence: str, doc, kinds: Sequence[str]) -> 
         return []
     purpose = purpose_of_focus(v, q)
     out, fits, points = [], [], []
-    for (i, j), ks in v.spans.items():
+    for (i, j), ks in spans.items():
         ks = ks & allowed
         if source and any(k - 1 <= i <= k + 1 or i <= k < j for k in source):
             continue
@@ -377,7 +340,8 @@ def span_candidates(question: str, sentence: str, doc, kinds: Sequence[str]) -> 
                 out.append((a, b, f))
                 points.append(names_one_point(v.lower, i, j))
                 fits.append(asked.issubset(range(i, j)) if kind == "stands" else
-                            maker_span_fits(question, v, i, j, asked) if maker else not asked.isdisjoint(range(i, j)))
+                            maker_span_fits(question, v, i, j, asked) if maker else names_kind(v, i, j, named) if named else
+                            not asked.isdisjoint(range(i, j)))
     if any(fits) or asks_holder(question):  # whose a thing is: its holder alone, or no short answer
         out, points = [c for c, fit in zip(out, fits) if fit], [pt for pt, fit in zip(points, fits) if fit]
     if old:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from qa.reading.objects import examples_tokens, held_tokens, stranded_tokens
+from qa.reading.objects import examples_tokens, held_tokens, named_kind, stranded_tokens
+from qa.reading.spanfeatures import question_info
 
 from .test_kind_fit import _short, _view
 
@@ -159,3 +160,40 @@ def test_customers_and_clients_are_one_kind(question):
 ])
 def test_who_are_the_owners_people_is_not_the_owner(question, sentence, short):
     assert _short(question, sentence) == short
+
+
+ROUND = ("In May, during its Series K funding round, Zeta announced that the three major memory manufacturers, led "
+         "by Orvane Electronics, had participated as strategic partners.")
+
+
+@pytest.mark.parametrize("question,sentence,short", [
+    # (twenty-second round) the name just before the asked noun, not the names the span model prefers
+    ("What round did Zeta raise?", ROUND, "Series K"),
+    ("what round did zeta raise", ROUND, "Series K"),
+    ("What chip did Zeta release?", "Zeta has already disclosed its ZTIA inference chip developed with Initech.", "ZTIA"),
+    ("Which river does the city lie on?", "The city lies on both banks of the Vantor river, north of the hills.", "Vantor"),
+    # the name beside the question's words, a participle before it too
+    ("What dynasty did the Keltans found?", "The years of the Keltan-established Vorn dynasty left an imprint on "
+     "later structures, with literature during the Suli dynasty relatively rare.", "Vorn"),
+    # "of the" inside the name, one word describing it before
+    ("what award is Dana Wu getting at the 2019 Vantas", "Dana Wu will be honored with the coveted Artist of the "
+     "Decade award at the 2019 Vanta Music Awards ceremony.", "Artist of the Decade award"),
+])
+def test_the_name_before_the_asked_noun_says_which_one(question, sentence, short):
+    assert _short(question, sentence) == short
+
+
+@pytest.mark.parametrize("question,sentence", [
+    ("What type of round did Zeta raise?", ROUND),  # the type is the qualifier, read elsewhere
+    ("What round did Orvane join?", ROUND.replace("Series K", "Orvane")),  # the question's own name
+    ("Which stadium hosted the final?", "The final was played at Levi's Stadium in Santa Clara."),  # part of the name
+    ("What chip did Zeta release?", "Zeta's chip was released in May."),  # an owner, not a name of the chip
+    ("Which clients is Nexa competing for?", CLIENTS),  # a kind ("AI clients like ..."), no one of them
+    ("What team did the Orbits beat?", "The only other Vorn champion team to wear white was the Kestrels."),  # a kind
+    ("What video game series did Nexa make?", "Nexa made the Orbit video game series."),  # the kind is last
+])
+def test_no_name_of_the_asked_noun(question, sentence):
+    v = _view(sentence)
+    q = dict(question_info(question))
+    q["matched"] = [st in q["stems"] for st in v.stem]
+    assert named_kind(question, v, q) is None
