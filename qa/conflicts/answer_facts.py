@@ -14,6 +14,7 @@ import numpy as np
 
 from ..reading.answertype import question_focus
 from ..reading.ages import asks_age
+from ..reading.purposes import asks_purpose
 from ..reading.owners import described_owners, with_plural_possessives
 from .choices import choice_options, stated_name
 from .counts import WORD_NUMBERS
@@ -172,7 +173,9 @@ def _question(text: str, yes_no_values: bool = True, stated_names: bool = False,
     atype = focus.type
     claimed: frozenset[str] = frozenset()
     precision, day_words = asked_precision(nfkc(text), focus.wh) if date_precision else ("", frozenset())
-    if not focus.wh and atype in ("OTHER", None):
+    if asks_purpose(text):
+        atype = None  # "What are Trainium chips used for?": a use, no name each source gives ("OpenAI" / "GPUs")
+    elif not focus.wh and atype in ("OTHER", None):
         atype = None  # "Is Anthropic using ...?": a yes/no question has no span to disagree on
         if yes_no_values:
             # ... unless it states a value: "Was he born in 1213?" is answered by the year each

@@ -11,6 +11,7 @@ from ..indexing.lexical import tokenize
 from .answertype import AMOUNT_TYPES, asked_currency, counts_noun, is_number_stem, states_currency, states_share
 from .counted import counted_noun
 from .stems import stem
+from .purposes import purpose_thing, purpose_tokens
 from .units import asks_process_node, counts_in_units, states_process_node
 
 __all__ = ["as_asked", "asks_kind_of", "bracketed_full", "defined_name", "definition_tokens", "described_person", "excluded_phrase", "quotes_closed", "restates_excluded",
@@ -186,7 +187,12 @@ def defines_alone(question: str, views: Callable[[], list]) -> bool:
     question), the first says what X is and the second does not: the first's short answer then
     stands beside a more confident one of the second ("MTIA primarily serves Meta's AI
     recommendations"). Not when both do: "NSFNET was also the name given to ..." gives way to
-    "The National Science Foundation Network (NSFNET) was a program ..."."""
+    "The National Science Foundation Network (NSFNET) was a program ...". Likewise asked what a
+    thing is for: the first saying it ("... positioning it as an accelerator for large language model
+    inference") keeps its short answer beside the second's "initial design"."""
+    if (thing := purpose_thing(question)) is not None:
+        first, second = views()
+        return bool(purpose_tokens(first, thing)) and not purpose_tokens(second, thing)
     if not (name := defined_name(question)):
         return False
     first, second = views()

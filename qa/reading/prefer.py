@@ -56,6 +56,7 @@ from .titles import asked_title, holders
 from .makers import asks_making, tied_maker
 from .measured import asked_owner, opens_with, other_owner
 from .ages import aged_name, asks_age, states_age
+from .purposes import asks_purpose, purpose_thing, purpose_tokens
 from .answertype import answer_type, asks_fact, states_fact
 from .named_amounts import unnamed_amount
 from .readerfeatures import YES_NO, _lower_words, question_names
@@ -107,9 +108,10 @@ def names_maker(question: str, v, names: float) -> bool:
 
 def reads_lower(question: str) -> bool:
     """Whether :func:`preferred` reads candidates below the top three (its ``extra``): asked who
-    makes a thing or where, what is besides a thing ruled out, whose a thing is, or who holds a title."""
+    makes a thing or where, what is besides a thing ruled out, whose a thing is, who holds a title,
+    someone's age or what a thing is for."""
     return (asks_making(question) or bool(excluded_phrase(question)) or asks_holder(question) or bool(defined_name(question))
-            or bool(asked_title(question)[0]) or asks_age(question))
+            or bool(asked_title(question)[0]) or asks_age(question) or asks_purpose(question))
 
 
 def _states_nothing(sentence: str, view: Callable[[], dict[int, object]], i: int, headings: frozenset[int]) -> bool:
@@ -201,6 +203,12 @@ def preferred(question: str, pool: Sequence[int], text: dict[int, str], names: d
         # the UK to extradite Assange, 47, ..."), read below the top three as well: one naming as
         # many of the question's names, or giving the age of one of them.
         pool = aged + pool
+    elif (thing := purpose_thing(question)) is not None and not purpose_tokens((views := view())[pool[0]], thing) and (
+            purposed := [i for i in [*pool, *extra] if purpose_tokens(views[i], thing) and names[i][0] >= names[pool[0]][0]]):
+        # "What is Jalapeño used for?": not "Jalapeño has been released and entered testing, ...", which
+        # says nothing of its use; one saying what it is for ("... positioning it as an accelerator
+        # for large language model inference"), read below the top three as well (qa.reading.purposes).
+        pool = purposed + pool
     elif fact and answer_type(question) != "QUANTITY" and not _states(question, pool[0], text, typed, 1) and (
             stating := [i for i in pool if _states(question, i, text, typed, 2) and names[i][0] >= names[pool[0]][0]]):
         # "how much were the steelers and browns fined": not "The Steelers spent Monday trying to

@@ -25,6 +25,7 @@ from .units import unit_names
 from .makers import superseded_tokens
 from .candidate_spans import _DETS, _spans
 from .objects import named_kind, names_kind, object_tokens
+from .purposes import purpose_thing, purpose_tokens
 
 __all__ = ["KINDS", "WORD", "question_info", "span_candidates", "stem"]
 
@@ -295,6 +296,8 @@ def span_candidates(question: str, sentence: str, doc, kinds: Sequence[str]) -> 
         asked = doer_tokens(question, v)  # "Who reported ...?": the subject of "reported"
     if not asked and q["excluded"]:
         asked = beside_excluded(v, q["excluded"])  # "Besides the 2nm process, what ...?": what it is joined to
+    if not asked and (thing := purpose_thing(question)) is not None:
+        asked = purpose_tokens(v, thing)  # "What is Jalapeño used for?": "large language model inference"
     # "What round did Anthropic raise?": the name of the round, "Series H" (a span of its own: no noun
     # phrase where the parser reads "round" as an adverb).
     named = None if asked else named_kind(question, v, q)

@@ -1,0 +1,71 @@
+"""What a thing is for (qa.reading.purposes, issue #20, twenty-second round): the questions asking
+it, the phrases of a sentence saying it, and the sentence the reader then quotes."""
+from __future__ import annotations
+
+import pytest
+
+from qa.reading.purposes import asks_purpose, purpose_thing, purpose_tokens
+
+from .test_kind_fit import _pipeline, _view
+
+
+@pytest.mark.parametrize("question,asks", [
+    ("What is ZTIA used for?", True),
+    ("what is ztia for", True),
+    ("what will ztia be used for", True),
+    ("What were X.25 and Frame relay used for ", True),
+    ("What is the purpose of ZTIA?", True),
+    ("What is the AFC short for?", False),  # an abbreviation
+    ("What was Joseph Haas arrested for?", False),  # a cause
+    ("What was the Middle East not a match for?", False),
+    ("What is the longest time that a teaching certificate is good for?", False),
+    ("What is ZTIA?", False),
+])
+def test_questions_asking_what_a_thing_is_for(question, asks):
+    assert asks_purpose(question) == asks
+
+
+ZTIA = frozenset(("ztia",))
+
+
+@pytest.mark.parametrize("sentence,phrase", [
+    ("Zeta and Initech released ZTIA in June, positioning it as an accelerator for video decoding, also referred "
+     "to as a Media Processor.", "video decoding"),
+    ("The ZTIA chip is designed to run large recommendation models at low power.", "run large recommendation models at low power"),
+    ("ZTIA primarily serves Zeta's search ranking and advertising.", "Zeta 's search ranking and advertising"),
+    ("It is used for training image models.", "training image models"),
+    # nothing said of its use, or the use of something else
+    ("ZTIA has been released and entered testing, but it is not yet in commercial use.", ""),
+    ("About half of this total investment will be used for chips.", ""),
+    ("Initech is emerging as a key foundry choice for tech giants developing ZTIA chips.", ""),  # Initech is the choice
+])
+def test_the_phrases_saying_what_it_is_for(sentence, phrase):
+    v = _view(sentence)
+    assert " ".join(v.text[i] for i in sorted(purpose_tokens(v, ZTIA))) == phrase
+
+
+def test_asked_what_a_thing_is_for_the_sentence_saying_it_is_quoted(tmp_path):
+    # (twenty-second round) "What is Jalapeño used for?" quoted "Jalapeño has been released and
+    # entered testing, ...", short answer "testing": a sentence naming the chip and saying nothing of
+    # its use, over the one that does.
+    text = ("Zeta chips\n\nZTIA has been released and entered testing, but that does not mean it is already in "
+            "large-scale commercial use. Zeta says the use of ZTIA across its data centers will grow next year. "
+            "Initech's official announcement shows that Zeta and Initech released ZTIA on June 24, 2026, positioning "
+            "it as an accelerator for video decoding, also referred to as a Media Processor. ZTIA went from "
+            "initial design to tape-out in about nine months.")
+    p = _pipeline(tmp_path / "a", text)
+    for question in ("What is ZTIA used for?", "what is ztia for"):
+        a = p.ask(question)
+        assert not a.abstained and "video decoding" in a.answer, question
+        assert "video decoding" in (a.short_answer or ""), question
+        assert purpose_thing(question) == ZTIA
+
+
+def test_a_use_asked_for_is_no_name_sources_disagree_on():
+    # "What are Trainium chips used for?" showed "sources disagree": "OpenAI" / "GPUs), Google's TPUs,
+    # and Amazon Web Services' (AWS", names next to "used" in two articles. A use is no value.
+    from qa.conflicts.answer_facts import _question
+
+    assert _question("What are ZTIA chips used for?").answer_kind is None
+    assert _question("what is ztia for").answer_kind is None
+    assert _question("What chips does Zeta use?").answer_kind == "name"
