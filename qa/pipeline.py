@@ -172,7 +172,8 @@ class Pipeline:
             return Answer(question, None, None, True, reading.reason, citations, conflicts,
                           score=round(reading.score, 4), notes=notes)
         doc = self.docs[self.data.doc_ids[reading.doc_index]]
-        short = reading.short if reading.short and shown_short(read_as, doc.raw[reading.short[0]:reading.short[1]]) else None
+        short = reading.short if reading.short and shown_short(read_as, doc.raw[reading.short[0]:reading.short[1]], doc.raw[
+            max(0, reading.short[0] - 30):reading.short[0]], doc.raw[reading.short[1]:reading.short[1] + 30]) else None
         return Answer(
             question=question,
             answer=doc.raw[reading.start : reading.end],

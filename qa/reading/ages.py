@@ -9,12 +9,12 @@ import re
 from .answertype import question_focus
 from .readerfeatures import question_names
 
-__all__ = ["aged_name", "asks_age", "is_age", "named_ages", "states_age"]
+__all__ = ["aged_name", "an_age", "asks_age", "is_age", "named_ages", "states_age"]
 
 _AGE_GAP = re.compile(r"\bage\s+(?:difference|gap)\b|\bolder\b|\byounger\b|\b(?:median|average|mean)\s+age\b", re.I)
 # An age as news writes it: "the 48-year-old", "47 years old", "aged 47", "at the age of 47", or
 # beside a name: "Assange, 47, ...", "(Manning was 39, Newton was 26)".
-_YEARS_OLD = r"\d{1,3}(?:\s*-\s*year\s*-\s*old|\s+years?\s+old)\b"  # "43-year-old", "47 years old"
+_YEARS_OLD = r"\d{1,3}(?:\s*-\s*year(?:\s*-\s*|\s+)old|\s+years?\s+old)\b"  # "43-year-old", "55-year old", "47 years old"
 _AGE = re.compile(rf"\b{_YEARS_OLD}|\b(?:aged?|age of)\s+\d{{1,3}}\b"
                   r"|(?P<name>[A-Z][\w’'-]*)?(?:,\s+(?P<after>\d{1,3}),|\s+(?:was|is|turned)\s+(?P<was>\d{1,3})\s*[,;.)])")
 
@@ -59,3 +59,34 @@ def aged_name(sentence: str, question: str) -> bool:
 def is_age(span: str) -> bool:
     """Whether a candidate span is an age ("43-year-old", "47 years old"): no length of time."""
     return _AN_AGE.search(span) is not None
+
+
+_MONTHS = r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
+_DAY_OF = re.compile(rf"\b(?:{_MONTHS})[a-z]*\.?\s*$", re.I)  # "November 19": a day, no age
+_FIGURES = re.compile(r"\d+(?:[.,]\d+)*|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                      r"[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety", re.I)
+# What may follow an age: its unit, or a word of the sentence's own ("47 when he died", "Assange,
+# 47, ..."); a noun after a figure counts it ("three Premier League titles", "zero shame", "two
+# pharmacists").
+_AFTER_AN_AGE = frozenset("""years year yrs months month weeks week days old and or when at in on as after before but
+    while who which that was is were are has had have died said from to by""".split())
+_OLDEST = 130
+_SCALE = re.compile(r"\s*(?:hundred|thousand|million|billion)\s*$", re.I)
+_SPAN_OF_YEARS = re.compile(r"[\d.,]+\s+(?:(?:hundred|thousand|million|billion)\s+)?years\b", re.I)
+
+
+def an_age(short: str, before: str, after: str) -> bool:
+    """Whether a short answer, with the text just before and after it, may be someone's age:
+    a figure of at most ``_OLDEST`` years, not a day of a month ("November 19"), a year ("2008"),
+    an amount ("71.6million") or a count of things ("three Premier League titles")."""
+    if is_age(short + after[:12]) or _SPAN_OF_YEARS.match(_SCALE.sub("", short) + after):
+        return True  # "48-year-old"; "4.6 billion" of "4.6 billion years" (the age of rocks)
+    figures = _FIGURES.findall(short)
+    if len(figures) != 1 or _DAY_OF.search(before):
+        return False
+    f = figures[0]
+    if f[:1].isdigit() and (not f.isdigit() or int(f) > _OLDEST):
+        return False
+    rest = short[short.lower().rindex(f.lower()) + len(f):] + after
+    word = re.match(r"[\s-]+([A-Za-z]+)", rest)
+    return word is None or word.group(1).lower() in _AFTER_AN_AGE

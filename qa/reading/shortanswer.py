@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
-from .ages import asks_age, is_age, named_ages
+from .ages import an_age, asks_age, is_age, named_ages
 from .answertype import TIME_TYPES, answer_type, question_focus
 from .asked_spans import described_person
 from ..models import cached_model
@@ -336,11 +336,41 @@ _FIGURE = re.compile(r"\d|\b(?:zero|one|two|three|four|five|six|seven|eight|nine
                      r"some|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b", re.I)
 
 
-def shown_short(question: str, short: str | None) -> str | None:
-    """The short answer to show: asked "how old", "how many" or "how much", none
-    when the chosen span holds no figure ("@govkristinoem" for "how old is governor kristi noem");
-    the quote still answers. Applied after the reader chose its quote, which the span's confidence
+_PRONOUNS = frozenset("i you he she it we they me him her us them this that these those someone something".split())
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|"
+          r"nov(?:ember)?|dec(?:ember)?)\.?")
+# A point or stretch of time alone, no one: "May 2020", "2019", "Sept. 30", "the 1990s".
+_WHEN_ONLY = re.compile(rf"(?i:(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:{_MONTH}\s*)?\d{{1,4}}(?:st|nd|rd|th|s)?(?:,?\s*\d{{4}})?"
+                        rf"|{_MONTH}(?:\s+\d{{4}})?)")
+
+
+# A length of time or of anything else ("how long is the bridge") has a figure or a unit ("week");
+# a point in time may say since when ("since 1951", "1870 to 1939"), a time of day does not.
+_UNIT = re.compile(r"(?i:(?<![a-z])(?:second|minute|hour|day|night|week|weekend|month|year|decade|century|centuries|season|"
+                   r"mile|kilomet(?:er|re)|km|met(?:er|re)|feet|foot|ft|inch|yard|lap)s?\b)")
+_CLOCK = re.compile(r"(?i:\b(?:a\.m|p\.m|o'clock|noon|midnight)\b)")
+
+
+def shown_short(question: str, short: str | None, before: str = "", after: str = "") -> str | None:
+    """The short answer to show: none that is a bare pronoun; asked "how old", "how many" or "how
+    much", none when the chosen span holds no figure ("@govkristinoem" for "how old is governor
+    kristi noem"); asked someone's age, none unless it may be one (``ages.an_age``, read with the
+    text ``before`` and ``after`` the span: not "three" of "Mourinho won three Premier League
+    titles"); asked how long, none without a figure or a unit of length or time, nor a time of day;
+    asked who, none that is only a time ("May 2020"); asked when, none that is an age.
+    The quote still answers. Applied after the reader chose its quote, which the span's confidence
     helped rank: dropping such spans before (in ``_rank``) moved quotes elsewhere."""
-    if short and question_focus(question).wh in _FIGURE_WH and not _FIGURE.search(short):
+    if not short or short.strip().lower() in _PRONOUNS and not short.strip().isupper() or short.strip() == "I":
+        return None  # "what is the name of the oxygen bar in delhi": not "you" (of "So now you know ..."); "IT" may be
+    wh = question_focus(question).wh
+    if wh in _FIGURE_WH and not _FIGURE.search(short):
         return None
+    if asks_age(question) and not an_age(short, before, after):
+        return None
+    if wh == "how long" and (not (_FIGURE.search(short) or _UNIT.search(short)) or _CLOCK.search(short)):
+        return None  # "how long since the band toured with him": not "former frontman Michael McDonald", "close to 2 a.m."
+    if wh in ("who", "whom") and _WHEN_ONLY.fullmatch(short.strip()):
+        return None  # "who takes over from john legere at t-mobile": not "May 2020"
+    if answer_type(question) in TIME_TYPES and is_age(short + after[:12]):
+        return None  # "what date did the plague patient eat the wild rabbit": not "55" of "a 55-year old man"
     return short

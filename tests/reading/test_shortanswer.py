@@ -629,3 +629,40 @@ def test_the_short_answer_shown_for_a_figure_question_holds_one(question, short,
     from qa.reading.shortanswer import shown_short
 
     assert shown_short(question, short) == shown
+
+
+@pytest.mark.parametrize("question, before, short, after, shown", [
+    # (twenty-second round) asked someone's age, a figure that cannot be one
+    ("what age is Dan Vorel", "Vorel won ", "three", " Premier League titles over two spells", False),  # a count
+    ("how old is Sam Ketter", "noted there should be “", "zero", " shame” involved", False),
+    ("Kate Orrin age", "Kate Orrin, who in ", "2008", ", won the award", False),  # a year
+    ("how old was Kip when Zeta signed him", "paid the £", "71.6million", " fee to the league", False),
+    ("how old is the man who threatened Ilhan Omar", "Ilhan Omar (@Ilhan) November ", "19", ", 2019", False),  # a day
+    ("how old is Alex Stal", "goalie Alex Stal made ", "30", " saves and Minnesota beat Buffalo", False),
+    ("what age was Jed Epps when he died", "Heads needed to roll the ", "day", " Jed Epps died", False),  # no figure
+    ("how old is Julian Zane", "extradite Zane, ", "47", ", to the United States", True),
+    ("How old was Newton?", "(Manning was 39, Newton was ", "26", ")", True),
+    ("how old is the suspect", "police arrested a ", "55-year-old", " man", True),
+    ("how old is Ana Ruiz", "Ana Ruiz, ", "29", " years old, said", True),
+    ("How old were the oldest rock samples?", "to about ", "4.6 billion", " years for the highland samples", True),
+    # asked who, a time alone is no one; asked when, an age is no time; a pronoun answers nothing
+    ("who takes over from Dan Lee at Vexa", "Vexa CEO Dan Lee is stepping down in ", "May 2020", ".", False),
+    ("Who led the band in 1990?", "In 1990 the band was led by ", "Jim Kerr", ".", True),
+    ("what date did the patient eat the rabbit", "a ", "55", "-year old man had eaten a wild rabbit", False),
+    ("When did the patient eat the rabbit?", "he ate it on ", "Nov. 5", ", officials said", True),
+    ("what is the name of the oxygen bar in Delhi", "So now ", "you", " know there is a bar", False),
+    ("How many teams entered?", "only ", "one", " team entered", True),
+    # asked how long, a figure or a unit, since when, not a name or a time of day
+    ("how long since the band toured with him", "will unite with ", "former frontman Michael McDonald", " for a tour", False),
+    ("how long did the final take", "ended ", "close to 2 a.m.", " on Sunday", False),
+    ("how long has the radio been running", "the service has run since ", "1951", ".", True),
+    ("How long will the event last?", "will run for a ", "week", " at the convention center", True),
+    ("how long did the match take", "lasted ", "nearly eight hours", ".", True),
+    ("how long is the show", "a ", "75-minute", " show", True),
+    ("how long is the bridge", "spans ", "1,200 metres", " across the bay", True),
+    ("how long has the band been touring", "for ", "decades", ".", True),
+])
+def test_a_short_answer_of_the_wrong_kind_is_not_shown(question, before, short, after, shown):
+    from qa.reading.shortanswer import shown_short
+
+    assert (shown_short(question, short, before, after) == short) is shown
