@@ -23,7 +23,7 @@ from .indexing.store import IndexData
 from .ingest.text import normalize
 from .reading.fillers import without_fillers
 from .reading.followup import read_follow_up
-from .reading.truecase import CaseMap, accent_map, is_caseless, question_words, restore_accents
+from .reading.truecase import CaseMap, accent_map, is_caseless, question_pairs, question_words, restore_accents
 from .reading.descriptions import NameLinks, described_words, may_describe, origin_stem
 from .reading.corpus_words import CorpusWords
 
@@ -100,7 +100,7 @@ class Pipeline:
     def casemap(self, question: str) -> CaseMap:
         """The usual forms of the question's words in the corpus, counted over the passages that
         hold them (qa.reading.corpus_words), not over every article."""
-        return CaseMap.of_forms(self.words.forms(question_words(question)))
+        return CaseMap.of_forms({**self.words.forms(question_words(question)), **self.words.forms(question_pairs(question))})
 
     def accents(self) -> dict[str, str]:
         """The lexical index's words written with accents, by their form without them."""

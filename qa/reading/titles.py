@@ -33,8 +33,10 @@ def asked_title(question: str) -> tuple[str, frozenset[str], frozenset[str]]:
     ("governor", {}, {"south", "dakota"}) of "who is the governor of South Dakota"; ("", {}, {})
     for other questions."""
     m = _TITLE.match(question)
-    # An office in small letters, or an acronym ("CEO"); not a name ("Who is the Doobie Brothers?").
-    if m is None or m.group(2).casefold() not in _OFFICES or not (m.group(2).islower() or m.group(2).isupper()):
+    # An office in small letters, capitalised as news copy writes it before a name ("Senate President",
+    # as a caseless question is recased), or an acronym ("CEO"); not a name ("Who is the Doobie Brothers?").
+    if m is None or m.group(2).casefold() not in _OFFICES or not (m.group(2).islower() or m.group(2).isupper()
+                                                                  or m.group(2).istitle()):
         return "", frozenset(), frozenset()
     before, of = ({w for w in (text or "").casefold().split() if w not in _BETWEEN and len(w) > 1}
                   for text in (m.group(1), m.group(3)))

@@ -17,7 +17,7 @@ from functools import lru_cache
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 
-__all__ = ["CaseMap", "is_caseless", "accent_map", "restore_accents", "question_words", "forms_of"]
+__all__ = ["CaseMap", "is_caseless", "accent_map", "restore_accents", "question_pairs", "question_words", "forms_of"]
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # A word starts a sentence when only quotes, brackets or bullets stand between it and the end of
@@ -60,6 +60,24 @@ def question_words(question: str) -> dict[str, str]:
     return out
 
 
+# Words that join no name's parts in a caseless question: "what did home depot report" pairs
+# "home depot", not "did home".
+_FUNCTION = frozenset("""a an the of and or but in on at to for from by with about as into than then
+    is are was were be been being do does did has have had will would can could should may might must
+    what which who whom whose when where why how this that these those it its their his her our your my
+    not no there here""".split())
+
+
+def question_pairs(question: str) -> dict[str, str]:
+    """The question's adjacent pairs of words, neither a function word ("home depot", "attorney
+    general"), as a case map looks them up (folded small letters, one space), each with itself as
+    typed: a name of two words may be written in capitals where either word alone is not ("Home
+    Depot" beside "at home")."""
+    words = [_fold(m.group(0).lower()) for m in _WORD.finditer(question)]
+    return {f"{a} {b}": f"{a} {b}" for a, b in zip(words, words[1:])
+            if a not in _FUNCTION and b not in _FUNCTION and "-" not in a + b and min(len(a), len(b)) > 1}
+
+
 def _counted(text: str, at: int, start: int = 0) -> bool:
     """Whether an occurrence at ``at`` of the text starting at ``start`` counts: not the text's
     first word, not a sentence's."""
@@ -94,8 +112,11 @@ def forms_of(words: set[str], pieces: Iterable[tuple[str, int, int, int, int]]) 
                 at = lo + c.start()
                 if at > a and (_LETTER.match(raw[at - 1]) or raw[at - 1] == "-" and at - 1 > a and _LETTER.match(raw[at - 2])):
                     continue  # inside a longer word, or the second part of a compound
-                m = _WORD.match(raw, at, b)
-                got = m.group(0) if m else ""
+                if " " in word:  # a pair of words ("home depot"): its letters as written, one space between
+                    got = raw[at:at + len(word)] if at + len(word) <= b else ""
+                else:
+                    m = _WORD.match(raw, at, b)
+                    got = m.group(0) if m else ""
                 small = got.lower()
                 if (small if small.isascii() else _fold(small)) == word and _counted(raw, at, a):
                     forms[word][got] += 1
@@ -108,9 +129,15 @@ class CaseMap:
     def __init__(self, texts: Iterable[str]):
         forms: dict[str, Counter] = defaultdict(Counter)
         for text in texts:
+            last = None
             for m in _WORD.finditer(text):
                 if _counted(text, m.start()):
                     forms[_fold(m.group(0).lower())][m.group(0)] += 1
+                    if last is not None and text[last.end():m.start()] == " ":  # a pair, as ``question_pairs`` reads one
+                        pair = question_pairs(f"{last.group(0)} {m.group(0)}")
+                        for key in pair:
+                            forms[key][f"{last.group(0)} {m.group(0)}"] += 1
+                last = m if _counted(text, m.start()) else None
         self._set(forms)
 
     @classmethod
@@ -140,6 +167,11 @@ class CaseMap:
         if not is_caseless(question):
             return question
         out = _WORD.sub(lambda m: self.usual(m.group(0)), question)
+        # A pair of words the corpus writes as a name ("Home Depot", "New York") takes that form,
+        # though a word alone is more often small ("home", "new").
+        for pair, form in self._usual.items():
+            if " " in pair and all(w[:1].isupper() for w in form.split()):
+                out = re.sub(rf"(?<![^\W\d_]){re.escape(pair)}(?![^\W\d_])", form, out, flags=re.I)
         k = next((i for i, c in enumerate(out) if c.isalpha()), None)
         return out if k is None else out[:k] + out[k].upper() + out[k + 1:]
 

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 import pytest
 
-from qa.reading.truecase import CaseMap, forms_of, question_words
+from qa.reading.truecase import CaseMap, forms_of, question_pairs, question_words
 
 TEXTS = [
     "Mirae released the Jalapeño chip. A new Jalapeño board ships soon.",
@@ -15,13 +15,14 @@ TEXTS = [
     "AI-server demand grew; the ai-server line is Kelta's. Metadata is not Meta, says Meta.",
     "Bellweather sold chips.\nChips sold out. “Chips” is a Bellweather word.",
     "Kelta's AI-Server, X-Server and Y-Server lines grew, and TransMeta grew.",
+    "Shares of Home Depot fell as people worked from home. New York chips and new chips sold.",
 ]
 
 
 @pytest.mark.parametrize("question", [
     "jalapeno board partner", "who sells mtia chips", "what did stephen o'mara say about the us market",
     "who makes ai-server parts", "does meta hold metadata", "chips bellweather", "who makes the server",
-    "what is meta",
+    "what is meta", "what did home depot report", "new york chips",
 ])
 def test_a_questions_words_counted_alone_get_the_forms_a_whole_count_gives(question):
     whole = CaseMap(TEXTS)
@@ -29,7 +30,7 @@ def test_a_questions_words_counted_alone_get_the_forms_a_whole_count_gives(quest
     for t in TEXTS:
         cut = t.index(" ", len(t) // 2)
         pieces += [(t, 0, len(t), 0, cut), (t, 0, len(t), cut, len(t))]
-    alone = CaseMap.of_forms(forms_of(set(question_words(question)), pieces))
+    alone = CaseMap.of_forms(forms_of(set(question_words(question)) | set(question_pairs(question)), pieces))
     assert alone.truecase(question) == whole.truecase(question)
     for w in question_words(question):
         assert alone.usual(w) == whole.usual(w)

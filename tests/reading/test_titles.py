@@ -14,6 +14,7 @@ from .test_prefer import ALL, _views
 
 @pytest.mark.parametrize("question, title", [
     ("who is the Senate president", ("president", {"senate"}, set())),
+    ("Who is the Senate President", ("president", {"senate"}, set())),  # (twenty-second round) as recased
     ("Who is the governor of Kestrel State?", ("governor", set(), {"kestrel", "state"})),
     ("Who is the CEO of Nexa?", ("ceo", set(), {"nexa"})),  # an acronym is a title
     ("Who is Dana Wu?", ("", set(), set())),  # a named person: qa.reading.asked_spans.described_person
