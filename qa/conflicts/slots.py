@@ -24,6 +24,7 @@ from ..ingest.text import nfkc
 from ..reading.asked_kind import PEOPLE
 from ..reading.measured import speaker_said
 from ..reading.named_amounts import unnamed_amount
+from ..reading.makers import ORG_ENDINGS
 from ..reading.ownwords import typed_as_keywords
 from ..results import Conflict
 
@@ -136,8 +137,14 @@ def speaks_to_claim(c: Conflict, q: _Question, facts_of: Callable[[str], DocFact
     sentence names the question's names."""
     # The question's names, its first word too when capitalised ("Samsung backlog"): a name is
     # no word of what is asked.
-    caps = {t.key for t in tokenize(nfkc(q.text)) if t.text[:1].isupper() and t.key.isalpha() and t.key not in _Q_STOP}
+    toks = tokenize(nfkc(q.text))
+    capital = [t.text[:1].isupper() and t.key.isalpha() and t.key not in _Q_STOP for t in toks]
+    caps = {t.key for t, c in zip(toks, capital) if c}
     names = caps | {k for k in (*q.subject, *q.claimed) if k.isalpha()}
+    # Names, not their words: "Samsung Foundry" is one ("Is Samsung Foundry losing money?" names one
+    # thing, as "Is Samsung's foundry ...?" does); "Anthropic" and "Samsung" are two, side by side
+    # too ("anthropic samsung deal confirmed?"): only an organisation's word ends a name of two.
+    runs = len(names) - sum(c and k > 0 and capital[k - 1] and toks[k].key in ORG_ENDINGS for k, c in enumerate(capital))
     named = {stem(k)[:_PREFIX] for k in names}
     # The value a yes/no question states is no word of its claim: "trillion won" of "Has the
     # backlog reached 50 trillion won?" is in every figure of the articles.
@@ -165,7 +172,7 @@ def speaks_to_claim(c: Conflict, q: _Question, facts_of: Callable[[str], DocFact
             said = bool(asked) and asked <= {stem(k)[:_PREFIX] for k in near if k.isalpha()} and names <= near
         else:
             said = any(q.asks(k) and stem(k)[:_PREFIX] not in named for k in keys)
-        if not said and not keywords and len(names) >= 2:  # one name is the subject of many claims, two pin one down
+        if not said and not keywords and runs >= 2:  # one name is the subject of many claims, two pin one down
             said = names <= keys or any(x.start < s.end and s.start < x.end and names <= set(x.keys) for x in f.sents)
         if not said and stated and all(re.search(rf"(?<![\d.,]){re.escape(n)}(?![\d])", said_text) for n in stated):
             # The figure the question states pins the claim: "Is Meta's order more than 10 trillion

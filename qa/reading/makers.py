@@ -19,12 +19,12 @@ from functools import lru_cache
 
 from .ownwords import names_more
 
-__all__ = ["asks_making", "asks_where_made", "asks_who_makes", "business_noun", "made_at", "maker_given", "makes_there", "org_named",
+__all__ = ["ORG_ENDINGS", "asks_making", "asks_where_made", "asks_who_makes", "business_noun", "made_at", "maker_given", "makes_there", "org_named",
            "has_asked", "others_thing", "owns_asked", "plant_places", "superseded_tokens"]
 
 # A name ending in one of these is an organisation whatever the small model labels it ("Samsung
 # Foundry" comes out a PRODUCT).
-_ORG_ENDINGS = frozenset("""foundry foundries inc corp corporation ltd llc plc co company group holdings
+ORG_ENDINGS = frozenset("""foundry foundries inc corp corporation ltd llc plc co company group holdings
     electronics semiconductor semiconductors technologies technology systems labs laboratories industries
     motors airlines bank university institute agency foundation""".split())
 
@@ -189,7 +189,7 @@ def org_named(v, a: int, b: int) -> bool:
     last = b - 1
     while last > a and v.punct[last]:
         last -= 1
-    return last > a and v.pos[last] == "PROPN" and v.lower[last].rstrip(".") in _ORG_ENDINGS
+    return last > a and v.pos[last] == "PROPN" and v.lower[last].rstrip(".") in ORG_ENDINGS
 
 
 def others_thing(v, owner: str, own: set[str]) -> bool:

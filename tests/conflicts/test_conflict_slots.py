@@ -127,6 +127,24 @@ def test_a_yes_no_or_standing_question_keeps_conflicts_on_its_claim(question, ke
     assert sorted(map(label, off)) == (["backlog"] if question == "Nexa backlog" else ["acme", "backlog"])
 
 
+@pytest.mark.parametrize("question, kept", [
+    ("Is Nexa Foundry losing money?", False),  # one name of two words: nothing of losing money said
+    ("Is Nexa Foundry's backlog confirmed?", True),  # the backlog asked
+    ("Has Nexa Foundry confirmed its deal with Acme?", True),  # two names pin the claim down
+])
+def test_a_name_of_two_words_is_one_name(question, kept):
+    """(twenty-second round) "is samsung foundry losing money", recased "Is Samsung Foundry losing
+    money?", showed the backlog's certainty conflict: "Samsung" and "Foundry" counted as two names,
+    which both statements' sentences name, so the claim counted as pinned down."""
+    approach = "Long-term backlog orders from Acme at Nexa Foundry are expected to approach 40 trillion won."
+    reached = "The backlog of Nexa Foundry from Acme has reached approximately 40 trillion won."
+    docs = [doc("a01", approach, STORY), doc("b02", reached, STORY)]
+    stored = [_quoted_conflict(docs, ("backlog orders from Acme at Nexa Foundry are expected to approach 40 trillion won",
+                                      "backlog of Nexa Foundry from Acme has reached approximately 40 trillion won"))]
+    found = QuestionConflicts(docs).find(question, stored=stored, settings=LOOSE)
+    assert bool(found) == kept, [c.summary for c in found]
+
+
 def test_a_yes_no_question_stating_a_value_keeps_conflicts_on_its_claim():
     """"Has Samsung's backlog reached 50 trillion won?" also showed Meta's orders' certainty
     conflict ("orders potentially exceeding 10 trillion won" / "Samsung receives 10 trillion won"):
