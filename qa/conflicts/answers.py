@@ -80,6 +80,28 @@ _BY_ITS_VERB = re.compile(r"\s*who\s+(?:(?:first|also|originally|reportedly|late
                           r"|\s*what\s+(?:did|does|do|has|have|had|will|would)\s"
                           r"|\s*what\s+(?:is|are|was|were)\s+(?:[\w'’.-]+\s+){1,3}?(?-i:[a-z]{3,}ing)"
                           r"(?:\s+(?:from|of|to|in|on|at|for|about|with)\b|\s*\??\s*$)", re.I)
+# Where something was done ("found in Inner Mongolia", "at its plant"): a place, which answers a
+# "what <kind>" question only when the kind is one of places.
+_AT = frozenset("in at near inside outside across".split())
+_PLACES = frozenset(stem(w)[:_PREFIX] for w in """city cities country countries region state town village province place
+    location island river lake mountain park street building site venue arena stadium capital continent district area
+    neighborhood neighbourhood nation territory borough coast port airport station hospital school university college
+    prison campus hotel restaurant zone valley ocean sea bay peak county municipality headquarters base plant factory
+    facility home residence""".split())
+_PREPOSITIONS = _AT | frozenset("of for by with to from on into over under about after before during".split())
+_BACK = 6  # tokens a name's preposition may stand before it ("in north China's Inner Mongolia")
+
+
+def _a_place(s: _Sentence, first: int) -> bool:
+    """Whether the name at token ``first`` is where something is: its nearest preposition before it
+    is "in", "at", ... ("hospitalized ... in north China's Inner Mongolia Autonomous Region"), or
+    "of" after a kind of place ("in the town of Ziketan")."""
+    for k in range(first - 1, max(-1, first - 1 - _BACK), -1):
+        if s.keys[k] in _PREPOSITIONS:
+            return s.keys[k] in _AT or s.keys[k] == "of" and k > 0 and stem(s.keys[k - 1])[:_PREFIX] in _PLACES
+    return False
+
+
 _NOT_PLURAL = re.compile(r"(?:ss|us|is|ics|news|series|species)$")
 _ONE_VALUE = frozenset(("DATE", "TIME", "DURATION", "NUM", "MONEY", "PERCENT", "QUANTITY"))
 
@@ -155,6 +177,8 @@ def _answers(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | 
         for v0 in f.values[i]:
             if spots and v0.kind == "name" and not _tied_to_focus(s, v0, spots):
                 continue  # "What chips ...?": the sentence names chips, and this name is not one
+            if focus and st.places_asked and v0.kind == "name" and focus not in _PLACES and _a_place(s, v0.first):
+                continue  # "What disease was found in China?": not "Inner Mongolia" of "found in Inner Mongolia"
             if v0.kind != kind or (v0.kind == "number" and v0.text.isalpha() and not counted):
                 continue  # a count in words ("four") answers only a count
             if v0.kind == "number" and not _spans_asked(q, v0.key.split(":", 1)[0]):

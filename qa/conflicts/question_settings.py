@@ -27,6 +27,8 @@ class QuestionSettings:
     definitions: bool = True  # read "X is a 2001 American drama film" as "drama film" (OTHER questions)
     # "What chips ...?": in a sentence naming chips, only a name of one answers (answers._tied_to_focus)
     focus_tied: bool = True
+    # ... and a name where something is ("found in Inner Mongolia") answers only a kind of place
+    places_asked: bool = True
     # A "which <things>" question asks for a set: two documents naming two members do not disagree.
     sets: bool = True
     subject_penalty: int = 3  # added distance when no word of the question's predicate is near

@@ -38,3 +38,25 @@ def test_names_of_the_asked_kind_still_disagree(encode):
 def test_the_asked_kind_of_thing():
     assert _focus_stem("What chips does Anthropic use?") == "chip"
     assert _focus_stem("What sport is Altrincham associated with?") == "sport"
+
+
+def test_a_place_answers_only_a_kind_of_place():
+    # (twenty-second round) "what disease was found in china" showed "sources disagree": "Inner
+    # Mongolia Autonomous Region" / "Ziketan", where each page's case was found, not a disease.
+    from dataclasses import replace
+
+    from qa.conflicts.answer_facts import _question
+    from qa.conflicts.answers import _answers
+    from qa.conflicts.question import QuestionConflicts
+
+    d = doc("a01", "A new case was reported on Sunday.", "The case was found in Kelvia, in the Ostra Autonomous "
+            "Region, officials said.", title="A new case")
+    f = QuestionConflicts([d])
+    facts, rows = f.facts["a01"], [0, 1]
+
+    def answers(question, **settings):
+        return [v.text for _, _, v in _answers(_question(question), facts, rows, None, replace(f.settings, **settings))]
+
+    assert answers("What disease was found in Kelvia?") == []
+    assert answers("What disease was found in Kelvia?", places_asked=False) == ["Ostra Autonomous Region"]
+    assert answers("What region was the case found in?") == ["Kelvia"]  # a kind of place: places answer
