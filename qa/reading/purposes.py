@@ -19,7 +19,7 @@ from .stems import stem
 
 __all__ = ["asks_purpose", "purpose_thing", "purpose_tokens"]
 
-_WORDS = re.compile(r"[a-z0-9]+")
+_WORDS = re.compile(r"[^\W_]+")  # Unicode words: "jalapeño" is one
 _STOP = frozenset("the a an its their his her this that these those of s".split())
 
 _PURPOSE_VERBS = r"used|designed|built|intended|meant|developed|made|optimi[sz]ed|tailored|geared|aimed|needed"

@@ -351,6 +351,11 @@ _UNIT = re.compile(r"(?i:(?<![a-z])(?:second|minute|hour|day|night|week|weekend|
 _CLOCK = re.compile(r"(?i:\b(?:a\.m|p\.m|o'clock|noon|midnight)\b)")
 
 
+def _a_pronoun(span: str) -> bool:
+    """Whether a span is a bare pronoun ("you", "It", "I"), not an acronym spelled like one ("IT")."""
+    return span.lower() in _PRONOUNS and (span == "I" or not span.isupper())
+
+
 def shown_short(question: str, short: str | None, before: str = "", after: str = "") -> str | None:
     """The short answer to show: none that is a bare pronoun; asked "how old", "how many" or "how
     much", none when the chosen span holds no figure ("@govkristinoem" for "how old is governor
@@ -360,8 +365,8 @@ def shown_short(question: str, short: str | None, before: str = "", after: str =
     asked who, none that is only a time ("May 2020"); asked when, none that is an age.
     The quote still answers. Applied after the reader chose its quote, which the span's confidence
     helped rank: dropping such spans before (in ``_rank``) moved quotes elsewhere."""
-    if not short or short.strip().lower() in _PRONOUNS and not short.strip().isupper() or short.strip() == "I":
-        return None  # "what is the name of the oxygen bar in delhi": not "you" (of "So now you know ..."); "IT" may be
+    if not short or _a_pronoun(short.strip()):
+        return None  # "what is the name of the oxygen bar in delhi": not "you" (of "So now you know ...")
     wh = question_focus(question).wh
     if wh in _FIGURE_WH and not _FIGURE.search(short):
         return None
