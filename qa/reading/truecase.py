@@ -133,10 +133,12 @@ class CaseMap:
             for m in _WORD.finditer(text):
                 if _counted(text, m.start()):
                     forms[_fold(m.group(0).lower())][m.group(0)] += 1
-                    if last is not None and text[last.end():m.start()] == " ":  # a pair, as ``question_pairs`` reads one
-                        pair = question_pairs(f"{last.group(0)} {m.group(0)}")
-                        for key in pair:
-                            forms[key][f"{last.group(0)} {m.group(0)}"] += 1
+                    pair = f"{last.group(0)} {m.group(0)}" if last is not None and text[last.end():m.start()] == " " else ""
+                    # A pair as ``question_pairs`` reads one, written in letters ``forms_of`` finds
+                    # (not "𝗔𝗜 𝗖𝗛𝗜𝗣", which only folds to "ai chip").
+                    for key in question_pairs(pair) if pair else ():
+                        if pair.lower().translate(_PLAIN) == key:
+                            forms[key][pair] += 1
                 last = m if _counted(text, m.start()) else None
         self._set(forms)
 
