@@ -356,14 +356,25 @@ def _a_pronoun(span: str) -> bool:
     return span.lower() in _PRONOUNS and (span == "I" or not span.isupper())
 
 
+_DATELINE_END = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s*[—–-]\s")
+
+
+def _dateline(span: str, before: str, after: str) -> bool:
+    """Whether a span is (in) a news story's dateline, the city in capitals opening a paragraph
+    before a dash ("CLEVELAND, Ohio –", "BUFFALO, N.Y. —"): where the story was filed, no answer."""
+    words = re.findall(r"[^\W\d_]+", span)
+    return (bool(words) and words[0].isupper() and len(words[0]) > 1 and (not before.strip() or before.endswith("\n"))
+            and _DATELINE_END.match(after) is not None)
+
+
 def shown_short(question: str, short: str | None, before: str = "", after: str = "") -> str | None:
     """The short answer to show: none that is a bare pronoun; asked "how old", "how many" or "how
     much", none when the chosen span holds no figure ("@govkristinoem" for "how old is governor
     kristi noem"); asked someone's age, none unless it may be one (``ages.an_age``, read with the
     text ``before`` and ``after`` the span: not "three" of "Mourinho won three Premier League
     titles"); asked how long, none without a figure or a unit of length or time, nor a time of day;
-    asked who, none that is only a time ("May 2020"); asked when, none that is an age.
-    The quote still answers. Applied after the reader chose its quote, which the span's confidence
+    asked who, none that is only a time ("May 2020"); asked when, none that is an age; asked
+    for anything but a place, none in a dateline. The quote still answers. Applied after the reader chose its quote, which the span's confidence
     helped rank: dropping such spans before (in ``_rank``) moved quotes elsewhere."""
     if not short or _a_pronoun(short.strip()):
         return None  # "what is the name of the oxygen bar in delhi": not "you" (of "So now you know ...")
@@ -378,4 +389,6 @@ def shown_short(question: str, short: str | None, before: str = "", after: str =
         return None  # "who takes over from john legere at t-mobile": not "May 2020"
     if answer_type(question) in TIME_TYPES and is_age(short + after[:12]):
         return None  # "what date did the plague patient eat the wild rabbit": not "55" of "a 55-year old man"
+    if answer_type(question) != "PLACE" and _dateline(short, before, after):
+        return None  # "what team does zach parise play for": not "BUFFALO, N.Y." of "BUFFALO, N.Y. — Hours before ..."
     return short

@@ -661,6 +661,10 @@ def test_the_short_answer_shown_for_a_figure_question_holds_one(question, short,
     ("how long is the show", "a ", "75-minute", " show", True),
     ("how long is the bridge", "spans ", "1,200 metres", " across the bay", True),
     ("how long has the band been touring", "for ", "decades", ".", True),
+    # a dateline says where the story was filed: no answer but to a question asking for a place
+    ("what team does Zach Parise play for", "", "BUFFALO, N.Y.", " — Hours before Zach Parise's two-goal game", False),
+    ("what city hosted the finals", "\n", "MADRID", " — Rafael Nadal kept Spain's hopes alive", True),
+    ("who reported the deal", "", "NASA", " said on Tuesday that the deal was signed", True),
 ])
 def test_a_short_answer_of_the_wrong_kind_is_not_shown(question, before, short, after, shown):
     from qa.reading.shortanswer import shown_short
