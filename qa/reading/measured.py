@@ -125,7 +125,8 @@ def measured_owner(question: str, noun: str | None = None) -> str | None:
 
 
 # "What is Meta's data center plan?", "What is TSMC's role?": a named owner's thing, asked what it is.
-_OWNED = re.compile(rf"\s*(?i:what)\s+(?i:is|are|was|were)\s+{_OWNER_NAME}{_POSS}\s+(?:[\w-]+\s+){{0,2}}?([a-z][\w-]*)"
+_OWNED = re.compile(rf"\s*(?i:what)\s+(?i:is|are|was|were)\s+{_OWNER_NAME}{_POSS}\s+(?:[\w-]+\s+){{0,2}}?"
+                    r"(?!(?:on|in|for|of|with|to|at)\b)([a-z][\w-]*)"  # not "for" of "What is NASA's Dragonfly mission for?"
                     r"(?:\s+(?:on|in|for|of|with|to|at)\s[^?]*)?\s*\??\s*$")  # "... spending on AI?"
 
 

@@ -20,13 +20,14 @@ from .stems import stem
 __all__ = ["asks_purpose", "purpose_thing", "purpose_tokens"]
 
 _WORDS = re.compile(r"[^\W_]+")  # Unicode words: "jalapeño" is one
-_STOP = frozenset("the a an its their his her this that these those of s".split())
+_STOP = frozenset("the a an its their his her this that these those of s t and or to in on at for with from by".split())
 
 _PURPOSE_VERBS = r"used|designed|built|intended|meant|developed|made|optimi[sz]ed|tailored|geared|aimed|needed"
 # "What is Jalapeño used for?", "what will jalapeno be used for", "What is MTIA for?"
 _ASKS = re.compile(r"\s*what\s+(?:is|are|was|were|will|would|can|could)\s+(?P<thing>[^?]+?)\s+"
                    rf"(?:(?:be\s+)?(?P<verb>{_PURPOSE_VERBS})\s+)?for\s*\??\s*$", re.I)
-# "What is the purpose of MTIA?", "what's the use of jalapeno"
+# "What is the purpose of MTIA?", "what's the use of jalapeno" (not "What was the goal of congress?":
+# a goal is read better as any question, SQuAD lost one)
 _PURPOSE_OF = re.compile(r"\s*what(?:['’]s|\s+is|\s+was|\s+are|\s+were)\s+the\s+(?:main\s+|primary\s+)?"
                          r"(?:purpose|use|uses|function|role)\s+of\s+(?P<thing>[^?]+)", re.I)
 # Without a verb of purpose, "what is X for" asks it of a thing named in a word or three; not "What
@@ -43,7 +44,8 @@ def purpose_thing(question: str) -> frozenset[str] | None:
     if m is None:
         return None
     words = _WORDS.findall(m.group("thing").casefold())
-    if m.re is _ASKS and not m.group("verb") and (len(words) > 3 or any(w in _NOT_A_THING or w.endswith("ed") for w in words)):
+    if m.re is _ASKS and not m.group("verb") and (len(m.group("thing").split()) > 3
+                                                  or any(w in _NOT_A_THING or w.endswith("ed") for w in words)):
         return None
     return frozenset(stem(w) for w in words if w not in _STOP)
 
@@ -64,6 +66,11 @@ def _of_thing(v, verb: int, thing: frozenset[str]) -> bool:
     # "a chip designed for ...": the chip
     subject = [v.head[verb]] if v.dep[verb] == "acl" else children(v, verb, "nsubj", "nsubjpass")
     return not subject or any(v.pos[t] == "PRON" or stem(v.lower[t]) in thing for t in phrases(v, subject) | set(subject))
+
+
+def _names(v, heads: list[int], thing: frozenset[str]) -> bool:
+    """Whether the phrases of ``heads`` name the thing by a word of it (a pronoun does not count)."""
+    return any(stem(v.lower[t]) in thing for t in phrases(v, heads) | set(heads))
 
 
 def _said_to_be(v, noun: int, thing: frozenset[str]) -> bool:
@@ -92,9 +99,15 @@ def purpose_tokens(v, thing: frozenset[str]) -> set[int]:
         if v.lower[k] == "for" and v.dep[k] == "prep" and h != k and (
                 _VERB.match(v.lower[h]) and _of_thing(v, h, thing) or v.pos[h] == "NOUN" and _said_to_be(v, h, thing)):
             out |= phrases(v, children(v, k, "pobj", "pcomp"))  # "for video decoding", "for training image models"
-        elif v.pos[k] == "VERB" and v.dep[k] in ("xcomp", "advcl") and h != k and _VERB.match(v.lower[h]) and any(
-                v.lower[c] == "to" for c in children(v, k, "aux")) and _of_thing(v, h, thing):
+        elif v.pos[k] == "VERB" and h != k and any(v.lower[c] == "to" for c in children(v, k, "aux")) and (
+                v.dep[k] in ("xcomp", "advcl") and _VERB.match(v.lower[h]) and _of_thing(v, h, thing)
+                # "its Dragonfly mission to dispatch a drone ...", "launch its Dragonfly mission to dispatch
+                # a drone": a purpose clause of the thing, or of what is done with it
+                or v.dep[k] == "acl" and stem(v.lower[h]) in thing
+                or v.dep[k] == "advcl" and _names(v, children(v, h, "dobj", "nsubj", "nsubjpass"), thing)):
             out |= {t for t in phrases(v, [k]) if v.lower[t] != "to"}
         elif v.lower[k] in _SERVES and v.pos[k] == "VERB" and _of_thing(v, k, thing):
-            out |= phrases(v, children(v, k, "dobj"))
+            # "serves Meta's AI recommendations"; "the base serves as an outpost in the fight against ..."
+            out |= phrases(v, children(v, k, "dobj") + [o for p in children(v, k, "prep") if v.lower[p] == "as"
+                                                         for o in children(v, p, "pobj")])
     return out

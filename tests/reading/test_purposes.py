@@ -20,6 +20,8 @@ from .test_kind_fit import _pipeline, _view
     ("What was the Middle East not a match for?", False),
     ("What is the longest time that a teaching certificate is good for?", False),
     ("What is ZTIA?", False),
+    ("What was the goal of the ztia campaign?", False),  # (twenty-second round, later) read as any question
+    ("what is nasa's ztia mission for", True),  # three words as typed ("nasa's" is one)
 ])
 def test_questions_asking_what_a_thing_is_for(question, asks):
     assert asks_purpose(question) == asks
@@ -34,6 +36,9 @@ ZTIA = frozenset(("ztia",))
     ("The ZTIA chip is designed to run large recommendation models at low power.", "run large recommendation models at low power"),
     ("ZTIA primarily serves Zeta's search ranking and advertising.", "Zeta 's search ranking and advertising"),
     ("It is used for training image models.", "training image models"),
+    # (later this round) "serves as", a purpose clause of the thing or of what is done with it
+    ("ZTIA serves as a bridge between the two networks.", "a bridge between the two networks"),
+    ("The agency is set to launch its ZTIA mission to dispatch a drone to study the moon.", "dispatch a drone"),
     # nothing said of its use, or the use of something else
     ("ZTIA has been released and entered testing, but it is not yet in commercial use.", ""),
     ("About half of this total investment will be used for chips.", ""),
@@ -69,3 +74,13 @@ def test_a_use_asked_for_is_no_name_sources_disagree_on():
     assert _question("What are ZTIA chips used for?").answer_kind is None
     assert _question("what is ztia for").answer_kind is None
     assert _question("What chips does Zeta use?").answer_kind == "name"
+
+
+def test_a_purpose_question_names_no_owned_thing():
+    # "what is nasa's dragonfly mission for" abstained: "The closest passages are about Titan's for,
+    # not NASA's for": the owned-thing reader took the question's last word, "for".
+    from qa.reading.measured import other_owner, owned_noun
+
+    assert owned_noun("What is NASA's Dragonfly mission for") is None
+    assert owned_noun("What is TSMC's role?") == "role"
+    assert other_owner("What is NASA's Dragonfly mission for", "The mission will study Titan's chemistry.") is None
