@@ -44,6 +44,9 @@ class ConflictFinder(Protocol):
     def find(self, question: str, passages: Sequence[tuple[str, int, int]] | None = None,
              qvec: np.ndarray | None = None, *, stored: Sequence[Conflict] = ()) -> list[Conflict]: ...
 
+# Characters read around a short answer to judge its kind ("three" of "won three Premier League titles").
+_AROUND = 30
+
 # Control characters, zero-width and bidi marks, BOM, and lone surrogates (from undecodable bytes
 # on a command line), none of which the tokenizers accept or which mean anything in a question.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]")
@@ -172,8 +175,10 @@ class Pipeline:
             return Answer(question, None, None, True, reading.reason, citations, conflicts,
                           score=round(reading.score, 4), notes=notes)
         doc = self.docs[self.data.doc_ids[reading.doc_index]]
-        short = reading.short if reading.short and shown_short(read_as, doc.raw[reading.short[0]:reading.short[1]], doc.raw[
-            max(0, reading.short[0] - 30):reading.short[0]], doc.raw[reading.short[1]:reading.short[1] + 30]) else None
+        short = reading.short
+        if short is not None and not shown_short(read_as, doc.raw[short[0]:short[1]], doc.raw[max(0, short[0] - _AROUND):short[0]],
+                                                 doc.raw[short[1]:short[1] + _AROUND]):
+            short = None
         return Answer(
             question=question,
             answer=doc.raw[reading.start : reading.end],

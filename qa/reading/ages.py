@@ -9,7 +9,7 @@ import re
 from .answertype import question_focus
 from .readerfeatures import question_names
 
-__all__ = ["aged_name", "an_age", "asks_age", "is_age", "named_ages", "states_age"]
+__all__ = ["MONTH", "aged_name", "an_age", "asks_age", "is_age", "named_ages", "states_age"]
 
 _AGE_GAP = re.compile(r"\bage\s+(?:difference|gap)\b|\bolder\b|\byounger\b|\b(?:median|average|mean)\s+age\b", re.I)
 # An age as news writes it: "the 48-year-old", "47 years old", "aged 47", "at the age of 47", or
@@ -61,8 +61,10 @@ def is_age(span: str) -> bool:
     return _AN_AGE.search(span) is not None
 
 
-_MONTHS = r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
-_DAY_OF = re.compile(rf"\b(?:{_MONTHS})[a-z]*\.?\s*$", re.I)  # "November 19": a day, no age
+# A month's name or its abbreviation ("Sept."), as the reader's short-answer checks read one.
+MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|"
+         r"nov(?:ember)?|dec(?:ember)?)\.?")
+_DAY_OF = re.compile(rf"\b{MONTH}\s*$", re.I)  # "November 19": a day, no age
 _FIGURES = re.compile(r"\d+(?:[.,]\d+)*|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                       r"[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety", re.I)
 # What may follow an age: its unit, or a word of the sentence's own ("47 when he died", "Assange,

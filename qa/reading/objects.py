@@ -199,6 +199,14 @@ _NEAR = 4  # tokens after the asked noun where a word of the question ties the n
 _BETWEEN = 2  # common nouns that may stand between the name and the asked noun ("funding" of "Series H funding round")
 
 
+@lru_cache(maxsize=4096)
+def _kind_noun(question: str) -> str:
+    """The stem of the noun ending a "what/which" phrase before its auxiliary, or "" (read once
+    a question, not once a candidate sentence)."""
+    m = _KIND_NOUN.match(question)
+    return stem(m.group(1)) if m else ""
+
+
 def named_kind(question: str, v, q: dict) -> tuple[int, int, int] | None:
     """"What round did Anthropic raise?" over "In May, during its Series H funding round, Anthropic
     announced that the three major memory semiconductor manufacturers ... had participated": the
@@ -207,10 +215,9 @@ def named_kind(question: str, v, q: dict) -> tuple[int, int, int] | None:
     which takes "round" for an adverb. The run as token positions (start, end, the noun's), or
     None. Not a noun written as part of a name ("Levi's Stadium", which the span model's focus
     features read)."""
-    m = _KIND_NOUN.match(question)
-    if m is None:
+    fs, out = _kind_noun(question), []
+    if not fs:
         return None
-    fs, out = stem(m.group(1)), []
     for k in range(1, v.n):
         # A noun (the parser may take one after a noun for an adverb: "funding round"; not "last" of
         # "The Broncos last wore ..." for "What was the last game ...?").

@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
-from .ages import an_age, asks_age, is_age, named_ages
+from .ages import MONTH, an_age, asks_age, is_age, named_ages
 from .answertype import TIME_TYPES, answer_type, question_focus
 from .asked_spans import described_person
 from ..models import cached_model
@@ -337,11 +337,9 @@ _FIGURE = re.compile(r"\d|\b(?:zero|one|two|three|four|five|six|seven|eight|nine
 
 
 _PRONOUNS = frozenset("i you he she it we they me him her us them this that these those someone something".split())
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|"
-          r"nov(?:ember)?|dec(?:ember)?)\.?")
 # A point or stretch of time alone, no one: "May 2020", "2019", "Sept. 30", "the 1990s".
-_WHEN_ONLY = re.compile(rf"(?i:(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:{_MONTH}\s*)?\d{{1,4}}(?:st|nd|rd|th|s)?(?:,?\s*\d{{4}})?"
-                        rf"|{_MONTH}(?:\s+\d{{4}})?)")
+_WHEN_ONLY = re.compile(rf"(?i:(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:{MONTH}\s*)?\d{{1,4}}(?:st|nd|rd|th|s)?(?:,?\s*\d{{4}})?"
+                        rf"|{MONTH}(?:\s+\d{{4}})?)")
 
 
 # A length of time or of anything else ("how long is the bridge") has a figure or a unit ("week");
@@ -378,7 +376,7 @@ def shown_short(question: str, short: str | None, before: str = "", after: str =
     helped rank: dropping such spans before (in ``_rank``) moved quotes elsewhere."""
     if not short or _a_pronoun(short.strip()):
         return None  # "what is the name of the oxygen bar in delhi": not "you" (of "So now you know ...")
-    wh = question_focus(question).wh
+    wh, kind = question_focus(question).wh, answer_type(question)
     if wh in _FIGURE_WH and not _FIGURE.search(short):
         return None
     if asks_age(question) and not an_age(short, before, after):
@@ -387,8 +385,8 @@ def shown_short(question: str, short: str | None, before: str = "", after: str =
         return None  # "how long since the band toured with him": not "former frontman Michael McDonald", "close to 2 a.m."
     if wh in ("who", "whom") and _WHEN_ONLY.fullmatch(short.strip()):
         return None  # "who takes over from john legere at t-mobile": not "May 2020"
-    if answer_type(question) in TIME_TYPES and is_age(short + after[:12]):
+    if kind in TIME_TYPES and is_age(short + after[:12]):
         return None  # "what date did the plague patient eat the wild rabbit": not "55" of "a 55-year old man"
-    if answer_type(question) != "PLACE" and _dateline(short, before, after):
+    if kind != "PLACE" and _dateline(short, before, after):
         return None  # "what team does zach parise play for": not "BUFFALO, N.Y." of "BUFFALO, N.Y. — Hours before ..."
     return short

@@ -131,15 +131,18 @@ class CaseMap:
         for text in texts:
             last = None
             for m in _WORD.finditer(text):
-                if _counted(text, m.start()):
-                    forms[_fold(m.group(0).lower())][m.group(0)] += 1
-                    pair = f"{last.group(0)} {m.group(0)}" if last is not None and text[last.end():m.start()] == " " else ""
+                if not _counted(text, m.start()):
+                    last = None
+                    continue
+                forms[_fold(m.group(0).lower())][m.group(0)] += 1
+                if last is not None and text[last.end():m.start()] == " ":
                     # A pair as ``question_pairs`` reads one, written in letters ``forms_of`` finds
                     # (not "𝗔𝗜 𝗖𝗛𝗜𝗣", which only folds to "ai chip").
-                    for key in question_pairs(pair) if pair else ():
+                    pair = f"{last.group(0)} {m.group(0)}"
+                    for key in question_pairs(pair):
                         if pair.lower().translate(_PLAIN) == key:
                             forms[key][pair] += 1
-                last = m if _counted(text, m.start()) else None
+                last = m
         self._set(forms)
 
     @classmethod
@@ -171,8 +174,9 @@ class CaseMap:
         out = _WORD.sub(lambda m: self.usual(m.group(0)), question)
         # A pair of words the corpus writes as a name ("Home Depot", "New York") takes that form,
         # though a word alone is more often small ("home", "new").
-        for pair, form in self._usual.items():
-            if " " in pair and all(w[:1].isupper() for w in form.split()):
+        for pair in question_pairs(question):
+            form = self._usual.get(pair, pair)
+            if all(w[:1].isupper() for w in form.split()):
                 out = re.sub(rf"(?<![^\W\d_]){re.escape(pair)}(?![^\W\d_])", form, out, flags=re.I)
         k = next((i for i, c in enumerate(out) if c.isalpha()), None)
         return out if k is None else out[:k] + out[k].upper() + out[k + 1:]
