@@ -90,5 +90,5 @@ def an_age(short: str, before: str, after: str) -> bool:
     if f[:1].isdigit() and (not f.isdigit() or int(f) > _OLDEST):
         return False
     rest = short[short.lower().rindex(f.lower()) + len(f):] + after
-    word = re.match(r"[\s-]+([A-Za-z]+)", rest)
+    word = re.match(r"[\s-]*([A-Za-z]+)", rest)  # glued too: "2" of "2nm process" is no age
     return word is None or word.group(1).lower() in _AFTER_AN_AGE

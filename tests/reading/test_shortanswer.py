@@ -639,6 +639,7 @@ def test_the_short_answer_shown_for_a_figure_question_holds_one(question, short,
     ("how old was Kip when Zeta signed him", "paid the £", "71.6million", " fee to the league", False),
     ("how old is the man who threatened Ilhan Omar", "Ilhan Omar (@Ilhan) November ", "19", ", 2019", False),  # a day
     ("how old is Alex Stal", "goalie Alex Stal made ", "30", " saves and Minnesota beat Buffalo", False),
+    ("how old is the Zeta program", "using advanced ", "2", "nm process technology", False),  # a unit glued on
     ("what age was Jed Epps when he died", "Heads needed to roll the ", "day", " Jed Epps died", False),  # no figure
     ("how old is Julian Zane", "extradite Zane, ", "47", ", to the United States", True),
     ("How old was Newton?", "(Manning was 39, Newton was ", "26", ")", True),
