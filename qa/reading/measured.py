@@ -176,6 +176,9 @@ def other_owner(question: str, quote: str) -> tuple[str, str] | None:
     if asked is None:
         return None
     noun, owner = asked
+    first, _, rest = owner.partition(" ")
+    if rest and re.search(rf"\b{re.escape(first)}['’]s\s+{re.escape(rest)}\b", quote, re.I):
+        return None  # "the backlog of Samsung's foundry business" is Samsung Foundry's
     if owner.casefold() in quote.casefold():
         compared = _compared_only(owner, quote) or _listed_only(owner, quote)
         noun = _MONEY_VERBS.get(noun, noun)

@@ -192,3 +192,14 @@ def test_a_caseless_question_gets_the_corpus_accents_back():
 
     cm = CaseMap(["Mirae released the Jalapeño chip. A new Jalapeño board ships soon."])
     assert cm.truecase("jalapeno chip partner") == "Jalapeño chip partner"
+
+
+def test_an_owner_of_two_words_is_named_by_its_first_word_s_possessive():
+    # (twenty-third round) "how big is samsung foundry's expected long-term order backlog" abstained:
+    # "The closest passages are about Samsung's backlog, not Samsung Foundry's backlog".
+    from qa.reading.measured import other_owner
+
+    question = "How big is Zeta Foundry's backlog?"
+    assert other_owner(question, "The current order backlog of Zeta's foundry business has reached 50 trillion won.") is None
+    assert other_owner(question, "The order backlog of Acme's foundry business has reached 5 billion.") == (
+        "Zeta Foundry's backlog", "Acme's backlog")
