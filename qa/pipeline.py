@@ -14,13 +14,16 @@ from .ingest.corpus import Document
 from .indexing.embedding import Embedder
 from .errors import EmptyQuestionError, QuestionTooLongError
 from .reading.reader import ExtractiveReader
-from .reading.answertype import AMOUNT_TYPES, answer_type
+from .reading.answertype import AMOUNT_TYPES, answer_type, states_fact
+from .reading.unstated import asked_slot, unstated_in
 from .reading.readerfeatures import answer_words
 from .reading.shortanswer import shown_short
+from .reading.timeshape import asks_length, length_in
+from .reading.reasons import with_reason
 from .results import AMBIGUITY, NAMESAKE, Answer, Citation, Conflict, Note
 from .retrieval.retriever import Hit, HybridRetriever
 from .indexing.store import IndexData
-from .ingest.text import normalize
+from .ingest.text import normalize, sentence_spans
 from .reading.fillers import without_fillers
 from .reading.followup import read_follow_up
 from .reading.truecase import CaseMap, accent_map, is_caseless, question_pairs, question_words, restore_accents
@@ -166,19 +169,30 @@ class Pipeline:
         # The same passages are read whatever number of sources is shown: asking for ten sources
         # (as `qa eval` does) must not change the answer the app and `qa ask` give with five.
         reading = self.reader.read(read_as, qvec, hits[: self.read_k])
+        if not reading.abstained:
+            # A why-question's quote takes the sentence giving its reason ("Therefore, ..." after it).
+            start, end = with_reason(read_as, self.docs[self.data.doc_ids[reading.doc_index]].raw, reading.start, reading.end)
+            reading = replace(reading, start=start, end=end)
         citations = self._citations(hits, k, reading)
         found = self._conflicts(qvec, hits, read_as, self._answered(read_as, hits, reading))
         # Sources about different entities of one name do not disagree: a note, never a conflict.
         conflicts = [c for c in found if c.kind != AMBIGUITY]
         notes = [Note(NAMESAKE, c.summary, c.statements) for c in found if c.kind == AMBIGUITY]
-        if reading.abstained:
-            return Answer(question, None, None, True, reading.reason, citations, conflicts,
-                          score=round(reading.score, 4), notes=notes)
+        # "us price of the audi e-tron sportback": "US pricing has not been confirmed ...", not "2020";
+        # an abstention says so too, rather than "give no amount of money".
+        said = self._unstated(read_as, hits, reading) if reading.start is not None else None
+        if reading.abstained or said is not None:
+            return Answer(question, None, None, True, f"The articles say this is not known: “{said}”" if said else reading.reason,
+                          citations, conflicts, score=round(reading.score, 4), notes=notes)
         doc = self.docs[self.data.doc_ids[reading.doc_index]]
         short = reading.short
         if short is not None and not shown_short(read_as, doc.raw[short[0]:short[1]], doc.raw[max(0, short[0] - _AROUND):short[0]],
                                                  doc.raw[short[1]:short[1] + _AROUND]):
             short = None
+        if short is None and asks_length(read_as):
+            # Asked how long, "five-and-a-half years" of the quote, where the reader's span was "last night".
+            found = length_in(read_as, doc.raw[reading.start:reading.end])
+            short = (reading.start + found[0], reading.start + found[1]) if found else None
         return Answer(
             question=question,
             answer=doc.raw[reading.start : reading.end],
@@ -194,6 +208,27 @@ class Pipeline:
             score=round(reading.score, 4),
             notes=notes,
         )
+
+    def _unstated(self, question: str, hits: Sequence[Hit], reading) -> str | None:
+        """The sentence of the answer's article, in the passages read, that says the article does
+        not know what is asked (qa.reading.unstated), when the quote itself gives no such thing
+        (an amount or date of the kind asked, a name); None otherwise."""
+        raw = self.docs[self.data.doc_ids[reading.doc_index]].raw
+        quote = raw[reading.start:reading.end]
+        slot = asked_slot(question)
+        if slot is None:
+            return None
+        if slot == "NAME":  # a short answer in capitals is a name given ("Two United States service members" is none)
+            given = reading.short is not None and not any(w[:1].islower() for w in raw[reading.short[0]:reading.short[1]].split())
+        else:
+            given = states_fact(question, quote) or bool(reading.features.get("type_match"))
+        if given:
+            return None
+        rows = [self._rows(h) for h in hits[: self.read_k]]
+        around = sentence_spans(raw, max(0, reading.start - 400), min(len(raw), reading.end + 400))
+        beside = [raw[x:y] for x, y in around if x >= reading.end][:1] + [raw[x:y] for x, y in around if y <= reading.start][-1:]
+        return unstated_in(question, [quote] + [raw[x:y] for d, a, b in rows if d == reading.doc_index
+                                                for x, y in sentence_spans(raw, a, b)], beside)
 
     def _answered(self, question: str, hits: Sequence[Hit], reading) -> Answered | None:
         """What of the reader's answer marks passages on the subject (None: it abstained). A figure

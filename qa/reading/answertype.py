@@ -13,6 +13,7 @@ from typing import NamedTuple
 from ..indexing.entities import ENTITY_FIT
 from .amounts import _NUMBER, _PERCENT_FIGURE, AMOUNT_NOUNS, states_currency, states_share
 from .units import counts_noun, is_number_stem
+from .timeshape import states_length
 from .owners import described_owners, with_plural_possessives
 from .targets import TARGETS, sense_type, target_type
 
@@ -341,25 +342,23 @@ def asks_fact(question: str) -> bool:
     foc = question_focus(question)
     if foc.type not in FACT_KINDS:
         return False
-    if asked_currency(question) is not None:
+    if asked_currency(question) is not None or foc.focus in _FACT_FOCUS or foc.wh.startswith("how "):
         return True
-    if foc.wh == "when":
-        toks = [t.casefold() for t in _WORD.findall(question)]
-        return any(t == "when" and i + 1 < len(toks) and toks[i + 1] in _WHEN_EVENT for i, t in enumerate(toks))
-    return foc.wh.startswith("how ") or foc.focus in _FACT_FOCUS
+    toks = [t.casefold() for t in _WORD.findall(question)]
+    return foc.wh == "when" and any(t == "when" and i + 1 < len(toks) and toks[i + 1] in _WHEN_EVENT for i, t in enumerate(toks))
 
 
-_FACT_FOCUS = frozenset(("year", "years", "date", "percentage", "percent", "month", "day", "amount"))
+_FACT_FOCUS = frozenset(("year", "years", "date", "percentage", "percent", "month", "day", "amount", "price", "prices"))  # a price is money
 
 
 def states_fact(question: str, text: str) -> bool:
-    """Whether ``text`` states the kind of fact the question asks for in a form the entity tagger
-    does not label (see _STATED); for an amount in a named currency, one in that currency."""
+    """Whether ``text`` states the kind of fact asked for in a form the entity tagger does not label
+    (_STATED, ``timeshape.states_length``); for an amount in a named currency, one in that currency."""
     currency = asked_currency(question)
     if currency is not None:
         return states_currency(currency, text)
-    found = _STATED.get(answer_type(question) or "")
-    return bool(found and found.search(text))
+    found = _STATED.get(kind := answer_type(question) or "")
+    return bool(found and found.search(text)) or (kind == "DURATION" and states_length(question, text))
 
 
 # Currencies a question can ask an amount in, by the name asked ("in US dollars", "how many

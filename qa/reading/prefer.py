@@ -56,6 +56,8 @@ from .titles import asked_title, holders
 from .makers import asks_making, tied_maker
 from .measured import asked_owner, opens_with, other_owner
 from .ages import aged_name, asks_age, states_age
+from .timeshape import asks_length, states_length
+from .reasons import asks_why, states_reason
 from .purposes import asks_purpose, purpose_thing, purpose_tokens
 from .answertype import answer_type, asks_fact, states_fact
 from .named_amounts import unnamed_amount
@@ -140,6 +142,8 @@ def _asked_day(question: str) -> str:
 def _states(question: str, i: int, text: dict[int, str], typed: dict[int, int] | None, least: int) -> bool:
     """Whether candidate ``i`` states the kind of fact asked for: an entity of that kind (``least``
     2: one counting the thing counted, see :func:`preferred`) or a form the tagger misses."""
+    if asks_length(question):  # "this week" is a date to the tagger, no length ("missing for five years")
+        return states_length(question, text[i])
     return (typed or {}).get(i, 0) >= least or states_fact(question, text[i])
 
 
@@ -209,6 +213,12 @@ def preferred(question: str, pool: Sequence[int], text: dict[int, str], names: d
         # says nothing of its use; one saying what it is for ("... positioning it as an accelerator
         # for large language model inference"), read below the top three as well (qa.reading.purposes).
         pool = purposed + pool
+    elif asks_why(question) and not states_reason(text[pool[0]], question) and (
+            reasoned := [i for i in pool if states_reason(text[i], question) and names[i][0] >= names[pool[0]][0]]):
+        # "why did meta bring in samsung system lsi": not "Meta is currently conducting joint development
+        # work with Samsung System LSI ...", which gives no reason; "Therefore, Meta has established a
+        # cooperation framework with ... System LSI" (its reason, the sentence before, joins: qa.reading.reasons).
+        pool = reasoned + pool
     elif fact and answer_type(question) != "QUANTITY" and not _states(question, pool[0], text, typed, 1) and (
             stating := [i for i in pool if _states(question, i, text, typed, 2) and names[i][0] >= names[pool[0]][0]]):
         # "how much were the steelers and browns fined": not "The Steelers spent Monday trying to

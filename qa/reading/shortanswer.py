@@ -24,6 +24,7 @@ from .answertype import TIME_TYPES, answer_type, question_focus
 from .asked_spans import described_person
 from ..models import cached_model
 from .spanfeatures import KINDS, span_candidates
+from .timeshape import a_length_asked, asks_length
 
 __all__ = ["answer_type", "extract_short_answer", "best_short_answer", "candidates",
            "parse_many", "shown_short", "MODEL_PATH"]
@@ -342,10 +343,7 @@ _WHEN_ONLY = re.compile(rf"(?i:(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:{MONTH
                         rf"|{MONTH}(?:\s+\d{{4}})?)")
 
 
-# A length of time or of anything else ("how long is the bridge") has a figure or a unit ("week");
-# a point in time may say since when ("since 1951", "1870 to 1939"), a time of day does not.
-_UNIT = re.compile(r"(?i:(?<![a-z])(?:second|minute|hour|day|night|week|weekend|month|year|decade|century|centuries|season|"
-                   r"mile|kilomet(?:er|re)|km|met(?:er|re)|feet|foot|ft|inch|yard|lap)s?\b)")
+# Asked how long, a time of day is no answer ("close to 2 a.m."); qa.reading.timeshape reads lengths.
 _CLOCK = re.compile(r"(?i:\b(?:a\.m|p\.m|o'clock|noon|midnight)\b)")
 
 
@@ -370,7 +368,7 @@ def shown_short(question: str, short: str | None, before: str = "", after: str =
     much", none when the chosen span holds no figure ("@govkristinoem" for "how old is governor
     kristi noem"); asked someone's age, none unless it may be one (``ages.an_age``, read with the
     text ``before`` and ``after`` the span: not "three" of "Mourinho won three Premier League
-    titles"); asked how long, none without a figure or a unit of length or time, nor a time of day;
+    titles"); asked how long, none but a length (``timeshape.a_length_asked``: not "last night"), nor a time of day;
     asked who, none that is only a time ("May 2020"); asked when, none that is an age; asked
     for anything but a place, none in a dateline. The quote still answers. Applied after the reader chose its quote, which the span's confidence
     helped rank: dropping such spans before (in ``_rank``) moved quotes elsewhere."""
@@ -381,8 +379,8 @@ def shown_short(question: str, short: str | None, before: str = "", after: str =
         return None
     if asks_age(question) and not an_age(short, before, after):
         return None
-    if wh == "how long" and (not (_FIGURE.search(short) or _UNIT.search(short)) or _CLOCK.search(short)):
-        return None  # "how long since the band toured with him": not "former frontman Michael McDonald", "close to 2 a.m."
+    if asks_length(question) and (not a_length_asked(question, short, before, after) or _CLOCK.search(short)):
+        return None  # "how long was he in charge": not "last night"; not "former frontman Michael McDonald", "close to 2 a.m."
     if wh in ("who", "whom") and _WHEN_ONLY.fullmatch(short.strip()):
         return None  # "who takes over from john legere at t-mobile": not "May 2020"
     if kind in TIME_TYPES and is_age(short + after[:12]):

@@ -12,7 +12,8 @@ from collections.abc import Sequence
 
 from .stems import stem
 
-__all__ = ["TIME_UNITS", "asks_coming", "is_duration", "names_calendar", "names_one_point", "report_dates_only"]
+__all__ = ["TIME_UNITS", "a_length_asked", "asks_coming", "asks_length", "is_duration", "length_in", "lengths_of_time", "names_calendar", "names_one_point",
+           "report_dates_only", "states_length"]
 
 TIME_UNITS = frozenset("""second seconds minute minutes hour hours day days week weeks fortnight fortnights
     month months quarter quarters year years decade decades century centuries millennium millennia""".split())
@@ -130,3 +131,96 @@ def _another_past_event(v, k: int, asked: set[str]) -> bool:
     if any(v.head[c] == k and v.dep[c] in ("aux", "auxpass") and v.lower[c] in _NOT_PAST for c in range(v.n)):
         return False
     return v.lower[k].endswith("ed") or v.lower[k] in _PAST
+
+
+# Lengths of time as written, read off the text without a parse (short answers are checked, and a
+# quote searched for one, after the reader has chosen): "five-and-a-half years", "50 weeks", "a
+# 90-day license", "nearly eight hours", "53-day-long", "half an hour", "a decade".
+_NUMBER = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+           r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|half|quarter)")
+_COUNT = (rf"(?:\d[\d,.]*|an?|{_NUMBER}(?:[\s-]+(?:and[\s-]+)?(?:an?[\s-]+)?{_NUMBER})*|several|few|couple(?:\s+of)?|"
+          r"dozens?(?:\s+of)?|many|some)")
+_TIME_UNIT = (r"(?:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|season|year|decade|century|centuries|"
+              r"millennium|millennia)s?")
+_QUALIFIER = (r"(?:(?:about|nearly|almost|around|roughly|approximately|some|just|only|at\s+least|up\s+to|more\s+than|"
+              r"less\s+than|fewer\s+than|over|under|just\s+over|just\s+under)\s+)?")
+_LENGTH_OF_TIME = re.compile(rf"(?i)(?<![\w-]){_QUALIFIER}(?:half\s+an?\s+{_TIME_UNIT}|{_COUNT}(?:\s+(?:million|billion))?(?:\s+|-)"
+                             rf"{_TIME_UNIT}(?:-long)?)(?![\w-])")
+# After a length, what makes it an age ("43-year-old"), and what counts it from another point ("six
+# months after leading Spurs", "two years ago"): still how long, but not the length a quote states
+# of the thing itself when it states several.
+_AGE_AFTER = re.compile(r"(?i)\s*-?\s*old\b")
+_COUNTED_FROM = re.compile(r"(?i)\s*(?:ago\b|later\b|earlier\b|after\b|before\b|hence\b|from\s+now\b|prior\b)")
+# A point bounding a stretch: "since 2016", "until the age of 16", "since the 1950s".
+_SINCE = re.compile(r"(?i)\b(?:since|from|until|till|through)\s+(?:the\s+)?$")
+_BOUNDED = re.compile(r"(?i)\b(?:since|until|till)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:\S*\d\S*|century|centuries|decade|war|age)\b")
+# Verbs asking how long something took, not how long a thing is ("How long does the boost last?").
+_TIME_VERBS = re.compile(r"(?i)\b(?:last|lasts|lasted|lasting|take|takes|took|taken|taking|run|runs|ran|running|spend|spends|"
+                         r"spent|stay|stays|stayed|wait|waited|serve|served|remain|remained|been|keep|kept|hold|held|"
+                         r"missing|delayed|sentenced|continue|continued|go\s+on|went\s+on)\b")
+_LENGTH_UNITS = re.compile(r"(?i)\d[\d,.]*\s*-?\s*(?:mile|kilomet(?:er|re)|km|met(?:er|re)|m|feet|foot|ft|inch(?:es)?|yard|lap|cm|mm)s?\b")
+_OVER = re.compile(r"(?i)\b(?:over|during|for|within|throughout)\s+(?:the\s+)?$")
+_HOW_LONG = re.compile(r"(?i)\bhow\s+(?:long|many\s+(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries))\b")
+_AGO = re.compile(r"(?i)\bhow\s+long\s+ago\b")
+_HOW_MANY = re.compile(r"(?i)\bhow\s+many\b")
+_STRETCH_OF = re.compile(r"\b\d{4}s?\s*(?:to|until|till|through|and|[–—-])\s*\d{2,4}\b")
+
+
+def asks_length(question: str) -> bool:
+    """Whether a question asks how long ("how long", "how many days"), as answertype's DURATION
+    does; not "what period", which may ask for an era by name ("the First Period" of a house)."""
+    return bool(_HOW_LONG.search(question))
+
+
+def lengths_of_time(text: str, counted_from: bool = False) -> list[tuple[int, int]]:
+    """Offsets of the lengths of time ``text`` states, not ages; nor, unless ``counted_from``,
+    those counted from another point ("one week later", "two years ago")."""
+    return [m.span() for m in _LENGTH_OF_TIME.finditer(text) if not _AGE_AFTER.match(text, m.end())
+            and (counted_from or not _COUNTED_FROM.match(text, m.end()))]
+
+
+def a_length_asked(question: str, short: str, before: str = "", after: str = "") -> bool:
+    """Whether ``short`` may answer a question asking how long (``answer_type`` DURATION): it states
+    a length of time ("five-and-a-half years", "90-day", "one week later"), or, asked how long, a
+    point bounding it ("2016" of "since 2016", "1796" of "until 1796", read with the text ``before`` it), or, asked how long a thing is and not how long
+    it took, a length ("2.7 km"). Not "last night", "this year", "20 January 2019" (points), nor
+    "3-inches" for "how long does the boost last". "How long ago" takes a point. The unit may
+    follow the span (``after``: "30" of "30 years"), its count come before it (``before``: "a" of "a
+    week"), and a stretch says how long ("1754 to 1763")."""
+    bounded = not _HOW_MANY.search(question)  # "until 1796" says how long, not how many days
+    if (_AGO.search(question) or lengths_of_time(short, True) or (bounded and (_SINCE.search(before) or _SINCE.match(short)))
+            or _STRETCH_OF.search(short) or any(a == 0 for a, _ in lengths_of_time(short + after[:24], True))
+            or any(a <= len(before[-16:]) < b for a, b in lengths_of_time(before[-16:] + short, True))):
+        return True
+    words = re.findall(r"[a-z]+", short.lower())
+    if words and all(w in TIME_UNITS and w.endswith("s") for w in words):
+        return True  # "years", "decades": vague, but a length
+    if _OVER.search(before) and TIME_UNITS & set(words):
+        return True  # "over the next decade", "for the past year": a stretch, not a point
+    return bool(_LENGTH_UNITS.search(short)) and not _TIME_VERBS.search(question)
+
+
+_WORDS = re.compile(r"[^\W_]+")
+_NOT_ASKED = frozenset("how long many much what which who when where did does do was were is are the a an of in on for to it its".split())
+
+
+def length_in(question: str, quote: str) -> tuple[int, int] | None:
+    """Where the quote states the length of time a question asks for, when the reader's own short
+    answer was no length ("last night" of "... sacked last night after five-and-a-half years in
+    charge"): the one length the quote states, or of several the one with more of the question's
+    words beside it ("in charge"); None when there is none or no one length stands out."""
+    found = lengths_of_time(quote)
+    if len(found) <= 1:
+        return found[0] if found else None
+    asked = {stem(w) for w in _WORDS.findall(question.lower()) if w not in _NOT_ASKED}
+    near = [len(asked & {stem(w) for w in _WORDS.findall(quote[max(0, a - 25):b + 25].lower())}) for a, b in found]
+    best = max(near)
+    return found[near.index(best)] if near.count(best) == 1 else None
+
+
+def states_length(question: str, sentence: str) -> bool:
+    """Whether a sentence states what a question asking how long asks for: a length of time (one
+    counted from a point, asked how long ago), a stretch bounded by a point ("since 2016", "until
+    the second quarter of the 19th century", "1870 to 1939"), or, asked how long a thing is, a length."""
+    return bool(lengths_of_time(sentence, bool(_AGO.search(question))) or _BOUNDED.search(sentence) or _STRETCH_OF.search(sentence)
+                or (_LENGTH_UNITS.search(sentence) and not _TIME_VERBS.search(question)))

@@ -360,3 +360,15 @@ def test_asked_an_age_a_sentence_giving_one_goes_first():
     assert _first("When was Julian Zane accused?", text, names) == 0
     assert _first("How old was Julian Zane?", text, names) == 2
 
+
+
+def test_asked_why_a_sentence_giving_a_reason():
+    # (twenty-third round) "why did meta bring in samsung system lsi ...": not a sentence on the work
+    # that gives no reason; the runner-up saying what follows from the reason ("Therefore, ...").
+    text = {0: "Zeta is currently conducting joint development work with Acme Logic on chip design.",
+            1: "Therefore, Zeta has established a cooperation framework with Acme Logic.",
+            2: "Acme Logic is based in Seoul."}
+    assert _first("why did zeta bring in acme logic", text) == 1
+    assert _first("what is zeta doing with acme logic", text) == 0
+    # a runner-up naming fewer of the question's names is not taken
+    assert _first("why did zeta bring in acme logic", text, names={0: ALL, 1: (0.5, 1.0), 2: ALL}) == 0

@@ -1,0 +1,81 @@
+"""Lengths of time (qa.reading.timeshape, issue #20, twenty-third round): what a question asking how
+long takes for an answer, and the length a quote states when the reader's own span was a point in
+time ("last night" of "... sacked last night after five-and-a-half years in charge")."""
+from __future__ import annotations
+
+import pytest
+
+from qa.reading.shortanswer import shown_short
+from qa.reading.timeshape import a_length_asked, length_in, lengths_of_time, states_length
+
+from .test_kind_fit import _pipeline
+
+
+@pytest.mark.parametrize("text,lengths", [
+    ("Lee was sacked last night after five-and-a-half years in charge", ["five-and-a-half years"]),
+    ("sentenced to 50 weeks in jail", ["50 weeks"]),
+    ("a 90-day license", ["90-day"]),
+    ("the 53-day-long festival", ["53-day-long"]),
+    ("the tie lasted nearly eight hours", ["nearly eight hours"]),
+    ("a show half an hour long", ["half an hour"]),
+    ("half an hour later", []),  # a point
+    ("the twenty-four hours before", []),  # a point counted from another ("before")
+    ("the 43-year-old man", []),  # an age
+    ("two years ago", []),
+    ("less than six months after the final", []),
+    ("in 2016, this week, last night", []),
+    ("the two countries", []),
+])
+def test_lengths_of_time_as_written(text, lengths):
+    assert [text[a:b] for a, b in lengths_of_time(text)] == lengths
+
+
+@pytest.mark.parametrize("question,before,short,after,ok", [
+    ("how long was Lee in charge", "sacked ", "last night", " after", False),  # a point
+    ("how long did the tie take", "debuting ", "this year", ",", False),
+    ("how many days does the festival run", "until ", "20 January 2019", ".", False),
+    ("How long does the boost last?", "by a total of ", "3-inches", ".", False),  # a length, not of time
+    ("how long was Lee in charge", "after ", "five-and-a-half years", " in charge", True),
+    ("how long has he led it", "since ", "2016", ".", True),  # the point it runs from
+    ("Over what period does the deal run?", "commitment over the ", "next decade", ".", True),  # a stretch
+    ("how long is the bridge", "spans ", "1,200 metres", " across", True),
+    ("how long ago did it open", "opened ", "last year", ".", True),
+    ("how many years did it last", "lasted ", "30", " years", True),  # the unit after the span
+    # (SQuAD) a length counted from a point, a point bounding the stretch asked about
+    ("How long did it take Johnson to respond?", "", "approximately one week later", ".", True),
+    ("How long was Warsaw the capital?", "the capital until ", "1796", ".", True),
+    ("How long has it been a principle of EU law?", "recognised since the ", "1950s", ".", True),
+    ("How long are students required to learn Welsh?", "until the ", "age of 16", ".", True),
+])
+def test_what_a_question_asking_how_long_takes(question, before, short, after, ok):
+    assert a_length_asked(question, short, before, after) is ok
+    assert (shown_short(question, short, before, after) == short) is ok
+
+
+def test_the_length_beside_the_question_s_words():
+    quote = "He spent 3 years at Ajax and 5 years in charge of Spurs."
+    a, b = length_in("how long was he in charge of spurs", quote)
+    assert quote[a:b] == "5 years"
+    assert length_in("how long was he there", "He left last night.") is None
+    assert length_in("how long was the trip", "It took 3 days out and 5 days back.") is None  # neither stands out
+
+
+def test_a_sentence_stating_a_length():
+    assert states_length("how long had the cat been missing", "A cat who has been missing for five years was found.")
+    assert not states_length("how long had the cat been missing", "The shelter announced this week that the cat was found.")
+    assert not states_length("how long did the boost last", "It can lower the car by a total of 3-inches.")
+    assert states_length("How long did plague last in the empire?", "Plague remained until the second quarter of the 19th century.")
+    assert states_length("How long ago did oxygen reach 10%?", "It happened around 1.7 billion years ago.")
+    assert not states_length("How long did oxygen stay at 10%?", "It happened around 1.7 billion years ago.")
+
+
+def test_asked_how_long_the_length_the_quote_states_is_shown(tmp_path):
+    # (twenty-third round) "how long was pochettino in charge at tottenham" got "last night" of
+    # "Pochettino was sacked last night after five-and-a-half years in charge, ...".
+    text = ("Rovers sack Lindqvist\n\nLindqvist was sacked last night after five-and-a-half years in charge, and less "
+            "than six months after leading Rovers to their first ever cup final. The club said a new manager "
+            "would be named soon.")
+    p = _pipeline(tmp_path / "a", text)
+    a = p.ask("how long was lindqvist in charge at rovers before he got sacked")
+    assert not a.abstained and "five-and-a-half years" in a.answer
+    assert a.short_answer == "five-and-a-half years"
