@@ -153,6 +153,7 @@ _AGE_AFTER = re.compile(r"(?i)\s*-?\s*old\b")
 _COUNTED_FROM = re.compile(r"(?i)\s*(?:ago\b|later\b|earlier\b|after\b|before\b|hence\b|from\s+now\b|prior\b)")
 # A point bounding a stretch: "since 2016", "until the age of 16", "since the 1950s".
 _SINCE = re.compile(r"(?i)\b(?:since|from|until|till|through)\s+(?:the\s+)?$")
+_A_TIME = re.compile(r"(?i)\d|centur|decade|\bwar\b|\bage\b")  # "Treaty" of "since the Treaty of Rome 1957" is none
 _BOUNDED = re.compile(r"(?i)\b(?:since|until|till)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:\S*\d\S*|century|centuries|decade|war|age)\b")
 # Verbs asking how long something took, not how long a thing is ("How long does the boost last?").
 _TIME_VERBS = re.compile(r"(?i)\b(?:last|lasts|lasted|lasting|take|takes|took|taken|taking|run|runs|ran|running|spend|spends|"
@@ -180,18 +181,21 @@ def lengths_of_time(text: str, counted_from: bool = False) -> list[tuple[int, in
 
 
 def a_length_asked(question: str, short: str, before: str = "", after: str = "") -> bool:
-    """Whether ``short`` may answer a question asking how long (``answer_type`` DURATION): it states
-    a length of time ("five-and-a-half years", "90-day", "one week later"), or, asked how long, a
-    point bounding it ("2016" of "since 2016", "1796" of "until 1796", read with the text ``before`` it), or, asked how long a thing is and not how long
-    it took, a length ("2.7 km"). Not "last night", "this year", "20 January 2019" (points), nor
-    "3-inches" for "how long does the boost last". "How long ago" takes a point. The unit may
-    follow the span (``after``: "30" of "30 years"), its count come before it (``before``: "a" of "a
-    week"), and a stretch says how long ("1754 to 1763")."""
-    bounded = not _HOW_MANY.search(question)  # "until 1796" says how long, not how many days
-    if (_AGO.search(question) or lengths_of_time(short, True) or (bounded and (_SINCE.search(before) or _SINCE.match(short)))
-            or _STRETCH_OF.search(short) or any(a == 0 for a, _ in lengths_of_time(short + after[:24], True))
-            or any(a <= len(before[-16:]) < b for a, b in lengths_of_time(before[-16:] + short, True))):
+    """Whether ``short`` may answer a question asking how long (``asks_length``): it states a length
+    of time ("five-and-a-half years", "90-day", "one week later"; its unit may follow the span,
+    ``after``: "30" of "30 years", its count come before it, ``before``: "a" of "a week"), a stretch
+    ("1754 to 1763", "over the next decade"), or, asked how long (not how many days), the point
+    bounding it ("1796" of "until 1796", "1950s" of "since the 1950s"); or, asked how long a thing
+    is and not how long it took, a length ("2.7 km"). Not "last night", "this year", "20 January
+    2019" (points), nor "3-inches" for "how long does the boost last". "How long ago" takes a point."""
+    if _AGO.search(question) or _STRETCH_OF.search(short):
         return True
+    pre = before[-16:]
+    if (lengths_of_time(short, True) or any(a == 0 for a, _ in lengths_of_time(short + after[:24], True))
+            or any(a <= len(pre) < b for a, b in lengths_of_time(pre + short, True))):
+        return True
+    if not _HOW_MANY.search(question) and (_SINCE.search(before) or _SINCE.match(short)) and _A_TIME.search(short):
+        return True  # "until 1796" says how long, not how many days
     words = re.findall(r"[a-z]+", short.lower())
     if words and all(w in TIME_UNITS and w.endswith("s") for w in words):
         return True  # "years", "decades": vague, but a length

@@ -46,6 +46,7 @@ def test_lengths_of_time_as_written(text, lengths):
     ("How long was Warsaw the capital?", "the capital until ", "1796", ".", True),
     ("How long has it been a principle of EU law?", "recognised since the ", "1950s", ".", True),
     ("How long are students required to learn Welsh?", "until the ", "age of 16", ".", True),
+    ("How long has free movement been central?", "since the ", "Treaty", " of Rome 1957", False),  # no time in it
 ])
 def test_what_a_question_asking_how_long_takes(question, before, short, after, ok):
     assert a_length_asked(question, short, before, after) is ok
