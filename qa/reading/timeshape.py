@@ -212,8 +212,9 @@ def length_in(question: str, quote: str) -> tuple[int, int] | None:
     """Where the quote states the length of time a question asks for, when the reader's own short
     answer was no length ("last night" of "... sacked last night after five-and-a-half years in
     charge"): the one length the quote states, or of several the one with more of the question's
-    words beside it ("in charge"); None when there is none or no one length stands out."""
-    found = lengths_of_time(quote)
+    words beside it ("in charge"), those counted from another point ("six months after ...") only
+    when there is no other; None when there is none or no one length stands out."""
+    found = lengths_of_time(quote) or lengths_of_time(quote, True)  # "less than a year after becoming pope", if alone
     if len(found) <= 1:
         return found[0] if found else None
     asked = {stem(w) for w in _WORDS.findall(question.lower()) if w not in _NOT_ASKED}

@@ -59,6 +59,9 @@ def test_the_length_beside_the_question_s_words():
     assert quote[a:b] == "5 years"
     assert length_in("how long was he there", "He left last night.") is None
     assert length_in("how long was the trip", "It took 3 days out and 5 days back.") is None  # neither stands out
+    quote = "In 1979, less than a year after becoming pope, he said Mass in Warsaw."  # (SQuAD) counted from a point, alone
+    a, b = length_in("How long had he been the pope in 1979?", quote)
+    assert quote[a:b] == "less than a year"
 
 
 def test_a_sentence_stating_a_length():
