@@ -20,6 +20,7 @@ from .reading.readerfeatures import answer_words
 from .reading.shortanswer import shown_short
 from .reading.timeshape import asks_length, length_in
 from .reading.reasons import with_reason
+from .reading.options import chosen_option
 from .results import AMBIGUITY, NAMESAKE, Answer, Citation, Conflict, Note
 from .retrieval.retriever import Hit, HybridRetriever
 from .indexing.store import IndexData
@@ -189,6 +190,9 @@ class Pipeline:
         if short is not None and not shown_short(read_as, doc.raw[short[0]:short[1]], doc.raw[max(0, short[0] - _AROUND):short[0]],
                                                  doc.raw[short[1]:short[1] + _AROUND]):
             short = None
+        chosen = chosen_option(read_as, doc.raw[reading.start:reading.end])
+        if chosen is not None:  # "..., openai or anthropic": the option the quote states, not "Jalapeño"
+            short = (reading.start + chosen[0], reading.start + chosen[1]) if chosen else None
         if short is None and asks_length(read_as):
             # Asked how long, "five-and-a-half years" of the quote, where the reader's span was "last night".
             found = length_in(read_as, doc.raw[reading.start:reading.end])

@@ -1,0 +1,66 @@
+"""Questions offering their answers: "who made the first two generations of mtia, tsmc or samsung",
+"did openai build jalapeño with broadcom or with nvidia", "is aws or google anthropic's primary
+training provider". The short answer is the one option the quote states; none when it states both. Before, the span model's pick was shown whatever it was: "Jalapeño" for "which company
+has already disclosed a custom inference chip, openai or anthropic" (of "OpenAI has already
+disclosed its Jalapeño inference chip ..., and Anthropic is reportedly evaluating ..."), "long-term
+plans" for "which plans the bigger self-owned ai data center, meta or anthropic".
+
+Options are read as users type them: after the question's last comma or colon ("..., tsmc or
+samsung", "...: the foundry or system lsi"), after a repeated preposition ("with broadcom or with
+nvidia"), or right after the opening verb of a yes/no question ("is aws or google ..."), each of at
+most four words; never "or not". (``qa.conflicts.choices`` reads WikiContradict's longer choice
+questions for the sources' answers; this reads the short answer of one quote.)
+"""
+from __future__ import annotations
+
+import re
+
+__all__ = ["offered_options", "chosen_option"]
+
+_OPTION = r"(?:the\s+)?[^\W_][\w'’&.-]*(?:\s+[\w'’&.-]+){0,3}?"
+_TAIL = re.compile(rf"(?i)[,:;]\s*(?P<a>{_OPTION})\s+or\s+(?P<b>{_OPTION})\s*[?.!]*\s*$")
+_PREP = re.compile(rf"(?i)\b(?P<p>with|by|from|for|at|in|on|to)\s+(?P<a>{_OPTION})\s+or\s+(?P=p)\s+(?P<b>{_OPTION})\s*[?.!]*\s*$")
+_FRONT = re.compile(r"(?i)^\s*(?:is|are|was|were|did|does|do|has|have|had|will|would|can|could|should)\s+"
+                    r"(?P<a>[^\W_][\w'’&.-]*)\s+or\s+(?P<b>[^\W_][\w'’&.-]*)\s+")
+# "a work like the Quran, Torah or Bible": the last items of a list inside the clause, not options.
+_LISTED = re.compile(r"(?i)\b(?:like|such\s+as|including|especially)\s+(?:the\s+)?[\w'’&.-]+$")
+_NOT_OPTION = frozenset("not neither none both either other others".split())
+_STOP = frozenset("the a an of".split())
+# Words before an option that take it back ("rather than Nvidia", "not TSMC", "unlike Meta").
+_TAKEN_BACK = re.compile(r"(?i)\b(?:not|no|never|rather\s+than|instead\s+of|unlike|than)\s+(?:\S+\s+){0,2}$")
+
+
+def offered_options(question: str) -> tuple[str, str] | None:
+    """The two options a question offers, as typed ("tsmc", "samsung"); None when it offers none."""
+    for pattern in (_PREP, _TAIL, _FRONT):
+        m = pattern.search(question.strip())
+        if m and not (pattern is _TAIL and _LISTED.search(question[:m.start()])):
+            a, b = (re.sub(r"(?i)^the\s+", "", m.group(x)).strip(" '’") for x in ("a", "b"))
+            if a.lower() in _NOT_OPTION or b.lower() in _NOT_OPTION or a.lower() == b.lower():
+                return None
+            return a, b
+    return None
+
+
+def _stated(option: str, quote: str) -> tuple[int, int] | None:
+    words = [re.escape(w) for w in re.findall(r"[\w'’&.-]+", option) if w.lower() not in _STOP]
+    if not words:
+        return None
+    for m in re.finditer(r"(?i)(?<![\w-])(?:the\s+)?" + r"\s+".join(words) + r"(?![\w-])", quote):
+        if not _TAKEN_BACK.search(quote[max(0, m.start() - 30):m.start()]):
+            start = m.start() + (4 if quote[m.start():m.start() + 4].lower() == "the " and option.lower().split()[0] != "the"
+                                 and not quote[m.start() + 4:m.start() + 5].isupper() else 0)
+            return start, m.end()
+    return None
+
+
+def chosen_option(question: str, quote: str) -> tuple[int, int] | None | bool:
+    """Where ``quote`` states the one option of the two the question offers that it states; False
+    when it states both (no short answer then); None when the question offers none or the quote
+    states neither (the reader's short answer stands: "like the Quran, Torah or Bible" is read as
+    two options, and the quote may name the first)."""
+    options = offered_options(question)
+    if options is None:
+        return None
+    found = [s for s in (_stated(o, quote) for o in options) if s is not None]
+    return (found[0] if len(found) == 1 else False) if found else None
