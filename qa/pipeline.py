@@ -186,17 +186,7 @@ class Pipeline:
             return Answer(question, None, None, True, f"The articles say this is not known: “{said}”" if said else reading.reason,
                           citations, conflicts, score=round(reading.score, 4), notes=notes)
         doc = self.docs[self.data.doc_ids[reading.doc_index]]
-        short = reading.short
-        if short is not None and not shown_short(read_as, doc.raw[short[0]:short[1]], doc.raw[max(0, short[0] - _AROUND):short[0]],
-                                                 doc.raw[short[1]:short[1] + _AROUND]):
-            short = None
-        chosen = chosen_option(read_as, doc.raw[reading.start:reading.end])
-        if chosen is not None:  # "..., openai or anthropic": the option the quote states, not "Jalapeño"
-            short = (reading.start + chosen[0], reading.start + chosen[1]) if chosen else None
-        if short is None and asks_length(read_as):
-            # Asked how long, "five-and-a-half years" of the quote, where the reader's span was "last night".
-            found = length_in(read_as, doc.raw[reading.start:reading.end])
-            short = (reading.start + found[0], reading.start + found[1]) if found else None
+        short = self._short(read_as, doc.raw, reading)
         return Answer(
             question=question,
             answer=doc.raw[reading.start : reading.end],
@@ -212,6 +202,25 @@ class Pipeline:
             score=round(reading.score, 4),
             notes=notes,
         )
+
+    @staticmethod
+    def _short(question: str, raw: str, reading) -> tuple[int, int] | None:
+        """The short answer shown (raw offsets): the reader's, unless of the wrong kind
+        (shown_short); of two options the question offers, the one the quote states ("..., openai
+        or anthropic": not "Jalapeño"); asked how long, the length the quote states where the
+        reader's span was none ("five-and-a-half years", not "last night")."""
+        short = reading.short
+        if short is not None and not shown_short(question, raw[short[0]:short[1]], raw[max(0, short[0] - _AROUND):short[0]],
+                                                 raw[short[1]:short[1] + _AROUND]):
+            short = None
+        quote = raw[reading.start:reading.end]
+        chosen = chosen_option(question, quote)
+        if chosen is not None:
+            short = (reading.start + chosen[0], reading.start + chosen[1]) if chosen else None
+        if short is None and asks_length(question):
+            found = length_in(question, quote)
+            short = (reading.start + found[0], reading.start + found[1]) if found else None
+        return short
 
     def _unstated(self, question: str, hits: Sequence[Hit], reading) -> str | None:
         """The sentence of the answer's article, in the passages read, that says the article does

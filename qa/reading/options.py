@@ -48,9 +48,10 @@ def _stated(option: str, quote: str) -> tuple[int, int] | None:
         return None
     for m in re.finditer(r"(?i)(?<![\w-])(?:the\s+)?" + r"\s+".join(words) + r"(?![\w-])", quote):
         if not _TAKEN_BACK.search(quote[max(0, m.start() - 30):m.start()]):
-            start = m.start() + (4 if quote[m.start():m.start() + 4].lower() == "the " and option.lower().split()[0] != "the"
-                                 and not quote[m.start() + 4:m.start() + 5].isupper() else 0)
-            return start, m.end()
+            a = m.start()
+            if quote[a:a + 4].lower() == "the " and not quote[a + 4:a + 5].isupper():
+                a += 4  # "the foundry": the option is "foundry"; "The Information" is a name
+            return a, m.end()
     return None
 
 

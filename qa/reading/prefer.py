@@ -141,8 +141,9 @@ def _asked_day(question: str) -> str:
 
 def _states(question: str, i: int, text: dict[int, str], typed: dict[int, int] | None, least: int) -> bool:
     """Whether candidate ``i`` states the kind of fact asked for: an entity of that kind (``least``
-    2: one counting the thing counted, see :func:`preferred`) or a form the tagger misses."""
-    if asks_length(question):  # "this week" is a date to the tagger, no length ("missing for five years")
+    2: one counting the thing counted, see :func:`preferred`) or a form the tagger misses; asked
+    how long, a length (``timeshape.states_length``), whatever the tagger calls a date."""
+    if asks_length(question):  # "this week" is a date to the tagger, no length; "missing for five years" is one
         return states_length(question, text[i])
     return (typed or {}).get(i, 0) >= least or states_fact(question, text[i])
 

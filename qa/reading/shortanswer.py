@@ -368,10 +368,11 @@ def shown_short(question: str, short: str | None, before: str = "", after: str =
     much", none when the chosen span holds no figure ("@govkristinoem" for "how old is governor
     kristi noem"); asked someone's age, none unless it may be one (``ages.an_age``, read with the
     text ``before`` and ``after`` the span: not "three" of "Mourinho won three Premier League
-    titles"); asked how long, none but a length (``timeshape.a_length_asked``: not "last night"), nor a time of day;
-    asked who, none that is only a time ("May 2020"); asked when, none that is an age; asked
-    for anything but a place, none in a dateline. The quote still answers. Applied after the reader chose its quote, which the span's confidence
-    helped rank: dropping such spans before (in ``_rank``) moved quotes elsewhere."""
+    titles"); asked how long, none but a length (``timeshape.a_length_asked``: not "last night"),
+    nor a time of day; asked who, none that is only a time ("May 2020"); asked when, none that is
+    an age; asked for anything but a place, none in a dateline. The quote still answers. Applied
+    after the reader chose its quote, which the span's confidence helped rank: dropping such spans
+    before (in ``_rank``) moved quotes elsewhere."""
     if not short or _a_pronoun(short.strip()):
         return None  # "what is the name of the oxygen bar in delhi": not "you" (of "So now you know ...")
     wh, kind = question_focus(question).wh, answer_type(question)

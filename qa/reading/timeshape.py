@@ -3,7 +3,11 @@
 spaCy labels both "about 9 months" and "the end of 2026" DATE, so the entity label alone lets a
 "when" question take a duration for its answer. The short-answer ranker
 (:mod:`qa.reading.spanfeatures`) gets these shapes crossed with the asked answer type and learns
-from SQuAD what each type is answered by; nothing here decides.
+from SQuAD what each type is answered by; nothing of the parsed shapes decides.
+
+Lengths of time as written (``lengths_of_time``, read off the text without a parse) do decide, after
+the reader has chosen its quote: what a question asking how long shows as its short answer
+(``a_length_asked``, ``length_in``) and which sentences state what it asks (``states_length``).
 """
 from __future__ import annotations
 
@@ -12,8 +16,8 @@ from collections.abc import Sequence
 
 from .stems import stem
 
-__all__ = ["TIME_UNITS", "a_length_asked", "asks_coming", "asks_length", "is_duration", "length_in", "lengths_of_time", "names_calendar", "names_one_point",
-           "report_dates_only", "states_length"]
+__all__ = ["TIME_UNITS", "a_length_asked", "asks_coming", "asks_length", "is_duration", "length_in", "lengths_of_time",
+           "names_calendar", "names_one_point", "report_dates_only", "states_length"]
 
 TIME_UNITS = frozenset("""second seconds minute minutes hour hours day days week weeks fortnight fortnights
     month months quarter quarters year years decade decades century centuries millennium millennia""".split())

@@ -69,8 +69,8 @@ def _says_not_told(sentence: str, slot: str) -> bool:
     low = sentence.lower()
     for m in _NOT_TOLD.finditer(sentence):
         near = _WORD.findall(low[max(0, m.start() - _REACH):m.end() + _REACH])
-        if _SLOTS[slot] & set(near) - {"who"} or (slot == "NAME" and re.match(r"(?i)\w*\s*(?:not\s+)?(?:been\s+)?(?:identif|nam)",
-                                                                               m.group(0).split()[-1])):
+        # For a name, the telling verb itself names the slot: "The person, who was not identified".
+        if _SLOTS[slot] & set(near) - {"who"} or (slot == "NAME" and re.search(r"(?i)identif|nam", m.group(0).split()[-1])):
             return True
     return any(_SLOTS[slot] & set(m.group("np").lower().split()) for m in _NONE_TOLD.finditer(sentence))
 
