@@ -348,7 +348,7 @@ def asks_fact(question: str) -> bool:
     return foc.wh == "when" and any(t == "when" and i + 1 < len(toks) and toks[i + 1] in _WHEN_EVENT for i, t in enumerate(toks))
 
 
-_FACT_FOCUS = frozenset(("year", "years", "date", "percentage", "percent", "month", "day", "amount", "price", "prices"))  # a price is money
+_FACT_FOCUS = frozenset(("year", "years", "date", "percentage", "percent", "month", "day", "amount"))
 
 
 def states_fact(question: str, text: str) -> bool:

@@ -343,6 +343,7 @@ _WHEN_ONLY = re.compile(rf"(?i:(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:{MONTH
                         rf"|{MONTH}(?:\s+\d{{4}})?)")
 
 
+_A_SEASON = re.compile(r"(?i)(?:(?:early|mid|late)[\s-]+)?(?:spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?\d{4})?")
 # Asked how long, a time of day is no answer ("close to 2 a.m."); qa.reading.timeshape reads lengths.
 _CLOCK = re.compile(r"(?i:\b(?:a\.m|p\.m|o'clock|noon|midnight)\b)")
 
@@ -369,7 +370,8 @@ def shown_short(question: str, short: str | None, before: str = "", after: str =
     kristi noem"); asked someone's age, none unless it may be one (``ages.an_age``, read with the
     text ``before`` and ``after`` the span: not "three" of "Mourinho won three Premier League
     titles"); asked how long, none but a length (``timeshape.a_length_asked``: not "last night"),
-    nor a time of day; asked who, none that is only a time ("May 2020"); asked when, none that is
+    nor a time of day; asked who, none that is only a time ("May 2020"); asked for money, none without
+    a figure or that is a time ("summer 2020"); asked when, none that is
     an age; asked for anything but a place, none in a dateline. The quote still answers. Applied
     after the reader chose its quote, which the span's confidence helped rank: dropping such spans
     before (in ``_rank``) moved quotes elsewhere."""
@@ -382,6 +384,8 @@ def shown_short(question: str, short: str | None, before: str = "", after: str =
         return None
     if asks_length(question) and (not a_length_asked(question, short, before, after) or _CLOCK.search(short)):
         return None  # "how long was he in charge": not "last night"; not "former frontman Michael McDonald", "close to 2 a.m."
+    if kind == "MONEY" and (not _FIGURE.search(short) or _A_SEASON.fullmatch(short.strip()) or _WHEN_ONLY.fullmatch(short.strip())):
+        return None  # "lexus lc 500 convertible price": not "summer 2020"
     if wh in ("who", "whom") and _WHEN_ONLY.fullmatch(short.strip()):
         return None  # "who takes over from john legere at t-mobile": not "May 2020"
     if kind in TIME_TYPES and is_age(short + after[:12]):

@@ -43,6 +43,7 @@ _NOT_TOLD = re.compile(
 _NONE_TOLD = re.compile(rf"(?i)\bno\s+(?P<np>[\w-]+(?:\s+[\w-]+){{0,2}})\b[^.;]{{0,80}}?\b"
                         rf"(?:has|have|had|was|were|is|are)\s+(?:yet\s+)?(?:been\s+)?(?:yet\s+)?(?!known){_TELL}")
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_DETERMINERS = frozenset("no any its their his her our your my one each every".split())
 _REACH = 60  # characters either side of the phrase a slot word may stand in
 _NOT_SUBJECT = frozenset("""what which who whom whose when where why how is are was were be been do does did will would
     can could has have had the a an of in on at to for by with from and or its it this that these those his her their
@@ -75,6 +76,15 @@ def _says_not_told(sentence: str, slot: str) -> bool:
     return any(_SLOTS[slot] & set(m.group("np").lower().split()) for m in _NONE_TOLD.finditer(sentence))
 
 
+def _narrower(sentence: str, slot: str, asked: set[str]) -> bool:
+    """Whether the sentence's unknown thing is narrower than the question's: a name qualifies it
+    that the question does not ("US pricing has not been confirmed" asked the price in Europe, or
+    any price: the article gives the European one)."""
+    words = _WORD.findall(sentence)
+    return any(w.lower() in _SLOTS[slot] and k and words[k - 1][:1].isupper() and words[k - 1].lower() not in _NOT_SUBJECT
+               and words[k - 1].lower() not in _DETERMINERS and words[k - 1].lower() not in asked for k, w in enumerate(words))
+
+
 def unstated_in(question: str, sentences: Sequence[str], beside: Sequence[str] = ()) -> str | None:
     """The first of ``sentences`` saying the article does not know what the question asks, on the
     question's subject, or of ``beside`` (the sentences next to the quote, on its subject whether
@@ -85,8 +95,10 @@ def unstated_in(question: str, sentences: Sequence[str], beside: Sequence[str] =
     if slot is None:
         return None
     subject = _subject_words(question, slot)
+    asked = {w.lower() for w in _WORD.findall(question)}
     need = min(2, len(subject))  # "unknown how many tries of each mission" shares one word of a question on Apollo's landings
     for s in sentences:
-        if need and _says_not_told(s, slot) and len(subject & {stem(w) for w in _WORD.findall(s.lower())}) >= need:
+        if (need and _says_not_told(s, slot) and len(subject & {stem(w) for w in _WORD.findall(s.lower())}) >= need
+                and not _narrower(s, slot, asked)):
             return s
-    return next((s for s in beside if _says_not_told(s, slot)), None)
+    return next((s for s in beside if _says_not_told(s, slot) and not _narrower(s, slot, asked)), None)

@@ -26,6 +26,9 @@ from .test_kind_fit import _pipeline
     ("how much did Zeta pay for Acme", "Zeta declined to comment on the report.", False),
     ("who is investigating Zeta", "A spokesperson for the attorney general declined to comment.", False),
     ("when was the zeta e-van launched", "US pricing of the Zeta e-van has not been confirmed.", False),
+    # a narrower thing unknown: the article gives the European price
+    ("price of the zeta e-van", "US pricing of the Zeta e-van has not been confirmed at this stage.", False),
+    ("how much will the zeta e-van cost in europe", "US pricing of the Zeta e-van has not been confirmed.", False),
     # (SQuAD) none exist, which is no unknown number; one word of the subject is not enough
     ("how many digits does the largest known prime have", "In fact no further Fermat numbers are known to be prime.", False),
     ("How many of the remaining launches were successful?", "Each step had to be successfully accomplished, and it "
