@@ -343,6 +343,7 @@ _WHEN_ONLY = re.compile(rf"(?i:(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:{MONTH
                         rf"|{MONTH}(?:\s+\d{{4}})?)")
 
 
+_PRICED = frozenset("price prices cost costs fee fees fare fares salary budget revenue".split())
 _A_SEASON = re.compile(r"(?i)(?:(?:early|mid|late)[\s-]+)?(?:spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?\d{4})?")
 # Asked how long, a time of day is no answer ("close to 2 a.m."); qa.reading.timeshape reads lengths.
 _CLOCK = re.compile(r"(?i:\b(?:a\.m|p\.m|o'clock|noon|midnight)\b)")
@@ -384,8 +385,9 @@ def shown_short(question: str, short: str | None, before: str = "", after: str =
         return None
     if asks_length(question) and (not a_length_asked(question, short, before, after) or _CLOCK.search(short)):
         return None  # "how long was he in charge": not "last night"; not "former frontman Michael McDonald", "close to 2 a.m."
-    if kind == "MONEY" and (not _FIGURE.search(short) or _A_SEASON.fullmatch(short.strip()) or _WHEN_ONLY.fullmatch(short.strip())):
-        return None  # "lexus lc 500 convertible price": not "summer 2020"
+    if (kind == "MONEY" and (wh == "how much" or question_focus(question).focus in _PRICED)
+            and (not _FIGURE.search(short) or _A_SEASON.fullmatch(short.strip()) or _WHEN_ONLY.fullmatch(short.strip()))):
+        return None  # "lexus lc 500 convertible price": not "summer 2020" (a "value" may be "philanthropy")
     if wh in ("who", "whom") and _WHEN_ONLY.fullmatch(short.strip()):
         return None  # "who takes over from john legere at t-mobile": not "May 2020"
     if kind in TIME_TYPES and is_age(short + after[:12]):

@@ -665,6 +665,7 @@ def test_the_short_answer_shown_for_a_figure_question_holds_one(question, short,
     # (twenty-third round) asked for money, a time is none
     ("zeta e-van convertible price", "will go on sale in ", "summer 2020", ".", False),
     ("how much was the fine", "both teams received ", "$250,000", " fines", True),
+    ("What was the idealized value of imperialism?", "a policy of ", "idealism and philanthropy", ".", True),  # (SQuAD)
     # a dateline says where the story was filed: no answer but to a question asking for a place
     ("what team does Zach Parise play for", "", "BUFFALO, N.Y.", " — Hours before Zach Parise's two-goal game", False),
     ("what city hosted the finals", "\n", "MADRID", " — Rafael Nadal kept Spain's hopes alive", True),
