@@ -50,6 +50,8 @@ class ConflictFinder(Protocol):
 
 # Characters read around a short answer to judge its kind ("three" of "won three Premier League titles").
 _AROUND = 30
+# Characters read either side of a quote for the sentences next to it (one each way).
+_BESIDE = 400
 
 # Control characters, zero-width and bidi marks, BOM, and lone surrogates (from undecodable bytes
 # on a command line), none of which the tokenizers accept or which mean anything in a question.
@@ -170,9 +172,11 @@ class Pipeline:
         # The same passages are read whatever number of sources is shown: asking for ten sources
         # (as `qa eval` does) must not change the answer the app and `qa ask` give with five.
         reading = self.reader.read(read_as, qvec, hits[: self.read_k])
+        # The text of the article the reader read its answer (or its closest sentence) from.
+        raw = self.docs[self.data.doc_ids[reading.doc_index]].raw if reading.start is not None else ""
         if not reading.abstained:
             # A why-question's quote takes the sentence giving its reason ("Therefore, ..." after it).
-            start, end = with_reason(read_as, self.docs[self.data.doc_ids[reading.doc_index]].raw, reading.start, reading.end)
+            start, end = with_reason(read_as, raw, reading.start, reading.end)
             reading = replace(reading, start=start, end=end)
         citations = self._citations(hits, k, reading)
         found = self._conflicts(qvec, hits, read_as, self._answered(read_as, hits, reading))
@@ -181,16 +185,15 @@ class Pipeline:
         notes = [Note(NAMESAKE, c.summary, c.statements) for c in found if c.kind == AMBIGUITY]
         # "us price of the audi e-tron sportback": "US pricing has not been confirmed ...", not "2020";
         # an abstention says so too, rather than "give no amount of money".
-        said = self._unstated(read_as, hits, reading) if reading.start is not None else None
+        said = self._unstated(read_as, hits, reading, raw) if reading.start is not None else None
         if reading.abstained or said is not None:
             return Answer(question, None, None, True, f"The articles say this is not known: “{said}”" if said else reading.reason,
                           citations, conflicts, score=round(reading.score, 4), notes=notes)
-        doc = self.docs[self.data.doc_ids[reading.doc_index]]
-        short = self._short(read_as, doc.raw, reading)
+        short = self._short(read_as, raw, reading)
         return Answer(
             question=question,
-            answer=doc.raw[reading.start : reading.end],
-            short_answer=doc.raw[short[0] : short[1]] if short else None,
+            answer=raw[reading.start : reading.end],
+            short_answer=raw[short[0] : short[1]] if short else None,
             abstained=False,
             reason=None,
             citations=citations,
@@ -222,11 +225,10 @@ class Pipeline:
             short = (reading.start + found[0], reading.start + found[1]) if found else None
         return short
 
-    def _unstated(self, question: str, hits: Sequence[Hit], reading) -> str | None:
-        """The sentence of the answer's article, in the passages read, that says the article does
-        not know what is asked (qa.reading.unstated), when the quote itself gives no such thing
-        (an amount or date of the kind asked, a name); None otherwise."""
-        raw = self.docs[self.data.doc_ids[reading.doc_index]].raw
+    def _unstated(self, question: str, hits: Sequence[Hit], reading, raw: str) -> str | None:
+        """The sentence of the answer's article (``raw``), in the passages read or next to the
+        quote, that says the article does not know what is asked (qa.reading.unstated), when the
+        quote itself gives no such thing (an amount or date of the kind asked, a name); None otherwise."""
         quote = raw[reading.start:reading.end]
         slot = asked_slot(question)
         if slot is None:
@@ -238,7 +240,7 @@ class Pipeline:
         if given:
             return None
         rows = [self._rows(h) for h in hits[: self.read_k]]
-        around = sentence_spans(raw, max(0, reading.start - 400), min(len(raw), reading.end + 400))
+        around = sentence_spans(raw, max(0, reading.start - _BESIDE), min(len(raw), reading.end + _BESIDE))
         beside = [raw[x:y] for x, y in around if x >= reading.end][:1] + [raw[x:y] for x, y in around if y <= reading.start][-1:]
         return unstated_in(question, [quote] + [raw[x:y] for d, a, b in rows if d == reading.doc_index
                                                 for x, y in sentence_spans(raw, a, b)], beside)

@@ -13,7 +13,7 @@ from typing import NamedTuple
 from ..indexing.entities import ENTITY_FIT
 from .amounts import _NUMBER, _PERCENT_FIGURE, AMOUNT_NOUNS, states_currency, states_share
 from .units import counts_noun, is_number_stem
-from .timeshape import states_length
+from .timeshape import COUNTED_UNITS, states_length
 from .owners import described_owners, with_plural_possessives
 from .targets import TARGETS, sense_type, target_type
 
@@ -167,8 +167,7 @@ def _question_focus(question: str) -> Focus:
                 return Focus("how " + nxt, nxt, "MONEY")
             if nxt == "many":
                 f = toks[wh_i + 2] if wh_i + 2 < len(toks) else ""
-                if f in ("years", "days", "months", "weeks", "hours", "minutes", "decades",
-                         "centuries", "seconds"):
+                if f in COUNTED_UNITS:
                     return Focus("how many", f, "DURATION")
                 if f in ("dollars", "pounds", "euros"):
                     return Focus("how many", f, "MONEY")

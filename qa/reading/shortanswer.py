@@ -378,14 +378,15 @@ def shown_short(question: str, short: str | None, before: str = "", after: str =
     before (in ``_rank``) moved quotes elsewhere."""
     if not short or _a_pronoun(short.strip()):
         return None  # "what is the name of the oxygen bar in delhi": not "you" (of "So now you know ...")
-    wh, kind = question_focus(question).wh, answer_type(question)
+    focus, kind = question_focus(question), answer_type(question)
+    wh = focus.wh
     if wh in _FIGURE_WH and not _FIGURE.search(short):
         return None
     if asks_age(question) and not an_age(short, before, after):
         return None
     if asks_length(question) and (not a_length_asked(question, short, before, after) or _CLOCK.search(short)):
         return None  # "how long was he in charge": not "last night"; not "former frontman Michael McDonald", "close to 2 a.m."
-    if (kind == "MONEY" and (wh == "how much" or question_focus(question).focus in _PRICED)
+    if (kind == "MONEY" and (wh == "how much" or focus.focus in _PRICED)
             and (not _FIGURE.search(short) or _A_SEASON.fullmatch(short.strip()) or _WHEN_ONLY.fullmatch(short.strip()))):
         return None  # "lexus lc 500 convertible price": not "summer 2020" (a "value" may be "philanthropy")
     if wh in ("who", "whom") and _WHEN_ONLY.fullmatch(short.strip()):

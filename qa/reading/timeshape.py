@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from .stems import stem
 
-__all__ = ["TIME_UNITS", "a_length_asked", "asks_coming", "asks_length", "is_duration", "length_in", "lengths_of_time",
+__all__ = ["COUNTED_UNITS", "TIME_UNITS", "a_length_asked", "asks_coming", "asks_length", "is_duration", "length_in", "lengths_of_time",
            "names_calendar", "names_one_point", "report_dates_only", "states_length"]
 
 TIME_UNITS = frozenset("""second seconds minute minutes hour hours day days week weeks fortnight fortnights
@@ -165,7 +165,9 @@ _TIME_VERBS = re.compile(r"(?i)\b(?:last|lasts|lasted|lasting|take|takes|took|ta
                          r"missing|delayed|sentenced|continue|continued|go\s+on|went\s+on)\b")
 _LENGTH_UNITS = re.compile(r"(?i)\d[\d,.]*\s*-?\s*(?:mile|kilomet(?:er|re)|km|met(?:er|re)|m|feet|foot|ft|inch(?:es)?|yard|lap|cm|mm)s?\b")
 _OVER = re.compile(r"(?i)\b(?:over|during|for|within|throughout)\s+(?:the\s+)?$")
-_HOW_LONG = re.compile(r"(?i)\bhow\s+(?:long|many\s+(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries))\b")
+# "how many <unit>" asks how long (answertype's DURATION reads the same list).
+COUNTED_UNITS = ("years", "days", "months", "weeks", "hours", "minutes", "decades", "centuries", "seconds")
+_HOW_LONG = re.compile(rf"(?i)\bhow\s+(?:long|many\s+(?:{'|'.join(COUNTED_UNITS)}))\b")
 _AGO = re.compile(r"(?i)\bhow\s+long\s+ago\b")
 _HOW_MANY = re.compile(r"(?i)\bhow\s+many\b")
 _STRETCH_OF = re.compile(r"\b\d{4}s?\s*(?:to|until|till|through|and|[–—-])\s*\d{2,4}\b")
