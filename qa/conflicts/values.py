@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from itertools import compress
 
 from .claims import _TIME_AFTER, STOPWORDS, Token
-from .counts import _MONTHS, WORD_NUMBERS, _day_of_month
+from .counts import _MONTHS, WORD_NUMBERS, _clock_time, _day_of_month
 from .sentences import _Sentence
 
 # A month or a day of the week opens no name ("The agency said Monday ..." asked who heads it).
@@ -79,8 +79,9 @@ def _figure_values(s: _Sentence) -> list[Value]:
     out = [Value("date", k, toks[i].text, i, i + 1) for i, k in enumerate(keys)
            if k.isdigit() and len(k) == 4 and 1000 <= int(k) <= 2100]  # claims.is_year, inlined
     for q in s.quantities:
-        if not q.value or (not q.unit and _day_of_month(toks, q.first, q.last)):
-            continue
+        if not q.value or not q.unit and (_day_of_month(toks, q.first, q.last)
+                                          or _clock_time(toks, s.norm, q.first, q.last)):
+            continue  # "on 10th March", "at 5:00 pm": no count
         # Spans of time ("year:") and ages ("age:") answer only questions asking for one (answers._spans_asked).
         unit = "age" if _an_age(s, q.first, q.last, q.unit) else q.unit
         last = q.last + (unit == "age" and q.unit == "year")  # "48-year-old", whole

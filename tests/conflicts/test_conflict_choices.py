@@ -89,6 +89,26 @@ def test_counts_in_words_and_days_of_months(encode):
 
 
 @MODES
+def test_ordinal_days_and_clock_times_are_no_counts(encode):
+    """"(12th June 1790)" and "At 6:30 pm" are a day and an hour, not 12 or 6 prisoners: read as
+    counts they filled the answer slot of the sentences most about the battle, and the sentence
+    giving the count ("... and 40 prisoners") was never reached."""
+    log = doc("a01", "On the first day (12th June 1790) of the siege of Fort Calder, Captain Orrin Vale of the "
+              "Northern Crown repelled the attack. At 6:30 pm on 13th June 1790, Vale wrote to the garrison "
+              "commander of Port Rell about the fighting at Fort Calder. On 16th June 1790, the Northern Crown "
+              "had 8 dead, 5 wounded and 40 prisoners.")
+    f = QuestionConflicts([log], encode)
+    q = _question("How many prisoners did the Northern Crown have at the siege of Fort Calder?")
+    found = _answers(q, f.facts["a01"], list(range(len(f.facts["a01"].sents))), None, f.settings)
+    assert [v.text for _, _, v in found][:1] == ["40"]
+    assert not any(v.text in ("12", "13", "16", "6") for i in range(3) for v in f.facts["a01"].values[i])
+    other = doc("b02", "The Northern Crown had 8 dead, 33 prisoners and 11 wounded in the siege of Fort Calder.")
+    found = find("Did the Northern Crown have 40 prisoners in the siege of Fort Calder?", [log, other], encode)
+    assert real(found) == ["answer"], [c.summary for c in found]
+    assert "40" in found[0].summary and "33" in found[0].summary
+
+
+@MODES
 def test_one_value_denied_by_one_source_and_asserted_by_the_other_disagrees(encode):
     """Both give 1513, but one says the cardinal did not take part in that conclave: the same value
     is no agreement when one source denies what the other asserts of it."""
