@@ -257,6 +257,10 @@ def quantities(tokens: list[Token], text: str) -> list[Quantity]:
                 first -= 1
         elif i > 0 and tokens[i - 1].key in _CURRENCY_PREFIX:
             unit, first = _CURRENCY_PREFIX[tokens[i - 1].key], i - 1
+        # A footnote marker copied from a wiki page ("1,342[1] km"): the unit is after it.
+        if (last + 1 < n and text[tok.end:tokens[last].start] == "[" and tokens[last].key.isdigit()
+                and text[tokens[last].end:tokens[last + 1].start].startswith("]")):
+            last += 1
         # A range: "10 to 12 billion", "10-12".
         high_value = None
         if last + 1 < n and tokens[last].key in ("to", "and") and tokens[last + 1].key[:1].isdigit():

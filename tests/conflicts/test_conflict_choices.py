@@ -8,6 +8,7 @@ import pytest
 from qa.conflicts.answer_facts import _question
 from qa.conflicts.answers import _answers
 from qa.conflicts.choices import choice_options
+from qa.conflicts.claims import quantities, tokenize
 from qa.conflicts.question import QuestionConflicts
 
 from .test_conflict_question import doc, real
@@ -106,6 +107,21 @@ def test_ordinal_days_and_clock_times_are_no_counts(encode):
     found = find("Did the Northern Crown have 40 prisoners in the siege of Fort Calder?", [log, other], encode)
     assert real(found) == ["answer"], [c.summary for c in found]
     assert "40" in found[0].summary and "33" in found[0].summary
+
+
+@MODES
+def test_a_footnote_mark_between_a_figure_and_its_unit(encode):
+    """"Distance:\t912[2] km" copied from a wiki infobox: the unit after the footnote mark is the
+    figure's, so the distance is compared with another source's, not the stage count before it."""
+    toks = tokenize("Stages:\t6 Distance:\t912[2] km (567 mi)")
+    got = [(q.value, q.unit) for q in quantities(toks, "Stages:\t6 Distance:\t912[2] km (567 mi)")]
+    assert (912000.0, "m") in got and (912.0, "") not in got and (2.0, "") not in got
+    table = doc("a01", "1931 Tour of Calder Race details Dates:\t2–9 May 1931 Stages:\t6 Distance:\t912[2] km "
+                "(567 mi) Winner:\tOrrin Vale")
+    prose = doc("b02", "The 1931 Tour of Calder was raced over six stages with a total distance of 905 km.")
+    found = find("Was the total distance of the 1931 Tour of Calder greater than 908 km?", [table, prose], encode)
+    assert real(found) == ["answer"], [c.summary for c in found]
+    assert "912[2] km" in found[0].summary and "905 km" in found[0].summary
 
 
 @MODES
