@@ -2,6 +2,7 @@
 time, an age), counts in words and names; read for the question path (``qa.conflicts.answer_facts``)."""
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import compress
@@ -64,13 +65,23 @@ def _values(s: _Sentence) -> list[Value]:
         if i < j:
             continue  # inside the run before
         j = i + 1
-        while j < end and (cap[j] or (keys[j] in _CONNECT and j + 1 < end and cap[j + 1])):
+        while j < end and (cap[j] or (keys[j] in _CONNECT and j + 1 < end and cap[j + 1])) and not _breaks(s, j):
             j += 1
         # A name holds a word the document never writes in lower case ("Films" at the start of a
         # list is not a name) and is more than one sentence-initial word (``_is_name``).
         if not (i == 0 and j == 1) and any(k in names for k in keys[i:j] if k not in STOPWORDS):
             out.append(_name(s, i, j))
     return out
+
+
+_BREAK = re.compile(r"[“”\"‘:\t)]|’\s")
+
+
+def _breaks(s: _Sentence, j: int) -> bool:
+    """Whether a name cannot run on into token ``j``: a quote, a colon, a tab or a closed bracket
+    stands between ("(by Verta Kali Smart) ‘the Beat Hotel’" names two things; "Results:\tWinner\t
+    Victor Fontan" is a table's label and its value)."""
+    return _BREAK.search(s.norm, s.tokens[j - 1].end, s.tokens[j].start) is not None
 
 
 def _figure_values(s: _Sentence) -> list[Value]:

@@ -38,3 +38,16 @@ def test_a_documents_sharing_index_is_made_once_and_gives_the_same_swaps():
     assert fb.sharing() is fb.sharing()
     assert swaps_between(fa.sents, fb.sents, None, None, True, fb.sharing()) == swaps_between(fa.sents, fb.sents, None, None)
     assert swaps_between(fa.sents, fb.sents, None, None).swaps  # the genre is swapped
+
+
+def test_a_name_does_not_run_on_across_a_quote_a_colon_or_a_closed_bracket():
+    """"(by Verta Kali Smart) ‘the Beat Hotel’" names a person and a hotel, and "Winner:\tOrrin Vale"
+    a table's label and its value: one name run over them was no answer to "Who gave its nickname to
+    the Beat Hotel?" and hid the person. A name inside brackets still runs on ("Orrin Vale (FRA)")."""
+    from .test_conflict_cache import doc
+
+    f = DocFacts.of(doc("w01", "He lived in a guesthouse in Paris later nicknamed (by Verta Kali Smart) ‘the Beat Hotel’. "
+                        "Race details Winner:\tOrrin Vale (FRA) Second:\tJon Brel (ESP)"))
+    names = [v.text for vs in f.values for v in vs if v.kind == "name"]
+    assert "Verta Kali Smart" in names and "Beat Hotel" in names, names
+    assert any(n.startswith("Orrin Vale (FRA") for n in names) and not any("Winner" in n and "Orrin" in n for n in names), names
