@@ -20,7 +20,7 @@ from .reading.readerfeatures import answer_words
 from .reading.shortanswer import shown_short
 from .reading.timeshape import asks_length, length_in
 from .reading.reasons import with_reason
-from .reading.options import chosen_option
+from .reading.options import chosen_option, names_neither, without_options
 from .results import AMBIGUITY, NAMESAKE, Answer, Citation, Conflict, Note
 from .retrieval.retriever import Hit, HybridRetriever
 from .indexing.store import IndexData
@@ -167,11 +167,19 @@ class Pipeline:
         return replace(answer, read_as=followed) if followed else answer
 
     def _answer(self, question: str, read_as: str, k: int) -> Answer:
-        qvec = self.embedder.encode_query(normalize(read_as))
-        hits = self.retriever.search(qvec, read_as, max(k, self.read_k, self.subject_k))
-        # The same passages are read whatever number of sources is shown: asking for ten sources
-        # (as `qa eval` does) must not change the answer the app and `qa ask` give with five.
-        reading = self.reader.read(read_as, qvec, hits[: self.read_k])
+        qvec, hits, reading = self._read(read_as, k)
+        # "which foundry makes jalapeno, tsmc or samsung": passages are read for the question without
+        # the answers it offers (a sentence naming both about Meta's chips is no closer for it) ...
+        asked = without_options(read_as)
+        if asked != read_as:
+            offered = qvec, hits, reading
+            qvec, hits, reading = self._read(asked, k)
+            # ... unless that finds no quote naming one, and the question with them finds a quote
+            # naming exactly one ("... Senator Elizabeth Warren and ...", asked "..., elizabeth warren or bernie sanders").
+            quote = lambda r: self.docs[self.data.doc_ids[r.doc_index]].raw[r.start:r.end]  # noqa: E731
+            if (reading.abstained or names_neither(read_as, quote(reading))) and not offered[2].abstained and isinstance(
+                    chosen_option(read_as, quote(offered[2])), tuple):
+                qvec, hits, reading = offered
         # The text of the article the reader read its answer (or its closest sentence) from.
         raw = self.docs[self.data.doc_ids[reading.doc_index]].raw if reading.start is not None else ""
         if not reading.abstained:
@@ -186,6 +194,10 @@ class Pipeline:
         # "us price of the audi e-tron sportback": "US pricing has not been confirmed ...", not "2020";
         # an abstention says so too, rather than "give no amount of money".
         said = self._unstated(read_as, hits, reading, raw) if reading.start is not None else None
+        # "which samsung ai chip customer came first, tesla or anthropic" over a quote naming neither.
+        neither = names_neither(read_as, raw[reading.start:reading.end]) if not reading.abstained else None
+        if neither is not None:
+            reading = replace(reading, abstained=True, reason=f"The closest passages name neither {neither[0]} nor {neither[1]}.")
         if reading.abstained or said is not None:
             return Answer(question, None, None, True, f"The articles say this is not known: “{said}”" if said else reading.reason,
                           citations, conflicts, score=round(reading.score, 4), notes=notes)
@@ -205,6 +217,14 @@ class Pipeline:
             score=round(reading.score, 4),
             notes=notes,
         )
+
+    def _read(self, question: str, k: int):
+        """The question's vector, the passages found and the reader's reading of the first ``read_k``."""
+        qvec = self.embedder.encode_query(normalize(question))
+        hits = self.retriever.search(qvec, question, max(k, self.read_k, self.subject_k))
+        # The same passages are read whatever number of sources is shown: asking for ten sources
+        # (as `qa eval` does) must not change the answer the app and `qa ask` give with five.
+        return qvec, hits, self.reader.read(question, qvec, hits[: self.read_k])
 
     @staticmethod
     def _short(question: str, raw: str, reading) -> tuple[int, int] | None:

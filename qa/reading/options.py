@@ -14,8 +14,9 @@ questions for the sources' answers; this reads the short answer of one quote.)
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-__all__ = ["offered_options", "chosen_option"]
+__all__ = ["offered_options", "chosen_option", "names_neither", "without_options"]
 
 _OPTION = r"(?:the\s+)?[^\W_][\w'’&.-]*(?:\s+[\w'’&.-]+){0,3}?"
 _TAIL = re.compile(rf"(?i)[,:;]\s*(?P<a>{_OPTION})\s+or\s+(?P<b>{_OPTION})\s*[?.!]*\s*$")
@@ -26,20 +27,41 @@ _FRONT = re.compile(r"(?i)^\s*(?:is|are|was|were|did|does|do|has|have|had|will|w
 _LISTED = re.compile(r"(?i)\b(?:like|such\s+as|including|especially)\s+(?:the\s+)?[\w'’&.-]+$")
 _NOT_OPTION = frozenset("not neither none both either other others".split())
 _STOP = frozenset("the a an of".split())
+_OPENS = frozenset("""is are was were did does do has have had will would can could should who what which when where
+    why how""".split())
 # Words before an option that take it back ("rather than Nvidia", "not TSMC", "unlike Meta").
 _TAKEN_BACK = re.compile(r"(?i)\b(?:not|no|never|rather\s+than|instead\s+of|unlike|than)\s+(?:\S+\s+){0,2}$")
 
 
-def offered_options(question: str) -> tuple[str, str] | None:
-    """The two options a question offers, as typed ("tsmc", "samsung"); None when it offers none."""
+@lru_cache(maxsize=1024)
+def _offered(question: str) -> tuple[str, str, str] | None:
+    """The two options a question offers, as typed, and the question without them."""
+    question = question.strip()
     for pattern in (_PREP, _TAIL, _FRONT):
-        m = pattern.search(question.strip())
+        m = pattern.search(question)
         if m and not (pattern is _TAIL and _LISTED.search(question[:m.start()])):
             a, b = (re.sub(r"(?i)^the\s+", "", m.group(x)).strip(" '’") for x in ("a", "b"))
             if a.lower() in _NOT_OPTION or b.lower() in _NOT_OPTION or a.lower() == b.lower():
                 return None
-            return a, b
+            if a.split()[0].lower() in _OPENS:
+                return None  # "..., did the islanders or the penguins win": a question, not a list of answers
+            rest = question[:m.start("a")] + question[m.end("b"):] if pattern is _FRONT else question[:m.start()] + "?"
+            return a, b, " ".join(rest.split()).replace(" ?", "?")
     return None
+
+
+def offered_options(question: str) -> tuple[str, str] | None:
+    """The two options a question offers, as typed ("tsmc", "samsung"); None when it offers none."""
+    got = _offered(question)
+    return got[:2] if got else None
+
+
+def without_options(question: str) -> str:
+    """The question without the answers it offers ("who made the first two generations of mtia?"
+    of "..., tsmc or samsung"): the passage answering it need not name them, and one naming them
+    about something else (Meta's chips, asked who makes Jalapeño) is no closer for it."""
+    got = _offered(question)
+    return got[2] if got else question
 
 
 def _stated(option: str, quote: str) -> tuple[int, int] | None:
@@ -65,3 +87,14 @@ def chosen_option(question: str, quote: str) -> tuple[int, int] | None | bool:
         return None
     found = [s for s in (_stated(o, quote) for o in options) if s is not None]
     return (found[0] if len(found) == 1 else False) if found else None
+
+
+def names_neither(question: str, quote: str) -> tuple[str, str] | None:
+    """The options of a question offering two when ``quote`` has the words of neither, in any
+    order ("Samsung's foundry" has those of "samsung foundry"): such a quote cannot say which."""
+    options = offered_options(question)
+    if options is None:
+        return None
+    said = {w.casefold() for w in re.findall(r"[^\W_]+", quote.replace("’s", "").replace("'s", ""))}
+    has = [all(w.casefold() in said for w in re.findall(r"[^\W_]+", o) if w.lower() not in _STOP) for o in options]
+    return None if any(has) else options

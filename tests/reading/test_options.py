@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.reading.options import chosen_option, offered_options
+from qa.reading.options import chosen_option, names_neither, offered_options, without_options
 
 from .test_kind_fit import _pipeline
 
@@ -52,3 +52,42 @@ def test_asked_which_of_two_the_short_answer_is_the_one_the_quote_states(tmp_pat
     assert not a.abstained and "Zeta has already disclosed" in a.answer and a.short_answer is None
     b = p.ask("did zeta build ztia with initech or with nvidia")
     assert not b.abstained and b.short_answer == "Initech"
+
+
+@pytest.mark.parametrize("question,stem", [
+    ("who made the first two generations of ztia, acme or initech", "who made the first two generations of ztia?"),
+    ("did zeta build ztia with acme or with initech", "did zeta build ztia?"),
+    ("which unit is doing the design: the foundry or system lsi?", "which unit is doing the design?"),
+    ("is aws or google zeta's primary cloud provider", "is zeta's primary cloud provider"),
+    ("Is the focus on mentorship high or low?", "Is the focus on mentorship high or low?"),  # no options
+])
+def test_without_options(question, stem):
+    assert without_options(question) == stem
+
+
+@pytest.mark.parametrize("question,quote,neither", [
+    ("which customer came first, tesla or zeta", "Meta chose Samsung Foundry as its partner.", ("tesla", "zeta")),
+    ("which customer came first, tesla or zeta", "Starting from Tesla's order last year, orders grew.", None),
+    ("who runs it, samsung foundry or acme", "Samsung's foundry business runs it.", None),  # the words, in any order
+    ("who runs it", "Samsung's foundry business runs it.", None),  # no options offered
+])
+def test_names_neither(question, quote, neither):
+    assert names_neither(question, quote) == neither
+
+
+def test_offered_answers_are_no_words_of_the_passage_sought(tmp_path):
+    # (twenty-fourth round) "who made the first two generations of mtia, tsmc or samsung" abstained
+    # ("name no one": the quote's TSMC was one of the question's own words), while "which foundry
+    # makes jalapeno, tsmc or samsung" quoted Meta's sentence naming both; "which samsung ai chip
+    # customer came first, tesla or anthropic" quoted one naming neither, short answer "Samsung Foundry".
+    text = ("Zeta chips\n\nWhile the first two generations of ZTIA were mainly produced by Acme, the latest "
+            "generation has shifted to collaboration with Initech, planning to mass-produce hundreds of thousands "
+            "of units. Initech Foundry has chosen Zeta as its partner. Orbix released its Pico chip on June 24, 2026, "
+            "and has not said where it is made.")
+    p = _pipeline(tmp_path / "a", text)
+    a = p.ask("who made the first two generations of ztia, acme or initech")
+    assert not a.abstained and "mainly produced by Acme" in a.answer, a.reason
+    b = p.ask("which foundry makes pico, acme or initech")
+    assert b.abstained, b.answer
+    c = p.ask("Which Initech customer came first, Tesla or Umbra?")
+    assert c.abstained and c.reason == "The closest passages name neither Tesla nor Umbra.", (c.answer, c.reason)
