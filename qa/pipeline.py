@@ -17,7 +17,7 @@ from .reading.reader import ExtractiveReader
 from .reading.answertype import AMOUNT_TYPES, answer_type, states_fact
 from .reading.unstated import asked_slot, unstated_in
 from .reading.readerfeatures import answer_words
-from .reading.shortanswer import shown_short
+from .reading.shown import shown_short
 from .reading.timeshape import asks_length, length_in
 from .reading.reasons import with_reason
 from .reading.options import chosen_option, names_neither, without_options
@@ -255,8 +255,8 @@ class Pipeline:
             return None
         if slot == "NAME":  # a short answer in capitals is a name given ("Two United States service members" is none)
             given = reading.short is not None and not any(w[:1].islower() for w in raw[reading.short[0]:reading.short[1]].split())
-        else:
-            given = states_fact(question, quote) or bool(reading.features.get("type_match"))
+        else:  # a thing of the kind asked ("what injury") counts as withheld only as "an undisclosed injury"
+            given = slot != "OTHER" and (states_fact(question, quote) or bool(reading.features.get("type_match")))
         if given:
             return None
         rows = [self._rows(h) for h in hits[: self.read_k]]

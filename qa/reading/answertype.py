@@ -134,15 +134,16 @@ def _question_focus(question: str) -> Focus:
         wh_i = next(i for i in whs[1:] if toks[i] in _ASKING)
     if wh_i < 0 and toks[0] in _EXPLAIN:
         return Focus("", toks[0], None)  # "Tell me about Jalapeño", "Compare ...": no span answers it
-    if wh_i < 0 and not question.rstrip().endswith("?"):
-        # Keywords ("samsung foundry backlog size", "other memory companies tied to anthropic"):
-        # the thing asked for is the last word that names a kind, after what it is of.
+    # Keywords ("samsung foundry backlog size", "other memory companies tied to anthropic", also
+    # "lexus lc 500 convertible price?": a question mark, and no word a sentence needs):
+    keywords = wh_i < 0 and (not question.rstrip().endswith("?") or not any(t in _SENTENCE_WORDS for t in toks))
+    if keywords:  # the thing asked for is the last word that names a kind, after what it is of.
         for t in reversed(toks):
             # ("samsung backlog": an amount, as "What's Samsung's backlog?" asks)
             kind = _FOCUS_TYPE.get(t) or _FOCUS_TYPE.get(t.rstrip("s")) or _role(t) or ("MONEY" if t in AMOUNT_NOUNS else None)
             if kind is not None and t not in ("who", "where", "when"):
                 return Focus("", t, kind)
-    if wh_i < 0 and not question.rstrip().endswith("?") and all(w[:1].isupper() for w in _WORD.findall(question)):
+    if keywords and all(w[:1].isupper() for w in _WORD.findall(question)):
         return Focus("", "", None)  # names alone ("Google TPU", "Jalapeño"): tell me about them, no fact asked
     if wh_i < 0:
         # "Name the ...", "In 1990 the ... was won by?" : no wh-word; guess from key nouns.
@@ -162,7 +163,7 @@ def _question_focus(question: str) -> Focus:
         return Focus(wh, "", "PLACE")
     if wh == "how":
         if nxt in ("many", "much") or nxt in _HOW_ADJ:
-            rest = set(toks[wh_i + 2:])
+            rest = set(toks[wh_i + 2:] if wh_i + 2 < len(toks) else toks[:wh_i])  # "investment how much": before it
             if nxt == "much" and rest & _MONEY_WORDS:
                 return Focus("how " + nxt, nxt, "MONEY")
             if nxt == "many":
@@ -181,7 +182,6 @@ def _question_focus(question: str) -> Focus:
             return Focus("how " + nxt, nxt, _HOW_ADJ.get(nxt, "QUANTITY"))
         # "How did X die?", "How is Y spelled?": a manner/explanation; short spans rarely fit.
         return Focus("how", "", None)
-    # what / which
     if nxt in ("do", "does", "did"):
         # "What does the time element mean?", "What did France offer?": the words that follow
         # are the verb's subject, not the kind of thing asked for.
@@ -212,6 +212,8 @@ _WH = frozenset(("what", "which", "who", "whom", "whose", "when", "where", "why"
 _ASKING = frozenset(("what", "which", "who", "whom", "whose"))
 # Auxiliary verbs: "When did ..." opens a question; a sentence-initial one makes a yes/no question.
 AUXILIARIES = frozenset("is are was were do does did will would can could has have had should may might".split())
+# Words a question typed as a sentence holds ("In 1990 the cup was won by?"); keywords hold none.
+_SENTENCE_WORDS = AUXILIARIES | frozenset("the a an by of to in on at for with from that this be been being".split())
 
 
 def _focus_from(toks: list[str], start: int, window: int = 2, after_wh: bool = False) -> tuple[str, str | None]:
@@ -318,7 +320,7 @@ _TEMPORAL = re.compile(
     r"\b(?:\d{3,4}\s*(?:BC|AD|BCE|CE)\b|1\d{3}|20\d{2}|January|February|March|April|May|June|July|August|"
     r"September|October|November|December|(?i:spring|summer|autumn|winter|centur(?:y|ies)|decades?|era|"
     r"during|until|after|before|since|(?<!^)while|once))\b")
-_VAGUE_COUNT = re.compile(r"\b(?:several|a few|few|many|numerous|dozens|hundreds|thousands|millions|billions)\b", re.I)
+_VAGUE_COUNT = re.compile(r"\b(?:several|a few|few|(?<!how )many|numerous|dozens|hundreds|thousands|millions|billions)\b", re.I)
 # A share given as a fraction states a percentage too ("about half of this total investment"),
 # unless it is a part of a period ("the second half of the year").
 _PER_CENT = re.compile(_PERCENT_FIGURE + r"|(?<!first )(?<!second )(?<!third )(?<!fourth )(?<!latter )"

@@ -21,6 +21,10 @@ __all__ = ["offered_options", "chosen_option", "names_neither", "without_options
 _OPTION = r"(?:the\s+)?[^\W_][\w'’&.-]*(?:\s+[\w'’&.-]+){0,3}?"
 _TAIL = re.compile(rf"(?i)[,:;]\s*(?P<a>{_OPTION})\s+or\s+(?P<b>{_OPTION})\s*[?.!]*\s*$")
 _PREP = re.compile(rf"(?i)\b(?P<p>with|by|from|for|at|in|on|to)\s+(?P<a>{_OPTION})\s+or\s+(?P=p)\s+(?P<b>{_OPTION})\s*[?.!]*\s*$")
+# One word each after a preposition closing the question: "is the newest mtia being made by samsung or tsmc?"
+# (not "high or low" of "Is the focus on mentorship high or low?": two words after "on").
+_AFTER = re.compile(r"(?i)\b(?:by|from|with|at|in|on|to|for)\s+(?:the\s+)?(?P<a>[^\W_][\w'’&.-]*)\s+or\s+(?:the\s+)?"
+                    r"(?P<b>[^\W_][\w'’&.-]*)\s*[?.!]*\s*$")
 _FRONT = re.compile(r"(?i)^\s*(?:is|are|was|were|did|does|do|has|have|had|will|would|can|could|should)\s+"
                     r"(?P<a>[^\W_][\w'’&.-]*)\s+or\s+(?P<b>[^\W_][\w'’&.-]*)\s+")
 # "a work like the Quran, Torah or Bible": the last items of a list inside the clause, not options.
@@ -37,15 +41,16 @@ _TAKEN_BACK = re.compile(r"(?i)\b(?:not|no|never|rather\s+than|instead\s+of|unli
 def _offered(question: str) -> tuple[str, str, str] | None:
     """The two options a question offers, as typed, and the question without them."""
     question = question.strip()
-    for pattern in (_PREP, _TAIL, _FRONT):
+    for pattern in (_PREP, _TAIL, _AFTER, _FRONT):
         m = pattern.search(question)
         if m and not (pattern is _TAIL and _LISTED.search(question[:m.start()])):
             a, b = (re.sub(r"(?i)^the\s+", "", m.group(x)).strip(" '’") for x in ("a", "b"))
             if a.lower() in _NOT_OPTION or b.lower() in _NOT_OPTION or a.lower() == b.lower():
                 return None
-            if a.split()[0].lower() in _OPENS:
+            if a.split()[0].lower() in _OPENS or b.split()[0].lower() in _OPENS:
                 return None  # "..., did the islanders or the penguins win": a question, not a list of answers
-            rest = question[:m.start("a")] + question[m.end("b"):] if pattern is _FRONT else question[:m.start()] + "?"
+            rest = (question[:m.start("a")] + question[m.end("b"):] if pattern is _FRONT else question[:m.start("a")] + "?"
+                    if pattern is _AFTER else question[:m.start()] + "?")  # "... made by?"
             return a, b, " ".join(rest.split()).replace(" ?", "?")
     return None
 

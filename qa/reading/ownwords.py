@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["REQUESTS", "among", "names_more", "own_words", "singular", "typed_as_keywords"]
+__all__ = ["REQUESTS", "among", "names_more", "own_words", "restates_own", "singular", "typed_as_keywords"]
 
 _WORDS = re.compile(r"[^\W_]+", re.U)
 
@@ -28,6 +28,35 @@ def own_words(question: str) -> set[str]:
 def names_more(v, a: int, b: int, own: set[str]) -> bool:
     """The entity ``a:b`` of view ``v`` has a word the question (``own``: :func:`own_words`) does not."""
     return any(not v.punct[i] and not among(v.lower[i], own) for i in range(a, b))
+
+
+# A relative's name shares the surname the question holds: "Who is Obama's wife?" "Michelle Obama".
+_KIN = frozenset("""wife husband spouse son daughter father mother parent parents brother sister sibling child children
+    widow widower cousin uncle aunt nephew niece grandson granddaughter grandfather grandmother family""".split())
+
+
+def restates_own(question: str, short: str) -> bool:
+    """Whether a name given to "who ...?" ends on a name the question holds, written there alone, so
+    names the one asked about or the role asked: "Adolf Hitler" of "... hitler's birth house", "New
+    York State Attorney General" asked who the attorney general is. Not where the question's word is
+    part of a longer name ("Booth School of Business": "David G. Booth"; "McKinsey & Company") or
+    follows another given name ("Genghis Khan": "Ögedei Khan"), nor when a relative is asked."""
+    words = _WORDS.findall(short)
+    if not words or own_words(question) & _KIN or not all(w[:1].isupper() or w in _LINKS for w in words):
+        return False
+    last, said = singular(words[-1].casefold()), {w.casefold() for w in words}
+    for m in _WORDS.finditer(question):
+        if singular(m.group().casefold()) != last:
+            continue
+        before = _WORDS.findall(question[:m.start()])
+        longer = re.match(r"[\s'’s]*(?:&|[A-Z])", question[m.end():]) and not question[m.end():m.end() + 2] in ("'s", "’s")
+        other = before and before[-1][:1].isupper() and len(before) > 1 and before[-1].casefold() not in said
+        if not longer and not other:
+            return True
+    return False
+
+
+_LINKS = frozenset("of the and de von van der da di du la le al bin".split())
 
 
 # Words a request opens with ("Tell me about ...", "List the ...").

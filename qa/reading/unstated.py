@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .answertype import answer_type
+from .answertype import answer_type, question_focus
 from .stems import stem
 
 __all__ = ["asked_slot", "unstated_in"]
@@ -52,21 +52,39 @@ _NOT_SUBJECT = frozenset("""what which who whom whose when where why how is are 
 
 def asked_slot(question: str) -> str | None:
     """What kind of thing the question asks for, of those an article may say it does not know:
-    "MONEY", "DATE", "NAME" (a name asked for: "what were the names of ...", "who ..."), "NUM"."""
+    "MONEY", "DATE", "NAME" (a name asked for: "what were the names of ...", "who ..."), "NUM";
+    "OTHER" for a thing asked by its kind ("what injury")."""
     kind = answer_type(question)
     if kind in ("MONEY", "DATE"):
         return kind
     if _NAME_ASKED.search(question) or kind == "PERSON":
         return "NAME"
-    return "NUM" if kind == "NUM" and re.search(r"(?i)\bhow\s+many\b", question) else None
+    if kind == "NUM" and re.search(r"(?i)\bhow\s+many\b", question):
+        return "NUM"
+    return "OTHER" if _kind_asked(question) else None
+
+
+def _kind_asked(question: str) -> str | None:
+    """The kind a "what/which <kind>" question asks for ("injury"), right after its wh-word; one
+    thing ("which buyers" of "a third undisclosed buyer" asks for the two the sentence names too)."""
+    focus, words = question_focus(question), [w.lower() for w in _WORD.findall(question)]
+    plural = focus.focus.endswith("s") and not focus.focus.endswith("ss")
+    return focus.focus if focus.wh in ("what", "which") and focus.focus.isalpha() and not plural and any(
+        w == focus.wh and words[k + 1:k + 2] == [focus.focus] for k, w in enumerate(words)) else None
+
+
+# "to an undisclosed injury": the thing of the kind asked, withheld.
+_WITHHELD = re.compile(r"(?i)\b(?:undisclosed|unspecified|unnamed|unidentified|undetermined|unrevealed)\s+(?:[\w-]+\s+)?([\w-]+)")
 
 
 def _subject_words(question: str, slot: str) -> set[str]:
-    return {stem(w) for w in _WORD.findall(question.lower())
-            if w not in _NOT_SUBJECT and w not in _SLOTS[slot] and len(w) > 1}
+    slot_words = _SLOTS.get(slot) or {_kind_asked(question)}
+    return {stem(w) for w in _WORD.findall(question.lower()) if w not in _NOT_SUBJECT and w not in slot_words and len(w) > 1}
 
 
-def _says_not_told(sentence: str, slot: str) -> bool:
+def _says_not_told(sentence: str, slot: str, kind: str | None = None) -> bool:
+    if slot == "OTHER":  # only a withheld thing of the kind asked: "what injury" of "an undisclosed injury"
+        return any(stem(m.group(1).lower()) == stem(kind or "") for m in _WITHHELD.finditer(sentence))
     low = sentence.lower()
     for m in _NOT_TOLD.finditer(sentence):
         near = _WORD.findall(low[max(0, m.start() - _REACH):m.end() + _REACH])
@@ -81,7 +99,7 @@ def _narrower(sentence: str, slot: str, asked: set[str]) -> bool:
     that the question does not ("US pricing has not been confirmed" asked the price in Europe, or
     any price: the article gives the European one)."""
     words = _WORD.findall(sentence)
-    return any(w.lower() in _SLOTS[slot] and k and words[k - 1][:1].isupper() and words[k - 1].lower() not in _NOT_SUBJECT
+    return any(w.lower() in _SLOTS.get(slot, ()) and k and words[k - 1][:1].isupper() and words[k - 1].lower() not in _NOT_SUBJECT
                and words[k - 1].lower() not in _DETERMINERS and words[k - 1].lower() not in asked for k, w in enumerate(words))
 
 
@@ -97,8 +115,10 @@ def unstated_in(question: str, sentences: Sequence[str], beside: Sequence[str] =
     subject = _subject_words(question, slot)
     asked = {w.lower() for w in _WORD.findall(question)}
     need = min(2, len(subject))  # "unknown how many tries of each mission" shares one word of a question on Apollo's landings
+    kind = _kind_asked(question) if slot == "OTHER" else None
     for s in sentences:
-        if (need and _says_not_told(s, slot) and len(subject & {stem(w) for w in _WORD.findall(s.lower())}) >= need
+        if (need and _says_not_told(s, slot, kind) and len(subject & {stem(w) for w in _WORD.findall(s.lower())}) >= need
                 and not _narrower(s, slot, asked)):
             return s
-    return next((s for s in beside if _says_not_told(s, slot) and not _narrower(s, slot, asked)), None)
+    # (A neighbour's "undisclosed injury" may be another player's: a kind asked is read in the answer's passages only.)
+    return next((s for s in beside if slot != "OTHER" and _says_not_told(s, slot) and not _narrower(s, slot, asked)), None)

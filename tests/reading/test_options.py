@@ -22,6 +22,12 @@ from .test_kind_fit import _pipeline
     ("is it true or not", None),
     ("which one, both or neither", None),
     ("Who would generally teach from a work like the Quran, Torah or Bible?", None),  # (SQuAD) a list in the clause
+    # (twenty-fourth round) one word each after a preposition closing the question
+    ("is the newest ztia being made by acme or initech?", ("acme", "initech")),
+    ("was ztia made with the acme or nvidia", ("acme", "nvidia")),
+    ("is zeta looking at acme's 2nm or 3nm process", None),  # not at the end
+    ("whether it is the vehicle that is at rest or what?", None),  # (SQuAD 2.0) a question word
+    ("islanders penguins overtime game, did the islanders or the penguins win", None),  # a question's opening
 ])
 def test_offered_options(question, options):
     assert offered_options(question) == options
@@ -60,6 +66,7 @@ def test_asked_which_of_two_the_short_answer_is_the_one_the_quote_states(tmp_pat
     ("which unit is doing the design: the foundry or system lsi?", "which unit is doing the design?"),
     ("is aws or google zeta's primary cloud provider", "is zeta's primary cloud provider"),
     ("Is the focus on mentorship high or low?", "Is the focus on mentorship high or low?"),  # no options
+    ("is the newest ztia being made by acme or initech?", "is the newest ztia being made by?"),
 ])
 def test_without_options(question, stem):
     assert without_options(question) == stem

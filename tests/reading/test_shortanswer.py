@@ -648,6 +648,27 @@ def test_the_short_answer_shown_for_a_figure_question_holds_one(question, short,
     ("How old were the oldest rock samples?", "to about ", "4.6 billion", " years for the highland samples", True),
     # asked who, a time alone is no one; asked when, an age is no time; a pronoun answers nothing
     ("who takes over from Dan Lee at Vexa", "Vexa CEO Dan Lee is stepping down in ", "May 2020", ".", False),
+    # (twenty-fourth round) asked a place, a day is no place; a price typed as keywords with "?" asks money
+    ("In which county was the plague patient hospitalized?", "reported its third case of plague on ", "Sunday",
+     " after two other cases", False),
+    ("where did the zeta team play", "The Zeta team played ", "last week", "", False),
+    ("In which county was the plague patient hospitalized?", "was hospitalized in ", "Huade County", "", True),
+    ("zeta lc 500 convertible price?", "The Zeta LC 500 Convertible will go on ", "sale", " in summer 2020.", False),
+    ("zeta own data center investment how much", "a self-owned AI data center of ", "approximately 1 GW", ", with an "
+     "investment scale expected to reach approximately US$50 billion", False),  # money asked before "how much"
+    ("zeta own data center investment how much", "expected to reach ", "approximately US$50 billion", "", True),
+    ("how much power will the zeta data center use", "a data center of ", "approximately 1 GW", "", True),
+    # asked who, not the one asked about or the role asked, restated (a relative may share the name)
+    ("austrian minister who announced hitler's birth house will be a police station", "The house where ",
+     "Adolf Hitler", " was born will be turned into a police station", False),
+    ("who is the NY attorney general investigating zeta", "Zeta is being investigated by the ",
+     "New York State Attorney General", ".", False),
+    ("who is kip ruud's wife", "Kip Ruud and his wife ", "Ana Ruud", " attended", True),
+    ("Who founded Ruud & Company?", "", "Jon O. Ruud", " founded the firm in 1926", True),  # a name the firm bears
+    ("Who gave money to the Brel School of Business?", "", "David G. Brel", " gave $300 million", True),
+    ("Who did Tamur Khan name as his successor?", "He named ", "Ogan Khan", " his successor", True),  # another given name
+    ("Who made up 19% of the student body?", "", "international students", " made up 19%", True),  # no name
+    ("who replaced kip ruud at zeta", "", "Jon Brel", " has agreed a deal to replace Kip Ruud", True),
     ("Who led the band in 1990?", "In 1990 the band was led by ", "Jim Kerr", ".", True),
     ("what date did the patient eat the rabbit", "a ", "55", "-year old man had eaten a wild rabbit", False),
     ("When did the patient eat the rabbit?", "he ate it on ", "Nov. 5", ", officials said", True),

@@ -1,0 +1,91 @@
+"""Which short answer is shown: the span model's pick (``qa.reading.shortanswer``), unless it is of
+the wrong kind for the question (``shown_short``): a pronoun, a count asked and no figure, a time
+asked where someone or a place is, the question's own name or role restated, a dateline."""
+from __future__ import annotations
+
+import re
+
+from .ages import MONTH, an_age, asks_age, is_age
+from .answertype import TIME_TYPES, answer_type, question_focus
+from .ownwords import restates_own
+from .timeshape import a_length_asked, asks_length
+
+__all__ = ["shown_short"]
+
+
+# Not "how far", "how big": "how far along is it" asks for progress ("early-stage work").
+_FIGURE_WH = frozenset(("how many", "how much", "how old"))
+# A figure in words or digits, a vague count or share, a rank, or a word standing for one ("free",
+# "none", "twice", "multiple sources", "the seventh").
+_FIGURE = re.compile(r"\d|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                     r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|"
+                     r"thousands?|millions?|billions?|trillions?|dozens?|several|few|many|numerous|half|twice|once|thrice|"
+                     r"double|triple|quarter|none|no|free|single|both|all|multiple|various|countless|most|majority|minority|"
+                     r"some|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b", re.I)
+
+_PRONOUNS = frozenset("i you he she it we they me him her us them this that these those someone something".split())
+# A point or stretch of time alone, no one: "May 2020", "2019", "Sept. 30", "the 1990s".
+_WHEN_ONLY = re.compile(rf"(?i:(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:{MONTH}\s*)?\d{{1,4}}(?:st|nd|rd|th|s)?(?:,?\s*\d{{4}})?"
+                        rf"|{MONTH}(?:\s+\d{{4}})?)")
+_A_DAY = re.compile(r"(?i)(?:(?:last|this|next|on)\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|tonight|"
+                    r"tomorrow|week|weekend)(?:\s+(?:morning|afternoon|evening|night))?")
+# Asked for money, a figure in a unit of something else is no answer ("investment how much": not "approximately 1 GW").
+_MEASURED = re.compile(r"(?i)\d\s*(?:[kmgt]wh?|nm|km|cm|mm|kg|mb|gb|tb|mph|%|(?:per\s*cent|percent|tons?|tonnes?|"
+                       r"(?:giga|mega|kilo)watts?|miles?|meters?|metres?|units?|people|employees)\b)")
+_CURRENCY = re.compile(r"(?i)[$€£¥₩]|\b(?:usd|rmb|krw|eur|gbp|won|dollars?|yuan|euros?|pounds?|yen|rupees?)\b")
+_PRICED = frozenset("price prices cost costs fee fees fare fares salary budget revenue".split())
+_A_SEASON = re.compile(r"(?i)(?:(?:early|mid|late)[\s-]+)?(?:spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?\d{4})?")
+# Asked how long, a time of day is no answer ("close to 2 a.m."); qa.reading.timeshape reads lengths.
+_CLOCK = re.compile(r"(?i:\b(?:a\.m|p\.m|o'clock|noon|midnight)\b)")
+
+
+def _a_pronoun(span: str) -> bool:
+    """Whether a span is a bare pronoun ("you", "It", "I"), not an acronym spelled like one ("IT")."""
+    return span.lower() in _PRONOUNS and (span == "I" or not span.isupper())
+
+
+_DATELINE_END = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s*[—–-]\s")
+
+
+def _dateline(span: str, before: str, after: str) -> bool:
+    """Whether a span is (in) a news story's dateline, the city in capitals opening a paragraph
+    before a dash ("CLEVELAND, Ohio –", "BUFFALO, N.Y. —"): where the story was filed, no answer."""
+    words = re.findall(r"[^\W\d_]+", span)
+    return (bool(words) and words[0].isupper() and len(words[0]) > 1 and (not before.strip() or before.endswith("\n"))
+            and _DATELINE_END.match(after) is not None)
+
+
+def shown_short(question: str, short: str | None, before: str = "", after: str = "") -> str | None:
+    """The short answer to show: none that is a bare pronoun; asked "how old", "how many" or "how
+    much", none when the chosen span holds no figure ("@govkristinoem" for "how old is governor
+    kristi noem"); asked someone's age, none unless it may be one (``ages.an_age``, read with the
+    text ``before`` and ``after`` the span: not "three" of "Mourinho won three Premier League
+    titles"); asked how long, none but a length (``timeshape.a_length_asked``: not "last night"),
+    nor a time of day; asked who or a place, none that is only a time ("May 2020", "Sunday"); for money, none without
+    a figure or that is a time ("summer 2020"); asked who, none ending on a question's word (``restates_own``); asked
+    when, none that is an age; asked for anything but a place, none in a dateline. The quote still answers. Applied
+    after the reader chose its quote, which the span's confidence helped rank: dropping such spans
+    before (in ``_rank``) moved quotes elsewhere."""
+    if not short or _a_pronoun(short.strip()):
+        return None  # "what is the name of the oxygen bar in delhi": not "you" (of "So now you know ...")
+    focus, kind = question_focus(question), answer_type(question)
+    wh = focus.wh
+    if wh in _FIGURE_WH and not _FIGURE.search(short):
+        return None
+    if asks_age(question) and not an_age(short, before, after):
+        return None
+    if asks_length(question) and (not a_length_asked(question, short, before, after) or _CLOCK.search(short)):
+        return None  # "how long was he in charge": not "last night"; not "former frontman Michael McDonald", "close to 2 a.m."
+    if (kind == "MONEY" and (wh == "how much" or focus.focus in _PRICED)
+            and (not _FIGURE.search(short) or _A_SEASON.fullmatch(short.strip()) or _WHEN_ONLY.fullmatch(short.strip())
+                 or _MEASURED.search(short) and not _CURRENCY.search(short))):
+        return None  # "lexus lc 500 convertible price": not "summer 2020" (a "value" may be "philanthropy"); not "1 GW"
+    if (wh in ("who", "whom") or kind == "PLACE") and (_WHEN_ONLY.fullmatch(short.strip()) or _A_DAY.fullmatch(short.strip())):
+        return None  # "who takes over from john legere at t-mobile": not "May 2020"; "in which county ...": not "Sunday"
+    if wh in ("who", "whom") and restates_own(question, short):
+        return None  # "austrian minister who announced hitler's birth house ...": not "Adolf Hitler"
+    if kind in TIME_TYPES and is_age(short + after[:12]):
+        return None  # "what date did the plague patient eat the wild rabbit": not "55" of "a 55-year old man"
+    if kind != "PLACE" and _dateline(short, before, after):
+        return None  # "what team does zach parise play for": not "BUFFALO, N.Y." of "BUFFALO, N.Y. — Hours before ..."
+    return short
