@@ -107,8 +107,6 @@ TIME_TYPES = frozenset(("DATE", "TIME", "DURATION"))  # answer types asking for 
 AMOUNT_TYPES = frozenset(("MONEY", "QUANTITY", "NUM", "PERCENT"))  # ... and for an amount
 # Requests for an account rather than a fact ("Name ...", "List ...", "Give ..." ask for facts).
 _EXPLAIN = frozenset("tell describe explain compare contrast summarize summarise discuss outline elaborate".split())
-
-
 # "What is the difference between GPUs and ASICs?" asks for an account, as "Compare ..." does (not "What was the
 # age difference between ...?", which a length of time answers); so do "What do reports say about Anthropic and
 # Samsung?" (the quote itself: "local time" is no answer) and "What does TSMC have to do with MTIA?".
@@ -134,8 +132,7 @@ def _question_focus(question: str) -> Focus:
         wh_i = next(i for i in whs[1:] if toks[i] in _ASKING)
     if wh_i < 0 and toks[0] in _EXPLAIN:
         return Focus("", toks[0], None)  # "Tell me about Jalapeño", "Compare ...": no span answers it
-    # Keywords ("samsung foundry backlog size", "other memory companies tied to anthropic", also
-    # "lexus lc 500 convertible price?": a question mark, and no word a sentence needs):
+    # Keywords ("samsung foundry backlog size"; "lexus lc 500 convertible price?": no word a sentence needs):
     keywords = wh_i < 0 and (not question.rstrip().endswith("?") or not any(t in _SENTENCE_WORDS for t in toks))
     if keywords:  # the thing asked for is the last word that names a kind, after what it is of.
         for t in reversed(toks):
@@ -186,7 +183,7 @@ def _question_focus(question: str) -> Focus:
         # "What does the time element mean?", "What did France offer?": the words that follow
         # are the verb's subject, not the kind of thing asked for.
         return Focus(wh, "", "OTHER")
-    if wh == "what" and toks[-1] == "worth" and "worth" not in toks[wh_i + 1:-1]:
+    if wh == "what" and toks[-1] == "worth" and "worth" not in toks[wh_i + 1:-1] and toks[-2:-1] != ["fort"]:  # Fort Worth
         return Focus(wh, "worth", "MONEY")  # "What is Meta's ASIC order with Samsung worth?"
     # After "What's" an "is" stands between the wh-word and the next word: "What's Samsung's
     # backlog?" asks for the backlog, as "What is Samsung's backlog?" does, not for an owner as
@@ -258,6 +255,8 @@ def _focus_from(toks: list[str], start: int, window: int = 2, after_wh: bool = F
                 return t, measured
         if not first:
             first = t
+        if start + k + 1 < len(toks) and toks[start + k + 1] in _PAID:
+            return toks[start + k + 1], "MONEY"  # "the average teacher salary": a salary, not a teacher
         typ = _FOCUS_TYPE.get(t) or _FOCUS_TYPE.get(t.rstrip("s")) or (_role(t) if after_wh else None)
         if typ is not None and t not in ("who", "where", "when"):
             return t, typ
@@ -268,6 +267,7 @@ def _focus_from(toks: list[str], start: int, window: int = 2, after_wh: bool = F
 
 
 _PREPS = frozenset("of in on at to for by with from about".split())
+_PAID = frozenset("salary salaries price prices fee fees fare fares budget wage wages revenue".split())  # nouns only
 _ED_NOUNS = frozenset("speed breed seed need feed greed creed steed".split())
 _ING_VERBS = frozenset("""doing planning making going getting using trying working seeking developing producing
     offering saying looking taking facing hoping expecting considering selling buying""".split())

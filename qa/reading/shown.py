@@ -33,7 +33,9 @@ _A_DAY = re.compile(r"(?i)(?:(?:last|this|next|on)\s+)?(?:(?:mon|tues|wednes|thu
 _MEASURED = re.compile(r"(?i)\d\s*(?:[kmgt]wh?|nm|km|cm|mm|kg|mb|gb|tb|mph|%|(?:per\s*cent|percent|tons?|tonnes?|"
                        r"(?:giga|mega|kilo)watts?|miles?|meters?|metres?|units?|people|employees)\b)")
 _CURRENCY = re.compile(r"(?i)[$€£¥₩]|\b(?:usd|rmb|krw|eur|gbp|won|dollars?|yuan|euros?|pounds?|yen|rupees?)\b")
-_PRICED = frozenset("price prices cost costs fee fees fare fares salary budget revenue".split())
+_PRICED = frozenset("price prices cost costs fee fees fare fares salary budget revenue money wage wages".split())
+# ... nor one holding a date ("Davis Cup Finals, which takes place 18-24 November" asked the prize money).
+_DATED = re.compile(rf"(?i)\b{MONTH}\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
 _A_SEASON = re.compile(r"(?i)(?:(?:early|mid|late)[\s-]+)?(?:spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?\d{4})?")
 # Asked how long, a time of day is no answer ("close to 2 a.m."); qa.reading.timeshape reads lengths.
 _CLOCK = re.compile(r"(?i:\b(?:a\.m|p\.m|o'clock|noon|midnight)\b)")
@@ -78,7 +80,7 @@ def shown_short(question: str, short: str | None, before: str = "", after: str =
         return None  # "how long was he in charge": not "last night"; not "former frontman Michael McDonald", "close to 2 a.m."
     if (kind == "MONEY" and (wh == "how much" or focus.focus in _PRICED)
             and (not _FIGURE.search(short) or _A_SEASON.fullmatch(short.strip()) or _WHEN_ONLY.fullmatch(short.strip())
-                 or _MEASURED.search(short) and not _CURRENCY.search(short))):
+                 or (_MEASURED.search(short) or _DATED.search(short)) and not _CURRENCY.search(short))):
         return None  # "lexus lc 500 convertible price": not "summer 2020" (a "value" may be "philanthropy"); not "1 GW"
     if (wh in ("who", "whom") or kind == "PLACE") and (_WHEN_ONLY.fullmatch(short.strip()) or _A_DAY.fullmatch(short.strip())):
         return None  # "who takes over from john legere at t-mobile": not "May 2020"; "in which county ...": not "Sunday"

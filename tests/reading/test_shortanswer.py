@@ -72,6 +72,14 @@ TYPE_CASES = [
     ("What is Orvik's revenue goal for 2027?", "MONEY"),
     ("What is Orvik's sales target?", "OTHER"),  # a noun of no known kind: nothing read into it
     ("What is Orvik's data center investment?", "MONEY"),  # an investment is an amount (fourteenth round)
+    # (twenty-fourth round) keywords ending in "?", "how much" after what it asks, a noun before a
+    # price, a place called Fort Worth
+    ("zeta lc 500 convertible price?", "MONEY"),
+    ("zeta data center investment how much", "MONEY"),
+    ("what's the average teacher salary in ohio", "MONEY"),
+    ("what teacher won the award", "PERSON"),
+    ("what is the name of the girl kidnapped in fort worth", "OTHER"),  # not MONEY ("What is X worth?")
+    ("In 1990 the cup was won by?", "OTHER"),
 ]
 
 
@@ -658,6 +666,8 @@ def test_the_short_answer_shown_for_a_figure_question_holds_one(question, short,
      "investment scale expected to reach approximately US$50 billion", False),  # money asked before "how much"
     ("zeta own data center investment how much", "expected to reach ", "approximately US$50 billion", "", True),
     ("how much power will the zeta data center use", "a data center of ", "approximately 1 GW", "", True),
+    ("zeta cup finals prize money", "sponsored by the ", "Zeta Cup Finals, which takes place 18-24 November", "", False),
+    ("zeta cup finals prize money", "the winners share ", "$20 million", "", True),
     # asked who, not the one asked about or the role asked, restated (a relative may share the name)
     ("austrian minister who announced hitler's birth house will be a police station", "The house where ",
      "Adolf Hitler", " was born will be turned into a police station", False),
