@@ -72,10 +72,11 @@ def _focus_stem(question: str) -> str | None:
 
 # Questions asking by their verb, whose answer is named where the verb (or its noun: "report",
 # "designer") is, not anywhere in a sentence about the subject: a doer ("Who reported ...?", "Who
-# first designed ...?", "Who is investigating WeWork?"), or what the verb took ("What did NASA find
+# first designed ...?", "Who is investigating WeWork?", "What agency is investigating WeWork?"), or what the verb took ("What did NASA find
 # on Europa?": not "Goddard Space Flight Center" of a sentence on who found it; "What were analysts
 # expecting from Home Depot?").
-_BY_ITS_VERB = re.compile(r"\s*who\s+(?:(?:first|also|originally|reportedly|later)\s+)?(?:(?!(?:is|was|has|does)\b)[a-z]+(?:ed|s)"
+_BY_ITS_VERB = re.compile(r"\s*(?:who|(?:what|which)\s+[a-z]+)\s+(?:(?:first|also|originally|reportedly|later)\s+)?"
+                          r"(?:(?!(?:is|was|has|does|are|were|have|had|did|do)\b)[a-z]+(?:ed|s)"
                           r"|(?:is|are|was|were|has been|have been|had been)\s+[a-z]{3,}ing)\b"
                           r"|\s*what\s+(?:did|does|do|has|have|had|will|would)\s"
                           r"|\s*what\s+(?:is|are|was|were)\s+(?:[\w'’.-]+\s+){1,3}?(?-i:[a-z]{3,}ing)"

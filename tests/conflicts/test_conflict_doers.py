@@ -74,6 +74,7 @@ EARNINGS2 = doc("b02", "Nexa Stores reported $2.53 in per-share earnings for the
 
 @pytest.mark.parametrize("question, docs", [
     ("Who is investigating Nexa Foundry?", [PROBE, DEAL]),
+    ("What agency is investigating Nexa Foundry?", [PROBE, DEAL]),  # (twenty-fourth round) "what <kind>" asks a doer too
     ("What did NASA find on Pell?", [VAPOR, VAPOR2]),
     ("What were analysts expecting from Nexa Stores?", [EARNINGS, EARNINGS2]),
     ("Who is touring with the Larkin Brothers?", [TOUR, REUNION]),
