@@ -54,8 +54,8 @@ _WHERE_MADE = re.compile(r"\s*where\s+(?:is|are|was|were|will|would|can|could|do
 
 
 # "Who manufactures MTIA?", "Which foundry will make Meta's chips?": a maker asked for by a verb of
-# making (not of designing, selling or paying: "Who designed Jalapeño?" is answered otherwise).
-_WHO_MAKES = re.compile(r"\s*(?:who|(?:which|what)\s+(?:[a-z]+\s+)?(?:compan(?:y|ies)|firms?|foundr(?:y|ies)|fabs?|"
+# making (not of designing, selling or paying: "Who designed Jalapeño?" is answered otherwise); "who's making ...".
+_WHO_MAKES = re.compile(r"\s*(?:who(?:['’]s)?|(?:which|what)\s+(?:[a-z]+\s+)?(?:compan(?:y|ies)|firms?|foundr(?:y|ies)|fabs?|"
                         r"chipmakers?|manufacturers?|makers?|contractors?|suppliers?|producers?|business(?:es)?))\s+"
                         r"(?:(?:is|are|was|were|will|would|has|have|had|did|does|do|could|can)\s+(?:(?:be|been|now|"
                         r"currently|also)\s+)*)?" + rf"(?:mass-?)?(?:{_STEMS}|packag)\w*\b", re.I)  # "Who packages ...?" too

@@ -141,6 +141,10 @@ def test_a_place_a_thing_is_used_in_is_no_place_of_any_where():
     # (twenty-second round) making it with someone asks for a partner
     ("Which company is building ZTIA with Zeta?", False),
     ("which company is zeta making ztia with", False),
+    # (twenty-fourth round) "who's" as typed ("whos" is read as "who's")
+    ("who's making zeta's new chips", True),
+    ("who’s building the ztia", True),
+    ("who's made up the ztia team", False),
 ])
 def test_who_makes_a_thing_by_a_verb_of_making(question, asks):
     from qa.reading.makers import asks_who_makes
