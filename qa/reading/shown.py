@@ -34,6 +34,7 @@ _MEASURED = re.compile(r"(?i)\d\s*(?:[kmgt]wh?|nm|km|cm|mm|kg|mb|gb|tb|mph|%|(?:
                        r"(?:giga|mega|kilo)watts?|miles?|meters?|metres?|units?|people|employees)\b)")
 _CURRENCY = re.compile(r"(?i)[$€£¥₩]|\b(?:usd|rmb|krw|eur|gbp|won|dollars?|yuan|euros?|pounds?|yen|rupees?)\b")
 _PRICED = frozenset("price prices cost costs fee fees fare fares salary budget revenue money wage wages".split())
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")  # "... salary increases since 2002": a year is no amount
 # ... nor one holding a date ("Davis Cup Finals, which takes place 18-24 November" asked the prize money).
 _DATED = re.compile(rf"(?i)\b{MONTH}\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
 _A_SEASON = re.compile(r"(?i)(?:(?:early|mid|late)[\s-]+)?(?:spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?\d{4})?")
@@ -57,6 +58,14 @@ def _dateline(span: str, before: str, after: str) -> bool:
             and _DATELINE_END.match(after) is not None)
 
 
+def _no_amount(short: str) -> bool:
+    """Whether a short answer to a question asking money gives none: no figure but a year, a season
+    or a date, or a figure in another unit or beside a date without a currency."""
+    priced = _CURRENCY.search(short) is not None
+    return (not _FIGURE.search(short if priced else _YEAR.sub("", short)) or _A_SEASON.fullmatch(short.strip()) is not None
+            or _WHEN_ONLY.fullmatch(short.strip()) is not None or not priced and bool(_MEASURED.search(short) or _DATED.search(short)))
+
+
 def shown_short(question: str, short: str | None, before: str = "", after: str = "") -> str | None:
     """The short answer to show: none that is a bare pronoun; asked "how old", "how many" or "how
     much", none when the chosen span holds no figure ("@govkristinoem" for "how old is governor
@@ -78,9 +87,7 @@ def shown_short(question: str, short: str | None, before: str = "", after: str =
         return None
     if asks_length(question) and (not a_length_asked(question, short, before, after) or _CLOCK.search(short)):
         return None  # "how long was he in charge": not "last night"; not "former frontman Michael McDonald", "close to 2 a.m."
-    if (kind == "MONEY" and (wh == "how much" or focus.focus in _PRICED)
-            and (not _FIGURE.search(short) or _A_SEASON.fullmatch(short.strip()) or _WHEN_ONLY.fullmatch(short.strip())
-                 or (_MEASURED.search(short) or _DATED.search(short)) and not _CURRENCY.search(short))):
+    if kind == "MONEY" and (wh == "how much" or focus.focus in _PRICED) and _no_amount(short):
         return None  # "lexus lc 500 convertible price": not "summer 2020" (a "value" may be "philanthropy"); not "1 GW"
     if (wh in ("who", "whom") or kind == "PLACE") and (_WHEN_ONLY.fullmatch(short.strip()) or _A_DAY.fullmatch(short.strip())):
         return None  # "who takes over from john legere at t-mobile": not "May 2020"; "in which county ...": not "Sunday"

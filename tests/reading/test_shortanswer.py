@@ -668,6 +668,9 @@ def test_the_short_answer_shown_for_a_figure_question_holds_one(question, short,
     ("how much power will the zeta data center use", "a data center of ", "approximately 1 GW", "", True),
     ("zeta cup finals prize money", "sponsored by the ", "Zeta Cup Finals, which takes place 18-24 November", "", False),
     ("zeta cup finals prize money", "the winners share ", "$20 million", "", True),
+    ("whats the average teacher salary in ohio", "a study showing Ohio as the ",
+     "state with the lowest teacher salary increases since 2002", "", False),  # a year is no amount
+    ("how much does the zeta laptop cost", "it sells for ", "$1999", "", True),
     # asked who, not the one asked about or the role asked, restated (a relative may share the name)
     ("austrian minister who announced hitler's birth house will be a police station", "The house where ",
      "Adolf Hitler", " was born will be turned into a police station", False),
