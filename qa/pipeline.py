@@ -176,9 +176,8 @@ class Pipeline:
             qvec, hits, reading = self._read(asked, k)
             # ... unless that finds no quote naming one, and the question with them finds a quote
             # naming exactly one ("... Senator Elizabeth Warren and ...", asked "..., elizabeth warren or bernie sanders").
-            quote = lambda r: self.docs[self.data.doc_ids[r.doc_index]].raw[r.start:r.end]  # noqa: E731
-            if (reading.abstained or names_neither(read_as, quote(reading))) and not offered[2].abstained and isinstance(
-                    chosen_option(read_as, quote(offered[2])), tuple):
+            if (reading.abstained or names_neither(read_as, self._quote(reading))) and not offered[2].abstained and isinstance(
+                    chosen_option(read_as, self._quote(offered[2])), tuple):
                 qvec, hits, reading = offered
         # The text of the article the reader read its answer (or its closest sentence) from.
         raw = self.docs[self.data.doc_ids[reading.doc_index]].raw if reading.start is not None else ""
@@ -217,6 +216,10 @@ class Pipeline:
             score=round(reading.score, 4),
             notes=notes,
         )
+
+    def _quote(self, reading) -> str:
+        """The text a reading quotes (it must not have abstained)."""
+        return self.docs[self.data.doc_ids[reading.doc_index]].raw[reading.start:reading.end]
 
     def _read(self, question: str, k: int):
         """The question's vector, the passages found and the reader's reading of the first ``read_k``."""
