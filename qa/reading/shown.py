@@ -8,7 +8,7 @@ import re
 from .ages import MONTH, an_age, asks_age, is_age
 from .answertype import TIME_TYPES, answer_type, question_focus
 from .ownwords import restates_own
-from .timeshape import a_length_asked, asks_length
+from .timeshape import a_length_asked, asks_length, lengths_of_time
 
 __all__ = ["shown_short"]
 
@@ -58,6 +58,16 @@ def _dateline(span: str, before: str, after: str) -> bool:
             and _DATELINE_END.match(after) is not None)
 
 
+def _only_a_length(short: str, before: str) -> bool:
+    """Whether a short answer to "when" (or a date asked) states a length of time and no point:
+    "three-year silence", "10 days"; not "two years ago", "in three years", "June 2020", "2017" ("what
+    year interval" asks a length: SQuAD "17 years")."""
+    if not lengths_of_time(short) or _YEAR.search(short) or _DATED.search(short):
+        return False
+    return not re.search(r"(?i)\b(?:in|within|after|by|from|since|until|till|before|for)\s*$", before[-12:]) and not re.match(
+        r"(?i)\s*(?:in|within|after|by|from|since|until|till|before|the|this|last|next)\b", short)
+
+
 def _no_amount(short: str) -> bool:
     """Whether a short answer to a question asking money gives none: no figure but a year, a season
     or a date, or a figure in another unit or beside a date without a currency."""
@@ -95,6 +105,8 @@ def shown_short(question: str, short: str | None, before: str = "", after: str =
         return None  # "austrian minister who announced hitler's birth house ...": not "Adolf Hitler"
     if kind in TIME_TYPES and is_age(short + after[:12]):
         return None  # "what date did the plague patient eat the wild rabbit": not "55" of "a 55-year old man"
+    if kind == "DATE" and (wh == "when" or re.search(r"(?i)\bdates?\b", question)) and _only_a_length(short, before):
+        return None  # "release date for the noah hawley star trek film": not "three-year silence"
     if kind != "PLACE" and _dateline(short, before, after):
         return None  # "what team does zach parise play for": not "BUFFALO, N.Y." of "BUFFALO, N.Y. — Hours before ..."
     return short

@@ -671,6 +671,12 @@ def test_the_short_answer_shown_for_a_figure_question_holds_one(question, short,
     ("whats the average teacher salary in ohio", "a study showing Ohio as the ",
      "state with the lowest teacher salary increases since 2002", "", False),  # a year is no amount
     ("how much does the zeta laptop cost", "it sells for ", "$1999", "", True),
+    # asked when, a length of time alone is no point in time
+    ("release date for the new zeta trek film", "After a ", "three-year silence", ", there has been news", False),
+    ("when did zeta close the plant", "Zeta closed the plant ", "two years ago", "", True),
+    ("when will the zeta plant open", "the plant opens ", "in three years", "", True),
+    ("when will the zeta plant open", "the plant opens in ", "three years", "", True),
+    ("Other than 7 and 13, what other year interval do zeta cicadas pupate?", "", "17 years", "", True),
     # asked who, not the one asked about or the role asked, restated (a relative may share the name)
     ("austrian minister who announced hitler's birth house will be a police station", "The house where ",
      "Adolf Hitler", " was born will be turned into a police station", False),
