@@ -64,8 +64,11 @@ def _only_a_length(short: str, before: str) -> bool:
     year interval" asks a length: SQuAD "17 years")."""
     if not lengths_of_time(short) or _YEAR.search(short) or _DATED.search(short):
         return False
-    return not re.search(r"(?i)\b(?:in|within|after|by|from|since|until|till|before|for)\s*$", before[-12:]) and not re.match(
-        r"(?i)\s*(?:in|within|after|by|from|since|until|till|before|the|this|last|next)\b", short)
+    return not re.search(rf"(?i)\b(?:{_TO_A_POINT}|for)\s*$", before[-12:]) and not re.match(
+        rf"(?i)\s*(?:{_TO_A_POINT}|the|this|last|next)\b", short)
+
+
+_TO_A_POINT = "in|within|after|by|from|since|until|till|before"  # "in three years": a point
 
 
 def _no_amount(short: str) -> bool:
@@ -84,7 +87,7 @@ def shown_short(question: str, short: str | None, before: str = "", after: str =
     titles"); asked how long, none but a length (``timeshape.a_length_asked``: not "last night"),
     nor a time of day; asked who or a place, none that is only a time ("May 2020", "Sunday"); for money, none without
     a figure or that is a time ("summer 2020"); asked who, none ending on a question's word (``restates_own``); asked
-    when, none that is an age; asked for anything but a place, none in a dateline. The quote still answers. Applied
+    when, none that is an age or only a length; asked for anything but a place, none in a dateline. The quote still answers. Applied
     after the reader chose its quote, which the span's confidence helped rank: dropping such spans
     before (in ``_rank``) moved quotes elsewhere."""
     if not short or _a_pronoun(short.strip()):
