@@ -167,17 +167,15 @@ class Pipeline:
         return replace(answer, read_as=followed) if followed else answer
 
     def _answer(self, question: str, read_as: str, k: int) -> Answer:
-        qvec, hits, reading = self._read(read_as, k)
         # "which foundry makes jalapeno, tsmc or samsung": passages are read for the question without
         # the answers it offers (a sentence naming both about Meta's chips is no closer for it) ...
         asked = without_options(read_as)
-        if asked != read_as:
-            offered = qvec, hits, reading
-            qvec, hits, reading = self._read(asked, k)
+        qvec, hits, reading = self._read(asked, k)
+        if asked != read_as and (reading.abstained or names_neither(read_as, self._quote(reading))):
             # ... unless that finds no quote naming one, and the question with them finds a quote
             # naming exactly one ("... Senator Elizabeth Warren and ...", asked "..., elizabeth warren or bernie sanders").
-            if (reading.abstained or names_neither(read_as, self._quote(reading))) and not offered[2].abstained and isinstance(
-                    chosen_option(read_as, self._quote(offered[2])), tuple):
+            offered = self._read(read_as, k)
+            if not offered[2].abstained and isinstance(chosen_option(read_as, self._quote(offered[2])), tuple):
                 qvec, hits, reading = offered
         # The text of the article the reader read its answer (or its closest sentence) from.
         raw = self.docs[self.data.doc_ids[reading.doc_index]].raw if reading.start is not None else ""

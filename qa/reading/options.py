@@ -49,8 +49,10 @@ def _offered(question: str) -> tuple[str, str, str] | None:
                 return None
             if a.split()[0].lower() in _OPENS or b.split()[0].lower() in _OPENS:
                 return None  # "..., did the islanders or the penguins win": a question, not a list of answers
-            rest = (question[:m.start("a")] + question[m.end("b"):] if pattern is _FRONT else question[:m.start("a")] + "?"
-                    if pattern is _AFTER else question[:m.start()] + "?")  # "... made by?"
+            if pattern is _FRONT:  # "is aws or google anthropic's provider": the options taken out of the middle
+                rest = question[:m.start("a")] + question[m.end("b"):]
+            else:  # "..., tsmc or samsung" cut off; "... made by samsung or tsmc?" keeps "by"
+                rest = question[:m.start("a") if pattern is _AFTER else m.start()] + "?"
             return a, b, " ".join(rest.split()).replace(" ?", "?")
     return None
 

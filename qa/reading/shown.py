@@ -27,7 +27,8 @@ _PRONOUNS = frozenset("i you he she it we they me him her us them this that thes
 # A point or stretch of time alone, no one: "May 2020", "2019", "Sept. 30", "the 1990s".
 _WHEN_ONLY = re.compile(rf"(?i:(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:{MONTH}\s*)?\d{{1,4}}(?:st|nd|rd|th|s)?(?:,?\s*\d{{4}})?"
                         rf"|{MONTH}(?:\s+\d{{4}})?)")
-_A_DAY = re.compile(r"(?i)(?:(?:last|this|next|on)\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|tonight|"
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_A_DAY = re.compile(rf"(?i)(?:(?:last|this|next|on)\s+)?(?:{_WEEKDAY}|today|yesterday|tonight|"
                     r"tomorrow|week|weekend)(?:\s+(?:morning|afternoon|evening|night))?")
 # Asked for money, a figure in a unit of something else is no answer ("investment how much": not "approximately 1 GW").
 _MEASURED = re.compile(r"(?i)\d\s*(?:[kmgt]wh?|nm|km|cm|mm|kg|mb|gb|tb|mph|%|(?:per\s*cent|percent|tons?|tonnes?|"
@@ -36,7 +37,7 @@ _CURRENCY = re.compile(r"(?i)[$€£¥₩]|\b(?:usd|rmb|krw|eur|gbp|won|dollars?
 _PRICED = frozenset("price prices cost costs fee fees fare fares salary budget revenue money wage wages".split())
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")  # "... salary increases since 2002": a year is no amount
 # ... nor one holding a date ("Davis Cup Finals, which takes place 18-24 November" asked the prize money).
-_DATED = re.compile(rf"(?i)\b{MONTH}\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
+_DATED = re.compile(rf"(?i)\b{MONTH}\b|\b{_WEEKDAY}\b")
 _A_SEASON = re.compile(r"(?i)(?:(?:early|mid|late)[\s-]+)?(?:spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?\d{4})?")
 # Asked how long, a time of day is no answer ("close to 2 a.m."); qa.reading.timeshape reads lengths.
 _CLOCK = re.compile(r"(?i:\b(?:a\.m|p\.m|o'clock|noon|midnight)\b)")
@@ -58,6 +59,9 @@ def _dateline(span: str, before: str, after: str) -> bool:
             and _DATELINE_END.match(after) is not None)
 
 
+_TO_A_POINT = "in|within|after|by|from|since|until|till|before"  # "in three years": a point
+
+
 def _only_a_length(short: str, before: str) -> bool:
     """Whether a short answer to "when" (or a date asked) states a length of time and no point:
     "three-year silence", "10 days"; not "two years ago", "in three years", "June 2020", "2017" ("what
@@ -66,9 +70,6 @@ def _only_a_length(short: str, before: str) -> bool:
         return False
     return not re.search(rf"(?i)\b(?:{_TO_A_POINT}|for)\s*$", before[-12:]) and not re.match(
         rf"(?i)\s*(?:{_TO_A_POINT}|the|this|last|next)\b", short)
-
-
-_TO_A_POINT = "in|within|after|by|from|since|until|till|before"  # "in three years": a point
 
 
 def _no_amount(short: str) -> bool:
