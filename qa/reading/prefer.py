@@ -96,6 +96,22 @@ _RATE_WORDS = frozenset(tokenize("often frequently cadence"))
 _POINTS_BACK = re.compile(r"\b(?:it|its|they|their|he|his|she|her|this|these)\b", re.I)
 
 
+_ASKS_NAME = re.compile(r"(?i)\b(?:name|named|called|known\s+as)\b")
+
+
+def _other_subject(question: str, view: Callable[[], object]) -> bool:
+    """Whether a question about a named owner's thing ("What process node will Meta's chip use?")
+    meets, in the parse ``view()``, a sentence whose subject is another name ("... Anthropic is also using
+    Samsung's 2-nanometer process ..."): what it says is that one's. Not for a question asking for
+    a person, company, place or name (the subject is then often the answer: "The Malkin Athletic
+    Center ... serves as the university's primary recreation facility"), nor a sentence whose
+    subject is a common noun ("The airport handles over five million passengers", of Newcastle's airport)."""
+    if not named_owner(question) or answer_type(question) in ("PERSON", "ORG", "PLACE") or _ASKS_NAME.search(question):
+        return False
+    asked, v = _lower_words(question), view()
+    return any(v.dep[k] in ("nsubj", "nsubjpass") and v.pos[k] == "PROPN" and v.lower[k] not in asked for k in range(v.n))
+
+
 def names_maker(question: str, v, names: float) -> bool:
     """Asked who makes a thing or where (one naming something): whether the sentence of view ``v``,
     holding ``names`` of the question's names, names them all and, by name, a maker tied to making
@@ -244,8 +260,8 @@ def preferred(question: str, pool: Sequence[int], text: dict[int, str], names: d
         pool = [i for i in pool if holds_asked_kind(asked, question, [views[i]])
                 and things.intersection(sentence_tokens(text[i]))] + pool
     elif names[pool[0]][1] < 1.0 and any(names[i][0] == 1.0 for i in pool) or (
-            YES_NO.match(question) and names[pool[0]][0] == 0.0 and not _POINTS_BACK.search(text[pool[0]])
-            and any(names[i][0] == 1.0 for i in pool)):
+            names[pool[0]][0] == 0.0 and not _POINTS_BACK.search(text[pool[0]]) and any(names[i][0] == 1.0 for i in pool)
+            and (YES_NO.match(question) or _other_subject(question, lambda: view()[pool[0]]))):
         # "Is Jalapeño in mass production?": not a sentence of an article that never says Jalapeño;
         # and asked yes or no, not a sentence naming none of the question's names where a
         # runner-up names them all ("Is Anthropic's chip in mass production?": not Meta's MTIA

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Sequence
 
 from .ages import asks_age, is_age, named_ages
+from .appositions import owned_apposition
 from .answertype import TIME_TYPES, answer_type, question_focus
 from .asked_spans import described_person
 from ..models import cached_model
@@ -265,6 +266,9 @@ def extract_short_answer(question: str, sentence: str, context: str | None = Non
     if answer_type(question) is None or not sentence.strip():
         return None
     best = _rank(question, sentence, doc)
+    if (named := owned_apposition(question, sentence)) is not None:
+        # "WeWork’s parent company, The We Company, ...": the name the sentence gives the thing asked.
+        return named[0], named[1], best[3] if best is not None else 0.5
     if best is None:
         return None
     a, b, _, conf = best

@@ -372,3 +372,26 @@ def test_asked_why_a_sentence_giving_a_reason():
     assert _first("what is zeta doing with acme logic", text) == 0
     # a runner-up naming fewer of the question's names is not taken
     assert _first("why did zeta bring in acme logic", text, names={0: ALL, 1: (0.5, 1.0), 2: ALL}) == 0
+
+
+def test_a_named_owner_s_thing_is_not_read_from_a_sentence_about_another_name():
+    # (twenty-fifth round) "What process node will Zeta's chip use?": not a sentence whose subject is
+    # another company ("... Kestrel is also using ..."), where a runner-up names Zeta.
+    text = {0: "Earlier in the day, there were reports that startup Kestrel is also using Orvik's 2-nanometer "
+               "process to develop chips.",
+            1: "According to reports, Zeta's third-generation chip plans to use Orvik's leading 2-nanometer process.",
+            2: "Orvik is one of the world's leading chipmakers."}
+    names = {0: (0.0, 1.0), 1: ALL, 2: (0.0, 1.0)}
+    assert _first("What process node will Zeta's chip use?", text, names) == 1
+    # A sentence whose subject is a common noun may speak of the owner's thing ("The airport ...").
+    text = {0: "The airport handles over five million passengers per year.",
+            1: "Zeta's airport is located 6 miles from the city centre."}
+    assert _first("How many passengers does Zeta's airport handle?", text, {0: (0.0, 1.0), 1: ALL}) == 0
+    # Asked for a company, the subject may be the answer.
+    text = {0: "Kestrel makes the chips in Texas.", 1: "Zeta's chip is fast."}
+    assert _first("Which company makes Zeta's chip?", text, {0: (0.0, 1.0), 1: ALL}) == 0
+    # Asked a name, the subject may be it (SQuAD 2.0: "The Malkin Athletic Center ... serves as the
+    # university's primary recreation facility").
+    text = {0: "The Orla Center, known as the OC, serves as the university's primary recreation facility.",
+            1: "Zeta has several athletic facilities, such as the Kell Pavilion."}
+    assert _first("What is the name of Zeta's primary recreational sports facility?", text, {0: (0.0, 1.0), 1: ALL}) == 0

@@ -1,0 +1,31 @@
+"""The name a sentence sets in apposition to the thing a question asks for by its owner
+(qa.reading.appositions, issue #20, twenty-fifth round)."""
+from __future__ import annotations
+
+import pytest
+
+from qa.reading import shortanswer as sa
+from qa.reading.appositions import owned_apposition
+
+
+@pytest.mark.parametrize("question, sentence, name", [
+    ("What company is Zeta's parent?", "Zeta’s parent company, The Orla Company, announced on Sept. 30 that it "
+     "was withdrawing its filing, shortly after Neumann stepped down.", "The Orla Company"),
+    ("Who is Acme's CEO?", "Acme's CEO, Dana Reyes, said on Monday that sales rose.", "Dana Reyes"),
+    ("Who are Zeta's partners?", "Zeta's partners, Acme and Initech, said they would help.", "Acme and Initech"),
+    ("Who are Zeta's partners?", "Zeta's partners, Acme, Initech and Orvik, said so.", None),  # a list: no one name
+    ("What is Zeta's plan?", "Zeta's plan, announced in May, is to build a fab.", None),  # no name asked
+    ("What company is Zeta's parent?", "Zeta's parent company said on Monday it would cut jobs.", None),
+    ("What company is Zeta's parent?", "Acme's parent company, Orla Group, said so.", None),  # another owner
+])
+def test_the_name_in_apposition_to_the_asked_thing(question, sentence, name):
+    found = owned_apposition(question, sentence)
+    assert (sentence[found[0]:found[1]] if found else None) == name
+
+
+def test_the_short_answer_is_the_apposition_not_another_organisation():
+    # The span scorer took "Neumann" (tagged an organisation) from the end of the sentence.
+    q = "What company is Zeta's parent?"
+    s = "Zeta’s parent company, The Orla Company, announced on Sept. 30 that it was withdrawing its filing."
+    a, b, _ = sa.extract_short_answer(q, s)
+    assert s[a:b] == "The Orla Company"
