@@ -81,6 +81,11 @@ _BY_ITS_VERB = re.compile(r"\s*(?:who|(?:what|which)\s+[a-z]+)\s+(?:(?:first|als
                           r"|\s*what\s+(?:did|does|do|has|have|had|will|would)\s"
                           r"|\s*what\s+(?:is|are|was|were)\s+(?:[\w'’.-]+\s+){1,3}?(?-i:[a-z]{3,}ing)"
                           r"(?:\s+(?:from|of|to|in|on|at|for|about|with)\b|\s*\??\s*$)", re.I)
+# A relation asked by its noun ("What company is WeWork's parent?", "Who is Anthropic's CEO?"): the
+# answer is named where the noun is; "company" says only what kind of answer is wanted, and
+# "SoftBank, its largest shareholder, ... investment company" names no parent.
+_BY_ITS_NOUN = re.compile(r"\s*(?:who|(?:what|which)(?:\s+[a-z]+)?)\s+(?:is|are|was|were)\s+(?:the\s+)?"
+                          r"[\w.&-]+(?:\s+[\w.&-]+){0,2}['’]s\s+((?:[a-z][\w-]*\s+)?[a-z][\w-]*)\s*\??\s*$", re.I)
 # Where something was done ("found in Inner Mongolia", "at its plant"): a place, which answers a
 # "what <kind>" question only when the kind is one of places.
 _AT = frozenset("in at near inside outside across".split())
@@ -150,6 +155,7 @@ def _answers(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | 
     focus = _focus_stem(q.text) if q.other and st.focus_tied else None
     measured = q.kind == "number" and _MEASURE.search(q.text) is not None
     counted = _COUNT.search(q.text) is not None or any(w in WORD_NUMBERS for w in q.keys)
+    relation = {stem(w)[:_PREFIX] for w in m.group(1).lower().split()} if (m := _BY_ITS_NOUN.match(q.text)) else set()
     out: list[tuple[float, int, Value]] = []
     for k in np.argsort(-rel, kind="stable"):
         if rel[k] < st.relevant or len(out) >= st.top_sentences:
@@ -161,6 +167,10 @@ def _answers(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | 
         # Near what is asked ("directed by ..."); else near any word of the question, a little
         # farther: the subject's own name is next to many things that are no answer.
         anchors = [n for n, key in enumerate(s.keys) if q.asks(key)]
+        if relation and st.who_anchored:
+            anchors = [n for n, key in enumerate(s.keys) if key.isalpha() and stem(key)[:_PREFIX] in relation]
+            if not anchors:
+                continue
         if not anchors and q.predicate and (st.anchored or st.who_anchored and _BY_ITS_VERB.match(q.text)):
             continue
         named = q.kind is None and kind == "name"  # a name stated in the answer's place: next to what is asked only

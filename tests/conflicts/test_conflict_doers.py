@@ -95,3 +95,19 @@ def test_no_answer_from_another_verb_or_a_heading(question, docs, encode):
 ])
 def test_a_heading_is_a_title_case_line_without_a_full_stop(line, heading):
     assert _titled(line) is heading
+
+
+# "What company is Nexa Foundry's parent?" asks for a relation by its noun (twenty-fifth round):
+# the answer is named where "parent" is. Without the anchor, the largest shareholder and a staff
+# group, each in a sentence saying "company", answered it against each other.
+SHAREHOLDER = doc("a01", "Nexa Foundry agreed to a rescue by its largest shareholder, the investment company Kestrel "
+                         "Capital, last month as it faced a cash crunch.", STORY, title="Nexa rescued")
+COALITION = doc("b02", "The group, Nexa Workers Coalition, formed in recent weeks and sent a letter criticising the "
+                       "company's leadership.", STORY, title="Nexa staff organise")
+
+
+@MODES
+def test_a_relation_asked_by_its_noun_is_read_where_the_noun_is(encode):
+    question = "What company is Nexa Foundry's parent?"
+    assert real(find(question, [SHAREHOLDER, COALITION], encode)) == []
+    assert real(find(question, [SHAREHOLDER, COALITION], encode, who_anchored=False))
