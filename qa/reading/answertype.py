@@ -1,8 +1,7 @@
 """Expected answer type of a question, from its wh-word and focus noun (rules, no model).
 
-``answer_type`` returns one of PERSON, ORG, PLACE, DATE, TIME, DURATION, NUM, MONEY, PERCENT,
-QUANTITY, OTHER, or None when the question asks for an explanation (why / how-does / describe),
-for which no short span is a fit answer.
+``answer_type`` returns one of PERSON, ORG, PLACE, DATE, TIME, DURATION, NUM, MONEY, PERCENT, QUANTITY,
+OTHER, or None when the question asks for an explanation (why / how-does / describe), which no short span fits.
 """
 from __future__ import annotations
 
@@ -17,14 +16,10 @@ from .timeshape import COUNTED_UNITS, states_length
 from .owners import described_owners, with_plural_possessives
 from .targets import TARGETS, sense_type, target_type
 
-__all__ = ["answer_type", "question_focus", "counts_noun", "is_number_stem", "asks_fact", "states_fact",
-           "asked_currency", "states_currency", "states_share", "FACT_KINDS", "Focus", "TYPES", "ENTITY_FIT", "FOCUS_LABELS", "AUXILIARIES",
-           "TIME_TYPES", "AMOUNT_TYPES"]
+__all__ = ["answer_type", "question_focus", "counts_noun", "is_number_stem", "asks_fact", "states_fact", "asked_currency",
+           "states_currency", "states_share", "FACT_KINDS", "Focus", "TYPES", "ENTITY_FIT", "FOCUS_LABELS", "AUXILIARIES", "TIME_TYPES", "AMOUNT_TYPES"]
 
-TYPES = (
-    "PERSON", "ORG", "PLACE", "DATE", "TIME", "DURATION", "NUM", "MONEY", "PERCENT",
-    "QUANTITY", "OTHER",
-)
+TYPES = ("PERSON", "ORG", "PLACE", "DATE", "TIME", "DURATION", "NUM", "MONEY", "PERCENT", "QUANTITY", "OTHER")
 
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*|\$|%")  # Unicode words: "Jalapeño" is one
 
@@ -60,6 +55,8 @@ _FOCUS = {
         volume quantity altitude elevation population pressure capacity""",
 }
 _FOCUS_TYPE = {w: t for t, ws in _FOCUS.items() for w in ws.split()}
+# Prepositions opening a phrase that qualifies a keyword question's kind word ("price of ...", "... over ten years").
+_QUALIFYING = frozenset("of for over in at by during until through within from on to with about since after before".split())
 # Roles a company plays: "which foundry", "what partner" ask for one, but as a modifier ("Has
 # Samsung's foundry backlog ...") the word asks for nothing, so only right after the wh-word or
 # as the last of a question's keywords ("jalapeno chip partner").
@@ -134,12 +131,15 @@ def _question_focus(question: str) -> Focus:
         return Focus("", toks[0], None)  # "Tell me about Jalapeño", "Compare ...": no span answers it
     # Keywords ("samsung foundry backlog size"; "lexus lc 500 convertible price?": no word a sentence needs):
     keywords = wh_i < 0 and (not question.rstrip().endswith("?") or not any(t in _SENTENCE_WORDS for t in toks))
-    if keywords:  # the thing asked for is the last word that names a kind, after what it is of.
-        for t in reversed(toks):
-            # ("samsung backlog": an amount, as "What's Samsung's backlog?" asks)
-            kind = _FOCUS_TYPE.get(t) or _FOCUS_TYPE.get(t.rstrip("s")) or _role(t) or ("MONEY" if t in AMOUNT_NOUNS else None)
-            if kind is not None and t not in ("who", "where", "when"):
-                return Focus("", t, kind)
+    if keywords:  # the last kind word ("samsung backlog": money), not in a phrase qualifying one ("date of the letter", "aws spending over ten years")
+        kinds = [(i, t, k) for i, t in enumerate(toks) if t not in ("who", "where", "when") and (k := _FOCUS_TYPE.get(
+            t) or _FOCUS_TYPE.get(t.rstrip("s")) or _role(t) or ("MONEY" if t in AMOUNT_NOUNS else None))]
+        cut = next((i for i, t in enumerate(toks) if t in _QUALIFYING and i), len(toks))
+        if kinds and kinds[-1][0] > cut and (before := [x for x in kinds if x[0] < cut and (
+                x[0] == cut - 1 and toks[cut] == "of" or x[2] in AMOUNT_TYPES and kinds[-1][2] in TIME_TYPES)]):
+            kinds = before
+        if kinds:
+            return Focus("", kinds[-1][1], kinds[-1][2])
     if keywords and all(w[:1].isupper() for w in _WORD.findall(question)):
         return Focus("", "", None)  # names alone ("Google TPU", "Jalapeño"): tell me about them, no fact asked
     if wh_i < 0:
@@ -349,7 +349,7 @@ def asks_fact(question: str) -> bool:
     return foc.wh == "when" and any(t == "when" and i + 1 < len(toks) and toks[i + 1] in _WHEN_EVENT for i, t in enumerate(toks))
 
 
-_FACT_FOCUS = frozenset(("year", "years", "date", "percentage", "percent", "month", "day", "amount"))
+_FACT_FOCUS = frozenset(("year", "years", "date", "percentage", "percent", "month", "day", "amount")) | _PAID
 
 
 def states_fact(question: str, text: str) -> bool:

@@ -23,8 +23,11 @@ _TAIL = re.compile(rf"(?i)[,:;]\s*(?P<a>{_OPTION})\s+or\s+(?P<b>{_OPTION})\s*[?.
 _PREP = re.compile(rf"(?i)\b(?P<p>with|by|from|for|at|in|on|to)\s+(?P<a>{_OPTION})\s+or\s+(?P=p)\s+(?P<b>{_OPTION})\s*[?.!]*\s*$")
 # One word each after a preposition closing the question: "is the newest mtia being made by samsung or tsmc?"
 # (not "high or low" of "Is the focus on mentorship high or low?": two words after "on").
-_AFTER = re.compile(r"(?i)\b(?:by|from|with|at|in|on|to|for)\s+(?:the\s+)?(?P<a>[^\W_][\w'’&.-]*)\s+or\s+(?:the\s+)?"
-                    r"(?P<b>[^\W_][\w'’&.-]*)\s*[?.!]*\s*$")
+# Also after a verb's "-ing" ("... by beating Hungary or Slovakia?"), and two names each led by "the"
+# ("detected with the keck observatory or the hubble telescope").
+_AFTER = re.compile(r"(?i)\b(?:by|from|with|at|in|on|to|for)\s+(?:[a-z]+ing\s+)?(?:(?:the\s+)?(?P<a>[^\W_][\w'’&.-]*)\s+or\s+(?:the\s+)?"
+                    r"(?P<b>[^\W_][\w'’&.-]*)|the\s+(?P<c>[^\W_][\w'’&.-]*(?:\s+[\w'’&.-]+){0,2}?)\s+or\s+the\s+"
+                    r"(?P<d>[^\W_][\w'’&.-]*(?:\s+[\w'’&.-]+){0,2}?))\s*[?.!]*\s*$")
 _FRONT = re.compile(r"(?i)^\s*(?:is|are|was|were|did|does|do|has|have|had|will|would|can|could|should)\s+"
                     r"(?P<a>[^\W_][\w'’&.-]*)\s+or\s+(?P<b>[^\W_][\w'’&.-]*)\s+")
 # "a work like the Quran, Torah or Bible": the last items of a list inside the clause, not options.
@@ -44,7 +47,8 @@ def _offered(question: str) -> tuple[str, str, str] | None:
     for pattern in (_PREP, _TAIL, _AFTER, _FRONT):
         m = pattern.search(question)
         if m and not (pattern is _TAIL and _LISTED.search(question[:m.start()])):
-            a, b = (re.sub(r"(?i)^the\s+", "", m.group(x)).strip(" '’") for x in ("a", "b"))
+            ka, kb = ("a", "b") if m.group("a") is not None else ("c", "d")
+            a, b = (re.sub(r"(?i)^the\s+", "", m.group(x)).strip(" '’") for x in (ka, kb))
             if a.lower() in _NOT_OPTION or b.lower() in _NOT_OPTION or a.lower() == b.lower():
                 return None
             if a.split()[0].lower() in _OPENS or b.split()[0].lower() in _OPENS:
@@ -52,7 +56,7 @@ def _offered(question: str) -> tuple[str, str, str] | None:
             if pattern is _FRONT:  # "is aws or google anthropic's provider": the options taken out of the middle
                 rest = question[:m.start("a")] + question[m.end("b"):]
             else:  # "..., tsmc or samsung" cut off; "... made by samsung or tsmc?" keeps "by"
-                rest = question[:m.start("a") if pattern is _AFTER else m.start()] + "?"
+                rest = re.sub(r"(?i)\s+the\s*$", "", question[:m.start(ka)] if pattern is _AFTER else question[:m.start()]) + "?"
             return a, b, " ".join(rest.split()).replace(" ?", "?")
     return None
 

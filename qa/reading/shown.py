@@ -80,6 +80,17 @@ def _no_amount(short: str) -> bool:
             or _WHEN_ONLY.fullmatch(short.strip()) is not None or not priced and bool(_MEASURED.search(short) or _DATED.search(short)))
 
 
+# A span ending on its figure: "6 million" (not "6 million Lira", which names its unit).
+_BARE_FIGURE = re.compile(r"(?i)(?:\d|hundred|thousand|[mbt]illion)\s*$")
+
+
+def _counts_a_thing(short: str, after: str) -> bool:
+    """Whether a figure without a currency counts the thing named after it: "6 million" of "more than
+    6 million Sentra vehicles sold" (tagged money by the entity model) is no price."""
+    return _CURRENCY.search(short) is None and re.match(r"\s+[A-Za-z]", after) is not None and _CURRENCY.search(
+        after[:25]) is None and _BARE_FIGURE.search(short) is not None  # "50 trillion" of "50 trillion Korean won" is money
+
+
 def shown_short(question: str, short: str | None, before: str = "", after: str = "") -> str | None:
     """The short answer to show: none that is a bare pronoun; asked "how old", "how many" or "how
     much", none when the chosen span holds no figure ("@govkristinoem" for "how old is governor
@@ -95,17 +106,19 @@ def shown_short(question: str, short: str | None, before: str = "", after: str =
         return None  # "what is the name of the oxygen bar in delhi": not "you" (of "So now you know ...")
     focus, kind = question_focus(question), answer_type(question)
     wh = focus.wh
+    if wh == "what" and re.search(r"(?i)\bwhat\s+(?:(?:has|had|will|would|did|does|do)\s+)?happen", question):
+        return None  # "what happened to hong kong's face mask ban": an event, which the quote tells (not "opposite effect")
     if wh in _FIGURE_WH and not _FIGURE.search(short):
         return None
     if asks_age(question) and not an_age(short, before, after):
         return None
     if asks_length(question) and (not a_length_asked(question, short, before, after) or _CLOCK.search(short)):
         return None  # "how long was he in charge": not "last night"; not "former frontman Michael McDonald", "close to 2 a.m."
-    if kind == "MONEY" and (wh == "how much" or focus.focus in _PRICED) and _no_amount(short):
+    if kind == "MONEY" and (wh == "how much" or focus.focus in _PRICED) and (_no_amount(short) or _counts_a_thing(short, after)):
         return None  # "lexus lc 500 convertible price": not "summer 2020" (a "value" may be "philanthropy"); not "1 GW"
     if (wh in ("who", "whom") or kind == "PLACE") and (_WHEN_ONLY.fullmatch(short.strip()) or _A_DAY.fullmatch(short.strip())):
         return None  # "who takes over from john legere at t-mobile": not "May 2020"; "in which county ...": not "Sunday"
-    if wh in ("who", "whom") and restates_own(question, short):
+    if (wh in ("who", "whom") or kind == "PERSON" and re.search(r"(?i)\bname\b", question)) and restates_own(question, short):
         return None  # "austrian minister who announced hitler's birth house ...": not "Adolf Hitler"
     if kind in TIME_TYPES and is_age(short + after[:12]):
         return None  # "what date did the plague patient eat the wild rabbit": not "55" of "a 55-year old man"

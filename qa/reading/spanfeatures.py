@@ -364,4 +364,27 @@ def span_candidates(question: str, sentence: str, doc, kinds: Sequence[str]) -> 
     if q["type"] in _TIMED and any(f.get("type.match") for _, _, f in out):
         out = [c for c in out if not (any(c[2].get("ent." + lab) for lab in _NAMES_NO_TIME)
                                       and not c[2].get(f"x.{q['type']}.num"))]
+    if q["wh"] == "when" and q["type"] in ("DATE", "TIME"):
+        out = _of_asked_verb(v, out, q["matched"])
     return as_asked(question, q["type"], sentence, out)
+
+
+def _of_asked_verb(v: _View, out: list, matched: list[bool]) -> list:
+    """Asked when something happened, the times said of the question's verb: "When was the plague case
+    reported?" over "A case ... was reported in China over the weekend — after two people there
+    were diagnosed with the pneumonic plague last week": "over the weekend", not the other verb's
+    "last week". Only when one time hangs from the asked verb and another from another verb, and
+    only the sentence's main verb: "Japan issued a statement on November 22 demanding Israel withdraw
+    from the 1967 territories" is not asked when Israel should withdraw (SQuAD)."""
+    asked = {k for k in range(v.n) if matched[k] and v.pos[k] == "VERB" and v.dep[k] == "ROOT"}
+    if not asked:
+        return out
+
+    def verb(a: int) -> int | None:
+        k = next((t for t in range(v.n) if v.start[t] >= a), None)
+        return None if k is None else next((t for t in [k, *v.anc[k]] if v.pos[t] == "VERB"), None)
+
+    timed = {id(c): verb(c[0]) for c in out if c[2].get("type.match")}
+    if not any(t in asked for t in timed.values()) or all(t in asked for t in timed.values()):
+        return out
+    return [c for c in out if id(c) not in timed or timed[id(c)] in asked]

@@ -28,6 +28,10 @@ from .test_kind_fit import _pipeline
     ("is zeta looking at acme's 2nm or 3nm process", None),  # not at the end
     ("whether it is the vehicle that is at rest or what?", None),  # (SQuAD 2.0) a question word
     ("islanders penguins overtime game, did the islanders or the penguins win", None),  # a question's opening
+    # (twenty-fifth round) after a verb's "-ing", and two names each led by "the"
+    ("Did Wales win the spot by beating Hungary or Slovakia?", ("Hungary", "Slovakia")),
+    ("was the water detected with the keck observatory or the hubble telescope", ("keck observatory", "hubble telescope")),
+    ("was the water detected with the keck observatory or hubble", None),  # neither one word each nor both after "the"
 ])
 def test_offered_options(question, options):
     assert offered_options(question) == options

@@ -80,6 +80,12 @@ TYPE_CASES = [
     ("what teacher won the award", "PERSON"),
     ("what is the name of the girl kidnapped in fort worth", "OTHER"),  # not MONEY ("What is X worth?")
     ("In 1990 the cup was won by?", "OTHER"),
+    # (twenty-fifth round) keywords: a phrase after the thing asked qualifies it
+    ("zeta aws spending commitment over ten years", "MONEY"),
+    ("zeta chip launch date in 2026", "DATE"),
+    ("price of the zeta lc 500", "MONEY"),
+    ("date of the doctors letter asking to vaccinate migrants", "DATE"),  # not "doctors": the date is of them
+    ("zeta foundry orders on the books total won amount", "MONEY"),  # not "foundry" before "on"
 ]
 
 
@@ -370,6 +376,9 @@ def test_concurrent_calls_agree():
         ("Who founded Acme?", False),
         ("What is the backlog worth in US dollars?", True),  # an amount in a named currency
         ("Why did the price fall in euros?", False),
+        # (twenty-fifth round) a price or a salary is a figure
+        ("What's the starting price of the 2020 Zeta Sentra?", True),
+        ("What is the average teacher salary in Ohio right now?", True),
     ],
 )
 def test_asks_fact_only_when_the_question_words_ask_for_a_figure_or_date(question, asks):
@@ -667,6 +676,15 @@ def test_the_short_answer_shown_for_a_figure_question_holds_one(question, short,
     ("zeta own data center investment how much", "expected to reach ", "approximately US$50 billion", "", True),
     ("how much power will the zeta data center use", "a data center of ", "approximately 1 GW", "", True),
     ("zeta cup finals prize money", "sponsored by the ", "Zeta Cup Finals, which takes place 18-24 November", "", False),
+    # (twenty-fifth round) a count of things is no price (the entity model tags it money); what
+    # happened is told by the quote; asked a person's name, not the one the question names
+    ("what's the starting price of the 2020 zeta sentra", "With more than ", "6 million", " Sentra vehicles sold, we", False),
+    ("what is the zeta backlog worth", "expected to approach ", "50 trillion", " Korean won", True),
+    ("what happened to hong kong's face mask ban in the courts", "has also served the ", "opposite effect", "", False),
+    ("What's the name of the man who stabbed Fritz von Weizsacker", "Richard von Weizsacker, ",
+     "Fritz Eckart von Weizsacker", " was stabbed", False),
+    ("What is the largest general further education college in the North East?", "", "Newcastle College", "", True),
+    ("How much money was Zeta allowed to claim in damages?", "was able to claim ", "6 million Lira", " in damages", True),
     ("zeta cup finals prize money", "the winners share ", "$20 million", "", True),
     ("whats the average teacher salary in ohio", "a study showing Ohio as the ",
      "state with the lowest teacher salary increases since 2002", "", False),  # a year is no amount
@@ -715,3 +733,19 @@ def test_a_short_answer_of_the_wrong_kind_is_not_shown(question, before, short, 
     from qa.reading.shortanswer import shown_short
 
     assert (shown_short(question, short, before, after) == short) is shown
+
+
+@pytest.mark.parametrize("question, sentence, time", [
+    # (twenty-fifth round) asked when a thing happened, the time said of the question's verb, not
+    # of another verb of the sentence
+    ("when was the plague case reported in zetania", "A case of the bubonic plague was reported in Zetania over the "
+     "weekend — after two people there were diagnosed with the pneumonic plague last week.", "weekend"),
+    ("When were the two people diagnosed with plague?", "A case of the bubonic plague was reported in Zetania over "
+     "the weekend — after two people there were diagnosed with the pneumonic plague last week.", "last week"),
+    # only the sentence's main verb: not when Israel should withdraw (SQuAD)
+    ("When did Zetania release a statement to tell Israelis to withdraw?", "On November 22, 1973, Zetania issued a "
+     "statement demanding Israel withdraw from all of the 1967 territories.", "November 22"),
+])
+def test_asked_when_the_time_of_the_asked_verb(question, sentence, time):
+    a, b, _ = sa.extract_short_answer(question, sentence)
+    assert time in sentence[a:b], sentence[a:b]
