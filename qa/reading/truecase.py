@@ -78,10 +78,16 @@ def question_pairs(question: str) -> dict[str, str]:
             if a not in _FUNCTION and b not in _FUNCTION and "-" not in a + b and min(len(a), len(b)) > 1}
 
 
+_ENDINGS = frozenset("s t re ll ve d m".split())  # of "Meta's", "hasn't", "they're", "we'll", "I've", "he'd", "I'm"
+# An initial's full stop ends no sentence: "Keck" of "W. M. Keck Observatory" is counted.
+_INITIAL = re.compile(r"(?:^|[\s.])[A-Z]\.\s$")
+
+
 def _counted(text: str, at: int, start: int = 0) -> bool:
     """Whether an occurrence at ``at`` of the text starting at ``start`` counts: not the text's
     first word, not a sentence's."""
-    return at > start and not _START.search(text[max(start, at - 8) : at])
+    before = text[max(start, at - 8) : at]
+    return at > start and (not _START.search(before) or _INITIAL.search(before) is not None)
 
 
 @lru_cache(maxsize=4096)
@@ -154,9 +160,16 @@ class CaseMap:
         return out
 
     def _set(self, forms: Mapping[str, Counter]) -> None:
-        # Ties go to the lower-case form: a word is recased only on evidence that it is a name.
-        self._usual = {low: max(c.items(), key=lambda kv: (kv[1], kv[0] == kv[0].lower()))[0]
-                       for low, c in forms.items() if c}
+        # A word is recased only on evidence that it is a name: ties go to the lower-case form, and
+        # so does a word capitalised (not in capitals: "US") under 4 times for 3 small ("watch": 13
+        # times in "Apple Watch" or a product's name, 10 times small), which names nothing typed alone.
+        self._usual = {low: self._name_or_small(c) for low, c in forms.items() if c}
+
+    @staticmethod
+    def _name_or_small(counts: Counter) -> str:
+        usual, n = max(counts.items(), key=lambda kv: (kv[1], kv[0] == kv[0].lower()))
+        small = next((w for w in counts if w == w.lower()), None)
+        return small if small is not None and usual != small and not usual.isupper() and 4 * counts[small] >= 3 * n else usual
 
     def usual(self, word: str) -> str:
         """The word's usual form in the corpus; lower case when the corpus does not have it. A
@@ -171,7 +184,9 @@ class CaseMap:
         word capitalised as a question's is. Otherwise the question unchanged."""
         if not is_caseless(question):
             return question
-        out = _WORD.sub(lambda m: self.usual(m.group(0)), question)
+        # A contraction's ending stays small ("hasn't" was read "hasn'T", "T" being a name elsewhere).
+        out = _WORD.sub(lambda m: m.group(0).lower() if question[m.start() - 1:m.start()] in ("'", "’") and m.group(
+            0).lower() in _ENDINGS else self.usual(m.group(0)), question)
         # A pair of words the corpus writes as a name ("Home Depot", "New York") takes that form,
         # though a word alone is more often small ("home", "new").
         for pair in question_pairs(question):

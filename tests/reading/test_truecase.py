@@ -90,3 +90,25 @@ def test_accents_come_back_from_the_vocabulary(question, expected):
     accents = accent_map(["the", "jalapeño", "chip", "broadcom", "café", "général", "general"])
     assert accents == {"jalapeno": "jalapeño", "cafe": "café"}  # "general" is written as typed too
     assert restore_accents(question, accents) == expected
+
+
+def test_a_word_written_small_nearly_as_often_stays_small():
+    # (twenty-fifth round) "how many nights did paganini's team watch europa ..." was read with
+    # "Watch" (13 times in "Apple Watch" and a product name, 10 times small): no name.
+    texts = ["It sells the Apple Watch and the Patient Watch. Fans watch it, watch it and watch it. The Apple Watch and "
+             "the Smart Watch sold out."]  # 4 to 3
+    assert CaseMap(texts).usual("watch") == "watch"
+    assert CaseMap(["It sells the Apple Watch. The Apple Watch sold. Fans watch it."]).usual("watch") == "Watch"  # twice as often
+    assert CaseMap(["In the US and the US, tell us so."]).usual("us") == "US"  # in capitals: an acronym
+
+
+def test_an_initial_s_full_stop_ends_no_sentence():
+    # "Keck" of "the W. M. Keck Observatory" was never counted, so "keck" stayed small.
+    assert CaseMap(["It used the W. M. Keck Observatory in Hawaii."]).usual("keck") == "Keck"
+    assert CaseMap(["The team used the W.M. Keck Observatory."]).usual("keck") == "Keck"
+
+
+def test_letters_after_an_apostrophe_keep_their_case():
+    # "T" (a name elsewhere) made "hasn't" read "hasn'T" in an abstention's reason.
+    cm = CaseMap(["Mr. T and T said so. The T team won, and T left."])
+    assert cm.usual("t") == "T" and cm.truecase("why hasn't it won") == "Why hasn't it won"
