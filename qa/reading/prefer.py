@@ -105,8 +105,12 @@ def _other_subject(question: str, view: Callable[[], object]) -> bool:
     Samsung's 2-nanometer process ..."): what it says is that one's. Not for a question asking for
     a person, company, place or name (the subject is then often the answer: "The Malkin Athletic
     Center ... serves as the university's primary recreation facility"), nor a sentence whose
-    subject is a common noun ("The airport handles over five million passengers", of Newcastle's airport)."""
-    if not named_owner(question) or answer_type(question) in ("PERSON", "ORG", "PLACE") or _ASKS_NAME.search(question):
+    subject is a common noun ("The airport handles over five million passengers", of Newcastle's airport).
+    Nor for an amount or "What is X's thing?" question, whose quote about another owner's thing the
+    reader abstains on saying so ("The closest passages are about Meta's order, not Tesla's order.",
+    :func:`qa.reading.measured.other_owner`)."""
+    if (not named_owner(question) or answer_type(question) in ("PERSON", "ORG", "PLACE") or _ASKS_NAME.search(question)
+            or asked_owner(question) is not None):
         return False
     asked, v = _lower_words(question), view()
     return any(v.dep[k] in ("nsubj", "nsubjpass") and v.pos[k] == "PROPN" and v.lower[k] not in asked for k in range(v.n))
