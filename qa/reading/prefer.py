@@ -27,6 +27,10 @@ make the reader abstain) can tell that the best sentence does not answer while a
   article, not the sentence and its neighbours: those often say "she", "the state", "the city"
   for the name (that version lost 11 right SQuAD 2.0 answers and gained none).
 
+- "What process node will Meta's chip use?": the best sentence's subject is another company ("...
+  Anthropic is also using Samsung's 2-nanometer process ...") and it names none of the question's
+  names; a runner-up naming them all is on the owner's thing (``_other_subject``).
+
 - "meta chip release cadence", "How often ...?": the best sentence says nothing of how often; a
   runner-up stating a frequency does ("A new generation of chips is launched every six months").
 
@@ -270,6 +274,8 @@ def preferred(question: str, pool: Sequence[int], text: dict[int, str], names: d
         # and asked yes or no, not a sentence naming none of the question's names where a
         # runner-up names them all ("Is Anthropic's chip in mass production?": not Meta's MTIA
         # plans); one saying "it" or "this chip" may speak of the subject. (SQuAD asks no yes/no questions.)
+        # So is a question on a named owner's thing, over a sentence whose subject is another name
+        # ("What process node will Meta's chip use?": not "... Anthropic is also using ...").
         pool = [i for i in pool if names[i][0] == 1.0] + pool
     elif (kind := fit_kind(question)) is not None:
         views = view()
