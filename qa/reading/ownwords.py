@@ -57,7 +57,6 @@ def restates_own(question: str, short: str) -> bool:
     return False
 
 
-
 # Words a request opens with ("Tell me about ...", "List the ...").
 REQUESTS = frozenset("tell name list give describe explain compare".split())
 # Words a question (not keywords) opens with or holds.

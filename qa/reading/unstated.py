@@ -77,8 +77,8 @@ def _kind_asked(question: str) -> str | None:
 _WITHHELD = re.compile(r"(?i)\b(?:undisclosed|unspecified|unnamed|unidentified|undetermined|unrevealed)\s+(?:[\w-]+\s+)?([\w-]+)")
 
 
-def _subject_words(question: str, slot: str) -> set[str]:
-    slot_words = _SLOTS.get(slot) or {_kind_asked(question)}
+def _subject_words(question: str, slot: str, kind: str | None) -> set[str]:
+    slot_words = _SLOTS.get(slot) or {kind}  # "injury" of "what injury" is the slot, not the subject
     return {stem(w) for w in _WORD.findall(question.lower()) if w not in _NOT_SUBJECT and w not in slot_words and len(w) > 1}
 
 
@@ -112,10 +112,10 @@ def unstated_in(question: str, sentences: Sequence[str], beside: Sequence[str] =
     slot = asked_slot(question)
     if slot is None:
         return None
-    subject = _subject_words(question, slot)
+    kind = _kind_asked(question) if slot == "OTHER" else None
+    subject = _subject_words(question, slot, kind)
     asked = {w.lower() for w in _WORD.findall(question)}
     need = min(2, len(subject))  # "unknown how many tries of each mission" shares one word of a question on Apollo's landings
-    kind = _kind_asked(question) if slot == "OTHER" else None
     for s in sentences:
         if (need and _says_not_told(s, slot, kind) and len(subject & {stem(w) for w in _WORD.findall(s.lower())}) >= need
                 and not _narrower(s, slot, asked)):
