@@ -19,6 +19,8 @@ __all__ = ["owned_apposition"]
 _OWNED = re.compile(r"(?<![\w'’])([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})['’]s\s+((?:[A-Za-z][\w-]*\s*){1,3})")
 # A name set off by commas (or ended by a full stop or a bracket): "The We Company", "Dario Amodei".
 _NAME = r"((?:The\s+)?[A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*|of|de|and|&))*?)(?=\s*(?:,|;|\(|\.(?:\s|$)|$))"
+# Names that end on a full stop of their own.
+_ABBREVIATIONS = frozenset("inc corp co ltd jr sr bros llc plc st".split())
 # Kinds of answer a name answers.
 _NAMED_KINDS = frozenset(("PERSON", "ORG", "OTHER"))
 # Words after the owner that are no noun of the thing asked ("What is Meta's chip called?").
@@ -47,6 +49,8 @@ def owned_apposition(question: str, sentence: str) -> tuple[int, int] | None:
         return None
     start, end = found.start(1), found.end(1)
     # Not a list ("Meta's partners, Samsung, Broadcom and TSMC, ...") nor a lower-case phrase.
+    if sentence[end - 1:end] == "." and sentence[start:end - 1].split()[-1].casefold() not in _ABBREVIATIONS:
+        end -= 1  # the sentence's full stop ("... former CEO, Adam Neumann."), not "Acme Inc."'s
     if not sentence[start:end].strip() or re.match(r",\s+[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*\s*(?:,|and\b|&)", sentence[end:]):
         return None
     return start, end

@@ -13,6 +13,9 @@ from qa.reading.appositions import owned_apposition
      "was withdrawing its filing, shortly after Neumann stepped down.", "The Orla Company"),
     ("Who is Acme's CEO?", "Acme's CEO, Dana Reyes, said on Monday that sales rose.", "Dana Reyes"),
     ("Who are Zeta's partners?", "Zeta's partners, Acme and Initech, said they would help.", "Acme and Initech"),
+    # the sentence's full stop is not the name's, an abbreviation's is
+    ("Who is Zeta's CEO?", "Officials will look at Zeta's founder and former CEO, Adam Ruud.", "Adam Ruud"),
+    ("What company is Zeta's parent?", "The deal was signed by Zeta's parent company, Orla Holdings Inc.", "Orla Holdings Inc."),
     ("Who are Zeta's partners?", "Zeta's partners, Acme, Initech and Orvik, said so.", None),  # a list: no one name
     ("What is Zeta's plan?", "Zeta's plan, announced in May, is to build a fab.", None),  # no name asked
     ("What company is Zeta's parent?", "Zeta's parent company said on Monday it would cut jobs.", None),
