@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["AMOUNT_NAMES", "AMOUNT_NOUNS", "RATE_NAMES", "states_currency", "states_share"]
+__all__ = ["AMOUNT_NAMES", "AMOUNT_NOUNS", "RATE_NAMES", "states_currency", "states_share", "values_a_deal"]
 
 # What a business is owed, earns or owes, as a question writes it -> the word beginnings naming it
 # in a text. A wh-question asking for one asks for an amount of money (qa.reading.answertype), and
@@ -31,6 +31,20 @@ RATE_NAMES = {w: names for words, names in (
     (("occupancy",), ("occupan",)),
     (("turnout",), ("turnout",)),
 ) for w in words}
+
+# Things bought, sold or agreed for money: their "value" is an amount ("meta mtia order value",
+# "What was the value of Tesla's order?"), where a value alone often is not ("What value does the
+# reform have?": SQuAD's "what value" answers are mostly no figure).
+_TRADED = (r"(?:orders?|deals?|contracts?|transactions?|acquisitions?|purchases?|sales?|investments?|stakes?|"
+           r"backlogs?|shares|stocks?|market|mergers?|bids?|offers?|agreements?|assets|exports|imports)")
+_DEAL_VALUE = re.compile(rf"(?i)\b{_TRADED}(?:'s|’s)?\s+values?\b|\bvalues?\s+of\s+(?:the\s+|an?\s+|its\s+|their\s+|"
+                         rf"[\w-]+(?:'s|’s)\s+)?(?:[\w-]+\s+){{0,3}}?{_TRADED}\b")
+
+
+def values_a_deal(question: str) -> bool:
+    """Whether a question asks the value of an order, a deal or the like: an amount of money."""
+    return _DEAL_VALUE.search(question) is not None
+
 
 _PERCENT_FIGURE = r"\d\s*(?:%|per ?cent\b)"
 _NUMBER = r"(?<![\d,.])\d(?:[\d,.]*\d)?"

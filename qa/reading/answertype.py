@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..indexing.entities import ENTITY_FIT
-from .amounts import _NUMBER, _PERCENT_FIGURE, AMOUNT_NOUNS, states_currency, states_share
+from .amounts import _NUMBER, _PERCENT_FIGURE, AMOUNT_NOUNS, states_currency, states_share, values_a_deal
 from .units import counts_noun, is_number_stem
 from .timeshape import COUNTED_UNITS, states_length
 from .owners import described_owners, with_plural_possessives
@@ -185,9 +185,8 @@ def _question_focus(question: str) -> Focus:
         return Focus(wh, "", "OTHER")
     if wh == "what" and toks[-1] == "worth" and "worth" not in toks[wh_i + 1:-1] and toks[-2:-1] != ["fort"]:  # Fort Worth
         return Focus(wh, "worth", "MONEY")  # "What is Meta's ASIC order with Samsung worth?"
-    # After "What's" an "is" stands between the wh-word and the next word: "What's Samsung's
-    # backlog?" asks for the backlog, as "What is Samsung's backlog?" does, not for an owner as
-    # "What city's Marriott ..." does.
+    # After "What's" an "is" stands between the wh-word and the next word: "What's Samsung's backlog?"
+    # asks for the backlog, as "What is Samsung's backlog?" does, not an owner ("What city's Marriott").
     focus, typ = _focus_from(toks, wh_i + 1, after_wh=words[wh_i] == toks[wh_i])
     of = next((i for i in range(wh_i + 1, min(len(toks), wh_i + 6))
                if toks[i] in ("name", "type", "kind", "sort") and i + 1 < len(toks) and toks[i + 1] == "of"), None)
@@ -338,12 +337,13 @@ _WHEN_EVENT = frozenset(("did", "was", "were", "will", "had", "would"))
 
 def asks_fact(question: str) -> bool:
     """Whether the question's own words ask for a figure or a date ("how many", "how much",
-    "when did", "what year"), not a focus noun that only may ("what area", "what value": SQuAD's
-    answers to those were mostly not figures), nor a "when" that asks for a condition."""
+    "when did", "what year", a deal's value), not a focus noun that only may ("what area", "what
+    value": SQuAD's answers to those were mostly not figures), nor a "when" asking a condition."""
     foc = question_focus(question)
     if foc.type not in FACT_KINDS:
         return False
-    if asked_currency(question) is not None or foc.focus in _FACT_FOCUS or foc.wh.startswith("how "):
+    if (asked_currency(question) is not None or foc.focus in _FACT_FOCUS or foc.wh.startswith("how ")
+            or foc.focus in ("value", "values") and values_a_deal(question)):  # "meta mtia order value"
         return True
     toks = [t.casefold() for t in _WORD.findall(question)]
     return foc.wh == "when" and any(t == "when" and i + 1 < len(toks) and toks[i + 1] in _WHEN_EVENT for i, t in enumerate(toks))

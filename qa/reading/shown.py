@@ -1,12 +1,14 @@
 """Which short answer is shown: the span model's pick (``qa.reading.shortanswer``), unless it is of
 the wrong kind for the question (``shown_short``): a pronoun, a count asked and no figure, a time
-asked where someone or a place is, the question's own name or role restated, a dateline."""
+asked where someone or a place is, no one where someone is asked, the question's own name or role
+restated, a dateline."""
 from __future__ import annotations
 
 import re
 
 from .ages import MONTH, an_age, asks_age, is_age
 from .answertype import TIME_TYPES, answer_type, question_focus
+from .asked_kind import _people_noun
 from .ownwords import restates_own
 from .timeshape import a_length_asked, asks_length, lengths_of_time
 
@@ -91,6 +93,25 @@ def _counts_a_thing(short: str, after: str) -> bool:
         after[:25]) is None and _BARE_FIGURE.search(short) is not None  # "50 trillion" of "50 trillion Korean won" is money
 
 
+# "Which minister ...", "what famous author ...": a person asked by a noun right after the wh-word
+# (not "What can a teacher use ...?", which asks a thing).
+_WHICH_PERSON = r"\s*(?:which|what)\s+(?:(?!(?:is|are|was|were|do|does|did|can|could|will|would|has|have|had|the|a|an)\b)[\w&'’.-]+\s+){0,2}?"
+_SOMEONE_WORDS = frozenset("""he she they him her them his their attorney attorneys orphan orphans judge judges host hosts
+    guest guests powers""".split())  # "many imperial powers"
+
+
+def _names_no_one(question: str, short: str) -> bool:
+    """Whether a short answer to a question asking who (or "which minister") can name no one: no
+    capital, no figure, no word for a person or people ("primary voting", "pad area"). SQuAD's
+    right answers in small letters hold one ("international students", "the property owner")."""
+    focus = question_focus(question)
+    if focus.wh not in ("who", "whom") and not (focus.wh in ("which", "what") and answer_type(question) == "PERSON" and re.match(
+            _WHICH_PERSON + re.escape(focus.focus) + r"\b", question, re.I)):
+        return False
+    words = re.findall(r"[\w'’.-]+", short)
+    return not any(w[:1].isupper() or w[:1].isdigit() or w.casefold() in _SOMEONE_WORDS or _people_noun(w.casefold()) for w in words)
+
+
 def shown_short(question: str, short: str | None, before: str = "", after: str = "") -> str | None:
     """The short answer to show: none that is a bare pronoun; asked "how old", "how many" or "how
     much", none when the chosen span holds no figure ("@govkristinoem" for "how old is governor
@@ -118,6 +139,8 @@ def shown_short(question: str, short: str | None, before: str = "", after: str =
         return None  # "lexus lc 500 convertible price": not "summer 2020" (a "value" may be "philanthropy"); not "1 GW"
     if (wh in ("who", "whom") or kind == "PLACE") and (_WHEN_ONLY.fullmatch(short.strip()) or _A_DAY.fullmatch(short.strip())):
         return None  # "who takes over from john legere at t-mobile": not "May 2020"; "in which county ...": not "Sunday"
+    if _names_no_one(question, short):
+        return None  # "who is moderating the democratic debate in atlanta": not "primary voting"
     if (wh in ("who", "whom") or kind == "PERSON" and re.search(r"(?i)\bname\b", question)) and restates_own(question, short):
         return None  # "austrian minister who announced hitler's birth house ...": not "Adolf Hitler"
     if kind in TIME_TYPES and is_age(short + after[:12]):

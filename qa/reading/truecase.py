@@ -55,9 +55,14 @@ def question_words(question: str) -> dict[str, str]:
     for run in re.finditer(r"\S+", question):
         for m in _WORD.finditer(run.group(0)):
             low = _fold(m.group(0).lower())
-            for w in (low, *low.split("-")):
+            for w in (low, *low.split("-"), *_owner_of(low)):
                 out.setdefault(w, run.group(0))
     return out
+
+
+def _owner_of(low: str) -> tuple[str, ...]:
+    """The name a word may be the possessive of, typed without its apostrophe ("teslas" -> "tesla")."""
+    return (low[:-1],) if len(low) > 3 and low.endswith("s") and not low.endswith("ss") and "-" not in low else ()
 
 
 # Words that join no name's parts in a caseless question: "what did home depot report" pairs
@@ -78,6 +83,9 @@ def question_pairs(question: str) -> dict[str, str]:
             if a not in _FUNCTION and b not in _FUNCTION and "-" not in a + b and min(len(a), len(b)) > 1}
 
 
+# Words before a plural, not an owner: "the teslas", "many teslas", "two teslas".
+_COUNTING = frozenset("""the a an these those many few several some all both two three four five six seven
+    eight nine ten dozens hundreds thousands millions more most other""".split())
 _ENDINGS = frozenset("s t re ll ve d m".split())  # of "Meta's", "hasn't", "they're", "we'll", "I've", "he'd", "I'm"
 # An initial's full stop ends no sentence: "Keck" of "W. M. Keck Observatory" is counted.
 _INITIAL = re.compile(r"(?:^|[\s.])[A-Z]\.\s$")
@@ -179,6 +187,20 @@ class CaseMap:
             return self._usual.get(_fold(low), low)
         return "-".join(self.usual(part) for part in low.split("-"))
 
+    def _possessive(self, question: str, m: re.Match) -> str | None:
+        """A name's possessive typed without its apostrophe, "Tesla's" for "teslas" of "how much was
+        teslas order worth": a word the corpus never writes whose stem it writes as a name, before a
+        word that is no function word ("how many teslas were sold" counts cars) and not after "the",
+        "a" or a count. Read as typed, the question named no owner, and Meta's order answered it."""
+        low, owner = _fold(m.group(0).lower()), _owner_of(_fold(m.group(0).lower()))
+        if not owner or low in self._usual or not self._usual.get(owner[0], "")[:1].isupper():
+            return None
+        after = _WORD.match(question, m.end() + 1) if question[m.end():m.end() + 1] == " " else None
+        before = _WORD.findall(question[:m.start()])[-1:]
+        if after is None or after.group(0).lower() in _FUNCTION or before and before[0].lower() in _COUNTING:
+            return None
+        return self._usual[owner[0]] + "'s"
+
     def truecase(self, question: str) -> str:
         """The question with each word in its usual form, if the question is caseless; the first
         word capitalised as a question's is. Otherwise the question unchanged."""
@@ -186,7 +208,7 @@ class CaseMap:
             return question
         # A contraction's ending stays small ("hasn't" was read "hasn'T", "T" being a name elsewhere).
         out = _WORD.sub(lambda m: m.group(0).lower() if question[m.start() - 1:m.start()] in ("'", "’") and m.group(
-            0).lower() in _ENDINGS else self.usual(m.group(0)), question)
+            0).lower() in _ENDINGS else self._possessive(question, m) or self.usual(m.group(0)), question)
         # A pair of words the corpus writes as a name ("Home Depot", "New York") takes that form,
         # though a word alone is more often small ("home", "new").
         for pair in question_pairs(question):

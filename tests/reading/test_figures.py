@@ -174,6 +174,18 @@ def made_up(fake_embedder, write_corpus):
     return write_corpus(DOCS)
 
 
+def test_the_value_of_an_order_is_an_amount(fake_embedder, write_corpus):
+    corpus = write_corpus({
+        "orders.txt": "Globex Orders Grow\n\nStarting from Acme's chip order last year, orders received by Globex's "
+                      "foundry have entered a stage of rapid growth.\n",
+        "deal.txt": "Initech Signs\n\nInitech signed a contract with Globex worth 3 trillion won.\n"})
+    # Not "last year" of the sentence on Acme's order, which gives no amount (the gold set's g077).
+    a = api.ask("What was the value of Acme's chip order with Globex?", corpus=corpus)
+    assert a.abstained and a.reason == "The articles discuss this but give no amount of money for it."
+    a = api.ask("initech globex contract value", corpus=corpus)
+    assert not a.abstained and "3 trillion won" in a.answer
+
+
 def test_reader_abstains_on_another_figure_and_on_years_for_a_count(made_up):
     a = api.ask("How much is Anthropic investing in its 3 GW data center?", corpus=made_up)
     assert a.abstained and a.reason == "The closest passages are about 1 GW, not 3 GW."
@@ -181,6 +193,9 @@ def test_reader_abstains_on_another_figure_and_on_years_for_a_count(made_up):
     # amount ("investing" asks for money).
     a = api.ask("How much is Meta investing in its 5 GW data center?", corpus=made_up)
     assert a.abstained and a.reason == "The articles discuss this but give no amount of money for it."
+    # (twenty-sixth round) typed without the apostrophe, the owner is still read.
+    a = api.ask("how much was anthropics order worth", corpus=made_up)
+    assert a.abstained and a.reason == "The closest passages are about Meta's order, not Anthropic's order."
     a = api.ask("How big is Meta's planned data center?", corpus=made_up)
     assert not a.abstained and a.answer == "Meta aims to build a data center of 5 GW by the end of 2030."
     a = api.ask("How much is Anthropic investing in its 1 GW data center?", corpus=made_up)

@@ -379,6 +379,10 @@ def test_concurrent_calls_agree():
         # (twenty-fifth round) a price or a salary is a figure
         ("What's the starting price of the 2020 Zeta Sentra?", True),
         ("What is the average teacher salary in Ohio right now?", True),
+        # (twenty-sixth round) the value of an order or a deal is an amount; a value alone may not be
+        ("acme chip order value", True),
+        ("What was the value of Globex's contract with Acme?", True),
+        ("What is the value of education?", False),
     ],
 )
 def test_asks_fact_only_when_the_question_words_ask_for_a_figure_or_date(question, asks):
@@ -643,6 +647,28 @@ def test_a_longer_form_of_the_question_s_name_is_its_subject(question, span, sub
     ("Who designed the chip?", "Broadcom", "Broadcom"),
 ])
 def test_the_short_answer_shown_for_a_figure_question_holds_one(question, short, shown):
+    from qa.reading.shortanswer import shown_short
+
+    assert shown_short(question, short) == shown
+
+
+@pytest.mark.parametrize("question, short, shown", [
+    # (twenty-sixth round) asked who, a span naming no one is no short answer
+    ("who is moderating the democratic debate in atlanta", "primary voting", None),
+    ("The design team is most commonly employed by who?", "contract with", None),
+    ("Which Austrian minister announced the plan?", "birth house", None),
+    # small letters that may name someone stay: people nouns, agents, pronouns, names, counts
+    ("Who made up 19% of the student body?", "international students", "international students"),
+    ("Who is most commonly the employer?", "the property owner", "the property owner"),
+    ("Who may seek exemptions?", "attorney", "attorney"),
+    ("Who did the reforms help?", "his supporters", "his supporters"),
+    ("Who was made rich before the war?", "many imperial powers", "many imperial powers"),
+    ("Who won the doubles?", "the hosts", "the hosts"),
+    ("Who was elected?", "Nadal", "Nadal"),
+    ("Who topped the poll?", "2 candidates", "2 candidates"),
+    ("What can a teacher use to help students?", "lesson plan", "lesson plan"),  # a thing asked, not a person
+])
+def test_the_short_answer_shown_to_who_names_someone(question, short, shown):
     from qa.reading.shortanswer import shown_short
 
     assert shown_short(question, short) == shown
