@@ -86,6 +86,11 @@ _BY_ITS_VERB = re.compile(r"\s*(?:who|(?:what|which)\s+[a-z]+)\s+(?:(?:first|als
 # "SoftBank, its largest shareholder, ... investment company" names no parent.
 _BY_ITS_NOUN = re.compile(r"\s*(?:who|(?:what|which)(?:\s+[a-z]+)?)\s+(?:is|are|was|were)\s+(?:the\s+)?"
                           r"[\w.&-]+(?:\s+[\w.&-]+){0,2}['’]s\s+((?:[a-z][\w-]*\s+)?[a-z][\w-]*)\s*\??\s*$", re.I)
+# ... or by its holder's office ("Who is the deputy director of Inner Mongolia's disease control
+# centre?"): not "Russian" of "western Mongolia, which is close to the Russian frontier".
+_BY_ITS_OFFICE = re.compile(r"\s*who\s+(?:is|are|was|were)\s+(?:the\s+)?((?:[a-z][\w-]*\s+)?(?:director|president|ceo|"
+                            r"chairman|chairwoman|chair|chief|head|minister|secretary|governor|mayor|spokesman|spokeswoman|"
+                            r"spokesperson|leader|manager|coach|captain|editor|chancellor|commissioner)s?)\s+(?:of|at|for)\s", re.I)
 # Where something was done ("found in Inner Mongolia", "at its plant"): a place, which answers a
 # "what <kind>" question only when the kind is one of places.
 _AT = frozenset("in at near inside outside across".split())
@@ -155,7 +160,8 @@ def _answers(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | 
     focus = _focus_stem(q.text) if q.other and st.focus_tied else None
     measured = q.kind == "number" and _MEASURE.search(q.text) is not None
     counted = _COUNT.search(q.text) is not None or any(w in WORD_NUMBERS for w in q.keys)
-    relation = {stem(w)[:_PREFIX] for w in m.group(1).lower().split()} if (m := _BY_ITS_NOUN.match(q.text)) else set()
+    m = _BY_ITS_NOUN.match(q.text) or _BY_ITS_OFFICE.match(q.text)
+    relation = {stem(w)[:_PREFIX] for w in m.group(1).lower().split()} if m else set()
     out: list[tuple[float, int, Value]] = []
     for k in np.argsort(-rel, kind="stable"):
         if rel[k] < st.relevant or len(out) >= st.top_sentences:

