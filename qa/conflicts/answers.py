@@ -162,6 +162,9 @@ def _answers(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | 
     counted = _COUNT.search(q.text) is not None or any(w in WORD_NUMBERS for w in q.keys)
     m = _BY_ITS_NOUN.match(q.text) or _BY_ITS_OFFICE.match(q.text)
     relation = {stem(w)[:_PREFIX] for w in m.group(1).lower().split()} if m else set()
+    # "What company owns WeWork?": the answer is named where "owns" is; "company" says only what kind
+    # of answer is wanted (not "WeWorkers Coalition" of "... criticising the company's leadership").
+    kind_word = _focus_stem(q.text) if st.who_anchored and not relation and _BY_ITS_VERB.match(q.text) else None
     out: list[tuple[float, int, Value]] = []
     for k in np.argsort(-rel, kind="stable"):
         if rel[k] < st.relevant or len(out) >= st.top_sentences:
@@ -172,7 +175,7 @@ def _answers(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | 
             continue
         # Near what is asked ("directed by ..."); else near any word of the question, a little
         # farther: the subject's own name is next to many things that are no answer.
-        anchors = [n for n, key in enumerate(s.keys) if q.asks(key)]
+        anchors = [n for n, key in enumerate(s.keys) if q.asks(key) and (kind_word is None or stem(key)[:_PREFIX] != kind_word)]
         if relation and st.who_anchored:
             anchors = [n for n, key in enumerate(s.keys) if key.isalpha() and stem(key)[:_PREFIX] in relation]
             if not anchors:

@@ -113,6 +113,16 @@ def test_a_relation_asked_by_its_noun_is_read_where_the_noun_is(encode):
     assert real(find(question, [SHAREHOLDER, COALITION], encode, who_anchored=False))
 
 
+@MODES
+def test_the_kind_asked_for_is_no_anchor_where_a_verb_asks(encode):
+    # (twenty-sixth round) "What company owns Nexa Foundry?": "company" says what kind of answer is
+    # wanted; the shareholder's "investment company" and the coalition's "the company's leadership"
+    # were read as answering it, and disagreed.
+    question = "What company owns Nexa Foundry?"
+    assert real(find(question, [SHAREHOLDER, COALITION], encode)) == []
+    assert real(find(question, [SHAREHOLDER, COALITION], encode, who_anchored=False))
+
+
 # "Who is the deputy director of <X>'s disease control centre?" (twenty-sixth round): an office asked
 # for is read where its noun is. Without it, "Russian" of "which borders the Russian frontier" and
 # "Autonomous Region" of a place's name answered it against each other (the real model finds both
