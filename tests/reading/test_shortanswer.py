@@ -775,3 +775,16 @@ def test_a_short_answer_of_the_wrong_kind_is_not_shown(question, before, short, 
 def test_asked_when_the_time_of_the_asked_verb(question, sentence, time):
     a, b, _ = sa.extract_short_answer(question, sentence)
     assert time in sentence[a:b], sentence[a:b]
+
+
+@pytest.mark.parametrize("question, sentence, short", [
+    # (twenty-sixth round) a question ending on its preposition asks for that preposition's object
+    ("Who did Micron sign a deal with?", "Micron announced on June 22, 2026, a strategic agreement with Anthropic that "
+     "includes memory and storage AI architecture design, supply agreements, internal adoption of Claude at Micron, "
+     "and a strategic investment in Anthropic's Series H.", "Anthropic"),
+    ("What did a 1610 royal decree limit exports of?", "A royal decree of 1610 limited all exports of salt from "
+     "Varna to the Lower Harbour, giving a monopoly in the salt trade to a guild of Varna merchants.", "salt"),
+])
+def test_a_stranded_preposition_asks_for_its_object(question, sentence, short):
+    got = sa.extract_short_answer(question, sentence)
+    assert got is not None and sentence[got[0]:got[1]] == short
