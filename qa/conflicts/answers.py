@@ -175,7 +175,8 @@ def _answers(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | 
             continue
         # Near what is asked ("directed by ..."); else near any word of the question, a little
         # farther: the subject's own name is next to many things that are no answer.
-        anchors = [n for n, key in enumerate(s.keys) if q.asks(key) and (kind_word is None or stem(key)[:_PREFIX] != kind_word)]
+        anchors = [n for n, key in enumerate(s.keys)
+                   if q.asks(key) and (kind_word is None or stem(key)[:_PREFIX] != kind_word)]
         if relation and st.who_anchored:
             anchors = [n for n, key in enumerate(s.keys) if key.isalpha() and stem(key)[:_PREFIX] in relation]
             if not anchors:

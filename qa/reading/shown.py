@@ -95,7 +95,8 @@ def _counts_a_thing(short: str, after: str) -> bool:
 
 # "Which minister ...", "what famous author ...": a person asked by a noun right after the wh-word
 # (not "What can a teacher use ...?", which asks a thing).
-_WHICH_PERSON = r"\s*(?:which|what)\s+(?:(?!(?:is|are|was|were|do|does|did|can|could|will|would|has|have|had|the|a|an)\b)[\w&'’.-]+\s+){0,2}?"
+_WHICH_PERSON = (r"\s*(?:which|what)\s+(?:(?!(?:is|are|was|were|do|does|did|can|could|will|would|has|have|had|the|a|an)\b)"
+                 r"[\w&'’.-]+\s+){0,2}?")
 _SOMEONE_WORDS = frozenset("""he she they him her them his their attorney attorneys orphan orphans judge judges host hosts
     guest guests powers""".split())  # "many imperial powers"
 
@@ -105,11 +106,12 @@ def _names_no_one(question: str, short: str) -> bool:
     capital, no figure, no word for a person or people ("primary voting", "pad area"). SQuAD's
     right answers in small letters hold one ("international students", "the property owner")."""
     focus = question_focus(question)
-    if focus.wh not in ("who", "whom") and not (focus.wh in ("which", "what") and answer_type(question) == "PERSON" and re.match(
-            _WHICH_PERSON + re.escape(focus.focus) + r"\b", question, re.I)):
+    by_noun = focus.wh in ("which", "what") and answer_type(question) == "PERSON" and re.match(
+        _WHICH_PERSON + re.escape(focus.focus) + r"\b", question, re.I) is not None
+    if focus.wh not in ("who", "whom") and not by_noun:
         return False
-    words = re.findall(r"[\w'’.-]+", short)
-    return not any(w[:1].isupper() or w[:1].isdigit() or w.casefold() in _SOMEONE_WORDS or _people_noun(w.casefold()) for w in words)
+    return not any(w[:1].isupper() or w[:1].isdigit() or w.casefold() in _SOMEONE_WORDS or _people_noun(w.casefold())
+                   for w in re.findall(r"[\w'’.-]+", short))
 
 
 def shown_short(question: str, short: str | None, before: str = "", after: str = "") -> str | None:

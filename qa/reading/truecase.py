@@ -192,7 +192,8 @@ class CaseMap:
         teslas order worth": a word the corpus never writes whose stem it writes as a name, before a
         word that is no function word ("how many teslas were sold" counts cars) and not after "the",
         "a" or a count. Read as typed, the question named no owner, and Meta's order answered it."""
-        low, owner = _fold(m.group(0).lower()), _owner_of(_fold(m.group(0).lower()))
+        low = _fold(m.group(0).lower())
+        owner = _owner_of(low)
         if not owner or low in self._usual or not self._usual.get(owner[0], "")[:1].isupper():
             return None
         after = _WORD.match(question, m.end() + 1) if question[m.end():m.end() + 1] == " " else None
