@@ -257,8 +257,13 @@ def _rank(question: str, sentence: str, doc=None):
 # deal with?" is answered by "Anthropic" of "a strategic agreement with Anthropic", not "Claude".
 # Not after "what <kind>": "What sport is Reg Parker associated with?" is answered by a sport, seldom
 # after "with" ("notifications from The Independent"; RAMDocs).
+# A time may close the question after it: "who did micron sign a deal with in june 2026", "... last year".
+_WHEN_AFTER = (r"(?:\s+(?:in|on|during|since|last|this|early|late|back\s+in)\s+(?:(?:the|of|early|late|mid)\s+)*"
+               r"(?:\d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2})?(?:,?\s+\d{4})?|"
+               r"year|month|week|(?:mon|tues|wednes|thurs|fri|satur|sun)day))?")
 _STRANDED = re.compile(r"(?i)^\s*(?:who|whom|(?:what|which)\s+(?:is|are|was|were|do|does|did|has|have|had|can|could|will|"
-                       r"would|should|may|might|must))\b.*\s(with|for|to|from|by|against|on|in|at|of|about|into)\s*\??\s*$")
+                       r"would|should|may|might|must))\b.*\s(with|for|to|from|by|against|on|in|at|of|about|into)"
+                       + _WHEN_AFTER + r"\s*\??\s*$")
 _NO_OBJECT = frozenset("what which who whom it them this that these those while example instance".split())  # "for example"
 
 

@@ -782,6 +782,9 @@ def test_asked_when_the_time_of_the_asked_verb(question, sentence, time):
     ("Who did Micron sign a deal with?", "Micron announced on June 22, 2026, a strategic agreement with Anthropic that "
      "includes memory and storage AI architecture design, supply agreements, internal adoption of Claude at Micron, "
      "and a strategic investment in Anthropic's Series H.", "Anthropic"),
+    ("who did micron sign a deal with in june 2026", "Micron announced on June 22, 2026, a strategic agreement with "
+     "Anthropic that includes memory and storage AI architecture design, supply agreements, internal adoption of Claude "
+     "at Micron, and a strategic investment in Anthropic's Series H.", "Anthropic"),  # a time may close the question
     ("What did a 1610 royal decree limit exports of?", "A royal decree of 1610 limited all exports of salt from "
      "Varna to the Lower Harbour, giving a monopoly in the salt trade to a guild of Varna merchants.", "salt"),
 ])
