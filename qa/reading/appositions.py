@@ -19,6 +19,7 @@ __all__ = ["owned_apposition"]
 _OWNED = re.compile(r"(?<![\w'’])([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})['’]s\s+((?:[A-Za-z][\w-]*\s*){1,3})")
 # A name set off by commas (or ended by a full stop or a bracket): "The We Company", "Dario Amodei".
 _NAME = r"((?:The\s+)?[A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*|of|de|and|&))*?)(?=\s*(?:,|;|\(|\.(?:\s|$)|$))"
+_TITLED = r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})(?![\w'’-])"
 # Names that end on a full stop of their own.
 _ABBREVIATIONS = frozenset("inc corp co ltd jr sr bros llc plc st".split())
 # Kinds of answer a name answers.
@@ -45,6 +46,10 @@ def owned_apposition(question: str, sentence: str) -> tuple[int, int] | None:
     pattern = (rf"\b{re.escape(owner)}['’]s\s+(?:[\w-]+\s+){{0,3}}?{re.escape(head)}s?(?:\s+[a-z][\w-]*){{0,2}}"
                rf",\s+{_NAME}")
     found = re.search(pattern, sentence)
+    if found is None and answer_type(question) == "PERSON":
+        # The role as a title before the name: "Twitter CEO Jack Dorsey has spoken out ..." asked
+        # "Who is Twitter's CEO?" (a person's name: two to four capitalised words).
+        found = re.search(rf"\b{re.escape(owner)}(?:['’]s)?\s+(?:[\w-]+\s+){{0,3}}?{re.escape(head)}s?\s+{_TITLED}", sentence)
     if found is None:
         return None
     start, end = found.start(1), found.end(1)

@@ -120,9 +120,13 @@ _DESCRIBES = re.compile(r"\s*(?i:who)\s+(?i:is|was)\s+([A-Z][\w'’.-]*(?:\s+[A-
 
 @lru_cache(maxsize=4096)
 def described_person(question: str) -> str:
-    """The name a "Who is X?" question asks about ("Marc Benioff"), or ""."""
+    """The name a "Who is X?" question asks about ("Marc Benioff"), or "". Not an owner's role ("Who
+    is Twitter's CEO?" asks for a name, which "Twitter CEO Jack Dorsey" gives; read as asking what
+    "Twitter's CEO" is, no span answered it)."""
     m = _DESCRIBES.match(question)
-    return m.group(1) if m else ""
+    if m is None or any(w.endswith(("'s", "’s")) for w in m.group(1).split()[:-1]):
+        return ""
+    return m.group(1)
 
 
 _NAMING_VERB = re.compile(r"position|describ|bill|brand|tout|refer|known|call|dub|name")

@@ -20,6 +20,10 @@ from qa.reading.appositions import owned_apposition
     ("What is Zeta's plan?", "Zeta's plan, announced in May, is to build a fab.", None),  # no name asked
     ("What company is Zeta's parent?", "Zeta's parent company said on Monday it would cut jobs.", None),
     ("What company is Zeta's parent?", "Acme's parent company, Orla Group, said so.", None),  # another owner
+    # (twenty-sixth round) the role as a title before a person's name
+    ("Who is Zeta's CEO?", "Like Acme head Ann Ross, Zeta CEO Jack Dorr has spoken out about the counts.", "Jack Dorr"),
+    ("Who is Zeta's CEO?", "Like Zeta head Ann Ross, Acme CEO Jack Dorr has spoken out.", None),  # another owner's
+    ("What company is Zeta's parent?", "Zeta parent Orla Group said so.", None),  # a title names a person
 ])
 def test_the_name_in_apposition_to_the_asked_thing(question, sentence, name):
     found = owned_apposition(question, sentence)
@@ -32,3 +36,14 @@ def test_the_short_answer_is_the_apposition_not_another_organisation():
     s = "Zeta’s parent company, The Orla Company, announced on Sept. 30 that it was withdrawing its filing."
     a, b, _ = sa.extract_short_answer(q, s)
     assert s[a:b] == "The Orla Company"
+
+
+def test_who_is_an_owner_s_role_asks_for_a_name():
+    # "Who is Twitter's CEO?" was read as asking who "Twitter's CEO" is (a description): no span
+    # answered it, and no short answer was shown.
+    from qa.reading.asked_spans import described_person
+
+    assert described_person("Who is Zeta's CEO?") == "" and described_person("Who is Marc Benioff?") == "Marc Benioff"
+    q, s = "Who is Zeta's CEO?", "Like Acme head Ann Ross, Zeta CEO Jack Dorr has spoken out about the counts."
+    got = sa.extract_short_answer(q, s)
+    assert got is not None and s[got[0]:got[1]] == "Jack Dorr"
