@@ -56,7 +56,8 @@ _FOCUS = {
 }
 _FOCUS_TYPE = {w: t for t, ws in _FOCUS.items() for w in ws.split()}
 # Prepositions opening a phrase that qualifies a keyword question's kind word ("price of ...", "... over ten years").
-_QUALIFYING = frozenset("of for over in at by during until through within from on to with about since after before".split())
+_PREPS = frozenset("of in on at to for by with from about".split())
+_QUALIFYING = _PREPS | frozenset("over during until through within since after before".split())
 # Roles a company plays: "which foundry", "what partner" ask for one, but as a modifier ("Has
 # Samsung's foundry backlog ...") the word asks for nothing, so only right after the wh-word or
 # as the last of a question's keywords ("jalapeno chip partner").
@@ -265,7 +266,6 @@ def _focus_from(toks: list[str], start: int, window: int = 2, after_wh: bool = F
     return first, None
 
 
-_PREPS = frozenset("of in on at to for by with from about".split())
 _PAID = frozenset("salary salaries price prices fee fees fare fares budget wage wages revenue".split())  # nouns only
 _ED_NOUNS = frozenset("speed breed seed need feed greed creed steed".split())
 _ING_VERBS = frozenset("""doing planning making going getting using trying working seeking developing producing

@@ -31,7 +31,8 @@ _NOT_THING = frozenset("called named is are was were will does did do has have h
 def owned_apposition(question: str, sentence: str) -> tuple[int, int] | None:
     """(start, end) in ``sentence`` of the name it sets in apposition after "<owner>'s <thing>"
     when the question asks for that thing of that owner; else None."""
-    if answer_type(question) not in _NAMED_KINDS:
+    kind = answer_type(question)
+    if kind not in _NAMED_KINDS:
         return None
     m = _OWNED.search(question)
     if m is None:
@@ -46,7 +47,7 @@ def owned_apposition(question: str, sentence: str) -> tuple[int, int] | None:
     pattern = (rf"\b{re.escape(owner)}['’]s\s+(?:[\w-]+\s+){{0,3}}?{re.escape(head)}s?(?:\s+[a-z][\w-]*){{0,2}}"
                rf",\s+{_NAME}")
     found = re.search(pattern, sentence)
-    if found is None and answer_type(question) == "PERSON":
+    if found is None and kind == "PERSON":
         # The role as a title before the name: "Twitter CEO Jack Dorsey has spoken out ..." asked
         # "Who is Twitter's CEO?" (a person's name: two to four capitalised words).
         found = re.search(rf"\b{re.escape(owner)}(?:['’]s)?\s+(?:[\w-]+\s+){{0,3}}?{re.escape(head)}s?\s+{_TITLED}", sentence)

@@ -269,7 +269,7 @@ _NO_OBJECT = frozenset("what which who whom it them this that these those while 
 
 def _stranded_object(question: str, sentence: str, cands: list, w: dict) -> tuple[int, int] | None:
     """The best span right after the question's stranded preposition in the sentence, of a fitting
-    type (SQuAD 1.1: 26 -> 35 of 67 such short answers exact)."""
+    type (`qa eval` on the SQuAD 1.1 half: EM 2,085 -> 2,097 questions with it, qa/reading/README.md)."""
     m = _STRANDED.match(question)
     if m is None:
         return None
