@@ -146,6 +146,21 @@ def _tied_to_focus(s: _Sentence, v: Value, spots: Sequence[int]) -> bool:
     return False
 
 
+def _modifies_kind(s: _Sentence, v: Value, kind: str | None) -> bool:
+    """Whether name ``v`` only describes the thing of the asked kind named after it: "Japanese" of
+    "Japanese technology investment company SoftBank Group Corp" asked "which company": lower-case
+    words up to the kind's noun, then another name (the company)."""
+    if not kind:
+        return False
+    for n in range(v.last, min(v.last + 4, len(s.keys) - 1)):
+        t = s.tokens[n]
+        if not t.text.islower():
+            return False
+        if stem(t.key)[:_PREFIX] == kind:  # not "(Zamoskvoretskaya line) Belorusskaya": a heading's end
+            return s.tokens[n + 1].text[:1].isupper() and s.norm[t.end:s.tokens[n + 1].start] == " "
+    return False
+
+
 def _answers(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | None,
              st: QuestionSettings) -> list[tuple[float, int, Value]]:
     """The document's candidate answers, best first: (sentence relevance, sentence, value)."""
@@ -158,6 +173,7 @@ def _answers(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | 
         return []
     rel = _relevance(q, f, rows, qvec, st)
     focus = _focus_stem(q.text) if q.other and st.focus_tied else None
+    head = _focus_stem(q.text) if st.focus_tied else None
     measured = q.kind == "number" and _MEASURE.search(q.text) is not None
     counted = _COUNT.search(q.text) is not None or any(w in WORD_NUMBERS for w in q.keys)
     m = _BY_ITS_NOUN.match(q.text) or _BY_ITS_OFFICE.match(q.text)
@@ -198,6 +214,8 @@ def _answers(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | 
         for v0 in f.values[i]:
             if spots and v0.kind == "name" and not _tied_to_focus(s, v0, spots):
                 continue  # "What chips ...?": the sentence names chips, and this name is not one
+            if v0.kind == "name" and _modifies_kind(s, v0, head):
+                continue  # "which company": not "Japanese" of "Japanese technology company SoftBank"
             if focus and st.places_asked and v0.kind == "name" and focus not in _PLACES and _a_place(s, v0.first):
                 continue  # "What disease was found in China?": not "Inner Mongolia" of "found in Inner Mongolia"
             if v0.kind != kind or (v0.kind == "number" and v0.text.isalpha() and not counted):

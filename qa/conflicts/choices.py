@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .claims import NEGATIONS, STOPWORDS, Token, stem, tokenize
+from ..ingest.text import dateline_end
+from .claims import _MONTHS, NEGATIONS, STOPWORDS, Token, stem, tokenize
 from .sentences import _Sentence
 
 __all__ = ["choice_options", "affirmed_option", "stated_name"]
@@ -118,15 +119,37 @@ def _own_words(options: tuple[tuple[str, ...], ...]) -> list[tuple[str, ...]]:
     return out
 
 
-def _affirms(s: _Sentence, words: tuple[str, ...]) -> tuple[int, int] | None:
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def _in_longer_name(s: _Sentence, i: int, j: int, option: frozenset[str]) -> bool:
+    """Whether the capitalised words at tokens i..j are part of a longer name: "Sioux Falls" of
+    "the Sioux Falls Argus Leader" names a newspaper, not the city. A date after a name ("beat
+    Hungary Tuesday") is no part of it."""
+    toks = s.tokens
+    if not toks[i].text[:1].isupper():
+        return False
+
+    def name_word(t: Token) -> bool:  # the option's own other words ("Club" of "Cashel ... club") are its name
+        return t.text[:1].isupper() and t.key not in STOPWORDS and t.key not in _MONTHS and t.key not in _WEEKDAYS \
+            and stem(t.key) not in option
+
+    after = j < len(toks) and s.norm[toks[j - 1].end:toks[j].start] == " " and name_word(toks[j])
+    before = i > 1 and s.norm[toks[i - 1].end:toks[i].start] == " " and name_word(toks[i - 1])
+    return after or before
+
+
+def _affirms(s: _Sentence, words: tuple[str, ...], option: frozenset[str] = frozenset()) -> tuple[int, int] | None:
     """Where the sentence states these words in this order (the token span), not taken back by a
-    negation just before; None when it does not."""
+    negation just before; None when it does not. The dateline ("SIOUX FALLS, S.D. –") says where
+    the story was filed, and a longer name holding the words names something else."""
     if not words:
         return None
     stems = [stem(k) for k in s.keys]
     n = len(words)
+    filed = dateline_end(s.norm)
     for i in range(len(stems) - n + 1):
-        if tuple(stems[i:i + n]) != words:
+        if tuple(stems[i:i + n]) != words or s.tokens[i].start < filed or _in_longer_name(s, i, i + n, option):
             continue
         if not _TAKEN_BACK & set(s.keys[max(0, i - _NEGATION_WINDOW):i]):
             return i, i + n
@@ -138,10 +161,11 @@ def affirmed_option(options: tuple[tuple[str, ...], ...], sents: Sequence[_Sente
     """(option, sentence row, first token, last token) of the one option the given sentences affirm
     (best first); None when they affirm none or more than one."""
     words = _own_words(options)
+    full = [frozenset(stem(w) for w in o) for o in options]
     found: dict[int, tuple[int, int, int]] = {}
     for i in rows:
         for n, w in enumerate(words):
-            span = _affirms(sents[i], w)
+            span = _affirms(sents[i], w, full[n])
             if span is not None and n not in found:
                 found[n] = (i, *span)
     if len(found) != 1:

@@ -271,6 +271,9 @@ def quantities(tokens: list[Token], text: str) -> list[Quantity]:
         elif last < n and text[tok.end : tokens[last].start] in ("-", "–") and tokens[last].key[:1].isdigit():
             high_value = _number(tokens[last].key)
             last += 1
+            if high_value is not None and high_value <= value and not unit:
+                i = last  # a score or a vote ("beat Russia 2-1", "5-4"): a range is written low to high
+                continue
         scale = 1.0
         if last < n and tokens[last].key in _SCALES and tokens[last].start - tokens[last - 1].end <= 1:
             scale = _SCALES[tokens[last].key]

@@ -43,7 +43,7 @@ class _Sentence:
     quantities: tuple[Quantity, ...]
     certainty: int
     times: frozenset[str]
-    boilerplate: bool  # "Retrieved 3 May 2020", "Archived from the original on ..."
+    boilerplate: bool  # "Retrieved 3 May 2020", "Archived from the original on ...", a list's heading
 
 
 _BOILERPLATE = re.compile(r"\b(?:retrieved|archived|accessed)\b(?: \w+){0,4} (?:\d{1,2} )?"
@@ -104,7 +104,14 @@ def _sentence(raw: str, s: int, e: int, norm: str, toks: list[Token],
     content = frozenset(stem(k) for k in keys if k.isalpha() and k not in STOPWORDS)
     return _Sentence(0, s, e, raw[s:e], norm, tuple(toks), keys, content, cap - lower,
                      tuple(quantities(toks, norm)), certainty(list(keys)), time_frames(toks),
-                     bool(_BOILERPLATE.search(norm))), cap
+                     bool(_BOILERPLATE.search(norm)) or _list_heading(raw, s, e)), cap
+
+
+def _list_heading(raw: str, s: int, e: int) -> bool:
+    """A line of its own ending in a colon ("The Doobie Brothers 50th Anniversary Tour 2020
+    dates:"): it heads a list or a quote and claims nothing itself."""
+    return raw[s:e].rstrip().endswith(":") and raw[:s].rstrip(" \t")[-1:] in ("", "\n", "\r") \
+        and raw[e:].lstrip(" \t")[:1] in ("", "\n", "\r")
 
 
 def sentence_at(doc: Document, start: int, end: int) -> tuple[_Sentence, frozenset[str]]:

@@ -144,3 +144,15 @@ def is_heading(text: str, start: int, end: int) -> bool:
 
 
 _FULL_STOPS = (".", "!", "?", '."', ".”", "?”", '?"', "!”", '!"', ".'", ".’")
+
+
+# A news story's dateline: the city in capitals opening it, a state or country, the agency, a dash
+# ("SIOUX FALLS, S.D. –", "LONDON (AP) —", "MADRID —"). It says where the story was filed.
+_DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?"
+                       r"(?:\s*\([A-Z][\w ]*\))?\s*[—–-]\s")
+
+
+def dateline_end(sentence: str) -> int:
+    """Where a dateline opening ``sentence`` ends (0 when it opens with none)."""
+    m = _DATELINE.match(sentence)
+    return m.end() if m else 0
