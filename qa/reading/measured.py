@@ -72,7 +72,8 @@ _POSS = r"(?:'s|’s)"
 _PLANS = r"(?:aims|plans|intends|wants|expects|hopes|is\s+building|is\s+planning|will\s+build|has|owns|operates|runs)"
 _OWNER_NAME = r"([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})"
 # Capitalised words that open a phrase without naming an owner ("orders from The ...").
-_NOT_OWNERS = frozenset("the a an this that these those its their his her our".split())
+_NOT_OWNERS = frozenset("the a an this that these those its their his her our what who where when how why it there "
+                        "here let he she".split())
 
 
 # "Similar to Meta, Anthropic also plans ...", "Anthropic, like Meta, plans ...": the clause is
@@ -119,8 +120,10 @@ def measured_owner(question: str, noun: str | None = None) -> str | None:
     noun = noun or measured_noun(question)
     if noun is None:
         return None
-    m = (re.search(rf"\b{_OWNER_NAME}{_POSS}\s+(?:[\w-]+\s+){{0,4}}?{re.escape(noun)}", question)
-         or re.search(rf"\b(?:is|are|was|were|will|does|did)\s+{_OWNER_NAME}\s+{re.escape(noun)}", question))
+    # Not "What's" of "What's the value of the deal ...": a contraction, no owner.
+    m = next((x for x in re.finditer(rf"\b{_OWNER_NAME}{_POSS}\s+(?:[\w-]+\s+){{0,4}}?{re.escape(noun)}", question)
+              if x.group(1).split()[0].casefold() not in _NOT_OWNERS), None) \
+        or re.search(rf"\b(?:is|are|was|were|will|does|did)\s+{_OWNER_NAME}\s+{re.escape(noun)}", question)
     return m.group(1) if m else None
 
 

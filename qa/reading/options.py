@@ -22,17 +22,30 @@ _OPTION = r"(?:the\s+)?[^\W_][\w'’&.-]*(?:\s+[\w'’&.-]+){0,3}?"
 _TAIL = re.compile(rf"(?i)[,:;]\s*(?P<a>{_OPTION})\s+or\s+(?P<b>{_OPTION})\s*[?.!]*\s*$")
 _PREP = re.compile(rf"(?i)\b(?P<p>with|by|from|for|at|in|on|to)\s+(?P<a>{_OPTION})\s+or\s+(?P=p)\s+(?P<b>{_OPTION})\s*[?.!]*\s*$")
 # One word each after a preposition closing the question: "is the newest mtia being made by samsung or tsmc?"
-# (not "high or low" of "Is the focus on mentorship high or low?": two words after "on").
-# Also after a verb's "-ing" ("... by beating Hungary or Slovakia?"), and two names each led by "the"
+# (not "high or low" of "Is the focus on mentorship high or low?": two words after "on"). Also after
+# a verb's "-ing" ("... by beating Hungary or Slovakia?"), and two names each led by "the"
 # ("detected with the keck observatory or the hubble telescope").
 _AFTER = re.compile(r"(?i)\b(?:by|from|with|at|in|on|to|for)\s+(?:[a-z]+ing\s+)?(?:(?:the\s+)?(?P<a>[^\W_][\w'’&.-]*)\s+or\s+(?:the\s+)?"
                     r"(?P<b>[^\W_][\w'’&.-]*)|the\s+(?P<c>[^\W_][\w'’&.-]*(?:\s+[\w'’&.-]+){0,2}?)\s+or\s+the\s+"
                     r"(?P<d>[^\W_][\w'’&.-]*(?:\s+[\w'’&.-]+){0,2}?))\s*[?.!]*\s*$")
+# A yes/no question may offer a second option of up to three words ("was the agency from minneapolis
+# or sioux falls"), not a phrase going on ("... or initech in 2026"), and options led by "a"
+# ("turned into a museum or a police station"). Not a wh-question: there the answer is another
+# thing, and "by EU or national authorities" closes a clause ("In which case was it held ...?").
+_GOES_ON = r"(?!(?:in|on|at|by|for|to|of|from|with|this|that|last|next|and|the|a|an)\b)"
+_AFTER_YES_NO = re.compile(r"(?i)^\s*(?:is|are|was|were|did|does|do|has|have|had|will|would|can|could|should)\b.*"
+                           r"\b(?:by|from|with|at|in|into|on|to|for)\s+(?:[a-z]+ing\s+)?(?:(?:(?:the|a|an)\s+)?"
+                           r"(?P<a>[^\W_][\w'’&.-]*)\s+or\s+(?:(?:the|a|an)\s+)?"
+                           rf"(?P<b>[^\W_][\w'’&.-]*(?:\s+{_GOES_ON}[\w'’&.-]+){{0,2}})|(?:the|a|an)\s+"
+                           r"(?P<c>[^\W_][\w'’&.-]*(?:\s+[\w'’&.-]+){0,2}?)\s+or\s+(?:the|a|an)\s+"
+                           r"(?P<d>[^\W_][\w'’&.-]*(?:\s+[\w'’&.-]+){0,2}?))\s*[?.!]*\s*$")
 _FRONT = re.compile(r"(?i)^\s*(?:is|are|was|were|did|does|do|has|have|had|will|would|can|could|should)\s+"
                     r"(?P<a>[^\W_][\w'’&.-]*)\s+or\s+(?P<b>[^\W_][\w'’&.-]*)\s+")
 # "a work like the Quran, Torah or Bible": the last items of a list inside the clause, not options.
 _LISTED = re.compile(r"(?i)\b(?:like|such\s+as|including|especially)\s+(?:the\s+)?[\w'’&.-]+$")
 _NOT_OPTION = frozenset("not neither none both either other others".split())
+# An option's first word that makes it a bound, not an answer: "two or more sources", "three or fewer".
+_BOUND = frozenset("more less fewer greater other so".split())
 _STOP = frozenset("the a an of".split())
 _OPENS = frozenset("""is are was were did does do has have had will would can could should who what which when where
     why how""".split())
@@ -44,19 +57,20 @@ _TAKEN_BACK = re.compile(r"(?i)\b(?:not|no|never|rather\s+than|instead\s+of|unli
 def _offered(question: str) -> tuple[str, str, str] | None:
     """The two options a question offers, as typed, and the question without them."""
     question = question.strip()
-    for pattern in (_PREP, _TAIL, _AFTER, _FRONT):
+    for pattern in (_PREP, _TAIL, _AFTER, _FRONT, _AFTER_YES_NO):
         m = pattern.search(question)
         if m and not (pattern is _TAIL and _LISTED.search(question[:m.start()])):
             ka, kb = ("a", "b") if m.group("a") is not None else ("c", "d")
             a, b = (re.sub(r"(?i)^the\s+", "", m.group(x)).strip(" '’") for x in (ka, kb))
-            if a.lower() in _NOT_OPTION or b.lower() in _NOT_OPTION or a.lower() == b.lower():
+            if a.lower() in _NOT_OPTION or b.lower() in _NOT_OPTION or a.lower() == b.lower() \
+                    or b.split()[0].lower() in _BOUND:
                 return None
             if a.split()[0].lower() in _OPENS or b.split()[0].lower() in _OPENS:
                 return None  # "..., did the islanders or the penguins win": a question, not a list of answers
             if pattern is _FRONT:  # "is aws or google anthropic's provider": the options taken out of the middle
                 rest = question[:m.start("a")] + question[m.end("b"):]
             else:  # "..., tsmc or samsung" cut off; "... made by samsung or tsmc?" keeps "by"
-                rest = re.sub(r"(?i)\s+the\s*$", "", question[:m.start(ka)] if pattern is _AFTER else question[:m.start()]) + "?"
+                rest = re.sub(r"(?i)\s+(?:the|an?)\s*$", "", question[:m.start(ka)] if pattern in (_AFTER, _AFTER_YES_NO) else question[:m.start()]) + "?"
             return a, b, " ".join(rest.split()).replace(" ?", "?")
     return None
 
@@ -82,8 +96,8 @@ def _stated(option: str, quote: str) -> tuple[int, int] | None:
     for m in re.finditer(r"(?i)(?<![\w-])(?:the\s+)?" + r"\s+".join(words) + r"(?![\w-])", quote):
         if not _TAKEN_BACK.search(quote[max(0, m.start() - 30):m.start()]):
             a = m.start()
-            if quote[a:a + 4].lower() == "the " and not quote[a + 4:a + 5].isupper():
-                a += 4  # "the foundry": the option is "foundry"; "The Information" is a name
+            if quote[a:a + 4] == "the " or quote[a:a + 4].lower() == "the " and not quote[a + 4:a + 5].isupper():
+                a += 4  # "the foundry", "the Minneapolis ad agency": the option alone; "The Information" is a name
             return a, m.end()
     return None
 

@@ -17,6 +17,8 @@ from functools import lru_cache
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 
+from ..indexing.lexical import stopwords
+
 __all__ = ["CaseMap", "is_caseless", "accent_map", "restore_accents", "question_pairs", "question_words", "forms_of"]
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -223,10 +225,12 @@ class CaseMap:
 def accent_map(words: Iterable[str]) -> dict[str, str]:
     """For each word of a vocabulary written with accents, its form without them -> the word
     ("jalapeno" -> "jalapeño"), unless the vocabulary has that form too: "general" stays itself
-    beside a French "général". Read off the lexical index's vocabulary, not the texts, so that the
+    beside a French "général", and the article "a" beside a French "à" (stop words are no entries
+    of the vocabulary). Read off the lexical index's vocabulary, not the texts, so that the
     first question of a 10,000-article corpus does not wait for a scan of every article."""
     words = set(words)
-    return {f: w for w in words if not w.isascii() and (f := _fold(w)) != w and f not in words}
+    stop = stopwords()
+    return {f: w for w in words if not w.isascii() and (f := _fold(w)) != w and f not in words and f not in stop}
 
 
 def restore_accents(question: str, accents: Mapping[str, str]) -> str:

@@ -32,6 +32,13 @@ from .test_kind_fit import _pipeline
     ("Did Wales win the spot by beating Hungary or Slovakia?", ("Hungary", "Slovakia")),
     ("was the water detected with the keck observatory or the hubble telescope", ("keck observatory", "hubble telescope")),
     ("was the water detected with the keck observatory or hubble", None),  # neither one word each nor both after "the"
+    # (twenty-seventh round) a second option of up to three words, options led by "a"
+    ("was the ad agency from minneapolis or sioux falls", ("minneapolis", "sioux falls")),
+    ("Is the house being turned into a museum or a police station?", ("museum", "police station")),
+    ("is the newest ztia being made by acme or initech in 2026?", None),  # the phrase goes on: no option
+    # (SQuAD) in a wh-question the "or" closes a clause; "or more" is a bound
+    ("In which case was it held that they need no action by EU or national authorities?", None),
+    ("Did it get the forces from two or more sources?", None),
 ])
 def test_offered_options(question, options):
     assert offered_options(question) == options
@@ -45,6 +52,8 @@ def test_offered_options(question, options):
     ("which company disclosed a chip, zeta or acme", "Zeta has disclosed its chip, and Acme is evaluating one.", False),
     ("which company disclosed a chip, zeta or acme", "Initech has disclosed its chip.", None),  # neither: the reader's stands
     ("what is zeta's chip called", "Zeta's chip is called ZTIA.", None),  # no options offered
+    ("was the ad agency from minneapolis or sioux falls", "The report says the Minneapolis ad agency made it.",
+     "Minneapolis"),  # a small "the" is the sentence's, not the name's
 ])
 def test_chosen_option(question, quote, chosen):
     got = chosen_option(question, quote)
@@ -71,6 +80,7 @@ def test_asked_which_of_two_the_short_answer_is_the_one_the_quote_states(tmp_pat
     ("is aws or google zeta's primary cloud provider", "is zeta's primary cloud provider"),
     ("Is the focus on mentorship high or low?", "Is the focus on mentorship high or low?"),  # no options
     ("is the newest ztia being made by acme or initech?", "is the newest ztia being made by?"),
+    ("Is the house being turned into a museum or a police station?", "Is the house being turned into?"),
 ])
 def test_without_options(question, stem):
     assert without_options(question) == stem

@@ -203,3 +203,14 @@ def test_an_owner_of_two_words_is_named_by_its_first_word_s_possessive():
     assert other_owner(question, "The current order backlog of Zeta's foundry business has reached 50 trillion won.") is None
     assert other_owner(question, "The order backlog of Acme's foundry business has reached 5 billion.") == (
         "Zeta Foundry's backlog", "Acme's backlog")
+
+
+def test_a_contraction_opening_the_question_is_no_owner():
+    # (twenty-seventh round) "What's the value of the deal under which the Korean fab will build
+    # Meta's next custom accelerators?" abstained: "The closest passages are about Meta's deal, not What's deal."
+    from qa.reading.measured import other_owner
+
+    quote = "Zeta is cooperating with Acme to build next-generation chips worth more than 10 trillion won."
+    assert other_owner("What's the value of the deal under which Acme will build Zeta's next chips?", quote) is None
+    assert other_owner("What's the value of Initech's deal?", "Zeta's deal with Acme is worth 10 trillion won.") == (
+        "Initech's deal", "Zeta's deal")
