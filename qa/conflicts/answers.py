@@ -16,7 +16,8 @@ import numpy as np
 
 from .choices import affirmed_option
 from .precision import precise_key, year_of
-from .claims import stem
+from .claims import quantities, stem, tokenize
+from ..ingest.text import nfkc
 from .counts import WORD_NUMBERS
 from .sentences import _Sentence
 from .definitions import _defined_as
@@ -161,6 +162,30 @@ def _modifies_kind(s: _Sentence, v: Value, kind: str | None) -> bool:
     return False
 
 
+@lru_cache(maxsize=1024)
+def stated_counts(question: str) -> tuple[float, ...]:
+    """The bare counts a wh-question states ("Which company agreed to take on about 1,000 WeWork
+    workers?"): they pin the fact asked about. Not a yes/no question's (its count is the slot)."""
+    if not question_focus(question).wh:
+        return ()
+    text = nfkc(question)
+    toks = tokenize(text)
+
+    def named(x) -> bool:  # "Flight 109", "Symphony No. 38", "94 Squadron", "24th Rifle Division": a name's number
+        if x.qualifier:
+            return False  # "about 1,000 WeWork workers": a hedged figure is a count
+        before = toks[x.first - 1] if x.first > 0 else None
+        after = toks[x.last] if x.last < len(toks) else None
+        return (before is not None and (before.text[:1].isupper() or before.key in ("no", "number"))
+                or after is not None and (after.text[:1].isupper() or after.key in ("th", "st", "nd", "rd")))
+    return tuple(x.value for x in quantities(toks, text) if not x.unit and x.value > 1 and not named(x))
+
+
+def _states_count(s: _Sentence, counts: Sequence[float]) -> bool:
+    """Whether the sentence gives each stated count, within a factor 1.5 ("close to 1,000")."""
+    return all(any(not x.unit and c / 1.5 <= x.value <= c * 1.5 for x in s.quantities) for c in counts)
+
+
 def _answers(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | None,
              st: QuestionSettings) -> list[tuple[float, int, Value]]:
     """The document's candidate answers, best first: (sentence relevance, sentence, value)."""
@@ -181,6 +206,7 @@ def _answers(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | 
     # "What company owns WeWork?": the answer is named where "owns" is; "company" says only what kind
     # of answer is wanted (not "WeWorkers Coalition" of "... criticising the company's leadership").
     kind_word = _focus_stem(q.text) if st.who_anchored and not relation and _BY_ITS_VERB.match(q.text) else None
+    pinned = stated_counts(q.text) if st.stated_counts else ()
     out: list[tuple[float, int, Value]] = []
     for k in np.argsort(-rel, kind="stable"):
         if rel[k] < st.relevant or len(out) >= st.top_sentences:
@@ -189,6 +215,8 @@ def _answers(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | 
         s = f.sents[i]
         if st.answer_subject and not _speaks_of_subject(q, f, i):
             continue
+        if pinned and not _states_count(s, pinned):
+            continue  # "... take on about 1,000 WeWork workers": not SoftBank's rescue of WeWork
         # Near what is asked ("directed by ..."); else near any word of the question, a little
         # farther: the subject's own name is next to many things that are no answer.
         anchors = [n for n, key in enumerate(s.keys)

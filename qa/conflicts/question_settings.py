@@ -149,6 +149,10 @@ class QuestionSettings:
     # (``answers._BY_ITS_VERB``): a sentence without the verb or its noun names people and companies
     # that did something else ("SK Hynix, Micron" of a sentence on partners). Off: as other questions.
     who_anchored: bool = True
+    # A count a wh-question states ("take on about 1,000 WeWork workers") pins the fact: a document's
+    # answer is read only in a sentence giving it (within a factor 1.5), not in one on another event
+    # of the same names ("WeWork agreed to a rescue by ... SoftBank"). Off: any sentence.
+    stated_counts: bool = True
     # A one-word part left of a name once the question's own words are taken out, with nothing
     # between it and them ("Samsung Electronics" asked about Samsung), is the rest of the
     # subject's name, not an answer (off: read as a name of its own, as before).

@@ -9,6 +9,7 @@ from typing import Callable
 
 from ..indexing.lexical import tokenize
 from .answertype import AMOUNT_TYPES, asked_currency, counts_noun, is_number_stem, states_currency, states_share
+from .casualties import asked_event, event_of_count
 from .counted import counted_noun
 from .stems import stem
 from .purposes import purpose_thing, purpose_tokens
@@ -265,6 +266,9 @@ def as_asked(question: str, typ: str | None, sentence: str, cands: list) -> list
         cands = [c for c in cands if c[2].get("ent.MONEY")] or cands
     if asks_process_node(question):  # "What node ...?": "2nm process technology", not "Samsung Foundry"
         cands = [c for c in cands if states_process_node(sentence[c[0]:c[1]])] or cands
+    event = asked_event(question)
+    if event is not None:  # "how many people died": "three fatalities", not "30 people had been injured"
+        cands = [c for c in cands if event_of_count(sentence, c[0], c[1]) in (event, None)] or cands
     counted = counted_noun(question)
     unit = tokenize(counted) if counted else []
     if unit:

@@ -23,6 +23,8 @@ Sentences come as views of their parse (:class:`qa.reading.spanfeatures._View`).
 """
 from __future__ import annotations
 
+from collections import Counter
+
 import re
 
 from .acronyms import asked_acronym, expansion
@@ -230,4 +232,38 @@ def doer_tokens(question: str, v) -> set[int]:
                 return name
     # "Who said Samsung's backlog will reach 50 trillion won?" over "According to Korean media
     # reports, ...": the source the sentence gives, named or not (qa.reading.attribution).
-    return attribution_tokens(v) if says_who(question) else set()
+    if says_who(question):
+        return attribution_tokens(v)
+    return _clause_doer(v, own) if m.group("which") is None else set()
+
+
+def _clause_verb(v, p: int) -> int | None:
+    """The nearest verb governing token ``p``."""
+    for _ in range(v.n + 1):
+        if v.pos[p] == "VERB":
+            return p
+        if v.head[p] == p:
+            return None
+        p = v.head[p]
+    return None
+
+
+def _clause_doer(v, own: frozenset[str]) -> set[int]:
+    """Asked "who won the decisive doubles match" of a sentence with another verb ("Rafael Nadal kept
+    Spain's hopes alive, then Marcel Granollers and Feliciano Lopez completed the comeback in the
+    decisive doubles match"): the named subject of the verb whose clause holds clearly the most of
+    the question's words (twice as many as any other verb's, two at least), not the first name;
+    only where two verbs have named subjects."""
+    held = Counter(k for k in (_clause_verb(v, p) for p in range(v.n)
+                               if not v.stop[p] and v.pos[p] != "VERB" and _among(v.lower[p], own)) if k is not None)
+    ranked = held.most_common(2)
+    if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and 2 * ranked[1][1] > ranked[0][1]:
+        return set()
+    # Two doers in the sentence, each the named subject of its own verb: which one did what is asked
+    # is the question (one doer: the span model reads the rest, "KOA ... will carry the game, with
+    # Dave Logan on play-by-play" answers "Who handled play-by-play ...?" with Logan, SQuAD).
+    if sum(bool(_subjects(v, k)) for k in range(v.n) if v.pos[k] == "VERB") < 2:
+        return set()
+    subj = [s for s in _subjects(v, ranked[0][0]) if not _among(v.lower[s], own)]
+    both = set(subj) | {c for s in subj for c in children(v, s, "conj") if v.pos[c] == "PROPN"}
+    return both | {c for b in both for c in children(v, b, "compound", "flat") if v.pos[c] == "PROPN"}

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from qa.conflicts.answer_facts import _question
-from qa.conflicts.answers import _answers
+from qa.conflicts.answers import _answers, stated_counts
 from qa.conflicts.claims import quantities, tokenize
 from qa.conflicts.corpus_wide import find_conflicts
 from qa.conflicts.question import QuestionConflicts
@@ -92,3 +94,34 @@ def test_a_word_describing_the_asked_kind_is_no_answer_of_that_kind():
     facts = f.facts["a01"]
     found = _answers(q, facts, list(range(len(facts.sents))), None, replace(f.settings, relevant=0.0))
     assert [v.text for _, _, v in found] == ["Orvex Holdings"]
+
+
+def test_a_count_the_question_states_pins_the_fact_it_asks_about():
+    """"Which company agreed to take on about 1,000 Orvex cleaning workers?": a page saying Orvex
+    agreed to a rescue by Halden Group names another deal of Orvex's; only sentences giving the
+    count (within a factor 1.5: "close to 1,000") answer it."""
+    q = "Which company agreed to take on about 1,000 Orvex maintenance and cleaning workers?"
+    story = ("Orvex, the office-sharing company founded by Adam Rennick in Marlow in 2010, has faced a cash "
+             "crunch since its failed share sale in September. ")
+    a = doc("a01", story + "Orvex had reached an agreement with Kestrel Corp to accept close to 1,000 "
+                           "maintenance and cleaning workers, the union said.")
+    b = doc("b02", story + "Orvex agreed to a rescue by its largest shareholder, investment company Halden "
+                           "Group, last month.")
+    assert real(find(q, [a, b], fake_encode)) == []
+    assert real(find(q, [a, b], fake_encode, stated_counts=False)) == ["answer"]
+    c = doc("c03", story + "Orvex had reached an agreement with Halden Group to accept about 1,100 "
+                           "maintenance and cleaning workers, the union said.")
+    assert real(find(q, [a, c], fake_encode)) == ["answer"]  # both give the count: two companies, a disagreement
+
+
+@pytest.mark.parametrize("question,counts", [
+    ("Which company agreed to take on about 1,000 WeWork maintenance and cleaning workers?", (1000.0,)),
+    ("Which firm hired 200 engineers in Austin?", (200.0,)),
+    ("What type of aircraft was involved in Flight 109?", ()),  # a name's number
+    ("Who is the composer of Symphony No. 38?", ()),
+    ("94 Squadron was formed in which year?", ()),
+    ("24th Rifle Division was formed in which year?", ()),
+    ("Did Orvex take on 1,000 workers?", ()),  # a yes/no question's count is its slot
+])
+def test_the_counts_a_question_states(question, counts):
+    assert stated_counts(question) == counts

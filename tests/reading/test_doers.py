@@ -42,6 +42,10 @@ def test_asks_which_doer(question, asks):
     # (nineteenth round) a relative clause: the noun it describes, named in apposition
     ("Who kidnapped the Arden girl?", "The station reports the man who kidnapped the child, Dale Roe, was sentenced "
      "to life in prison.", "Dale Roe", "Dale Roe"),
+    # (twenty-seventh round) another verb than the question's: the one whose clause holds its words
+    ("who won the decisive doubles match for valdora", "MADRID — Rafael Navarro kept Valdora's hopes alive, then "
+     "Marcel Granell and Felix Lopeda completed the comeback in the decisive doubles match to give the hosts a 2-1 "
+     "win.", "Marcel Granell Felix Lopeda", "Marcel Granell"),
 ])
 def test_the_subject_of_the_asked_verb(question, sentence, doer, short):
     v = _view(sentence)
@@ -56,6 +60,11 @@ def test_no_doer_where_the_verb_has_no_named_subject():
     # the verb as an adjective names what was done, not who did it
     v = _view("A video showing the moment a kidnapped Arden girl was rescued by police was released Monday.")
     assert doer_tokens("Who kidnapped the Arden girl?", v) == set()
+    # (twenty-seventh round) no verb holds clearly more of the question's words than another
+    v = _view("Rafael Navarro won the doubles match on Friday, and Marcel Granell won the singles match on Sunday.")
+    assert doer_tokens("who won the decisive doubles match", v) == {0, 1}  # the question's own verb: as before
+    v = _view("Rafael Navarro kept the doubles hopes alive, then Marcel Granell completed the doubles comeback.")
+    assert doer_tokens("who won the decisive doubles match", v) == set()
 
 
 RELEASED = ("Boards in brief\n\nZeta has been released and entered testing, but that does not mean Zeta is "
