@@ -253,6 +253,8 @@ def _agree(a: Value, b: Value) -> bool:
     if a.key == b.key:
         return True
     if a.kind == "date":
+        if a.key.endswith("s") or b.key.endswith("s"):  # a decade ("2020s") holds its years
+            return a.key[:3] == b.key[:3]
         return dates_agree(a.key, b.key)
     if a.kind == "number":
         ua, ub = a.key.split(":", 1)[0], b.key.split(":", 1)[0]

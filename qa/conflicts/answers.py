@@ -250,7 +250,7 @@ def _answers(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | 
                 continue  # a count in words ("four") answers only a count
             if v0.kind == "number" and not _spans_asked(q, v0.key.split(":", 1)[0]):
                 continue
-            if v0.kind == "date" and q.precision:
+            if v0.kind == "date" and q.precision and not v0.key.endswith("s"):
                 # "2 March 1881" when the question asks for the day (``qa.conflicts.precision``).
                 key, first = precise_key(s, v0.first, q.precision)
                 v0 = replace(v0, key=key, text=s.norm[s.tokens[first].start:s.tokens[v0.last - 1].end])
@@ -359,7 +359,7 @@ def close_values(a: Value, b: Value) -> bool:
     if a.kind != b.kind or a.kind == "name":
         return False
     if a.kind == "date":
-        ya, yb = year_of(a.key), year_of(b.key)
+        ya, yb = year_of(a.key).rstrip("s"), year_of(b.key).rstrip("s")  # a decade by its first year
         return ya.isdigit() and yb.isdigit() and abs(int(ya) - int(yb)) <= _CLOSE_YEARS
     (ua, xa), (ub, xb) = (v.key.split(":", 1) for v in (a, b))
     lo, hi = sorted((abs(float(xa)), abs(float(xb))))

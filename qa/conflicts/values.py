@@ -84,11 +84,18 @@ def _breaks(s: _Sentence, j: int) -> bool:
     return _BREAK.search(s.norm, s.tokens[j - 1].end, s.tokens[j].start) is not None
 
 
+def _decade(toks, i: int) -> bool:
+    """Whether the year at token ``i`` names a decade ("the mid-2020s", "the 1990's"), not a year:
+    its value is the decade ("2020s"), which agrees with any year in it (``answer_facts._agree``)."""
+    return i + 1 < len(toks) and toks[i + 1].key == "s" and toks[i + 1].start - toks[i].end <= 1
+
+
 def _figure_values(s: _Sentence) -> list[Value]:
     """The years, figures and counts of ``_values``, without the names."""
     toks, keys = s.tokens, s.keys
-    out = [Value("date", k, toks[i].text, i, i + 1) for i, k in enumerate(keys)
-           if k.isdigit() and len(k) == 4 and 1000 <= int(k) <= 2100]  # claims.is_year, inlined
+    out = [Value("date", k, toks[i].text, i, i + 1) if not _decade(toks, i) else
+           Value("date", k[:3] + "0s", s.norm[toks[i].start:toks[i + 1].end], i, i + 1)  # "the mid-2020s"
+           for i, k in enumerate(keys) if k.isdigit() and len(k) == 4 and 1000 <= int(k) <= 2100]  # claims.is_year, inlined
     for q in s.quantities:
         if not q.value or not q.unit and (_day_of_month(toks, q.first, q.last)
                                           or _clock_time(toks, s.norm, q.first, q.last)):

@@ -125,3 +125,26 @@ def test_a_count_the_question_states_pins_the_fact_it_asks_about():
 ])
 def test_the_counts_a_question_states(question, counts):
     assert stated_counts(question) == counts
+
+
+@MODES
+def test_a_decade_is_no_year(encode):
+    """"scheduled to launch in the mid-2020s" gives a decade, which holds 2023: read as the year 2020
+    it disagreed with "as soon as 2023" on when the mission will get its closer look."""
+    q = "When will the Kestrel probe get a closer look at Titan?"
+    a = doc("a01", "The Kestrel probe will get a much closer look at Titan's surface as soon as 2023, NASA said.")
+    b = doc("b02", "NASA is developing the Kestrel probe, which will get a closer look at Titan after its launch "
+                   "in the mid-2020s, NASA said.")
+    assert real(find(q, [a, b], encode)) == []
+    c = doc("b02", "NASA is developing the Kestrel probe, which will get a closer look at Titan after its launch "
+                   "in 2020, NASA said.")
+    assert real(find(q, [a, c], encode)) == ["answer"]
+    d = doc("b02", "NASA is developing the Kestrel probe, which will get a closer look at Titan after its launch "
+                   "in the 2030s, NASA said.")
+    assert real(find(q, [a, d], encode)) == ["answer"]  # another decade: a disagreement
+    # A yes/no question stating a year: a decade beside it is a near miss of the one fact asked
+    # (WikiContradict w030: "In 1969, ..." / "In the early 1970s ..."), and disagrees with it.
+    q2 = "Did Valgard Moray make contact with Elsa Kristen in 1969?"
+    e = doc("a01", "In 1969, Valgard Moray worked with Elsa Kristen to found the Odinist Fellowship.")
+    f = doc("b02", "In the early 1970s Valgard Moray and Elton Hall formed a kindred and made contact with Elsa Kristen.")
+    assert real(find(q2, [e, f], encode)) == ["answer"]
