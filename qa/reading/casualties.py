@@ -41,11 +41,11 @@ def asked_event(question: str) -> str | None:
 def event_of_count(sentence: str, start: int, end: int) -> str | None:
     """The event word nearest the count at ``sentence[start:end]`` (within its clause, a few
     words before or after), as its kind ("dead", "hurt", ...); None when there is none."""
-    before = [m.group(0).casefold() for m in _WORD.finditer(sentence, 0, start)][::-1][:_BEFORE + 2]
-    after = [m.group(0).casefold() for m in _WORD.finditer(sentence, end)][:_AFTER + 2]
+    before = [m.group(0).casefold() for m in _WORD.finditer(sentence, 0, start)][::-1][:_BEFORE]
+    after = [m.group(0).casefold() for m in _WORD.finditer(sentence, end)][:_AFTER]
     best: tuple[int, str] | None = None
-    for words, reach in ((after, _AFTER), (before, _BEFORE)):
-        for d, w in enumerate(words[:reach]):
+    for words in (after, before):
+        for d, w in enumerate(words):
             if w in _CLAUSE_END:
                 break
             if w in _EVENT_OF:
