@@ -9,7 +9,7 @@ import re
 from .answertype import question_focus
 from .readerfeatures import question_names
 
-__all__ = ["MONTH", "aged_name", "an_age", "asks_age", "is_age", "named_ages", "states_age"]
+__all__ = ["MONTH", "aged_name", "an_age", "asks_age", "gives_no_age", "is_age", "named_ages", "states_age"]
 
 _AGE_GAP = re.compile(r"\bage\s+(?:difference|gap)\b|\bolder\b|\byounger\b|\b(?:median|average|mean)\s+age\b", re.I)
 # An age as news writes it: "the 48-year-old", "47 years old", "aged 47", "at the age of 47", or
@@ -92,3 +92,20 @@ def an_age(short: str, before: str, after: str) -> bool:
     rest = short[short.lower().rindex(f.lower()) + len(f):] + after
     word = re.match(r"[\s-]*([A-Za-z]+)", rest)  # glued too: "2" of "2nm process" is no age
     return word is None or word.group(1).lower() in _AFTER_AN_AGE
+
+
+# What else may tell how old someone or something is: a span of time ("when he was seven months",
+# "about 3.2 billion years") or a year ("graves dating to 1338").
+_TIME_SPAN = re.compile(r"\b(?:\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|"
+                        r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a few|several)\s+"
+                        r"(?:(?:hundred|thousand|million|billion)\s+)?(?:years?|months?|weeks?|days?)\b", re.I)
+_A_YEAR = re.compile(r"\b(?:1\d{3}|20\d{2})\b")
+
+
+def gives_no_age(question: str, quote: str) -> bool:
+    """Asked "how old" ("how old is sasha the cat found in santa fe"), whether the quote gives no
+    age, no span of time and no year: it does not say (the reader abstains). Not for "what age"
+    or "at what age" questions, whose answers ("the young and the elderly") take other forms."""
+    if question_focus(question).wh != "how old" or _AGE_GAP.search(question):
+        return False
+    return not (_AGE.search(quote) or _TIME_SPAN.search(quote) or _A_YEAR.search(quote))

@@ -27,6 +27,7 @@ import numpy as np
 from .answerable import AnswerGate, DocTerms, asked_terms, gate_features, missing_words
 from .hf_reader import neural_pick
 from .answertype import FACT_KINDS, answer_type, asked_currency, asks_fact, counts_noun, states_currency, states_fact
+from .ages import asks_age, gives_no_age
 from .counted import counted_noun
 from .asked_kind import KIND_REASONS, asked_kind, asks_maker, holds_asked_kind
 from .holders import asks_holder
@@ -310,12 +311,11 @@ class ExtractiveReader:
         if other is not None:
             return Reading(doc, a, b, None, prob, True, f"The closest passages are about {other[1]}, not {other[0]}.", info)
         if asks_fact(question) and ((not info["type_match"] and not states_fact(question, quote))
-                                    or counts_only_time(quote, counted_noun(question), measures_size(question))):
-            # A question asking for an amount, a date or a figure is not answered by a sentence
-            # that states none, however close its wording; one counting chips (or asking how fast or
-            # big) not by years and months.
+                                    or counts_only_time(quote, counted_noun(question), measures_size(question))
+                                    or gives_no_age(question, quote)):
+            # Asked for an amount, a date, a figure or an age, a sentence stating none does not answer (nor years a count).
             currency = asked_currency(question)
-            what = f"amount in {currency}" if currency else FACT_KINDS[answer_type(question)]
+            what = f"amount in {currency}" if currency else "age" if asks_age(question) else FACT_KINDS[answer_type(question)]
             reason = f"The articles discuss this but give no {what} for it."
             return Reading(doc, a, b, None, prob, True, reason, info, gate)
         if asks_process_node(question):

@@ -58,3 +58,31 @@ def test_asked_how_long_an_age_is_no_short_answer():
     assert s[a:b] == "Two months"
     only = extract_short_answer("How long did the symptoms last?", "The patient, a 43-year-old man, saw his doctor.")
     assert only is None or "43" not in "The patient, a 43-year-old man, saw his doctor."[only[0]:only[1]]
+
+
+@pytest.mark.parametrize("question, quote, none", [
+    # (twenty-seventh round) a near miss on a news page: the quote names the cat, and no age
+    ("how old is sasha the cat found in santa fe", "The shelter announced this week that Sasha the black cat was "
+     "found wandering the streets; the kitty had traveled more than 1,200 miles.", True),
+    ("How old was Zane?", "Zane, 47, denies it.", False),
+    # (SQuAD) ages that are spans of time or years of origin answer too
+    ("How old was Chopin when he moved to Warsaw?", "He moved to the city with his family when he was seven months old.",
+     False),
+    ("How old are the gravestones?", "Nestorian graves dating to 1338–39 have inscriptions referring to plague.", False),
+    ("How old were the oldest rock samples?", "They range in age from about 3.2 billion years to 4.6 billion years.", False),
+    ("At what age do immune responses decline?", "Immune responses begin to decline in the elderly.", False),  # not "how old"
+])
+def test_a_how_old_question_over_a_quote_giving_no_age(question, quote, none):
+    from qa.reading.ages import gives_no_age
+
+    assert gives_no_age(question, quote) is none
+
+
+def test_asked_how_old_the_reader_abstains_on_a_quote_giving_no_age(tmp_path):
+    from .test_kind_fit import _pipeline
+
+    text = ("Cat found far from home\n\nThe Arden Animal Shelter announced this week that Sasha the black cat was found "
+            "wandering the streets of the capital. Officials said a scan of the cat's microchip revealed that the kitty "
+            "had traveled more than 1,200 miles from Oregon.\n")
+    a = _pipeline(tmp_path, text).ask("how old is sasha the cat found in arden")
+    assert a.abstained and "no age" in (a.reason or ""), (a.answer, a.reason)
