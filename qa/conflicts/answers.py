@@ -197,8 +197,8 @@ def _answers(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | 
     if st.answer_subject_doc and _subject_share(q, f) < st.answer_subject_doc:
         return []
     rel = _relevance(q, f, rows, qvec, st)
-    focus = _focus_stem(q.text) if q.other and st.focus_tied else None
-    head = _focus_stem(q.text) if st.focus_tied else None
+    head = _focus_stem(q.text) if st.focus_tied else None  # the asked kind's noun
+    focus = head if q.other else None
     measured = q.kind == "number" and _MEASURE.search(q.text) is not None
     counted = _COUNT.search(q.text) is not None or any(w in WORD_NUMBERS for w in q.keys)
     m = _BY_ITS_NOUN.match(q.text) or _BY_ITS_OFFICE.match(q.text)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..ingest.text import dateline_end
-from .claims import _MONTHS, NEGATIONS, STOPWORDS, Token, stem, tokenize
+from .claims import _MONTHS, NEGATIONS, STOPWORDS, WEEKDAYS, Token, stem, tokenize
 from .sentences import _Sentence
 
 __all__ = ["choice_options", "affirmed_option", "stated_name"]
@@ -119,9 +119,6 @@ def _own_words(options: tuple[tuple[str, ...], ...]) -> list[tuple[str, ...]]:
     return out
 
 
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-
-
 def _in_longer_name(s: _Sentence, i: int, j: int, option: frozenset[str]) -> bool:
     """Whether the capitalised words at tokens i..j are part of a longer name: "Sioux Falls" of
     "the Sioux Falls Argus Leader" names a newspaper, not the city. A date after a name ("beat
@@ -131,7 +128,7 @@ def _in_longer_name(s: _Sentence, i: int, j: int, option: frozenset[str]) -> boo
         return False
 
     def name_word(t: Token) -> bool:  # the option's own other words ("Club" of "Cashel ... club") are its name
-        return t.text[:1].isupper() and t.key not in STOPWORDS and t.key not in _MONTHS and t.key not in _WEEKDAYS \
+        return t.text[:1].isupper() and t.key not in STOPWORDS and t.key not in _MONTHS and t.key not in WEEKDAYS \
             and stem(t.key) not in option
 
     after = j < len(toks) and s.norm[toks[j - 1].end:toks[j].start] == " " and name_word(toks[j])

@@ -104,6 +104,7 @@ _MONTHS = frozenset(
     """january february march april may may-month june july august september october november december jan feb
     mar apr jun jul aug sep sept oct nov dec""".split()
 )
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _RELATIVE_TIME = frozenset("today yesterday tomorrow currently now previously formerly".split())
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*|n't|[$€£¥₩%~]", re.UNICODE)

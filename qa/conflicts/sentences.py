@@ -24,7 +24,7 @@ from .claims import (
     tokenize,
 )
 from ..ingest.corpus import Document
-from ..ingest.text import nfkc, sentence_spans
+from ..ingest.text import is_heading, nfkc, sentence_spans
 
 Encoder = Callable[[list[str]], np.ndarray]
 
@@ -110,8 +110,7 @@ def _sentence(raw: str, s: int, e: int, norm: str, toks: list[Token],
 def _list_heading(raw: str, s: int, e: int) -> bool:
     """A line of its own ending in a colon ("The Doobie Brothers 50th Anniversary Tour 2020
     dates:"): it heads a list or a quote and claims nothing itself."""
-    return raw[s:e].rstrip().endswith(":") and raw[:s].rstrip(" \t")[-1:] in ("", "\n", "\r") \
-        and raw[e:].lstrip(" \t")[:1] in ("", "\n", "\r")
+    return raw[s:e].rstrip().endswith(":") and is_heading(raw, s, e)
 
 
 def sentence_at(doc: Document, start: int, end: int) -> tuple[_Sentence, frozenset[str]]:

@@ -7,12 +7,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import compress
 
-from .claims import _TIME_AFTER, STOPWORDS, Token
+from .claims import _TIME_AFTER, STOPWORDS, WEEKDAYS, Token
 from .counts import _MONTHS, WORD_NUMBERS, _clock_time, _day_of_month
 from .sentences import _Sentence
 
 # A month or a day of the week opens no name ("The agency said Monday ..." asked who heads it).
-_CALENDAR = _MONTHS | frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_CALENDAR = _MONTHS | WEEKDAYS
 _CONNECT = frozenset("of de the and von van la le du des del di da al bin y".split())
 
 

@@ -10,6 +10,8 @@ import unicodedata
 from functools import lru_cache
 
 __all__ = [
+    "DATELINE_STATE",
+    "dateline_end",
     "is_heading",
     "nfkc",
     "nfkc_with_map",
@@ -148,8 +150,8 @@ _FULL_STOPS = (".", "!", "?", '."', ".”", "?”", '?"', "!”", '!"', ".'", ".
 
 # A news story's dateline: the city in capitals opening it, a state or country, the agency, a dash
 # ("SIOUX FALLS, S.D. –", "LONDON (AP) —", "MADRID —"). It says where the story was filed.
-_DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?"
-                       r"(?:\s*\([A-Z][\w ]*\))?\s*[—–-]\s")
+DATELINE_STATE = r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?"  # ", S.D.", ", Ohio" after the city
+_DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*" + DATELINE_STATE + r"(?:\s*\([A-Z][\w ]*\))?\s*[—–-]\s")
 
 
 def dateline_end(sentence: str) -> int:

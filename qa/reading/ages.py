@@ -65,8 +65,9 @@ def is_age(span: str) -> bool:
 MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|"
          r"nov(?:ember)?|dec(?:ember)?)\.?")
 _DAY_OF = re.compile(rf"\b{MONTH}\s*$", re.I)  # "November 19": a day, no age
-_FIGURES = re.compile(r"\d+(?:[.,]\d+)*|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                      r"[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety", re.I)
+_NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|"
+                 "fifty|sixty|seventy|eighty|ninety")
+_FIGURES = re.compile(rf"\d+(?:[.,]\d+)*|zero|{_NUMBER_WORDS}", re.I)
 # What may follow an age: its unit, or a word of the sentence's own ("47 when he died", "Assange,
 # 47, ..."); a noun after a figure counts it ("three Premier League titles", "zero shame", "two
 # pharmacists").
@@ -96,8 +97,7 @@ def an_age(short: str, before: str, after: str) -> bool:
 
 # What else may tell how old someone or something is: a span of time ("when he was seven months",
 # "about 3.2 billion years") or a year ("graves dating to 1338").
-_TIME_SPAN = re.compile(r"\b(?:\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|"
-                        r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a few|several)\s+"
+_TIME_SPAN = re.compile(rf"\b(?:\d[\d.,]*|{_NUMBER_WORDS}|a few|several)\s+"
                         r"(?:(?:hundred|thousand|million|billion)\s+)?(?:years?|months?|weeks?|days?)\b", re.I)
 _A_YEAR = re.compile(r"\b(?:1\d{3}|20\d{2})\b")
 

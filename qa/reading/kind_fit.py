@@ -226,8 +226,7 @@ def doer_tokens(question: str, v) -> set[int]:
         if v.pos[k] != "VERB" or v.stem[k] not in verbs and verb_root(v.lower[k]) != root:
             continue
         for s in _subjects(v, k):
-            both = {s} | {c for c in children(v, s, "conj") if v.pos[c] == "PROPN"}  # "OpenAI and Broadcom"
-            name = both | {c for b in both for c in children(v, b, "compound", "flat") if v.pos[c] == "PROPN"}
+            name = _whole_names(v, [s])
             if any(not _among(v.lower[c], own) for c in name):
                 return name
     # "Who said Samsung's backlog will reach 50 trillion won?" over "According to Korean media
@@ -238,14 +237,8 @@ def doer_tokens(question: str, v) -> set[int]:
 
 
 def _clause_verb(v, p: int) -> int | None:
-    """The nearest verb governing token ``p``."""
-    for _ in range(v.n + 1):
-        if v.pos[p] == "VERB":
-            return p
-        if v.head[p] == p:
-            return None
-        p = v.head[p]
-    return None
+    """The nearest verb governing token ``p`` (itself when it is one)."""
+    return next((k for k in (p, *v.anc[p]) if v.pos[k] == "VERB"), None)
 
 
 def _clause_doer(v, own: frozenset[str]) -> set[int]:
@@ -264,6 +257,11 @@ def _clause_doer(v, own: frozenset[str]) -> set[int]:
     # Dave Logan on play-by-play" answers "Who handled play-by-play ...?" with Logan, SQuAD).
     if sum(bool(_subjects(v, k)) for k in range(v.n) if v.pos[k] == "VERB") < 2:
         return set()
-    subj = [s for s in _subjects(v, ranked[0][0]) if not _among(v.lower[s], own)]
-    both = set(subj) | {c for s in subj for c in children(v, s, "conj") if v.pos[c] == "PROPN"}
+    return _whole_names(v, [s for s in _subjects(v, ranked[0][0]) if not _among(v.lower[s], own)])
+
+
+def _whole_names(v, subjects: list[int]) -> set[int]:
+    """The subjects with the names joined to them ("OpenAI and Broadcom") and each name's other
+    words ("Marcel" of "Marcel Granollers")."""
+    both = set(subjects) | {c for s in subjects for c in children(v, s, "conj") if v.pos[c] == "PROPN"}
     return both | {c for b in both for c in children(v, b, "compound", "flat") if v.pos[c] == "PROPN"}

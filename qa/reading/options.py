@@ -21,26 +21,33 @@ __all__ = ["offered_options", "chosen_option", "names_neither", "without_options
 _OPTION = r"(?:the\s+)?[^\W_][\w'’&.-]*(?:\s+[\w'’&.-]+){0,3}?"
 _TAIL = re.compile(rf"(?i)[,:;]\s*(?P<a>{_OPTION})\s+or\s+(?P<b>{_OPTION})\s*[?.!]*\s*$")
 _PREP = re.compile(rf"(?i)\b(?P<p>with|by|from|for|at|in|on|to)\s+(?P<a>{_OPTION})\s+or\s+(?P=p)\s+(?P<b>{_OPTION})\s*[?.!]*\s*$")
+_W = r"[^\W_][\w'’&.-]*"  # one word of an option
+_NAMED = rf"{_W}(?:\s+[\w'’&.-]+){{0,2}}?"  # a name of up to three words
+_END = r"\s*[?.!]*\s*$"
+_YES_NO_OPENS = r"(?:is|are|was|were|did|does|do|has|have|had|will|would|can|could|should)"
+
+
+def _after(preps: str, article: str, second: str) -> str:
+    """Two options after a preposition closing the question (a verb's "-ing" may come between):
+    one word each, each after an optional ``article`` (the second as ``second`` allows), or two
+    names each led by the article."""
+    return (rf"\b(?:{preps})\s+(?:[a-z]+ing\s+)?(?:(?:{article}\s+)?(?P<a>{_W})\s+or\s+(?:{article}\s+)?"
+            rf"(?P<b>{second})|{article}\s+(?P<c>{_NAMED})\s+or\s+{article}\s+(?P<d>{_NAMED})){_END}")
+
+
 # One word each after a preposition closing the question: "is the newest mtia being made by samsung or tsmc?"
 # (not "high or low" of "Is the focus on mentorship high or low?": two words after "on"). Also after
 # a verb's "-ing" ("... by beating Hungary or Slovakia?"), and two names each led by "the"
 # ("detected with the keck observatory or the hubble telescope").
-_AFTER = re.compile(r"(?i)\b(?:by|from|with|at|in|on|to|for)\s+(?:[a-z]+ing\s+)?(?:(?:the\s+)?(?P<a>[^\W_][\w'’&.-]*)\s+or\s+(?:the\s+)?"
-                    r"(?P<b>[^\W_][\w'’&.-]*)|the\s+(?P<c>[^\W_][\w'’&.-]*(?:\s+[\w'’&.-]+){0,2}?)\s+or\s+the\s+"
-                    r"(?P<d>[^\W_][\w'’&.-]*(?:\s+[\w'’&.-]+){0,2}?))\s*[?.!]*\s*$")
+_AFTER = re.compile("(?i)" + _after("by|from|with|at|in|on|to|for", "the", _W))
 # A yes/no question may offer a second option of up to three words ("was the agency from minneapolis
 # or sioux falls"), not a phrase going on ("... or initech in 2026"), and options led by "a"
 # ("turned into a museum or a police station"). Not a wh-question: there the answer is another
 # thing, and "by EU or national authorities" closes a clause ("In which case was it held ...?").
 _GOES_ON = r"(?!(?:in|on|at|by|for|to|of|from|with|this|that|last|next|and|the|a|an)\b)"
-_AFTER_YES_NO = re.compile(r"(?i)^\s*(?:is|are|was|were|did|does|do|has|have|had|will|would|can|could|should)\b.*"
-                           r"\b(?:by|from|with|at|in|into|on|to|for)\s+(?:[a-z]+ing\s+)?(?:(?:(?:the|a|an)\s+)?"
-                           r"(?P<a>[^\W_][\w'’&.-]*)\s+or\s+(?:(?:the|a|an)\s+)?"
-                           rf"(?P<b>[^\W_][\w'’&.-]*(?:\s+{_GOES_ON}[\w'’&.-]+){{0,2}})|(?:the|a|an)\s+"
-                           r"(?P<c>[^\W_][\w'’&.-]*(?:\s+[\w'’&.-]+){0,2}?)\s+or\s+(?:the|a|an)\s+"
-                           r"(?P<d>[^\W_][\w'’&.-]*(?:\s+[\w'’&.-]+){0,2}?))\s*[?.!]*\s*$")
-_FRONT = re.compile(r"(?i)^\s*(?:is|are|was|were|did|does|do|has|have|had|will|would|can|could|should)\s+"
-                    r"(?P<a>[^\W_][\w'’&.-]*)\s+or\s+(?P<b>[^\W_][\w'’&.-]*)\s+")
+_AFTER_YES_NO = re.compile(rf"(?i)^\s*{_YES_NO_OPENS}\b.*" + _after(
+    "by|from|with|at|in|into|on|to|for", "(?:the|a|an)", rf"{_W}(?:\s+{_GOES_ON}[\w'’&.-]+){{0,2}}"))
+_FRONT = re.compile(rf"(?i)^\s*{_YES_NO_OPENS}\s+(?P<a>{_W})\s+or\s+(?P<b>{_W})\s+")
 # "a work like the Quran, Torah or Bible": the last items of a list inside the clause, not options.
 _LISTED = re.compile(r"(?i)\b(?:like|such\s+as|including|especially)\s+(?:the\s+)?[\w'’&.-]+$")
 _NOT_OPTION = frozenset("not neither none both either other others".split())

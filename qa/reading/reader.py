@@ -313,7 +313,7 @@ class ExtractiveReader:
         if asks_fact(question) and ((not info["type_match"] and not states_fact(question, quote))
                                     or counts_only_time(quote, counted_noun(question), measures_size(question))
                                     or gives_no_age(question, quote)):
-            # Asked for an amount, a date, a figure or an age, a sentence stating none does not answer (nor years a count).
+            # Asked for an amount, a date, a figure or an age, a sentence stating none does not answer; nor years a count.
             currency = asked_currency(question)
             what = f"amount in {currency}" if currency else "age" if asks_age(question) else FACT_KINDS[answer_type(question)]
             reason = f"The articles discuss this but give no {what} for it."

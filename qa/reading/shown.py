@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..ingest.text import DATELINE_STATE
 from .ages import MONTH, an_age, asks_age, is_age
 from .answertype import TIME_TYPES, answer_type, question_focus
 from .asked_kind import _people_noun
@@ -50,7 +51,7 @@ def _a_pronoun(span: str) -> bool:
     return span.lower() in _PRONOUNS and (span == "I" or not span.isupper())
 
 
-_DATELINE_END = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s*[—–-]\s")
+_DATELINE_END = re.compile(DATELINE_STATE + r"\s*[—–-]\s")
 
 
 def _dateline(span: str, before: str, after: str) -> bool:
