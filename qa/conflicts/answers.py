@@ -308,6 +308,8 @@ def _gap(s: _Sentence, q: _Question, a: int, v: Value, skip: bool) -> int:
     lo, hi = (a, v.first) if a < v.first else (v.last - 1, a)
     # A clause boundary between them: "... as a potential manufacturing partner, the U.S. IT news outlet ...".
     cut = 3 if re.search(r"[,;]", s.norm[s.tokens[lo].end:s.tokens[hi].start]) else 0
+    # "nicknamed (by Verta Kali Smart)": a passive's agent is as near its verb as a subject is.
+    cut -= a < v.first and s.keys[v.first - 1] == "by"
     if not skip:
         return hi - lo + cut
     return 1 + cut + sum(k not in q.keys for k in s.keys[lo + 1:hi])
@@ -386,6 +388,11 @@ def _polarity(s: _Sentence, v: Value, q: _Question) -> tuple[bool, Value] | None
     if not asked:
         return None
     near = [n for n in denied or asked if min(abs(n - v.first), abs(n - v.last + 1)) <= _WORDING]
+    if denied and not near:
+        # "a Forest Hill police sergeant searched that same hotel room but did not find the girl":
+        # a denial too far from the value to tie it to the value, or to quote it beside it (the
+        # summary read "Forest Hill police" against "Forest Hill police").
+        return None
     first = min(near + [v.first])
     last = max([n + 1 for n in asked if n - v.last < _WORDING and n >= first] + [v.last])
     if denied:

@@ -180,10 +180,10 @@ class QuestionConflicts:
                 sents = (fa.sents[answers[da][1]], fb.sents[answers[db][1]])
                 if a.key == b.key and st.negated_slot:
                     # One value, but one source denies what the other asserts of it ("did not
-                    # participate in the 1513 conclave"): the value pins both to one fact.
+                    # participate in the 1513 conclave"): the value pins both to one fact, if the quotes show it.
                     pa, pb = _polarity(sents[0], a, q), _polarity(sents[1], b, q)
                     kind = self._link_kind(fa, fb, q, (a, b), sents, st, lambda fa=fa, fb=fb, v=(a, b), s=sents: one_unless_two(
-                        fa, fb, q, st, v, s)) if pa and pb and pa[0] != pb[0] else None
+                        fa, fb, q, st, v, s)) if pa and pb and pa[0] != pb[0] and pa[1].text.casefold() != pb[1].text.casefold() else None
                     if kind is not None:
                         links.append((kind, da, db, answers[da][:2] + (pa[1],), answers[db][:2] + (pb[1],)))
                 keys = q.keys - q.claimed  # the value a yes/no question states is no subject word

@@ -36,7 +36,7 @@ from .makers import plant_places
 from .objects import children
 from .stems import stem, verb_root
 
-__all__ = ["fit_kind", "fits", "names_the_thing", "maker_span_fits", "agent_tokens", "asks_which_doer", "doer_tokens",
+__all__ = ["fit_kind", "fits", "names_the_thing", "maker_span_fits", "agent_tokens", "asks_which_doer", "asks_who_did", "done_by_no_one", "doer_tokens",
            "which_company_verb"]
 
 _SUBJECTS = frozenset(("nsubj", "nsubjpass"))
@@ -193,12 +193,42 @@ def asks_which_doer(question: str) -> bool:
     return m is not None and m.group("which") is not None
 
 
+def asks_who_did(question: str) -> bool:
+    """Whether the question asks who did something by a verb in -ed ("who kidnapped the girl"),
+    not who said something (:func:`qa.reading.attribution.says_who` reads those)."""
+    m = _WHO_VERB.match(question)
+    return m is not None and m.group("which") is None and m.group(2).endswith("ed") and not says_who(question)
+
+
+def done_by_no_one(question: str, v) -> bool:
+    """Whether the sentence of view ``v`` holds the question's verb in some form, and never with a
+    subject or a passive's agent of any kind ("a kidnapped 8-year-old girl was rescued by police" for
+    "who kidnapped the girl"; not "it had been contacted by Attorney General Letitia James' office",
+    whose agent is no name but says who did it)."""
+    m = _WHO_VERB.match(question)
+    root = verb_root(m.group(2).lower()) if m else None
+    uses = [k for k in range(v.n) if root is not None and verb_root(v.lower[k]) == root]
+    # Only as a modifier ("a kidnapped girl") or a passive without its agent ("was kidnapped in broad
+    # daylight"): a verb joined to another ("led the team ..., forced four fumbles") shares its subject,
+    # and "the Norman Foster designed Sage Gateshead" names its doer inside the modifier (SQuAD).
+    # Nor one whose joined verb has the agent ("was captured in a raid and held prisoner by ... the Tayichi'ud").
+    joined = lambda k: [k, *children(v, k, "conj"), *([v.head[k]] if v.dep[k] == "conj" else [])]  # noqa: E731
+    return bool(uses) and all(
+        (v.dep[k] == "amod" or children(v, k, "nsubjpass")) and not children(v, k, "nsubj", "npadvmod", "compound")
+        and not any(v.lower[c] == "by" for j in joined(k) for c in children(v, j, "agent", "prep"))
+        and not any(v.pos[c] == "PROPN" for c in range(v.n) if v.head[c] == k) for k in uses)
+
+
 def _subjects(v, k: int) -> list[int]:
-    """The named subjects of verb ``k``; of a verb without one under a preposition or another verb,
-    that verb's ("Anthropic has strengthened its team by hiring Clive Chan": Anthropic hired). Not of
+    """The named subjects of verb ``k``, or the named agent of a passive ("The girl was kidnapped by
+    Michael Webb"); of a verb without either under a preposition or another verb, that verb's
+    ("Anthropic has strengthened its team by hiring Clive Chan": Anthropic hired). Not of
     an adverbial clause: "Temüjin had killed the men ..., stating that ..." answered "Who stated he
     wanted Israel to vanish?" (SQuAD) over the sentence that does."""
     own = [s for s in children(v, k, "nsubj")]
+    if not own:
+        # "The girl was kidnapped by Michael Webb": a passive's agent did it.
+        own = [p for a in children(v, k, "agent") for p in children(v, a, "pobj")]
     if not own and v.dep[k] in ("pcomp", "xcomp") and v.head[k] != k:
         h = v.head[k] if v.pos[v.head[k]] in ("VERB", "AUX") else v.head[v.head[k]]
         own = children(v, h, "nsubj")

@@ -55,7 +55,7 @@ from .asked_spans import beside_excluded, defined_name, definition_tokens, descr
 from .asked_kind import _names_more, _own_words, asked_kind, holds_asked_kind, named_owner
 from .attribution import says_who
 from .holders import asks_holder, creator_tokens, holder_tokens
-from .kind_fit import asks_which_doer, doer_tokens, fit_kind, fits
+from .kind_fit import asks_which_doer, asks_who_did, doer_tokens, done_by_no_one, fit_kind, fits
 from .titles import asked_title, holders
 from .makers import asks_making, tied_maker
 from .measured import asked_owner, opens_with, other_owner
@@ -135,9 +135,9 @@ def names_maker(question: str, v, names: float) -> bool:
 def reads_lower(question: str) -> bool:
     """Whether :func:`preferred` reads candidates below the top three (its ``extra``): asked who
     makes a thing or where, what is besides a thing ruled out, whose a thing is, who holds a title,
-    someone's age or what a thing is for."""
+    someone's age, what a thing is for or who did something."""
     return (asks_making(question) or bool(excluded_phrase(question)) or asks_holder(question) or bool(defined_name(question))
-            or bool(asked_title(question)[0]) or asks_age(question) or asks_purpose(question))
+            or bool(asked_title(question)[0]) or asks_age(question) or asks_purpose(question) or asks_who_did(question))
 
 
 def _states_nothing(sentence: str, view: Callable[[], dict[int, object]], i: int, headings: frozenset[int]) -> bool:
@@ -283,6 +283,12 @@ def preferred(question: str, pool: Sequence[int], text: dict[int, str], names: d
         owner = (named_owner(question) or "").casefold()
         if not gives[pool[0]]:
             pool = [i for i in pool if gives[i] and (not owner or owner in _lower_words(text[i]))] + pool
+    elif asks_who_did(question) and done_by_no_one(question, (views := view())[pool[0]]) and (
+            did := [i for i in [*pool, *extra] if doer_tokens(question, views[i])]):
+        # "who kidnapped the 8 year old fort worth girl": not "... a kidnapped 8-year-old Fort Worth
+        # girl was rescued by police ...", which uses the verb and says of no one that they did it,
+        # but a lower sentence naming who did ("... the man who kidnapped the child, Michael Webb, ...").
+        pool = did + pool
     elif (asked == "who" and says_who(question) or asks_which_doer(question)) and not doer_tokens(
             question, (views := view())[pool[0]]):
         # "Who said Samsung's backlog will reach 50 trillion won?": not the official's quoted

@@ -23,6 +23,8 @@ from .ages import asks_age, is_age, named_ages
 from .appositions import owned_apposition
 from .answertype import TIME_TYPES, answer_type, question_focus
 from .asked_spans import described_person
+from .opponents import opponent
+from .restated import restates_subject
 from ..models import cached_model
 from .shown import shown_short
 from .spanfeatures import KINDS, span_candidates
@@ -229,7 +231,8 @@ def _rank(question: str, sentence: str, doc=None):
     # ... to describe his city as a “gas chamber.”".
     # "Who is Kevin Mayer?": "Walt Disney Co. executive" of "Walt Disney Co. executive Kevin Mayer".
     cands = [_described(question, sentence, c) for c in cands]
-    cands = [c for c in cands if not _is_subject(question, sentence[c[0]:c[1]])]
+    cands = [c for c in cands if not _is_subject(question, sentence[c[0]:c[1]])
+             and not restates_subject(question, sentence, c[0], c[1])]
     if (focus := question_focus(question)).type in TIME_TYPES and not focus.wh:
         # Keywords asking for a time ("anthropic chip timeline") are answered by one, not by
         # "... or mass production timelines" of a sentence saying none was disclosed: the quote alone.
@@ -272,7 +275,9 @@ def _stranded_object(question: str, sentence: str, cands: list, w: dict) -> tupl
     type (`qa eval` on the SQuAD 1.1 half: EM 2,085 -> 2,097 questions with it, qa/reading/README.md)."""
     m = _STRANDED.match(question)
     if m is None:
-        return None
+        # "who did spain beat": the side named after "a 2-1 win over" (qa.reading.opponents), a
+        # person, a country or a team ("who" is no type check there).
+        return opponent(question, sentence, [(score(f, w), a, b) for a, b, f in cands if sentence[a:b].lower() not in _NO_OBJECT])
     after = re.compile(rf"(?i)\b{m.group(1)}\s+(?:the\s+|an?\s+)?$")
     held = [(score(f, w), a, b) for a, b, f in cands if after.search(sentence[max(0, a - 12):a])
             and not any(k.startswith("type.mismatch") for k in f) and sentence[a:b].lower() not in _NO_OBJECT]

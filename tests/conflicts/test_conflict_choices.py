@@ -151,3 +151,41 @@ def test_an_answer_across_a_clause_boundary_is_farther(encode):
     found = _answers(_question("Who is Acme's partner?"), f.facts["a01"], list(range(len(f.facts["a01"].sents))),
                      None, f.settings)
     assert [v.text for _, _, v in found][:1] == ["Globex"]
+
+
+@MODES
+def test_a_denial_far_from_the_value_is_no_disagreement_on_it(encode):
+    """(twenty-eighth round, news) "what did the police find": both sources name the Lakeview police;
+    one says, a clause later, that a sergeant "did not find the boy". The denial is too far from the
+    value to be quoted with it, and the answer conflict read "Lakeview police" against "Lakeview
+    police"."""
+    searched = doc("a01", "Earlier that night, a Lakeview police sergeant searched that same motel room but did not "
+                   "find the boy.")
+    tipped = doc("b02", "It was around midnight when a tip led Lakeview police officers to Hale's room.")
+    found = find("what did the police find", [searched, tipped], encode)
+    assert real(found) == [], [c.summary for c in found]
+
+
+@MODES
+def test_a_passive_agent_is_as_near_its_verb_as_a_subject(encode):
+    """(twenty-eighth round, WikiContradict w063) "a guesthouse in Paris later nicknamed (by Mara
+    Quill) 'the Blue Inn'": asked who gave the nickname, the name after "by", not "Paris", which
+    stands as many words before the verb."""
+    inn = doc("a01", "He lived in a backstreet guesthouse in Paris later nicknamed (by Mara Quill) 'the Blue Inn'.")
+    f = QuestionConflicts([inn], encode)
+    q = _question('Who gave its nickname to "The Blue Inn"?')
+    found = _answers(q, f.facts["a01"], list(range(len(f.facts["a01"].sents))), None, f.settings)
+    assert [v.text for _, _, v in found][:1] == ["Mara Quill"]
+
+
+def test_a_denial_the_quotes_do_not_show_is_no_conflict(monkeypatch):
+    """Whatever finds a denial, two quotes reading alike show the reader no disagreement: the link
+    needs the quoted wordings to differ."""
+    import qa.conflicts.question as question
+    q = "Did Amanieu d'Albret participate in the papal conclave of 1513?"
+    took_part = doc("a01", "Cardinal Amanieu d'Albret participated in the papal conclave of 1513 that elected Pope Leo X.")
+    absent = doc("b02", "Amanieu d'Albret was one of the six cardinals who did not participate in the 1513 papal conclave.")
+    assert real(find(q, [took_part, absent], None)) == ["answer"]
+    seen = iter((True, False, True, False))
+    monkeypatch.setattr(question, "_polarity", lambda s, v, q: (next(seen, False), v))
+    assert real(find(q, [took_part, absent], None)) == []

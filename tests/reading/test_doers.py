@@ -42,6 +42,9 @@ def test_asks_which_doer(question, asks):
     # (nineteenth round) a relative clause: the noun it describes, named in apposition
     ("Who kidnapped the Arden girl?", "The station reports the man who kidnapped the child, Dale Roe, was sentenced "
      "to life in prison.", "Dale Roe", "Dale Roe"),
+    # (twenty-eighth round) a passive's agent did it
+    ("Who kidnapped the Arden girl?", "The Arden girl was kidnapped by Dale Roe on Saturday.", "Dale Roe", "Dale Roe"),
+    ("Which company released Zeta?", "Zeta was released by Initech in June.", "Initech", "Initech"),
     # (twenty-seventh round) another verb than the question's: the one whose clause holds its words
     ("who won the decisive doubles match for valdora", "MADRID — Rafael Navarro kept Valdora's hopes alive, then "
      "Marcel Granell and Felix Lopeda completed the comeback in the decisive doubles match to give the hosts a 2-1 "

@@ -395,3 +395,24 @@ def test_a_named_owner_s_thing_is_not_read_from_a_sentence_about_another_name():
     text = {0: "The Orla Center, known as the OC, serves as the university's primary recreation facility.",
             1: "Zeta has several athletic facilities, such as the Kell Pavilion."}
     assert _first("What is the name of Zeta's primary recreational sports facility?", text, {0: (0.0, 1.0), 1: ALL}) == 0
+
+
+def test_asked_who_did_it_a_lower_sentence_naming_the_doer_goes_first():
+    """(twenty-eighth round, news) "who kidnapped the 8 year old fort worth girl" quoted "... a kidnapped
+    8-year-old Fort Worth girl was rescued by police ...", short answer "police": the verb is there, no
+    one who did it. A sentence below the top three names him; read only because the question asks who did
+    something (``extra``)."""
+    text = {0: "A video showing the moment a kidnapped 8-year-old Arden girl was rescued by police was released.",
+            1: "The kidnapped 8-year-old Arden girl was found in a motel room.",
+            2: "Friends and volunteers searched the city of Arden for the girl.",
+            3: "The station reports the man who kidnapped the child, Dale Roe, was sentenced to life in prison."}
+    q = "Who kidnapped the 8 year old Arden girl?"
+    assert preferred(q, [0, 1, 2], text, {i: ALL for i in text}, _views(text), extra=[3])[0] == 3
+    # A best sentence naming who did it stays, and so does one that does not use the verb.
+    text[0] = "The 8-year-old Arden girl was kidnapped by Dale Roe in broad daylight."
+    assert preferred(q, [0, 1, 2], text, {i: ALL for i in text}, _views(text), extra=[3])[0] == 0
+    text[0] = "A video showing the moment the 8-year-old Arden girl was rescued by police was released."
+    assert preferred(q, [0, 1, 2], text, {i: ALL for i in text}, _views(text), extra=[3])[0] == 0
+    # Nor one whose agent is no name: it still says who did it ("the sheriff's office").
+    text[0] = "The 8-year-old Arden girl was kidnapped by her uncle's employees, the sheriff's office said."
+    assert preferred(q, [0, 1, 2], text, {i: ALL for i in text}, _views(text), extra=[3])[0] == 0
