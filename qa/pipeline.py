@@ -300,7 +300,7 @@ class Pipeline:
             return []  # one document cannot disagree with itself
         stored = self.select_conflicts(self.data.conflicts, spans) if self.select_conflicts and self.data.conflicts else []
         if self.conflict_finder is not None and question is not None:
-            return self.conflict_finder.find(question, spans, qvec, stored=stored)
+            return self.conflict_finder.find(question, spans, qvec, stored=stored, figure=answered.figure if answered else frozenset())
         kept = []
         for c in stored:
             best = max(self.reader.span_similarity(qvec, s.doc_id, s.start, s.end) for s in c.statements)

@@ -101,14 +101,14 @@ class QuestionConflicts:
 
     def find(self, question: str, passages: Sequence[tuple[str, int, int]] | None = None,
              qvec: np.ndarray | None = None, settings: QuestionSettings | None = None,
-             stored: Sequence[Conflict] = ()) -> list[Conflict]:
+             stored: Sequence[Conflict] = (), figure: frozenset[str] = frozenset()) -> list[Conflict]:
         """Conflicts and ambiguities between the documents of ``passages`` (raw ``(doc_id, start,
         end)`` spans, best first; None: every document) on the answer to ``question``: the stored
         corpus-wide conflicts given in ``stored`` that bear on the question (rechecked for
         different entities), then disagreements on the answer itself (kind ``answer``), and the
         same between different entities sharing a name (kind ``ambiguity``). ``qvec`` is the
         question's L2-normalised vector in the space of the encoder the facts were built with
-        (None: lexical relevance only)."""
+        (None: lexical relevance only); ``figure``: the words of the figure the reader answered with."""
         st = settings or self.settings
         q = _question(question, st.yes_no_values, st.stated_names, st.date_precision)
         rows = self._rows(passages)
@@ -129,7 +129,7 @@ class QuestionConflicts:
                 close, relevant = self._statement_relevance(c, q, qvec, st, rows)
                 if st.certainty_slot and c.kind in ("certainty", "negation") and (q.kind is not None or asks_standing(q)):
                     keep = relevant >= st.stored_kind_relevant and certainty_bears(
-                        c, q, self.facts.get, close >= st.stored_close, rows) and (
+                        c, q, self.facts.get, close >= st.stored_close, rows, figure) and (
                         not st.answer_figure or asks_standing(q) or states_an_answer(c, answers))
                 else:
                     keep = close >= st.stored_close or (q.kind is not None and _KIND_OF.get(c.kind) == q.kind

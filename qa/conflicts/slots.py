@@ -26,6 +26,7 @@ from ..reading.measured import speaker_said
 from ..reading.named_amounts import unnamed_amount
 from ..reading.makers import ORG_ENDINGS
 from ..reading.ownwords import typed_as_keywords
+from ..reading.readerfeatures import answer_words
 from ..results import Conflict
 
 __all__ = ["certainty_bears", "states_an_answer", "said_by_asked", "asks_standing", "names_subject", "speaks_to_predicate",
@@ -60,14 +61,18 @@ _FIGURE_KINDS = frozenset(stem(w)[:_PREFIX] for w in "worth value size total amo
 
 
 def certainty_bears(c: Conflict, q: _Question, facts_of: Callable[[str], DocFacts | None],
-                    close: bool = False, read: Container[str] = ()) -> bool:
+                    close: bool = False, read: Container[str] = (), figure: frozenset[str] = frozenset()) -> bool:
     """Whether a stored certainty (or negation) conflict speaks to the question's slot: the question
     asks for the claim's standing, or for a date or figure that the statements of two documents
     give, of the kind asked (an amount in the currency asked, a count for "how many"), in a
     sentence that repeats two words of what is asked ("backlog", "orders" for "How large is the
     foundry's order backlog?") or, with ``close`` (a statement at cosine >= 0.7 with the
-    question), in any sentence: a figure of another claim ("2nm") answers another question. Asked
-    for an amount by its name (a loss, a profit), the figure must be that amount's."""
+    question), in any sentence: a figure of another claim ("2nm") answers another question. Or in a
+    sentence stating the ``figure`` the reader answered with (its words): "the total value of
+    unfilled long-range contracts at the Korean chipmaker's contract-manufacturing arm" shares no
+    word with "backlog orders are expected to approach 50 trillion Korean won", and the answer shown
+    is that figure. Asked for an amount by its name (a loss, a profit), the figure must be that
+    amount's."""
     if asks_standing(q):
         return True
     if q.kind not in ("date", "number"):
@@ -87,7 +92,8 @@ def certainty_bears(c: Conflict, q: _Question, facts_of: Callable[[str], DocFact
             return True  # unknown documents: nothing is dropped for want of facts
         rows = [i for i, x in enumerate(f.sents) if x.start < s.end and s.start < x.end]
         if any(v.kind == q.kind and fits(v, f.sents[i].raw) for i in rows for v in f.values[i]) and (close or any(
-                len({k for k in f.sents[i].keys if q.asks(k)}) >= needed for i in rows)) and not any(
+                len({k for k in f.sents[i].keys if q.asks(k)}) >= needed or figure and figure <= answer_words(f.sents[i].raw)
+                for i in rows)) and not any(
                 # Asked for a loss, the backlog's figure is another amount (reading.named_amounts).
                 unnamed_amount(q.text, f.sents[i].raw) for i in rows):
             docs.add(s.doc_id)

@@ -172,12 +172,13 @@ def _states(question: str, i: int, text: dict[int, str], typed: dict[int, int] |
     return (typed or {}).get(i, 0) >= least or states_fact(question, text[i])
 
 
-def preferred(question: str, pool: Sequence[int], text: dict[int, str], names: dict[int, tuple[float, float]],
+def preferred(question: str, pool: Sequence[int], text: dict[int, str], names: dict[int, tuple[float, ...]],
               view: Callable[[], dict[int, object]], extra: Sequence[int] = (), typed: dict[int, int] | None = None,
               headings: frozenset[int] = frozenset()) -> list[int]:
     """``pool`` (candidate indices, best first) with the candidates that answer moved ahead when the
     first does not. ``text``: each candidate's sentence; ``names``: the share of the question's
-    names it holds, and its article holds (1.0 when the question has none); ``view``: their
+    names it holds, its article holds (1.0 when the question has none) and, last, its neighbours
+    hold (the sentence's own share when not given); ``view``: their
     parses, asked for only when needed; ``extra``: lower candidates, read only for a maker and
     for what is besides a thing the question rules out (their texts, names and views given as well);
     ``typed``: 2 for a candidate naming an entity of the kind of fact asked for (counting the
@@ -269,13 +270,19 @@ def preferred(question: str, pool: Sequence[int], text: dict[int, str], names: d
                 and things.intersection(sentence_tokens(text[i]))] + pool
     elif names[pool[0]][1] < 1.0 and any(names[i][0] == 1.0 for i in pool) or (
             names[pool[0]][0] == 0.0 and not _POINTS_BACK.search(text[pool[0]]) and any(names[i][0] == 1.0 for i in pool)
-            and (YES_NO.match(question) or _other_subject(question, lambda: view()[pool[0]]))):
+            and (YES_NO.match(question) or _other_subject(question, lambda: view()[pool[0]]))) or (
+            names[pool[0]][0] == 0.0 and names[pool[0]][-1] == 0.0 and any(names[i][0] == 1.0 for i in pool)
+            and asked_owner(question) is not None):
         # "Is Jalapeño in mass production?": not a sentence of an article that never says Jalapeño;
         # and asked yes or no, not a sentence naming none of the question's names where a
         # runner-up names them all ("Is Anthropic's chip in mass production?": not Meta's MTIA
         # plans); one saying "it" or "this chip" may speak of the subject. (SQuAD asks no yes/no questions.)
         # So is a question on a named owner's thing, over a sentence whose subject is another name
         # ("What process node will Meta's chip use?": not "... Anthropic is also using ...").
+        # And an amount of a named owner's thing, over a sentence that names none of the question's
+        # names and whose neighbours name none either ("the total value of unfilled long-range
+        # contracts at the Samsung Electronics chipmaker's arm": not "about half of this total
+        # investment ... US$25 billion", the sentence after one on Anthropic's data center).
         pool = [i for i in pool if names[i][0] == 1.0] + pool
     elif (kind := fit_kind(question)) is not None:
         views = view()

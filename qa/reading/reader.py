@@ -253,7 +253,7 @@ class ExtractiveReader:
             texts = dict(zip(read, self.texts_of(cands, read)))
             q_names = question_names(question)
             names = {i: (float(feats[i, _F["names"]]), len(q_names & self._doc_terms.words(int(self.data.sentences[
-                cands[i][0], 0]))) / len(q_names) if q_names else 1.0) for i in read}
+                cands[i][0], 0]))) / len(q_names) if q_names else 1.0, float(feats[i, _F["names_context"]])) for i in read}
             best = preferred(question, pool, texts, names, lambda: dict(zip(read, views_of(
                 self.data, [cands[i][0] for i in read], list(texts.values())))), extra, {i: int(feats[i, _F["type_match"]] * (
                     2 - feats[i, _F["unit_gap"]])) for i in read}, frozenset(i for i in read if feats[i, _F["heading"]]))[0]

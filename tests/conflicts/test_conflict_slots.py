@@ -280,3 +280,18 @@ def test_asked_what_a_party_said_a_conflict_needs_that_partys_own_statement():
                   Citation("b02", docs[1].title, docs[1].date, docs[1].raw.index(own), docs[1].raw.index(own) + len(own), own, 0.9))
     said = Conflict("certainty", stored.summary, statements)
     assert real(QuestionConflicts(docs).find(q, stored=[said], settings=st))
+
+
+def test_a_stored_certainty_conflict_on_the_figure_the_reader_answered_with():
+    """(twenty-eighth round, seed set b p01b) "What's the total value of unfilled long-range contracts at
+    the Korean chipmaker's contract-manufacturing arm?" shares no word with the backlog's statements;
+    the reader answered "50 trillion won", the figure both give: their disagreement is on that answer."""
+    docs, stored = _stored_certainty()
+    # Relevance by shared words alone is low for a paraphrase (the product's is by the encoder).
+    st = QuestionSettings(relevant=0.5, stored_kind_relevant=0.2)
+    q = "What's the total value of unfilled long-range contracts at Samsung's contract-manufacturing arm?"
+    assert real(QuestionConflicts(docs).find(q, stored=[stored], settings=st)) == []
+    found = QuestionConflicts(docs).find(q, stored=[stored], settings=st, figure=frozenset({"50", "trillion", "won"}))
+    assert real(found) == ["certainty"]
+    # Another figure answered: the conflict on the backlog's is not the answer's.
+    assert real(QuestionConflicts(docs).find(q, stored=[stored], settings=st, figure=frozenset({"10", "trillion", "won"}))) == []

@@ -416,3 +416,23 @@ def test_asked_who_did_it_a_lower_sentence_naming_the_doer_goes_first():
     # Nor one whose agent is no name: it still says who did it ("the sheriff's office").
     text[0] = "The 8-year-old Arden girl was kidnapped by her uncle's employees, the sheriff's office said."
     assert preferred(q, [0, 1, 2], text, {i: ALL for i in text}, _views(text), extra=[3])[0] == 0
+
+
+def test_an_amount_of_an_owners_thing_over_a_sentence_about_nothing_it_names():
+    """(twenty-eighth round, seed set b p01b) "the total value of unfilled long-range contracts at the
+    Samsung Electronics chipmaker's contract-manufacturing arm": not "about half of this total
+    investment ... US$25 billion", which names none of the question's names and sits beside sentences
+    naming none either (Anthropic's data center), but the runner-up naming Samsung Electronics."""
+    from qa.reading.measured import asked_owner
+
+    q = "What's the total value of unfilled long-range contracts at the Globex Industries chipmaker's arm?"
+    assert asked_owner(q) == "Globex Industries"
+    text = {0: "The industry expects that about half of this total investment, US$25 billion, will go to chips.",
+            1: "Globex Industries is the core production base, and its backlog of orders is expected to reach 50 trillion won.",
+            2: "Chips need power."}
+    names = {0: (0.0, 1.0, 0.0), 1: (1.0, 1.0, 1.0), 2: (0.0, 1.0, 0.0)}
+    typed = {0: 2, 1: 2, 2: 0}  # each of the first two states an amount
+    assert preferred(q, [0, 1, 2], text, names, _views(text), typed=typed)[0] == 1
+    # Its neighbours name the owner: "this" may be the owner's.
+    names[0] = (0.0, 1.0, 1.0)
+    assert preferred(q, [0, 1, 2], text, names, _views(text), typed=typed)[0] == 0
