@@ -160,7 +160,7 @@ def _question_focus(question: str) -> Focus:
     if wh == "where":
         return Focus(wh, "", "PLACE")
     if wh == "how":
-        if nxt in ("many", "much") or nxt in _HOW_ADJ:
+        if nxt in ("many", "much") or nxt in _HOW_ADJ and toks[wh_i + 2:wh_i + 3] != ["along"]:  # "how far along": progress
             rest = set(toks[wh_i + 2:] if wh_i + 2 < len(toks) else toks[:wh_i])  # "investment how much": before it
             if nxt == "much" and rest & _MONEY_WORDS:
                 return Focus("how " + nxt, nxt, "MONEY")

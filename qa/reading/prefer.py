@@ -48,7 +48,7 @@ is asked for.
 from __future__ import annotations
 
 import re
-from typing import Callable, Sequence
+from typing import Callable, Mapping, Sequence
 
 from .agents import acts, asked_agent
 from .asked_spans import beside_excluded, defined_name, definition_tokens, described_person, excluded_phrase, excluded_stems
@@ -58,6 +58,7 @@ from .holders import asks_holder, creator_tokens, holder_tokens
 from .kind_fit import asks_which_doer, asks_who_did, doer_tokens, done_by_no_one, fit_kind, fits
 from .titles import asked_title, holders
 from .makers import asks_making, tied_maker
+from .stages import asks_stage, states_stage
 from .measured import asked_owner, opens_with, other_owner
 from .ages import aged_name, asks_age, states_age
 from .timeshape import asks_length, states_length
@@ -132,12 +133,23 @@ def names_maker(question: str, v, names: float) -> bool:
         tied_maker(question, v, _own_words(question)) or bool(creator_tokens(question, v)))  # "Who made Jalapeño?"
 
 
+def found_asked(question: str, v, info: Mapping[str, float]) -> bool:
+    """Whether the quote of view ``v`` (its reader features ``info``) answers though it scores low:
+    a maker or holder named (:func:`names_maker`), or, asked how far along a thing is, a stage stated
+    where the sentence or its neighbours name every name of the question ("Although the project
+    remains in its planning phase, ...", the sentence after one naming Anthropic)."""
+    if asks_stage(question):
+        return states_stage(" ".join(v.text)) and max(info["names"], info["names_context"]) == 1.0
+    return names_maker(question, v, info["names"])
+
+
 def reads_lower(question: str) -> bool:
     """Whether :func:`preferred` reads candidates below the top three (its ``extra``): asked who
     makes a thing or where, what is besides a thing ruled out, whose a thing is, who holds a title,
-    someone's age, what a thing is for or who did something."""
+    someone's age, what a thing is for, who did something or how far along a thing is."""
     return (asks_making(question) or bool(excluded_phrase(question)) or asks_holder(question) or bool(defined_name(question))
-            or bool(asked_title(question)[0]) or asks_age(question) or asks_purpose(question) or asks_who_did(question))
+            or bool(asked_title(question)[0]) or asks_age(question) or asks_purpose(question) or asks_who_did(question)
+            or asks_stage(question))
 
 
 def _states_nothing(sentence: str, view: Callable[[], dict[int, object]], i: int, headings: frozenset[int]) -> bool:
@@ -239,6 +251,13 @@ def preferred(question: str, pool: Sequence[int], text: dict[int, str], names: d
         # says nothing of its use; one saying what it is for ("... positioning it as an accelerator
         # for large language model inference"), read below the top three as well (qa.reading.purposes).
         pool = purposed + pool
+    elif asks_stage(question) and not states_stage(text[pool[0]]) and (
+            staged := [i for i in [*pool, *extra] if states_stage(text[i]) and names[i][0] >= names[pool[0]][0]]):
+        # "How far along is Anthropic's in-house silicon effort?": not "Samsung is one of the world's
+        # leading semiconductor manufacturers, ... a logical potential partner for companies pursuing
+        # custom AI silicon", but one saying how far ("Anthropic has begun early-stage work ...",
+        # qa.reading.stages), naming as many of the question's names, read below the top three as well.
+        pool = staged + pool
     elif asks_why(question) and not states_reason(text[pool[0]], question) and (
             reasoned := [i for i in pool if states_reason(text[i], question) and names[i][0] >= names[pool[0]][0]]):
         # "why did meta bring in samsung system lsi": not "Meta is currently conducting joint development

@@ -35,7 +35,7 @@ from .makers import asks_making
 from .kind_fit import fit_kind, fits
 from .analysis import stored_views, views_of
 from .asked_spans import defines_alone
-from .prefer import dates_other_event, names_maker, preferred, reads_lower, says
+from .prefer import dates_other_event, found_asked, preferred, reads_lower, says
 from .readerconfig import CONFIG_PATH, ReaderConfig
 from .named_amounts import unnamed_amount
 from .measured import asks_what_said, names_the_speaker, other_owner, other_speaker, own_neighbour, own_statement, said_in, speaker_said
@@ -283,7 +283,7 @@ class ExtractiveReader:
         # computing resources": the asked party's statement, no word of the question missing there.
         said = asks_what_said(question) and speaker_said(question, self.raw[doc][a:b], self._lacking(question, row))
         if (prob < self.config.threshold and not said and not reworded(question, feats, best, self._doc_terms.words(doc))
-                and not (reads_lower(question) and names_maker(question, self._quote_views(cands, best, None)[0], info["names"]))):
+                and not (reads_lower(question) and found_asked(question, self._quote_views(cands, best, None)[0], info))):
             return Reading(doc, a, b, None, prob, True, abstain_reason(info), info)
         gate = self._gate_features(question, cands, best, info)
         a, b, partner = (a, b, None) if said_row is not None else self._merge_neighbour(cands, logits, best, doc, a, b, feats)
