@@ -388,10 +388,7 @@ def _polarity(s: _Sentence, v: Value, q: _Question) -> tuple[bool, Value] | None
     if not asked:
         return None
     near = [n for n in denied or asked if min(abs(n - v.first), abs(n - v.last + 1)) <= _WORDING]
-    if denied and not near:
-        # "a Forest Hill police sergeant searched that same hotel room but did not find the girl":
-        # a denial too far from the value to tie it to the value, or to quote it beside it (the
-        # summary read "Forest Hill police" against "Forest Hill police").
+    if denied and not near:  # "a ... police sergeant searched that same hotel room but did not find the girl": too far to tie or quote
         return None
     first = min(near + [v.first])
     last = max([n + 1 for n in asked if n - v.last < _WORDING and n >= first] + [v.last])

@@ -68,21 +68,21 @@ def test_second_seed_question_set_floors(monkeypatch, tmp_path):
     _, records, m = evaluate(SEED_B, progress=False)
     cats = m["by_category"]
     assert m["questions"] == len(records) >= 140
-    assert m["answers"]["contains_answer"] >= 0.84, m["answers"]  # 85.7% (fifteenth round)
+    assert m["answers"]["contains_answer"] >= 0.86, m["answers"]  # 87.3% (twenty-eighth round; 85.7% from the fifteenth)
     assert cats["paraphrase: plain"]["accuracy"] >= 0.93, cats  # 96.9%
     assert cats["paraphrase: casual or keywords"]["accuracy"] >= 0.84, cats  # 87.5%
-    assert cats["paraphrase: few shared words"]["accuracy"] >= 0.56, cats  # 59.4%
+    assert cats["paraphrase: few shared words"]["accuracy"] >= 0.62, cats  # 65.6%, 21/32 (twenty-eighth round; 59.4% before)
     # 13 of 15: rescuing reworded questions (qa.reading.reworded) must not cost one; "who"/"where"
     # answered by a sentence naming no one/no place, and "what is X's thing called" by one naming
     # nothing (qa.reading.asked_kind), add three; a foundry asked for answered only by a maker
     # (qa.reading.makers.makes_there, twelfth round), one.
     # 14 of 15 since the sixteenth round (a yield asked for, amounts.RATE_NAMES).
     assert cats["near miss"]["accuracy"] >= 0.86, cats
-    assert m["paraphrase_groups"]["all_right"] >= 31, m["paraphrase_groups"]  # 32 of 47 (seventeenth round)
+    assert m["paraphrase_groups"]["all_right"] >= 33, m["paraphrase_groups"]  # 34 of 47 (twenty-eighth round; 32 from the seventeenth)
     assert m["abstention"]["wrong_abstentions"] <= 7, m["abstention"]  # 6
     # Every entry shown counts: conflicts of any kind where the sources agree, and notes.
     assert m["conflicts"]["fp"] <= 1, m["conflicts"]
-    assert m["conflicts"]["tp"] >= 5, m["conflicts"]  # certainty conflicts on the question's slot
+    assert m["conflicts"]["tp"] >= 6, m["conflicts"]  # certainty conflicts on the question's slot: 7 of 7 (twenty-eighth round)
     assert m["conflicts"]["notes"]["shown"] <= 1, m["conflicts"]["notes"]
     assert m["citations"]["validity"] == 1.0
     # Follow-ups asked with their dialogue's history (100%, 18/18; 88.9% their standalone rewrites alone).
