@@ -36,8 +36,8 @@ from .makers import plant_places
 from .objects import children
 from .stems import stem, verb_root
 
-__all__ = ["fit_kind", "fits", "names_the_thing", "maker_span_fits", "agent_tokens", "asks_which_doer", "asks_who_did", "done_by_no_one", "doer_tokens",
-           "which_company_verb"]
+__all__ = ["fit_kind", "fits", "names_the_thing", "maker_span_fits", "agent_tokens", "asks_which_doer", "asks_who_did",
+           "done_by_no_one", "doer_tokens", "which_company_verb"]
 
 _SUBJECTS = frozenset(("nsubj", "nsubjpass"))
 _OBJECTS = frozenset(("dobj", "attr", "oprd", "npadvmod", "dative", "appos"))
@@ -212,11 +212,15 @@ def done_by_no_one(question: str, v) -> bool:
     # daylight"): a verb joined to another ("led the team ..., forced four fumbles") shares its subject,
     # and "the Norman Foster designed Sage Gateshead" names its doer inside the modifier (SQuAD).
     # Nor one whose joined verb has the agent ("was captured in a raid and held prisoner by ... the Tayichi'ud").
-    joined = lambda k: [k, *children(v, k, "conj"), *([v.head[k]] if v.dep[k] == "conj" else [])]  # noqa: E731
     return bool(uses) and all(
         (v.dep[k] == "amod" or children(v, k, "nsubjpass")) and not children(v, k, "nsubj", "npadvmod", "compound")
-        and not any(v.lower[c] == "by" for j in joined(k) for c in children(v, j, "agent", "prep"))
+        and not any(v.lower[c] == "by" for j in _joined(v, k) for c in children(v, j, "agent", "prep"))
         and not any(v.pos[c] == "PROPN" for c in range(v.n) if v.head[c] == k) for k in uses)
+
+
+def _joined(v, k: int) -> list[int]:
+    """Verb ``k`` and the verbs joined to it by "and" (its conjuncts, or the one it is a conjunct of)."""
+    return [k, *children(v, k, "conj"), *([v.head[k]] if v.dep[k] == "conj" else [])]
 
 
 def _subjects(v, k: int) -> list[int]:

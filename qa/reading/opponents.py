@@ -10,9 +10,10 @@ the answer.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Sequence
 
-__all__ = ["opponent"]
+__all__ = ["asks_opponent", "opponent"]
 
 _SUBJECT = (r"\s*(?i:who|whom|which\s+[\w-]+(?:\s+[\w-]+)?)\s+(?i:did|does|do|will|would|has|have|had|could|can)\s+"
             r"(?:(?i:the)\s+)?(.+?)\s+")
@@ -29,6 +30,12 @@ _LOST_TO = (r"(?:lost|lose|loses|losing|loss|losses|defeat|fell|falls|bowed|succ
 _PLAYED = r"(?:against|versus|vs\.?|faced|faces|facing|played|plays|playing|met|meets|took\s+on|takes\s+on)"
 
 
+def asks_opponent(question: str) -> bool:
+    """Whether the question asks whom its side beat, lost to or played."""
+    return _cue(question) is not None
+
+
+@lru_cache(maxsize=2048)
 def _cue(question: str) -> tuple[re.Pattern, str] | None:
     """(a pattern matching the text right before the other side's name, the question's side)."""
     for asked, cue in ((_LOSE, _LOST_TO), (_BEAT, _WON_OVER), (_PLAY, _PLAYED)):

@@ -152,6 +152,12 @@ def reads_lower(question: str) -> bool:
             or asks_stage(question))
 
 
+def _near(shares: tuple[float, ...]) -> float:
+    """The share of the question's names a candidate's neighbours hold: the third of its ``names``
+    entry; 1.0 when only two are given (nothing known of them, so no rule reads them as naming none)."""
+    return shares[2] if len(shares) > 2 else 1.0
+
+
 def _states_nothing(sentence: str, view: Callable[[], dict[int, object]], i: int, headings: frozenset[int]) -> bool:
     """Whether a sentence asks a question, or is a heading (a line of its own without a full stop;
     not a sentence the splitter cut off at "O" of "O2") without a verb."""
@@ -189,8 +195,8 @@ def preferred(question: str, pool: Sequence[int], text: dict[int, str], names: d
               headings: frozenset[int] = frozenset()) -> list[int]:
     """``pool`` (candidate indices, best first) with the candidates that answer moved ahead when the
     first does not. ``text``: each candidate's sentence; ``names``: the share of the question's
-    names it holds, its article holds (1.0 when the question has none) and, last, its neighbours
-    hold (the sentence's own share when not given); ``view``: their
+    names it holds, its article holds (1.0 when the question has none) and, if given, its
+    neighbours hold (:func:`_near`); ``view``: their
     parses, asked for only when needed; ``extra``: lower candidates, read only for a maker and
     for what is besides a thing the question rules out (their texts, names and views given as well);
     ``typed``: 2 for a candidate naming an entity of the kind of fact asked for (counting the
@@ -290,7 +296,7 @@ def preferred(question: str, pool: Sequence[int], text: dict[int, str], names: d
     elif names[pool[0]][1] < 1.0 and any(names[i][0] == 1.0 for i in pool) or (
             names[pool[0]][0] == 0.0 and not _POINTS_BACK.search(text[pool[0]]) and any(names[i][0] == 1.0 for i in pool)
             and (YES_NO.match(question) or _other_subject(question, lambda: view()[pool[0]]))) or (
-            names[pool[0]][0] == 0.0 and names[pool[0]][-1] == 0.0 and any(names[i][0] == 1.0 for i in pool)
+            names[pool[0]][0] == 0.0 and _near(names[pool[0]]) == 0.0 and any(names[i][0] == 1.0 for i in pool)
             and asked_owner(question) is not None):
         # "Is Jalapeño in mass production?": not a sentence of an article that never says Jalapeño;
         # and asked yes or no, not a sentence naming none of the question's names where a

@@ -23,7 +23,7 @@ from .ages import asks_age, is_age, named_ages
 from .appositions import owned_apposition
 from .answertype import TIME_TYPES, answer_type, question_focus
 from .asked_spans import described_person
-from .opponents import opponent
+from .opponents import asks_opponent, opponent
 from .restated import restates_subject
 from ..models import cached_model
 from .shown import shown_short
@@ -277,6 +277,8 @@ def _stranded_object(question: str, sentence: str, cands: list, w: dict) -> tupl
     if m is None:
         # "who did spain beat": the side named after "a 2-1 win over" (qa.reading.opponents), a
         # person, a country or a team ("who" is no type check there).
+        if not asks_opponent(question):
+            return None
         return opponent(question, sentence, [(score(f, w), a, b) for a, b, f in cands if sentence[a:b].lower() not in _NO_OBJECT])
     after = re.compile(rf"(?i)\b{m.group(1)}\s+(?:the\s+|an?\s+)?$")
     held = [(score(f, w), a, b) for a, b, f in cands if after.search(sentence[max(0, a - 12):a])
