@@ -50,7 +50,7 @@ from ..indexing.store import IndexData
 from ..ingest.text import is_heading
 from .versions import other_figure, other_version
 from .reworded import reworded
-from .timeshape import asks_coming, report_dates_only
+from .timeshape import asks_coming, gives_no_length, report_dates_only
 from .units import asks_process_node, counts_in_units, counts_only_time, measures_size, states_process_node
 
 __all__ = ["CONFIG_PATH", "ReaderConfig", "Reading", "ExtractiveReader", "FEATURES", "ANSWER_FEATURES", "MERGE_FEATURES",
@@ -312,7 +312,7 @@ class ExtractiveReader:
             return Reading(doc, a, b, None, prob, True, f"The closest passages are about {other[1]}, not {other[0]}.", info)
         if asks_fact(question) and ((not info["type_match"] and not states_fact(question, quote))
                                     or counts_only_time(quote, counted_noun(question), measures_size(question))
-                                    or gives_no_age(question, quote)):
+                                    or gives_no_age(question, quote) or gives_no_length(question, quote)):
             # Asked for an amount, a date, a figure or an age, a sentence stating none does not answer; nor years a count.
             currency = asked_currency(question)
             what = f"amount in {currency}" if currency else "age" if asks_age(question) else FACT_KINDS[answer_type(question)]

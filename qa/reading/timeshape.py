@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from .stems import stem
 
-__all__ = ["COUNTED_UNITS", "TIME_UNITS", "a_length_asked", "asks_coming", "asks_length", "is_duration", "length_in", "lengths_of_time",
+__all__ = ["COUNTED_UNITS", "TIME_UNITS", "a_length_asked", "asks_coming", "asks_length", "gives_no_length", "is_duration", "length_in", "lengths_of_time",
            "names_calendar", "names_one_point", "report_dates_only", "states_length"]
 
 TIME_UNITS = frozenset("""second seconds minute minutes hour hours day days week weeks fortnight fortnights
@@ -170,13 +170,32 @@ COUNTED_UNITS = ("years", "days", "months", "weeks", "hours", "minutes", "decade
 _HOW_LONG = re.compile(rf"(?i)\bhow\s+(?:long|many\s+(?:{'|'.join(COUNTED_UNITS)}))\b")
 _AGO = re.compile(r"(?i)\bhow\s+long\s+ago\b")
 _HOW_MANY = re.compile(r"(?i)\bhow\s+many\b")
-_STRETCH_OF = re.compile(r"\b\d{4}s?\s*(?:to|until|till|through|and|[–—-])\s*\d{2,4}\b")
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
+# "1870 to 1939"; "from March to June", "from 3 May until 9 July".
+_STRETCH_OF = re.compile(rf"\b\d{{4}}s?\s*(?:to|until|till|through|and|[–—-])\s*\d{{2,4}}\b|(?i:\bfrom\s+(?:(?:the|early|late|mid)\s+)?"
+                         rf"(?:\d\S*|{_MONTH})[^.;]{{0,30}}?\s+(?:to|until|till|through)\s+(?:(?:the|early|late|mid)\s+)?(?:\d\S*|{_MONTH}))")
 
 
 def asks_length(question: str) -> bool:
     """Whether a question asks how long ("how long", "how many days"), as answertype's DURATION
     does; not "what period", which may ask for an era by name ("the First Period" of a house)."""
     return bool(_HOW_LONG.search(question))
+
+
+def gives_no_length(question: str, quote: str) -> bool:
+    """Asked how long ("how many years is kepa's contract at chelsea"), whether the quote states no
+    length of time, no stretch bounded by a point and no length ("The 23-year-old flew to London
+    yesterday evening ...": an age and a day): it does not answer. Any length of time counts here,
+    one counted from a point too ("has avoided extradition to Sweden for seven years after seeking
+    refuge ...")."""
+    return asks_length(question) and not (lengths_of_time(quote, True) or states_length(question, quote)
+                                          or _VAGUE_LENGTH.search(quote))
+
+
+# Lengths without a figure ("in the days, weeks and months after it happened") and stretches from a
+# point to a later one ("from January 1964, until it achieved the first manned landing in July 1969").
+_VAGUE_LENGTH = re.compile(rf"(?i)\b(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b|"
+                           rf"\bfrom\s+(?:\S+\s+)?(?:\d\S*|{_MONTH})[^.;]{{0,80}}?\b(?:to|until|till|through)\b[^.;]{{0,60}}?(?:\d|\b{_MONTH})")
 
 
 def lengths_of_time(text: str, counted_from: bool = False) -> list[tuple[int, int]]:

@@ -83,3 +83,22 @@ def test_asked_how_long_the_length_the_quote_states_is_shown(tmp_path):
     a = p.ask("how long was lindqvist in charge at rovers before he got sacked")
     assert not a.abstained and "five-and-a-half years" in a.answer
     assert a.short_answer == "five-and-a-half years"
+
+
+@pytest.mark.parametrize("question, quote, gives_none", [
+    # (twenty-eighth round, news) an age and a day are no length of the contract
+    ("how many years is kepa's contract at chelsea", "The 23-year-old flew to London yesterday evening and will "
+     "spend the day completing his move.", True),
+    ("how many years is kepa's contract at chelsea", "He signed a seven-year contract on Wednesday.", False),
+    ("How long did the strike last?", "The strike lasted from March to June.", False),  # a stretch bounded by points
+    ("How old is the bridge?", "The 23-year-old flew to London.", False),  # not asked how long
+    ("how long did he avoid extradition", "He has avoided extradition for seven years after seeking refuge.", False),
+    # (SQuAD) lengths without a figure, and a stretch whose end stands a clause later
+    ("How long did it take for the arrest to be known?", "It was not covered in the days, weeks and months after it happened.", False),
+    ("How long did Phillips manage Apollo?", "Phillips managed Apollo from January 1964, until it achieved the first "
+     "manned landing in July 1969.", False),
+])
+def test_asked_how_long_a_quote_stating_no_length_gives_none(question, quote, gives_none):
+    from qa.reading.timeshape import gives_no_length
+
+    assert gives_no_length(question, quote) is gives_none
