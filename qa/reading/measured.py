@@ -312,7 +312,10 @@ def other_speaker(question: str, quote: str) -> tuple[str, str] | None:
     if asked.split()[0].casefold() in quote.casefold():
         return None
     speaker = _speaker(quote)
-    return None if speaker is None else (f"what {asked} said", f"what {speaker} said")
+    # "Cook said ..." asked what Tim Cook said: his surname, the same party.
+    if speaker is None or set(speaker.casefold().split()) <= set(asked.casefold().split()):
+        return None
+    return f"what {asked} said", f"what {speaker} said"
 
 
 def speaker_said(question: str, quote: str, lacking: Sequence[str] = ()) -> bool:

@@ -69,3 +69,11 @@ def test_the_asked_partys_statement_beside_another_is_the_answer(made_up, questi
 def test_which_questions_ask_about_the_partys_own_thing(question, own):
     assert about_own_thing(question) is own
 # On the seeds: tests/test_examples.py, "what did samsung say about its compute" (no answer).
+
+
+def test_a_speaker_named_by_surname_is_the_asked_one():
+    """(twenty-eighth round, news) "what did tim cook say about dreamers" abstained: "The closest
+    passages are about what Cook said, not what Tim Cook said."."""
+    quote = "Cook said Acme employs about 450 Dreamers, and he sees their commitment first hand."
+    assert other_speaker("what did Tim Cook say about Dreamers", quote) is None
+    assert other_speaker("what did Dana Wu say about Dreamers", quote) == ("what Dana Wu said", "what Cook said")
