@@ -20,12 +20,12 @@ from functools import lru_cache
 
 __all__ = ["restates_subject"]
 
-_NAME = r"[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,2}"
+# The subject: a name of up to three capitalised words, a small word after "the", or one in the plural.
+_SUBJECT = r"([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,2}|(?i:the)\s+[a-z][\w-]*|[a-z][\w-]*s)"
 # "what did Emirates buy ...", "What will the company announce ...": the subject, then its verb.
-_DO = re.compile(rf"\s*(?i:what)\s+(?i:did|does|do|will|would|can|could|should|has|have|had)\s+({_NAME}|(?i:the)\s+[a-z][\w-]*|"
-                 rf"[a-z][\w-]*s)\s+([a-z]{{3,}})\b")
+_DO = re.compile(rf"\s*(?i:what)\s+(?i:did|does|do|will|would|can|could|should|has|have|had)\s+{_SUBJECT}\s+([a-z]{{3,}})\b")
 # "what were analysts expecting ...": a form of "be", the subject, a verb in -ing.
-_BE_ING = re.compile(rf"\s*(?i:what)\s+(?i:is|are|was|were)\s+({_NAME}|(?i:the)\s+[a-z][\w-]*|[a-z][\w-]*s)\s+([a-z]{{2,}}ing)\b")
+_BE_ING = re.compile(rf"\s*(?i:what)\s+(?i:is|are|was|were)\s+{_SUBJECT}\s+([a-z]{{2,}}ing)\b")
 # Words in small letters that stand in a subject's place without being one ("what did it say").
 # Nor counts and quantifiers, which open a longer subject ("the two different Islamist movements").
 _NOT_SUBJECTS = frozenset("""it they he she we you i this that these those there someone anyone people one two three

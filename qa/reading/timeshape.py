@@ -16,7 +16,8 @@ from collections.abc import Sequence
 
 from .stems import stem
 
-__all__ = ["COUNTED_UNITS", "TIME_UNITS", "a_length_asked", "asks_coming", "asks_length", "gives_no_length", "is_duration", "length_in", "lengths_of_time",
+__all__ = ["COUNTED_UNITS", "TIME_UNITS", "a_length_asked", "asks_coming", "asks_length", "gives_no_length", "is_duration",
+           "length_in", "lengths_of_time",
            "names_calendar", "names_one_point", "report_dates_only", "states_length"]
 
 TIME_UNITS = frozenset("""second seconds minute minutes hour hours day days week weeks fortnight fortnights
@@ -182,6 +183,12 @@ def asks_length(question: str) -> bool:
     return bool(_HOW_LONG.search(question))
 
 
+# Lengths without a figure ("in the days, weeks and months after it happened") and stretches from a
+# point to a later one ("from January 1964, until it achieved the first manned landing in July 1969").
+_VAGUE_LENGTH = re.compile(rf"(?i)\b(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b|"
+                           rf"\bfrom\s+(?:\S+\s+)?(?:\d\S*|{_MONTH})[^.;]{{0,80}}?\b(?:to|until|till|through)\b[^.;]{{0,60}}?(?:\d|\b{_MONTH})")
+
+
 def gives_no_length(question: str, quote: str) -> bool:
     """Asked how long ("how many years is kepa's contract at chelsea"), whether the quote states no
     length of time, no stretch bounded by a point and no length ("The 23-year-old flew to London
@@ -190,12 +197,6 @@ def gives_no_length(question: str, quote: str) -> bool:
     refuge ...")."""
     return asks_length(question) and not (lengths_of_time(quote, True) or states_length(question, quote)
                                           or _VAGUE_LENGTH.search(quote))
-
-
-# Lengths without a figure ("in the days, weeks and months after it happened") and stretches from a
-# point to a later one ("from January 1964, until it achieved the first manned landing in July 1969").
-_VAGUE_LENGTH = re.compile(rf"(?i)\b(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b|"
-                           rf"\bfrom\s+(?:\S+\s+)?(?:\d\S*|{_MONTH})[^.;]{{0,80}}?\b(?:to|until|till|through)\b[^.;]{{0,60}}?(?:\d|\b{_MONTH})")
 
 
 def lengths_of_time(text: str, counted_from: bool = False) -> list[tuple[int, int]]:
