@@ -210,6 +210,10 @@ def _question(text: str, yes_no_values: bool = True, stated_names: bool = False,
 
 
 _PREFIX = 5  # "direct|ed", "direct|ors": forms of one word share their first letters
+# Kin share the subject's surname: asked for "John Henry Seadlund's father", "his father, Paul
+# Seadlund" names the father, not the subject again, nor a namesake of him.
+_KIN = frozenset(stem(w)[:_PREFIX] for w in """father mother son daughter brother sister wife husband uncle aunt
+    cousin grandfather grandmother widow parents child children nephew niece""".split())
 
 
 # Words of web-page furniture (edit links, reference lists, category lines): never an answer.

@@ -22,16 +22,7 @@ from .counts import WORD_NUMBERS
 from .sentences import _Sentence
 from .definitions import _defined_as
 from ..reading.answertype import question_focus
-from .answer_facts import (
-    _PREFIX,
-    _Q_STOP,
-    DocFacts,
-    QuestionSettings,
-    Value,
-    _about_subject,
-    _junk,
-    _Question,
-)
+from .answer_facts import _KIN, _PREFIX, _Q_STOP, DocFacts, QuestionSettings, Value, _about_subject, _junk, _Question
 from .values import _name_parts
 
 __all__ = ["_answers", "_chosen", "_polarity", "_relevance", "asks_several", "by_the_verb", "close_values"]
@@ -254,8 +245,10 @@ def _answers(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | 
                 # "2 March 1881" when the question asks for the day (``qa.conflicts.precision``).
                 key, first = precise_key(s, v0.first, q.precision)
                 v0 = replace(v0, key=key, text=s.norm[s.tokens[first].start:s.tokens[v0.last - 1].end])
-            if v0.kind == "name" and named and q.claimed <= set(v0.key.split()):
-                parts: Sequence[Value] = (v0,)  # the stated name itself, whole
+            # The stated name itself, whole; a kin's too ("Peter Seadlund", the father: the surname is the subject's).
+            if v0.kind == "name" and (named and q.claimed <= set(v0.key.split()) or q.predicate & _KIN
+                                      and not set(v0.key.split()) <= q.keys):
+                parts: Sequence[Value] = (v0,)
             elif v0.kind == "name":
                 parts = _name_parts(s, v0, q.keys, frozenset(q.subject) if st.glued_parts else frozenset())
             else:

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import re
 
-from .answer_facts import DocFacts, QuestionSettings, _Question
+from .answer_facts import _KIN, DocFacts, QuestionSettings, _Question
 from .values import _CONNECT, Value, _cap
 from .claims import STOPWORDS, stem, tokenize
 from .sentences import _Sentence
 from .shared_days import shared_days
+from ..reading.answertype import question_focus
 
 def _qualifiers(f: DocFacts, q: _Question) -> tuple[frozenset[str], frozenset[str]]:
     """What tells the question's subject apart where the title or first sentence first names it:
@@ -197,7 +198,7 @@ def entity_relation(a: DocFacts, b: DocFacts, q: _Question, st: QuestionSettings
         # Years and kind words ("(1997)", "(film)") are shared by many entities: no evidence.
         named = st.qualified_same and not differ and any(
             w not in STOPWORDS and w not in _GENERIC and not w[:1].isdigit() for w in pa | pb)
-    if sents is not None and answers is not None and all(
+    if sents is not None and answers is not None and not q.predicate & _KIN and all(
             _inside_name(x, v, q) or _next_to_subject(x, v, q) for x, v in zip(sents, answers)):
         return NAMESAKES  # "The 487th Fighter Squadron" / "The 487th Bombardment Squadron": two names
     if _own_subjects(a, b, q, answers, sents, said):
@@ -220,9 +221,41 @@ def entity_relation(a: DocFacts, b: DocFacts, q: _Question, st: QuestionSettings
     # Only for dates and figures: names read from a lone sentence are too often not its answer
     # ("KS" / "Leicestershire, England" asked whether Castle Donington is a village).
     # Not for a stored conflict's statements: their figures need not answer the question.
-    if sents is not None and answers is not None and all(v.kind in ("date", "number") for v in answers) and (ex_a or ex_b):
+    if sents is not None and answers is not None and (ex_a or ex_b) and (
+            all(v.kind in ("date", "number") for v in answers) or st.excerpt_names and question_focus(q.text).wh
+            and all(v.kind == "name" and _restates(x, v, q) for x, v in zip(sents, answers))):
         return SAME
     return UNRELATED
+
+
+_OPENING = 6  # first tokens of a sentence, where its grammatical subject is named
+_TIED = 8  # tokens between the asked relation's word and a name, the question's own words not counted
+
+
+def _restates(s: _Sentence, v: Value, q: _Question) -> bool:
+    """Whether an answer sentence restates what the question asks and gives the name in its place:
+    it names the subject by the last word of its name ("GAA" of "St Eunan's GAA", "Seadlund") and
+    the name stands by a word of the asked relation ("The manager of St Eunan's GAA in the period
+    c2014-c.2018 was Maxi Curran"; "later nicknamed (by Verta Kali Smart)"), and no other name opens
+    the sentence. Then the name is that sentence's answer, not some name of a lone sentence ("KS" of
+    "welcomed KS4 ..." asked whether Castle Donington is a village), nor one said of another subject
+    ("Globex said its own inference chip, called Osprey, will rival the chips of Acme Corp")."""
+    head = [w for w in q.subject if not w[:1].isdigit()][-1:]
+    if not q.predicate or not head or head[0] not in s.keys or s.norm[s.tokens[v.last - 1].end:].startswith(":"):
+        return False  # "(Portuguese: Massacre do Carandiru ...)": a label, not a name given as the answer
+    if any(t.key in s.names and t.key not in q.keys for t in s.tokens[:min(v.first, _OPENING)]):
+        return False
+    toks, subject = s.tokens, set(q.subject)
+    for n, key in enumerate(s.keys):
+        if not q.asks(key) or v.first <= n < v.last:
+            continue
+        if n > 0 and s.keys[n - 1] in subject and not s.norm[toks[n - 1].end:toks[n].start].strip() and not (
+                toks[n - 1].text.endswith(("'s", "’s"))):
+            continue  # "the Carandiru massacre ...": the subject's own name, not what is asked of it
+        lo, hi = (n, v.first) if n < v.first else (v.last - 1, n)
+        if sum(k not in q.keys for k in s.keys[lo + 1:hi]) < _TIED:
+            return True
+    return False
 
 
 def _excerpt(f: DocFacts, words: int) -> bool:

@@ -186,3 +186,7 @@ class QuestionSettings:
     # showing two entities, its date or figure and the other's are two answers to one question (0: off).
     # WikiContradict's passages (median 1 sentence) against RAMDocs' 100-word chunks (none under 60).
     excerpt_words: int = 50
+    # ... and so are its name and the other's, when each answer sentence names the subject and gives
+    # its name beside a word of what a wh-question asks ("The manager(s) of St Eunan's GAA ... was
+    # Maxi Curran" / "were Barry Meehan and Eddie Brennan"; off: names from excerpts stay apart).
+    excerpt_names: bool = True
