@@ -237,13 +237,14 @@ def _restates(s: _Sentence, v: Value, q: _Question) -> bool:
     it names the subject by the last word of its name ("GAA" of "St Eunan's GAA", "Seadlund") and
     the name stands by a word of the asked relation ("The manager of St Eunan's GAA in the period
     c2014-c.2018 was Maxi Curran"; "later nicknamed (by Verta Kali Smart)"), and no other name opens
-    the sentence. Then the name is that sentence's answer, not some name of a lone sentence ("KS" of
+    the sentence, unless the name is a kin's carrying the subject's surname. Then the name is that sentence's answer, not some name of a lone sentence ("KS" of
     "welcomed KS4 ..." asked whether Castle Donington is a village), nor one said of another subject
     ("Globex said its own inference chip, called Osprey, will rival the chips of Acme Corp")."""
     head = [w for w in q.subject if not w[:1].isdigit()][-1:]
     if not q.predicate or not head or head[0] not in s.keys or s.norm[s.tokens[v.last - 1].end:].startswith(":"):
         return False  # "(Portuguese: Massacre do Carandiru ...)": a label, not a name given as the answer
-    if any(t.key in s.names and t.key not in q.keys for t in s.tokens[:min(v.first, _OPENING)]):
+    kin = q.predicate & _KIN and head[0] in v.key.split()  # "his father, Paul Seadlund": the surname ties him
+    if not kin and any(t.key in s.names and t.key not in q.keys for t in s.tokens[:min(v.first, _OPENING)]):
         return False
     toks, subject = s.tokens, set(q.subject)
     for n, key in enumerate(s.keys):
