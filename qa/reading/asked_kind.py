@@ -42,7 +42,7 @@ from .attribution import attribution_tokens, says_who
 from .answertype import _FOCUS, question_focus
 from .holders import creator_tokens, holder_tokens, party_tokens
 from .makers import asks_making, asks_who_makes, business_noun, has_asked, made_at, maker_given, makes_there, org_named, others_thing, owns_asked, plant_places
-from .ownwords import among as _among, names_more as _names_more, own_words as _own_words, singular as _singular
+from .ownwords import among as _among, names_more as _names_more, own_words as _own_words, singular as _singular, title_cased
 
 __all__ = ["asked_kind", "asks_maker", "FREQUENCY", "KIND_REASONS", "holds_asked_kind", "maker_tokens", "name_tokens", "named_owner", "PEOPLE", "PLACES"]
 
@@ -103,6 +103,7 @@ _NOT_PLACE = frozenset("""year years month months week weeks day days period per
     use production development operation operations service progress testing trial trials""".split())
 _PLACE_PREP = frozenset("in at near from to into across outside inside within throughout along beside between "
                         "around beyond behind above below under over off onto toward towards via".split())
+_LOCATING = frozenset("in at near inside within throughout across".split())  # where, not who
 _WHO_ENTS = frozenset(("PERSON", "ORG", "NORP", "GPE"))
 _WHERE_ENTS = frozenset(("GPE", "LOC", "FAC", "ORG"))
 _PLACE_ENTS = frozenset(("GPE", "LOC"))  # a place that only qualifies a thing names no one either
@@ -217,7 +218,7 @@ def _new_modifier(v, i: int, own: set[str]) -> bool:
                and v.lower[j] not in own for j in range(v.n))
 
 
-def _governed_by_place_prep(v, i: int) -> bool:
+def _governed_by_place_prep(v, i: int, preps: frozenset[str] = _PLACE_PREP) -> bool:
     """Token ``i`` is the object of "in", "at", "near" ... (directly, or the noun a compound or
     "of" phrase hangs from: "in the shallow crust", "at the foot of the mast")."""
     j, hops = i, 0
@@ -225,7 +226,7 @@ def _governed_by_place_prep(v, i: int) -> bool:
         h = v.head[j]
         if h == j:
             return False
-        if v.dep[j] == "pobj" and v.lower[h] in _PLACE_PREP:
+        if v.dep[j] == "pobj" and v.lower[h] in preps:
             # "According to reports": a source, not a place.
             return not (v.lower[h] == "to" and v.head[h] != h and v.lower[v.head[h]] == "according")
         if v.dep[j] not in ("compound", "pobj", "conj", "appos"):
@@ -350,12 +351,6 @@ def _names_something(own: set[str], v) -> bool:
                or _is_name(v, i, own) for i in range(v.n))
 
 
-def _title_cased(v, own: set[str]) -> bool:
-    """Three or more words of four letters or more beyond the question's, three in four capitalised."""
-    words = [w for w in v.text if w.isalpha() and len(w) >= 4 and not _among(w.casefold(), own)]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) * 4 >= 3 * len(words)
-
-
 def _holds(kind: str, own: set[str], v, making: str = "") -> bool:
     """``making`` "maker": asked who makes a thing or where, a company answers only as its maker
     (makes_there); "place": the question names the maker, only a place answers."""
@@ -364,6 +359,8 @@ def _holds(kind: str, own: set[str], v, making: str = "") -> bool:
     if kind == "often":
         return any(FREQUENCY.search(w) or w in _SOMETIMES for w in v.lower)
     labels = _WHO_ENTS if kind == "who" else _WHERE_ENTS
+    # "Following Assange's arrest in the UK, a lawyer ...": a place "in" which something happens is no one.
+    placed = {i for a, b, label in v.ents if label in _PLACE_ENTS and _governed_by_place_prep(v, b - 1, _LOCATING) for i in range(a, b)}
     for a, b, label in v.ents:
         if label not in labels or not _names_more(v, a, b, own):
             continue
@@ -372,8 +369,8 @@ def _holds(kind: str, own: set[str], v, making: str = "") -> bool:
         if making and label != "PERSON" and not (making == "maker" and (makes_there(v, a, b) or kind == "who" and has_asked(
                 v, a, b, own)) or kind == "where" and _governed_by_place_prep(v, b - 1)):
             continue  # asked who makes it or where, a company that only announces or speaks (whatever its label)
-        if kind == "who" and label in _PLACE_ENTS and _only_a_modifier(v, a, b, people=True):
-            continue  # "the AI industry": no one
+        if kind == "who" and label in _PLACE_ENTS and (_only_a_modifier(v, a, b, people=True) or a in placed):
+            continue  # "the AI industry", "in the UK": no one
         return True
     for i in range(v.n):
         w, pos = v.lower[i], v.pos[i]
@@ -387,8 +384,8 @@ def _holds(kind: str, own: set[str], v, making: str = "") -> bool:
             # make no one of "Lead" or "Cost" (its named entities still count, above).
             # Asked who makes a thing, a name or a word for companies answers only as its maker
             # ("leasing its infrastructure to external companies"); people do ("Who made Temüjin khan?").
-            if ((pos == "PROPN" and (not making or makes_there(v, i, i + 1))
-                 and not _only_a_modifier(v, i, i + 1, people=True) and not _title_cased(v, own))
+            if ((pos == "PROPN" and (not making or makes_there(v, i, i + 1)) and i not in placed
+                 and not _only_a_modifier(v, i, i + 1, people=True) and not title_cased(v, own))
                     or (pos == "PRON" and w in ("he", "she"))
                     or (pos == "NOUN" and _people_noun(w) and (not making or makes_there(v, i, i + 1) or (
                         _among(w, PEOPLE) and not business_noun(w))))):  # a "Dreamliner" or "buyer" makes nothing

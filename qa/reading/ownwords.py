@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["REQUESTS", "among", "names_more", "own_words", "restates_own", "singular", "typed_as_keywords"]
+__all__ = ["REQUESTS", "among", "names_more", "own_words", "restates_own", "singular", "title_cased", "typed_as_keywords"]
 
 _WORDS = re.compile(r"[^\W_]+", re.U)
 
@@ -70,3 +70,10 @@ def typed_as_keywords(text: str) -> bool:
     words = re.findall(r"[^\W\d_]+", text.casefold())
     return bool(words) and not text.rstrip().endswith("?") and words[0] not in _OPENERS and not (
         _OPENERS & set(words))
+
+
+def title_cased(v, own: set[str]) -> bool:
+    """Whether a parsed line (a view: qa.reading.spanfeatures._View) is a headline: three or more
+    words of four letters or more beyond the question's, three in four capitalised."""
+    words = [w for w in v.text if w.isalpha() and len(w) >= 4 and not among(w.casefold(), own)]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) * 4 >= 3 * len(words)

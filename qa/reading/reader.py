@@ -48,7 +48,7 @@ from ..retrieval.retriever import Hit
 from .softmatch import WordVectors
 from ..indexing.store import IndexData
 from ..ingest.text import is_heading
-from .versions import other_figure, other_version
+from .versions import other_figure, other_stated, other_version
 from .reworded import reworded
 from .timeshape import asks_coming, gives_no_length, report_dates_only
 from .units import asks_process_node, counts_in_units, counts_only_time, measures_size, states_process_node
@@ -306,7 +306,7 @@ class ExtractiveReader:
         # Trainium2 for Trainium3, 1 GW for "its 5 GW", Meta's order for Tesla's (yes/no: "Is it 3nm?" No, 2nm).
         other = other_version(question, quote) or (None if YES_NO.match(question) else
                                                    other_figure(question, quote) or other_owner(question, quote)
-                                                   or other_speaker(question, quote)
+                                                   or other_speaker(question, quote) or other_stated(question, self.raw[doc], a, b)
                                                    or unnamed_amount(question, self.raw[doc][lead:b], a - lead))
         if other is not None:
             return Reading(doc, a, b, None, prob, True, f"The closest passages are about {other[1]}, not {other[0]}.", info)

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 
+from .readerfeatures import YES_NO
 from .units import _UNITS
 
-__all__ = ["other_figure", "other_version"]
+__all__ = ["other_figure", "other_stated", "other_version"]
 
 # Versioned names: "Trainium3", "GPT-5", "MI300X" (one-letter bases such as "H100" are left out:
 # too often codes or grades); ordinal generations: "fourth-generation MTIA", "4th generation".
@@ -93,4 +94,120 @@ def other_figure(question: str, text: str) -> tuple[str, str] | None:
     for unit, asked in wanted.items():
         if unit in found and not asked.keys() & found[unit].keys():
             return " or ".join(asked.values()), " and ".join(found[unit].values())
+    return None
+
+
+# A year or a count the question states, which the quote replaces with another: "When was Warsaw
+# ranked as the 22nd most liveable city in the world?" quoted "In 2012 the Economist Intelligence Unit
+# ranked Warsaw as the 32nd most liveable city"; "What did the price of oil rise to in 1979?" quoted
+# a sentence on the embargo's end in 1974. The quote is about another ranking, another year: the
+# question's fact is not stated. SQuAD 2.0 writes many of its unanswerable questions this way.
+#
+# A figure counts as stated when the quote, the text just before it (the sentence naming the year a
+# paragraph is about) or, for a year, the article's opening (the season or the war a whole article
+# is about: "the 2015 season" of an article on Super Bowl 50) writes it: in digits, in words
+# ("five", "fifth", "V"), inside a range of years ("2003–04" holds 2004) or as its decade. A number
+# that is part of a name ("Super Bowl 50", "Apollo 13", "X.25", "2nm") is no stated figure, and the
+# quote must state another figure of the same kind (a year for a year): a quote stating none is left
+# to the other checks.
+_WORDS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+          "seventeen eighteen nineteen twenty").split()
+_ORDINAL_WORDS = ("zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+                  "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
+_ROMAN = "_ I II III IV V VI VII VIII IX X XI XII".split()
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_SHOWN = re.compile(r"\d[\d,]*(?:\.\d+)?(?:st|nd|rd|th|s|['’]s)?(?![\w])")  # a figure as written, "32nd"
+_BOUND = re.compile(r"\b(?:(?:more|less|fewer|greater|larger|smaller|higher|lower|other) than|at least|at most|over|under|up to|"
+                    r"before|after|since|until|by)\s+$", re.I)
+_MONTH = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")
+_LAST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+_OR_MORE = re.compile(r"\s+or (?:more|less|fewer)\b", re.I)
+_NAMED_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)\s+[A-Z]")
+_ORDINAL_END = ("st", "nd", "rd", "th")
+_SUFFIX = re.compile(r"(?:st|nd|rd|th|s|'s)?(?![\w])")  # "22nd", "1970s": still the figure
+_YEAR = re.compile(r"(?<![\d.,])(1\d{3}|20\d{2})(?![\d])")
+_RANGE = re.compile(r"(?<![\d.,])(1\d{3}|20\d{2})\s*(?:–|-|—|/|to|and|until|through)\s*(?:c\.?\s*|circa\s+)?(\d{1,4})(?![\d])")
+_FRAME = 800  # characters of an article's opening: its title and first sentences
+_BEFORE = 300  # characters before the quote read with it
+
+
+def _is_year(n: str) -> bool:
+    return len(n) == 4 and n.isdigit() and 1000 <= int(n) <= 2100
+
+
+def _stated(question: str) -> list[tuple[str, bool, str]]:
+    """The figures a question states: each, whether it names a decade ("the 1970s"), as written."""
+    out = []
+    question = re.sub(r"\b(\d{1,3}), (\d{3})\b", r"\1,\2", question)  # "47, 195": one figure typed loosely
+    words = list(re.finditer(r"[\w'’.-]+", question))
+    for m in _NUMBER.finditer(question):
+        text = m.group(0).rstrip(",.")
+        before = question[:m.start()]
+        if before[-1:].isalpha() or before[-1:] in ".-/=#" or question[m.end():m.end() + 1] == "/":
+            continue  # "X.25", "R-2626", "2p", "a 1/2 minute"
+        if not _SUFFIX.match(question, m.start() + len(text)):
+            continue  # "2nm", "5G"
+        if "," in text and not re.fullmatch(r"\d{1,3}(?:,\d{3})+", text):
+            continue  # a list ("a=1,2,4"), not thousands
+        prior = [w for w in words if w.end() <= m.start()]
+        if len(prior) >= 2 and prior[-1].group(0)[:1].isupper() and not _MONTH.fullmatch(prior[-1].group(0)):
+            continue  # "Super Bowl 50", "Apollo 13": a name's number ("In 1979, ..." opens the question)
+        if _BOUND.search(question[:m.start()]) or _OR_MORE.match(question, m.start() + len(text)):
+            continue  # "more than 2 meters", "3 or more numbers": a bound, not the figure of a fact
+        if _NAMED_ORDINAL.match(question, m.start()) or not _is_year(text) and _MONTH.search(
+                question[max(0, m.start() - 10):m.end() + 10]):
+            continue  # "the 5th Soccer Bowl", "7th Baronet": the ordinal is part of the name; "8 December": a day
+        decade = question[m.start() + len(text):m.start() + len(text) + 3].lstrip("'’")[:1] == "s"
+        out.append((text.replace(",", ""), decade and text.endswith("0"), _as_written(question, m.start())))
+    return out
+
+
+def _as_written(text: str, at: int) -> str:
+    """The figure at ``at`` as written, with its ordinal or decade ending: "32nd", "1980's"."""
+    m = _SHOWN.match(text, at)
+    return m.group(0).rstrip(",.") if m else _NUMBER.match(text, at).group(0).rstrip(",.")
+
+
+def _written(n: str, decade: bool, text: str) -> bool:
+    """Whether ``text`` writes figure ``n`` in any form ("56" of "in 1755, 56, 57" as "1756")."""
+    if re.search(r"(?<![\d.])%s(?![\d])" % re.escape(n), text.replace(",", "")):
+        return True
+    if len(n) == 2 and re.search(r"(?<![\d.])(?:1\d|20)%s(?![\d])" % n, text):
+        return True
+    if _is_year(n):
+        y = int(n)
+        for m in _RANGE.finditer(text):
+            lo, hi = int(m.group(1)), m.group(2)
+            top = int(hi) if len(hi) == 4 else lo // 10 ** len(hi) * 10 ** len(hi) + int(hi)  # "1646–7", "2003–04"
+            if lo <= y <= top:
+                return True
+        return decade and any(y <= int(x) < y + 10 for x in _YEAR.findall(text))
+    if n.isdigit() and int(n) < len(_WORDS):
+        k = int(n)
+        if re.search(r"\b(?:%s|%s)\b" % (_WORDS[k], _ORDINAL_WORDS[k]), text, re.I):
+            return True
+        return 0 < k < len(_ROMAN) and re.search(r"(?<![\w])%s(?![\w])" % _ROMAN[k], text) is not None
+    return False
+
+
+def other_stated(question: str, raw: str, start: int, end: int) -> tuple[str, str] | None:
+    """(asked, found) when the question states a year or a count that the quote ``raw[start:end]``
+    does not write while stating another of its kind (see the notes above); None otherwise."""
+    # The question proper: a sentence before it describes the subject ("Sir Charles D'Oyly, 7th Baronet
+    # (1781–1845), was ... When was he married?"); a yes/no question is answered by the quote either way.
+    question = _LAST_SENTENCE.split(question.strip())[-1]
+    if not any(c.isdigit() for c in question) or YES_NO.match(question):
+        return None
+    quote = raw[start:end]
+    near = raw[max(0, start - _BEFORE):end]
+    for n, decade, shown in _stated(question):
+        year = _is_year(n)
+        if _written(n, decade, near) or year and _written(n, decade, raw[:_FRAME]):
+            continue
+        others = [_as_written(quote, x.start()) for x in (_YEAR.finditer(quote) if year else _NUMBER.finditer(quote))
+                  if year or not _is_year(x.group(0).rstrip(",.")) and quote[x.start() - 1:x.start()] != "."]
+        # A rank for a rank ("32nd" for "22nd"), a count for a count: a score ("2–0") is no other rank.
+        others = [o for o in others if year or o.endswith(_ORDINAL_END) == shown.endswith(_ORDINAL_END)]
+        if others:
+            return shown, " and ".join(dict.fromkeys(others[:2]))
     return None

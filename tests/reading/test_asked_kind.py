@@ -78,6 +78,12 @@ def test_asked_kind(question, kind):
         ("Where is Acme based?", "Acme works in the old building by the river bank.", True),
         ("Who is building the chips?", "The AI industry is entering a phase where building models is not enough.", False),
         ("Who passed the law?", "The Texas legislature passed it in May.", True),  # a body of people
+        # a country or city something happens in names no one (twenty-ninth round); one that acts does
+        ("Who is the lawyer for the tenant in the Harlow case?", "After the landlord's arrest in Spain, a "
+         "lawyer for the tenant asked for the hearing to be resumed.", False),
+        ("Who is the lawyer for the tenant in the Harlow case?", "After the landlord's arrest in Spain, the "
+         "tenant's lawyer Ruth Ames asked for the hearing to be resumed.", True),
+        ("Who imposed the sanctions?", "Last year France imposed the sanctions on the company.", True),
         # a headline's capitals name no one; its named entities still do
         ("Who left Globex for Acme", "Globex Takes the Lead, Inference Cost Pressure is More Direct", False),
         ("Who left Globex for Acme", "Acme Hires Former Globex Engineer Maria Jensen", True),
