@@ -23,6 +23,7 @@ from .sentences import _Sentence
 from .definitions import _defined_as
 from ..reading.answertype import question_focus
 from .answer_facts import _KIN, _PREFIX, _Q_STOP, DocFacts, QuestionSettings, Value, _about_subject, _junk, _Question
+from .slots import _value_fits, names_the_measured
 from .values import _name_parts
 
 __all__ = ["_answers", "_chosen", "_polarity", "_relevance", "asks_several", "by_the_verb", "close_values"]
@@ -198,14 +199,15 @@ def _answers(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | 
     # of answer is wanted (not "WeWorkers Coalition" of "... criticising the company's leadership").
     kind_word = _focus_stem(q.text) if st.who_anchored and not relation and _BY_ITS_VERB.match(q.text) else None
     pinned = stated_counts(q.text) if st.stated_counts else ()
+    fits = _value_fits(q)
     out: list[tuple[float, int, Value]] = []
     for k in np.argsort(-rel, kind="stable"):
         if rel[k] < st.relevant or len(out) >= st.top_sentences:
             break
         i = rows[k]
         s = f.sents[i]
-        if st.answer_subject and not _speaks_of_subject(q, f, i):
-            continue
+        if st.answer_subject and not _speaks_of_subject(q, f, i) or not names_the_measured(q, s):
+            continue  # asked the price of a streaming bundle, a sentence pricing earphones gives none
         if pinned and not _states_count(s, pinned):
             continue  # "... take on about 1,000 WeWork workers": not SoftBank's rescue of WeWork
         # Near what is asked ("directed by ..."); else near any word of the question, a little
@@ -239,8 +241,8 @@ def _answers(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | 
                 continue  # "What disease was found in China?": not "Inner Mongolia" of "found in Inner Mongolia"
             if v0.kind != kind or (v0.kind == "number" and v0.text.isalpha() and not counted):
                 continue  # a count in words ("four") answers only a count
-            if v0.kind == "number" and not _spans_asked(q, v0.key.split(":", 1)[0]):
-                continue
+            if v0.kind == "number" and (not _spans_asked(q, v0.key.split(":", 1)[0]) or not fits(v0, s.raw)):
+                continue  # asked a price, "12" of "Apple's 12-inch MacBook" is none (slots._value_fits)
             if v0.kind == "date" and q.precision and not v0.key.endswith("s"):
                 # "2 March 1881" when the question asks for the day (``qa.conflicts.precision``).
                 key, first = precise_key(s, v0.first, q.precision)

@@ -58,7 +58,7 @@ from .entity import SAME, UNRELATED, _qualifiers, entity_relation, same_entity
 from .rewrite import rewritten
 from .summaries import _Said, conflict_of, one_unless_two
 from .slots import (_components, _figures, _fits, asks_standing, certainty_bears, names_subject, said_by_asked, speaks_to_claim,
-                    speaks_to_predicate, states_an_answer)
+                    speaks_to_predicate, states_an_answer, measured_words)
 from ..reading.answertype import question_focus
 from ..reading.measured import asks_what_said
 from .sentences import Encoder, _DocSentences, _Sentence
@@ -132,8 +132,8 @@ class QuestionConflicts:
                         c, q, self.facts.get, close >= st.stored_close, rows, figure) and (
                         not st.answer_figure or asks_standing(q) or states_an_answer(c, answers))
                 else:
-                    keep = close >= st.stored_close or (q.kind is not None and _KIND_OF.get(c.kind) == q.kind
-                                                        and relevant >= st.stored_kind_relevant)
+                    keep = close >= st.stored_close or (q.kind is not None and _KIND_OF.get(c.kind) == q.kind and relevant >= (
+                        st.stored_kind_relevant) and speaks_to_predicate(c, q, self.facts.get, 2, rows, q.predicate - measured_words(q)))
                     if (keep and st.explain_docs and q.kind is None and c.kind in ("certainty", "negation")
                             and question_focus(q.text).wh):
                         keep = speaks_to_predicate(c, q, self.facts.get, st.explain_docs, rows)

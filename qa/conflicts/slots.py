@@ -26,7 +26,7 @@ from ..reading.measured import speaker_said
 from ..reading.named_amounts import unnamed_amount
 from ..reading.makers import ORG_ENDINGS
 from ..reading.ownwords import typed_as_keywords
-from ..reading.readerfeatures import answer_words
+from ..reading.readerfeatures import YES_NO, answer_words
 from ..results import Conflict
 
 __all__ = ["certainty_bears", "states_an_answer", "said_by_asked", "asks_standing", "names_subject", "speaks_to_predicate",
@@ -58,6 +58,13 @@ def _read_first(c: Conflict, read: Container[str]) -> list[int]:
 # Words naming the kind of figure asked, not the thing it is of: "worth" of "What is Meta's order
 # worth?" is not said beside each source's figure ("Samsung receives 10 trillion won OEM orders").
 _FIGURE_KINDS = frozenset(stem(w)[:_PREFIX] for w in "worth value size total amount".split())
+# ... nor do these say what a figure is of: a stored figure conflict bears on "price of the disney+ hulu
+# espn+ bundle" only where both statements name something of it, not where they give prices of AirPods
+# ("Apple AirPods 2 ... for $139" / "... wireless charging case for $150").
+MEASURE_WORDS = _FIGURE_KINDS | frozenset(stem(w)[:_PREFIX] for w in """price prices cost costs number percent percentage
+    rate share figure sum much many starting age old population distance length height weight area temperature speed
+    duration long far tall high big large median average estimated approximate current latest overall reported official
+    exact""".split())  # ... nor how sure or how recent the figure is ("the estimated population")
 
 
 def certainty_bears(c: Conflict, q: _Question, facts_of: Callable[[str], DocFacts | None],
@@ -210,10 +217,11 @@ def _phrases(c: Conflict) -> list[str]:
 
 
 def speaks_to_predicate(c: Conflict, q: _Question, facts_of: Callable[[str], DocFacts | None], docs: int,
-                        read: Container[str] = ()) -> bool:
+                        read: Container[str] = (), ignore: frozenset[str] = frozenset()) -> bool:
     """Whether statements of ``docs`` documents of ``c`` sit in sentences repeating a word of what
-    ``q`` asks (its predicate: "respond" in "How did Samsung respond ...?"), not only its subject."""
-    if not q.predicate:
+    ``q`` asks (its predicate: "respond" in "How did Samsung respond ...?"), not only its subject;
+    words of ``ignore`` (stem prefixes) do not count."""
+    if not q.predicate - ignore:
         return True
     found = set()
     for k in _read_first(c, read):
@@ -221,7 +229,8 @@ def speaks_to_predicate(c: Conflict, q: _Question, facts_of: Callable[[str], Doc
         f = facts_of(s.doc_id)
         if f is None:
             return True  # unknown documents: nothing is dropped for want of facts
-        if any(x.start < s.end and s.start < x.end and any(q.asks(k) for k in x.keys) for x in f.sents):
+        if any(x.start < s.end and s.start < x.end and any(q.asks(k) and stem(k)[:5] not in ignore for k in x.keys)
+               for x in f.sents):
             found.add(s.doc_id)
             if len(found) >= docs:
                 return True
@@ -273,7 +282,25 @@ def _fits(swapped: str, q: _Question, sw: Swap, sa: _Sentence, sb: _Sentence) ->
         return False
     if q.kind == "name":
         return swapped == "name" or (q.other and swapped == "word" and not _redescribed(q, sw.text_a, sw.text_b))
-    return swapped == q.kind
+    return swapped == q.kind and names_the_measured(q, sa)
+
+
+def names_the_measured(q: _Question, s: _Sentence) -> bool:
+    """Whether sentence ``s`` repeats a word of what a figure question asks the figure of (its
+    predicate beyond ``MEASURE_WORDS``): asked the price of a streaming bundle, "Pearbuds 2 ... for
+    $139" / "... for $150" give none. True for other questions, for those naming nothing more, and
+    for a yes/no question stating its figure ("Is Angermünde 80 km far from Berlin?": "69 km")."""
+    topical = measured_words(q)
+    return not topical or any(q.asks(w) and stem(w)[:_PREFIX] in topical for w in s.keys)
+
+
+def measured_words(q: _Question) -> frozenset[str]:
+    """What a figure question (not a yes/no one stating its figure) asks the figure of: its
+    predicate without ``MEASURE_WORDS`` and the wh-phrase's adjective ("old" of "How old is ...?")."""
+    if q.kind != "number" or YES_NO.match(q.text):
+        return frozenset()
+    how = re.search(r"\bhow\s+([a-z]+)", q.text, re.I)
+    return q.predicate - MEASURE_WORDS - ({stem(how.group(1).lower())[:_PREFIX]} if how else set())
 
 
 _SAYING = frozenset("say says said tell told where release statement".split())
