@@ -122,6 +122,7 @@ _BOUND = re.compile(r"\b(?:(?:more|less|fewer|greater|larger|smaller|higher|lowe
 _MONTH = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")
 _LAST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _OR_MORE = re.compile(r"\s+or (?:more|less|fewer)\b", re.I)
+_AGE = re.compile(r"[\s-]*years?[\s-]*old\b", re.I)
 _NAMED_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)\s+[A-Z]")
 _ORDINAL_END = ("st", "nd", "rd", "th")
 _SUFFIX = re.compile(r"(?:st|nd|rd|th|s|'s)?(?![\w])")  # "22nd", "1970s": still the figure
@@ -154,6 +155,8 @@ def _stated(question: str) -> list[tuple[str, bool, str]]:
             continue  # "Super Bowl 50", "Apollo 13": a name's number ("In 1979, ..." opens the question)
         if _BOUND.search(question[:m.start()]) or _OR_MORE.match(question, m.start() + len(text)):
             continue  # "more than 2 meters", "3 or more numbers": a bound, not the figure of a fact
+        if _AGE.match(question, m.end()):
+            continue  # "the 8 year old fort worth girl": who is meant, not what is asked
         if _NAMED_ORDINAL.match(question, m.start()) or not _is_year(text) and _MONTH.search(
                 question[max(0, m.start() - 10):m.end() + 10]):
             continue  # "the 5th Soccer Bowl", "7th Baronet": the ordinal is part of the name; "8 December": a day
@@ -200,10 +203,13 @@ def other_stated(question: str, raw: str, start: int, end: int) -> tuple[str, st
         return None
     quote = raw[start:end]
     near = raw[max(0, start - _BEFORE):end]
-    for n, decade, shown in _stated(question):
+    stated = _stated(question)
+    missing = [(n, decade, shown) for n, decade, shown in stated
+               if not (_written(n, decade, near) or _is_year(n) and _written(n, decade, raw[:_FRAME]))]
+    if len(missing) < len(stated):
+        return None  # the quote writes one of them: "5 GW or 10 GW?" answered by "5 gigawatts"
+    for n, decade, shown in missing:
         year = _is_year(n)
-        if _written(n, decade, near) or year and _written(n, decade, raw[:_FRAME]):
-            continue
         others = [_as_written(quote, x.start()) for x in (_YEAR.finditer(quote) if year else _NUMBER.finditer(quote))
                   if year or not _is_year(x.group(0).rstrip(",.")) and quote[x.start() - 1:x.start()] != "."]
         # A rank for a rank ("32nd" for "22nd"), a count for a count: a score ("2–0") is no other rank.

@@ -61,6 +61,9 @@ def test_a_figure_replaced_by_another_is_named(question, quote, expected):
     ("Did the pier open before 2013?", "The pier opened in 2001.", ""),
     ("Ann Roe (1781–1845) was the port's first harbour master. When was she married?", "She married in 1802.", ""),
     ("Was the pier opened in 1996?", "The pier was opened in 1994.", ""),
+    # Options offered, one of them written; an age saying who is meant.
+    ("How deep is the new quay, 5 metres or 10 metres?", "The new quay is 5 metres deep at low tide, 2 more than the old.", ""),
+    ("What day was the 8 year old girl found on the quay?", "The girl was found at 6:38 p.m. on Saturday.", ""),
     # The quote states no other figure of the kind: left to the other checks.
     ("What did the mayor open in 1996?", "The mayor opened a new ferry terminal.", ""),
 ])
