@@ -6,6 +6,8 @@ import pytest
 
 from qa.reading.versions import other_stated
 
+from .test_asked_kind import _pipeline
+
 ARTICLE = "Harbour Town\n\nHarbour Town is a port on the north coast, founded in 1802 and rebuilt after the 1931 storm. "
 
 
@@ -69,15 +71,6 @@ def test_a_figure_replaced_by_another_is_named(question, quote, expected):
 ])
 def test_a_figure_written_otherwise_or_no_figure_at_all_is_no_replacement(question, quote, before):
     assert _other(question, quote, before) is None
-
-
-def _pipeline(folder, text: str):
-    from qa.api import get_pipeline
-
-    corpus = folder / "corpus"
-    corpus.mkdir(parents=True)
-    (corpus / "port.txt").write_text(text, "utf-8")
-    return get_pipeline(corpus=corpus, index_dir=folder / "index")
 
 
 def test_the_reader_abstains_on_a_quote_about_another_year(tmp_path, fake_embedder):
