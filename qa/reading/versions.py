@@ -107,9 +107,11 @@ def other_figure(question: str, text: str) -> tuple[str, str] | None:
 # paragraph is about) or, for a year, the article's opening (the season or the war a whole article
 # is about: "the 2015 season" of an article on Super Bowl 50) writes it: in digits, in words
 # ("five", "fifth", "V"), inside a range of years ("2003–04" holds 2004) or as its decade. A number
-# that is part of a name ("Super Bowl 50", "Apollo 13", "X.25", "2nm") is no stated figure, and the
-# quote must state another figure of the same kind (a year for a year): a quote stating none is left
-# to the other checks.
+# that is part of a name ("Super Bowl 50", "Apollo 13", "X.25", "2nm"), a bound ("more than 2",
+# "before 2013"), an age saying who is meant ("the 8 year old girl") or a day of a month is no stated
+# figure; a quote writing one of several figures the question offers ("5 GW or 10 GW?") answers it;
+# and the quote must state another figure of the same kind (a year for a year, a rank for a rank): a
+# quote stating none is left to the other checks.
 _WORDS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
           "seventeen eighteen nineteen twenty").split()
 _ORDINAL_WORDS = ("zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
