@@ -27,13 +27,18 @@ from .precision import asked_precision, dates_agree, figures_agree, precise_key
 from .sentences import Encoder, _analyse, _DocSentences, _Sentence
 from .swaps import SharingIndex, sharing_index
 from ..ingest.corpus import Document
-from .values import _CONNECT, Value, _an_age, _figure_values, _Values
+from .values import _CONNECT, Value, _an_age, _figure_values, _Values, in_a_model_name
 
 
 ANSWER = "answer"
 _DATE_TYPES = frozenset({"DATE", "TIME"})
 _NUMBER_TYPES = frozenset({"NUM", "QUANTITY", "MONEY", "PERCENT", "DURATION"})
 _NAME_TYPES = frozenset({"PERSON", "ORG", "PLACE", "OTHER"})
+# A yes/no question, perhaps after an opening phrase ("As of 2023, has Emperor released ...?"): a
+# focus noun ("Emperor", "Province") makes it ask no name.
+_YES_NO = re.compile(r"\s*(?:[^,?]{1,40},\s*)?(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|"
+                     r"should|may|might|must)\b", re.I)
+_ORDINAL = re.compile(r"(?:st|nd|rd|th)\b", re.I)  # "3rd Chief Butler of Ireland": a rank, no count
 _Q_STOP = STOPWORDS | frozenset("what which who whom whose when where why how name named called "
                                 "many much did does do is was were".split())
 
@@ -175,15 +180,18 @@ def _question(text: str, yes_no_values: bool = True, stated_names: bool = False,
     precision, day_words = asked_precision(nfkc(text), focus.wh) if date_precision else ("", frozenset())
     if asks_purpose(text):
         atype = None  # "What are Trainium chips used for?": a use, no name each source gives ("OpenAI" / "GPUs")
-    elif not focus.wh and atype in ("OTHER", None):
+    elif not focus.wh and (atype in ("OTHER", None) or atype in _NAME_TYPES and _YES_NO.match(text)):
         atype = None  # "Is Anthropic using ...?": a yes/no question has no span to disagree on
         if yes_no_values:
             # ... unless it states a value: "Was he born in 1213?" is answered by the year each
             # source gives ("born in 1211" says no), "Do more than two monks know it?" by a count.
-            claimed = frozenset(t.key for t in toks if is_year(t)) | day_words
+            # "As of 2023, has Emperor released more than one live album?" says when, not which year.
+            claimed = frozenset(t.key for k, t in enumerate(toks) if is_year(t) and not (
+                k > 1 and toks[k - 2].key == "as" and toks[k - 1].key == "of")) | day_words
             if claimed:
                 atype = "DATE"
-            elif any(q.value and q.unit != "year" for q in quantities(toks, nfkc(text))) or any(
+            elif any(q.value and q.unit != "year" and not in_a_model_name(toks, nfkc(text), q.first)
+                     and not _ORDINAL.match(nfkc(text), toks[q.first].end) for q in quantities(toks, nfkc(text))) or any(
                     t.key in WORD_NUMBERS and (t.key != "one" or k and toks[k - 1].key in ("than", "least"))
                     for k, t in enumerate(toks)):
                 atype = "NUM"
@@ -231,7 +239,9 @@ def _junk(v: Value, s: _Sentence) -> bool:
         capitals = [w for w in re.findall(r"[^\W\d_]+", v.text) if len(w) > 1]
         if len(capitals) >= 2 and all(w.isupper() for w in capitals) and any(len(w) > 3 for w in capitals):
             return True
-        start = s.tokens[v.first].start
+        start, end = s.tokens[v.first].start, s.tokens[v.last - 1].end
+        if s.norm[end:end + 1] == ":" and s.norm.rfind("(", 0, start) > s.norm.rfind(")", 0, start):
+            return True  # a gloss's label: "(Portuguese: Massacre do Carandiru)", "(Korean: ...)"
         # "I’m" opening a quote is no name, nor "K" of "$449K" (a figure's suffix).
         return (shouted(s.raw) or titled(s.raw) or any(w in _FURNITURE for w in v.key.split())
                 or re.match(r"I(?:['’]\w+)?$", v.text) is not None or start > 0 and s.norm[start - 1].isdigit())

@@ -25,6 +25,7 @@ from ..reading.answertype import question_focus
 from .answer_facts import _KIN, _PREFIX, _Q_STOP, DocFacts, QuestionSettings, Value, _about_subject, _junk, _Question
 from .slots import _value_fits, names_the_measured
 from .values import _name_parts
+from .counted import a_whole, counted_words, counts_them
 
 __all__ = ["_answers", "_chosen", "_polarity", "_relevance", "asks_several", "by_the_verb", "close_values"]
 
@@ -200,6 +201,7 @@ def _answers(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | 
     kind_word = _focus_stem(q.text) if st.who_anchored and not relation and _BY_ITS_VERB.match(q.text) else None
     pinned = stated_counts(q.text) if st.stated_counts else ()
     fits = _value_fits(q)
+    tally = counted_words(q.text) if q.kind == "number" else ()
     out: list[tuple[float, int, Value]] = []
     for k in np.argsort(-rel, kind="stable"):
         if rel[k] < st.relevant or len(out) >= st.top_sentences:
@@ -261,6 +263,10 @@ def _answers(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | 
                 dist = penalty + min((_gap(s, q, a, v, st.gap_skips_question) for a in anchors), default=len(s.keys))
                 if measured and v.key.startswith(":"):
                     dist += st.subject_penalty  # a size or distance has a unit; a bare figure is a count or a rank
+                if v.kind == "number" and a_whole(s, v):
+                    dist += st.subject_penalty  # "of the 150,000 stores, 120,000 of them are ...": said of the part
+                if tally and counts_them(s, v, tally):
+                    dist = min(dist, 0)  # "two live albums": the count of what is asked, whatever else is near
                 if dist > st.near or _junk(v, s):
                     continue
                 if best is None or dist < best[0]:

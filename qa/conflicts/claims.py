@@ -250,13 +250,15 @@ def quantities(tokens: list[Token], text: str) -> list[Quantity]:
         first, last = i, i + 1
         prec = _precision(tok.key, value)
         unit, mult = "", 1.0
-        # Currency before the number: "$50", "US$ 50", "RMB 339", "₩50".
-        if i > 0 and tokens[i - 1].key in _UNITS:
+        # Currency before the number: "$50", "US$ 50", "RMB 339", "₩50"; not across a comma or a
+        # full stop ("of the stores in US, 120,000 of them").
+        before = i > 0 and text[tokens[i - 1].end:tok.start].strip() == ""
+        if before and tokens[i - 1].key in _UNITS:
             unit, mult = _UNITS[tokens[i - 1].key]
             first = i - 1
             if first > 0 and tokens[first - 1].key in _CURRENCY_PREFIX:
                 first -= 1
-        elif i > 0 and tokens[i - 1].key in _CURRENCY_PREFIX:
+        elif before and tokens[i - 1].key in _CURRENCY_PREFIX:
             unit, first = _CURRENCY_PREFIX[tokens[i - 1].key], i - 1
         # A footnote marker copied from a wiki page ("1,342[1] km"): the unit is after it.
         if (last + 1 < n and text[tok.end:tokens[last].start] == "[" and tokens[last].key.isdigit()

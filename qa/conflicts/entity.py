@@ -82,7 +82,10 @@ def _inside_name(s: _Sentence, v: Value, q: _Question) -> bool:
         return False
     if toks[v.first - 1].key not in q.keys or toks[v.last].key not in q.keys:
         return False
-    return "(" not in s.norm[toks[v.first - 1].end:toks[v.last].start]
+    # Inside a name, the word after it is capitalised and nothing but spaces stands between ("two
+    # live albums" counts albums; "Live albums\t1; Live ..." is a table's row).
+    around = s.norm[toks[v.first - 1].end:toks[v.first].start] + s.norm[toks[v.last - 1].end:toks[v.last].start]
+    return toks[v.last].text[:1].isupper() and not around.strip()
 
 
 def _next_to_subject(s: _Sentence, v: Value, q: _Question) -> bool:

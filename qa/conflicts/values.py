@@ -98,8 +98,8 @@ def _figure_values(s: _Sentence) -> list[Value]:
            for i, k in enumerate(keys) if k.isdigit() and len(k) == 4 and 1000 <= int(k) <= 2100]  # claims.is_year, inlined
     for q in s.quantities:
         if not q.value or not q.unit and (_day_of_month(toks, q.first, q.last)
-                                          or _clock_time(toks, s.norm, q.first, q.last)):
-            continue  # "on 10th March", "at 5:00 pm": no count
+                                          or _clock_time(toks, s.norm, q.first, q.last)) or in_a_model_name(toks, s.norm, q.first):
+            continue  # "on 10th March", "at 5:00 pm", "the H100": no count
         # Spans of time ("year:") and ages ("age:") answer only questions asking for one (answers._spans_asked).
         unit = "age" if _an_age(s, q.first, q.last, q.unit) else q.unit
         last = q.last + (unit == "age" and q.unit == "year")  # "48-year-old", whole
@@ -113,6 +113,14 @@ def _figure_values(s: _Sentence) -> list[Value]:
             last = i + 2 if unit else i + 1
             out.append(Value("number", f"{unit}:{n * m:.4g}", s.norm[toks[i].start:toks[last - 1].end], i, last, n * m, n * m))
     return out
+
+
+def in_a_model_name(toks: Sequence[Token], text: str, first: int) -> bool:
+    """Whether the figure opening at token ``first`` is written glued to letters before it, as the
+    part of a name it is ("CD19", "H100", "A320", "MTIA v2"): no count, price or size. (A currency
+    written before a figure, "RMB339", is its own token of the quantity, which then opens on it.)"""
+    start = toks[first].start
+    return toks[first].key[:1].isdigit() and start > 0 and text[start - 1].isalpha()
 
 
 def _an_age(s: _Sentence, first: int, last: int, unit: str) -> bool:
