@@ -17,6 +17,7 @@ from ..reading.ages import asks_age
 from ..reading.purposes import asks_purpose
 from ..reading.owners import described_owners, with_plural_possessives
 from .choices import choice_options, stated_name
+from .colours import asks_colour, colour_values, colours_agree, stated_colours
 from .counts import WORD_NUMBERS
 from .claims import STOPWORDS, Token, is_year, quantities, stem, tokenize
 from .headings import shouted, titled
@@ -111,7 +112,7 @@ def _kind_for(atype: str | None) -> str | None:
         return "number"
     if atype in _NAME_TYPES:
         return "name"
-    return None
+    return "colour" if atype == "COLOUR" else None
 
 
 def _present(v: Value, other: DocFacts, qkeys: frozenset[str]) -> bool:
@@ -124,6 +125,8 @@ def _present(v: Value, other: DocFacts, qkeys: frozenset[str]) -> bool:
         # An age is stated only as an age: "faces up to 175 years" states no one's age of 48.
         return any(figures_agree(mine, (x, lo, hi, h)) and (u == unit or (not u or not unit) and "age" not in (u, unit))
                    for lo, hi, u, x, h in other.numbers)
+    if v.kind == "colour":
+        return any(colours_agree(v.key, c.key) for s in other.sents for c in colour_values(s))
     words = [w for w in v.key.split() if w not in _CONNECT and w not in qkeys]
     return not words or all(w in other.keys for w in words)
 
@@ -178,7 +181,9 @@ def _question(text: str, yes_no_values: bool = True, stated_names: bool = False,
     atype = focus.type
     claimed: frozenset[str] = frozenset()
     precision, day_words = asked_precision(nfkc(text), focus.wh) if date_precision else ("", frozenset())
-    if asks_purpose(text):
+    if focus.wh and asks_colour(focus.focus):
+        atype = "COLOUR"  # "What colour are the flowers?": each source's colour of them
+    elif asks_purpose(text):
         atype = None  # "What are Trainium chips used for?": a use, no name each source gives ("OpenAI" / "GPUs")
     elif not focus.wh and (atype in ("OTHER", None) or atype in _NAME_TYPES and _YES_NO.match(text)):
         atype = None  # "Is Anthropic using ...?": a yes/no question has no span to disagree on
@@ -190,6 +195,8 @@ def _question(text: str, yes_no_values: bool = True, stated_names: bool = False,
                 k > 1 and toks[k - 2].key == "as" and toks[k - 1].key == "of")) | day_words
             if claimed:
                 atype = "DATE"
+            elif colours := stated_colours(toks):
+                claimed, atype = colours, "COLOUR"  # "Is the colour of the flowers pale pink?"
             elif any(q.value and q.unit != "year" and not in_a_model_name(toks, nfkc(text), q.first)
                      and not _ORDINAL.match(nfkc(text), toks[q.first].end) for q in quantities(toks, nfkc(text))) or any(
                     t.key in WORD_NUMBERS and (t.key != "one" or k and toks[k - 1].key in ("than", "least"))
@@ -274,6 +281,8 @@ def _agree(a: Value, b: Value) -> bool:
         ua, ub = a.key.split(":", 1)[0], b.key.split(":", 1)[0]
         return ua != ub or figures_agree((float(a.key.split(":", 1)[1]), a.low, a.high, a.hedged),
                                          (float(b.key.split(":", 1)[1]), b.low, b.high, b.hedged))
+    if a.kind == "colour":
+        return colours_agree(a.key, b.key)
     if a.kind == "name":
         wa, wb = set(a.key.split()) - _CONNECT, set(b.key.split()) - _CONNECT
         # "Mahesh Bhatt" and "Bhatt" are one person, "MTIA" and "MITA" one spelling, and a list

@@ -25,7 +25,8 @@ from ..reading.answertype import question_focus
 from .answer_facts import _KIN, _PREFIX, _Q_STOP, DocFacts, QuestionSettings, Value, _about_subject, _junk, _Question
 from .slots import _value_fits, names_the_measured
 from .values import _name_parts
-from .counted import a_whole, counted_words, counts_them
+from .colours import colour_values
+from .counted import counted_distance, counted_words
 
 __all__ = ["_answers", "_chosen", "_polarity", "_relevance", "asks_several", "by_the_verb", "close_values"]
 
@@ -234,7 +235,7 @@ def _answers(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | 
             if v is not None and not _about_subject(v, q):
                 best = (-1.0, v)
         spots = _focus_spots(s, focus) if focus else ()
-        for v0 in f.values[i]:
+        for v0 in (f.values[i] if kind != "colour" else colour_values(s)):
             if spots and v0.kind == "name" and not _tied_to_focus(s, v0, spots):
                 continue  # "What chips ...?": the sentence names chips, and this name is not one
             if v0.kind == "name" and _modifies_kind(s, v0, head):
@@ -263,10 +264,7 @@ def _answers(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | 
                 dist = penalty + min((_gap(s, q, a, v, st.gap_skips_question) for a in anchors), default=len(s.keys))
                 if measured and v.key.startswith(":"):
                     dist += st.subject_penalty  # a size or distance has a unit; a bare figure is a count or a rank
-                if v.kind == "number" and a_whole(s, v):
-                    dist += st.subject_penalty  # "of the 150,000 stores, 120,000 of them are ...": said of the part
-                if tally and counts_them(s, v, tally):
-                    dist = min(dist, 0)  # "two live albums": the count of what is asked, whatever else is near
+                dist = counted_distance(s, v, tally, dist, st.subject_penalty)  # "two live albums", not "four"
                 if dist > st.near or _junk(v, s):
                     continue
                 if best is None or dist < best[0]:
@@ -359,7 +357,7 @@ _CLOSE_RATIO = 1.5
 def close_values(a: Value, b: Value) -> bool:
     """Whether two different answers are near misses of one another: years at most
     ``_CLOSE_YEARS`` apart, figures in one unit within ``_CLOSE_RATIO`` of each other."""
-    if a.kind != b.kind or a.kind == "name":
+    if a.kind != b.kind or a.kind in ("name", "colour"):
         return False
     if a.kind == "date":
         ya, yb = year_of(a.key).rstrip("s"), year_of(b.key).rstrip("s")  # a decade by its first year

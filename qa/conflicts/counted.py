@@ -72,3 +72,13 @@ def a_whole(s: _Sentence, v: Value) -> bool:
         return False
     return any(keys[k][:1].isdigit() and keys[k + 1] == "of" and keys[k + 2] in _PARTS
                for k in range(v.last, len(keys) - 2))
+
+
+def counted_distance(s: _Sentence, v: Value, counted: tuple[str, ...], dist: float, penalty: float) -> float:
+    """A figure's distance from what the question asks, counting what it counts: a whole a part
+    is taken from is farther (by ``penalty``), a figure right before the counted words nearest."""
+    if v.kind != "number":
+        return dist
+    if a_whole(s, v):
+        dist += penalty
+    return min(dist, 0) if counted and counts_them(s, v, counted) else dist

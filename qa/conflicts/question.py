@@ -21,8 +21,9 @@ reads unlike the question) combines three signals:
 3. Near-copy swaps (``qa.conflicts.swaps``): two documents that repeat one another sentence for
    sentence but swap a value of the asked kind in a sentence related to the question.
 4. Choices (``qa.conflicts.choices``): a question that lists its answers ("a town or a village?")
-   is answered by the one option each document affirms; and two documents giving one value, one
-   denying what the other asserts of it ("did not participate in the 1513 conclave"), disagree.
+   is answered by the one option each document affirms; two documents giving one value, one denying
+   what the other asserts of it ("did not participate in the 1513 conclave"), disagree; so do one
+   leaving a yes/no question's object out and one saying it (``qa.conflicts.exclusion``).
 
 Same entity or not (``qa.conflicts.entity``): two documents are about the same entity when they share
 enough text (word 4-grams) or names, or one names its subject with a qualifier the other repeats
@@ -41,8 +42,7 @@ entities sharing a name it is a ``Conflict`` of kind ``ambiguity``, which the pi
 ``Note`` (``Answer.notes``): the sources describe different things.
 
 Measured on RAMDocs through ``ask()``'s conflict stage (``python -m qa.bench.conflicts``), settings
-tuned on the even questions: see qa/conflicts/README.md.
-"""
+tuned on the even questions: see qa/conflicts/README.md."""
 from __future__ import annotations
 
 from collections.abc import Callable, Container, Mapping, Sequence
@@ -54,6 +54,7 @@ from .answer_facts import ANSWER, DocFacts, QuestionSettings, Value, _about_subj
 from ..ingest.text import nfkc
 from .answers import _answers, _chosen, _polarity, _relevance, asks_several, by_the_verb, close_values
 from .held import Held
+from .exclusion import exclusion_links
 from .entity import SAME, UNRELATED, _qualifiers, entity_relation, same_entity
 from .rewrite import rewritten
 from .summaries import _Said, conflict_of, one_unless_two
@@ -150,6 +151,9 @@ class QuestionConflicts:
             links += self._answer_links(q, answers, st)
             if st.choices and q.options:
                 links += self._choice_links(q, rows, qvec, st)
+            if st.exclusions and q.kind is None and not q.options and not question_focus(q.text).wh:
+                links += exclusion_links(q, self.facts, rows, qvec, st, lambda fa, fb, v, s: self._link_kind(
+                    fa, fb, q, v, s, st, lambda: one_unless_two(fa, fb, q, st, v, s)))
         if st.swaps and q.kind is not None:
             links += self._swap_links(q, rows, qvec, st, out)
         for kind in (ANSWER, AMBIGUITY):
@@ -367,12 +371,8 @@ class QuestionConflicts:
         out: dict[str, list[int]] = {}
         for d in known:
             f = None if d in rows else self.facts.get(d)
-            if f is None or not f.sents:
-                continue
-            for e in rows:
-                if f.shares_grams(self.facts[e], st.same_grams):
-                    out[d] = list(range(len(f.sents)))
-                    break
+            if f is not None and f.sents and any(f.shares_grams(self.facts[e], st.same_grams) for e in rows):
+                out[d] = list(range(len(f.sents)))
         return out
 
     def _rows(self, passages) -> dict[str, list[int]]:
@@ -383,13 +383,8 @@ class QuestionConflicts:
         spans: dict[str, list[tuple[int, int]]] = {}
         for doc_id, start, end in passages:
             spans.setdefault(doc_id, []).append((start, end))
-        rows: dict[str, list[int]] = {}
-        for doc_id, ss in spans.items():
-            f = self.facts.get(doc_id)
-            if f is None:
-                continue
-            rows[doc_id] = [i for i, s in enumerate(f.sents) if any(a < s.end and s.start < b for a, b in ss)]
-        return rows
+        return {doc_id: [i for i, s in enumerate(f.sents) if any(a < s.end and s.start < b for a, b in ss)]
+                for doc_id, ss in spans.items() if (f := self.facts.get(doc_id)) is not None}
 
 
 def find_conflicts_for_question(question: str, docs: Sequence[Document], encode: Encoder | None = None,

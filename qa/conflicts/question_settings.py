@@ -32,7 +32,10 @@ class QuestionSettings:
     # A "which <things>" question asks for a set: two documents naming two members do not disagree.
     sets: bool = True
     subject_penalty: int = 3  # added distance when no word of the question's predicate is near
-    types: frozenset[str] = frozenset({"date", "number", "name", "OTHER"})  # answer kinds read
+    # A yes/no question's object left out by one source ("excluding plasma cells") and said by another
+    # (qa.conflicts.exclusion).
+    exclusions: bool = True
+    types: frozenset[str] = frozenset({"date", "number", "name", "colour", "OTHER"})  # answer kinds read
     # Stored (corpus-wide) conflicts stay when the two documents share text, or this share of
     # names (their sentences already line up).
     stored_names: float = 0.3
