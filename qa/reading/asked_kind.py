@@ -27,11 +27,11 @@ more unanswerable ones (qa/reading/README.md). So, besides the question's own wo
   checked too, the rule cost SQuAD 2.0 more answerable questions than it caught, so it is not.
 - "stands", when the question asks what an acronym stands for: a phrase that spells it
   (:mod:`qa.reading.acronyms`); "MTIA primarily serves Meta's AI recommendations ..." uses the
-  acronym and does not expand it.
+  acronym and does not expand it. "colour" ("What colour is ...?"): a colour word beyond the
+  question's (:mod:`qa.reading.colour_words`).
 
 "Who is Clive Chan?" asks who someone is, which a description answers: it is not checked. Sentences
-come as views of their parse (qa.reading.spanfeatures._View), stored at index time.
-"""
+come as views of their parse (qa.reading.spanfeatures._View), stored at index time."""
 from __future__ import annotations
 
 import re
@@ -39,6 +39,7 @@ from typing import Iterable
 
 from .acronyms import asked_acronym, expansion
 from .attribution import attribution_tokens, says_who
+from .colour_words import asks_colour, names_a_colour
 from .answertype import _FOCUS, question_focus
 from .holders import creator_tokens, holder_tokens, party_tokens
 from .makers import asks_making, asks_who_makes, business_noun, has_asked, made_at, maker_given, makes_there, org_named, others_thing, owns_asked, plant_places
@@ -134,12 +135,13 @@ _SOMETIMES = frozenset("rarely seldom often frequently regularly usually sometim
 # Why the reader abstains when the quote holds nothing of the asked kind.
 KIND_REASONS = {"who": "The closest passages name no one for this.", "where": "The closest passages name no place for this.",
                 "name": "The closest passages give no name for this.", "often": "The closest passages say nothing of how often.",
-                "stands": "The closest passages do not spell out what it stands for.", "holder": "The closest passages do not say whose it is."}
+                "stands": "The closest passages do not spell out what it stands for.", "holder": "The closest passages do not say whose it is.",
+                "colour": "The closest passages give no colour for this."}
 
 
 def asked_kind(question: str) -> str | None:
-    """"who", "where", "name", "often" or "stands" when the question asks for someone, somewhere,
-    what a thing is called, how often or what an acronym stands for, else None."""
+    """"who", "where", "name", "often", "stands" or "colour" when the question asks for someone,
+    somewhere, what a thing is called, how often, what an acronym stands for or a colour, else None."""
     if asked_acronym(question):
         return "stands"
     if _NAME_Q.match(question) and _NAMED_OWNER.search(question):
@@ -147,6 +149,8 @@ def asked_kind(question: str) -> str | None:
     if _HOW_OFTEN.match(question):
         return "often"
     wh = question_focus(question).wh
+    if wh and asks_colour(question_focus(question).focus):
+        return "colour"
     if wh in ("who", "whom") or asks_who_makes(question) or not wh and _partner(question):  # "OpenAI chip partner"
         return None if _WHO_IS_NAME.match(question) else "who"
     if wh == "where":
@@ -200,11 +204,9 @@ def asks_maker(question: str) -> bool:
 def _partner(question: str) -> str | None:
     """The subject of a partner question ("OpenAI" in "Who did OpenAI build Jalapeño with?", in
     "Who designed Jalapeño with OpenAI?" and in "Who helped OpenAI build Jalapeño?")."""
-    m = _PARTNER.match(question)
-    if m and any((w or "").lower() in _WITH_VERBS for w in m.group(2, 3)):
+    if (m := _PARTNER.match(question)) and any((w or "").lower() in _WITH_VERBS for w in m.group(2, 3)):
         return m.group(1)
-    m = _WITH_NAME.match(question)
-    if m and m.group(1).lower() in _WITH_VERBS:
+    if (m := _WITH_NAME.match(question)) and m.group(1).lower() in _WITH_VERBS:
         return m.group(2)
     return m.group(m.lastindex) if (m := _HELPED.match(question) or _PARTNER_OF.match(question)) else None
 
@@ -239,8 +241,7 @@ def _only_a_modifier(v, a: int, b: int, people: bool = False) -> bool:
     """The entity ``a:b`` only qualifies a noun that is no place ("custom AI silicon", where the
     small model tags "AI" a country): it says what kind of thing, not where. ``people``: a noun
     that is no one ("the AI industry" names no one; "the Texas legislature" does)."""
-    last = b - 1
-    h = v.head[last]
+    last, h = b - 1, v.head[b - 1]
     if not (v.dep[last] == "compound" and h >= b and v.pos[h] == "NOUN"):
         return False
     if people:
@@ -251,6 +252,8 @@ def _only_a_modifier(v, a: int, b: int, people: bool = False) -> bool:
 def holds_asked_kind(kind: str, question: str, views: Iterable) -> bool:
     """True when one of ``views`` (parses of the quoted sentences) holds someone ("who") or
     somewhere ("where") beyond the question's own words, or the holder of the thing asked about."""
+    if kind == "colour":
+        return any(names_a_colour(v.lower, _own_words(question)) for v in views)
     if kind in ("stands", "holder"):  # "holder": "Which company has TPUs?", one given them (qa.reading.holders)
         return any(expansion(asked_acronym(question) or "", v) if kind == "stands" else holder_tokens(question, v) for v in views)
     own, making = _own_words(question), ("place" if maker_given(question) else "maker") if asks_making(question) else ""

@@ -41,6 +41,9 @@ def _views(text: str) -> list:
         ("how frequently are elections held", "often"),
         ("At what cadence does Acme release chips?", "often"),
         ("acme chip release cadence", "often"),
+        ("What colour are the flowers of the shrub?", "colour"),
+        ("what color is the Jalapeño chip", "colour"),
+        ("Is the colour of the flowers pale pink?", None),  # yes/no: the quote says yes or no
     ],
 )
 def test_asked_kind(question, kind):
@@ -218,3 +221,13 @@ def test_partner_questions(question, partner):
 
     assert asks_maker(question) is partner
 
+
+
+def test_reader_abstains_when_no_passage_gives_a_colour(tmp_path, fake_embedder):
+    text = ("Acme chips\n\nAcme released its Quasar chip in June. The Quasar chip is built on a 2nm process "
+            "and ships in a sealed package.\n")
+    a = _pipeline(tmp_path / "a", text).ask("What colour is the Quasar chip?")
+    assert a.abstained and a.reason == "The closest passages give no colour for this."
+    text = text.replace("a sealed package", "a matte black package")
+    a = _pipeline(tmp_path / "b", text).ask("What colour is the Quasar chip package?")
+    assert not a.abstained and "black" in a.answer
