@@ -181,7 +181,7 @@ def _question(text: str, yes_no_values: bool = True, stated_names: bool = False,
     atype = focus.type
     claimed: frozenset[str] = frozenset()
     precision, day_words = asked_precision(nfkc(text), focus.wh) if date_precision else ("", frozenset())
-    if focus.wh and asks_colour(focus.focus):
+    if asks_colour(focus.wh, focus.focus):
         atype = "COLOUR"  # "What colour are the flowers?": each source's colour of them
     elif asks_purpose(text):
         atype = None  # "What are Trainium chips used for?": a use, no name each source gives ("OpenAI" / "GPUs")

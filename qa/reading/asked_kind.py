@@ -149,7 +149,7 @@ def asked_kind(question: str) -> str | None:
     if _HOW_OFTEN.match(question):
         return "often"
     wh = question_focus(question).wh
-    if wh and asks_colour(question_focus(question).focus):
+    if asks_colour(wh, question_focus(question).focus):
         return "colour"
     if wh in ("who", "whom") or asks_who_makes(question) or not wh and _partner(question):  # "OpenAI chip partner"
         return None if _WHO_IS_NAME.match(question) else "who"

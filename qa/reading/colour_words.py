@@ -29,10 +29,10 @@ def families(key: str) -> frozenset[str]:
     return frozenset().union(*(FAMILIES.get(w, frozenset()) for w in key.split()))
 
 
-def asks_colour(focus: str | None) -> bool:
-    """Whether a wh-question's focus ("colour", "color of the flag") asks for a colour."""
-    return bool(focus) and focus.split()[0].casefold() in _ASKED
-
+def asks_colour(wh: str, focus: str | None) -> bool:
+    """Whether a "what/which <focus>" question asks for a colour ("What color pants ...?", "what
+    colour is ..."; not "How many color analysts ...?")."""
+    return wh in ("what", "which") and bool(focus) and focus.split()[0].casefold() in _ASKED
 
 
 def names_a_colour(words, own: frozenset[str] = frozenset()) -> bool:

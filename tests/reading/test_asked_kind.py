@@ -44,6 +44,7 @@ def _views(text: str) -> list:
         ("What colour are the flowers of the shrub?", "colour"),
         ("what color is the Jalapeño chip", "colour"),
         ("Is the colour of the flowers pale pink?", None),  # yes/no: the quote says yes or no
+        ("How many color analysts were involved with Super Bowl 50?", None),  # commentators
     ],
 )
 def test_asked_kind(question, kind):
