@@ -3,6 +3,8 @@ family each belongs to ("slaty" is a grey, "pinkish" a pink), read by the reader
 no colour does not answer) and by the conflict finder (``qa.conflicts.colours``)."""
 from __future__ import annotations
 
+import re
+
 # Each colour word's families: two colours agree when they share one ("violet" is a purple,
 # "turquoise" a blue and a green; "slaty" a grey).
 FAMILIES: dict[str, frozenset[str]] = {w: frozenset(f.split("|")) for w, f in (
@@ -38,3 +40,24 @@ def asks_colour(wh: str, focus: str | None) -> bool:
 def names_a_colour(words, own: frozenset[str] = frozenset()) -> bool:
     """Whether lower-cased ``words`` hold a colour word beyond the question's ``own`` words."""
     return any(w in FAMILIES and w not in own for w in words)
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def colour_span(sentence: str, own=frozenset()) -> tuple[int, int] | None:
+    """Offsets of the first colour the sentence gives beyond the question's ``own`` words, with its
+    shades ("pale pink", "slaty blue"); None when it gives none. A capitalised colour word inside
+    the sentence is a name ("the White House")."""
+    words = list(_WORD.finditer(sentence))
+    for k, m in enumerate(words):
+        w = m.group().casefold()
+        if w not in FAMILIES or w in own or k and m.group()[:1].isupper():
+            continue
+        first, last = k, k
+        while first > 0 and words[first - 1].group().casefold() in SHADES:
+            first -= 1
+        while last + 1 < len(words) and words[last + 1].group().casefold() in FAMILIES:
+            last += 1
+        return words[first].start(), words[last].end()
+    return None

@@ -232,3 +232,23 @@ def test_reader_abstains_when_no_passage_gives_a_colour(tmp_path, fake_embedder)
     text = text.replace("a sealed package", "a matte black package")
     a = _pipeline(tmp_path / "b", text).ask("What colour is the Quasar chip package?")
     assert not a.abstained and "black" in a.answer
+
+
+def test_a_colour_question_takes_the_sentence_giving_a_colour(tmp_path, fake_embedder):
+    """The sentence sharing most words with the question gives no colour; the runner-up giving one
+    is quoted, and its colour is the short answer."""
+    text = ("Cat found\n\nA cat who has been missing for five years in Portland has been found in Santa Fe. "
+            "The shelter said this week that Sasha the black cat was wandering the streets.\n")
+    a = _pipeline(tmp_path / "a", text).ask("What colour was the cat missing for five years and found in Santa Fe?")
+    assert not a.abstained and "black cat" in a.answer and a.short_answer == "black"
+
+
+def test_preferred_puts_a_sentence_giving_a_colour_first():
+    from qa.reading.prefer import preferred
+
+    q = "what colour was the cat that turned up in santa fe after 5 years missing"
+    text = {0: "A cat who has been missing for five years in Portland, Oregon, has been found in Santa Fe, New Mexico.",
+            1: "The Santa Fe Animal Shelter announced this week that Sasha the black cat was recently found wandering."}
+    views = {i: _views(t)[0] for i, t in text.items()}
+    names = {0: (1.0, 1.0, 1.0), 1: (1.0, 1.0, 1.0)}
+    assert preferred(q, [0, 1], text, names, lambda: views)[0] == 1
