@@ -275,9 +275,11 @@ def _answers(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | 
 
 
 def _spans_asked(q: _Question, unit: str) -> bool:
-    """Whether a figure in ``unit`` answers the question's span: an age only "how old", a span
-    of time only "how long" or "how many days" (which a length may answer too: "how long is the
-    bridge"), and those questions nothing else ("sentenced to 50 weeks" is no age)."""
+    """Whether a figure in ``unit`` answers the question's span: an age only "how old", a span of time
+    only "how long" or "how many days" (a length too: "how long is the bridge"), and those questions
+    nothing else ("sentenced to 50 weeks" is no age); a rank ("50th Anniversary Tour") no count."""
+    if unit == "rank":
+        return _COUNT.search(q.text) is None
     if q.span == "age":
         return unit == "age"
     if q.span == "time":

@@ -105,3 +105,17 @@ def test_a_glosss_label_is_no_answer(encode):
     b = doc("b02", "The Carandiru massacre (Spanish: Masacre de Carandiru) took place in Brazil in October 1992.",
             title="Carandiru massacre")
     assert real(find(q, [a, b], encode)) == []
+
+
+def test_a_rank_is_no_count():
+    """"50th Anniversary Tour" counts nothing: its figure is a rank, which answers no "how many"
+    question (a page's "50" was compared with another's 30 tour dates, and kept a stored certainty
+    conflict on the tour for the question)."""
+    from qa.conflicts.answers import _spans_asked
+    from qa.conflicts.sentences import _analyse
+    from qa.conflicts.values import _figure_values
+
+    s = _analyse(doc("a01", "The band set its 50th Anniversary Tour of North America with 30 dates.")).sents[0]
+    assert [v.key for v in _figure_values(s)] == ["rank:50", ":30"]
+    assert not _spans_asked(_question("how many dates is the band's 50th anniversary tour"), "rank")
+    assert _spans_asked(_question("Is Bremen the 5th largest city by area?"), "rank")
