@@ -17,7 +17,13 @@ def colours_agree(a: str, b: str) -> bool:
 def stated_colours(toks) -> frozenset[str]:
     """The colour words a yes/no question states ("Is the colour ... pale pink?"), not those of a
     name ("Is the White House ...?")."""
-    return frozenset(t.key for t in toks if t.key in FAMILIES and not t.text[:1].isupper())
+    return frozenset(t.key for k, t in enumerate(toks) if t.key in FAMILIES and not _opens_name(toks, k))
+
+
+def _opens_name(toks, k: int) -> bool:
+    """A capitalised colour word before another capitalised word opens a name ("the White House",
+    "Black Friday"); "Plasma Blue paint" and "Gold footballs" give colours."""
+    return toks[k].text[:1].isupper() and k + 1 < len(toks) and toks[k + 1].text[:1].isupper()
 
 
 def colour_values(s: _Sentence) -> list[Value]:
@@ -25,7 +31,7 @@ def colour_values(s: _Sentence) -> list[Value]:
     blue", "red and white"), as a value of kind "colour" keyed by its colour words."""
     keys, toks, out, k = s.keys, s.tokens, [], 0
     while k < len(keys):
-        if keys[k] not in FAMILIES or k and toks[k].text[:1].isupper():
+        if keys[k] not in FAMILIES or _opens_name(toks, k):
             k += 1  # "the White House", "Orange SA": names, no colours
             continue
         first = k

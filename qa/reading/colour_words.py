@@ -47,15 +47,18 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 def colour_span(sentence: str, own=frozenset()) -> tuple[int, int] | None:
     """Offsets of the first colour the sentence gives beyond the question's ``own`` words, with its
-    shades ("pale pink", "slaty blue"); None when it gives none. A capitalised colour word inside
-    the sentence is a name ("the White House")."""
+    shades ("pale pink", "slaty blue") or the capitalised words naming it ("Plasma Blue"); None when
+    it gives none. A capitalised colour word before another capitalised word opens a name ("the
+    White House", "Black Friday", "Blue Origin")."""
     words = list(_WORD.finditer(sentence))
     for k, m in enumerate(words):
         w = m.group().casefold()
-        if w not in FAMILIES or w in own or k and m.group()[:1].isupper():
+        named = m.group()[:1].isupper()
+        if w not in FAMILIES or w in own or named and k + 1 < len(words) and words[k + 1].group()[:1].isupper():
             continue
         first, last = k, k
-        while first > 0 and words[first - 1].group().casefold() in SHADES:
+        while first > 0 and (words[first - 1].group().casefold() in SHADES or named and k - first < 2
+                             and words[first - 1].group()[:1].isupper() and first - 1 > 0):
             first -= 1
         while last + 1 < len(words) and words[last + 1].group().casefold() in FAMILIES:
             last += 1
