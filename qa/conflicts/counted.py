@@ -6,13 +6,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .answer_facts import _PREFIX
 from .claims import stem, tokenize
 from .counts import WORD_NUMBERS
 from .sentences import _Sentence
 from .values import Value
 from ..ingest.text import nfkc
 
-_PREFIX = 5  # as answer_facts._PREFIX: forms of one word share their first letters
 # Where the counted words end: a verb of the question, a preposition, a clause.
 _ENDS = frozenset("""is are was were be been has have had do does did will would can could should may might
     must of in on at for by to from with about as that which who than and or since during""".split())

@@ -4,14 +4,17 @@ the exclusion denies what the other affirms, about what the question asks (issue
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import replace
 
 import numpy as np
 
-from .answer_facts import DocFacts, QuestionSettings, Value, _Question
+from .answer_facts import _PREFIX, DocFacts, QuestionSettings, Value, _Question
 from .answers import _relevance, _denies
+from .claims import stem
 from .sentences import _Sentence
+
+__all__ = ["exclusion_links", "stance"]
 
 # Words leaving what follows out of what the sentence says of the rest.
 _EXCLUDING = re.compile(r"(?:\bexcluding|\bexcept(?:\s+for)?|\bother\s+than|\bapart\s+from|\bwith\s+the\s+exception\s+of|"
@@ -26,7 +29,7 @@ def _claim_words(q: _Question, s: _Sentence) -> list[int]:
 
 
 def _speaks_to(q: _Question, s: _Sentence, at: list[int]) -> bool:
-    held = {s.keys[n][:5] for n in at}
+    held = {stem(s.keys[n])[:_PREFIX] for n in at}
     return len(q.predicate) >= 2 and len(held) >= max(2, _COVER * len(q.predicate))
 
 
@@ -79,6 +82,3 @@ def exclusion_links(q: _Question, facts: dict[str, DocFacts], rows: dict[str, li
             if kind is not None:
                 links.append((kind, da, db, a[:3], b[:3]))
     return links
-
-
-__all__: Sequence[str] = ["exclusion_links", "stance"]
