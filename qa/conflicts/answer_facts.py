@@ -12,14 +12,14 @@ from itertools import chain
 
 import numpy as np
 
-from ..reading.answertype import question_focus
+from ..reading.answertype import AUXILIARIES, question_focus
 from ..reading.ages import asks_age
 from ..reading.purposes import asks_purpose
 from ..reading.owners import described_owners, with_plural_possessives
 from .choices import choice_options, stated_name
 from .colours import asks_colour, colour_values, colours_agree, stated_colours
 from .counts import WORD_NUMBERS
-from .claims import STOPWORDS, Token, is_year, quantities, stem, tokenize
+from .claims import STOPWORDS, Token, is_year, ordinal_after, quantities, stem, tokenize
 from .headings import shouted, titled
 from ..ingest.text import nfkc
 from .rules import _same_spelling
@@ -37,9 +37,7 @@ _NUMBER_TYPES = frozenset({"NUM", "QUANTITY", "MONEY", "PERCENT", "DURATION"})
 _NAME_TYPES = frozenset({"PERSON", "ORG", "PLACE", "OTHER"})
 # A yes/no question, perhaps after an opening phrase ("As of 2023, has Emperor released ...?"): a
 # focus noun ("Emperor", "Province") makes it ask no name.
-_YES_NO = re.compile(r"\s*(?:[^,?]{1,40},\s*)?(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|"
-                     r"should|may|might|must)\b", re.I)
-_ORDINAL = re.compile(r"(?:st|nd|rd|th)\b", re.I)  # "3rd Chief Butler of Ireland": a rank, no count
+_YES_NO = re.compile(r"\s*(?:[^,?]{1,40},\s*)?(?:%s)\b" % "|".join(sorted(AUXILIARIES | {"must"})), re.I)
 _Q_STOP = STOPWORDS | frozenset("what which who whom whose when where why how name named called "
                                 "many much did does do is was were".split())
 
@@ -174,13 +172,14 @@ class _Question:
 
 def _question(text: str, yes_no_values: bool = True, stated_names: bool = False,
               date_precision: bool = True) -> _Question:
-    toks = tokenize(nfkc(text))
+    norm = nfkc(text)
+    toks = tokenize(norm)
     keys = frozenset(t.key for t in toks)
     stems = frozenset(stem(t.key) for t in toks if t.key.isalpha() and t.key not in _Q_STOP)
     focus = question_focus(text)
     atype = focus.type
     claimed: frozenset[str] = frozenset()
-    precision, day_words = asked_precision(nfkc(text), focus.wh) if date_precision else ("", frozenset())
+    precision, day_words = asked_precision(norm, focus.wh) if date_precision else ("", frozenset())
     if asks_colour(focus.wh, focus.focus):
         atype = "COLOUR"  # "What colour are the flowers?": each source's colour of them
     elif asks_purpose(text):
@@ -197,8 +196,9 @@ def _question(text: str, yes_no_values: bool = True, stated_names: bool = False,
                 atype = "DATE"
             elif colours := stated_colours(toks):
                 claimed, atype = colours, "COLOUR"  # "Is the colour of the flowers pale pink?"
-            elif any(q.value and q.unit != "year" and not in_a_model_name(toks, nfkc(text), q.first)
-                     and not _ORDINAL.match(nfkc(text), toks[q.first].end) for q in quantities(toks, nfkc(text))) or any(
+            # "3rd Chief Butler of Ireland" states a rank, "CD19" a name: no count.
+            elif any(q.value and q.unit != "year" and not in_a_model_name(toks, norm, q.first)
+                     and not ordinal_after(norm, toks[q.first].end) for q in quantities(toks, norm)) or any(
                     t.key in WORD_NUMBERS and (t.key != "one" or k and toks[k - 1].key in ("than", "least"))
                     for k, t in enumerate(toks)):
                 atype = "NUM"
@@ -207,7 +207,7 @@ def _question(text: str, yes_no_values: bool = True, stated_names: bool = False,
                 # JRD Tata Sports Complex Stadium?" is answered by the stadium each source names.
                 # Its kind stays None: stored conflicts are kept for it as for any yes/no question.
                 claimed = frozenset(named)
-    options = choice_options(nfkc(text))
+    options = choice_options(norm)
     listed = {w for o in options for w in o}  # the options are the slot, not the subject
     subject = tuple(t.key for k, t in enumerate(toks)
                     if (t.text[:1].isupper() or t.key[:1].isdigit()) and t.key not in _Q_STOP and k > 0

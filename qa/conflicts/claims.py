@@ -233,6 +233,11 @@ def _clause_before(tokens: list[Token], i: int, span: int = 4) -> list[str]:
     return keys[::-1]
 
 
+def ordinal_after(text: str, end: int) -> bool:
+    """Whether the figure ending at offset ``end`` of ``text`` is written as an ordinal ("12th", "3rd")."""
+    return text[end:end + 2].lower() in ("st", "nd", "rd", "th")
+
+
 def quantities(tokens: list[Token], text: str) -> list[Quantity]:
     """Figures with unit, scale, currency and the qualifier that bounds them.
 

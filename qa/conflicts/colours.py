@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .sentences import _Sentence
 from .values import Value
-from ..reading.colour_words import FAMILIES, SHADES, asks_colour, families
+from ..reading.colour_words import FAMILIES, SHADES, asks_colour, families, opens_name
 
 __all__ = ["asks_colour", "colour_values", "colours_agree", "stated_colours"]
 
@@ -21,9 +21,7 @@ def stated_colours(toks) -> frozenset[str]:
 
 
 def _opens_name(toks, k: int) -> bool:
-    """A capitalised colour word before another capitalised word opens a name ("the White House",
-    "Black Friday"); "Plasma Blue paint" and "Gold footballs" give colours."""
-    return toks[k].text[:1].isupper() and k + 1 < len(toks) and toks[k + 1].text[:1].isupper()
+    return opens_name(toks[k].text, toks[k + 1].text if k + 1 < len(toks) else None)
 
 
 def colour_values(s: _Sentence) -> list[Value]:

@@ -19,7 +19,6 @@ __all__ = ["exclusion_links", "stance"]
 # Words leaving what follows out of what the sentence says of the rest.
 _EXCLUDING = re.compile(r"(?:\bexcluding|\bexcept(?:\s+for)?|\bother\s+than|\bapart\s+from|\bwith\s+the\s+exception\s+of|"
                         r"\bsave\s+for)[\s,]*$", re.I)
-_OPENERS = frozenset("excluding except other apart with save".split())
 _COVER = 0.75  # share of the question's predicate words a sentence must hold to speak to its claim
 _REACH = 3  # tokens a negation may stand before a word of the claim
 
@@ -40,16 +39,17 @@ def stance(q: _Question, s: _Sentence) -> tuple[bool, Value] | None:
     at = _claim_words(q, s)
     if not _speaks_to(q, s, at):
         return None
-    runs, start = [], None
-    for k, n in enumerate(at):
-        if start is None or n != at[k - 1] + 1:
-            start = n
-            runs.append([n, n + 1])
-        else:
+    runs: list[list[int]] = []  # runs of adjacent claim words, [first, last)
+    for n in at:
+        if runs and n == runs[-1][1]:
             runs[-1][1] = n + 1
+        else:
+            runs.append([n, n + 1])
     for first, last in runs:
-        if last - first >= 2 and _EXCLUDING.search(s.norm[max(0, s.tokens[first].start - 40):s.tokens[first].start]):
-            lead = next((n for n in range(first - 1, max(-1, first - 7), -1) if s.keys[n] in _OPENERS), first - 1)
+        window = max(0, s.tokens[first].start - 40)
+        m = _EXCLUDING.search(s.norm, window, s.tokens[first].start)
+        if last - first >= 2 and m:
+            lead = next(n for n in range(first) if s.tokens[n].end > m.start())  # "excluding", "except for", ...
             return True, Value("name", "", s.norm[s.tokens[lead].start:s.tokens[last - 1].end], lead, last)
     if any(_denies(k) for n in at for k in s.keys[max(0, n - _REACH):n]):
         return None

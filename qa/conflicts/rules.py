@@ -22,6 +22,7 @@ from .claims import (
     certainty,
     is_date_token,
     is_year,
+    ordinal_after,
     stem,
 )
 from .headings import disambiguated
@@ -142,7 +143,7 @@ def _bound_moved(qa: Quantity, qb: Quantity) -> bool:
 
 def _ordinal(s: _Sentence, q: Quantity) -> bool:
     """Whether the figure is an ordinal ("12th", "3rd")."""
-    return s.norm[s.tokens[q.last - 1].end:][:2].lower() in ("st", "nd", "rd", "th")
+    return ordinal_after(s.norm, s.tokens[q.last - 1].end)
 
 
 def _reference_mark(s: _Sentence, q: Quantity) -> bool:

@@ -229,7 +229,7 @@ def speaks_to_predicate(c: Conflict, q: _Question, facts_of: Callable[[str], Doc
         f = facts_of(s.doc_id)
         if f is None:
             return True  # unknown documents: nothing is dropped for want of facts
-        if any(x.start < s.end and s.start < x.end and any(q.asks(k) and stem(k)[:5] not in ignore for k in x.keys)
+        if any(x.start < s.end and s.start < x.end and any(q.asks(k) and stem(k)[:_PREFIX] not in ignore for k in x.keys)
                for x in f.sents):
             found.add(s.doc_id)
             if len(found) >= docs:

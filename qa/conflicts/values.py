@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import compress
 
-from .claims import _TIME_AFTER, STOPWORDS, WEEKDAYS, Token
+from .claims import _TIME_AFTER, STOPWORDS, WEEKDAYS, Token, ordinal_after
 from .counts import _MONTHS, WORD_NUMBERS, _clock_time, _day_of_month
 from .sentences import _Sentence
 
@@ -101,7 +101,7 @@ def _figure_values(s: _Sentence) -> list[Value]:
                                           or _clock_time(toks, s.norm, q.first, q.last)) or in_a_model_name(toks, s.norm, q.first):
             continue  # "on 10th March", "at 5:00 pm", "the H100": no count
         # Spans of time ("year:") and ages ("age:") answer only questions asking for one (answers._spans_asked).
-        unit = "age" if _an_age(s, q.first, q.last, q.unit) else q.unit or ("rank" if _ordinal(toks, q.last) else "")
+        unit = "age" if _an_age(s, q.first, q.last, q.unit) else q.unit or ("rank" if ordinal_after(s.norm, toks[q.last - 1].end) else "")
         last = q.last + (unit == "age" and q.unit == "year")  # "48-year-old", whole
         out.append(Value("number", f"{unit}:{q.value:.4g}", s.norm[toks[q.first].start:toks[last - 1].end],
                          q.first, last, q.low, q.high, q.qualifier == "about"))
@@ -113,11 +113,6 @@ def _figure_values(s: _Sentence) -> list[Value]:
             last = i + 2 if unit else i + 1
             out.append(Value("number", f"{unit}:{n * m:.4g}", s.norm[toks[i].start:toks[last - 1].end], i, last, n * m, n * m))
     return out
-
-
-def _ordinal(toks: Sequence[Token], last: int) -> bool:
-    """Whether the figure ending before token ``last`` is written as an ordinal ("50th", "3rd")."""
-    return last < len(toks) and toks[last].key in ("st", "nd", "rd", "th") and toks[last].start == toks[last - 1].end
 
 
 def in_a_model_name(toks: Sequence[Token], text: str, first: int) -> bool:

@@ -8,6 +8,7 @@ import re
 
 from .answertype import question_focus
 from .readerfeatures import question_names
+from .timeshape import MONTH_NAME
 
 __all__ = ["MONTH", "aged_name", "an_age", "asks_age", "gives_no_age", "is_age", "named_ages", "states_age"]
 
@@ -61,9 +62,7 @@ def is_age(span: str) -> bool:
     return _AN_AGE.search(span) is not None
 
 
-# A month's name or its abbreviation ("Sept."), as the reader's short-answer checks read one.
-MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|"
-         r"nov(?:ember)?|dec(?:ember)?)\.?")
+MONTH = MONTH_NAME + r"\.?"  # "Sept.", as the reader's short-answer checks read a month
 _DAY_OF = re.compile(rf"\b{MONTH}\s*$", re.I)  # "November 19": a day, no age
 _NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|"
                  "fifty|sixty|seventy|eighty|ninety")

@@ -45,6 +45,12 @@ def names_a_colour(words, own: frozenset[str] = frozenset()) -> bool:
 _WORD = re.compile(r"[^\W\d_]+")
 
 
+def opens_name(word: str, following: str | None) -> bool:
+    """A capitalised colour word before another capitalised word opens a name ("the White House",
+    "Black Friday", "Blue Origin"); "Plasma Blue paint" and "Gold footballs" give colours."""
+    return word[:1].isupper() and following is not None and following[:1].isupper()
+
+
 def colour_span(sentence: str, own=frozenset()) -> tuple[int, int] | None:
     """Offsets of the first colour the sentence gives beyond the question's ``own`` words, with its
     shades ("pale pink", "slaty blue") or the capitalised words naming it ("Plasma Blue"); None when
@@ -54,7 +60,7 @@ def colour_span(sentence: str, own=frozenset()) -> tuple[int, int] | None:
     for k, m in enumerate(words):
         w = m.group().casefold()
         named = m.group()[:1].isupper()
-        if w not in FAMILIES or w in own or named and k + 1 < len(words) and words[k + 1].group()[:1].isupper():
+        if w not in FAMILIES or w in own or opens_name(m.group(), words[k + 1].group() if k + 1 < len(words) else None):
             continue
         first, last = k, k
         while first > 0 and (words[first - 1].group().casefold() in SHADES or named and k - first < 2

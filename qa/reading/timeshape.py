@@ -171,7 +171,10 @@ COUNTED_UNITS = ("years", "days", "months", "weeks", "hours", "minutes", "decade
 _HOW_LONG = re.compile(rf"(?i)\bhow\s+(?:long|many\s+(?:{'|'.join(COUNTED_UNITS)}))\b")
 _AGO = re.compile(r"(?i)\bhow\s+long\s+ago\b")
 _HOW_MANY = re.compile(r"(?i)\bhow\s+many\b")
-_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
+# A month's name or its abbreviation ("Sept."), as the reader's checks read one (ages, shown).
+MONTH_NAME = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+              r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_MONTH = MONTH_NAME + r"\b\.?"
 # "1870 to 1939"; "from March to June", "from 3 May until 9 July".
 _STRETCH_OF = re.compile(rf"\b\d{{4}}s?\s*(?:to|until|till|through|and|[–—-])\s*\d{{2,4}}\b|(?i:\bfrom\s+(?:(?:the|early|late|mid)\s+)?"
                          rf"(?:\d\S*|{_MONTH})[^.;]{{0,30}}?\s+(?:to|until|till|through)\s+(?:(?:the|early|late|mid)\s+)?(?:\d\S*|{_MONTH}))")

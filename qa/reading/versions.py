@@ -13,7 +13,9 @@ __all__ = ["other_figure", "other_stated", "other_version"]
 # Versioned names: "Trainium3", "GPT-5", "MI300X" (one-letter bases such as "H100" are left out:
 # too often codes or grades); ordinal generations: "fourth-generation MTIA", "4th generation".
 _VERSIONED = re.compile(r"(?<![\w-])([^\W\d_][^\W\d_-]*?)-?(\d+[^\W\d_]?)(?![\w-])")
-_ORDINALS = "first second third fourth fifth sixth seventh eighth ninth tenth".split()
+_ORDINAL_WORDS = ("zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+                  "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
+_ORDINALS = _ORDINAL_WORDS[1:11]  # "first" ... "tenth": generations
 _GENERATION = re.compile(r"\b(%s|\d{1,2}(?:st|nd|rd|th))[- ](generation|version|edition)s?\b" % "|".join(_ORDINALS), re.I)
 # Prefixes of periods and ranks, not of products: "mid-2025", "top-5".
 _NOT_PRODUCTS = frozenset(("mid", "early", "late", "pre", "post", "top", "over", "under"))
@@ -114,8 +116,6 @@ def other_figure(question: str, text: str) -> tuple[str, str] | None:
 # quote stating none is left to the other checks.
 _WORDS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
           "seventeen eighteen nineteen twenty").split()
-_ORDINAL_WORDS = ("zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-                  "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
 _ROMAN = "_ I II III IV V VI VII VIII IX X XI XII".split()
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _SHOWN = re.compile(r"\d[\d,]*(?:\.\d+)?(?:st|nd|rd|th|s|['’]s)?(?![\w])")  # a figure as written, "32nd"
