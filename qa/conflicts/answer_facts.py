@@ -12,7 +12,8 @@ from itertools import chain
 
 import numpy as np
 
-from ..reading.answertype import AUXILIARIES, question_focus
+from ..reading.answertype import question_focus
+from ..reading.readerfeatures import YES_NO
 from ..reading.ages import asks_age
 from ..reading.purposes import asks_purpose
 from ..reading.owners import described_owners, with_plural_possessives
@@ -35,9 +36,7 @@ ANSWER = "answer"
 _DATE_TYPES = frozenset({"DATE", "TIME"})
 _NUMBER_TYPES = frozenset({"NUM", "QUANTITY", "MONEY", "PERCENT", "DURATION"})
 _NAME_TYPES = frozenset({"PERSON", "ORG", "PLACE", "OTHER"})
-# A yes/no question, perhaps after an opening phrase ("As of 2023, has Emperor released ...?"): a
-# focus noun ("Emperor", "Province") makes it ask no name.
-_YES_NO = re.compile(r"\s*(?:[^,?]{1,40},\s*)?(?:%s)\b" % "|".join(sorted(AUXILIARIES | {"must"})), re.I)
+_SCALES = frozenset("dozen hundred thousand million billion trillion".split())  # "more than a million": a count
 _Q_STOP = STOPWORDS | frozenset("what which who whom whose when where why how name named called "
                                 "many much did does do is was were".split())
 
@@ -184,8 +183,10 @@ def _question(text: str, yes_no_values: bool = True, stated_names: bool = False,
         atype = "COLOUR"  # "What colour are the flowers?": each source's colour of them
     elif asks_purpose(text):
         atype = None  # "What are Trainium chips used for?": a use, no name each source gives ("OpenAI" / "GPUs")
-    elif not focus.wh and (atype in ("OTHER", None) or atype in _NAME_TYPES and _YES_NO.match(text)):
-        atype = None  # "Is Anthropic using ...?": a yes/no question has no span to disagree on
+    elif not focus.wh and (atype in ("OTHER", None) or atype in _NAME_TYPES and YES_NO.match(text)):
+        # "Is Anthropic using ...?": a yes/no question has no span to disagree on, also when its focus
+        # noun reads as a name ("As of 2023, has Emperor released ...?").
+        atype = None
         if yes_no_values:
             # ... unless it states a value: "Was he born in 1213?" is answered by the year each
             # source gives ("born in 1211" says no), "Do more than two monks know it?" by a count.
@@ -200,7 +201,7 @@ def _question(text: str, yes_no_values: bool = True, stated_names: bool = False,
             elif any(q.value and q.unit != "year" and not in_a_model_name(toks, norm, q.first)
                      and not ordinal_after(norm, toks[q.first].end) for q in quantities(toks, norm)) or any(
                     t.key in WORD_NUMBERS and (t.key != "one" or k and toks[k - 1].key in ("than", "least"))
-                    for k, t in enumerate(toks)):
+                    or t.key in _SCALES and k and toks[k - 1].key == "a" for k, t in enumerate(toks)):
                 atype = "NUM"
             elif stated_names and (named := stated_name(toks, _Q_STOP)):
                 # ... or a name in the answer's place: "Do Jamshedpur FC play their home games in

@@ -179,8 +179,11 @@ _QUOTE_MARKS = frozenset('"“‘\'«「')
 
 
 # "Is Anthropic using ...?" asks for a verdict the sources may not agree on: the answer sentence
-# is quoted, but no span of it is a fair short answer.
-YES_NO = re.compile(r"\s*(?:%s)\b" % "|".join(sorted(AUXILIARIES)), re.I)
+# is quoted, but no span of it is a fair short answer; so is one after an opening phrase ("As of
+# 2026, does Samsung have a backlog above 50 trillion won?"), not a wh-word's ("In what year of the
+# 20th century, did Harvard ...?").
+YES_NO = re.compile(r"\s*(?:(?![^,?]*\b(?:what|which|who|whom|whose|when|where|why|how)\b)[^,?]{1,40},\s*)?(?:%s)\b"
+                    % "|".join(sorted(AUXILIARIES)), re.I)
 
 
 def abstain_reason(info: dict) -> str:

@@ -36,6 +36,7 @@ def test_counted_words(question, words):
     ("As of 2023, has Emperor released more than one live album?", "number"),  # "Emperor" asks no name
     ("Was Margery's husband, 3rd Chief Butler of Ireland, buried in Arklow?", None),  # a rank, no count
     ("Was he born in 1213?", "date"),
+    ("has anthropic used more than a million trainium2 chips", "number"),  # not the name "Trainium2"
 ])
 def test_the_value_a_yes_no_question_states(question, kind):
     assert _question(question).kind == kind
