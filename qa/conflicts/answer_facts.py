@@ -29,7 +29,7 @@ from .precision import asked_precision, dates_agree, figures_agree, precise_key
 from .sentences import Encoder, _analyse, _DocSentences, _Sentence
 from .swaps import SharingIndex, sharing_index
 from ..ingest.corpus import Document
-from .values import _CONNECT, Value, _an_age, _figure_values, _Values, in_a_model_name
+from .values import _CONNECT, _PREFIX, Value, _an_age, _figure_values, _Values, in_a_model_name
 
 
 ANSWER = "answer"
@@ -225,7 +225,6 @@ def _question(text: str, yes_no_values: bool = True, stated_names: bool = False,
                      "age" if asks_age(text) else "time" if atype == "DURATION" else "")
 
 
-_PREFIX = 5  # "direct|ed", "direct|ors": forms of one word share their first letters
 # Kin share the subject's surname: asked for "John Henry Seadlund's father", "his father, Paul
 # Seadlund" names the father, not the subject again, nor a namesake of him.
 _KIN = frozenset(stem(w)[:_PREFIX] for w in """father mother son daughter brother sister wife husband uncle aunt

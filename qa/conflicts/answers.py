@@ -24,7 +24,7 @@ from .definitions import _defined_as
 from ..reading.answertype import question_focus
 from .answer_facts import _KIN, _PREFIX, _Q_STOP, DocFacts, QuestionSettings, Value, _about_subject, _junk, _Question
 from .slots import _value_fits, names_the_measured
-from .values import _name_parts
+from .values import ASKS_ORIGIN, _name_parts, describes_kind, origin_of
 from .colours import colour_values
 from .counted import counted_distance, counted_words
 
@@ -141,21 +141,6 @@ def _tied_to_focus(s: _Sentence, v: Value, spots: Sequence[int]) -> bool:
     return False
 
 
-def _modifies_kind(s: _Sentence, v: Value, kind: str | None) -> bool:
-    """Whether name ``v`` only describes the thing of the asked kind named after it: "Japanese" of
-    "Japanese technology investment company SoftBank Group Corp" asked "which company": lower-case
-    words up to the kind's noun, then another name (the company)."""
-    if not kind:
-        return False
-    for n in range(v.last, min(v.last + 4, len(s.keys) - 1)):
-        t = s.tokens[n]
-        if not t.text.islower():
-            return False
-        if stem(t.key)[:_PREFIX] == kind:  # not "(Zamoskvoretskaya line) Belorusskaya": a heading's end
-            return s.tokens[n + 1].text[:1].isupper() and s.norm[t.end:s.tokens[n + 1].start] == " "
-    return False
-
-
 @lru_cache(maxsize=1024)
 def stated_counts(question: str) -> tuple[float, ...]:
     """The bare counts a wh-question states ("Which company agreed to take on about 1,000 WeWork
@@ -202,6 +187,7 @@ def _answers(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | 
     kind_word = _focus_stem(q.text) if st.who_anchored and not relation and _BY_ITS_VERB.match(q.text) else None
     pinned = stated_counts(q.text) if st.stated_counts else ()
     fits = _value_fits(q)
+    origin = ASKS_ORIGIN.search(q.text) is None  # "What nationality ...?" is answered by "American"
     tally = counted_words(q.text) if q.kind == "number" else ()
     out: list[tuple[float, int, Value]] = []
     for k in np.argsort(-rel, kind="stable"):
@@ -238,7 +224,7 @@ def _answers(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | 
         for v0 in (f.values[i] if kind != "colour" else colour_values(s)):
             if spots and v0.kind == "name" and not _tied_to_focus(s, v0, spots):
                 continue  # "What chips ...?": the sentence names chips, and this name is not one
-            if v0.kind == "name" and _modifies_kind(s, v0, head):
+            if v0.kind == "name" and (describes_kind(s, v0, head) or origin and origin_of(s, v0)):
                 continue  # "which company": not "Japanese" of "Japanese technology company SoftBank"
             if focus and st.places_asked and v0.kind == "name" and focus not in _PLACES and _a_place(s, v0.first):
                 continue  # "What disease was found in China?": not "Inner Mongolia" of "found in Inner Mongolia"

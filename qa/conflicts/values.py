@@ -7,13 +7,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import compress
 
-from .claims import _TIME_AFTER, STOPWORDS, WEEKDAYS, Token, ordinal_after
+from .claims import _TIME_AFTER, STOPWORDS, WEEKDAYS, Token, ordinal_after, stem
 from .counts import _MONTHS, WORD_NUMBERS, _clock_time, _day_of_month
 from .sentences import _Sentence
+from ..reading.descriptions import is_demonym
 
 # A month or a day of the week opens no name ("The agency said Monday ..." asked who heads it).
 _CALENDAR = _MONTHS | WEEKDAYS
 _CONNECT = frozenset("of de the and von van la le du des del di da al bin y".split())
+_PREFIX = 5  # "direct|ed", "direct|ors": forms of one word share their first letters
 
 
 @dataclass(frozen=True)
@@ -74,13 +76,13 @@ def _values(s: _Sentence) -> list[Value]:
     return out
 
 
-_BREAK = re.compile(r"[“”\"‘:\t)]|’\s")
+_BREAK = re.compile(r"[“”\"‘:\t)]|’\s|\s[–—-]\s")
 
 
 def _breaks(s: _Sentence, j: int) -> bool:
-    """Whether a name cannot run on into token ``j``: a quote, a colon, a tab or a closed bracket
-    stands between ("(by Verta Kali Smart) ‘the Beat Hotel’" names two things; "Results:\tWinner\t
-    Victor Fontan" is a table's label and its value)."""
+    """Whether a name cannot run on into token ``j``: a quote, a colon, a tab, a closed bracket or a
+    spaced dash stands between ("(by Verta Kali Smart) ‘the Beat Hotel’" names two things; "Results:\t
+    Winner\tVictor Fontan" is a table's label and its value; "SIOUX FALLS, S.D. – People" a dateline)."""
     return _BREAK.search(s.norm, s.tokens[j - 1].end, s.tokens[j].start) is not None
 
 
@@ -183,3 +185,35 @@ def _cap(t: Token) -> bool:
     return t.text[:1].isupper() and t.key not in _CALENDAR and not t.key[:1].isdigit()
 
 
+def describes_kind(s: _Sentence, v: Value, kind: str | None) -> bool:
+    """Whether name ``v`` only describes the thing of the asked kind named after it: "Japanese" of
+    "Japanese technology investment company SoftBank Group Corp" asked "which company": lower-case
+    words up to the kind's noun, then another name (the company)."""
+    if not kind:
+        return False
+    for n in range(v.last, min(v.last + 4, len(s.keys) - 1)):
+        t = s.tokens[n]
+        if not t.text.islower():
+            return False
+        if stem(t.key)[:_PREFIX] == kind:  # not "(Zamoskvoretskaya line) Belorusskaya": a heading's end
+            return s.tokens[n + 1].text[:1].isupper() and s.norm[t.end:s.tokens[n + 1].start] == " "
+    return False
+
+
+def origin_of(s: _Sentence, v: Value) -> bool:
+    """Whether name ``v`` is an origin word describing the name after it: "American" of "American
+    singer Michael Jackson", lower-case words between (a role, not a verb: the word before the next
+    name is no "-ed" or "-s" verb, "Kazan directed Baby Doll")."""
+    if v.last - v.first != 1 or not is_demonym(s.tokens[v.first].text):
+        return False
+    for n in range(v.last, min(v.last + 4, len(s.tokens) - 1)):
+        t = s.tokens[n]
+        if s.norm[s.tokens[n - 1].end:t.start] != " " or not t.text.islower():
+            return False
+        nxt = s.tokens[n + 1]
+        if nxt.text[:1].isupper() and s.norm[t.end:nxt.start] == " ":
+            return n > v.last - 1 and not t.text.endswith(("ed", "es"))
+    return False
+
+
+ASKS_ORIGIN = re.compile(r"\b(?:nationality|nation|country|origin|citizen|ethnicity)\b", re.I)

@@ -74,15 +74,15 @@ FOCUS_LABELS = {w: set(labels.split()) for ws, labels in (
 
 _HOW_ADJ = {**dict.fromkeys("much far large big tall high heavy deep wide fast hot cold small short".split(), "QUANTITY"),
             "many": "NUM", "old": "NUM", "long": "DURATION", "often": "OTHER", "frequently": "OTHER"}
-_MONEY_WORDS = {"cost", "costs", "pay", "paid", "spend", "spent", "earn", "earned", "price", "worth",
-                "money", "dollars", "sell", "sold", "charge", "budget", "revenue", "fund",
-                "funding", "raise", "raised", "invest", "invested", "salary", "owe", "$", "bid"}
+_MONEY_WORDS = set("""cost costs pay paid spend spent earn earned price worth money dollars sell sold charge budget revenue
+    fund funding raise raised invest invested salary owe $ bid""".split())
+_PAYING = frozenset("pay paid spend spent cost charge charged".split())  # "what did X pay"; not "spend time", "pay tribute"
+_UNPAID = frozenset("money cash funds time hours days weeks months years attention tribute respect homage lives life".split())
 # "How much is Anthropic spending ...": every form of those verbs asks for money too.
 _MONEY_WORDS |= {w + end for w in ("cost", "pay", "spend", "earn", "sell", "charge", "fund", "invest", "owe", "bid")
                  for end in ("s", "ing")} | set("raises raising charged owed prices priced investment fined ticket tickets fare fares fee fees subscription".split())
-_STOP = set("""a an the of in on at to for by with from and or is are was were be been being do
-    does did has have had this that these those its it's it as what which who whom whose when
-    where why how name named called kind type sort""".split())
+_STOP = set("""a an the of in on at to for by with from and or is are was were be been being do does did has have had
+    this that these those its it's it as what which who whom whose when where why how name named called kind type sort""".split())
 
 
 class Focus(NamedTuple):
@@ -181,9 +181,10 @@ def _question_focus(question: str) -> Focus:
         # "How did X die?", "How is Y spelled?": a manner/explanation; short spans rarely fit.
         return Focus("how", "", None)
     if nxt in ("do", "does", "did"):
-        # "What does the time element mean?", "What did France offer?": the words that follow
-        # are the verb's subject, not the kind of thing asked for.
-        return Focus(wh, "", "OTHER")
+        # "What does the time element mean?", "What did France offer?": the words that follow are the verb's
+        # subject, not the kind of thing asked for; "What did the state pay for the ads?" asks for money.
+        paid = sorted(_PAYING & set(toks[wh_i + 2:])) if not _UNPAID & set(toks) else []
+        return Focus(wh, paid[0], "MONEY") if paid else Focus(wh, "", "OTHER")
     if wh == "what" and toks[-1] == "worth" and "worth" not in toks[wh_i + 1:-1] and toks[-2:-1] != ["fort"]:  # Fort Worth
         return Focus(wh, "worth", "MONEY")  # "What is Meta's ASIC order with Samsung worth?"
     # After "What's" an "is" stands between the wh-word and the next word: "What's Samsung's backlog?"
@@ -196,6 +197,8 @@ def _question_focus(question: str) -> Focus:
         # the focus (or none of ours: "what type of destination" asks for no typed fact).
         focus, typ = _focus_from(toks, of + 2, window=1)
     typ = sense_type(focus, toks) or typ
+    if of is not None and toks[of] != "name" and typ in ("ORG", "PERSON", "PLACE", "NUM"):
+        typ = "OTHER"  # "What type of company is Van Gend en Loos?" asks a category ("a private company")
     if focus == "area" and wh == "which":
         typ = "PLACE"  # "which area of Khwarezmia", not "what is the area of"
     if typ == "PERCENT" and focus == "rate" and "percent" not in toks and "percentage" not in toks:
@@ -306,15 +309,12 @@ def answer_type(question: str) -> str | None:
 
 
 # Answer types that are figures or dates, named as the reader's abstention reason names them.
-FACT_KINDS = {
-    "MONEY": "amount of money", "DATE": "date", "TIME": "time", "NUM": "number",
-    "PERCENT": "percentage", "QUANTITY": "figure", "DURATION": "duration",
-}
+FACT_KINDS = {"MONEY": "amount of money", "DATE": "date", "TIME": "time", "NUM": "number",
+              "PERCENT": "percentage", "QUANTITY": "figure", "DURATION": "duration"}
 
-# What a named-entity tagger misses but still states the kind of fact asked for: times that are
-# not dates ("during the Second World War", "every June", "430 BC", "until the oil shock"), vague
-# counts ("several", "a few"), "per cent", and money in currencies it does not know ("6 million Lira");
-# not a quote's opening "While", which sets two things side by side ("While the first two ...").
+# What a named-entity tagger misses but still states the kind of fact asked for: times that are not dates ("during
+# the Second World War", "every June", "430 BC", "until the oil shock"), vague counts ("several", "a few"), "per cent",
+# money in currencies it does not know ("6 million Lira"); not a quote's opening "While" ("While the first two ...").
 _TEMPORAL = re.compile(
     r"\b(?:\d{3,4}\s*(?:BC|AD|BCE|CE)\b|1\d{3}|20\d{2}|January|February|March|April|May|June|July|August|"
     r"September|October|November|December|(?i:spring|summer|autumn|winter|centur(?:y|ies)|decades?|era|"
@@ -349,7 +349,7 @@ def asks_fact(question: str) -> bool:
     return foc.wh == "when" and any(t == "when" and i + 1 < len(toks) and toks[i + 1] in _WHEN_EVENT for i, t in enumerate(toks))
 
 
-_FACT_FOCUS = frozenset(("year", "years", "date", "percentage", "percent", "month", "day", "amount")) | _PAID
+_FACT_FOCUS = frozenset(("year", "years", "date", "percentage", "percent", "month", "day", "amount", "number")) | _PAID
 
 
 def states_fact(question: str, text: str) -> bool:

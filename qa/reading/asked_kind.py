@@ -1,34 +1,30 @@
 """Does the quoted sentence hold anyone a "who" question could mean, or anywhere for "where"?
 
-A near miss often quotes a sentence about the question's subject that holds no answer of the
-asked kind at all: "Who heads Samsung's foundry business?" got "The current order backlog of
-Samsung's foundry business has reached approximately 50 trillion won ...", which names nobody but
-Samsung, the question's own name. The reader abstains on such a quote.
+A near miss often quotes a sentence holding no answer of the asked kind: "Who heads Samsung's
+foundry business?" got "The current order backlog of Samsung's foundry business has reached ...",
+which names only Samsung, the question's own name. The reader abstains on such a quote.
 
-What counts as someone (or somewhere) is broad on purpose, because the answers to real "who"
-questions are often not names: "the owner", "international students", "a council of Mongol
-chiefs" (SQuAD), and the small English model leaves many historical names untagged. A first
-version that only took tagged entities abstained on 48 more answerable SQuAD 2.0 questions for 35
-more unanswerable ones (qa/reading/README.md). So, besides the question's own words:
+What counts as someone (or somewhere) is broad on purpose: answers to real "who" questions are
+often no names ("the owner", "a council of Mongol chiefs", SQuAD), and the small English model leaves
+many names untagged (tagged entities only: 48 more SQuAD 2.0 answerable questions abstained on for
+35 more unanswerable ones, qa/reading/README.md). So, besides the question's own words:
 
 - "who": an entity tagged PERSON, ORG, NORP or GPE; any untagged proper noun; "he"/"she" (the
   name is in the sentence before); a noun for a person or a body of people (``PEOPLE``, -ist,
   -ian, -eer); "where": an entity tagged GPE, LOC, FAC or ORG ("at Stanford University"); a place
   noun (``PLACES``); a proper noun after a preposition of place ("in Kashgar"), not an activity.
+  "person", asked the name of a man, a victim (:mod:`qa.reading.person_names`): a person's name.
 - "name", when the question asks what a named owner's thing is called ("What is Anthropic's
   custom AI chip called?", "the name of Harvard's basketball facility"): an entity
   beyond the question's words that is no amount or date, a capitalised word that does not open
   the sentence, a proper noun opening it, a quoted term, or a naming verb ("called", "known as",
-  "dubbed"): SQuAD's answers to such questions are nearly all names ("Lavietes Pavilion") or
-  stand in a naming construction. "What is Anthropic's custom AI chip called?" got "While the
-  project is still in its early planning stages, it reflects the growing importance of custom
-  hardware ...", which names nothing. A described thing without a named owner is often called by a
-  term in small letters ("What is the bad air theory known as?" "miasma theory"; "orientalism"):
-  checked too, the rule cost SQuAD 2.0 more answerable questions than it caught, so it is not.
-- "stands", when the question asks what an acronym stands for: a phrase that spells it
-  (:mod:`qa.reading.acronyms`); "MTIA primarily serves Meta's AI recommendations ..." uses the
-  acronym and does not expand it. "colour" ("What colour is ...?"): a colour word beyond the
-  question's (:mod:`qa.reading.colour_words`).
+  "dubbed"): SQuAD's answers to such questions are nearly all names ("Lavietes Pavilion"). "What is
+  Anthropic's custom AI chip called?" got "While the project is still in its early planning stages,
+  ...", which names nothing. A thing without a named owner is often called by a term in small
+  letters ("What is the bad air theory known as?" "miasma theory"): not checked (it cost SQuAD 2.0
+  more answerable questions than it caught).
+- "stands", asked what an acronym stands for: a phrase that spells it (:mod:`qa.reading.acronyms`);
+  "colour" ("What colour is ...?"): a colour word beyond the question's (:mod:`qa.reading.colour_words`).
 
 "Who is Clive Chan?" asks who someone is, which a description answers: it is not checked. Sentences
 come as views of their parse (qa.reading.spanfeatures._View), stored at index time."""
@@ -43,6 +39,7 @@ from .colour_words import asks_colour, names_a_colour
 from .answertype import _FOCUS, question_focus
 from .holders import creator_tokens, holder_tokens, party_tokens
 from .makers import asks_making, asks_who_makes, business_noun, has_asked, made_at, maker_given, makes_there, org_named, others_thing, owns_asked, plant_places
+from .person_names import asks_person_name, names_person
 from .ownwords import among as _among, names_more as _names_more, own_words as _own_words, singular as _singular, title_cased
 
 __all__ = ["asked_kind", "asks_maker", "FREQUENCY", "KIND_REASONS", "holds_asked_kind", "maker_tokens", "name_tokens", "named_owner", "PEOPLE", "PLACES"]
@@ -136,7 +133,7 @@ _SOMETIMES = frozenset("rarely seldom often frequently regularly usually sometim
 KIND_REASONS = {"who": "The closest passages name no one for this.", "where": "The closest passages name no place for this.",
                 "name": "The closest passages give no name for this.", "often": "The closest passages say nothing of how often.",
                 "stands": "The closest passages do not spell out what it stands for.", "holder": "The closest passages do not say whose it is.",
-                "colour": "The closest passages give no colour for this."}
+                "colour": "The closest passages give no colour for this.", "person": "The closest passages name no one for this."}
 
 
 def asked_kind(question: str) -> str | None:
@@ -146,6 +143,8 @@ def asked_kind(question: str) -> str | None:
         return "stands"
     if _NAME_Q.match(question) and _NAMED_OWNER.search(question):
         return "name"
+    if asks_person_name(question):
+        return "person"
     if _HOW_OFTEN.match(question):
         return "often"
     wh = question_focus(question).wh
@@ -357,8 +356,8 @@ def _names_something(own: set[str], v) -> bool:
 def _holds(kind: str, own: set[str], v, making: str = "") -> bool:
     """``making`` "maker": asked who makes a thing or where, a company answers only as its maker
     (makes_there); "place": the question names the maker, only a place answers."""
-    if kind == "name":
-        return _names_something(own, v)
+    if kind in ("name", "person"):
+        return _names_something(own, v) if kind == "name" else names_person(v, own)
     if kind == "often":
         return any(FREQUENCY.search(w) or w in _SOMETIMES for w in v.lower)
     labels = _WHO_ENTS if kind == "who" else _WHERE_ENTS

@@ -58,7 +58,7 @@ def described_words(question: str) -> tuple[list[str], list[str]]:
     """(products, origin adjectives) the question describes a company by ("Claude" of "the Claude
     maker", "Korean" of "the Korean fab"): the words whose links to names a rewrite looks up."""
     products = [m.group(1) for m in _Q_PRODUCT.finditer(question)]
-    origins = [m.group(1) for m in _Q_ORIGIN.finditer(question) if _is_demonym(m.group(1))]
+    origins = [m.group(1) for m in _Q_ORIGIN.finditer(question) if is_demonym(m.group(1))]
     return products, origins
 
 
@@ -77,7 +77,7 @@ def _clean_name(name: str) -> str | None:
     return " ".join(words) or None
 
 
-def _is_demonym(word: str) -> bool:
+def is_demonym(word: str) -> bool:
     """"Korean", "Japanese", "Israeli": a capitalised word of small letters with such an ending
     ("OpenAI" and "AI" are names)."""
     return word.istitle() and bool(_DEMONYM.search(word))
@@ -133,7 +133,7 @@ class NameLinks:
                 self.origins[m.group(1).casefold()][name] += 1
         for m in _ORIGIN_NAME.finditer(text):
             name = _clean_name(m.group(3))
-            if name and _is_demonym(m.group(1)):
+            if name and is_demonym(m.group(1)):
                 self.origins[m.group(1).casefold()][name] += 1
 
     def _best(self, counts: Counter | None, question: str) -> str | None:
@@ -157,7 +157,7 @@ class NameLinks:
 
         def origin(m: re.Match) -> str:
             word = m.group(1)
-            if not _is_demonym(word):
+            if not is_demonym(word):
                 return word
             counts = sum((c for place, c in self.origins.items() if _same_origin(word, place)), Counter())
             name = self._best(counts, question)

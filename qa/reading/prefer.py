@@ -301,7 +301,8 @@ def preferred(question: str, pool: Sequence[int], text: dict[int, str], names: d
             names[pool[0]][0] == 0.0 and not _POINTS_BACK.search(text[pool[0]]) and any(names[i][0] == 1.0 for i in pool)
             and (YES_NO.match(question) or _other_subject(question, lambda: view()[pool[0]]))) or (
             names[pool[0]][0] == 0.0 and _near(names[pool[0]]) == 0.0 and any(names[i][0] == 1.0 for i in pool)
-            and asked_owner(question) is not None):
+            and (asked_owner(question) is not None or fact and view()[pool[0]].pos[:1] == ["PROPN"] and any(
+                names[i][0] == 1.0 and (typed or {}).get(i, 0) >= 2 for i in pool))):
         # "Is Jalapeño in mass production?": not a sentence of an article that never says Jalapeño;
         # and asked yes or no, not a sentence naming none of the question's names where a
         # runner-up names them all ("Is Anthropic's chip in mass production?": not Meta's MTIA
@@ -311,7 +312,11 @@ def preferred(question: str, pool: Sequence[int], text: dict[int, str], names: d
         # And an amount of a named owner's thing, over a sentence that names none of the question's
         # names and whose neighbours name none either ("the total value of unfilled long-range
         # contracts at the Samsung Electronics chipmaker's arm": not "about half of this total
-        # investment ... US$25 billion", the sentence after one on Anthropic's data center).
+        # investment ... US$25 billion", the sentence after one on Anthropic's data center). Asked a
+        # fact of a named thing, so is a sentence opening with another name and giving one of that kind
+        # where a runner-up gives one (of the thing counted, if counted) and names it ("how many gigawatts is
+        # the data center anthropic wants to build": not "Meta aims to build ... 5 gigawatts"; not "In the
+        # city, the population was spread out with 23.9% under the age of 18", which speaks of the city asked).
         pool = [i for i in pool if names[i][0] == 1.0] + pool
     elif (kind := fit_kind(question)) is not None:
         views = view()

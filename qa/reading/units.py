@@ -106,6 +106,10 @@ _MONEY = re.compile(rf"(?:[$€£¥₩]|\b(?:USD|RMB|KRW|EUR|GBP)\s?)\s*{_AMOUNT
                     re.I)
 
 
+# A share of nothing named ("rose by 25 percent"); "26.7% of Victorians" counts them.
+_SHARE = re.compile(r"\d[\d,.]*\s*(?:%|percent\b|per\s+cent\b)(?!\s+of\b)", re.I)
+
+
 def _measures(word: str) -> bool:
     """Whether a word after a number names a unit of measure ("nm" of "2nm", "gigawatts"); one
     letter is too little to tell ("5m units" counts millions, not metres)."""
@@ -156,7 +160,7 @@ def states_process_node(text: str) -> bool:
 def counts_only_time(text: str, counted: str | None, measured: bool = False) -> bool:
     """Whether every number ``text`` states is a year, a day of a month or a length of time (or,
     for a question counting a thing, a measure: "Samsung's 2nm Foundry ...", or an amount of
-    money: "approximately 50 trillion won" counts no employees), so that none can
+    money: "approximately 50 trillion won" counts no employees, a share or a multiple), so that none can
     count what a "how many <counted>" question counts: "in about 9 months ... by the end of 2026"
     gives no number of chips. False when the text states no number at all (the
     reader's fact check covers that), and for questions that count years, days or units of measure
@@ -173,19 +177,26 @@ def counts_only_time(text: str, counted: str | None, measured: bool = False) -> 
     if counted and unit not in _CURRENCY_NOUNS:
         text, found = _MONEY.subn(" ", text)
         timed = found > 0
+    if counted and unit not in ("percent", "percentage", "percentages"):
+        text, found = _SHARE.subn(" ", text)  # "rose by 25 percent": a share of nothing counts no people
+        timed = timed or found > 0
     toks = [t.rstrip(".,") for t in _TEXT_TOKEN.findall(text.casefold())]
     stem = unit[:4] if counted else None
     for k, t in enumerate(toks):
         after = toks[k + 1 : k + 4]
-        if not t[0].isdigit() and t not in _COUNT_WORDS:
-            continue
+        if not t[0].isdigit() and (t not in _COUNT_WORDS or toks[k - 1:k] == ["as"]):
+            continue  # "as many cases as ...": a comparison, no count
         if stem and any(w.startswith(stem) for w in after):
             return False  # "250,000 chips": it counts the thing asked about
         nxt = after[0] if after else ""
+        if nxt in ("to", "or") and after[1:2] and after[1][:1].isdigit():
+            continue  # "aged 12 to 17 years": a range, in the unit of its second number
         if nxt in TIME_UNITS:
             timed = True  # "9 months", "two years"
         elif counted and _measures(nxt):
             timed = True  # "2nm", "5 GW": a measure of something, no count of chips
+        elif counted and nxt == "times":
+            timed = True  # "10 times as many cases": a multiple, no count of people
         elif _is_year(t):
             timed = True  # a year
         elif t.isdigit() and len(t) <= 2 and (nxt in _MONTH_NAMES or (k and toks[k - 1] in _MONTH_NAMES)):
@@ -193,7 +204,6 @@ def counts_only_time(text: str, counted: str | None, measured: bool = False) -> 
         else:
             return False
     return timed
-
 
 
 def _stem(word: str) -> str:

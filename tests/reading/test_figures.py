@@ -50,6 +50,13 @@ def test_other_figure(question, text, expected):
     ("SoftBank agreed to inject up to $8 billion in debt and equity.", "employees", True),
     ("It had 12,500 employees and a $3 billion tender offer.", "employees", False),
     ("It cost $5 million.", "dollars", False),
+    # A multiple counts nothing (thirty-first round): "how many people died" is not "10".
+    ("The city had 10 times as many cases as it first reported in 2003.", "people", True),
+    ("As many as 40 people died in 2003.", "people", False),
+    ("He was stabbed 10 times in 2019.", "times", False),  # a question counting times is answered by it
+    ("The number aged 12 to 17 years rose by 25 percent, from 2.18% to 2.72%.", "people", True),  # shares, ages
+    ("The share rose to 25 percent.", "percent", False),
+    ("Catholics form the largest group with 26.7% of Victorians in 2011.", "victorians", False),  # a share of them
 ])
 def test_counts_only_time(text, counted, expected):
     assert counts_only_time(text, counted) is expected

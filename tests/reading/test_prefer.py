@@ -156,6 +156,31 @@ def test_another_companys_figure_gives_way_to_a_runner_up_about_the_owner_statin
     assert preferred(q, [0, 1, 2], text, names, _views(text))[0] == 0
 
 
+def test_asked_a_figure_of_a_named_thing_a_runner_up_naming_it_goes_before_one_naming_none():
+    # (thirty-first round) "how many gigawatts is the data center anthropic wants to build": not
+    # Meta's 5 GW (its "it" is Meta, the name opening it), where a runner-up names Anthropic and gives one.
+    q = "How many gigawatts is the data center Anthropic wants to build?"
+    text = {0: "Meta aims to build a data center of 5 gigawatts (GW) by 2030, so it cannot rely on external chips.",
+            1: "Similar to Meta, Anthropic also plans a self-owned AI data center of approximately 1 GW.",
+            2: "The real challenge is getting chips to work together in a data center."}
+    names = {0: (0.0, 1.0, 0.0), 1: (1.0, 1.0, 1.0), 2: (0.0, 1.0, 1.0)}
+    typed = {0: 2, 1: 2, 2: 1}
+    assert preferred(q, [0, 1, 2], text, names, _views(text), typed=typed)[0] == 1
+    # A sentence opening otherwise may speak of the subject: the best stays (the reader judges it).
+    for opening in ("It aims to build a data center of 5 gigawatts (GW) by 2030.",
+                    "In the region, the data center will draw 5 gigawatts (GW) by 2030."):
+        text[0] = opening
+        assert preferred(q, [0, 1, 2], text, names, _views(text), typed=typed)[0] == 0
+    # Nor when the runner-up naming Anthropic counts another thing ("how many school districts shut down
+    # for the indiana teacher rally": not "Several thousand teachers ... the Indiana Statehouse")
+    text[0], typed[1] = "Meta aims to build a data center of 5 gigawatts (GW) by 2030, so it cannot rely on them.", 1
+    assert preferred(q, [0, 1, 2], text, names, _views(text), typed=typed)[0] == 0
+    # ... or states no figure.
+    typed[1] = 0
+    text[1] = "Similar to Meta, Anthropic also plans a self-owned AI data center."
+    assert preferred(q, [0, 1, 2], text, names, _views(text), typed=typed)[0] == 0
+
+
 def test_a_who_question_takes_a_runner_up_naming_a_person_in_full():
     q = "Who is Acme's new hardware hire?"
     text = {0: "Talent moves have drawn more attention to Acme's hardware plans.",
