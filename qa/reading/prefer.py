@@ -301,8 +301,8 @@ def preferred(question: str, pool: Sequence[int], text: dict[int, str], names: d
             names[pool[0]][0] == 0.0 and not _POINTS_BACK.search(text[pool[0]]) and any(names[i][0] == 1.0 for i in pool)
             and (YES_NO.match(question) or _other_subject(question, lambda: view()[pool[0]]))) or (
             names[pool[0]][0] == 0.0 and _near(names[pool[0]]) == 0.0 and any(names[i][0] == 1.0 for i in pool)
-            and (asked_owner(question) is not None or fact and view()[pool[0]].pos[:1] == ["PROPN"] and any(
-                names[i][0] == 1.0 and (typed or {}).get(i, 0) >= 2 for i in pool))):
+            and (asked_owner(question) is not None or fact and any(names[i][0] == 1.0 and (typed or {}).get(i, 0) >= 2
+                                                                    for i in pool) and view()[pool[0]].pos[:1] == ["PROPN"])):
         # "Is Jalapeño in mass production?": not a sentence of an article that never says Jalapeño;
         # and asked yes or no, not a sentence naming none of the question's names where a
         # runner-up names them all ("Is Anthropic's chip in mass production?": not Meta's MTIA
