@@ -9,11 +9,11 @@ often no names ("the owner", "a council of Mongol chiefs", SQuAD), and the small
 many names untagged (tagged entities only: 48 more SQuAD 2.0 answerable questions abstained on for
 35 more unanswerable ones, qa/reading/README.md). So, besides the question's own words:
 
-- "who": an entity tagged PERSON, ORG, NORP or GPE; any untagged proper noun; "he"/"she" (the
-  name is in the sentence before); a noun for a person or a body of people (``PEOPLE``, -ist,
-  -ian, -eer); "where": an entity tagged GPE, LOC, FAC or ORG ("at Stanford University"); a place
-  noun (``PLACES``); a proper noun after a preposition of place ("in Kashgar"), not an activity.
-  "person", asked the name of a man, a victim (:mod:`qa.reading.person_names`): a person's name.
+- "who": an entity tagged PERSON, ORG, NORP or GPE; any untagged proper noun; "he"/"she"; a noun for
+  a person or a body of people (``PEOPLE``, -ist, -ian, -eer); "where": an entity tagged GPE, LOC,
+  FAC or ORG; a place noun (``PLACES``); a proper noun after a preposition of place ("in Kashgar").
+  "person", asked the name of a man, a victim (:mod:`qa.reading.person_names`): a person's name;
+  "title", asked who holds an office ("Who is the CEO of Coty?"): a holder named with it (``titles``).
 - "name", when the question asks what a named owner's thing is called ("What is Anthropic's
   custom AI chip called?", "the name of Harvard's basketball facility"): an entity
   beyond the question's words that is no amount or date, a capitalised word that does not open
@@ -26,8 +26,8 @@ many names untagged (tagged entities only: 48 more SQuAD 2.0 answerable question
 - "stands", asked what an acronym stands for: a phrase that spells it (:mod:`qa.reading.acronyms`);
   "colour" ("What colour is ...?"): a colour word beyond the question's (:mod:`qa.reading.colour_words`).
 
-"Who is Clive Chan?" asks who someone is, which a description answers: it is not checked. Sentences
-come as views of their parse (qa.reading.spanfeatures._View), stored at index time."""
+"Who is Clive Chan?" asks who someone is, which a description answers: not checked. Sentences come as
+views of their parse (qa.reading.spanfeatures._View), stored at index time."""
 from __future__ import annotations
 
 import re
@@ -40,6 +40,7 @@ from .answertype import _FOCUS, question_focus
 from .holders import creator_tokens, holder_tokens, party_tokens
 from .makers import asks_making, asks_who_makes, business_noun, has_asked, made_at, maker_given, makes_there, org_named, others_thing, owns_asked, plant_places
 from .person_names import asks_person_name, names_person
+from .titles import asked_title, names_title
 from .ownwords import among as _among, names_more as _names_more, own_words as _own_words, singular as _singular, title_cased
 
 __all__ = ["asked_kind", "asks_maker", "FREQUENCY", "KIND_REASONS", "holds_asked_kind", "maker_tokens", "name_tokens", "named_owner", "PEOPLE", "PLACES"]
@@ -130,10 +131,9 @@ FREQUENCY = re.compile(r"^(?:every|each|per|once|twice|thrice|times)$|annual|enn
 _SOMETIMES = frozenset("rarely seldom often frequently regularly usually sometimes occasionally always never "
                        "constantly continuously periodically routinely".split())
 # Why the reader abstains when the quote holds nothing of the asked kind.
-KIND_REASONS = {"who": "The closest passages name no one for this.", "where": "The closest passages name no place for this.",
-                "name": "The closest passages give no name for this.", "often": "The closest passages say nothing of how often.",
-                "stands": "The closest passages do not spell out what it stands for.", "holder": "The closest passages do not say whose it is.",
-                "colour": "The closest passages give no colour for this.", "person": "The closest passages name no one for this."}
+KIND_REASONS = {k: "The closest passages " + v for k, v in dict(who="name no one for this.", person="name no one for this.",
+    where="name no place for this.", name="give no name for this.", often="say nothing of how often.", stands="do not spell out what it stands for.",
+    holder="do not say whose it is.", colour="give no colour for this.", title="name no holder of this office.").items()}
 
 
 def asked_kind(question: str) -> str | None:
@@ -151,7 +151,7 @@ def asked_kind(question: str) -> str | None:
     if asks_colour(wh, question_focus(question).focus):
         return "colour"
     if wh in ("who", "whom") or asks_who_makes(question) or not wh and _partner(question):  # "OpenAI chip partner"
-        return None if _WHO_IS_NAME.match(question) else "who"
+        return None if _WHO_IS_NAME.match(question) else "title" if asked_title(question)[0] else "who"
     if wh == "where":
         return "where"
     return None
@@ -251,8 +251,9 @@ def _only_a_modifier(v, a: int, b: int, people: bool = False) -> bool:
 def holds_asked_kind(kind: str, question: str, views: Iterable) -> bool:
     """True when one of ``views`` (parses of the quoted sentences) holds someone ("who") or
     somewhere ("where") beyond the question's own words, or the holder of the thing asked about."""
-    if kind == "colour":
-        return any(names_a_colour(v.lower, _own_words(question)) for v in views)
+    if kind in ("colour", "title"):  # "title": "Who is the CEO of Coty?", a holder named with the title (qa.reading.titles)
+        return any(names_a_colour(v.lower, _own_words(question)) if kind == "colour" else names_title(
+            v, asked_title(question)[0], _own_words(question)) for v in views)
     if kind in ("stands", "holder"):  # "holder": "Which company has TPUs?", one given them (qa.reading.holders)
         return any(expansion(asked_acronym(question) or "", v) if kind == "stands" else holder_tokens(question, v) for v in views)
     own, making = _own_words(question), ("place" if maker_given(question) else "maker") if asks_making(question) else ""

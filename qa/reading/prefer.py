@@ -338,9 +338,11 @@ def preferred(question: str, pool: Sequence[int], text: dict[int, str], names: d
         # "Which company released Jalapeño?": not "Jalapeño has been released and entered testing",
         # but one naming who released it ("OpenAI and Broadcom released Jalapeño on June 24, 2026").
         pool = [i for i in pool if doer_tokens(question, views[i])] + pool
-    elif (title := asked_title(question))[0] and pool[0] not in (held := holders(view(), [*pool, *extra], title)):
+    elif (title := asked_title(question))[0] and pool[0] not in (held := holders(view(), [
+            i for i in [*pool, *extra] if not title[2] or names[i][1] == 1.0], title)):
         # "Who is the Senate president?": not a sentence naming "President Donald Trump", but one
-        # naming the holder with the title ("the Senate President Bukola Saraki").
+        # naming the holder with the title ("the Senate President Bukola Saraki"); asked the title of
+        # a named thing, in an article naming it ("who is the ceo of coty": not WeWork's former CEO).
         pool = held + pool
     elif asked == "who" and question_names(question):
         # "Who is Anthropic's new hardware hire?": the best sentence names no one ("Talent moves

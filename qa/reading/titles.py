@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["asked_title", "holders", "title_holders"]
+from .person_names import names_person
+
+__all__ = ["asked_title", "holders", "names_title", "title_holders"]
 
 # "Who is the Senate president?", "who was the new governor of South Dakota" (not "Who is the
 # Senate president's wife?": an owner's relative; not "Who is Kevin Mayer?": a named person).
@@ -22,6 +24,8 @@ _TITLE = re.compile(r"\s*who\s+(?:is|was)\s+the\s+(?:current\s+|new\s+|former\s+
 # naming someone else with the word, and the reader then abstained or named the wrong one.
 _OFFICES = frozenset("""president vice-president governor mayor ceo cfo coo cto chairman chairwoman chairperson chair
     minister premier chancellor secretary speaker senator commissioner spokesman spokeswoman spokesperson""".split())
+# Titles as news copy shortens them before a name: "South Dakota Gov. Kristi Noem".
+_ABBREVIATED = {"gov": "governor", "sen": "senator", "pres": "president", "sec": "secretary", "chmn": "chairman"}
 # Words that may stand between the title and the name: "President of the Senate, Bukola Saraki".
 _BETWEEN = frozenset("of the , 's ’s".split())
 
@@ -62,7 +66,7 @@ def title_holders(v, title: str, qualifiers: frozenset[str] = frozenset()) -> se
         if label != "PERSON":
             continue
         for k in range(a - 1, max(-1, a - 7), -1):
-            if v.lower[k] == title or v.lower[k].rstrip("s") == title:
+            if title in (v.lower[k], v.lower[k].rstrip("s"), _ABBREVIATED.get(v.lower[k].rstrip("."))):
                 near = {re.sub(r"['’]s$", "", v.lower[x]) for x in range(max(0, k - 3), a)}  # "Harlow's" is "harlow"
                 if qualifiers <= near:
                     out.update(range(a, b))
@@ -70,3 +74,12 @@ def title_holders(v, title: str, qualifiers: frozenset[str] = frozenset()) -> se
             if not (v.text[k][:1].isupper() or v.lower[k] in _BETWEEN):
                 break
     return out
+
+
+def names_title(v, title: str, own: set[str]) -> bool:
+    """Whether view ``v`` writes the title and names a person beyond the question's words ``own``
+    (:func:`qa.reading.person_names.names_person`: the small model leaves "Mohawk Chief Hendrick"
+    untagged): what a quote answering who holds it needs, whatever the order ("William Rainey Harper
+    became the university's first president", "Mohawk Chief Hendrick, Speaker of their tribal
+    council"). "Coty acquired ... Jenner's beauty portfolio" names no CEO."""
+    return any(title in (w, w.rstrip("s"), _ABBREVIATED.get(w.rstrip("."))) for w in v.lower) and names_person(v, own)

@@ -56,3 +56,33 @@ def test_a_runner_up_naming_the_title_s_holder_goes_first():
     views = _views(text)()
     assert holders(views, [0, 1, 2, 3], asked_title("Who is the president of the Senate?")) == [2, 3]
     assert holders(views, [0, 1], asked_title("Who is the president of Harlow?")) == [0]
+
+
+def test_a_title_of_a_named_thing_is_held_in_an_article_naming_it():
+    # (thirty-first round) "who is the ceo of coty" quoted "WeWork's founder and former CEO, Adam
+    # Neumann", from an article never naming Coty: the title's holder comes from one naming it.
+    text = {0: "Coty acquired a 51% ownership position in a beauty portfolio this week.",
+            1: "Beauty company Coty is breaking out in a good way.",
+            2: "Regulators asked whether the company's founder and former CEO, Adam Nordin, enriched himself."}
+    names = {0: ALL, 1: ALL, 2: (0.0, 0.0)}  # the third's article never names Coty
+    assert preferred("who is the ceo of coty", [0, 1], text, names, _views(text), extra=[2])[0] == 0
+    names[2] = (0.0, 1.0)  # ... but one naming Coty may name its CEO
+    assert preferred("who is the ceo of coty", [0, 1], text, names, _views(text), extra=[2])[0] == 2
+
+
+@pytest.mark.parametrize("quote, holds", [
+    ("Coty acquired a 51% ownership position in Jenner's beauty and cosmetics portfolio.", False),
+    ("Coty CEO Sue Nabi said the deal would close in January.", True),
+    ("South Dakota Gov. Kristi Vale said the campaign had worked.", True),  # the title shortened
+    ("The current chief executive and CEO is Sue Nabi.", True),  # the holder after the title
+    ("Sue Nabi, CEO of the beauty company since 2020, spoke on Monday.", True),
+    ("Mohawk Chief Hendrick, Speaker of their tribal council, insisted on it.", True),  # untagged
+])
+def test_asked_who_holds_an_office_only_its_holder_answers(quote, holds):
+    from qa.reading.asked_kind import KIND_REASONS, asked_kind, holds_asked_kind
+
+    question = ("who is the governor of south dakota" if "Gov." in quote else "Who was the speaker of the tribal council?"
+                if "Speaker" in quote else "who is the ceo of coty")
+    assert asked_kind(question) == "title"
+    assert holds_asked_kind("title", question, [_view(quote)]) is holds
+    assert KIND_REASONS["title"] == "The closest passages name no holder of this office."
