@@ -203,7 +203,7 @@ def describes_kind(s: _Sentence, v: Value, kind: str | None) -> bool:
 def origin_of(s: _Sentence, v: Value) -> bool:
     """Whether name ``v`` is an origin word describing the name after it: "American" of "American
     singer Michael Jackson", lower-case words between (a role, not a verb: the word before the next
-    name is no "-ed" or "-s" verb, "Kazan directed Baby Doll")."""
+    name ends in no "-ed" or "-es", "In 1956 Kazan directed Baby Doll")."""
     if v.last - v.first != 1 or not is_demonym(s.tokens[v.first].text):
         return False
     for n in range(v.last, min(v.last + 4, len(s.tokens) - 1)):
@@ -212,7 +212,7 @@ def origin_of(s: _Sentence, v: Value) -> bool:
             return False
         nxt = s.tokens[n + 1]
         if nxt.text[:1].isupper() and s.norm[t.end:nxt.start] == " ":
-            return n > v.last - 1 and not t.text.endswith(("ed", "es"))
+            return not t.text.endswith(("ed", "es"))
     return False
 
 

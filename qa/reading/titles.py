@@ -66,7 +66,7 @@ def title_holders(v, title: str, qualifiers: frozenset[str] = frozenset()) -> se
         if label != "PERSON":
             continue
         for k in range(a - 1, max(-1, a - 7), -1):
-            if title in (v.lower[k], v.lower[k].rstrip("s"), _ABBREVIATED.get(v.lower[k].rstrip("."))):
+            if _writes(v.lower[k], title):
                 near = {re.sub(r"['’]s$", "", v.lower[x]) for x in range(max(0, k - 3), a)}  # "Harlow's" is "harlow"
                 if qualifiers <= near:
                     out.update(range(a, b))
@@ -82,4 +82,9 @@ def names_title(v, title: str, own: set[str]) -> bool:
     untagged): what a quote answering who holds it needs, whatever the order ("William Rainey Harper
     became the university's first president", "Mohawk Chief Hendrick, Speaker of their tribal
     council"). "Coty acquired ... Jenner's beauty portfolio" names no CEO."""
-    return any(title in (w, w.rstrip("s"), _ABBREVIATED.get(w.rstrip("."))) for w in v.lower) and names_person(v, own)
+    return any(_writes(w, title) for w in v.lower) and names_person(v, own)
+
+
+def _writes(word: str, title: str) -> bool:
+    """Whether a lower-cased word is the title, its plural or its abbreviation ("gov.")."""
+    return title in (word, word.rstrip("s"), _ABBREVIATED.get(word.rstrip(".")))
