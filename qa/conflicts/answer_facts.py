@@ -234,11 +234,12 @@ _KIN = frozenset(stem(w)[:_PREFIX] for w in """father mother son daughter brothe
 # Words of web-page furniture (edit links, reference lists, category lines): never an answer.
 _FURNITURE = frozenset("retrieved archived accessed categories category edit wikipedia wikidata isbn "
                        "doi issn oclc jump navigation menu sidebar toggle redirected".split())
+_CITED = frozenset("retrieved archived accessed".split())
 
 
 def _junk(v: Value, s: _Sentence) -> bool:
     """Coordinates ("39.212583"), codes and parts of ISO dates ("2000-04-01") are no answers,
-    nor is page furniture ("Retrieved", "Categories"), nor a run of words in capitals (a headline
+    nor is page furniture ("Retrieved", "Categories", a citation's "Retrieved 15 December 2014"), nor a run of words in capitals (a headline
     set in capitals, "CHIP RACE: WHY CUSTOM HARDWARE", is capitalised throughout, not a name;
     one acronym, "MTIA", is), nor a name on a heading line (``qa.conflicts.headings``), nor "I" or a
     letter glued to a figure."""
@@ -252,6 +253,9 @@ def _junk(v: Value, s: _Sentence) -> bool:
         # "I’m" opening a quote is no name, nor "K" of "$449K" (a figure's suffix).
         return (shouted(s.raw) or titled(s.raw) or any(w in _FURNITURE for w in v.key.split())
                 or re.match(r"I(?:['’]\w+)?$", v.text) is not None or start > 0 and s.norm[start - 1].isdigit())
+    if v.kind == "date":
+        # A citation's access date ("Retrieved 15 December 2014", "archived from the original on ...").
+        return any(k in _CITED for k in s.keys[max(0, v.first - 4):v.first])
     if v.kind != "number":
         return False
     text = s.norm[s.tokens[v.first].start:s.tokens[v.last - 1].end]

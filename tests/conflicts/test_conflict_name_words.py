@@ -71,3 +71,12 @@ def test_a_spaced_dash_ends_a_name():
 ])
 def test_what_did_x_pay_asks_money(question, money):
     assert (_question(question).answer_kind == "number") is money
+
+
+def test_a_citations_access_date_is_no_answer():
+    # (thirty-first round) RAMDocs "When did Louis Alexandre die?" noted “2017” of a page's
+    # "retrieved 15 December 2017", and "When was the Criterion Theatre built?" showed "1886" against
+    # "2019" of a citation: an access date is page furniture, not a source's answer.
+    q = "When was the Vale Theatre built?"
+    assert _answers(q, "The Vale Theatre was built by Acme (retrieved 15 December 2019 from the archive).") == []
+    assert _answers(q, "The Vale Theatre was built by Acme in 1886 (retrieved 15 December 2019).") == ["1886"]
