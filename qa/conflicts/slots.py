@@ -257,7 +257,7 @@ def _value_fits(q: _Question) -> Callable[[Value, str], bool]:
         return lambda v, raw: unit(v) in _CURRENCY_UNITS
     if focus.type == "PERCENT":
         return lambda v, raw: unit(v) == "%"
-    if focus.wh == "how many" or re.search(r"(?:number|count) of", q.text, re.I):
+    if focus.wh == "how many" or re.search(r"\b(?:number|count) of\b", q.text, re.I):
         return lambda v, raw: unit(v) == ""
     return lambda v, raw: True
 

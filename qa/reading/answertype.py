@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from ..indexing.entities import ENTITY_FIT
 from .amounts import _NUMBER, _PERCENT_FIGURE, AMOUNT_NOUNS, states_currency, states_share, values_a_deal
-from .units import counts_noun, is_number_stem
+from .units import _measures, counts_noun, is_number_stem
 from .timeshape import COUNTED_UNITS, states_length
 from .owners import described_owners, with_plural_possessives
 from .targets import TARGETS, sense_type, target_type
@@ -83,6 +83,7 @@ _MONEY_WORDS |= {w + end for w in ("cost", "pay", "spend", "earn", "sell", "char
                  for end in ("s", "ing")} | set("raises raising charged owed prices priced investment fined ticket tickets fare fares fee fees subscription".split())
 _STOP = set("""a an the of in on at to for by with from and or is are was were be been being do does did has have had
     this that these those its it's it as what which who whom whose when where why how name named called kind type sort""".split())
+_COUNT_PREPS = frozenset("of in on at for from by with per among".split())  # "How many units of MTIA ..." counts units
 
 
 class Focus(NamedTuple):
@@ -299,10 +300,6 @@ def _role(word: str) -> str | None:
     return "ORG" if word in _ORG_ROLES or word.rstrip("s") in _ORG_ROLES else None
 
 
-# Prepositions after a counted noun: "How many units of MTIA ..." counts units.
-_COUNT_PREPS = frozenset("of in on at for from by with per among".split())
-
-
 def answer_type(question: str) -> str | None:
     """Expected answer type of ``question`` (see module doc); None for why/how-explain questions."""
     return question_focus(question).type
@@ -343,12 +340,14 @@ def asks_fact(question: str) -> bool:
     if foc.type not in FACT_KINDS:
         return False
     if (asked_currency(question) is not None or foc.focus in _FACT_FOCUS or foc.wh.startswith("how ")
-            or foc.focus in ("value", "values") and values_a_deal(question)):  # "meta mtia order value"
+            or foc.focus in ("value", "values") and values_a_deal(question)  # "meta mtia order value"
+            or any(_measures(m.group(1).casefold()) for m in _IN_UNIT.finditer(question))):  # "size in gigawatts"
         return True
     toks = [t.casefold() for t in _WORD.findall(question)]
     return foc.wh == "when" and any(t == "when" and i + 1 < len(toks) and toks[i + 1] in _WHEN_EVENT for i, t in enumerate(toks))
 
 
+_IN_UNIT = re.compile(r"\bin\s+(?:square\s+|cubic\s+)?([a-z]+)\b", re.I)  # "in gigawatts", "in square miles"
 _FACT_FOCUS = frozenset(("year", "years", "date", "percentage", "percent", "month", "day", "amount", "number")) | _PAID
 
 

@@ -197,9 +197,21 @@ def gives_no_length(question: str, quote: str) -> bool:
     length of time, no stretch bounded by a point and no length ("The 23-year-old flew to London
     yesterday evening ...": an age and a day): it does not answer. Any length of time counts here,
     one counted from a point too ("has avoided extradition to Sweden for seven years after seeking
-    refuge ...")."""
+    refuge ..."). Asked the penalty given, one the quote says only may come does not count.
+    """
+    if _GIVEN.search(question):  # asked the sentence given, what one "could face" gives none
+        quote = _POSSIBLE.sub(" ", quote)
     return asks_length(question) and not (lengths_of_time(quote, True) or states_length(question, quote)
                                           or _VAGUE_LENGTH.search(quote))
+
+
+# A penalty given ("how long was carlineo sentenced to", "how long did he get"), and one a report
+# says only may come ("could face up to 10 years in prison", "faces a maximum of five years").
+_GIVEN = re.compile(r"(?i)\b(?:was|were|been)\s+(?:\w+\s+){0,3}?(?:sentenced|jailed|imprisoned|banned|suspended)\b|"
+                    r"\b(?:did|does)\s+(?:\w+\s+){1,4}?(?:get|serve|receive)\b")
+_POSSIBLE = re.compile(r"(?i)\b(?:(?:could|can|may|might|would|will)\s+(?:face|get|receive|serve)|fac(?:es|ing))\s+"
+                       r"(?:up\s+to\s+|a\s+maximum\s+(?:sentence\s+)?of\s+|as\s+(?:much|long)\s+as\s+)?[^,.;]{0,40}?"
+                       r"\b(?:years?|months?|weeks?|days?)\b")
 
 
 def lengths_of_time(text: str, counted_from: bool = False) -> list[tuple[int, int]]:

@@ -80,3 +80,15 @@ def test_a_citations_access_date_is_no_answer():
     q = "When was the Vale Theatre built?"
     assert _answers(q, "The Vale Theatre was built by Acme (retrieved 15 December 2019 from the archive).") == []
     assert _answers(q, "The Vale Theatre was built by Acme in 1886 (retrieved 15 December 2019).") == ["1886"]
+
+
+def test_a_number_of_things_is_a_count_not_an_amount():
+    # (thirty-first round) the pattern for "number of"/"count of" held a backspace where "\b" was
+    # meant (since 04d80c2), so "the number of people ..." took amounts of money as answers.
+    from qa.conflicts.slots import _value_fits
+
+    f = DocFacts.of(doc("x01", "The survey of 505,796 people cost $5 million in 2016."), None, None)
+    s = f.sents[0]
+    fits = _value_fits(_question("What was the number of people in the survey?"))
+    kept = [v.text for v in _values(s) if v.kind == "number" and fits(v, s.raw)]
+    assert kept == ["505,796"], kept

@@ -97,6 +97,11 @@ def test_asked_how_long_the_length_the_quote_states_is_shown(tmp_path):
     ("How long did it take for the arrest to be known?", "It was not covered in the days, weeks and months after it happened.", False),
     ("How long did Phillips manage Apollo?", "Phillips managed Apollo from January 1964, until it achieved the first "
      "manned landing in July 1969.", False),
+    # (thirty-first round, news) asked the sentence given, what he "could face" is none
+    ("how long was carlineo sentenced to", "Carlineo, 55, could face up to 10 years in prison and have to pay "
+     "$250,000 after pleading guilty.", True),
+    ("how long was carlineo sentenced to", "He was sentenced to 10 years; he could have faced up to 20 years.", False),
+    ("how long could carlineo face in prison", "Carlineo could face up to 10 years in prison.", False),
 ])
 def test_asked_how_long_a_quote_stating_no_length_gives_none(question, quote, gives_none):
     from qa.reading.timeshape import gives_no_length

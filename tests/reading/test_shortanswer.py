@@ -390,6 +390,10 @@ def test_concurrent_calls_agree():
         ("number of people surveyed in the study", True),
         ("What type of number generators use primes?", False),
         ("Since students do not pay tuition, what do they have to pay for schooling?", False),
+        # a unit of measure asked in ("size in gigawatts of the data center anthropic plans"): a figure
+        ("size in gigawatts of the data center acme plans", True),
+        ("What is the area of the park in square miles?", True),
+        ("What was the film in 1990?", False),
     ],
 )
 def test_asks_fact_only_when_the_question_words_ask_for_a_figure_or_date(question, asks):
