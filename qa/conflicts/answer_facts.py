@@ -18,7 +18,8 @@ from ..reading.ages import asks_age
 from ..reading.purposes import asks_purpose
 from ..reading.owners import described_owners, with_plural_possessives
 from .choices import choice_options, stated_name
-from .colours import asks_colour, colour_values, colours_agree, stated_colours
+from .colours import asks_colour, colour_values, colours_agree, gender_values, genders_agree, stated_colours
+from ..reading.gender_words import asks_gender
 from .counts import WORD_NUMBERS
 from .claims import STOPWORDS, Token, is_year, ordinal_after, quantities, stem, tokenize
 from .headings import shouted, titled
@@ -26,6 +27,7 @@ from ..ingest.text import nfkc
 from .rules import _same_spelling
 from .question_settings import QuestionSettings
 from .precision import asked_precision, dates_agree, figures_agree, precise_key
+from .life_events import events_asked
 from .sentences import Encoder, _analyse, _DocSentences, _Sentence
 from .swaps import SharingIndex, sharing_index
 from ..ingest.corpus import Document
@@ -109,7 +111,7 @@ def _kind_for(atype: str | None) -> str | None:
         return "number"
     if atype in _NAME_TYPES:
         return "name"
-    return "colour" if atype == "COLOUR" else None
+    return {"COLOUR": "colour", "GENDER": "gender"}.get(atype or "")
 
 
 def _present(v: Value, other: DocFacts, qkeys: frozenset[str]) -> bool:
@@ -122,8 +124,9 @@ def _present(v: Value, other: DocFacts, qkeys: frozenset[str]) -> bool:
         # An age is stated only as an age: "faces up to 175 years" states no one's age of 48.
         return any(figures_agree(mine, (x, lo, hi, h)) and (u == unit or (not u or not unit) and "age" not in (u, unit))
                    for lo, hi, u, x, h in other.numbers)
-    if v.kind == "colour":
-        return any(colours_agree(v.key, c.key) for s in other.sents for c in colour_values(s))
+    if v.kind in ("colour", "gender"):
+        found, agree = (colour_values, colours_agree) if v.kind == "colour" else (gender_values, genders_agree)
+        return any(agree(v.key, c.key) for s in other.sents for c in found(s))
     words = [w for w in v.key.split() if w not in _CONNECT and w not in qkeys]
     return not words or all(w in other.keys for w in words)
 
@@ -158,6 +161,8 @@ class _Question:
     # "age" ("how old"), "time" ("how long did it take", "how many days"), or "": which figures
     # answer (an age or a span of time only these questions, and these questions only those).
     span: str = ""
+    # The nouns of a life event the question asks with its verb ("birth" for "born"; ``life_events``).
+    events: frozenset[str] = frozenset()
 
     @property
     def answer_kind(self) -> str | None:
@@ -181,6 +186,8 @@ def _question(text: str, yes_no_values: bool = True, stated_names: bool = False,
     precision, day_words = asked_precision(norm, focus.wh) if date_precision else ("", frozenset())
     if asks_colour(focus.wh, focus.focus):
         atype = "COLOUR"  # "What colour are the flowers?": each source's colour of them
+    elif asks_gender(text):
+        atype = "GENDER"  # "What gender is the student body of ...?": "all-boys", "co-ed"
     elif asks_purpose(text):
         atype = None  # "What are Trainium chips used for?": a use, no name each source gives ("OpenAI" / "GPUs")
     elif not focus.wh and (atype in ("OTHER", None) or atype in _NAME_TYPES and YES_NO.match(text)):
@@ -222,13 +229,16 @@ def _question(text: str, yes_no_values: bool = True, stated_names: bool = False,
     kind = _kind_for(atype)
     return _Question(text, kind, keys, stems, subject, atype == "OTHER", predicate, claimed, options,
                      not focus.wh and atype is not None, precision if kind == "date" else "",
-                     "age" if asks_age(text) else "time" if atype == "DURATION" else "")
+                     "age" if asks_age(text) else "time" if atype == "DURATION" else "",
+                     events_asked(predicate))
 
 
 # Kin share the subject's surname: asked for "John Henry Seadlund's father", "his father, Paul
 # Seadlund" names the father, not the subject again, nor a namesake of him.
 _KIN = frozenset(stem(w)[:_PREFIX] for w in """father mother son daughter brother sister wife husband uncle aunt
     cousin grandfather grandmother widow parents child children nephew niece""".split())
+
+
 
 
 # Words of web-page furniture (edit links, reference lists, category lines): never an answer.
@@ -285,8 +295,8 @@ def _agree(a: Value, b: Value) -> bool:
         ua, ub = a.key.split(":", 1)[0], b.key.split(":", 1)[0]
         return ua != ub or figures_agree((float(a.key.split(":", 1)[1]), a.low, a.high, a.hedged),
                                          (float(b.key.split(":", 1)[1]), b.low, b.high, b.hedged))
-    if a.kind == "colour":
-        return colours_agree(a.key, b.key)
+    if a.kind in ("colour", "gender"):
+        return (colours_agree if a.kind == "colour" else genders_agree)(a.key, b.key)
     if a.kind == "name":
         wa, wb = set(a.key.split()) - _CONNECT, set(b.key.split()) - _CONNECT
         # "Mahesh Bhatt" and "Bhatt" are one person, "MTIA" and "MITA" one spelling, and a list

@@ -25,7 +25,8 @@ from ..reading.answertype import question_focus
 from .answer_facts import _KIN, _PREFIX, _Q_STOP, DocFacts, QuestionSettings, Value, _about_subject, _junk, _Question
 from .slots import _value_fits, names_the_measured
 from .values import ASKS_ORIGIN, _name_parts, describes_kind, origin_of
-from .colours import colour_values
+from .colours import colour_values, gender_values
+from .life_events import closes_span, event_noun, life_span_end, opens_span
 from .counted import counted_distance, counted_words
 
 __all__ = ["_answers", "_chosen", "_polarity", "_relevance", "asks_several", "by_the_verb", "close_values"]
@@ -221,7 +222,7 @@ def _answers(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | 
             if v is not None and not _about_subject(v, q):
                 best = (-1.0, v)
         spots = _focus_spots(s, focus) if focus else ()
-        for v0 in (f.values[i] if kind != "colour" else colour_values(s)):
+        for v0 in colour_values(s) if kind == "colour" else gender_values(s) if kind == "gender" else f.values[i]:
             if spots and v0.kind == "name" and not _tied_to_focus(s, v0, spots):
                 continue  # "What chips ...?": the sentence names chips, and this name is not one
             if v0.kind == "name" and (describes_kind(s, v0, head) or origin and origin_of(s, v0)):
@@ -232,6 +233,8 @@ def _answers(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | 
                 continue  # a count in words ("four") answers only a count
             if v0.kind == "number" and (not _spans_asked(q, v0.key.split(":", 1)[0]) or not fits(v0, s.raw)):
                 continue  # asked a price, "12" of "Apple's 12-inch MacBook" is none (slots._value_fits)
+            if v0.kind == "date" and q.events and (closes_span(s, v0) if "birth" in q.events else opens_span(s, v0)):
+                continue  # asked when he was born, not "18 April 1643" of "(1577 – 18 April 1643)"
             if v0.kind == "date" and q.precision and not v0.key.endswith("s"):
                 # "2 March 1881" when the question asks for the day (``qa.conflicts.precision``).
                 key, first = precise_key(s, v0.first, q.precision)
@@ -248,6 +251,10 @@ def _answers(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | 
                 if _about_subject(v, q):
                     continue
                 dist = penalty + min((_gap(s, q, a, v, st.gap_skips_question) for a in anchors), default=len(s.keys))
+                if q.events and event_noun(s, v, q.events):
+                    dist = min(dist, 1)  # "Birth: 27 April 1699", "1972 births"
+                if q.events and v.kind == "date" and life_span_end(s, v, "birth" in q.events):
+                    dist = min(dist, 1)  # "Thomas Belasyse (1577 – 18 April 1653)": born 1577
                 if measured and v.key.startswith(":"):
                     dist += st.subject_penalty  # a size or distance has a unit; a bare figure is a count or a rank
                 dist = counted_distance(s, v, tally, dist, st.subject_penalty)  # "two live albums", not "four"
@@ -274,6 +281,7 @@ def _spans_asked(q: _Question, unit: str) -> bool:
 
 
 _BY_VERB = 6  # tokens
+
 
 
 def by_the_verb(q: _Question, s: _Sentence, first: int, last: int, st: QuestionSettings) -> bool:
@@ -345,7 +353,7 @@ _CLOSE_RATIO = 1.5
 def close_values(a: Value, b: Value) -> bool:
     """Whether two different answers are near misses of one another: years at most
     ``_CLOSE_YEARS`` apart, figures in one unit within ``_CLOSE_RATIO`` of each other."""
-    if a.kind != b.kind or a.kind in ("name", "colour"):
+    if a.kind != b.kind or a.kind in ("name", "colour", "gender"):
         return False
     if a.kind == "date":
         ya, yb = year_of(a.key).rstrip("s"), year_of(b.key).rstrip("s")  # a decade by its first year

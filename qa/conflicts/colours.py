@@ -1,13 +1,15 @@
 """Colours as answers ("What colour are the flowers?", "Is the colour of the flowers pale pink?"):
 each source's colour of the thing asked, read as families of colour, so that "pale pink" and
-"pinkish" agree and "slaty blue" disagrees with "pale pink"."""
+"pinkish" agree and "slaty blue" disagrees with "pale pink". Likewise the sexes a body admits
+("What gender is the student body ...?": "all-boys" against "co-ed"; ``qa.reading.gender_words``)."""
 from __future__ import annotations
 
 from .sentences import _Sentence
 from .values import Value
 from ..reading.colour_words import FAMILIES, SHADES, asks_colour, families, opens_name
+from ..reading.gender_words import families_agree as genders_agree, gender_spans
 
-__all__ = ["asks_colour", "colour_values", "colours_agree", "stated_colours"]
+__all__ = ["asks_colour", "colour_values", "colours_agree", "gender_values", "genders_agree", "stated_colours"]
 
 
 def colours_agree(a: str, b: str) -> bool:
@@ -43,4 +45,15 @@ def colour_values(s: _Sentence) -> list[Value]:
             last += 1
         out.append(Value("colour", " ".join(sorted(set(words))), s.norm[toks[first].start:toks[last - 1].end], first, last))
         k = last
+    return out
+
+
+def gender_values(s: _Sentence) -> list[Value]:
+    """Each gender word of the sentence ("all-boys", "Co-Ed") as a value of kind "gender" keyed by
+    its family ("boys", "girls", "mixed", "single")."""
+    out = []
+    for start, end, family in gender_spans(s.norm):
+        toks = [k for k, t in enumerate(s.tokens) if t.start < end and t.end > start]
+        if toks:
+            out.append(Value("gender", family, s.norm[start:end], toks[0], toks[-1] + 1))
     return out

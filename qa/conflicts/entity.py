@@ -11,6 +11,7 @@ from .answer_facts import _KIN, DocFacts, QuestionSettings, _Question
 from .values import _CONNECT, Value, _cap
 from .claims import STOPWORDS, stem, tokenize
 from .sentences import _Sentence
+from .life_events import shared_span_end
 from .shared_days import shared_days
 from ..reading.answertype import question_focus
 
@@ -166,6 +167,10 @@ def entity_relation(a: DocFacts, b: DocFacts, q: _Question, st: QuestionSettings
     said: set[str] = set()
     for v in answers or ():
         said |= set(v.key.split())
+    # A life's span: asked when someone was born or died, not when a museum opened ("Pehion (1836-1913)"
+    # and "Macedonia, 1870-1913" end alike by chance).
+    spans = lambda: bool(st.span_ends and q.events and sents is not None and answers is not None  # noqa: E731
+                         and shared_span_end(sents, answers))
     if copies:
         (qa, pa), (qb, pb) = _qualifiers(a, q), _qualifiers(b, q)
         if any(set(v.key.split()) & quals for v, quals in zip(answers or (), (qa | pa, qb | pb))):
@@ -191,8 +196,9 @@ def entity_relation(a: DocFacts, b: DocFacts, q: _Question, st: QuestionSettings
             # "(1912)" / "(1941)", "(professional)" / "(social)".
             return NAMESAKES
         days = st.shared_days and shared_days(a, b, said) >= st.shared_days
-        if days:
-            # Two exact days both on record (born and died): one entity, whatever else differs.
+        if days or spans():
+            # Two exact days both on record (born and died), or the answer's span ending alike
+            # ("(1786–1838)", "(1850-1838)"): one entity, whatever else differs.
             return SAME
         # An excerpt of a sentence or two has no room to qualify its subject: lacking the other's
         # qualifier says nothing ("Waalo's (a Jolof kingdom ...)" against "... gained control of Waalo.").
@@ -209,8 +215,8 @@ def entity_relation(a: DocFacts, b: DocFacts, q: _Question, st: QuestionSettings
         # that read alike, not two entities sharing the name asked about (that is what differing
         # qualifiers of the name show, above).
         return UNRELATED
-    if not need_overlap or named or _pinned(sents, q, st.pinned) or (
-            not st.qualifier and st.shared_days and shared_days(a, b, said) >= st.shared_days):
+    if not need_overlap or named or _pinned(sents, q, st.pinned) or not st.qualifier and (
+            st.shared_days and shared_days(a, b, said) >= st.shared_days or spans()):
         return SAME
     if sents is not None and _sentence_overlap(sents[0], sents[1], said) >= st.same_sentence:
         return SAME  # the two answers are given in one statement, reworded

@@ -35,7 +35,7 @@ class QuestionSettings:
     # A yes/no question's object left out by one source ("excluding plasma cells") and said by another
     # (qa.conflicts.exclusion).
     exclusions: bool = True
-    types: frozenset[str] = frozenset({"date", "number", "name", "colour", "OTHER"})  # answer kinds read
+    types: frozenset[str] = frozenset({"date", "number", "name", "colour", "gender", "OTHER"})  # answer kinds read
     # Stored (corpus-wide) conflicts stay when the two documents share text, or this share of
     # names (their sentences already line up).
     stored_names: float = 0.3
@@ -184,6 +184,9 @@ class QuestionSettings:
     # years of their answers left out) describe one entity, though they share little other text:
     # namesakes do not share days of record (``qa.conflicts.shared_days``; 0: off).
     shared_days: int = 2
+    # Two different date answers opening (or closing) spans that end (or start) alike ("(1786–1838)"
+    # / "(1850-1838)") are one life with two birth years (``shared_span_end``; off: no evidence).
+    span_ends: bool = True
     # A document of a sentence or two and at most this many words (an excerpt quoted on its own) has
     # too little text of its own for sharing little to say it is about something else: with nothing
     # showing two entities, its date or figure and the other's are two answers to one question (0: off).

@@ -24,7 +24,8 @@ many names untagged (tagged entities only: 48 more SQuAD 2.0 answerable question
   letters ("What is the bad air theory known as?" "miasma theory"): not checked (it cost SQuAD 2.0
   more answerable questions than it caught).
 - "stands", asked what an acronym stands for: a phrase that spells it (:mod:`qa.reading.acronyms`);
-  "colour" ("What colour is ...?"): a colour word beyond the question's (:mod:`qa.reading.colour_words`).
+  "colour" ("What colour is ...?"): a colour word beyond the question's (:mod:`qa.reading.colour_words`);
+  "gender" ("What gender is the student body of ...?"): "all-boys", "co-ed" (:mod:`qa.reading.gender_words`).
 
 "Who is Clive Chan?" asks who someone is, which a description answers: not checked. Sentences come as
 views of their parse (qa.reading.spanfeatures._View), stored at index time."""
@@ -36,6 +37,7 @@ from typing import Iterable
 from .acronyms import asked_acronym, expansion
 from .attribution import attribution_tokens, says_who
 from .colour_words import asks_colour, names_a_colour
+from .gender_words import asks_gender, gender_spans
 from .answertype import _FOCUS, question_focus
 from .holders import creator_tokens, holder_tokens, party_tokens
 from .makers import asks_making, asks_who_makes, business_noun, has_asked, made_at, maker_given, makes_there, org_named, others_thing, owns_asked, plant_places
@@ -73,9 +75,8 @@ PLACES = frozenset(_FOCUS["PLACE"].split()) | frozenset("""
     centre center downtown suburb suburbs room rooms hall halls office offices house houses
     laboratory lab library museum school kingdom kingdoms empire realm schools university college temple temples basin plain plains hill hills
     bay gulf strait peninsula delta terrace terraces land lands ground grounds zone zones harbour harbor
-    estate farm farms factory factories plant plants mine mines camp camps station
-    stations abroad overseas underground upstairs downstairs inland offshore nearby locally
-    worldwide nationwide countryside""".split())
+    estate farm farms factory factories plant plants mine mines camp camps station stations abroad overseas
+    underground upstairs downstairs inland offshore nearby locally worldwide nationwide countryside""".split())
 
 # Nouns in -er/-or that name things, not agents: "the order backlog", "in the fourth quarter".
 _NOT_AGENT = frozenset("""order orders quarter quarters number numbers power powers water waters paper papers
@@ -100,13 +101,12 @@ _NOT_PLACE = frozenset("""year years month months week weeks day days period per
     effects place favor favour spite light view charge control line lines total number numbers
     amount amounts range ranges percent percentage share shares value values price prices
     use production development operation operations service progress testing trial trials""".split())
-_PLACE_PREP = frozenset("in at near from to into across outside inside within throughout along beside between "
-                        "around beyond behind above below under over off onto toward towards via".split())
+_PLACE_PREP = frozenset("in at near from to into across outside inside within throughout along beside between around beyond "
+                        "behind above below under over off onto toward towards via".split())
 _LOCATING = frozenset("in at near inside within throughout across".split())  # where, not who
-_WHO_ENTS = frozenset(("PERSON", "ORG", "NORP", "GPE"))
-_WHERE_ENTS = frozenset(("GPE", "LOC", "FAC", "ORG"))
-_PLACE_ENTS = frozenset(("GPE", "LOC"))  # a place that only qualifies a thing names no one either
-_MAKER_ENTS = frozenset(("PERSON", "ORG"))  # what makes, sells or pays for a thing
+_WHO_ENTS, _WHERE_ENTS = frozenset(("PERSON", "ORG", "NORP", "GPE")), frozenset(("GPE", "LOC", "FAC", "ORG"))
+# A place that only qualifies a thing names no one either; what makes, sells or pays for a thing.
+_PLACE_ENTS, _MAKER_ENTS = frozenset(("GPE", "LOC")), frozenset(("PERSON", "ORG"))
 _AGENT = re.compile(r"[a-z]{3,}(?:ist|ian|eer)s?$")
 # "Who is Clive Chan?", "who was Genghis Khan": a description is the answer.
 _WHO_IS_NAME = re.compile(r"\s*(?i:who)\s+(?:is|was|are|were)\s+(?:[A-Z][\w'’.-]*\s*)+\??\s*$")
@@ -133,12 +133,13 @@ _SOMETIMES = frozenset("rarely seldom often frequently regularly usually sometim
 # Why the reader abstains when the quote holds nothing of the asked kind.
 KIND_REASONS = {k: "The closest passages " + v for k, v in dict(who="name no one for this.", person="name no one for this.",
     where="name no place for this.", name="give no name for this.", often="say nothing of how often.", stands="do not spell out what it stands for.",
-    holder="do not say whose it is.", colour="give no colour for this.", title="name no holder of this office.").items()}
+    holder="do not say whose it is.", colour="give no colour for this.", title="name no holder of this office.",
+    gender="do not say whom it admits.").items()}
 
 
 def asked_kind(question: str) -> str | None:
-    """"who", "where", "name", "often", "stands" or "colour" when the question asks for someone,
-    somewhere, what a thing is called, how often, what an acronym stands for or a colour, else None."""
+    """The kind of answer the question asks for (see the module's doc: "who", "where", "person",
+    "title", "name", "often", "stands", "colour", "gender"), else None."""
     if asked_acronym(question):
         return "stands"
     if _NAME_Q.match(question) and _NAMED_OWNER.search(question):
@@ -148,8 +149,8 @@ def asked_kind(question: str) -> str | None:
     if _HOW_OFTEN.match(question):
         return "often"
     wh = question_focus(question).wh
-    if asks_colour(wh, question_focus(question).focus):
-        return "colour"
+    if (kind := "colour" if asks_colour(wh, question_focus(question).focus) else "gender" if asks_gender(question) else None):
+        return kind
     if wh in ("who", "whom") or asks_who_makes(question) or not wh and _partner(question):  # "OpenAI chip partner"
         return None if _WHO_IS_NAME.match(question) else "title" if asked_title(question)[0] else "who"
     if wh == "where":
@@ -168,10 +169,8 @@ _MAKER = re.compile(r"\s*(?i:who)\s+(?:(?:is|are|was|were|will|would|has|have|ha
 
 
 def named_owner(question: str) -> str | None:
-    """The named owner of the thing a question asks about ("Anthropic" in "What is Anthropic's
-    chip called?"), or None."""
-    m = _NAMED_OWNER.search(question)
-    return m.group(1) if m else None
+    """The named owner of the thing a question asks about ("Anthropic" in "What is Anthropic's chip called?"), or None."""
+    return m.group(1) if (m := _NAMED_OWNER.search(question)) else None
 
 
 # "Who did OpenAI build Jalapeño with?", "Who is Samsung working with on 2nm?": a partner in making or
@@ -251,9 +250,10 @@ def _only_a_modifier(v, a: int, b: int, people: bool = False) -> bool:
 def holds_asked_kind(kind: str, question: str, views: Iterable) -> bool:
     """True when one of ``views`` (parses of the quoted sentences) holds someone ("who") or
     somewhere ("where") beyond the question's own words, or the holder of the thing asked about."""
-    if kind in ("colour", "title"):  # "title": "Who is the CEO of Coty?", a holder named with the title (qa.reading.titles)
-        return any(names_a_colour(v.lower, _own_words(question)) if kind == "colour" else names_title(
-            v, asked_title(question)[0], _own_words(question)) for v in views)
+    if kind in ("colour", "gender", "title"):  # "title": "Who is the CEO of Coty?", a holder named with the title (qa.reading.titles)
+        own = _own_words(question)
+        return any(names_a_colour(v.lower, own) if kind == "colour" else bool(gender_spans(" ".join(v.lower), own))
+                   if kind == "gender" else names_title(v, asked_title(question)[0], own) for v in views)
     if kind in ("stands", "holder"):  # "holder": "Which company has TPUs?", one given them (qa.reading.holders)
         return any(expansion(asked_acronym(question) or "", v) if kind == "stands" else holder_tokens(question, v) for v in views)
     own, making = _own_words(question), ("place" if maker_given(question) else "maker") if asks_making(question) else ""

@@ -285,9 +285,10 @@ def preferred(question: str, pool: Sequence[int], text: dict[int, str], names: d
         # than 300 Indians ... were deported by Mexican immigration authorities", another day's; a
         # runner-up of the day asked ("... nearly 150 Indians returned home broke on Wednesday ...").
         pool = on_day + pool
-    elif asked == "colour" and not holds_asked_kind(asked, question, [(views := view())[pool[0]]]):
+    elif asked in ("colour", "gender") and not holds_asked_kind(asked, question, [(views := view())[pool[0]]]):
         # "what colour was the cat found in santa fe": not "A cat who has been missing ... has been
-        # found in Santa Fe", which gives none; a runner-up naming as many of the question's names and a colour.
+        # found in Santa Fe", which gives none; a runner-up naming as many of the question's names and a colour
+        # (or, asked whom a school admits, "all-girls").
         pool = [i for i in pool if holds_asked_kind(asked, question, [views[i]]) and names[i][0] >= names[pool[0]][0]] + pool
     elif asked == "often" and not holds_asked_kind(asked, question, [(views := view())[pool[0]]]):
         # "meta chip release cadence": not "It has not released chip specifications, ...", which

@@ -24,6 +24,7 @@ from .appositions import owned_apposition
 from .answertype import TIME_TYPES, answer_type, question_focus
 from .asked_spans import described_person
 from .colour_words import asks_colour, colour_span
+from .gender_words import asks_gender, gender_spans
 from .opponents import asks_opponent, opponent
 from .restated import restates_subject
 from ..models import cached_model
@@ -300,9 +301,11 @@ def extract_short_answer(question: str, sentence: str, context: str | None = Non
     """
     if answer_type(question) is None or not sentence.strip():
         return None
-    if asks_colour((focus := question_focus(question)).wh, focus.focus):
-        # "What colour are the flowers?": the colour the sentence gives, or none (not "thin, hairless stem").
-        span = colour_span(sentence, {w.casefold() for w in re.findall(r"[^\W\d_]+", question)})
+    if asks_colour((focus := question_focus(question)).wh, focus.focus) or asks_gender(question):
+        # "What colour are the flowers?": the colour the sentence gives, or none (not "thin, hairless
+        # stem"); "What gender is the student body ...?": "all-boys", "co-ed".
+        own = {w.casefold() for w in re.findall(r"[^\W\d_]+", question)}
+        span = colour_span(sentence, own) if asks_colour(focus.wh, focus.focus) else next(iter(gender_spans(sentence, own)), None)
         return (span[0], span[1], 0.5) if span else None
     best = _rank(question, sentence, doc)
     if (named := owned_apposition(question, sentence)) is not None:
