@@ -43,16 +43,14 @@ _FOCUS = {
         island river lake sea ocean mountain street building stadium venue capital village county
         district neighborhood neighbourhood park site territory border planet port airport
         hospital church palace castle bridge square valley desert forest where""",
-    "DATE": """year years date day month decade century era season when timeline deadline timing""",
-    "TIME": """time hour o'clock""",
+    "DATE": """year years date day month decade century era season when timeline deadline timing""", "TIME": """time hour o'clock""",
     "NUM": """number score total count age""",
     "MONEY": """price cost amount money salary budget revenue fee fine worth value funding
         dollars pounds euros investment spending expenditure""",
     "PERCENT": """percent percentage proportion share rate fraction portion yield utilization utilisation
         occupancy turnout""",
-    "DURATION": """period interval duration timeframe""",
-    "QUANTITY": """distance length height width depth weight mass temperature speed area size
-        volume quantity altitude elevation population pressure capacity""",
+    "DURATION": """period interval duration timeframe""", "QUANTITY": """distance length height width depth weight mass
+        temperature speed area size volume quantity altitude elevation population pressure capacity""",
 }
 _FOCUS_TYPE = {w: t for t, ws in _FOCUS.items() for w in ws.split()}
 # Prepositions opening a phrase that qualifies a keyword question's kind word ("price of ...", "... over ten years").
@@ -140,6 +138,8 @@ def _question_focus(question: str) -> Focus:
         if kinds and kinds[-1][0] > cut and (before := [x for x in kinds if x[0] < cut and (
                 x[0] == cut - 1 and toks[cut] == "of" or x[2] in AMOUNT_TYPES and kinds[-1][2] in TIME_TYPES)]):
             kinds = before
+        if kinds and (heads := [x for x in kinds if toks[x[0] + 1:x[0] + 2] in (["the"], ["that"], ["when"])]):
+            kinds = heads[:1]  # "exact date the huawei general license expires": the noun a clause follows
         if kinds:
             return Focus("", kinds[-1][1], kinds[-1][2])
     if keywords and all(w[:1].isupper() for w in _WORD.findall(question)):
@@ -301,8 +301,7 @@ def _role(word: str) -> str | None:
 
 
 def answer_type(question: str) -> str | None:
-    """Expected answer type of ``question`` (see module doc); None for why/how-explain questions."""
-    return question_focus(question).type
+    return question_focus(question).type  # see the module's doc; None for why/how-explain questions
 
 
 # Answer types that are figures or dates, named as the reader's abstention reason names them.
@@ -328,8 +327,9 @@ _CURRENCY = re.compile(_NUMBER + r"\s*(?:(?:thousand|million|billion|trillion)\s
 _STATED = {"DATE": _TEMPORAL, "TIME": _TEMPORAL, "NUM": _VAGUE_COUNT, "QUANTITY": _VAGUE_COUNT,
            "PERCENT": _PER_CENT, "MONEY": _CURRENCY}
 # "When did / was / will ...": an event's date. "When does immunodeficiency occur?", "When do
-# treaties apply?" ask for a condition, which no date answers.
+# treaties apply?" ask for a condition, which no date answers; "When does the trial start?" a date.
 _WHEN_EVENT = frozenset(("did", "was", "were", "will", "had", "would"))
+_SCHEDULED = frozenset("start starts begin begins end ends open opens close closes expire expires launch launches resume".split())
 
 
 def asks_fact(question: str) -> bool:
@@ -344,7 +344,8 @@ def asks_fact(question: str) -> bool:
             or any(_measures(m.group(1).casefold()) for m in _IN_UNIT.finditer(question))):  # "size in gigawatts"
         return True
     toks = [t.casefold() for t in _WORD.findall(question)]
-    return foc.wh == "when" and any(t == "when" and i + 1 < len(toks) and toks[i + 1] in _WHEN_EVENT for i, t in enumerate(toks))
+    return foc.wh == "when" and any(t == "when" and i + 1 < len(toks) and (toks[i + 1] in _WHEN_EVENT or toks[i + 1] in (
+        "does", "do") and toks[-1] in _SCHEDULED) for i, t in enumerate(toks))
 
 
 _IN_UNIT = re.compile(r"\bin\s+(?:square\s+|cubic\s+)?([a-z]+)\b", re.I)  # "in gigawatts", "in square miles"

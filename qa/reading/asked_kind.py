@@ -134,7 +134,7 @@ _SOMETIMES = frozenset("rarely seldom often frequently regularly usually sometim
 KIND_REASONS = {k: "The closest passages " + v for k, v in dict(who="name no one for this.", person="name no one for this.",
     where="name no place for this.", name="give no name for this.", often="say nothing of how often.", stands="do not spell out what it stands for.",
     holder="do not say whose it is.", colour="give no colour for this.", title="name no holder of this office.",
-    gender="do not say whom it admits.").items()}
+    gender="give no gender for this.").items()}
 
 
 def asked_kind(question: str) -> str | None:

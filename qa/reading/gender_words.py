@@ -17,9 +17,10 @@ __all__ = ["asks_gender", "gender_family", "gender_spans"]
 _ASKS = re.compile(r"(?i)\b(?:gender|sex)\s+(?:composition|make-?up|mix|balance|split)\b|"
                    r"^\s*(?:what|which)\s+(?:gender|sex)\s+(?:is|are|was|were|does|do|did)\b|"
                    r"^\s*(?:what\s+(?:is|was)\s+the\s+)?(?:gender|sex)\s+of\b")
-_WORDS = re.compile(r"(?i)\b(?:all[- ]?)?(boys|girls|boy|girl|male|female)\b(?!-)|"
+_WORDS = re.compile(r"(?i)\b(?:all[- ]?)?(boys|girls|boy|girl|males?|females?)\b(?!-)|"
                     r"\b(co-?ed|co-?educational|mixed[- ]sex|single[- ]sex)\b")
-_FAMILY = {"boys": "boys", "boy": "boys", "male": "boys", "girls": "girls", "girl": "girls", "female": "girls"}
+_FAMILY = {"boys": "boys", "boy": "boys", "male": "boys", "males": "boys", "girls": "girls", "girl": "girls", "female": "girls",
+           "females": "girls"}
 
 
 def asks_gender(question: str) -> bool:

@@ -29,6 +29,7 @@ from .hf_reader import neural_pick
 from .answertype import FACT_KINDS, answer_type, asked_currency, asks_fact, counts_noun, states_currency, states_fact
 from .ages import asks_age, gives_no_age
 from .counted import counted_noun
+from .counted_kinds import counts_another_kind
 from .asked_kind import KIND_REASONS, asked_kind, asks_maker, holds_asked_kind
 from .holders import asks_holder
 from .makers import asks_making
@@ -50,11 +51,10 @@ from ..indexing.store import IndexData
 from ..ingest.text import is_heading
 from .versions import other_figure, other_stated, other_version
 from .reworded import reworded
-from .timeshape import asks_coming, gives_no_length, report_dates_only
+from .timeshape import asks_coming, gives_no_time, report_dates_only
 from .units import asks_process_node, counts_in_units, counts_only_time, measures_size, states_process_node
 
-__all__ = ["CONFIG_PATH", "ReaderConfig", "Reading", "ExtractiveReader", "FEATURES", "ANSWER_FEATURES", "MERGE_FEATURES",
-           "answer_features", "merge_features", "best_neighbour", "cross_column"]
+__all__ = ["CONFIG_PATH", "ReaderConfig", "Reading", "ExtractiveReader", "FEATURES", "ANSWER_FEATURES", "MERGE_FEATURES", "answer_features", "merge_features", "best_neighbour", "cross_column"]
 
 
 @dataclass(frozen=True)
@@ -311,8 +311,8 @@ class ExtractiveReader:
         if other is not None:
             return Reading(doc, a, b, None, prob, True, f"The closest passages are about {other[1]}, not {other[0]}.", info)
         if asks_fact(question) and ((not info["type_match"] and not states_fact(question, quote))
-                                    or counts_only_time(quote, counted_noun(question), measures_size(question))
-                                    or gives_no_age(question, quote) or gives_no_length(question, quote)):
+                                    or counts_only_time(quote, counted_noun(question), measures_size(question), counts_another_kind)
+                                    or gives_no_age(question, quote) or gives_no_time(question, quote, answer_type(question))):
             # Asked for an amount, a date, a figure or an age, a sentence stating none does not answer; nor years a count.
             currency = asked_currency(question)
             what = f"amount in {currency}" if currency else "age" if asks_age(question) else FACT_KINDS[answer_type(question)]

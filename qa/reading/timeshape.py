@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from .stems import stem
 
-__all__ = ["COUNTED_UNITS", "TIME_UNITS", "a_length_asked", "asks_coming", "asks_length", "gives_no_length", "is_duration",
+__all__ = ["COUNTED_UNITS", "TIME_UNITS", "a_length_asked", "asks_coming", "asks_length", "gives_no_length", "gives_no_time", "is_duration",
            "length_in", "lengths_of_time",
            "names_calendar", "names_one_point", "report_dates_only", "states_length"]
 
@@ -203,6 +203,32 @@ def gives_no_length(question: str, quote: str) -> bool:
         quote = _POSSIBLE.sub(" ", quote)
     return asks_length(question) and not (lengths_of_time(quote, True) or states_length(question, quote)
                                           or _VAGUE_LENGTH.search(quote))
+
+
+def gives_no_time(question: str, quote: str, kind: str | None) -> bool:
+    """Whether the quote gives no length asked for (``gives_no_length``) or, asked a date (``kind``
+    "DATE": "When does the trial of the two guards start?"), no point in time: its only times are
+    lengths ("appeared to sleep for two hours", which the entity tagger marks as a time)."""
+    if gives_no_length(question, quote):
+        return True
+    if kind != "DATE" or asks_length(question) or not _ASKS_DATE.search(question):
+        return False
+    rest = quote
+    for a, b in reversed(lengths_of_time(quote)):
+        if not _YEAR.search(quote, a, b):  # "the 1906 season" is a point
+            rest = rest[:a] + " " + rest[b:]
+    return _A_POINT.search(re.sub(r"(?<=[^\W\d_])(?=\d)", " ", rest)) is None  # "during19th dynasty": "during 19th"
+
+
+_YEAR = re.compile(r"\b(?:1\d{3}|20\d{2})\b")
+# Words that ask for a date, not a focus noun read as one ("What makes day length constant?").
+_ASKS_DATE = re.compile(r"(?i)\bwhen\b|\bdate\b|^\s*(?:in|on|by|during)?\s*(?:what|which)\s+(?:exact\s+)?(?:year|day|month|decade|century)\b")
+# Any mention of a point or stretch in time, a vague one too: a quote with none gives no date.
+_A_POINT = re.compile(rf"(?i)\b(?:1\d{{3}}s?|20\d{{2}}s?|\d{{1,4}}\s*(?:BC|AD|BCE|CE)|\d+(?:st|nd|rd|th)|{_MONTH}|"
+                      r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?|today|tonight|yesterday|tomorrow|weeks?|weekends?|months?|"
+                      r"years?|seasons?|spring|summer|autumn|fall|winter|century|centuries|decades?|era|period|dynasty|reign|ago|"
+                      r"now|soon|later|earlier|recently|currently|upcoming|next|last|previous|early|late|during|after|before|"
+                      r"until|till|since|while|once|time|christmas|easter|thanksgiving|halloween|eve|holidays?|new\s+year)\b")
 
 
 # A penalty given ("how long was carlineo sentenced to", "how long did he get"), and one a report

@@ -3,7 +3,7 @@ what a "how many" question counts ("1 GW" and "5GW" count gigawatts)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from .amounts import _AMOUNT
@@ -106,6 +106,8 @@ _MONEY = re.compile(rf"(?:[$€£¥₩]|\b(?:USD|RMB|KRW|EUR|GBP)\s?)\s*{_AMOUNT
                     re.I)
 
 
+_STOREYS = frozenset("storeys stories floors".split())  # "20 storeys" tall
+_PERCENT_TEXT = re.compile(r"\d\s*(?:%|percent\b|per\s+cent\b)", re.I)
 # A share of nothing named ("rose by 25 percent"); "26.7% of Victorians" counts them.
 _SHARE = re.compile(r"\d[\d,.]*\s*(?:%|percent\b|per\s+cent\b)(?!\s+of\b)", re.I)
 
@@ -127,13 +129,18 @@ def _all_unit_forms() -> frozenset[str]:
 # "How fast / big / tall ... is it?" asks for a measure, and "How many will they deploy?" for a
 # count of something it does not name: no year or length of time answers either. "How far has
 # Jalapeño got?" and "How much has it changed?" often ask for progress or an account, which dates may answer.
-_SIZE = re.compile(r"\s*how\s+(?:(?:fast|big|large|tall|high|heavy|deep|wide|small|hot|cold|powerful)\b|"
+_SIZE = re.compile(r"\s*how\s+(?:(fast|big|large|tall|high|heavy|deep|wide|small|hot|cold|powerful)\b|"
                    r"many\s+(?:will|would|did|do|does|are|were|is|was|has|have|had|can|could)\b)", re.I)
 
 
-def measures_size(question: str) -> bool:
-    """Whether the question asks for a measure or for a count naming no thing (see ``_SIZE``)."""
-    return bool(_SIZE.match(question))
+def measures_size(question: str) -> str:
+    """"length" when the question asks how tall, high, deep or wide something is, "size" for another
+    measure or a count naming no thing (see ``_SIZE``), else "" (so it reads as a bool)."""
+    m = _SIZE.match(question)
+    return "" if m is None else "length" if m.group(1) and m.group(1).casefold() in _LENGTHS else "size"
+
+
+_LENGTHS = frozenset("tall high deep wide".split())
 
 
 # "What node ...?", "On which manufacturing node ...?", "What process technology ...?", and keywords
@@ -157,15 +164,19 @@ def states_process_node(text: str) -> bool:
     return bool(_NODE_SIZE.search(text))
 
 
-def counts_only_time(text: str, counted: str | None, measured: bool = False) -> bool:
+def counts_only_time(text: str, counted: str | None, measured: bool | str = False,
+                     another_kind: Callable[[str, list[str]], bool] | None = None) -> bool:
     """Whether every number ``text`` states is a year, a day of a month or a length of time (or,
     for a question counting a thing, a measure: "Samsung's 2nm Foundry ...", or an amount of
-    money: "approximately 50 trillion won" counts no employees, a share or a multiple), so that none can
+    money: "approximately 50 trillion won" counts no employees, a share or a multiple, or a count of
+    another kind of thing, when ``another_kind`` says so: ``qa.reading.counted_kinds``), so that none can
     count what a "how many <counted>" question counts: "in about 9 months ... by the end of 2026"
     gives no number of chips. False when the text states no number at all (the
     reader's fact check covers that), and for questions that count years, days or units of measure
     ("How many years ...?"), and when it counts nothing (``counted`` None) unless ``measured``: a
-    question asking for a quantity ("How fast is Jalapeño?") is not answered by "June 24, 2026"."""
+    question asking for a quantity ("How fast is Jalapeño?") is not answered by "June 24, 2026"; one
+    asking a length (``measured`` "length": "How high do the plumes reach?") only by a figure in a
+    unit or a share ("one such plume" gives no height)."""
     if not counted and not measured:
         return False
     unit = (counted or "").casefold()
@@ -181,6 +192,10 @@ def counts_only_time(text: str, counted: str | None, measured: bool = False) -> 
         text, found = _SHARE.subn(" ", text)  # "rose by 25 percent": a share of nothing counts no people
         timed = timed or found > 0
     toks = [t.rstrip(".,") for t in _TEXT_TOKEN.findall(text.casefold())]
+    if measured == "length":  # a figure in a unit, or a share, answers; "one such plume" no height
+        return not _PERCENT_TEXT.search(text) and not any(
+            (t[:1].isdigit() or t in _COUNT_WORDS) and (_measures(nxt := toks[k + 1] if k + 1 < len(toks) else "") or nxt in _STOREYS)
+            for k, t in enumerate(toks))
     stem = unit[:4] if counted else None
     for k, t in enumerate(toks):
         after = toks[k + 1 : k + 4]
@@ -197,6 +212,8 @@ def counts_only_time(text: str, counted: str | None, measured: bool = False) -> 
             timed = True  # "2nm", "5 GW": a measure of something, no count of chips
         elif counted and nxt == "times":
             timed = True  # "10 times as many cases": a multiple, no count of people
+        elif counted and another_kind and another_kind(unit, [w for w in after if w not in _SCALES][:2]):
+            timed = True  # "600,000 Israelis" counts no settlements, "100 cities" no people (``another_kind``)
         elif _is_year(t):
             timed = True  # a year
         elif t.isdigit() and len(t) <= 2 and (nxt in _MONTH_NAMES or (k and toks[k - 1] in _MONTH_NAMES)):
@@ -204,6 +221,9 @@ def counts_only_time(text: str, counted: str | None, measured: bool = False) -> 
         else:
             return False
     return timed
+
+
+_SCALES = frozenset("hundred thousand million billion trillion".split())
 
 
 def _stem(word: str) -> str:

@@ -57,9 +57,21 @@ def test_other_figure(question, text, expected):
     ("The number aged 12 to 17 years rose by 25 percent, from 2.18% to 2.72%.", "people", True),  # shares, ages
     ("The share rose to 25 percent.", "percent", False),
     ("Catholics form the largest group with 26.7% of Victorians in 2011.", "victorians", False),  # a share of them
+    # (thirty-second round) a count of people counts no settlements, a count of places no people
+    # (qa.reading.counted_kinds); a word of neither kind, or a near kind ("Indians" for deportees), may
+    ("More than 600,000 Israelis live in settlements, alongside more than three million Palestinians.", "settlements", True),
+    ("There are about 130 settlements in the West Bank.", "settlements", False),
+    ("Protests spread to more than 100 cities across the country in 2019.", "people", True),
+    ("Nearly 150 Indians returned home on Wednesday.", "deportees", False),
+    ("Police cut 2,000 workers in 2019.", "jobs", False),  # jobs are counted in people
+    ("More than 100 games were played in 2019.", "people", False),  # "games": neither kind, clearly
 ])
 def test_counts_only_time(text, counted, expected):
-    assert counts_only_time(text, counted) is expected
+    from qa.reading.counted_kinds import counts_another_kind
+
+    assert counts_only_time(text, counted, another_kind=counts_another_kind) is expected
+    if "Israelis" in text or "cities" in text:  # without the kinds read, a count of anything may answer
+        assert counts_only_time(text, counted) is False
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -74,8 +86,30 @@ def test_a_quantity_is_not_answered_by_time_alone(text, expected):
     assert counts_only_time(text, None) is False  # nothing counted, nothing measured: not asked
 
 
+@pytest.mark.parametrize("text, expected", [
+    # (thirty-second round) "How high / tall / deep / wide ...?": a figure in a unit, a share or storeys
+    ("Researchers have now detected one such plume's water vapor directly for the first time.", True),
+    ("The plumes reach 200 km above the surface.", False),
+    ("The tower is 1,063 ft high.", False),
+    ("It rises to 20 storeys.", False),
+    ("These buildings are predominantly four stories high.", False),  # a count in words
+    ("Rates rose to 5% this year.", False),
+])
+def test_a_length_is_answered_by_a_figure_in_a_unit(text, expected):
+    assert counts_only_time(text, None, measured="length") is expected
+
+
+def test_reader_abstains_on_a_height_given_as_no_figure(fake_embedder, write_corpus):
+    corpus = write_corpus({"moon.txt": "Plumes on Vesta-9\n\nThe water vapor plumes of the moon Vesta-9 were seen again. "
+                                       "Researchers have now detected one such plume's water vapor directly for the first time.\n"})
+    a = api.ask("How high above Vesta-9 do the water vapor plumes reach?", corpus=corpus)
+    assert a.abstained and a.reason == "The articles discuss this but give no figure for it.", (a.answer, a.reason)
+
+
 def test_measures_size():
     from qa.reading.units import measures_size
+
+    assert measures_size("How high do the plumes reach?") == "length" and measures_size("How fast is it?") == "size"
 
     assert measures_size("How fast is Jalapeño?") and measures_size("how big is meta's data center")
     # progress and accounts, which dates may answer
@@ -340,3 +374,14 @@ def test_the_asked_partys_statement_is_found_in_the_articles_read():
     assert said_in("How did Zeta respond when asked about Kelta's silicon plans?", sentences) == 10
     assert said_in("How did Zeta respond when asked about Orvik's silicon plans?", sentences) is None
     assert said_in("What did Zeta say about chip prices?", sentences) is None  # no name: every word
+
+
+def test_reader_abstains_on_a_count_of_another_kind(fake_embedder, write_corpus):
+    # (thirty-second round, news) "how many israeli settlements are there in the west bank" got
+    # "600,000" of "More than 600,000 Israelis live in settlements ...", a count of people.
+    corpus = write_corpus({"valley.txt": "Settlers in the valley\n\nMore than 600,000 Norlandians live in settlements in "
+                                         "the Ostra valley, alongside more than three million Sundish people.\n"})
+    a = api.ask("How many Norlander settlements are there in the Ostra valley?", corpus=corpus)
+    assert a.abstained and a.reason == "The articles discuss this but give no number for it.", (a.answer, a.reason)
+    a = api.ask("How many Norlandians live in the Ostra valley?", corpus=corpus)
+    assert not a.abstained and "600,000" in (a.short_answer or ""), (a.answer, a.reason)

@@ -36,6 +36,7 @@ def test_asks_gender(question, asks):
     ("Private, Catholic, Co-Ed 6-12, Bronx, NY.", [("Co-Ed", "mixed")]),
     ("It became co-educational in 1972.", [("co-educational", "mixed")]),
     ("Gender Girls Age 11 to 18", [("Girls", "girls")]),
+    ("For every 100 females there were 94.1 males.", [("females", "girls"), ("males", "boys")]),
     ("A boys-only dorm", []),  # glued to another word by a hyphen: not read
 ])
 def test_gender_spans(sentence, found):
@@ -57,10 +58,10 @@ def test_a_quote_without_a_gender_word_does_not_answer(tmp_path, fake_embedder, 
     text = ("St. Anselm Academy\n\nSt. Anselm Academy recognized that its students and staff were members of a "
             "larger world family. The academy held a service week every spring.\n")
     a = _pipeline(tmp_path / "a", text).ask("What gender is the student body of St. Anselm Academy?")
-    assert a.abstained and a.reason == "The closest passages do not say whom it admits."
+    assert a.abstained and a.reason == "The closest passages give no gender for this."
     monkeypatch.setattr(asked_kind_module, "asks_gender", lambda q: False)
     a = _pipeline(tmp_path / "b", text).ask("What gender is the student body of St. Anselm Academy?")
-    assert a.reason != "The closest passages do not say whom it admits."
+    assert a.reason != "The closest passages give no gender for this."
 
 
 def test_a_gender_question_reads_gender_values():

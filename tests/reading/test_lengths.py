@@ -107,3 +107,31 @@ def test_asked_how_long_a_quote_stating_no_length_gives_none(question, quote, gi
     from qa.reading.timeshape import gives_no_length
 
     assert gives_no_length(question, quote) is gives_none
+
+
+@pytest.mark.parametrize("question, quote, gives_none", [
+    # (thirty-second round, news) asked when a thing starts, a quote whose only time is a length
+    ("when does the trial of the two jail guards start", "Prosecutors alleged that the two guards appeared to sleep "
+     "for two hours when they should have been conducting inmate checks.", True),
+    ("when does the trial of the two jail guards start", "The trial is set to begin in April.", False),
+    ("when does the trial of the two jail guards start", "The trial will start after the holidays.", False),
+    ("When did the war end?", "The war ended after six years of fighting.", False),  # "after": a point, loosely
+    ("How many guards slept?", "Two guards slept for two hours.", False),  # no date asked
+    ("In what year were the rule changes introduced?", "Camp supported new rules for the 1906 season.", False),  # a year, not a length
+    ("On what day were the pictures sent?", "They made 10 orbits in 20 hours, sending pictures on Christmas Eve.", False),
+    ("On what day were the pictures sent?", "They made 10 orbits in 20 hours, sending pictures of the surface.", True),
+    ("What makes day length constant on Earth?", "Its inertia fixes the length of a day and of a year.", False),  # no date asked
+])
+def test_asked_a_date_a_quote_giving_only_lengths_gives_none(question, quote, gives_none):
+    from qa.reading.answertype import answer_type
+    from qa.reading.timeshape import gives_no_time
+
+    assert gives_no_time(question, quote, answer_type(question)) is gives_none
+
+
+def test_asked_when_a_trial_starts_a_length_is_no_date(tmp_path):
+    text = ("Guards charged\n\nProsecutors alleged that Tova Reyes and Mark Olin, assigned to the special housing "
+            "unit, browsed the Internet and appeared to sleep for two hours when they should have been "
+            "conducting inmate checks. Both pleaded not guilty.")
+    a = _pipeline(tmp_path / "a", text).ask("when does the trial of the guards tova reyes and mark olin start")
+    assert a.abstained and a.reason == "The articles discuss this but give no date for it.", (a.answer, a.reason)

@@ -394,6 +394,14 @@ def test_concurrent_calls_agree():
         ("size in gigawatts of the data center acme plans", True),
         ("What is the area of the park in square miles?", True),
         ("What was the film in 1990?", False),
+        # (thirty-second round) "when does X start / expire" asks a date, as "when will" does; keywords
+        # with a clause after their kind word ask for that kind ("exact date the ... license expires",
+        # not "general" of "general license")
+        ("when does the trial of the two jail guards start", True),
+        ("When does the rainy season begin?", True),
+        ("When do treaties apply?", False),
+        ("exact date the acme temporary general license now expires", True),
+        ("year the acme plant opened", True),
     ],
 )
 def test_asks_fact_only_when_the_question_words_ask_for_a_figure_or_date(question, asks):
