@@ -111,6 +111,10 @@ class Pipeline:
         hold them (qa.reading.corpus_words), not over every article."""
         return CaseMap.of_forms({**self.words.forms(question_words(question)), **self.words.forms(question_pairs(question))})
 
+    def written_as_name(self, word: str) -> bool:
+        """Whether the corpus writes a word as a name ("samsung" typed: "Samsung"; not "party")."""
+        return CaseMap.of_forms(self.words.forms({word: word})).usual(word)[:1].isupper()
+
     def accents(self) -> dict[str, str]:
         """The lexical index's words written with accents, by their form without them."""
         with self._accents_lock:
@@ -300,7 +304,8 @@ class Pipeline:
             return []  # one document cannot disagree with itself
         stored = self.select_conflicts(self.data.conflicts, spans) if self.select_conflicts and self.data.conflicts else []
         if self.conflict_finder is not None and question is not None:
-            return self.conflict_finder.find(question, spans, qvec, stored=stored, figure=answered.figure if answered else frozenset())
+            return self.conflict_finder.find(question, spans, qvec, stored=stored, figure=answered.figure if answered else frozenset(),
+                                             written_as_name=self.written_as_name if self.settings.truecase else None)
         kept = []
         for c in stored:
             best = max(self.reader.span_similarity(qvec, s.doc_id, s.start, s.end) for s in c.statements)

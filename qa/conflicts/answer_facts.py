@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from itertools import chain
 
 import numpy as np
@@ -231,6 +231,31 @@ def _question(text: str, yes_no_values: bool = True, stated_names: bool = False,
                      not focus.wh and atype is not None, precision if kind == "date" else "",
                      "age" if asks_age(text) else "time" if atype == "DURATION" else "",
                      events_asked(predicate))
+
+
+def with_corpus_names(q: _Question, facts: Sequence[DocFacts], written_as_name: Callable[[str], bool] | None = None) -> _Question:
+    """The question with the words it types in small letters that the documents write as names
+    ("HBM stands for what in the samsung ai asic article": Samsung, AI, ASIC) read as its subject,
+    as if typed with capitals, not as what it asks of the subject: a word half the documents writing it
+    write as a name ("Reported" opening one page's dateline is no name) and the whole corpus writes
+    as one (``written_as_name``, the pipeline's case map: "Nexa Foundry" names a company, but
+    "foundry" is mostly a word; None: the question as typed). The first word too, which
+    ``_question`` leaves out for its capital ("ascom unite connect ...", recased "Ascom ...")."""
+    if written_as_name is None:
+        return q
+    def named(key: str) -> bool:
+        n = sum(key in f.names for f in facts)
+        return n > 0 and 2 * n >= sum(key in f.keys for f in facts) and written_as_name(key)
+
+    toks = tokenize(nfkc(q.text))
+    # What is asked comes before the subject: in a question naming its subject with capitals, the
+    # words before that name are typed small as meant ("What political party was John Harman in?").
+    cased = next((k for k, t in enumerate(toks) if k and t.text[:1].isupper()), 0)
+    extra = tuple(t.key for k, t in enumerate(toks) if (t.text.islower() and k > cased or k == 0) and t.key not in _Q_STOP
+                  and t.key not in q.claimed and t.key not in q.subject and named(t.key))
+    if not extra:
+        return q
+    return replace(q, subject=q.subject + extra, predicate=q.predicate - {stem(w)[:_PREFIX] for w in extra})
 
 
 # Kin share the subject's surname: asked for "John Henry Seadlund's father", "his father, Paul

@@ -50,7 +50,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from .answer_facts import ANSWER, DocFacts, QuestionSettings, Value, _about_subject, _agree, _present, _question, _Question, off_the_stated_name
+from .answer_facts import ANSWER, DocFacts, QuestionSettings, Value, _about_subject, _agree, _present, _question, _Question, off_the_stated_name, with_corpus_names
 from ..ingest.text import nfkc
 from .answers import _answers, _chosen, _polarity, _relevance, asks_several, by_the_verb, close_values
 from .held import Held
@@ -102,19 +102,23 @@ class QuestionConflicts:
 
     def find(self, question: str, passages: Sequence[tuple[str, int, int]] | None = None,
              qvec: np.ndarray | None = None, settings: QuestionSettings | None = None,
-             stored: Sequence[Conflict] = (), figure: frozenset[str] = frozenset()) -> list[Conflict]:
+             stored: Sequence[Conflict] = (), figure: frozenset[str] = frozenset(),
+             written_as_name: Callable[[str], bool] | None = None) -> list[Conflict]:
         """Conflicts and ambiguities between the documents of ``passages`` (raw ``(doc_id, start,
         end)`` spans, best first; None: every document) on the answer to ``question``: the stored
         corpus-wide conflicts given in ``stored`` that bear on the question (rechecked for
         different entities), then disagreements on the answer itself (kind ``answer``), and the
         same between different entities sharing a name (kind ``ambiguity``). ``qvec`` is the
         question's L2-normalised vector in the space of the encoder the facts were built with
-        (None: lexical relevance only); ``figure``: the words of the figure the reader answered with."""
+        (None: lexical relevance only); ``figure``: the words of the figure the reader answered with;
+        ``written_as_name``: whether the corpus writes a word typed in small letters as a name."""
         st = settings or self.settings
         q = _question(question, st.yes_no_values, st.stated_names, st.date_precision)
         rows = self._rows(passages)
         if passages is not None:
             rows.update(self._copies_of(rows, st))
+        if st.corpus_names and rows:
+            q = with_corpus_names(q, [self.facts[d] for d in rows], written_as_name)
         if qvec is None and self.encode is not None and any(self.facts[d].vectors is not None for d in rows):
             qvec = np.asarray(self.encode([nfkc(question)]), dtype=np.float32)[0]
         answers: dict[str, _Said] = {}

@@ -148,6 +148,10 @@ class QuestionSettings:
     # A document's answer only next to a word of what the question asks ("directed by" for "who
     # directed"), not next to the subject's name alone. Off: RAMDocs recall .614 -> .506 (P .865).
     anchored: bool = False
+    # Words a question types in small letters that the documents write as names ("the samsung ai asic
+    # article") are its subject, as capitalised ones are (``answer_facts.with_corpus_names``; off:
+    # they are read as what it asks, and a name beside them answers: "Samsung Electronics" gave "Electronics").
+    corpus_names: bool = True
     # ... but always for "Who <verb>...?" ("Who reported the talks?") and "What did X <verb>?"
     # (``answers._BY_ITS_VERB``): a sentence without the verb or its noun names people and companies
     # that did something else ("SK Hynix, Micron" of a sentence on partners). Off: as other questions.
