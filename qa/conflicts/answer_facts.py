@@ -243,6 +243,7 @@ def with_corpus_names(q: _Question, facts: Sequence[DocFacts], written_as_name: 
     ``_question`` leaves out for its capital ("ascom unite connect ...", recased "Ascom ...")."""
     if written_as_name is None:
         return q
+
     def named(key: str) -> bool:
         n = sum(key in f.names for f in facts)
         return n > 0 and 2 * n >= sum(key in f.keys for f in facts) and written_as_name(key)

@@ -283,7 +283,6 @@ def _spans_asked(q: _Question, unit: str) -> bool:
 _BY_VERB = 6  # tokens
 
 
-
 def by_the_verb(q: _Question, s: _Sentence, first: int, last: int, st: QuestionSettings) -> bool:
     """Whether tokens ``first:last`` of ``s`` may answer the question: for one asking who did
     something or what a verb took (``_BY_ITS_VERB``), only within a few tokens of the verb or another

@@ -106,7 +106,8 @@ _MONEY = re.compile(rf"(?:[$€£¥₩]|\b(?:USD|RMB|KRW|EUR|GBP)\s?)\s*{_AMOUNT
                     re.I)
 
 
-_STOREYS = frozenset("storeys stories floors".split())  # "20 storeys" tall
+# What answers how tall or high beside a unit: storeys ("20 storeys") and a share ("rose to 5%").
+_STOREYS = frozenset("storeys stories floors".split())
 _PERCENT_TEXT = re.compile(r"\d\s*(?:%|percent\b|per\s+cent\b)", re.I)
 # A share of nothing named ("rose by 25 percent"); "26.7% of Victorians" counts them.
 _SHARE = re.compile(r"\d[\d,.]*\s*(?:%|percent\b|per\s+cent\b)(?!\s+of\b)", re.I)
