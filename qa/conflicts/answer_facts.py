@@ -18,7 +18,7 @@ from ..reading.ages import asks_age
 from ..reading.purposes import asks_purpose
 from ..reading.owners import described_owners, with_plural_possessives
 from .choices import choice_options, stated_name
-from .colours import asks_colour, colour_values, colours_agree, gender_values, genders_agree, stated_colours
+from .colours import WORD_KINDS, asks_colour, stated_colours
 from ..reading.gender_words import asks_gender
 from .counts import WORD_NUMBERS
 from .claims import STOPWORDS, Token, is_year, ordinal_after, quantities, stem, tokenize
@@ -124,8 +124,8 @@ def _present(v: Value, other: DocFacts, qkeys: frozenset[str]) -> bool:
         # An age is stated only as an age: "faces up to 175 years" states no one's age of 48.
         return any(figures_agree(mine, (x, lo, hi, h)) and (u == unit or (not u or not unit) and "age" not in (u, unit))
                    for lo, hi, u, x, h in other.numbers)
-    if v.kind in ("colour", "gender"):
-        found, agree = (colour_values, colours_agree) if v.kind == "colour" else (gender_values, genders_agree)
+    if v.kind in WORD_KINDS:
+        found, agree = WORD_KINDS[v.kind]
         return any(agree(v.key, c.key) for s in other.sents for c in found(s))
     words = [w for w in v.key.split() if w not in _CONNECT and w not in qkeys]
     return not words or all(w in other.keys for w in words)
@@ -321,8 +321,8 @@ def _agree(a: Value, b: Value) -> bool:
         ua, ub = a.key.split(":", 1)[0], b.key.split(":", 1)[0]
         return ua != ub or figures_agree((float(a.key.split(":", 1)[1]), a.low, a.high, a.hedged),
                                          (float(b.key.split(":", 1)[1]), b.low, b.high, b.hedged))
-    if a.kind in ("colour", "gender"):
-        return (colours_agree if a.kind == "colour" else genders_agree)(a.key, b.key)
+    if a.kind in WORD_KINDS:
+        return WORD_KINDS[a.kind][1](a.key, b.key)
     if a.kind == "name":
         wa, wb = set(a.key.split()) - _CONNECT, set(b.key.split()) - _CONNECT
         # "Mahesh Bhatt" and "Bhatt" are one person, "MTIA" and "MITA" one spelling, and a list

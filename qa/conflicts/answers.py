@@ -25,7 +25,7 @@ from ..reading.answertype import question_focus
 from .answer_facts import _KIN, _PREFIX, _Q_STOP, DocFacts, QuestionSettings, Value, _about_subject, _junk, _Question
 from .slots import _value_fits, names_the_measured
 from .values import ASKS_ORIGIN, _name_parts, describes_kind, origin_of
-from .colours import colour_values, gender_values
+from .colours import WORD_KINDS
 from .life_events import closes_span, event_noun, life_span_end, opens_span
 from .counted import counted_distance, counted_words
 
@@ -222,7 +222,7 @@ def _answers(q: _Question, f: DocFacts, rows: Sequence[int], qvec: np.ndarray | 
             if v is not None and not _about_subject(v, q):
                 best = (-1.0, v)
         spots = _focus_spots(s, focus) if focus else ()
-        for v0 in colour_values(s) if kind == "colour" else gender_values(s) if kind == "gender" else f.values[i]:
+        for v0 in WORD_KINDS[kind][0](s) if kind in WORD_KINDS else f.values[i]:
             if spots and v0.kind == "name" and not _tied_to_focus(s, v0, spots):
                 continue  # "What chips ...?": the sentence names chips, and this name is not one
             if v0.kind == "name" and (describes_kind(s, v0, head) or origin and origin_of(s, v0)):
@@ -352,7 +352,7 @@ _CLOSE_RATIO = 1.5
 def close_values(a: Value, b: Value) -> bool:
     """Whether two different answers are near misses of one another: years at most
     ``_CLOSE_YEARS`` apart, figures in one unit within ``_CLOSE_RATIO`` of each other."""
-    if a.kind != b.kind or a.kind in ("name", "colour", "gender"):
+    if a.kind != b.kind or a.kind == "name" or a.kind in WORD_KINDS:
         return False
     if a.kind == "date":
         ya, yb = year_of(a.key).rstrip("s"), year_of(b.key).rstrip("s")  # a decade by its first year

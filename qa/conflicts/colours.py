@@ -9,7 +9,7 @@ from .values import Value
 from ..reading.colour_words import FAMILIES, SHADES, asks_colour, families, opens_name
 from ..reading.gender_words import families_agree as genders_agree, gender_spans
 
-__all__ = ["asks_colour", "colour_values", "colours_agree", "gender_values", "genders_agree", "stated_colours"]
+__all__ = ["WORD_KINDS", "asks_colour", "colour_values", "colours_agree", "gender_values", "genders_agree", "stated_colours"]
 
 
 def colours_agree(a: str, b: str) -> bool:
@@ -57,3 +57,7 @@ def gender_values(s: _Sentence) -> list[Value]:
         if toks:
             out.append(Value("gender", family, s.norm[start:end], toks[0], toks[-1] + 1))
     return out
+
+
+# Answers read from a closed list of words, by kind: how a sentence gives them, and when two agree.
+WORD_KINDS = {"colour": (colour_values, colours_agree), "gender": (gender_values, genders_agree)}

@@ -37,6 +37,8 @@ _THING_FORM = re.compile(r"[a-z]{3,}(?:ments?|tions?|sions?|ances?|ences?|ity|it
 
 
 def _singular(w: str) -> str:
+    # ``ownwords.singular`` leaves "cities" as "citie"; its callers match against word lists that
+    # hold plurals too, these lists hold singulars ("city").
     return w[:-3] + "y" if w.endswith("ies") else w[:-1] if w.endswith("s") else w
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["asks_gender", "gender_family", "gender_spans"]
+__all__ = ["asks_gender", "families_agree", "gender_family", "gender_spans"]
 
 # "gender composition of ...", "What gender is ...?", "(what is the) gender of ..."; not "What is the
 # gender pay gap ...?" nor "Which sex chromosomes ...?".

@@ -301,11 +301,11 @@ def extract_short_answer(question: str, sentence: str, context: str | None = Non
     """
     if answer_type(question) is None or not sentence.strip():
         return None
-    if asks_colour((focus := question_focus(question)).wh, focus.focus) or asks_gender(question):
+    if (colour := asks_colour((focus := question_focus(question)).wh, focus.focus)) or asks_gender(question):
         # "What colour are the flowers?": the colour the sentence gives, or none (not "thin, hairless
         # stem"); "What gender is the student body ...?": "all-boys", "co-ed".
         own = {w.casefold() for w in re.findall(r"[^\W\d_]+", question)}
-        span = colour_span(sentence, own) if asks_colour(focus.wh, focus.focus) else next(iter(gender_spans(sentence, own)), None)
+        span = colour_span(sentence, own) if colour else next(iter(gender_spans(sentence, own)), None)
         return (span[0], span[1], 0.5) if span else None
     best = _rank(question, sentence, doc)
     if (named := owned_apposition(question, sentence)) is not None:

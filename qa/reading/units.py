@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
-from .amounts import _AMOUNT
+from .amounts import _AMOUNT, _PERCENT_FIGURE
 from .timeshape import TIME_UNITS, _is_year
 
 __all__ = ["counts_noun", "counts_any_thing", "counts_in_units", "counts_only_time", "is_measure", "is_number_stem",
@@ -108,7 +108,7 @@ _MONEY = re.compile(rf"(?:[$€£¥₩]|\b(?:USD|RMB|KRW|EUR|GBP)\s?)\s*{_AMOUNT
 
 # What answers how tall or high beside a unit: storeys ("20 storeys") and a share ("rose to 5%").
 _STOREYS = frozenset("storeys stories floors".split())
-_PERCENT_TEXT = re.compile(r"\d\s*(?:%|percent\b|per\s+cent\b)", re.I)
+_PERCENT_TEXT = re.compile(_PERCENT_FIGURE, re.I)
 # A share of nothing named ("rose by 25 percent"); "26.7% of Victorians" counts them.
 _SHARE = re.compile(r"\d[\d,.]*\s*(?:%|percent\b|per\s+cent\b)(?!\s+of\b)", re.I)
 
