@@ -187,6 +187,9 @@ CONFLICTS = {
     "tesla samsung order": [],
     # the order's certainty, not the backlog's, though one sentence gives both figures
     "How big is Meta's order with Samsung?": ["related orders potentially exceeding 10 trillion"],
+    # (thirty-third round) "the Meta order": the owner before the thing; the backlog is Samsung's own
+    # (slots.certainty_bears with reading.measured.other_owner)
+    "how big is the meta order for samsung in won": ["related orders potentially exceeding 10 trillion"],
     # asked what one party said: conflicts on other claims are not its words (slots.said_by_asked)
     "Did Samsung comment on Anthropic's chip plans?": [],
     "What did Anthropic say about its chips?": [],

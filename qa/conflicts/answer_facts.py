@@ -273,12 +273,16 @@ _FURNITURE = frozenset("retrieved archived accessed categories category edit wik
 _CITED = frozenset("retrieved archived accessed".split())
 
 
+# A dateline: the place a report was filed, opening it in capitals before a dash ("PARIS (AP) — ").
+_DATELINE = re.compile(r"[A-Z]{3}[A-Z .'’-]*(?:,\s*[A-Z][\w.'’ -]{0,25}?)?(?:\s*\([^)]{1,12}\))?\s+[–—-]+\s")
+
+
 def _junk(v: Value, s: _Sentence) -> bool:
     """Coordinates ("39.212583"), codes and parts of ISO dates ("2000-04-01") are no answers,
     nor is page furniture ("Retrieved", "Categories", a citation's "Retrieved 15 December 2014"), nor a run of words in capitals (a headline
     set in capitals, "CHIP RACE: WHY CUSTOM HARDWARE", is capitalised throughout, not a name;
     one acronym, "MTIA", is), nor a name on a heading line (``qa.conflicts.headings``), nor "I" or a
-    letter glued to a figure."""
+    letter glued to a figure, nor a dateline's place."""
     if v.kind == "name":
         capitals = [w for w in re.findall(r"[^\W\d_]+", v.text) if len(w) > 1]
         if len(capitals) >= 2 and all(w.isupper() for w in capitals) and any(len(w) > 3 for w in capitals):
@@ -286,6 +290,8 @@ def _junk(v: Value, s: _Sentence) -> bool:
         start, end = s.tokens[v.first].start, s.tokens[v.last - 1].end
         if s.norm[end:end + 1] == ":" and s.norm.rfind("(", 0, start) > s.norm.rfind(")", 0, start):
             return True  # a gloss's label: "(Portuguese: Massacre do Carandiru)", "(Korean: ...)"
+        if (m := _DATELINE.match(s.norm)) and start < m.end():
+            return True  # where the report was filed: "CLEVELAND, Ohio – The Doobie Brothers will ..."
         # "I’m" opening a quote is no name, nor "K" of "$449K" (a figure's suffix).
         return (shouted(s.raw) or titled(s.raw) or any(w in _FURNITURE for w in v.key.split())
                 or re.match(r"I(?:['’]\w+)?$", v.text) is not None or start > 0 and s.norm[start - 1].isdigit())

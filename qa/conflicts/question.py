@@ -134,7 +134,7 @@ class QuestionConflicts:
                 close, relevant = self._statement_relevance(c, q, qvec, st, rows)
                 if st.certainty_slot and c.kind in ("certainty", "negation") and (q.kind is not None or asks_standing(q)):
                     keep = relevant >= st.stored_kind_relevant and certainty_bears(
-                        c, q, self.facts.get, close >= st.stored_close, rows, figure) and (
+                        c, q, self.facts.get, close >= st.stored_close, rows, figure, st.owner_slot) and (
                         not st.answer_figure or asks_standing(q) or states_an_answer(c, answers))
                 else:
                     keep = close >= st.stored_close or (q.kind is not None and _KIND_OF.get(c.kind) == q.kind and relevant >= (

@@ -106,6 +106,9 @@ class QuestionSettings:
     # document's answer: "How big is Meta's order?" is not about the 50 trillion won backlog that
     # one of its answer sentences also gives (``slots.states_an_answer``).
     answer_figure: bool = True
+    # ... and not when a statement gives the thing asked to another owner: asked for "the Meta
+    # order", the backlog "of Samsung's foundry business" (``reading.measured.other_owner``).
+    owner_slot: bool = True
     # Asked what one party said ("Did Samsung comment on ...?"), a conflict is shown only when one of
     # its statements is that party's own (``slots.said_by_asked``).
     said_by_asked: bool = True

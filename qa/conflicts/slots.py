@@ -22,7 +22,7 @@ from .sentences import _Sentence
 from .swaps import Swap
 from ..ingest.text import nfkc
 from ..reading.asked_kind import PEOPLE
-from ..reading.measured import speaker_said
+from ..reading.measured import other_owner, speaker_said
 from ..reading.named_amounts import unnamed_amount
 from ..reading.makers import ORG_ENDINGS
 from ..reading.ownwords import typed_as_keywords
@@ -68,7 +68,8 @@ MEASURE_WORDS = _FIGURE_KINDS | frozenset(stem(w)[:_PREFIX] for w in """price pr
 
 
 def certainty_bears(c: Conflict, q: _Question, facts_of: Callable[[str], DocFacts | None],
-                    close: bool = False, read: Container[str] = (), figure: frozenset[str] = frozenset()) -> bool:
+                    close: bool = False, read: Container[str] = (), figure: frozenset[str] = frozenset(),
+                    owner: bool = True) -> bool:
     """Whether a stored certainty (or negation) conflict speaks to the question's slot: the question
     asks for the claim's standing, or for a date or figure that the statements of two documents
     give, of the kind asked (an amount in the currency asked, a count for "how many"), in a
@@ -79,7 +80,7 @@ def certainty_bears(c: Conflict, q: _Question, facts_of: Callable[[str], DocFact
     unfilled long-range contracts at the Korean chipmaker's contract-manufacturing arm" shares no
     word with "backlog orders are expected to approach 50 trillion Korean won", and the answer shown
     is that figure. Asked for an amount by its name (a loss, a profit), the figure must be that
-    amount's."""
+    amount's; with ``owner``, asked for a named owner's thing, not another owner's."""
     if asks_standing(q):
         return True
     if q.kind not in ("date", "number"):
@@ -101,8 +102,9 @@ def certainty_bears(c: Conflict, q: _Question, facts_of: Callable[[str], DocFact
         if any(v.kind == q.kind and fits(v, f.sents[i].raw) for i in rows for v in f.values[i]) and (close or any(
                 len({k for k in f.sents[i].keys if q.asks(k)}) >= needed or figure and figure <= answer_words(f.sents[i].raw)
                 for i in rows)) and not any(
-                # Asked for a loss, the backlog's figure is another amount (reading.named_amounts).
-                unnamed_amount(q.text, f.sents[i].raw) for i in rows):
+                # Asked for a loss, the backlog's figure is another amount (reading.named_amounts);
+                # asked for Meta's order, Samsung's backlog is another owner's (reading.measured).
+                unnamed_amount(q.text, f.sents[i].raw) or owner and other_owner(q.text, f.sents[i].raw) for i in rows):
             docs.add(s.doc_id)
             if len(docs) >= 2:
                 return True

@@ -21,10 +21,14 @@ import re
 __all__ = ["acronym_spelt", "asked_acronym", "expansion"]
 
 # "What does MTIA stand for?", "What did the acronym AAP stand for?", "What did the LMP acronym
-# stand for ...?", "What is QED short for?"
+# stand for ...?", "What is QED short for?"; as users also type it, "What does HBM mean?", "meaning
+# of HBM", "HBM meaning", "HBM full form" (only an acronym is asked to be spelt out this way: "What
+# does the ruling mean?" asks what follows from it).
 _STANDS = re.compile(r"\s*what\s+(?:does|do|did)\s+(?:the\s+)?(?:acronym\s+|abbreviation\s+)?([^\s?]+)\s+"
-                     r"(?:acronym\s+|abbreviation\s+)?stand\s+for\b"
-                     r"|\s*what\s+(?:is|was|'s|’s)\s+(?:the\s+)?([^\s?]+)\s+(?:short|an?\s+abbreviation)\s+for\b", re.I)
+                     r"(?:acronym\s+|abbreviation\s+)?(?:stand\s+for|mean)\b"
+                     r"|\s*what\s+(?:is|was|'s|’s)\s+(?:the\s+)?([^\s?]+)\s+(?:short|an?\s+abbreviation)\s+for\b"
+                     r"|\s*(?:what\s+(?:is|'s|’s)\s+)?(?:the\s+)?(?:meaning|full\s+form)\s+of\s+([^\s?]+)\s*\??\s*$"
+                     r"|\s*([^\s?]+)\s+(?:meaning|full\s+form|stands\s+for)\s*\??\s*$", re.I)
 # Capitals past the first letter: "MTIA", "vBNS", "kAp"; not "Paris" nor "party" ("What does the
 # party stand for?" asks for its aims).
 _ACRONYM = re.compile(r"[A-Za-z]*[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[a-z]+[A-Z][A-Za-z]*")
@@ -39,7 +43,7 @@ def asked_acronym(question: str) -> str | None:
     m = _STANDS.match(question)
     if not m:
         return None
-    word = (m.group(1) or m.group(2)).strip("\"'“”‘’()")
+    word = next(g for g in m.groups() if g).strip("\"'“”‘’()")
     return word if _ACRONYM.fullmatch(word) else None
 
 

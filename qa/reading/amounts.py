@@ -55,7 +55,7 @@ _AMOUNT = _NUMBER + r"(?:\s*(?:thousand|million|billion|trillion|bn|mn|m))?"
 _CURRENCY_TEXT = {
     "US dollars": r"(?:US\$|(?<![A-Za-z])\$|\bUSD\s?)\s?\d|%s\s+(?:US\s+|U\.S\.\s+)?(?:dollars?|USD)\b" % _AMOUNT,
     "yuan": r"(?:\bRMB|\bCNY|¥)\s?\d|%s\s+(?:yuan|renminbi|RMB|CNY)\b" % _AMOUNT,
-    "won": r"(?:\bKRW|₩)\s?\d|%s\s+(?:(?:South\s+)?Korean\s+)?(?:won|KRW)\b" % _AMOUNT,
+    "won": r"(?:\bKRW|₩)\s?\d|%s\s*₩|%s\s+(?:(?:South\s+)?Korean\s+)?(?:won|KRW)\b" % (_AMOUNT, _AMOUNT),
     "euros": r"(?:€|\bEUR\s?)\s?\d|%s\s*(?:euros?|EUR\b|€)" % _AMOUNT,
     "yen": r"(?:\bJPY|¥)\s?\d|%s\s+(?:yen|JPY)\b" % _AMOUNT,
     "pounds": r"(?:£|\bGBP\s?)\s?\d|%s\s+(?:pounds?(?:\s+sterling)?|GBP)\b" % _AMOUNT,

@@ -322,8 +322,8 @@ _PER_CENT = re.compile(_PERCENT_FIGURE + r"|(?<!first )(?<!second )(?<!third )(?
                        r"(?<!former )\b(?:half|a third|two[- ]thirds|a quarter|three[- ]quarters|a fifth|a tenth)\s+of\b", re.I)
 # Numbers start after a non-digit and end on a digit: no backtracking over long digit runs, and
 # "Kim, 25, won gold" is no amount.
-_CURRENCY = re.compile(_NUMBER + r"\s*(?:(?:thousand|million|billion|trillion)\s+)?(?:lira|lire|yuan|RMB|won|yen|rupees?|"
-                       r"francs?|marks?|pesos?|dollars?|pounds?|euros?|guilders?|florins?|shillings?|roubles?|rubles?)\b", re.I)
+_CURRENCY = re.compile(_NUMBER + r"\s*(?:(?:thousand|million|billion|trillion)\s+)?(?:(?:lira|lire|yuan|RMB|won|yen|rupees?|"
+                       r"francs?|marks?|pesos?|dollars?|pounds?|euros?|guilders?|florins?|shillings?|roubles?|rubles?)\b|[€£¥₩])", re.I)
 _STATED = {"DATE": _TEMPORAL, "TIME": _TEMPORAL, "NUM": _VAGUE_COUNT, "QUANTITY": _VAGUE_COUNT,
            "PERCENT": _PER_CENT, "MONEY": _CURRENCY}
 # "When did / was / will ...": an event's date. "When does immunodeficiency occur?", "When do

@@ -27,8 +27,8 @@ many names untagged (tagged entities only: 48 more SQuAD 2.0 answerable question
   "colour" ("What colour is ...?"): a colour word beyond the question's (:mod:`qa.reading.colour_words`);
   "gender" ("What gender is the student body of ...?"): "all-boys", "co-ed" (:mod:`qa.reading.gender_words`).
 
-"Who is Clive Chan?" asks who someone is, which a description answers: not checked. Sentences come as
-views of their parse (qa.reading.spanfeatures._View), stored at index time."""
+"someone", "Which judge ...?": a name (PERSON or ORG); "Who is Clive Chan?" asks who someone is, which a
+description answers: not checked. Sentences come as views of their parse (spanfeatures._View)."""
 from __future__ import annotations
 
 import re
@@ -41,7 +41,7 @@ from .gender_words import asks_gender, gender_spans
 from .answertype import _FOCUS, question_focus
 from .holders import creator_tokens, holder_tokens, party_tokens
 from .makers import asks_making, asks_who_makes, business_noun, has_asked, made_at, maker_given, makes_there, org_named, others_thing, owns_asked, plant_places
-from .person_names import asks_person_name, names_person
+from .person_names import asks_person_name, asks_which_person, names_person
 from .titles import asked_title, names_title
 from .ownwords import among as _among, names_more as _names_more, own_words as _own_words, singular as _singular, title_cased
 
@@ -131,21 +131,20 @@ FREQUENCY = re.compile(r"^(?:every|each|per|once|twice|thrice|times)$|annual|enn
 _SOMETIMES = frozenset("rarely seldom often frequently regularly usually sometimes occasionally always never "
                        "constantly continuously periodically routinely".split())
 # Why the reader abstains when the quote holds nothing of the asked kind.
-KIND_REASONS = {k: "The closest passages " + v for k, v in dict(who="name no one for this.", person="name no one for this.",
+KIND_REASONS = {k: "The closest passages " + v for k, v in dict(who="name no one for this.", person="name no one for this.", someone="name no one for this.",
     where="name no place for this.", name="give no name for this.", often="say nothing of how often.", stands="do not spell out what it stands for.",
-    holder="do not say whose it is.", colour="give no colour for this.", title="name no holder of this office.",
-    gender="give no gender for this.").items()}
+    holder="do not say whose it is.", colour="give no colour for this.", title="name no holder of this office.", gender="give no gender for this.").items()}
 
 
 def asked_kind(question: str) -> str | None:
     """The kind of answer the question asks for (see the module's doc: "who", "where", "person",
-    "title", "name", "often", "stands", "colour", "gender"), else None."""
+    "someone", "title", "name", "often", "stands", "colour", "gender"), else None."""
     if asked_acronym(question):
         return "stands"
     if _NAME_Q.match(question) and _NAMED_OWNER.search(question):
         return "name"
-    if asks_person_name(question):
-        return "person"
+    if (person := asks_person_name(question)) or asks_which_person(question, question_focus(question)) and not asks_who_makes(question):
+        return "person" if person else "someone"
     if _HOW_OFTEN.match(question):
         return "often"
     wh = question_focus(question).wh
@@ -357,8 +356,9 @@ def _names_something(own: set[str], v) -> bool:
 def _holds(kind: str, own: set[str], v, making: str = "") -> bool:
     """``making`` "maker": asked who makes a thing or where, a company answers only as its maker
     (makes_there); "place": the question names the maker, only a place answers."""
-    if kind in ("name", "person"):
-        return _names_something(own, v) if kind == "name" else names_person(v, own)
+    if kind in ("name", "person", "someone"):  # "someone": "Which judge ...?", a name (the small model tags "Thoreau" ORG)
+        return _names_something(own, v) if kind == "name" else names_person(v, own) or kind == "someone" and any(
+            label in ("PERSON", "ORG") and _names_more(v, a, b, own) for a, b, label in v.ents)
     if kind == "often":
         return any(FREQUENCY.search(w) or w in _SOMETIMES for w in v.lower)
     labels = _WHO_ENTS if kind == "who" else _WHERE_ENTS

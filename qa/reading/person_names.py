@@ -15,13 +15,15 @@ import re
 
 from .ownwords import among, names_more
 
-__all__ = ["asks_person_name", "names_person"]
+__all__ = ["asks_person_name", "asks_which_person", "names_person"]
 
 # Nouns for people in a news event, whom a report names: asked their name, a person's name answers.
 # Not roles a name of its own may answer ("the name of the spiritual teacher in Hinduism": "guru").
 _PERSON_NOUNS = ("man|woman|men|women|boy|girl|child|children|teen|teenager|victim|suspect|driver|officer|"
                  "soldier|gunman|shooter|attacker|hunter|passenger|pilot|service member|crew member|official|"
-                 "spokesperson|spokesman|spokeswoman")
+                 "spokesperson|spokesman|spokeswoman|warden|judge|journalist|reporter|guard|lawyer|attorney|prosecutor|"
+                 "witness|inmate|prisoner|detective|firefighter|doctor|nurse|surgeon|coach|referee|wife|husband|"
+                 "son|daughter|mother|father|baby")
 # The person noun ends its phrase ("the man stabbed ...", "the hunter?"), not "the student theater troupe".
 _ENDS = r"(?=\s*(?:[?.]|$|(?:who|whom|that|in|on|at|of|from|for|with|by|during|after|[a-z]+ed|[a-z]+ing)\b))"
 _ASKED = re.compile(
@@ -36,6 +38,23 @@ def asks_person_name(question: str) -> bool:
     """Whether the question asks for the name of a person it describes by a noun ("the man
     stabbed ...", "the victim")."""
     return _ASKED.match(question) is not None
+
+
+# Person nouns that a company or a country may also answer ("Which owner ...?": a fund), a people
+# ("Which people ...?": "Egyptians"), or that are adjectives too ("What general concept ...?").
+_NOT_ONLY_PEOPLE = frozenset("""owner owners who leader leaders director directors founder founders people persons
+    men women children general""".split())
+# The focus noun right after the wh-word, or after one word describing it ("Which federal judge"),
+# not after a verb ("What have scientists proposed ...?" asks for a proposal).
+_AFTER_WH = r"\s*(?:which|what)\s+(?:(?!(?:is|are|was|were|has|have|had|do|does|did|will|would|can|could|may|might|the|a|an|one)\b)[\w'’-]+\s+)?"
+
+
+def asks_which_person(question: str, focus) -> bool:
+    """Whether the question asks "which" or "what" person right after its wh-word ("Which federal
+    judge sentenced ...?", "What actor played ...?"): a person's name answers, as asked the name
+    of the man; ``focus``: the question's :class:`qa.reading.answertype.Focus`."""
+    return (focus.wh in ("which", "what") and focus.type == "PERSON" and focus.focus not in _NOT_ONLY_PEOPLE
+            and re.match(rf"{_AFTER_WH}{re.escape(focus.focus)}\b", question, re.I) is not None)
 
 
 def names_person(v, own: set[str]) -> bool:

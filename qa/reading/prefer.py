@@ -69,7 +69,7 @@ from .named_amounts import unnamed_amount
 from .readerfeatures import YES_NO, _lower_words, question_names
 from ..indexing.lexical import question_terms, sentence_tokens, tokenize
 
-__all__ = ["dated_event", "dates_other_event", "names_maker", "preferred", "reads_lower", "says"]
+__all__ = ["ASKS_ONLY", "asks_only", "dated_event", "dates_other_event", "names_maker", "preferred", "reads_lower", "says"]
 
 # Nouns a date question asks about through the event before them: "deployment date", "release
 # schedule", "production timeline".
@@ -162,6 +162,19 @@ def _states_nothing(sentence: str, view: Callable[[], dict[int, object]], i: int
     """Whether a sentence asks a question, or is a heading (a line of its own without a full stop;
     not a sentence the splitter cut off at "O" of "O2") without a verb."""
     return sentence.rstrip().rstrip("\"”’'").endswith("?") or i in headings and not says(view()[i])
+
+
+# A page's heading or teaser may ask the very question ("Why have some Belgian fans boycotted the
+# event?"); the article may never answer it. A quote ending so answers nothing, whatever its score.
+ASKS_ONLY = "The closest passage asks this question; the articles do not answer it."
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+")
+
+
+def asks_only(quote: str) -> bool:
+    """Whether ``quote`` ends by asking a question: no answer to it follows in the quote ("Why? Because
+    ..." answers; the sentence before a heading's question rarely does)."""
+    parts = [p for p in _SENTENCE_END.split(quote.strip()) if p.strip()]
+    return bool(parts) and parts[-1].rstrip().rstrip("\"”’')]").endswith("?")
 
 
 def says(v) -> bool:

@@ -36,7 +36,7 @@ from .makers import asks_making
 from .kind_fit import fit_kind, fits
 from .analysis import stored_views, views_of
 from .asked_spans import defines_alone
-from .prefer import dates_other_event, found_asked, preferred, reads_lower, says
+from .prefer import ASKS_ONLY, asks_only, dates_other_event, found_asked, preferred, reads_lower, says
 from .readerconfig import CONFIG_PATH, ReaderConfig
 from .named_amounts import unnamed_amount
 from .measured import asks_what_said, names_the_speaker, other_owner, other_speaker, own_neighbour, own_statement, said_in, speaker_said
@@ -49,7 +49,7 @@ from ..retrieval.retriever import Hit
 from .softmatch import WordVectors
 from ..indexing.store import IndexData
 from ..ingest.text import is_heading
-from .versions import other_figure, other_stated, other_version
+from .versions import opposite_word, other_figure, other_stated, other_version
 from .reworded import reworded
 from .timeshape import asks_coming, gives_no_time, report_dates_only
 from .units import asks_process_node, counts_in_units, counts_only_time, measures_size, states_process_node
@@ -303,13 +303,13 @@ class ExtractiveReader:
                 short = found[partner]
             info["type_match"] = max(info["type_match"], float(feats[partner, _F["type_match"]]))
         quote, lead = self.raw[doc][a:b], max(0, a - 300)  # lead: what comes before the quote, for named amounts
-        # Trainium2 for Trainium3, 1 GW for "its 5 GW", Meta's order for Tesla's (yes/no: "Is it 3nm?" No, 2nm).
+        # Trainium2 for Trainium3, 1 GW for "its 5 GW", Meta's order for Tesla's, highest for lowest (not yes/no).
         other = other_version(question, quote) or (None if YES_NO.match(question) else
-                                                   other_figure(question, quote) or other_owner(question, quote)
+                                                   other_figure(question, quote) or other_owner(question, quote) or opposite_word(question, quote)
                                                    or other_speaker(question, quote) or other_stated(question, self.raw[doc], a, b)
                                                    or unnamed_amount(question, self.raw[doc][lead:b], a - lead))
-        if other is not None:
-            return Reading(doc, a, b, None, prob, True, f"The closest passages are about {other[1]}, not {other[0]}.", info)
+        if other is not None or asks_only(quote):  # nor does a heading asking the question
+            return Reading(doc, a, b, None, prob, True, f"The closest passages are about {other[1]}, not {other[0]}." if other else ASKS_ONLY, info)
         if asks_fact(question) and ((not info["type_match"] and not states_fact(question, quote))
                                     or counts_only_time(quote, counted_noun(question), measures_size(question), counts_another_kind)
                                     or gives_no_age(question, quote) or gives_no_time(question, quote, answer_type(question))):

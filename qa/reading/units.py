@@ -101,8 +101,9 @@ _COUNT_WORDS = frozenset("""two three four five six seven eight nine ten eleven 
     dozens several few couple multiple many numerous various half once twice thrice double triple doubled tripled""".split())
 _TEXT_TOKEN = re.compile(r"[a-z]+|\d[\d,.]*")
 _CURRENCY_NOUNS = frozenset("""money dollars dollar euros euro pounds pound yen yuan won rupees rupee cents cent""".split())
-# An amount of money: a currency sign or code before the figure, or a currency after it (its scale between).
-_MONEY = re.compile(rf"(?:[$€£¥₩]|\b(?:USD|RMB|KRW|EUR|GBP)\s?)\s*{_AMOUNT}|{_AMOUNT}\s*(?:won|dollars|yuan|euros|pounds|yen|rupees)\b",
+# An amount of money: a currency sign or code before the figure, or a currency after it (its scale
+# between; "60,000₩", "25€", as Korean and many European pages write it).
+_MONEY = re.compile(rf"(?:[$€£¥₩]|\b(?:USD|RMB|KRW|EUR|GBP)\s?)\s*{_AMOUNT}|{_AMOUNT}\s*(?:[€£¥₩]|(?:won|dollars|yuan|euros|pounds|yen|rupees)\b)",
                     re.I)
 
 

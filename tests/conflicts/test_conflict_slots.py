@@ -66,6 +66,9 @@ def _stored_certainty():
     # Asked for another named amount: the backlog's figure is no loss (qa.reading.named_amounts)
     ("How large was the loss of the long-term foundry business?", False),
     ("How big are the foundry backlog's losses?", False),
+    # (thirty-third round) the named owner before the thing, "the Samsung backlog", is the
+    # statements' own (the seeds' "the Meta order", whose backlog is another's: tests/test_examples.py)
+    ("How big is the Samsung backlog?", True),
 ])
 def test_a_stored_certainty_conflict_is_kept_when_it_speaks_to_the_slot(question, kept):
     docs, stored = _stored_certainty()
@@ -260,7 +263,7 @@ def test_a_stored_certainty_conflict_on_a_figure_needs_the_answer_figure(questio
     backlog = lambda found: [c for c in found if "backlog" in c.summary]  # noqa: E731
     found = QuestionConflicts(docs).find(question, stored=stored, settings=LOOSE)
     assert bool(backlog(found)) == kept, [c.summary for c in found]
-    off = QuestionConflicts(docs).find(question, stored=stored, settings=replace(LOOSE, answer_figure=False))
+    off = QuestionConflicts(docs).find(question, stored=stored, settings=replace(LOOSE, answer_figure=False, owner_slot=False))
     assert backlog(off), [c.summary for c in off]
 
 

@@ -27,6 +27,11 @@ def _other(question: str, quote: str, before: str = "") -> tuple[str, str] | Non
     ("What did the port build in the 1980's?", "In the 1990s the port built a second quay.", ("1980's", "1990s")),
     ("Nearly 900 dockers worked where?", "About 1,200 dockers worked at the north quay.", ("900", "1,200")),
     ("How many cranes were installed after the 40 berths opened?", "The port added 35 berths and 12 cranes.", ("40", "35 and 12")),
+    # Thirty-third round: the same bound with another figure; another day of the asked month.
+    ("What has the port held since 1987?", "Since 1963 the port has held a regatta every summer.", ("1987", "1963")),
+    ("Who surveyed the harbour on August 4, 1996?", "On August 1, 1996, a survey of the harbour was made by Ann Roe.",
+     ("August 4", "August 1")),
+    ("What was signed on the 4th of March?", "The treaty was signed on 9 March in the town hall.", ("4th of March", "9 March")),
 ])
 def test_a_figure_replaced_by_another_is_named(question, quote, expected):
     assert _other(question, quote) == expected
@@ -61,6 +66,8 @@ def test_a_figure_replaced_by_another_is_named(question, quote, expected):
     # its subject; a yes/no question is answered by the quote either way.
     ("What opened on 8 December 1967?", "On 12 August 1967 the ferry terminal opened, 56 years ago.", ""),
     ("Did the pier open before 2013?", "The pier opened in 2001.", ""),
+    ("What has the port held since 1987?", "In 1990 the port held its first regatta.", ""),  # another bound's figure
+    ("What was signed on 4 August 1996?", "On 4 August 1996 the treaty was signed; on August 9 it was ratified.", ""),
     ("Ann Roe (1781–1845) was the port's first harbour master. When was she married?", "She married in 1802.", ""),
     ("Was the pier opened in 1996?", "The pier was opened in 1994.", ""),
     # Options offered, one of them written; an age saying who is meant.
