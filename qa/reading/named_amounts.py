@@ -42,7 +42,11 @@ def asked_amount(question: str) -> str | None:
         return rate or focus.focus  # "What yield has Samsung reached on 2nm?"
     if not focus.wh or focus.type not in ("MONEY", "QUANTITY"):
         return None
-    return next((w for w in words if w in AMOUNT_NAMES), None)
+    return next((w for w in words if w in AMOUNT_NAMES), None) or next((_BY_VERB[w] for w in words if w in _BY_VERB), None)
+
+
+# "How much is Samsung's foundry losing?" asks for its loss, "How much does it owe?" for its debt.
+_BY_VERB = {**dict.fromkeys(("lose", "loses", "losing", "lost"), "loss"), **dict.fromkeys(("owe", "owes", "owed", "owing"), "debt")}
 
 
 def unnamed_amount(question: str, text: str, start: int = 0) -> tuple[str, str] | None:

@@ -20,6 +20,10 @@ REVENUE_AFTER = "Kelta booked US$5 billion in revenue last year."
     ("How large was Kelta foundry's operating loss last quarter?", "loss"),
     ("Has Kelta's backlog reached 40 trillion won?", None),  # a yes/no question asks for no amount
     ("kelta operating loss", "loss"),  # keywords ending in the amount's name
+    # (thirty-third round) asked by its verb
+    ("how much is kelta foundry losing", "loss"),
+    ("How much does Kelta owe its lenders?", "debt"),
+    ("How much did Kelta spend?", None),  # spending is no amount reported under a name
     ("kelta backlog status", None),  # ... not when another word ends them
     ("Why did Kelta's profit fall?", None),
     ("Who manages Kelta's debt?", None),

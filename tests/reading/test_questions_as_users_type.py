@@ -49,6 +49,8 @@ def test_which_person(question, kind):
      "The suspect, Michael Webb, was convicted and sentenced to life last Thursday.", False),  # only the question's name
     ("Which federal judge sentenced Michael Webb to life?", "Judge Ann Roe sentenced Michael Webb to life.", True),
     ("What author argues for the conscience?", "This is disputed by Thoreau's philosophy of the conscience.", True),  # tagged ORG
+    ("Which player was criticized for not jumping into the pile?",
+     "Although several players dove into the pile to attempt to recover it, Newton did not.", True),  # tagged GPE
 ])
 def test_which_person_needs_a_name(question, quote, holds):
     from qa.reading.asked_kind import holds_asked_kind
