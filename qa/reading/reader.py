@@ -49,7 +49,7 @@ from ..retrieval.retriever import Hit
 from .softmatch import WordVectors
 from ..indexing.store import IndexData
 from ..ingest.text import is_heading
-from .versions import opposite_word, other_figure, other_stated, other_version
+from .versions import denied_only, opposite_word, other_figure, other_stated, other_version
 from .reworded import reworded
 from .timeshape import asks_coming, gives_no_time, report_dates_only
 from .units import asks_process_node, counts_in_units, counts_only_time, measures_size, states_process_node
@@ -307,7 +307,7 @@ class ExtractiveReader:
         other = other_version(question, quote) or (None if YES_NO.match(question) else
                                                    other_figure(question, quote) or other_owner(question, quote) or opposite_word(question, quote)
                                                    or other_speaker(question, quote) or other_stated(question, self.raw[doc], a, b)
-                                                   or unnamed_amount(question, self.raw[doc][lead:b], a - lead))
+                                                   or unnamed_amount(question, self.raw[doc][lead:b], a - lead) or denied_only(question, quote))
         if other is not None or asks_only(quote):  # nor does a heading asking the question
             return Reading(doc, a, b, None, prob, True, f"The closest passages are about {other[1]}, not {other[0]}." if other else ASKS_ONLY, info)
         if asks_fact(question) and ((not info["type_match"] and not states_fact(question, quote))

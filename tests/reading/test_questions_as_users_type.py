@@ -176,3 +176,25 @@ def test_the_reader_abstains_on_a_quote_saying_the_opposite(fake_embedder, write
     assert a.abstained and a.reason == "The closest passages are about highest, not lowest.", a
     a = api.ask("What is the highest court of Freedonia?", corpus=corpus)
     assert not a.abstained and "Supreme Court" in a.answer, a
+
+
+@pytest.mark.parametrize("question, quote, found", [
+    ("What did not follow the election of the Labour Party?",
+     "Following the election of the Labour Party in 1997, the country signed the charter.", ("what did not follow", "what did follow")),
+    ("Which actions were not subject to review?", "All actions can be subject to judicial review.",
+     ("what were not subject", "what were subject")),
+    ("Which country did not join the union?", "Norway did not join the union.", None),  # the quote denies too
+    ("Which country did not join the union?", "Norway refused to join the union in 1994.", None),  # ... in other words
+    ("Which country did not join the union?", "Sweden voted for membership in 1994.", None),  # the asked word is not there
+])
+def test_asked_what_is_not_so_a_quote_saying_only_what_is(question, quote, found):
+    from qa.reading.versions import denied_only
+
+    assert denied_only(question, quote) == found
+
+
+def test_the_reader_abstains_on_a_quote_without_the_asked_not(fake_embedder, write_corpus):
+    corpus = write_corpus({"review.txt": "Courts of Freedonia\n\nAll acts of the ministries are subject to judicial "
+                                         "review by the Supreme Court of Freedonia.\n"})
+    a = api.ask("Which acts of the ministries are not subject to judicial review?", corpus=corpus)
+    assert a.abstained and a.reason == "The closest passages are about what are subject, not what are not subject.", a
