@@ -32,6 +32,7 @@ def _other(question: str, quote: str, before: str = "") -> tuple[str, str] | Non
     ("Who surveyed the harbour on August 4, 1996?", "On August 1, 1996, a survey of the harbour was made by Ann Roe.",
      ("August 4", "August 1")),
     ("What was signed on the 4th of March?", "The treaty was signed on 9 March in the town hall.", ("4th of March", "9 March")),
+    ("Who was the port's third harbour master?", "The second harbour master, Ann Roe, took office in 1901.", ("third", "second")),
 ])
 def test_a_figure_replaced_by_another_is_named(question, quote, expected):
     assert _other(question, quote) == expected
@@ -67,6 +68,12 @@ def test_a_figure_replaced_by_another_is_named(question, quote, expected):
     ("What opened on 8 December 1967?", "On 12 August 1967 the ferry terminal opened, 56 years ago.", ""),
     ("Did the pier open before 2013?", "The pier opened in 2001.", ""),
     ("What has the port held since 1987?", "In 1990 the port held its first regatta.", ""),  # another bound's figure
+    # An ordinal: "first" asked is often said otherwise; a list of ordinals may answer by its order;
+    # the sentence before names the asked one.
+    ("Who was the port's first harbour master?", "The second harbour master, Ann Roe, took office in 1901.", ""),
+    ("Which quay was built third?", "The quays were built in turn: first the north, second the east, and last the west.", ""),
+    ("Who was the port's third harbour master?", "The second harbour master, Ann Roe, took office in 1901.",
+     "Ann Roe's son became the third in 1930. "),
     ("What was signed on 4 August 1996?", "On 4 August 1996 the treaty was signed; on August 9 it was ratified.", ""),
     ("Ann Roe (1781–1845) was the port's first harbour master. When was she married?", "She married in 1802.", ""),
     ("Was the pier opened in 1996?", "The pier was opened in 1994.", ""),
