@@ -16,8 +16,8 @@ AMOUNT_NAMES = {w: names for words, names in (
     (("backlog", "backlogs"), ("backlog", "order")),
     (("profit", "profits", "earnings", "income"), ("profit", "earning", "income")),
     (("revenue", "revenues"), ("revenue", "sales", "turnover")),
-    (("debt", "debts"), ("debt", "borrowing", "liabilit", "loan")),
-    (("loss", "losses"), ("loss",)),
+    (("debt", "debts"), ("debt", "borrowing", "liabilit", "loan", "owe", "owing")),
+    (("loss", "losses"), ("loss", "lost", "losing")),
     (("deficit", "deficits"), ("deficit", "shortfall")),
     (("surplus",), ("surplus",)),
     (("valuation",), ("valuation",)),  # not "worth" or "value": "orders worth 3 trillion won"

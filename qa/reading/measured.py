@@ -125,7 +125,7 @@ def measured_owner(question: str, noun: str | None = None) -> str | None:
               if x.group(1).split()[0].casefold() not in _NOT_OWNERS), None) \
         or re.search(rf"\b(?:is|are|was|were|will|does|did)\s+{_OWNER_NAME}\s+{re.escape(noun)}", question) \
         or re.search(rf"\b{re.escape(noun)}\s+at\s+(?:the\s+)?{_OWNER_NAME}(?:\s+[a-z][\w-]*)?{_POSS}\s", question) \
-        or re.search(rf"\b(?i:the)\s+{_OWNER_NAME}\s+(?:[a-z][\w-]*\s+){{0,2}}?{re.escape(noun)}\b", question)
+        or re.search(rf"\b(?i:the)\s+{_OWNER_NAME}\s+{re.escape(noun)}\b", question)
     # "the value of unfilled contracts at the Samsung Electronics chipmaker's arm": where the thing is;
     # "How big is the Meta order?": the name before the thing.
     return m.group(1) if m else None

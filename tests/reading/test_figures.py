@@ -131,6 +131,8 @@ def test_reader_abstains_on_a_quantity_given_only_as_dates(made_up):
      ("Tesla's order", "Meta's order")),
     ("How much was Tesla's AI chip order with Samsung worth?", "Meta's order was worth 10 trillion won.",
      ("Tesla's order", "Meta's order")),
+    # (thirty-third round) the owner's name right before the thing: "the Tesla order"
+    ("How big is the Tesla order?", "Samsung receives 10 trillion won OEM orders from Meta", ("Tesla's order", "Meta's order")),
     # The asked owner named, no owner given, or the question gives none.
     ("How much was Tesla's AI chip order with Samsung worth?", "Orders from Meta and Tesla reached 10 trillion won.", None),
     ("How much was Tesla's AI chip order with Samsung worth?", "The order was worth 10 trillion won.", None),

@@ -24,6 +24,7 @@ REVENUE_AFTER = "Kelta booked US$5 billion in revenue last year."
     ("how much is kelta foundry losing", "loss"),
     ("How much does Kelta owe its lenders?", "debt"),
     ("How much did Kelta spend?", None),  # spending is no amount reported under a name
+    ("What is the estimated population of Lost Springs?", None),  # a town's name, no verb
     ("kelta backlog status", None),  # ... not when another word ends them
     ("Why did Kelta's profit fall?", None),
     ("Who manages Kelta's debt?", None),
