@@ -71,6 +71,6 @@ def lone_name(v, own: set[str]) -> bool:
     """Whether ``v`` holds a proper noun beyond the question's words ``own`` that the small model
     leaves untagged, or tags a place while it is the subject ("Newton did not ...", GPE): a name, for
     "Which player ...?", though maybe not a person's."""
-    places = {i for a, b, label in v.ents if label not in ("GPE", "NORP") or v.dep[b - 1] not in ("nsubj", "nsubjpass")
+    tagged = {i for a, b, label in v.ents if label not in ("GPE", "NORP") or v.dep[b - 1] not in ("nsubj", "nsubjpass")
               for i in range(a, b)}
-    return any(v.pos[i] == "PROPN" and i not in places and not among(v.lower[i], own) for i in range(v.n))
+    return any(v.pos[i] == "PROPN" and i not in tagged and not among(v.lower[i], own) for i in range(v.n))
