@@ -41,7 +41,7 @@ from .gender_words import asks_gender, gender_spans
 from .answertype import _FOCUS, question_focus
 from .holders import creator_tokens, holder_tokens, party_tokens
 from .makers import asks_making, asks_who_makes, business_noun, has_asked, made_at, maker_given, makes_there, org_named, others_thing, owns_asked, plant_places
-from .person_names import asks_person_name, asks_which_person, lone_name, names_person
+from .person_names import asks_person_name, asks_which_person, names_person, names_someone
 from .titles import asked_title, names_title
 from .ownwords import among as _among, names_more as _names_more, own_words as _own_words, singular as _singular, title_cased
 
@@ -356,9 +356,8 @@ def _names_something(own: set[str], v) -> bool:
 def _holds(kind: str, own: set[str], v, making: str = "") -> bool:
     """``making`` "maker": asked who makes a thing or where, a company answers only as its maker
     (makes_there); "place": the question names the maker, only a place answers."""
-    if kind in ("name", "person", "someone"):  # "someone": "Which judge ...?", a name (the small model tags "Thoreau" ORG)
-        return _names_something(own, v) if kind == "name" else names_person(v, own) or kind == "someone" and (any(
-            label in ("PERSON", "ORG") and _names_more(v, a, b, own) for a, b, label in v.ents) or lone_name(v, own))
+    if kind in ("name", "person", "someone"):  # "someone": "Which judge ...?", any name
+        return _names_something(own, v) if kind == "name" else (names_someone if kind == "someone" else names_person)(v, own)
     if kind == "often":
         return any(FREQUENCY.search(w) or w in _SOMETIMES for w in v.lower)
     labels = _WHO_ENTS if kind == "who" else _WHERE_ENTS

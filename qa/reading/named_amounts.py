@@ -43,13 +43,13 @@ def asked_amount(question: str) -> str | None:
     if not focus.wh or focus.type not in ("MONEY", "QUANTITY"):
         return None
     verb = _BY_VERB.search(question) if focus.wh == "how much" else None
-    return next((w for w in words if w in AMOUNT_NAMES), None) or (_VERB_AMOUNT[verb.group(1)[:3]] if verb else None)
+    return next((w for w in words if w in AMOUNT_NAMES), None) or (_VERB_AMOUNT[verb.group(1)] if verb else None)
 
 
 # "How much is Samsung's foundry losing?" asks for its loss, "How much does it owe?" for its debt (a
 # verb in small letters: "Lost Springs" is a town).
-_BY_VERB = re.compile(r"\b(lose|loses|losing|lost|owe|owes|owed|owing)\b")
-_VERB_AMOUNT = {"los": "loss", "owe": "debt", "owi": "debt"}
+_VERB_AMOUNT = {**dict.fromkeys("lose loses losing lost".split(), "loss"), **dict.fromkeys("owe owes owed owing".split(), "debt")}
+_BY_VERB = re.compile(r"\b(%s)\b" % "|".join(_VERB_AMOUNT))
 
 
 def unnamed_amount(question: str, text: str, start: int = 0) -> tuple[str, str] | None:

@@ -15,7 +15,7 @@ import re
 
 from .ownwords import among, names_more
 
-__all__ = ["asks_person_name", "asks_which_person", "lone_name", "names_person"]
+__all__ = ["asks_person_name", "asks_which_person", "names_person", "names_someone"]
 
 # Nouns for people in a news event, whom a report names: asked their name, a person's name answers.
 # Not roles a name of its own may answer ("the name of the spiritual teacher in Hinduism": "guru").
@@ -67,10 +67,13 @@ def names_person(v, own: set[str]) -> bool:
                and not among(v.lower[i + 1], own) for i in range(1, v.n - 1))
 
 
-def lone_name(v, own: set[str]) -> bool:
-    """Whether ``v`` holds a proper noun beyond the question's words ``own`` that the small model
-    leaves untagged, or tags a place while it is the subject ("Newton did not ...", GPE): a name, for
-    "Which player ...?", though maybe not a person's."""
+def names_someone(v, own: set[str]) -> bool:
+    """For "Which player ...?": whether ``v`` names anyone beyond the question's words ``own``, as
+    :func:`names_person` does, or by a PERSON or ORG entity (the small model tags "Thoreau" ORG), or
+    by a proper noun it leaves untagged or tags a place while it is the subject ("Newton did not
+    ...", GPE): a name, though maybe not a person's."""
+    if names_person(v, own) or any(label in ("PERSON", "ORG") and names_more(v, a, b, own) for a, b, label in v.ents):
+        return True
     tagged = {i for a, b, label in v.ents if label not in ("GPE", "NORP") or v.dep[b - 1] not in ("nsubj", "nsubjpass")
               for i in range(a, b)}
     return any(v.pos[i] == "PROPN" and i not in tagged and not among(v.lower[i], own) for i in range(v.n))

@@ -169,9 +169,14 @@ def test_the_opposite_of_the_asked_word(question, quote, found):
     assert opposite_word(question, quote) == found
 
 
+def _one_article(write_corpus, text: str):
+    """A corpus of one made-up article on Freedonia's courts."""
+    return write_corpus({"courts.txt": "Courts of Freedonia\n\n" + text + "\n"})
+
+
 def test_the_reader_abstains_on_a_quote_saying_the_opposite(fake_embedder, write_corpus):
-    corpus = write_corpus({"courts.txt": "Courts of Freedonia\n\nThe Supreme Court is the highest court of Freedonia. "
-                                         "It sits in the capital and hears appeals.\n"})
+    corpus = _one_article(write_corpus, "The Supreme Court is the highest court of Freedonia. It sits in the capital "
+                                        "and hears appeals.")
     a = api.ask("What is the lowest court of Freedonia?", corpus=corpus)
     assert a.abstained and a.reason == "The closest passages are about highest, not lowest.", a
     a = api.ask("What is the highest court of Freedonia?", corpus=corpus)
@@ -194,7 +199,7 @@ def test_asked_what_is_not_so_a_quote_saying_only_what_is(question, quote, found
 
 
 def test_the_reader_abstains_on_a_quote_without_the_asked_not(fake_embedder, write_corpus):
-    corpus = write_corpus({"review.txt": "Courts of Freedonia\n\nAll acts of the ministries are subject to judicial "
-                                         "review by the Supreme Court of Freedonia.\n"})
+    corpus = _one_article(write_corpus, "All acts of the ministries are subject to judicial review by the Supreme Court "
+                                        "of Freedonia.")
     a = api.ask("Which acts of the ministries are not subject to judicial review?", corpus=corpus)
     assert a.abstained and a.reason == "The closest passages are about what are subject, not what are not subject.", a

@@ -1,0 +1,58 @@
+"""How many answered questions each quote-level near-miss rule of ``qa.reading.versions`` would
+turn away, counted on the per-question reports of ``qa eval --report`` (answerable and
+unanswerable apart; for answerable ones, how many of them were quoted right). This is how the
+thirty-third round counted its rules on the answers the code gave before them (qa/reading/README.md):
+
+    git worktree add /tmp/base 2e5794a && cd /tmp/base && cp -r /work/main/index/. index/
+    PYTHONPATH=. /work/main/.venv/bin/python -m qa.cli eval ../shared/benchmarks/squad-v2.0-dev-half-a.json --articles odd --report /tmp/r/odd
+    (the same with --articles even, and squad-v1.1-dev-half-a.json)
+    .venv/bin/python -m qa.bench.near_miss_rules /tmp/r/odd/*-odd.json /tmp/r/even/*-even.json /tmp/r/sq1/squad-v1.1-dev-half-a.json
+
+Each rule reads the question and the quote shown; the reader also reads the text just before the
+quote (``other_ordinal``'s ``near``), which a report does not keep, so the ordinal count here may
+name a few more questions than the reader turns away. Yes/no questions are skipped, as the reader
+skips them.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from ..reading.readerfeatures import YES_NO
+from ..reading.versions import denied_only, opposite_word, other_ordinal
+
+RULES = {"opposite": opposite_word, "not": denied_only, "ordinal": lambda q, quote: other_ordinal(q, quote, quote)}
+
+
+def counts(records: list[dict]) -> dict[str, dict[str, int]]:
+    """rule -> {"unanswerable", "answerable", "answerable_right"}: answered questions it turns away."""
+    out = {name: {"unanswerable": 0, "answerable": 0, "answerable_right": 0} for name in RULES}
+    for r in records:
+        if r.get("abstained") or not r.get("answer") or YES_NO.match(r["question"]):
+            continue
+        for name, rule in RULES.items():
+            if rule(r["question"], r["answer"]) is not None:
+                c = out[name]
+                if r.get("answerable", True):
+                    c["answerable"] += 1
+                    c["answerable_right"] += bool(r.get("contains"))
+                else:
+                    c["unanswerable"] += 1
+    return out
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("reports", nargs="+", help="per-question JSON reports written by qa eval --report")
+    args = ap.parse_args(argv)
+    for path in args.reports:
+        records = json.loads(Path(path).read_text("utf-8"))["questions"]
+        print(Path(path).name)
+        for name, c in counts(records).items():
+            print(f"  {name:9s} unanswerable {c['unanswerable']:4d}   answerable {c['answerable']:4d}"
+                  f" ({c['answerable_right']} quoted right)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,36 @@
+"""`python -m qa.bench.near_miss_rules`: the counts the thirty-third round's near-miss rules are
+documented with, on made-up report records."""
+from __future__ import annotations
+
+import json
+
+from qa.bench.near_miss_rules import counts, main
+
+RECORDS = [
+    {"question": "What is the lowest court?", "answer": "It is the highest court.", "abstained": False,
+     "answerable": False},
+    {"question": "Which actions were not subject to review?", "answer": "All actions can be subject to review.",
+     "abstained": False, "answerable": False},
+    {"question": "Who was the second president?", "answer": "The first president was Ann Roe.", "abstained": False,
+     "answerable": True, "contains": True},
+    {"question": "What is the lowest court?", "answer": None, "abstained": True, "answerable": False},  # abstained
+    {"question": "Is it the lowest court?", "answer": "It is the highest court.", "abstained": False,
+     "answerable": True, "contains": True},  # yes/no: the reader skips it
+    {"question": "What is the highest court?", "answer": "It is the highest court.", "abstained": False,
+     "answerable": True, "contains": True},
+]
+
+
+def test_counts_by_rule_and_kind():
+    got = counts(RECORDS)
+    assert got["opposite"] == {"unanswerable": 1, "answerable": 0, "answerable_right": 0}
+    assert got["not"] == {"unanswerable": 1, "answerable": 0, "answerable_right": 0}
+    assert got["ordinal"] == {"unanswerable": 0, "answerable": 1, "answerable_right": 1}
+
+
+def test_prints_each_report(tmp_path, capsys):
+    path = tmp_path / "report.json"
+    path.write_text(json.dumps({"questions": RECORDS}), "utf-8")
+    main([str(path)])
+    out = capsys.readouterr().out
+    assert "report.json" in out and "opposite  unanswerable    1" in out
