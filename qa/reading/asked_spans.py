@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Callable
 
 from ..indexing.lexical import tokenize
+from .acronyms import asked_acronym, expansion
 from .answertype import AMOUNT_TYPES, asked_currency, counts_noun, is_number_stem, states_currency, states_share
 from .casualties import asked_event, event_of_count
 from .counted import counted_noun
@@ -194,7 +195,12 @@ def defines_alone(question: str, views: Callable[[], list]) -> bool:
     recommendations"). Not when both do: "NSFNET was also the name given to ..." gives way to
     "The National Science Foundation Network (NSFNET) was a program ...". Likewise asked what a
     thing is for: the first saying it ("... positioning it as an accelerator for large language model
-    inference") keeps its short answer beside the second's "initial design"."""
+    inference") keeps its short answer beside the second's "initial design". Asked what an acronym
+    stands for, the first spelling it out ("high-bandwidth memory (HBM)") keeps its short answer
+    beside the second's "compute chips and HBM", which only uses it."""
+    if (acronym := asked_acronym(question)) is not None:
+        first, second = views()
+        return bool(expansion(acronym, first)) and not expansion(acronym, second)
     if (thing := purpose_thing(question)) is not None:
         first, second = views()
         return bool(purpose_tokens(first, thing)) and not purpose_tokens(second, thing)

@@ -71,9 +71,14 @@ def names_someone(v, own: set[str]) -> bool:
     """For "Which player ...?": whether ``v`` names anyone beyond the question's words ``own``, as
     :func:`names_person` does, or by a PERSON or ORG entity (the small model tags "Thoreau" ORG), or
     by a proper noun it leaves untagged or tags a place while it is the subject ("Newton did not
-    ...", GPE): a name, though maybe not a person's."""
-    if names_person(v, own) or any(label in ("PERSON", "ORG") and names_more(v, a, b, own) for a, b, label in v.ents):
+    ...", GPE): a name, though maybe not a person's. Not an ORG entity holding a word of the
+    question: "Samsung OEM" asked "which judge approved the samsung meta deal" is the question's own
+    company, not a judge's name; nor an untagged proper noun running on from one of the question's
+    ("OEM" of "Samsung OEM")."""
+    if names_person(v, own) or any(label == "PERSON" and names_more(v, a, b, own) or label == "ORG" and not any(
+            among(v.lower[i], own) for i in range(a, b)) for a, b, label in v.ents):
         return True
     tagged = {i for a, b, label in v.ents if label not in ("GPE", "NORP") or v.dep[b - 1] not in ("nsubj", "nsubjpass")
               for i in range(a, b)}
-    return any(v.pos[i] == "PROPN" and i not in tagged and not among(v.lower[i], own) for i in range(v.n))
+    return any(v.pos[i] == "PROPN" and i not in tagged and not among(v.lower[i], own)
+               and not (i and v.pos[i - 1] == "PROPN" and among(v.lower[i - 1], own)) for i in range(v.n))

@@ -49,6 +49,7 @@ from ..retrieval.retriever import Hit
 from .softmatch import WordVectors
 from ..indexing.store import IndexData
 from ..ingest.text import is_heading
+from .given_names import other_given_name
 from .versions import denied_only, opposite_word, other_figure, other_stated, other_version
 from .reworded import reworded
 from .timeshape import asks_coming, gives_no_time, report_dates_only
@@ -303,11 +304,12 @@ class ExtractiveReader:
                 short = found[partner]
             info["type_match"] = max(info["type_match"], float(feats[partner, _F["type_match"]]))
         quote, lead = self.raw[doc][a:b], max(0, a - 300)  # lead: what comes before the quote, for named amounts
-        # Trainium2 for Trainium3, 1 GW for "its 5 GW", Meta's order for Tesla's, highest for lowest (not yes/no).
+        # Trainium2 for Trainium3, 1 GW for "its 5 GW", Meta's order for Tesla's, highest for lowest, Robert Boyle for John Boyle (not yes/no).
         other = other_version(question, quote) or (None if YES_NO.match(question) else
                                                    other_figure(question, quote) or other_owner(question, quote) or opposite_word(question, quote)
                                                    or other_speaker(question, quote) or other_stated(question, self.raw[doc], a, b)
-                                                   or unnamed_amount(question, self.raw[doc][lead:b], a - lead) or denied_only(question, quote))
+                                                   or unnamed_amount(question, self.raw[doc][lead:b], a - lead) or denied_only(question, quote)
+                                                   or other_given_name(question, quote, self.raw[doc]))
         if other is not None or asks_only(quote):  # nor does a heading asking the question
             return Reading(doc, a, b, None, prob, True, f"The closest passages are about {other[1]}, not {other[0]}." if other else ASKS_ONLY, info)
         if asks_fact(question) and ((not info["type_match"] and not states_fact(question, quote))
@@ -393,8 +395,6 @@ class ExtractiveReader:
             a = int(self.data.sentences[cands[int(i)][0], 1])
             span = extract_short_answer(question, text, doc=views[k] if views else None)
             if span is not None:
-                s, e, conf = span
-                found[int(i)] = (a + s, a + e)
-                feats[int(i), _F["short"]] = conf
+                found[int(i)], feats[int(i), _F["short"]] = (a + span[0], a + span[1]), span[2]
         w = self.config.weights.get("short", 0.0)
         return sorted((int(i) for i in top), key=lambda i: -(logits[i] + w * feats[i, _F["short"]])), found, feats

@@ -235,10 +235,16 @@ def _rank(question: str, sentence: str, doc=None):
     cands = [_described(question, sentence, c) for c in cands]
     cands = [c for c in cands if not _is_subject(question, sentence[c[0]:c[1]])
              and not restates_subject(question, sentence, c[0], c[1])]
-    if (focus := question_focus(question)).type in TIME_TYPES and not focus.wh:
+    if (focus := question_focus(question)).type in TIME_TYPES and (not focus.wh or focus.focus in _TIME_FOCUS):
         # Keywords asking for a time ("anthropic chip timeline") are answered by one, not by
-        # "... or mass production timelines" of a sentence saying none was disclosed: the quote alone.
+        # "... or mass production timelines" of a sentence saying none was disclosed: the quote alone;
+        # so is "what year did meta start mtia", not by "company" of "... launched this year, the company ...".
         cands = [c for c in cands if c[2].get("type.match")]
+    if focus.type == "ORG" and focus.wh:
+        # "Which company is Anthropic talking to about chips?": "Samsung Electronics", not "AI" (tagged
+        # ORG) of "its own AI chips", a word qualifying the question's own thing; kept if no other name fits.
+        named = [c for c in cands if not (c[2].get("syn.dep.compound") and c[2].get("syn.gov_in_q") and c[2].get("len.1"))]
+        cands = named if any(c[2].get("type.match") for c in named) else cands
     if asks_age(question) and (ages := named_ages(question, sentence)):
         # "How old was Newton?" of "(Manning was 39, Newton was 26)": Newton's age, not Manning's.
         cands = [c for c in cands if any(c[0] <= a and b <= c[1] <= b + 12 for a, b in ages)] or cands
@@ -256,6 +262,9 @@ def _rank(question: str, sentence: str, doc=None):
         prob = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, x))))
     a, b = _stranded_object(question, sentence, cands, w) or top[1:]
     return a, b, top[0], prob  # the sentence's confidence stays its best span's: quotes rank as before
+
+
+_TIME_FOCUS = frozenset(("year", "decade", "century", "month", "date"))  # "what year ...?" asks for one, as keywords do
 
 
 # A question ending on its preposition asks for that preposition's object: "Who did Micron sign a

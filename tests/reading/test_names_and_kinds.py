@@ -1,0 +1,101 @@
+"""Thirty-fourth round: another bearer of the asked name is no answer (qa.reading.given_names); asked
+an acronym's full form, the sentence spelling it keeps its short answer beside a joined sentence
+only using it (qa.reading.asked_spans.defines_alone); "which judge" is not answered by the
+question's own company (qa.reading.person_names.names_someone); "which company" is not answered by
+a word qualifying the question's own thing, nor "what year" by a word that is no time
+(qa.reading.shortanswer). Each on made-up text, and through ask() on a made-up article with the
+fake model."""
+from __future__ import annotations
+
+import pytest
+
+from qa import api
+from qa.reading.given_names import other_given_name
+
+BOYLE = "In the late 17th century, Robert Boyle proved that air is necessary for combustion."
+
+
+@pytest.mark.parametrize("question, quote, article, found", [
+    ("What years was chemist John Boyle alive?", BOYLE, BOYLE, ("John Boyle", "Robert Boyle")),
+    ("Who refined Robert Mayow's work?", "English chemist John Mayow refined this work.", "", ("Robert Mayow", "John Mayow")),
+    ("Who applies American Union law?", "European Union law applies to the member states.", "",
+     ("American Union", "European Union")),
+    # The article writes the asked name elsewhere: the quote may speak of its bearer without it.
+    ("Which descendant of Genghis Khan sacked Baghdad?", "His descendant Hulagu Khan sacked Baghdad.",
+     "Genghis Khan founded the empire. His descendant Hulagu Khan sacked Baghdad.", None),
+    ("What did the People's University open?", "It opened under the Private University Act.",
+     "The People's University opened in 1996.", None),  # written with its possessive
+    ("What policy did the Kelven Report contain?", "A committee issued what became known as the Kalven Report.", "", None),
+    ("When did Barack Obama speak?", "President Obama spoke on Monday.", "", None),  # a title, not a given name
+    ("Which is older, the British Empire or the Ethiopian Empire?", "Africa had empires, for example the Ethiopian Empire.",
+     "", None),  # the quote's is the other name asked
+    ("Where did Wolfgang Mozart live?", "Wolfgang Amadeus Mozart lived in Vienna.", "", None),  # a middle name
+    ("What are other names for the French and Indian War?", "Historians call it the Seven Years War.", "", None),
+    ("When did Great Britain gain colonies?", "Britain gained colonies in North America.", "", None),  # no shared last word
+    ("what did john chan build", "Acme hired Clive Chan.", "", None),  # no capitals: no name to read
+])
+def test_another_bearer_of_the_asked_name(question, quote, article, found):
+    assert other_given_name(question, quote, article or quote) == found
+
+
+def test_the_reader_abstains_on_another_bearer_of_the_name(fake_embedder, write_corpus):
+    corpus = write_corpus({"acme.txt": "Acme hires chip engineers\n\n"
+                                       "Acme has hired Clive Chan, who built the Dojo training chip at Tesla. "
+                                       "The company plans its own accelerator for 2027.\n"})
+    a = api.ask("What did John Chan build at Tesla?", corpus=corpus)
+    assert a.abstained and a.reason == "The closest passages are about Clive Chan, not John Chan.", a
+    a = api.ask("What did Clive Chan build at Tesla?", corpus=corpus)
+    assert not a.abstained and "Dojo" in a.answer, a
+
+
+def _views(*sentences):
+    from qa.reading.shortanswer import _nlp
+    from qa.reading.spanfeatures import _View
+
+    return [_View(_nlp()(s)) for s in sentences]
+
+
+SPELT = "AI chip projects involve wafer manufacturing, advanced packaging and high-bandwidth memory (HBM)."
+USED = "Packaging decides how fast compute chips and HBM exchange data."
+
+
+@pytest.mark.parametrize("question, first, second, alone", [
+    ("HBM full form", SPELT, USED, True),
+    ("What does HBM stand for?", SPELT, USED, True),
+    ("What does HBM stand for?", USED, SPELT, False),  # the second spells it
+    ("What does HBM stand for?", SPELT, "High-bandwidth memory (HBM) stacks dies.", False),  # both do
+])
+def test_the_sentence_spelling_an_acronym_keeps_its_short_answer(question, first, second, alone):
+    from qa.reading.asked_spans import defines_alone
+
+    assert defines_alone(question, lambda: _views(first, second)) is alone
+
+
+@pytest.mark.parametrize("question, quote, holds", [
+    ("Which judge approved the Samsung Meta deal?",
+     "Meta is cooperating with Samsung OEM to produce chips worth more than 10 trillion won.", False),
+    ("which judge approved the samsung meta deal",
+     "Meta is cooperating with Samsung OEM to produce chips worth more than 10 trillion won.", False),
+    ("Which judge approved the Samsung Meta deal?", "Judge Ann Roe approved the Samsung deal with Meta.", True),
+    ("What author argues for the conscience?", "This is disputed by Thoreau's philosophy of the conscience.", True),
+])
+def test_the_questions_own_company_names_no_judge(question, quote, holds):
+    from qa.reading.asked_kind import holds_asked_kind
+
+    assert holds_asked_kind("someone", question, _views(quote)) is holds
+
+
+@pytest.mark.parametrize("question, sentence, short", [
+    ("which company is anthropic talking to about chips",
+     "Anthropic has begun work on its own AI chips and is in talks with Samsung Electronics as a manufacturing partner.",
+     "Samsung Electronics"),
+    ("what year did meta start mtia",
+     "The first generations were made by TSMC, but since the third generation launched this year, the company "
+     "has chosen Samsung Foundry as its partner.", None),
+    ("what year did meta start mtia", "Meta started MTIA in 2020, the company said.", "2020"),
+])
+def test_short_answers_of_the_asked_kind(question, sentence, short):
+    from qa.reading.shortanswer import extract_short_answer
+
+    span = extract_short_answer(question, sentence)
+    assert (sentence[span[0]:span[1]] if span else None) == short
