@@ -109,6 +109,10 @@ class QuestionSettings:
     # ... and not when a statement gives the thing asked to another owner: asked for "the Meta
     # order", the backlog "of Samsung's foundry business" (``reading.measured.other_owner``).
     owner_slot: bool = True
+    # A stored conflict or a near-copy's swap bears on a question only when every side's article
+    # names the question's subject ("price of nomad's charging pad": not two deal pages' prices of
+    # AirPods; ``slots.names_subject``, as answers already are).
+    subject_named: bool = True
     # Asked what one party said ("Did Samsung comment on ...?"), a conflict is shown only when one of
     # its statements is that party's own (``slots.said_by_asked``).
     said_by_asked: bool = True

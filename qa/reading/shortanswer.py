@@ -239,7 +239,7 @@ def _rank(question: str, sentence: str, doc=None):
         # Keywords asking for a time ("anthropic chip timeline") are answered by one, not by
         # "... or mass production timelines" of a sentence saying none was disclosed: the quote alone;
         # so is "what year did meta start mtia", not by "company" of "... launched this year, the company ...".
-        cands = [c for c in cands if c[2].get("type.match")]
+        cands = [c for c in cands if c[2].get("type.match") or focus.wh and _A_YEAR.fullmatch(sentence[c[0]:c[1]])]
     if focus.type == "ORG" and focus.wh:
         # "Which company is Anthropic talking to about chips?": "Samsung Electronics", not "AI" (tagged
         # ORG) of "its own AI chips", a word qualifying the question's own thing; kept if no other name fits.
@@ -265,6 +265,7 @@ def _rank(question: str, sentence: str, doc=None):
 
 
 _TIME_FOCUS = frozenset(("year", "decade", "century", "month", "date"))  # "what year ...?" asks for one, as keywords do
+_A_YEAR = re.compile(r"\d{1,4}s?(?:\s*(?:BC|AD|BCE|CE))?")  # "148" of "148 BC", which the tagger may call a number
 
 
 # A question ending on its preposition asks for that preposition's object: "Who did Micron sign a

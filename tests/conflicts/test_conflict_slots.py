@@ -298,3 +298,29 @@ def test_a_stored_certainty_conflict_on_the_figure_the_reader_answered_with():
     assert real(found) == ["certainty"]
     # Another figure answered: the conflict on the backlog's is not the answer's.
     assert real(QuestionConflicts(docs).find(q, stored=[stored], settings=st, figure=frozenset({"10", "trillion", "won"}))) == []
+
+
+# (thirty-fourth round) Two deal pages of eight sentences or more, disagreeing on a charging case's price.
+DEALS = ["Vela's wireless charging case is down to {price} today.", "The deal ends on Sunday at midnight.",
+         "Shipping is free for members.", "Colours include white and black.", "Stock is limited at most stores.",
+         "The case charges in about two hours.", "It works with any Qi charger.", "Reviews praise its battery life."]
+
+
+def _stored_price():
+    docs = [doc(d, *[DEALS[0].format(price=p)] + DEALS[1:], title="Deals of the day") for d, p in (("a01", "$139"), ("b02", "$150"))]
+    said = [DEALS[0].format(price=p) for p in ("$139", "$150")]
+    statements = tuple(Citation(d.doc_id, d.title, d.date, d.raw.index(t), d.raw.index(t) + len(t), t, 0.9)
+                       for d, t in zip(docs, said))
+    return docs, Conflict("numeric", "Numeric conflict: a01 says “$139”; b02 says “$150”", statements)
+
+
+@pytest.mark.parametrize("question, kept", [
+    ("price of the Vela wireless charging case", True),
+    ("price of Zorin's 3-in-1 wireless charging pad", False),  # neither page names Zorin: another product's prices
+])
+def test_a_stored_conflict_needs_articles_naming_the_asked_subject(question, kept):
+    docs, stored = _stored_price()
+    found = QuestionConflicts(docs).find(question, stored=[stored], settings=LOOSE)
+    assert bool(real(found)) == kept, [c.summary for c in found]
+    off = QuestionConflicts(docs).find(question, stored=[stored], settings=replace(LOOSE, subject_named=False))
+    assert "numeric" in real(off)

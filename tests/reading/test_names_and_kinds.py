@@ -1,4 +1,4 @@
-"""Thirty-fourth round: another bearer of the asked name is no answer (qa.reading.given_names); asked
+"""Thirty-fourth round: another name one word away from the asked one is no answer (qa.reading.other_names); asked
 an acronym's full form, the sentence spelling it keeps its short answer beside a joined sentence
 only using it (qa.reading.asked_spans.defines_alone); "which judge" is not answered by the
 question's own company (qa.reading.person_names.names_someone); "which company" is not answered by
@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from qa import api
-from qa.reading.given_names import other_given_name
+from qa.reading.other_names import other_name
 
 BOYLE = "In the late 17th century, Robert Boyle proved that air is necessary for combustion."
 
@@ -20,6 +20,13 @@ BOYLE = "In the late 17th century, Robert Boyle proved that air is necessary for
     ("Who refined Robert Mayow's work?", "English chemist John Mayow refined this work.", "", ("Robert Mayow", "John Mayow")),
     ("Who applies American Union law?", "European Union law applies to the member states.", "",
      ("American Union", "European Union")),
+    ("In what year was the University of Maynard incorporated?", "The University of Chicago was incorporated in 1890.",
+     "", ("University of Maynard", "University of Chicago")),
+    ("Who founded the Harris Friedman Institute?", "The university set up the Milton Friedman Institute in 2008.", "",
+     ("Harris Friedman Institute", "Milton Friedman Institute")),
+    ("What was Apple Talk?", "AppleTalk was a suite of protocols developed by Apple Inc. in 1985.", "", None),  # written as one word
+    ("What British TV network carried the game?", "The BBC carried its own British English broadcast.", "", None),  # an acronym
+    ("What Fields Medal winner teaches here?", "Some 18 Fields Medalists have been affiliated with it.", "", None),  # one stem
     # The article writes the asked name elsewhere: the quote may speak of its bearer without it.
     ("Which descendant of Genghis Khan sacked Baghdad?", "His descendant Hulagu Khan sacked Baghdad.",
      "Genghis Khan founded the empire. His descendant Hulagu Khan sacked Baghdad.", None),
@@ -34,8 +41,8 @@ BOYLE = "In the late 17th century, Robert Boyle proved that air is necessary for
     ("When did Great Britain gain colonies?", "Britain gained colonies in North America.", "", None),  # no shared last word
     ("what did john chan build", "Acme hired Clive Chan.", "", None),  # no capitals: no name to read
 ])
-def test_another_bearer_of_the_asked_name(question, quote, article, found):
-    assert other_given_name(question, quote, article or quote) == found
+def test_another_name_one_word_away(question, quote, article, found):
+    assert other_name(question, quote, article or quote) == found
 
 
 def test_the_reader_abstains_on_another_bearer_of_the_name(fake_embedder, write_corpus):
@@ -93,6 +100,8 @@ def test_the_questions_own_company_names_no_judge(question, quote, holds):
      "The first generations were made by TSMC, but since the third generation launched this year, the company "
      "has chosen Samsung Foundry as its partner.", None),
     ("what year did meta start mtia", "Meta started MTIA in 2020, the company said.", "2020"),
+    ("What year was Lucius Piso elected consul?", "He was elected consul in the year 148 BC, serving with Albinus.",
+     "148"),  # a year the tagger calls a number (RAMDocs r0337)
 ])
 def test_short_answers_of_the_asked_kind(question, sentence, short):
     from qa.reading.shortanswer import extract_short_answer
