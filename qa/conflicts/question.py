@@ -146,7 +146,7 @@ class QuestionConflicts:
                 if (keep and st.claim_docs and c.kind in ("certainty", "negation") and (asks_standing(q) or (
                         not question_focus(q.text).wh and (q.kind is None or q.stated)))):
                     keep = speaks_to_claim(c, q, self.facts.get, st.explain_docs or 2, rows)
-                if keep and (not st.subject_named or all(names_subject(self.facts[s.doc_id], q) for s in c.statements if s.doc_id in self.facts)):
+                if keep and (not st.subject_named or all(names_subject(self.facts[s.doc_id], q, False) for s in c.statements if s.doc_id in self.facts)):
                     kept = self._recheck(c, q, answers, st, rows)
                     if kept is not None:
                         out.append(kept)
@@ -232,7 +232,7 @@ class QuestionConflicts:
         """Near-copies that swap a word of a sentence answering the question: "a 2001 American
         drama film" / "a 2001 American comedy film" asked for the film's genre."""
         covered = {(s.doc_id, s.start) for c in shown for s in c.statements}
-        order = [d for d in rows if not st.subject_named or names_subject(self.facts[d], q)]
+        order = [d for d in rows if not st.subject_named or names_subject(self.facts[d], q, False)]
         links = []
         for x, da in enumerate(order):
             fa = self.facts[da]

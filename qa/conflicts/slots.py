@@ -22,6 +22,7 @@ from .sentences import _Sentence
 from .swaps import Swap
 from ..ingest.text import nfkc
 from ..reading.asked_kind import PEOPLE
+from ..reading.descriptions import is_demonym
 from ..reading.measured import other_owner, speaker_said
 from ..reading.named_amounts import unnamed_amount
 from ..reading.makers import ORG_ENDINGS
@@ -371,12 +372,15 @@ def name_runs(q: _Question) -> list[tuple[str, ...]]:
     return runs + [tuple(run)] * bool(run)
 
 
-def names_subject(f: DocFacts, q: _Question) -> bool:
+def names_subject(f: DocFacts, q: _Question, origins: bool = True) -> bool:
     """Whether a document may answer the question for its subject: an article that never names
     one of the question's names does not ("Which company's team was Clive Chan part of?" is not
     answered by one never naming him); a name is named by any of its words ("Harman" for "John
-    Harman"), in the text or the title. Excerpts shorter than ARTICLE_SENTENCES always may."""
+    Harman"), in the text or the title. Excerpts shorter than ARTICLE_SENTENCES always may. Without
+    ``origins``, an origin word alone is no name to look for ("Chinese" of "Converted to Chinese yuan,
+    what's the Meta deal worth?")."""
     if len(f.sents) < ARTICLE_SENTENCES:
         return True
     lead = {t.key for t in f.lead}
-    return all(any(w in f.keys or w in lead for w in run) for run in name_runs(q))
+    return all(any(w in f.keys or w in lead for w in run) for run in name_runs(q)
+               if origins or len(run) > 1 or not is_demonym(run[0].title()))

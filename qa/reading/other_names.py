@@ -18,6 +18,7 @@ answers before it was written (qa/reading/README.md).
 from __future__ import annotations
 
 import re
+import unicodedata
 from difflib import SequenceMatcher
 
 __all__ = ["other_name"]
@@ -33,6 +34,9 @@ _TITLES = frozenset("""mr mrs ms miss dr prof sir dame lord lady king queen prin
     ambassador commissioner speaker chief deputy""".split())
 _SMALL = frozenset("what which who whom whose when where why how is are was were do does did the a an in on of for and to de".split())
 _ROMAN = re.compile(r"(?i)[ivxlc]+")
+# Words around a name that place it no better than any sentence would ("in Birmingham", "the Saturn").
+_LOOSE = _SMALL | frozenset("""in at by with from as into on onto during about after before to a an his her its their our
+    this that these those some many most all any each every other no not also only""".split())
 _TYPO = 0.75  # SequenceMatcher ratio from which two words are one misspelt: Kelven / Kalven .83
 
 
@@ -62,7 +66,7 @@ def _names(question: str) -> list[list[str]]:
     return out
 
 
-def _other_word(asked: str, found: str) -> bool:
+def _swapped(asked: str, found: str) -> bool:
     """Whether ``found`` names another thing than ``asked`` in the same place of a name."""
     a, f = asked.lower(), found.lower()
     return (asked[:1].isupper() and found[:1].isupper() and not asked.isupper() and not found.isupper()
@@ -72,7 +76,8 @@ def _other_word(asked: str, found: str) -> bool:
 
 def other_name(question: str, quote: str, article: str) -> tuple[str, str] | None:
     """(asked name, the quote's name) when the quote writes a name one word away from the
-    question's and ``article`` (the quote's whole text) never writes the asked name; else None."""
+    question's and ``article`` (the quote's whole text) never writes the asked name, or a one-word
+    name in the place of the asked one (:func:`_one_word_name`); else None."""
     names = _names(question)
     asked_words = {w.lower() for w in re.findall(r"[\w'’]+", question)}
     for run in names:
@@ -87,7 +92,41 @@ def other_name(question: str, quote: str, article: str) -> tuple[str, str] | Non
             if len(diff) != 1:
                 continue
             a, b = run[diff[0]], other[diff[0]]
-            if (_other_word(a, b) and b.lower() not in asked_words and not _writes(quote, a)
+            if (_swapped(a, b) and b.lower() not in asked_words and not _writes(quote, a)
                     and not any(o is not run and len(o) == len(run) and o[diff[0]].lower() == b.lower() for o in names)):
                 return " ".join(run), " ".join(other)
+    return _one_word_name(question, quote, article)
+
+
+def _plain(word: str) -> str:
+    """A word without its possessive or accents, in small letters: "Céloron's" -> "celoron"."""
+    word = re.sub(r"(?:'s|’s|'|’)$", "", word)
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).lower()
+
+
+def _one_word_name(question: str, quote: str, article: str) -> tuple[str, str] | None:
+    """(asked word, the quote's word) when the question names something by one capitalised word
+    ``article`` never writes ("When was gold found near Birmingham?") and the quote writes another
+    capitalised word beside the same word ("... gold was discovered near Ballarat"): the one-word
+    names of :func:`other_name`, placed by the word next to them ("the planet Saturn" / "the planet
+    Mercury", "Chebyshev's postulate" / "Bertrand's postulate")."""
+    words = re.findall(r"[\w'’-]+", question)
+    for i, asked in enumerate(words[1:], 1):
+        bare = re.sub(r"(?:'s|’s|'|’)$", "", asked)
+        if (not bare[:1].isupper() or bare.isupper() or len(bare) < 3 or bare.lower() in _TITLES
+                or words[i - 1][:1].isupper() or i + 1 < len(words) and words[i + 1][:1].isupper() or _writes(article, bare)):
+            continue  # a name of two words or more is other_name's
+        for k, side in ((i - 1, "left"), (i + 1, "right")):
+            if k >= len(words) or words[k].lower() in _LOOSE:
+                continue
+            beside = re.escape(words[k])
+            pattern = rf"(?i:\b{beside})\s+([A-Z][\w'’-]*)" if side == "left" else rf"([A-Z][\w'’-]*)\s+(?i:{beside}\b)"
+            for m in re.finditer(pattern, quote):
+                found = m.group(1)
+                plain = _plain(found)
+                if (found.isupper() or plain in _LOOSE | _TITLES or plain in question.lower() or len(plain) < 3
+                        or plain.startswith(_plain(bare)) or _plain(bare).startswith(plain)
+                        or SequenceMatcher(None, _plain(bare), plain).ratio() >= _TYPO):
+                    continue
+                return bare, re.sub(r"(?:'s|’s|'|’)$", "", found)
     return None

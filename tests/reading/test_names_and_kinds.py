@@ -27,6 +27,13 @@ BOYLE = "In the late 17th century, Robert Boyle proved that air is necessary for
     ("What was Apple Talk?", "AppleTalk was a suite of protocols developed by Apple Inc. in 1985.", "", None),  # written as one word
     ("What British TV network carried the game?", "The BBC carried its own British English broadcast.", "", None),  # an acronym
     ("What Fields Medal winner teaches here?", "Some 18 Fields Medalists have been affiliated with it.", "", None),  # one stem
+    # One capitalised word, placed by the word beside it
+    ("When was gold found near Birmingham?", "Days later gold was discovered near Ballarat.", "", ("Birmingham", "Ballarat")),
+    ("Whose law did not explain the orbit of the planet Saturn?", "Only the orbit of the planet Mercury was not explained.",
+     "", ("Saturn", "Mercury")),
+    ("Who led Celeron's expedition?", "Céloron's expedition force had about 200 men.", "", None),  # accents
+    ("Where did Groner teach?", "In Groener v Minister the court accepted the rule.", "", None),  # misspelt
+    ("Who won in Paris?", "The race in London was won by Kim.", "", None),  # "in" places nothing
     # The article writes the asked name elsewhere: the quote may speak of its bearer without it.
     ("Which descendant of Genghis Khan sacked Baghdad?", "His descendant Hulagu Khan sacked Baghdad.",
      "Genghis Khan founded the empire. His descendant Hulagu Khan sacked Baghdad.", None),
