@@ -1,5 +1,5 @@
-"""How many answered questions each quote-level near-miss rule of ``qa.reading.versions`` would
-turn away, counted on the per-question reports of ``qa eval --report`` (answerable and
+"""How many answered questions each quote-level near-miss rule of ``qa.reading.versions`` and
+``qa.reading.other_names`` would turn away, counted on the per-question reports of ``qa eval --report`` (answerable and
 unanswerable apart; for answerable ones, how many of them were quoted right). This is how the
 thirty-third round counted its rules on the answers the code gave before them (qa/reading/README.md):
 
@@ -7,6 +7,10 @@ thirty-third round counted its rules on the answers the code gave before them (q
     PYTHONPATH=. /work/main/.venv/bin/python -m qa.cli eval ../shared/benchmarks/squad-v2.0-dev-half-a.json --articles odd --report /tmp/r/odd
     (the same with --articles even, and squad-v1.1-dev-half-a.json)
     .venv/bin/python -m qa.bench.near_miss_rules /tmp/r/odd/*-odd.json /tmp/r/even/*-even.json /tmp/r/sq1/squad-v1.1-dev-half-a.json
+
+The thirty-fourth round's name rule (``other_name``) also reads the article the quote comes from,
+which a report does not name: ``--articles`` gives the benchmark files to find it in (SQuAD JSON,
+RAMDocs JSONL; the article holding the quote's opening), and without them it is not counted.
 
 Each rule reads the question and the quote shown; the reader also reads the text just before the
 quote (``other_ordinal``'s ``near``), which a report does not keep, so the ordinal count here may
@@ -19,20 +23,39 @@ import argparse
 import json
 from pathlib import Path
 
+from ..reading.other_names import other_name
 from ..reading.readerfeatures import YES_NO
 from ..reading.versions import denied_only, opposite_word, other_ordinal
 
-RULES = {"opposite": opposite_word, "not": denied_only, "ordinal": lambda q, quote: other_ordinal(q, quote, quote)}
+RULES = {"opposite": lambda q, quote, _: opposite_word(q, quote), "not": lambda q, quote, _: denied_only(q, quote),
+         "ordinal": lambda q, quote, _: other_ordinal(q, quote, quote),
+         "name": lambda q, quote, article: None if article is None else other_name(q, quote, article)}
+_OPENING = 50  # characters of a quote that find its article
 
 
-def counts(records: list[dict]) -> dict[str, dict[str, int]]:
-    """rule -> {"unanswerable", "answerable", "answerable_right"}: answered questions it turns away."""
+def articles_of(paths: list[str]) -> list[str]:
+    """The article texts of benchmark files: a SQuAD JSON's articles (paragraphs joined), a RAMDocs
+    or other JSONL file's ``documents`` texts."""
+    out = []
+    for path in paths:
+        text = Path(path).read_text("utf-8")
+        if path.endswith(".jsonl"):
+            out += [d.get("text", "") for line in text.splitlines() if line.strip() for d in json.loads(line).get("documents", [])]
+        else:
+            out += ["\n".join(p["context"] for p in a["paragraphs"]) for a in json.loads(text)["data"]]
+    return out
+
+
+def counts(records: list[dict], articles: list[str] | None = None) -> dict[str, dict[str, int]]:
+    """rule -> {"unanswerable", "answerable", "answerable_right"}: answered questions it turns away.
+    ``articles``: texts to find each quote's article in (None: the name rule counts nothing)."""
     out = {name: {"unanswerable": 0, "answerable": 0, "answerable_right": 0} for name in RULES}
     for r in records:
         if r.get("abstained") or not r.get("answer") or YES_NO.match(r["question"]):
             continue
+        article = None if articles is None else next((t for t in articles if r["answer"][:_OPENING] in t), None)
         for name, rule in RULES.items():
-            if rule(r["question"], r["answer"]) is not None:
+            if rule(r["question"], r["answer"], article) is not None:
                 c = out[name]
                 if r.get("answerable", True):
                     c["answerable"] += 1
@@ -45,11 +68,13 @@ def counts(records: list[dict]) -> dict[str, dict[str, int]]:
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("reports", nargs="+", help="per-question JSON reports written by qa eval --report")
+    ap.add_argument("--articles", nargs="+", help="benchmark files holding the quotes' articles (for the name rule)")
     args = ap.parse_args(argv)
+    articles = articles_of(args.articles) if args.articles else None
     for path in args.reports:
         records = json.loads(Path(path).read_text("utf-8"))["questions"]
         print(Path(path).name)
-        for name, c in counts(records).items():
+        for name, c in counts(records, articles).items():
             print(f"  {name:9s} unanswerable {c['unanswerable']:4d}   answerable {c['answerable']:4d}"
                   f" ({c['answerable_right']} quoted right)")
 

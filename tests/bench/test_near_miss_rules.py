@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from qa.bench.near_miss_rules import counts, main
+from qa.bench.near_miss_rules import articles_of, counts, main
 
 RECORDS = [
     {"question": "What is the lowest court?", "answer": "It is the highest court.", "abstained": False,
@@ -34,3 +34,15 @@ def test_prints_each_report(tmp_path, capsys):
     main([str(path)])
     out = capsys.readouterr().out
     assert "report.json" in out and "opposite  unanswerable    1" in out
+
+
+def test_the_name_rule_reads_each_quotes_article(tmp_path):
+    article = "Oxygen and combustion. In the late 17th century, Robert Boyle proved that air is necessary for combustion."
+    squad = tmp_path / "squad.json"
+    squad.write_text(json.dumps({"data": [{"title": "Oxygen", "paragraphs": [{"context": article, "qas": []}]}]}), "utf-8")
+    quote = "In the late 17th century, Robert Boyle proved that air is necessary for combustion."
+    records = [{"question": "What years was chemist John Boyle alive?", "answer": quote, "answerable": False},
+               {"question": "What did Robert Boyle prove?", "answer": quote, "answerable": True, "contains": True}]
+    assert counts(records, articles_of([str(squad)]))["name"] == {
+        "unanswerable": 1, "answerable": 0, "answerable_right": 0}
+    assert counts(records)["name"]["unanswerable"] == 0  # no article to read
