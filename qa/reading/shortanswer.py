@@ -265,7 +265,8 @@ def _rank(question: str, sentence: str, doc=None):
 
 
 _TIME_FOCUS = frozenset(("year", "decade", "century", "month", "date"))  # "what year ...?" asks for one, as keywords do
-_A_YEAR = re.compile(r"\d{1,4}s?(?:\s*(?:BC|AD|BCE|CE))?")  # "148" of "148 BC", which the tagger may call a number
+# "148" of "148 BC", "1641–1679": years the tagger may call numbers.
+_A_YEAR = re.compile(r"\d{1,4}s?(?:\s*[–-]\s*\d{1,4})?(?:\s*(?:BC|AD|BCE|CE))?")
 
 
 # A question ending on its preposition asks for that preposition's object: "Who did Micron sign a
