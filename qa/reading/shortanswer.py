@@ -235,7 +235,7 @@ def _rank(question: str, sentence: str, doc=None):
     cands = [_described(question, sentence, c) for c in cands]
     cands = [c for c in cands if not _is_subject(question, sentence[c[0]:c[1]])
              and not restates_subject(question, sentence, c[0], c[1])]
-    if (focus := question_focus(question)).type in TIME_TYPES and (not focus.wh or focus.focus in _TIME_FOCUS):
+    if (focus := question_focus(question)).type in TIME_TYPES and (not focus.wh or _TIME_ASKED.search(question)):
         # Keywords asking for a time ("anthropic chip timeline") are answered by one, not by
         # "... or mass production timelines" of a sentence saying none was disclosed: the quote alone;
         # so is "what year did meta start mtia", not by "company" of "... launched this year, the company ...".
@@ -264,7 +264,8 @@ def _rank(question: str, sentence: str, doc=None):
     return a, b, top[0], prob  # the sentence's confidence stays its best span's: quotes rank as before
 
 
-_TIME_FOCUS = frozenset(("year", "decade", "century", "month", "date"))  # "what year ...?" asks for one, as keywords do
+# "what year ...?", "... died in what year?" ask for a time, as keywords do; not "What is the 16th century known as?"
+_TIME_ASKED = re.compile(r"(?i)\b(?:what|which)\s+(?:exact\s+)?(?:year|decade|century|month|date)s?\b")
 # "148" of "148 BC", "1641–1679": years the tagger may call numbers.
 _A_YEAR = re.compile(r"\d{1,4}s?(?:\s*[–-]\s*\d{1,4})?(?:\s*(?:BC|AD|BCE|CE))?")
 

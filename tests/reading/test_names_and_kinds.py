@@ -110,6 +110,8 @@ def test_the_questions_own_company_names_no_judge(question, quote, holds):
     ("What year was Lucius Piso elected consul?", "He was elected consul in the year 148 BC, serving with Albinus.",
      "148"),  # a year the tagger calls a number (RAMDocs r0337)
     ("John Mayow died in what year?", "English chemist John Mayow (1641–1679) refined this work.", "1641–1679"),
+    ("What is the 16th century known as the start of?", "The 16th century is regarded as the start of the "
+     "modern historical era.", "modern historical era"),  # no time asked
 ])
 def test_short_answers_of_the_asked_kind(question, sentence, short):
     from qa.reading.shortanswer import extract_short_answer
