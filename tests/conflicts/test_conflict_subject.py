@@ -33,7 +33,7 @@ def test_an_article_that_never_names_the_subject_gives_no_answer_conflict(monkey
     assert len(DocFacts.of(article).sents) >= ARTICLE_SENTENCES
     assert real(ask(QUESTION, [CHAN, article])) == []
     # Without the check the article's "Samsung Electronics" is set against "OpenAI's".
-    monkeypatch.setattr(question_module, "names_subject", lambda f, q: True)
+    monkeypatch.setattr(question_module, "names_subject", lambda f, q, origins=True: True)
     assert real(ask(QUESTION, [CHAN, article])) == ["answer"]
 
 
