@@ -30,6 +30,7 @@ from .restated import restates_subject
 from ..models import cached_model
 from .shown import shown_short
 from .spanfeatures import KINDS, span_candidates
+from .stems import stem
 
 __all__ = ["answer_type", "extract_short_answer", "best_short_answer", "candidates",
            "parse_many", "shown_short", "MODEL_PATH"]
@@ -235,32 +236,29 @@ def _rank(question: str, sentence: str, doc=None):
     cands = [_described(question, sentence, c) for c in cands]
     cands = [c for c in cands if not _is_subject(question, sentence[c[0]:c[1]])
              and not restates_subject(question, sentence, c[0], c[1])]
-    if (focus := question_focus(question)).type in TIME_TYPES and (not focus.wh or _TIME_ASKED.search(question)):
+    if (focus := question_focus(question)).type in TIME_TYPES and not focus.wh:
         # Keywords asking for a time ("anthropic chip timeline") are answered by one, not by
-        # "... or mass production timelines" of a sentence saying none was disclosed: the quote alone;
-        # so is "what year did meta start mtia", not by "company" of "... launched this year, the company ...".
-        cands = [c for c in cands if c[2].get("type.match") or focus.wh and _A_YEAR.fullmatch(sentence[c[0]:c[1]])]
-    if focus.type == "ORG" and focus.wh:
-        # "Which company is Anthropic talking to about chips?": "Samsung Electronics", not "AI" (tagged
-        # ORG) of "its own AI chips", a word qualifying the question's own thing; kept if no other name fits.
-        named = [c for c in cands if not (c[2].get("syn.dep.compound") and c[2].get("syn.gov_in_q") and c[2].get("len.1"))]
-        cands = named if any(c[2].get("type.match") for c in named) else cands
+        # "... or mass production timelines" of a sentence saying none was disclosed: the quote alone.
+        cands = [c for c in cands if c[2].get("type.match")]
     if asks_age(question) and (ages := named_ages(question, sentence)):
         # "How old was Newton?" of "(Manning was 39, Newton was 26)": Newton's age, not Manning's.
         cands = [c for c in cands if any(c[0] <= a and b <= c[1] <= b + 12 for a, b in ages)] or cands
     elif answer_type(question) == "DURATION":
         # "how long did he have symptoms": not "43-year-old" of "wrote 43-year-old Martin Taylor".
         cands = [c for c in cands if not is_age(sentence[c[0]:c[1] + 10])]
-    if not cands:
+    choice = _of_the_asked_kind(question, sentence, focus, cands)
+    if not choice:
         return None
-    scored = [(score(f, w), a, b) for a, b, f in cands]
-    top = max(scored)
-    prob = 1.0 / sum(math.exp(s - top[0]) for s, _, _ in scored)
+    top = max((score(f, w), a, b) for a, b, f in choice)
+    # The chosen span's share among all the sentence's candidates: keeping only the asked kind
+    # does not make the sentence surer ("Years" of "Years before his death, ..." for "What year did
+    # Genghis Khan die?" outranked "In August 1227, ... Genghis Khan died.").
+    prob = 1.0 / sum(math.exp(score(f, w) - top[0]) for _, _, f in cands)
     cal = _model().get("calibration")
     if cal:  # P(F1 >= 0.5), comparable across sentences
         x = cal["logit"] * top[0] + cal["prob"] * prob + cal["bias"]
         prob = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, x))))
-    a, b = _stranded_object(question, sentence, cands, w) or top[1:]
+    a, b = _stranded_object(question, sentence, choice, w) or top[1:]
     return a, b, top[0], prob  # the sentence's confidence stays its best span's: quotes rank as before
 
 
@@ -268,6 +266,24 @@ def _rank(question: str, sentence: str, doc=None):
 _TIME_ASKED = re.compile(r"(?i)\b(?:what|which)\s+(?:exact\s+)?(?:year|decade|century|month|date)s?\b")
 # "148" of "148 BC", "1641–1679": years the tagger may call numbers.
 _A_YEAR = re.compile(r"\d{1,4}s?(?:\s*[–-]\s*\d{1,4})?(?:\s*(?:BC|AD|BCE|CE))?")
+
+
+def _of_the_asked_kind(question: str, sentence: str, focus, cands: list) -> list:
+    """The candidates that may be chosen: asked "what year" (``_TIME_ASKED``), a time or a bare
+    year ("what year did meta start mtia": not "company" of "... launched this year, the company
+    ..."); asked "which company", not a word qualifying another of the question's words ("AI" of
+    "its own AI chips", tagged ORG), unless no other name fits or it qualifies the asked noun
+    ("Eurocities" of "the Eurocities network" asked "What network ...?")."""
+    if focus.type in TIME_TYPES and focus.wh and _TIME_ASKED.search(question):
+        return [c for c in cands if c[2].get("type.match") or _A_YEAR.fullmatch(sentence[c[0]:c[1]])]
+    if focus.type == "ORG" and focus.wh:
+        def qualifies(c) -> bool:
+            head = re.match(r"\s*([\w-]+)", sentence[c[1]:])
+            return bool(c[2].get("syn.dep.compound") and c[2].get("syn.gov_in_q") and c[2].get("len.1")) and not (
+                head and stem(head.group(1).lower()) == stem(focus.focus.lower()))
+        named = [c for c in cands if not qualifies(c)]
+        return named if any(c[2].get("type.match") for c in named) else cands
+    return cands
 
 
 # A question ending on its preposition asks for that preposition's object: "Who did Micron sign a
