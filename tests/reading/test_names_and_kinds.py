@@ -103,6 +103,8 @@ def test_the_questions_own_company_names_no_judge(question, quote, holds):
     ("which company is anthropic talking to about chips",
      "Anthropic has begun work on its own AI chips and is in talks with Samsung Electronics as a manufacturing partner.",
      "Samsung Electronics"),
+    ("What network is Newcastle a member of?", "Newcastle is a member of the English Core Cities Group and is a "
+     "member of the Eurocities network of European cities.", "Eurocities"),  # it qualifies the asked noun
     ("what year did meta start mtia",
      "The first generations were made by TSMC, but since the third generation launched this year, the company "
      "has chosen Samsung Foundry as its partner.", None),
@@ -118,3 +120,14 @@ def test_short_answers_of_the_asked_kind(question, sentence, short):
 
     span = extract_short_answer(question, sentence)
     assert (sentence[span[0]:span[1]] if span else None) == short
+
+
+def test_keeping_the_asked_kind_does_not_raise_the_sentences_confidence():
+    """A sentence whose only time is "Years" is no surer of it than before ("What year did Genghis Khan
+    die?": "In August 1227, ..." stays the surer sentence; SQuAD 1.1)."""
+    from qa.reading.shortanswer import extract_short_answer
+
+    q = "What year did Genghis Khan die?"
+    died = extract_short_answer(q, "In August 1227, during the fall of Yinchuan, Genghis Khan died.")
+    asked = extract_short_answer(q, "Years before his death, Genghis Khan asked to be buried without markings.")
+    assert died[2] > asked[2], (died, asked)
