@@ -146,7 +146,8 @@ class QuestionConflicts:
                 if (keep and st.claim_docs and c.kind in ("certainty", "negation") and (asks_standing(q) or (
                         not question_focus(q.text).wh and (q.kind is None or q.stated)))):
                     keep = speaks_to_claim(c, q, self.facts.get, st.explain_docs or 2, rows)
-                if keep and (not st.subject_named or all(names_subject(self.facts[s.doc_id], q, False) for s in c.statements if s.doc_id in self.facts)):
+                if keep and (not st.subject_named or all(
+                        names_subject(self.facts[s.doc_id], q, False) for s in c.statements if s.doc_id in self.facts)):
                     kept = self._recheck(c, q, answers, st, rows)
                     if kept is not None:
                         out.append(kept)
