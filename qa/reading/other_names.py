@@ -21,27 +21,35 @@ import re
 import unicodedata
 from difflib import SequenceMatcher
 
+from .titles import _ABBREVIATED, _OFFICES
+
 __all__ = ["other_name"]
 
 _WORD = r"[A-Z][\w'’-]*"
 _LINK = r"(?:of|de|the|of\s+the|and)"  # small words inside a name: "University of Chicago"
 _NAME_RUN = re.compile(rf"(?<![\w'’-])({_WORD}\.?(?:\s+(?:{_LINK}\s+)?{_WORD}\.?)+)")
-# Titles and offices written before a name: "Attorney General Russell" names Russell, not a Russell.
-_TITLES = frozenset("""mr mrs ms miss dr prof sir dame lord lady king queen prince princess saint st president vice governor
-    mayor senator sen rep gov gen general colonel col captain capt lieutenant lt sergeant sgt admiral judge justice bishop
-    pope father rev reverend chancellor minister premier secretary chairman chairwoman ceo emperor empress duke duchess
-    count earl baron pastor rabbi imam sheikh coach officer agent detective inspector professor doctor attorney
-    ambassador commissioner speaker chief deputy""".split())
+# Titles and offices written before a name: "Attorney General Russell" names Russell, not a Russell
+# (the offices news copy writes before a holder's name, qa.reading.titles, and forms of address).
+_TITLES = _OFFICES | frozenset(_ABBREVIATED) | frozenset("""mr mrs ms miss dr prof sir dame lord lady king queen prince
+    princess saint st vice rep gen general colonel col captain capt lieutenant lt sergeant sgt admiral judge justice bishop
+    pope father rev reverend ceo emperor empress duke duchess count earl baron pastor rabbi imam sheikh coach officer agent
+    detective inspector professor doctor attorney ambassador chief deputy""".split())
 _SMALL = frozenset("what which who whom whose when where why how is are was were do does did the a an in on of for and to de".split())
 _ROMAN = re.compile(r"(?i)[ivxlc]+")
 # Words around a name that place it no better than any sentence would ("in Birmingham", "the Saturn").
-_LOOSE = _SMALL | frozenset("""in at by with from as into on onto during about after before to a an his her its their our
+_LOOSE = _SMALL | frozenset("""at by with from as into onto during about after before his her its their our
     this that these those some many most all any each every other no not also only""".split())
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _TYPO = 0.75  # SequenceMatcher ratio from which two words are one misspelt: Kelven / Kalven .83
 
 
+def _bare(word: str) -> str:
+    """A word without its possessive: "Mayow's" -> "Mayow"."""
+    return _POSSESSIVE.sub("", word)
+
+
 def _words(run: str) -> list[str]:
-    return [re.sub(r"(?:'s|’s|'|’)$", "", w).rstrip(".") for w in run.split()]
+    return [_bare(w).rstrip(".") for w in run.split()]
 
 
 def _writes(text: str, word: str) -> bool:
@@ -100,8 +108,7 @@ def other_name(question: str, quote: str, article: str) -> tuple[str, str] | Non
 
 def _plain(word: str) -> str:
     """A word without its possessive or accents, in small letters: "Céloron's" -> "celoron"."""
-    word = re.sub(r"(?:'s|’s|'|’)$", "", word)
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).lower()
+    return "".join(c for c in unicodedata.normalize("NFKD", _bare(word)) if not unicodedata.combining(c)).lower()
 
 
 def _one_word_name(question: str, quote: str, article: str) -> tuple[str, str] | None:
@@ -112,7 +119,7 @@ def _one_word_name(question: str, quote: str, article: str) -> tuple[str, str] |
     Mercury", "Chebyshev's postulate" / "Bertrand's postulate")."""
     words = re.findall(r"[\w'’-]+", question)
     for i, asked in enumerate(words[1:], 1):
-        bare = re.sub(r"(?:'s|’s|'|’)$", "", asked)
+        bare = _bare(asked)
         if (not bare[:1].isupper() or bare.isupper() or len(bare) < 3 or bare.lower() in _TITLES
                 or words[i - 1][:1].isupper() or i + 1 < len(words) and words[i + 1][:1].isupper() or _writes(article, bare)):
             continue  # a name of two words or more is other_name's
@@ -128,5 +135,5 @@ def _one_word_name(question: str, quote: str, article: str) -> tuple[str, str] |
                         or plain.startswith(_plain(bare)) or _plain(bare).startswith(plain)
                         or SequenceMatcher(None, _plain(bare), plain).ratio() >= _TYPO):
                     continue
-                return bare, re.sub(r"(?:'s|’s|'|’)$", "", found)
+                return bare, _bare(found)
     return None
