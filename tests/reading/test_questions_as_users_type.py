@@ -162,6 +162,12 @@ def test_where_a_report_was_filed_is_no_side_of_a_conflict(fake_embedder, write_
     ("Which courts are the highest and the lowest?", "The Court of Justice is the highest court.", None),  # both asked
     ("What happened after the war?", "Before the peace, the war ruined the port.", None),  # a paraphrase swaps these
     ("Is it the lowest court?", "It is the highest court.", ("lowest", "highest")),  # the reader skips yes/no itself
+    ("What are some of the minor factors in the local economy?",
+     "Significant factors in the local economy include banking and logistics.", ("minor", "significant")),
+    ("What cells mount a weak response to a pathogen?", "Memory cells mount a strong response to a pathogen.", ("weak", "strong")),
+    ("What is a rare cytokine?", "Interferon is a common cytokine.", ("rare", "common")),
+    ("What led to the city's rise?", "Floods led to the city's fall.", ("rise", "fall")),
+    ("When did the store open?", "The store opened in 1990 and closed in 2000.", None),  # "open" is no pair: a verb as well
 ])
 def test_the_opposite_of_the_asked_word(question, quote, found):
     from qa.reading.versions import opposite_word
