@@ -56,9 +56,8 @@ _FOCUS_TYPE = {w: t for t, ws in _FOCUS.items() for w in ws.split()}
 # Prepositions opening a phrase that qualifies a keyword question's kind word ("price of ...", "... over ten years").
 _PREPS = frozenset("of in on at to for by with from about".split())
 _QUALIFYING = _PREPS | frozenset("over during until through within since after before".split())
-# Roles a company plays: "which foundry", "what partner" ask for one, but as a modifier ("Has
-# Samsung's foundry backlog ...") the word asks for nothing, so only right after the wh-word or
-# as the last of a question's keywords ("jalapeno chip partner").
+# Roles a company plays: "which foundry", "what partner" ask for one, but as a modifier ("Has Samsung's foundry
+# backlog ...") the word asks for nothing, so only right after the wh-word or last of the keywords ("jalapeno chip partner").
 _ORG_ROLES = frozenset("""foundry foundries fab fabs fabricator contractor subcontractor partner provider
     producer distributor investor buyer seller subsidiary conglomerate""".split())
 
@@ -102,8 +101,7 @@ def question_focus(question: str) -> Focus:
 _MAY_BE_MONEY = frozenset(("MONEY", "NUM", "QUANTITY", "OTHER"))
 TIME_TYPES = frozenset(("DATE", "TIME", "DURATION"))  # answer types asking for a time
 AMOUNT_TYPES = frozenset(("MONEY", "QUANTITY", "NUM", "PERCENT"))  # ... and for an amount
-# Requests for an account rather than a fact ("Name ...", "List ...", "Give ..." ask for facts).
-_EXPLAIN = frozenset("tell describe explain compare contrast summarize summarise discuss outline elaborate".split())
+_EXPLAIN = frozenset("tell describe explain compare contrast summarize summarise discuss outline elaborate".split())  # an account ("Name" asks facts)
 # "What is the difference between GPUs and ASICs?" asks for an account, as "Compare ..." does (not "What was the
 # age difference between ...?", which a length of time answers); so do "What do reports say about Anthropic and
 # Samsung?" (the quote itself: "local time" is no answer) and "What does TSMC have to do with MTIA?".
@@ -188,6 +186,9 @@ def _question_focus(question: str) -> Focus:
         return Focus(wh, paid[0], "MONEY") if paid else Focus(wh, "", "OTHER")
     if wh == "what" and toks[-1] == "worth" and "worth" not in toks[wh_i + 1:-1] and toks[-2:-1] != ["fort"]:  # Fort Worth
         return Focus(wh, "worth", "MONEY")  # "What is Meta's ASIC order with Samsung worth?"
+    if wh == "what" and any(t == "valued" and toks[i + 1:i + 2] == ["at"] and not re.match(r"[\d$]", "".join(toks[i + 2:i + 3]))
+                            for i, t in enumerate(toks[wh_i + 1:-1], wh_i + 1)):  # not "the company valued at $5 billion"
+        return Focus(wh, "valued", "MONEY")  # "what is anthropic valued at after its series h round"
     # After "What's" an "is" stands between the wh-word and the next word: "What's Samsung's backlog?"
     # asks for the backlog, as "What is Samsung's backlog?" does, not an owner ("What city's Marriott").
     focus, typ = _focus_from(toks, wh_i + 1, after_wh=words[wh_i] == toks[wh_i])
@@ -316,12 +317,10 @@ _TEMPORAL = re.compile(
     r"September|October|November|December|(?i:spring|summer|autumn|winter|centur(?:y|ies)|decades?|era|"
     r"during|until|after|before|since|(?<!^)while|once))\b")
 _VAGUE_COUNT = re.compile(r"\b(?:several|a few|few|(?<!how )many|numerous|dozens|hundreds|thousands|millions|billions)\b", re.I)
-# A share given as a fraction states a percentage too ("about half of this total investment"),
-# unless it is a part of a period ("the second half of the year").
+# A share given as a fraction states a percentage too ("about half of this total investment"), not "the second half of the year".
 _PER_CENT = re.compile(_PERCENT_FIGURE + r"|(?<!first )(?<!second )(?<!third )(?<!fourth )(?<!latter )"
                        r"(?<!former )\b(?:half|a third|two[- ]thirds|a quarter|three[- ]quarters|a fifth|a tenth)\s+of\b", re.I)
-# Numbers start after a non-digit and end on a digit: no backtracking over long digit runs, and
-# "Kim, 25, won gold" is no amount.
+# Numbers start after a non-digit and end on a digit: no backtracking over long digit runs; "Kim, 25, won gold" is no amount.
 _CURRENCY = re.compile(_NUMBER + r"\s*(?:(?:thousand|million|billion|trillion)\s+)?(?:(?:lira|lire|yuan|RMB|won|yen|rupees?|"
                        r"francs?|marks?|pesos?|dollars?|pounds?|euros?|guilders?|florins?|shillings?|roubles?|rubles?)\b|[€£¥₩])", re.I)
 _STATED = {"DATE": _TEMPORAL, "TIME": _TEMPORAL, "NUM": _VAGUE_COUNT, "QUANTITY": _VAGUE_COUNT,
@@ -349,7 +348,9 @@ def asks_fact(question: str) -> bool:
 
 
 _IN_UNIT = re.compile(r"\bin\s+(?:square\s+|cubic\s+)?([a-z]+)\b", re.I)  # "in gigawatts", "in square miles"
-_FACT_FOCUS = frozenset(("year", "years", "date", "percentage", "percent", "month", "day", "amount", "number")) | _PAID
+# Also a score, a cost, a valuation, a share ("vg247 fallen order review score", "samsung foundry market share"): SQuAD's
+# answers to "what score / cost" are all figures. Not "rate" (a heart rate, an exchange rate: no percentage) nor "time".
+_FACT_FOCUS = frozenset("year years date percentage percent month day amount number score scores cost costs valuation valued share".split()) | _PAID
 
 
 def states_fact(question: str, text: str) -> bool:
@@ -362,8 +363,7 @@ def states_fact(question: str, text: str) -> bool:
     return bool(found and found.search(text)) or (kind == "DURATION" and states_length(question, text))
 
 
-# Currencies a question can ask an amount in, by the name asked ("in US dollars", "how many
-# euros"), and how a text states one: qa.reading.amounts.
+# Currencies a question can ask an amount in, by the name asked ("in US dollars", "how many euros"); stated: qa.reading.amounts.
 _CURRENCY_ASKED = re.compile(
     r"\b(?:in|into|how\s+many)\s+(?:(?:US|U\.S\.|American|Chinese|(?:South\s+)?Korean|Japanese)\s+)?"
     r"(dollars?|yuan|renminbi|RMB|won|euros?|yen|pounds?(?:\s+sterling)?)(?![\w-])", re.I)

@@ -402,6 +402,15 @@ def test_concurrent_calls_agree():
         ("When do treaties apply?", False),
         ("exact date the acme temporary general license now expires", True),
         ("year the acme plant opened", True),
+        # (thirty-fifth round) a score, a cost, a share, a valuation ask for a figure; a rate or a time may not
+        ("acme 3 review score", True),
+        ("What was the final score of the cup final?", True),
+        ("What was the average cost of a 30-second ad?", True),
+        ("acme foundry market share compared with globex", True),
+        ("what is acme valued at after its series h round", True),
+        ("What is the name of the company valued at $5 billion?", False),  # the valuation is given
+        ("What is Acme's heart rate monitor called?", False),
+        ("What did Acme share with investors?", False),  # a verb
     ],
 )
 def test_asks_fact_only_when_the_question_words_ask_for_a_figure_or_date(question, asks):
