@@ -21,6 +21,7 @@ AMOUNT_NAMES = {w: names for words, names in (
     (("deficit", "deficits"), ("deficit", "shortfall")),
     (("surplus",), ("surplus",)),
     (("valuation",), ("valuation",)),  # not "worth" or "value": "orders worth 3 trillion won"
+    (("investment", "investments"), ("invest", "fund", "financ", "capital", "spend", "spent", "expendit", "capex", "outlay")),
 ) for w in words}
 AMOUNT_NOUNS = frozenset(AMOUNT_NAMES)
 # Rates reported under a name, asked as a share ("What yield has Samsung reached on 2nm?"): answered

@@ -46,9 +46,10 @@ def asked_amount(question: str) -> str | None:
     return next((w for w in words if w in AMOUNT_NAMES), None) or (_VERB_AMOUNT[verb.group(1)] if verb else None)
 
 
-# "How much is Samsung's foundry losing?" asks for its loss, "How much does it owe?" for its debt (a
-# verb in small letters: "Lost Springs" is a town).
-_VERB_AMOUNT = {**dict.fromkeys("lose loses losing lost".split(), "loss"), **dict.fromkeys("owe owes owed owing".split(), "debt")}
+# "How much is Samsung's foundry losing?" asks for its loss, "How much does it owe?" for its debt, "How much has
+# Samsung invested in its 2nm lines?" for an investment, not its backlog (a verb in small letters: "Lost Springs" is a town).
+_VERB_AMOUNT = {**dict.fromkeys("lose loses losing lost".split(), "loss"), **dict.fromkeys("owe owes owed owing".split(), "debt"),
+                **dict.fromkeys("invest invests invested investing".split(), "investment")}
 _BY_VERB = re.compile(r"\b(%s)\b" % "|".join(_VERB_AMOUNT))
 
 

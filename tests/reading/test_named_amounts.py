@@ -37,6 +37,10 @@ REVENUE_AFTER = "Kelta booked US$5 billion in revenue last year."
     ("What is Kelta's 3nm yield rate?", "yield"),
     ("What is Kelta's interest rate?", None),  # no named rate of ours
     ("What was the turnout in the Kelta election?", "turnout"),
+    # (thirty-fifth round) an investment, asked by its noun or its verb
+    ("how much has kelta invested in its 3nm production lines", "investment"),
+    ("kelta 3nm investment", "investment"),
+    ("Who invested in Kelta?", None),  # asks for no amount
 ])
 def test_the_named_amount_a_question_asks_for(question, noun):
     assert asked_amount(question) == noun
@@ -57,6 +61,11 @@ def test_the_named_amount_a_question_asks_for(question, noun):
     ("What yield has Kelta reached on its 3nm process?", "Kelta's 3nm process is the most advanced in the industry.",
      True),
     ("What yield has Kelta reached on its 3nm process?", "Kelta's 3nm yield has reached about 60%.", False),
+    # the backlog's figure is no investment; an amount spent, funded or invested is
+    ("how much has kelta invested in its 3nm production lines", BACKLOG, True),
+    ("how much has kelta invested in its 3nm production lines", INVESTMENT, False),
+    ("How much is Kelta investing in the plant?", "Kelta will spend US$2 billion on the plant.", False),
+    ("How much is Kelta investing in the plant?", "Kelta has funded the plant with US$2 billion.", False),
 ])
 def test_figures_of_another_amount_do_not_answer(question, text, other):
     assert (unnamed_amount(question, text) is not None) == other
