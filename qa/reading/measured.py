@@ -55,7 +55,7 @@ def measured_noun(question: str) -> str | None:
     if (wh is not None and wh + 3 < len(toks) and toks[wh + 1] == "much" and toks[wh + 2] in _DOING
             and raw[wh + 3][:1].isupper()):
         # "How much will Meta invest in AI?": what the named one spends, earns or pays.
-        return next((t for t in toks[wh + 4:wh + 8] if t in _MONEY_VERBS), None)
+        return next((_MONEY_FORMS[t] for t in toks[wh + 4:wh + 8] if t in _MONEY_FORMS), None)  # "has Meta invested"
     if wh is None and (toks[-1] in _MEASURES or toks[-1] in TARGETS):
         # "samsung foundry backlog size", "What is Meta's data center power target?"
         return head(range(0, len(toks) - 1))
@@ -66,6 +66,8 @@ _DOING = frozenset("will would does did do can could has have had".split())
 # Verbs of money a "How much will X ...?" question asks about -> how a reason names the amount.
 _MONEY_VERBS = {"invest": "investment", "spend": "spending", "pay": "payment", "earn": "earnings",
                "raise": "funding", "borrow": "borrowing", "lose": "loss", "owe": "debt"}
+_MONEY_FORMS = {f: v for v in _MONEY_VERBS for f in (v, v + "s", v + "d", v + "ed", v + "ing", v[:-1] + "ing")} | {
+    "spent": "spend", "paid": "pay", "lost": "lose"}
 
 
 _POSS = r"(?:'s|’s)"
@@ -123,7 +125,7 @@ def measured_owner(question: str, noun: str | None = None) -> str | None:
     # Not "What's" of "What's the value of the deal ...": a contraction, no owner.
     m = next((x for x in re.finditer(rf"\b{_OWNER_NAME}{_POSS}\s+(?:[\w-]+\s+){{0,4}}?{re.escape(noun)}", question)
               if x.group(1).split()[0].casefold() not in _NOT_OWNERS), None) \
-        or re.search(rf"\b(?:is|are|was|were|will|does|did)\s+{_OWNER_NAME}\s+{re.escape(noun)}", question) \
+        or re.search(rf"\b(?:is|are|was|were|will|does|did|has|have|had)\s+{_OWNER_NAME}\s+{re.escape(noun)}", question) \
         or re.search(rf"\b{re.escape(noun)}\s+at\s+(?:the\s+)?{_OWNER_NAME}(?:\s+[a-z][\w-]*)?{_POSS}\s", question) \
         or re.search(rf"\b(?i:the)\s+{_OWNER_NAME}\s+{re.escape(noun)}\b", question)
     # "the value of unfilled contracts at the Samsung Electronics chipmaker's arm": where the thing is;
@@ -172,13 +174,14 @@ def asked_owner(question: str) -> str | None:
     return (_asked_thing(question) or (None, None))[1]
 
 
-def other_owner(question: str, quote: str) -> tuple[str, str] | None:
+def other_owner(question: str, quote: str, before: str = "") -> tuple[str, str] | None:
     """(asked, found) when an amount question measures a thing of a named owner ("Tesla's AI chip
     order", "How much is Meta investing"), or a question asks what a named owner's thing is ("What
     is TSMC's role?"), and ``quote`` gives that thing to another owner ("Samsung's role", "OEM
     orders from Meta", "Meta's order") without naming the asked one, or names the asked one only
     to compare another with it ("Similar to Meta, Anthropic also plans ... 1 GW"): its amount is
-    someone else's. None otherwise."""
+    someone else's; so is "its investment" after a sentence (the end of ``before``) opening with another
+    owner ("Similar to Meta, Anthropic also has ..."). None otherwise."""
     asked = _asked_thing(question)
     if asked is None:
         return None
@@ -200,11 +203,14 @@ def other_owner(question: str, quote: str) -> tuple[str, str] | None:
              # trillion won" asked Tesla's order: the sentence is about what its subject is doing.
              or re.match(rf"{_OPENING}\s+(?:is|are|was|were)\s+"
                          rf"(?:also\s+)?[a-z]+ing\b", quote))
+    last = re.split(r"(?<=[.!?])\s+", before.strip())[-1]  # the sentence "its" may point back to
+    if not found and owner.casefold() not in last.casefold() and re.search(rf"\b(?:its|their)\s+(?:[\w-]+\s+){{0,2}}?{stem}", quote, re.I):
+        found = re.match(rf"\s*(?:{_OPENERS}\b[^,]{{0,40}},\s*)?{_OWNER_NAME}\s+(?:also\s+)?[a-z]+", last)
     # The owner's first word: a heading glued to the sentence may follow the name ("from Meta According").
     other = found.group(1).split()[0] if found else ""
     if not other or other.casefold() in _NOT_OWNERS:
         return None
-    return f"{owner}'s {noun}", f"{other}'s {noun}"
+    return f"{owner}'s {_MONEY_VERBS.get(noun, noun)}", f"{other}'s {_MONEY_VERBS.get(noun, noun)}"
 
 
 # Introductory phrases a sentence about a company may open with before naming it.

@@ -306,7 +306,7 @@ class ExtractiveReader:
         quote, lead = self.raw[doc][a:b], max(0, a - 300)  # lead: what comes before the quote, for named amounts
         # Trainium2 for Trainium3, 1 GW for "its 5 GW", Meta's order for Tesla's, highest for lowest, Robert Boyle for John Boyle (not yes/no).
         other = other_version(question, quote) or (None if YES_NO.match(question) else
-                                                   other_figure(question, quote) or other_owner(question, quote) or opposite_word(question, quote)
+                                                   other_figure(question, quote) or other_owner(question, quote, self.raw[doc][lead:a]) or opposite_word(question, quote)
                                                    or other_speaker(question, quote) or other_stated(question, self.raw[doc], a, b)
                                                    or unnamed_amount(question, self.raw[doc][lead:b], a - lead) or denied_only(question, quote)
                                                    or other_name(question, quote, self.raw[doc]))

@@ -214,3 +214,20 @@ def test_a_contraction_opening_the_question_is_no_owner():
     assert other_owner("What's the value of the deal under which Acme will build Zeta's next chips?", quote) is None
     assert other_owner("What's the value of Initech's deal?", "Zeta's deal with Acme is worth 10 trillion won.") == (
         "Initech's deal", "Zeta's deal")
+
+
+@pytest.mark.parametrize("question, before, found", [
+    # (thirty-fifth round) "how much has samsung invested in 2nm" showed Anthropic's "its investment ... US$25 billion"
+    ("How much has Zeta invested in 3nm?", "Similar to Acme, Initech also plans a 1 GW data center worth US$50 billion. ",
+     ("Zeta's investment", "Initech's investment")),
+    ("How much will Zeta invest in its plants?", "Similar to Acme, Initech also plans a 1 GW data center worth US$50 billion. ",
+     ("Zeta's investment", "Initech's investment")),
+    # the sentence before is the asked owner's, or there is none: "its" may be the asked owner's
+    ("How much has Zeta invested in 3nm?", "Zeta also plans a 1 GW data center worth US$50 billion. ", None),
+    ("How much has Zeta invested in 3nm?", "", None),
+])
+def test_its_amount_after_a_sentence_on_another_owner_is_that_owner_s(question, before, found):
+    from qa.reading.measured import other_owner
+
+    quote = "Half of this will be used for chips, which means that its investment in chips will reach US$25 billion."
+    assert other_owner(question, quote, before) == found
