@@ -233,9 +233,10 @@ def test_reader_abstains_on_another_figure_and_on_years_for_a_count(made_up):
     a = api.ask("How much is Anthropic investing in its 3 GW data center?", corpus=made_up)
     assert a.abstained and a.reason == "The closest passages are about 1 GW, not 3 GW."
     # Not Anthropic's sentence, which names Meta only to compare: Meta's own, which gives no
-    # amount ("investing" asks for money).
+    # investment ("investing" asks for one: since the thirty-fifth round a named amount, whose
+    # check comes before the one for any amount of money).
     a = api.ask("How much is Meta investing in its 5 GW data center?", corpus=made_up)
-    assert a.abstained and a.reason == "The articles discuss this but give no amount of money for it."
+    assert a.abstained and a.reason == "The closest passages are about other amounts, not the investment."
     # (twenty-sixth round) typed without the apostrophe, the owner is still read.
     a = api.ask("how much was anthropics order worth", corpus=made_up)
     assert a.abstained and a.reason == "The closest passages are about Meta's order, not Anthropic's order."
