@@ -323,8 +323,7 @@ _PER_CENT = re.compile(_PERCENT_FIGURE + r"|(?<!first )(?<!second )(?<!third )(?
 # Numbers start after a non-digit and end on a digit: no backtracking over long digit runs; "Kim, 25, won gold" is no amount.
 _CURRENCY = re.compile(_NUMBER + r"\s*(?:(?:thousand|million|billion|trillion)\s+)?(?:(?:lira|lire|yuan|RMB|won|yen|rupees?|"
                        r"francs?|marks?|pesos?|dollars?|pounds?|euros?|guilders?|florins?|shillings?|roubles?|rubles?)\b|[€£¥₩])", re.I)
-_STATED = {"DATE": _TEMPORAL, "TIME": _TEMPORAL, "NUM": _VAGUE_COUNT, "QUANTITY": _VAGUE_COUNT,
-           "PERCENT": _PER_CENT, "MONEY": _CURRENCY}
+_STATED = {"DATE": _TEMPORAL, "TIME": _TEMPORAL, "NUM": _VAGUE_COUNT, "QUANTITY": _VAGUE_COUNT, "PERCENT": _PER_CENT, "MONEY": _CURRENCY}
 # "When did / was / will ...": an event's date. "When does immunodeficiency occur?", "When do
 # treaties apply?" ask for a condition, which no date answers; "When does the trial start?" a date.
 _WHEN_EVENT = frozenset(("did", "was", "were", "will", "had", "would"))
@@ -348,9 +347,10 @@ def asks_fact(question: str) -> bool:
 
 
 _IN_UNIT = re.compile(r"\bin\s+(?:square\s+|cubic\s+)?([a-z]+)\b", re.I)  # "in gigawatts", "in square miles"
-# Also a score, a cost, a valuation, a share ("vg247 fallen order review score", "samsung foundry market share"): SQuAD's
-# answers to "what score / cost" are all figures. Not "rate" (a heart rate, an exchange rate: no percentage) nor "time".
-_FACT_FOCUS = frozenset("year years date percentage percent month day amount number score scores cost costs valuation valued share".split()) | _PAID
+# Also a score, cost, valuation, share, size, population, temperature ("samsung foundry market share", "meta mtia order size"):
+# SQuAD's and RAMDocs' answers to those are nearly all figures. Not "rate" (a heart rate), "time", "area" (a region), "length".
+_FACT_FOCUS = frozenset("""year years date percentage percent month day amount number score scores cost costs valuation valued share
+    size sizes population temperature""".split()) | _PAID
 
 
 def states_fact(question: str, text: str) -> bool:

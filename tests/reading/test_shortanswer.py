@@ -411,6 +411,10 @@ def test_concurrent_calls_agree():
         ("What is the name of the company valued at $5 billion?", False),  # the valuation is given
         ("What is Acme's heart rate monitor called?", False),
         ("What did Acme share with investors?", False),  # a verb
+        ("acme chip order size", True),
+        ("What was the population of Zetaville in 2010?", True),
+        ("What is the average temperature in Zetaville in July?", True),
+        ("What area of Zetaville was flooded?", False),  # a region, not a figure
     ],
 )
 def test_asks_fact_only_when_the_question_words_ask_for_a_figure_or_date(question, asks):
