@@ -40,6 +40,7 @@ from .colour_words import asks_colour, names_a_colour
 from .gender_words import asks_gender, gender_spans
 from .answertype import _FOCUS, question_focus
 from .holders import creator_tokens, holder_tokens, party_tokens
+from .purposes import asks_purpose, purpose_thing, purpose_tokens  # asks_purpose: the reader's "purpose" kind
 from .makers import asks_making, asks_who_makes, business_noun, has_asked, made_at, maker_given, makes_there, org_named, others_thing, owns_asked, plant_places
 from .person_names import asks_person_name, asks_which_person, names_person, names_someone
 from .titles import asked_title, names_title
@@ -122,18 +123,17 @@ _NOT_NAME_ENTS = frozenset(("CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY
 _NAMING = frozenset("called named dubbed nicknamed termed titled known referred branded".split())
 _QUOTES = frozenset('"“”‘«»')
 
-
 # "How often ...?", "At what cadence ...?", "meta chip release cadence": a frequency answers.
 _HOW_OFTEN = re.compile(r"\s*how\s+(?:often|frequently)\b|.*\bcadence\b", re.I)
 # Words that state how often: "every six months", "biennial", "twice", "three times a year", "rarely".
-FREQUENCY = re.compile(r"^(?:every|each|per|once|twice|thrice|times)$|annual|ennial|yearly|monthly|weekly|daily|"
-                       r"hourly|nightly")
-_SOMETIMES = frozenset("rarely seldom often frequently regularly usually sometimes occasionally always never "
-                       "constantly continuously periodically routinely".split())
+FREQUENCY = re.compile(r"^(?:every|each|per|once|twice|thrice|times)$|annual|ennial|yearly|monthly|weekly|daily|hourly|nightly")
+_SOMETIMES = frozenset("rarely seldom often frequently regularly usually sometimes occasionally always never constantly continuously "
+                       "periodically routinely".split())
 # Why the reader abstains when the quote holds nothing of the asked kind.
 KIND_REASONS = {k: "The closest passages " + v for k, v in dict(who="name no one for this.", person="name no one for this.", someone="name no one for this.",
     where="name no place for this.", name="give no name for this.", often="say nothing of how often.", stands="do not spell out what it stands for.",
-    holder="do not say whose it is.", colour="give no colour for this.", title="name no holder of this office.", gender="give no gender for this.").items()}
+    holder="do not say whose it is.", colour="give no colour for this.", title="name no holder of this office.", gender="give no gender for this.",
+    purpose="do not say what it is for.").items()}
 
 
 def asked_kind(question: str) -> str | None:
@@ -253,8 +253,9 @@ def holds_asked_kind(kind: str, question: str, views: Iterable) -> bool:
         own = _own_words(question)
         return any(names_a_colour(v.lower, own) if kind == "colour" else bool(gender_spans(" ".join(v.lower), own))
                    if kind == "gender" else names_title(v, asked_title(question)[0], own) for v in views)
-    if kind in ("stands", "holder"):  # "holder": "Which company has TPUs?", one given them (qa.reading.holders)
-        return any(expansion(asked_acronym(question) or "", v) if kind == "stands" else holder_tokens(question, v) for v in views)
+    if kind in ("stands", "holder", "purpose"):  # "holder": "Which company has TPUs?", one given them (qa.reading.holders)
+        return any(expansion(asked_acronym(question) or "", v) if kind == "stands" else holder_tokens(question, v) if kind == "holder"
+                   else bool(purpose_tokens(v, purpose_thing(question) or frozenset())) for v in views)  # "What is X used for?"
     own, making = _own_words(question), ("place" if maker_given(question) else "maker") if asks_making(question) else ""
     says = kind == "who" and says_who(question)  # "Who said ...?": "Industry sources indicate ..." says who
     return any(_holds(kind, own, v, making) or says and bool(attribution_tokens(v)) or making == "maker" and bool(creator_tokens(

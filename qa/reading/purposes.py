@@ -57,6 +57,13 @@ def asks_purpose(question: str) -> bool:
 
 _VERB = re.compile(rf"(?:{_PURPOSE_VERBS}|positioned|positioning|dedicated)$")
 _SERVES = frozenset("serve serves served serving power powers powered".split())
+_USE = frozenset("use uses used using".split())
+_ROLES = frozenset("purpose purposes use uses function functions role roles".split())
+
+
+def _of(v, noun: int) -> list[int]:
+    """The objects of the noun's "of" ("the use of its 2nm process": the process)."""
+    return [o for p in children(v, noun, "prep") if v.lower[p] == "of" for o in children(v, p, "pobj")]
 
 
 def _of_thing(v, verb: int, thing: frozenset[str]) -> bool:
@@ -104,8 +111,12 @@ def purpose_tokens(v, thing: frozenset[str]) -> set[int]:
                 # "its Dragonfly mission to dispatch a drone ...", "launch its Dragonfly mission to dispatch
                 # a drone": a purpose clause of the thing, or of what is done with it
                 or v.dep[k] == "acl" and stem(v.lower[h]) in thing
-                or v.dep[k] == "advcl" and _names(v, children(v, h, "dobj", "nsubj", "nsubjpass"), thing)):
+                or v.dep[k] == "advcl" and _names(v, children(v, h, "dobj", "nsubj", "nsubjpass"), thing)
+                # "plans to use Samsung's 2nm process to achieve mass production", "the use of its 2nm process to develop chips"
+                or v.lower[h] in _USE and _names(v, children(v, h, "dobj") + _of(v, h), thing)):
             out |= {t for t in phrases(v, [k]) if v.lower[t] != "to"}
+        elif v.lower[k] in _ROLES and v.dep[k] == "nsubj" and v.lower[h] in ("is", "was", "are", "were") and _names(v, _of(v, k), thing):
+            out |= phrases(v, children(v, h, "attr"))  # "the primary function of RICC is a space agency"
         elif v.lower[k] in _SERVES and v.pos[k] == "VERB" and _of_thing(v, k, thing):
             # "serves Meta's AI recommendations"; "the base serves as an outpost in the fight against ..."
             out |= phrases(v, children(v, k, "dobj") + [o for p in children(v, k, "prep") if v.lower[p] == "as"

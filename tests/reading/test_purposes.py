@@ -43,6 +43,11 @@ ZTIA = frozenset(("ztia",))
     ("ZTIA has been released and entered testing, but it is not yet in commercial use.", ""),
     ("About half of this total investment will be used for chips.", ""),
     ("Initech is emerging as a key foundry choice for tech giants developing ZTIA chips.", ""),  # Initech is the choice
+    # (thirty-fifth round) what the thing is used to do, and its function restated
+    ("Zeta plans to use the ZTIA chip to run its search ranking.", "run its search ranking"),
+    ("Initech is evaluating the use of ZTIA to develop video chips.", "develop video chips"),
+    ("The primary function of ZTIA is a video decoder.", "a video decoder"),
+    ("Zeta has ZTIA, Initech has the Media Processor.", ""),
 ])
 def test_the_phrases_saying_what_it_is_for(sentence, phrase):
     v = _view(sentence)
@@ -84,3 +89,12 @@ def test_a_purpose_question_names_no_owned_thing():
     assert owned_noun("What is NASA's Dragonfly mission for") is None
     assert owned_noun("What is TSMC's role?") == "role"
     assert other_owner("What is NASA's Dragonfly mission for", "The mission will study Titan's chemistry.") is None
+
+
+def test_asked_what_a_thing_is_for_a_quote_saying_nothing_of_it_is_abstained_on(tmp_path):
+    # (thirty-fifth round) "what is Google's TPU used for" showed "Trainium and Inferentia" of "Google
+    # has TPU, Amazon has Trainium and Inferentia, ...": no sentence says what the TPU is for.
+    text = ("Chips\n\nZeta has ZTIA, Initech has the Media Processor, and Globex is evaluating custom chips. "
+            "Zeta released ZTIA in June after two years of work on the chip.")
+    a = _pipeline(tmp_path / "a", text).ask("What is ZTIA used for?")
+    assert a.abstained and a.reason == "The closest passages do not say what it is for.", a
