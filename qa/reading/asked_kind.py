@@ -127,8 +127,8 @@ _QUOTES = frozenset('"“”‘«»')
 _HOW_OFTEN = re.compile(r"\s*how\s+(?:often|frequently)\b|.*\bcadence\b", re.I)
 # Words that state how often: "every six months", "biennial", "twice", "three times a year", "rarely".
 FREQUENCY = re.compile(r"^(?:every|each|per|once|twice|thrice|times)$|annual|ennial|yearly|monthly|weekly|daily|hourly|nightly")
-_SOMETIMES = frozenset("rarely seldom often frequently regularly usually sometimes occasionally always never constantly continuously "
-                       "periodically routinely".split())
+_SOMETIMES = frozenset("rarely seldom often frequently regularly usually sometimes occasionally always never "
+                       "constantly continuously periodically routinely".split())
 # Why the reader abstains when the quote holds nothing of the asked kind.
 KIND_REASONS = {k: "The closest passages " + v for k, v in dict(who="name no one for this.", person="name no one for this.", someone="name no one for this.",
     where="name no place for this.", name="give no name for this.", often="say nothing of how often.", stands="do not spell out what it stands for.",

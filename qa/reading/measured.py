@@ -204,7 +204,8 @@ def other_owner(question: str, quote: str, before: str = "") -> tuple[str, str] 
              or re.match(rf"{_OPENING}\s+(?:is|are|was|were)\s+"
                          rf"(?:also\s+)?[a-z]+ing\b", quote))
     last = re.split(r"(?<=[.!?])\s+", before.strip())[-1]  # the sentence "its" may point back to
-    if not found and owner.casefold() not in last.casefold() and re.search(rf"\b(?:its|their)\s+(?:[\w-]+\s+){{0,2}}?{stem}", quote, re.I):
+    if not found and owner.casefold() not in last.casefold() and re.search(
+            rf"\b(?:its|their)\s+(?:[\w-]+\s+){{0,2}}?{stem}", quote, re.I):
         found = re.match(rf"\s*(?:{_OPENERS}\b[^,]{{0,40}},\s*)?{_OWNER_NAME}\s+(?:also\s+)?[a-z]+", last)
     # The owner's first word: a heading glued to the sentence may follow the name ("from Meta According").
     other = found.group(1).split()[0] if found else ""
