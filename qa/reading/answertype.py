@@ -347,10 +347,10 @@ def asks_fact(question: str) -> bool:
 
 
 _IN_UNIT = re.compile(r"\bin\s+(?:square\s+|cubic\s+)?([a-z]+)\b", re.I)  # "in gigawatts", "in square miles"
-# Also a score, cost, valuation, share, size, population, temperature ("samsung foundry market share", "meta mtia order size"):
-# SQuAD's and RAMDocs' answers to those are nearly all figures. Not "rate" (a heart rate), "time", "area" (a region), "length".
+# Also a score, cost, valuation, share, population, temperature ("samsung foundry market share"): SQuAD's and RAMDocs' answers
+# are nearly all figures. Not "rate" (a heart rate), "time", "area" (a region), "length", nor "size" (a deal's is money).
 _FACT_FOCUS = frozenset("""year years date percentage percent month day amount number score scores cost costs valuation valued share
-    size sizes population temperature""".split()) | _PAID
+    population temperature""".split()) | _PAID
 
 
 def states_fact(question: str, text: str) -> bool:
