@@ -1,6 +1,6 @@
-"""How many answered questions each quote-level near-miss rule of ``qa.reading.versions`` and
-``qa.reading.other_names`` would turn away, counted on the per-question reports of ``qa eval --report`` (answerable and
-unanswerable apart; for answerable ones, how many of them were quoted right). This is how the
+"""How many answered questions each quote-level near-miss rule of ``qa.reading.versions``,
+``qa.reading.other_names`` and the purpose check of ``qa.reading.asked_kind`` would turn away,
+counted on the per-question reports of ``qa eval --report`` (answerable and unanswerable apart; for answerable ones, how many of them were quoted right). This is how the
 thirty-third round counted its rules on the answers the code gave before them (qa/reading/README.md):
 
     git worktree add /tmp/base 2e5794a && cd /tmp/base && cp -r /work/main/index/. index/
@@ -10,7 +10,8 @@ thirty-third round counted its rules on the answers the code gave before them (q
 
 The thirty-fourth round's name rule (``other_name``) also reads the article the quote comes from,
 which a report does not name: ``--articles`` gives the benchmark files to find it in (SQuAD JSON,
-RAMDocs JSONL; the article holding the quote's opening), and without them it is not counted.
+RAMDocs JSONL; the article holding the quote's opening), and without them it is not counted. The
+thirty-fifth round's purpose rule (``no_use``) reads the quote's parse, as the reader does.
 
 Each rule reads the question and the quote shown; the reader also reads the text just before the
 quote (``other_ordinal``'s ``near``), which a report does not keep, so the ordinal count here may
@@ -23,13 +24,28 @@ import argparse
 import json
 from pathlib import Path
 
+from ..reading.asked_kind import holds_asked_kind
 from ..reading.other_names import other_name
+from ..reading.purposes import asks_purpose
 from ..reading.readerfeatures import YES_NO
 from ..reading.versions import denied_only, opposite_word, other_ordinal
 
+
+def no_use(question: str, quote: str) -> bool | None:
+    """The thirty-fifth round's purpose rule: asked what a thing is for, a quote saying nothing of its
+    use (the reader reads the quote's parse, as here: spaCy is loaded for purpose questions only)."""
+    if not asks_purpose(question):
+        return None
+    from ..reading.shortanswer import parse_many
+    from ..reading.spanfeatures import _View
+
+    return True if not holds_asked_kind("purpose", question, [_View(parse_many([quote])[0])]) else None
+
+
 RULES = {"opposite": lambda q, quote, _: opposite_word(q, quote), "not": lambda q, quote, _: denied_only(q, quote),
          "ordinal": lambda q, quote, _: other_ordinal(q, quote, quote),
-         "name": lambda q, quote, article: None if article is None else other_name(q, quote, article)}
+         "name": lambda q, quote, article: None if article is None else other_name(q, quote, article),
+         "purpose": lambda q, quote, _: no_use(q, quote)}
 _OPENING = 50  # characters of a quote that find its article
 
 

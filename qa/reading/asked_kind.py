@@ -39,36 +39,32 @@ from .attribution import attribution_tokens, says_who
 from .colour_words import asks_colour, names_a_colour
 from .gender_words import asks_gender, gender_spans
 from .answertype import _FOCUS, question_focus
-from .holders import creator_tokens, holder_tokens, party_tokens
-from .purposes import asks_purpose, purpose_thing, purpose_tokens  # asks_purpose: the reader's "purpose" kind
+from .holders import asks_holder, creator_tokens, holder_tokens, party_tokens
+from .purposes import asks_purpose, purpose_thing, purpose_tokens
 from .makers import asks_making, asks_who_makes, business_noun, has_asked, made_at, maker_given, makes_there, org_named, others_thing, owns_asked, plant_places
 from .person_names import asks_person_name, asks_which_person, names_person, names_someone
 from .titles import asked_title, names_title
 from .ownwords import among as _among, names_more as _names_more, own_words as _own_words, singular as _singular, title_cased
 
-__all__ = ["asked_kind", "asks_maker", "FREQUENCY", "KIND_REASONS", "holds_asked_kind", "maker_tokens", "name_tokens", "named_owner", "PEOPLE", "PLACES"]
+__all__ = ["asked_kind", "asks_maker", "FREQUENCY", "KIND_REASONS", "holds_asked_kind", "maker_tokens", "name_tokens", "named_owner", "PEOPLE", "PLACES", "quoted_kind"]
 
 PEOPLE = frozenset(_FOCUS["PERSON"].split()) | frozenset(_FOCUS["ORG"].split()) | frozenset("""
-    people persons humans member members worker workers employee employees staff crew soldier
-    soldiers troops citizen citizens resident residents inhabitant inhabitants settler settlers
-    immigrant immigrants emigrant emigrants refugee refugees child children boy boys girl girls
-    family families parent parents friend friends follower followers supporter supporters fan fans
-    voter voters user users customer customers owners buyer buyers seller sellers farmer farmers
-    merchant merchants trader traders priest priests monk monks nun nuns clergy noble nobles
-    nobility aristocracy aristocrats peasant peasants slave slaves tribe tribes population public
-    audience crowd delegate delegates representative representatives officials authorities
-    administration parliament congress senate cabinet jury board panel commission police military
-    forces army armies navy scholars critics expert experts researchers scientists historians
-    students teachers professors leaders kings queens emperors presidents rulers chiefs chief
-    heir heirs successor successors predecessor predecessors ancestor ancestors descendant
-    descendants partner partners ally allies enemy enemies opponent opponents rival rivals
-    investor investors shareholders founders owner inventors authors writers artists players
-    coaches winner winners champion champions candidate candidates victim victims patient
-    patients mother father son daughter wife husband brother sister king queen lord lords duke
-    prince princess bishop pope monarch dynasty regime state states nation nations country
-    countries government governments ministry council committee union unions group groups team
-    teams company companies firm firms mankind humanity individuals individual adults adult men
-    women man woman person minority majority community communities society societies elite elites class classes""".split())
+    people persons humans member members worker workers employee employees staff crew soldier soldiers troops citizen
+    citizens resident residents inhabitant inhabitants settler settlers immigrant immigrants emigrant emigrants refugee
+    refugees child children boy boys girl girls family families parent parents friend friends follower followers supporter
+    supporters fan fans voter voters user users customer customers owners buyer buyers seller sellers farmer farmers
+    merchant merchants trader traders priest priests monk monks nun nuns clergy noble nobles nobility aristocracy
+    aristocrats peasant peasants slave slaves tribe tribes population public audience crowd delegate delegates
+    representative representatives officials authorities administration parliament congress senate cabinet jury board panel
+    commission police military forces army armies navy scholars critics expert experts researchers scientists historians
+    students teachers professors leaders kings queens emperors presidents rulers chiefs chief heir heirs successor
+    successors predecessor predecessors ancestor ancestors descendant descendants partner partners ally allies enemy enemies
+    opponent opponents rival rivals investor investors shareholders founders owner inventors authors writers artists players
+    coaches winner winners champion champions candidate candidates victim victims patient patients mother father son
+    daughter wife husband brother sister king queen lord lords duke prince princess bishop pope monarch dynasty regime state
+    states nation nations country countries government governments ministry council committee union unions group groups team
+    teams company companies firm firms mankind humanity individuals individual adults adult men women man woman person
+    minority majority community communities society societies elite elites class classes""".split())
 
 PLACES = frozenset(_FOCUS["PLACE"].split()) | frozenset("""
     home homes area areas campus headquarters site sites region regions north south
@@ -80,28 +76,24 @@ PLACES = frozenset(_FOCUS["PLACE"].split()) | frozenset("""
     underground upstairs downstairs inland offshore nearby locally worldwide nationwide countryside""".split())
 
 # Nouns in -er/-or that name things, not agents: "the order backlog", "in the fourth quarter".
-_NOT_AGENT = frozenset("""order orders quarter quarters number numbers power powers water waters paper papers
-    letter letters matter matters center centre centers layer layers chapter chapters border borders
-    computer computers server servers processor processors semiconductor semiconductors transistor
-    transistors sector sectors factor factors error errors color colors colour colours floor floors
-    door doors tier tiers filter filters cluster clusters container containers other others weather
-    winter winters summer summers october november december september corner corners river rivers
-    reactor reactors motor motors engine sensor sensors accelerator accelerators monitor monitors
-    vector vectors tensor tensors indicator indicators counter counters character characters
-    parameter parameters meter meters liter liters litre litres chamber chambers member
-    plant plants restaurant restaurants pollutant pollutants constant constants instant event events
-    content contents extent percent intent current currents accent solvent consent present talent
-    gradient coefficient incident incidents accident accidents component components continent
-    continents element elements""".split())
+_NOT_AGENT = frozenset("""order orders quarter quarters number numbers power powers water waters paper papers letter letters
+    matter matters center centre centers layer layers chapter chapters border borders computer computers server servers
+    processor processors semiconductor semiconductors transistor transistors sector sectors factor factors error errors
+    color colors colour colours floor floors door doors tier tiers filter filters cluster clusters container containers
+    other others weather winter winters summer summers october november december september corner corners river rivers
+    reactor reactors motor motors engine sensor sensors accelerator accelerators monitor monitors vector vectors tensor
+    tensors indicator indicators counter counters character characters parameter parameters meter meters liter liters litre
+    litres chamber chambers member plant plants restaurant restaurants pollutant pollutants constant constants instant event
+    events content contents extent percent intent current currents accent solvent consent present talent gradient
+    coefficient incident incidents accident accidents component components continent continents element elements""".split())
 _AGENT_ER = re.compile(r"[a-z]{3,}(?:er|or|ant|(?<!m)ent)s?$")
 # Objects of "in"/"at" that are not places: "in the fourth quarter", "in addition", "in 2030".
-_NOT_PLACE = frozenset("""year years month months week weeks day days period periods time times era eras
-    century centuries decade decades future past end beginning start middle half case cases order
-    addition terms term way ways fact part parts particular general response contrast form forms
-    quarter quarters season seasons moment moments stage stages phase phases process effect
-    effects place favor favour spite light view charge control line lines total number numbers
-    amount amounts range ranges percent percentage share shares value values price prices
-    use production development operation operations service progress testing trial trials""".split())
+_NOT_PLACE = frozenset("""year years month months week weeks day days period periods time times era eras century centuries
+    decade decades future past end beginning start middle half case cases order addition terms term way ways fact part parts
+    particular general response contrast form forms quarter quarters season seasons moment moments stage stages phase phases
+    process effect effects place favor favour spite light view charge control line lines total number numbers amount amounts
+    range ranges percent percentage share shares value values price prices use production development operation operations
+    service progress testing trial trials""".split())
 _PLACE_PREP = frozenset("in at near from to into across outside inside within throughout along beside between around beyond "
                         "behind above below under over off onto toward towards via".split())
 _LOCATING = frozenset("in at near inside within throughout across".split())  # where, not who
@@ -165,6 +157,12 @@ _MAKER_VERBS = frozenset(f for stem in """make made build built produce manufact
               stem[:-1] + "ies", stem[:-1] + "ied", stem + stem[-1] + "ed", stem + stem[-1] + "ing"))
 _MAKER = re.compile(r"\s*(?i:who)\s+(?:(?:is|are|was|were|will|would|has|have|had|did|does|do|could|can|may|might)\s+"
                     r"(?:(?:be|been|now|also|currently|reportedly|actually)\s+)*)?(?:co-)?([a-z]+)\b", re.I)
+
+
+def quoted_kind(question: str) -> str | None:
+    """What the reader's quote must hold: a holder ("Which company has TPUs?"), a use ("What is X used for?"), else
+    :func:`asked_kind`'s kind."""
+    return "holder" if asks_holder(question) else "purpose" if asks_purpose(question) else asked_kind(question)
 
 
 def named_owner(question: str) -> str | None:
@@ -248,7 +246,7 @@ def _only_a_modifier(v, a: int, b: int, people: bool = False) -> bool:
 
 def holds_asked_kind(kind: str, question: str, views: Iterable) -> bool:
     """True when one of ``views`` (parses of the quoted sentences) holds someone ("who") or
-    somewhere ("where") beyond the question's own words, or the holder of the thing asked about."""
+    somewhere ("where") beyond the question's own words, the holder of the thing asked about, or what it is for."""
     if kind in ("colour", "gender", "title"):  # "title": "Who is the CEO of Coty?", a holder named with the title (qa.reading.titles)
         own = _own_words(question)
         return any(names_a_colour(v.lower, own) if kind == "colour" else bool(gender_spans(" ".join(v.lower), own))

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from .amounts import AMOUNT_NAMES, RATE_NAMES
 from .answertype import question_focus
+from .measured import _MONEY_FORMS
 from .ownwords import typed_as_keywords
 
 __all__ = ["asked_amount", "unnamed_amount"]
@@ -48,8 +49,7 @@ def asked_amount(question: str) -> str | None:
 
 # "How much is Samsung's foundry losing?" asks for its loss, "How much does it owe?" for its debt, "How much has
 # Samsung invested in its 2nm lines?" for an investment, not its backlog (a verb in small letters: "Lost Springs" is a town).
-_VERB_AMOUNT = {**dict.fromkeys("lose loses losing lost".split(), "loss"), **dict.fromkeys("owe owes owed owing".split(), "debt"),
-                **dict.fromkeys("invest invests invested investing".split(), "investment")}
+_VERB_AMOUNT = {f: {"lose": "loss", "owe": "debt", "invest": "investment"}[v] for f, v in _MONEY_FORMS.items() if v in ("lose", "owe", "invest")}
 _BY_VERB = re.compile(r"\b(%s)\b" % "|".join(_VERB_AMOUNT))
 
 

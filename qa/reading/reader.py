@@ -30,8 +30,7 @@ from .answertype import FACT_KINDS, answer_type, asked_currency, asks_fact, coun
 from .ages import asks_age, gives_no_age
 from .counted import counted_noun
 from .counted_kinds import counts_another_kind
-from .asked_kind import KIND_REASONS, asked_kind, asks_maker, asks_purpose, holds_asked_kind
-from .holders import asks_holder
+from .asked_kind import KIND_REASONS, asks_maker, holds_asked_kind, quoted_kind
 from .makers import asks_making
 from .kind_fit import fit_kind, fits
 from .analysis import stored_views, views_of
@@ -326,7 +325,7 @@ class ExtractiveReader:
             # Of a two-sentence quote, the short answer of the sentence that states the node.
             short = next((found[i] for i in (best, partner) if i in found and states_process_node(
                 self.raw[doc][found[i][0]:found[i][1]])), None)
-        kind = "holder" if asks_holder(question) else "purpose" if asks_purpose(question) else asked_kind(question)
+        kind = quoted_kind(question)
         if kind is not None and not holds_asked_kind(kind, question, self._quote_views(cands, best, partner)):
             # "Who heads Samsung's foundry business?" is not answered by a sentence on the
             # business's backlog that names nobody but Samsung (qa.reading.asked_kind).

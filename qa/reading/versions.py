@@ -280,8 +280,8 @@ def other_day(question: str, text: str) -> tuple[str, str] | None:
 # more/less/least, first/last: "the last name of the player"). The list kept, counted by
 # ``python -m qa.bench.near_miss_rules``: odd 25 unanswerable / 0 answerable, even articles (held
 # out) 14 / 0, SQuAD 1.1 3 answerable, 2 of them quoted right. The thirty-fifth round added the pairs
-# from "high low" on, counted the other way round: on the even articles (seen; one-off script over the
-# base answers) 18 unanswerable / 0 answerable, SQuAD 1.1 0; held out on the odd articles 5 / 0. Left
+# from "high low" on, counted the other way round (``near_miss_rules`` over 04fecd3's answers): on the
+# even articles (seen) 18 unanswerable / 0 answerable, SQuAD 1.1 0; held out on the odd articles 5 / 0. Left
 # out there: "open"/"closed" ("When did the store open?" of "opened in 1990, closed in 2000"),
 # "absent"/"present" ("present day"), "heavy"/"light", "new"/"old", "most"/"least", "upper"/"lower",
 # "first"/"last", "before"/"after", "east"/"west" (answerable questions matched, or a second sense).

@@ -46,3 +46,12 @@ def test_the_name_rule_reads_each_quotes_article(tmp_path):
     assert counts(records, articles_of([str(squad)]))["name"] == {
         "unanswerable": 1, "answerable": 0, "answerable_right": 0}
     assert counts(records)["name"]["unanswerable"] == 0  # no article to read
+
+
+def test_the_purpose_rule_reads_each_quotes_parse():
+    records = [{"question": "What is ZTIA used for?", "answer": "Zeta has ZTIA, Initech has the Media Processor.",
+                "answerable": False},
+               {"question": "What is ZTIA used for?", "answer": "Zeta plans to use ZTIA to run its search ranking.", "answerable": True,
+                "contains": True},
+               {"question": "Who makes ZTIA?", "answer": "Zeta has ZTIA.", "answerable": True, "contains": True}]
+    assert counts(records)["purpose"] == {"unanswerable": 1, "answerable": 0, "answerable_right": 0}
