@@ -22,11 +22,10 @@ _PHRASE_END = _COUNT_PREPS | AUXILIARIES | _WH | frozenset("under that to as wor
 
 
 def measured_noun(question: str) -> str | None:
-    """What an amount question measures, as typed: "How much is Samsung's backlog worth?" ->
-    "backlog", "the value of the deal under which ..." -> "deal", "samsung foundry backlog size" ->
-    "backlog". None for other questions, or when the words that say it are all names (names
-    are matched by the reader's name features): an amount of something else ("ASICs worth 10
-    trillion won" for the backlog) is not the answer."""
+    """What an amount question measures, as typed: "How much is Samsung's backlog worth?" -> "backlog",
+    "the value of the deal under which ..." -> "deal", "samsung foundry backlog size" -> "backlog". None for
+    other questions, or when the words that say it are all names (names are matched by the reader's
+    name features): an amount of something else ("ASICs worth 10 trillion won" for the backlog) is not the answer."""
     if answer_type(question) not in ("MONEY", "QUANTITY", "NUM"):
         return None
     raw = _WORD.findall(question)
@@ -46,9 +45,10 @@ def measured_noun(question: str) -> str | None:
         if t in _MEASURES and i + 1 < len(toks) and toks[i + 1] == "of":
             return head(range(i + 2, len(toks)))  # "the total value of unfilled contracts"
     wh = next((i for i, t in enumerate(toks) if t == "how"), None)
-    if (wh is not None and wh + 2 < len(toks) and toks[wh + 1] in ("much", "large", "big")
-            and toks[wh + 2] in ("is", "are", "was", "were")):
-        return head(range(wh + 3, len(toks)))  # "How much is Samsung's backlog worth?"
+    at = -1 if wh is None else wh + (4 if toks[wh + 2:wh + 3] == ["in"] else 2)  # "How much in won is ..."
+    if 0 < at < len(toks) and toks[wh + 1] in ("much", "large", "big") and (toks[at] in ("is", "are", "was", "were") or (
+            toks[at] in ("will", "would", "could", "might", "may") and "be" in toks[at:])):  # "could X's order be worth"
+        return head(range(at + 1, len(toks)))  # "How much is Samsung's backlog worth?"
     if (wh is not None and wh + 3 < len(toks) and toks[wh + 1] == "many" and any(map(is_measure, tokenize(toks[wh + 2])))
             and toks[wh + 3] in ("is", "are", "was", "were", "will")):
         return head(range(wh + 4, len(toks)))  # "How many gigawatts is Anthropic's planned data center?"
@@ -122,15 +122,14 @@ def measured_owner(question: str, noun: str | None = None) -> str | None:
     noun = noun or measured_noun(question)
     if noun is None:
         return None
+    forms = "|".join(sorted({re.escape(noun), *(f for f, v in _MONEY_FORMS.items() if v == noun)}, key=len, reverse=True))  # "spent"
     # Not "What's" of "What's the value of the deal ...": a contraction, no owner.
     m = next((x for x in re.finditer(rf"\b{_OWNER_NAME}{_POSS}\s+(?:[\w-]+\s+){{0,4}}?{re.escape(noun)}", question)
               if x.group(1).split()[0].casefold() not in _NOT_OWNERS), None) \
-        or re.search(rf"\b(?:is|are|was|were|will|does|did|has|have|had)\s+{_OWNER_NAME}\s+{re.escape(noun)}", question) \
+        or re.search(rf"\b(?:is|are|was|were|will|does|did|has|have|had)\s+{_OWNER_NAME}\s+(?:{forms})", question) \
         or re.search(rf"\b{re.escape(noun)}\s+at\s+(?:the\s+)?{_OWNER_NAME}(?:\s+[a-z][\w-]*)?{_POSS}\s", question) \
         or re.search(rf"\b(?i:the)\s+{_OWNER_NAME}\s+{re.escape(noun)}\b", question)
-    # "the value of unfilled contracts at the Samsung Electronics chipmaker's arm": where the thing is;
-    # "How big is the Meta order?": the name before the thing.
-    return m.group(1) if m else None
+    return m.group(1) if m else None  # "unfilled contracts at the Samsung ... arm", "the Meta order": owners too
 
 
 # "What is Meta's data center plan?", "What is TSMC's role?": a named owner's thing, asked what it is.
@@ -151,10 +150,11 @@ def owned_noun(question: str) -> str | None:
 _ITS_THING = re.compile(rf"\s*(?i:when|by\s+when|how|what|where)\b[^?]*?\b(?:will|is|are|does|do|did|has|was)\s+"
                         rf"{_OWNER_NAME}\s+(?:[a-z][\w-]*\s+){{1,3}}?(?:its|their)\s+((?:[a-z][\w-]*\s+)?[a-z][\w-]*)"
                         r"\s*(?:\?|$)")
-# "When will Anthropic's chip launch?", "When will Meta's data center be finished?": the named
-# owner's thing, and what happens to it.
+# "When will Anthropic's chip launch?", "When will Meta's data center be finished?": the owner's thing.
 _OWNED_EVENT = re.compile(rf"\s*(?i:when|by\s+when|where)\s+(?:will|is|are|was|were|did|does|do|has|have)\s+"
                           rf"{_OWNER_NAME}{_POSS}\s+((?:[a-z][\w-]*\s+)??[a-z][\w-]*)\s+(?:be\s+)?[a-z]+\s*\??\s*$")
+# "What's Anthropic worth?", "How much is Samsung valued at?": the company's own worth.
+_WORTH = re.compile(rf"\s*(?i:what['’]?s|what\s+is|how\s+much\s+is)\s+{_OWNER_NAME}\s+((?i:worth|valued))\b")
 
 
 def _asked_thing(question: str) -> tuple[str, str] | None:
@@ -163,7 +163,7 @@ def _asked_thing(question: str) -> tuple[str, str] | None:
     center?"); None otherwise."""
     noun = measured_noun(question) or owned_noun(question)
     owner = measured_owner(question, noun) if noun else None
-    if owner is None and (m := _ITS_THING.match(question) or _OWNED_EVENT.match(question)) and (
+    if owner is None and (m := _ITS_THING.match(question) or _OWNED_EVENT.match(question) or _WORTH.match(question)) and (
             m.group(1).split()[0].casefold() not in _NOT_OWNERS):
         return m.group(2), m.group(1)
     return (noun, owner) if owner else None

@@ -17,13 +17,15 @@ from functools import lru_cache
 
 from .amounts import AMOUNT_NAMES, RATE_NAMES
 from .answertype import question_focus
-from .measured import _MONEY_FORMS
+from .measured import _MONEY_FORMS, _WORTH
 from .ownwords import typed_as_keywords
 
 __all__ = ["asked_amount", "unnamed_amount"]
 
-_NAMES = {**AMOUNT_NAMES, **RATE_NAMES}
-_ALL_NAMES = tuple({n for names in _NAMES.values() for n in names})
+# A company's own worth ("What's Anthropic worth?") is its valuation, said also as what it is worth
+# or valued at; not a valuation asked by name, which "orders worth 3 trillion won" is not.
+_NAMES = {**AMOUNT_NAMES, **RATE_NAMES, "worth": ("valuation", "valued", "worth")}
+_ALL_NAMES = tuple({n for names in (AMOUNT_NAMES | RATE_NAMES).values() for n in names})  # "worth" names no other amount
 _WORD = re.compile(r"[a-z]+")
 _TOKEN = re.compile(r"[a-z]+|\d[\d.,]*")
 
@@ -33,6 +35,8 @@ def asked_amount(question: str) -> str | None:
     """The named amount a wh-question asks for ("backlog" of "What is Samsung's foundry backlog
     worth in US dollars?", "debt" of "How much debt does Samsung have?") or keywords end with
     ("samsung operating loss"), or None."""
+    if _WORTH.match(question):
+        return "worth"  # "How much is Samsung valued at?"
     words = _WORD.findall(question.casefold())
     # "samsung 2nm yield rate", "What is Samsung's yield rate?": the yield.
     rate = words[-2] if words[-2:-1] and words[-1] == "rate" and words[-2] in RATE_NAMES else None
@@ -65,7 +69,7 @@ def unnamed_amount(question: str, text: str, start: int = 0) -> tuple[str, str] 
         return None
     words = [(m.start(), m.group()) for m in _TOKEN.finditer(text.casefold())]
     # (position, whether it names the asked amount) of every word naming an amount
-    named = [(k, w.startswith(_NAMES[noun])) for k, (_, w) in enumerate(words) if w.startswith(_ALL_NAMES)]
+    named = [(k, w.startswith(_NAMES[noun])) for k, (_, w) in enumerate(words) if w.startswith(_ALL_NAMES + _NAMES[noun])]
     other = "other figures" if noun in RATE_NAMES else "other amounts"
     figures = [k for k, (at, w) in enumerate(words) if at >= start and w[0].isdigit()]
     if not figures:

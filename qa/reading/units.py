@@ -131,8 +131,12 @@ def _all_unit_forms() -> frozenset[str]:
 # "How fast / big / tall ... is it?" asks for a measure, and "How many will they deploy?" for a
 # count of something it does not name: no year or length of time answers either. "How far has
 # Jalapeño got?" and "How much has it changed?" often ask for progress or an account, which dates may answer.
+# So does a population asked ("what's the population of south korea", "warsaw population"): not the
+# "3" of a dateline's "July 3".
 _SIZE = re.compile(r"\s*how\s+(?:(fast|big|large|tall|high|heavy|deep|wide|small|hot|cold|powerful)\b|"
-                   r"many\s+(?:will|would|did|do|does|are|were|is|was|has|have|had|can|could)\b)", re.I)
+                   r"many\s+(?:will|would|did|do|does|are|were|is|was|has|have|had|can|could)\b)"
+                   r"|\s*(?:what(?:['’]s|\s+is|\s+was|\s+are|\s+were)\s+)?(?:the\s+)?(?:[\w-]+\s+)?population\s+of\b"
+                   r"|(?![^?]*\b(?:what|which|who|whom|when|where|why|how)\b)[^?]*\bpopulation\s*\??\s*$", re.I)
 
 
 def measures_size(question: str) -> str:

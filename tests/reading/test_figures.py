@@ -117,6 +117,16 @@ def test_measures_size():
     # (sixteenth round) a count that names no thing ("how many will they deploy" read after "it")
     assert measures_size("How many will Jalapeño deploy?") and measures_size("how many were sold")
     assert not measures_size("How many chips will OpenAI deploy?")  # counts chips: counted_noun reads it
+    # (thirty-sixth round) a population asked, as a question or in keywords; not one it asks another thing of
+    assert measures_size("what's the population of south korea") and measures_size("warsaw population")
+    assert not measures_size("When did the population of Warsaw peak?") and not measures_size("What happened to the population?")
+
+
+def test_a_population_is_no_day_of_a_dateline(fake_embedder, write_corpus):
+    corpus = write_corpus({"wire.txt": "Kelta Chips\n\nSeoul, July 3 news - South Korea's Kelta Electronics is emerging "
+                                       "as a key foundry for chip makers in South Korea.\n"})
+    a = api.ask("what's the population of south korea", corpus=corpus)
+    assert a.abstained and a.reason == "The articles discuss this but give no figure for it.", a
 
 
 def test_reader_abstains_on_a_quantity_given_only_as_dates(made_up):
@@ -196,6 +206,14 @@ def test_reader_abstains_on_a_quantity_given_only_as_dates(made_up):
     ("When will Kestrel's data center be finished?", "Volta aims to build a data center of 5 GW by 2030.",
      ("Kestrel's data center", "Volta's data center")),
     ("When will Volta's chip launch?", "To this end, Volta plans a new generation of chips every six months.", None),
+    # (thirty-sixth round) "could ... be worth", an amount asked in a currency, a past verb, a company's own worth
+    ("How much in won could Kestrel's chip order be worth to Tamsin?", "According to industry sources, Volta is "
+     "cooperating with Tamsin on ASICs worth more than 10 trillion won.", ("Kestrel's order", "Volta's order")),
+    ("How much had Kestrel spent?", "According to reports, Tamsin Electronics is becoming the production base for "
+     "chips, with its backlog reaching 50 trillion won.", ("Kestrel's spending", "Tamsin's spending")),
+    ("whats Kestrel worth", "According to industry sources, Volta is cooperating with Tamsin on ASICs worth more than "
+     "10 trillion won.", ("Kestrel's worth", "Volta's worth")),
+    ("whats Kestrel worth", "Kestrel is now worth US$183 billion.", None),
 ])
 def test_other_owner(question, quote, expected):
     assert other_owner(question, quote) == expected

@@ -41,6 +41,10 @@ REVENUE_AFTER = "Kelta booked US$5 billion in revenue last year."
     ("how much has kelta invested in its 3nm production lines", "investment"),
     ("kelta 3nm investment", "investment"),
     ("Who invested in Kelta?", None),  # asks for no amount
+    # (thirty-sixth round) a company's own worth
+    ("whats Kelta worth", "worth"),
+    ("How much is Kelta Electronics valued at?", "worth"),
+    ("What is the Kelta deal worth?", None),  # a deal's worth is no valuation
 ])
 def test_the_named_amount_a_question_asks_for(question, noun):
     assert asked_amount(question) == noun
@@ -66,6 +70,10 @@ def test_the_named_amount_a_question_asks_for(question, noun):
     ("how much has kelta invested in its 3nm production lines", INVESTMENT, False),
     ("How much is Kelta investing in the plant?", "Kelta will spend US$2 billion on the plant.", False),
     ("How much is Kelta investing in the plant?", "Kelta has funded the plant with US$2 billion.", False),
+    # a company's worth: what it is worth or valued at, not an investment
+    ("whats Kelta worth", INVESTMENT, True),
+    ("whats Kelta worth", "Kelta is now worth US$183 billion after its latest round.", False),
+    ("What is Kelta valued at?", "Investors valued Kelta at US$61 billion in March.", False),
 ])
 def test_figures_of_another_amount_do_not_answer(question, text, other):
     assert (unnamed_amount(question, text) is not None) == other

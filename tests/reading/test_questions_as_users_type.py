@@ -197,6 +197,18 @@ def test_the_reader_abstains_on_a_quote_saying_the_opposite(fake_embedder, write
     ("Which country did not join the union?", "Norway did not join the union.", None),  # the quote denies too
     ("Which country did not join the union?", "Norway refused to join the union in 1994.", None),  # ... in other words
     ("Which country did not join the union?", "Sweden voted for membership in 1994.", None),  # the asked word is not there
+    # A denial elsewhere in the quote does not deny the asked word: only its clause counts ...
+    ("What did the court not acknowledge?", "The court quickly acknowledged that the duty of national courts to "
+     "interpret a statute cannot contradict its plain words.", ("what does not acknowledge", "what does acknowledge")),
+    ("What did the government not fail to do?", "The government had failed to set up an insurance fund for workers.",
+     ("what does not fail", "what does fail")),
+    ("Which cities were not destroyed?", "The army destroyed every city of the plain, burning them to the ground, "
+     "but the walled town of Asper was never taken.", None),  # ... but a contrast may deny it in its own clause,
+    # as an exception may, or, asked "why", a reason: then a denial anywhere in the quote counts.
+    ("Which cities were not destroyed by the invasion?", "Over three years the invaders destroyed all the major cities of "
+     "the east with the exceptions of Novgorod and Pskov.", None),
+    ("Why were the leafleters not arrested?", "Many escaped prosecution because prosecutors reasoned that if they "
+     "arrested them, the leaflets would become evidence; none were charged.", None),
 ])
 def test_asked_what_is_not_so_a_quote_saying_only_what_is(question, quote, found):
     from qa.reading.versions import denied_only

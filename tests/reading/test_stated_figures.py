@@ -33,6 +33,8 @@ def _other(question: str, quote: str, before: str = "") -> tuple[str, str] | Non
      ("August 4", "August 1")),
     ("What was signed on the 4th of March?", "The treaty was signed on 9 March in the town hall.", ("4th of March", "9 March")),
     ("Who was the port's third harbour master?", "The second harbour master, Ann Roe, took office in 1901.", ("third", "second")),
+    # Thirty-sixth round: another month, the asked one nowhere near (keywords, no figure asked).
+    ("harbour town September ferry timetable", "The October timetable adds a late ferry.", ("September", "October")),
 ])
 def test_a_figure_replaced_by_another_is_named(question, quote, expected):
     assert _other(question, quote) == expected
@@ -80,6 +82,9 @@ def test_a_figure_replaced_by_another_is_named(question, quote, expected):
     # Options offered, one of them written; an age saying who is meant.
     ("How deep is the new quay, 5 metres or 10 metres?", "The new quay is 5 metres deep at low tide, 2 more than the old.", ""),
     ("What day was the 8 year old girl found on the quay?", "The girl was found at 6:38 p.m. on Saturday.", ""),
+    # The asked month written before the quote; "May", a verb too.
+    ("harbour town September ferry timetable", "The October timetable adds a late ferry.", "In September the port kept two ferries. "),
+    ("What May ferry does the port add?", "In July the port adds a ferry.", ""),
     # The quote states no other figure of the kind: left to the other checks.
     ("What did the mayor open in 1996?", "The mayor opened a new ferry terminal.", ""),
 ])

@@ -1,0 +1,33 @@
+"""A number of the question that the quote writes in the same phrase with another number
+(qa.reading.aligned): the quote is about another thing."""
+import pytest
+
+from qa import api
+from qa.reading.aligned import other_number_beside
+
+
+@pytest.mark.parametrize("question, quote, expected", [
+    ("How many students did the university enrol in its five graduate divisions?",
+     "It enrolled 3,468 students in its four graduate divisions and 5,984 in its schools.", ("five graduate", "four graduate")),
+    ("What did Davies develop in the late 1950s?", "In the late 1960s Davies developed a network.", ("1950s", "1960s")),
+    ("When did the Channel 8 documentary air?", "The Channel 4 documentary aired in 2007.", ("8 documentary", "4 documentary")),
+    # The asked number is written (in words or digits): the same thing.
+    ("How many students did it enrol in its 4 graduate divisions?", "It enrolled 3,468 students in its four graduate divisions.", None),
+    ("How many students did it enrol in its four graduate divisions?", "It enrolled 3,468 students in its 4 graduate divisions.", None),
+    # Not the same phrase: another word after the number, or only a function word.
+    ("How many people lived there in 1348?", "Over 60% of the population died in 1350.", None),
+    ("What were five of the causes?", "Four of the causes were famine, war, plague and flood.", None),
+    # "thirty-seven" is not "seven".
+    ("What thirty-seven story building was built in 1972?", "The 37-story Wells Fargo Center opened in 1983.", None),
+])
+def test_other_number_beside(question, quote, expected):
+    assert other_number_beside(question, quote) == expected
+
+
+def test_the_reader_abstains_on_a_quote_with_another_number_in_the_asked_phrase(fake_embedder, write_corpus):
+    corpus = write_corpus({"school.txt": "Freedonia University\n\nIn 2014 Freedonia University enrolled 3,468 students in "
+                                         "its four graduate divisions.\n"})
+    a = api.ask("How many students did Freedonia University enroll in its five graduate divisions?", corpus=corpus)
+    assert a.abstained and a.reason == "The closest passages are about four graduate, not five graduate.", a
+    a = api.ask("How many students did Freedonia University enroll in its four graduate divisions?", corpus=corpus)
+    assert not a.abstained and "3,468" in a.answer, a
