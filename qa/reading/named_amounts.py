@@ -55,6 +55,7 @@ def asked_amount(question: str) -> str | None:
 # Samsung invested in its 2nm lines?" for an investment, not its backlog (a verb in small letters: "Lost Springs" is a town).
 _VERB_AMOUNT = {f: {"lose": "loss", "owe": "debt", "invest": "investment"}[v] for f, v in _MONEY_FORMS.items() if v in ("lose", "owe", "invest")}
 _BY_VERB = re.compile(r"\b(%s)\b" % "|".join(_VERB_AMOUNT))
+_STANDS_FOR = frozenset("it company firm startup maker group".split())  # "the company is now valued at"
 
 
 def unnamed_amount(question: str, text: str, start: int = 0) -> tuple[str, str] | None:
@@ -68,8 +69,11 @@ def unnamed_amount(question: str, text: str, start: int = 0) -> tuple[str, str] 
     if noun is None:
         return None
     words = [(m.start(), m.group()) for m in _TOKEN.finditer(text.casefold())]
-    # (position, whether it names the asked amount) of every word naming an amount
-    named = [(k, w.startswith(_NAMES[noun])) for k, (_, w) in enumerate(words) if w.startswith(_ALL_NAMES + _NAMES[noun])]
+    # (position, whether it names the asked amount) of every word naming an amount; a company's worth
+    # only beside the company or a word standing for it ("ASICs worth 10 trillion won" is not Samsung's)
+    owner = {*(m.group(1).casefold().split()[:1]), *_STANDS_FOR} if (m := _WORTH.match(question)) else None
+    named = [(k, w.startswith(_NAMES[noun]) and (owner is None or bool(owner & {x for _, x in words[max(0, k - 5):k + 3]})))
+             for k, (_, w) in enumerate(words) if w.startswith(_ALL_NAMES + _NAMES[noun])]
     other = "other figures" if noun in RATE_NAMES else "other amounts"
     figures = [k for k, (at, w) in enumerate(words) if at >= start and w[0].isdigit()]
     if not figures:

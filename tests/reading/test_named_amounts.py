@@ -74,6 +74,9 @@ def test_the_named_amount_a_question_asks_for(question, noun):
     ("whats Kelta worth", INVESTMENT, True),
     ("whats Kelta worth", "Kelta is now worth US$183 billion after its latest round.", False),
     ("What is Kelta valued at?", "Investors valued Kelta at US$61 billion in March.", False),
+    ("whats Kelta worth", "Volta is cooperating with Kelta on the design and production of its next chips, ASICs "
+     "worth more than 10 trillion won.", True),  # the ASICs' worth, not Kelta's
+    ("whats Kelta worth", "The company is now valued at US$61 billion.", False),
 ])
 def test_figures_of_another_amount_do_not_answer(question, text, other):
     assert (unnamed_amount(question, text) is not None) == other
