@@ -14,8 +14,8 @@ RAMDocs JSONL; the article holding the quote's opening), and without them it is 
 thirty-fifth round's purpose rule (``no_use``) reads the quote's parse, as the reader does.
 
 Each rule reads the question and the quote shown; the reader also reads the text just before the
-quote (``other_ordinal``'s ``near``), which a report does not keep, so the ordinal count here may
-name a few more questions than the reader turns away. Yes/no questions are skipped, as the reader
+quote (``other_ordinal``'s and ``other_month``'s ``near``), which a report does not keep, so the
+ordinal and month counts here may name a few more questions than the reader turns away. Yes/no questions are skipped, as the reader
 skips them.
 """
 from __future__ import annotations
@@ -29,7 +29,7 @@ from ..reading.asked_kind import holds_asked_kind
 from ..reading.other_names import other_name
 from ..reading.purposes import asks_purpose
 from ..reading.readerfeatures import YES_NO
-from ..reading.versions import denied_only, opposite_word, other_ordinal
+from ..reading.versions import denied_only, opposite_word, other_month, other_ordinal
 
 
 def no_use(question: str, quote: str) -> bool | None:
@@ -44,7 +44,7 @@ def no_use(question: str, quote: str) -> bool | None:
 
 
 RULES = {"opposite": lambda q, quote, _: opposite_word(q, quote), "not": lambda q, quote, _: denied_only(q, quote),
-         "ordinal": lambda q, quote, _: other_ordinal(q, quote, quote),
+         "ordinal": lambda q, quote, _: other_ordinal(q, quote, quote), "month": lambda q, quote, _: other_month(q, quote, quote),
          "name": lambda q, quote, article: None if article is None else other_name(q, quote, article),
          "purpose": lambda q, quote, _: no_use(q, quote), "beside": lambda q, quote, _: other_number_beside(q, quote)}
 _OPENING = 50  # characters of a quote that find its article

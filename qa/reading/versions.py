@@ -240,11 +240,11 @@ def other_stated(question: str, raw: str, start: int, end: int) -> tuple[str, st
 
 
 # "dare to play september pack version number" quoted "Dare to Play 3 / October pack": a month the
-# question names (not "May", a verb too, nor a day's month) that the quote, the text before it and the article's opening
-# never write, another month in the quote: the quote is about another month. Counted on the answers
-# before it (a one-off script over the thirty-fifth round's reports, quotes only): SQuAD 2.0 even
-# articles 1 unanswerable, odd none, SQuAD 1.1 and RAMDocs none. Prompted by heldout-37's n05, which it
-# leaves as it was: that page's opening writes "September pack", so its quote may be about it.
+# question names (not "May", a verb too, nor a day's month) that the quote, the text before it and
+# the article's opening never write, another month in the quote: the quote is about another month.
+# Counted on the answers before it (``python -m qa.bench.near_miss_rules``, rule "month", quotes
+# only): SQuAD 2.0 even articles 1 unanswerable, odd none, SQuAD 1.1 and RAMDocs none. Prompted by
+# heldout-37's n05, which it leaves as it was: that page's opening writes "September pack".
 def other_month(question: str, quote: str, near: str) -> tuple[str, str] | None:
     """(asked, found) when the question names a month that ``near`` never writes and ``quote`` writes
     another; None otherwise."""
@@ -345,10 +345,11 @@ _AUX = frozenset("is are was were do does did has have had will would can could 
 
 # A denial in another clause, or the asked word itself, does not deny what is asked: "the Italian
 # government had failed to set up an insurance fund" does not say what it did not fail to do. So
-# only the words around each use of the asked word count (its clause, six words either side). But an exception or a
-# contrast anywhere ("destroyed all the cities ... with the exceptions of Novgorod", "..., but the
-# walled town was never taken") may be the answer, and "why ... not" is answered by a reason, often
-# put without a denial ("escaped prosecution because ..."): there the whole quote is read, as before.
+# only the words around each use of the asked word count (its clause, six words either side). But
+# an exception or a contrast anywhere ("destroyed all the cities ... with the exceptions of
+# Novgorod", "..., but the walled town was never taken") may be the answer, and "why ... not" is
+# answered by a reason, often put without a denial ("escaped prosecution because ..."): there the
+# whole quote is read, as before.
 # Counted on the answers before this change (``python -m qa.bench.near_miss_rules``, rule "not", over
 # the thirty-fifth round's reports): SQuAD 2.0 odd articles 16 more unanswerable, 2 answerable (both
 # quoted wrong), even 4 and 0, SQuAD 1.1 2 answerable (quoted wrong), RAMDocs none.

@@ -55,3 +55,14 @@ def test_the_purpose_rule_reads_each_quotes_parse():
                 "contains": True},
                {"question": "Who makes ZTIA?", "answer": "Zeta has ZTIA.", "answerable": True, "contains": True}]
     assert counts(records)["purpose"] == {"unanswerable": 1, "answerable": 0, "answerable_right": 0}
+
+
+def test_the_thirty_sixth_rounds_rules_are_counted():
+    records = [{"question": "How many students are in its five graduate divisions?",
+                "answer": "It enrolled 3,468 students in its four graduate divisions.", "answerable": False},
+               {"question": "harbour September timetable", "answer": "The October timetable adds a ferry.", "answerable": False},
+               {"question": "How many students are in its four graduate divisions?",
+                "answer": "It enrolled 3,468 students in its four graduate divisions.", "answerable": True, "contains": True}]
+    got = counts(records)
+    assert got["beside"] == {"unanswerable": 1, "answerable": 0, "answerable_right": 0}
+    assert got["month"] == {"unanswerable": 1, "answerable": 0, "answerable_right": 0}
