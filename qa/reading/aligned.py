@@ -19,11 +19,10 @@ import re
 
 from .units import _CURRENCY_NOUNS, _measures
 from .timeshape import TIME_UNITS
+from .versions import _WORDS  # number words, "zero" to "twenty"
 
 __all__ = ["other_number_beside"]
 
-_WORDS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-          "sixteen seventeen eighteen nineteen twenty").split()
 _TOKEN = re.compile(r"[a-z]+|\d[\d,]*(?:\.\d+)?", re.I)
 # Words that say nothing of which thing is meant: "five of the", "in 2014 and".
 _FUNCTION = frozenset("a an the of in on at to for by with from and or is are was were be been did do does what which "

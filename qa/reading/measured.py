@@ -68,7 +68,7 @@ _MONEY_VERBS = {"invest": "investment", "spend": "spending", "pay": "payment", "
                "raise": "funding", "borrow": "borrowing", "lose": "loss", "owe": "debt"}
 _MONEY_FORMS = {f: v for v in _MONEY_VERBS for f in (v, v + "s", v + "d", v + "ed", v + "ing", v[:-1] + "ing")} | {
     "spent": "spend", "paid": "pay", "lost": "lose"}
-
+_FORMS_OF = {v: "|".join(sorted({f for f, x in _MONEY_FORMS.items() if x == v}, key=len, reverse=True)) for v in _MONEY_VERBS}
 
 _POSS = r"(?:'s|’s)"
 _PLANS = r"(?:aims|plans|intends|wants|expects|hopes|is\s+building|is\s+planning|will\s+build|has|owns|operates|runs)"
@@ -122,7 +122,7 @@ def measured_owner(question: str, noun: str | None = None) -> str | None:
     noun = noun or measured_noun(question)
     if noun is None:
         return None
-    forms = "|".join(sorted({re.escape(noun), *(f for f, v in _MONEY_FORMS.items() if v == noun)}, key=len, reverse=True))  # "spent"
+    forms = _FORMS_OF.get(noun, re.escape(noun))  # "had Tesla spent"
     # Not "What's" of "What's the value of the deal ...": a contraction, no owner.
     m = next((x for x in re.finditer(rf"\b{_OWNER_NAME}{_POSS}\s+(?:[\w-]+\s+){{0,4}}?{re.escape(noun)}", question)
               if x.group(1).split()[0].casefold() not in _NOT_OWNERS), None) \
