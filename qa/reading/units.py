@@ -102,8 +102,10 @@ _COUNT_WORDS = frozenset("""two three four five six seven eight nine ten eleven 
 _TEXT_TOKEN = re.compile(r"[a-z]+|\d[\d,.]*")
 _CURRENCY_NOUNS = frozenset("""money dollars dollar euros euro pounds pound yen yuan won rupees rupee cents cent""".split())
 # An amount of money: a currency sign or code before the figure, or a currency after it (its scale
-# between; "60,000₩", "25€", as Korean and many European pages write it).
-_MONEY = re.compile(rf"(?:[$€£¥₩]|\b(?:USD|RMB|KRW|EUR|GBP)\s?)\s*{_AMOUNT}|{_AMOUNT}\s*(?:[€£¥₩]|(?:won|dollars|yuan|euros|pounds|yen|rupees)\b)",
+# between; "60,000₩", "25€", as Korean and many European pages write it), perhaps named by its
+# country ("50 trillion Korean won", "5 billion US dollars").
+_CURRENCY_OF = r"(?:korean|us|u\.s\.|american|australian|canadian|hong\s+kong|singapore|new\s+zealand|taiwan|japanese|chinese|indian|british)"
+_MONEY = re.compile(rf"(?:[$€£¥₩]|\b(?:USD|RMB|KRW|EUR|GBP)\s?)\s*{_AMOUNT}|{_AMOUNT}\s*(?:[€£¥₩]|(?:{_CURRENCY_OF}\s+)?(?:won|dollars|yuan|euros|pounds|yen|rupees)\b)",
                     re.I)
 
 
@@ -140,13 +142,27 @@ _SIZE = re.compile(r"\s*how\s+(?:(fast|big|large|tall|high|heavy|deep|wide|small
 
 
 def measures_size(question: str) -> str:
-    """"length" when the question asks how tall, high, deep or wide something is, "size" for another
-    measure or a count naming no thing (see ``_SIZE``), else "" (so it reads as a bool)."""
+    """"length" when the question asks how tall, high, deep or wide something is, "population" for a
+    population, "size" for another measure or a count naming no thing (see ``_SIZE``), else "" (so it
+    reads as a bool)."""
+    if _ASKS_POWER.search(question):
+        return "power"
     m = _SIZE.match(question)
-    return "" if m is None else "length" if m.group(1) and m.group(1).casefold() in _LENGTHS else "size"
+    if m is None:
+        return ""
+    if m.group(1):
+        return "length" if m.group(1).casefold() in _LENGTHS else "size"
+    return "population" if "population" in m.group(0).casefold() else "size"
 
 
 _LENGTHS = frozenset("tall high deep wide".split())
+# "How much power does the chip draw?" asks a figure in watts (or energy in watt-hours, joules): the
+# "2" of "2-nanometer" or "hundreds of thousands of units" is none. Only with a verb of drawing or
+# making it: "How much power does the president have?" asks no figure in watts.
+_ASKS_POWER = re.compile(r"\bhow\s+much\s+(?:power|electricity|energy)\b(?=.*\b(?:draw|use|consum|need|requir|generat|produc|"
+                         r"suppl|deliver|output|burn|pull|eat|save)\w*)", re.I)
+_POWER_UNITS = frozenset("""w kw mw gw tw watt watts kilowatt kilowatts megawatt megawatts gigawatt gigawatts terawatt
+    terawatts wh kwh mwh gwh twh horsepower hp joules kj mj gj btu calories kcal""".split())
 
 
 # "What node ...?", "On which manufacturing node ...?", "What process technology ...?", and keywords
@@ -185,19 +201,26 @@ def counts_only_time(text: str, counted: str | None, measured: bool | str = Fals
     unit or a share ("one such plume" gives no height)."""
     if not counted and not measured:
         return False
+    # A population counts people: no sum of money, share or measure states one ("what's the
+    # population of korea": not "50 trillion Korean won").
+    counting = bool(counted) or measured == "population"
     unit = (counted or "").casefold()
     if counted and (unit in TIME_UNITS or is_measure(_stem(unit)) or _measures(unit) or _measures(unit[:-1])):
         return False  # "How many kgs ...?" counts a measure, which "382 kg" answers
     # An amount of money counts no employees or chips ("how many employees does samsung have":
     # not "approximately 50 trillion won"), unless money is what is counted ("how many dollars").
     timed = False
-    if counted and unit not in _CURRENCY_NOUNS:
+    if counting and unit not in _CURRENCY_NOUNS:
         text, found = _MONEY.subn(" ", text)
         timed = found > 0
-    if counted and unit not in ("percent", "percentage", "percentages"):
+    if counting and unit not in ("percent", "percentage", "percentages"):
         text, found = _SHARE.subn(" ", text)  # "rose by 25 percent": a share of nothing counts no people
         timed = timed or found > 0
     toks = [t.rstrip(".,") for t in _TEXT_TOKEN.findall(text.casefold())]
+    if measured == "power":  # a figure in watts or another unit of power or energy answers, or a share
+        return not _PERCENT_TEXT.search(text) and not any(
+            t[:1].isdigit() and toks[k + 1:k + 2] and (toks[k + 1] in _POWER_UNITS or toks[k + 1].startswith("kilowatt-"))
+            for k, t in enumerate(toks))
     if measured == "length":  # a figure in a unit, or a share, answers; "one such plume" no height
         return not _PERCENT_TEXT.search(text) and not any(
             (t[:1].isdigit() or t in _COUNT_WORDS) and (_measures(nxt := toks[k + 1] if k + 1 < len(toks) else "") or nxt in _STOREYS)
@@ -214,9 +237,9 @@ def counts_only_time(text: str, counted: str | None, measured: bool | str = Fals
             continue  # "aged 12 to 17 years": a range, in the unit of its second number
         if nxt in TIME_UNITS:
             timed = True  # "9 months", "two years"
-        elif counted and _measures(nxt):
+        elif counting and _measures(nxt):
             timed = True  # "2nm", "5 GW": a measure of something, no count of chips
-        elif counted and nxt == "times":
+        elif counting and nxt == "times":
             timed = True  # "10 times as many cases": a multiple, no count of people
         elif counted and another_kind and another_kind(unit, [w for w in after if w not in _SCALES][:2]):
             timed = True  # "600,000 Israelis" counts no settlements, "100 cities" no people (``another_kind``)

@@ -129,6 +129,35 @@ def test_a_population_is_no_day_of_a_dateline(fake_embedder, write_corpus):
     assert a.abstained and a.reason == "The articles discuss this but give no figure for it.", a
 
 
+def test_a_population_is_no_sum_of_money(fake_embedder, write_corpus):
+    # (thirty-seventh round) "50 trillion Korean won" counts no people, nor does a share or a node size
+    corpus = write_corpus({"wire.txt": "Kelta Chips\n\nSouth Korea's Kelta Electronics expects its backlog to approach "
+                                       "50 trillion Korean won, with orders from South Korea up 20 percent.\n"})
+    a = api.ask("what's the population of south korea", corpus=corpus)
+    assert a.abstained and a.reason == "The articles discuss this but give no figure for it.", a
+    assert counts_only_time("approach 50 trillion Korean won", None, "population")
+    assert not counts_only_time("a population of 51.7 million", None, "population")
+    assert not counts_only_time("approach 50 trillion Korean won", None, "size")  # a size may be money
+
+
+def test_power_asked_is_a_figure_in_watts(fake_embedder, write_corpus):
+    # (thirty-seventh round) "how much power does it draw" is not answered by the "2" of "2-nanometer"
+    from qa.reading.units import measures_size
+
+    corpus = write_corpus({"chip.txt": "Kelta Accelerator\n\nThe third-generation Kelta accelerator uses a 2-nanometer "
+                                       "process and will ship in hundreds of thousands of units.\n"})
+    a = api.ask("how much power does the third-gen kelta accelerator draw", corpus=corpus)
+    assert a.abstained and a.reason == "The articles discuss this but give no figure for it.", a
+    corpus = write_corpus({"dc.txt": "Kelta Data Center\n\nKelta's data center will draw about 1 GW of power.\n"}, "dc")
+    a = api.ask("how much power will kelta's data center draw", corpus=corpus)
+    assert not a.abstained and "1 GW" in a.answer, a
+    assert measures_size("how much electricity does the plant use") == "power"
+    assert not measures_size("how much power does the president have")  # power of another kind
+    assert counts_only_time("uses a 2-nanometer process in hundreds of thousands of units", None, "power")
+    assert not counts_only_time("draws 700 W at full load", None, "power")
+    assert not counts_only_time("uses about 5GW", None, "power")
+
+
 def test_reader_abstains_on_a_quantity_given_only_as_dates(made_up):
     a = api.ask("How fast is the Jalapeño chip?", corpus=made_up)
     assert a.abstained and a.reason == "The articles discuss this but give no figure for it."
