@@ -16,6 +16,7 @@ from ..reading.answertype import question_focus
 from ..reading.readerfeatures import YES_NO
 from ..reading.ages import asks_age
 from ..reading.purposes import asks_purpose
+from ..reading.reasons import asks_cause
 from ..reading.owners import described_owners, with_plural_possessives
 from .choices import choice_options, stated_name
 from .colours import WORD_KINDS, asks_colour, stated_colours
@@ -188,8 +189,10 @@ def _question(text: str, yes_no_values: bool = True, stated_names: bool = False,
         atype = "COLOUR"  # "What colour are the flowers?": each source's colour of them
     elif asks_gender(text):
         atype = "GENDER"  # "What gender is the student body of ...?": "all-boys", "co-ed"
-    elif asks_purpose(text):
-        atype = None  # "What are Trainium chips used for?": a use, no name each source gives ("OpenAI" / "GPUs")
+    elif asks_purpose(text) or asks_cause(text):
+        # "What are Trainium chips used for?": a use, no name each source gives ("OpenAI" / "GPUs"); nor
+        # is "What could make Anthropic stick with outside chips?" ("OpenAI" / "Samsung Electronics").
+        atype = None
     elif not focus.wh and (atype in ("OTHER", None) or atype in _NAME_TYPES and YES_NO.match(text)):
         # "Is Anthropic using ...?": a yes/no question has no span to disagree on, also when its focus
         # noun reads as a name ("As of 2023, has Emperor released ...?").

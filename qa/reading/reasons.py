@@ -19,9 +19,13 @@ import re
 
 from ..ingest.text import sentence_spans
 
-__all__ = ["asks_why", "states_reason", "with_reason"]
+__all__ = ["asks_cause", "asks_why", "states_reason", "with_reason"]
 
 _WHY = re.compile(r"(?i)^\W*(?:why\b|how\s+come\b|for\s+what\s+reasons?\b|what\s+(?:is|was|are|were)\s+the\s+reasons?\b)")
+# "What could make Anthropic stick with outside chips?", "What caused the delay?", "What led Samsung to
+# ...?": a cause asked, as "why" asks it; not "What makes up 11.6% of ...?" (what it is made of).
+_CAUSE = re.compile(r"(?i)^\W*what\s+(?:(?:could|would|might|will|can|did|does|do|has|have|had)\s+)?(?:made|makes?(?!\s+up\b)|"
+                    r"caused?s?|led|leads?|drove|drives?|prompt(?:ed|s)?|forced|trigger(?:ed|s)|spark(?:ed|s)|push(?:ed|es))\b")
 # Words that state a cause or an aim inside a sentence ("colleges, which are generally established to serve
 # and protect the public interest"). Not "since" (as often a time), a bare "to", nor "used to" (a habit).
 _REASON = re.compile(r"(?i)\b(?:because|due\s+to|owing\s+to|thanks\s+to|as\s+a\s+result\s+of|on\s+account\s+of|"
@@ -70,3 +74,8 @@ def with_reason(question: str, raw: str, start: int, end: int) -> tuple[int, int
     if after and _REASON_OPENS.match(raw[after[0][0]:after[0][1]]):
         return start, after[0][1]
     return start, end
+
+
+def asks_cause(question: str) -> bool:
+    """Whether a "what" question asks what made something happen ("What caused the delay?")."""
+    return bool(_CAUSE.match(question))

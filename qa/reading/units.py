@@ -145,8 +145,9 @@ def measures_size(question: str) -> str:
     """"length" when the question asks how tall, high, deep or wide something is, "population" for a
     population, "size" for another measure or a count naming no thing (see ``_SIZE``), else "" (so it
     reads as a bool)."""
-    if _ASKS_POWER.search(question):
-        return "power"
+    for measure, (asks, _) in _ASKED_UNITS.items():
+        if asks.search(question):
+            return measure
     m = _SIZE.match(question)
     if m is None:
         return ""
@@ -163,6 +164,12 @@ _ASKS_POWER = re.compile(r"\bhow\s+much\s+(?:power|electricity|energy)\b(?=.*\b(
                          r"suppl|deliver|output|burn|pull|eat|save)\w*)", re.I)
 _POWER_UNITS = frozenset("""w kw mw gw tw watt watts kilowatt kilowatts megawatt megawatts gigawatt gigawatts terawatt
     terawatts wh kwh mwh gwh twh horsepower hp joules kj mj gj btu calories kcal""".split())
+# So does memory or storage asked ("how much hbm memory does the chip have"): a figure in bytes; "June
+# 24, 2026" is none.
+_ASKS_MEMORY = re.compile(r"\bhow\s+much\s+(?:[\w-]+\s+)?(?:memory|ram|vram|hbm)\b", re.I)
+_MEMORY_UNITS = frozenset("""kb mb gb tb pb kib mib gib tib kilobytes megabytes gigabytes terabytes petabytes bytes
+    gbps tbps""".split())
+_ASKED_UNITS = {"power": (_ASKS_POWER, _POWER_UNITS), "memory": (_ASKS_MEMORY, _MEMORY_UNITS)}
 
 
 # "What node ...?", "On which manufacturing node ...?", "What process technology ...?", and keywords
@@ -217,9 +224,10 @@ def counts_only_time(text: str, counted: str | None, measured: bool | str = Fals
         text, found = _SHARE.subn(" ", text)  # "rose by 25 percent": a share of nothing counts no people
         timed = timed or found > 0
     toks = [t.rstrip(".,") for t in _TEXT_TOKEN.findall(text.casefold())]
-    if measured == "power":  # a figure in watts or another unit of power or energy answers, or a share
+    if measured in _ASKED_UNITS:  # a figure in watts (bytes, ...) answers, or a share
+        units = _ASKED_UNITS[measured][1]
         return not _PERCENT_TEXT.search(text) and not any(
-            t[:1].isdigit() and toks[k + 1:k + 2] and (toks[k + 1] in _POWER_UNITS or toks[k + 1].startswith("kilowatt-"))
+            t[:1].isdigit() and toks[k + 1:k + 2] and (toks[k + 1] in units or toks[k + 1].startswith("kilowatt-"))
             for k, t in enumerate(toks))
     if measured == "length":  # a figure in a unit, or a share, answers; "one such plume" no height
         return not _PERCENT_TEXT.search(text) and not any(

@@ -234,3 +234,27 @@ def test_i_and_a_letter_glued_to_a_figure_are_no_names():
     said, spent = f.sents
     names = lambda k, s: [v.text for v in f.values[k] if v.kind == "name" and not _junk(v, s)]  # noqa: E731
     assert names(0, said) == [] and names(1, spent) == ["Kestrel State", "Harlow Media"]
+
+
+@pytest.mark.parametrize("question, cause", [
+    ("what could make kelta stick mainly with outside chips even if it builds its own", True),
+    ("What caused the delay?", True), ("what led Varna to win the order", True), ("What made Ohio Country safe?", True),
+    ("What makes up 11.6% of the city?", False),  # what it is made of: a name may answer
+    ("What forces are responsible for it?", False), ("What is the cause?", False), ("Which company made the chip?", False),
+])
+def test_asks_cause(question, cause):
+    from qa.reading.reasons import asks_cause
+
+    assert asks_cause(question) == cause
+
+
+def test_a_cause_asked_is_no_name_each_source_gives():
+    # (thirty-seventh round) "what could make X ...?" asks a cause, as "why" does: the names two
+    # sources' sentences give ("OpenAI" has set a precedent; speculation that "Samsung Electronics"
+    # would win orders) are no answers to disagree on, so the question has no answer kind.
+    from qa.conflicts.answer_facts import _question
+
+    assert _question("what could make anthropic stick mainly with outside chips even if it builds its own").kind is None
+    assert _question("What caused the delay of the Kelta chip?").kind is None
+    assert _question("Which company will make Kelta's chip?").kind == "name"
+    assert _question("What makes up most of Kelta's revenue?").kind == "name"

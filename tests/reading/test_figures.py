@@ -158,6 +158,19 @@ def test_power_asked_is_a_figure_in_watts(fake_embedder, write_corpus):
     assert not counts_only_time("uses about 5GW", None, "power")
 
 
+def test_memory_asked_is_a_figure_in_bytes(fake_embedder, write_corpus):
+    # (thirty-seventh round, after reading heldout-38's s19) a launch date gives no memory size
+    from qa.reading.units import measures_size
+
+    corpus = write_corpus({"chip.txt": "Kelta Accelerator\n\nOrnix and Kelta released the Kelta accelerator on June 24, "
+                                       "2026, positioning it for language model inference.\n"})
+    a = api.ask("how much hbm memory does the kelta accelerator have", corpus=corpus)
+    assert a.abstained and a.reason == "The articles discuss this but give no figure for it.", a
+    assert measures_size("how much memory does it have") == "memory" and not measures_size("how much water is stored")
+    assert counts_only_time("released on June 24, 2026", None, "memory")
+    assert not counts_only_time("with 288GB of HBM3E", None, "memory")
+
+
 def test_reader_abstains_on_a_quantity_given_only_as_dates(made_up):
     a = api.ask("How fast is the Jalapeño chip?", corpus=made_up)
     assert a.abstained and a.reason == "The articles discuss this but give no figure for it."
