@@ -25,7 +25,7 @@ _WHY = re.compile(r"(?i)^\W*(?:why\b|how\s+come\b|for\s+what\s+reasons?\b|what\s
 # "What could make Anthropic stick with outside chips?", "What caused the delay?", "What led Samsung to
 # ...?": a cause asked, as "why" asks it; not "What makes up 11.6% of ...?" (what it is made of).
 _CAUSE = re.compile(r"(?i)^\W*what\s+(?:(?:could|would|might|will|can|did|does|do|has|have|had)\s+)?(?:made|makes?(?!\s+up\b)|"
-                    r"caused?s?|led|leads?|drove|drives?|prompt(?:ed|s)?|forced|trigger(?:ed|s)|spark(?:ed|s)|push(?:ed|es))\b")
+                    r"caus(?:e|es|ed)|led|leads?|drove|drives?|prompt(?:ed|s)?|forced|trigger(?:ed|s)|spark(?:ed|s)|push(?:ed|es))\b")
 # Words that state a cause or an aim inside a sentence ("colleges, which are generally established to serve
 # and protect the public interest"). Not "since" (as often a time), a bare "to", nor "used to" (a habit).
 _REASON = re.compile(r"(?i)\b(?:because|due\s+to|owing\s+to|thanks\s+to|as\s+a\s+result\s+of|on\s+account\s+of|"

@@ -143,8 +143,8 @@ _SIZE = re.compile(r"\s*how\s+(?:(fast|big|large|tall|high|heavy|deep|wide|small
 
 def measures_size(question: str) -> str:
     """"length" when the question asks how tall, high, deep or wide something is, "population" for a
-    population, "size" for another measure or a count naming no thing (see ``_SIZE``), else "" (so it
-    reads as a bool)."""
+    population, "power" or "memory" for a figure in those units (``_ASKED_UNITS``), "size" for another
+    measure or a count naming no thing (see ``_SIZE``), else "" (so it reads as a bool)."""
     for measure, (asks, _) in _ASKED_UNITS.items():
         if asks.search(question):
             return measure
