@@ -1,5 +1,5 @@
 """How many answered questions each quote-level near-miss rule of ``qa.reading.versions``,
-``qa.reading.other_names``, ``qa.reading.aligned`` and the purpose check of ``qa.reading.asked_kind`` would turn away,
+``qa.reading.other_names``, ``qa.reading.aligned`` (numbers beside another word, counts swapped) and the purpose check of ``qa.reading.asked_kind`` would turn away,
 counted on the per-question reports of ``qa eval --report`` (answerable and unanswerable apart; for answerable ones, how many of them were quoted right). This is how the
 thirty-third round counted its rules on the answers the code gave before them (qa/reading/README.md):
 
@@ -24,7 +24,7 @@ import argparse
 import json
 from pathlib import Path
 
-from ..reading.aligned import other_number_beside
+from ..reading.aligned import other_number_beside, swapped_count
 from ..reading.asked_kind import holds_asked_kind
 from ..reading.other_names import other_name
 from ..reading.purposes import asks_purpose
@@ -46,7 +46,8 @@ def no_use(question: str, quote: str) -> bool | None:
 RULES = {"opposite": lambda q, quote, _: opposite_word(q, quote), "not": lambda q, quote, _: denied_only(q, quote),
          "ordinal": lambda q, quote, _: other_ordinal(q, quote, quote), "month": lambda q, quote, _: other_month(q, quote, quote),
          "name": lambda q, quote, article: None if article is None else other_name(q, quote, article),
-         "purpose": lambda q, quote, _: no_use(q, quote), "beside": lambda q, quote, _: other_number_beside(q, quote)}
+         "purpose": lambda q, quote, _: no_use(q, quote), "beside": lambda q, quote, _: other_number_beside(q, quote),
+         "swap": lambda q, quote, _: swapped_count(q, quote)}
 _OPENING = 50  # characters of a quote that find its article
 
 

@@ -66,3 +66,11 @@ def test_the_thirty_sixth_rounds_rules_are_counted():
     got = counts(records)
     assert got["beside"] == {"unanswerable": 1, "answerable": 0, "answerable_right": 0}
     assert got["month"] == {"unanswerable": 1, "answerable": 0, "answerable_right": 0}
+
+
+def test_the_thirty_seventh_rounds_swap_is_counted():
+    records = [{"question": "Along with 15 sororities, how many fraternities does Freedonia have?",
+                "answer": "There are fifteen fraternities and seven sororities at Freedonia.", "answerable": False},
+               {"question": "Along with 7 sororities, how many fraternities does Freedonia have?",
+                "answer": "There are fifteen fraternities and seven sororities at Freedonia.", "answerable": True, "contains": True}]
+    assert counts(records)["swap"] == {"unanswerable": 1, "answerable": 0, "answerable_right": 0}

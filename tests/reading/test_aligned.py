@@ -31,3 +31,31 @@ def test_the_reader_abstains_on_a_quote_with_another_number_in_the_asked_phrase(
     assert a.abstained and a.reason == "The closest passages are about four graduate, not five graduate.", a
     a = api.ask("How many students did Freedonia University enroll in its four graduate divisions?", corpus=corpus)
     assert not a.abstained and "3,468" in a.answer, a
+
+
+@pytest.mark.parametrize("question, quote, expected", [
+    # (thirty-seventh round) the question's number is the quote's count of the thing asked
+    ("Along with 15 sororities, how many fraternities does the U of C have?",
+     "There are fifteen fraternities and seven sororities at the University of Chicago.", ("15 sororities", "fifteen fraternities")),
+    ("The College grants degrees in 28 majors and how many minors?",
+     "The College grants degrees in 50 academic majors and 28 minors.", ("28 majors", "28 minors")),
+    # the question's own pairing, a total of the things counted, "how many of", a name's number
+    ("Along with 7 sororities, how many fraternities does the U of C have?",
+     "There are fifteen fraternities and seven sororities at the University of Chicago.", None),
+    ("Currently, how many votes out of the 352 total votes are needed for a majority?", "In total there are 352 votes.", None),
+    ("How many of the four field goal attempts did McManus succeed at?", "McManus made all four of his field goals.", None),
+    ("How many crew members flew on Apollo 7 missions?", "Apollo 7 crew members numbered three.", None),
+])
+def test_swapped_count(question, quote, expected):
+    from qa.reading.aligned import swapped_count
+
+    assert swapped_count(question, quote) == expected
+
+
+def test_the_reader_abstains_on_a_count_swapped_with_the_asked_one(fake_embedder, write_corpus):
+    corpus = write_corpus({"clubs.txt": "Freedonia University\n\nThere are fifteen fraternities and seven sororities at "
+                                        "Freedonia University, as well as one co-ed service fraternity.\n"})
+    a = api.ask("Along with 15 sororities, how many fraternities does Freedonia University have?", corpus=corpus)
+    assert a.abstained and a.reason == "The closest passages are about fifteen fraternities, not 15 sororities.", a
+    a = api.ask("Along with 7 sororities, how many fraternities does Freedonia University have?", corpus=corpus)
+    assert not a.abstained and "fifteen fraternities" in a.answer, a
