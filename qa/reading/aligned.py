@@ -1,4 +1,5 @@
-"""A number of the question that the quote replaces in the same phrase.
+"""A number of the question that the quote replaces in the same phrase, or writes beside the things
+asked ("Along with 15 sororities, how many fraternities ...?" over "fifteen fraternities ...").
 
 "How many students did the University enroll in its five graduate divisions?" quoted "... 3,468
 students in its four graduate divisions ...": the quote writes the question's phrase with another
