@@ -168,6 +168,12 @@ def test_where_a_report_was_filed_is_no_side_of_a_conflict(fake_embedder, write_
     ("What is a rare cytokine?", "Interferon is a common cytokine.", ("rare", "common")),
     ("What led to the city's rise?", "Floods led to the city's fall.", ("rise", "fall")),
     ("When did the store open?", "The store opened in 1990 and closed in 2000.", None),  # "open" is no pair: a verb as well
+    # (thirty-seventh round) more pairs, counted on SQuAD 2.0's answers
+    ("How many women did Duquesne send to the fort?", "Contrecoeur led 500 men south to the fort.", ("women", "men")),
+    ("What triggers a slow killing response?", "This recognition signal triggers a rapid killing response.", ("slow", "rapid")),
+    ("What did the band play in summer?", "In the winter the band played in the old hall.", ("summer", "winter")),
+    ("Who was the king of Freedonia in 1900?", "The queen of Freedonia in 1900 was Anna.", ("king", "queen")),
+    ("What did the band play in summer and winter?", "In the winter the band played in the old hall.", None),  # both asked
 ])
 def test_the_opposite_of_the_asked_word(question, quote, found):
     from qa.reading.versions import opposite_word
