@@ -157,18 +157,24 @@ def measures_size(question: str) -> str:
 
 
 _LENGTHS = frozenset("tall high deep wide".split())
+
+
+def _written(part: str) -> frozenset[str]:
+    """Every name and abbreviation in ``_UNITS`` of the units whose names hold ``part``."""
+    return frozenset(w for names, short in _UNITS.items() if part in names for w in (names + " " + short).split())
+
+
 # "How much power does the chip draw?" asks a figure in watts (or energy in watt-hours, joules): the
 # "2" of "2-nanometer" or "hundreds of thousands of units" is none. Only with a verb of drawing or
 # making it: "How much power does the president have?" asks no figure in watts.
 _ASKS_POWER = re.compile(r"\bhow\s+much\s+(?:power|electricity|energy)\b(?=.*\b(?:draw|use|consum|need|requir|generat|produc|"
                          r"suppl|deliver|output|burn|pull|eat|save)\w*)", re.I)
-_POWER_UNITS = frozenset("""w kw mw gw tw watt watts kilowatt kilowatts megawatt megawatts gigawatt gigawatts terawatt
-    terawatts wh kwh mwh gwh twh horsepower hp joules kj mj gj btu calories kcal""".split())
-# So does memory or storage asked ("how much hbm memory does the chip have"): a figure in bytes; "June
-# 24, 2026" is none.
+_POWER_UNITS = _written("watt") | frozenset("""watt kilowatt megawatt gigawatt terawatt wh horsepower hp joules kj mj gj btu
+    calories kcal""".split())
+# So does memory asked ("how much hbm memory does the chip have"): a figure in bytes; "June 24, 2026"
+# is none.
 _ASKS_MEMORY = re.compile(r"\bhow\s+much\s+(?:[\w-]+\s+)?(?:memory|ram|vram|hbm)\b", re.I)
-_MEMORY_UNITS = frozenset("""kb mb gb tb pb kib mib gib tib kilobytes megabytes gigabytes terabytes petabytes bytes
-    gbps tbps""".split())
+_MEMORY_UNITS = _written("bytes") | frozenset("kb pb kib mib gib tib kilobytes petabytes bytes gbps tbps".split())
 _ASKED_UNITS = {"power": (_ASKS_POWER, _POWER_UNITS), "memory": (_ASKS_MEMORY, _MEMORY_UNITS)}
 
 
@@ -227,8 +233,7 @@ def counts_only_time(text: str, counted: str | None, measured: bool | str = Fals
     if measured in _ASKED_UNITS:  # a figure in watts (bytes, ...) answers, or a share
         units = _ASKED_UNITS[measured][1]
         return not _PERCENT_TEXT.search(text) and not any(
-            t[:1].isdigit() and toks[k + 1:k + 2] and (toks[k + 1] in units or toks[k + 1].startswith("kilowatt-"))
-            for k, t in enumerate(toks))
+            t[:1].isdigit() and toks[k + 1:k + 2] and toks[k + 1] in units for k, t in enumerate(toks))
     if measured == "length":  # a figure in a unit, or a share, answers; "one such plume" no height
         return not _PERCENT_TEXT.search(text) and not any(
             (t[:1].isdigit() or t in _COUNT_WORDS) and (_measures(nxt := toks[k + 1] if k + 1 < len(toks) else "") or nxt in _STOREYS)

@@ -373,10 +373,8 @@ def denied_only(question: str, quote: str) -> tuple[str, str] | None:
     uses = [] if m is None else list(re.finditer(r"\b" + re.escape(m.group(2)[:5]) + r"\w*", quote, re.I))
     if not uses:
         return None
-    if re.match(r"\W*why\b", question, re.I) or _EXCEPTING.search(quote):
-        if _DENYING.search(quote):
-            return None
-    elif any(_DENYING.search(_around(quote, u.start(), u.end())) for u in uses):
+    whole = re.match(r"\W*why\b", question, re.I) or _EXCEPTING.search(quote)
+    if any(_DENYING.search(part) for part in ([quote] if whole else [_around(quote, u.start(), u.end()) for u in uses])):
         return None
     aux = m.group(1).casefold() if m.group(1).casefold() in _AUX else "does"
     return f"what {aux} not {m.group(2)}", f"what {aux} {m.group(2)}"
