@@ -133,11 +133,12 @@ def _all_unit_forms() -> frozenset[str]:
 # "How fast / big / tall ... is it?" asks for a measure, and "How many will they deploy?" for a
 # count of something it does not name: no year or length of time answers either. "How far has
 # Jalapeño got?" and "How much has it changed?" often ask for progress or an account, which dates may answer.
-# So does a population asked ("what's the population of south korea", "warsaw population"): not the
-# "3" of a dateline's "July 3".
+# So does a population asked ("what's the population of south korea", "what's korea's population",
+# "warsaw population"): not the "3" of a dateline's "July 3".
 _SIZE = re.compile(r"\s*how\s+(?:(fast|big|large|tall|high|heavy|deep|wide|small|hot|cold|powerful)\b|"
                    r"many\s+(?:will|would|did|do|does|are|were|is|was|has|have|had|can|could)\b)"
                    r"|\s*(?:what(?:['’]s|\s+is|\s+was|\s+are|\s+were)\s+)?(?:the\s+)?(?:[\w-]+\s+)?population\s+of\b"
+                   r"|\s*what(?:['’]s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+)?(?:[\w.-]+\s+){0,3}?[\w.-]+['’]s?\s+population\b"
                    r"|(?![^?]*\b(?:what|which|who|whom|when|where|why|how)\b)[^?]*\bpopulation\s*\??\s*$", re.I)
 
 
@@ -175,7 +176,15 @@ _POWER_UNITS = _written("watt") | frozenset("""watt kilowatt megawatt gigawatt t
 # is none.
 _ASKS_MEMORY = re.compile(r"\bhow\s+much\s+(?:[\w-]+\s+)?(?:memory|ram|vram|hbm)\b", re.I)
 _MEMORY_UNITS = _written("bytes") | frozenset("kb pb kib mib gib tib kilobytes petabytes bytes gbps tbps".split())
-_ASKED_UNITS = {"power": (_ASKS_POWER, _POWER_UNITS), "memory": (_ASKS_MEMORY, _MEMORY_UNITS)}
+# And a temperature asked ("at what temperature does the 2nm process run", "how cold does it get"): a
+# figure in degrees ("90.20 K", "48.8 °C", whose "°" the tokens drop); no share ("90 to 95 percent"
+# of "What temperature fever ...?") nor "2nm" states one.
+_ASKS_TEMPERATURE = re.compile(r"^\s*(?:at\s+)?(?:what|which)\b(?:['’]s|\s+is|\s+was|\s+are|\s+were)?\s+(?:[\w'’-]+\s+){0,3}?"
+                               r"temperatures?\b|\bhow\s+(?:hot|cold|warm)\b", re.I)
+_TEMPERATURE_UNITS = frozenset("c f k degree degrees celsius fahrenheit centigrade kelvin kelvins".split())
+_ASKED_UNITS = {"power": (_ASKS_POWER, _POWER_UNITS), "memory": (_ASKS_MEMORY, _MEMORY_UNITS),
+                "temperature": (_ASKS_TEMPERATURE, _TEMPERATURE_UNITS)}
+_NO_SHARE = frozenset(("temperature",))  # measures no share states
 
 
 # "What node ...?", "On which manufacturing node ...?", "What process technology ...?", and keywords
@@ -232,7 +241,7 @@ def counts_only_time(text: str, counted: str | None, measured: bool | str = Fals
     toks = [t.rstrip(".,") for t in _TEXT_TOKEN.findall(text.casefold())]
     if measured in _ASKED_UNITS:  # a figure in watts (bytes, ...) answers, or a share
         units = _ASKED_UNITS[measured][1]
-        return not _PERCENT_TEXT.search(text) and not any(
+        return (measured in _NO_SHARE or not _PERCENT_TEXT.search(text)) and not any(
             t[:1].isdigit() and toks[k + 1:k + 2] and toks[k + 1] in units for k, t in enumerate(toks))
     if measured == "length":  # a figure in a unit, or a share, answers; "one such plume" no height
         return not _PERCENT_TEXT.search(text) and not any(

@@ -140,6 +140,38 @@ def test_a_population_is_no_sum_of_money(fake_embedder, write_corpus):
     assert not counts_only_time("approach 50 trillion Korean won", None, "size")  # a size may be money
 
 
+def test_a_population_asked_with_a_possessive(fake_embedder, write_corpus):
+    # (thirty-eighth round, after the thirty-seventh round's own question) "what's korea's population"
+    from qa.reading.units import measures_size
+
+    corpus = write_corpus({"wire.txt": "Kelta Chips\n\nJuly 3 news - South Korea's Kelta Electronics expects its backlog "
+                                       "to approach 50 trillion Korean won.\n"})
+    for question in ("what's south korea's population", "what is korea's population"):
+        a = api.ask(question, corpus=corpus)
+        assert a.abstained and a.reason == "The articles discuss this but give no figure for it.", (question, a)
+    assert measures_size("What was the city's population in 1900?") == "population"
+    assert not measures_size("what is the population")  # no place named: left to the other checks
+
+
+def test_a_temperature_asked_is_a_figure_in_degrees(fake_embedder, write_corpus):
+    # (thirty-eighth round, own question) "at what temperature does the 2nm process run": not "2nm"
+    from qa.reading.units import measures_size
+
+    corpus = write_corpus({"fab.txt": "Kelta Foundry\n\nThe 2nm process is the most advanced chip manufacturing technology, "
+                                      "with higher density and better power efficiency.\n"})
+    a = api.ask("at what temperature does kelta's 2nm process run", corpus=corpus)
+    assert a.abstained and a.reason == "The articles discuss this but give no figure for it.", a
+    corpus = write_corpus({"gas.txt": "Kelta Gas\n\nKelta gas condenses at 90.20 K (−182.95 °C).\n"}, "gas")
+    a = api.ask("At what temperature does kelta gas condense?", corpus=corpus)
+    assert not a.abstained and "90.20 K" in a.answer, a
+    assert measures_size("What is Victoria's highest monthly temperature?") == "temperature"
+    assert measures_size("how cold does it get in winter") == "temperature"
+    assert not measures_size("When was the coldest temperature recorded?")  # a date asked
+    assert counts_only_time("a mortality rate of 90 to 95 percent", None, "temperature")  # no share answers
+    assert not counts_only_time("highs of 48.8 °C (119.8 °F)", None, "temperature")
+    assert not counts_only_time("about 1015 kelvins", None, "temperature")
+
+
 def test_power_asked_is_a_figure_in_watts(fake_embedder, write_corpus):
     # (thirty-seventh round) "how much power does it draw" is not answered by the "2" of "2-nanometer"
     from qa.reading.units import measures_size
