@@ -74,3 +74,10 @@ def test_the_thirty_seventh_rounds_swap_is_counted():
                {"question": "Along with 7 sororities, how many fraternities does Freedonia have?",
                 "answer": "There are fifteen fraternities and seven sororities at Freedonia.", "answerable": True, "contains": True}]
     assert counts(records)["swap"] == {"unanswerable": 1, "answerable": 0, "answerable_right": 0}
+
+
+def test_the_thirty_eighth_rounds_value_rule_is_counted():
+    quote = "Oxygen condenses at 90.20 K, and freezes at 54.36 K."
+    records = [{"question": "What condenses at 54.36 K?", "answer": quote, "answerable": False},
+               {"question": "What freezes at 54.36 K?", "answer": quote, "answerable": True, "contains": True}]
+    assert counts(records)["value"] == {"unanswerable": 1, "answerable": 0, "answerable_right": 0}

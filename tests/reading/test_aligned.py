@@ -59,3 +59,37 @@ def test_the_reader_abstains_on_a_count_swapped_with_the_asked_one(fake_embedder
     assert a.abstained and a.reason == "The closest passages are about fifteen fraternities, not 15 sororities.", a
     a = api.ask("Along with 7 sororities, how many fraternities does Freedonia University have?", corpus=corpus)
     assert not a.abstained and "fifteen fraternities" in a.answer, a
+
+
+@pytest.mark.parametrize("question, quote, expected", [
+    # (thirty-eighth round) the question's figure is another thing's in the quote
+    ("What condenses at 54.36 K?", "Oxygen condenses at 90.20 K (−182.95 °C), and freezes at 54.36 K (−218.79 °C).",
+     ("condenses at 54.36", "freezes at 54.36")),
+    ("What makes up 49.2% of the sun's mass?", "About 0.9% of the Sun's mass is oxygen. Oxygen constitutes 49.2% of the Earth's crust.",
+     ("49.2% of the sun", "49.2% of the Earth")),
+    ("What are ten of the sororities members of?",
+     "Four of the sororities are members of the Conference, and ten of the fraternities form the Council.",
+     ("ten of the sororities", "ten of the fraternities")),
+    # The figure beside the asked word: answered.
+    ("What freezes at 54.36 K?", "Oxygen condenses at 90.20 K, and freezes at 54.36 K.", None),
+    # The asked word beside no other number: nothing says the figure is another's.
+    ("What boils at 54.36 K?", "Oxygen condenses at 90.20 K, and freezes at 54.36 K.", None),
+    # Not the same words between ("than 2" and "of 2"), plurals, ordinals, years, numbers in names.
+    ("What divides all even numbers larger than 2?", "All primes larger than 5 end in 1, 3, 7 or 9; even numbers are multiples of 2.", None),
+    ("Who returned a punt for 61 yards?", "Norwood's 61-yard punt return beat the old record of 45 yards.", None),
+    ("How many provinces did the empire contain in the 17th century?",
+     "At the beginning of the 17th century the empire contained 32 provinces.", None),
+    ("How high did AS-201 reach?", "AS-201 reached 265 miles, and AS-202 reached 300 miles.", None),
+])
+def test_swapped_value(question, quote, expected):
+    from qa.reading.aligned import swapped_value
+
+    assert swapped_value(question, quote) == expected
+
+
+def test_the_reader_abstains_on_a_figure_of_another_thing(fake_embedder, write_corpus):
+    corpus = write_corpus({"gas.txt": "Kelta Gas\n\nKelta gas condenses at 90.20 K, and freezes at 54.36 K.\n"})
+    a = api.ask("What condenses at 54.36 K?", corpus=corpus)
+    assert a.abstained and a.reason == "The closest passages are about freezes at 54.36, not condenses at 54.36.", a
+    a = api.ask("What freezes at 54.36 K?", corpus=corpus)
+    assert not a.abstained and "Kelta gas" in a.answer, a

@@ -174,9 +174,20 @@ def test_where_a_report_was_filed_is_no_side_of_a_conflict(fake_embedder, write_
     ("What did the band play in summer?", "In the winter the band played in the old hall.", ("summer", "winter")),
     ("Who was the king of Freedonia in 1900?", "The queen of Freedonia in 1900 was Anna.", ("king", "queen")),
     ("What did the band play in summer and winter?", "In the winter the band played in the old hall.", None),  # both asked
+    # (thirty-eighth round) the asked word with a prefix denying it
+    ("What did the health authorities regard as necessary?", "Health authorities regarded the ban as unnecessary.",
+     ("necessary", "unnecessary")),
+    ("What do self molecules bind to?", "Receptors bind to non-self molecules on the cell.", ("self", "nonself")),
+    ("The two states are considered physically distinguishable?", "The two states are physically indistinguishable.",
+     ("distinguishable", "indistinguishable")),
+    ("Why must the protest be non violent?", "The protest must be non-violent, its leaders said.", None),  # asked so
+    ("Who are the un-elected officials?", "The unelected officials serve the ministers.", None),
+    ("When did he come to the city?", "His income grew after he moved to the city.", None),  # "in-" only before -able/-ible
+    ("What happens unless the less common form is used?", "Nothing is done unless asked.", None),
+    ("Which census was taken in 1900?", "The census undertaken in 1900 counted 3,000 people.", None),  # not "under-"
 ])
 def test_the_opposite_of_the_asked_word(question, quote, found):
-    from qa.reading.versions import opposite_word
+    from qa.reading.opposites import opposite_word
 
     assert opposite_word(question, quote) == found
 
