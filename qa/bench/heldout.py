@@ -43,7 +43,20 @@ def right(row: dict, answer: dict) -> bool:
         return False
     if row["answers"] in (["yes"], ["no"]):
         return True
-    return any(_norm(a) in _norm(answer["answer"]) or _norm(a) in _norm(answer["short"]) for a in row["answers"])
+    return any(_norm(a) in _norm(answer["answer"]) or _norm(a) in _norm(answer["short"])
+               or _same_number(a, answer["answer"]) for a in row["answers"])
+
+
+_SEPARATOR = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+
+
+def _same_number(expected: str, text: str | None) -> bool:
+    """Whether ``text`` writes an expected answer holding a number without (or with) its thousands
+    separators: "3248 cases" states "3,248"; "$2,500,000" does not state "250,000"."""
+    if not any(c.isdigit() for c in expected):
+        return False
+    bare = re.escape(_SEPARATOR.sub("", _norm(expected)))
+    return re.search(rf"(?<!\d){bare}(?!\d)", _SEPARATOR.sub("", _norm(text))) is not None
 
 
 def tally(rows: list[dict], answers: dict[str, dict]) -> dict[str, dict[str, int]]:

@@ -19,6 +19,9 @@ def _a(abstained=False, answer="", short=None, conflicts=(), notes=()):
     (ANSWERABLE, _a(answer="Both teams received $250,000 fines."), True),
     (ANSWERABLE, _a(answer="The league fined them.", short="250,000"), True),  # the short answer holds it
     (ANSWERABLE, _a(answer="The league fined them.", short="$25,000"), False),
+    (ANSWERABLE, _a(answer="Both teams received $250000 fines."), True),  # (thirty-eighth round) the same number
+    (ANSWERABLE, _a(answer="Both teams received $2,500,000 fines."), False),  # not a longer one
+    (ANSWERABLE, _a(answer="Fines of $25,0000 were paid."), False),
     (ANSWERABLE, _a(abstained=True), False),
     (NEAR_MISS, _a(abstained=True), True),
     (NEAR_MISS, _a(answer="Some quote."), False),
