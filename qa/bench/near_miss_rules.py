@@ -26,7 +26,7 @@ from pathlib import Path
 
 from ..reading.aligned import other_number_beside, swapped_count, swapped_value
 from ..reading.asked_kind import holds_asked_kind
-from ..reading.other_names import other_name
+from ..reading.other_names import other_name, swapped_name
 from ..reading.purposes import asks_purpose
 from ..reading.readerfeatures import YES_NO
 from ..reading.opposites import opposite_word
@@ -48,7 +48,8 @@ RULES = {"opposite": lambda q, quote, _: opposite_word(q, quote), "not": lambda 
          "ordinal": lambda q, quote, _: other_ordinal(q, quote, quote), "month": lambda q, quote, _: other_month(q, quote, quote),
          "name": lambda q, quote, article: None if article is None else other_name(q, quote, article),
          "purpose": lambda q, quote, _: no_use(q, quote), "beside": lambda q, quote, _: other_number_beside(q, quote),
-         "swap": lambda q, quote, _: swapped_count(q, quote), "value": lambda q, quote, _: swapped_value(q, quote)}
+         "swap": lambda q, quote, _: swapped_count(q, quote), "value": lambda q, quote, _: swapped_value(q, quote),
+         "slot": lambda q, quote, _: swapped_name(q, quote)}
 _OPENING = 50  # characters of a quote that find its article
 
 

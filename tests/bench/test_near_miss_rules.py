@@ -81,3 +81,10 @@ def test_the_thirty_eighth_rounds_value_rule_is_counted():
     records = [{"question": "What condenses at 54.36 K?", "answer": quote, "answerable": False},
                {"question": "What freezes at 54.36 K?", "answer": quote, "answerable": True, "contains": True}]
     assert counts(records)["value"] == {"unanswerable": 1, "answerable": 0, "answerable_right": 0}
+
+
+def test_the_thirty_eighth_rounds_slot_rule_is_counted():
+    quote = "In 1759 General Wolfe won the battle at Quebec."
+    records = [{"question": "Who won the battle at Montreal?", "answer": quote, "answerable": False},
+               {"question": "Who won the battle at Quebec?", "answer": quote, "answerable": True, "contains": True}]
+    assert counts(records)["slot"] == {"unanswerable": 1, "answerable": 0, "answerable_right": 0}

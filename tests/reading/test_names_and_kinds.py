@@ -131,3 +131,37 @@ def test_keeping_the_asked_kind_does_not_raise_the_sentences_confidence():
     died = extract_short_answer(q, "In August 1227, during the fall of Yinchuan, Genghis Khan died.")
     asked = extract_short_answer(q, "Years before his death, Genghis Khan asked to be buried without markings.")
     assert died[2] > asked[2], (died, asked)
+
+
+@pytest.mark.parametrize("question, quote, found", [
+    # (thirty-eighth round) another name where the question's stood, after the same words
+    ("What share of the population of London died?", "About half of the population of Hamburg died.",
+     ("population of London", "population of Hamburg")),
+    ("Who defeated Montcalm at Montreal?", "James Wolfe defeated Montcalm at Quebec in 1759.", None),  # a name before "at"
+    ("How many people lived in Poland in 1939?", "In 1939, 1.3 million people lived in Warsaw.", ("lived in Poland", "lived in Warsaw")),
+    ("How many subtypes of B cells exist?", "There are four subtypes of T cells.", ("subtypes of B", "subtypes of T")),
+    # The asked name is written: the question's.
+    ("How many people lived in Warsaw in 1939?", "In 1939, 1.3 million people lived in Warsaw.", None),
+    ("Who won the battle near Montreal?", "Wolfe won the battle near Montreal and the siege at Quebec.", None),
+    # Acronyms and initials, misspellings and forms of a word, a loose region: the same thing.
+    ("What is the main executive body of the EU?", "The main executive body of the European Union is the Commission.", None),
+    ("What are graduate courses at the U of C known for?", "Courses at the University of Chicago are demanding.", None),
+    ("Who ruled under the rule of the General Goverment?", "Warsaw came under the rule of the General Government.", None),
+    ("When were the shortcomings of Aristotle's physics overcome?", "The shortcomings of Aristotelian physics were overcome by Galileo.", None),
+    ("How much went to causes in the San Francisco area?", "Half went to causes in the Bay Area.", None),
+    # Another word before the preposition: no slot to compare.
+    ("Who won in Ohio?", "Smith lost in Florida.", None),
+])
+def test_swapped_name(question, quote, found):
+    from qa.reading.other_names import swapped_name
+
+    assert swapped_name(question, quote) == found
+
+
+def test_the_reader_abstains_on_another_name_in_the_asked_slot(fake_embedder, write_corpus):
+    corpus = write_corpus({"war.txt": "The Freedonian War\n\nIn 1759 General Wolfe won the battle at Sylvania, "
+                                      "ending the war.\n"})
+    a = api.ask("Who won the battle at Ostland in 1759?", corpus=corpus)
+    assert a.abstained and a.reason == "The closest passages are about battle at Sylvania, not battle at Ostland.", a
+    a = api.ask("Who won the battle at Sylvania in 1759?", corpus=corpus)
+    assert not a.abstained and "General Wolfe" in a.answer, a
