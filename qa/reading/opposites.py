@@ -33,6 +33,8 @@ __all__ = ["opposite_word"]
 # "first"/"last", "before"/"after", "east"/"west" (answerable questions matched, or a second sense).
 # The thirty-seventh round added those from "men women" on, counted over 3171356's answers on both
 # halves (seen; near_miss_rules, rule "opposite"): odd 10 unanswerable / 0 answerable, even 17 / 0, the rest none.
+# The thirty-eighth round added the last three, counted over b18ba67's answers the same way: odd 3 / 0,
+# even 3 / 0, the rest none (left out: husband/wife, teacher/student, which matched answered questions).
 _PAIRS = """lowest highest|smallest largest|smallest biggest|earliest latest|oldest youngest|oldest newest|
     younger older|minimum maximum|longest shortest|worst best|lower higher|smaller larger|smaller bigger|
     weakest strongest|poorest richest|poorest wealthiest|slowest fastest|coldest hottest|coldest warmest|
@@ -45,7 +47,8 @@ _PAIRS = """lowest highest|smallest largest|smallest biggest|earliest latest|old
     superior inferior|interior exterior|dead alive|input output|natural artificial|wet dry|hot cold|deep shallow|
     wide narrow|thick thin|ally enemy|allies enemies|friend enemy|friends enemies|men women|same different|correct incorrect|
     summer winter|slow rapid|slow fast|father mother|nonconservative conservative|dependent independent|birth death|king queen|
-    attack defend|offense defense|gained lost|active inactive|beginning end|early late|conservative liberal|possible impossible"""
+    attack defend|offense defense|gained lost|active inactive|beginning end|early late|conservative liberal|possible impossible|
+    born death|vertical horizontal|increasing decreasing"""
 _PAIR_WORDS = [tuple(pair.split()) for pair in _PAIRS.split("|")]
 _OPPOSITE = {w: frozenset(b if w == a else a for a, b in _PAIR_WORDS if w in (a, b)) for pair in _PAIR_WORDS for w in pair}
 # Not a comparison with a bound ("younger than 18"), which a quote states as "under the age of 18".

@@ -185,6 +185,8 @@ def test_where_a_report_was_filed_is_no_side_of_a_conflict(fake_embedder, write_
     ("When did he come to the city?", "His income grew after he moved to the city.", None),  # "in-" only before -able/-ible
     ("What happens unless the less common form is used?", "Nothing is done unless asked.", None),
     ("Which census was taken in 1900?", "The census undertaken in 1900 counted 3,000 people.", None),  # not "under-"
+    ("In what year was Pontanus born?", "After Pontanus's death in 1639 his son took the post.", ("born", "death")),
+    ("What happens to rock under vertical pressure?", "Under horizontal pressure, rock folds.", ("vertical", "horizontal")),
 ])
 def test_the_opposite_of_the_asked_word(question, quote, found):
     from qa.reading.opposites import opposite_word
