@@ -82,10 +82,25 @@ def _denied(word: str) -> frozenset[str]:
     return frozenset(out)
 
 
+# And the other way round: "How many non paid holidays ...?" of "... at least 4 weeks paid holiday",
+# "non-local area networks" of "local area networks": the question's "non-" or "un-" word, the quote
+# only its root, with no "not" or "no" that could deny it there. Counted the same way over b18ba67's
+# answers: SQuAD 2.0 odd articles 2 unanswerable / 0 answerable, even 6 / 0, the rest none.
+_DENIAL = re.compile(r"\b(?:not|no|never)\b|n['’]t\b", re.I)
+
+
+def _root(word: str) -> str:
+    """The word a "non-" or "un-" word denies ("nonpaid" -> "paid"), or ""."""
+    for prefix in ("non", "un"):
+        if word.startswith(prefix) and len(word) - len(prefix) >= 4 and word[len(prefix):] not in _NOT_DENIED:
+            return word[len(prefix):]
+    return ""
+
+
 def opposite_word(question: str, quote: str) -> tuple[str, str] | None:
-    """(asked, said): a word of the question and its opposite in ``quote`` (a pair of ``_PAIRS``, or
-    the word with a prefix denying it), when the quote never uses the asked word and the question
-    never uses the opposite; None otherwise."""
+    """(asked, said): a word of the question and its opposite in ``quote`` (a pair of ``_PAIRS``, the
+    word with a prefix denying it, or a denied word's root), when the quote never uses the asked word
+    and the question never uses the opposite; None otherwise."""
     asked = {w.casefold() for w in _WORD.findall(_HYPHENED.sub(_joined, question))}
     said = {w.casefold() for w in _WORD.findall(_HYPHENED.sub(_joined, quote))}
     for word in sorted(asked):
@@ -93,4 +108,7 @@ def opposite_word(question: str, quote: str) -> tuple[str, str] | None:
         turned = opposites & said
         if word not in said and turned and not opposites & asked:
             return word, min(turned)
+        root = _root(word)
+        if root and root in said and word not in said and root not in asked and not _DENIAL.search(quote):
+            return word, root
     return None

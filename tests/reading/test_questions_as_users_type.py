@@ -186,6 +186,10 @@ def test_where_a_report_was_filed_is_no_side_of_a_conflict(fake_embedder, write_
     ("What happens unless the less common form is used?", "Nothing is done unless asked.", None),
     ("Which census was taken in 1900?", "The census undertaken in 1900 counted 3,000 people.", None),  # not "under-"
     ("In what year was Pontanus born?", "After Pontanus's death in 1639 his son took the post.", ("born", "death")),
+    ("How many non paid holidays do workers get?", "Every worker has at least 4 weeks paid holiday.", ("nonpaid", "paid")),
+    ("How are non-local networks set up?", "Local area networks are set up with hubs.", ("nonlocal", "local")),
+    ("How many non paid holidays do workers get?", "Workers get no paid holiday at all.", None),  # the quote denies it
+    ("What happens unless it rains?", "Less rain fell in May.", None),
     ("What happens to rock under vertical pressure?", "Under horizontal pressure, rock folds.", ("vertical", "horizontal")),
 ])
 def test_the_opposite_of_the_asked_word(question, quote, found):
