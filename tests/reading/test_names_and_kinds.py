@@ -149,6 +149,10 @@ def test_keeping_the_asked_kind_does_not_raise_the_sentences_confidence():
     ("Who ruled under the rule of the General Goverment?", "Warsaw came under the rule of the General Government.", None),
     ("When were the shortcomings of Aristotle's physics overcome?", "The shortcomings of Aristotelian physics were overcome by Galileo.", None),
     ("How much went to causes in the San Francisco area?", "Half went to causes in the Bay Area.", None),
+    ("What do killer B cells recognize?", "Killer T cells recognize infected cells.", ("killer B", "Killer T")),
+    ("What cell binds to vitamin C?", "The T-cell binds to the active form of vitamin D.", ("vitamin C", "vitamin D")),
+    ("What do helper B cells assist?", "A B cell binds the antigen, and a helper T cell assists it.", None),  # "B" written
+    ("What is vitamin D made from?", "The skin makes vitamin D from sunlight.", None),
     # Another word before the preposition: no slot to compare.
     ("Who won in Ohio?", "Smith lost in Florida.", None),
 ])
