@@ -192,7 +192,13 @@ _NO_SHARE = frozenset(("temperature",))  # measures no share states
 # nanometres, which no entity type marks (the small English model tags the "2" of "2nm" a number).
 # Not "What are intermediate forwarding nodes?": the node must be what the wh-word asks for.
 _NODE_WORDS = r"(?:process|manufacturing|fabrication|production|chip|technology|semiconductor)"
-_ASKS_NODE = re.compile(rf"\b(?:what|which)\s+(?:{_NODE_WORDS}\s+)?node\b|\b(?:what|which)\s+process\s+technology\b", re.I)
+# "What manufacturing process ...?", "what process will anthropic's chip use": the process a chip
+# is made on or uses is its node (not "What process do plants use ...?", "What process did the
+# chip's designers follow?").
+_ASKS_NODE = re.compile(rf"\b(?:what|which)\s+(?:{_NODE_WORDS}\s+)?node\b|\b(?:what|which)\s+process\s+technology\b"
+                        r"|\b(?:what|which)\s+(?:manufacturing|fabrication|production|chip|semiconductor|foundry)\s+process\b"
+                        r"|\b(?:what|which)\s+process\b(?=[^?]*\b(?:chips?|processors?|accelerators?|asics?|wafers?)\b)"
+                        r"(?=[^?]*\b(?:use[sd]?|using|buil[dt]|made|make|fab\w*|manufactur\w*|produc\w*|on)\b)", re.I)
 _KEYWORD_NODE = re.compile(r"^[^?]*\bnode\s*$", re.I)
 _WH_WORD = re.compile(r"\b(?:what|which|who|whom|whose|when|where|why|how)\b", re.I)
 _NODE_SIZE = re.compile(r"\b\d+(?:\.\d+)?\s*-?\s*(?:nm|nanomet(?:er|re)s?)\b", re.I)

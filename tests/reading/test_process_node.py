@@ -22,6 +22,11 @@ from qa.reading.units import asks_process_node, states_process_node
     ("When is the address information not transferred to each node?", False),
     ("How many units will Zeta make on its 2nm node?", False),
     ("What process converts sugar into alcohol?", False),
+    # (thirty-eighth round, own questions) a process asked of a chip, or a manufacturing process
+    ("what process will zeta's chip use", True),
+    ("what manufacturing process will the new zeta accelerator use", True),
+    ("What process do plants use to make oxygen?", False),
+    ("What process did the chip's designers follow?", False),  # no process it is made on or uses
 ])
 def test_which_questions_ask_for_a_process_node(question, asks):
     assert asks_process_node(question) is asks
