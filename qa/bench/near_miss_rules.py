@@ -1,5 +1,6 @@
-"""How many answered questions each quote-level near-miss rule of ``qa.reading.versions``,
-``qa.reading.other_names``, ``qa.reading.aligned`` (numbers beside another word, counts swapped) and the purpose check of ``qa.reading.asked_kind`` would turn away,
+"""How many answered questions each quote-level near-miss rule of ``qa.reading.versions``, ``qa.reading.opposites``,
+``qa.reading.other_names`` (a name one word away: "name"; another name or label in the asked one's place: "slot"),
+``qa.reading.aligned`` (numbers beside another word, counts swapped, a figure beside another word: "value") and the purpose check of ``qa.reading.asked_kind`` would turn away,
 counted on the per-question reports of ``qa eval --report`` (answerable and unanswerable apart; for answerable ones, how many of them were quoted right). This is how the
 thirty-third round counted its rules on the answers the code gave before them (qa/reading/README.md):
 

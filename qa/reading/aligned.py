@@ -1,5 +1,7 @@
 """A number of the question that the quote replaces in the same phrase, or writes beside the things
-asked ("Along with 15 sororities, how many fraternities ...?" over "fifteen fraternities ...").
+asked ("Along with 15 sororities, how many fraternities ...?" over "fifteen fraternities ..."), or
+beside another word while the asked word stands beside another number ("What condenses at 54.36 K?"
+over "... condenses at 90.20 K, and freezes at 54.36 K").
 
 "How many students did the University enroll in its five graduate divisions?" quoted "... 3,468
 students in its four graduate divisions ...": the quote writes the question's phrase with another
@@ -158,9 +160,9 @@ def swapped_value(question: str, quote: str) -> tuple[str, str] | None:
         for step in (-1, 1) if value is not None else ():
             side = _side(asked, i, step)
             beside = [(k, _side(said, k, step)) for k, v in figures if v == value]
-            if side is None or not beside or any(b is None or b[1] == side[1] for _, b in beside):
-                continue
-            if all(b[0] != side[0] for _, b in beside):
+            # every use of the asked number has another word beside it, one in the asked words between
+            if (side is None or not beside or any(b is None or b[1] == side[1] for _, b in beside)
+                    or all(b[0] != side[0] for _, b in beside)):
                 continue
             if any((b := _side(said, k, step)) and b[:2] == side[:2] for k, v in figures if v != value):
                 k, b = next((k, b) for k, b in beside if b[0] == side[0])
