@@ -164,9 +164,8 @@ def _name_runs(question: str) -> tuple[tuple[str, ...], ...]:
     return tuple(runs)
 
 
-# "What is Trainium?", "who is Marc Benioff", "what's MTIA": the name and nothing after it (wider
-# than ``asked_spans.defined_name`` and ``described_person``, which the sentence choice reads: a
-# longer name is kept here for "what's" and "who are" questions too).
+# "What is Trainium?", "who is Marc Benioff", "what's MTIA": the name and nothing after it (wider than ``asked_spans.
+# defined_name`` and ``described_person``, which the sentence choice reads: kept for "what's" and "who are" too).
 _DEFINE = re.compile(r"\s*(?i:what|who)(?i:\s+(?:is|are|was|were)|['’]s)\s+(?i:the\s+|an?\s+)?[A-Z][\w'’.&-]*"
                      r"(?:\s+[A-Z][\w'’.&-]*){0,3}\s*\??\s*$")
 
@@ -269,13 +268,15 @@ _A_YEAR = re.compile(r"\d{1,4}s?(?:\s*[–-]\s*\d{1,4})?(?:\s*(?:BC|AD|BCE|CE))?
 
 
 def _of_the_asked_kind(question: str, sentence: str, focus, cands: list) -> list:
-    """The candidates that may be chosen: asked "what year" (``_TIME_ASKED``), a time or a bare
-    year ("what year did meta start mtia": not "company" of "... launched this year, the company
-    ..."); asked "which company", not a word qualifying another of the question's words ("AI" of
-    "its own AI chips", tagged ORG), unless no other name fits or it qualifies the asked noun
-    ("Eurocities" of "the Eurocities network" asked "What network ...?")."""
+    """The candidates that may be chosen: asked "what year" (``_TIME_ASKED``), a time or a bare year
+    ("what year did meta start mtia": not "company" of "... launched this year, the company ..."),
+    asked "when", no first word of a hyphened one; asked "which company", not a word qualifying another
+    of the question's ("AI" of "its own AI chips", tagged ORG), unless no other name fits or it
+    qualifies the asked noun ("Eurocities" of "the Eurocities network" asked "What network ...?")."""
     if focus.type in TIME_TYPES and focus.wh and _TIME_ASKED.search(question):
         return [c for c in cands if c[2].get("type.match") or _A_YEAR.fullmatch(sentence[c[0]:c[1]])]
+    if focus.type in TIME_TYPES and focus.wh:  # "when ...?": not "2" of "2-nanometer", "third" of "third-generation"
+        return [c for c in cands if not (" " not in sentence[c[0]:c[1]] and re.match(r"-[^\W\d_]", sentence[c[1]:]))]
     if focus.type == "ORG" and focus.wh:
         def qualifies(c) -> bool:
             head = re.match(r"\s*([\w-]+)", sentence[c[1]:])
@@ -286,11 +287,10 @@ def _of_the_asked_kind(question: str, sentence: str, focus, cands: list) -> list
     return cands
 
 
-# A question ending on its preposition asks for that preposition's object: "Who did Micron sign a
-# deal with?" is answered by "Anthropic" of "a strategic agreement with Anthropic", not "Claude".
-# Not after "what <kind>": "What sport is Reg Parker associated with?" is answered by a sport, seldom
-# after "with" ("notifications from The Independent"; RAMDocs).
-# A time may close the question after it: "who did micron sign a deal with in june 2026", "... last year".
+# A question ending on its preposition asks for that preposition's object: "Who did Micron sign a deal with?" is
+# answered by "Anthropic" of "a strategic agreement with Anthropic", not "Claude". Not after "what <kind>": "What sport
+# is Reg Parker associated with?" is answered by a sport, seldom after "with" ("notifications from The Independent";
+# RAMDocs). A time may close the question after it: "who did micron sign a deal with in june 2026", "... last year".
 _WHEN_AFTER = (r"(?:\s+(?:in|on|during|since|last|this|early|late|back\s+in)\s+(?:(?:the|of|early|late|mid)\s+)*"
                r"(?:\d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2})?(?:,?\s+\d{4})?|"
                r"year|month|week|(?:mon|tues|wednes|thurs|fri|satur|sun)day))?")

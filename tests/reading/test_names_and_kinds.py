@@ -114,6 +114,10 @@ def test_the_questions_own_company_names_no_judge(question, quote, holds):
     ("John Mayow died in what year?", "English chemist John Mayow (1641–1679) refined this work.", "1641–1679"),
     ("What is the 16th century known as the start of?", "The 16th century is regarded as the start of the "
      "modern historical era.", "modern historical era"),  # no time asked
+    # (thirty-eighth round, own question) "when" is not answered by the number of a hyphened word
+    ("when did kelta start using nexa for its accelerator", "Since its third-generation accelerator launched this "
+     "year, Kelta has used Nexa's leading 2-nanometer process.", "this year"),
+    ("When did the 16-game schedule begin?", "The 16-game schedule began in 1978.", "1978"),
 ])
 def test_short_answers_of_the_asked_kind(question, sentence, short):
     from qa.reading.shortanswer import extract_short_answer
