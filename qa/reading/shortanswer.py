@@ -275,7 +275,7 @@ def _of_the_asked_kind(question: str, sentence: str, focus, cands: list) -> list
     qualifies the asked noun ("Eurocities" of "the Eurocities network" asked "What network ...?")."""
     if focus.type in TIME_TYPES and focus.wh and _TIME_ASKED.search(question):
         return [c for c in cands if c[2].get("type.match") or _A_YEAR.fullmatch(sentence[c[0]:c[1]])]
-    if focus.type in TIME_TYPES and focus.wh:  # "when ...?": not "2" of "2-nanometer", "third" of "third-generation"
+    if focus.wh == "when":  # not "2" of "2-nanometer", "third" of "third-generation" ("11" of "11-year" is how long)
         return [c for c in cands if not (" " not in sentence[c[0]:c[1]] and re.match(r"-[^\W\d_]", sentence[c[1]:]))]
     if focus.type == "ORG" and focus.wh:
         def qualifies(c) -> bool:

@@ -118,6 +118,8 @@ def test_the_questions_own_company_names_no_judge(question, quote, holds):
     ("when did kelta start using nexa for its accelerator", "Since its third-generation accelerator launched this "
      "year, Kelta has used Nexa's leading 2-nanometer process.", "this year"),
     ("When did the 16-game schedule begin?", "The 16-game schedule began in 1978.", "1978"),
+    ("How many years has Davis played in the league?", "Carolina suffered a setback when Davis, an 11-year veteran, "
+     "broke his arm.", "11"),  # how long, not when
 ])
 def test_short_answers_of_the_asked_kind(question, sentence, short):
     from qa.reading.shortanswer import extract_short_answer
