@@ -90,11 +90,8 @@ _DENIAL = re.compile(r"\b(?:not|no|never)\b|n['’]t\b", re.I)
 
 
 def _root(word: str) -> str:
-    """The word a "non-" or "un-" word denies ("nonpaid" -> "paid"), or ""."""
-    for prefix in ("non", "un"):
-        if word.startswith(prefix) and len(word) - len(prefix) >= 4 and word[len(prefix):] not in _NOT_DENIED:
-            return word[len(prefix):]
-    return ""
+    """The word a "non-" or "un-" word denies ("nonpaid" -> "paid"; as ``_denied`` reads them), or ""."""
+    return next((word[len(p):] for p in ("non", "un") if word.startswith(p) and word in _denied(word[len(p):])), "")
 
 
 def opposite_word(question: str, quote: str) -> tuple[str, str] | None:

@@ -159,7 +159,11 @@ _REGION = re.compile(r"\s+(?:area|region|metro|metropolitan)\b", re.I)
 
 
 def _slot_words(name: str) -> list[str]:
-    return [_bare(w).rstrip(".") for w in name.split() if w != "of"]
+    return [w for w in _words(name) if w != "of"]
+
+
+def _acronym(words: list[str]) -> bool:
+    return any(len(w) > 1 and w.isupper() for w in words)
 
 
 def _same_initials(short: list[str], long: list[str]) -> bool:
@@ -192,12 +196,12 @@ def swapped_name(question: str, quote: str) -> tuple[str, str] | None:
         word, prep, name = m.group(1), m.group(2).lower(), m.group(3)
         asked = _slot_words(name)
         if (word[:1].isupper() or word.lower() in _SMALL or not asked or _REGION.match(question, m.end())
-                or any(len(w) > 1 and w.isupper() for w in asked) or any(_writes(quote, w) for w in asked)):
+                or _acronym(asked) or any(_writes(quote, w) for w in asked)):
             continue
         for n in _SLOT.finditer(quote):
             found = _slot_words(n.group(3))
             if (n.group(1).lower() != word.lower() or n.group(2).lower() != prep or not found
-                    or any(len(w) > 1 and w.isupper() for w in found) or _same_initials(asked, found) or _same_initials(found, asked)
+                    or _acronym(found) or _same_initials(asked, found) or _same_initials(found, asked)
                     or any(SequenceMatcher(None, a.lower(), f.lower()).ratio() >= _TYPO for a in asked for f in found)):
                 continue
             return f"{word} {m.group(2)} {name.rstrip('.')}", f"{n.group(1)} {n.group(2)} {n.group(3).rstrip('.')}"

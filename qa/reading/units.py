@@ -146,7 +146,7 @@ def measures_size(question: str) -> str:
     """"length" when the question asks how tall, high, deep or wide something is, "population" for a
     population, "power" or "memory" for a figure in those units (``_ASKED_UNITS``), "size" for another
     measure or a count naming no thing (see ``_SIZE``), else "" (so it reads as a bool)."""
-    for measure, (asks, _) in _ASKED_UNITS.items():
+    for measure, (asks, _, _) in _ASKED_UNITS.items():
         if asks.search(question):
             return measure
     m = _SIZE.match(question)
@@ -182,9 +182,9 @@ _MEMORY_UNITS = _written("bytes") | frozenset("kb pb kib mib gib tib kilobytes p
 _ASKS_TEMPERATURE = re.compile(r"^\s*(?:at\s+)?(?:what|which)\b(?:['’]s|\s+is|\s+was|\s+are|\s+were)?\s+(?:[\w'’-]+\s+){0,3}?"
                                r"temperatures?\b|\bhow\s+(?:hot|cold|warm)\b", re.I)
 _TEMPERATURE_UNITS = frozenset("c f k degree degrees celsius fahrenheit centigrade kelvin kelvins".split())
-_ASKED_UNITS = {"power": (_ASKS_POWER, _POWER_UNITS), "memory": (_ASKS_MEMORY, _MEMORY_UNITS),
-                "temperature": (_ASKS_TEMPERATURE, _TEMPERATURE_UNITS)}
-_NO_SHARE = frozenset(("temperature",))  # measures no share states
+# measure -> (how it is asked, the units stating it, whether a share answers too)
+_ASKED_UNITS = {"power": (_ASKS_POWER, _POWER_UNITS, True), "memory": (_ASKS_MEMORY, _MEMORY_UNITS, True),
+                "temperature": (_ASKS_TEMPERATURE, _TEMPERATURE_UNITS, False)}
 
 
 # "What node ...?", "On which manufacturing node ...?", "What process technology ...?", and keywords
@@ -245,9 +245,9 @@ def counts_only_time(text: str, counted: str | None, measured: bool | str = Fals
         text, found = _SHARE.subn(" ", text)  # "rose by 25 percent": a share of nothing counts no people
         timed = timed or found > 0
     toks = [t.rstrip(".,") for t in _TEXT_TOKEN.findall(text.casefold())]
-    if measured in _ASKED_UNITS:  # a figure in watts (bytes, ...) answers, or a share
-        units = _ASKED_UNITS[measured][1]
-        return (measured in _NO_SHARE or not _PERCENT_TEXT.search(text)) and not any(
+    if measured in _ASKED_UNITS:  # a figure in watts (bytes, degrees) answers, or a share where one may
+        _, units, share = _ASKED_UNITS[measured]
+        return not (share and _PERCENT_TEXT.search(text)) and not any(
             t[:1].isdigit() and toks[k + 1:k + 2] and toks[k + 1] in units for k, t in enumerate(toks))
     if measured == "length":  # a figure in a unit, or a share, answers; "one such plume" no height
         return not _PERCENT_TEXT.search(text) and not any(

@@ -24,15 +24,6 @@ def test_other_number_beside(question, quote, expected):
     assert other_number_beside(question, quote) == expected
 
 
-def test_the_reader_abstains_on_a_quote_with_another_number_in_the_asked_phrase(fake_embedder, write_corpus):
-    corpus = write_corpus({"school.txt": "Freedonia University\n\nIn 2014 Freedonia University enrolled 3,468 students in "
-                                         "its four graduate divisions.\n"})
-    a = api.ask("How many students did Freedonia University enroll in its five graduate divisions?", corpus=corpus)
-    assert a.abstained and a.reason == "The closest passages are about four graduate, not five graduate.", a
-    a = api.ask("How many students did Freedonia University enroll in its four graduate divisions?", corpus=corpus)
-    assert not a.abstained and "3,468" in a.answer, a
-
-
 @pytest.mark.parametrize("question, quote, expected", [
     # (thirty-seventh round) the question's number is the quote's count of the thing asked
     ("Along with 15 sororities, how many fraternities does the U of C have?",
@@ -50,15 +41,6 @@ def test_swapped_count(question, quote, expected):
     from qa.reading.aligned import swapped_count
 
     assert swapped_count(question, quote) == expected
-
-
-def test_the_reader_abstains_on_a_count_swapped_with_the_asked_one(fake_embedder, write_corpus):
-    corpus = write_corpus({"clubs.txt": "Freedonia University\n\nThere are fifteen fraternities and seven sororities at "
-                                        "Freedonia University, as well as one co-ed service fraternity.\n"})
-    a = api.ask("Along with 15 sororities, how many fraternities does Freedonia University have?", corpus=corpus)
-    assert a.abstained and a.reason == "The closest passages are about fifteen fraternities, not 15 sororities.", a
-    a = api.ask("Along with 7 sororities, how many fraternities does Freedonia University have?", corpus=corpus)
-    assert not a.abstained and "fifteen fraternities" in a.answer, a
 
 
 @pytest.mark.parametrize("question, quote, expected", [
@@ -87,9 +69,25 @@ def test_swapped_value(question, quote, expected):
     assert swapped_value(question, quote) == expected
 
 
-def test_the_reader_abstains_on_a_figure_of_another_thing(fake_embedder, write_corpus):
-    corpus = write_corpus({"gas.txt": "Kelta Gas\n\nKelta gas condenses at 90.20 K, and freezes at 54.36 K.\n"})
-    a = api.ask("What condenses at 54.36 K?", corpus=corpus)
-    assert a.abstained and a.reason == "The closest passages are about freezes at 54.36, not condenses at 54.36.", a
-    a = api.ask("What freezes at 54.36 K?", corpus=corpus)
-    assert not a.abstained and "Kelta gas" in a.answer, a
+# Through ask() on a made-up article: the near miss turned away with its reason, the question the
+# article answers kept. Each rule of this module once (other_number_beside, swapped_count, swapped_value).
+@pytest.mark.parametrize("text, away, reason, kept, phrase", [
+    ("Freedonia University\n\nIn 2014 Freedonia University enrolled 3,468 students in its four graduate divisions.\n",
+     "How many students did Freedonia University enroll in its five graduate divisions?",
+     "The closest passages are about four graduate, not five graduate.",
+     "How many students did Freedonia University enroll in its four graduate divisions?", "3,468"),
+    ("Freedonia University\n\nThere are fifteen fraternities and seven sororities at Freedonia University, as well as one "
+     "co-ed service fraternity.\n",
+     "Along with 15 sororities, how many fraternities does Freedonia University have?",
+     "The closest passages are about fifteen fraternities, not 15 sororities.",
+     "Along with 7 sororities, how many fraternities does Freedonia University have?", "fifteen fraternities"),
+    ("Kelta Gas\n\nKelta gas condenses at 90.20 K, and freezes at 54.36 K.\n",
+     "What condenses at 54.36 K?", "The closest passages are about freezes at 54.36, not condenses at 54.36.",
+     "What freezes at 54.36 K?", "Kelta gas"),
+])
+def test_the_reader_abstains_on_a_number_of_another_thing(fake_embedder, write_corpus, text, away, reason, kept, phrase):
+    corpus = write_corpus({"made-up.txt": text})
+    a = api.ask(away, corpus=corpus)
+    assert a.abstained and a.reason == reason, a
+    a = api.ask(kept, corpus=corpus)
+    assert not a.abstained and phrase in a.answer, a
