@@ -171,7 +171,13 @@ def speaks_to_claim(c: Conflict, q: _Question, facts_of: Callable[[str], DocFact
     yes_no = q.kind is None and not keywords and bool(_YES_NO.match(q.text)) and not _STANDING.search(q.text)
     asked = set(q.predicate) - named
     stated = [n.rstrip(".,") for n in re.findall(r"\d[\d.,]*", q.text)]
-    found = set()
+    # One name asked yes or no pins no claim (two do): the statements must say most words of it too.
+    # "chip" is one of three of "Has Anthropic released specs for its AI chip?", and whether Anthropic
+    # uses Samsung's process is another claim; 004's "Claims that Anthropic has contacted Samsung
+    # regarding manufacturing collaboration are not well supported" says most of "are the claims that
+    # anthropic contacted samsung about manufacturing well sourced" (Samsung is the name it claims).
+    one_name = yes_no and bool(asked) and len(names - q.claimed) < 2
+    found, covered = set(), set()
     phrases = _phrases(c)
     for k in _read_first(c, read):
         s, said_text = c.statements[k], phrases[k]
@@ -201,7 +207,8 @@ def speaks_to_claim(c: Conflict, q: _Question, facts_of: Callable[[str], DocFact
             said = names <= near
         if said:
             found.add(s.doc_id)
-            if len(found) >= docs:
+            covered |= {stem(k)[:_PREFIX] for k in near if k.isalpha()}
+            if len(found) >= docs and (not one_name or 2 * len(asked & covered) >= len(asked)):
                 return True
     return False
 

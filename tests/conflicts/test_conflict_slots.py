@@ -104,6 +104,9 @@ LOOSE = QuestionSettings(relevant=0.5, stored_kind_relevant=0.0, stored_close=-2
     ("Has Acme confirmed a deal with Nexa?", ["acme"]),  # its names: Acme's use of Nexa's process
     ("Is the backlog of Nexa confirmed?", ["backlog"]),  # the backlog asked; naming Nexa alone is not enough
     ("Will Nexa's foundry turn a profit this year?", []),  # neither clause says anything of a profit
+    # One name asked yes or no: the statements must say most of what is asked of it, not "chips" alone.
+    ("Has Acme released specs for its chips?", []),
+    ("Is Acme using a process to develop its chips?", ["acme"]),
     # Keywords name a topic and ask for all the sources say of it; "Nexa" is a name, not what is asked.
     ("Nexa backlog", ["backlog"]),
     ("Nexa process", ["acme"]),
