@@ -27,10 +27,11 @@ from pathlib import Path
 
 from ..reading.aligned import other_number_beside, swapped_count, swapped_value
 from ..reading.asked_kind import holds_asked_kind
-from ..reading.other_names import other_name, swapped_name
+from ..reading.other_names import other_holder, other_name, swapped_name
 from ..reading.purposes import asks_purpose
 from ..reading.readerfeatures import YES_NO
 from ..reading.opposites import opposite_word
+from ..reading.restated import only_asked_date
 from ..reading.versions import denied_only, other_month, other_ordinal
 
 
@@ -50,7 +51,8 @@ RULES = {"opposite": lambda q, quote, _: opposite_word(q, quote), "not": lambda 
          "name": lambda q, quote, article: None if article is None else other_name(q, quote, article),
          "purpose": lambda q, quote, _: no_use(q, quote), "beside": lambda q, quote, _: other_number_beside(q, quote),
          "swap": lambda q, quote, _: swapped_count(q, quote), "value": lambda q, quote, _: swapped_value(q, quote),
-         "slot": lambda q, quote, _: swapped_name(q, quote)}
+         "slot": lambda q, quote, _: swapped_name(q, quote), "date": lambda q, quote, _: only_asked_date(q, quote),
+         "holder": lambda q, quote, article: None if article is None else other_holder(q, quote, article)}
 _OPENING = 50  # characters of a quote that find its article
 
 

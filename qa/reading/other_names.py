@@ -23,7 +23,7 @@ from difflib import SequenceMatcher
 
 from .titles import _ABBREVIATED, _OFFICES
 
-__all__ = ["other_name", "swapped_name"]
+__all__ = ["other_holder", "other_name", "swapped_name"]
 
 _WORD = r"[A-Z][\w'’-]*"
 _LINK = r"(?:of|de|the|of\s+the|and)"  # small words inside a name: "University of Chicago"
@@ -188,10 +188,11 @@ def _other_label(question: str, quote: str) -> tuple[str, str] | None:
     return None
 
 
-def swapped_name(question: str, quote: str) -> tuple[str, str] | None:
+def swapped_name(question: str, quote: str, article: str = "") -> tuple[str, str] | None:
     """(asked, found), as "lived in Poland", "lived in Warsaw", when ``quote`` writes the
     word and preposition before a name of the question with another name after them, and no word
-    of the asked name, or another one-letter label after the asked one's word; None otherwise."""
+    of the asked name, or another one-letter label after the asked one's word, or another name
+    before the asked thing (:func:`other_holder`, read with the quote's ``article``); None otherwise."""
     for m in _SLOT.finditer(question):
         word, prep, name = m.group(1), m.group(2).lower(), m.group(3)
         asked = _slot_words(name)
@@ -205,4 +206,59 @@ def swapped_name(question: str, quote: str) -> tuple[str, str] | None:
                     or any(SequenceMatcher(None, a.lower(), f.lower()).ratio() >= _TYPO for a in asked for f in found)):
                 continue
             return f"{word} {m.group(2)} {name.rstrip('.')}", f"{n.group(1)} {n.group(2)} {n.group(3).rstrip('.')}"
-    return _other_label(question, quote)
+    return _other_label(question, quote) or (other_holder(question, quote, article) if article else None)
+
+
+# A name before the thing asked, another name before it in the quote: "What position was Walter Camp
+# on Harvard's football team?" quoted "Walter Camp (former captain of the Yale football team) ...",
+# "What year did a toxic waste spill from an American ship ...?" one "from a European ship" (SQuAD
+# 2.0's "entity swap" again, the name now the thing's owner or kind). The asked name is nowhere in
+# the quote, the quote's is nowhere in the question, and the noun after both is one: a thing, not the
+# verb a name is the subject of ("How much does Srodmiescie produce?", "until Washington approved
+# plans"). Not one name in two forms: a misspelling, an accent ("Celeron's" / "Céloron's"), a form of
+# the same word ("Victoria's farmland" / "Victorian farmland", "Poland's capital" / "the Polish
+# capital"), an acronym ("US foreign policy" / "American foreign policy"), nor two names of one person
+# the article writes together ("Peyton's pass" / "a Manning pass"). A capitalised word opening the
+# quote is no name unless it owns the thing ("Planetary geologists" / "Harvard's graduate schools").
+_HELD = re.compile(rf"(?<![\w'’.-])((?:{_WORD}\s+)*?{_WORD}?)(['’]s?)?\s+([a-z][a-z-]{{2,}})\b")
+_AUXILIARY = frozenset("do does did can could will would should shall may might must has have had is are was were".split())
+
+
+def _held(text: str):
+    """(start, name words, possessive, noun) of each run of capitalised words before a word in small letters."""
+    for m in _HELD.finditer(text):
+        words = [w for w in m.group(1).split() if w]
+        if not words or not words[-1][:1].isupper():
+            continue
+        words = words[next((i for i, w in enumerate(words) if w[:1].isupper()), 0):]
+        yield m.start(1), words, bool(m.group(2)), m.group(3)
+
+
+def _one_name(a: str, b: str) -> bool:
+    a, b = _plain(a), _plain(b)
+    common = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    return common >= 3 or SequenceMatcher(None, a, b).ratio() >= _TYPO
+
+
+def other_holder(question: str, quote: str, article: str) -> tuple[str, str] | None:
+    """(asked, found) as ("Harvard's football", "Yale football") when the quote writes the noun after a
+    name of the question after another name; None otherwise."""
+    question, quote = question.replace("–", "-"), quote.replace("–", "-")  # "Diffie–Hellman" is one name
+    asked_words = {_plain(w) for w in re.findall(r"[\w'’-]+", question)}
+    quote_words = {_plain(w) for w in re.findall(r"[\w'’-]+", quote)}
+    for start, run, mine, noun in _held(question):
+        before = question[:start].split()
+        if (not before or before[-1][:1].isupper() or before[-1].lower() in _AUXILIARY and not mine or noun in _LOOSE or noun.endswith("ed")
+                or _acronym(run) or any(w.lower() in _SMALL | _TITLES or len(_bare(w)) < 3 for w in run) or any(_plain(w) in quote_words for w in run)):
+            continue
+        for at, found, owns, other in _held(quote):
+            if other.rstrip("s") != noun.rstrip("s") or _acronym(found):
+                continue
+            opening = not quote[:at].strip() or quote[:at].rstrip()[-1:] in ".!?"
+            if (opening and not owns or any(_plain(w) in asked_words or w.lower() in _LOOSE | _TITLES for w in found)
+                    or any(_one_name(a, f) for a in run for f in found) or _same_initials(run, found) or _same_initials(found, run)
+                    or any(re.search(rf"(?i)\b{re.escape(_bare(a))}\s+{re.escape(_bare(f))}\b|\b{re.escape(_bare(f))}\s+{re.escape(_bare(a))}\b", article)
+                           for a in run for f in found)):
+                continue
+            return " ".join(run) + ("'s" if mine else "") + f" {noun}", " ".join(found) + ("'s" if owns else "") + f" {other}"
+    return None

@@ -309,7 +309,7 @@ class ExtractiveReader:
                                                    other_figure(question, quote) or other_owner(question, quote, self.raw[doc][lead:a]) or opposite_word(question, quote)
                                                    or other_speaker(question, quote) or other_stated(question, self.raw[doc], a, b)
                                                    or unnamed_amount(question, self.raw[doc][lead:b], a - lead) or denied_only(question, quote)
-                                                   or other_name(question, quote, self.raw[doc]) or swapped_name(question, quote) or other_number(question, quote))
+                                                   or other_name(question, quote, self.raw[doc]) or swapped_name(question, quote, self.raw[doc]) or other_number(question, quote))
         if other is not None or asks_only(quote):  # nor does a heading asking the question
             return Reading(doc, a, b, None, prob, True, f"The closest passages are about {other[1]}, not {other[0]}." if other else ASKS_ONLY, info)
         if asks_fact(question) and ((not info["type_match"] and not states_fact(question, quote))

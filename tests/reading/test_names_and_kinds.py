@@ -175,3 +175,41 @@ def test_the_reader_abstains_on_another_name_in_the_asked_slot(fake_embedder, wr
     assert a.abstained and a.reason == "The closest passages are about battle at Sylvania, not battle at Ostland.", a
     a = api.ask("Who won the battle at Sylvania in 1759?", corpus=corpus)
     assert not a.abstained and "General Wolfe" in a.answer, a
+
+
+@pytest.mark.parametrize("question, quote, article, found", [
+    # (thirty-ninth round) another name before the asked thing, the asked one nowhere in the quote
+    ("What position was Walter Camp on Harvard's football team?",
+     "Walter Camp (former captain of the Yale football team) suggested changes.", "", ("Harvard's football", "Yale football")),
+    ("What year did a spill from an American ship prompt the law?", "In 2006, a spill from a European ship prompted the law.",
+     "", ("American ship", "European ship")),
+    ("What happened to Radcliffe's graduate schools?", "Harvard's graduate schools became more diverse.", "",
+     ("Radcliffe's graduate", "Harvard's graduate")),
+    # One name in two forms: a form of the word, an accent, an acronym, two names of one person.
+    ("How much of Victoria's farmland grows hay?", "Some 26,000 km2 of Victorian farmland grow grain.", "", None),
+    ("Who was on Celeron's expedition?", "Céloron's expedition force had 200 men.", "", None),
+    ("What did Butler call US foreign policy?", "American foreign policy was called a racket.", "", None),
+    ("Who tipped Peyton's pass?", "Kony Ealy tipped a Manning pass to himself.", "Peyton Manning threw.", None),
+    # The asked name in the quote, a capitalised word only opening it, a verb after the name, initials.
+    ("What did Harvard's team win?", "Harvard's team beat the Yale team.", "", None),
+    ("Where have Genesis geologists measured isotopes?", "Planetary geologists have measured isotopes.", "", None),
+    ("How much does Srodmiescie produce?", "Warsaw produces 12% of the income.", "", None),
+    ("How many dorms house Jr and Sr students?", "Radcliffe College students live in twelve Houses.", "", None),
+])
+def test_other_holder(question, quote, article, found):
+    from qa.reading.other_names import other_holder, swapped_name
+
+    assert other_holder(question, quote, article) == found
+    assert swapped_name(question, quote, article or "-") == found  # read by the reader with the article
+    assert swapped_name(question, quote) is None  # no article: the slot rule alone
+
+
+def test_the_reader_abstains_on_another_name_before_the_asked_thing(fake_embedder, write_corpus):
+    # Harvard is written in the article: the rules reading the whole article leave it to this one.
+    corpus = write_corpus({"club.txt": "College Football\n\nWalter Camp, former captain of the Yale football team, "
+                                       "suggested rule changes in 1906.\n\nPrinceton won the title in 1907 and again in 1908.\n\n"
+                                       "Harvard joined the league in 1910.\n"})
+    a = api.ask("What did Harvard's football captain suggest?", corpus=corpus)
+    assert a.abstained and a.reason == "The closest passages are about Yale football, not Harvard's football.", a
+    a = api.ask("What did Yale's football captain suggest?", corpus=corpus)
+    assert not a.abstained and "rule changes" in a.answer, a
