@@ -30,6 +30,7 @@ _UNITS = {
     "millimeters millimetres": "mm", "meters metres": "m", "kilograms": "kg", "grams": "g",
     "pounds": "lb lbs", "miles": "mi", "feet foot": "ft", "gigabytes": "gb",
     "terabytes": "tb", "megabytes": "mb", "gigahertz": "ghz", "megahertz": "mhz", "hours": "hr hrs",
+    "lightyears": "ly", "parsecs": "",
 }
 # "5gw", "2nm": a number and its unit in one token (two letters at least: "$5m" is money, not metres)
 _FUSED = re.compile(r"^\d[\d,.]*([a-z]{2,})$")
@@ -119,6 +120,7 @@ _SHARE = re.compile(r"\d[\d,.]*\s*(?:%|percent\b|per\s+cent\b)(?!\s+of\b)", re.I
 def _measures(word: str) -> bool:
     """Whether a word after a number names a unit of measure ("nm" of "2nm", "gigawatts"); one
     letter is too little to tell ("5m units" counts millions, not metres)."""
+    word = word.replace("-", "")  # "light-years"
     if not word.isalpha() or len(word) < 2:
         return False
     return word in _all_unit_forms() or is_measure(_stem(word))
@@ -244,14 +246,16 @@ def counts_only_time(text: str, counted: str | None, measured: bool | str = Fals
     if counting and unit not in ("percent", "percentage", "percentages"):
         text, found = _SHARE.subn(" ", text)  # "rose by 25 percent": a share of nothing counts no people
         timed = timed or found > 0
-    toks = [t.rstrip(".,") for t in _TEXT_TOKEN.findall(text.casefold())]
+    toks = [t.rstrip(".,") for t in _TEXT_TOKEN.findall(re.sub(r"(?i)\blight[\s-]+years?\b", "lightyears", text).casefold())]
     if measured in _ASKED_UNITS:  # a figure in watts (bytes, degrees) answers, or a share where one may
         _, units, share = _ASKED_UNITS[measured]
         return not (share and _PERCENT_TEXT.search(text)) and not any(
             t[:1].isdigit() and toks[k + 1:k + 2] and toks[k + 1] in units for k, t in enumerate(toks))
     if measured == "length":  # a figure in a unit, or a share, answers; "one such plume" no height
+        # ... "230 million light-years" too: the unit after the figure's scale.
+        unit_after = lambda k: next((w for w in toks[k + 1:k + 3] if w not in _SCALES), "")  # noqa: E731
         return not _PERCENT_TEXT.search(text) and not any(
-            (t[:1].isdigit() or t in _COUNT_WORDS) and (_measures(nxt := toks[k + 1] if k + 1 < len(toks) else "") or nxt in _STOREYS)
+            (t[:1].isdigit() or t in _COUNT_WORDS) and (_measures(nxt := unit_after(k)) or nxt in _STOREYS)
             for k, t in enumerate(toks))
     stem = unit[:4] if counted else None
     for k, t in enumerate(toks):

