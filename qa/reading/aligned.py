@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from .restated import only_asked_date
 from .units import _CURRENCY_NOUNS, _measures
 from .timeshape import TIME_UNITS
 from .versions import _WORDS  # number words, "zero" to "twenty"
@@ -173,5 +174,7 @@ def swapped_value(question: str, quote: str) -> tuple[str, str] | None:
 
 
 def other_number(question: str, quote: str) -> tuple[str, str] | None:
-    """``other_number_beside``, ``swapped_count`` or ``swapped_value``: the quote's number is of another thing."""
-    return other_number_beside(question, quote) or swapped_count(question, quote) or swapped_value(question, quote)
+    """``other_number_beside``, ``swapped_count`` or ``swapped_value``: the quote's number is of another
+    thing; or, asked when, the quote's only date is the question's (``restated.only_asked_date``)."""
+    return (other_number_beside(question, quote) or swapped_count(question, quote) or swapped_value(question, quote)
+            or only_asked_date(question, quote))

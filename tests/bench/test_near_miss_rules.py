@@ -88,3 +88,20 @@ def test_the_thirty_eighth_rounds_slot_rule_is_counted():
     records = [{"question": "Who won the battle at Montreal?", "answer": quote, "answerable": False},
                {"question": "Who won the battle at Quebec?", "answer": quote, "answerable": True, "contains": True}]
     assert counts(records)["slot"] == {"unanswerable": 1, "answerable": 0, "answerable_right": 0}
+
+
+def test_the_thirty_ninth_rounds_holder_and_date_rules_are_counted(tmp_path):
+    quote = "Walter Camp (former captain of the Yale football team) suggested rule changes."
+    article = "Harvard and Yale. " + quote
+    squad = tmp_path / "squad.json"
+    squad.write_text(json.dumps({"data": [{"title": "Ivy", "paragraphs": [{"context": article, "qas": []}]}]}), "utf-8")
+    records = [{"question": "What position was Walter Camp on Harvard's football team?", "answer": quote, "answerable": False},
+               {"question": "What position was Walter Camp on Yale's football team?", "answer": quote, "answerable": True,
+                "contains": True}]
+    assert counts(records, articles_of([str(squad)]))["holder"] == {"unanswerable": 1, "answerable": 0, "answerable_right": 0}
+    assert counts(records)["holder"]["unanswerable"] == 0  # no article to read
+    quote = "During the same year, investor David Booth donated $300 million to the school."
+    records = [{"question": "In what year did Pearson Friedman donate $300 million to the school?", "answer": quote,
+                "answerable": False},
+               {"question": "How much did David Booth donate to the school?", "answer": quote, "answerable": True, "contains": True}]
+    assert counts(records)["date"] == {"unanswerable": 1, "answerable": 0, "answerable_right": 0}

@@ -91,3 +91,34 @@ def test_the_reader_abstains_on_a_number_of_another_thing(fake_embedder, write_c
     assert a.abstained and a.reason == reason, a
     a = api.ask(kept, corpus=corpus)
     assert not a.abstained and phrase in a.answer, a
+
+
+WHEN = ("when", "the date the question gives")
+
+
+@pytest.mark.parametrize("question, quote, found", [
+    # (thirty-ninth round) asked when, the quote's only date is the question's
+    ("In what year did Pearson Friedman donate $300 million to the school?",
+     "During the same year, investor David Booth donated $300 million to the school.", WHEN),
+    ("When did Polonia win the championship prior to 2000?", "Polonia managed to win the Championship in 2000.",
+     WHEN),
+    ("when was the transcript of trump's july 25 call released", "Once Trump released the transcript of his July 25th call, ...",
+     WHEN),
+    ("When did Polonia win the championship prior to 2000?", "Polonia won the Championship in 1946 and in 2000.", None),
+    ("When did Booth donate $300 million?", "Booth donated $300 million in 2008.", None),
+    ("How much did Booth donate in 2008?", "Booth donated $300 million in 2008.", None),  # not asked when
+])
+def test_only_asked_date(question, quote, found):
+    from qa.reading.restated import only_asked_date
+
+
+    assert only_asked_date(question, quote) == found
+
+
+def test_a_short_answer_is_no_date_the_question_states():
+    from qa.reading.restated import restates_subject
+
+    sentence = "Once Trump released the transcript of his July 25th call, the nation learned more."
+    at = sentence.index("July 25th")
+    assert restates_subject("when was the transcript of trump's july 25 call released", sentence, at, at + 9)
+    assert not restates_subject("when was the transcript of trump's july call released", sentence, at, at + 9)
