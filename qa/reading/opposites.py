@@ -35,6 +35,10 @@ __all__ = ["opposite_word"]
 # halves (seen; near_miss_rules, rule "opposite"): odd 10 unanswerable / 0 answerable, even 17 / 0, the rest none.
 # The thirty-eighth round added the last three, counted over b18ba67's answers the same way: odd 3 / 0,
 # even 3 / 0, the rest none (left out: husband/wife, teacher/student, which matched answered questions).
+# The thirty-ninth round added the last four, a verb asked in one tense and its opposite quoted in
+# another ("Why did British operations succeed ...?" of "... all failed"), counted over d3b37fa's
+# answers: odd 3 / 0, even 1 / 0, the rest none ("open"/"closed" matched 4 / 0 on the even articles,
+# left out for its second sense as before).
 _PAIRS = """lowest highest|smallest largest|smallest biggest|earliest latest|oldest youngest|oldest newest|
     younger older|minimum maximum|longest shortest|worst best|lower higher|smaller larger|smaller bigger|
     weakest strongest|poorest richest|poorest wealthiest|slowest fastest|coldest hottest|coldest warmest|
@@ -48,7 +52,8 @@ _PAIRS = """lowest highest|smallest largest|smallest biggest|earliest latest|old
     wide narrow|thick thin|ally enemy|allies enemies|friend enemy|friends enemies|men women|same different|correct incorrect|
     summer winter|slow rapid|slow fast|father mother|nonconservative conservative|dependent independent|birth death|king queen|
     attack defend|offense defense|gained lost|active inactive|beginning end|early late|conservative liberal|possible impossible|
-    born death|vertical horizontal|increasing decreasing"""
+    born death|vertical horizontal|increasing decreasing|succeed failed|agree refused|graduate undergraduate|
+    graduates undergraduates"""
 _PAIR_WORDS = [tuple(pair.split()) for pair in _PAIRS.split("|")]
 _OPPOSITE = {w: frozenset(b if w == a else a for a, b in _PAIR_WORDS if w in (a, b)) for pair in _PAIR_WORDS for w in pair}
 # Not a comparison with a bound ("younger than 18"), which a quote states as "under the age of 18".

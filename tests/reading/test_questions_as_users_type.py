@@ -191,6 +191,11 @@ def test_where_a_report_was_filed_is_no_side_of_a_conflict(fake_embedder, write_
     ("How many non paid holidays do workers get?", "Workers get no paid holiday at all.", None),  # the quote denies it
     ("What happens unless it rains?", "Less rain fell in May.", None),
     ("What happens to rock under vertical pressure?", "Under horizontal pressure, rock folds.", ("vertical", "horizontal")),
+    # (thirty-ninth round) a verb asked in one tense, its opposite quoted in another
+    ("Why did the raids succeed in 1755?", "The raids of 1755 all failed, due to poor management.", ("succeed", "failed")),
+    ("Who did agree to sign the charter?", "The UK refused to sign the charter.", ("agree", "refused")),
+    ("What are graduate courses known for?", "Undergraduate courses are known for their workload.", ("graduate", "undergraduate")),
+    ("What are graduate courses known for?", "Undergraduate and graduate courses are demanding.", None),
 ])
 def test_the_opposite_of_the_asked_word(question, quote, found):
     from qa.reading.opposites import opposite_word
