@@ -240,6 +240,12 @@ def _one_name(a: str, b: str) -> bool:
     return common >= 3 or SequenceMatcher(None, a, b).ratio() >= _TYPO
 
 
+def _in(word: str, words: set[str]) -> bool:
+    """Whether ``words`` hold ``word`` or a longer or misspelt form of it ("Mongols" for "Mongol")."""
+    return word in words or len(word) >= 4 and any(
+        w.startswith(word) or len(w) >= 4 and word.startswith(w) or SequenceMatcher(None, word, w).ratio() >= _TYPO for w in words)
+
+
 def other_holder(question: str, quote: str, article: str) -> tuple[str, str] | None:
     """(asked, found) as ("Harvard's football", "Yale football") when the quote writes the noun after a
     name of the question after another name; None otherwise."""
@@ -249,7 +255,7 @@ def other_holder(question: str, quote: str, article: str) -> tuple[str, str] | N
     for start, run, mine, noun in _held(question):
         before = question[:start].split()
         if (not before or before[-1][:1].isupper() or before[-1].lower() in _AUXILIARY and not mine or noun in _LOOSE or noun.endswith("ed")
-                or _acronym(run) or any(w.lower() in _SMALL | _TITLES or len(_bare(w)) < 3 for w in run) or any(_plain(w) in quote_words for w in run)):
+                or _acronym(run) or any(w.lower() in _SMALL | _TITLES or len(_bare(w)) < 3 for w in run) or any(_in(_plain(w), quote_words) for w in run)):
             continue
         for at, found, owns, other in _held(quote):
             if other.rstrip("s") != noun.rstrip("s") or _acronym(found):

@@ -190,6 +190,7 @@ def test_the_reader_abstains_on_another_name_in_the_asked_slot(fake_embedder, wr
     ("Who was on Celeron's expedition?", "Céloron's expedition force had 200 men.", "", None),
     ("What did Butler call US foreign policy?", "American foreign policy was called a racket.", "", None),
     ("Who tipped Peyton's pass?", "Kony Ealy tipped a Manning pass to himself.", "Peyton Manning threw.", None),
+    ("What enabled the Mongol forces' victories?", "It allowed the Mongols to defeat the Khwarzemi forces.", "", None),
     # The asked name in the quote, a capitalised word only opening it, a verb after the name, initials.
     ("What did Harvard's team win?", "Harvard's team beat the Yale team.", "", None),
     ("Where have Genesis geologists measured isotopes?", "Planetary geologists have measured isotopes.", "", None),
