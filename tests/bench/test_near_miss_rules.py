@@ -100,8 +100,7 @@ def test_the_thirty_ninth_rounds_holder_and_date_rules_are_counted(tmp_path):
                 "contains": True}]
     assert counts(records, articles_of([str(squad)]))["holder"] == {"unanswerable": 1, "answerable": 0, "answerable_right": 0}
     assert counts(records)["holder"]["unanswerable"] == 0  # no article to read
-    quote = "During the same year, investor David Booth donated $300 million to the school."
-    records = [{"question": "In what year did Pearson Friedman donate $300 million to the school?", "answer": quote,
-                "answerable": False},
-               {"question": "How much did David Booth donate to the school?", "answer": quote, "answerable": True, "contains": True}]
+    quote = "Polonia managed to win the Ekstraklasa Championship in 2000."
+    records = [{"question": "When did Polonia win the championship prior to 2000?", "answer": quote, "answerable": False},
+               {"question": "What did Polonia win in 2000?", "answer": quote, "answerable": True, "contains": True}]
     assert counts(records)["date"] == {"unanswerable": 1, "answerable": 0, "answerable_right": 0}

@@ -99,9 +99,11 @@ WHEN = ("when", "the date the question gives")
 @pytest.mark.parametrize("question, quote, found", [
     # (thirty-ninth round) asked when, the quote's only date is the question's
     ("In what year did Pearson Friedman donate $300 million to the school?",
-     "During the same year, investor David Booth donated $300 million to the school.", WHEN),
+     "During the same year, investor David Booth donated $300 million to the school.", None),  # no date: a sum
+    ("when will kelta make the 2-nanometer chips", "Kelta chose the 2-nanometer process this year.", None),
     ("When did Polonia win the championship prior to 2000?", "Polonia managed to win the Championship in 2000.",
      WHEN),
+    ("When did it open after the 4 July parade?", "It opened after the parade of 4 July.", WHEN),
     ("when was the transcript of trump's july 25 call released", "Once Trump released the transcript of his July 25th call, ...",
      WHEN),
     ("When did Polonia win the championship prior to 2000?", "Polonia won the Championship in 1946 and in 2000.", None),
