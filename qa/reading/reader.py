@@ -52,7 +52,7 @@ from .other_names import other_name, swapped_name
 from .aligned import other_number
 from .versions import denied_only, opposite_word, other_figure, other_stated, other_version
 from .reworded import reworded
-from .timeshape import asks_coming, gives_no_time, report_dates_only
+from .timeshape import asks_dated, gives_no_time, report_dates_only
 from .units import asks_process_node, counts_in_units, counts_only_time, measures_size, states_process_node
 
 __all__ = ["CONFIG_PATH", "ReaderConfig", "Reading", "ExtractiveReader", "FEATURES", "ANSWER_FEATURES", "MERGE_FEATURES", "answer_features", "merge_features", "best_neighbour", "cross_column"]
@@ -339,8 +339,8 @@ class ExtractiveReader:
             return Reading(doc, a, b, None, prob, True, reason, info, gate)
         if short is not None and asks_what_said(question) and names_the_speaker(self.raw[doc][short[0]:short[1]], quote):
             short = None  # asked what was said: who said it is no short answer
-        if short is not None and asks_coming(question) and report_dates_only(
-                question, self._quote_views(cands, best, partner)):  # the views only for "when will"
+        if short is not None and asks_dated(question) and report_dates_only(
+                question, self._quote_views(cands, best, partner)):  # the views only for "when will / did"
             # Asked when a thing will happen, the day a report ran is no short answer; the quote
             # stays, since it may name the time another way ("... again for Super Bowl LI", SQuAD).
             short = None

@@ -18,7 +18,7 @@ from .stems import stem
 
 __all__ = ["COUNTED_UNITS", "TIME_UNITS", "a_length_asked", "asks_coming", "asks_length", "gives_no_length", "gives_no_time", "is_duration",
            "length_in", "lengths_of_time",
-           "names_calendar", "names_one_point", "report_dates_only", "states_length"]
+           "names_calendar", "names_one_point", "report_dates_only", "states_length", "asks_dated"]
 
 TIME_UNITS = frozenset("""second seconds minute minutes hour hours day days week weeks fortnight fortnights
     month months quarter quarters year years decade decades century centuries millennium millennia""".split())
@@ -95,15 +95,30 @@ def asks_coming(question: str) -> bool:
     return bool(_COMING.match(question))
 
 
+# "When did Anthropic start working on its own chips?": a past event, which a report's date does not date
+# either ("Anthropic has begun early-stage work ..., The Information reported on July 2"), unless the
+# report is what is asked ("When did The Information report it?").
+_PAST_ASKED = re.compile(r"\s*when\s+(?:did|was|were|had|has|have)\b", re.I)
+_REPORTING_STEMS = frozenset(stem(w) for w in _REPORTING | {"report", "say", "announce", "publish", "write", "tell"})
+
+
+def asks_dated(question: str) -> bool:
+    """Whether a question asks when a thing is to happen, or when a past thing other than a report did."""
+    return asks_coming(question) or bool(_PAST_ASKED.match(question)) and not (
+        {stem(w) for w in re.findall(r"[\w'’-]+", question.casefold())} & _REPORTING_STEMS)
+
+
 def report_dates_only(question: str, views: Sequence) -> bool:
-    """Whether a question asking when something is to happen gets a quote whose every date is the
+    """Whether a question asking when something is to happen (or when a past thing other than a report
+    happened: ``asks_dated``) gets a quote whose every date is the
     date of a report ("..., The Information reported on July 2 (local time)") or of another thing
     that happened ("OpenAI and Broadcom released Jalapeño on June 24, 2026" for "When will Jalapeño
     be mass produced?"): the day a story ran, or a release, answers when that was, not when the
     chip will be ready. ``views``: the quote's parses
     (qa.reading.spanfeatures._View); False when the quote holds no date at all (that is checked
     elsewhere) or the question asks about no coming event."""
-    if not asks_coming(question):
+    coming = asks_coming(question)
+    if not asks_dated(question):
         return False
     asked = {stem(w) for w in re.findall(r"[\w'’-]+", question)}
     found = False
@@ -117,7 +132,8 @@ def report_dates_only(question: str, views: Sequence) -> bool:
                 if v.dep[k] not in _TO_VERB or v.head[k] == k:
                     break
                 k = v.head[k]
-            if v.lower[k] not in _REPORTING and not _another_past_event(v, k, asked):
+            # Asked of a past event, another past event may be the asked one in other words ("has begun").
+            if v.lower[k] not in _REPORTING and not (coming and _another_past_event(v, k, asked)):
                 return False
     return found
 

@@ -607,6 +607,12 @@ def test_a_short_answer_takes_in_the_quotation_mark_it_leaves_open(sentence, spa
     ("When will the Zeta chip be mass produced?", "Acme released the Zeta chip on June 24, 2026.", True),
     ("When will the Zeta chip be released?", "Acme released the Zeta chip on June 24, 2026.", False),  # the same verb
     ("When will the Zeta chip be mass produced?", "Acme will release the Zeta chip on June 24, 2027.", False),  # coming
+    # (thirty-ninth round, own question) asked when a past thing happened: the report's date does not say
+    ("When did Orion start working on robots?", "Orion has begun work on a robot, the Boston Globe reported on July 2.", True),
+    ("When did Orion start working on robots?", "Orion began work on a robot in 2019, the Globe reported on July 2.", False),
+    ("When was Orion's robot reported?", "Orion has begun work on a robot, the Boston Globe reported on July 2.", False),
+    # ... and a past event in other words may be the asked one.
+    ("When did Orion launch the robot?", "Orion released the robot on June 24, 2026.", False),
 ])
 def test_a_reports_date_is_no_answer_to_when_a_thing_will_happen(question, sentence, only):
     from qa.reading.spanfeatures import _View
