@@ -115,6 +115,8 @@ _STOREYS = frozenset("storeys stories floors".split())
 _PERCENT_TEXT = re.compile(_PERCENT_FIGURE, re.I)
 # A share of nothing named ("rose by 25 percent"); "26.7% of Victorians" counts them.
 _SHARE = re.compile(r"\d[\d,.]*\s*(?:%|percent\b|per\s+cent\b)(?!\s+of\b)", re.I)
+_FRACTION = re.compile(r"\b(?:one|two|three|four|five|a|an)[\s-]+(?:thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|"
+                       r"eighths?|ninths?|tenths?)\b", re.I)
 
 
 def _measures(word: str) -> bool:
@@ -245,7 +247,10 @@ def counts_only_time(text: str, counted: str | None, measured: bool | str = Fals
         timed = found > 0
     if counting and unit not in ("percent", "percentage", "percentages"):
         text, found = _SHARE.subn(" ", text)  # "rose by 25 percent": a share of nothing counts no people
-        timed = timed or found > 0
+        # ... nor does a fraction: "two-thirds of its population" counts no visits, "a third of
+        # Stockholm's population" gives no population.
+        text, parts = _FRACTION.subn(" ", text)
+        timed = timed or found + parts > 0
     toks = [t.rstrip(".,") for t in _TEXT_TOKEN.findall(re.sub(r"(?i)\blight[\s-]+years?\b", "lightyears", text).casefold())]
     if measured in _ASKED_UNITS:  # a figure in watts (bytes, degrees) answers, or a share where one may
         _, units, share = _ASKED_UNITS[measured]

@@ -493,3 +493,13 @@ def test_a_length_in_light_years_after_a_scale(fake_embedder, write_corpus):
     corpus = write_corpus({"sky.txt": "Kelta Simulation\n\n" + text + "\n"})
     a = api.ask("how wide is the kelta simulated universe", corpus=corpus)
     assert not a.abstained and "230 million light-years" in a.answer, a
+
+
+def test_a_fraction_counts_nothing():
+    # (thirty-ninth round, SQuAD 2.0 odd articles) "How many times did the plague visit Baghdad?" took
+    # "two" of "two-thirds of its population"; "What was the population of Stockholm?" "a third".
+    from qa.reading.units import counts_only_time
+
+    assert counts_only_time("Sometimes two-thirds of its population has been wiped out.", "times")
+    assert counts_only_time("The plague claimed a third of Stockholm's population.", None, "population")
+    assert not counts_only_time("Of its 3 million cattle, two-thirds are in Victoria.", "cattle")
