@@ -99,7 +99,8 @@ def asks_coming(question: str) -> bool:
 # either ("Anthropic has begun early-stage work ..., The Information reported on July 2"), unless the
 # report is what is asked ("When did The Information report it?").
 _PAST_ASKED = re.compile(r"\s*when\s+(?:did|was|were|had|has|have)\b", re.I)
-_REPORTING_STEMS = frozenset(stem(w) for w in _REPORTING | {"report", "say", "announce", "publish", "write", "tell"})
+_REPORTING_STEMS = frozenset(stem(w) for w in _REPORTING | {"report", "say", "announce", "publish", "write", "tell", "remarks",
+                                                              "statement", "comment", "quoted", "claim"})
 
 
 def asks_dated(question: str) -> bool:
@@ -121,17 +122,23 @@ def report_dates_only(question: str, views: Sequence) -> bool:
     if not asks_dated(question):
         return False
     asked = {stem(w) for w in re.findall(r"[\w'’-]+", question)}
+    heads = {w[:4] for w in asked if len(w) >= 4}  # "seiz" of "seized" and "seizure"
     found = False
     for v in views:
         for a, b, label in v.ents:
             if label != "DATE":
                 continue
             found = True
-            k = a
+            k, dated_asked = a, False
             for _ in range(4):  # up the parse to the verb the date attaches to
                 if v.dep[k] not in _TO_VERB or v.head[k] == k:
                     break
                 k = v.head[k]
+                # ... past the asked thing itself: "the seizure of the Grand Mosque ... during November
+                # 1979", asked when it was seized, dates the seizure, whatever verb it hangs from.
+                dated_asked = dated_asked or v.pos[k] in ("NOUN", "VERB") and v.stem[k][:4] in heads
+            if dated_asked:
+                return False
             # Asked of a past event, another past event may be the asked one in other words ("has begun").
             if v.lower[k] not in _REPORTING and not (coming and _another_past_event(v, k, asked)):
                 return False

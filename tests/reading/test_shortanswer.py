@@ -613,6 +613,10 @@ def test_a_short_answer_takes_in_the_quotation_mark_it_leaves_open(sentence, spa
     ("When was Orion's robot reported?", "Orion has begun work on a robot, the Boston Globe reported on July 2.", False),
     # ... and a past event in other words may be the asked one.
     ("When did Orion launch the robot?", "Orion released the robot on June 24, 2026.", False),
+    # The date of the asked thing, whatever verb it hangs from (SQuAD 1.1, quoted right before).
+    ("When did rebels seize the mosque?", "Unrest was revealed in the seizure of the mosque by rebels during November 1979.",
+     False),
+    ("When did he make the remarks about the game?", "In early 2012, Roger Goodell stated that the game would be big.", False),
 ])
 def test_a_reports_date_is_no_answer_to_when_a_thing_will_happen(question, sentence, only):
     from qa.reading.spanfeatures import _View
