@@ -301,8 +301,7 @@ _NO_OBJECT = frozenset("what which who whom it them this that these those while 
 
 
 def _stranded_object(question: str, sentence: str, cands: list, w: dict) -> tuple[int, int] | None:
-    """The best span right after the question's stranded preposition in the sentence, of a fitting
-    type (`qa eval` on the SQuAD 1.1 half: EM 2,085 -> 2,097 questions with it, qa/reading/README.md)."""
+    """The best span right after the question's stranded preposition, of a fitting type (qa/reading/README.md)."""
     m = _STRANDED.match(question)
     if m is None:
         # "who did spain beat": the side named after "a 2-1 win over" (qa.reading.opponents), a
@@ -311,7 +310,8 @@ def _stranded_object(question: str, sentence: str, cands: list, w: dict) -> tupl
             return None
         return opponent(question, sentence, [(score(f, w), a, b) for a, b, f in cands if sentence[a:b].lower() not in _NO_OBJECT])
     after = re.compile(rf"(?i)\b{m.group(1)}\s+(?:the\s+|an?\s+)?$")
-    held = [(score(f, w), a, b) for a, b, f in cands if after.search(sentence[max(0, a - 12):a])
+    dated = question_focus(question).type in TIME_TYPES  # else "agree on June 22" says when, not on what
+    held = [(score(f, w), a, b) for a, b, f in cands if after.search(sentence[max(0, a - 12):a]) and (dated or not f.get("ent.DATE"))
             and not any(k.startswith("type.mismatch") for k in f) and sentence[a:b].lower() not in _NO_OBJECT]
     return max(held)[1:] if held else None
 

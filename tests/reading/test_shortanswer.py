@@ -829,7 +829,16 @@ def test_asked_when_the_time_of_the_asked_verb(question, sentence, time):
      "at Micron, and a strategic investment in Anthropic's Series H.", "Anthropic"),  # a time may close the question
     ("What did a 1610 royal decree limit exports of?", "A royal decree of 1610 limited all exports of salt from "
      "Varna to the Lower Harbour, giving a monopoly in the salt trade to a guild of Varna merchants.", "salt"),
+    # (thirty-ninth round, own question) a date after the preposition says when, not on what ...
+    ("what did zeta and kelta agree on", "Zeta announced on June 22, 2026, a strategic agreement with Kelta that "
+     "includes memory design.", "!June 22, 2026"),
+    # ... unless a time is asked.
+    ("what day did zeta and kelta sign the deal on", "Zeta announced on June 22, 2026, a strategic agreement with Kelta.",
+     "June 22, 2026"),
 ])
 def test_a_stranded_preposition_asks_for_its_object(question, sentence, short):
     got = sa.extract_short_answer(question, sentence)
+    if short.startswith("!"):
+        assert got is None or short[1:] not in sentence[got[0]:got[1]], sentence[got[0]:got[1]]
+        return
     assert got is not None and sentence[got[0]:got[1]] == short
