@@ -673,6 +673,9 @@ def test_the_question_s_own_name_is_no_answer(question, sentence, short):
     ("What is the full name of Kejriwal?", "Arvind Kejriwal", False),
     ("What is Trainium?", "AWS Trainium", False),  # says whose it is
     ("Who owns Meta's MTIA?", "Meta", False),  # the name alone: left to the overlap features
+    # (thirty-ninth round, own question) an owner's other party never bears its name
+    ("Who is Kelta's biggest foundry rival?", "Kelta Electronics", True),
+    ("Who is Kelta's partner?", "Kelta Electronics", True),
 ])
 def test_a_longer_form_of_the_question_s_name_is_its_subject(question, span, subject):
     assert sa._is_subject(question, span) is subject
