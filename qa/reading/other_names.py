@@ -246,25 +246,43 @@ def _in(word: str, words: set[str]) -> bool:
         w.startswith(word) or len(w) >= 4 and word.startswith(w) or SequenceMatcher(None, word, w).ratio() >= _TYPO for w in words)
 
 
+def _asked_holders(question: str, quote_words: set[str]):
+    """(name words, possessive, noun) of the question's names before a thing, none of them in the quote:
+    not a verb's subject after an auxiliary ("does Srodmiescie produce"), nor a verb in -ed after the
+    name, a run after a capitalised word, an acronym, a title or a word of two letters ("Sr students")."""
+    for start, run, mine, noun in _held(question):
+        before = question[:start].split()
+        if (not before or before[-1][:1].isupper() or before[-1].lower() in _AUXILIARY and not mine
+                or noun in _LOOSE or noun.endswith("ed") or _acronym(run)
+                or any(w.lower() in _SMALL | _TITLES or len(_bare(w)) < 3 for w in run)
+                or any(_in(_plain(w), quote_words) for w in run)):
+            continue
+        yield run, mine, noun
+
+
+def _one_thing(run: list[str], found: list[str], article: str) -> bool:
+    """Whether two names may name one thing: forms of one word, initials, or written side by side in
+    the article ("Peyton Manning")."""
+    def together(a: str, f: str) -> bool:
+        a, f = re.escape(_bare(a)), re.escape(_bare(f))
+        return re.search(rf"(?i)\b{a}\s+{f}\b|\b{f}\s+{a}\b", article) is not None
+
+    return (any(_one_name(a, f) or together(a, f) for a in run for f in found)
+            or _same_initials(run, found) or _same_initials(found, run))
+
+
 def other_holder(question: str, quote: str, article: str) -> tuple[str, str] | None:
     """(asked, found) as ("Harvard's football", "Yale football") when the quote writes the noun after a
     name of the question after another name; None otherwise."""
     question, quote = question.replace("–", "-"), quote.replace("–", "-")  # "Diffie–Hellman" is one name
     asked_words = {_plain(w) for w in re.findall(r"[\w'’-]+", question)}
     quote_words = {_plain(w) for w in re.findall(r"[\w'’-]+", quote)}
-    for start, run, mine, noun in _held(question):
-        before = question[:start].split()
-        if (not before or before[-1][:1].isupper() or before[-1].lower() in _AUXILIARY and not mine or noun in _LOOSE or noun.endswith("ed")
-                or _acronym(run) or any(w.lower() in _SMALL | _TITLES or len(_bare(w)) < 3 for w in run) or any(_in(_plain(w), quote_words) for w in run)):
-            continue
+    for run, mine, noun in _asked_holders(question, quote_words):
         for at, found, owns, other in _held(quote):
-            if other.rstrip("s") != noun.rstrip("s") or _acronym(found):
-                continue
             opening = not quote[:at].strip() or quote[:at].rstrip()[-1:] in ".!?"
-            if (opening and not owns or any(_plain(w) in asked_words or w.lower() in _LOOSE | _TITLES for w in found)
-                    or any(_one_name(a, f) for a in run for f in found) or _same_initials(run, found) or _same_initials(found, run)
-                    or any(re.search(rf"(?i)\b{re.escape(_bare(a))}\s+{re.escape(_bare(f))}\b|\b{re.escape(_bare(f))}\s+{re.escape(_bare(a))}\b", article)
-                           for a in run for f in found)):
+            if (other.rstrip("s") != noun.rstrip("s") or _acronym(found) or opening and not owns
+                    or any(_plain(w) in asked_words or w.lower() in _LOOSE | _TITLES for w in found)
+                    or _one_thing(run, found, article)):
                 continue
             return " ".join(run) + ("'s" if mine else "") + f" {noun}", " ".join(found) + ("'s" if owns else "") + f" {other}"
     return None
