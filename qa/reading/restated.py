@@ -67,7 +67,7 @@ def restates_subject(question: str, sentence: str, start: int, end: int) -> bool
 
 
 _ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b", re.I)
-_TOKEN = re.compile(r"[\w]+")
+_TOKEN = re.compile(r"\w+")
 
 
 def _states_date(question: str, span: str) -> bool:
@@ -94,6 +94,8 @@ _WHEN = re.compile(r"\s*(?:when\b|(?:in|on|by)?\s*what\s+(?:year|date|day|month)
 _MONTHS = frozenset("""january february march april may june july august september october november
     december""".split())
 _DATE_WORD = re.compile(r"\d[\d,.]*(?:st|nd|rd|th)?\b|\b[A-Za-z]+\b")
+_WORD_BEFORE = re.compile(r"\b([A-Za-z]+)\s*$")  # "July 25"
+_WORD_AFTER = re.compile(r"\s*(?:of\s+)?([A-Za-z]+)")  # "25 July", "25th of July"
 
 
 def _dated(quote: str, m: re.Match) -> bool:
@@ -102,10 +104,10 @@ def _dated(quote: str, m: re.Match) -> bool:
     number = _ORDINAL.sub("", m.group(0)).rstrip(",.")
     if re.fullmatch(r"1\d{3}|20\d{2}", number):
         return True
-    return number.isdigit() and len(number) <= 2 and (
-        re.search(r"(?i)\b[a-z]+\s*$", quote[:m.start()]) is not None and quote[:m.start()].split()[-1].casefold() in _MONTHS
-        or re.match(r"\s*(?:of\s+)?([A-Za-z]+)", quote[m.end():]) is not None
-        and re.match(r"\s*(?:of\s+)?([A-Za-z]+)", quote[m.end():]).group(1).casefold() in _MONTHS)
+    if not (number.isdigit() and len(number) <= 2):
+        return False
+    beside = (_WORD_BEFORE.search(quote[:m.start()]), _WORD_AFTER.match(quote, m.end()))
+    return any(w is not None and w.group(1).casefold() in _MONTHS for w in beside)
 
 
 def only_asked_date(question: str, quote: str) -> tuple[str, str] | None:
