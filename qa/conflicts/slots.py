@@ -38,6 +38,11 @@ _STANDING = re.compile(r"\b(?:relationship|relations|status|standing|dealings|de
                        r"progress|state of|true|confirmed|really)\b", re.I)
 # A question asking yes or no opens with an auxiliary.
 _YES_NO = re.compile(r"\s*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b", re.I)
+# ... and one whose subject is a story itself ("can the yonhap story on anthropic and samsung be used for
+# ai training") asks of the text, not of what it claims, unless it asks whether that is true.
+_OF_THE_TEXT = re.compile(r"\s*(?:is|are|was|were|has|have|had|can|could|will|would|should|may|might)\s+(?:the|this|that)\s+"
+                          r"(?:[\w'’-]+\s+)?(?:story|article|report|piece|post|text|page|press\s+release)\s+(?:on|about|of)\b", re.I)
+_TRUTH = re.compile(r"\b(?:true|accurate|correct|right|wrong|false|reliable|credible|confirmed|verified|sourced|trustworthy)\b", re.I)
 
 
 def asks_standing(q: _Question) -> bool:
@@ -176,6 +181,8 @@ def speaks_to_claim(c: Conflict, q: _Question, facts_of: Callable[[str], DocFact
     # uses Samsung's process is another claim; 004's "Claims that Anthropic has contacted Samsung
     # regarding manufacturing collaboration are not well supported" says most of "are the claims that
     # anthropic contacted samsung about manufacturing well sourced" (Samsung is the name it claims).
+    if yes_no and _OF_THE_TEXT.match(q.text) and not _TRUTH.search(q.text):
+        return False
     one_name = yes_no and bool(asked) and len(names - q.claimed) < 2
     found, covered = set(), set()
     phrases = _phrases(c)

@@ -107,6 +107,9 @@ LOOSE = QuestionSettings(relevant=0.5, stored_kind_relevant=0.0, stored_close=-2
     # One name asked yes or no: the statements must say most of what is asked of it, not "chips" alone.
     ("Has Acme released specs for its chips?", []),
     ("Is Acme using a process to develop its chips?", ["acme"]),
+    # A story itself asked about: of the text, not of its claims, unless whether they are true.
+    ("Can the wire story on Acme and Nexa be used for the process?", []),
+    ("Is the wire story on Acme and Nexa's process accurate?", ["acme"]),
     # Keywords name a topic and ask for all the sources say of it; "Nexa" is a name, not what is asked.
     ("Nexa backlog", ["backlog"]),
     ("Nexa process", ["acme"]),
