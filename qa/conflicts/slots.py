@@ -176,13 +176,13 @@ def speaks_to_claim(c: Conflict, q: _Question, facts_of: Callable[[str], DocFact
     yes_no = q.kind is None and not keywords and bool(_YES_NO.match(q.text)) and not _STANDING.search(q.text)
     asked = set(q.predicate) - named
     stated = [n.rstrip(".,") for n in re.findall(r"\d[\d.,]*", q.text)]
+    if yes_no and _OF_THE_TEXT.match(q.text) and not _TRUTH.search(q.text):
+        return False
     # One name asked yes or no pins no claim (two do): the statements must say most words of it too.
     # "chip" is one of three of "Has Anthropic released specs for its AI chip?", and whether Anthropic
     # uses Samsung's process is another claim; 004's "Claims that Anthropic has contacted Samsung
     # regarding manufacturing collaboration are not well supported" says most of "are the claims that
     # anthropic contacted samsung about manufacturing well sourced" (Samsung is the name it claims).
-    if yes_no and _OF_THE_TEXT.match(q.text) and not _TRUTH.search(q.text):
-        return False
     one_name = yes_no and bool(asked) and len(names - q.claimed) < 2
     found, covered = set(), set()
     phrases = _phrases(c)

@@ -27,6 +27,7 @@ from typing import Protocol
 from .answertype import question_focus
 from .asked_spans import defined_name, described_person
 from .ownwords import REQUESTS
+from .timeshape import MONTHS as _MONTHS
 
 __all__ = ["Turn", "read_follow_up"]
 
@@ -62,7 +63,6 @@ _FUNCTION = frozenset("by in on at for from over under and but since until to of
                       "did does do according besides".split())
 # A request's first word, capitalised as any first word ("Tell me about Jalapeño"): no name.
 _IMPERATIVE = REQUESTS | frozenset("show find summarize summarise".split())
-_MONTHS = frozenset("january february march april may june july august september october november december".split())
 _LEADING_AND = re.compile(r"^\s*(?:and|but|so|also|ok|okay)\b[\s,]*", re.IGNORECASE)
 _NAME = re.compile(r"(?:[A-Z][\w’'.-]*|\d[\w.,$%-]*)(?:\s+(?:of\s+|de\s+|the\s+)?(?:[A-Z][\w’'.-]*|\d[\w.-]*))*")
 

@@ -227,11 +227,8 @@ _AUXILIARY = frozenset("do does did can could will would should shall may might 
 def _held(text: str):
     """(start, name words, possessive, noun) of each run of capitalised words before a word in small letters."""
     for m in _HELD.finditer(text):
-        words = [w for w in m.group(1).split() if w]
-        if not words or not words[-1][:1].isupper():
-            continue
-        words = words[next((i for i, w in enumerate(words) if w[:1].isupper()), 0):]
-        yield m.start(1), words, bool(m.group(2)), m.group(3)
+        if m.group(1):  # the pattern matches a bare small word too
+            yield m.start(1), m.group(1).split(), bool(m.group(2)), m.group(3)
 
 
 def _one_name(a: str, b: str) -> bool:

@@ -18,7 +18,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["only_asked_date", "restates_subject"]
+from .timeshape import MONTHS as _MONTHS
+
+__all__ = ["only_asked_date", "restates_subject", "states_asked_figures"]
 
 # The subject: a name of up to three capitalised words, a small word after "the", or one in the plural.
 _SUBJECT = r"([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,2}|(?i:the)\s+[a-z][\w-]*|[a-z][\w-]*s)"
@@ -44,15 +46,12 @@ def _subject(question: str) -> tuple[str, bool] | None:
 
 
 def restates_subject(question: str, sentence: str, start: int, end: int) -> bool:
-    """Whether span ``start:end`` of ``sentence`` is a date or figure the question states
-    (:func:`_states_date`), or restates the subject of a question asking what
+    """Whether span ``start:end`` of ``sentence`` restates the subject of a question asking what
     the subject did: the subject's noun in small letters inside the span ("Wall Street analysts
     surveyed by Refinitiv" asked what analysts expected; not "analysts' forecast", whose owner they
     are), or its name not as an owner ("Dubai's flagship carrier Emirates Airline"; not "Emirates'
     new jets"). Not the words standing before the name without it: they often hold the answer
     ("inventor of the steam turbine Sir Charles Parsons", asked what Parsons invented)."""
-    if _states_date(question, sentence[start:end]):
-        return True
     found = _subject(question)
     if found is None:
         return False
@@ -70,15 +69,16 @@ _ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b", re.I)
 _TOKEN = re.compile(r"\w+")
 
 
-def _states_date(question: str, span: str) -> bool:
+def _words(text: str) -> list[str]:
+    """The words of ``text`` in small letters, ordinal suffixes read as the number ("25th" -> "25")."""
+    return [w.casefold() for w in _TOKEN.findall(_ORDINAL.sub("", text))]
+
+
+def states_asked_figures(question: str, span: str) -> bool:
     """Whether a span holding a number says nothing the question does not ("July 25th" asked "when
-    was the transcript of trump's july 25 call released": the call's date, no answer), its ordinal
-    suffixes read as the number."""
-    words = [w.casefold() for w in _TOKEN.findall(_ORDINAL.sub("", span))]
-    if not any(w[:1].isdigit() for w in words):
-        return False
-    asked = {w.casefold() for w in _TOKEN.findall(_ORDINAL.sub("", question))}
-    return all(w in asked for w in words)
+    was the transcript of trump's july 25 call released": the call's date, no answer)."""
+    words = _words(span)
+    return any(w[:1].isdigit() for w in words) and set(words) <= set(_words(question))
 
 
 # Asked when, a quote whose only dates (years, months, days of a month) are those the question gives:
@@ -91,8 +91,6 @@ def _states_date(question: str, span: str) -> bool:
 # stating it) turned away "when will samsung make the 2-nanometer mtia chips", whose quote says
 # "this year".
 _WHEN = re.compile(r"\s*(?:when\b|(?:in|on|by)?\s*what\s+(?:year|date|day|month)\b)", re.I)
-_MONTHS = frozenset("""january february march april may june july august september october november
-    december""".split())
 _DATE_WORD = re.compile(r"\d[\d,.]*(?:st|nd|rd|th)?\b|\b[A-Za-z]+\b")
 _WORD_BEFORE = re.compile(r"\b([A-Za-z]+)\s*$")  # "July 25"
 _WORD_AFTER = re.compile(r"\s*(?:of\s+)?([A-Za-z]+)")  # "25 July", "25th of July"
@@ -118,7 +116,7 @@ def only_asked_date(question: str, quote: str) -> tuple[str, str] | None:
     dated = [m for m in _DATE_WORD.finditer(quote) if m.group(0).casefold() in _MONTHS or _dated(quote, m)]
     if not dated:
         return None
-    asked = {w.casefold() for w in _TOKEN.findall(_ORDINAL.sub("", question))}
+    asked = set(_words(question))
     if not all(_ORDINAL.sub("", m.group(0)).rstrip(",.").casefold() in asked for m in dated):
         return None
     return "when", "the date the question gives"

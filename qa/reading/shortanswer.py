@@ -26,7 +26,7 @@ from .subject_spans import _is_subject
 from .colour_words import asks_colour, colour_span
 from .gender_words import asks_gender, gender_spans
 from .opponents import asks_opponent, opponent
-from .restated import restates_subject
+from .restated import restates_subject, states_asked_figures
 from ..models import cached_model
 from .shown import shown_short
 from .spanfeatures import KINDS, span_candidates
@@ -164,7 +164,7 @@ def _rank(question: str, sentence: str, doc=None):
     # "Who is Kevin Mayer?": "Walt Disney Co. executive" of "Walt Disney Co. executive Kevin Mayer".
     cands = [_described(question, sentence, c) for c in cands]
     cands = [c for c in cands if not _is_subject(question, sentence[c[0]:c[1]])
-             and not restates_subject(question, sentence, c[0], c[1])]
+             and not restates_subject(question, sentence, c[0], c[1]) and not states_asked_figures(question, sentence[c[0]:c[1]])]
     if (focus := question_focus(question)).type in TIME_TYPES and not focus.wh:
         # Keywords asking for a time ("anthropic chip timeline") are answered by one, not by
         # "... or mass production timelines" of a sentence saying none was disclosed: the quote alone.

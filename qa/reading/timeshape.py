@@ -18,7 +18,7 @@ from .stems import stem
 
 __all__ = ["COUNTED_UNITS", "TIME_UNITS", "a_length_asked", "asks_coming", "asks_length", "gives_no_length", "gives_no_time", "is_duration",
            "length_in", "lengths_of_time",
-           "names_calendar", "names_one_point", "report_dates_only", "states_length", "asks_dated"]
+           "names_calendar", "names_one_point", "report_dates_only", "states_length", "asks_dated", "MONTHS"]
 
 TIME_UNITS = frozenset("""second seconds minute minutes hour hours day days week weeks fortnight fortnights
     month months quarter quarters year years decade decades century centuries millennium millennia""".split())
@@ -27,8 +27,9 @@ TIME_UNITS = frozenset("""second seconds minute minutes hour hours day days week
 _COUNT_WORDS = frozenset("a an one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty "
                          "fifty hundred thousand million billion hundreds thousands millions several few couple many some dozen dozens".split())
 _FROM_NOW = frozenset("ago later earlier hence previously".split())
-_MONTHS = frozenset("""january february march april june july august september october november december
-    sept monday tuesday wednesday thursday friday saturday sunday""".split())
+MONTHS = frozenset("january february march april may june july august september october november december".split())
+# Words naming a point in time ("May" left out, a verb too).
+_MONTHS = (MONTHS - {"may"}) | frozenset("sept monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 def _is_count(word: str, pos: str) -> bool:

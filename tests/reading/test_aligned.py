@@ -118,9 +118,9 @@ def test_only_asked_date(question, quote, found):
 
 
 def test_a_short_answer_is_no_date_the_question_states():
-    from qa.reading.restated import restates_subject
+    from qa.reading.restated import states_asked_figures
 
     sentence = "Once Trump released the transcript of his July 25th call, the nation learned more."
     at = sentence.index("July 25th")
-    assert restates_subject("when was the transcript of trump's july 25 call released", sentence, at, at + 9)
-    assert not restates_subject("when was the transcript of trump's july call released", sentence, at, at + 9)
+    assert states_asked_figures("when was the transcript of trump's july 25 call released", sentence[at:at + 9])
+    assert not states_asked_figures("when was the transcript of trump's july call released", sentence[at:at + 9])
